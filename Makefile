@@ -1,0 +1,32 @@
+# Set-up and everyday commands. `make run` and `make test` create .venv themselves.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test lint typecheck bench clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/partnerbot db upgrade
+	$(BIN)/partnerbot demo --if-empty
+	$(BIN)/partnerbot console
+
+test: $(STAMP)
+	$(BIN)/ruff check bot handlers storage tests benches
+	$(BIN)/pytest -q
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+bench: $(STAMP)
+	$(BIN)/python benches/dates.py
+
+clean:
+	rm -rf $(VENV) partnerbot.db partnerbot.db-wal partnerbot.db-shm

@@ -1,0 +1,1 @@
+"""partnerbot: a chat bot for Norwegian regional partnership networks."""

@@ -1,0 +1,57 @@
+"""User-facing texts in bokmål (nb, the default), nynorsk (nn) and English (en).
+
+Each feature keeps its texts in ``bot/texts/<feature>.py`` as ``TEXTS = {key: {"nb": ...,
+"nn": ..., "en": ...}}``; this module merges them (explicitly, no file scanning) and
+formats them with ``str.format`` placeholders.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from bot.texts import common, dates
+
+LANGUAGES: tuple[str, ...] = ("nb", "nn", "en")
+DEFAULT_LANGUAGE = "nb"
+
+Catalog = Mapping[str, Mapping[str, str]]
+
+
+def _merge(*catalogs: Catalog) -> dict[str, Mapping[str, str]]:
+    merged: dict[str, Mapping[str, str]] = {}
+    for catalog in catalogs:
+        for key, entry in catalog.items():
+            if key in merged:
+                raise RuntimeError(f"text key {key!r} is defined twice")
+            merged[key] = entry
+    return merged
+
+
+CATALOG: dict[str, Mapping[str, str]] = _merge(common.TEXTS, dates.TEXTS)
+
+_ALIASES = {
+    "nb": "nb", "no": "nb", "bokmål": "nb", "bokmal": "nb", "norsk": "nb",
+    "nb-no": "nb", "no-no": "nb", "nb_no": "nb",
+    "nn": "nn", "nynorsk": "nn", "nn-no": "nn", "nn_no": "nn",
+    "en": "en", "english": "en", "engelsk": "en", "en-us": "en", "en-gb": "en",
+    "en_us": "en", "en_gb": "en",
+}
+
+
+def normalize_language(value: str | None) -> str | None:
+    """Map what people and platforms call a language (``nynorsk``, ``nb-NO``) to nb/nn/en."""
+    if not value:
+        return None
+    value = value.strip().lower()
+    if value in _ALIASES:
+        return _ALIASES[value]
+    if value.startswith("en"):
+        return "en"
+    return None
+
+
+def t(key: str, lang: str | None = None, /, **params: object) -> str:
+    """The text ``key`` in ``lang`` (falling back to bokmål), formatted with ``params``."""
+    entry = CATALOG[key]
+    text = entry.get(lang or DEFAULT_LANGUAGE) or entry[DEFAULT_LANGUAGE]
+    return text.format(**params) if params else text

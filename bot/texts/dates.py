@@ -1,0 +1,3 @@
+"""Texts for date and time understanding (bot.dates)."""
+
+TEXTS: dict[str, dict[str, str]] = {}
