@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from bot.texts import common, dates
+from bot.texts import common, console, dates, networks
 
 LANGUAGES: tuple[str, ...] = ("nb", "nn", "en")
 DEFAULT_LANGUAGE = "nb"
@@ -27,7 +27,9 @@ def _merge(*catalogs: Catalog) -> dict[str, Mapping[str, str]]:
     return merged
 
 
-CATALOG: dict[str, Mapping[str, str]] = _merge(common.TEXTS, dates.TEXTS)
+CATALOG: dict[str, Mapping[str, str]] = _merge(
+    common.TEXTS, console.TEXTS, dates.TEXTS, networks.TEXTS
+)
 
 _ALIASES = {
     "nb": "nb", "no": "nb", "bokmål": "nb", "bokmal": "nb", "norsk": "nb",

@@ -1,9 +1,125 @@
-"""Texts shared by every feature: errors, help framing, confirmations."""
+"""Texts shared by every feature: errors, help framing, permissions, labels."""
 
 TEXTS = {
     "error.unexpected": {
         "nb": "Noe gikk galt hos meg. Ingenting er lagret. Prøv igjen om litt.",
         "nn": "Noko gjekk gale hos meg. Ingenting er lagra. Prøv igjen om litt.",
         "en": "Something went wrong on my side. Nothing was saved. Please try again shortly.",
+    },
+    "error.database": {
+        "nb": "Jeg får ikke kontakt med databasen akkurat nå. Ingenting er lagret – prøv igjen om litt.",
+        "nn": "Eg får ikkje kontakt med databasen akkurat no. Ingenting er lagra – prøv igjen om litt.",
+        "en": "I cannot reach the database right now. Nothing was saved – please try again shortly.",
+    },
+    "command.too_long": {
+        "nb": "Kommandoen er for lang (over {limit} tegn). Del den opp, eller legg lang tekst i en lenke.",
+        "nn": "Kommandoen er for lang (over {limit} teikn). Del han opp, eller legg lang tekst i ei lenkje.",
+        "en": "The command is too long (over {limit} characters). Split it up, or put long text behind a link.",
+    },
+    "help.intro": {
+        "nb": "Dette kan jeg hjelpe med. Skriv en kommando, for eksempel `/partnerbot nettverk`:",
+        "nn": "Dette kan eg hjelpe med. Skriv ein kommando, til dømes `/partnerbot nettverk`:",
+        "en": "Here is what I can help with. Type a command, for example `/partnerbot network`:",
+    },
+    "help.outro": {
+        "nb": "Saker har korte nummer som #3; du kan skrive både `3` og `#3`. `/partnerbot språk nn|nb|en` endrer språket mitt.",
+        "nn": "Saker har korte nummer som #3; du kan skrive både `3` og `#3`. `/partnerbot språk nn|nb|en` endrar språket mitt.",
+        "en": "Items have short numbers like #3; you can type `3` or `#3`. `/partnerbot language nn|nb|en` changes my language.",
+    },
+    "help.unknown_command": {
+        "nb": "Jeg kjenner ikke kommandoen {given}.",
+        "nn": "Eg kjenner ikkje kommandoen {given}.",
+        "en": "I don't know the command {given}.",
+    },
+    "help.unknown_verb": {
+        "nb": "Jeg forstod ikke «{given}». Dette kan du skrive etter /{command}:",
+        "nn": "Eg forstod ikkje «{given}». Dette kan du skrive etter /{command}:",
+        "en": "I didn't understand “{given}”. This is what you can type after /{command}:",
+    },
+    "grammar.duplicate_keyword": {
+        "nb": "«{keyword}» står to ganger i kommandoen. Skriv det bare én gang.",
+        "nn": "«{keyword}» står to gonger i kommandoen. Skriv det berre éin gong.",
+        "en": "“{keyword}” appears twice in the command. Give it only once.",
+    },
+    "grammar.missing_value": {
+        "nb": "«{keyword}» mangler en verdi. Skriv verdien rett etter ordet, for eksempel `frist 15.09`.",
+        "nn": "«{keyword}» manglar ein verdi. Skriv verdien rett etter ordet, til dømes `frist 15.09`.",
+        "en": "“{keyword}” has no value. Put the value right after the word, for example `deadline 15.09`.",
+    },
+    "grammar.bad_ref": {
+        "nb": "«{given}» er ikke et gyldig nummer{what}. Skriv nummeret slik det vises, for eksempel `3` eller `#3`.",
+        "nn": "«{given}» er ikkje eit gyldig nummer{what}. Skriv nummeret slik det blir vist, til dømes `3` eller `#3`.",
+        "en": "“{given}” is not a valid number{what}. Type the number as shown, for example `3` or `#3`.",
+    },
+    "permission.need_admin": {
+        "nb": "Bare administratorer kan gjøre dette. Be en administrator om hjelp (`/partnerbot nettverk` viser hvem som er med).",
+        "nn": "Berre administratorar kan gjere dette. Be ein administrator om hjelp (`/partnerbot nettverk` viser kven som er med).",
+        "en": "Only admins can do this. Ask an admin for help (`/partnerbot network` shows who is in).",
+    },
+    "permission.need_organiser": {
+        "nb": "Bare organisatorer og administratorer kan gjøre dette.",
+        "nn": "Berre organisatorar og administratorar kan gjere dette.",
+        "en": "Only organisers and admins can do this.",
+    },
+    "permission.need_member": {
+        "nb": "Du må være medlem for å gjøre dette.",
+        "nn": "Du må vere medlem for å gjere dette.",
+        "en": "You need to be a member to do this.",
+    },
+    "lookup.network_unknown": {
+        "nb": "Finner ikke nettverket «{given}». Nettverk: {choices}.",
+        "nn": "Finn ikkje nettverket «{given}». Nettverk: {choices}.",
+        "en": "No network called “{given}”. Networks: {choices}.",
+    },
+    "lookup.network_ambiguous": {
+        "nb": "«{given}» passer med flere nettverk: {choices}. Skriv mer av navnet.",
+        "nn": "«{given}» passar med fleire nettverk: {choices}. Skriv meir av namnet.",
+        "en": "“{given}” matches several networks: {choices}. Type more of the name.",
+    },
+    "lookup.network_needed": {
+        "nb": "Hvilket nettverk gjelder det? Legg til `nettverk <navn>` ({choices}), eller bruk kommandoen i en kanal som er koblet til et nettverk.",
+        "nn": "Kva nettverk gjeld det? Legg til `nettverk <namn>` ({choices}), eller bruk kommandoen i ein kanal som er kopla til eit nettverk.",
+        "en": "Which network is this for? Add `network <name>` ({choices}), or use the command in a channel linked to a network.",
+    },
+    "lookup.organisation_unknown": {
+        "nb": "Finner ikke organisasjonen «{given}». Kjente organisasjoner: {choices}.",
+        "nn": "Finn ikkje organisasjonen «{given}». Kjende organisasjonar: {choices}.",
+        "en": "No organisation called “{given}”. Known organisations: {choices}.",
+    },
+    "lookup.organisation_ambiguous": {
+        "nb": "«{given}» passer med flere organisasjoner: {choices}. Skriv hele navnet.",
+        "nn": "«{given}» passar med fleire organisasjonar: {choices}. Skriv heile namnet.",
+        "en": "“{given}” matches several organisations: {choices}. Type the full name.",
+    },
+    "lookup.member_unknown": {
+        "nb": "Finner ikke medlemmet «{given}». Medlemmer: {choices}.",
+        "nn": "Finn ikkje medlemen «{given}». Medlemer: {choices}.",
+        "en": "No member called “{given}”. Members: {choices}.",
+    },
+    "lookup.member_ambiguous": {
+        "nb": "«{given}» passer med flere medlemmer: {choices}. Skriv hele navnet.",
+        "nn": "«{given}» passar med fleire medlemer: {choices}. Skriv heile namnet.",
+        "en": "“{given}” matches several members: {choices}. Type the full name.",
+    },
+    "role.admin": {"nb": "administrator", "nn": "administrator", "en": "admin"},
+    "role.organiser": {"nb": "organisator", "nn": "organisator", "en": "organiser"},
+    "role.member": {"nb": "medlem", "nn": "medlem", "en": "member"},
+    "language.nb": {"nb": "bokmål", "nn": "bokmål", "en": "Norwegian Bokmål"},
+    "language.nn": {"nb": "nynorsk", "nn": "nynorsk", "en": "Norwegian Nynorsk"},
+    "language.en": {"nb": "engelsk", "nn": "engelsk", "en": "English"},
+    "label.organisation": {"nb": "Organisasjon", "nn": "Organisasjon", "en": "Organisation"},
+    "label.role": {"nb": "Rolle", "nn": "Rolle", "en": "Role"},
+    "label.language": {"nb": "Språk", "nn": "Språk", "en": "Language"},
+    "label.timezone": {"nb": "Tidssone", "nn": "Tidssone", "en": "Time zone"},
+    "label.networks": {"nb": "Nettverk", "nn": "Nettverk", "en": "Networks"},
+    "outbox.late": {
+        "nb": "⏰ Forsinket påminnelse (skulle vært sendt {due}):",
+        "nn": "⏰ Forseinka påminning (skulle vore send {due}):",
+        "en": "⏰ Late reminder (was due {due}):",
+    },
+    "outbox.failed_notice": {
+        "nb": "Jeg fikk ikke levert en melding ({kind}) til {target}: {reason}. Sjekk at jeg er med i kanalen, og koble kanalen på nytt med `/partnerbot koble nettverk <navn>`.",
+        "nn": "Eg fekk ikkje levert ei melding ({kind}) til {target}: {reason}. Sjekk at eg er med i kanalen, og kople kanalen på nytt med `/partnerbot koble nettverk <namn>`.",
+        "en": "I could not deliver a message ({kind}) to {target}: {reason}. Check that I am in the channel, and link it again with `/partnerbot link network <name>`.",
     },
 }

@@ -1,0 +1,1 @@
+"""One module per chat platform: each turns platform events into Commands and renders Replies."""

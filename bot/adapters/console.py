@@ -1,0 +1,192 @@
+"""The terminal adapter: `partnerbot console`, interactive or one command per line from stdin."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TextIO
+
+from sqlalchemy import select
+
+from bot.app import App
+from bot.i18n import t
+from bot.messages import Command, Reply
+from bot.messenger import Destination
+from bot.scheduler import Ticker
+from storage.models import Member
+
+PLATFORM = "console"
+
+
+class ConsoleMessenger:
+    """Prints what the bot sends on its own, marked with where it went."""
+
+    platform = PLATFORM
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+
+    def send(self, destination: Destination, reply: Reply) -> None:
+        where = destination.label if destination.kind == "channel" else f"@{destination.label}"
+        self.console.emit(f"── {where} ──\n{self.console.render(reply)}")
+
+
+class Console:
+    def __init__(self, app: App, *, user: str, channel: str, out: TextIO | None = None) -> None:
+        self.app = app
+        self.user = user
+        self.channel = channel
+        self.out = out or sys.stdout
+        self._lock = threading.Lock()
+        self.dispatcher = app.dispatcher(ConsoleMessenger(self))
+        self.ensure_admin(user)
+
+    # -- output --------------------------------------------------------------------
+
+    def emit(self, text: str) -> None:
+        with self._lock:
+            print(text, file=self.out, flush=True)
+
+    def render(self, reply: Reply) -> str:
+        text = reply.plain()
+        for f in reply.files:
+            folder = Path(self.app.settings.files_dir)
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / f.name
+            path.write_bytes(f.data)
+            text += "\n" + t("console.file_written", self.lang(), path=str(path.resolve()))
+        return text
+
+    def lang(self) -> str:
+        with self.app.db.transaction() as s:
+            m = s.scalar(select(Member).where(Member.platform == PLATFORM,
+                                              Member.external_id == self.user))
+            return (m.language if m and m.language else None) or self.app.settings.language
+
+    # -- members -------------------------------------------------------------------
+
+    def ensure_admin(self, name: str) -> None:
+        """The console's own user may do everything, so a newcomer can try every command."""
+        with self.app.db.transaction() as s:
+            m = s.scalar(select(Member).where(Member.platform == PLATFORM,
+                                              Member.external_id == name))
+            if m is None:
+                s.add(Member(platform=PLATFORM, external_id=name, name=name, role="admin"))
+
+    def switch_user(self, query: str) -> str:
+        query = query.strip()
+        lang = self.lang()
+        if not query:
+            return t("console.as_missing", lang)
+        with self.app.db.transaction() as s:
+            members = s.scalars(select(Member).where(Member.platform == PLATFORM)).all()
+            q = query.casefold()
+            hits = [m for m in members if m.name.casefold() == q] or [
+                m for m in members if q in m.name.casefold()]
+            if len(hits) > 1:
+                return t("console.as_ambiguous", lang, given=query,
+                         choices=", ".join(m.name for m in hits))
+            if hits:
+                member = hits[0]
+            else:
+                member = Member(platform=PLATFORM, external_id=query, name=query, role="member")
+                s.add(member)
+                s.flush()
+            self.user = member.external_id
+            org = member.organisation.name if member.organisation else "—"
+            role = t(f"role.{member.role}", lang)
+            return t("console.as_now", lang, name=member.name, org=org, role=role)
+
+    # -- commands ------------------------------------------------------------------
+
+    def prompt(self) -> str:
+        return f"{self.user} @ {self.channel}> "
+
+    def execute(self, line: str, body: str = "", *, now: datetime | None = None) -> str:
+        """Run one line typed by the member; returns the reply text."""
+        line = line.strip()
+        word, _, rest = line.partition(" ")
+        low = word.casefold()
+        if low in ("/som", "/as"):
+            return self.switch_user(rest)
+        if low in ("/kanal", "/channel"):
+            if rest.strip():
+                self.channel = rest.strip() if rest.strip().startswith("#") else "#" + rest.strip()
+            return t("console.channel_now", self.lang(), channel=self.channel)
+        if not line.startswith("/"):
+            return t("console.start_with_slash", self.lang())
+        now = now or datetime.now(UTC)
+        command = Command(
+            platform=PLATFORM, user_id=self.user, user_name=self.user, channel_id=self.channel,
+            channel_name=self.channel, name=word[1:], text=rest.strip(), body=body,
+        )
+        reply = self.app.router.handle(command, now=now)
+        return self.render(reply)
+
+    def after_command(self) -> None:
+        # Messages a command queued for others (announcements, poll posts) go out at once.
+        self.dispatcher.dispatch_due(datetime.now(UTC))
+
+    def wants_body(self, line: str) -> bool:
+        word, _, rest = line.strip().partition(" ")
+        return word.startswith("/") and self.app.router.wants_body(word[1:], rest)
+
+    def commands(self, lines: Iterator[str]) -> Iterator[tuple[str, str]]:
+        """(command line, body) pairs; a body is the lines up to an empty line."""
+        for raw in lines:
+            line = raw.rstrip("\n")
+            if not line.strip() or line.lstrip().startswith("#!"):
+                continue
+            body: list[str] = []
+            if self.wants_body(line):
+                for more in lines:
+                    more = more.rstrip("\n")
+                    if not more.strip():
+                        break
+                    body.append(more)
+            yield line, "\n".join(body)
+
+    def run_script(self, stream: TextIO) -> None:
+        for line, body in self.commands(iter(stream.readline, "")):
+            if line.strip().casefold() in ("/avslutt", "/quit", "/exit"):
+                break
+            self.emit(f"{self.prompt()}{line}" + (f"\n{body}" if body else ""))
+            self.emit(self.execute(line, body))
+            self.after_command()
+
+    def run_interactive(self) -> None:
+        try:
+            import readline  # noqa: F401  (line editing and history for input())
+        except ImportError:
+            pass
+        self.emit(t("console.welcome", self.lang(), user=self.user, channel=self.channel))
+
+        def lines() -> Iterator[str]:
+            while True:
+                yield input(self.prompt())
+
+        try:
+            for line, body in self.commands(lines()):
+                if line.strip().casefold() in ("/avslutt", "/quit", "/exit"):
+                    break
+                self.emit(self.execute(line, body))
+                self.after_command()
+        except (EOFError, KeyboardInterrupt):
+            self.emit("")
+
+
+def run(app: App, *, user: str, channel: str, stdin: TextIO | None = None) -> None:
+    stdin = stdin or sys.stdin
+    console = Console(app, user=user, channel=channel)
+    ticker = Ticker(console.dispatcher.dispatch_due, app.settings.tick_seconds)
+    ticker.start()
+    try:
+        if stdin.isatty():
+            console.run_interactive()
+        else:
+            console.run_script(stdin)
+    finally:
+        ticker.stop()

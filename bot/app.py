@@ -1,0 +1,37 @@
+"""The composition root: builds the database, router, features and dispatcher from settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.config import Settings
+from bot.dispatcher import Dispatcher, render_failed_notice
+from bot.messenger import Messenger
+from bot.router import Router
+from handlers import networks
+from storage.db import Database
+
+FEATURES = (networks,)
+
+
+def build_router(db: Database, settings: Settings) -> Router:
+    router = Router(db, settings)
+    for feature in FEATURES:
+        feature.register(router)
+    router.renderers["outbox.failed"] = render_failed_notice
+    return router
+
+
+@dataclass
+class App:
+    settings: Settings
+    db: Database
+    router: Router
+
+    @classmethod
+    def build(cls, settings: Settings, db: Database | None = None) -> App:
+        db = db or Database.from_url(settings.database_url)
+        return cls(settings=settings, db=db, router=build_router(db, settings))
+
+    def dispatcher(self, messenger: Messenger) -> Dispatcher:
+        return Dispatcher(self.db, self.settings, messenger, self.router.renderers)

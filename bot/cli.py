@@ -1,0 +1,113 @@
+"""The `partnerbot` command: console, demo, db upgrade, outbox (and slack, as it lands)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import NoReturn
+
+import typer
+from pydantic import ValidationError
+
+from bot.app import App
+from bot.config import Settings, load_settings
+from storage import schema
+from storage.db import Database, DatabaseError
+
+cli = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="partnerbot: a chat bot for regional partnership networks.")
+db_cli = typer.Typer(no_args_is_help=True, help="Database schema.")
+cli.add_typer(db_cli, name="db")
+
+
+def fail(message: str) -> NoReturn:
+    """One clear line on stderr and exit code 2: for problems an operator can fix."""
+    print(f"partnerbot: {message}", file=sys.stderr)
+    raise typer.Exit(2)
+
+
+def settings() -> Settings:
+    try:
+        s = load_settings()
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(x) for x in err.get("loc", ())) or "settings"
+        fail(f"bad setting {where}: {err.get('msg')}")
+    logging.basicConfig(level=s.log_level.upper(), stream=sys.stderr,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    return s
+
+
+def open_database(s: Settings, *, check_schema: bool = True) -> Database:
+    try:
+        db = Database.from_url(s.database_url)
+        db.ping()
+        if check_schema:
+            schema.check_up_to_date(db)
+    except (DatabaseError, schema.SchemaOutOfDate) as exc:
+        fail(str(exc))
+    return db
+
+
+@db_cli.command("upgrade")
+def db_upgrade() -> None:
+    """Create or upgrade the database schema (Alembic)."""
+    s = settings()
+    db = open_database(s, check_schema=False)
+    schema.upgrade(db)
+    print(f"database is up to date ({', '.join(sorted(schema.current_revisions(db)))})")
+
+
+@cli.command()
+def console(
+    as_: str = typer.Option("Ingrid Berg", "--as", help="The member you act as (an admin)."),
+    channel: str = typer.Option("#infrastruktur", help="The channel you write in."),
+) -> None:
+    """Talk to the bot in the terminal (reads commands line by line when stdin is not a terminal)."""
+    from bot.adapters import console as console_adapter
+
+    s = settings()
+    app = App.build(s, open_database(s))
+    console_adapter.run(app, user=as_, channel=channel)
+
+
+@cli.command()
+def demo(if_empty: bool = typer.Option(False, "--if-empty", help="Only if there is no data.")) -> None:
+    """Load a realistic example: Politisk partnerskap Vestfold and Vest-Telemarkrådet."""
+    from bot import demo as demo_data
+
+    s = settings()
+    db = open_database(s)
+    loaded = demo_data.load(db, s, if_empty=if_empty)
+    print("demo data loaded" if loaded else "demo data skipped: the database has data already")
+
+
+@cli.command()
+def outbox(
+    all_: bool = typer.Option(False, "--all", help="Also sent and cancelled messages."),
+) -> None:
+    """List pending, late and failed messages for operators."""
+    from storage import outbox as ob
+
+    s = settings()
+    db = open_database(s)
+    states = (ob.PENDING, ob.SENDING, ob.FAILED, ob.STALE) + (
+        (ob.SENT, ob.CANCELLED) if all_ else ())
+    with db.transaction() as session:
+        rows = ob.listing(session, states, limit=1000)
+        if not rows:
+            print("outbox is empty")
+        for r in rows:
+            due = r.due_at.astimezone(s.tz).strftime("%Y-%m-%d %H:%M")
+            extra = f"  attempts={r.attempts}" if r.attempts else ""
+            extra += "  late" if r.late else ""
+            extra += f"  error={r.last_error}" if r.last_error else ""
+            print(f"{r.state:9} {due}  {r.kind:24} {r.target_type}:{r.target_id}  {r.key}{extra}")
+
+
+def main() -> None:
+    cli()
+
+
+if __name__ == "__main__":
+    main()

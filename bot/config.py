@@ -1,0 +1,60 @@
+"""Settings from the environment and `.env` (pydantic-settings): one object, passed down."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from bot.i18n import normalize_language
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    database_url: str = Field("sqlite:///partnerbot.db", alias="DATABASE_URL")
+    timezone: str = Field("Europe/Oslo", alias="PARTNERBOT_TIMEZONE")
+    language: str = Field("nb", alias="PARTNERBOT_LANGUAGE")
+    admins_raw: str = Field("", alias="PARTNERBOT_ADMINS")
+    tick_seconds: float = Field(15.0, alias="PARTNERBOT_TICK_SECONDS", gt=0)
+    stale_after_hours: float = Field(24.0, alias="PARTNERBOT_STALE_AFTER_HOURS", gt=0)
+    max_attempts: int = Field(8, alias="PARTNERBOT_MAX_ATTEMPTS", ge=1)
+    files_dir: Path = Field(Path("partnerbot-files"), alias="PARTNERBOT_FILES_DIR")
+    log_level: str = Field("WARNING", alias="PARTNERBOT_LOG_LEVEL")
+
+    slack_bot_token: str | None = Field(None, alias="SLACK_BOT_TOKEN")
+    slack_signing_secret: str | None = Field(None, alias="SLACK_SIGNING_SECRET")
+    slack_app_token: str | None = Field(None, alias="SLACK_APP_TOKEN")
+    slack_api_url: str | None = Field(None, alias="SLACK_API_URL")
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r} (try Europe/Oslo)") from exc
+        return value
+
+    @field_validator("language")
+    @classmethod
+    def _known_language(cls, value: str) -> str:
+        lang = normalize_language(value)
+        if lang is None:
+            raise ValueError(f"unknown language {value!r} (use nb, nn or en)")
+        return lang
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def admins(self) -> frozenset[str]:
+        """Chat user ids (console: names) that are admins from the start."""
+        return frozenset(a.strip().casefold() for a in self.admins_raw.split(",") if a.strip())
+
+
+def load_settings(**overrides: object) -> Settings:
+    return Settings(**overrides)  # type: ignore[arg-type]

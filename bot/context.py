@@ -1,0 +1,39 @@
+"""What a handler gets for one command: the open transaction, the member, language, clock."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from bot.config import Settings
+from bot.errors import UserError
+from bot.messages import Command
+from storage.models import Member, Network
+
+ROLE_RANK = {"member": 0, "organiser": 1, "admin": 2}
+
+
+@dataclass
+class Context:
+    session: Session
+    settings: Settings
+    now: datetime  # aware, UTC
+    command: Command
+    member: Member
+    lang: str
+    tz: ZoneInfo
+    network: Network | None  # the network bound to the channel the command came from
+
+    @property
+    def local_now(self) -> datetime:
+        return self.now.astimezone(self.tz)
+
+    def has_role(self, role: str) -> bool:
+        return ROLE_RANK.get(self.member.role, 0) >= ROLE_RANK[role]
+
+    def require_role(self, role: str) -> None:
+        if not self.has_role(role):
+            raise UserError(f"permission.need_{role}")

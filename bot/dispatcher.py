@@ -1,0 +1,210 @@
+"""Sends due outbox rows: claim, render, send, record; retries, late marks and stale drops.
+
+Rules (stated once, used everywhere):
+- a row sent more than ``late_after`` past its due time carries a "late reminder" line;
+- a row more than ``stale_after`` past due is not sent: it is marked stale and logged,
+  and features show stale rows to organisers;
+- a temporary error retries after Retry-After or exponential backoff, at most
+  ``max_attempts`` times; a permanent error fails the row and tells the organiser.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy.orm import Session
+
+from bot.config import Settings
+from bot.i18n import t
+from bot.messages import Reply, Text
+from bot.messenger import Destination, Messenger, PermanentError, TemporaryError
+from storage import outbox
+from storage.db import Database
+from storage.models import ChannelRef, Member, Network, OutboxMessage
+
+log = logging.getLogger(__name__)
+
+Renderer = Callable[[Session, OutboxMessage, datetime, str], "Reply | None"]
+
+
+@dataclass
+class DispatchStats:
+    sent: int = 0
+    retried: int = 0
+    failed: int = 0
+    stale: int = 0
+    skipped: int = 0
+    sent_ids: list[int] = field(default_factory=list)
+
+
+def backoff(attempt: int) -> timedelta:
+    """30 s, 1 min, 2 min, ... capped at 30 minutes."""
+    return timedelta(seconds=min(30 * 2 ** max(attempt - 1, 0), 1800))
+
+
+class Dispatcher:
+    def __init__(
+        self,
+        db: Database,
+        settings: Settings,
+        messenger: Messenger,
+        renderers: dict[str, Renderer],
+        *,
+        worker: str | None = None,
+    ) -> None:
+        self.db = db
+        self.settings = settings
+        self.messenger = messenger
+        self.renderers = renderers
+        self.worker = worker or f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
+        self.stale_after = timedelta(hours=settings.stale_after_hours)
+        self.late_after = timedelta(seconds=max(120.0, 3 * settings.tick_seconds))
+
+    def dispatch_due(self, now: datetime, *, batch: int = 50, max_batches: int = 100) -> DispatchStats:
+        """Send everything due at ``now``; returns what happened."""
+        stats = DispatchStats()
+        for _ in range(max_batches):
+            with self.db.transaction() as session:
+                rows = outbox.claim_due(session, now=now, worker=self.worker, limit=batch)
+                claimed = [(r.id, r.due_at, r.attempts) for r in rows]
+            if not claimed:
+                break
+            for row_id, due_at, attempts in claimed:
+                self._deliver(row_id, due_at, attempts, now, stats)
+            if len(claimed) < batch:
+                break
+        return stats
+
+    def _deliver(
+        self, row_id: int, due_at: datetime, attempts: int, now: datetime, stats: DispatchStats
+    ) -> None:
+        prepared = self._prepare(row_id, due_at, attempts, now, stats)
+        if prepared is None:
+            return
+        destinations, reply, late = prepared
+        # Sent outside any transaction: a slow platform must not hold the database lock.
+        try:
+            for dest in destinations:
+                self.messenger.send(dest, reply)
+        except TemporaryError as exc:
+            with self.db.transaction() as session:
+                if attempts + 1 >= self.settings.max_attempts:
+                    self._fail(session, row_id, f"gave up after {attempts + 1} attempts: "
+                               f"{exc.reason}", attempts + 1)
+                    stats.failed += 1
+                    return
+                wait = backoff(attempts + 1)
+                if exc.retry_after is not None:
+                    wait = max(timedelta(seconds=exc.retry_after), timedelta(seconds=1))
+                outbox.mark_retry(session, row_id, next_at=now + wait, error=exc.reason,
+                                  attempts=attempts + 1)
+            stats.retried += 1
+            return
+        except PermanentError as exc:
+            with self.db.transaction() as session:
+                self._fail(session, row_id, exc.reason, attempts + 1)
+            stats.failed += 1
+            return
+        with self.db.transaction() as session:
+            outbox.mark_sent(session, row_id, now=now, late=late)
+        stats.sent += 1
+        stats.sent_ids.append(row_id)
+
+    def _prepare(
+        self, row_id: int, due_at: datetime, attempts: int, now: datetime, stats: DispatchStats
+    ) -> tuple[list[Destination], Reply, bool] | None:
+        """Render a claimed row; settle rows that are stale, obsolete or undeliverable."""
+        with self.db.transaction() as session:
+            row = session.get(OutboxMessage, row_id)
+            if row is None or row.state != outbox.SENDING or row.claimed_by != self.worker:
+                return None
+            if now - due_at > self.stale_after:
+                log.warning("outbox %s (%s) is stale: due %s, not sent", row.key, row.kind, due_at)
+                outbox.mark_final(session, row_id, state=outbox.STALE,
+                                  error=f"not sent: due {due_at.isoformat()}, more than "
+                                        f"{self.settings.stale_after_hours:g} h late")
+                stats.stale += 1
+                return None
+            try:
+                destinations, lang = self._resolve(session, row)
+                renderer = self.renderers.get(row.kind)
+                if renderer is None:
+                    raise PermanentError(f"no renderer for kind {row.kind!r}")
+                reply = renderer(session, row, now, lang)
+            except PermanentError as exc:
+                self._fail(session, row_id, exc.reason, attempts + 1)
+                stats.failed += 1
+                return None
+            if reply is None:
+                outbox.mark_final(session, row_id, state=outbox.CANCELLED,
+                                  error="no longer applies")
+                stats.skipped += 1
+                return None
+            late = now - due_at > self.late_after
+            if late:
+                when = due_at.astimezone(self.settings.tz).strftime("%d.%m.%Y %H:%M")
+                reply = Reply(blocks=[Text(t("outbox.late", lang, due=when)), *reply.blocks],
+                              visibility=reply.visibility, files=reply.files,
+                              object_ref=reply.object_ref)
+            return destinations, reply, late
+
+    def _fail(self, session: Session, row_id: int, reason: str, attempts: int) -> None:
+        row = session.get(OutboxMessage, row_id)
+        if row is None:
+            return
+        log.warning("outbox %s (%s) failed: %s", row.key, row.kind, reason)
+        outbox.mark_final(session, row.id, state=outbox.FAILED, error=reason, attempts=attempts)
+        organiser_id = (row.payload or {}).get("organiser_id")
+        if organiser_id and row.kind != "outbox.failed":
+            outbox.schedule(
+                session, key=f"failed:{row.key}", kind="outbox.failed",
+                target=outbox.Target.member(int(organiser_id)), due_at=row.not_before,
+                object_type=row.object_type, object_id=row.object_id,
+                payload={"kind": row.kind, "target": f"{row.target_type}:{row.target_id}",
+                         "reason": reason},
+            )
+
+    def _resolve(self, session: Session, row: OutboxMessage) -> tuple[list[Destination], str]:
+        """Where a row goes on this platform, and the language to write it in."""
+        platform = self.messenger.platform
+        lang = self.settings.language
+        if row.target_type == "member":
+            member = session.get(Member, int(row.target_id))
+            if member is None:
+                raise PermanentError(f"member {row.target_id} no longer exists")
+            lang = member.language or (
+                member.partnership.language if member.partnership and member.partnership.language
+                else lang)
+            return [Destination("member", member.external_id, member.name)], lang
+        if row.target_type == "network":
+            network = session.get(Network, int(row.target_id))
+            if network is None:
+                raise PermanentError(f"network {row.target_id} no longer exists")
+            if network.partnership and network.partnership.language:
+                lang = network.partnership.language
+            refs = [c for c in network.channels if c.platform == platform]
+            if not refs:
+                if platform == "console":
+                    return [Destination("channel", network.name, network.name)], lang
+                raise PermanentError(
+                    f"the network {network.name!r} has no {platform} channel "
+                    "(link one with /partnerbot koble nettverk)")
+            return [Destination("channel", c.channel_id, c.name or c.channel_id) for c in refs], lang
+        if row.target_type == "channel":
+            ref = session.query(ChannelRef).filter_by(
+                platform=platform, channel_id=row.target_id).one_or_none()
+            return [Destination("channel", row.target_id,
+                                ref.name if ref and ref.name else row.target_id)], lang
+        raise PermanentError(f"unknown target type {row.target_type!r}")
+
+
+def render_failed_notice(session: Session, row: OutboxMessage, now: datetime, lang: str) -> Reply:
+    p = row.payload or {}
+    return Reply.text(t("outbox.failed_notice", lang, kind=p.get("kind", "?"),
+                        target=p.get("target", "?"), reason=p.get("reason", "?")))

@@ -1,0 +1,255 @@
+"""Command words (Norwegian first, English aliases) to handler functions.
+
+Each feature module has ``register(router)``, which adds its command group, verbs and
+outbox renderers. The router resolves the member, opens one transaction per command and
+turns a ``UserError`` into a reply in the member's language; nothing is half-saved.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session
+
+from bot.config import Settings
+from bot.context import Context
+from bot.errors import UserError
+from bot.grammar import Args, Token, parse_args, tokenize
+from bot.i18n import normalize_language, t
+from bot.messages import Command, Reply, Text
+from storage.db import Database
+from storage.models import ChannelRef, Member, Network, OutboxMessage
+
+log = logging.getLogger(__name__)
+
+MAX_COMMAND_CHARS = 4000
+
+Handler = Callable[[Context, Args], Reply]
+# A renderer turns a due outbox row into the message to send, or None when it no longer
+# applies (the hearing was closed, everyone answered).
+Renderer = Callable[[Session, OutboxMessage, datetime, str], "Reply | None"]
+
+
+@dataclass(frozen=True)
+class Verb:
+    names: tuple[str, ...]  # nb first, then nn and en aliases; may be several words
+    handler: Handler
+    help_key: str | None = None
+    keywords: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    flags: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    wants_body: bool = False
+
+
+@dataclass
+class CommandGroup:
+    name: str  # the slash command, e.g. "horing"
+    aliases: tuple[str, ...] = ()
+    help_key: str | None = None
+    verbs: list[Verb] = field(default_factory=list)
+    default_verb: str | None = None  # run when no verb is given
+
+    def verb(
+        self,
+        *names: str,
+        help_key: str | None = None,
+        keywords: Mapping[str, tuple[str, ...]] | None = None,
+        flags: Mapping[str, tuple[str, ...]] | None = None,
+        wants_body: bool = False,
+    ) -> Callable[[Handler], Handler]:
+        def decorate(fn: Handler) -> Handler:
+            self.verbs.append(
+                Verb(names, fn, help_key, dict(keywords or {}), dict(flags or {}), wants_body)
+            )
+            return fn
+
+        return decorate
+
+    def find(self, tokens: list[Token]) -> tuple[Verb, int] | None:
+        """The verb whose (possibly multi-word) name starts ``tokens``, longest first."""
+        best: tuple[Verb, int] | None = None
+        for verb in self.verbs:
+            for name in verb.names:
+                words = name.split()
+                k = len(words)
+                if len(tokens) >= k and all(
+                    not tokens[m].quoted and tokens[m].text.casefold() == words[m]
+                    for m in range(k)
+                ):
+                    if best is None or k > best[1]:
+                        best = (verb, k)
+        return best
+
+
+def _fold(name: str) -> str:
+    return name.strip().lstrip("/").casefold()
+
+
+class Router:
+    def __init__(self, db: Database, settings: Settings) -> None:
+        self.db = db
+        self.settings = settings
+        self.groups: dict[str, CommandGroup] = {}
+        self._by_alias: dict[str, CommandGroup] = {}
+        self.renderers: dict[str, Renderer] = {}
+
+    # -- registration --------------------------------------------------------------
+
+    def group(self, name: str, *aliases: str, help_key: str | None = None,
+              default_verb: str | None = None) -> CommandGroup:
+        grp = CommandGroup(name, aliases, help_key, default_verb=default_verb)
+        self.groups[name] = grp
+        for alias in (name, *aliases):
+            self._by_alias[_fold(alias)] = grp
+        return grp
+
+    def renderer(self, kind: str) -> Callable[[Renderer], Renderer]:
+        def decorate(fn: Renderer) -> Renderer:
+            self.renderers[kind] = fn
+            return fn
+
+        return decorate
+
+    def find_group(self, name: str) -> CommandGroup | None:
+        return self._by_alias.get(_fold(name))
+
+    def wants_body(self, name: str, text: str) -> bool:
+        """Whether this command takes the lines that follow it (a pasted work programme)."""
+        grp = self.find_group(name)
+        if grp is None:
+            return False
+        tokens = tokenize(text)
+        found = grp.find(tokens)
+        if found is None or not found[0].wants_body:
+            return False
+        # "importer bekreft" / "importer fil x" take no body
+        return len(tokens) == found[1]
+
+    # -- handling ------------------------------------------------------------------
+
+    def handle(self, command: Command, *, now: datetime) -> Reply:
+        lang = self.settings.language
+        try:
+            with self.db.transaction() as session:
+                member = resolve_member(session, command, self.settings)
+                lang = member_language(member, command, self.settings)
+                if len(command.text) > MAX_COMMAND_CHARS:
+                    raise UserError("command.too_long", limit=MAX_COMMAND_CHARS)
+                ctx = Context(
+                    session=session, settings=self.settings, now=now, command=command,
+                    member=member, lang=lang, tz=member_zone(member, command, self.settings),
+                    network=channel_network(session, command),
+                )
+                return self._dispatch(ctx)
+        except UserError as err:
+            return Reply.text(err.message(lang))
+        except (OperationalError, DBAPIError) as exc:
+            log.warning("database error while handling /%s: %s", command.name, exc.__class__.__name__)
+            return Reply.text(t("error.database", lang))
+        except Exception:
+            log.exception("bug while handling /%s", command.name)
+            return Reply.text(t("error.unexpected", lang))
+
+    def _dispatch(self, ctx: Context) -> Reply:
+        cmd = ctx.command
+        grp = self.find_group(cmd.name)
+        if grp is None:
+            return self.help(ctx, unknown=f"/{cmd.name}")
+        tokens = tokenize(cmd.text)
+        if not tokens and grp.default_verb:
+            tokens = [Token(grp.default_verb)]
+        found = grp.find(tokens)
+        if found is None:
+            if not tokens:
+                return self.group_help(ctx, grp)
+            return self.group_help(ctx, grp, unknown=tokens[0].text)
+        verb, width = found
+        args = parse_args(tokens[width:], verb.keywords, verb.flags)
+        return verb.handler(ctx, args)
+
+    # -- help ----------------------------------------------------------------------
+
+    def help(self, ctx: Context, unknown: str | None = None) -> Reply:
+        reply = Reply()
+        if unknown:
+            reply.add(Text(t("help.unknown_command", ctx.lang, given=unknown)))
+        reply.add(Text(t("help.intro", ctx.lang)))
+        for grp in self.groups.values():
+            reply.add(Text(self._group_lines(grp, ctx.lang)))
+        reply.add(Text(t("help.outro", ctx.lang)))
+        return reply
+
+    def group_help(self, ctx: Context, grp: CommandGroup, unknown: str | None = None) -> Reply:
+        reply = Reply()
+        if unknown:
+            reply.add(Text(t("help.unknown_verb", ctx.lang, given=unknown, command=grp.name)))
+        reply.add(Text(self._group_lines(grp, ctx.lang)))
+        return reply
+
+    def _group_lines(self, grp: CommandGroup, lang: str) -> str:
+        lines = [f"*/{grp.name}*" + (f" — {t(grp.help_key, lang)}" if grp.help_key else "")]
+        lines += [f"  • {t(v.help_key, lang)}" for v in grp.verbs if v.help_key]
+        return "\n".join(lines)
+
+
+# -- who is asking ----------------------------------------------------------------------
+
+
+def find_member(session: Session, platform: str, user_id: str) -> Member | None:
+    return session.scalar(
+        select(Member).where(Member.platform == platform, Member.external_id == user_id)
+    )
+
+
+def resolve_member(session: Session, command: Command, settings: Settings) -> Member:
+    """The member behind a command, created on first contact; listed admins are admins."""
+    member = find_member(session, command.platform, command.user_id)
+    is_listed_admin = bool(
+        {command.user_id.casefold(), command.user_name.casefold()} & settings.admins
+    )
+    if member is None:
+        member = Member(
+            platform=command.platform, external_id=command.user_id,
+            name=command.user_name or command.user_id,
+            role="admin" if is_listed_admin else "member",
+            language=normalize_language(command.locale),
+            timezone=command.timezone,
+        )
+        session.add(member)
+        session.flush()
+    elif is_listed_admin and member.role != "admin":
+        member.role = "admin"
+    return member
+
+
+def member_language(member: Member, command: Command, settings: Settings) -> str:
+    """Profile language, then the partnership's, then PARTNERBOT_LANGUAGE."""
+    if member.language:
+        return member.language
+    if member.partnership is not None and member.partnership.language:
+        return member.partnership.language
+    return settings.language
+
+
+def member_zone(member: Member, command: Command, settings: Settings) -> ZoneInfo:
+    for name in (member.timezone, command.timezone):
+        if name:
+            try:
+                return ZoneInfo(name)
+            except (KeyError, ValueError):
+                continue
+    return settings.tz
+
+
+def channel_network(session: Session, command: Command) -> Network | None:
+    ref = session.scalar(
+        select(ChannelRef).where(
+            ChannelRef.platform == command.platform, ChannelRef.channel_id == command.channel_id
+        )
+    )
+    return ref.network if ref else None

@@ -1,0 +1,39 @@
+"""Texts for the terminal adapter (`partnerbot console`)."""
+
+TEXTS = {
+    "console.welcome": {
+        "nb": "partnerbot i terminalen. Du er {user} i kanalen {channel}. Skriv `/partnerbot hjelp` for kommandoer, `/som <navn>` for å bytte medlem, `/kanal <navn>` for å bytte kanal, `/avslutt` for å gå ut.",
+        "nn": "partnerbot i terminalen. Du er {user} i kanalen {channel}. Skriv `/partnerbot hjelp` for kommandoar, `/som <namn>` for å byte medlem, `/kanal <namn>` for å byte kanal, `/avslutt` for å gå ut.",
+        "en": "partnerbot in the terminal. You are {user} in the channel {channel}. Type `/partnerbot help` for commands, `/as <name>` to switch member, `/channel <name>` to switch channel, `/quit` to leave.",
+    },
+    "console.as_missing": {
+        "nb": "Hvem vil du være? Skriv for eksempel `/som Kari Nordmann`.",
+        "nn": "Kven vil du vere? Skriv til dømes `/som Kari Nordmann`.",
+        "en": "Who do you want to be? Type for example `/as Kari Nordmann`.",
+    },
+    "console.as_ambiguous": {
+        "nb": "«{given}» passer med flere: {choices}. Skriv hele navnet.",
+        "nn": "«{given}» passar med fleire: {choices}. Skriv heile namnet.",
+        "en": "“{given}” matches several: {choices}. Type the full name.",
+    },
+    "console.as_now": {
+        "nb": "Du er nå {name} ({org}, {role}).",
+        "nn": "Du er no {name} ({org}, {role}).",
+        "en": "You are now {name} ({org}, {role}).",
+    },
+    "console.channel_now": {
+        "nb": "Du skriver nå i kanalen {channel}.",
+        "nn": "Du skriv no i kanalen {channel}.",
+        "en": "You are now writing in the channel {channel}.",
+    },
+    "console.start_with_slash": {
+        "nb": "Kommandoer starter med /. Prøv `/partnerbot hjelp`.",
+        "nn": "Kommandoar startar med /. Prøv `/partnerbot hjelp`.",
+        "en": "Commands start with /. Try `/partnerbot help`.",
+    },
+    "console.file_written": {
+        "nb": "Fil lagret: {path}",
+        "nn": "Fil lagra: {path}",
+        "en": "File saved: {path}",
+    },
+}

@@ -1,0 +1,115 @@
+"""Texts for /partnerbot: help lines, networks, members, language."""
+
+TEXTS = {
+    "help.group.partnerbot": {
+        "nb": "partnerskap, nettverk og medlemmer",
+        "nn": "partnarskap, nettverk og medlemer",
+        "en": "partnerships, networks and members",
+    },
+    "help.partnerbot.hjelp": {
+        "nb": "`/partnerbot hjelp` – denne oversikten (`/partnerbot hjelp horing` for én kommando)",
+        "nn": "`/partnerbot hjelp` – denne oversikta (`/partnerbot hjelp horing` for éin kommando)",
+        "en": "`/partnerbot help` – this overview (`/partnerbot help horing` for one command)",
+    },
+    "help.partnerbot.nettverk": {
+        "nb": "`/partnerbot nettverk` – nettverkene med organisasjoner og medlemmer",
+        "nn": "`/partnerbot nettverk` – nettverka med organisasjonar og medlemer",
+        "en": "`/partnerbot network` – the networks with their organisations and members",
+    },
+    "help.partnerbot.nettverk_ny": {
+        "nb": "`/partnerbot nettverk ny \"Nettverk for helse\" organisasjoner \"NAV, USN\"` – nytt nettverk (admin)",
+        "nn": "`/partnerbot nettverk ny \"Nettverk for helse\" organisasjonar \"NAV, USN\"` – nytt nettverk (admin)",
+        "en": "`/partnerbot network new \"Health network\" organisations \"NAV, USN\"` – new network (admin)",
+    },
+    "help.partnerbot.koble": {
+        "nb": "`/partnerbot koble nettverk infrastruktur` – koble denne kanalen til et nettverk (admin)",
+        "nn": "`/partnerbot kople nettverk infrastruktur` – kople denne kanalen til eit nettverk (admin)",
+        "en": "`/partnerbot link network infrastruktur` – link this channel to a network (admin)",
+    },
+    "help.partnerbot.meg": {
+        "nb": "`/partnerbot meg` – profilen din",
+        "nn": "`/partnerbot meg` – profilen din",
+        "en": "`/partnerbot me` – your profile",
+    },
+    "help.partnerbot.sprak": {
+        "nb": "`/partnerbot språk nn` – velg språk: nb (bokmål), nn (nynorsk) eller en (English)",
+        "nn": "`/partnerbot språk nb` – vel språk: nb (bokmål), nn (nynorsk) eller en (English)",
+        "en": "`/partnerbot language nb` – choose a language: nb (Bokmål), nn (Nynorsk) or en (English)",
+    },
+    "help.partnerbot.medlem_ny": {
+        "nb": "`/partnerbot medlem ny \"Kari Nordmann\" org NAV rolle organisator nettverk utenforskap` – legg til eller endre et medlem (admin)",
+        "nn": "`/partnerbot medlem ny \"Kari Nordmann\" org NAV rolle organisator nettverk utenforskap` – legg til eller endre ein medlem (admin)",
+        "en": "`/partnerbot member new \"Kari Nordmann\" org NAV role organiser network utenforskap` – add or change a member (admin)",
+    },
+    "networks.none": {
+        "nb": "Ingen nettverk ennå. En administrator kan lage ett: `/partnerbot nettverk ny \"Nettverk for infrastruktur\"`.",
+        "nn": "Ingen nettverk enno. Ein administrator kan lage eitt: `/partnerbot nettverk ny \"Nettverk for infrastruktur\"`.",
+        "en": "No networks yet. An admin can create one: `/partnerbot network new \"Infrastructure network\"`.",
+    },
+    "networks.no_partnership": {
+        "nb": "Uten partnerskap", "nn": "Utan partnarskap", "en": "No partnership",
+    },
+    "networks.line": {
+        "nb": "• *{name}*\n    Organisasjoner: {orgs}\n    Medlemmer: {members}\n    Kanaler: {channels}",
+        "nn": "• *{name}*\n    Organisasjonar: {orgs}\n    Medlemer: {members}\n    Kanalar: {channels}",
+        "en": "• *{name}*\n    Organisations: {orgs}\n    Members: {members}\n    Channels: {channels}",
+    },
+    "networks.name_missing": {
+        "nb": "Nettverket trenger et navn i anførselstegn: `/partnerbot nettverk ny \"Nettverk for helse\"`.",
+        "nn": "Nettverket treng eit namn i hermeteikn: `/partnerbot nettverk ny \"Nettverk for helse\"`.",
+        "en": "The network needs a name in quotes: `/partnerbot network new \"Health network\"`.",
+    },
+    "networks.exists": {
+        "nb": "Nettverket «{name}» finnes allerede.",
+        "nn": "Nettverket «{name}» finst allereie.",
+        "en": "The network “{name}” already exists.",
+    },
+    "networks.created": {
+        "nb": "Nettverket «{name}» er opprettet. Koble en kanal til det med `/partnerbot koble nettverk {name}`.",
+        "nn": "Nettverket «{name}» er oppretta. Kople ein kanal til det med `/partnerbot kople nettverk {name}`.",
+        "en": "The network “{name}” was created. Link a channel to it with `/partnerbot link network {name}`.",
+    },
+    "networks.bind_missing": {
+        "nb": "Hvilket nettverk? Skriv for eksempel `/partnerbot koble nettverk infrastruktur`.",
+        "nn": "Kva nettverk? Skriv til dømes `/partnerbot kople nettverk infrastruktur`.",
+        "en": "Which network? Type for example `/partnerbot link network infrastruktur`.",
+    },
+    "networks.bound": {
+        "nb": "Kanalen {channel} er nå koblet til «{name}». Påminnelser og kunngjøringer for nettverket kommer hit.",
+        "nn": "Kanalen {channel} er no kopla til «{name}». Påminningar og kunngjeringar for nettverket kjem hit.",
+        "en": "The channel {channel} is now linked to “{name}”. Reminders and announcements for the network will come here.",
+    },
+    "networks.me_title": {
+        "nb": "*{name}*", "nn": "*{name}*", "en": "*{name}*",
+    },
+    "networks.bad_language": {
+        "nb": "«{given}» er ikke et språk jeg kan. Skriv `/partnerbot språk nb` (bokmål), `nn` (nynorsk) eller `en` (English).",
+        "nn": "«{given}» er ikkje eit språk eg kan. Skriv `/partnerbot språk nb` (bokmål), `nn` (nynorsk) eller `en` (English).",
+        "en": "“{given}” is not a language I know. Type `/partnerbot language nb` (Bokmål), `nn` (Nynorsk) or `en` (English).",
+    },
+    "networks.language_set": {
+        "nb": "Greit, jeg skriver bokmål til deg fra nå av.",
+        "nn": "Greitt, eg skriv nynorsk til deg frå no av.",
+        "en": "OK, I will write to you in English from now on.",
+    },
+    "networks.bad_role": {
+        "nb": "«{given}» er ikke en rolle. Bruk admin, organisator eller medlem.",
+        "nn": "«{given}» er ikkje ei rolle. Bruk admin, organisator eller medlem.",
+        "en": "“{given}” is not a role. Use admin, organiser or member.",
+    },
+    "networks.member_name_missing": {
+        "nb": "Skriv navnet i anførselstegn: `/partnerbot medlem ny \"Kari Nordmann\" org NAV rolle organisator`.",
+        "nn": "Skriv namnet i hermeteikn: `/partnerbot medlem ny \"Kari Nordmann\" org NAV rolle organisator`.",
+        "en": "Put the name in quotes: `/partnerbot member new \"Kari Nordmann\" org NAV role organiser`.",
+    },
+    "networks.member_created": {
+        "nb": "{name} er lagt til som {role} ({org}).",
+        "nn": "{name} er lagd til som {role} ({org}).",
+        "en": "{name} was added as {role} ({org}).",
+    },
+    "networks.member_updated": {
+        "nb": "{name} er oppdatert: {role} ({org}).",
+        "nn": "{name} er oppdatert: {role} ({org}).",
+        "en": "{name} was updated: {role} ({org}).",
+    },
+}

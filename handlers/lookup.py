@@ -1,0 +1,107 @@
+"""Finding what members name in commands: networks, organisations, members, #numbers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.context import Context
+from bot.errors import UserError
+from bot.grammar import Args
+from storage.models import AuditEntry, Member, Network, Organisation
+
+T = TypeVar("T")
+SLACK_MENTION = re.compile(r"^<@([A-Z0-9]+)(?:\|[^>]*)?>$")
+
+
+def _pick(query: str, candidates: Sequence[T], names: Sequence[str], what: str) -> T:
+    """Exact name first, then a unique name containing the query (case-insensitive)."""
+    q = query.strip().lstrip("@#").casefold()
+    if not q:
+        raise UserError(f"lookup.{what}_unknown", given=query, choices="—")
+    exact = [c for c, n in zip(candidates, names, strict=True) if n.casefold() == q]
+    if len(exact) == 1:
+        return exact[0]
+    partial = [c for c, n in zip(candidates, names, strict=True) if q in n.casefold()]
+    if len(partial) == 1:
+        return partial[0]
+    choices = ", ".join(sorted(names)) or "—"
+    if len(partial) > 1:
+        shown = ", ".join(n for c, n in zip(candidates, names, strict=True) if c in partial)
+        raise UserError(f"lookup.{what}_ambiguous", given=query, choices=shown)
+    raise UserError(f"lookup.{what}_unknown", given=query, choices=choices)
+
+
+def find_network(session: Session, query: str) -> Network:
+    networks = session.scalars(select(Network).order_by(Network.id)).all()
+    return _pick(query, networks, [n.name for n in networks], "network")
+
+
+def find_organisation(session: Session, query: str, *, create: bool = False) -> Organisation:
+    orgs = session.scalars(select(Organisation).order_by(Organisation.name)).all()
+    q = query.strip()
+    try:
+        return _pick(q, orgs, [o.name for o in orgs], "organisation")
+    except UserError as err:
+        if not create or err.key.endswith("ambiguous") or not q:
+            raise
+    org = Organisation(name=q[:200])
+    session.add(org)
+    session.flush()
+    return org
+
+
+def find_organisations(session: Session, text: str, *, create: bool = False) -> list[Organisation]:
+    """A comma-separated list of organisations ("Mosseregionen, Vestviken, NAV")."""
+    result: list[Organisation] = []
+    for part in re.split(r"[,;]| og | and ", text):
+        if part.strip():
+            org = find_organisation(session, part, create=create)
+            if org not in result:
+                result.append(org)
+    return result
+
+
+def find_member(session: Session, query: str, *, platform: str | None = None) -> Member:
+    q = query.strip()
+    mention = SLACK_MENTION.match(q)
+    if mention:
+        found = session.scalar(select(Member).where(Member.external_id == mention.group(1)))
+        if found is None:
+            raise UserError("lookup.member_unknown", given=q, choices="—")
+        return found
+    stmt = select(Member).order_by(Member.name)
+    if platform:
+        stmt = stmt.where(Member.platform == platform)
+    members = session.scalars(stmt).all()
+    return _pick(q, members, [m.name for m in members], "member")
+
+
+def network_for(ctx: Context, args: Args, key: str = "network") -> Network:
+    """The network a command is about: named with ``nettverk``, else the channel's, else the
+    member's only network; otherwise ask the member to name one."""
+    named = args.get(key)
+    if named:
+        return find_network(ctx.session, named)
+    if ctx.network is not None:
+        return ctx.network
+    if len(ctx.member.networks) == 1:
+        return ctx.member.networks[0]
+    names = ", ".join(n.name for n in ctx.session.scalars(select(Network).order_by(Network.id)))
+    raise UserError("lookup.network_needed", choices=names or "—")
+
+
+def audit(
+    ctx: Context, action: str, object_type: str | None = None, object_id: int | None = None,
+    **detail: object,
+) -> None:
+    ctx.session.add(
+        AuditEntry(
+            at=ctx.now, member_id=ctx.member.id, action=action, object_type=object_type,
+            object_id=object_id, detail={k: str(v) for k, v in detail.items()} or None,
+        )
+    )

@@ -1,0 +1,1 @@
+"""The database: models, engine and unit of work, the reminder outbox, migrations."""

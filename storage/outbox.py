@@ -1,0 +1,163 @@
+"""The reminder outbox: schedule future messages, claim due ones atomically, record outcomes.
+
+Rows are the truth about what will be sent; the scheduler only ticks the dispatcher.
+Claiming uses ``FOR UPDATE SKIP LOCKED`` on PostgreSQL so several bot processes share the
+work without sending anything twice; SQLite has one writer at a time (BEGIN IMMEDIATE).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, or_, select, update
+from sqlalchemy.orm import Session
+
+from storage.models import OutboxMessage
+
+PENDING, SENDING, SENT, FAILED, STALE, CANCELLED = (
+    "pending", "sending", "sent", "failed", "stale", "cancelled",
+)
+OPEN_STATES = (PENDING, SENDING)
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a message goes: a network's channel(s), a member (direct message) or a channel."""
+
+    type: str  # "network" | "member" | "channel"
+    id: str
+
+    @classmethod
+    def network(cls, network_id: int) -> Target:
+        return cls("network", str(network_id))
+
+    @classmethod
+    def member(cls, member_id: int) -> Target:
+        return cls("member", str(member_id))
+
+    @classmethod
+    def channel(cls, channel_id: str) -> Target:
+        return cls("channel", channel_id)
+
+
+def schedule(
+    session: Session,
+    *,
+    key: str,
+    kind: str,
+    target: Target,
+    due_at: datetime,
+    object_type: str | None = None,
+    object_id: int | None = None,
+    payload: dict[str, Any] | None = None,
+    platform: str | None = None,
+) -> OutboxMessage:
+    """Add (or, for a key still pending, move) a message. A sent key is never sent again."""
+    row = session.scalar(select(OutboxMessage).where(OutboxMessage.key == key))
+    if row is None:
+        row = OutboxMessage(
+            key=key, kind=kind, target_type=target.type, target_id=target.id,
+            platform=platform, object_type=object_type, object_id=object_id,
+            payload=payload, due_at=due_at, not_before=due_at, state=PENDING, attempts=0,
+        )
+        session.add(row)
+        session.flush()
+        return row
+    if row.state in (PENDING, CANCELLED, STALE):
+        row.kind, row.target_type, row.target_id = kind, target.type, target.id
+        row.payload, row.platform = payload, platform
+        row.object_type, row.object_id = object_type, object_id
+        row.due_at = row.not_before = due_at
+        row.state, row.attempts, row.last_error, row.late = PENDING, 0, None, False
+    return row
+
+
+def cancel(
+    session: Session,
+    *,
+    object_type: str,
+    object_id: int,
+    kinds: Iterable[str] | None = None,
+    keys: Iterable[str] | None = None,
+) -> int:
+    """Cancel the pending messages about an object (optionally only some kinds or keys)."""
+    stmt = (
+        update(OutboxMessage)
+        .where(OutboxMessage.object_type == object_type, OutboxMessage.object_id == object_id)
+        .where(OutboxMessage.state == PENDING)
+    )
+    if kinds is not None:
+        stmt = stmt.where(OutboxMessage.kind.in_(list(kinds)))
+    if keys is not None:
+        stmt = stmt.where(OutboxMessage.key.in_(list(keys)))
+    return session.execute(stmt.values(state=CANCELLED)).rowcount or 0  # type: ignore[attr-defined]
+
+
+def for_object(session: Session, object_type: str, object_id: int) -> Sequence[OutboxMessage]:
+    return session.scalars(
+        select(OutboxMessage)
+        .where(OutboxMessage.object_type == object_type, OutboxMessage.object_id == object_id)
+        .order_by(OutboxMessage.due_at, OutboxMessage.id)
+    ).all()
+
+
+def claim_due(
+    session: Session, *, now: datetime, worker: str, limit: int = 50,
+    lease: timedelta = timedelta(minutes=5),
+) -> list[OutboxMessage]:
+    """Claim due rows for ``worker``: pending ones, and ones whose sender vanished mid-send."""
+    stale_claim = now - lease
+    stmt = (
+        select(OutboxMessage)
+        .where(
+            or_(
+                and_(OutboxMessage.state == PENDING, OutboxMessage.not_before <= now),
+                and_(OutboxMessage.state == SENDING, OutboxMessage.claimed_at <= stale_claim),
+            )
+        )
+        .order_by(OutboxMessage.not_before, OutboxMessage.id)
+        .limit(limit)
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        stmt = stmt.with_for_update(skip_locked=True)
+    rows = list(session.scalars(stmt))
+    for row in rows:
+        row.state, row.claimed_by, row.claimed_at = SENDING, worker, now
+    session.flush()
+    return rows
+
+
+def mark_sent(session: Session, row_id: int, *, now: datetime, late: bool = False) -> None:
+    session.execute(
+        update(OutboxMessage).where(OutboxMessage.id == row_id)
+        .values(state=SENT, sent_at=now, late=late, last_error=None)
+    )
+
+
+def mark_retry(
+    session: Session, row_id: int, *, next_at: datetime, error: str, attempts: int
+) -> None:
+    session.execute(
+        update(OutboxMessage).where(OutboxMessage.id == row_id)
+        .values(state=PENDING, not_before=next_at, last_error=error[:2000], attempts=attempts,
+                claimed_by=None, claimed_at=None)
+    )
+
+
+def mark_final(
+    session: Session, row_id: int, *, state: str, error: str | None, attempts: int | None = None
+) -> None:
+    values: dict[str, Any] = {"state": state, "last_error": error[:2000] if error else None}
+    if attempts is not None:
+        values["attempts"] = attempts
+    session.execute(update(OutboxMessage).where(OutboxMessage.id == row_id).values(**values))
+
+
+def listing(session: Session, states: Iterable[str], limit: int = 200) -> Sequence[OutboxMessage]:
+    return session.scalars(
+        select(OutboxMessage).where(OutboxMessage.state.in_(list(states)))
+        .order_by(OutboxMessage.due_at, OutboxMessage.id).limit(limit)
+    ).all()

@@ -1,0 +1,37 @@
+"""Test helpers: a bot that runs commands as a member, like errbot's test backend."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.app import App
+from bot.messages import Command, Reply
+from bot.messenger import RecordingMessenger
+
+
+class TestBot:
+    __test__ = False  # not a test class, despite the name
+
+    def __init__(self, app: App, *, platform: str = "console") -> None:
+        self.app = app
+        self.platform = platform
+        self.messenger = RecordingMessenger(platform)
+        self.dispatcher = app.dispatcher(self.messenger)
+        self.last: Reply | None = None
+
+    def reply(self, line: str, *, as_: str = "Ingrid Berg", channel: str = "#infrastruktur",
+              now: datetime | None = None, body: str = "") -> Reply:
+        word, _, rest = line.strip().partition(" ")
+        cmd = Command(platform=self.platform, user_id=as_, user_name=as_, channel_id=channel,
+                      channel_name=channel, name=word.lstrip("/"), text=rest.strip(), body=body)
+        self.last = self.app.router.handle(cmd, now=now or datetime.now(UTC))
+        return self.last
+
+    def run(self, line: str, **kw: object) -> str:
+        return self.reply(line, **kw).plain()  # type: ignore[arg-type]
+
+    def dispatch(self, now: datetime) -> list[tuple[str, str]]:
+        """Run the dispatcher at ``now``; returns (destination label, text) sent in this run."""
+        before = len(self.messenger.sent)
+        self.dispatcher.dispatch_due(now)
+        return [(d.label, r.plain()) for d, r in self.messenger.sent[before:]]
