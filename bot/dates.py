@@ -26,7 +26,8 @@ from bot.datefmt import (
     is_weekend_or_holiday,
     local_date_text,
 )
-from bot.i18n import t
+from bot.datetypes import DateParseError, Slot, When
+from bot.durations import parse_duration, parse_offsets
 
 __all__ = [
     "DateParseError", "Slot", "When", "day_warning", "format_date", "format_datetime",
@@ -38,97 +39,14 @@ MAX_LEN = 200  # longer input is not a date; refusing early keeps the regexes ch
 MIN_YEAR, MAX_YEAR = 1900, 2199
 
 
-class DateParseError(ValueError):
-    """A date or time a member typed that we cannot read; carries a text key for i18n."""
-
-    def __init__(self, key: str, /, **params: Any) -> None:
-        self.key = key
-        self.params = params
-        super().__init__(self.message("nb"))
-
-    def message(self, lang: str | None = None) -> str:
-        """What was not understood and an example that works, in nb, nn or en."""
-        lang = lang if lang in ("nb", "nn", "en") else "nb"
-        params = {k: v(lang) if callable(v) else v for k, v in self.params.items()}
-        return t(self.key, lang, **params)
-
-
-class When(datetime):
-    """An aware datetime that also says whether the member named a time of day.
-
-    ``has_time`` False means the text gave only a day; the value is then local midnight,
-    and the caller decides what the day means (end of day for a deadline, 09:00 for a
-    reminder). Arithmetic, ``astimezone`` and ``replace`` give plain datetimes, because a
-    shifted value no longer carries what the member typed.
-    """
-
-    has_time: bool
-
-    def __new__(cls, *args: Any, has_time: bool = True, **kwargs: Any) -> When:
-        self = super().__new__(cls, *args, **kwargs)
-        self.has_time = has_time
-        return self
-
-    @classmethod
-    def of(cls, dt: datetime, has_time: bool) -> When:
-        return cls(dt.year, dt.month, dt.day, dt.hour, dt.minute, dt.second, dt.microsecond,
-                   dt.tzinfo, fold=dt.fold, has_time=has_time)
-
-    def plain(self) -> datetime:
-        return datetime(self.year, self.month, self.day, self.hour, self.minute, self.second,
-                        self.microsecond, self.tzinfo, fold=self.fold)
-
-    def __add__(self, other: Any) -> Any:
-        return self.plain() + other
-
-    __radd__ = __add__
-
-    def __sub__(self, other: Any) -> Any:
-        return self.plain() - (other.plain() if isinstance(other, When) else other)
-
-    def __rsub__(self, other: Any) -> Any:
-        return other - self.plain()
-
-    def astimezone(self, tz: tzinfo | None = None) -> datetime:  # type: ignore[override]
-        return self.plain().astimezone(tz)
-
-    def replace(self, *args: Any, **kwargs: Any) -> datetime:  # type: ignore[override]
-        return self.plain().replace(*args, **kwargs)
-
-    def __reduce__(self) -> Any:
-        return (_restore_when, (self.plain(), self.has_time))
-
-    def __repr__(self) -> str:
-        return f"When({self.isoformat()}, has_time={self.has_time})"
-
-
-def _restore_when(dt: datetime, has_time: bool) -> When:
-    return When.of(dt, has_time)
-
-
-@dataclass(frozen=True)
-class Slot:
-    """A proposed meeting time: a start and, when given, an end on the same day."""
-
-    start: datetime
-    end: datetime | None = None
-
-
 # --- tokens ------------------------------------------------------------------------------
-
-
-def _alt(words: object) -> str:
-    # Longest first, so "mars" wins over "mar" and "i morgen" over "i".
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len,  # type: ignore[arg-type]
-                                                                        reverse=True))
-
 
 _WB = r"(?![a-zæøåäö])"  # end of a word, in Norwegian letters too
 _AP = r"(?:\s*(?P<{0}>am|pm|a\.m\.|p\.m\.))"
 _T = r"(?P<{0}h>\d{{1,2}})(?:[.:](?P<{0}m>\d{{2}}))?" + _AP.format("{0}ap") + "?"
 _PRE = r"(?:kl\.?|klokka|klokken|klokkeslett|at|@)"
-_NUM = rf"(?:\d{{1,3}}|{_alt(W.NUMBER_WORDS)})"
-_UNIT = _alt(W.UNITS)
+_NUM = rf"(?:\d{{1,3}}|{W.alternation(W.NUMBER_WORDS)})"
+_UNIT = W.alternation(W.UNITS)
 
 _TOKEN = re.compile(
     "|".join(
@@ -146,14 +64,14 @@ _TOKEN = re.compile(
             rf"(?P<rel>(?:om|in|within)\s+(?P<rn>{_NUM})\s*(?P<ru>{_UNIT})){_WB}",
             rf"(?P<rel2>(?P<rn2>{_NUM})\s*(?P<ru2>{_UNIT})\s+(?:fra\s+nå|frå\s+no|from\s+now))"
             + _WB,
-            rf"(?P<rday>{_alt(W.RELATIVE_DAYS)}){_WB}",
+            rf"(?P<rday>{W.alternation(W.RELATIVE_DAYS)}){_WB}",
             r"(?P<week>(?:uke|veke|week)\s*(?P<wn>\d{1,2}))(?![\d.:])(?:\s+(?P<wy>\d{4}))?",
-            rf"(?P<td1>(?P<d1>\d{{1,2}})(?:\.|st|nd|rd|th)?\s*(?:of\s+)?(?P<m1>{_alt(W.MONTHS)})"
+            rf"(?P<td1>(?P<d1>\d{{1,2}})(?:\.|st|nd|rd|th)?\s*(?:of\s+)?(?P<m1>{W.alternation(W.MONTHS)})"
             rf"{_WB}\.?(?:,?\s*(?P<y1>\d{{4}}))?)(?![\d.:])",
             r"(?P<num>(?P<nd>\d{1,2})(?P<ns>[./])(?P<nm>\d{1,2})"
             r"(?:(?P=ns)(?P<ny>\d{4}|\d{2})|(?<=/\d)-(?P<ny2>\d{4}|\d{2})"
             r"|(?<=/\d\d)-(?P<ny3>\d{4}|\d{2}))?\.?)(?![\d:])",
-            rf"(?P<td2>(?P<m2>{_alt(W.MONTHS)})\.?\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th|\.)?"
+            rf"(?P<td2>(?P<m2>{W.alternation(W.MONTHS)})\.?\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th|\.)?"
             r"(?:,?\s+(?P<y2>\d{4}))?)(?![\d:]|\.\d)",
             r"(?P<int>\d+\.?)",
             r"(?P<word>[a-zæøåäöéü]+)",
@@ -223,6 +141,7 @@ def _read(text: str) -> _Reading:
         pos = mt.end()
         kind, g = mt.lastgroup, mt.group
         if kind in ("iso", "dmy", "td1", "td2", "num"):
+            y: int | None
             if kind == "iso":
                 d, m, y = int(g("id")), int(g("im")), int(g("iy"))
             elif kind == "dmy":
@@ -555,68 +474,6 @@ def parse_slots(text: str, *, now: datetime, tz: str | tzinfo | None = None) -> 
     if not slots:
         raise DateParseError("dates.slots_empty")
     return slots
-
-
-# --- durations ---------------------------------------------------------------------------
-
-_DURATION_UNITS: dict[str, timedelta] = {}
-for _names, _delta in (
-    ("d dag dager dagar døgn day days", timedelta(days=1)),
-    ("u uke uker veke veker w wk week weeks", timedelta(weeks=1)),
-    ("t time timer timar h hr hrs hour hours", timedelta(hours=1)),
-    ("m min mins minutt minutter minuttar minute minutes", timedelta(minutes=1)),
-):
-    for _name in _names.split():
-        _DURATION_UNITS[_name] = _delta
-_DURATION_PART = re.compile(
-    rf"(?P<n>\d+(?:[.,]\d+)?|{_alt(W.NUMBER_WORDS)})\s*(?P<u>{_alt(_DURATION_UNITS)}){_WB}"
-    r"|(?P<sep>\s+|\s*og\s+|\s*and\s+)"
-)
-MAX_DURATION = timedelta(days=366)
-
-
-def parse_duration(text: str) -> timedelta:
-    """A length of time: "2t", "90 min", "1t30m", "1,5 t", "2 uker", "3d"; positive."""
-    s = (text or "").strip().lower()
-    if not s or len(s) > MAX_LEN:
-        raise DateParseError("dates.bad_duration", text=(text or "").strip())
-    total, pos, last_unit = timedelta(), 0, None
-    while pos < len(s):
-        mt = _DURATION_PART.match(s, pos)
-        if mt is None:
-            # "1t30": minutes may follow hours without their unit.
-            tail = re.fullmatch(r"\s*(\d{1,2})", s[pos:])
-            if tail and last_unit == timedelta(hours=1):
-                total += timedelta(minutes=int(tail.group(1)))
-                break
-            raise DateParseError("dates.bad_duration", text=text.strip())
-        pos = mt.end()
-        if mt.group("u"):
-            n = mt.group("n").replace(",", ".")
-            amount = float(n) if n[0].isdigit() else W.NUMBER_WORDS[re.sub(r"\s+", " ", n)]
-            last_unit = _DURATION_UNITS[mt.group("u")]
-            total += amount * last_unit
-    if total <= timedelta(0) or total > MAX_DURATION:
-        raise DateParseError("dates.bad_duration", text=text.strip())
-    return timedelta(seconds=round(total.total_seconds()))
-
-
-def parse_offsets(text: str) -> list[timedelta]:
-    """Reminder offsets before an event, "14d,7d,1d,2h,30m": largest first, no repeats."""
-    s = (text or "").strip()
-    if not s:
-        raise DateParseError("dates.bad_offsets", text=s)
-    # Split on "," only after a unit, so that "1,5t" stays one offset.
-    pieces = [p for p in re.split(r"(?<=[^\d\s,;])\s*[,;]\s*|\s*;\s*", s) if p.strip()]
-    if not pieces:
-        raise DateParseError("dates.bad_offsets", text=s)
-    offsets = set()
-    for piece in pieces:
-        try:
-            offsets.add(parse_duration(piece))
-        except DateParseError:
-            raise DateParseError("dates.bad_offsets", text=piece.strip()) from None
-    return sorted(offsets, reverse=True)
 
 
 def warm_up() -> None:

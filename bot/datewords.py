@@ -6,6 +6,16 @@ Norwegian member's "tys" or "laurdag" is read or how a date is written back.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first so "mars" wins over "mar"."""
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+
 # Weekday names as parsed, Monday = 0. Abbreviations are included; ambiguous short forms
 # ("ti", "to", "fr") are left out on purpose because they collide with numbers and words.
 WEEKDAYS: dict[str, int] = {}

@@ -122,6 +122,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "I did not understand “{text}” as a reminder time. Write for example "
               "“14d,7d,1d,2h”.",
     },
+    "dates.offsets_empty": {
+        "nb": "Skriv når du vil ha varsel før fristen, for eksempel «14d,7d,1d,2t».",
+        "nn": "Skriv når du vil ha varsel før fristen, til dømes «14d,7d,1d,2t».",
+        "en": "Say when you want reminders before the deadline, for example “14d,7d,1d,2h”.",
+    },
     # --- formatting ---
     "dates.fmt.datetime": {
         "nb": "{date} kl {time}",
