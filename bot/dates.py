@@ -295,7 +295,8 @@ def _resolve(r: _Reading, now: datetime, tz: tzinfo, text: str) -> When:
     if r.rel is not None and r.rel[0] == "minutes":
         if r.time is not None or r.weekday is not None:
             raise DateParseError("dates.conflict")
-        return When.of((now + timedelta(minutes=r.rel[1])).astimezone(tz), True)
+        # Hours and minutes are elapsed time: add them in UTC, or a DST night is off by one.
+        return When.of((now.astimezone(UTC) + timedelta(minutes=r.rel[1])).astimezone(tz), True)
     if r.rel is not None and r.weekday is not None:
         raise DateParseError("dates.conflict")
     today = now.date()
@@ -453,6 +454,8 @@ def parse_slots(text: str, *, now: datetime, tz: str | tzinfo | None = None) -> 
         raw = piece.strip()
         r = _read(_normalize(raw))
         if r.unknown is not None:
+            if not (r.anchors or r.weekday is not None or r.time is not None or r.pairs):
+                raise DateParseError("dates.not_understood", text=raw)
             raise DateParseError("dates.unknown_word", word=r.unknown, text=raw)
         _resolve_pairs(r, raw)
         if r.time is None:

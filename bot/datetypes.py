@@ -66,7 +66,7 @@ class When(datetime):
     def replace(self, *args: Any, **kwargs: Any) -> datetime:  # type: ignore[override]
         return self.plain().replace(*args, **kwargs)
 
-    def __reduce__(self) -> Any:
+    def __reduce_ex__(self, protocol: Any) -> Any:  # datetime's own would drop has_time
         return (_restore_when, (self.plain(), self.has_time))
 
     def __repr__(self) -> str:
