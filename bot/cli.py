@@ -65,9 +65,11 @@ def console(
 ) -> None:
     """Talk to the bot in the terminal (reads commands line by line when stdin is not a terminal)."""
     from bot.adapters import console as console_adapter
+    from bot.dates import warm_up
 
     s = settings()
     app = App.build(s, open_database(s))
+    warm_up()  # load dateparser's data now, not at the first command
     console_adapter.run(app, user=as_, channel=channel)
 
 
