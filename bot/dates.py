@@ -329,6 +329,8 @@ def _resolve(r: _Reading, now: datetime, tz: tzinfo, text: str) -> When:
         return at if at >= now else _local(today + timedelta(days=1), r.time, tz)
     else:
         raise DateParseError("dates.not_understood", text=text)
+    if not MIN_YEAR <= day.year <= MAX_YEAR:  # "om 999 år" is not a plan
+        raise DateParseError("dates.bad_year", year=day.year)
     if r.weekday is not None and day.weekday() != r.weekday:
         raise DateParseError("dates.weekday_mismatch", date=local_date_text(day),
                              actual=_weekday_text(day.weekday()),

@@ -437,7 +437,7 @@ def test_format_short(lang: str, want: str) -> None:
 @pytest.mark.parametrize(("lang", "want"), [
     ("nb", "torsdag 5. mars kl 10:00–12:00"),
     ("nn", "torsdag 5. mars kl. 10:00–12:00"),
-    ("en", "Thursday 5 March, 10:00–12:00"),
+    ("en", "Thursday 5 March 10:00–12:00"),  # no comma: it separates slots
 ])
 def test_format_slot(lang: str, want: str) -> None:
     (slot,) = D.parse_slots("5. mars kl 10-12", now=NOW)

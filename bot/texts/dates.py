@@ -141,12 +141,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "dates.fmt.slot": {
         "nb": "{day} kl {start}",
         "nn": "{day} kl. {start}",
-        "en": "{day}, {start}",
+        "en": "{day} {start}",
     },
     "dates.fmt.slot_range": {
         "nb": "{day} kl {start}–{end}",
         "nn": "{day} kl. {start}–{end}",
-        "en": "{day}, {start}–{end}",
+        "en": "{day} {start}–{end}",
     },
     # --- warnings for features ---
     "dates.warn.holiday": {
