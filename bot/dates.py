@@ -25,6 +25,7 @@ from bot.datefmt import (
     holiday_name,
     is_weekend_or_holiday,
     local_date_text,
+    weekday_text,
 )
 from bot.datetypes import DateParseError, Slot, When
 from bot.durations import parse_duration, parse_offsets
@@ -340,13 +341,9 @@ def _resolve(r: _Reading, now: datetime, tz: tzinfo, text: str) -> When:
         raise DateParseError("dates.bad_year", year=day.year)
     if r.weekday is not None and day.weekday() != r.weekday:
         raise DateParseError("dates.weekday_mismatch", date=local_date_text(day),
-                             actual=_weekday_text(day.weekday()),
-                             weekday=_weekday_text(r.weekday))
+                             actual=weekday_text(day.weekday()),
+                             weekday=weekday_text(r.weekday))
     return _local(day, r.time, tz)
-
-
-def _weekday_text(n: int) -> Any:
-    return lambda lang: W.WEEKDAY_NAMES[lang][n].lower()
 
 
 def _week_day(week: int, year: int | None, weekday: int, today: date) -> date:

@@ -219,6 +219,14 @@ def test_weekday_mismatch_message_in_three_languages() -> None:
     assert info.value.message("en").startswith("5 March 2026 is a thursday, not a friday")
 
 
+def test_errors_survive_pickling() -> None:
+    with pytest.raises(D.DateParseError) as info:
+        when("fredag 5. mars")
+    clone = pickle.loads(pickle.dumps(info.value))
+    assert clone.key == info.value.key
+    assert clone.message("en") == info.value.message("en")
+
+
 def test_unknown_language_falls_back_to_bokmal() -> None:
     err = D.DateParseError("dates.empty")
     assert err.message("de") == err.message("nb") == str(err)

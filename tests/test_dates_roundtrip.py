@@ -13,7 +13,7 @@ from bot.datewords import MONTH_NAMES, WEEKDAY_NAMES
 
 OSLO = ZoneInfo("Europe/Oslo")
 LANGS = ("nb", "nn", "en")
-PROPS = settings(max_examples=300, deadline=None)
+PROPS = settings(max_examples=200, deadline=None)
 
 nows = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2150, 1, 1)).map(
     lambda dt: dt.replace(tzinfo=OSLO)
