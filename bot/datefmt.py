@@ -109,6 +109,15 @@ def weekday_text(n: int) -> Callable[[str], str]:
     return partial(_weekday_lower, n)
 
 
+def month_text(n: int) -> Callable[[str], str]:
+    """A month name for an error message ("mars", "March"), once the language is known."""
+    return partial(_month_name, n)
+
+
+def _month_name(n: int, lang: str) -> str:
+    return W.MONTH_NAMES[_lang(lang)][n - 1]
+
+
 def _weekday_lower(n: int, lang: str) -> str:
     return W.WEEKDAY_NAMES[_lang(lang)][n].lower()
 

@@ -25,6 +25,7 @@ from bot.datefmt import (
     holiday_name,
     is_weekend_or_holiday,
     local_date_text,
+    month_text,
     weekday_text,
 )
 from bot.datetypes import DateParseError, Slot, When
@@ -84,6 +85,8 @@ _RULES = (
     # March 5, Apr 30, juni 1, March 5, 2027
     rf"(?P<td2>(?P<m2>{_MONTH})\.?\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th|\.)?"
     r"(?:,?\s+(?P<y2>\d{4}))?)(?![\d:]|\.\d)",
+    # "mars", "april 2027": a month with no day, refused rather than guessed
+    rf"(?P<month>(?P<mo>{_MONTH}){_WB}\.?(?:\s*\d{{4}})?)(?![\d.:])",
     # what is left: a bare number (refused), a word, or space
     r"(?P<int>\d+\.?)",
     r"(?P<word>[a-zæøåäöéü]+)",
@@ -196,6 +199,8 @@ def _read(text: str) -> _Reading:
         elif kind == "week":
             r.iso_week = (int(g("wn")), int(g("wy")) if g("wy") else None)
             r.anchors += 1
+        elif kind == "month":
+            raise DateParseError("dates.month_without_day", month=month_text(W.MONTHS[g("mo")]))
         elif kind == "int":
             raise DateParseError("dates.bare_number", number=g(kind).rstrip("."))
         elif kind == "word":
