@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, tzinfo
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -97,7 +97,29 @@ def format_slot(slot: Slot, lang: str | None = "nb", tz: str | tzinfo | None = N
 
 def local_date_text(d: date) -> Callable[[str], str]:
     """A date for an error message, written out once the member's language is known."""
-    return lambda lang: f"{_day_month(d, _lang(lang))} {d.year}"
+    return partial(_day_month_year, d)  # a partial, unlike a lambda, can be pickled
+
+
+def _day_month_year(d: date, lang: str) -> str:
+    return f"{_day_month(d, _lang(lang))} {d.year}"
+
+
+def weekday_text(n: int) -> Callable[[str], str]:
+    """A weekday for an error message ("torsdag", "Thursday"), once the language is known."""
+    return partial(_weekday_lower, n)
+
+
+def month_text(n: int) -> Callable[[str], str]:
+    """A month name for an error message ("mars", "March"), once the language is known."""
+    return partial(_month_name, n)
+
+
+def _month_name(n: int, lang: str) -> str:
+    return W.MONTH_NAMES[_lang(lang)][n - 1]
+
+
+def _weekday_lower(n: int, lang: str) -> str:
+    return W.WEEKDAY_NAMES[_lang(lang)][n].lower()
 
 
 # --- holidays ----------------------------------------------------------------------------

@@ -25,6 +25,8 @@ from bot.datefmt import (
     holiday_name,
     is_weekend_or_holiday,
     local_date_text,
+    month_text,
+    weekday_text,
 )
 from bot.datetypes import DateParseError, Slot, When
 from bot.durations import parse_duration, parse_offsets
@@ -47,38 +49,50 @@ _T = r"(?P<{0}h>\d{{1,2}})(?:[.:](?P<{0}m>\d{{2}}))?" + _AP.format("{0}ap") + "?
 _PRE = r"(?:kl\.?|klokka|klokken|klokkeslett|at|@)"
 _NUM = rf"(?:\d{{1,3}}|{W.alternation(W.NUMBER_WORDS)})"
 _UNIT = W.alternation(W.UNITS)
+_MONTH = W.alternation(W.MONTHS)
 
-_TOKEN = re.compile(
-    "|".join(
-        (
-            r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2}))(?![\d-])",
-            r"(?P<dmy>(?P<xd>\d{1,2})-(?P<xm>\d{1,2})-(?P<xy>\d{4}))(?![\d-])",
-            rf"(?P<range>(?:(?:fra|from)\s+)?(?:{_PRE}\s*)?{_T.format('r1')}"
-            rf"\s*(?:-|til|till|to|until)\s*(?:{_PRE}\s*)?{_T.format('r2')})(?![\d.:])",
-            rf"(?P<pre>{_PRE}\s*{_T.format('p')})(?![\d.:])",
-            rf"(?P<ampm>(?P<ah>\d{{1,2}})(?:[.:](?P<am>\d{{2}}))?{_AP.format('aap')}){_WB}",
-            r"(?P<colon>(?P<ch>\d{1,2}):(?P<cm>\d{2})(?::\d{2})?)(?![\d:])",
-            r"(?P<half>(?:om|in)\s+(?:(?:en|ein|ei)\s+)?halv\s*time|in\s+half\s+an\s+hour)" + _WB,
-            r"(?P<quarter>(?:om|in)\s+(?:et|eit|ett|a)\s+(?:kvarter|quarter\s+of\s+an\s+hour))"
-            + _WB,
-            rf"(?P<rel>(?:om|in|within)\s+(?P<rn>{_NUM})\s*(?P<ru>{_UNIT})){_WB}",
-            rf"(?P<rel2>(?P<rn2>{_NUM})\s*(?P<ru2>{_UNIT})\s+(?:fra\s+nå|frå\s+no|from\s+now))"
-            + _WB,
-            rf"(?P<rday>{W.alternation(W.RELATIVE_DAYS)}){_WB}",
-            r"(?P<week>(?:uke|veke|week)\s*(?P<wn>\d{1,2}))(?![\d.:])(?:\s+(?P<wy>\d{4}))?",
-            rf"(?P<td1>(?P<d1>\d{{1,2}})(?:\.|st|nd|rd|th)?\s*(?:of\s+)?(?P<m1>{W.alternation(W.MONTHS)})"
-            rf"{_WB}\.?(?:,?\s*(?P<y1>\d{{4}}))?)(?![\d.:])",
-            r"(?P<num>(?P<nd>\d{1,2})(?P<ns>[./])(?P<nm>\d{1,2})"
-            r"(?:(?P=ns)(?P<ny>\d{4}|\d{2})|(?<=/\d)-(?P<ny2>\d{4}|\d{2})"
-            r"|(?<=/\d\d)-(?P<ny3>\d{4}|\d{2}))?\.?)(?![\d:])",
-            rf"(?P<td2>(?P<m2>{W.alternation(W.MONTHS)})\.?\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th|\.)?"
-            r"(?:,?\s+(?P<y2>\d{4}))?)(?![\d:]|\.\d)",
-            r"(?P<int>\d+\.?)",
-            r"(?P<word>[a-zæøåäöéü]+)",
-            r"(?P<space>[\s,]+)",
-        )
-    )
+# One rule per kind of token, tried in this order at each position. Order matters:
+# ranges before single times ("9.30-11" is not the date 9.30), dates before bare numbers.
+_RULES = (
+    # 2026-03-19, and 5-3-2027 (dashes only with a full year, or "9-11" would be a date)
+    r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2}))(?![\d-])",
+    r"(?P<dmy>(?P<xd>\d{1,2})-(?P<xm>\d{1,2})-(?P<xy>\d{4}))(?![\d-])",
+    # 10-12, kl 9.30-11, 13:00–15:00, fra kl 9 til 11, 1-3pm
+    rf"(?P<range>(?:(?:fra|from)\s+)?(?:{_PRE}\s*)?{_T.format('r1')}"
+    rf"\s*(?:-|til|till|to|until)\s*(?:{_PRE}\s*)?{_T.format('r2')})(?![\d.:])",
+    # kl 9, kl. 9.30, klokka 14, at 10
+    rf"(?P<pre>{_PRE}\s*{_T.format('p')})(?![\d.:])",
+    # 2pm, 9 am, 9:30am
+    rf"(?P<ampm>(?P<ah>\d{{1,2}})(?:[.:](?P<am>\d{{2}}))?{_AP.format('aap')}){_WB}",
+    # 09:30, 14:30:00
+    r"(?P<colon>(?P<ch>\d{1,2}):(?P<cm>\d{2})(?::\d{2})?)(?![\d:])",
+    # om en halvtime, om et kvarter, om 3 dager, in two weeks, 2 uker fra nå
+    r"(?P<half>(?:om|in)\s+(?:(?:en|ein|ei)\s+)?halv\s*time|in\s+half\s+an\s+hour)" + _WB,
+    r"(?P<quarter>(?:om|in)\s+(?:et|eit|ett|a)\s+(?:kvarter|quarter\s+of\s+an\s+hour))" + _WB,
+    rf"(?P<rel>(?:om|in|within)\s+(?P<rn>{_NUM})\s*(?P<ru>{_UNIT})){_WB}",
+    rf"(?P<rel2>(?P<rn2>{_NUM})\s*(?P<ru2>{_UNIT})\s+(?:fra\s+nå|frå\s+no|from\s+now)){_WB}",
+    # i dag, i morgon, i overmorgen, tomorrow
+    rf"(?P<rday>{W.alternation(W.RELATIVE_DAYS)}){_WB}",
+    # uke 12, veke 12 2027
+    r"(?P<week>(?:uke|veke|week)\s*(?P<wn>\d{1,2}))(?![\d.:])(?:\s+(?P<wy>\d{4}))?",
+    # 5. mars, 5 mars 2027, 8. sept., 5th of March
+    rf"(?P<td1>(?P<d1>\d{{1,2}})(?:\.|st|nd|rd|th)?\s*(?:of\s+)?(?P<m1>{_MONTH}){_WB}\.?"
+    r"(?:,?\s*(?P<y1>\d{4}))?)(?![\d.:])",
+    # 5.3, 15.09., 05.03.2027, 5/3, 5/3-27 (Norwegian for 5 March 2027)
+    r"(?P<num>(?P<nd>\d{1,2})(?P<ns>[./])(?P<nm>\d{1,2})"
+    r"(?:(?P=ns)(?P<ny>\d{4}|\d{2})|(?<=/\d)-(?P<ny2>\d{4}|\d{2})"
+    r"|(?<=/\d\d)-(?P<ny3>\d{4}|\d{2}))?\.?)(?![\d:])",
+    # March 5, Apr 30, juni 1, March 5, 2027
+    rf"(?P<td2>(?P<m2>{_MONTH})\.?\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th|\.)?"
+    r"(?:,?\s+(?P<y2>\d{4}))?)(?![\d:]|\.\d)",
+    # "mars", "april 2027": a month with no day, refused rather than guessed
+    rf"(?P<month>(?P<mo>{_MONTH}){_WB}\.?(?:\s*\d{{4}})?)(?![\d.:])",
+    # what is left: a bare number (refused), a word, or space
+    r"(?P<int>\d+\.?)",
+    r"(?P<word>[a-zæøåäöéü]+)",
+    r"(?P<space>[\s,]+)",
 )
+_TOKEN = re.compile("|".join(_RULES))
 
 
 @dataclass
@@ -96,7 +110,7 @@ class _Reading:
     next_month: bool = False
     time: tuple[int, int] | None = None
     end: tuple[int, int] | None = None
-    pairs: list[tuple[int, str, str]] | None = None  # "5.3" / "9.30": date or time, later
+    pairs: list[tuple[str, str]] | None = None  # "5.3" / "9.30": date or time, later
     unknown: str | None = None
     anchors: int = 0  # date-giving parts seen; more than one is a contradiction
 
@@ -154,8 +168,7 @@ def _read(text: str) -> _Reading:
                 year = g("ny") or g("ny2") or g("ny3")
                 if g("ns") == "." and not year:
                     # "5.3" is a date, "9.30" may be a time: decided once all is read.
-                    r.pairs = (r.pairs or []) + [(len(words), g("nd"), g("nm"))]
-                    words.append("")
+                    r.pairs = (r.pairs or []) + [(g("nd"), g("nm"))]
                     continue
                 d, m = int(g("nd")), int(g("nm"))
                 y = int(year) + 2000 if year and len(year) == 2 else int(year) if year else None
@@ -186,6 +199,8 @@ def _read(text: str) -> _Reading:
         elif kind == "week":
             r.iso_week = (int(g("wn")), int(g("wy")) if g("wy") else None)
             r.anchors += 1
+        elif kind == "month":
+            raise DateParseError("dates.month_without_day", month=month_text(W.MONTHS[g("mo")]))
         elif kind == "int":
             raise DateParseError("dates.bare_number", number=g(kind).rstrip("."))
         elif kind == "word":
@@ -198,9 +213,7 @@ def _read_words(r: _Reading, words: list[str]) -> None:
     i = 0
     while i < len(words):
         word, after = words[i], words[i + 1] if i + 1 < len(words) else ""
-        if word == "":
-            pass  # a placeholder for a "5.3" pair, kept for word order
-        elif word in W.WEEKDAYS:
+        if word in W.WEEKDAYS:
             if r.weekday is not None and r.weekday != W.WEEKDAYS[word]:
                 raise DateParseError("dates.conflict")
             r.weekday = W.WEEKDAYS[word]
@@ -227,7 +240,7 @@ def _read_words(r: _Reading, words: list[str]) -> None:
 
 def _resolve_pairs(r: _Reading, text: str) -> None:
     """Decide whether each "a.b" is a day.month or an hour.minute, from what else was said."""
-    for _, a, b in r.pairs or []:
+    for a, b in r.pairs or []:
         has_date = r.date is not None or r.rel_day is not None or r.iso_week is not None
         as_date = 1 <= int(b) <= 12 and 1 <= int(a) <= 31
         if not has_date and (r.weekday is None or as_date or len(b) != 2):
@@ -329,15 +342,13 @@ def _resolve(r: _Reading, now: datetime, tz: tzinfo, text: str) -> When:
         return at if at >= now else _local(today + timedelta(days=1), r.time, tz)
     else:
         raise DateParseError("dates.not_understood", text=text)
+    if not MIN_YEAR <= day.year <= MAX_YEAR:  # "om 999 år" is not a plan
+        raise DateParseError("dates.bad_year", year=day.year)
     if r.weekday is not None and day.weekday() != r.weekday:
         raise DateParseError("dates.weekday_mismatch", date=local_date_text(day),
-                             actual=_weekday_text(day.weekday()),
-                             weekday=_weekday_text(r.weekday))
+                             actual=weekday_text(day.weekday()),
+                             weekday=weekday_text(r.weekday))
     return _local(day, r.time, tz)
-
-
-def _weekday_text(n: int) -> Any:
-    return lambda lang: W.WEEKDAY_NAMES[lang][n].lower()
 
 
 def _week_day(week: int, year: int | None, weekday: int, today: date) -> date:

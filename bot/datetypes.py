@@ -20,8 +20,16 @@ class DateParseError(ValueError):
     def message(self, lang: str | None = None) -> str:
         """What was not understood and an example that works, in nb, nn or en."""
         lang = lang if lang in ("nb", "nn", "en") else "nb"
+        # A parameter may be a function of the language, e.g. a date written out in words.
         params = {k: v(lang) if callable(v) else v for k, v in self.params.items()}
         return t(self.key, lang, **params)
+
+    def __reduce__(self) -> Any:  # rebuild from key and params, not from the nb text
+        return (_restore_error, (self.key, self.params))
+
+
+def _restore_error(key: str, params: dict[str, Any]) -> DateParseError:
+    return DateParseError(key, **params)
 
 
 class When(datetime):

@@ -21,7 +21,8 @@ for _names, _delta in (
     for _name in _names.split():
         _DURATION_UNITS[_name] = _delta
 _DURATION_PART = re.compile(
-    rf"(?P<n>\d+(?:[.,]\d+)?|{W.alternation(W.NUMBER_WORDS)})\s*(?P<u>{W.alternation(_DURATION_UNITS)}){_WB}"
+    rf"(?P<n>\d{{1,6}}(?:[.,]\d{{1,3}})?|{W.alternation(W.NUMBER_WORDS)})"
+    rf"\s*(?P<u>{W.alternation(_DURATION_UNITS)}){_WB}"
     r"|(?P<sep>\s+|\s*og\s+|\s*and\s+)"
 )
 MAX_DURATION = timedelta(days=366)
@@ -48,6 +49,8 @@ def parse_duration(text: str) -> timedelta:
             amount = float(n) if n[0].isdigit() else W.NUMBER_WORDS[re.sub(r"\s+", " ", n)]
             last_unit = _DURATION_UNITS[mt.group("u")]
             total += amount * last_unit
+            if total > MAX_DURATION:  # stop before huge numbers overflow timedelta
+                raise DateParseError("dates.bad_duration", text=text.strip())
     if total <= timedelta(0) or total > MAX_DURATION:
         raise DateParseError("dates.bad_duration", text=text.strip())
     return timedelta(seconds=round(total.total_seconds()))

@@ -191,6 +191,10 @@ REFUSED = [
     ("kl 10 kl 11", "dates.two_times"),
     ("fredag 10-12", "dates.range_in_when"),
     ("5. mars 1800", "dates.bad_year"),
+    ("mars", "dates.month_without_day"),
+    ("i april", "dates.month_without_day"),
+    ("desember 2026", "dates.month_without_day"),
+    ("may", "dates.month_without_day"),
     ("uke 60", "dates.bad_week"),
     ("x" * 300, "dates.too_long"),
     ("15.09 eller 16.09", "dates.unknown_word"),
@@ -217,6 +221,14 @@ def test_weekday_mismatch_message_in_three_languages() -> None:
     assert info.value.message("nb").startswith("5. mars 2026 er en torsdag, ikke en fredag")
     assert info.value.message("nn").startswith("5. mars 2026 er ein torsdag, ikkje ein fredag")
     assert info.value.message("en").startswith("5 March 2026 is a thursday, not a friday")
+
+
+def test_errors_survive_pickling() -> None:
+    with pytest.raises(D.DateParseError) as info:
+        when("fredag 5. mars")
+    clone = pickle.loads(pickle.dumps(info.value))
+    assert clone.key == info.value.key
+    assert clone.message("en") == info.value.message("en")
 
 
 def test_unknown_language_falls_back_to_bokmal() -> None:
@@ -437,7 +449,7 @@ def test_format_short(lang: str, want: str) -> None:
 @pytest.mark.parametrize(("lang", "want"), [
     ("nb", "torsdag 5. mars kl 10:00–12:00"),
     ("nn", "torsdag 5. mars kl. 10:00–12:00"),
-    ("en", "Thursday 5 March, 10:00–12:00"),
+    ("en", "Thursday 5 March 10:00–12:00"),  # no comma: it separates slots
 ])
 def test_format_slot(lang: str, want: str) -> None:
     (slot,) = D.parse_slots("5. mars kl 10-12", now=NOW)

@@ -41,6 +41,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "Datoen {date} finst ikkje. Sjekk dag og månad, til dømes «30.04».",
         "en": "The date {date} does not exist. Check the day and month, for example “30.04”.",
     },
+    "dates.month_without_day": {
+        "nb": "Hvilken dag i {month}? Skriv for eksempel «5. {month}» eller «5. {month} kl 10».",
+        "nn": "Kva dag i {month}? Skriv til dømes «5. {month}» eller «5. {month} kl 10».",
+        "en": "Which day in {month}? Write for example “5 {month}” or “5 {month} 10:00”.",
+    },
     "dates.bad_year": {
         "nb": "Året {year} virker feil. Skriv for eksempel «5. mars 2027».",
         "nn": "Året {year} verkar feil. Skriv til dømes «5. mars 2027».",
@@ -141,12 +146,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "dates.fmt.slot": {
         "nb": "{day} kl {start}",
         "nn": "{day} kl. {start}",
-        "en": "{day}, {start}",
+        "en": "{day} {start}",
     },
     "dates.fmt.slot_range": {
         "nb": "{day} kl {start}–{end}",
         "nn": "{day} kl. {start}–{end}",
-        "en": "{day}, {start}–{end}",
+        "en": "{day} {start}–{end}",
     },
     # --- warnings for features ---
     "dates.warn.holiday": {
