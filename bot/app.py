@@ -8,10 +8,11 @@ from bot.config import Settings
 from bot.dispatcher import Dispatcher, render_failed_notice
 from bot.messenger import Messenger
 from bot.router import Router
-from handlers import networks
+from handlers import digest, networks, overview
 from storage.db import Database
 
-FEATURES = (networks,)
+# networks first: it creates the /partnerbot group that overview and digest add verbs to.
+FEATURES = (networks, overview, digest)
 
 
 def build_router(db: Database, settings: Settings) -> Router:
@@ -34,4 +35,5 @@ class App:
         return cls(settings=settings, db=db, router=build_router(db, settings))
 
     def dispatcher(self, messenger: Messenger) -> Dispatcher:
-        return Dispatcher(self.db, self.settings, messenger, self.router.renderers)
+        return Dispatcher(self.db, self.settings, messenger, self.router.renderers,
+                          planners=self.router.planners)

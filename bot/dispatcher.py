@@ -57,11 +57,13 @@ class Dispatcher:
         renderers: dict[str, Renderer],
         *,
         worker: str | None = None,
+        planners: list[Callable[[Session, datetime], object]] | None = None,
     ) -> None:
         self.db = db
         self.settings = settings
         self.messenger = messenger
         self.renderers = renderers
+        self.planners = planners or []
         self.worker = worker or f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
         self.stale_after = timedelta(hours=settings.stale_after_hours)
         self.late_after = timedelta(seconds=max(120.0, 3 * settings.tick_seconds))
@@ -69,6 +71,12 @@ class Dispatcher:
     def dispatch_due(self, now: datetime, *, batch: int = 50, max_batches: int = 100) -> DispatchStats:
         """Send everything due at ``now``; returns what happened."""
         stats = DispatchStats()
+        for plan in self.planners:
+            try:
+                with self.db.transaction() as session:
+                    plan(session, now)
+            except Exception:  # a failing planner must not stop reminders
+                log.exception("planner %r failed", plan)
         for _ in range(max_batches):
             with self.db.transaction() as session:
                 rows = outbox.claim_due(session, now=now, worker=self.worker, limit=batch)

@@ -34,6 +34,7 @@ Handler = Callable[[Context, Args], Reply]
 # A renderer turns a due outbox row into the message to send, or None when it no longer
 # applies (the hearing was closed, everyone answered).
 Renderer = Callable[[Session, OutboxMessage, datetime, str], "Reply | None"]
+Planner = Callable[[Session, datetime], object]
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,8 @@ class Router:
         self.groups: dict[str, CommandGroup] = {}
         self._by_alias: dict[str, CommandGroup] = {}
         self.renderers: dict[str, Renderer] = {}
+        # Planners run before each dispatch to put recurring messages (digests) in the outbox.
+        self.planners: list[Planner] = []
 
     # -- registration --------------------------------------------------------------
 

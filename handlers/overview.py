@@ -1,0 +1,149 @@
+"""What needs me: one member's overview across hearings, actions, polls, meetings, conferences.
+
+Every query is one statement however many items it finds and rendering touches no lazy
+relationship, so an overview costs a fixed number of SQL statements.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, exists, or_, select
+from sqlalchemy.orm import Session
+
+from bot.context import Context
+from bot.dates import format_short
+from bot.grammar import Args
+from bot.i18n import t
+from bot.messages import Reply, Text
+from bot.router import Router
+from storage.models import (
+    Action,
+    Conference,
+    ConferenceAudience,
+    Hearing,
+    HearingAddressee,
+    Meeting,
+    Member,
+    Poll,
+    Registration,
+    Vote,
+)
+
+OPEN_ACTION = ("planned", "ongoing", "postponed")
+SOON = timedelta(days=7)
+
+
+@dataclass
+class Overview:
+    hearings: list[Hearing] = field(default_factory=list)
+    overdue: list[Action] = field(default_factory=list)
+    due_soon: list[Action] = field(default_factory=list)
+    polls: list[Poll] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
+    conferences_open: list[Conference] = field(default_factory=list)
+    conferences_mine: list[tuple[Conference, str]] = field(default_factory=list)
+
+    def empty(self) -> bool:
+        return not any((self.hearings, self.overdue, self.due_soon, self.polls, self.meetings,
+                        self.conferences_open, self.conferences_mine))
+
+
+def collect(session: Session, member: Member, now: datetime, tz: object) -> Overview:
+    """What waits for ``member`` at ``now``."""
+    ov = Overview()
+    network_ids = [n.id for n in member.networks]
+    today = now.astimezone(tz).date()  # type: ignore[arg-type]
+    if member.organisation_id is not None:
+        ov.hearings = list(session.scalars(
+            select(Hearing).join(HearingAddressee)
+            .where(Hearing.state == "open", Hearing.deadline >= now,
+                   HearingAddressee.organisation_id == member.organisation_id,
+                   HearingAddressee.answered_at.is_(None))
+            .order_by(Hearing.deadline, Hearing.id)))
+    actions = session.scalars(
+        select(Action).where(Action.owner_member_id == member.id,
+                             Action.status.in_(OPEN_ACTION), Action.due_date.is_not(None),
+                             Action.due_date <= today + SOON)
+        .order_by(Action.due_date, Action.id))
+    for action in actions:
+        assert action.due_date is not None
+        (ov.overdue if action.due_date < today else ov.due_soon).append(action)
+    voted = exists().where(Vote.poll_id == Poll.id, Vote.member_id == member.id)
+    ov.polls = list(session.scalars(
+        select(Poll).where(Poll.state == "open", Poll.network_id.in_(network_ids), ~voted)
+        .order_by(Poll.closes_at, Poll.id)))
+    ov.meetings = list(session.scalars(
+        select(Meeting).where(Meeting.network_id.in_(network_ids), Meeting.cancelled.is_(False),
+                              Meeting.start_at >= now, Meeting.start_at < now + SOON)
+        .order_by(Meeting.start_at)))
+    audience = exists().where(
+        ConferenceAudience.conference_id == Conference.id,
+        or_(ConferenceAudience.network_id.in_(network_ids),
+            and_(ConferenceAudience.organisation_id.is_not(None),
+                 ConferenceAudience.organisation_id == member.organisation_id)))
+    rows = session.execute(
+        select(Conference, Registration.status)
+        .outerjoin(Registration, and_(Registration.conference_id == Conference.id,
+                                      Registration.member_id == member.id))
+        .where(Conference.state == "announced", Conference.start_at >= now,
+               or_(Conference.audience_all.is_(True), audience,
+                   Registration.id.is_not(None)))
+        .order_by(Conference.start_at, Conference.id))
+    for conf, status in rows:
+        if status in ("registered", "waitlisted"):
+            ov.conferences_mine.append((conf, status))
+        elif status is None and (conf.registration_deadline is None
+                                 or conf.registration_deadline > now):
+            ov.conferences_open.append(conf)
+    return ov
+
+
+def days_left(deadline: datetime, now: datetime, tz: object, lang: str) -> str:
+    days = (deadline.astimezone(tz).date() - now.astimezone(tz).date()).days  # type: ignore[arg-type]
+    if days <= 0:
+        return t("overview.today", lang)
+    return t("overview.days_left", lang, days=days)
+
+
+def render(ov: Overview, now: datetime, tz: object, lang: str) -> list[str]:
+    lines: list[str] = []
+    short = lambda dt: format_short(dt, lang, tz)  # noqa: E731
+    for h in ov.hearings:
+        lines.append(t("overview.hearing", lang, id=h.id, title=h.title, when=short(h.deadline),
+                       left=days_left(h.deadline, now, tz, lang)))
+    for a in ov.overdue:
+        lines.append(t("overview.action_overdue", lang, id=a.id, title=a.title,
+                       due=f"{a.due_date:%d.%m}"))
+    for a in ov.due_soon:
+        lines.append(t("overview.action_soon", lang, id=a.id, title=a.title,
+                       due=f"{a.due_date:%d.%m}"))
+    for p in ov.polls:
+        closes = short(p.closes_at) if p.closes_at else t("overview.no_deadline", lang)
+        lines.append(t("overview.poll", lang, id=p.id, title=p.title, closes=closes))
+    for m in ov.meetings:
+        lines.append(t("overview.meeting", lang, title=m.title, when=short(m.start_at)))
+    for c in ov.conferences_open:
+        deadline = (short(c.registration_deadline) if c.registration_deadline
+                    else t("overview.no_deadline", lang))
+        lines.append(t("overview.conference_open", lang, id=c.id, title=c.title,
+                       when=short(c.start_at), deadline=deadline))
+    for c, status in ov.conferences_mine:
+        lines.append(t(f"overview.conference_{status}", lang, id=c.id, title=c.title,
+                       when=short(c.start_at)))
+    return lines
+
+
+def register(router: Router) -> None:
+    grp = router.groups["partnerbot"]
+
+    @grp.verb("oversikt", "oversyn", "overview", "hva nå", help_key="help.partnerbot.oversikt")
+    def overview(ctx: Context, args: Args) -> Reply:
+        ov = collect(ctx.session, ctx.member, ctx.now, ctx.tz)
+        if ov.empty():
+            return Reply.text(t("overview.nothing", ctx.lang))
+        lines = render(ov, ctx.now, ctx.tz, ctx.lang)
+        return Reply(blocks=[Text(t("overview.title", ctx.lang, name=ctx.member.name)),
+                             Text("\n".join(lines))])
+
