@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, exists, or_, select
 from sqlalchemy.orm import Session
@@ -50,11 +51,11 @@ class Overview:
                         self.conferences_open, self.conferences_mine))
 
 
-def collect(session: Session, member: Member, now: datetime, tz: object) -> Overview:
+def collect(session: Session, member: Member, now: datetime, tz: ZoneInfo) -> Overview:
     """What waits for ``member`` at ``now``."""
     ov = Overview()
     network_ids = [n.id for n in member.networks]
-    today = now.astimezone(tz).date()  # type: ignore[arg-type]
+    today = now.astimezone(tz).date()
     if member.organisation_id is not None:
         ov.hearings = list(session.scalars(
             select(Hearing).join(HearingAddressee)
@@ -100,14 +101,14 @@ def collect(session: Session, member: Member, now: datetime, tz: object) -> Over
     return ov
 
 
-def days_left(deadline: datetime, now: datetime, tz: object, lang: str) -> str:
-    days = (deadline.astimezone(tz).date() - now.astimezone(tz).date()).days  # type: ignore[arg-type]
+def days_left(deadline: datetime, now: datetime, tz: ZoneInfo, lang: str) -> str:
+    days = (deadline.astimezone(tz).date() - now.astimezone(tz).date()).days
     if days <= 0:
         return t("overview.today", lang)
     return t("overview.days_left", lang, days=days)
 
 
-def render(ov: Overview, now: datetime, tz: object, lang: str) -> list[str]:
+def render(ov: Overview, now: datetime, tz: ZoneInfo, lang: str) -> list[str]:
     lines: list[str] = []
     short = lambda dt: format_short(dt, lang, tz)  # noqa: E731
     for h in ov.hearings:
