@@ -1,7 +1,7 @@
 """Texts for /konferanse: conferences, registration, waitlist, invitations and reminders."""
 
-_EX = '"Vestfoldkonferansen 2026" dato torsdag 5. mars kl 09-16 sted "Quality Hotel Tønsberg" plasser 250 publikum alle'
-_EX_EN = '"Vestfoldkonferansen 2026" date Thursday 5 March 09-16 place "Quality Hotel Tønsberg" seats 250 audience all'
+_EX = '"Vestfoldkonferansen 2026" dato 5. mars kl 09-16 sted "Quality Hotel Tønsberg" plasser 250 publikum alle'
+_EX_EN = '"Vestfoldkonferansen 2026" date 5 March 09-16 place "Quality Hotel Tønsberg" seats 250 audience all'
 
 TEXTS = {
     # -- help ------------------------------------------------------------------------------
@@ -114,24 +114,24 @@ TEXTS = {
         "en": f"The conference needs a name in quotes: `/conference new {_EX_EN}`.",
     },
     "conferences.date_missing": {
-        "nb": "Når er konferansen? Legg til for eksempel `dato torsdag 5. mars kl 09-16` (eller bare `dato 5. mars` for hele dagen).",
-        "nn": "Når er konferansen? Legg til til dømes `dato torsdag 5. mars kl 09-16` (eller berre `dato 5. mars` for heile dagen).",
-        "en": "When is the conference? Add for example `date Thursday 5 March 09-16` (or just `date 5 March` for the whole day).",
+        "nb": "Når er konferansen? Legg til for eksempel `dato 5. mars kl 09-16` (eller bare `dato 5. mars` for hele dagen).",
+        "nn": "Når er konferansen? Legg til til dømes `dato 5. mars kl 09-16` (eller berre `dato 5. mars` for heile dagen).",
+        "en": "When is the conference? Add for example `date 5 March 09-16` (or just `date 5 March` for the whole day).",
     },
     "conferences.bad_date": {
-        "nb": "Jeg forstod ikke datoen: {detail} Skriv for eksempel `dato torsdag 5. mars kl 09-16`.",
-        "nn": "Eg forstod ikkje datoen: {detail} Skriv til dømes `dato torsdag 5. mars kl 09-16`.",
-        "en": "I did not understand the date: {detail} Type for example `date Thursday 5 March 09-16`.",
+        "nb": "Jeg forstod ikke datoen: {detail} Skriv for eksempel `dato 5. mars kl 09-16`.",
+        "nn": "Eg forstod ikkje datoen: {detail} Skriv til dømes `dato 5. mars kl 09-16`.",
+        "en": "I did not understand the date: {detail} Type for example `date 5 March 09-16`.",
     },
     "conferences.one_date": {
-        "nb": "En konferanse har én dato. Skriv for eksempel `dato torsdag 5. mars kl 09-16`.",
-        "nn": "Ein konferanse har éin dato. Skriv til dømes `dato torsdag 5. mars kl 09-16`.",
-        "en": "A conference has one date. Type for example `date Thursday 5 March 09-16`.",
+        "nb": "En konferanse har én dato. Skriv for eksempel `dato 5. mars kl 09-16`.",
+        "nn": "Ein konferanse har éin dato. Skriv til dømes `dato 5. mars kl 09-16`.",
+        "en": "A conference has one date. Type for example `date 5 March 09-16`.",
     },
     "conferences.date_past": {
-        "nb": "{date} har allerede vært. Velg en dato fram i tid, for eksempel `dato torsdag 5. mars kl 09-16`.",
-        "nn": "{date} har alt vore. Vel ein dato fram i tid, til dømes `dato torsdag 5. mars kl 09-16`.",
-        "en": "{date} is already past. Choose a future date, for example `date Thursday 5 March 09-16`.",
+        "nb": "{date} har allerede vært. Velg en dato fram i tid, for eksempel `dato 5. mars kl 09-16`.",
+        "nn": "{date} har alt vore. Vel ein dato fram i tid, til dømes `dato 5. mars kl 09-16`.",
+        "en": "{date} is already past. Choose a future date, for example `date 5 March 09-16`.",
     },
     "conferences.bad_deadline": {
         "nb": "Jeg forstod ikke påmeldingsfristen: {detail} Skriv for eksempel `påmeldingsfrist 20. februar`.",
