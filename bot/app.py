@@ -8,11 +8,21 @@ from bot.config import Settings
 from bot.dispatcher import Dispatcher, render_failed_notice
 from bot.messenger import Messenger
 from bot.router import Router
-from handlers import digest, networks, overview
+from handlers import (
+    conferences,
+    digest,
+    networks,
+    overview,
+)
 from storage.db import Database
 
 # networks first: it creates the /partnerbot group that overview and digest add verbs to.
-FEATURES = (networks, overview, digest)
+FEATURES = (
+    networks,
+    overview,
+    digest,
+    conferences,
+)
 
 
 def build_router(db: Database, settings: Settings) -> Router:

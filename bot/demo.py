@@ -5,12 +5,22 @@ Organisation names and dates are public facts; people are invented.
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime, time, timedelta
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.config import Settings
 from storage.db import Database
-from storage.models import ChannelRef, Member, Network, Organisation, Partnership
+from storage.models import (
+    ChannelRef,
+    Conference,
+    Member,
+    Network,
+    Organisation,
+    Partnership,
+    Registration,
+)
 
 PLATFORM = "console"
 
@@ -63,12 +73,14 @@ def is_empty(session: Session) -> bool:
     return not session.scalar(select(func.count()).select_from(Network))
 
 
-def load(db: Database, settings: Settings, *, if_empty: bool = False) -> bool:
+def load(db: Database, settings: Settings, *, if_empty: bool = False,
+         now: datetime | None = None) -> bool:
     with db.transaction() as session:
         if if_empty and not is_empty(session):
             return False
         channels = load_partnerships(session)
         load_members(session, channels)
+        load_conferences(session, settings, now or datetime.now(UTC))
     return True
 
 
@@ -115,3 +127,49 @@ def load_members(session: Session, channels: dict[str, Network]) -> None:
         member.networks = [channels[c] for c in nets]
         member.partnership = channels[nets[0]].partnership
     session.flush()
+
+
+def _first_thursday_of_march(year: int) -> date:
+    first = date(year, 3, 1)
+    return first + timedelta(days=(3 - first.weekday()) % 7)
+
+
+def load_conferences(session: Session, settings: Settings, now: datetime) -> None:
+    """Vestfoldkonferansen, announced, in its next edition whose registration is still open
+    (the partnership holds it on the first Thursday of March)."""
+    from handlers.conference_outbox import schedule_reminders  # handlers import bot modules
+
+    tz = settings.tz
+    year = now.astimezone(tz).year
+    while True:
+        day = _first_thursday_of_march(year)
+        deadline = datetime.combine(day - timedelta(days=14), time(23, 59), tzinfo=tz)
+        if deadline > now:
+            break
+        year += 1
+    organiser = session.scalar(select(Member).where(Member.platform == PLATFORM,
+                                                    Member.external_id == "Ingrid Berg"))
+    conf = Conference(
+        title=f"Vestfoldkonferansen {year}",
+        start_at=datetime.combine(day, time(9, 0), tzinfo=tz),
+        end_at=datetime.combine(day, time(15, 30), tzinfo=tz),
+        place="Oseberg Kulturhus, Tønsberg",
+        theme="Utenforskap i opplæring – fra barnehage til videregående: innsikt og ny kunnskap",
+        programme="Programmet legges ut her når det er klart",
+        registration_deadline=deadline, seats=250, audience_all=True, state="announced",
+        uid=f"vestfoldkonferansen-{year}@partnerbot", announced_at=now, created_at=now,
+        created_by=organiser.id if organiser else None,
+    )
+    session.add(conf)
+    session.flush()
+    for i, (name, status) in enumerate((("Ola Nordmann", "registered"),
+                                        ("Per Hansen", "registered"), ("Lise Dahl", "maybe"))):
+        member = session.scalar(select(Member).where(Member.platform == PLATFORM,
+                                                     Member.external_id == name))
+        if member is not None:
+            at = now + timedelta(seconds=i)
+            session.add(Registration(conference_id=conf.id, member_id=member.id, status=status,
+                                     queued_at=at, updated_at=at))
+    session.flush()
+    session.refresh(conf)
+    schedule_reminders(session, conf, now, tz)

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from bot.texts import common, console, dates, networks, overview
+from bot.texts import (
+    common,
+    conferences,
+    console,
+    dates,
+    networks,
+    overview,
+)
 
 LANGUAGES: tuple[str, ...] = ("nb", "nn", "en")
 DEFAULT_LANGUAGE = "nb"
@@ -28,7 +35,12 @@ def _merge(*catalogs: Catalog) -> dict[str, Mapping[str, str]]:
 
 
 CATALOG: dict[str, Mapping[str, str]] = _merge(
-    common.TEXTS, console.TEXTS, dates.TEXTS, networks.TEXTS, overview.TEXTS
+    common.TEXTS,
+    conferences.TEXTS,
+    console.TEXTS,
+    dates.TEXTS,
+    networks.TEXTS,
+    overview.TEXTS,
 )
 
 _ALIASES = {

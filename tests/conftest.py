@@ -120,5 +120,15 @@ def bot(app: App) -> TestBot:
 
 
 @pytest.fixture
+def people_bot(app: App) -> TestBot:
+    """A bot with the demo partnerships and members only, no feature data."""
+    from bot import demo
+
+    with app.db.transaction() as session:
+        demo.load_members(session, demo.load_partnerships(session))
+    return TestBot(app)
+
+
+@pytest.fixture
 def now() -> datetime:
     return datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # Monday 09:00 in Oslo

@@ -66,7 +66,9 @@ def seed(app: App, now: datetime, n: int = 1, start: int = 0) -> dict[str, int]:
     return k
 
 
-def test_overview_lists_exactly_what_waits_for_each_member(bot: TestBot, now: datetime) -> None:
+def test_overview_lists_exactly_what_waits_for_each_member(people_bot: TestBot,
+                                                          now: datetime) -> None:
+    bot = people_bot
     k = seed(bot.app, now)
     out = bot.run("/partnerbot oversikt", as_="Ola Nordmann", now=now)
     lines = out.splitlines()
@@ -90,8 +92,8 @@ def test_overview_lists_exactly_what_waits_for_each_member(bot: TestBot, now: da
     assert "• Du er påmeldt konferanse #1 «Konferanse 0»" in out
 
 
-def test_overview_in_nynorsk_and_nothing_waiting(bot: TestBot, now: datetime) -> None:
-    assert bot.run("/partnerbot oversyn", as_="Tone Haugen", now=now) == (
+def test_overview_in_nynorsk_and_nothing_waiting(people_bot: TestBot, now: datetime) -> None:
+    assert people_bot.run("/partnerbot oversyn", as_="Tone Haugen", now=now) == (
         "Ingenting ventar på deg akkurat no. God dag! 🌿")
 
 
@@ -112,11 +114,8 @@ def count_statements(app: App) -> Iterator[list[str]]:
 
 
 @pytest.mark.parametrize("what", ["overview", "digest"])
-def test_cost_does_not_grow_with_the_data(app: App, now: datetime, what: str) -> None:
-    from bot import demo
-
-    demo.load(app.db, app.settings)
-    bot = TestBot(app, planners=True)
+def test_cost_does_not_grow_with_the_data(people_bot: TestBot, now: datetime, what: str) -> None:
+    app, bot = people_bot.app, people_bot
     counts = []
     for n, start in ((10, 0), (990, 10)):  # 10 items of each kind, then 1,000
         seed(app, now, n, start)
@@ -142,11 +141,9 @@ def monday_8(now: datetime, weeks: int = 1) -> datetime:
     return datetime(2026, 3, 2 + 7 * weeks, 7, 0, tzinfo=local.tzinfo)  # 08:00 Oslo (UTC+1)
 
 
-def test_digest_is_posted_once_on_monday_and_not_for_quiet_networks(app: App,
+def test_digest_is_posted_once_on_monday_and_not_for_quiet_networks(people_bot: TestBot,
                                                                      now: datetime) -> None:
-    from bot import demo
-
-    demo.load(app.db, app.settings)
+    app = people_bot.app
     seed(app, now)
     bot = TestBot(app, planners=True)
     assert bot.dispatch(now) == []  # Monday 09:00: plans next Monday's digests
@@ -173,7 +170,8 @@ def test_digest_is_posted_once_on_monday_and_not_for_quiet_networks(app: App,
     assert sum(v == "pending" for v in states.values()) == 4  # the week after is planned
 
 
-def test_digest_settings_and_permissions(bot: TestBot, now: datetime) -> None:
+def test_digest_settings_and_permissions(people_bot: TestBot, now: datetime) -> None:
+    bot = people_bot
     assert bot.run("/partnerbot digest fredag 14:30", as_="Ola Nordmann", now=now).startswith(
         "Bare organisatorer")
     out = bot.run("/partnerbot digest fredag 14:30", now=now)

@@ -1,0 +1,353 @@
+"""Texts for /konferanse: conferences, registration, waitlist, invitations and reminders."""
+
+_EX = '"Vestfoldkonferansen 2026" dato 5. mars kl 09-16 sted "Quality Hotel Tønsberg" plasser 250 publikum alle'
+_EX_EN = '"Vestfoldkonferansen 2026" date 5 March 09-16 place "Quality Hotel Tønsberg" seats 250 audience all'
+
+TEXTS = {
+    # -- help ------------------------------------------------------------------------------
+    "help.group.konferanse": {
+        "nb": "konferanser og samlinger med påmelding og venteliste",
+        "nn": "konferansar og samlingar med påmelding og venteliste",
+        "en": "conferences and gatherings with registration and waitlist",
+    },
+    "help.konferanse.ny": {
+        "nb": f"`/konferanse ny {_EX} påmeldingsfrist 20. februar tema \"Utenforskap i opplæring\"` – ny konferanse (organisator)",
+        "nn": f"`/konferanse ny {_EX} påmeldingsfrist 20. februar tema \"Utanforskap i opplæringa\"` – ny konferanse (organisator)",
+        "en": f"`/conference new {_EX_EN} registration deadline 20 February theme \"Exclusion in education\"` – new conference (organiser)",
+    },
+    "help.konferanse.endre": {
+        "nb": "`/konferanse endre 2 plasser 300 sted \"Oseberg kulturhus\"` – endre en konferanse; påminnelsene flyttes med",
+        "nn": "`/konferanse endre 2 plassar 300 stad \"Oseberg kulturhus\"` – endre ein konferanse; påminningane blir flytta med",
+        "en": "`/conference edit 2 seats 300 place \"Oseberg kulturhus\"` – change a conference; its reminders move along",
+    },
+    "help.konferanse.kunngjor": {
+        "nb": "`/konferanse kunngjør 2` – send invitasjonen til kanalene til publikum",
+        "nn": "`/konferanse kunngjer 2` – send invitasjonen til kanalane til publikum",
+        "en": "`/conference announce 2` – post the invitation to the audience's channels",
+    },
+    "help.konferanse.meld_pa": {
+        "nb": "`/konferanse meld på 2` – meld deg på (venteliste når det er fullt)",
+        "nn": "`/konferanse meld på 2` – meld deg på (venteliste når det er fullt)",
+        "en": "`/conference register 2` – sign up (waitlist when full)",
+    },
+    "help.konferanse.meld_av": {
+        "nb": "`/konferanse meld av 2` – meld deg av; plassen går til nestemann på ventelisten",
+        "nn": "`/konferanse meld av 2` – meld deg av; plassen går til nestemann på ventelista",
+        "en": "`/conference cancel 2` – cancel; your seat goes to the next on the waitlist",
+    },
+    "help.konferanse.kanskje": {
+        "nb": "`/konferanse kanskje 2` – svar kanskje (gir ingen plass)",
+        "nn": "`/konferanse kanskje 2` – svar kanskje (gjev ingen plass)",
+        "en": "`/conference maybe 2` – answer maybe (holds no seat)",
+    },
+    "help.konferanse.vis": {
+        "nb": "`/konferanse vis 2` – detaljer, ledige plasser og din status",
+        "nn": "`/konferanse vis 2` – detaljar, ledige plassar og statusen din",
+        "en": "`/conference show 2` – details, seats left and your status",
+    },
+    "help.konferanse.liste": {
+        "nb": "`/konferanse liste` – kommende konferanser",
+        "nn": "`/konferanse liste` – komande konferansar",
+        "en": "`/conference list` – upcoming conferences",
+    },
+    "help.konferanse.deltakere": {
+        "nb": "`/konferanse deltakere 2` – deltakerliste og CSV-fil (organisator)",
+        "nn": "`/konferanse deltakarar 2` – deltakarliste og CSV-fil (organisator)",
+        "en": "`/conference participants 2` – participant list and CSV file (organiser)",
+    },
+    "help.konferanse.ics": {
+        "nb": "`/konferanse ics 2` – kalenderfil (.ics) for konferansen",
+        "nn": "`/konferanse ics 2` – kalenderfil (.ics) for konferansen",
+        "en": "`/conference ics 2` – calendar file (.ics) for the conference",
+    },
+    # -- commands as they appear on buttons and in hints ----------------------------------
+    "conferences.cmd.register": {"nb": "/konferanse meld på {id}", "nn": "/konferanse meld på {id}", "en": "/conference register {id}"},
+    "conferences.cmd.cancel": {"nb": "/konferanse meld av {id}", "nn": "/konferanse meld av {id}", "en": "/conference cancel {id}"},
+    "conferences.cmd.maybe": {"nb": "/konferanse kanskje {id}", "nn": "/konferanse kanskje {id}", "en": "/conference maybe {id}"},
+    "conferences.cmd.announce": {"nb": "/konferanse kunngjør {id}", "nn": "/konferanse kunngjer {id}", "en": "/conference announce {id}"},
+    "conferences.cmd.ics": {"nb": "/konferanse ics {id}", "nn": "/konferanse ics {id}", "en": "/conference ics {id}"},
+    "conferences.cmd.participants": {"nb": "/konferanse deltakere {id}", "nn": "/konferanse deltakarar {id}", "en": "/conference participants {id}"},
+    "conferences.button.register": {"nb": "Meld meg på", "nn": "Meld meg på", "en": "Register"},
+    "conferences.button.maybe": {"nb": "Kanskje", "nn": "Kanskje", "en": "Maybe"},
+    "conferences.button.cancel": {"nb": "Meld av", "nn": "Meld av", "en": "Cancel"},
+    # -- labels and states -----------------------------------------------------------------
+    "conferences.label.when": {"nb": "Tid", "nn": "Tid", "en": "When"},
+    "conferences.label.place": {"nb": "Sted", "nn": "Stad", "en": "Place"},
+    "conferences.label.theme": {"nb": "Tema", "nn": "Tema", "en": "Theme"},
+    "conferences.label.programme": {"nb": "Program", "nn": "Program", "en": "Programme"},
+    "conferences.label.deadline": {"nb": "Påmeldingsfrist", "nn": "Påmeldingsfrist", "en": "Registration deadline"},
+    "conferences.label.seats": {"nb": "Plasser", "nn": "Plassar", "en": "Seats"},
+    "conferences.seats_unlimited": {"nb": "ubegrenset", "nn": "utan grense", "en": "unlimited"},
+    "conferences.seats_left": {
+        "nb": "{left} av {seats} ledige", "nn": "{left} av {seats} ledige", "en": "{left} of {seats} left",
+    },
+    "conferences.seats_waiting": {
+        "nb": ", {count} på venteliste", "nn": ", {count} på venteliste", "en": ", {count} on the waitlist",
+    },
+    "conferences.audience_all": {"nb": "alle nettverk", "nn": "alle nettverk", "en": "all networks"},
+    "conferences.state.draft": {"nb": " (utkast, ikke kunngjort)", "nn": " (utkast, ikkje kunngjort)", "en": " (draft, not announced)"},
+    "conferences.state.cancelled": {"nb": " (avlyst)", "nn": " (avlyst)", "en": " (cancelled)"},
+    "conferences.status.none": {"nb": "du har ikke svart", "nn": "du har ikkje svart", "en": "you have not answered"},
+    "conferences.status.registered": {"nb": "du er påmeldt", "nn": "du er påmeld", "en": "you are registered"},
+    "conferences.status.waitlisted": {
+        "nb": "du står som nr. {position} på ventelisten", "nn": "du står som nr. {position} på ventelista",
+        "en": "you are number {position} on the waitlist",
+    },
+    "conferences.status.maybe": {"nb": "du har svart kanskje", "nn": "du har svart kanskje", "en": "you answered maybe"},
+    "conferences.status.cancelled": {"nb": "du har meldt deg av", "nn": "du har meldt deg av", "en": "you cancelled"},
+    "conferences.heading.registered": {"nb": "*Påmeldt ({count} av {seats}):*", "nn": "*Påmelde ({count} av {seats}):*", "en": "*Registered ({count} of {seats}):*"},
+    "conferences.heading.waitlisted": {"nb": "*Venteliste ({count}):*", "nn": "*Venteliste ({count}):*", "en": "*Waitlist ({count}):*"},
+    "conferences.heading.maybe": {"nb": "*Kanskje ({count}):*", "nn": "*Kanskje ({count}):*", "en": "*Maybe ({count}):*"},
+    "conferences.csv_header": {
+        "nb": "navn;organisasjon;status;plass på venteliste;tidspunkt",
+        "nn": "namn;organisasjon;status;plass på ventelista;tidspunkt",
+        "en": "name;organisation;status;waitlist position;time",
+    },
+    "conferences.csv_status.registered": {"nb": "påmeldt", "nn": "påmeld", "en": "registered"},
+    "conferences.csv_status.waitlisted": {"nb": "venteliste", "nn": "venteliste", "en": "waitlist"},
+    "conferences.csv_status.maybe": {"nb": "kanskje", "nn": "kanskje", "en": "maybe"},
+    "conferences.csv_status.cancelled": {"nb": "avmeldt", "nn": "avmeld", "en": "cancelled"},
+    # -- creating and changing -------------------------------------------------------------
+    "conferences.title_missing": {
+        "nb": f"Konferansen trenger et navn i anførselstegn: `/konferanse ny {_EX}`.",
+        "nn": f"Konferansen treng eit namn i hermeteikn: `/konferanse ny {_EX}`.",
+        "en": f"The conference needs a name in quotes: `/conference new {_EX_EN}`.",
+    },
+    "conferences.date_missing": {
+        "nb": "Når er konferansen? Legg til for eksempel `dato 5. mars kl 09-16` (eller bare `dato 5. mars` for hele dagen).",
+        "nn": "Når er konferansen? Legg til til dømes `dato 5. mars kl 09-16` (eller berre `dato 5. mars` for heile dagen).",
+        "en": "When is the conference? Add for example `date 5 March 09-16` (or just `date 5 March` for the whole day).",
+    },
+    "conferences.bad_date": {
+        "nb": "Jeg forstod ikke datoen: {detail} Skriv for eksempel `dato 5. mars kl 09-16`.",
+        "nn": "Eg forstod ikkje datoen: {detail} Skriv til dømes `dato 5. mars kl 09-16`.",
+        "en": "I did not understand the date: {detail} Type for example `date 5 March 09-16`.",
+    },
+    "conferences.one_date": {
+        "nb": "En konferanse har én dato. Skriv for eksempel `dato 5. mars kl 09-16`.",
+        "nn": "Ein konferanse har éin dato. Skriv til dømes `dato 5. mars kl 09-16`.",
+        "en": "A conference has one date. Type for example `date 5 March 09-16`.",
+    },
+    "conferences.date_past": {
+        "nb": "{date} har allerede vært. Velg en dato fram i tid, for eksempel `dato 5. mars kl 09-16`.",
+        "nn": "{date} har alt vore. Vel ein dato fram i tid, til dømes `dato 5. mars kl 09-16`.",
+        "en": "{date} is already past. Choose a future date, for example `date 5 March 09-16`.",
+    },
+    "conferences.bad_deadline": {
+        "nb": "Jeg forstod ikke påmeldingsfristen: {detail} Skriv for eksempel `påmeldingsfrist 20. februar`.",
+        "nn": "Eg forstod ikkje påmeldingsfristen: {detail} Skriv til dømes `påmeldingsfrist 20. februar`.",
+        "en": "I did not understand the registration deadline: {detail} Type for example `registration deadline 20 February`.",
+    },
+    "conferences.deadline_past": {
+        "nb": "Påmeldingsfristen {deadline} har allerede vært. Velg en frist fram i tid.",
+        "nn": "Påmeldingsfristen {deadline} har alt vore. Vel ein frist fram i tid.",
+        "en": "The registration deadline {deadline} is already past. Choose a future deadline.",
+    },
+    "conferences.deadline_after_start": {
+        "nb": "Påmeldingsfristen ({deadline}) må være før konferansen ({date}).",
+        "nn": "Påmeldingsfristen ({deadline}) må vere før konferansen ({date}).",
+        "en": "The registration deadline ({deadline}) must be before the conference ({date}).",
+    },
+    "conferences.bad_seats": {
+        "nb": "«{given}» er ikke et gyldig antall plasser. Skriv et helt tall større enn 0, for eksempel `plasser 250`, eller utelat det for ubegrenset.",
+        "nn": "«{given}» er ikkje eit gyldig tal på plassar. Skriv eit heilt tal større enn 0, til dømes `plassar 250`, eller lat vere for utan grense.",
+        "en": "“{given}” is not a valid number of seats. Type a whole number above 0, for example `seats 250`, or leave it out for unlimited.",
+    },
+    "conferences.audience_unknown": {
+        "nb": "«{given}» er verken et nettverk eller en organisasjon jeg kjenner. Skriv `publikum alle`, eller nettverk og organisasjoner skilt med komma. Nettverk: {networks}.",
+        "nn": "«{given}» er verken eit nettverk eller ein organisasjon eg kjenner. Skriv `publikum alle`, eller nettverk og organisasjonar skilde med komma. Nettverk: {networks}.",
+        "en": "“{given}” is neither a network nor an organisation I know. Type `audience all`, or networks and organisations separated by commas. Networks: {networks}.",
+    },
+    "conferences.audience_missing": {
+        "nb": "Hvem er konferansen for? Legg til `publikum alle`, eller nettverk og organisasjoner skilt med komma.",
+        "nn": "Kven er konferansen for? Legg til `publikum alle`, eller nettverk og organisasjonar skilde med komma.",
+        "en": "Who is the conference for? Add `audience all`, or networks and organisations separated by commas.",
+    },
+    "conferences.created": {
+        "nb": "Konferanse #{id} «{title}» er lagret som utkast.",
+        "nn": "Konferanse #{id} «{title}» er lagra som utkast.",
+        "en": "Conference #{id} “{title}” was saved as a draft.",
+    },
+    "conferences.created_next": {
+        "nb": "Publikum: {audience}. Send invitasjonen med `{command}`.",
+        "nn": "Publikum: {audience}. Send invitasjonen med `{command}`.",
+        "en": "Audience: {audience}. Post the invitation with `{command}`.",
+    },
+    "conferences.edit_nothing": {
+        "nb": "Hva skal endres? Skriv for eksempel `/konferanse endre {id} plasser 300`.",
+        "nn": "Kva skal endrast? Skriv til dømes `/konferanse endre {id} plassar 300`.",
+        "en": "What should change? Type for example `/conference edit {id} seats 300`.",
+    },
+    "conferences.edited": {
+        "nb": "Konferanse #{id} «{title}» er oppdatert; påminnelsene følger de nye tidene.",
+        "nn": "Konferanse #{id} «{title}» er oppdatert; påminningane følgjer dei nye tidene.",
+        "en": "Conference #{id} “{title}” was updated; its reminders follow the new times.",
+    },
+    # -- finding ---------------------------------------------------------------------------
+    "conferences.ref_missing": {
+        "nb": "Hvilken konferanse? Skriv nummeret, for eksempel `/konferanse vis 2`. `/konferanse liste` viser numrene.",
+        "nn": "Kva konferanse? Skriv nummeret, til dømes `/konferanse vis 2`. `/konferanse liste` viser numra.",
+        "en": "Which conference? Type its number, for example `/conference show 2`. `/conference list` shows the numbers.",
+    },
+    "conferences.unknown": {
+        "nb": "Finner ingen konferanse #{ref}. `/konferanse liste` viser kommende konferanser.",
+        "nn": "Finn ingen konferanse #{ref}. `/konferanse liste` viser komande konferansar.",
+        "en": "There is no conference #{ref}. `/conference list` shows upcoming conferences.",
+    },
+    "conferences.not_announced": {
+        "nb": "«{title}» er ikke kunngjort ennå, så påmeldingen har ikke åpnet.",
+        "nn": "«{title}» er ikkje kunngjord enno, så påmeldinga har ikkje opna.",
+        "en": "“{title}” has not been announced yet, so registration is not open.",
+    },
+    "conferences.is_cancelled": {
+        "nb": "«{title}» er avlyst.", "nn": "«{title}» er avlyst.", "en": "“{title}” is cancelled.",
+    },
+    "conferences.is_over": {
+        "nb": "«{title}» har allerede vært.", "nn": "«{title}» har alt vore.", "en": "“{title}” is already over.",
+    },
+    # -- announcing ------------------------------------------------------------------------
+    "conferences.announced": {
+        "nb": "Invitasjonen til «{title}» er sendt til {channels} kanaler ({channel_names}) og når {members} medlemmer.",
+        "nn": "Invitasjonen til «{title}» er send til {channels} kanalar ({channel_names}) og når {members} medlemer.",
+        "en": "The invitation to “{title}” was posted to {channels} channels ({channel_names}) and reaches {members} members.",
+    },
+    "conferences.announced_no_channel": {
+        "nb": "Disse nettverkene har ingen kanal her ennå: {networks}. Koble en med `/partnerbot koble nettverk <navn>`.",
+        "nn": "Desse nettverka har ingen kanal her enno: {networks}. Kople ein med `/partnerbot kople nettverk <namn>`.",
+        "en": "These networks have no channel here yet: {networks}. Link one with `/partnerbot link network <name>`.",
+    },
+    "conferences.already_announced": {
+        "nb": "«{title}» ble kunngjort {at}; invitasjonen sendes ikke på nytt.",
+        "nn": "«{title}» vart kunngjord {at}; invitasjonen blir ikkje send på nytt.",
+        "en": "“{title}” was announced {at}; the invitation is not sent again.",
+    },
+    "conferences.invitation": {
+        "nb": "📣 *Invitasjon: {title}* (#{id})\nMeld deg på med knappen eller `/konferanse meld på {id}`.",
+        "nn": "📣 *Invitasjon: {title}* (#{id})\nMeld deg på med knappen eller `/konferanse meld på {id}`.",
+        "en": "📣 *Invitation: {title}* (#{id})\nRegister with the button or `/conference register {id}`.",
+    },
+    # -- registering -----------------------------------------------------------------------
+    "conferences.registered": {
+        "nb": "Du er påmeldt «{title}». Legg den i kalenderen med `{command}`.",
+        "nn": "Du er påmeld «{title}». Legg han i kalenderen med `{command}`.",
+        "en": "You are registered for “{title}”. Add it to your calendar with `{command}`.",
+    },
+    "conferences.waitlisted": {
+        "nb": "«{title}» er full. Du står som nr. {position} på ventelisten og får beskjed hvis du får plass.",
+        "nn": "«{title}» er full. Du står som nr. {position} på ventelista og får melding om du får plass.",
+        "en": "“{title}” is full. You are number {position} on the waitlist and will be told if you get a seat.",
+    },
+    "conferences.already_registered": {
+        "nb": "Du er allerede påmeldt «{title}» – alt i orden.",
+        "nn": "Du er alt påmeld «{title}» – alt i orden.",
+        "en": "You are already registered for “{title}” – all good.",
+    },
+    "conferences.already_waitlisted": {
+        "nb": "Du står allerede på ventelisten til «{title}», som nr. {position}.",
+        "nn": "Du står alt på ventelista til «{title}», som nr. {position}.",
+        "en": "You are already on the waitlist for “{title}”, as number {position}.",
+    },
+    "conferences.registration_closed": {
+        "nb": "Påmeldingen til «{title}» stengte {deadline}. Ta kontakt med arrangøren, {organiser}, hvis du likevel vil være med.",
+        "nn": "Påmeldinga til «{title}» stengde {deadline}. Ta kontakt med arrangøren, {organiser}, om du likevel vil vere med.",
+        "en": "Registration for “{title}” closed {deadline}. Contact the organiser, {organiser}, if you would still like to come.",
+    },
+    "conferences.not_registered": {
+        "nb": "Du var ikke påmeldt «{title}», så det er ingenting å melde av.",
+        "nn": "Du var ikkje påmeld «{title}», så det er ingenting å melde av.",
+        "en": "You were not registered for “{title}”, so there is nothing to cancel.",
+    },
+    "conferences.unregistered": {
+        "nb": "Du er meldt av «{title}».",
+        "nn": "Du er meld av «{title}».",
+        "en": "You have cancelled your registration for “{title}”.",
+    },
+    "conferences.unregistered_seat_passed": {
+        "nb": "Du er meldt av «{title}». Plassen din gikk til nestemann på ventelisten.",
+        "nn": "Du er meld av «{title}». Plassen din gjekk til nestemann på ventelista.",
+        "en": "You have cancelled your registration for “{title}”. Your seat went to the next on the waitlist.",
+    },
+    "conferences.left_waitlist": {
+        "nb": "Du er tatt av ventelisten til «{title}».",
+        "nn": "Du er teken av ventelista til «{title}».",
+        "en": "You have left the waitlist for “{title}”.",
+    },
+    "conferences.maybe_withdrawn": {
+        "nb": "Notert: du kommer ikke på «{title}».",
+        "nn": "Notert: du kjem ikkje på «{title}».",
+        "en": "Noted: you will not come to “{title}”.",
+    },
+    "conferences.maybe": {
+        "nb": "Notert: kanskje på «{title}». Du har ingen plass før du melder deg på (`{command}`), senest {deadline}.",
+        "nn": "Notert: kanskje på «{title}». Du har ingen plass før du melder deg på (`{command}`), seinast {deadline}.",
+        "en": "Noted: maybe for “{title}”. You hold no seat until you register (`{command}`), by {deadline}.",
+    },
+    "conferences.already_maybe": {
+        "nb": "Du har allerede svart kanskje på «{title}».",
+        "nn": "Du har alt svart kanskje på «{title}».",
+        "en": "You already answered maybe for “{title}”.",
+    },
+    "conferences.maybe_but_registered": {
+        "nb": "Du har allerede plass (eller står på ventelisten) til «{title}», og beholder den. Kan du ikke komme, skriv `{command}`.",
+        "nn": "Du har alt plass (eller står på ventelista) til «{title}», og held på han. Kan du ikkje kome, skriv `{command}`.",
+        "en": "You already hold a seat (or a waitlist place) for “{title}” and keep it. If you cannot come, type `{command}`.",
+    },
+    # -- showing ---------------------------------------------------------------------------
+    "conferences.show_title": {"nb": "*#{id} {title}*", "nn": "*#{id} {title}*", "en": "*#{id} {title}*"},
+    "conferences.your_status": {"nb": "Status: {status}.", "nn": "Status: {status}.", "en": "Status: {status}."},
+    "conferences.none": {
+        "nb": "Ingen kommende konferanser. En organisator kan lage en med `/konferanse ny`.",
+        "nn": "Ingen komande konferansar. Ein organisator kan lage ein med `/konferanse ny`.",
+        "en": "No upcoming conferences. An organiser can create one with `/conference new`.",
+    },
+    "conferences.list_title": {"nb": "*Kommende konferanser*", "nn": "*Komande konferansar*", "en": "*Upcoming conferences*"},
+    "conferences.list_line": {
+        "nb": "• #{id} *{title}* – {when}, {place} – {status}",
+        "nn": "• #{id} *{title}* – {when}, {place} – {status}",
+        "en": "• #{id} *{title}* – {when}, {place} – {status}",
+    },
+    "conferences.participants_title": {
+        "nb": "*Deltakere på #{id} {title}* (CSV-fil vedlagt)",
+        "nn": "*Deltakarar på #{id} {title}* (CSV-fil vedlagd)",
+        "en": "*Participants of #{id} {title}* (CSV file attached)",
+    },
+    "conferences.not_answered": {
+        "nb": "Ikke svart ennå: {count} i publikum.",
+        "nn": "Ikkje svart enno: {count} i publikum.",
+        "en": "Not answered yet: {count} in the audience.",
+    },
+    "conferences.ics": {
+        "nb": "Kalenderfil for «{title}»:", "nn": "Kalenderfil for «{title}»:", "en": "Calendar file for “{title}”:",
+    },
+    # -- messages the bot sends on its own -------------------------------------------------
+    "conferences.promoted": {
+        "nb": "🎉 Du har fått plass på «{title}» ({when}) – noen meldte seg av, og du var først på ventelisten.",
+        "nn": "🎉 Du har fått plass på «{title}» ({when}) – nokon melde seg av, og du var først på ventelista.",
+        "en": "🎉 You have a seat at “{title}” ({when}) – someone cancelled and you were first on the waitlist.",
+    },
+    "conferences.promoted_cancel_hint": {
+        "nb": "Kan du ikke likevel, skriv `{command}` så går plassen videre.",
+        "nn": "Kan du ikkje likevel, skriv `{command}` så går plassen vidare.",
+        "en": "If you cannot come after all, type `{command}` and the seat moves on.",
+    },
+    "conferences.nonresponder": {
+        "nb": "Påminnelse: du har ikke svart på invitasjonen til «{title}». Påmeldingsfristen er {deadline}.",
+        "nn": "Påminning: du har ikkje svart på invitasjonen til «{title}». Påmeldingsfristen er {deadline}.",
+        "en": "Reminder: you have not answered the invitation to “{title}”. The registration deadline is {deadline}.",
+    },
+    "conferences.day_before": {
+        "nb": "Velkommen til «{title}» i morgen!",
+        "nn": "Velkomen til «{title}» i morgon!",
+        "en": "Welcome to “{title}” tomorrow!",
+    },
+    "conferences.day_before_cancel": {
+        "nb": "Blir du forhindret, skriv `{command}` så noen på ventelisten får plassen.",
+        "nn": "Blir du hindra, skriv `{command}` så nokon på ventelista får plassen.",
+        "en": "If you cannot come, type `{command}` so someone on the waitlist gets your seat.",
+    },
+    "conferences.closed_notice": {
+        "nb": "Påmeldingen til «{title}» (#{id}) er stengt: {registered} påmeldt, {waitlisted} på venteliste, {maybe} kanskje. Se listen med `{command}`.",
+        "nn": "Påmeldinga til «{title}» (#{id}) er stengd: {registered} påmelde, {waitlisted} på venteliste, {maybe} kanskje. Sjå lista med `{command}`.",
+        "en": "Registration for “{title}” (#{id}) is closed: {registered} registered, {waitlisted} waitlisted, {maybe} maybe. See the list with `{command}`.",
+    },
+}

@@ -1,0 +1,170 @@
+"""Conference lookups, audiences, seat counts and wording shared by the conference handlers."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, tzinfo
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from bot.context import Context
+from bot.dates import format_date, format_datetime
+from bot.errors import UserError
+from bot.grammar import Args, parse_ref
+from bot.i18n import t
+from bot.messages import Button, Buttons
+from storage.models import Conference, Member, Network, Organisation, Registration
+
+REGISTERED, WAITLISTED, MAYBE, CANCELLED = "registered", "waitlisted", "maybe", "cancelled"
+DRAFT, ANNOUNCED, CONFERENCE_CANCELLED = "draft", "announced", "cancelled"
+OBJECT = "conference"
+
+
+def conference_ref(args: Args) -> int:
+    """The conference number, the first word after the verb: ``meld på 2`` or ``vis #2``."""
+    words = [tok.text for tok in args.positional if not tok.quoted]
+    if not words:
+        raise UserError("conferences.ref_missing")
+    return parse_ref(words[0])
+
+
+def find_conference(session: Session, conference_id: int, *, lock: bool = False) -> Conference:
+    """The conference, optionally locked: PostgreSQL holds its row until commit so seat
+    counts are read and written by one registration at a time (SQLite's BEGIN IMMEDIATE
+    already serialises writers)."""
+    stmt = select(Conference).where(Conference.id == conference_id)
+    if lock and session.get_bind().dialect.name == "postgresql":
+        stmt = stmt.with_for_update().execution_options(populate_existing=True)
+    conf = session.scalar(stmt)
+    if conf is None:
+        raise UserError("conferences.unknown", ref=conference_id)
+    return conf
+
+
+def is_organiser_of(ctx: Context, conf: Conference) -> bool:
+    return ctx.has_role("organiser") or conf.created_by == ctx.member.id
+
+
+def organiser_name(session: Session, conf: Conference) -> str:
+    member = session.get(Member, conf.created_by) if conf.created_by else None
+    return member.name if member else "—"
+
+
+# -- audience ----------------------------------------------------------------------------
+
+
+def audience_networks(session: Session, conf: Conference) -> list[Network]:
+    stmt = select(Network).order_by(Network.id)
+    if not conf.audience_all:
+        ids = [a.network_id for a in conf.audience if a.network_id is not None]
+        if not ids:
+            return []
+        stmt = stmt.where(Network.id.in_(ids))
+    return list(session.scalars(stmt))
+
+
+def audience_members(session: Session, conf: Conference) -> list[Member]:
+    """Everyone invited: members of the audience networks and of the audience organisations."""
+    found: dict[int, Member] = {}
+    for net in audience_networks(session, conf):
+        for m in net.members:
+            found[m.id] = m
+    org_ids = [a.organisation_id for a in conf.audience if a.organisation_id is not None]
+    if org_ids:
+        for m in session.scalars(select(Member).where(Member.organisation_id.in_(org_ids))):
+            found[m.id] = m
+    return sorted(found.values(), key=lambda m: (m.name.casefold(), m.id))
+
+
+def audience_text(session: Session, conf: Conference, lang: str) -> str:
+    if conf.audience_all:
+        return t("conferences.audience_all", lang)
+    names = [n.name for n in audience_networks(session, conf)]
+    org_ids = [a.organisation_id for a in conf.audience if a.organisation_id is not None]
+    if org_ids:
+        names += [o.name for o in session.scalars(
+            select(Organisation).where(Organisation.id.in_(org_ids)).order_by(Organisation.name))]
+    return ", ".join(names) or "—"
+
+
+# -- registrations -----------------------------------------------------------------------
+
+
+def registration_of(session: Session, conference_id: int, member_id: int) -> Registration | None:
+    return session.scalar(select(Registration).where(
+        Registration.conference_id == conference_id, Registration.member_id == member_id))
+
+
+def count_status(session: Session, conference_id: int, status: str) -> int:
+    return session.scalar(select(func.count()).select_from(Registration).where(
+        Registration.conference_id == conference_id, Registration.status == status)) or 0
+
+
+def by_arrival(session: Session, conference_id: int, status: str) -> list[Registration]:
+    """Registrations with ``status`` in arrival order (queued_at, then id for equal times)."""
+    return list(session.scalars(select(Registration).where(
+        Registration.conference_id == conference_id, Registration.status == status)
+        .order_by(Registration.queued_at, Registration.id)))
+
+
+def waitlist_position(session: Session, reg: Registration) -> int:
+    queue = by_arrival(session, reg.conference_id, WAITLISTED)
+    return next((i for i, r in enumerate(queue, 1) if r.id == reg.id), len(queue) + 1)
+
+
+def seats_left(session: Session, conf: Conference) -> int | None:
+    if conf.seats is None:
+        return None
+    return max(conf.seats - count_status(session, conf.id, REGISTERED), 0)
+
+
+# -- wording -----------------------------------------------------------------------------
+
+
+def is_all_day(conf: Conference, tz: tzinfo) -> bool:
+    """A conference given as a day without a time is stored as local midnight, no end."""
+    local = conf.start_at.astimezone(tz)
+    return conf.end_at is None and (local.hour, local.minute) == (0, 0)
+
+
+def when_text(conf: Conference, lang: str, tz: tzinfo) -> str:
+    if is_all_day(conf, tz):
+        return format_date(conf.start_at, lang, tz)
+    if conf.end_at is None:
+        return format_datetime(conf.start_at, lang, tz)
+    start, end = conf.start_at.astimezone(tz), conf.end_at.astimezone(tz)
+    if end.date() != start.date():
+        return f"{format_datetime(conf.start_at, lang, tz)} – {format_datetime(conf.end_at, lang, tz)}"
+    # The year matters here (unlike a poll's slots), so the day is written in full.
+    return t("dates.fmt.slot_range", lang, day=format_date(start, lang, tz),
+             start=f"{start:%H:%M}", end=f"{end:%H:%M}")
+
+
+def closes_at(conf: Conference) -> datetime:
+    """When registration closes: the deadline, else when the conference starts."""
+    return conf.registration_deadline or conf.start_at
+
+
+def is_over(conf: Conference, now: datetime, tz: tzinfo) -> bool:
+    end = conf.end_at or conf.start_at + (timedelta(days=1) if is_all_day(conf, tz)
+                                          else timedelta(0))
+    return end <= now
+
+
+def status_text(session: Session, reg: Registration | None, lang: str) -> str:
+    if reg is None:
+        return t("conferences.status.none", lang)
+    if reg.status == WAITLISTED:
+        return t("conferences.status.waitlisted", lang, position=waitlist_position(session, reg))
+    return t(f"conferences.status.{reg.status}", lang)
+
+
+def rsvp_buttons(conf: Conference, lang: str) -> Buttons:
+    """RSVP choices; each button runs the equivalent text command when pressed."""
+    return Buttons((
+        Button(t("conferences.button.register", lang),
+               t("conferences.cmd.register", lang, id=conf.id), "primary"),
+        Button(t("conferences.button.maybe", lang), t("conferences.cmd.maybe", lang, id=conf.id)),
+        Button(t("conferences.button.cancel", lang),
+               t("conferences.cmd.cancel", lang, id=conf.id), "danger"),
+    ))

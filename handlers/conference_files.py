@@ -1,0 +1,77 @@
+"""Files about a conference: the .ics calendar event and the participants' CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import datetime, timedelta, tzinfo
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event
+from sqlalchemy.orm import Session
+
+from bot.i18n import t
+from bot.messages import File
+from handlers.conference_common import (
+    CANCELLED,
+    CONFERENCE_CANCELLED,
+    MAYBE,
+    REGISTERED,
+    WAITLISTED,
+    by_arrival,
+    is_all_day,
+)
+from storage.models import Conference
+
+ICS_ZONE = "Europe/Oslo"
+
+
+def ics_file(conf: Conference, now: datetime, tz: tzinfo) -> File:
+    """One VEVENT with a stable UID (Conference.uid), so a re-download updates the calendar
+    entry instead of adding a second one; times carry TZID Europe/Oslo with its VTIMEZONE."""
+    oslo = ZoneInfo(ICS_ZONE)
+    cal = Calendar()
+    cal.add("prodid", "-//partnerbot//konferanse//NO")
+    cal.add("version", "2.0")
+    cal.add("method", "PUBLISH")
+    event = Event()
+    event.add("uid", conf.uid)
+    event.add("dtstamp", now)
+    event.add("summary", conf.title)
+    if is_all_day(conf, tz):
+        day = conf.start_at.astimezone(tz).date()
+        event.add("dtstart", day)
+        event.add("dtend", day + timedelta(days=1))
+    else:
+        event.add("dtstart", conf.start_at.astimezone(oslo))
+        event.add("dtend", (conf.end_at or conf.start_at + timedelta(hours=1)).astimezone(oslo))
+    if conf.place:
+        event.add("location", conf.place)
+    description = "\n".join(x for x in (conf.theme, conf.programme) if x)
+    if description:
+        event.add("description", description)
+    if conf.programme and conf.programme.startswith(("http://", "https://")):
+        event.add("url", conf.programme)
+    event.add("status", "CANCELLED" if conf.state == CONFERENCE_CANCELLED else "CONFIRMED")
+    cal.add_component(event)
+    cal.add_missing_timezones()
+    return File(name=f"konferanse-{conf.id}.ics", data=cal.to_ical(), mime="text/calendar",
+                title=conf.title)
+
+
+def participants_csv(session: Session, conf: Conference, lang: str, tz: tzinfo) -> File:
+    """Semicolon-separated with a BOM, as Excel with Norwegian settings opens it directly."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(t("conferences.csv_header", lang).split(";"))
+    for status in (REGISTERED, WAITLISTED, MAYBE, CANCELLED):
+        for pos, reg in enumerate(by_arrival(session, conf.id, status), 1):
+            m = reg.member
+            writer.writerow([
+                m.name, m.organisation.name if m.organisation else "",
+                t(f"conferences.csv_status.{status}", lang),
+                pos if status == WAITLISTED else "",
+                reg.queued_at.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S"),
+            ])
+    return File(name=f"konferanse-{conf.id}-deltakere.csv",
+                data=out.getvalue().encode("utf-8-sig"), mime="text/csv", title=conf.title)

@@ -1,0 +1,240 @@
+"""Conference messages through the outbox: invitations, promotions, reminders and their renderers.
+
+Rules (the reminders are rows, rescheduled whenever the conference changes):
+- invitations go to every audience network's channels at once; audience members reached
+  only through an organisation (in no audience network) get theirs as a direct message;
+- 3 days before the registration deadline at 09:00 local, each audience member who has
+  not answered gets a direct message; whether they answered is checked at send time;
+- the day before at 12:00 local, each registered participant gets time, place and programme;
+- at the deadline the organiser is told registration closed, with the counts;
+- a reminder whose moment has already passed when it would be scheduled is not scheduled.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta, tzinfo
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from bot.dates import format_datetime
+from bot.i18n import t
+from bot.messages import Fields, Reply, Text
+from bot.router import Router
+from handlers.conference_common import (
+    ANNOUNCED,
+    MAYBE,
+    OBJECT,
+    REGISTERED,
+    WAITLISTED,
+    audience_members,
+    audience_networks,
+    count_status,
+    registration_of,
+    rsvp_buttons,
+    seats_left,
+    when_text,
+)
+from storage import outbox
+from storage.models import Conference, Member, OutboxMessage, Registration
+from storage.outbox import Target
+
+INVITATION, PROMOTED = "conference.invitation", "conference.promoted"
+NONRESPONDER, DAY_BEFORE, CLOSED = (
+    "conference.nonresponder", "conference.day_before", "conference.closed",
+)
+REMINDER_KINDS = (NONRESPONDER, DAY_BEFORE, CLOSED)
+
+
+def _payload(conf: Conference, tz: tzinfo) -> dict[str, object]:
+    return {"organiser_id": conf.created_by, "tz": str(tz)}
+
+
+def _at_local(day: datetime, hour: int, tz: tzinfo, days_before: int) -> datetime:
+    local_day = day.astimezone(tz).date() - timedelta(days=days_before)
+    return datetime.combine(local_day, time(hour, 0), tzinfo=tz)
+
+
+# -- scheduling ---------------------------------------------------------------------------
+
+
+def schedule_invitations(session: Session, conf: Conference, now: datetime,
+                         tz: tzinfo) -> tuple[list[int], list[Member]]:
+    """Invitation rows due now; returns the audience network ids and the members reached."""
+    nets = audience_networks(session, conf)
+    in_networks = {m.id for net in nets for m in net.members}
+    for net in nets:
+        outbox.schedule(session, key=f"conference:{conf.id}:invitation:network:{net.id}",
+                        kind=INVITATION, target=Target.network(net.id), due_at=now,
+                        object_type=OBJECT, object_id=conf.id, payload=_payload(conf, tz))
+    members = audience_members(session, conf)
+    for m in members:
+        if m.id not in in_networks:
+            outbox.schedule(session, key=f"conference:{conf.id}:invitation:member:{m.id}",
+                            kind=INVITATION, target=Target.member(m.id), due_at=now,
+                            object_type=OBJECT, object_id=conf.id, payload=_payload(conf, tz))
+    return [n.id for n in nets], members
+
+
+def schedule_day_before(session: Session, conf: Conference, member_id: int, now: datetime,
+                        tz: tzinfo) -> None:
+    due = _at_local(conf.start_at, 12, tz, 1)
+    if due > now:
+        outbox.schedule(session, key=f"conference:{conf.id}:day_before:{member_id}",
+                        kind=DAY_BEFORE, target=Target.member(member_id), due_at=due,
+                        object_type=OBJECT, object_id=conf.id, payload=_payload(conf, tz))
+
+
+def cancel_day_before(session: Session, conf: Conference, member_id: int) -> None:
+    outbox.cancel(session, object_type=OBJECT, object_id=conf.id,
+                  keys=[f"conference:{conf.id}:day_before:{member_id}"])
+
+
+def schedule_promoted(session: Session, conf: Conference, reg: Registration, now: datetime,
+                      tz: tzinfo) -> None:
+    outbox.schedule(session, key=f"conference:{conf.id}:promoted:{reg.id}:{now.isoformat()}",
+                    kind=PROMOTED, target=Target.member(reg.member_id), due_at=now,
+                    object_type=OBJECT, object_id=conf.id, payload=_payload(conf, tz))
+
+
+def schedule_reminders(session: Session, conf: Conference, now: datetime, tz: tzinfo) -> None:
+    """(Re)schedule every reminder of an announced conference from its current dates."""
+    outbox.cancel(session, object_type=OBJECT, object_id=conf.id, kinds=REMINDER_KINDS)
+    if conf.state != ANNOUNCED:
+        return
+    deadline = conf.registration_deadline
+    if deadline is not None:
+        due = _at_local(deadline, 9, tz, 3)
+        if now < due < deadline:
+            for m in audience_members(session, conf):
+                outbox.schedule(session, key=f"conference:{conf.id}:nonresponder:{m.id}",
+                                kind=NONRESPONDER, target=Target.member(m.id), due_at=due,
+                                object_type=OBJECT, object_id=conf.id, payload=_payload(conf, tz))
+        if deadline > now and conf.created_by is not None:
+            outbox.schedule(session, key=f"conference:{conf.id}:closed",
+                            kind=CLOSED, target=Target.member(conf.created_by), due_at=deadline,
+                            object_type=OBJECT, object_id=conf.id, payload=_payload(conf, tz))
+    for reg in conf.registrations:
+        if reg.status == REGISTERED:
+            schedule_day_before(session, conf, reg.member_id, now, tz)
+
+
+# -- rendering ----------------------------------------------------------------------------
+
+
+def _zone(row: OutboxMessage) -> tzinfo:
+    try:
+        return ZoneInfo(str((row.payload or {}).get("tz") or "Europe/Oslo"))
+    except (KeyError, ValueError):
+        return ZoneInfo("Europe/Oslo")
+
+
+def _announced(session: Session, row: OutboxMessage) -> Conference | None:
+    conf = session.get(Conference, row.object_id) if row.object_id else None
+    return conf if conf is not None and conf.state == ANNOUNCED else None
+
+
+def details(session: Session, conf: Conference, lang: str, tz: tzinfo) -> Fields:
+    """The facts of a conference as label/value pairs, for invitations and ``vis``."""
+    left = seats_left(session, conf)
+    seats = (t("conferences.seats_unlimited", lang) if conf.seats is None
+             else t("conferences.seats_left", lang, left=left, seats=conf.seats))
+    waiting = count_status(session, conf.id, WAITLISTED)
+    if waiting:
+        seats += t("conferences.seats_waiting", lang, count=waiting)
+    items = [(t("conferences.label.when", lang), when_text(conf, lang, tz))]
+    if conf.place:
+        items.append((t("conferences.label.place", lang), conf.place))
+    if conf.theme:
+        items.append((t("conferences.label.theme", lang), conf.theme))
+    if conf.programme:
+        items.append((t("conferences.label.programme", lang), conf.programme))
+    if conf.registration_deadline is not None:
+        items.append((t("conferences.label.deadline", lang),
+                      format_datetime(conf.registration_deadline, lang, tz)))
+    items.append((t("conferences.label.seats", lang), seats))
+    return Fields(tuple(items))
+
+
+def invitation(session: Session, conf: Conference, lang: str, tz: tzinfo) -> Reply:
+    return Reply(blocks=[
+        Text(t("conferences.invitation", lang, title=conf.title, id=conf.id)),
+        details(session, conf, lang, tz),
+        rsvp_buttons(conf, lang),
+    ], visibility="channel", object_ref=(OBJECT, conf.id))
+
+
+def register_renderers(router: Router) -> None:
+    @router.renderer(INVITATION)
+    def render_invitation(session: Session, row: OutboxMessage, now: datetime,
+                          lang: str) -> Reply | None:
+        conf = _announced(session, row)
+        return invitation(session, conf, lang, _zone(row)) if conf else None
+
+    @router.renderer(PROMOTED)
+    def render_promoted(session: Session, row: OutboxMessage, now: datetime,
+                        lang: str) -> Reply | None:
+        conf = _announced(session, row)
+        if conf is None:
+            return None
+        reg = registration_of(session, conf.id, int(row.target_id))
+        if reg is None or reg.status != REGISTERED:
+            return None
+        tz = _zone(row)
+        return Reply(blocks=[
+            Text(t("conferences.promoted", lang, title=conf.title, when=when_text(conf, lang, tz))),
+            Text(t("conferences.promoted_cancel_hint", lang,
+                   command=t("conferences.cmd.cancel", lang, id=conf.id))),
+        ])
+
+    @router.renderer(NONRESPONDER)
+    def render_nonresponder(session: Session, row: OutboxMessage, now: datetime,
+                            lang: str) -> Reply | None:
+        conf = _announced(session, row)
+        if conf is None or conf.registration_deadline is None:
+            return None
+        if now >= conf.registration_deadline:
+            return None
+        if registration_of(session, conf.id, int(row.target_id)) is not None:
+            return None  # answered (yes, maybe, no or waitlisted) since it was scheduled
+        tz = _zone(row)
+        return Reply(blocks=[
+            Text(t("conferences.nonresponder", lang, title=conf.title,
+                   deadline=format_datetime(conf.registration_deadline, lang, tz))),
+            details(session, conf, lang, tz),
+            rsvp_buttons(conf, lang),
+        ])
+
+    @router.renderer(DAY_BEFORE)
+    def render_day_before(session: Session, row: OutboxMessage, now: datetime,
+                          lang: str) -> Reply | None:
+        conf = _announced(session, row)
+        if conf is None:
+            return None
+        reg = registration_of(session, conf.id, int(row.target_id))
+        if reg is None or reg.status != REGISTERED:
+            return None
+        tz = _zone(row)
+        lines = [t("conferences.day_before", lang, title=conf.title)]
+        items = [(t("conferences.label.when", lang), when_text(conf, lang, tz))]
+        items.append((t("conferences.label.place", lang), conf.place or "—"))
+        items.append((t("conferences.label.programme", lang), conf.programme or "—"))
+        return Reply(blocks=[
+            Text("\n".join(lines)), Fields(tuple(items)),
+            Text(t("conferences.day_before_cancel", lang,
+                   command=t("conferences.cmd.cancel", lang, id=conf.id))),
+        ])
+
+    @router.renderer(CLOSED)
+    def render_closed(session: Session, row: OutboxMessage, now: datetime,
+                      lang: str) -> Reply | None:
+        conf = _announced(session, row)
+        if conf is None or conf.registration_deadline is None or now < conf.registration_deadline:
+            return None
+        return Reply.text(t(
+            "conferences.closed_notice", lang, title=conf.title, id=conf.id,
+            registered=count_status(session, conf.id, REGISTERED),
+            waitlisted=count_status(session, conf.id, WAITLISTED),
+            maybe=count_status(session, conf.id, MAYBE),
+            command=t("conferences.cmd.participants", lang, id=conf.id)))
+

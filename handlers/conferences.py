@@ -1,0 +1,324 @@
+"""Conferences and gatherings: /konferanse ny, endre, kunngjør, vis, liste, deltakere, ics.
+
+Registration (meld på, meld av, kanskje) lives in handlers.registrations, the outbox
+messages and reminders in handlers.conference_outbox.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import datetime, time, timedelta
+
+from sqlalchemy import select
+
+from bot.context import Context
+from bot.dates import DateParseError, day_warning, format_datetime, parse_slots, parse_when
+from bot.errors import UserError
+from bot.grammar import Args
+from bot.i18n import t
+from bot.messages import Reply, Text
+from bot.router import Router
+from handlers import registrations
+from handlers.conference_common import (
+    ANNOUNCED,
+    CONFERENCE_CANCELLED,
+    DRAFT,
+    MAYBE,
+    REGISTERED,
+    WAITLISTED,
+    audience_members,
+    audience_text,
+    by_arrival,
+    conference_ref,
+    find_conference,
+    is_organiser_of,
+    is_over,
+    registration_of,
+    rsvp_buttons,
+    status_text,
+    when_text,
+)
+from handlers.conference_files import ics_file, participants_csv
+from handlers.conference_outbox import (
+    details,
+    register_renderers,
+    schedule_invitations,
+    schedule_reminders,
+)
+from handlers.lookup import audit, find_network, find_organisation
+from storage.models import ChannelRef, Conference, ConferenceAudience, Network
+
+MAX_SEATS = 100_000
+ALL_WORDS = ("alle", "all", "everyone")
+FIELDS = {
+    "date": ("dato", "date"),
+    "place": ("sted", "stad", "place", "venue"),
+    "theme": ("tema", "theme"),
+    "programme": ("program", "programme", "agenda"),
+    "deadline": ("påmeldingsfrist", "pameldingsfrist", "registration deadline", "frist",
+                 "deadline"),
+    "seats": ("plasser", "plassar", "seats", "places"),
+    "audience": ("publikum", "audience", "målgruppe", "malgruppe"),
+}
+
+
+# -- reading what the organiser typed ---------------------------------------------------
+
+
+def parse_date(ctx: Context, text: str) -> tuple[datetime, datetime | None]:
+    """``torsdag 5. mars kl 09-16`` -> start and end; a day without a time is all day."""
+    try:
+        slots = parse_slots(text, now=ctx.now, tz=ctx.tz)
+    except DateParseError as err:
+        if err.key != "dates.slot_no_time":
+            raise UserError("conferences.bad_date", detail=err.message(ctx.lang)) from None
+        try:
+            day = parse_when(text, now=ctx.now, tz=ctx.tz)
+        except DateParseError as err2:
+            raise UserError("conferences.bad_date", detail=err2.message(ctx.lang)) from None
+        return day.plain(), None
+    if len(slots) != 1:
+        raise UserError("conferences.one_date")
+    return slots[0].start, slots[0].end
+
+
+def parse_deadline(ctx: Context, text: str) -> datetime:
+    try:
+        when = parse_when(text, now=ctx.now, tz=ctx.tz)
+    except DateParseError as err:
+        raise UserError("conferences.bad_deadline", detail=err.message(ctx.lang)) from None
+    if not when.has_time:  # a deadline day means the whole day
+        return datetime.combine(when.date(), time(23, 59), tzinfo=ctx.tz)
+    return when.plain()
+
+
+def parse_seats(text: str) -> int:
+    raw = text.strip()
+    try:
+        seats = int(raw)
+    except ValueError:
+        raise UserError("conferences.bad_seats", given=raw) from None
+    if not 0 < seats <= MAX_SEATS:
+        raise UserError("conferences.bad_seats", given=raw)
+    return seats
+
+
+def parse_audience(ctx: Context, text: str) -> tuple[bool, list[Network], list[int]]:
+    """``alle``, or networks and organisations separated by commas."""
+    everyone, networks, organisations = False, [], []
+    for part in (p.strip() for p in re.split(r"[,;]", text)):
+        if not part:
+            continue
+        if part.casefold() in ALL_WORDS:
+            everyone = True
+            continue
+        try:
+            networks.append(find_network(ctx.session, part))
+            continue
+        except UserError as err:
+            if err.key != "lookup.network_unknown":
+                raise
+        try:
+            organisations.append(find_organisation(ctx.session, part).id)
+        except UserError as err:
+            if err.key != "lookup.organisation_unknown":
+                raise
+            names = ", ".join(n.name for n in ctx.session.scalars(
+                select(Network).order_by(Network.id)))
+            raise UserError("conferences.audience_unknown", given=part,
+                            networks=names or "—") from None
+    return everyone, networks, organisations
+
+
+def apply_fields(ctx: Context, conf: Conference, args: Args) -> None:
+    """Set the fields given in ``args`` and check the result as a whole."""
+    if args.get("date"):
+        conf.start_at, conf.end_at = parse_date(ctx, args.options["date"])
+        if is_over(conf, ctx.now, ctx.tz) or conf.start_at <= ctx.now:
+            raise UserError("conferences.date_past",
+                            date=when_text(conf, ctx.lang, ctx.tz))
+    if args.get("deadline"):
+        conf.registration_deadline = parse_deadline(ctx, args.options["deadline"])
+        if conf.registration_deadline <= ctx.now:
+            raise UserError("conferences.deadline_past", deadline=format_datetime(
+                conf.registration_deadline, ctx.lang, ctx.tz))
+    if conf.registration_deadline is not None and conf.registration_deadline > conf.start_at:
+        raise UserError("conferences.deadline_after_start",
+                        deadline=format_datetime(conf.registration_deadline, ctx.lang, ctx.tz),
+                        date=when_text(conf, ctx.lang, ctx.tz))
+    if args.get("seats"):
+        conf.seats = parse_seats(args.options["seats"])
+    for name in ("place", "theme", "programme"):
+        if args.get(name):
+            setattr(conf, name, args.options[name][:2000])
+    if args.get("audience"):
+        everyone, networks, organisations = parse_audience(ctx, args.options["audience"])
+        conf.audience_all = everyone
+        conf.audience = [ConferenceAudience(network_id=n.id) for n in networks] + [
+            ConferenceAudience(organisation_id=o) for o in organisations]
+
+
+# -- the commands -------------------------------------------------------------------------
+
+
+def register(router: Router) -> None:
+    grp = router.group("konferanse", "samling", "conference", "konf",
+                       help_key="help.group.konferanse", default_verb="liste")
+    register_renderers(router)
+
+    @grp.verb("ny", "new", help_key="help.konferanse.ny", keywords=FIELDS)
+    def create(ctx: Context, args: Args) -> Reply:
+        ctx.require_role("organiser")
+        title = (args.title or "").strip()
+        if not title:
+            raise UserError("conferences.title_missing")
+        if not args.get("date"):
+            raise UserError("conferences.date_missing")
+        conf = Conference(title=title[:500], state=DRAFT, uid=f"{uuid.uuid4()}@partnerbot",
+                          created_by=ctx.member.id, created_at=ctx.now,
+                          network_id=ctx.network.id if ctx.network else None, audience_all=False)
+        apply_fields(ctx, conf, args)
+        if not args.get("audience"):
+            if ctx.network is None:
+                raise UserError("conferences.audience_missing")
+            conf.audience = [ConferenceAudience(network_id=ctx.network.id)]
+        ctx.session.add(conf)
+        ctx.session.flush()
+        audit(ctx, "conference.create", "conference", conf.id, title=title)
+        reply = Reply(blocks=[
+            Text(t("conferences.created", ctx.lang, id=conf.id, title=conf.title)),
+            details(ctx.session, conf, ctx.lang, ctx.tz),
+            Text(t("conferences.created_next", ctx.lang, id=conf.id,
+                   audience=audience_text(ctx.session, conf, ctx.lang),
+                   command=t("conferences.cmd.announce", ctx.lang, id=conf.id))),
+        ])
+        warning = day_warning(conf.start_at.astimezone(ctx.tz).date(), ctx.lang)
+        if warning:
+            reply.add(Text(warning))
+        return reply
+
+    @grp.verb("endre", "change", "edit", help_key="help.konferanse.endre", keywords=FIELDS)
+    def edit(ctx: Context, args: Args) -> Reply:
+        conf = find_conference(ctx.session, conference_ref(args), lock=True)
+        if not is_organiser_of(ctx, conf):
+            raise UserError("permission.need_organiser")
+        if conf.state == CONFERENCE_CANCELLED:
+            raise UserError("conferences.is_cancelled", title=conf.title)
+        if not args.options and not any(tok.quoted for tok in args.positional):
+            raise UserError("conferences.edit_nothing", id=conf.id)
+        new_title = next((tok.text for tok in args.positional if tok.quoted), None)
+        if new_title:
+            conf.title = new_title[:500]
+        apply_fields(ctx, conf, args)
+        ctx.session.flush()
+        if conf.state == ANNOUNCED:
+            if args.get("audience"):
+                schedule_invitations(ctx.session, conf, ctx.now, ctx.tz)  # new networks only
+            registrations.fill_seats(ctx, conf)  # more seats: the waitlist moves up
+            schedule_reminders(ctx.session, conf, ctx.now, ctx.tz)
+        audit(ctx, "conference.edit", "conference", conf.id, fields=",".join(args.options))
+        return Reply(blocks=[Text(t("conferences.edited", ctx.lang, id=conf.id,
+                                    title=conf.title)),
+                             details(ctx.session, conf, ctx.lang, ctx.tz)])
+
+    @grp.verb("kunngjør", "kunngjer", "kunngjor", "announce", "publiser", "publish",
+              help_key="help.konferanse.kunngjor")
+    def announce(ctx: Context, args: Args) -> Reply:
+        conf = find_conference(ctx.session, conference_ref(args), lock=True)
+        if not is_organiser_of(ctx, conf):
+            raise UserError("permission.need_organiser")
+        if conf.state == CONFERENCE_CANCELLED:
+            raise UserError("conferences.is_cancelled", title=conf.title)
+        if is_over(conf, ctx.now, ctx.tz) or conf.start_at <= ctx.now:
+            raise UserError("conferences.is_over", title=conf.title)
+        if conf.state == ANNOUNCED and conf.announced_at is not None:
+            return Reply.text(t("conferences.already_announced", ctx.lang, title=conf.title,
+                                at=format_datetime(conf.announced_at, ctx.lang, ctx.tz)))
+        conf.state, conf.announced_at = ANNOUNCED, ctx.now
+        network_ids, members = schedule_invitations(ctx.session, conf, ctx.now, ctx.tz)
+        schedule_reminders(ctx.session, conf, ctx.now, ctx.tz)
+        refs = ctx.session.scalars(select(ChannelRef).where(
+            ChannelRef.network_id.in_(network_ids),
+            ChannelRef.platform == ctx.command.platform)).all() if network_ids else []
+        audit(ctx, "conference.announce", "conference", conf.id)
+        reply = Reply.text(t("conferences.announced", ctx.lang, title=conf.title,
+                             channels=len(refs), members=len(members),
+                             channel_names=", ".join(r.name or r.channel_id for r in refs)
+                             or "—"))
+        silent = [n for n in network_ids if n not in {r.network_id for r in refs}]
+        if silent:
+            names = ", ".join(n.name for n in ctx.session.scalars(
+                select(Network).where(Network.id.in_(silent)).order_by(Network.id)))
+            reply.add(Text(t("conferences.announced_no_channel", ctx.lang, networks=names)))
+        return reply
+
+    @grp.verb("vis", "show", "info", help_key="help.konferanse.vis")
+    def show(ctx: Context, args: Args) -> Reply:
+        conf = find_conference(ctx.session, conference_ref(args))
+        if conf.state == DRAFT and not is_organiser_of(ctx, conf):
+            raise UserError("conferences.not_announced", title=conf.title)
+        reg = registration_of(ctx.session, conf.id, ctx.member.id)
+        state = "" if conf.state == ANNOUNCED else t(f"conferences.state.{conf.state}", ctx.lang)
+        reply = Reply(blocks=[
+            Text(t("conferences.show_title", ctx.lang, id=conf.id, title=conf.title) + state),
+            details(ctx.session, conf, ctx.lang, ctx.tz),
+            Text(t("conferences.your_status", ctx.lang,
+                   status=status_text(ctx.session, reg, ctx.lang))),
+        ])
+        if conf.state == ANNOUNCED:
+            reply.add(rsvp_buttons(conf, ctx.lang))
+        return reply
+
+    @grp.verb("liste", "list", "kommende", "upcoming", help_key="help.konferanse.liste")
+    def list_(ctx: Context, args: Args) -> Reply:
+        stmt = (select(Conference).where(Conference.state != CONFERENCE_CANCELLED)
+                .where(Conference.start_at >= ctx.now - timedelta(days=1))
+                .order_by(Conference.start_at, Conference.id))
+        confs = [c for c in ctx.session.scalars(stmt) if not is_over(c, ctx.now, ctx.tz)
+                 and (c.state == ANNOUNCED or is_organiser_of(ctx, c))]
+        if not confs:
+            return Reply.text(t("conferences.none", ctx.lang))
+        lines = [t("conferences.list_title", ctx.lang)]
+        for c in confs:
+            reg = registration_of(ctx.session, c.id, ctx.member.id)
+            state = "" if c.state == ANNOUNCED else t(f"conferences.state.{c.state}", ctx.lang)
+            lines.append(t("conferences.list_line", ctx.lang, id=c.id, title=c.title,
+                           when=when_text(c, ctx.lang, ctx.tz), place=c.place or "—",
+                           status=status_text(ctx.session, reg, ctx.lang)) + state)
+        return Reply.text("\n".join(lines))
+
+    @grp.verb("deltakere", "deltakarar", "deltagere", "participants", "påmeldte",
+              help_key="help.konferanse.deltakere")
+    def participants(ctx: Context, args: Args) -> Reply:
+        conf = find_conference(ctx.session, conference_ref(args))
+        if not is_organiser_of(ctx, conf):
+            raise UserError("permission.need_organiser")
+        lines = [t("conferences.participants_title", ctx.lang, id=conf.id, title=conf.title)]
+        for status in (REGISTERED, WAITLISTED, MAYBE):
+            regs = by_arrival(ctx.session, conf.id, status)
+            heading = t(f"conferences.heading.{status}", ctx.lang, count=len(regs),
+                        seats=conf.seats if conf.seats is not None else "∞")
+            lines.append(heading)
+            lines += [f"  {i}. {r.member.name}"
+                      + (f" ({r.member.organisation.name})" if r.member.organisation else "")
+                      for i, r in enumerate(regs, 1)] or ["  —"]
+        members = audience_members(ctx.session, conf)
+        answered = {r.member_id for r in conf.registrations}
+        lines.append(t("conferences.not_answered", ctx.lang,
+                       count=sum(1 for m in members if m.id not in answered)))
+        reply = Reply.text("\n".join(lines))
+        reply.files.append(participants_csv(ctx.session, conf, ctx.lang, ctx.tz))
+        return reply
+
+    @grp.verb("ics", "kalender", "calendar", help_key="help.konferanse.ics")
+    def ics(ctx: Context, args: Args) -> Reply:
+        conf = find_conference(ctx.session, conference_ref(args))
+        if conf.state == DRAFT and not is_organiser_of(ctx, conf):
+            raise UserError("conferences.not_announced", title=conf.title)
+        reply = Reply.text(t("conferences.ics", ctx.lang, title=conf.title))
+        reply.files.append(ics_file(conf, ctx.now, ctx.tz))
+        return reply
+
+    registrations.add_verbs(grp)
+

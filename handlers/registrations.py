@@ -1,0 +1,151 @@
+"""RSVP to a conference: register (seat or waitlist), cancel (the next in line is promoted), maybe.
+
+Seats are counted with the conference row locked (PostgreSQL ``FOR UPDATE``; SQLite's
+BEGIN IMMEDIATE serialises writers), so 300 members at once for 250 seats gives exactly
+250 seats and a waitlist of 50 in the order their transactions got the lock.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from bot.context import Context
+from bot.dates import format_datetime
+from bot.errors import UserError
+from bot.grammar import Args
+from bot.i18n import t
+from bot.messages import Reply
+from bot.router import CommandGroup
+from handlers.conference_common import (
+    CANCELLED,
+    CONFERENCE_CANCELLED,
+    DRAFT,
+    MAYBE,
+    REGISTERED,
+    WAITLISTED,
+    by_arrival,
+    closes_at,
+    conference_ref,
+    count_status,
+    find_conference,
+    is_over,
+    organiser_name,
+    registration_of,
+    waitlist_position,
+)
+from handlers.conference_outbox import cancel_day_before, schedule_day_before, schedule_promoted
+from handlers.lookup import audit
+from storage.models import Conference, Registration
+
+
+def _check_open(ctx: Context, conf: Conference, *, registering: bool) -> None:
+    if conf.state == DRAFT:
+        raise UserError("conferences.not_announced", title=conf.title)
+    if conf.state == CONFERENCE_CANCELLED:
+        raise UserError("conferences.is_cancelled", title=conf.title)
+    if is_over(conf, ctx.now, ctx.tz):
+        raise UserError("conferences.is_over", title=conf.title)
+    if registering and ctx.now >= closes_at(conf):
+        raise UserError("conferences.registration_closed", title=conf.title,
+                        deadline=format_datetime(closes_at(conf), ctx.lang, ctx.tz),
+                        organiser=organiser_name(ctx.session, conf))
+
+
+def _arrival(session: Session, conf: Conference, now: datetime) -> datetime:
+    """Never earlier than anyone already queued: with the row locked this keeps queued_at in
+    commit order even when clocks of several bot processes disagree."""
+    latest = session.scalar(select(func.max(Registration.queued_at))
+                            .where(Registration.conference_id == conf.id))
+    return max(now, latest) if latest is not None else now
+
+
+def fill_seats(ctx: Context, conf: Conference) -> list[Registration]:
+    """Give free seats to the waitlist in arrival order; each promoted member is told."""
+    promoted: list[Registration] = []
+    free = None if conf.seats is None else conf.seats - count_status(
+        ctx.session, conf.id, REGISTERED)
+    for reg in by_arrival(ctx.session, conf.id, WAITLISTED):
+        if free is not None and free <= 0:
+            break
+        reg.status, reg.updated_at = REGISTERED, ctx.now
+        schedule_promoted(ctx.session, conf, reg, ctx.now, ctx.tz)
+        schedule_day_before(ctx.session, conf, reg.member_id, ctx.now, ctx.tz)
+        promoted.append(reg)
+        free = None if free is None else free - 1
+    ctx.session.flush()
+    return promoted
+
+
+def add_verbs(grp: CommandGroup) -> None:
+    @grp.verb("meld på", "meld pa", "påmelding", "pamelding", "meld meg på", "register",
+              "sign up", "join", help_key="help.konferanse.meld_pa")
+    def register(ctx: Context, args: Args) -> Reply:
+        conf = find_conference(ctx.session, conference_ref(args), lock=True)
+        _check_open(ctx, conf, registering=True)
+        reg = registration_of(ctx.session, conf.id, ctx.member.id)
+        if reg is not None and reg.status == REGISTERED:
+            return Reply.text(t("conferences.already_registered", ctx.lang, title=conf.title))
+        if reg is not None and reg.status == WAITLISTED:
+            return Reply.text(t("conferences.already_waitlisted", ctx.lang, title=conf.title,
+                                position=waitlist_position(ctx.session, reg)))
+        taken = count_status(ctx.session, conf.id, REGISTERED)
+        status = REGISTERED if conf.seats is None or taken < conf.seats else WAITLISTED
+        queued_at = _arrival(ctx.session, conf, ctx.now)
+        if reg is None:
+            reg = Registration(conference_id=conf.id, member_id=ctx.member.id)
+            ctx.session.add(reg)
+        reg.status, reg.queued_at, reg.updated_at = status, queued_at, ctx.now
+        ctx.session.flush()
+        audit(ctx, f"conference.{status}", "conference", conf.id)
+        if status == REGISTERED:
+            schedule_day_before(ctx.session, conf, ctx.member.id, ctx.now, ctx.tz)
+            return Reply.text(t("conferences.registered", ctx.lang, title=conf.title,
+                                command=t("conferences.cmd.ics", ctx.lang, id=conf.id)))
+        return Reply.text(t("conferences.waitlisted", ctx.lang, title=conf.title,
+                            position=waitlist_position(ctx.session, reg)))
+
+    @grp.verb("meld av", "meld meg av", "avmelding", "cancel", "unregister", "withdraw",
+              help_key="help.konferanse.meld_av")
+    def unregister(ctx: Context, args: Args) -> Reply:
+        conf = find_conference(ctx.session, conference_ref(args), lock=True)
+        _check_open(ctx, conf, registering=False)
+        reg = registration_of(ctx.session, conf.id, ctx.member.id)
+        if reg is None or reg.status == CANCELLED:
+            return Reply.text(t("conferences.not_registered", ctx.lang, title=conf.title))
+        was = reg.status
+        reg.status, reg.updated_at = CANCELLED, ctx.now
+        ctx.session.flush()
+        cancel_day_before(ctx.session, conf, ctx.member.id)
+        audit(ctx, "conference.cancelled", "conference", conf.id, was=was)
+        if was == MAYBE:
+            return Reply.text(t("conferences.maybe_withdrawn", ctx.lang, title=conf.title))
+        if was == WAITLISTED:
+            return Reply.text(t("conferences.left_waitlist", ctx.lang, title=conf.title))
+        promoted = fill_seats(ctx, conf)
+        key = "conferences.unregistered_seat_passed" if promoted else "conferences.unregistered"
+        return Reply.text(t(key, ctx.lang, title=conf.title))
+
+    @grp.verb("kanskje", "maybe", "tentative", help_key="help.konferanse.kanskje")
+    def maybe(ctx: Context, args: Args) -> Reply:
+        conf = find_conference(ctx.session, conference_ref(args), lock=True)
+        _check_open(ctx, conf, registering=True)
+        reg = registration_of(ctx.session, conf.id, ctx.member.id)
+        if reg is not None and reg.status in (REGISTERED, WAITLISTED):
+            # Saying "maybe" must not silently give away a seat or a place in the queue.
+            return Reply.text(t("conferences.maybe_but_registered", ctx.lang, title=conf.title,
+                                command=t("conferences.cmd.cancel", ctx.lang, id=conf.id)))
+        if reg is not None and reg.status == MAYBE:
+            return Reply.text(t("conferences.already_maybe", ctx.lang, title=conf.title))
+        if reg is None:
+            reg = Registration(conference_id=conf.id, member_id=ctx.member.id,
+                               queued_at=ctx.now)
+            ctx.session.add(reg)
+        reg.status, reg.updated_at = MAYBE, ctx.now
+        ctx.session.flush()
+        return Reply.text(t("conferences.maybe", ctx.lang, title=conf.title,
+                            deadline=format_datetime(closes_at(conf), ctx.lang, ctx.tz),
+                            command=t("conferences.cmd.register", ctx.lang, id=conf.id)))
+
