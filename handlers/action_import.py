@@ -81,11 +81,13 @@ def parse_programme(text: str, lang: str = "nb") -> Programme:
     needs_title = False
     after_bullet = False
     for raw in text.splitlines():
-        line = " ".join(raw.split()).strip(_DECOR).rstrip("*_").strip()
+        line = " ".join(raw.split())
         if not line:
             after_bullet = False
             continue
-        m = _GOAL.match(line)
+        # Markdown or Word decoration ("## Mål 1", "**Mål 1:**") only around goal headings;
+        # a leading "*" elsewhere is a bullet.
+        m = _GOAL.match(line.strip(_DECOR).rstrip("*_").strip())
         if m:
             number = int(m.group(1))
             if any(g.number == number for g in prog.goals):
