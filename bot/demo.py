@@ -11,8 +11,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.config import Settings
-from storage.db import Database
 from handlers import action_nudges
+from storage.db import Database
 from storage.models import (
     Action,
     ActionUpdate,

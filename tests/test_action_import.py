@@ -3,7 +3,7 @@ all-or-nothing, size limit, files and permissions."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -13,7 +13,9 @@ from bot import demo
 from bot.app import App
 from bot.errors import UserError
 from handlers.action_import import parse_programme
+from storage.db import Database
 from storage.models import Action, Goal, Network
+from tests.conftest import make_settings
 from tests.helpers import TestBot
 
 PROGRAMME = (Path(__file__).parent / "data" / "arbeidsprogram_nn.txt").read_text("utf-8")
@@ -185,3 +187,26 @@ def test_import_from_a_file_in_the_console_only(tbot: TestBot, now: datetime,
 def test_import_needs_an_organiser(tbot: TestBot, now: datetime) -> None:
     out = tbot.run("/tiltak importer", as_="Ola Nordmann", now=now, body=PROGRAMME)
     assert out.startswith("Bare organisatorer")
+
+
+def test_import_list_export_and_nudge_on_both_engines(any_db: Database, now: datetime) -> None:
+    """The same flow on SQLite and PostgreSQL: JSON previews, ordering, dates, the outbox."""
+    app = App.build(make_settings(str(any_db.engine.url.render_as_string(hide_password=False))),
+                    any_db)
+    demo.load(app.db, app.settings, now=now)
+    bot = TestBot(app)
+    vt = "#vest-telemark"
+    bot.run("/tiltak importer", as_="Sigrid Aasen", channel=vt, now=now, body=PROGRAMME)
+    assert "1 nye mål og 33 nye tiltak" in bot.run("/tiltak importer stadfest",
+                                                    as_="Sigrid Aasen", channel=vt, now=now)
+    out = bot.run("/tiltak liste mål 4", as_="Sigrid Aasen", channel=vt, now=now)
+    assert out.startswith("*Tiltak i «Arbeidsprogram Vest-Telemark»* (6)")
+    assert len(bot.reply("/tiltak eksport", as_="Sigrid Aasen", channel=vt,
+                         now=now).files[0].data.decode("utf-8-sig").splitlines()) == 1 + 6 + 33
+    out = bot.run('/tiltak ny "Skrive årsmelding" ansvarleg meg frist 3. mars', as_="Tone Haugen",
+                  channel=vt, now=now)
+    number = int(out.split("#", 1)[1].split(" ", 1)[0])
+    first_morning = datetime(2026, 3, 4, 8, 0, tzinfo=UTC)
+    sent = [to for to, text in bot.dispatch(first_morning) if f"#{number} " in text]
+    assert sent == ["Tone Haugen"]
+    assert bot.dispatch(first_morning) == []
