@@ -9,6 +9,7 @@ from bot.dispatcher import Dispatcher, render_failed_notice
 from bot.messenger import Messenger
 from bot.router import Router
 from handlers import (
+    actions,
     conferences,
     digest,
     networks,
@@ -21,6 +22,7 @@ FEATURES = (
     networks,
     overview,
     digest,
+    actions,
     conferences,
 )
 

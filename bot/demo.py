@@ -11,10 +11,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.config import Settings
+from handlers import action_nudges
 from storage.db import Database
 from storage.models import (
+    Action,
+    ActionUpdate,
     ChannelRef,
     Conference,
+    Goal,
     Member,
     Network,
     Organisation,
@@ -81,6 +85,7 @@ def load(db: Database, settings: Settings, *, if_empty: bool = False,
         channels = load_partnerships(session)
         load_members(session, channels)
         load_conferences(session, settings, now or datetime.now(UTC))
+        load_actions(session, settings, channels["#vest-telemark"], now or datetime.now(UTC))
     return True
 
 
@@ -173,3 +178,50 @@ def load_conferences(session: Session, settings: Settings, now: datetime) -> Non
     session.flush()
     session.refresh(conf)
     schedule_reminders(session, conf, now, tz)
+# A few goals and actions for Vest-Telemark, in our own words. Due dates are days from the
+# day the demo is loaded, so one action is always overdue when you try it. The overdue one
+# belongs to an organisation, which gets no nudges: the demo sends no messages by itself
+# near load time, which keeps other features' tests on the demo quiet.
+DEMO_GOALS = (
+    (1, "Ein samla og tydeleg region i møte med fylket og staten"),
+    (2, "Fleire folk og fleire arbeidsplassar i Vest-Telemark"),
+    (3, "Trygge vegar, breiband og mobildekning i heile regionen"),
+)
+# goal, title, owner (member or organisation), status, progress, due in days from today
+DEMO_ACTIONS = (
+    (1, "Skipe til eit felles møte mellom kommunestyra og fylkestinget", "Sigrid Aasen",
+     "ongoing", 30, 45),
+    (1, "Lage ei felles høyringsfråsegn om regional plan for samferdsel", "Kviteseid kommune",
+     "planned", None, -3),
+    (2, "Kartleggje ledige næringsareal i dei seks kommunane", "Vinje kommune",
+     "ongoing", 60, 20),
+    (2, "Få fleire lærlingplassar i kommunale verksemder", "Knut Vik", "planned", None, 90),
+    (3, "Samle inn kvite flekker for mobildekning langs fylkesvegane", "Tone Haugen",
+     "ongoing", 40, 10),
+    (3, "Føreslå prioriterte strekningar for vegvedlikehald", "Seljord kommune",
+     "planned", None, None),
+)
+
+
+def load_actions(session: Session, settings: Settings, network: Network, now: datetime) -> None:
+    organiser = session.scalar(select(Member).where(Member.external_id == "Sigrid Aasen"))
+    goals = {}
+    for number, title in DEMO_GOALS:
+        goals[number] = Goal(network_id=network.id, number=number, title=title, created_at=now)
+        session.add(goals[number])
+    session.flush()
+    today: date = now.astimezone(settings.tz).date()
+    for number, title, owner, status, progress, days in DEMO_ACTIONS:
+        member = session.scalar(select(Member).where(Member.external_id == owner))
+        org = member.organisation if member else _org(session, owner, "kommune")
+        due = today + timedelta(days=days) if days is not None else None
+        action = Action(network_id=network.id, goal=goals[number], title=title,
+                        owner_member=member, owner_organisation=org, status=status,
+                        progress=progress, due_date=due,
+                        created_by=organiser.id if organiser else None,
+                        created_at=now, updated_at=now)
+        session.add(action)
+        session.flush()
+        session.add(ActionUpdate(action_id=action.id, member_id=action.created_by, at=now,
+                                 status=status, progress=progress, due_date=due))
+        action_nudges.reschedule(session, action, now, settings.tz)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from bot.texts import (
+    actions,
     common,
     conferences,
     console,
@@ -35,6 +36,7 @@ def _merge(*catalogs: Catalog) -> dict[str, Mapping[str, str]]:
 
 
 CATALOG: dict[str, Mapping[str, str]] = _merge(
+    actions.TEXTS,
     common.TEXTS,
     conferences.TEXTS,
     console.TEXTS,

@@ -1,0 +1,348 @@
+"""Texts for /tiltak: the actions register, lists, export, import and overdue nudges."""
+
+TEXTS = {
+    # -- help ------------------------------------------------------------------------------
+    "help.group.tiltak": {
+        "nb": "tiltak i arbeidsprogrammet: mål, ansvarlige, status og frister",
+        "nn": "tiltak i arbeidsprogrammet: mål, ansvarlege, status og fristar",
+        "en": "actions in the work programme: goals, owners, status and due dates",
+    },
+    "help.tiltak.ny": {
+        "nb": "`/tiltak ny \"Kartlegge mobildekningen langs fylkesveiene\" mål 3 ansvarlig @kari frist 1. juni` – nytt tiltak",
+        "nn": "`/tiltak ny \"Kartleggje mobildekninga langs fylkesvegane\" mål 3 ansvarleg @kari frist 1. juni` – nytt tiltak",
+        "en": "`/tiltak new \"Map mobile coverage along county roads\" goal 3 owner @kari deadline 1 June` – new action",
+    },
+    "help.tiltak.liste": {
+        "nb": "`/tiltak liste` – tiltakene i nettverket, etter mål (`liste mine`, `liste forfalte`, `liste mål 2`, `liste side 2`)",
+        "nn": "`/tiltak liste` – tiltaka i nettverket, etter mål (`liste mine`, `liste forfalne`, `liste mål 2`, `liste side 2`)",
+        "en": "`/tiltak list` – the network's actions by goal (`list mine`, `list overdue`, `list goal 2`, `list page 2`)",
+    },
+    "help.tiltak.vis": {
+        "nb": "`/tiltak vis 12` – ett tiltak med historikk",
+        "nn": "`/tiltak vis 12` – eitt tiltak med historikk",
+        "en": "`/tiltak show 12` – one action with its history",
+    },
+    "help.tiltak.status": {
+        "nb": "`/tiltak status 12 pågår \"Søknad sendt til fylket\" fremdrift 40%` – ny status: planlagt, pågår, ferdig, utsatt, avlyst",
+        "nn": "`/tiltak status 12 pågår \"Søknad send til fylket\" framdrift 40%` – ny status: planlagd, pågår, ferdig, utsett, avlyst",
+        "en": "`/tiltak status 12 ongoing \"Application sent to the county\" progress 40%` – new status: planned, ongoing, done, postponed, cancelled",
+    },
+    "help.tiltak.endre": {
+        "nb": "`/tiltak endre 12 ansvarlig \"Tokke kommune\" frist 15.09` – endre tittel, mål, ansvarlig eller frist",
+        "nn": "`/tiltak endre 12 ansvarleg \"Tokke kommune\" frist 15.09` – endre tittel, mål, ansvarleg eller frist",
+        "en": "`/tiltak edit 12 owner \"Tokke kommune\" deadline 15.09` – change title, goal, owner or due date",
+    },
+    "help.tiltak.slett": {
+        "nb": "`/tiltak slett 12` – slett et tiltak (ansvarlig, organisator eller admin)",
+        "nn": "`/tiltak slett 12` – slett eit tiltak (ansvarleg, organisator eller admin)",
+        "en": "`/tiltak delete 12` – delete an action (owner, organiser or admin)",
+    },
+    "help.tiltak.mal_ny": {
+        "nb": "`/tiltak mål ny 5 \"Bedre kollektivtilbud i regionen\"` – nytt mål i nettverket (organisator)",
+        "nn": "`/tiltak mål ny 5 \"Betre kollektivtilbod i regionen\"` – nytt mål i nettverket (organisator)",
+        "en": "`/tiltak goal new 5 \"Better public transport in the region\"` – new goal in the network (organiser)",
+    },
+    "help.tiltak.importer": {
+        "nb": "`/tiltak importer` og lim inn arbeidsprogrammet («Mål 1: …», «Tiltak:», punkter) – vis først, så `/tiltak importer bekreft`; eller `/tiltak importer fil program.txt`",
+        "nn": "`/tiltak importer` og lim inn arbeidsprogrammet («Mål 1: …», «Tiltak:», punkt) – vis først, så `/tiltak importer stadfest`; eller `/tiltak importer fil program.txt`",
+        "en": "`/tiltak import` and paste the work programme (“Mål 1: …”, “Tiltak:”, bullets) – preview first, then `/tiltak import confirm`; or `/tiltak import file programme.txt`",
+    },
+    "help.tiltak.eksport": {
+        "nb": "`/tiltak eksport` – alle tiltak som CSV-fil for Excel (også `eksport mål 2`)",
+        "nn": "`/tiltak eksport` – alle tiltak som CSV-fil for Excel (også `eksport mål 2`)",
+        "en": "`/tiltak export` – every action as a CSV file for Excel (also `export goal 2`)",
+    },
+    # -- words and labels ------------------------------------------------------------------
+    "actions.status.planned": {"nb": "planlagt", "nn": "planlagd", "en": "planned"},
+    "actions.status.ongoing": {"nb": "pågår", "nn": "pågår", "en": "ongoing"},
+    "actions.status.done": {"nb": "ferdig", "nn": "ferdig", "en": "done"},
+    "actions.status.postponed": {"nb": "utsatt", "nn": "utsett", "en": "postponed"},
+    "actions.status.cancelled": {"nb": "avlyst", "nn": "avlyst", "en": "cancelled"},
+    "actions.label.network": {"nb": "Nettverk", "nn": "Nettverk", "en": "Network"},
+    "actions.label.goal": {"nb": "Mål", "nn": "Mål", "en": "Goal"},
+    "actions.label.owner": {"nb": "Ansvarlig", "nn": "Ansvarleg", "en": "Owner"},
+    "actions.label.organisation": {"nb": "Organisasjon", "nn": "Organisasjon", "en": "Organisation"},
+    "actions.label.status": {"nb": "Status", "nn": "Status", "en": "Status"},
+    "actions.label.progress": {"nb": "Fremdrift", "nn": "Framdrift", "en": "Progress"},
+    "actions.label.due": {"nb": "Frist", "nn": "Frist", "en": "Due"},
+    "actions.label.updated": {"nb": "Sist oppdatert", "nn": "Sist oppdatert", "en": "Last update"},
+    "actions.label.title": {"nb": "Tittel", "nn": "Tittel", "en": "Title"},
+    "actions.what": {"nb": " på et tiltak", "nn": " på eit tiltak", "en": " for an action"},
+    "actions.nobody": {"nb": "ingen ansvarlig", "nn": "ingen ansvarleg", "en": "no owner"},
+    "actions.no_due": {"nb": "ingen frist", "nn": "ingen frist", "en": "no due date"},
+    "actions.no_goal": {"nb": "Uten mål", "nn": "Utan mål", "en": "No goal"},
+    "actions.goal_heading": {
+        "nb": "Mål {number}: {title}", "nn": "Mål {number}: {title}", "en": "Goal {number}: {title}",
+    },
+    "actions.goal_untitled": {
+        "nb": "Mål {number}", "nn": "Mål {number}", "en": "Goal {number}",
+    },
+    "actions.overdue_mark": {"nb": "forfalt", "nn": "forfallen", "en": "overdue"},
+    "actions.history": {"nb": "*Historikk*", "nn": "*Historikk*", "en": "*History*"},
+    "actions.history_due": {"nb": "frist {due}", "nn": "frist {due}", "en": "due {due}"},
+    "actions.history_more": {
+        "nb": "(viser de siste {shown} av {total} endringer)",
+        "nn": "(viser dei siste {shown} av {total} endringar)",
+        "en": "(showing the last {shown} of {total} changes)",
+    },
+    # -- create, update, delete ------------------------------------------------------------
+    "actions.title_missing": {
+        "nb": "Tiltaket trenger en tittel: `/tiltak ny \"Kartlegge mobildekningen\" mål 3 ansvarlig @kari frist 1. juni`.",
+        "nn": "Tiltaket treng ein tittel: `/tiltak ny \"Kartleggje mobildekninga\" mål 3 ansvarleg @kari frist 1. juni`.",
+        "en": "The action needs a title: `/tiltak new \"Map mobile coverage\" goal 3 owner @kari deadline 1 June`.",
+    },
+    "actions.title_too_long": {
+        "nb": "Tittelen er for lang (over {limit} tegn). Skriv en kortere tittel.",
+        "nn": "Tittelen er for lang (over {limit} teikn). Skriv ein kortare tittel.",
+        "en": "The title is too long (over {limit} characters). Write a shorter one.",
+    },
+    "actions.created": {
+        "nb": "Tiltak #{id} er opprettet i «{network}»: {title}\n{goal} — ansvarlig: {owner} — frist: {due}\nOppdater med `/tiltak status {id} pågår`.",
+        "nn": "Tiltak #{id} er oppretta i «{network}»: {title}\n{goal} — ansvarleg: {owner} — frist: {due}\nOppdater med `/tiltak status {id} pågår`.",
+        "en": "Action #{id} was created in “{network}”: {title}\n{goal} — owner: {owner} — due: {due}\nUpdate it with `/tiltak status {id} ongoing`.",
+    },
+    "actions.due_passed": {
+        "nb": "Merk: fristen er allerede passert.",
+        "nn": "Merk: fristen har alt gått ut.",
+        "en": "Note: the due date has already passed.",
+    },
+    "actions.bad_date": {
+        "nb": "Jeg forstod ikke fristen «{given}»: {detail} Skriv for eksempel `frist 1. juni` eller `frist 15.09.2026`.",
+        "nn": "Eg forstod ikkje fristen «{given}»: {detail} Skriv til dømes `frist 1. juni` eller `frist 15.09.2026`.",
+        "en": "I didn't understand the due date “{given}”: {detail} Type for example `deadline 1 June` or `deadline 15.09.2026`.",
+    },
+    "actions.bad_progress": {
+        "nb": "«{given}» er ikke en fremdrift. Skriv et tall fra 0 til 100, for eksempel `fremdrift 40%`.",
+        "nn": "«{given}» er ikkje ein framdrift. Skriv eit tal frå 0 til 100, til dømes `framdrift 40%`.",
+        "en": "“{given}” is not a progress value. Type a number from 0 to 100, for example `progress 40%`.",
+    },
+    "actions.goal_unknown": {
+        "nb": "«{network}» har ikke noe mål {number}. Mål som finnes: {goals}. Lag et med `/tiltak mål ny {number} \"Tittel\"` eller importer arbeidsprogrammet.",
+        "nn": "«{network}» har ikkje noko mål {number}. Mål som finst: {goals}. Lag eitt med `/tiltak mål ny {number} \"Tittel\"` eller importer arbeidsprogrammet.",
+        "en": "“{network}” has no goal {number}. Goals there: {goals}. Create one with `/tiltak goal new {number} \"Title\"` or import the work programme.",
+    },
+    "actions.unknown": {
+        "nb": "Finner ikke tiltak #{number}. `/tiltak liste` viser numrene.",
+        "nn": "Finn ikkje tiltak #{number}. `/tiltak liste` viser numra.",
+        "en": "There is no action #{number}. `/tiltak list` shows the numbers.",
+    },
+    "actions.owner_unknown": {
+        "nb": "Finner ingen medlem eller organisasjon som heter «{given}». Bruk et navn, en @-omtale eller en organisasjon, for eksempel: {choices}.",
+        "nn": "Finn ingen medlem eller organisasjon som heiter «{given}». Bruk eit namn, ei @-omtale eller ein organisasjon, til dømes: {choices}.",
+        "en": "No member or organisation called “{given}”. Use a name, an @mention or an organisation, for example: {choices}.",
+    },
+    "actions.owner_ambiguous": {
+        "nb": "«{given}» passer med flere: {choices}. Skriv mer av navnet.",
+        "nn": "«{given}» passar med fleire: {choices}. Skriv meir av namnet.",
+        "en": "“{given}” matches several: {choices}. Type more of the name.",
+    },
+    "actions.not_in_network": {
+        "nb": "Du er ikke med i «{network}», så du kan ikke endre tiltakene der. Be en administrator legge deg til.",
+        "nn": "Du er ikkje med i «{network}», så du kan ikkje endre tiltaka der. Be ein administrator leggje deg til.",
+        "en": "You are not in “{network}”, so you cannot change its actions. Ask an admin to add you.",
+    },
+    "actions.not_owner": {
+        "nb": "Bare den ansvarlige ({owner}), en organisator eller en administrator kan endre status, ansvarlig eller slette tiltak #{id}. Har tiltaket ingen ansvarlig, kan du ta det med `/tiltak endre {id} ansvarlig meg`.",
+        "nn": "Berre den ansvarlege ({owner}), ein organisator eller ein administrator kan endre status, ansvarleg eller slette tiltak #{id}. Har tiltaket ingen ansvarleg, kan du ta det med `/tiltak endre {id} ansvarleg meg`.",
+        "en": "Only the owner ({owner}), an organiser or an admin can change the status or owner of, or delete, action #{id}. If it has no owner, take it with `/tiltak edit {id} owner me`.",
+    },
+    "actions.status_usage": {
+        "nb": "Skriv nummeret og den nye statusen: `/tiltak status 12 pågår \"Søknad sendt\" fremdrift 40%`. Statuser: planlagt, pågår, ferdig, utsatt, avlyst.",
+        "nn": "Skriv nummeret og den nye statusen: `/tiltak status 12 pågår \"Søknad send\" framdrift 40%`. Statusar: planlagd, pågår, ferdig, utsett, avlyst.",
+        "en": "Give the number and the new status: `/tiltak status 12 ongoing \"Application sent\" progress 40%`. Statuses: planned, ongoing, done, postponed, cancelled.",
+    },
+    "actions.bad_status": {
+        "nb": "«{given}» er ikke en status. Bruk planlagt, pågår, ferdig, utsatt eller avlyst, og sett en kommentar i anførselstegn: `/tiltak status 12 ferdig \"Vedtatt i rådet\"`.",
+        "nn": "«{given}» er ikkje ein status. Bruk planlagd, pågår, ferdig, utsett eller avlyst, og set ein kommentar i hermeteikn: `/tiltak status 12 ferdig \"Vedteke i rådet\"`.",
+        "en": "“{given}” is not a status. Use planned, ongoing, done, postponed or cancelled, and put a comment in quotes: `/tiltak status 12 done \"Adopted by the council\"`.",
+    },
+    "actions.status_set": {
+        "nb": "Tiltak #{id} «{title}»: {status}, frist {due}.",
+        "nn": "Tiltak #{id} «{title}»: {status}, frist {due}.",
+        "en": "Action #{id} “{title}”: {status}, due {due}.",
+    },
+    "actions.edit_usage": {
+        "nb": "Skriv nummeret og hva som skal endres: `/tiltak endre 12 ansvarlig \"Tokke kommune\" frist 15.09` (tittel, mål, ansvarlig, frist).",
+        "nn": "Skriv nummeret og kva som skal endrast: `/tiltak endre 12 ansvarleg \"Tokke kommune\" frist 15.09` (tittel, mål, ansvarleg, frist).",
+        "en": "Give the number and what to change: `/tiltak edit 12 owner \"Tokke kommune\" deadline 15.09` (title, goal, owner, deadline).",
+    },
+    "actions.edited": {
+        "nb": "Tiltak #{id} «{title}» er endret: {changes}.",
+        "nn": "Tiltak #{id} «{title}» er endra: {changes}.",
+        "en": "Action #{id} “{title}” was changed: {changes}.",
+    },
+    "actions.deleted": {
+        "nb": "Tiltak #{id} «{title}» er slettet.",
+        "nn": "Tiltak #{id} «{title}» er sletta.",
+        "en": "Action #{id} “{title}” was deleted.",
+    },
+    "actions.goal_usage": {
+        "nb": "Skriv nummer og tittel: `/tiltak mål ny 5 \"Bedre kollektivtilbud i regionen\"`.",
+        "nn": "Skriv nummer og tittel: `/tiltak mål ny 5 \"Betre kollektivtilbod i regionen\"`.",
+        "en": "Give a number and a title: `/tiltak goal new 5 \"Better public transport in the region\"`.",
+    },
+    "actions.goal_exists": {
+        "nb": "Mål {number} finnes allerede: {title}.",
+        "nn": "Mål {number} finst alt: {title}.",
+        "en": "Goal {number} already exists: {title}.",
+    },
+    "actions.goal_created": {
+        "nb": "Mål {number} er opprettet i «{network}»: {title}",
+        "nn": "Mål {number} er oppretta i «{network}»: {title}",
+        "en": "Goal {number} was created in “{network}”: {title}",
+    },
+    # -- lists and export ------------------------------------------------------------------
+    "actions.list_unknown_filter": {
+        "nb": "Jeg forstod ikke «{given}». Skriv `/tiltak liste`, `liste mine`, `liste forfalte`, `liste mål 2` eller `liste side 2`.",
+        "nn": "Eg forstod ikkje «{given}». Skriv `/tiltak liste`, `liste mine`, `liste forfalne`, `liste mål 2` eller `liste side 2`.",
+        "en": "I didn't understand “{given}”. Type `/tiltak list`, `list mine`, `list overdue`, `list goal 2` or `list page 2`.",
+    },
+    "actions.list_all_networks": {
+        "nb": "alle nettverk", "nn": "alle nettverk", "en": "all networks",
+    },
+    "actions.list_title.all": {
+        "nb": "*Tiltak i «{network}»* ({count})",
+        "nn": "*Tiltak i «{network}»* ({count})",
+        "en": "*Actions in “{network}”* ({count})",
+    },
+    "actions.list_title.mine": {
+        "nb": "*Mine tiltak* – {network} ({count})",
+        "nn": "*Mine tiltak* – {network} ({count})",
+        "en": "*My actions* – {network} ({count})",
+    },
+    "actions.list_title.overdue": {
+        "nb": "*Forfalte tiltak i «{network}»* ({count})",
+        "nn": "*Forfalne tiltak i «{network}»* ({count})",
+        "en": "*Overdue actions in “{network}”* ({count})",
+    },
+    "actions.list_title.mine_overdue": {
+        "nb": "*Mine forfalte tiltak* – {network} ({count})",
+        "nn": "*Mine forfalne tiltak* – {network} ({count})",
+        "en": "*My overdue actions* – {network} ({count})",
+    },
+    "actions.list_empty.all": {
+        "nb": "Ingen tiltak i «{network}» ennå. Lag ett med `/tiltak ny \"Tittel\" mål 1`, eller importer arbeidsprogrammet med `/tiltak importer`.",
+        "nn": "Ingen tiltak i «{network}» enno. Lag eitt med `/tiltak ny \"Tittel\" mål 1`, eller importer arbeidsprogrammet med `/tiltak importer`.",
+        "en": "No actions in “{network}” yet. Create one with `/tiltak new \"Title\" goal 1`, or import the work programme with `/tiltak import`.",
+    },
+    "actions.list_empty.mine": {
+        "nb": "Du er ikke ansvarlig for noen tiltak ({network}).",
+        "nn": "Du er ikkje ansvarleg for nokon tiltak ({network}).",
+        "en": "You own no actions ({network}).",
+    },
+    "actions.list_empty.overdue": {
+        "nb": "Ingen forfalte tiltak i «{network}». 👍",
+        "nn": "Ingen forfalne tiltak i «{network}». 👍",
+        "en": "No overdue actions in “{network}”. 👍",
+    },
+    "actions.page_more": {
+        "nb": "Side {page} av {pages} — skriv `{command}` for flere.",
+        "nn": "Side {page} av {pages} — skriv `{command}` for fleire.",
+        "en": "Page {page} of {pages} — type `{command}` for more.",
+    },
+    "actions.page_last": {
+        "nb": "Side {page} av {pages}.", "nn": "Side {page} av {pages}.", "en": "Page {page} of {pages}.",
+    },
+    "actions.no_such_page": {
+        "nb": "Det er bare {pages} side(r), ikke side {page}. Begynn med `{command}`.",
+        "nn": "Det er berre {pages} side(r), ikkje side {page}. Byrj med `{command}`.",
+        "en": "There are only {pages} page(s), not page {page}. Start with `{command}`.",
+    },
+    "actions.csv.header": {
+        "nb": "Mål|Nummer|Tittel|Ansvarlig|Organisasjon|Status|Fremdrift|Frist|Sist oppdatert",
+        "nn": "Mål|Nummer|Tittel|Ansvarleg|Organisasjon|Status|Framdrift|Frist|Sist oppdatert",
+        "en": "Goal|Number|Title|Owner|Organisation|Status|Progress|Due|Last update",
+    },
+    "actions.exported": {
+        "nb": "{count} tiltak fra «{network}» eksportert til {name} (CSV, åpnes i Excel).",
+        "nn": "{count} tiltak frå «{network}» eksporterte til {name} (CSV, kan opnast i Excel).",
+        "en": "{count} actions from “{network}” exported to {name} (CSV, opens in Excel).",
+    },
+    "actions.export_title": {
+        "nb": "Tiltak – {network}", "nn": "Tiltak – {network}", "en": "Actions – {network}",
+    },
+    # -- import ----------------------------------------------------------------------------
+    "actions.import.no_goals": {
+        "nb": "Jeg fant ingen mål i teksten. Lim inn arbeidsprogrammet etter `/tiltak importer` slik:\n```\nMål 1: Styrke samarbeidet i regionen\nTiltak:\n• Lage en felles plan for fagnettverk\n• Arrangere en årlig regionkonferanse\nMål 2: …\n```\nI konsollen avsluttes teksten med en tom linje; en fil leses med `/tiltak importer fil program.txt`.",
+        "nn": "Eg fann ingen mål i teksten. Lim inn arbeidsprogrammet etter `/tiltak importer` slik:\n```\nMål 1: Styrkje samarbeidet i regionen\nTiltak:\n• Lage ein felles plan for fagnettverk\n• Skipe til ein årleg regionkonferanse\nMål 2: …\n```\nI konsollen sluttar teksten med ei tom linje; ei fil blir lesen med `/tiltak importer fil program.txt`.",
+        "en": "I found no goals in the text. Paste the work programme after `/tiltak import` like this:\n```\nMål 1: Strengthen cooperation in the region\nTiltak:\n• Make a joint plan for professional networks\n• Hold a yearly regional conference\nMål 2: …\n```\nIn the console the text ends with an empty line; read a file with `/tiltak import file programme.txt`.",
+    },
+    "actions.import.too_big": {
+        "nb": "Teksten er for stor ({size} KB); grensen er {limit} KB. Del arbeidsprogrammet opp og importer én del om gangen.",
+        "nn": "Teksten er for stor ({size} KB); grensa er {limit} KB. Del arbeidsprogrammet opp og importer ein del om gongen.",
+        "en": "The text is too large ({size} KB); the limit is {limit} KB. Split the work programme and import one part at a time.",
+    },
+    "actions.import.duplicate_goal": {
+        "nb": "Mål {number} står to ganger i teksten. Rett nummereringen og prøv igjen; ingenting er lagret.",
+        "nn": "Mål {number} står to gonger i teksten. Rett nummereringa og prøv igjen; ingenting er lagra.",
+        "en": "Goal {number} appears twice in the text. Fix the numbering and try again; nothing was saved.",
+    },
+    "actions.import.line_too_long": {
+        "nb": "Et tiltak under mål {number} er over {limit} tegn («{start}…»). Er det et avsnitt og ikke et punkt? Del det opp og prøv igjen.",
+        "nn": "Eit tiltak under mål {number} er over {limit} teikn («{start}…»). Er det eit avsnitt og ikkje eit punkt? Del det opp og prøv igjen.",
+        "en": "An action under goal {number} is over {limit} characters (“{start}…”). Is it a paragraph rather than a bullet? Split it and try again.",
+    },
+    "actions.import.file_console_only": {
+        "nb": "Filer kan bare leses i konsollen. Her limer du inn teksten rett etter `/tiltak importer`.",
+        "nn": "Filer kan berre lesast i konsollen. Her limer du inn teksten rett etter `/tiltak importer`.",
+        "en": "Files can only be read in the console. Here, paste the text right after `/tiltak import`.",
+    },
+    "actions.import.file_unreadable": {
+        "nb": "Jeg får ikke lest filen «{path}»: {reason}. Sjekk navnet og mappen.",
+        "nn": "Eg får ikkje lese fila «{path}»: {reason}. Sjekk namnet og mappa.",
+        "en": "I cannot read the file “{path}”: {reason}. Check the name and the folder.",
+    },
+    "actions.import.preview": {
+        "nb": "*Forhåndsvisning for «{network}»*: {goals} mål og {actions} tiltak i teksten. Blir opprettet: {new_goals} nye mål og {new_actions} nye tiltak ({existing} finnes fra før).",
+        "nn": "*Førehandsvising for «{network}»*: {goals} mål og {actions} tiltak i teksten. Blir oppretta: {new_goals} nye mål og {new_actions} nye tiltak ({existing} finst frå før).",
+        "en": "*Preview for “{network}”*: {goals} goals and {actions} actions in the text. To be created: {new_goals} new goals and {new_actions} new actions ({existing} exist already).",
+    },
+    "actions.import.goal_new": {"nb": "nytt mål", "nn": "nytt mål", "en": "new goal"},
+    "actions.import.goal_old": {"nb": "finnes", "nn": "finst", "en": "exists"},
+    "actions.import.goal_line": {
+        "nb": "• Mål {number} ({mark}): {title} — {actions} tiltak, {new} nye",
+        "nn": "• Mål {number} ({mark}): {title} — {actions} tiltak, {new} nye",
+        "en": "• Goal {number} ({mark}): {title} — {actions} actions, {new} new",
+    },
+    "actions.import.skipped": {
+        "nb": "{count} linje(r) var verken mål eller tiltak og blir ikke tatt med (for eksempel «{example}»).",
+        "nn": "{count} linje(r) var verken mål eller tiltak og blir ikkje tekne med (til dømes «{example}»).",
+        "en": "{count} line(s) were neither goals nor actions and are left out (for example “{example}”).",
+    },
+    "actions.import.confirm_hint": {
+        "nb": "Skriv `/tiltak importer bekreft` for å opprette dette, eller `/tiltak importer avbryt`.",
+        "nn": "Skriv `/tiltak importer stadfest` for å opprette dette, eller `/tiltak importer avbryt`.",
+        "en": "Type `/tiltak import confirm` to create this, or `/tiltak import cancel`.",
+    },
+    "actions.import.nothing_pending": {
+        "nb": "Det er ingen forhåndsvisning å bekrefte. Lim inn arbeidsprogrammet etter `/tiltak importer` først.",
+        "nn": "Det er inga førehandsvising å stadfeste. Lim inn arbeidsprogrammet etter `/tiltak importer` først.",
+        "en": "There is no preview to confirm. Paste the work programme after `/tiltak import` first.",
+    },
+    "actions.import.expired": {
+        "nb": "Forhåndsvisningen er over et døgn gammel. Lim inn arbeidsprogrammet på nytt med `/tiltak importer`.",
+        "nn": "Førehandsvisinga er over eit døgn gammal. Lim inn arbeidsprogrammet på nytt med `/tiltak importer`.",
+        "en": "The preview is more than a day old. Paste the work programme again with `/tiltak import`.",
+    },
+    "actions.import.history_note": {
+        "nb": "importert fra arbeidsprogrammet",
+        "nn": "importert frå arbeidsprogrammet",
+        "en": "imported from the work programme",
+    },
+    "actions.import.done": {
+        "nb": "Importert til «{network}»: {goals} nye mål og {actions} nye tiltak ({existing} fantes fra før). Se dem med `/tiltak liste`.",
+        "nn": "Importert til «{network}»: {goals} nye mål og {actions} nye tiltak ({existing} fanst frå før). Sjå dei med `/tiltak liste`.",
+        "en": "Imported into “{network}”: {goals} new goals and {actions} new actions ({existing} existed already). See them with `/tiltak list`.",
+    },
+    "actions.import.cancelled": {
+        "nb": "Greit, importen er avbrutt. Ingenting er lagret.",
+        "nn": "Greitt, importen er avbroten. Ingenting er lagra.",
+        "en": "OK, the import was cancelled. Nothing was saved.",
+    },
+    # -- overdue nudges --------------------------------------------------------------------
+    "actions.nudge": {
+        "nb": "⏰ Tiltak #{id} «{title}» hadde frist {due} og er ikke ferdig. Oppdater med `/tiltak status {id} ferdig`, `/tiltak status {id} utsatt frist 1. september` eller `/tiltak status {id} avlyst`.",
+        "nn": "⏰ Tiltak #{id} «{title}» hadde frist {due} og er ikkje ferdig. Oppdater med `/tiltak status {id} ferdig`, `/tiltak status {id} utsett frist 1. september` eller `/tiltak status {id} avlyst`.",
+        "en": "⏰ Action #{id} “{title}” was due {due} and is not done. Update it with `/tiltak status {id} done`, `/tiltak status {id} postponed deadline 1 September` or `/tiltak status {id} cancelled`.",
+    },
+}

@@ -1,0 +1,187 @@
+"""Shared pieces of the actions register: status words, owners, permissions, formatting."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from sqlalchemy import select
+
+from bot.context import Context
+from bot.dates import DateParseError, format_short, parse_when
+from bot.errors import UserError
+from bot.grammar import parse_ref
+from bot.i18n import t
+from handlers.lookup import SLACK_MENTION
+from storage.models import Action, Goal, Member, Network, Organisation
+
+STATUSES = ("planned", "ongoing", "done", "postponed", "cancelled")
+STATUS_WORDS: dict[str, tuple[str, ...]] = {
+    "planned": ("planlagt", "planlagd", "planned", "planlegt", "ny", "new"),
+    "ongoing": ("pågår", "pagar", "pågar", "paagaar", "ongoing", "igang", "started", "aktiv"),
+    "done": ("ferdig", "done", "fullført", "fullfort", "gjennomført", "gjennomfort",
+             "completed", "complete", "finished"),
+    "postponed": ("utsatt", "utsett", "postponed", "deferred"),
+    "cancelled": ("avlyst", "avlyste", "avbrutt", "avbrote", "cancelled", "canceled"),
+}
+OPEN = ("planned", "ongoing", "postponed")
+SELF_WORDS = frozenset(("meg", "me", "jeg", "eg", "myself", "selv", "sjølv"))
+_PROGRESS = re.compile(r"^(\d{1,3})\s*(?:%|prosent|percent)?$")
+
+
+def parse_status(word: str) -> str | None:
+    w = word.strip().casefold()
+    for status, words in STATUS_WORDS.items():
+        if w in words:
+            return status
+    return None
+
+
+def status_name(status: str, lang: str) -> str:
+    return t(f"actions.status.{status}", lang)
+
+
+def parse_progress(text: str) -> int:
+    m = _PROGRESS.match(text.strip().casefold())
+    if not m or int(m.group(1)) > 100:
+        raise UserError("actions.bad_progress", given=text.strip())
+    return int(m.group(1))
+
+
+def parse_due(ctx: Context, text: str) -> date:
+    try:
+        when = parse_when(text, now=ctx.now, tz=ctx.tz)
+    except DateParseError as err:
+        raise UserError("actions.bad_date", given=text.strip(), detail=err.message(ctx.lang)) from None
+    return when.astimezone(ctx.tz).date()
+
+
+def parse_goal_number(text: str) -> int:
+    raw = text.strip().casefold()
+    for word in ("mål", "maal", "goal"):
+        if raw.startswith(word):
+            raw = raw[len(word):].strip()
+    return parse_ref(raw, what=" (mål)")
+
+
+def find_goal(ctx: Context, network: Network, text: str) -> Goal:
+    number = parse_goal_number(text)
+    goal = ctx.session.scalar(
+        select(Goal).where(Goal.network_id == network.id, Goal.number == number))
+    if goal is None:
+        goals = ctx.session.scalars(
+            select(Goal).where(Goal.network_id == network.id).order_by(Goal.number)).all()
+        shown = ", ".join(str(g.number) for g in goals) or "—"
+        raise UserError("actions.goal_unknown", number=number, network=network.name, goals=shown)
+    return goal
+
+
+def find_action(ctx: Context, text: str | None) -> Action:
+    number = parse_ref(text, what=t("actions.what", ctx.lang))
+    action = ctx.session.get(Action, number)
+    if action is None:
+        raise UserError("actions.unknown", number=number)
+    return action
+
+
+def resolve_owner(ctx: Context, text: str) -> tuple[Member | None, Organisation | None]:
+    """A member (Slack mention or name) or, failing that, an organisation (name)."""
+    q = text.strip()
+    session = ctx.session
+    mention = SLACK_MENTION.match(q)
+    if mention:
+        member = session.scalar(select(Member).where(
+            Member.platform == ctx.command.platform, Member.external_id == mention.group(1)))
+        if member is None:
+            # Someone mentioned before they ever wrote to the bot: remember them so the
+            # overdue nudge can find them by their Slack id.
+            member = Member(platform=ctx.command.platform, external_id=mention.group(1),
+                            name=mention.group(1), role="member")
+            session.add(member)
+            session.flush()
+        return member, member.organisation
+    folded = q.lstrip("@").strip().casefold()
+    if folded in SELF_WORDS:
+        return ctx.member, ctx.member.organisation
+    if not folded:
+        raise UserError("actions.owner_unknown", given=q, choices="—")
+    members = session.scalars(select(Member).where(
+        Member.platform == ctx.command.platform).order_by(Member.name)).all()
+    orgs = session.scalars(select(Organisation).order_by(Organisation.name)).all()
+    for exact in (True, False):
+        m_hits = [m for m in members
+                  if (m.name.casefold() == folded if exact else folded in m.name.casefold())]
+        o_hits = [o for o in orgs
+                  if (o.name.casefold() == folded if exact else folded in o.name.casefold())]
+        if len(m_hits) == 1 and (exact or not o_hits):
+            return m_hits[0], m_hits[0].organisation
+        if len(o_hits) == 1 and not m_hits:
+            return None, o_hits[0]
+        if m_hits or o_hits:
+            names = [m.name for m in m_hits] + [o.name for o in o_hits]
+            raise UserError("actions.owner_ambiguous", given=q, choices=", ".join(names[:12]))
+    return _unknown_owner(ctx, q)
+
+
+def _unknown_owner(ctx: Context, given: str) -> tuple[Member | None, Organisation | None]:
+    network = ctx.network
+    names = ([m.name for m in network.members] + [o.name for o in network.organisations]
+             if network else [])
+    raise UserError("actions.owner_unknown", given=given, choices=", ".join(names[:20]) or "—")
+
+
+def owner_text(action: Action, lang: str | None = None) -> str:
+    if action.owner_member is not None:
+        return action.owner_member.name
+    if action.owner_organisation is not None:
+        return action.owner_organisation.name
+    return t("actions.nobody", lang) if lang else "—"
+
+
+def is_owner(ctx: Context, action: Action) -> bool:
+    me = ctx.member
+    if action.owner_member_id is not None:
+        return action.owner_member_id == me.id
+    if action.owner_organisation_id is not None:
+        return me.organisation_id == action.owner_organisation_id
+    return action.created_by == me.id  # no owner yet: it is the creator's
+
+
+def require_network_member(ctx: Context, network: Network) -> None:
+    """Members work on actions in their own networks; organisers and admins everywhere."""
+    if ctx.has_role("organiser") or network in ctx.member.networks:
+        return
+    raise UserError("actions.not_in_network", network=network.name)
+
+
+def require_owner(ctx: Context, action: Action) -> None:
+    """Status and deletion of someone else's action: its owner, an organiser or an admin."""
+    if ctx.has_role("organiser") or is_owner(ctx, action):
+        return
+    raise UserError("actions.not_owner", id=action.id, owner=owner_text(action, ctx.lang))
+
+
+def due_text(action: Action, lang: str) -> str:
+    return action.due_date.strftime("%d.%m.%Y") if action.due_date else t("actions.no_due", lang)
+
+
+def updated_text(ctx: Context, action: Action) -> str:
+    return format_short(action.updated_at, ctx.lang, ctx.tz)
+
+
+def is_overdue(action: Action, today: date) -> bool:
+    return action.due_date is not None and action.due_date < today and action.status in OPEN
+
+
+def goal_heading(goal: Goal | None, lang: str) -> str:
+    if goal is None:
+        return t("actions.no_goal", lang)
+    return t("actions.goal_heading", lang, number=goal.number, title=goal.title)
+
+
+def action_line(ctx: Context, action: Action) -> str:
+    progress = f" {action.progress} %" if action.progress is not None else ""
+    overdue = " ⚠" if is_overdue(action, ctx.local_now.date()) else ""
+    return (f"#{action.id} {action.title} — {owner_text(action, ctx.lang)} — "
+            f"{status_name(action.status, ctx.lang)}{progress} — {due_text(action, ctx.lang)}"
+            f"{overdue} — {updated_text(ctx, action)}")

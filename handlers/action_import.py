@@ -1,0 +1,300 @@
+"""Importing a work programme ("Mål 1: ..." with bulleted tiltak): preview, then confirm.
+
+The preview is kept as an audit_log row (action ``action.import.preview``, the parsed goals
+in ``detail``) so that ``/tiltak importer bekreft`` creates exactly what was shown; the
+confirmation is another audit row pointing at it, so each preview is used once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from bot.context import Context
+from bot.errors import UserError
+from bot.grammar import Args, parse_args, tokenize
+from bot.i18n import t
+from bot.messages import Reply, Text
+from bot.router import CommandGroup
+from handlers.lookup import network_for
+from storage.models import Action, ActionUpdate, AuditEntry, Goal, Network
+
+MAX_BYTES = 200 * 1024
+PREVIEW_TTL = timedelta(hours=24)
+TITLE_MAX = 1000
+SKIPPED_SHOWN = 3
+PREVIEW, CONFIRM = "action.import.preview", "action.import.confirm"
+
+_GOAL = re.compile(
+    r"^(?:mål|maal|goal)\s*(?:nr\.?\s*)?(\d{1,3})\b\s*[:.)\-–—]?\s*(.*)$", re.IGNORECASE)
+_ACTIONS_HEADER = re.compile(r"^(?:tiltak|actions?)\s*:?$", re.IGNORECASE)
+_BULLET = re.compile(r"^(?:[•·▪●◦○■□➢►✓\-*–—]\s*|\d{1,3}[.)]\s+|[a-z][.)]\s+)(\S.*)$")
+_DECOR = " \t#*_>"
+
+OPTION_KEYWORDS = {"network": ("nettverk", "network"), "file": ("fil", "file")}
+OPTION_FLAGS = {"confirm": ("bekreft", "stadfest", "bekrefte", "confirm", "ok"),
+                "cancel": ("avbryt", "cancel")}
+OPTION_WORDS = {w for words in (*OPTION_KEYWORDS.values(), *OPTION_FLAGS.values())
+                for w in words}
+
+
+@dataclass
+class ParsedGoal:
+    number: int
+    title: str
+    actions: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Programme:
+    goals: list[ParsedGoal] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+    @property
+    def action_count(self) -> int:
+        return sum(len(g.actions) for g in self.goals)
+
+
+def normalise(title: str) -> str:
+    return " ".join(title.casefold().split()).rstrip(" .;,:")
+
+
+def import_key(network_id: int, goal_number: int, title: str) -> str:
+    raw = f"{network_id}|{goal_number}|{normalise(title)}"
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+def parse_programme(text: str, lang: str = "nb") -> Programme:
+    """Goals ("Mål 3: ..."), an optional "Tiltak:" line, and bullets (•, -, *, 1.) under each.
+
+    A line starting in lower case right after a bullet continues it (text copied from a PDF
+    wraps); anything else that is neither a goal nor a bullet is skipped and reported.
+    """
+    prog = Programme()
+    goal: ParsedGoal | None = None
+    needs_title = False
+    after_bullet = False
+    for raw in text.splitlines():
+        line = " ".join(raw.split())
+        if not line:
+            after_bullet = False
+            continue
+        # Markdown or Word decoration ("## Mål 1", "**Mål 1:**") only around goal headings;
+        # a leading "*" elsewhere is a bullet.
+        m = _GOAL.match(line.strip(_DECOR).rstrip("*_").strip())
+        if m:
+            number = int(m.group(1))
+            if any(g.number == number for g in prog.goals):
+                raise UserError("actions.import.duplicate_goal", number=number)
+            goal = ParsedGoal(number, m.group(2).strip())
+            prog.goals.append(goal)
+            needs_title, after_bullet = not goal.title, False
+            continue
+        if _ACTIONS_HEADER.match(line):
+            after_bullet = False
+            continue
+        b = _BULLET.match(line)
+        if b and goal is not None:
+            title = b.group(1).strip()
+            if len(title) > TITLE_MAX:
+                raise UserError("actions.import.line_too_long", number=goal.number,
+                                start=title[:60], limit=TITLE_MAX)
+            if all(normalise(title) != normalise(a) for a in goal.actions):
+                goal.actions.append(title)
+            after_bullet = True
+            continue
+        if goal is not None and needs_title:
+            goal.title, needs_title = line, False
+        elif goal is not None and after_bullet and goal.actions and line[0].islower():
+            goal.actions[-1] = f"{goal.actions[-1]} {line}"
+        else:
+            prog.skipped.append(line)
+            after_bullet = False
+    for g in prog.goals:
+        if not g.title:
+            g.title = t("actions.goal_untitled", lang, number=g.number)
+    return prog
+
+
+@dataclass
+class Plan:
+    new_goals: int = 0
+    new_actions: int = 0
+    existing: int = 0
+    per_goal: list[tuple[ParsedGoal, int, bool]] = field(default_factory=list)  # new, goal new
+
+
+def plan(ctx: Context, network: Network, prog: Programme) -> Plan:
+    """What importing ``prog`` into ``network`` would create, given what is there already."""
+    result = Plan()
+    goals = {g.number: g for g in ctx.session.scalars(
+        select(Goal).where(Goal.network_id == network.id))}
+    keys = set(ctx.session.scalars(select(Action.import_key).where(
+        Action.network_id == network.id, Action.import_key.is_not(None))))
+    for pg in prog.goals:
+        goal = goals.get(pg.number)
+        # Actions typed in by hand under the same goal count as there already.
+        typed = {normalise(a.title) for a in goal.actions} if goal is not None else set()
+        fresh = sum(1 for a in pg.actions if import_key(network.id, pg.number, a) not in keys
+                    and normalise(a) not in typed)
+        result.new_goals += goal is None
+        result.new_actions += fresh
+        result.existing += len(pg.actions) - fresh
+        result.per_goal.append((pg, fresh, goal is None))
+    return result
+
+
+def _read_file(ctx: Context, name: str) -> str:
+    # Only the console reads files: in Slack this would let anyone read the server's disk.
+    if ctx.command.platform != "console":
+        raise UserError("actions.import.file_console_only")
+    path = Path(name).expanduser()
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise UserError("actions.import.too_big", size=size // 1024, limit=MAX_BYTES // 1024)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UserError("actions.import.file_unreadable", path=name,
+                        reason=exc.strerror or exc.__class__.__name__) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")  # Word/Notepad on Windows
+
+
+def _split_command(text: str) -> tuple[str, str]:
+    """(options line, programme text) from the command text after the verb."""
+    rest = text.lstrip()
+    parts = rest.split(None, 1)
+    rest = parts[1] if len(parts) > 1 else ""
+    first, _, remainder = rest.partition("\n")
+    words = first.split()
+    if words and words[0].casefold() in OPTION_WORDS:
+        return first, remainder
+    return "", rest
+
+
+def _preview(ctx: Context, network: Network, text: str) -> Reply:
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        raise UserError("actions.import.too_big", size=len(text.encode("utf-8")) // 1024,
+                        limit=MAX_BYTES // 1024)
+    prog = parse_programme(text, ctx.lang)
+    if not prog.goals:
+        raise UserError("actions.import.no_goals")
+    result = plan(ctx, network, prog)
+    ctx.session.add(AuditEntry(
+        at=ctx.now, member_id=ctx.member.id, action=PREVIEW, object_type="network",
+        object_id=network.id,
+        detail={"goals": [{"number": g.number, "title": g.title, "actions": g.actions}
+                          for g in prog.goals], "skipped": len(prog.skipped)}))
+    lang = ctx.lang
+    reply = Reply(blocks=[Text(t("actions.import.preview", lang, network=network.name,
+                                 goals=len(prog.goals), actions=prog.action_count,
+                                 new_goals=result.new_goals, new_actions=result.new_actions,
+                                 existing=result.existing))])
+    lines = []
+    for pg, fresh, goal_new in result.per_goal:
+        mark = t("actions.import.goal_new", lang) if goal_new else t("actions.import.goal_old", lang)
+        lines.append(t("actions.import.goal_line", lang, number=pg.number, title=pg.title,
+                       actions=len(pg.actions), new=fresh, mark=mark))
+    reply.add(Text("\n".join(lines)))
+    if prog.skipped:
+        example = prog.skipped[0] if len(prog.skipped[0]) <= 80 else prog.skipped[0][:77] + "…"
+        reply.add(Text(t("actions.import.skipped", lang, count=len(prog.skipped),
+                         example=example)))
+    reply.add(Text(t("actions.import.confirm_hint", lang)))
+    return reply
+
+
+def _pending(ctx: Context) -> AuditEntry:
+    preview = ctx.session.scalar(
+        select(AuditEntry).where(AuditEntry.member_id == ctx.member.id,
+                                 AuditEntry.action == PREVIEW)
+        .order_by(AuditEntry.id.desc()).limit(1))
+    used = preview is not None and ctx.session.scalar(
+        select(AuditEntry.id).where(AuditEntry.action.in_((CONFIRM, "action.import.cancel")),
+                                    AuditEntry.object_type == "audit",
+                                    AuditEntry.object_id == preview.id).limit(1)) is not None
+    if preview is None or used:
+        raise UserError("actions.import.nothing_pending")
+    if ctx.now - preview.at > PREVIEW_TTL:
+        raise UserError("actions.import.expired")
+    return preview
+
+
+def _confirm(ctx: Context) -> Reply:
+    preview = _pending(ctx)
+    network = ctx.session.get(Network, preview.object_id)
+    if network is None:
+        raise UserError("actions.import.expired")
+    detail: dict[str, Any] = preview.detail or {}
+    goals = {g.number: g for g in ctx.session.scalars(
+        select(Goal).where(Goal.network_id == network.id))}
+    keys = set(ctx.session.scalars(select(Action.import_key).where(
+        Action.network_id == network.id, Action.import_key.is_not(None))))
+    made_goals = made_actions = existing = 0
+    for g in detail.get("goals", []):
+        number, titles = int(g["number"]), list(g["actions"])
+        goal = goals.get(number)
+        if goal is None:
+            goal = Goal(network_id=network.id, number=number, title=g["title"],
+                        created_at=ctx.now)
+            ctx.session.add(goal)
+            ctx.session.flush()
+            goals[number] = goal
+            made_goals += 1
+        typed = {normalise(a.title) for a in goal.actions}
+        for title in titles:
+            key = import_key(network.id, number, title)
+            if key in keys or normalise(title) in typed:
+                existing += 1
+                continue
+            action = Action(network_id=network.id, goal_id=goal.id, title=title,
+                            status="planned", import_key=key, created_by=ctx.member.id,
+                            created_at=ctx.now, updated_at=ctx.now)
+            ctx.session.add(action)
+            action.updates.append(ActionUpdate(member_id=ctx.member.id, at=ctx.now,
+                                               status="planned",
+                                               note=t("actions.import.history_note", ctx.lang)))
+            keys.add(key)
+            made_actions += 1
+    ctx.session.add(AuditEntry(at=ctx.now, member_id=ctx.member.id, action=CONFIRM,
+                               object_type="audit", object_id=preview.id,
+                               detail={"network_id": network.id, "goals": made_goals,
+                                       "actions": made_actions}))
+    return Reply.text(t("actions.import.done", ctx.lang, goals=made_goals, actions=made_actions,
+                        existing=existing, network=network.name), visibility="channel")
+
+
+def register(grp: CommandGroup) -> None:
+    # No keywords here: the pasted programme may contain any word. The handler reads the
+    # options ("bekreft", "fil x", "nettverk y") from the first line itself.
+    @grp.verb("importer", "importere", "import", help_key="help.tiltak.importer",
+              wants_body=True)
+    def import_(ctx: Context, args: Args) -> Reply:
+        ctx.require_role("organiser")
+        options_line, text = _split_command(ctx.command.text)
+        opts = parse_args(tokenize(options_line), OPTION_KEYWORDS, OPTION_FLAGS)
+        if "cancel" in opts.flags:
+            preview = _pending(ctx)
+            ctx.session.add(AuditEntry(at=ctx.now, member_id=ctx.member.id,
+                                       action="action.import.cancel", object_type="audit",
+                                       object_id=preview.id))
+            return Reply.text(t("actions.import.cancelled", ctx.lang))
+        if "confirm" in opts.flags:
+            return _confirm(ctx)
+        network = network_for(ctx, opts)
+        if opts.get("file"):
+            text = _read_file(ctx, opts.options["file"])
+        elif ctx.command.body.strip():
+            text = ctx.command.body
+        if not text.strip():
+            raise UserError("actions.import.no_goals")
+        return _preview(ctx, network, text)

@@ -1,0 +1,190 @@
+"""Lists of actions grouped by goal (paged, never cut) and their CSV export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import or_, select
+
+from bot.context import Context
+from bot.errors import UserError
+from bot.grammar import Args, parse_ref
+from bot.i18n import t
+from bot.messages import File, Reply, Text
+from bot.router import CommandGroup
+from handlers.action_common import (
+    OPEN,
+    action_line,
+    find_goal,
+    goal_heading,
+    owner_text,
+    status_name,
+)
+from handlers.lookup import find_network, network_for
+from storage.models import Action, Goal, Network
+
+PAGE_SIZE = 25
+
+# Command words for the "next page" hint, in the member's language.
+WORDS = {
+    "nb": {"list": "liste", "mine": "mine", "overdue": "forfalte", "goal": "mål",
+           "network": "nettverk", "page": "side"},
+    "nn": {"list": "liste", "mine": "mine", "overdue": "forfalne", "goal": "mål",
+           "network": "nettverk", "page": "side"},
+    "en": {"list": "list", "mine": "mine", "overdue": "overdue", "goal": "goal",
+           "network": "network", "page": "page"},
+}
+FLAGS = {"mine": ("mine", "my", "meg", "me"),
+         "overdue": ("forfalte", "forfalne", "forfalt", "overdue", "late")}
+KEYWORDS = {"goal": ("mål", "maal", "goal"), "page": ("side", "page"),
+            "network": ("nettverk", "network")}
+
+
+@dataclass(frozen=True)
+class Selection:
+    actions: Sequence[Action]
+    network: Network | None
+    goal: Goal | None
+    mine: bool
+    overdue: bool
+
+
+def select_actions(ctx: Context, args: Args) -> Selection:
+    """The actions a list or export asks for: a network (or all of mine), a goal, overdue."""
+    if args.positional:
+        raise UserError("actions.list_unknown_filter", given=args.positional[0].text)
+    mine, overdue = "mine" in args.flags, "overdue" in args.flags
+    network: Network | None = None
+    if args.get("network"):
+        network = find_network(ctx.session, args.options["network"])
+    elif not mine or args.get("goal"):
+        network = network_for(ctx, args)
+    goal = find_goal(ctx, network, args.options["goal"]) if network and args.get("goal") else None
+    stmt = select(Action).outerjoin(Goal, Action.goal_id == Goal.id)
+    if network is not None:
+        stmt = stmt.where(Action.network_id == network.id)
+    if goal is not None:
+        stmt = stmt.where(Action.goal_id == goal.id)
+    if mine:
+        me = ctx.member
+        conds = [Action.owner_member_id == me.id]
+        if me.organisation_id is not None:
+            conds.append((Action.owner_member_id.is_(None))
+                         & (Action.owner_organisation_id == me.organisation_id))
+        stmt = stmt.where(or_(*conds))
+    if overdue:
+        stmt = stmt.where(Action.due_date < ctx.local_now.date(), Action.status.in_(OPEN))
+    # Goals in programme order; actions without a goal last.
+    stmt = stmt.order_by(Action.network_id, Goal.number.is_(None), Goal.number, Action.id)
+    return Selection(ctx.session.scalars(stmt).all(), network, goal, mine, overdue)
+
+
+def _hint(ctx: Context, sel: Selection, page: int) -> str:
+    w = WORDS.get(ctx.lang, WORDS["nb"])
+    parts = ["/tiltak", w["list"]]
+    if sel.mine:
+        parts.append(w["mine"])
+    if sel.overdue:
+        parts.append(w["overdue"])
+    if sel.goal is not None:
+        parts += [w["goal"], str(sel.goal.number)]
+    if sel.network is not None and (ctx.network is None or ctx.network.id != sel.network.id):
+        parts += [w["network"], f'"{sel.network.name}"']
+    parts += [w["page"], str(page)]
+    return " ".join(parts)
+
+
+def _title(ctx: Context, sel: Selection, total: int) -> str:
+    where = sel.network.name if sel.network else t("actions.list_all_networks", ctx.lang)
+    kind = "mine" if sel.mine else "overdue" if sel.overdue else "all"
+    if sel.mine and sel.overdue:
+        kind = "mine_overdue"
+    return t(f"actions.list_title.{kind}", ctx.lang, network=where, count=total)
+
+
+def list_reply(ctx: Context, args: Args) -> Reply:
+    sel = select_actions(ctx, args)
+    total = len(sel.actions)
+    if total == 0:
+        where = sel.network.name if sel.network else t("actions.list_all_networks", ctx.lang)
+        kind = "overdue" if sel.overdue else "mine" if sel.mine else "all"
+        return Reply.text(t(f"actions.list_empty.{kind}", ctx.lang, network=where))
+    pages = math.ceil(total / PAGE_SIZE)
+    page = parse_ref(args.options["page"], what=" (side)") if args.get("page") else 1
+    if page > pages:
+        raise UserError("actions.no_such_page", page=page, pages=pages,
+                        command=_hint(ctx, sel, 1))
+    shown = sel.actions[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    reply = Reply(blocks=[Text(_title(ctx, sel, total))])
+    several_networks = len({a.network_id for a in sel.actions}) > 1
+    group_key: tuple[int, int | None] | None = None
+    lines: list[str] = []
+    for action in shown:
+        key = (action.network_id, action.goal_id)
+        if key != group_key:
+            if lines:
+                reply.add(Text("\n".join(lines)))
+            heading = goal_heading(action.goal, ctx.lang)
+            if several_networks:
+                heading = f"{action.network.name} · {heading}"
+            lines, group_key = [f"*{heading}*"], key
+        lines.append(action_line(ctx, action))
+    if lines:
+        reply.add(Text("\n".join(lines)))
+    if pages > 1:
+        if page < pages:
+            reply.add(Text(t("actions.page_more", ctx.lang, page=page, pages=pages,
+                             command=_hint(ctx, sel, page + 1))))
+        else:
+            reply.add(Text(t("actions.page_last", ctx.lang, page=page, pages=pages)))
+    return reply
+
+
+def _slug(name: str) -> str:
+    table = str.maketrans({"æ": "ae", "ø": "o", "å": "a"})
+    return re.sub(r"[^a-z0-9]+", "-", name.casefold().translate(table)).strip("-") or "tiltak"
+
+
+def export_csv(ctx: Context, actions: Sequence[Action]) -> bytes:
+    """UTF-8 with a byte order mark, so Excel shows æøå right; one row per action."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(t("actions.csv.header", ctx.lang).split("|"))
+    for a in actions:
+        org = a.owner_organisation.name if a.owner_organisation else ""
+        writer.writerow([
+            goal_heading(a.goal, ctx.lang) if a.goal else "",
+            a.id,
+            a.title,
+            owner_text(a) if (a.owner_member or a.owner_organisation) else "",
+            org,
+            status_name(a.status, ctx.lang),
+            "" if a.progress is None else a.progress,
+            a.due_date.isoformat() if a.due_date else "",
+            a.updated_at.astimezone(ctx.tz).strftime("%Y-%m-%d %H:%M"),
+        ])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def register(grp: CommandGroup) -> None:
+    @grp.verb("liste", "list", "oversikt", help_key="help.tiltak.liste", keywords=KEYWORDS,
+              flags=FLAGS)
+    def list_(ctx: Context, args: Args) -> Reply:
+        return list_reply(ctx, args)
+
+    @grp.verb("eksport", "eksporter", "export", "csv", help_key="help.tiltak.eksport",
+              keywords={k: v for k, v in KEYWORDS.items() if k != "page"}, flags=FLAGS)
+    def export(ctx: Context, args: Args) -> Reply:
+        sel = select_actions(ctx, args)
+        where = sel.network.name if sel.network else t("actions.list_all_networks", ctx.lang)
+        name = f"tiltak-{_slug(where)}-{ctx.local_now:%Y-%m-%d}.csv"
+        reply = Reply.text(t("actions.exported", ctx.lang, count=len(sel.actions),
+                             network=where, name=name))
+        reply.files.append(File(name=name, data=export_csv(ctx, sel.actions), mime="text/csv",
+                                title=t("actions.export_title", ctx.lang, network=where)))
+        return reply

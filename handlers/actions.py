@@ -1,0 +1,252 @@
+"""The actions register (/tiltak): create, show, update status, edit and delete actions.
+
+Lists and CSV export live in ``handlers.action_lists``, the work-programme import in
+``handlers.action_import`` and overdue nudges in ``handlers.action_nudges``.
+"""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+from bot.context import Context
+from bot.dates import format_date, format_short
+from bot.errors import UserError
+from bot.grammar import Args
+from bot.i18n import t
+from bot.messages import Fields, Reply, Text
+from bot.router import Router
+from handlers import action_import, action_lists, action_nudges
+from handlers.action_common import (
+    due_text,
+    find_action,
+    find_goal,
+    goal_heading,
+    is_overdue,
+    owner_text,
+    parse_due,
+    parse_goal_number,
+    parse_progress,
+    parse_status,
+    require_network_member,
+    require_owner,
+    resolve_owner,
+    status_name,
+)
+from handlers.lookup import audit, network_for
+from storage import outbox
+from storage.models import Action, ActionUpdate, Goal
+
+TITLE_MAX = 1000
+HISTORY_SHOWN = 20
+
+NETWORK = ("nettverk", "network")
+GOAL = ("mål", "maal", "goal")
+OWNER = ("ansvarlig", "ansvarleg", "owner", "eier", "eigar")
+DUE = ("frist", "deadline", "due", "innen", "innan")
+PROGRESS = ("fremdrift", "framdrift", "progress")
+TITLE = ("tittel", "title")
+
+
+def nudge_zone(ctx: Context, action: Action) -> ZoneInfo:
+    """Nudges go out at 09:00 on the owner's clock (their profile, else the bot's zone)."""
+    owner = action.owner_member
+    if owner is not None and owner.timezone:
+        try:
+            return ZoneInfo(owner.timezone)
+        except (KeyError, ValueError):
+            pass
+    return ctx.settings.tz
+
+
+def _title(text: str | None) -> str:
+    title = " ".join((text or "").split())
+    if not title:
+        raise UserError("actions.title_missing")
+    if len(title) > TITLE_MAX:
+        raise UserError("actions.title_too_long", limit=TITLE_MAX)
+    return title
+
+
+def register(router: Router) -> None:
+    grp = router.group("tiltak", "action", "actions", help_key="help.group.tiltak",
+                       default_verb="liste")
+
+    @grp.verb("ny", "new", "add", help_key="help.tiltak.ny",
+              keywords={"goal": GOAL, "owner": OWNER, "due": DUE, "network": NETWORK})
+    def new(ctx: Context, args: Args) -> Reply:
+        title = _title(args.title)
+        network = network_for(ctx, args)
+        require_network_member(ctx, network)
+        goal = find_goal(ctx, network, args.options["goal"]) if args.get("goal") else None
+        member, org = resolve_owner(ctx, args.options["owner"]) if args.get("owner") else (None, None)
+        due = parse_due(ctx, args.options["due"]) if args.get("due") else None
+        action = Action(network_id=network.id, goal=goal, title=title, owner_member=member,
+                        owner_organisation=org, status="planned", due_date=due,
+                        created_by=ctx.member.id, created_at=ctx.now, updated_at=ctx.now)
+        ctx.session.add(action)
+        ctx.session.flush()
+        ctx.session.add(ActionUpdate(action_id=action.id, member_id=ctx.member.id, at=ctx.now,
+                                     status="planned", due_date=due))
+        action_nudges.reschedule(ctx.session, action, ctx.now, nudge_zone(ctx, action))
+        audit(ctx, "action.create", "action", action.id, title=title)
+        reply = Reply.text(t("actions.created", ctx.lang, id=action.id, title=title,
+                             goal=goal_heading(goal, ctx.lang), owner=owner_text(action, ctx.lang),
+                             due=due_text(action, ctx.lang), network=network.name),
+                           visibility="channel")
+        if is_overdue(action, ctx.local_now.date()):
+            reply.add(Text(t("actions.due_passed", ctx.lang)))
+        return reply
+
+    @grp.verb("vis", "show", help_key="help.tiltak.vis")
+    def show(ctx: Context, args: Args) -> Reply:
+        action = find_action(ctx, args.positional[0].text if args.positional else None)
+        lang = ctx.lang
+        progress = f"{action.progress} %" if action.progress is not None else "—"
+        due = format_date(action.due_date, lang) if action.due_date else "—"
+        if is_overdue(action, ctx.local_now.date()):
+            due += " ⚠ " + t("actions.overdue_mark", lang)
+        org = action.owner_organisation.name if action.owner_organisation else "—"
+        reply = Reply(blocks=[
+            Text(f"*#{action.id} {action.title}*"),
+            Fields((
+                (t("actions.label.network", lang), action.network.name),
+                (t("actions.label.goal", lang), goal_heading(action.goal, lang)),
+                (t("actions.label.owner", lang), owner_text(action, lang)),
+                (t("actions.label.organisation", lang), org),
+                (t("actions.label.status", lang), status_name(action.status, lang)),
+                (t("actions.label.progress", lang), progress),
+                (t("actions.label.due", lang), due),
+                (t("actions.label.updated", lang), format_short(action.updated_at, lang, ctx.tz)),
+            )),
+            Text(t("actions.history", lang)),
+        ])
+        updates = action.updates
+        for upd in updates[-HISTORY_SHOWN:]:
+            reply.add(Text(_history_line(ctx, upd)))
+        if len(updates) > HISTORY_SHOWN:
+            reply.add(Text(t("actions.history_more", lang, shown=HISTORY_SHOWN,
+                             total=len(updates))))
+        return reply
+
+    @grp.verb("status", "oppdater", "update", help_key="help.tiltak.status",
+              keywords={"progress": PROGRESS, "due": DUE})
+    def status(ctx: Context, args: Args) -> Reply:
+        if not args.positional:
+            raise UserError("actions.status_usage")
+        action = find_action(ctx, args.positional[0].text)
+        require_owner(ctx, action)
+        rest = args.positional[1:]
+        new_status = None
+        if rest and not rest[0].quoted:
+            new_status = parse_status(rest[0].text)
+            if new_status is None:
+                raise UserError("actions.bad_status", given=rest[0].text)
+            rest = rest[1:]
+        note = " ".join(tok.text for tok in rest).strip() or None
+        progress = parse_progress(args.options["progress"]) if args.get("progress") else None
+        due = parse_due(ctx, args.options["due"]) if args.get("due") else None
+        if new_status == "done" and progress is None:
+            progress = 100
+        if new_status is None and progress is None and due is None and note is None:
+            raise UserError("actions.status_usage")
+        if new_status:
+            action.status = new_status
+        if progress is not None:
+            action.progress = progress
+        if due is not None:
+            action.due_date = due
+        action.updated_at = ctx.now
+        ctx.session.add(ActionUpdate(action_id=action.id, member_id=ctx.member.id, at=ctx.now,
+                                     status=new_status, progress=progress, due_date=due,
+                                     note=note))
+        action_nudges.reschedule(ctx.session, action, ctx.now, nudge_zone(ctx, action))
+        audit(ctx, "action.status", "action", action.id, status=action.status)
+        progress_text = f" ({action.progress} %)" if action.progress is not None else ""
+        return Reply.text(t("actions.status_set", ctx.lang, id=action.id, title=action.title,
+                            status=status_name(action.status, ctx.lang) + progress_text,
+                            due=due_text(action, ctx.lang)), visibility="channel")
+
+    @grp.verb("endre", "edit", "change", help_key="help.tiltak.endre",
+              keywords={"goal": GOAL, "owner": OWNER, "due": DUE, "title": TITLE})
+    def edit(ctx: Context, args: Args) -> Reply:
+        if not args.positional or not args.options:
+            raise UserError("actions.edit_usage")
+        action = find_action(ctx, args.positional[0].text)
+        require_network_member(ctx, action.network)
+        changes: list[str] = []
+        due = None
+        if args.get("title"):
+            action.title = _title(args.options["title"])
+            changes.append(f"{t('actions.label.title', ctx.lang)}: {action.title}")
+        if args.get("goal"):
+            action.goal = find_goal(ctx, action.network, args.options["goal"])
+            changes.append(goal_heading(action.goal, ctx.lang))
+        if args.get("owner"):
+            if action.owner_member_id is not None or action.owner_organisation_id is not None:
+                require_owner(ctx, action)  # taking over someone's action is theirs to allow
+            action.owner_member, action.owner_organisation = resolve_owner(
+                ctx, args.options["owner"])
+            changes.append(f"{t('actions.label.owner', ctx.lang)}: {owner_text(action, ctx.lang)}")
+        if args.get("due"):
+            due = action.due_date = parse_due(ctx, args.options["due"])
+            changes.append(f"{t('actions.label.due', ctx.lang)}: {due_text(action, ctx.lang)}")
+        action.updated_at = ctx.now
+        ctx.session.flush()
+        ctx.session.add(ActionUpdate(action_id=action.id, member_id=ctx.member.id, at=ctx.now,
+                                     due_date=due, note="; ".join(changes)))
+        action_nudges.reschedule(ctx.session, action, ctx.now, nudge_zone(ctx, action))
+        audit(ctx, "action.edit", "action", action.id, changes="; ".join(changes))
+        return Reply.text(t("actions.edited", ctx.lang, id=action.id, title=action.title,
+                            changes="; ".join(changes)), visibility="channel")
+
+    @grp.verb("slett", "delete", "remove", help_key="help.tiltak.slett")
+    def delete(ctx: Context, args: Args) -> Reply:
+        action = find_action(ctx, args.positional[0].text if args.positional else None)
+        require_owner(ctx, action)
+        outbox.cancel(ctx.session, object_type="action", object_id=action.id)
+        audit(ctx, "action.delete", "action", action.id, title=action.title)
+        number, title = action.id, action.title
+        ctx.session.delete(action)
+        return Reply.text(t("actions.deleted", ctx.lang, id=number, title=title),
+                          visibility="channel")
+
+    @grp.verb("mål ny", "maal ny", "goal new", "new goal", help_key="help.tiltak.mal_ny",
+              keywords={"network": NETWORK})
+    def new_goal(ctx: Context, args: Args) -> Reply:
+        ctx.require_role("organiser")
+        words = args.positional
+        if len(words) < 2 or words[0].quoted:
+            raise UserError("actions.goal_usage")
+        number = parse_goal_number(words[0].text)
+        title = _title(" ".join(tok.text for tok in words[1:]))
+        network = network_for(ctx, args)
+        exists = ctx.session.scalar(
+            select(Goal).where(Goal.network_id == network.id, Goal.number == number))
+        if exists is not None:
+            raise UserError("actions.goal_exists", number=number, title=exists.title)
+        goal = Goal(network_id=network.id, number=number, title=title, created_at=ctx.now)
+        ctx.session.add(goal)
+        ctx.session.flush()
+        audit(ctx, "goal.create", "goal", goal.id, number=number)
+        return Reply.text(t("actions.goal_created", ctx.lang, number=number, title=title,
+                            network=network.name), visibility="channel")
+
+    action_lists.register(grp)
+    action_import.register(grp)
+    router.renderer(action_nudges.KIND)(action_nudges.render)
+
+
+def _history_line(ctx: Context, upd: ActionUpdate) -> str:
+    parts: list[str] = []
+    if upd.status:
+        parts.append(status_name(upd.status, ctx.lang))
+    if upd.progress is not None:
+        parts.append(f"{upd.progress} %")
+    if upd.due_date is not None:
+        parts.append(t("actions.history_due", ctx.lang, due=upd.due_date.strftime("%d.%m.%Y")))
+    if upd.note:
+        parts.append(f"«{upd.note}»")
+    who = upd.member.name if upd.member else "—"
+    return f"  • {format_short(upd.at, ctx.lang, ctx.tz)} {who}: {', '.join(parts) or '—'}"
