@@ -5,12 +5,23 @@ Organisation names and dates are public facts; people are invented.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, time, timedelta
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.config import Settings
 from storage.db import Database
-from storage.models import ChannelRef, Member, Network, Organisation, Partnership
+from storage.models import (
+    ChannelRef,
+    Member,
+    Network,
+    Organisation,
+    Partnership,
+    Poll,
+    PollSlot,
+    Vote,
+)
 
 PLATFORM = "console"
 
@@ -63,12 +74,14 @@ def is_empty(session: Session) -> bool:
     return not session.scalar(select(func.count()).select_from(Network))
 
 
-def load(db: Database, settings: Settings, *, if_empty: bool = False) -> bool:
+def load(db: Database, settings: Settings, *, if_empty: bool = False,
+         now: datetime | None = None) -> bool:
     with db.transaction() as session:
         if if_empty and not is_empty(session):
             return False
         channels = load_partnerships(session)
         load_members(session, channels)
+        load_polls(session, channels, settings, now or datetime.now(UTC))
     return True
 
 
@@ -114,4 +127,43 @@ def load_members(session: Session, channels: dict[str, Network]) -> None:
         member.organisation = _org(session, org)
         member.networks = [channels[c] for c in nets]
         member.partnership = channels[nets[0]].partnership
+    session.flush()
+
+
+def load_polls(session: Session, channels: dict[str, Network], settings: Settings,
+               now: datetime) -> None:
+    """A samhandlingsmøte being planned for next week, with two answers in already.
+
+    It has no svarfrist, so the demo puts nothing in the outbox: the organiser closes it
+    by hand (`/mote lukk 1`), and tests of other features see no messages from it.
+    """
+    tz = settings.tz
+    today = now.astimezone(tz).date()
+    monday = today + timedelta(days=7 - today.weekday())
+
+    def at(day: int, hour: int) -> datetime:
+        return datetime.combine(monday + timedelta(days=day), time(hour), tzinfo=tz)
+
+    def member(name: str) -> Member:
+        found = session.scalar(select(Member).where(Member.platform == PLATFORM,
+                                                    Member.external_id == name))
+        assert found is not None
+        return found
+
+    poll = Poll(network=channels["#infrastruktur"], state="open", created_at=now,
+                title="Samhandlingsmøte Tønsberg kommune og fylkeskommunen",
+                place="Fylkeshuset i Tønsberg", duration_minutes=120,
+                agenda="Fv. 308 Kaldnes–Tønsberg, kollektivknutepunkt, status i tiltakslista",
+                created_by=member("Marte Lie").id)
+    for position, (day, hour) in enumerate(((1, 10), (2, 13), (3, 9)), start=1):
+        poll.slots.append(PollSlot(position=position, start_at=at(day, hour),
+                                   end_at=at(day, hour + 2)))
+    session.add(poll)
+    session.flush()
+    answers = {"Per Hansen": ("yes", "maybe", "no"), "Lise Dahl": ("yes", "no", "yes")}
+    for name, row in answers.items():
+        who = member(name)
+        for slot, answer in zip(poll.slots, row, strict=True):
+            session.add(Vote(poll_id=poll.id, slot_id=slot.id, member_id=who.id,
+                             answer=answer, at=now))
     session.flush()

@@ -175,7 +175,9 @@ def ics(meeting: Meeting, *, tz: ZoneInfo, now: datetime, organiser: Member | No
 
 
 def ics_name(meeting: Meeting) -> str:
-    slug = re.sub(r"[^a-z0-9æøå]+", "-", meeting.title.casefold()).strip("-")[:40] or "mote"
+    # ASCII only: some platforms and mail clients mangle non-ASCII attachment names.
+    folded = meeting.title.casefold().translate(str.maketrans({"æ": "ae", "ø": "o", "å": "a"}))
+    slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")[:40].strip("-") or "mote"
     return f"{slug}-{meeting.id}.ics"
 
 
