@@ -77,6 +77,8 @@ def render_nudge(session: Session, row: OutboxMessage, now: datetime, lang: str)
     member = session.get(Member, int(row.target_id))
     if poll is None or member is None or poll.state != "open":
         return None
+    if poll.closes_at is not None and now >= poll.closes_at:
+        return None  # a nudge delayed past svarfrist would ask for an answer nobody can give
     if member not in expected_members(session, poll) or has_answered(session, poll, member):
         return None
     tz = _zone(row)
