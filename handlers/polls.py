@@ -176,7 +176,8 @@ def _deadline(ctx: Context, text: str | None, first_start: datetime) -> datetime
 def _invitees(ctx: Context, text: str) -> list[PollInvitee]:
     """Members or organisations, comma-separated: "Per Hansen, NAV, Tønsberg kommune"."""
     result: list[PollInvitee] = []
-    for part in re.split(r"[,;]| og | and ", text):
+    # Only commas split: "og" belongs in names like "Vestfold og Telemark fylkeskommune".
+    for part in re.split(r"[,;]", text):
         name = part.strip()
         if not name:
             continue

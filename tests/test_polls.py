@@ -10,7 +10,8 @@ import icalendar
 import pytest
 from sqlalchemy import func, select
 
-from bot.messages import Buttons
+from bot.messages import Buttons, Reply
+from bot.messenger import TemporaryError
 from storage.models import Meeting, OutboxMessage, Poll, Vote
 from tests.helpers import TestBot
 
@@ -246,11 +247,13 @@ def test_one_vote_per_organisation_counts_the_latest_answer_of_each_organisation
 
 
 def test_named_invitees_members_and_organisations(bot: TestBot, now: datetime) -> None:
-    poll_id = create(bot, now, NEW + " inviterte Per Hansen, NAV")
+    bot.run('/partnerbot medlem ny "Gro Moe" org "Vestfold og Telemark fylkeskommune"', now=now)
+    poll_id = create(bot, now, NEW + " inviterte Per Hansen, NAV, Vestfold og Telemark "
+                     "fylkeskommune")
     text = bot.run(f"/mote vis {poll_id}", now=now)
-    assert "Har ikke svart: Kari Nordmann, Per Hansen" in text
+    assert "Har ikke svart: Gro Moe, Kari Nordmann, Per Hansen" in text
     sent = bot.dispatch(datetime(2026, 3, 3, 11, 0, tzinfo=UTC))
-    assert sorted(who for who, _ in sent) == ["Kari Nordmann", "Per Hansen"]
+    assert sorted(who for who, _ in sent) == ["Gro Moe", "Kari Nordmann", "Per Hansen"]
 
 
 # -- closing --------------------------------------------------------------------------------
@@ -436,3 +439,32 @@ def test_nynorsk_and_english_replies(bot: TestBot, now: datetime) -> None:
     assert "Svar med `/mote svar" in text
     text = bot.run(f"/meeting close {poll_id}", as_="Jon Bakke", now=now)
     assert text.startswith("Only organisers, admins and whoever created meeting poll")
+
+
+class FlakyMessenger:
+    """Fails the first send with a temporary error, then records."""
+
+    platform = "console"
+
+    def __init__(self) -> None:
+        self.failed = False
+        self.sent: list[str] = []
+
+    def send(self, destination: object, reply: Reply) -> None:
+        if not self.failed:
+            self.failed = True
+            raise TemporaryError("503 from the platform", retry_after=30)
+        self.sent.append(reply.plain())
+
+
+def test_auto_close_result_is_posted_again_after_a_failed_send(bot: TestBot, now: datetime
+                                                               ) -> None:
+    poll_id = create(bot, now, '/mote ny "Kort frist" tider fredag 10-12 svarfrist i morgen kl 12')
+    messenger = FlakyMessenger()
+    dispatcher = bot.app.dispatcher(messenger)
+    closes = datetime(2026, 3, 3, 11, 0, tzinfo=UTC)
+    assert dispatcher.dispatch_due(closes).retried == 1
+    assert poll_row(bot, poll_id).state == "closed"  # closed, though the post failed
+    dispatcher.dispatch_due(closes + timedelta(seconds=30))
+    assert len(messenger.sent) == 1
+    assert messenger.sent[0].startswith(f"Svarfristen er ute: møtepoll #{poll_id}")
