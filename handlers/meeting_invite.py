@@ -176,7 +176,7 @@ def ics(meeting: Meeting, *, tz: ZoneInfo, now: datetime, organiser: Member | No
 
 def ics_name(meeting: Meeting) -> str:
     # ASCII only: some platforms and mail clients mangle non-ASCII attachment names.
-    folded = meeting.title.casefold().translate(str.maketrans({"æ": "ae", "ø": "o", "å": "a"}))
+    folded = meeting.title.casefold().replace("æ", "ae").replace("ø", "o").replace("å", "a")
     slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")[:40].strip("-") or "mote"
     return f"{slug}-{meeting.id}.ics"
 
