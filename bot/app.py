@@ -14,6 +14,7 @@ from handlers import (
     digest,
     networks,
     overview,
+    polls,
 )
 from storage.db import Database
 
@@ -23,6 +24,7 @@ FEATURES = (
     overview,
     digest,
     actions,
+    polls,
     conferences,
 )
 

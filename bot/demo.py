@@ -23,7 +23,10 @@ from storage.models import (
     Network,
     Organisation,
     Partnership,
+    Poll,
+    PollSlot,
     Registration,
+    Vote,
 )
 
 PLATFORM = "console"
@@ -86,6 +89,7 @@ def load(db: Database, settings: Settings, *, if_empty: bool = False,
         load_members(session, channels)
         load_conferences(session, settings, now or datetime.now(UTC))
         load_actions(session, settings, channels["#vest-telemark"], now or datetime.now(UTC))
+        load_polls(session, channels, settings, now or datetime.now(UTC))
     return True
 
 
@@ -225,3 +229,40 @@ def load_actions(session: Session, settings: Settings, network: Network, now: da
         session.add(ActionUpdate(action_id=action.id, member_id=action.created_by, at=now,
                                  status=status, progress=progress, due_date=due))
         action_nudges.reschedule(session, action, now, settings.tz)
+def load_polls(session: Session, channels: dict[str, Network], settings: Settings,
+               now: datetime) -> None:
+    """A samhandlingsmøte being planned for next week, with two answers in already.
+
+    It has no svarfrist, so the demo puts nothing in the outbox: the organiser closes it
+    by hand (`/mote lukk 1`), and tests of other features see no messages from it.
+    """
+    tz = settings.tz
+    today = now.astimezone(tz).date()
+    monday = today + timedelta(days=7 - today.weekday())
+
+    def at(day: int, hour: int) -> datetime:
+        return datetime.combine(monday + timedelta(days=day), time(hour), tzinfo=tz)
+
+    def member(name: str) -> Member:
+        found = session.scalar(select(Member).where(Member.platform == PLATFORM,
+                                                    Member.external_id == name))
+        assert found is not None
+        return found
+
+    poll = Poll(network=channels["#infrastruktur"], state="open", created_at=now,
+                title="Samhandlingsmøte Tønsberg kommune og fylkeskommunen",
+                place="Fylkeshuset i Tønsberg", duration_minutes=120,
+                agenda="Fv. 308 Kaldnes–Tønsberg, kollektivknutepunkt, status i tiltakslista",
+                created_by=member("Marte Lie").id)
+    for position, (day, hour) in enumerate(((1, 10), (2, 13), (3, 9)), start=1):
+        poll.slots.append(PollSlot(position=position, start_at=at(day, hour),
+                                   end_at=at(day, hour + 2)))
+    session.add(poll)
+    session.flush()
+    answers = {"Per Hansen": ("yes", "maybe", "no"), "Lise Dahl": ("yes", "no", "yes")}
+    for name, row in answers.items():
+        who = member(name)
+        for slot, answer in zip(poll.slots, row, strict=True):
+            session.add(Vote(poll_id=poll.id, slot_id=slot.id, member_id=who.id,
+                             answer=answer, at=now))
+    session.flush()

@@ -17,6 +17,7 @@ from bot.texts import (
     dates,
     networks,
     overview,
+    polls,
 )
 
 LANGUAGES: tuple[str, ...] = ("nb", "nn", "en")
@@ -43,6 +44,7 @@ CATALOG: dict[str, Mapping[str, str]] = _merge(
     dates.TEXTS,
     networks.TEXTS,
     overview.TEXTS,
+    polls.TEXTS,
 )
 
 _ALIASES = {

@@ -321,6 +321,9 @@ class Poll(Base):
     duration_minutes: Mapped[int | None] = mapped_column(Integer)
     one_vote_per_organisation: Mapped[bool] = mapped_column(Boolean, default=False)
     auto_choose: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Where and what the meeting will be, known before the time is: copied to the Meeting.
+    place: Mapped[str | None] = mapped_column(Text)
+    agenda: Mapped[str | None] = mapped_column(Text)
     state: Mapped[str] = mapped_column(String(20), default="open")
     created_by: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -1,0 +1,326 @@
+"""Texts for /mote: meeting availability polls, their results, meetings and invitations."""
+
+TEXTS = {
+    # --- help ---
+    "help.group.mote": {
+        "nb": "møtepoll: finn et tidspunkt som passer, og send invitasjon",
+        "nn": "møtepoll: finn eit tidspunkt som passar, og send invitasjon",
+        "en": "meeting polls: find a time that suits everyone, and send the invitation",
+    },
+    "help.mote.ny": {
+        "nb": "`/mote ny \"Samhandlingsmøte\" tider tirsdag 10-12, torsdag 13-15 svarfrist fredag kl 12 nettverk infrastruktur` – ny møtepoll (valgfritt: `varighet 2t`, `inviterte NAV, Per Hansen`, `sted`, `agenda`, `én stemme per organisasjon`, `velg automatisk`)",
+        "nn": "`/mote ny \"Samhandlingsmøte\" tider tysdag 10-12, torsdag 13-15 svarfrist fredag kl 12 nettverk infrastruktur` – ny møtepoll (valfritt: `varigheit 2t`, `inviterte NAV, Per Hansen`, `stad`, `agenda`, `ein stemme per organisasjon`, `vel automatisk`)",
+        "en": "`/meeting new \"Coordination meeting\" slots Tuesday 10-12, Thursday 13-15 closes Friday 12:00 network infrastruktur` – new meeting poll (optional: `duration 2h`, `invitees NAV, Per Hansen`, `place`, `agenda`, `one vote per organisation`, `choose automatically`)",
+    },
+    "help.mote.svar": {
+        "nb": "`/mote svar 4 1:ja 2:kanskje 3:nei` – svar på møtepoll #4 (ja, kanskje / om nødvendig, nei); du kan endre svaret til pollen lukkes",
+        "nn": "`/mote svar 4 1:ja 2:kanskje 3:nei` – svar på møtepoll #4 (ja, kanskje / om naudsynt, nei); du kan endre svaret til pollen blir lukka",
+        "en": "`/meeting answer 4 1:yes 2:maybe 3:no` – answer meeting poll #4 (yes, maybe / if need be, no); you can change it until the poll closes",
+    },
+    "help.mote.vis": {
+        "nb": "`/mote vis 4` – tabell over svarene og beste tidspunkt",
+        "nn": "`/mote vis 4` – tabell over svara og beste tidspunkt",
+        "en": "`/meeting show 4` – table of answers and the best time",
+    },
+    "help.mote.lukk": {
+        "nb": "`/mote lukk 4 valg 2` – lukk pollen og sett møtet (uten `valg`: beste tidspunkt); sender kalenderinvitasjon (organisator eller den som laget pollen)",
+        "nn": "`/mote lukk 4 val 2` – lukk pollen og set møtet (utan `val`: beste tidspunkt); sender kalenderinvitasjon (organisator eller den som laga pollen)",
+        "en": "`/meeting close 4 choice 2` – close the poll and fix the meeting (without `choice`: the best time); sends a calendar invitation (organiser or the poll's creator)",
+    },
+    "help.mote.liste": {
+        "nb": "`/mote liste` – åpne møtepoller og kommende møter i nettverket",
+        "nn": "`/mote liste` – opne møtepollar og komande møte i nettverket",
+        "en": "`/meeting list` – open meeting polls and upcoming meetings in the network",
+    },
+    # --- the poll as shown ---
+    "polls.title": {
+        "nb": "*Møtepoll #{id}: {title}*",
+        "nn": "*Møtepoll #{id}: {title}*",
+        "en": "*Meeting poll #{id}: {title}*",
+    },
+    "polls.state_closed": {"nb": "Lukket", "nn": "Lukka", "en": "Closed"},
+    "polls.closes": {"nb": "Svarfrist {when}", "nn": "Svarfrist {when}", "en": "Answer by {when}"},
+    "polls.per_org": {
+        "nb": "Én stemme per organisasjon",
+        "nn": "Éin stemme per organisasjon",
+        "en": "One vote per organisation",
+    },
+    "polls.place": {"nb": "Sted: {place}", "nn": "Stad: {place}", "en": "Place: {place}"},
+    "polls.agenda": {"nb": "Agenda: {agenda}", "nn": "Agenda: {agenda}", "en": "Agenda: {agenda}"},
+    "polls.slot_line": {
+        "nb": "*{number}.* {slot} — ja {yes} · om nødvendig {maybe} · nei {no}",
+        "nn": "*{number}.* {slot} — ja {yes} · om naudsynt {maybe} · nei {no}",
+        "en": "*{number}.* {slot} — yes {yes} · if need be {maybe} · no {no}",
+    },
+    "polls.button.yes": {"nb": "Ja", "nn": "Ja", "en": "Yes"},
+    "polls.button.maybe": {"nb": "Om nødvendig", "nn": "Om naudsynt", "en": "If need be"},
+    "polls.button.no": {"nb": "Nei", "nn": "Nei", "en": "No"},
+    "polls.count.yes": {"nb": "Ja", "nn": "Ja", "en": "Yes"},
+    "polls.count.maybe": {"nb": "Om nødvendig", "nn": "Om naudsynt", "en": "If need be"},
+    "polls.count.no": {"nb": "Nei", "nn": "Nei", "en": "No"},
+    "polls.legend": {
+        "nb": "✓ ja · ~ om nødvendig · ✗ nei · · ikke svart",
+        "nn": "✓ ja · ~ om naudsynt · ✗ nei · · ikkje svart",
+        "en": "✓ yes · ~ if need be · ✗ no · · no answer",
+    },
+    "polls.how_to_answer": {
+        "nb": "Svar med `/mote svar {id} {example}` (ja, kanskje eller nei for hvert tidspunkt). Du kan endre svaret til pollen lukkes.",
+        "nn": "Svar med `/mote svar {id} {example}` (ja, kanskje eller nei for kvart tidspunkt). Du kan endre svaret til pollen blir lukka.",
+        "en": "Answer with `/meeting answer {id} {example}` (ja/yes, kanskje/maybe or nei/no for each time). You can change your answer until the poll closes.",
+    },
+    "polls.no_answers_yet": {
+        "nb": "Ingen har svart ennå.",
+        "nn": "Ingen har svart enno.",
+        "en": "Nobody has answered yet.",
+    },
+    "polls.no_best": {
+        "nb": "Ingen av tidspunktene passer for noen ennå.",
+        "nn": "Ingen av tidspunkta passar for nokon enno.",
+        "en": "None of the times suits anyone yet.",
+    },
+    "polls.best": {
+        "nb": "Beste tidspunkt: *{number}* ({slot}) med {yes} ja og {either} ja eller om nødvendig.",
+        "nn": "Beste tidspunkt: *{number}* ({slot}) med {yes} ja og {either} ja eller om naudsynt.",
+        "en": "Best time: *{number}* ({slot}) with {yes} yes and {either} yes or if need be.",
+    },
+    "polls.best_tied": {
+        "nb": "Likt mellom {numbers} ({yes} ja, {either} ja eller om nødvendig). Det tidligste er *{number}* ({slot}).",
+        "nn": "Likt mellom {numbers} ({yes} ja, {either} ja eller om naudsynt). Det tidlegaste er *{number}* ({slot}).",
+        "en": "Tied between {numbers} ({yes} yes, {either} yes or if need be). The earliest is *{number}* ({slot}).",
+    },
+    "polls.waiting": {
+        "nb": "Har ikke svart: {names}",
+        "nn": "Har ikkje svart: {names}",
+        "en": "Not answered yet: {names}",
+    },
+    "polls.decided": {
+        "nb": "Møtet er satt til {when}.",
+        "nn": "Møtet er sett til {when}.",
+        "en": "The meeting is set for {when}.",
+    },
+    "polls.awaiting_decision": {
+        "nb": "Pollen er lukket. Organisatoren bekrefter tidspunktet med `/mote lukk {id} valg {number}`.",
+        "nn": "Pollen er lukka. Organisatoren stadfestar tidspunktet med `/mote lukk {id} val {number}`.",
+        "en": "The poll is closed. The organiser confirms the time with `/meeting close {id} choice {number}`.",
+    },
+    # --- creating ---
+    "polls.created": {
+        "nb": "{name} har laget møtepoll #{id}.",
+        "nn": "{name} har laga møtepoll #{id}.",
+        "en": "{name} created meeting poll #{id}.",
+    },
+    "polls.title_missing": {
+        "nb": "Møtepollen trenger en tittel i anførselstegn: `/mote ny \"Samhandlingsmøte\" tider tirsdag 10-12, torsdag 13-15`.",
+        "nn": "Møtepollen treng ein tittel i hermeteikn: `/mote ny \"Samhandlingsmøte\" tider tysdag 10-12, torsdag 13-15`.",
+        "en": "The poll needs a title in quotes: `/meeting new \"Coordination meeting\" slots Tuesday 10-12, Thursday 13-15`.",
+    },
+    "polls.slots_missing": {
+        "nb": "Hvilke tidspunkt kan folk velge mellom? Legg til `tider`, for eksempel `tider tirsdag 10-12, torsdag 13-15`.",
+        "nn": "Kva tidspunkt kan folk velje mellom? Legg til `tider`, til dømes `tider tysdag 10-12, torsdag 13-15`.",
+        "en": "Which times can people choose from? Add `slots`, for example `slots Tuesday 10-12, Thursday 13-15`.",
+    },
+    "polls.bad_slots": {
+        "nb": "Tidspunktene kunne ikke leses: {detail} Skriv dem med komma mellom, for eksempel `tider tirsdag 10-12, torsdag 5. mars 13-15, 12.03 kl 9`.",
+        "nn": "Tidspunkta kunne ikkje lesast: {detail} Skriv dei med komma mellom, til dømes `tider tysdag 10-12, torsdag 5. mars 13-15, 12.03 kl 9`.",
+        "en": "I could not read the times: {detail} Separate them with commas, for example `slots Tuesday 10-12, Thursday 5 March 13-15, 12.03 kl 9`.",
+    },
+    "polls.too_many_slots": {
+        "nb": "{count} tidspunkt er for mange; bruk høyst {limit}.",
+        "nn": "{count} tidspunkt er for mange; bruk høgst {limit}.",
+        "en": "{count} times are too many; use at most {limit}.",
+    },
+    "polls.slot_in_past": {
+        "nb": "Tidspunktet {slot} har allerede vært. Foreslå bare tidspunkt fram i tid.",
+        "nn": "Tidspunktet {slot} har alt vore. Føreslå berre tidspunkt fram i tid.",
+        "en": "The time {slot} is already in the past. Only propose times ahead.",
+    },
+    "polls.slot_twice": {
+        "nb": "Tidspunktet {slot} står to ganger. Ta med hvert tidspunkt én gang.",
+        "nn": "Tidspunktet {slot} står to gonger. Ta med kvart tidspunkt éin gong.",
+        "en": "The time {slot} is listed twice. Give each time once.",
+    },
+    "polls.bad_duration": {
+        "nb": "Varigheten kunne ikke leses: {detail}",
+        "nn": "Varigheita kunne ikkje lesast: {detail}",
+        "en": "I could not read the duration: {detail}",
+    },
+    "polls.duration_too_long": {
+        "nb": "«{given}» er lengre enn et døgn. Et møte varer for eksempel `varighet 2t`.",
+        "nn": "«{given}» er lengre enn eit døgn. Eit møte varer til dømes `varigheit 2t`.",
+        "en": "“{given}” is longer than a day. A meeting lasts for example `duration 2h`.",
+    },
+    "polls.bad_deadline": {
+        "nb": "Svarfristen kunne ikke leses: {detail}",
+        "nn": "Svarfristen kunne ikkje lesast: {detail}",
+        "en": "I could not read the answer deadline: {detail}",
+    },
+    "polls.deadline_past": {
+        "nb": "Svarfristen {when} har allerede vært. Velg en frist fram i tid, for eksempel `svarfrist fredag kl 12`.",
+        "nn": "Svarfristen {when} har alt vore. Vel ein frist fram i tid, til dømes `svarfrist fredag kl 12`.",
+        "en": "The deadline {when} is already in the past. Choose one ahead, for example `closes Friday 12:00`.",
+    },
+    "polls.deadline_after_slot": {
+        "nb": "Svarfristen ({when}) er etter det første tidspunktet ({slot}). Sett fristen før det, for eksempel dagen før.",
+        "nn": "Svarfristen ({when}) er etter det første tidspunktet ({slot}). Set fristen før det, til dømes dagen før.",
+        "en": "The deadline ({when}) is after the first time ({slot}). Set it before that, for example the day before.",
+    },
+    "polls.invitee_unknown": {
+        "nb": "Finner ingen medlem eller organisasjon som heter «{given}». Skriv navn med komma mellom, for eksempel `inviterte NAV, Per Hansen`.",
+        "nn": "Finn ingen medlem eller organisasjon som heiter «{given}». Skriv namn med komma mellom, til dømes `inviterte NAV, Per Hansen`.",
+        "en": "No member or organisation called “{given}”. Separate names with commas, for example `invitees NAV, Per Hansen`.",
+    },
+    # --- answering ---
+    "polls.what": {"nb": " for en møtepoll", "nn": " for ein møtepoll", "en": " for a poll"},
+    "polls.what_slot": {"nb": " for et tidspunkt", "nn": " for eit tidspunkt", "en": " for a time"},
+    "polls.number_missing": {
+        "nb": "Hvilken møtepoll? Skriv nummeret, for eksempel `/mote svar 4 1:ja 2:nei`. `/mote liste` viser de åpne.",
+        "nn": "Kva møtepoll? Skriv nummeret, til dømes `/mote svar 4 1:ja 2:nei`. `/mote liste` viser dei opne.",
+        "en": "Which poll? Give its number, for example `/meeting answer 4 1:yes 2:no`. `/meeting list` shows the open ones.",
+    },
+    "polls.unknown": {
+        "nb": "Finner ingen møtepoll #{id}. `/mote liste` viser de åpne møtepollene.",
+        "nn": "Finn ingen møtepoll #{id}. `/mote liste` viser dei opne møtepollane.",
+        "en": "There is no meeting poll #{id}. `/meeting list` shows the open polls.",
+    },
+    "polls.closed": {
+        "nb": "Møtepoll #{id} er lukket, så svar kan ikke endres lenger. `/mote vis {id}` viser resultatet.",
+        "nn": "Møtepoll #{id} er lukka, så svar kan ikkje endrast lenger. `/mote vis {id}` viser resultatet.",
+        "en": "Meeting poll #{id} is closed, so answers can no longer change. `/meeting show {id}` shows the result.",
+    },
+    "polls.answers_missing": {
+        "nb": "Skriv svaret ditt for hvert tidspunkt: `/mote svar {id} {example}`.",
+        "nn": "Skriv svaret ditt for kvart tidspunkt: `/mote svar {id} {example}`.",
+        "en": "Give your answer for each time: `/meeting answer {id} {example}`.",
+    },
+    "polls.bad_answer_text": {
+        "nb": "Jeg forstod ikke «{given}». Skriv nummeret på tidspunktet, kolon og svaret: `/mote svar {id} {example}`.",
+        "nn": "Eg forstod ikkje «{given}». Skriv nummeret på tidspunktet, kolon og svaret: `/mote svar {id} {example}`.",
+        "en": "I did not understand “{given}”. Write the number of the time, a colon and the answer: `/meeting answer {id} {example}`.",
+    },
+    "polls.bad_answer_word": {
+        "nb": "«{given}» er ikke et svar. Bruk ja, kanskje (eller om nødvendig) eller nei: `/mote svar {id} {example}`.",
+        "nn": "«{given}» er ikkje eit svar. Bruk ja, kanskje (eller om naudsynt) eller nei: `/mote svar {id} {example}`.",
+        "en": "“{given}” is not an answer. Use yes, maybe (or if need be) or no: `/meeting answer {id} {example}`.",
+    },
+    "polls.slot_out_of_range": {
+        "nb": "Møtepoll #{id} har ikke tidspunkt {number}; den har tidspunkt 1 til {count}.",
+        "nn": "Møtepoll #{id} har ikkje tidspunkt {number}; han har tidspunkt 1 til {count}.",
+        "en": "Meeting poll #{id} has no time {number}; it has times 1 to {count}.",
+    },
+    "polls.answered": {
+        "nb": "{name} har svart på møtepoll #{id}.",
+        "nn": "{name} har svart på møtepoll #{id}.",
+        "en": "{name} answered meeting poll #{id}.",
+    },
+    # --- closing ---
+    "polls.close_not_allowed": {
+        "nb": "Bare organisatorer, administratorer og den som laget møtepoll #{id} kan lukke den. Ingenting er endret.",
+        "nn": "Berre organisatorar, administratorar og den som laga møtepoll #{id} kan lukke han. Ingenting er endra.",
+        "en": "Only organisers, admins and whoever created meeting poll #{id} can close it. Nothing was changed.",
+    },
+    "polls.already_decided": {
+        "nb": "Møtepoll #{id} er allerede avgjort: møtet er {when}. Vil du flytte det, skriv `/mote lukk {id} valg <nummer>`.",
+        "nn": "Møtepoll #{id} er alt avgjord: møtet er {when}. Vil du flytte det, skriv `/mote lukk {id} val <nummer>`.",
+        "en": "Meeting poll #{id} is already decided: the meeting is {when}. To move it, type `/meeting close {id} choice <number>`.",
+    },
+    "polls.no_best_choose": {
+        "nb": "Ingen tidspunkt har fått ja eller om nødvendig ennå. Velg selv med `/mote lukk {id} valg 1`, eller vent på flere svar.",
+        "nn": "Ingen tidspunkt har fått ja eller om naudsynt enno. Vel sjølv med `/mote lukk {id} val 1`, eller vent på fleire svar.",
+        "en": "No time has a yes or if-need-be yet. Pick one with `/meeting close {id} choice 1`, or wait for more answers.",
+    },
+    "polls.slot_passed": {
+        "nb": "Tidspunktet {slot} har allerede vært. Velg et annet med `valg <nummer>`.",
+        "nn": "Tidspunktet {slot} har alt vore. Vel eit anna med `val <nummer>`.",
+        "en": "The time {slot} has already passed. Pick another with `choice <number>`.",
+    },
+    "polls.tie_chosen": {
+        "nb": "Det var likt mellom {numbers}; jeg valgte det tidligste, {number}.",
+        "nn": "Det var likt mellom {numbers}; eg valde det tidlegaste, {number}.",
+        "en": "It was a tie between {numbers}; I chose the earliest, {number}.",
+    },
+    "polls.auto_closed": {
+        "nb": "Svarfristen er ute: møtepoll #{id} «{title}» er lukket.",
+        "nn": "Svarfristen er ute: møtepoll #{id} «{title}» er lukka.",
+        "en": "The deadline has passed: meeting poll #{id} “{title}” is closed.",
+    },
+    "polls.auto_chosen": {
+        "nb": "Tidspunkt {number} fikk flest svar og er valgt automatisk.",
+        "nn": "Tidspunkt {number} fekk flest svar og er valt automatisk.",
+        "en": "Time {number} had the most answers and was chosen automatically.",
+    },
+    "polls.confirm_ask": {
+        "nb": "{name}: bekreft tidspunktet med `/mote lukk {id} valg {number}` (eller et annet nummer), så sender jeg invitasjon.",
+        "nn": "{name}: stadfest tidspunktet med `/mote lukk {id} val {number}` (eller eit anna nummer), så sender eg invitasjon.",
+        "en": "{name}: confirm the time with `/meeting close {id} choice {number}` (or another number), and I will send the invitation.",
+    },
+    "polls.confirm_ask_none": {
+        "nb": "{name}: ingen tidspunkt passet. Velg likevel med `/mote lukk {id} valg <nummer>`, eller lag en ny møtepoll.",
+        "nn": "{name}: ingen tidspunkt passa. Vel likevel med `/mote lukk {id} val <nummer>`, eller lag ein ny møtepoll.",
+        "en": "{name}: no time suited. Pick one anyway with `/meeting close {id} choice <number>`, or create a new poll.",
+    },
+    "polls.nudge": {
+        "nb": "Hei {name}! Du har ikke svart på møtepoll #{id} «{title}». Svarfristen er {when}. Svar med `/mote svar {id} {example}`.",
+        "nn": "Hei {name}! Du har ikkje svart på møtepoll #{id} «{title}». Svarfristen er {when}. Svar med `/mote svar {id} {example}`.",
+        "en": "Hi {name}! You have not answered meeting poll #{id} “{title}”. The deadline is {when}. Answer with `/meeting answer {id} {example}`.",
+    },
+    # --- listing ---
+    "polls.list_title": {
+        "nb": "*Møtepoller og møter i {network}*",
+        "nn": "*Møtepollar og møte i {network}*",
+        "en": "*Meeting polls and meetings in {network}*",
+    },
+    "polls.list_line": {
+        "nb": "• #{id} {title} — {count} har svart{closes}",
+        "nn": "• #{id} {title} — {count} har svart{closes}",
+        "en": "• #{id} {title} — {count} answered{closes}",
+    },
+    "polls.list_closes": {
+        "nb": ", svarfrist {when}", "nn": ", svarfrist {when}", "en": ", closes {when}",
+    },
+    "polls.list_undecided": {
+        "nb": "• #{id} {title} — lukket, venter på at organisatoren velger tidspunkt",
+        "nn": "• #{id} {title} — lukka, ventar på at organisatoren vel tidspunkt",
+        "en": "• #{id} {title} — closed, waiting for the organiser to pick the time",
+    },
+    "polls.list_none": {
+        "nb": "Ingen åpne møtepoller.",
+        "nn": "Ingen opne møtepollar.",
+        "en": "No open meeting polls.",
+    },
+    "polls.list_meetings": {"nb": "*Kommende møter*", "nn": "*Komande møte*", "en": "*Upcoming meetings*"},
+    "polls.list_meeting": {
+        "nb": "• {title} — {when}{place}", "nn": "• {title} — {when}{place}",
+        "en": "• {title} — {when}{place}",
+    },
+    "polls.list_hint": {
+        "nb": "Ny møtepoll: `/mote ny \"Tittel\" tider tirsdag 10-12, torsdag 13-15 svarfrist fredag kl 12`",
+        "nn": "Ny møtepoll: `/mote ny \"Tittel\" tider tysdag 10-12, torsdag 13-15 svarfrist fredag kl 12`",
+        "en": "New poll: `/meeting new \"Title\" slots Tuesday 10-12, Thursday 13-15 closes Friday 12:00`",
+    },
+    # --- meetings ---
+    "meetings.decided": {
+        "nb": "📅 *{title}* er satt til {when} (tidspunkt {number} i møtepoll #{id}).",
+        "nn": "📅 *{title}* er sett til {when} (tidspunkt {number} i møtepoll #{id}).",
+        "en": "📅 *{title}* is set for {when} (time {number} in meeting poll #{id}).",
+    },
+    "meetings.moved": {
+        "nb": "📅 *{title}* er flyttet til {when} (tidspunkt {number} i møtepoll #{id}). Den nye invitasjonen oppdaterer den gamle i kalenderen.",
+        "nn": "📅 *{title}* er flytta til {when} (tidspunkt {number} i møtepoll #{id}). Den nye invitasjonen oppdaterer den gamle i kalenderen.",
+        "en": "📅 *{title}* has moved to {when} (time {number} in meeting poll #{id}). The new invitation updates the old one in your calendar.",
+    },
+    "meetings.invitation_attached": {
+        "nb": "Kalenderinvitasjonen (.ics) er vedlagt – åpne den for å legge møtet i kalenderen.",
+        "nn": "Kalenderinvitasjonen (.ics) ligg ved – opne han for å leggje møtet i kalenderen.",
+        "en": "The calendar invitation (.ics) is attached – open it to add the meeting to your calendar.",
+    },
+    "meetings.reminder_day": {
+        "nb": "⏰ Påminnelse: *{title}* er i morgen, {when}.",
+        "nn": "⏰ Påminning: *{title}* er i morgon, {when}.",
+        "en": "⏰ Reminder: *{title}* is tomorrow, {when}.",
+    },
+    "meetings.reminder_hour": {
+        "nb": "⏰ Påminnelse: *{title}* begynner om en time, {when}.",
+        "nn": "⏰ Påminning: *{title}* byrjar om ein time, {when}.",
+        "en": "⏰ Reminder: *{title}* starts in an hour, {when}.",
+    },
+}

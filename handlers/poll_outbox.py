@@ -1,0 +1,130 @@
+"""What a poll sends on its own: the nudge 24 hours before svarfrist and the close at svarfrist.
+
+Nudges are one outbox row per expected member (Target.member), made when the poll is
+created; whether a member still needs one is decided when it is due, so those who have
+answered by then (or whose organisation has, in one-vote-per-organisation) get nothing.
+The close is one row for the network: its renderer closes the poll in the dispatcher's
+transaction and posts the result, creating the meeting when the organiser said
+``velg automatisk`` and otherwise asking them to confirm with ``/mote lukk N valg K``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, tzinfo
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.dates import format_datetime
+from bot.i18n import t
+from bot.messages import Reply, Text
+from bot.router import Router
+from handlers import meeting_invite
+from handlers.poll_results import (
+    example_answer,
+    expected_members,
+    has_answered,
+    meeting_of,
+    render_poll,
+    tally,
+)
+from storage import outbox
+from storage.models import Member, OutboxMessage, Poll
+
+NUDGE_KIND, CLOSE_KIND = "poll.nudge", "poll.close"
+NUDGE_BEFORE = timedelta(hours=24)
+
+
+def schedule(session: Session, poll: Poll, *, now: datetime, tz: tzinfo) -> None:
+    """Nudges and the automatic close for a poll with a svarfrist."""
+    if poll.closes_at is None or poll.network_id is None:
+        return
+    payload = {"tz": str(tz), "organiser_id": poll.created_by}
+    outbox.schedule(
+        session, key=f"poll:{poll.id}:close", kind=CLOSE_KIND,
+        target=outbox.Target.network(poll.network_id), due_at=poll.closes_at,
+        object_type="poll", object_id=poll.id, payload=payload)
+    nudge_at = poll.closes_at - NUDGE_BEFORE
+    if nudge_at <= now:
+        return  # under a day to answer: the poll itself is the reminder
+    for member in expected_members(session, poll):
+        outbox.schedule(
+            session, key=f"poll:{poll.id}:nudge:{member.id}", kind=NUDGE_KIND,
+            target=outbox.Target.member(member.id), due_at=nudge_at,
+            object_type="poll", object_id=poll.id, payload=payload)
+
+
+def cancel(session: Session, poll: Poll) -> None:
+    outbox.cancel(session, object_type="poll", object_id=poll.id, kinds=[NUDGE_KIND, CLOSE_KIND])
+
+
+def close(session: Session, poll: Poll, now: datetime) -> None:
+    poll.state, poll.closed_at = "closed", now
+    cancel(session, poll)
+
+
+def _zone(row: OutboxMessage) -> ZoneInfo:
+    return ZoneInfo((row.payload or {}).get("tz") or "Europe/Oslo")
+
+
+def _locked_poll(session: Session, poll_id: int | None) -> Poll | None:
+    return session.scalar(select(Poll).where(Poll.id == (poll_id or 0)).with_for_update())
+
+
+def render_nudge(session: Session, row: OutboxMessage, now: datetime, lang: str) -> Reply | None:
+    poll = session.get(Poll, row.object_id or 0)
+    member = session.get(Member, int(row.target_id))
+    if poll is None or member is None or poll.state != "open":
+        return None
+    if poll.closes_at is not None and now >= poll.closes_at:
+        return None  # a nudge delayed past svarfrist would ask for an answer nobody can give
+    if member not in expected_members(session, poll) or has_answered(session, poll, member):
+        return None
+    tz = _zone(row)
+    deadline = format_datetime(poll.closes_at, lang, tz) if poll.closes_at else "—"
+    reply = render_poll(session, poll, lang, tz, intro=t(
+        "polls.nudge", lang, name=member.name, id=poll.id, title=poll.title, when=deadline,
+        example=example_answer(poll, lang)))
+    reply.visibility, reply.object_ref = "ephemeral", None
+    return reply
+
+
+def render_close(session: Session, row: OutboxMessage, now: datetime, lang: str) -> Reply | None:
+    poll = _locked_poll(session, row.object_id)
+    if poll is None:
+        return None
+    payload = dict(row.payload or {})
+    if poll.state == "open":
+        close(session, poll, now)
+        # Remembered on the row so a retry after a failed send posts the result again.
+        payload["closed_here"] = True
+        row.payload = payload
+    elif not payload.get("closed_here"):
+        return None  # the organiser closed it by hand before svarfrist
+    tz = _zone(row)
+    result = tally(session, poll)
+    organiser = session.get(Member, poll.created_by) if poll.created_by else None
+    intro = t("polls.auto_closed", lang, id=poll.id, title=poll.title)
+    best = result.best
+    if poll.auto_choose and best is not None:
+        meeting = meeting_of(session, poll)
+        if meeting is None:
+            meeting, _ = meeting_invite.decide(session, poll, best, now=now, tz=tz,
+                                               member_id=poll.created_by)
+        return meeting_invite.decision_reply(
+            meeting, poll, best, moved=False, lang=lang, tz=tz, now=now, organiser=organiser,
+            intro=[intro, t("polls.auto_chosen", lang, number=best.position)])
+    reply = render_poll(session, poll, lang, tz, buttons=False, intro=intro)
+    name = organiser.name if organiser else t("role.organiser", lang)
+    if best is not None:
+        reply.add(Text(t("polls.confirm_ask", lang, name=name, id=poll.id, number=best.position)))
+    else:
+        reply.add(Text(t("polls.confirm_ask_none", lang, name=name, id=poll.id)))
+    return reply
+
+
+def register(router: Router) -> None:
+    router.renderer(NUDGE_KIND)(render_nudge)
+    router.renderer(CLOSE_KIND)(render_close)
+    router.renderer(meeting_invite.REMINDER_KIND)(meeting_invite.render_reminder)

@@ -1,0 +1,261 @@
+"""Counting a meeting poll: answers per slot, who is still expected, the best slot, the table.
+
+Counting rule. Normally every member who answered counts once per slot. With "one vote
+per organisation" the unit is the organisation: for each slot, the latest answer given by
+any member of that organisation is the organisation's answer (a later answer from a
+colleague replaces an earlier one). A member without an organisation counts on their own.
+
+Best slot: most "yes", then most "yes" + "if need be", then the earliest. Slots equal on
+both counts are tied; the earliest of them is the one chosen when nobody picks, and the
+tie is shown. A poll where no slot has a single yes or if-need-be has no best slot.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import tzinfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.dates import Slot, format_datetime, format_slot
+from bot.i18n import t
+from bot.messages import Button, Buttons, Reply, Text
+from storage.models import Meeting, Member, Poll, PollSlot, Vote
+
+YES, MAYBE, NO = "yes", "maybe", "no"
+ANSWERS = (YES, MAYBE, NO)
+SYMBOL = {YES: "✓", MAYBE: "~", NO: "✗"}
+NO_ANSWER = "·"
+# The words a button sends: bokmål, which every member's command understands.
+COMMAND_WORD = {YES: "ja", MAYBE: "kanskje", NO: "nei"}
+
+
+@dataclass
+class Unit:
+    """One row of the table: a member, or an organisation in one-vote-per-organisation."""
+
+    label: str
+    answers: dict[int, str] = field(default_factory=dict)  # slot id -> answer
+
+
+@dataclass
+class Tally:
+    slots: list[PollSlot]
+    units: list[Unit]
+    counts: dict[int, dict[str, int]]  # slot id -> answer -> count
+    tied: list[PollSlot]  # the best slots, equal on both counts, earliest first
+    waiting: list[str]  # expected to answer but have not (names or organisations)
+
+    @property
+    def best(self) -> PollSlot | None:
+        return self.tied[0] if self.tied else None
+
+    def score(self, slot: PollSlot) -> tuple[int, int]:
+        c = self.counts[slot.id]
+        return c[YES], c[YES] + c[MAYBE]
+
+
+def slot_value(slot: PollSlot) -> Slot:
+    return Slot(slot.start_at, slot.end_at)
+
+
+def slot_text(slot: PollSlot, lang: str, tz: tzinfo) -> str:
+    return format_slot(slot_value(slot), lang, tz)
+
+
+def expected_members(session: Session, poll: Poll) -> list[Member]:
+    """Who is asked to answer: the named invitees (members, and the members of named
+    organisations), or else every member of the poll's network."""
+    if poll.invitees:
+        member_ids = {i.member_id for i in poll.invitees if i.member_id}
+        org_ids = {i.organisation_id for i in poll.invitees if i.organisation_id}
+        stmt = select(Member).where(
+            Member.id.in_(member_ids) | Member.organisation_id.in_(org_ids)
+        ).order_by(Member.name, Member.id)
+        return list(session.scalars(stmt))
+    return list(poll.network.members) if poll.network else []
+
+
+def voters(session: Session, poll: Poll) -> set[int]:
+    return set(session.scalars(select(Vote.member_id).where(Vote.poll_id == poll.id).distinct()))
+
+
+def has_answered(session: Session, poll: Poll, member: Member,
+                 voter_ids: set[int] | None = None) -> bool:
+    """A member has answered when they voted; in one-vote-per-organisation, also when a
+    colleague from their organisation did."""
+    voter_ids = voters(session, poll) if voter_ids is None else voter_ids
+    if member.id in voter_ids:
+        return True
+    if poll.one_vote_per_organisation and member.organisation_id is not None:
+        colleague = session.scalar(
+            select(Vote.id).join(Member, Member.id == Vote.member_id)
+            .where(Vote.poll_id == poll.id, Member.organisation_id == member.organisation_id)
+            .limit(1))
+        return colleague is not None
+    return False
+
+
+def tally(session: Session, poll: Poll) -> Tally:
+    rows = session.execute(
+        select(Vote, Member).join(Member, Member.id == Vote.member_id)
+        .where(Vote.poll_id == poll.id).order_by(Vote.at, Vote.id)
+    ).all()
+    units: dict[tuple[str, int], Unit] = {}
+    for vote, member in rows:  # oldest first, so a later answer overwrites an earlier one
+        if poll.one_vote_per_organisation and member.organisation is not None:
+            key, label = ("org", member.organisation.id), member.organisation.name
+        else:
+            key, label = ("member", member.id), member.name
+        units.setdefault(key, Unit(label)).answers[vote.slot_id] = vote.answer
+    slots = list(poll.slots)
+    counts = {s.id: dict.fromkeys(ANSWERS, 0) for s in slots}
+    for unit in units.values():
+        for slot_id, answer in unit.answers.items():
+            if slot_id in counts and answer in ANSWERS:
+                counts[slot_id][answer] += 1
+    result = Tally(slots, sorted(units.values(), key=lambda u: u.label.casefold()), counts,
+                   [], [])
+    scored = [s for s in slots if result.score(s)[1] > 0]
+    if scored:
+        top = max(result.score(s) for s in scored)
+        result.tied = sorted((s for s in scored if result.score(s) == top),
+                             key=lambda s: (s.start_at, s.position))
+    voter_ids = {m.id for _, m in rows}
+    waiting: list[str] = []
+    for member in expected_members(session, poll):
+        if has_answered(session, poll, member, voter_ids):
+            continue
+        name = (member.organisation.name if poll.one_vote_per_organisation
+                and member.organisation else member.name)
+        if name not in waiting:
+            waiting.append(name)
+    result.waiting = waiting
+    return result
+
+
+def meeting_of(session: Session, poll: Poll) -> Meeting | None:
+    return session.scalar(select(Meeting).where(Meeting.poll_id == poll.id,
+                                                Meeting.cancelled.is_(False)))
+
+
+# -- rendering -----------------------------------------------------------------------------
+
+
+def _numbers(slots: list[PollSlot]) -> str:
+    return ", ".join(str(s.position) for s in slots)
+
+
+def best_line(result: Tally, lang: str, tz: tzinfo) -> str:
+    if not result.units:
+        return t("polls.no_answers_yet", lang)
+    best = result.best
+    if best is None:
+        return t("polls.no_best", lang)
+    yes, either = result.score(best)
+    if len(result.tied) > 1:
+        return t("polls.best_tied", lang, numbers=_numbers(result.tied), number=best.position,
+                 slot=slot_text(best, lang, tz), yes=yes, either=either)
+    return t("polls.best", lang, number=best.position, slot=slot_text(best, lang, tz),
+             yes=yes, either=either)
+
+
+def header_lines(poll: Poll, lang: str, tz: tzinfo) -> list[str]:
+    title = t("polls.title", lang, id=poll.id, title=poll.title)
+    if poll.network is not None:
+        title += f" — {poll.network.name}"
+    lines = [title]
+    facts = []
+    if poll.state != "open":
+        facts.append(t("polls.state_closed", lang))
+    elif poll.closes_at is not None:
+        facts.append(t("polls.closes", lang, when=format_datetime(poll.closes_at, lang, tz)))
+    if poll.one_vote_per_organisation:
+        facts.append(t("polls.per_org", lang))
+    if poll.place:
+        facts.append(t("polls.place", lang, place=poll.place))
+    if facts:
+        lines.append(" · ".join(facts))
+    if poll.agenda:
+        lines.append(t("polls.agenda", lang, agenda=poll.agenda))
+    return lines
+
+
+def render_poll(session: Session, poll: Poll, lang: str, tz: tzinfo, *,
+                buttons: bool = True, intro: str | None = None) -> Reply:
+    """The poll as posted in the channel: slots with counts and, while open, answer buttons
+    whose commands are what a member would type (the Slack adapter renders them)."""
+    result = tally(session, poll)
+    reply = Reply(visibility="channel", object_ref=("poll", poll.id))
+    if intro:
+        reply.add(Text(intro))
+    reply.add(Text("\n".join(header_lines(poll, lang, tz))))
+    is_open = poll.state == "open"
+    for slot in result.slots:
+        c = result.counts[slot.id]
+        reply.add(Text(t("polls.slot_line", lang, number=slot.position,
+                         slot=slot_text(slot, lang, tz), yes=c[YES], maybe=c[MAYBE], no=c[NO])))
+        if buttons and is_open:
+            reply.add(Buttons(tuple(
+                Button(t(f"polls.button.{answer}", lang),
+                       f"/mote svar {poll.id} {slot.position}:{COMMAND_WORD[answer]}",
+                       "primary" if answer == YES else None)
+                for answer in ANSWERS)))
+    reply.add(Text(best_line(result, lang, tz)))
+    if is_open:
+        reply.add(Text(t("polls.how_to_answer", lang, id=poll.id,
+                         example=example_answer(poll, lang))))
+    return reply
+
+
+def example_answer(poll: Poll, lang: str = "nb") -> str:
+    words = ("yes", "maybe", "no") if lang == "en" else ("ja", "kanskje", "nei")
+    return " ".join(f"{s.position}:{words[i % 3]}" for i, s in enumerate(poll.slots))
+
+
+def table(result: Tally, lang: str) -> str:
+    """Participants against slots, in a fixed-width block:
+
+        ```
+                      1  2  3
+        Ola Nordmann  ✓  ~  ✗
+        ```
+    """
+    width = max(3, *(len(str(s.position)) + 1 for s in result.slots))
+    labels = [u.label for u in result.units] + [t(f"polls.count.{a}", lang) for a in ANSWERS]
+    name_w = max(len(x) for x in labels)
+    lines = [" " * name_w + "".join(str(s.position).rjust(width) for s in result.slots)]
+    for unit in result.units:
+        cells = (SYMBOL.get(unit.answers.get(s.id, ""), NO_ANSWER) for s in result.slots)
+        lines.append(unit.label.ljust(name_w) + "".join(c.rjust(width) for c in cells))
+    for answer in ANSWERS:
+        label = t(f"polls.count.{answer}", lang)
+        lines.append(label.ljust(name_w) + "".join(
+            str(result.counts[s.id][answer]).rjust(width) for s in result.slots))
+    return "```\n" + "\n".join(line.rstrip() for line in lines) + "\n```"
+
+
+def render_table(session: Session, poll: Poll, lang: str, tz: tzinfo) -> Reply:
+    """``/mote vis``: the slots, the table of answers, the best slot and who is missing."""
+    result = tally(session, poll)
+    reply = Reply()
+    reply.add(Text("\n".join(header_lines(poll, lang, tz))))
+    reply.add(Text("\n".join(f"{s.position}. {slot_text(s, lang, tz)}" for s in result.slots)))
+    if result.units:
+        reply.add(Text(table(result, lang)))
+        reply.add(Text(t("polls.legend", lang)))
+    reply.add(Text(best_line(result, lang, tz)))
+    if result.waiting:
+        reply.add(Text(t("polls.waiting", lang, names=", ".join(result.waiting))))
+    meeting = meeting_of(session, poll)
+    if meeting is not None:
+        reply.add(Text(t("polls.decided", lang, when=format_slot(
+            Slot(meeting.start_at, meeting.end_at), lang, tz))))
+    elif poll.state == "open":
+        reply.add(Text(t("polls.how_to_answer", lang, id=poll.id, example=example_answer(poll, lang))))
+    else:
+        best = result.best
+        reply.add(Text(t("polls.awaiting_decision", lang, id=poll.id,
+                         number=best.position if best else 1)))
+    return reply

@@ -1,0 +1,376 @@
+"""Meeting availability polls (møtepoll): /mote ny, svar, vis, lukk, liste."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from bot.context import Context
+from bot.dates import (
+    DateParseError,
+    day_warning,
+    format_datetime,
+    format_slot,
+    parse_duration,
+    parse_slots,
+    parse_when,
+)
+from bot.errors import UserError
+from bot.grammar import Args, parse_ref
+from bot.i18n import t
+from bot.messages import Reply, Text
+from bot.router import Router
+from handlers import meeting_invite, poll_outbox
+from handlers.lookup import audit, find_member, find_organisation, network_for
+from handlers.poll_results import (
+    MAYBE,
+    NO,
+    YES,
+    example_answer,
+    meeting_of,
+    render_poll,
+    render_table,
+    slot_text,
+    tally,
+)
+from storage.models import Meeting, Member, Poll, PollInvitee, PollSlot, Vote
+
+MAX_SLOTS = 20
+MAX_TITLE = 200
+
+NEW_KEYWORDS = {
+    "slots": ("tider", "tidspunkt", "tidspunkter", "tidspunkta", "slots", "times"),
+    "closes": ("svarfrist", "closes", "deadline"),
+    "duration": ("varighet", "varigheit", "duration"),
+    "network": ("nettverk", "network"),
+    "invitees": ("inviterte", "invitees", "invited"),
+    "place": ("sted", "stad", "place"),
+    "agenda": ("agenda",),
+}
+NEW_FLAGS = {
+    "per_org": ("én stemme per organisasjon", "en stemme per organisasjon",
+                "ein stemme per organisasjon", "éin stemme per organisasjon",
+                "one vote per organisation", "one vote per organization"),
+    "auto": ("velg automatisk", "vel automatisk", "choose automatically"),
+}
+CLOSE_KEYWORDS = {
+    "choice": ("valg", "val", "choice", "slot"),
+    "place": ("sted", "stad", "place"),
+    "agenda": ("agenda",),
+}
+
+# What members may write for each answer; "om nødvendig" is two words, so the text is
+# matched as a whole rather than token by token.
+ANSWER_WORDS = {
+    YES: ("ja", "yes", "j", "y"),
+    MAYBE: ("kanskje", "om nødvendig", "om naudsynt", "if need be", "maybe", "ifneedbe"),
+    NO: ("nei", "no", "n"),
+}
+_WORD_TO_ANSWER = {w: a for a, words in ANSWER_WORDS.items() for w in words}
+_ALL_SLOTS = ("alle", "all")
+
+
+def register(router: Router) -> None:
+    grp = router.group("mote", "møte", "meeting", "poll", help_key="help.group.mote",
+                       default_verb="liste")
+    grp.verb("ny", "new", help_key="help.mote.ny", keywords=NEW_KEYWORDS,
+             flags=NEW_FLAGS)(new_poll)
+    grp.verb("svar", "answer", "vote", help_key="help.mote.svar")(vote)
+    grp.verb("vis", "show", help_key="help.mote.vis")(show)
+    grp.verb("lukk", "close", help_key="help.mote.lukk", keywords=CLOSE_KEYWORDS)(close)
+    grp.verb("liste", "list", help_key="help.mote.liste",
+             keywords={"network": ("nettverk", "network")})(list_polls)
+    poll_outbox.register(router)
+
+
+# -- /mote ny ------------------------------------------------------------------------------
+
+
+def new_poll(ctx: Context, args: Args) -> Reply:
+    title = (args.title or "").strip()
+    if not title:
+        raise UserError("polls.title_missing")
+    if not args.get("slots"):
+        raise UserError("polls.slots_missing")
+    network = network_for(ctx, args)
+    duration = _duration(ctx, args.get("duration"))
+    slots = _slots(ctx, args.options["slots"], duration)
+    closes_at = _deadline(ctx, args.get("closes"), slots[0][0])
+    poll = Poll(
+        network=network, title=title[:MAX_TITLE], closes_at=closes_at,
+        duration_minutes=int(duration.total_seconds() // 60) if duration else None,
+        one_vote_per_organisation="per_org" in args.flags, auto_choose="auto" in args.flags,
+        place=args.get("place"), agenda=args.get("agenda"),
+        state="open", created_by=ctx.member.id, created_at=ctx.now,
+    )
+    ctx.session.add(poll)
+    for position, (start, end) in enumerate(slots, start=1):
+        poll.slots.append(PollSlot(position=position, start_at=start, end_at=end))
+    if args.get("invitees"):
+        poll.invitees = _invitees(ctx, args.options["invitees"])
+    ctx.session.flush()
+    poll_outbox.schedule(ctx.session, poll, now=ctx.now, tz=ctx.settings.tz)
+    audit(ctx, "poll.create", "poll", poll.id, title=poll.title, slots=len(slots))
+    warnings = [w for w in (day_warning(s.astimezone(ctx.tz).date(), ctx.lang)
+                            for s, _ in slots) if w]
+    intro = t("polls.created", ctx.lang, name=ctx.member.name, id=poll.id)
+    if warnings:
+        intro += "\n" + "\n".join(f"⚠️ {w}" for w in dict.fromkeys(warnings))
+    return render_poll(ctx.session, poll, ctx.lang, ctx.tz, intro=intro)
+
+
+def _duration(ctx: Context, text: str | None) -> timedelta | None:
+    if not text:
+        return None
+    try:
+        duration = parse_duration(text)
+    except DateParseError as err:
+        raise UserError("polls.bad_duration", detail=err.message(ctx.lang)) from None
+    if duration > timedelta(hours=24):
+        raise UserError("polls.duration_too_long", given=text)
+    return duration
+
+
+def _slots(ctx: Context, text: str, duration: timedelta | None
+           ) -> list[tuple[datetime, datetime | None]]:
+    try:
+        parsed = parse_slots(text, now=ctx.now, tz=ctx.tz)
+    except DateParseError as err:
+        raise UserError("polls.bad_slots", detail=err.message(ctx.lang)) from None
+    if len(parsed) > MAX_SLOTS:
+        raise UserError("polls.too_many_slots", count=len(parsed), limit=MAX_SLOTS)
+    result: list[tuple[datetime, datetime | None]] = []
+    for slot in parsed:
+        if slot.start <= ctx.now:
+            raise UserError("polls.slot_in_past", slot=format_slot(slot, ctx.lang, ctx.tz))
+        end = slot.end if slot.end is not None else (slot.start + duration if duration else None)
+        if any(start == slot.start for start, _ in result):
+            raise UserError("polls.slot_twice", slot=format_slot(slot, ctx.lang, ctx.tz))
+        result.append((slot.start, end))
+    return result
+
+
+def _deadline(ctx: Context, text: str | None, first_start: datetime) -> datetime | None:
+    if not text:
+        return None
+    try:
+        when = parse_when(text, now=ctx.now, tz=ctx.tz)
+    except DateParseError as err:
+        raise UserError("polls.bad_deadline", detail=err.message(ctx.lang)) from None
+    # A day without a time means "by the end of that day", as for any deadline.
+    closes = when.plain() if when.has_time else when.replace(hour=23, minute=59)
+    if closes <= ctx.now:
+        raise UserError("polls.deadline_past", when=format_datetime(closes, ctx.lang, ctx.tz))
+    if closes > first_start:  # after the first slot, that slot could pass undecided
+        raise UserError("polls.deadline_after_slot",
+                        when=format_datetime(closes, ctx.lang, ctx.tz),
+                        slot=format_datetime(first_start, ctx.lang, ctx.tz))
+    return closes
+
+
+def _invitees(ctx: Context, text: str) -> list[PollInvitee]:
+    """Members or organisations, comma-separated: "Per Hansen, NAV, Tønsberg kommune"."""
+    result: list[PollInvitee] = []
+    # Only commas split: "og" belongs in names like "Vestfold og Telemark fylkeskommune".
+    for part in re.split(r"[,;]", text):
+        name = part.strip()
+        if not name:
+            continue
+        try:
+            member = find_member(ctx.session, name, platform=ctx.command.platform)
+            invitee = PollInvitee(member_id=member.id)
+        except UserError as err:
+            if err.key.endswith("ambiguous"):
+                raise
+            try:
+                org = find_organisation(ctx.session, name)
+            except UserError as org_err:
+                if org_err.key.endswith("ambiguous"):
+                    raise
+                raise UserError("polls.invitee_unknown", given=name) from None
+            invitee = PollInvitee(organisation_id=org.id)
+        if not any((i.member_id, i.organisation_id) == (invitee.member_id,
+                                                        invitee.organisation_id)
+                   for i in result):
+            result.append(invitee)
+    return result
+
+
+# -- /mote svar -----------------------------------------------------------------------------
+
+
+def _poll(ctx: Context, ref: str | None, *, lock: str | None = None) -> Poll:
+    if not ref:
+        raise UserError("polls.number_missing")
+    number = parse_ref(ref, what=t("polls.what", ctx.lang))
+    stmt = select(Poll).where(Poll.id == number)
+    if lock == "share":
+        # Votes share the row; a close takes it exclusively, so no vote lands after a close.
+        stmt = stmt.with_for_update(read=True)
+    elif lock == "update":
+        stmt = stmt.with_for_update()
+    poll = ctx.session.scalar(stmt)
+    if poll is None:
+        raise UserError("polls.unknown", id=number)
+    return poll
+
+
+def parse_answers(text: str, poll: Poll, lang: str = "nb") -> dict[int, str]:
+    """``1:ja 2:om nødvendig 3:nei`` (or ``alle:nei``) -> {slot position: answer}."""
+    s = re.sub(r"\s*([:=])\s*", r"\1", text.strip().casefold())
+    for phrase in sorted((w for w in _WORD_TO_ANSWER if " " in w), key=len, reverse=True):
+        s = s.replace(phrase, phrase.replace(" ", "_"))
+    count = len(poll.slots)
+    answers: dict[int, str] = {}
+    for piece in (p for p in re.split(r"[\s,;]+", s) if p):
+        m = re.fullmatch(r"#?(\d+|alle|all)[:=](.+)", piece)
+        if m is None:
+            raise UserError("polls.bad_answer_text", given=piece.replace("_", " "),
+                            id=poll.id, example=example_answer(poll, lang))
+        word = m.group(2).replace("_", " ")
+        answer = _WORD_TO_ANSWER.get(word)
+        if answer is None:
+            raise UserError("polls.bad_answer_word", given=word, id=poll.id,
+                            example=example_answer(poll, lang))
+        if m.group(1) in _ALL_SLOTS:
+            answers.update(dict.fromkeys(range(1, count + 1), answer))
+            continue
+        number = int(m.group(1))
+        if not 1 <= number <= count:
+            raise UserError("polls.slot_out_of_range", number=number, count=count, id=poll.id)
+        answers[number] = answer
+    if not answers:
+        raise UserError("polls.answers_missing", id=poll.id, example=example_answer(poll, lang))
+    return answers
+
+
+def vote(ctx: Context, args: Args) -> Reply:
+    words = args.words()
+    poll = _poll(ctx, words[0] if words else None, lock="share")
+    if poll.state != "open":
+        raise UserError("polls.closed", id=poll.id)
+    answers = parse_answers(" ".join(words[1:]), poll, ctx.lang)
+    by_position = {s.position: s for s in poll.slots}
+    save_votes(ctx.session, poll, ctx.member, {by_position[n].id: a for n, a in answers.items()},
+               now=ctx.now)
+    intro = t("polls.answered", ctx.lang, name=ctx.member.name, id=poll.id)
+    return render_poll(ctx.session, poll, ctx.lang, ctx.tz, intro=intro)
+
+
+def save_votes(session: Session, poll: Poll, member: Member, answers: dict[int, str], *,
+               now: datetime) -> None:
+    """Insert or replace a member's answers in one statement per slot set, relying on the
+    unique (slot_id, member_id): two clicks at once cannot make two rows or lose one."""
+    rows: list[dict[str, Any]] = [
+        {"poll_id": poll.id, "slot_id": slot_id, "member_id": member.id, "answer": answer,
+         "at": now}
+        for slot_id, answer in answers.items()
+    ]
+    dialect = session.get_bind().dialect.name
+    if dialect in ("postgresql", "sqlite"):
+        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        stmt = insert(Vote).values(rows)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[Vote.slot_id, Vote.member_id],
+            set_={"answer": stmt.excluded.answer, "at": stmt.excluded.at})
+        session.execute(stmt)
+        return
+    for row in rows:  # other databases: plain ORM, good enough without concurrent writers
+        existing = session.scalar(select(Vote).where(Vote.slot_id == row["slot_id"],
+                                                     Vote.member_id == member.id))
+        if existing is None:
+            session.add(Vote(**row))
+        else:
+            existing.answer, existing.at = row["answer"], now
+    session.flush()
+
+
+# -- /mote vis, liste -----------------------------------------------------------------------
+
+
+def show(ctx: Context, args: Args) -> Reply:
+    words = args.words()
+    poll = _poll(ctx, words[0] if words else None)
+    return render_table(ctx.session, poll, ctx.lang, ctx.tz)
+
+
+def list_polls(ctx: Context, args: Args) -> Reply:
+    network = network_for(ctx, args)
+    polls = ctx.session.scalars(
+        select(Poll).where(Poll.network_id == network.id, Poll.state == "open")
+        .order_by(Poll.closes_at.is_(None), Poll.closes_at, Poll.id)).all()
+    undecided = [p for p in ctx.session.scalars(
+        select(Poll).where(Poll.network_id == network.id, Poll.state == "closed")
+        .order_by(Poll.id)) if meeting_of(ctx.session, p) is None]
+    meetings = ctx.session.scalars(
+        select(Meeting).where(Meeting.network_id == network.id, Meeting.cancelled.is_(False),
+                              Meeting.start_at >= ctx.now).order_by(Meeting.start_at)).all()
+    reply = Reply()
+    reply.add(Text(t("polls.list_title", ctx.lang, network=network.name)))
+    lines = []
+    for poll in polls:
+        answered = len(tally(ctx.session, poll).units)
+        deadline = (t("polls.list_closes", ctx.lang,
+                      when=format_datetime(poll.closes_at, ctx.lang, ctx.tz))
+                    if poll.closes_at else "")
+        lines.append(t("polls.list_line", ctx.lang, id=poll.id, title=poll.title,
+                       count=answered, closes=deadline))
+    for poll in undecided:
+        lines.append(t("polls.list_undecided", ctx.lang, id=poll.id, title=poll.title))
+    reply.add(Text("\n".join(lines) if lines else t("polls.list_none", ctx.lang)))
+    if meetings:
+        reply.add(Text(t("polls.list_meetings", ctx.lang) + "\n" + "\n".join(
+            t("polls.list_meeting", ctx.lang, title=m.title,
+              when=format_datetime(m.start_at, ctx.lang, ctx.tz),
+              place=f" — {m.place}" if m.place else "")
+            for m in meetings)))
+    reply.add(Text(t("polls.list_hint", ctx.lang)))
+    return reply
+
+
+# -- /mote lukk -----------------------------------------------------------------------------
+
+
+def close(ctx: Context, args: Args) -> Reply:
+    words = args.words()
+    poll = _poll(ctx, words[0] if words else None, lock="update")
+    if not (ctx.has_role("organiser") or poll.created_by == ctx.member.id):
+        raise UserError("polls.close_not_allowed", id=poll.id)
+    meeting = meeting_of(ctx.session, poll)
+    choice = args.get("choice") or (words[1] if len(words) > 1 else None)
+    if meeting is not None and choice is None:
+        raise UserError("polls.already_decided", id=poll.id,
+                        when=format_datetime(meeting.start_at, ctx.lang, ctx.tz))
+    result = tally(ctx.session, poll)
+    if choice is not None:
+        number = parse_ref(choice, what=t("polls.what_slot", ctx.lang))
+        slot = next((s for s in poll.slots if s.position == number), None)
+        if slot is None:
+            raise UserError("polls.slot_out_of_range", number=number, count=len(poll.slots),
+                            id=poll.id)
+    else:
+        slot = result.best
+        if slot is None:
+            raise UserError("polls.no_best_choose", id=poll.id)
+    if slot.start_at <= ctx.now:
+        raise UserError("polls.slot_passed", slot=slot_text(slot, ctx.lang, ctx.tz))
+    was_open = poll.state == "open"
+    if was_open:
+        poll_outbox.close(ctx.session, poll, ctx.now)
+    meeting, moved = meeting_invite.decide(
+        ctx.session, poll, slot, now=ctx.now, tz=ctx.settings.tz, member_id=ctx.member.id,
+        place=args.get("place"), agenda=args.get("agenda"))
+    audit(ctx, "poll.close" if not moved else "meeting.move", "poll", poll.id,
+          slot=slot.position, meeting=meeting.id)
+    intro = []
+    if choice is None and len(result.tied) > 1:
+        intro.append(t("polls.tie_chosen", ctx.lang, numbers=", ".join(
+            str(s.position) for s in result.tied), number=slot.position))
+    return meeting_invite.decision_reply(
+        meeting, poll, slot, moved=moved, lang=ctx.lang, tz=ctx.settings.tz, now=ctx.now,
+        organiser=ctx.member, intro=intro)
