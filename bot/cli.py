@@ -83,9 +83,9 @@ def slack(
     from bot.dates import warm_up
 
     s = settings()
-    app = App.build(s, open_database(s))
     try:
-        check_settings(app)
+        check_settings(s)  # before the database: a missing token is the likelier mistake
+        app = App.build(s, open_database(s))
         warm_up()
         run(app, host=host, port=port)
     except SlackConfigError as exc:

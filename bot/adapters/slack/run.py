@@ -17,6 +17,7 @@ from bot.adapters.slack.handling import SlackBot
 from bot.adapters.slack.listeners import build_bolt_app
 from bot.adapters.slack.server import make_server
 from bot.app import App
+from bot.config import Settings
 from bot.scheduler import Ticker
 from storage.db import DatabaseError
 
@@ -27,9 +28,8 @@ class SlackConfigError(Exception):
     """A setting an operator must fix; the message is one line."""
 
 
-def check_settings(app: App) -> str:
+def check_settings(s: Settings) -> str:
     """The mode to run in ("socket" or "http"), or SlackConfigError naming what is missing."""
-    s = app.settings
     if not s.slack_bot_token:
         raise SlackConfigError("SLACK_BOT_TOKEN is not set (the Bot User OAuth Token, xoxb-...)")
     if s.slack_app_token:
@@ -41,7 +41,7 @@ def check_settings(app: App) -> str:
 
 
 def build(app: App) -> tuple[SlackBot, BoltApp]:
-    mode = check_settings(app)
+    mode = check_settings(app.settings)
     bot = SlackBot(app, interactive_client(app.settings), outbox_client(app.settings))
     try:
         bolt = build_bolt_app(bot, socket_mode=mode == "socket")
