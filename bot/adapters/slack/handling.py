@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -72,6 +73,16 @@ class SlackBot:
         self.profiles = Profiles(client, app.db)
         self.messenger = SlackMessenger(outbox_client, app.db, lang=app.settings.language)
         self.dispatcher = app.dispatcher(self.messenger)
+        self._due = threading.Event()
+        self._stopping = False
+
+    def start(self) -> None:
+        """Start the thread that sends what commands queue for others (see dispatch_now)."""
+        threading.Thread(target=self._dispatch_loop, name="slack-dispatch", daemon=True).start()
+
+    def stop(self) -> None:
+        self._stopping = True
+        self._due.set()
 
     # -- the three kinds of request ---------------------------------------------------
 
@@ -167,12 +178,21 @@ class SlackBot:
         self.dispatch_now()
 
     def dispatch_now(self) -> None:
-        # Messages the command queued for others (announcements, poll posts) go out now,
-        # not at the next tick.
-        try:
-            self.dispatcher.dispatch_due(self.clock())
-        except Exception:
-            log.exception("dispatch after a command failed; the ticker will try again")
+        """Messages a command queued for others (announcements, poll posts) go out now, not
+        at the next tick. One thread does it, so a burst of commands costs one dispatch
+        run, not one each (every run takes the database's write lock)."""
+        self._due.set()
+
+    def _dispatch_loop(self) -> None:
+        while not self._stopping:
+            self._due.wait()
+            self._due.clear()
+            if self._stopping:
+                return
+            try:
+                self.dispatcher.dispatch_due(self.clock())
+            except Exception:
+                log.exception("dispatch after a command failed; the ticker will try again")
 
     # -- delivering ---------------------------------------------------------------------
 

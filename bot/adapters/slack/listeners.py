@@ -1,11 +1,11 @@
 """The Bolt app: every slash command, button and form is acknowledged at once and handled
-after the ack (lazy listeners), so Slack gets its answer well within 3 seconds."""
+after the ack on a thread pool, so Slack gets its answer well within 3 seconds."""
 
 from __future__ import annotations
 
 import logging
 import re
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from typing import Any
 
 from slack_bolt import Ack, App
@@ -16,14 +16,17 @@ from bot.adapters.slack.handling import SlackBot
 
 log = logging.getLogger(__name__)
 
-WORKERS = 16
+# Commands run after their ack on this many threads; more only fight over the GIL and,
+# on SQLite, over the one write lock.
+WORKERS = 4
 
 
 def build_bolt_app(bot: SlackBot, *, socket_mode: bool = False,
                    token_verification: bool = True) -> App:
-    """The Bolt app for ``bot``. ``process_before_response=True`` only means the ack function
-    runs on the request thread and returns at once; the work runs in lazy listeners on a
-    thread pool afterwards (the pattern Slack recommends for acks within 3 seconds)."""
+    """The Bolt app for ``bot``. With ``process_before_response=True`` a listener runs on
+    the request thread; ours only ack and hand the parsed body to a small thread pool, so
+    the ack goes back at once and the command runs after it. (Bolt's lazy listeners would
+    do the same but deep-copy the request on the ack path and run the middleware again.)"""
     settings = bot.settings
     bolt = App(
         client=bot.client,
@@ -31,40 +34,35 @@ def build_bolt_app(bot: SlackBot, *, socket_mode: bool = False,
         request_verification_enabled=not socket_mode,
         token_verification_enabled=token_verification,
         process_before_response=True,
-        listener_executor=ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="slack"),
         logger=logging.getLogger("slack_bolt"),
     )
-    register(bolt, bot)
+    register(bolt, bot, ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="slack-work"))
     return bolt
 
 
-def ack_now(ack: Ack) -> None:
-    ack()
-
-
-def register(bolt: App, bot: SlackBot) -> None:
+def register(bolt: App, bot: SlackBot, work: Executor) -> None:
     """Generic listeners only: the router decides what a command means."""
 
-    def run_command(body: dict[str, Any]) -> None:
-        bot.on_command(body)
+    def on_command(ack: Ack, body: dict[str, Any]) -> None:
+        ack()
+        work.submit(bot.on_command, body)
 
-    def run_click(body: dict[str, Any]) -> None:
-        bot.on_click(body)
+    def on_click(ack: Ack, body: dict[str, Any]) -> None:
+        ack()
+        work.submit(bot.on_click, body)
 
-    def check_form(ack: Ack, body: dict[str, Any]) -> None:
+    def on_form(ack: Ack, body: dict[str, Any]) -> None:
         errors = bot.form_errors(body)
         if errors:
             ack(response_action="errors", errors=errors)
-        else:
-            ack()
-
-    def run_form(body: dict[str, Any]) -> None:
-        bot.on_submit(body)
+            return
+        ack()
+        work.submit(bot.on_submit, body)
 
     # Every slash command (the five in the manifest, and any group a feature adds).
-    bolt.command(re.compile(r"^/.+"))(ack=ack_now, lazy=[run_command])
-    bolt.action(re.compile(rf"^{re.escape(ACTION_PREFIX)}\d+$"))(ack=ack_now, lazy=[run_click])
-    bolt.view(CALLBACK_ID)(ack=check_form, lazy=[run_form])
+    bolt.command(re.compile(r"^/.+"))(on_command)
+    bolt.action(re.compile(rf"^{re.escape(ACTION_PREFIX)}\d+$"))(on_click)
+    bolt.view(CALLBACK_ID)(on_form)
 
     @bolt.event("message")
     def ignore_messages(event: dict[str, Any]) -> None:

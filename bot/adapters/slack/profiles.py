@@ -38,8 +38,12 @@ class Profiles:
         if cached is not None:
             return cached
         with self.db.transaction() as session:
-            if find_member(session, "slack", user_id) is not None:
-                return Profile(fallback_name)
+            known = find_member(session, "slack", user_id) is not None
+        if known:
+            found = Profile(fallback_name)  # the router will not use it: the member exists
+            with self._lock:
+                self._cache[user_id] = found
+            return found
         try:
             user = self.client.users_info(user=user_id, include_locale=True).get("user") or {}
         except (SlackApiError, SlackClientError, OSError) as exc:
