@@ -13,14 +13,15 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from storage.db import Database
 from tests.slack import requests as rq
 from tests.slack.fake import Call, FakeSlack
 
+T = TypeVar("T")
 REPO = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent / "partnerbot"
 BOT_TOKEN = "xoxb-test-token"
@@ -54,6 +55,20 @@ def prepare_folder(folder: Path) -> str:
         r = partnerbot(*args, cwd=folder, env=env)
         assert r.returncode == 0, r.stderr
     return url
+
+
+def wait_until(check: Callable[[], T | None], *, timeout: float = 10.0,
+               what: str = "a condition") -> T:
+    """Poll ``check`` until it returns something truthy (the bot works after its ack, so
+    database state shows up a little after the HTTP response)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = check()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise AssertionError(f"waited {timeout}s for {what}")
+        time.sleep(0.05)
 
 
 class SlackBotProcess:

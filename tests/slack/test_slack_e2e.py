@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from storage.models import HandledRequest, Member, Network
 from tests.slack import requests as rq
 from tests.slack.fake import FakeSlack
-from tests.slack.process import SlackBotProcess
+from tests.slack.process import SlackBotProcess, wait_until
 
 pytestmark = pytest.mark.slow
 
@@ -61,7 +61,8 @@ def test_a_slack_retry_of_a_handled_command_runs_it_once(
     assert first.status == retry.status == 200
     posted = fake_slack.wait_for(
         "chat.postMessage", lambda c: "Nettverk for kystsoner" in c.text)
-    time.sleep(1.0)  # give a wrongly run retry time to show itself
+    wait_until(lambda: "already handled: skipped" in slack_bot.logs(), what="the retry")
+    time.sleep(0.3)
     assert count(slack_bot, Network, Network.name == "Nettverk for kystsoner") == 1
     assert len([c for c in fake_slack.calls("chat.postMessage")
                 if "Nettverk for kystsoner" in c.text]) == 1

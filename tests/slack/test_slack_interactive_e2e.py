@@ -13,7 +13,7 @@ from sqlalchemy import select
 from storage import outbox
 from storage.models import ChannelRef, Member, Network, OutboxMessage, PostedMessage
 from tests.slack.fake import FakeSlack
-from tests.slack.process import SlackBotProcess, start_slack_bot
+from tests.slack.process import SlackBotProcess, start_slack_bot, wait_until
 
 pytestmark = pytest.mark.slow
 
@@ -39,10 +39,15 @@ def test_a_button_click_runs_its_command_and_updates_the_posted_message(
     assert [(b["value"], b["action_id"]) for b in buttons] == [
         ("/testpoll stem", "cmd:1"), ("/testpoll vis", "cmd:2")]
     assert buttons[0]["style"] == "primary"
-    with bot.db().transaction() as s:
-        pm = s.scalars(select(PostedMessage).where(PostedMessage.object_type == "testpoll")).all()
-        assert [(p.platform, p.channel_id) for p in pm] == [("slack", "C_INFRA")]
-        posted_ts = pm[0].message_id
+
+    def posted() -> list[tuple[str, str, str]]:
+        with bot.db().transaction() as s:
+            return [(p.platform, p.channel_id, p.message_id) for p in s.scalars(
+                select(PostedMessage).where(PostedMessage.object_type == "testpoll"))]
+
+    pm = wait_until(posted, what="the posted message to be remembered")
+    assert [(p, c) for p, c, _ in pm] == [("slack", "C_INFRA")]
+    posted_ts = pm[0][2]
 
     for n, user in enumerate(("U_ADMIN", "U_KARI", "U_PER"), start=1):
         resp, url = bot.click("/testpoll stem", message_ts=posted_ts, user_id=user,
