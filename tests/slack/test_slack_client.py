@@ -110,3 +110,14 @@ def test_missing_tokens_exit_2_with_one_line(tmp_path: Path, env: dict[str, str]
     r = partnerbot("slack", "--port", "0", cwd=tmp_path, env=clean_env(**env))
     assert r.returncode == 2
     assert r.stderr.count("\n") == 1 and message in r.stderr and "Traceback" not in r.stderr
+
+
+def test_socket_mode_when_an_app_token_is_set() -> None:
+    from bot.adapters.slack.run import SlackConfigError, check_settings
+    from tests.conftest import make_settings
+
+    base = {"SLACK_BOT_TOKEN": "xoxb-1"}
+    assert check_settings(make_settings("sqlite://", **base, SLACK_APP_TOKEN="xapp-1")) == "socket"
+    assert check_settings(make_settings("sqlite://", **base, SLACK_SIGNING_SECRET="s")) == "http"
+    with pytest.raises(SlackConfigError):
+        check_settings(make_settings("sqlite://", **base))
