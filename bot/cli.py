@@ -1,4 +1,4 @@
-"""The `partnerbot` command: console, demo, db upgrade, outbox (and slack, as it lands)."""
+"""The `partnerbot` command: console, slack, demo, db upgrade, outbox."""
 
 from __future__ import annotations
 
@@ -71,6 +71,27 @@ def console(
     app = App.build(s, open_database(s))
     warm_up()  # load dateparser's data now, not at the first command
     console_adapter.run(app, user=as_, channel=channel)
+
+
+@cli.command()
+def slack(
+    port: int = typer.Option(3000, help="HTTP port for POST /slack/events and GET /healthz."),
+    host: str = typer.Option("0.0.0.0", help="Address to listen on."),
+) -> None:
+    """Serve Slack: Socket Mode when SLACK_APP_TOKEN is set, else HTTP on --port."""
+    from bot.adapters.slack.run import SlackConfigError, check_settings, run
+    from bot.dates import warm_up
+
+    s = settings()
+    try:
+        check_settings(s)  # before the database: a missing token is the likelier mistake
+        app = App.build(s, open_database(s))
+        warm_up()
+        run(app, host=host, port=port)
+    except SlackConfigError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
 
 
 @cli.command()

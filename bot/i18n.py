@@ -18,6 +18,7 @@ from bot.texts import (
     networks,
     overview,
     polls,
+    slack,
 )
 
 LANGUAGES: tuple[str, ...] = ("nb", "nn", "en")
@@ -45,6 +46,7 @@ CATALOG: dict[str, Mapping[str, str]] = _merge(
     networks.TEXTS,
     overview.TEXTS,
     polls.TEXTS,
+    slack.TEXTS,
 )
 
 _ALIASES = {
@@ -66,6 +68,15 @@ def normalize_language(value: str | None) -> str | None:
     if value.startswith("en"):
         return "en"
     return None
+
+
+def language_from_locale(locale: str | None) -> str | None:
+    """A chat platform's locale as a language choice. Slack has no Norwegian interface and
+    "en-US" is everyone's default there, so it tells nothing: the member then gets the
+    partnership's or the bot's language instead of English by accident."""
+    if locale and locale.strip().lower().replace("_", "-") == "en-us":
+        return None
+    return normalize_language(locale)
 
 
 def t(key: str, lang: str | None = None, /, **params: object) -> str:

@@ -21,7 +21,7 @@ from bot.config import Settings
 from bot.context import Context
 from bot.errors import UserError
 from bot.grammar import Args, Token, parse_args, tokenize
-from bot.i18n import normalize_language, t
+from bot.i18n import language_from_locale, t
 from bot.messages import Command, Reply, Text
 from storage.db import Database
 from storage.models import ChannelRef, Member, Network, OutboxMessage
@@ -229,7 +229,7 @@ def resolve_member(session: Session, command: Command, settings: Settings) -> Me
             platform=command.platform, external_id=command.user_id,
             name=command.user_name or command.user_id,
             role="admin" if is_listed_admin else "member",
-            language=normalize_language(command.locale),
+            language=language_from_locale(command.locale),
             timezone=command.timezone,
         )
         session.add(member)

@@ -182,6 +182,16 @@ class PostedMessage(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
+class HandledRequest(Base):
+    """A chat platform request already handled, so that a retry of it (Slack's
+    X-Slack-Retry-Num) is not run twice. Rows older than a day are pruned."""
+
+    __tablename__ = "handled_requests"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 # -- the reminder outbox ---------------------------------------------------------------
 
 

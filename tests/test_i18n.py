@@ -4,7 +4,7 @@ import string
 
 import pytest
 
-from bot.i18n import CATALOG, LANGUAGES, normalize_language, t
+from bot.i18n import CATALOG, LANGUAGES, language_from_locale, normalize_language, t
 
 
 def placeholders(text: str) -> set[str]:
@@ -39,3 +39,11 @@ def test_t_formats_and_falls_back_to_bokmal() -> None:
 )
 def test_normalize_language(given: str | None, expected: str | None) -> None:
     assert normalize_language(given) == expected
+
+
+@pytest.mark.parametrize(("locale", "expected"),
+                         [("en-US", None), ("en_US", None), ("en-GB", "en"), ("nb-NO", "nb"),
+                          ("nn-NO", "nn"), (None, None), ("de-DE", None)])
+def test_language_from_locale_ignores_slacks_default(locale: str | None,
+                                                     expected: str | None) -> None:
+    assert language_from_locale(locale) == expected

@@ -1,0 +1,166 @@
+"""Ack latency of `partnerbot slack` against a bare Bolt app that only acks, same machine,
+same run: signed slash commands, N at a time; prints p50 / p99 for both and the ratios.
+
+    python benches/slack_ack.py [--requests 500] [--concurrency 20] [--command "/partnerbot nettverk"]
+
+Both servers run as separate processes on the same HTTP server class and the same Bolt
+settings (process_before_response=True: the ack listener runs on the request thread), so
+the difference is what partnerbot adds: on the ack path only handing the body to a thread
+pool; the command itself runs after the ack and competes for CPU. The requests are sent in
+alternating rounds (bare, partnerbot, bare, ...) so machine load drifts evenly. A fake
+Slack Web API, in its own process, takes the replies (response_url) and Web API calls.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.slack import requests as rq  # noqa: E402
+from tests.slack.fake import FakeSlack  # noqa: E402
+from tests.slack.process import clean_env, free_port, start_slack_bot  # noqa: E402
+
+ROUNDS = 5
+WARMUP = 20
+
+
+class RemoteFake:
+    """What start_slack_bot needs of a FakeSlack that runs in another process."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.api_url = url + "/api/"
+
+
+def serve_fake() -> None:
+    with FakeSlack() as fake:
+        print(fake.url, flush=True)
+        while True:
+            time.sleep(3600)
+
+
+def start_fake() -> tuple[subprocess.Popen[str], str]:
+    proc = subprocess.Popen([sys.executable, __file__, "--serve-fake"], stdout=subprocess.PIPE,
+                            text=True, env=clean_env(PYTHONPATH=str(ROOT)))
+    assert proc.stdout is not None
+    return proc, proc.stdout.readline().strip()
+
+
+def serve_bare(port: int, api_url: str) -> None:
+    """A Bolt app that acks every slash command and does nothing else."""
+    from slack_bolt import Ack, App
+    from slack_sdk import WebClient
+
+    from bot.adapters.slack.server import make_server
+
+    # Bolt asks auth.test once (who am I) before the first request: the fake answers it.
+    app = App(client=WebClient(token="xoxb-bench", base_url=api_url), signing_secret=rq.SECRET,
+              token_verification_enabled=False, process_before_response=True)
+
+    def ack_only(ack: Ack) -> None:
+        ack()
+
+    app.command(re.compile(r"^/.+"))(ack_only)
+    make_server(app, "127.0.0.1", port, lambda: True).serve_forever(poll_interval=0.2)
+
+
+def start_bare(api_url: str) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    env = clean_env(PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen([sys.executable, __file__, "--serve-bare", str(port), api_url], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            if rq.get(url + "/healthz", timeout=1).status == 200:
+                return proc, url + "/slack/events"
+        except OSError:
+            time.sleep(0.1)
+    proc.kill()
+    raise SystemExit("the bare Bolt app did not start")
+
+
+def one(url: str, command: str, response_url: str) -> float:
+    name, _, text = command.partition(" ")
+    resp = rq.post(url, rq.slash_body(text, command=name, response_url=response_url,
+                                      user_id="U_BENCH", user_name="bench"))
+    if resp.status != 200:
+        raise SystemExit(f"{url} answered {resp.status}: {resp.body[:200]}")
+    return resp.seconds
+
+
+def burst(url: str, command: str, response_url: str, n: int, concurrency: int) -> list[float]:
+    with ThreadPoolExecutor(max_workers=concurrency) as pool:
+        return list(pool.map(lambda _: one(url, command, response_url), range(n)))
+
+
+def pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=500)
+    parser.add_argument("--concurrency", type=int, default=20)
+    parser.add_argument("--command", default="/partnerbot nettverk")
+    parser.add_argument("--database-url", help="use this (upgraded, filled) database instead "
+                        "of a fresh demo one, e.g. one with 1,000 hearings")
+    parser.add_argument("--serve-bare", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--serve-fake", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve_fake:
+        serve_fake()
+        return
+    if args.serve_bare:
+        serve_bare(int(args.serve_bare[0]), args.serve_bare[1])
+        return
+
+    fake_proc, fake_url = start_fake()
+    with tempfile.TemporaryDirectory() as tmp:
+        bot = start_slack_bot(Path(tmp), RemoteFake(fake_url), admins="U_BENCH",
+                              database_url=args.database_url,
+                              env={"PARTNERBOT_LOG_LEVEL": "WARNING"})
+        bare, bare_url = start_bare(fake_url + "/api/")
+        try:
+            reply_url = fake_url + "/response/bench"
+            for url in (bare_url, bot.events_url):
+                burst(url, args.command, reply_url, WARMUP, args.concurrency)
+            time.sleep(1.0)
+            per_round = max(1, args.requests // ROUNDS)
+            times: dict[str, list[float]] = {"bare bolt": [], "partnerbot": []}
+            for _ in range(ROUNDS):
+                times["bare bolt"] += burst(bare_url, args.command, reply_url, per_round,
+                                            args.concurrency)
+                times["partnerbot"] += burst(bot.events_url, args.command, reply_url, per_round,
+                                             args.concurrency)
+        finally:
+            bare.terminate()
+            bot.stop()
+            fake_proc.terminate()
+
+    print(f"{len(times['partnerbot'])} signed `{args.command}` per server, "
+          f"{args.concurrency} concurrent, {ROUNDS} alternating rounds "
+          f"(cpus: {os.cpu_count()})")
+    print(f"{'':12} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'mean ms':>8}")
+    for name, values in times.items():
+        print(f"{name:12} {pct(values, 50) * 1000:8.1f} {pct(values, 99) * 1000:8.1f} "
+              f"{max(values) * 1000:8.1f} {statistics.mean(values) * 1000:8.1f}")
+    b, p = times["bare bolt"], times["partnerbot"]
+    print(f"ratio partnerbot / bare: p50 {pct(p, 50) / pct(b, 50):.2f}x, "
+          f"p99 {pct(p, 99) / pct(b, 99):.2f}x")
+
+
+if __name__ == "__main__":
+    main()

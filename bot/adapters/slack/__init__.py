@@ -1,0 +1,1 @@
+"""The Slack adapter: slash commands, buttons, forms and reminders through slack-bolt."""

@@ -1,0 +1,321 @@
+"""What the Slack adapter does after the ack: turn a command, click or form into a Command,
+run it through the router and deliver the Reply (ephemeral, in the channel, or as an update
+of the object's posted messages)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError, SlackClientError
+
+from bot.adapters.slack import dedup, forms
+from bot.adapters.slack.blocks import fallback_text, message_payload, render_messages
+from bot.adapters.slack.client import error_code, respond
+from bot.adapters.slack.messenger import SlackMessenger
+from bot.adapters.slack.posting import PLATFORM, Poster
+from bot.adapters.slack.profiles import Profiles
+from bot.app import App
+from bot.i18n import t
+from bot.messages import Command, Reply
+from bot.router import find_member
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+# Posting in a channel the bot cannot post in: answer through the response_url instead.
+NOT_POSTABLE = frozenset({"not_in_channel", "channel_not_found", "is_archived"})
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where a request came from and how to answer only the asker."""
+
+    user_id: str
+    user_name: str
+    channel_id: str
+    channel_name: str | None
+    response_url: str | None
+
+
+def split_command(value: str) -> tuple[str, str]:
+    """ "/mote svar 3 ja" -> ("mote", "svar 3 ja"); a button's value is such a command."""
+    word, _, rest = value.strip().partition(" ")
+    return word.lstrip("/"), rest.strip()
+
+
+def channel_label(name: str | None) -> str | None:
+    if not name or name in ("directmessage", "privategroup", "mpdm"):
+        return None
+    return name if name.startswith("#") else f"#{name}"
+
+
+class SlackBot:
+    def __init__(self, app: App, client: WebClient, outbox_client: WebClient,
+                 *, clock: Clock = utcnow) -> None:
+        self.app = app
+        self.router = app.router
+        self.db = app.db
+        self.settings = app.settings
+        self.client = client
+        self.clock = clock
+        self.poster = Poster(client, app.db, lang=app.settings.language)
+        self.profiles = Profiles(client, app.db)
+        self.messenger = SlackMessenger(outbox_client, app.db, lang=app.settings.language)
+        self.dispatcher = app.dispatcher(self.messenger)
+        self._due = threading.Event()
+        self._stopping = False
+
+    def start(self) -> None:
+        """Start the thread that sends what commands queue for others (see dispatch_now)."""
+        threading.Thread(target=self._dispatch_loop, name="slack-dispatch", daemon=True).start()
+
+    def stop(self) -> None:
+        self._stopping = True
+        self._due.set()
+
+    # -- the three kinds of request ---------------------------------------------------
+
+    def on_command(self, body: dict[str, Any]) -> None:
+        where = Where(
+            user_id=str(body.get("user_id", "")), user_name=str(body.get("user_name", "")),
+            channel_id=str(body.get("channel_id", "")),
+            channel_name=channel_label(body.get("channel_name")),
+            response_url=body.get("response_url"),
+        )
+        name = str(body.get("command", "")).lstrip("/")
+        text = str(body.get("text", ""))
+        with self._guard(where):
+            if not self._first_time(body):
+                return
+            target = forms.form_for(self.router, name, text)
+            if target is not None and body.get("trigger_id") and self._open_form(
+                    target, body["trigger_id"], where):
+                return
+            self._run(where, name, text, clicked=None)
+
+    def on_click(self, body: dict[str, Any]) -> None:
+        user = body.get("user") or {}
+        channel = body.get("channel") or {}
+        container = body.get("container") or {}
+        where = Where(
+            user_id=str(user.get("id", "")),
+            user_name=str(user.get("name") or user.get("username") or ""),
+            channel_id=str(channel.get("id") or container.get("channel_id") or ""),
+            channel_name=channel_label(channel.get("name")),
+            response_url=body.get("response_url"),
+        )
+        with self._guard(where):
+            if not self._first_time(body):
+                return
+            action = (body.get("actions") or [{}])[0]
+            name, text = split_command(str(action.get("value") or ""))
+            message = body.get("message") or {}
+            clicked = None
+            if message.get("ts") and not container.get("is_ephemeral"):
+                clicked = (where.channel_id, str(message["ts"]))
+            self._run(where, name, text, clicked=clicked)
+
+    def form_errors(self, body: dict[str, Any]) -> dict[str, str]:
+        """Checked before the ack, so that Slack shows them in the open form."""
+        target, _meta = self._form_target(body)
+        if target is None:
+            return {}
+        user_id = str((body.get("user") or {}).get("id", ""))
+        return forms.validate(target, self._form_values(body), self.language(user_id))
+
+    def on_submit(self, body: dict[str, Any]) -> None:
+        user = body.get("user") or {}
+        target, meta = self._form_target(body)
+        where = Where(
+            user_id=str(user.get("id", "")),
+            user_name=str(user.get("name") or user.get("username") or ""),
+            channel_id=str(meta.get("channel_id") or ""),
+            channel_name=meta.get("channel_name"), response_url=meta.get("response_url"),
+        )
+        with self._guard(where):
+            if target is None or self.form_errors(body) or not self._first_time(body):
+                return
+            text = forms.compose(target, self._form_values(body))
+            self._run(where, target.group.name, text, clicked=None)
+
+    # -- running ------------------------------------------------------------------------
+
+    def _first_time(self, body: dict[str, Any]) -> bool:
+        if dedup.first_time(self.db, dedup.request_key(body), self.clock()):
+            return True
+        log.info("Slack retry of a request already handled: skipped")
+        return False
+
+    def command(self, where: Where, name: str, text: str) -> Command:
+        profile = self.profiles.for_user(where.user_id, where.user_name or where.user_id)
+        body = ""
+        if "\n" in text:
+            first, _, rest = text.partition("\n")
+            if self.router.wants_body(name, first):
+                text, body = first, rest
+        return Command(
+            platform=PLATFORM, user_id=where.user_id, user_name=profile.name,
+            channel_id=where.channel_id, channel_name=where.channel_name, name=name,
+            text=text.strip(), body=body, locale=profile.locale, timezone=profile.timezone,
+        )
+
+    def _run(self, where: Where, name: str, text: str, *,
+             clicked: tuple[str, str] | None) -> None:
+        now = self.clock()
+        reply = self.router.handle(self.command(where, name, text), now=now)
+        self.deliver(reply, where, clicked=clicked)
+        self.dispatch_now()
+
+    def dispatch_now(self) -> None:
+        """Messages a command queued for others (announcements, poll posts) go out now, not
+        at the next tick. One thread does it, so a burst of commands costs one dispatch
+        run, not one each (every run takes the database's write lock)."""
+        self._due.set()
+
+    def _dispatch_loop(self) -> None:
+        while not self._stopping:
+            self._due.wait()
+            self._due.clear()
+            if self._stopping:
+                return
+            try:
+                self.dispatcher.dispatch_due(self.clock())
+            except Exception:
+                log.exception("dispatch after a command failed; the ticker will try again")
+
+    # -- delivering ---------------------------------------------------------------------
+
+    def deliver(self, reply: Reply, where: Where, *,
+                clicked: tuple[str, str] | None = None) -> None:
+        ref = reply.object_ref
+        if ref is not None and clicked is not None and clicked in self.poster.posted(ref):
+            # A click on the object's own message: the message itself shows the new state.
+            self.poster.update_all(ref, reply)
+            self._upload(reply, where)
+            return
+        posted: tuple[str, str] | None = None
+        if reply.visibility == "channel" and where.channel_id:
+            posted = self._post_in_channel(reply, where)
+        else:
+            self.tell(where, reply)
+            self._upload(reply, where)
+        if ref is not None:
+            self.poster.update_all(ref, reply, skip=posted)
+
+    def _post_in_channel(self, reply: Reply, where: Where) -> tuple[str, str] | None:
+        try:
+            return self.poster.post(where.channel_id, reply)
+        except SlackApiError as exc:
+            if error_code(exc) not in NOT_POSTABLE or not where.response_url:
+                raise
+        # Not a member of the channel: the command's response_url can still post there.
+        for blocks in render_messages(reply):
+            respond(where.response_url, {"response_type": "in_channel",
+                                         **message_payload(blocks, fallback_text(reply))})
+        self.tell(where, Reply.text(t("slack.not_in_channel", self.language(where.user_id))))
+        return None
+
+    def tell(self, where: Where, reply: Reply) -> None:
+        """Only the asker sees it: response_url, else an ephemeral post, else a DM."""
+        text = fallback_text(reply)
+        pages = render_messages(reply)
+        if where.response_url and all(
+                respond(where.response_url, {"response_type": "ephemeral", "replace_original": False,
+                                             **message_payload(blocks, text)})
+                for blocks in pages):
+            return
+        for blocks in pages:
+            if where.channel_id:
+                try:
+                    self.client.chat_postEphemeral(channel=where.channel_id, user=where.user_id,
+                                                   **message_payload(blocks, text))
+                    continue
+                except SlackApiError as exc:
+                    log.info("ephemeral post failed (%s); sending a direct message", error_code(exc))
+            self.client.chat_postMessage(channel=where.user_id, **message_payload(blocks, text))
+
+    def _upload(self, reply: Reply, where: Where) -> None:
+        if not reply.files:
+            return
+        channel = where.channel_id or where.user_id
+        try:
+            self.poster.upload(channel, reply.files)
+        except (SlackApiError, SlackClientError, OSError) as exc:
+            reason = error_code(exc) if isinstance(exc, SlackApiError) else exc.__class__.__name__
+            names = ", ".join(f.name for f in reply.files)
+            self.tell(where, Reply.text(t("slack.file_failed", self.language(where.user_id),
+                                          name=names, reason=reason)))
+
+    # -- forms --------------------------------------------------------------------------
+
+    def _open_form(self, target: forms.FormTarget, trigger_id: str, where: Where) -> bool:
+        meta = {"group": target.group.name, "channel_id": where.channel_id, "channel_name": where.channel_name,
+                "response_url": where.response_url}
+        view = forms.build_view(target, self.language(where.user_id), meta)
+        try:
+            self.client.views_open(trigger_id=trigger_id, view=view)
+        except SlackApiError as exc:
+            # An expired trigger: answer as if typed (the handler says what is missing).
+            log.warning("views.open failed: %s", error_code(exc))
+            return False
+        return True
+
+    def _form_target(self, body: dict[str, Any]) -> tuple[forms.FormTarget | None, dict[str, Any]]:
+        view = body.get("view") or {}
+        try:
+            meta = json.loads(view.get("private_metadata") or "{}")
+        except ValueError:
+            meta = {}
+        meta = meta if isinstance(meta, dict) else {}
+        group = self.router.find_group(str(meta.get("group") or ""))
+        new = forms.new_verb(group) if group is not None else None
+        target = forms.FormTarget(group, new) if group is not None and new is not None else None
+        return target, meta
+
+    @staticmethod
+    def _form_values(body: dict[str, Any]) -> dict[str, Any]:
+        return ((body.get("view") or {}).get("state") or {}).get("values") or {}
+
+    # -- small things -------------------------------------------------------------------
+
+    def language(self, user_id: str) -> str:
+        with self.db.transaction() as session:
+            member = find_member(session, PLATFORM, user_id)
+            return (member.language if member and member.language else None) or self.settings.language
+
+    def _guard(self, where: Where) -> _Guard:
+        return _Guard(self, where)
+
+
+class _Guard:
+    """Any bug after the ack is logged and the asker gets a short apology, not silence."""
+
+    def __init__(self, bot: SlackBot, where: Where) -> None:
+        self.bot = bot
+        self.where = where
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: object) -> bool:
+        if exc is None or not isinstance(exc, Exception):
+            return False
+        log.exception("Slack request failed after the ack", exc_info=exc)
+        try:
+            self.bot.tell(self.where, Reply.text(t("error.unexpected",
+                                                  self.bot.language(self.where.user_id))))
+        except Exception:
+            log.exception("could not tell the member about the failure")
+        return True

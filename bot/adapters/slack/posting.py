@@ -1,0 +1,93 @@
+"""Posting replies to Slack channels, remembering posts about an object and updating them."""
+
+from __future__ import annotations
+
+import logging
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from sqlalchemy import select
+
+from bot.adapters.slack.blocks import (
+    fallback_text,
+    message_payload,
+    render_messages,
+    render_single,
+)
+from bot.i18n import t
+from bot.messages import File, Reply
+from storage.db import Database
+from storage.models import PostedMessage
+
+log = logging.getLogger(__name__)
+
+PLATFORM = "slack"
+
+
+class Poster:
+    """Sends with one WebClient; raises slack_sdk errors for the caller to judge."""
+
+    def __init__(self, client: WebClient, db: Database, *, lang: str = "nb") -> None:
+        self.client = client
+        self.db = db
+        self.lang = lang
+
+    def post(self, channel: str, reply: Reply) -> tuple[str, str]:
+        """Post to a channel (or a user id: a direct message); returns (channel id, ts) of
+        the first message. A reply with ``object_ref`` is remembered for later updates."""
+        text = fallback_text(reply)
+        first: tuple[str, str] | None = None
+        for blocks in render_messages(reply):
+            resp = self.client.chat_postMessage(channel=channel, **message_payload(blocks, text))
+            if first is None:
+                first = (str(resp.get("channel") or channel), str(resp.get("ts") or ""))
+        assert first is not None
+        if reply.object_ref is not None and first[1]:
+            self.remember(reply.object_ref, *first)
+        if reply.files:
+            self.upload(first[0], reply.files)
+        return first
+
+    def remember(self, ref: tuple[str, int], channel: str, ts: str) -> None:
+        with self.db.transaction() as session:
+            session.add(PostedMessage(object_type=ref[0], object_id=int(ref[1]), platform=PLATFORM,
+                                      channel_id=channel, message_id=ts))
+
+    def posted(self, ref: tuple[str, int]) -> list[tuple[str, str]]:
+        with self.db.transaction() as session:
+            rows = session.scalars(select(PostedMessage).where(
+                PostedMessage.object_type == ref[0], PostedMessage.object_id == int(ref[1]),
+                PostedMessage.platform == PLATFORM).order_by(PostedMessage.id)).all()
+            return [(r.channel_id, r.message_id) for r in rows]
+
+    def update_all(self, ref: tuple[str, int], reply: Reply,
+                   *, skip: tuple[str, str] | None = None) -> int:
+        """chat.update every posted message of the object; returns how many were updated.
+        A message that is gone (deleted, archived channel) is forgotten, not retried."""
+        blocks = render_single(reply, t("slack.more_not_shown", self.lang))
+        text = fallback_text(reply)
+        done = 0
+        for channel, ts in self.posted(ref):
+            if skip == (channel, ts):
+                continue
+            try:
+                self.client.chat_update(channel=channel, ts=ts, **message_payload(blocks, text))
+                done += 1
+            except SlackApiError as exc:
+                code = exc.response.get("error")
+                log.warning("chat.update of %s %s failed: %s", ref, ts, code)
+                if code in ("message_not_found", "channel_not_found", "is_archived",
+                            "cant_update_message"):
+                    self.forget(ref, channel, ts)
+        return done
+
+    def forget(self, ref: tuple[str, int], channel: str, ts: str) -> None:
+        with self.db.transaction() as session:
+            for row in session.scalars(select(PostedMessage).where(
+                    PostedMessage.object_type == ref[0], PostedMessage.object_id == int(ref[1]),
+                    PostedMessage.channel_id == channel, PostedMessage.message_id == ts)):
+                session.delete(row)
+
+    def upload(self, channel: str, files: list[File]) -> None:
+        self.client.files_upload_v2(channel=channel, file_uploads=[
+            {"content": f.data, "filename": f.name, "title": f.title or f.name} for f in files])

@@ -1,0 +1,207 @@
+"""`partnerbot slack` as a separate process against a FakeSlack, and what to send it.
+
+    bot = start_slack_bot(tmp_folder, fake, admins="U_ADMIN")
+    resp, url = bot.command("/partnerbot hjelp")
+    fake.wait_for("response_url", lambda c: c.path.endswith(url.rsplit("/", 1)[-1]))
+    bot.stop()
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from storage.db import Database
+from tests.slack import requests as rq
+from tests.slack.fake import Call, FakeSlack
+
+T = TypeVar("T")
+REPO = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent / "partnerbot"
+BOT_TOKEN = "xoxb-test-token"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PARTNERBOT_", "SLACK_",
+                                                                      "DATABASE_URL"))}
+    env.update(extra)
+    return env
+
+
+def partnerbot(*args: str, cwd: Path, env: dict[str, str] | None = None,
+               timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(BIN), *args], capture_output=True, text=True, cwd=cwd,
+                          env=env or clean_env(), timeout=timeout)
+
+
+def prepare_folder(folder: Path) -> str:
+    """`db upgrade` and `demo` in ``folder``; returns its DATABASE_URL."""
+    folder.mkdir(parents=True, exist_ok=True)
+    url = f"sqlite:///{folder / 'partnerbot.db'}"
+    env = clean_env(DATABASE_URL=url)
+    for args in (("db", "upgrade"), ("demo", "--if-empty")):
+        r = partnerbot(*args, cwd=folder, env=env)
+        assert r.returncode == 0, r.stderr
+    return url
+
+
+def wait_until(check: Callable[[], T | None], *, timeout: float = 10.0,
+               what: str = "a condition") -> T:
+    """Poll ``check`` until it returns something truthy (the bot works after its ack, so
+    database state shows up a little after the HTTP response)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = check()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise AssertionError(f"waited {timeout}s for {what}")
+        time.sleep(0.05)
+
+
+class SlackBotProcess:
+    """A running `partnerbot slack`; send it commands and clicks like Slack does."""
+
+    def __init__(self, proc: subprocess.Popen[bytes], port: int, fake: FakeSlack, folder: Path,
+                 database_url: str, log_path: Path) -> None:
+        self.proc = proc
+        self.port = port
+        self.fake = fake
+        self.folder = folder
+        self.database_url = database_url
+        self.log_path = log_path
+        self._responses = 0
+        self._db: Database | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def events_url(self) -> str:
+        return self.url + "/slack/events"
+
+    def db(self) -> Database:
+        """The bot's database, opened in the test process to check state."""
+        if self._db is None:
+            self._db = Database.from_url(self.database_url)
+        return self._db
+
+    def new_response_url(self) -> str:
+        self._responses += 1
+        return self.fake.response_url(f"{self.port}-{self._responses}")
+
+    def command(self, line: str, *, user_id: str = "U_ADMIN", user_name: str = "ingrid.berg",
+                channel_id: str = "C_INFRA", channel_name: str = "infrastruktur",
+                retry_of: str | None = None, trigger_id: str | None = None,
+                **post_kw: Any) -> tuple[rq.Response, str]:
+        """Send ``/name text`` as a slash command; returns (HTTP response, its response_url).
+        ``retry_of=<body>`` resends that exact body as Slack's retry #1."""
+        if retry_of is not None:
+            body = retry_of
+            response_url = dict(x.split("=", 1) for x in body.split("&"))["response_url"]
+            post_kw.setdefault("retry_num", 1)
+        else:
+            name, _, text = line.strip().partition(" ")
+            response_url = self.new_response_url()
+            body = rq.slash_body(text, command=name, user_id=user_id, user_name=user_name,
+                                 channel_id=channel_id, channel_name=channel_name,
+                                 response_url=response_url, trigger_id=trigger_id)
+        self.last_body = body
+        return rq.post(self.events_url, body, **post_kw), _unquote(response_url)
+
+    def click(self, value: str, *, message_ts: str | None, user_id: str = "U_ADMIN",
+              user_name: str = "ingrid.berg", channel_id: str = "C_INFRA",
+              action_id: str = "cmd:1", **post_kw: Any) -> tuple[rq.Response, str]:
+        """Press a button whose value is ``value`` on the message ``message_ts``."""
+        response_url = self.new_response_url()
+        body = rq.action_body(value, response_url=response_url, user_id=user_id,
+                              user_name=user_name, channel_id=channel_id, message_ts=message_ts,
+                              action_id=action_id)
+        self.last_body = body
+        return rq.post(self.events_url, body, **post_kw), response_url
+
+    def submit(self, view: dict[str, Any], values: dict[str, Any], *,
+               user_id: str = "U_ADMIN") -> rq.Response:
+        return rq.post(self.events_url, rq.submission_body(view, values, user_id=user_id))
+
+    def event(self, event: dict[str, Any], **kw: Any) -> rq.Response:
+        return rq.post(self.events_url, rq.event_body(event), content_type="application/json",
+                       **kw)
+
+    def replies(self, response_url: str, *, count: int = 1, timeout: float = 10.0) -> list[Call]:
+        """The posts the bot made to ``response_url`` (waits for ``count`` of them)."""
+        path = "/" + response_url.split("/", 3)[3]
+        return self.fake.wait_for("response_url", lambda c: c.path == path, count=count,
+                                  timeout=timeout)
+
+    def logs(self) -> str:
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+    def stop(self) -> None:
+        if self._db is not None:
+            self._db.dispose()
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+def _unquote(value: str) -> str:
+    from urllib.parse import unquote
+
+    return unquote(value)
+
+
+def start_slack_bot(folder: Path, fake: FakeSlack, *, admins: str = "U_ADMIN",
+                    features: Sequence[str] = (), env: dict[str, str] | None = None,
+                    database_url: str | None = None, tick_seconds: float = 1.0,
+                    timeout: float = 30.0) -> SlackBotProcess:
+    """Start `partnerbot slack --port <free>` in ``folder`` (after `db upgrade` and `demo`,
+    unless ``database_url`` is given) with SLACK_API_URL at ``fake``; waits for /healthz.
+    ``features`` adds test-only feature modules (through tests.slack.launch)."""
+    url = database_url or prepare_folder(folder)
+    port = free_port()
+    full_env = clean_env(
+        DATABASE_URL=url, SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_SIGNING_SECRET=rq.SECRET,
+        SLACK_API_URL=fake.api_url, PARTNERBOT_ADMINS=admins,
+        PARTNERBOT_TICK_SECONDS=str(tick_seconds), PARTNERBOT_LOG_LEVEL="INFO",
+        PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+    )
+    full_env.update(env or {})
+    args = ["slack", "--port", str(port), "--host", "127.0.0.1"]
+    if features:
+        cmd = [sys.executable, "-m", "tests.slack.launch", "--features", ",".join(features), *args]
+    else:
+        cmd = [str(BIN), *args]
+    log_path = folder / f"partnerbot-slack-{port}.log"
+    log = log_path.open("wb")
+    proc = subprocess.Popen(cmd, cwd=folder, env=full_env, stdout=log, stderr=subprocess.STDOUT)
+    bot = SlackBotProcess(proc, port, fake, folder, url, log_path)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise AssertionError(f"partnerbot slack exited {proc.returncode}:\n{bot.logs()}")
+        try:
+            if rq.get(bot.url + "/healthz", timeout=1).status == 200:
+                return bot
+        except OSError:
+            pass
+        time.sleep(0.1)
+    bot.stop()
+    raise AssertionError(f"partnerbot slack did not answer /healthz in {timeout}s:\n{bot.logs()}")
