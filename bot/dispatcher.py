@@ -1,7 +1,8 @@
 """Sends due outbox rows: claim, render, send, record; retries, late marks and stale drops.
 
 Rules (stated once, used everywhere):
-- a row sent more than ``late_after`` past its due time carries a "late reminder" line;
+- a row sent more than ``late_after`` past its due time carries a "late reminder" line, and
+  so does a row that fell due before this dispatcher's first tick (the bot was down then);
 - a row more than ``stale_after`` past due is not sent: it is marked stale and logged,
   and features show stale rows to organisers;
 - a temporary error retries after Retry-After or exponential backoff, at most
@@ -65,10 +66,15 @@ class Dispatcher:
         self.worker = worker or f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
         self.stale_after = timedelta(hours=settings.stale_after_hours)
         self.late_after = timedelta(seconds=max(120.0, 3 * settings.tick_seconds))
+        # Rows due more than one tick before the first dispatch fell due while no bot ran.
+        self.started_at: datetime | None = None
+        self.start_grace = timedelta(seconds=settings.tick_seconds)
 
     def dispatch_due(self, now: datetime, *, batch: int = 50, max_batches: int = 100) -> DispatchStats:
         """Send everything due at ``now``; returns what happened."""
         stats = DispatchStats()
+        if self.started_at is None:
+            self.started_at = now
         for _ in range(max_batches):
             with self.db.transaction() as session:
                 rows = outbox.claim_due(session, now=now, worker=self.worker, limit=batch)
@@ -146,7 +152,8 @@ class Dispatcher:
                                   error="no longer applies")
                 stats.skipped += 1
                 return None
-            late = now - due_at > self.late_after
+            missed = self.started_at is not None and due_at < self.started_at - self.start_grace
+            late = missed or now - due_at > self.late_after
             if late:
                 when = due_at.astimezone(self.settings.tz).strftime("%d.%m.%Y %H:%M")
                 reply = Reply(blocks=[Text(t("outbox.late", lang, due=when)), *reply.blocks],

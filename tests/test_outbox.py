@@ -185,3 +185,20 @@ def test_renderer_returning_none_cancels_quietly(any_db: Database) -> None:
     d = Dispatcher(any_db, settings, rec, {"test": lambda *a: None})
     assert d.dispatch_due(T0).skipped == 1 and rec.sent == []
     assert states(any_db) == {"x": "cancelled"}
+
+
+def test_rows_that_fell_due_before_the_dispatcher_started_are_late(any_db: Database) -> None:
+    # The bot was down from before T0 - 90 s until T0: those rows are "forsinket", even
+    # though 90 s is inside the grace that applies while the bot is running.
+    net, _ = setup(any_db)
+    add(any_db, "missed", T0 - timedelta(seconds=90), outbox.Target.network(net))
+    add(any_db, "on_time", T0 + timedelta(seconds=30), outbox.Target.network(net))
+    rec = RecordingMessenger()
+    d = dispatcher(any_db, rec)
+    assert d.dispatch_due(T0).sent == 1
+    assert d.dispatch_due(T0 + timedelta(seconds=31)).sent == 1
+    texts = [r.plain() for _, r in rec.sent]
+    assert texts[0].startswith("⏰ Forsinket påminnelse") and not texts[1].startswith("⏰")
+    with any_db.transaction() as s:
+        rows = {r.key: r.late for r in s.scalars(select(OutboxMessage))}
+    assert rows == {"missed": True, "on_time": False}
