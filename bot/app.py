@@ -8,10 +8,10 @@ from bot.config import Settings
 from bot.dispatcher import Dispatcher, render_failed_notice
 from bot.messenger import Messenger
 from bot.router import Router
-from handlers import networks
+from handlers import hearings, networks
 from storage.db import Database
 
-FEATURES = (networks,)
+FEATURES = (networks, hearings)
 
 
 def build_router(db: Database, settings: Settings) -> Router:

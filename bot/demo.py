@@ -5,12 +5,24 @@ Organisation names and dates are public facts; people are invented.
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime, timedelta, tzinfo
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.config import Settings
+from bot.dates import is_weekend_or_holiday
+from handlers import hearing_reminders
 from storage.db import Database
-from storage.models import ChannelRef, Member, Network, Organisation, Partnership
+from storage.models import (
+    ChannelRef,
+    Hearing,
+    HearingAddressee,
+    Member,
+    Network,
+    Organisation,
+    Partnership,
+)
 
 PLATFORM = "console"
 
@@ -69,6 +81,7 @@ def load(db: Database, settings: Settings, *, if_empty: bool = False) -> bool:
             return False
         channels = load_partnerships(session)
         load_members(session, channels)
+        load_hearings(session, channels, now=datetime.now(UTC), tz=settings.tz)
     return True
 
 
@@ -115,3 +128,35 @@ def load_members(session: Session, channels: dict[str, Network]) -> None:
         member.networks = [channels[c] for c in nets]
         member.partnership = channels[nets[0]].partnership
     session.flush()
+
+
+def _working_day(day: date) -> date:
+    while is_weekend_or_holiday(day):
+        day += timedelta(days=1)
+    return day
+
+
+def load_hearings(session: Session, channels: dict[str, Network], *, now: datetime,
+                  tz: tzinfo) -> None:
+    """One open hearing, its deadline five weeks after loading, two municipalities answered."""
+    creator = session.scalar(select(Member).where(
+        Member.platform == PLATFORM, Member.external_id == "Ingrid Berg"))
+    day = _working_day(now.astimezone(tz).date() + timedelta(weeks=5))
+    hearing = Hearing(
+        network=channels["#infrastruktur"],
+        title="Partnerskapsavtale med kommunene, generell del",
+        sender="Vestfold fylkeskommune",
+        link="https://www.vestfoldfylke.no/horinger/partnerskapsavtale-generell-del",
+        deadline=datetime(day.year, day.month, day.day, 23, 59, tzinfo=tz).astimezone(UTC),
+        reminder_offsets=hearing_reminders.DEFAULT_OFFSETS, state="open",
+        created_by=creator.id if creator else None, created_at=now - timedelta(days=6),
+    )
+    answered = {"Tønsberg kommune": now - timedelta(days=2), "Larvik kommune": now - timedelta(days=1)}
+    for name in VESTFOLD_MUNICIPALITIES:
+        at = answered.get(name)
+        hearing.addressees.append(HearingAddressee(
+            organisation=_org(session, name), answered_at=at,
+            answered_by=creator.id if at and creator else None))
+    session.add(hearing)
+    session.flush()
+    hearing_reminders.sync_reminders(session, hearing, now=now, tz=tz)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from bot.texts import common, console, dates, networks
+from bot.texts import common, console, dates, hearings, networks
 
 LANGUAGES: tuple[str, ...] = ("nb", "nn", "en")
 DEFAULT_LANGUAGE = "nb"
@@ -28,7 +28,7 @@ def _merge(*catalogs: Catalog) -> dict[str, Mapping[str, str]]:
 
 
 CATALOG: dict[str, Mapping[str, str]] = _merge(
-    common.TEXTS, console.TEXTS, dates.TEXTS, networks.TEXTS
+    common.TEXTS, console.TEXTS, dates.TEXTS, networks.TEXTS, hearings.TEXTS
 )
 
 _ALIASES = {
