@@ -102,7 +102,7 @@ class Dispatcher:
             with self.db.transaction() as session:
                 if attempts + 1 >= self.settings.max_attempts:
                     self._fail(session, row_id, f"gave up after {attempts + 1} attempts: "
-                               f"{exc.reason}", attempts + 1)
+                               f"{exc.reason}", attempts + 1, now)
                     stats.failed += 1
                     return
                 wait = backoff(attempts + 1)
@@ -114,7 +114,7 @@ class Dispatcher:
             return
         except PermanentError as exc:
             with self.db.transaction() as session:
-                self._fail(session, row_id, exc.reason, attempts + 1)
+                self._fail(session, row_id, exc.reason, attempts + 1, now)
             stats.failed += 1
             return
         with self.db.transaction() as session:
@@ -144,7 +144,7 @@ class Dispatcher:
                     raise PermanentError(f"no renderer for kind {row.kind!r}")
                 reply = renderer(session, row, now, lang)
             except PermanentError as exc:
-                self._fail(session, row_id, exc.reason, attempts + 1)
+                self._fail(session, row_id, exc.reason, attempts + 1, now)
                 stats.failed += 1
                 return None
             if reply is None:
@@ -161,7 +161,9 @@ class Dispatcher:
                               object_ref=reply.object_ref)
             return destinations, reply, late
 
-    def _fail(self, session: Session, row_id: int, reason: str, attempts: int) -> None:
+    def _fail(
+        self, session: Session, row_id: int, reason: str, attempts: int, now: datetime
+    ) -> None:
         row = session.get(OutboxMessage, row_id)
         if row is None:
             return
@@ -171,7 +173,7 @@ class Dispatcher:
         if organiser_id and row.kind != "outbox.failed":
             outbox.schedule(
                 session, key=f"failed:{row.key}", kind="outbox.failed",
-                target=outbox.Target.member(int(organiser_id)), due_at=row.not_before,
+                target=outbox.Target.member(int(organiser_id)), due_at=now,  # news, not late
                 object_type=row.object_type, object_id=row.object_id,
                 payload={"kind": row.kind, "target": f"{row.target_type}:{row.target_id}",
                          "reason": reason},

@@ -202,3 +202,18 @@ def test_rows_that_fell_due_before_the_dispatcher_started_are_late(any_db: Datab
     with any_db.transaction() as s:
         rows = {r.key: r.late for r in s.scalars(select(OutboxMessage))}
     assert rows == {"missed": True, "on_time": False}
+
+
+def test_failure_notice_for_a_late_row_is_not_itself_marked_late(any_db: Database) -> None:
+    from bot.dispatcher import render_failed_notice
+
+    net, kari = setup(any_db)
+    with any_db.transaction() as s:
+        outbox.schedule(s, key="x", kind="test", target=outbox.Target.network(net),
+                        due_at=T0 - timedelta(hours=3), payload={"organiser_id": kari})
+    flaky = Flaky(PermanentError("channel_not_found"))
+    d = Dispatcher(any_db, make_settings(str(any_db.engine.url)), flaky,
+                   {"test": echo, "outbox.failed": render_failed_notice})
+    assert d.dispatch_due(T0).failed == 1
+    assert d.dispatch_due(T0 + timedelta(seconds=1)).sent == 1
+    assert flaky.sent[0][1].plain().startswith("Eg fekk ikkje levert")  # no late line first
