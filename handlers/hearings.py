@@ -15,7 +15,7 @@ from bot.i18n import t
 from bot.messages import Fields, Reply, Text
 from bot.router import Router
 from handlers import hearing_reminders as reminders
-from handlers.lookup import audit, find_organisation, network_for
+from handlers.lookup import audit, find_network, find_organisation, network_for
 from storage.models import Hearing, HearingAddressee, Member, Network, Organisation
 
 KEYWORDS = {
@@ -159,7 +159,7 @@ def register(router: Router) -> None:
         hearing = find_hearing(ctx, args, "endre")
         require_open(hearing)
         require_manager(ctx, hearing)
-        changes = {k: v for k, v in args.options.items() if k != "network"}
+        changes = dict(args.options)
         quoted_title = next((tok.text for tok in args.positional[1:] if tok.quoted), None)
         if quoted_title and "title" not in changes:
             changes["title"] = quoted_title
@@ -175,6 +175,9 @@ def register(router: Router) -> None:
             hearing.link = changes["link"].strip() or None
         if "deadline" in changes:
             hearing.deadline = parse_deadline(ctx, changes["deadline"])
+        if "network" in changes:
+            hearing.network = find_network(ctx.session, changes["network"])
+            require_member_of(ctx, hearing.network)
         if "remind" in changes:
             hearing.reminder_offsets = parse_offsets_arg(ctx, changes["remind"])
         created: list[Organisation] = []

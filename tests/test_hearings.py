@@ -464,3 +464,17 @@ def test_hearing_flow_on_sqlite_and_postgresql(any_db: Database, now: datetime) 
     sent = bot.dispatch(oslo(2026, 9, 1, 9))
     assert len(sent) == 1 and "Larvik kommune, Mosseregionen" in sent[0][1]
     assert bot.dispatch(oslo(2026, 9, 1, 9, 1)) == []
+
+
+def test_edit_moves_a_hearing_to_another_network_and_its_reminders_follow(
+    bot: TestBot, now: datetime
+) -> None:
+    bot.run(NEW, now=now)
+    out = bot.run("/horing endre 2 nettverk utenforskap", now=now)
+    assert "er endret" in out and "– i #utenforskap" in out
+    with bot.app.db.transaction() as s:
+        h = s.get(Hearing, 2)
+        assert h is not None
+        net_id = str(h.network_id)
+    assert {r.target_id for r in rows(bot, 2, "pending")} == {net_id}
+    assert bot.dispatch(oslo(2026, 9, 1, 9))[0][0] == "#utenforskap"
