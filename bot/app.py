@@ -12,6 +12,7 @@ from handlers import (
     actions,
     conferences,
     digest,
+    hearings,
     networks,
     overview,
     polls,
@@ -24,6 +25,7 @@ FEATURES = (
     overview,
     digest,
     actions,
+    hearings,
     polls,
     conferences,
 )

@@ -5,13 +5,14 @@ Organisation names and dates are public facts; people are invented.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.config import Settings
-from handlers import action_nudges
+from bot.dates import is_weekend_or_holiday
+from handlers import action_nudges, hearing_reminders
 from storage.db import Database
 from storage.models import (
     Action,
@@ -19,6 +20,8 @@ from storage.models import (
     ChannelRef,
     Conference,
     Goal,
+    Hearing,
+    HearingAddressee,
     Member,
     Network,
     Organisation,
@@ -90,6 +93,7 @@ def load(db: Database, settings: Settings, *, if_empty: bool = False,
         load_conferences(session, settings, now or datetime.now(UTC))
         load_actions(session, settings, channels["#vest-telemark"], now or datetime.now(UTC))
         load_polls(session, channels, settings, now or datetime.now(UTC))
+        load_hearings(session, channels, now=now or datetime.now(UTC), tz=settings.tz)
     return True
 
 
@@ -266,3 +270,33 @@ def load_polls(session: Session, channels: dict[str, Network], settings: Setting
             session.add(Vote(poll_id=poll.id, slot_id=slot.id, member_id=who.id,
                              answer=answer, at=now))
     session.flush()
+def _working_day(day: date) -> date:
+    while is_weekend_or_holiday(day):
+        day += timedelta(days=1)
+    return day
+
+
+def load_hearings(session: Session, channels: dict[str, Network], *, now: datetime,
+                  tz: tzinfo) -> None:
+    """One open hearing, its deadline five weeks after loading, two municipalities answered."""
+    creator = session.scalar(select(Member).where(
+        Member.platform == PLATFORM, Member.external_id == "Ingrid Berg"))
+    day = _working_day(now.astimezone(tz).date() + timedelta(weeks=5))
+    hearing = Hearing(
+        network=channels["#infrastruktur"],
+        title="Partnerskapsavtale med kommunene, generell del",
+        sender="Vestfold fylkeskommune",
+        link="https://www.vestfoldfylke.no/horinger/partnerskapsavtale-generell-del",
+        deadline=datetime(day.year, day.month, day.day, 23, 59, tzinfo=tz).astimezone(UTC),
+        reminder_offsets=hearing_reminders.DEFAULT_OFFSETS, state="open",
+        created_by=creator.id if creator else None, created_at=now - timedelta(days=6),
+    )
+    answered = {"Tønsberg kommune": now - timedelta(days=2), "Larvik kommune": now - timedelta(days=1)}
+    for name in VESTFOLD_MUNICIPALITIES:
+        at = answered.get(name)
+        hearing.addressees.append(HearingAddressee(
+            organisation=_org(session, name), answered_at=at,
+            answered_by=creator.id if at and creator else None))
+    session.add(hearing)
+    session.flush()
+    hearing_reminders.sync_reminders(session, hearing, now=now, tz=tz)

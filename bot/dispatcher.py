@@ -1,7 +1,8 @@
 """Sends due outbox rows: claim, render, send, record; retries, late marks and stale drops.
 
 Rules (stated once, used everywhere):
-- a row sent more than ``late_after`` past its due time carries a "late reminder" line;
+- a row sent more than ``late_after`` past its due time carries a "late reminder" line, and
+  so does a row that fell due before this dispatcher's first tick (the bot was down then);
 - a row more than ``stale_after`` past due is not sent: it is marked stale and logged,
   and features show stale rows to organisers;
 - a temporary error retries after Retry-After or exponential backoff, at most
@@ -67,6 +68,9 @@ class Dispatcher:
         self.worker = worker or f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
         self.stale_after = timedelta(hours=settings.stale_after_hours)
         self.late_after = timedelta(seconds=max(120.0, 3 * settings.tick_seconds))
+        # Rows due more than one tick before the first dispatch fell due while no bot ran.
+        self.started_at: datetime | None = None
+        self.start_grace = timedelta(seconds=settings.tick_seconds)
 
     def dispatch_due(self, now: datetime, *, batch: int = 50, max_batches: int = 100) -> DispatchStats:
         """Send everything due at ``now``; returns what happened."""
@@ -77,6 +81,8 @@ class Dispatcher:
                     plan(session, now)
             except Exception:  # a failing planner must not stop reminders
                 log.exception("planner %r failed", plan)
+        if self.started_at is None:
+            self.started_at = now
         for _ in range(max_batches):
             with self.db.transaction() as session:
                 rows = outbox.claim_due(session, now=now, worker=self.worker, limit=batch)
@@ -104,7 +110,7 @@ class Dispatcher:
             with self.db.transaction() as session:
                 if attempts + 1 >= self.settings.max_attempts:
                     self._fail(session, row_id, f"gave up after {attempts + 1} attempts: "
-                               f"{exc.reason}", attempts + 1)
+                               f"{exc.reason}", attempts + 1, now)
                     stats.failed += 1
                     return
                 wait = backoff(attempts + 1)
@@ -116,7 +122,7 @@ class Dispatcher:
             return
         except PermanentError as exc:
             with self.db.transaction() as session:
-                self._fail(session, row_id, exc.reason, attempts + 1)
+                self._fail(session, row_id, exc.reason, attempts + 1, now)
             stats.failed += 1
             return
         with self.db.transaction() as session:
@@ -146,7 +152,7 @@ class Dispatcher:
                     raise PermanentError(f"no renderer for kind {row.kind!r}")
                 reply = renderer(session, row, now, lang)
             except PermanentError as exc:
-                self._fail(session, row_id, exc.reason, attempts + 1)
+                self._fail(session, row_id, exc.reason, attempts + 1, now)
                 stats.failed += 1
                 return None
             if reply is None:
@@ -154,7 +160,8 @@ class Dispatcher:
                                   error="no longer applies")
                 stats.skipped += 1
                 return None
-            late = now - due_at > self.late_after
+            missed = self.started_at is not None and due_at < self.started_at - self.start_grace
+            late = missed or now - due_at > self.late_after
             if late:
                 when = due_at.astimezone(self.settings.tz).strftime("%d.%m.%Y %H:%M")
                 reply = Reply(blocks=[Text(t("outbox.late", lang, due=when)), *reply.blocks],
@@ -162,7 +169,9 @@ class Dispatcher:
                               object_ref=reply.object_ref)
             return destinations, reply, late
 
-    def _fail(self, session: Session, row_id: int, reason: str, attempts: int) -> None:
+    def _fail(
+        self, session: Session, row_id: int, reason: str, attempts: int, now: datetime
+    ) -> None:
         row = session.get(OutboxMessage, row_id)
         if row is None:
             return
@@ -172,7 +181,7 @@ class Dispatcher:
         if organiser_id and row.kind != "outbox.failed":
             outbox.schedule(
                 session, key=f"failed:{row.key}", kind="outbox.failed",
-                target=outbox.Target.member(int(organiser_id)), due_at=row.not_before,
+                target=outbox.Target.member(int(organiser_id)), due_at=now,  # news, not late
                 object_type=row.object_type, object_id=row.object_id,
                 payload={"kind": row.kind, "target": f"{row.target_type}:{row.target_id}",
                          "reason": reason},

@@ -185,3 +185,35 @@ def test_renderer_returning_none_cancels_quietly(any_db: Database) -> None:
     d = Dispatcher(any_db, settings, rec, {"test": lambda *a: None})
     assert d.dispatch_due(T0).skipped == 1 and rec.sent == []
     assert states(any_db) == {"x": "cancelled"}
+
+
+def test_rows_that_fell_due_before_the_dispatcher_started_are_late(any_db: Database) -> None:
+    # The bot was down from before T0 - 90 s until T0: those rows are "forsinket", even
+    # though 90 s is inside the grace that applies while the bot is running.
+    net, _ = setup(any_db)
+    add(any_db, "missed", T0 - timedelta(seconds=90), outbox.Target.network(net))
+    add(any_db, "on_time", T0 + timedelta(seconds=30), outbox.Target.network(net))
+    rec = RecordingMessenger()
+    d = dispatcher(any_db, rec)
+    assert d.dispatch_due(T0).sent == 1
+    assert d.dispatch_due(T0 + timedelta(seconds=31)).sent == 1
+    texts = [r.plain() for _, r in rec.sent]
+    assert texts[0].startswith("⏰ Forsinket påminnelse") and not texts[1].startswith("⏰")
+    with any_db.transaction() as s:
+        rows = {r.key: r.late for r in s.scalars(select(OutboxMessage))}
+    assert rows == {"missed": True, "on_time": False}
+
+
+def test_failure_notice_for_a_late_row_is_not_itself_marked_late(any_db: Database) -> None:
+    from bot.dispatcher import render_failed_notice
+
+    net, kari = setup(any_db)
+    with any_db.transaction() as s:
+        outbox.schedule(s, key="x", kind="test", target=outbox.Target.network(net),
+                        due_at=T0 - timedelta(hours=3), payload={"organiser_id": kari})
+    flaky = Flaky(PermanentError("channel_not_found"))
+    d = Dispatcher(any_db, make_settings(str(any_db.engine.url)), flaky,
+                   {"test": echo, "outbox.failed": render_failed_notice})
+    assert d.dispatch_due(T0).failed == 1
+    assert d.dispatch_due(T0 + timedelta(seconds=1)).sent == 1
+    assert flaky.sent[0][1].plain().startswith("Eg fekk ikkje levert")  # no late line first

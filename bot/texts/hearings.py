@@ -1,0 +1,255 @@
+"""Texts for /horing: hearings (høringer), their answers and deadline reminders."""
+
+TEXTS = {
+    "help.group.horing": {
+        "nb": "høringer med frist og automatiske påminnelser",
+        "nn": "høyringar med frist og automatiske påminningar",
+        "en": "hearings (consultations) with deadlines and automatic reminders",
+    },
+    "help.horing.ny": {
+        "nb": "`/horing ny \"Partnerskapsavtale, generell del\" frist 15.09 fra \"Vestfold fylkeskommune\" lenke https://… mottakere \"Horten kommune, Larvik kommune\"` – ny høring (valgfritt `påminn 14d,7d,1d,2t`)",
+        "nn": "`/horing ny \"Partnarskapsavtale, generell del\" frist 15.09 frå \"Vestfold fylkeskommune\" lenkje https://… mottakarar \"Horten kommune, Larvik kommune\"` – ny høyring (valfritt `påminn 14d,7d,1d,2t`)",
+        "en": "`/hearing new \"Partnership agreement, general part\" deadline 15.09 from \"Vestfold fylkeskommune\" link https://… addressees \"Horten kommune, Larvik kommune\"` – new hearing (optional `remind 14d,7d,1d,2h`)",
+    },
+    "help.horing.liste": {
+        "nb": "`/horing liste` – åpne høringer, nærmeste frist først (`/horing liste alle` tar med avsluttede)",
+        "nn": "`/horing liste` – opne høyringar, nærmaste frist først (`/horing liste alle` tek med avslutta)",
+        "en": "`/hearing list` – open hearings, nearest deadline first (`/hearing list all` includes closed ones)",
+    },
+    "help.horing.vis": {
+        "nb": "`/horing vis 3` – høringen med mottakere, svar og påminnelser",
+        "nn": "`/horing vis 3` – høyringa med mottakarar, svar og påminningar",
+        "en": "`/hearing show 3` – the hearing with addressees, answers and reminders",
+    },
+    "help.horing.svart": {
+        "nb": "`/horing svart 3 Larvik kommune https://…` – registrer at en organisasjon har svart (uten navn: din egen)",
+        "nn": "`/horing svart 3 Larvik kommune https://…` – registrer at ein organisasjon har svart (utan namn: din eigen)",
+        "en": "`/hearing answered 3 Larvik kommune https://…` – record that an organisation answered (no name: your own)",
+    },
+    "help.horing.endre": {
+        "nb": "`/horing endre 3 frist 22.09` – endre frist, `tittel`, `fra`, `lenke`, `mottakere` eller `påminn`",
+        "nn": "`/horing endre 3 frist 22.09` – endre frist, `tittel`, `frå`, `lenkje`, `mottakarar` eller `påminn`",
+        "en": "`/hearing edit 3 deadline 22.09` – change the deadline, `title`, `from`, `link`, `addressees` or `remind`",
+    },
+    "help.horing.avslutt": {
+        "nb": "`/horing avslutt 3` – avslutt høringen; påminnelser som gjenstår, avlyses",
+        "nn": "`/horing avslutt 3` – avslutt høyringa; påminningar som står att, blir avlyste",
+        "en": "`/hearing close 3` – close the hearing; remaining reminders are cancelled",
+    },
+    # -- labels ----------------------------------------------------------------------
+    "hearings.label.network": {"nb": "Nettverk", "nn": "Nettverk", "en": "Network"},
+    "hearings.label.sender": {"nb": "Fra", "nn": "Frå", "en": "From"},
+    "hearings.label.deadline": {"nb": "Frist", "nn": "Frist", "en": "Deadline"},
+    "hearings.label.addressees": {"nb": "Mottakere", "nn": "Mottakarar", "en": "Addressees"},
+    "hearings.label.reminders": {"nb": "Påminnelser", "nn": "Påminningar", "en": "Reminders"},
+    "hearings.label.link": {"nb": "Lenke", "nn": "Lenkje", "en": "Link"},
+    "hearings.label.state": {"nb": "Status", "nn": "Status", "en": "Status"},
+    "hearings.label.created_by": {"nb": "Registrert av", "nn": "Registrert av", "en": "Created by"},
+    "hearings.state.open": {"nb": "åpen", "nn": "open", "en": "open"},
+    "hearings.state.closed": {"nb": "avsluttet", "nn": "avslutta", "en": "closed"},
+    "hearings.sender_part": {"nb": " fra {sender}", "nn": " frå {sender}", "en": " from {sender}"},
+    "hearings.deadline_left": {"nb": "{deadline} ({left})", "nn": "{deadline} ({left})", "en": "{deadline} ({left})"},
+    "hearings.left.days": {"nb": "om {n} dager", "nn": "om {n} dagar", "en": "in {n} days"},
+    "hearings.left.tomorrow": {"nb": "i morgen", "nn": "i morgon", "en": "tomorrow"},
+    "hearings.left.hours": {"nb": "om {n} timer", "nn": "om {n} timar", "en": "in {n} hours"},
+    "hearings.left.minutes": {"nb": "om {n} min", "nn": "om {n} min", "en": "in {n} min"},
+    "hearings.left.passed": {"nb": "fristen er passert", "nn": "fristen er passert", "en": "the deadline has passed"},
+    "hearings.no_reminders": {
+        "nb": "ingen (tidspunktene er passert, eller alle har svart)",
+        "nn": "ingen (tidspunkta er passerte, eller alle har svart)",
+        "en": "none (the times have passed, or everyone has answered)",
+    },
+    "hearings.reminders_in": {
+        "nb": "{times} – i {channel}",
+        "nn": "{times} – i {channel}",
+        "en": "{times} – in {channel}",
+    },
+    # -- replies -----------------------------------------------------------------------
+    "hearings.created": {
+        "nb": "Høring #{number} «{title}» er registrert i {network}.",
+        "nn": "Høyring #{number} «{title}» er registrert i {network}.",
+        "en": "Hearing #{number} “{title}” is registered in {network}.",
+    },
+    "hearings.new_organisations": {
+        "nb": "Nye organisasjoner lagt til: {names}.",
+        "nn": "Nye organisasjonar lagde til: {names}.",
+        "en": "New organisations added: {names}.",
+    },
+    "hearings.answer_hint": {
+        "nb": "Når dere har svart: `/horing svart {number} <organisasjon> <lenke til innspillet>`.",
+        "nn": "Når de har svart: `/horing svart {number} <organisasjon> <lenkje til innspelet>`.",
+        "en": "Once you have answered: `/hearing answered {number} <organisation> <link to your response>`.",
+    },
+    "hearings.weekend_note": {
+        "nb": "⚠️ {warning} Fristen er registrert likevel; endre den med `/horing endre {number} frist …` om det var feil.",
+        "nn": "⚠️ {warning} Fristen er registrert likevel; endre han med `/horing endre {number} frist …` om det var feil.",
+        "en": "⚠️ {warning} The deadline is registered anyway; change it with `/hearing edit {number} deadline …` if that was a mistake.",
+    },
+    "hearings.answered": {
+        "nb": "Registrert: {orgs} har svart på høring #{number} «{title}».",
+        "nn": "Registrert: {orgs} har svart på høyring #{number} «{title}».",
+        "en": "Recorded: {orgs} answered hearing #{number} “{title}”.",
+    },
+    "hearings.still_missing": {
+        "nb": "Mangler fortsatt svar fra: {orgs}.",
+        "nn": "Manglar framleis svar frå: {orgs}.",
+        "en": "Still waiting for: {orgs}.",
+    },
+    "hearings.all_answered": {
+        "nb": "Alle mottakerne har svart, så det kommer ingen flere påminnelser.",
+        "nn": "Alle mottakarane har svart, så det kjem ingen fleire påminningar.",
+        "en": "Every addressee has answered, so no more reminders will come.",
+    },
+    "hearings.changed": {
+        "nb": "Høring #{number} «{title}» er endret.",
+        "nn": "Høyring #{number} «{title}» er endra.",
+        "en": "Hearing #{number} “{title}” is updated.",
+    },
+    "hearings.closed_now": {
+        "nb": "Høring #{number} «{title}» er avsluttet. {answered} av {total} mottakere svarte. Påminnelser som gjensto, er avlyst.",
+        "nn": "Høyring #{number} «{title}» er avslutta. {answered} av {total} mottakarar svarte. Påminningar som stod att, er avlyste.",
+        "en": "Hearing #{number} “{title}” is closed. {answered} of {total} addressees answered. Remaining reminders are cancelled.",
+    },
+    "hearings.none_open": {
+        "nb": "Ingen åpne høringer. Registrer en med `/horing ny \"Tittel\" frist 15.09 mottakere \"Horten kommune, Larvik kommune\"`.",
+        "nn": "Ingen opne høyringar. Registrer ei med `/horing ny \"Tittel\" frist 15.09 mottakarar \"Horten kommune, Larvik kommune\"`.",
+        "en": "No open hearings. Register one with `/hearing new \"Title\" deadline 15.09 addressees \"Horten kommune, Larvik kommune\"`.",
+    },
+    "hearings.list_title": {
+        "nb": "Åpne høringer, nærmeste frist først:",
+        "nn": "Opne høyringar, nærmaste frist først:",
+        "en": "Open hearings, nearest deadline first:",
+    },
+    "hearings.list_title_all": {
+        "nb": "Alle høringer, nærmeste frist først:",
+        "nn": "Alle høyringar, nærmaste frist først:",
+        "en": "All hearings, nearest deadline first:",
+    },
+    "hearings.list_line": {
+        "nb": "#{number} «{title}»{sender} – frist {deadline} ({left}) – {answered} av {total} har svart{state}",
+        "nn": "#{number} «{title}»{sender} – frist {deadline} ({left}) – {answered} av {total} har svart{state}",
+        "en": "#{number} “{title}”{sender} – deadline {deadline} ({left}) – {answered} of {total} answered{state}",
+    },
+    "hearings.show_title": {
+        "nb": "*Høring #{number} «{title}»*",
+        "nn": "*Høyring #{number} «{title}»*",
+        "en": "*Hearing #{number} “{title}”*",
+    },
+    "hearings.addressee_answered": {
+        "nb": "✅ {org} – svarte {when}{link}",
+        "nn": "✅ {org} – svarte {when}{link}",
+        "en": "✅ {org} – answered {when}{link}",
+    },
+    "hearings.addressee_waiting": {
+        "nb": "⬜ {org} – har ikke svart ennå",
+        "nn": "⬜ {org} – har ikkje svart enno",
+        "en": "⬜ {org} – has not answered yet",
+    },
+    "hearings.problems_title": {
+        "nb": "Påminnelser som ikke ble sendt:",
+        "nn": "Påminningar som ikkje vart sende:",
+        "en": "Reminders that were not sent:",
+    },
+    "hearings.problem_failed": {
+        "nb": "❌ {due}: kunne ikke leveres – {error}",
+        "nn": "❌ {due}: kunne ikkje leverast – {error}",
+        "en": "❌ {due}: could not be delivered – {error}",
+    },
+    "hearings.problem_stale": {
+        "nb": "⚠️ {due}: ikke sendt, boten var nede for lenge – {error}",
+        "nn": "⚠️ {due}: ikkje send, boten var nede for lenge – {error}",
+        "en": "⚠️ {due}: not sent, the bot was down too long – {error}",
+    },
+    # -- the reminder itself -----------------------------------------------------------
+    "hearings.reminder": {
+        "nb": "⏳ Påminnelse: høring #{number} «{title}»{sender} har frist {deadline} ({left}).\nIkke svart ennå: {missing}.",
+        "nn": "⏳ Påminning: høyring #{number} «{title}»{sender} har frist {deadline} ({left}).\nIkkje svart enno: {missing}.",
+        "en": "⏳ Reminder: hearing #{number} “{title}”{sender} is due {deadline} ({left}).\nNot answered yet: {missing}.",
+    },
+    "hearings.reminder_link": {
+        "nb": "Dokumentet: {link}",
+        "nn": "Dokumentet: {link}",
+        "en": "The document: {link}",
+    },
+    # -- errors ------------------------------------------------------------------------
+    "hearings.title_missing": {
+        "nb": "Høringen mangler tittel. Skriv for eksempel `/horing ny \"Partnerskapsavtale, generell del\" frist 15.09 mottakere \"Horten kommune, Larvik kommune\"`.",
+        "nn": "Høyringa manglar tittel. Skriv til dømes `/horing ny \"Partnarskapsavtale, generell del\" frist 15.09 mottakarar \"Horten kommune, Larvik kommune\"`.",
+        "en": "The hearing has no title. Type for example `/hearing new \"Partnership agreement, general part\" deadline 15.09 addressees \"Horten kommune, Larvik kommune\"`.",
+    },
+    "hearings.deadline_missing": {
+        "nb": "Høringen mangler frist. Legg til for eksempel `frist 15.09` (eller `frist 15.09 kl 12`).",
+        "nn": "Høyringa manglar frist. Legg til til dømes `frist 15.09` (eller `frist 15.09 kl 12`).",
+        "en": "The hearing has no deadline. Add for example `deadline 15.09` (or `deadline 15.09 at 12`).",
+    },
+    "hearings.bad_date": {
+        "nb": "Jeg forstod ikke fristen. {detail}",
+        "nn": "Eg forstod ikkje fristen. {detail}",
+        "en": "I did not understand the deadline. {detail}",
+    },
+    "hearings.deadline_past": {
+        "nb": "Fristen {deadline} er allerede passert. Skriv en frist fram i tid, for eksempel `frist 15.09`.",
+        "nn": "Fristen {deadline} er alt passert. Skriv ein frist fram i tid, til dømes `frist 15.09`.",
+        "en": "The deadline {deadline} has already passed. Give a future deadline, for example `deadline 15.09`.",
+    },
+    "hearings.bad_reminders": {
+        "nb": "Jeg forstod ikke påminnelsene. {detail} Skriv for eksempel `påminn 14d,7d,1d` eller `påminn 2t,30m`.",
+        "nn": "Eg forstod ikkje påminningane. {detail} Skriv til dømes `påminn 14d,7d,1d` eller `påminn 2t,30m`.",
+        "en": "I did not understand the reminders. {detail} Type for example `remind 14d,7d,1d` or `remind 2h,30m`.",
+    },
+    "hearings.addressees_missing": {
+        "nb": "Hvem skal svare på høringen? Legg til `mottakere \"Horten kommune, Larvik kommune\"`.",
+        "nn": "Kven skal svare på høyringa? Legg til `mottakarar \"Horten kommune, Larvik kommune\"`.",
+        "en": "Who is to answer the hearing? Add `addressees \"Horten kommune, Larvik kommune\"`.",
+    },
+    "hearings.org_unknown": {
+        "nb": "Finner ikke organisasjonen «{given}». Organisasjoner i {network}: {choices}. Er det en ny organisasjon, skriv + foran navnet: `mottakere \"+{given}\"`.",
+        "nn": "Finn ikkje organisasjonen «{given}». Organisasjonar i {network}: {choices}. Er det ein ny organisasjon, skriv + framfor namnet: `mottakarar \"+{given}\"`.",
+        "en": "No organisation called “{given}”. Organisations in {network}: {choices}. If it is a new organisation, put + before the name: `addressees \"+{given}\"`.",
+    },
+    "hearings.unknown": {
+        "nb": "Finner ingen høring #{number}. `/horing liste` viser de åpne høringene.",
+        "nn": "Finn inga høyring #{number}. `/horing liste` viser dei opne høyringane.",
+        "en": "There is no hearing #{number}. `/hearing list` shows the open hearings.",
+    },
+    "hearings.number_missing": {
+        "nb": "Hvilken høring? Skriv nummeret, for eksempel `/horing {verb} 3`. `/horing liste` viser numrene.",
+        "nn": "Kva høyring? Skriv nummeret, til dømes `/horing {verb} 3`. `/horing liste` viser numra.",
+        "en": "Which hearing? Give its number, for example `/hearing {verb} 3`. `/hearing list` shows the numbers.",
+    },
+    "hearings.is_closed": {
+        "nb": "Høring #{number} er avsluttet og kan ikke endres. `/horing vis {number}` viser den.",
+        "nn": "Høyring #{number} er avslutta og kan ikkje endrast. `/horing vis {number}` viser henne.",
+        "en": "Hearing #{number} is closed and cannot be changed. `/hearing show {number}` shows it.",
+    },
+    "hearings.not_in_network": {
+        "nb": "Bare medlemmer av {network} kan gjøre dette. Be en administrator legge deg til med `/partnerbot medlem ny`.",
+        "nn": "Berre medlemer av {network} kan gjere dette. Be ein administrator leggje deg til med `/partnerbot medlem ny`.",
+        "en": "Only members of {network} can do this. Ask an admin to add you with `/partnerbot member new`.",
+    },
+    "hearings.not_permitted": {
+        "nb": "Bare den som registrerte høring #{number} ({creator}), organisatorer og administratorer kan endre eller avslutte den.",
+        "nn": "Berre den som registrerte høyring #{number} ({creator}), organisatorar og administratorar kan endre eller avslutte henne.",
+        "en": "Only whoever registered hearing #{number} ({creator}), organisers and admins can change or close it.",
+    },
+    "hearings.answer_org_missing": {
+        "nb": "Hvilken organisasjon har svart? Skriv for eksempel `/horing svart {number} Larvik kommune https://…`. Mottakere: {choices}.",
+        "nn": "Kva organisasjon har svart? Skriv til dømes `/horing svart {number} Larvik kommune https://…`. Mottakarar: {choices}.",
+        "en": "Which organisation answered? Type for example `/hearing answered {number} Larvik kommune https://…`. Addressees: {choices}.",
+    },
+    "hearings.not_addressee": {
+        "nb": "«{given}» er ikke blant mottakerne av høring #{number}: {choices}. Skriv et av disse navnene, eller legg til mottakeren med `/horing endre {number} mottakere \"…\"`.",
+        "nn": "«{given}» er ikkje mellom mottakarane av høyring #{number}: {choices}. Skriv eitt av desse namna, eller legg til mottakaren med `/horing endre {number} mottakarar \"…\"`.",
+        "en": "“{given}” is not among the addressees of hearing #{number}: {choices}. Type one of those names, or add it with `/hearing edit {number} addressees \"…\"`.",
+    },
+    "hearings.nothing_to_change": {
+        "nb": "Hva vil du endre? Skriv for eksempel `/horing endre {number} frist 22.09` (også `tittel`, `fra`, `lenke`, `mottakere`, `påminn`).",
+        "nn": "Kva vil du endre? Skriv til dømes `/horing endre {number} frist 22.09` (òg `tittel`, `frå`, `lenkje`, `mottakarar`, `påminn`).",
+        "en": "What do you want to change? Type for example `/hearing edit {number} deadline 22.09` (also `title`, `from`, `link`, `addressees`, `remind`).",
+    },
+    "hearings.already_closed": {
+        "nb": "Høring #{number} er allerede avsluttet.",
+        "nn": "Høyring #{number} er alt avslutta.",
+        "en": "Hearing #{number} is already closed.",
+    },
+}

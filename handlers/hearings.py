@@ -1,0 +1,406 @@
+"""Hearings (høringer): /horing ny, liste, vis, svart, endre, avslutt, with deadline reminders."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+
+from bot.context import Context
+from bot.dates import DateParseError, day_warning, format_datetime, format_short, parse_when
+from bot.errors import UserError
+from bot.grammar import Args, Token, parse_ref
+from bot.i18n import t
+from bot.messages import Fields, Reply, Text
+from bot.router import Router
+from handlers import hearing_reminders as reminders
+from handlers.lookup import audit, find_network, find_organisation, network_for
+from storage.models import Hearing, HearingAddressee, Member, Network, Organisation
+
+KEYWORDS = {
+    "deadline": ("frist", "fristen", "deadline"),
+    "sender": ("fra", "frå", "from", "avsender", "sender"),
+    "link": ("lenke", "lenkje", "link", "url"),
+    "network": ("nettverk", "network"),
+    "addressees": ("mottakere", "mottakarar", "mottaker", "mottakar", "addressees"),
+    "remind": ("påminn", "paminn", "påminnelser", "påminningar", "remind", "reminders"),
+}
+EDIT_KEYWORDS = {**KEYWORDS, "title": ("tittel", "title")}
+ANSWER_KEYWORDS = {
+    "organisation": ("org", "organisasjon", "organisation"),
+    "link": ("lenke", "lenkje", "link", "url"),
+}
+_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+_LIST_SPLIT = re.compile(r"[,;\n]")
+_AND = re.compile(r"\s+(?:og|and)\s+", re.IGNORECASE)
+
+
+def register(router: Router) -> None:
+    grp = router.group("horing", "høring", "hoyring", "høyring", "hearing",
+                       help_key="help.group.horing", default_verb="liste")
+    router.renderer(reminders.KIND)(reminders.render_reminder)
+
+    @grp.verb("ny", "new", "opprett", "create", help_key="help.horing.ny", keywords=KEYWORDS)
+    def new(ctx: Context, args: Args) -> Reply:
+        title = (args.title or "").strip()
+        if not title:
+            raise UserError("hearings.title_missing")
+        if not args.get("deadline"):
+            raise UserError("hearings.deadline_missing")
+        network = network_for(ctx, args)
+        require_member_of(ctx, network)
+        deadline = parse_deadline(ctx, args.options["deadline"])
+        offsets = parse_offsets_arg(ctx, args.get("remind")) or reminders.DEFAULT_OFFSETS
+        if not args.get("addressees"):
+            raise UserError("hearings.addressees_missing")
+        orgs, created = resolve_addressees(ctx, args.options["addressees"], network)
+        hearing = Hearing(
+            network=network, title=title[:2000], sender=(args.get("sender") or None),
+            link=args.get("link"), deadline=deadline, reminder_offsets=offsets, state="open",
+            created_by=ctx.member.id, created_at=ctx.now,
+        )
+        hearing.addressees = [HearingAddressee(organisation=o) for o in orgs]
+        ctx.session.add(hearing)
+        ctx.session.flush()
+        reminders.sync_reminders(ctx.session, hearing, now=ctx.now, tz=ctx.tz)
+        audit(ctx, "hearing.create", "hearing", hearing.id, title=title)
+        reply = Reply(visibility="channel", object_ref=("hearing", hearing.id))
+        reply.add(Text(t("hearings.created", ctx.lang, number=hearing.id, title=hearing.title,
+                         network=network.name)))
+        reply.add(summary_fields(ctx, hearing))
+        notes = warnings(ctx, hearing)
+        if created:
+            notes.append(t("hearings.new_organisations", ctx.lang,
+                           names=", ".join(o.name for o in created)))
+        notes.append(t("hearings.answer_hint", ctx.lang, number=hearing.id))
+        reply.add(Text("\n".join(notes)))
+        return reply
+
+    @grp.verb("liste", "list", "oversikt", help_key="help.horing.liste",
+              flags={"all": ("alle", "all")})
+    def list_(ctx: Context, args: Args) -> Reply:
+        stmt = select(Hearing).order_by(Hearing.deadline, Hearing.id)
+        if "all" not in args.flags:
+            stmt = stmt.where(Hearing.state == "open")
+        networks = visible_networks(ctx)
+        if networks is not None:
+            stmt = stmt.where(Hearing.network_id.in_([n.id for n in networks]))
+        hearings = ctx.session.scalars(stmt).all()
+        if not hearings:
+            return Reply.text(t("hearings.none_open", ctx.lang))
+        key = "hearings.list_title_all" if "all" in args.flags else "hearings.list_title"
+        lines = [t(key, ctx.lang)]
+        for h in hearings:
+            answered = sum(1 for a in h.addressees if a.answered_at is not None)
+            state = "" if h.state == "open" else f" ({t('hearings.state.closed', ctx.lang)})"
+            lines.append("• " + t(
+                "hearings.list_line", ctx.lang, number=h.id, title=h.title,
+                sender=reminders.sender_part(h, ctx.lang),
+                deadline=format_short(h.deadline, ctx.lang, ctx.tz),
+                left=reminders.time_left(h.deadline, ctx.now, ctx.tz, ctx.lang),
+                answered=answered, total=len(h.addressees), state=state))
+        return Reply.text("\n".join(lines))
+
+    @grp.verb("vis", "show", "info", help_key="help.horing.vis")
+    def show(ctx: Context, args: Args) -> Reply:
+        hearing = find_hearing(ctx, args, "vis")
+        reply = Reply(object_ref=("hearing", hearing.id))
+        reply.add(Text(t("hearings.show_title", ctx.lang, number=hearing.id, title=hearing.title)))
+        reply.add(summary_fields(ctx, hearing, full=True))
+        lines = [addressee_line(ctx, a) for a in hearing.addressees]
+        if hearing.state == "open":
+            lines += warnings(ctx, hearing)
+        if may_manage(ctx, hearing):
+            problems = [r for r in reminders.reminder_rows(ctx.session, hearing)
+                        if r.state in ("failed", "stale")]
+            if problems:
+                lines.append(t("hearings.problems_title", ctx.lang))
+                for row in problems:
+                    key = "hearings.problem_failed" if row.state == "failed" else \
+                        "hearings.problem_stale"
+                    lines.append("  " + t(key, ctx.lang,
+                                          due=format_short(row.due_at, ctx.lang, ctx.tz),
+                                          error=row.last_error or "—"))
+        reply.add(Text("\n".join(lines)))
+        return reply
+
+    @grp.verb("svart", "svar", "answered", "answer", "responded", help_key="help.horing.svart",
+              keywords=ANSWER_KEYWORDS)
+    def answered(ctx: Context, args: Args) -> Reply:
+        hearing = find_hearing(ctx, args, "svart")
+        require_open(hearing)
+        if hearing.network is not None:
+            require_member_of(ctx, hearing.network)
+        rest = args.positional[1:]
+        link = args.get("link")
+        if link is None and rest and not rest[-1].quoted and _URL.match(rest[-1].text):
+            link = rest.pop().text
+        named = args.get("organisation") or " ".join(tok.text for tok in rest).strip()
+        addressees = pick_addressees(ctx, hearing, named)
+        for a in addressees:
+            a.answered_at, a.answered_by = ctx.now, ctx.member.id
+            if link:
+                a.response_link = link
+        ctx.session.flush()
+        reminders.sync_reminders(ctx.session, hearing, now=ctx.now, tz=ctx.tz)
+        names = ", ".join(a.organisation.name for a in addressees)
+        audit(ctx, "hearing.answered", "hearing", hearing.id, organisations=names)
+        lines = [t("hearings.answered", ctx.lang, orgs=names, number=hearing.id,
+                   title=hearing.title)]
+        missing = reminders.unanswered(hearing)
+        lines.append(t("hearings.still_missing", ctx.lang, orgs=", ".join(missing)) if missing
+                     else t("hearings.all_answered", ctx.lang))
+        return Reply.text("\n".join(lines), visibility="channel")
+
+    @grp.verb("endre", "rediger", "edit", "change", "update", help_key="help.horing.endre",
+              keywords=EDIT_KEYWORDS)
+    def edit(ctx: Context, args: Args) -> Reply:
+        hearing = find_hearing(ctx, args, "endre")
+        require_open(hearing)
+        require_manager(ctx, hearing)
+        changes = dict(args.options)
+        quoted_title = next((tok.text for tok in args.positional[1:] if tok.quoted), None)
+        if quoted_title and "title" not in changes:
+            changes["title"] = quoted_title
+        if not changes:
+            raise UserError("hearings.nothing_to_change", number=hearing.id)
+        if "title" in changes:
+            if not changes["title"].strip():
+                raise UserError("hearings.title_missing")
+            hearing.title = changes["title"].strip()[:2000]
+        if "sender" in changes:
+            hearing.sender = changes["sender"].strip() or None
+        if "link" in changes:
+            hearing.link = changes["link"].strip() or None
+        if "deadline" in changes:
+            hearing.deadline = parse_deadline(ctx, changes["deadline"])
+        if "network" in changes:
+            hearing.network = find_network(ctx.session, changes["network"])
+            require_member_of(ctx, hearing.network)
+        if "remind" in changes:
+            hearing.reminder_offsets = parse_offsets_arg(ctx, changes["remind"])
+        created: list[Organisation] = []
+        if "addressees" in changes and hearing.network is not None:
+            orgs, created = resolve_addressees(ctx, changes["addressees"], hearing.network)
+            keep = {a.organisation_id: a for a in hearing.addressees}
+            hearing.addressees = [keep.get(o.id) or HearingAddressee(organisation=o)
+                                  for o in orgs]
+        ctx.session.flush()
+        reminders.sync_reminders(ctx.session, hearing, now=ctx.now, tz=ctx.tz)
+        audit(ctx, "hearing.edit", "hearing", hearing.id, changed=",".join(sorted(changes)))
+        reply = Reply(visibility="channel", object_ref=("hearing", hearing.id))
+        reply.add(Text(t("hearings.changed", ctx.lang, number=hearing.id, title=hearing.title)))
+        reply.add(summary_fields(ctx, hearing))
+        notes = warnings(ctx, hearing) if "deadline" in changes else []
+        if created:
+            notes.append(t("hearings.new_organisations", ctx.lang,
+                           names=", ".join(o.name for o in created)))
+        if notes:
+            reply.add(Text("\n".join(notes)))
+        return reply
+
+    @grp.verb("avslutt", "lukk", "close", "end", help_key="help.horing.avslutt")
+    def close(ctx: Context, args: Args) -> Reply:
+        hearing = find_hearing(ctx, args, "avslutt")
+        if hearing.state != "open":
+            raise UserError("hearings.already_closed", number=hearing.id)
+        require_manager(ctx, hearing)
+        hearing.state, hearing.closed_at = "closed", ctx.now
+        ctx.session.flush()
+        reminders.sync_reminders(ctx.session, hearing, now=ctx.now, tz=ctx.tz)
+        audit(ctx, "hearing.close", "hearing", hearing.id)
+        answered_count = sum(1 for a in hearing.addressees if a.answered_at is not None)
+        return Reply.text(t("hearings.closed_now", ctx.lang, number=hearing.id,
+                            title=hearing.title, answered=answered_count,
+                            total=len(hearing.addressees)), visibility="channel")
+
+
+# -- reading the command ------------------------------------------------------------------
+
+
+def parse_deadline(ctx: Context, text: str) -> datetime:
+    """The deadline in UTC; a day without a time of day means the end of that day."""
+    try:
+        when = parse_when(text, now=ctx.now, tz=ctx.tz)
+    except DateParseError as err:
+        raise UserError("hearings.bad_date", detail=err.message(ctx.lang)) from None
+    deadline = when.plain() if when.has_time else when.replace(hour=23, minute=59)
+    deadline = deadline.astimezone(UTC)
+    if deadline <= ctx.now:
+        raise UserError("hearings.deadline_past",
+                        deadline=format_datetime(deadline, ctx.lang, ctx.tz))
+    return deadline
+
+
+def parse_offsets_arg(ctx: Context, text: str | None) -> str | None:
+    if text is None:
+        return None
+    try:
+        return reminders.parse_reminders(text)
+    except DateParseError as err:
+        raise UserError("hearings.bad_reminders", detail=err.message(ctx.lang)) from None
+
+
+def resolve_addressees(
+    ctx: Context, text: str, network: Network
+) -> tuple[list[Organisation], list[Organisation]]:
+    """Organisations named in a list; "+Name" adds a new one. Returns (all, newly created)."""
+    found: list[Organisation] = []
+    created: list[Organisation] = []
+    for part in _LIST_SPLIT.split(text):
+        name = part.strip().strip('"“”«»').strip()
+        if not name:
+            continue
+        if name.startswith("+"):
+            name = name[1:].strip()
+            existing = ctx.session.scalar(select(Organisation).where(Organisation.name == name))
+            org = existing or Organisation(name=name[:200])
+            if existing is None and name:
+                ctx.session.add(org)
+                ctx.session.flush()
+                created.append(org)
+            orgs = [org] if name else []
+        else:
+            orgs = _known(ctx, name, network)
+        found += [o for o in orgs if o not in found]
+    if not found:
+        raise UserError("hearings.addressees_missing")
+    return found, created
+
+
+def _known(ctx: Context, name: str, network: Network) -> list[Organisation]:
+    try:
+        return [find_organisation(ctx.session, name)]
+    except UserError as err:
+        if not err.key.endswith("unknown"):
+            raise
+    # "Horten og Larvik": two names joined by "og" (but "Vestfold og Telemark
+    # fylkeskommune" is one, which the whole-name lookup above has already found).
+    pieces = [p for p in _AND.split(name) if p.strip()]
+    if len(pieces) > 1:
+        return [o for p in pieces for o in _known(ctx, p, network)]
+    choices = ", ".join(o.name for o in network.organisations) or "—"
+    raise UserError("hearings.org_unknown", given=name, network=network.name, choices=choices)
+
+
+def pick_addressees(ctx: Context, hearing: Hearing, named: str) -> list[HearingAddressee]:
+    """The addressees a member names (comma list), or their own organisation."""
+    choices = ", ".join(a.organisation.name for a in hearing.addressees) or "—"
+    if not named:
+        own = ctx.member.organisation
+        if own is None:
+            raise UserError("hearings.answer_org_missing", number=hearing.id, choices=choices)
+        named = own.name
+    picked: list[HearingAddressee] = []
+    for part in _LIST_SPLIT.split(named):
+        q = part.strip().strip('"“”«»').strip().casefold()
+        if not q:
+            continue
+        exact = [a for a in hearing.addressees if a.organisation.name.casefold() == q]
+        partial = [a for a in hearing.addressees if q in a.organisation.name.casefold()]
+        hits = exact or partial
+        if len(hits) != 1:
+            raise UserError("hearings.not_addressee", given=part.strip(), number=hearing.id,
+                            choices=choices)
+        if hits[0] not in picked:
+            picked.append(hits[0])
+    if not picked:
+        raise UserError("hearings.answer_org_missing", number=hearing.id, choices=choices)
+    return picked
+
+
+def find_hearing(ctx: Context, args: Args, verb: str) -> Hearing:
+    first: Token | None = args.positional[0] if args.positional else None
+    if first is None:
+        raise UserError("hearings.number_missing", verb=verb)
+    number = parse_ref(first.text)
+    hearing = ctx.session.get(Hearing, number)
+    if hearing is None:
+        raise UserError("hearings.unknown", number=number)
+    return hearing
+
+
+# -- who may do what ----------------------------------------------------------------------
+
+
+def require_member_of(ctx: Context, network: Network) -> None:
+    if ctx.has_role("organiser") or network in ctx.member.networks:
+        return
+    raise UserError("hearings.not_in_network", network=network.name)
+
+
+def may_manage(ctx: Context, hearing: Hearing) -> bool:
+    return ctx.has_role("organiser") or hearing.created_by == ctx.member.id
+
+
+def require_manager(ctx: Context, hearing: Hearing) -> None:
+    if not may_manage(ctx, hearing):
+        creator = ctx.session.get(Member, hearing.created_by) if hearing.created_by else None
+        raise UserError("hearings.not_permitted", number=hearing.id,
+                        creator=creator.name if creator else "—")
+
+
+def require_open(hearing: Hearing) -> None:
+    if hearing.state != "open":
+        raise UserError("hearings.is_closed", number=hearing.id)
+
+
+def visible_networks(ctx: Context) -> list[Network] | None:
+    """Hearings of the channel's network, else of the member's networks; None means all."""
+    if ctx.network is not None:
+        return [ctx.network]
+    if ctx.member.networks and not ctx.has_role("admin"):
+        return list(ctx.member.networks)
+    return None
+
+
+# -- showing ------------------------------------------------------------------------------
+
+
+def summary_fields(ctx: Context, hearing: Hearing, *, full: bool = False) -> Fields:
+    lang = ctx.lang
+    deadline = t("hearings.deadline_left", lang,
+                 deadline=format_datetime(hearing.deadline, lang, ctx.tz),
+                 left=reminders.time_left(hearing.deadline, ctx.now, ctx.tz, lang))
+    times = reminders.pending_times(ctx.session, hearing)
+    when = ", ".join(format_short(d, lang, ctx.tz) for d in times)
+    channel = ", ".join(c.name or c.channel_id for c in hearing.network.channels) \
+        if hearing.network and hearing.network.channels else \
+        (hearing.network.name if hearing.network else "—")
+    items: list[tuple[str, str]] = []
+    if full:
+        items.append((t("hearings.label.state", lang), t(f"hearings.state.{hearing.state}", lang)))
+        items.append((t("hearings.label.network", lang),
+                      hearing.network.name if hearing.network else "—"))
+    if hearing.sender:
+        items.append((t("hearings.label.sender", lang), hearing.sender))
+    items.append((t("hearings.label.deadline", lang), deadline))
+    if not full:
+        items.append((t("hearings.label.addressees", lang),
+                      ", ".join(a.organisation.name for a in hearing.addressees)))
+    if hearing.state == "open":
+        items.append((t("hearings.label.reminders", lang),
+                      t("hearings.reminders_in", lang, times=when, channel=channel) if times
+                      else t("hearings.no_reminders", lang)))
+    if hearing.link:
+        items.append((t("hearings.label.link", lang), hearing.link))
+    if full and hearing.created_by:
+        creator = ctx.session.get(Member, hearing.created_by)
+        items.append((t("hearings.label.created_by", lang), creator.name if creator else "—"))
+    return Fields(tuple(items))
+
+
+def addressee_line(ctx: Context, a: HearingAddressee) -> str:
+    if a.answered_at is None:
+        return t("hearings.addressee_waiting", ctx.lang, org=a.organisation.name)
+    link = f" – {a.response_link}" if a.response_link else ""
+    return t("hearings.addressee_answered", ctx.lang, org=a.organisation.name,
+             when=format_short(a.answered_at, ctx.lang, ctx.tz), link=link)
+
+
+def warnings(ctx: Context, hearing: Hearing) -> list[str]:
+    warning = day_warning(hearing.deadline.astimezone(ctx.tz).date(), ctx.lang)
+    if warning is None:
+        return []
+    return [t("hearings.weekend_note", ctx.lang, warning=warning, number=hearing.id)]
