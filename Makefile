@@ -20,7 +20,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check bot handlers storage tests benches
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n 4 --dist worksteal
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
