@@ -121,8 +121,11 @@ def render(ov: Overview, now: datetime, tz: ZoneInfo, lang: str) -> list[str]:
         lines.append(t("overview.action_soon", lang, id=a.id, title=a.title,
                        due=f"{a.due_date:%d.%m}"))
     for p in ov.polls:
-        closes = short(p.closes_at) if p.closes_at else t("overview.no_deadline", lang)
-        lines.append(t("overview.poll", lang, id=p.id, title=p.title, closes=closes))
+        if p.closes_at is None:
+            lines.append(t("overview.poll_open_ended", lang, id=p.id, title=p.title))
+        else:
+            lines.append(t("overview.poll", lang, id=p.id, title=p.title,
+                           closes=short(p.closes_at)))
     for m in ov.meetings:
         lines.append(t("overview.meeting", lang, title=m.title, when=short(m.start_at)))
     for c in ov.conferences_open:

@@ -46,6 +46,11 @@ TEXTS = {
         "nn": "• Møtepoll #{id} «{title}» – du har ikkje svara, svarfrist {closes} → `/mote vis {id}`",
         "en": "• Meeting poll #{id} “{title}” – you have not answered, closes {closes} → `/mote vis {id}`",
     },
+    "overview.poll_open_ended": {
+        "nb": "• Møtepoll #{id} «{title}» – du har ikke svart → `/mote vis {id}`",
+        "nn": "• Møtepoll #{id} «{title}» – du har ikkje svara → `/mote vis {id}`",
+        "en": "• Meeting poll #{id} “{title}” – you have not answered → `/mote vis {id}`",
+    },
     "overview.meeting": {
         "nb": "• Møte «{title}» {when}",
         "nn": "• Møte «{title}» {when}",
