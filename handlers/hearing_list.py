@@ -1,15 +1,15 @@
 """/horing liste: hearings nearest deadline first, a page at a time, at a fixed query cost.
 
-Three statements whatever the number of hearings: how many there are, one page of them
-with their answer counts (aggregated in SQL, no per-row loading of addressees), and the
-member's networks when the channel names none.
+A fixed number of statements whatever the number of hearings: how many there are, one
+page of them, their answer counts (aggregated in SQL, no per-row loading of addressees),
+and the member's networks when the channel names none.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import func, select
 
 from bot.context import Context
 from bot.dates import format_short
@@ -41,7 +41,7 @@ def list_hearings(ctx: Context, args: Args, networks: list[Network] | None) -> R
     if page > pages:
         raise UserError("hearings.page_past_end", pages=pages,
                         command=_command(everything, pages))
-    rows = ctx.session.execute(_page_query(where, page)).all()
+    rows = _page(ctx, where, page)
     key = "hearings.list_title_all" if everything else "hearings.list_title"
     title = t(key, ctx.lang)
     if pages > 1:
@@ -54,7 +54,7 @@ def list_hearings(ctx: Context, args: Args, networks: list[Network] | None) -> R
             sender=reminders.sender_part(h, ctx.lang),
             deadline=format_short(h.deadline, ctx.lang, ctx.tz),
             left=reminders.time_left(h.deadline, ctx.now, ctx.tz, ctx.lang),
-            answered=int(answered or 0), total=int(addressees or 0), state=state))
+            answered=answered, total=addressees, state=state))
     rest = total - page * PAGE_SIZE
     if rest > 0:
         lines.append(t("hearings.list_more", ctx.lang, count=rest,
@@ -62,21 +62,21 @@ def list_hearings(ctx: Context, args: Args, networks: list[Network] | None) -> R
     return Reply.text("\n".join(lines))
 
 
-def _page_query(where: list[Any], page: int) -> Select[Hearing, int, int]:
-    counts = (
-        select(HearingAddressee.hearing_id,
-               func.count(HearingAddressee.answered_at).label("answered"),
-               func.count(HearingAddressee.id).label("addressees"))
-        .group_by(HearingAddressee.hearing_id).subquery()
-    )
-    return (
-        select(Hearing, func.coalesce(counts.c.answered, 0),
-               func.coalesce(counts.c.addressees, 0))
-        .outerjoin(counts, counts.c.hearing_id == Hearing.id)
-        .where(*where)
-        .order_by(Hearing.deadline, Hearing.id)
-        .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)
-    )
+def _page(ctx: Context, where: list[Any], page: int) -> list[tuple[Hearing, int, int]]:
+    """One page of hearings with (answered, addressees) counted in SQL for that page only
+    (counting every hearing's addressees and then cutting a page out costs more)."""
+    hearings = ctx.session.scalars(
+        select(Hearing).where(*where).order_by(Hearing.deadline, Hearing.id)
+        .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)).all()
+    counts: dict[int, tuple[int, int]] = {
+        hearing_id: (int(answered), int(total)) for hearing_id, answered, total in
+        ctx.session.execute(
+            select(HearingAddressee.hearing_id, func.count(HearingAddressee.answered_at),
+                   func.count(HearingAddressee.id))
+            .where(HearingAddressee.hearing_id.in_([h.id for h in hearings]))
+            .group_by(HearingAddressee.hearing_id))
+    } if hearings else {}
+    return [(h, *counts.get(h.id, (0, 0))) for h in hearings]
 
 
 def _page_number(ctx: Context, text: str | None, everything: bool) -> int:

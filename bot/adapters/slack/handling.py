@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -32,6 +33,10 @@ log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 # Posting in a channel the bot cannot post in: answer through the response_url instead.
 NOT_POSTABLE = frozenset({"not_in_channel", "channel_not_found", "is_archived"})
+# Least time between two dispatch runs after commands: under a burst of commands the runs
+# (each takes the write lock and runs the planners) would otherwise follow back to back and
+# take CPU from the acks; messages to others still go out within this much of the command.
+DISPATCH_GAP_SECONDS = 0.1
 
 
 def utcnow() -> datetime:
@@ -223,6 +228,7 @@ class SlackBot:
                 self.dispatcher.dispatch_due(self.clock())
             except Exception:
                 log.exception("dispatch after a command failed; the ticker will try again")
+            time.sleep(DISPATCH_GAP_SECONDS)
 
     # -- delivering ---------------------------------------------------------------------
 
