@@ -14,6 +14,7 @@ from bot.grammar import Args, Token, parse_ref
 from bot.i18n import t
 from bot.messages import Fields, Reply, Text
 from bot.router import Router
+from handlers import hearing_list
 from handlers import hearing_reminders as reminders
 from handlers.lookup import audit, find_network, find_organisation, network_for
 from storage.models import Hearing, HearingAddressee, Member, Network, Organisation
@@ -78,29 +79,9 @@ def register(router: Router) -> None:
         return reply
 
     @grp.verb("liste", "list", "oversikt", help_key="help.horing.liste",
-              flags={"all": ("alle", "all")})
+              keywords=hearing_list.KEYWORDS, flags=hearing_list.FLAGS)
     def list_(ctx: Context, args: Args) -> Reply:
-        stmt = select(Hearing).order_by(Hearing.deadline, Hearing.id)
-        if "all" not in args.flags:
-            stmt = stmt.where(Hearing.state == "open")
-        networks = visible_networks(ctx)
-        if networks is not None:
-            stmt = stmt.where(Hearing.network_id.in_([n.id for n in networks]))
-        hearings = ctx.session.scalars(stmt).all()
-        if not hearings:
-            return Reply.text(t("hearings.none_open", ctx.lang))
-        key = "hearings.list_title_all" if "all" in args.flags else "hearings.list_title"
-        lines = [t(key, ctx.lang)]
-        for h in hearings:
-            answered = sum(1 for a in h.addressees if a.answered_at is not None)
-            state = "" if h.state == "open" else f" ({t('hearings.state.closed', ctx.lang)})"
-            lines.append("• " + t(
-                "hearings.list_line", ctx.lang, number=h.id, title=h.title,
-                sender=reminders.sender_part(h, ctx.lang),
-                deadline=format_short(h.deadline, ctx.lang, ctx.tz),
-                left=reminders.time_left(h.deadline, ctx.now, ctx.tz, ctx.lang),
-                answered=answered, total=len(h.addressees), state=state))
-        return Reply.text("\n".join(lines))
+        return hearing_list.list_hearings(ctx, args, visible_networks(ctx))
 
     @grp.verb("vis", "show", "info", help_key="help.horing.vis")
     def show(ctx: Context, args: Args) -> Reply:

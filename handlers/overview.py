@@ -17,7 +17,7 @@ from bot.context import Context
 from bot.dates import format_short
 from bot.grammar import Args
 from bot.i18n import t
-from bot.messages import Reply, Text
+from bot.messages import Button, Buttons, Reply, Text
 from bot.router import Router
 from storage.models import (
     Action,
@@ -34,6 +34,9 @@ from storage.models import (
 
 OPEN_ACTION = ("planned", "ongoing", "postponed")
 SOON = timedelta(days=7)
+# The Slack Home tab holds 100 blocks; each item takes two (its line and its buttons).
+HOME_MAX_ITEMS = 40
+HOME_VERB = "hjem"
 
 
 @dataclass
@@ -139,6 +142,52 @@ def render(ov: Overview, now: datetime, tz: ZoneInfo, lang: str) -> list[str]:
     return lines
 
 
+def home_items(ov: Overview, now: datetime, tz: ZoneInfo,
+               lang: str) -> list[tuple[str, tuple[Button, ...]]]:
+    """Each line of the overview with the buttons that act on it, in the overview's order."""
+    lines = iter(render(ov, now, tz, lang))
+    label = lambda key: t(f"overview.button.{key}", lang)  # noqa: E731
+    items: list[tuple[str, tuple[Button, ...]]] = []
+    for h in ov.hearings:
+        items.append((next(lines), (Button(label("answered"), f"/horing svart {h.id}", "primary"),
+                                    Button(label("show"), f"/horing vis {h.id}"))))
+    for a in ov.overdue:
+        items.append((next(lines), (Button(label("done"), f"/tiltak status {a.id} ferdig",
+                                           "primary"),
+                                    Button(label("show"), f"/tiltak vis {a.id}"))))
+    for a in ov.due_soon:
+        items.append((next(lines), (Button(label("show"), f"/tiltak vis {a.id}"),)))
+    for p in ov.polls:
+        items.append((next(lines), (Button(label("vote"), f"/mote vis {p.id}", "primary"),)))
+    for _m in ov.meetings:
+        items.append((next(lines), ()))
+    for c in ov.conferences_open:
+        items.append((next(lines), (
+            Button(label("register"), t("conferences.cmd.register", lang, id=c.id), "primary"),
+            Button(label("maybe"), t("conferences.cmd.maybe", lang, id=c.id)))))
+    for c, _status in ov.conferences_mine:
+        items.append((next(lines), (
+            Button(label("show"), f"/konferanse vis {c.id}"),
+            Button(label("cancel"), t("conferences.cmd.cancel", lang, id=c.id), "danger"))))
+    return items
+
+
+def home(ctx: Context, args: Args) -> Reply:
+    """The overview with a button row under each item: the Slack App Home tab."""
+    ov = collect(ctx.session, ctx.member, ctx.now, ctx.tz)
+    if ov.empty():
+        return Reply.text(t("overview.nothing", ctx.lang))
+    items = home_items(ov, ctx.now, ctx.tz, ctx.lang)
+    reply = Reply(blocks=[Text(t("overview.title", ctx.lang, name=ctx.member.name))])
+    for line, buttons in items[:HOME_MAX_ITEMS]:
+        reply.add(Text(line))
+        if buttons:
+            reply.add(Buttons(buttons))
+    if len(items) > HOME_MAX_ITEMS:
+        reply.add(Text(t("overview.home_more", ctx.lang, count=len(items) - HOME_MAX_ITEMS)))
+    return reply
+
+
 def register(router: Router) -> None:
     grp = router.groups["partnerbot"]
 
@@ -150,4 +199,7 @@ def register(router: Router) -> None:
         lines = render(ov, ctx.now, ctx.tz, ctx.lang)
         return Reply(blocks=[Text(t("overview.title", ctx.lang, name=ctx.member.name)),
                              Text("\n".join(lines))])
+
+    # No help line: the Slack adapter asks for it to fill the App Home tab.
+    grp.verb(HOME_VERB, "heim", "home")(home)
 

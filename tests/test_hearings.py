@@ -6,14 +6,14 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from bot import demo
 from bot.app import App
 from handlers.hearing_reminders import parse_reminders, reminder_times
 from storage import outbox
 from storage.db import Database
-from storage.models import Hearing, OutboxMessage
+from storage.models import Hearing, HearingAddressee, Network, Organisation, OutboxMessage
 from tests.conftest import make_settings
 from tests.helpers import TestBot
 
@@ -388,6 +388,58 @@ def test_list_nearest_deadline_first_with_days_left_and_answers(bot: TestBot,
     assert bot.run("/horing", now=now) == out  # no verb lists
     en = bot.run("/hearing list", as_="Jon Bakke", now=now)
     assert "#3 “Snart” – deadline Thu 12 Mar 23:59 (in 10 days) – 1 of 2 answered" in en
+
+
+def _many_hearings(app: App, now: datetime, n: int, start: int) -> None:
+    with app.db.transaction() as s:
+        nets = s.scalars(select(Network).where(Network.name == "Nettverk for infrastruktur")).all()
+        orgs = s.scalars(select(Organisation).order_by(Organisation.id)).all()
+        for i in range(start, start + n):
+            s.add(Hearing(network=nets[i % len(nets)], title=f"Høring nr {i:04d}",
+                          deadline=now + timedelta(days=2, minutes=i), state="open",
+                          created_at=now, addressees=[
+                              HearingAddressee(organisation=orgs[i % len(orgs)],
+                                               answered_at=now if i % 2 else None),
+                              HearingAddressee(organisation=orgs[(i + 1) % len(orgs)])]))
+
+
+def test_a_long_list_is_paged_at_a_fixed_number_of_statements(bot: TestBot, app: App,
+                                                             now: datetime) -> None:
+    counts = []
+    seen: list[str] = []
+
+    def before(conn, cursor, statement, *args):  # type: ignore[no-untyped-def]
+        if not statement.startswith(("PRAGMA", "BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT",
+                                     "RELEASE")):
+            seen.append(statement)
+
+    for n, start in ((30, 0), (969, 30)):  # with the demo's one: 31 hearings, then 1,000
+        _many_hearings(app, now, n, start)
+        seen.clear()
+        event.listen(app.db.engine, "before_cursor_execute", before)
+        try:
+            out = bot.run("/horing liste", now=now)
+        finally:
+            event.remove(app.db.engine, "before_cursor_execute", before)
+        counts.append(len(seen))
+    lines = out.splitlines()
+    assert lines[0] == "Åpne høringer, nærmeste frist først (side 1 av 50):"
+    assert lines[1] == ("• #2 «Høring nr 0000» – frist ons 04.03 kl 09:00 (om 2 dager) "
+                        "– 0 av 2 har svart")
+    assert lines[2].endswith("«Høring nr 0001» – frist ons 04.03 kl 09:01 (om 2 dager) "
+                             "– 1 av 2 har svart")
+    assert len(lines) == 22
+    assert lines[-1] == "… og 980 til. Skriv `/horing liste side 2` for de neste."
+    assert counts[0] == counts[1]
+    page = bot.run("/horing liste side 50", now=now).splitlines()
+    assert page[0] == "Åpne høringer, nærmeste frist først (side 50 av 50):"
+    assert page[-1].startswith("• #1 «Partnerskapsavtale med kommunene")
+    assert bot.run("/horing liste alle side 2", now=now).splitlines()[-1] == (
+        "… og 960 til. Skriv `/horing liste alle side 3` for de neste.")
+    assert bot.run("/horing liste side 51", now=now) == (
+        "Det er bare 50 sider. `/horing liste side 50` viser den siste.")
+    assert bot.run("/horing liste side x", now=now) == (
+        "Sidetallet må være et helt tall fra 1, for eksempel `/horing liste side 2`.")
 
 
 def test_list_is_per_channel_network(bot: TestBot, now: datetime) -> None:

@@ -188,3 +188,21 @@ def test_digest_settings_and_permissions(people_bot: TestBot, now: datetime) -> 
             OutboxMessage.object_id == net.id, OutboxMessage.kind == "network.digest",
             OutboxMessage.state == "pending")).all()
         assert pending == []
+
+
+def test_the_home_reply_puts_buttons_under_each_item_and_caps_them(people_bot: TestBot,
+                                                                     now: datetime) -> None:
+    seed(people_bot.app, now)
+    out = people_bot.run("/partnerbot hjem", as_="Ola Nordmann", now=now)
+    lines = out.splitlines()
+    assert lines[0] == "*Dette venter på deg, Ola Nordmann:*"
+    assert lines[1].startswith("• Høring #1")
+    assert lines[2] == "  [Vi har svart: /horing svart 1]   [Vis: /horing vis 1]"
+    assert "[Ferdig: /tiltak status 1 ferdig]" in out
+    assert "[Vis og svar: /mote vis 1]" in out
+    assert "[Meld meg på: /konferanse meld på 1]" in out
+    seed(people_bot.app, now, 100, 10)
+    out = people_bot.run("/partnerbot hjem", as_="Ola Nordmann", now=now)
+    assert out.count("• ") == 40
+    assert out.splitlines()[-1].startswith("… og ")
+    assert "`/partnerbot oversikt` viser alt." in out

@@ -12,9 +12,9 @@ TEXTS = {
         "en": "`/hearing new \"Partnership agreement, general part\" deadline 15.09 from \"Vestfold fylkeskommune\" link https://… addressees \"Horten kommune, Larvik kommune\"` – new hearing (optional `remind 14d,7d,1d,2h`)",
     },
     "help.horing.liste": {
-        "nb": "`/horing liste` – åpne høringer, nærmeste frist først (`/horing liste alle` tar med avsluttede)",
-        "nn": "`/horing liste` – opne høyringar, nærmaste frist først (`/horing liste alle` tek med avslutta)",
-        "en": "`/hearing list` – open hearings, nearest deadline first (`/hearing list all` includes closed ones)",
+        "nb": "`/horing liste` – åpne høringer, nærmeste frist først, 20 om gangen (`side 2` for de neste; `/horing liste alle` tar med avsluttede)",
+        "nn": "`/horing liste` – opne høyringar, nærmaste frist først, 20 om gongen (`side 2` for dei neste; `/horing liste alle` tek med avslutta)",
+        "en": "`/hearing list` – open hearings, nearest deadline first, 20 at a time (`page 2` for the next; `/hearing list all` includes closed ones)",
     },
     "help.horing.vis": {
         "nb": "`/horing vis 3` – høringen med mottakere, svar og påminnelser",
@@ -124,6 +124,26 @@ TEXTS = {
         "nb": "Alle høringer, nærmeste frist først:",
         "nn": "Alle høyringar, nærmaste frist først:",
         "en": "All hearings, nearest deadline first:",
+    },
+    "hearings.list_page": {
+        "nb": " (side {page} av {pages}):",
+        "nn": " (side {page} av {pages}):",
+        "en": " (page {page} of {pages}):",
+    },
+    "hearings.list_more": {
+        "nb": "… og {count} til. Skriv `{command}` for de neste.",
+        "nn": "… og {count} til. Skriv `{command}` for dei neste.",
+        "en": "… and {count} more. Type `{command}` for the next ones.",
+    },
+    "hearings.page_past_end": {
+        "nb": "Det er bare {pages} sider. `{command}` viser den siste.",
+        "nn": "Det er berre {pages} sider. `{command}` viser den siste.",
+        "en": "There are only {pages} pages. `{command}` shows the last one.",
+    },
+    "hearings.bad_page": {
+        "nb": "Sidetallet må være et helt tall fra 1, for eksempel `{command}`.",
+        "nn": "Sidetalet må vere eit heilt tal frå 1, til dømes `{command}`.",
+        "en": "The page must be a whole number from 1, for example `{command}`.",
     },
     "hearings.list_line": {
         "nb": "#{number} «{title}»{sender} – frist {deadline} ({left}) – {answered} av {total} har svart{state}",

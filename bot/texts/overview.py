@@ -21,6 +21,18 @@ TEXTS = {
         "nn": "Ingenting ventar på deg akkurat no. God dag! 🌿",
         "en": "Nothing is waiting for you right now. Have a good day! 🌿",
     },
+    "overview.home_more": {
+        "nb": "… og {count} til. `/partnerbot oversikt` viser alt.",
+        "nn": "… og {count} til. `/partnerbot oversyn` viser alt.",
+        "en": "… and {count} more. `/partnerbot overview` shows everything.",
+    },
+    "overview.button.answered": {"nb": "Vi har svart", "nn": "Vi har svart", "en": "We have answered"},
+    "overview.button.show": {"nb": "Vis", "nn": "Vis", "en": "Show"},
+    "overview.button.done": {"nb": "Ferdig", "nn": "Ferdig", "en": "Done"},
+    "overview.button.vote": {"nb": "Vis og svar", "nn": "Vis og svar", "en": "Show and answer"},
+    "overview.button.register": {"nb": "Meld meg på", "nn": "Meld meg på", "en": "Register"},
+    "overview.button.maybe": {"nb": "Kanskje", "nn": "Kanskje", "en": "Maybe"},
+    "overview.button.cancel": {"nb": "Meld av", "nn": "Meld av", "en": "Cancel"},
     "overview.today": {"nb": "i dag", "nn": "i dag", "en": "today"},
     "overview.days_left": {
         "nb": "{days} dager igjen", "nn": "{days} dagar att", "en": "{days} days left",

@@ -308,6 +308,8 @@ class FakeSlack:
                 "locale": u.get("locale", "en-US"), "is_bot": False,
                 "profile": {"real_name": u.get("real_name", uid),
                             "display_name": u.get("display_name", "")}}}
+        if method == "views.publish":
+            return {"ok": True, "view": {"id": f"V{next(self._ts)}", **(body.get("view") or {})}}
         if method == "views.open":
             return {"ok": True, "view": {"id": f"V{next(self._ts)}", **(body.get("view") or {})}}
         if method == "conversations.open":

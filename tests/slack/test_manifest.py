@@ -21,6 +21,7 @@ SCOPE_OF = {
     "users_info": "users:read",
     "files_upload_v2": "files:write",
     "views_open": None,
+    "views_publish": None,  # the App Home tab
     "auth_test": None,  # bolt, at start
 }
 COMMANDS = {"/partnerbot", "/tiltak", "/mote", "/horing", "/konferanse"}

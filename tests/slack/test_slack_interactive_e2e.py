@@ -61,6 +61,10 @@ def test_a_button_click_runs_its_command_and_updates_the_posted_message(
 
 def test_a_text_vote_updates_every_posted_message_and_answers_ephemerally(
         bot: SlackBotProcess, fake_slack: FakeSlack) -> None:
+    # Its own posted message: under xdist this test may run on a worker (and bot) of its own.
+    bot.command("/testpoll vis")
+    fake_slack.wait_for("chat.postMessage", lambda c: "Testavstemning" in c.text)
+    wait_until(lambda: _posted(bot), what="the posted message to be remembered")
     updates_before = len(fake_slack.calls("chat.update"))
     _, url = bot.command("/testpoll stem", user_id="U_LISE", user_name="lise")
     reply = bot.replies(url)[0]
@@ -119,6 +123,12 @@ def test_a_long_reply_is_split_within_slacks_limits_and_nothing_is_lost(
     text = "\n".join(t for r in replies for t in r.text.split("\n"))
     assert all(f"Linje {n:04d}" in text for n in range(200))
     assert all(f"verdi {n}" in text for n in range(23))
+
+
+def _posted(bot: SlackBotProcess) -> list[str]:
+    with bot.db().transaction() as s:
+        return list(s.scalars(select(PostedMessage.message_id).where(
+            PostedMessage.object_type == "testpoll")))
 
 
 def _schedule(bot: SlackBotProcess, key: str, network: str, due_in: float, what: str,

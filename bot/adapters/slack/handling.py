@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -18,6 +19,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from bot.adapters.slack import dedup, forms
 from bot.adapters.slack.blocks import fallback_text, message_payload, render_messages
 from bot.adapters.slack.client import error_code, respond
+from bot.adapters.slack.home import HOME_GROUP, HOME_VERB, HomeUsers, from_home, home_view
 from bot.adapters.slack.messenger import SlackMessenger
 from bot.adapters.slack.posting import PLATFORM, Poster
 from bot.adapters.slack.profiles import Profiles
@@ -31,6 +33,10 @@ log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 # Posting in a channel the bot cannot post in: answer through the response_url instead.
 NOT_POSTABLE = frozenset({"not_in_channel", "channel_not_found", "is_archived"})
+# Least time between two dispatch runs after commands: under a burst of commands the runs
+# (each takes the write lock and runs the planners) would otherwise follow back to back and
+# take CPU from the acks; messages to others still go out within this much of the command.
+DISPATCH_GAP_SECONDS = 0.1
 
 
 def utcnow() -> datetime:
@@ -73,6 +79,7 @@ class SlackBot:
         self.profiles = Profiles(client, app.db)
         self.messenger = SlackMessenger(outbox_client, app.db, lang=app.settings.language)
         self.dispatcher = app.dispatcher(self.messenger)
+        self.home_users = HomeUsers()
         self._due = threading.Event()
         self._stopping = False
 
@@ -124,7 +131,32 @@ class SlackBot:
             clicked = None
             if message.get("ts") and not container.get("is_ephemeral"):
                 clicked = (where.channel_id, str(message["ts"]))
+            if from_home(body):
+                # No channel and no response_url: the answer goes by direct message.
+                self.home_users.add(where.user_id)
             self._run(where, name, text, clicked=clicked)
+
+    def on_home_opened(self, event: dict[str, Any]) -> None:
+        """The member opened the app: their Home tab shows what waits for them."""
+        if event.get("tab", "home") != "home" or not event.get("user"):
+            return
+        user_id = str(event["user"])
+        where = Where(user_id=user_id, user_name="", channel_id="", channel_name=None,
+                      response_url=None)
+        with self._guard(where, tell=False):
+            self.home_users.add(user_id)
+            self.publish_home(user_id)
+
+    def publish_home(self, user_id: str) -> None:
+        where = Where(user_id=user_id, user_name="", channel_id="", channel_name=None,
+                      response_url=None)
+        reply = self.router.handle(self.command(where, HOME_GROUP, HOME_VERB), now=self.clock())
+        view = home_view(reply, t("slack.more_not_shown", self.language(user_id)))
+        try:
+            self.client.views_publish(user_id=user_id, view=view)
+        except (SlackApiError, SlackClientError, OSError) as exc:
+            reason = error_code(exc) if isinstance(exc, SlackApiError) else exc.__class__.__name__
+            log.warning("views.publish for %s failed: %s", user_id, reason)
 
     def form_errors(self, body: dict[str, Any]) -> dict[str, str]:
         """Checked before the ack, so that Slack shows them in the open form."""
@@ -176,6 +208,9 @@ class SlackBot:
         reply = self.router.handle(self.command(where, name, text), now=now)
         self.deliver(reply, where, clicked=clicked)
         self.dispatch_now()
+        if where.user_id in self.home_users:
+            # What they just did may change what waits for them: one refresh per command.
+            self.publish_home(where.user_id)
 
     def dispatch_now(self) -> None:
         """Messages a command queued for others (announcements, poll posts) go out now, not
@@ -193,6 +228,7 @@ class SlackBot:
                 self.dispatcher.dispatch_due(self.clock())
             except Exception:
                 log.exception("dispatch after a command failed; the ticker will try again")
+            time.sleep(DISPATCH_GAP_SECONDS)
 
     # -- delivering ---------------------------------------------------------------------
 
@@ -294,16 +330,17 @@ class SlackBot:
             member = find_member(session, PLATFORM, user_id)
             return (member.language if member and member.language else None) or self.settings.language
 
-    def _guard(self, where: Where) -> _Guard:
-        return _Guard(self, where)
+    def _guard(self, where: Where, *, tell: bool = True) -> _Guard:
+        return _Guard(self, where, tell=tell)
 
 
 class _Guard:
     """Any bug after the ack is logged and the asker gets a short apology, not silence."""
 
-    def __init__(self, bot: SlackBot, where: Where) -> None:
+    def __init__(self, bot: SlackBot, where: Where, *, tell: bool = True) -> None:
         self.bot = bot
         self.where = where
+        self.tell = tell  # opening the Home tab is no request: nobody to apologise to
 
     def __enter__(self) -> None:
         return None
@@ -313,6 +350,8 @@ class _Guard:
         if exc is None or not isinstance(exc, Exception):
             return False
         log.exception("Slack request failed after the ack", exc_info=exc)
+        if not self.tell:
+            return True
         try:
             self.bot.tell(self.where, Reply.text(t("error.unexpected",
                                                   self.bot.language(self.where.user_id))))

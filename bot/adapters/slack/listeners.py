@@ -72,7 +72,7 @@ def register(bolt: App, bot: SlackBot, work: Executor) -> None:
 
     @bolt.event("app_home_opened")
     def home_opened(event: dict[str, Any]) -> None:
-        return None  # the home tab is issue 10's
+        work.submit(bot.on_home_opened, event)  # events are acked by Bolt on return
 
     @bolt.error
     def on_error(error: Exception, body: dict[str, Any]) -> None:
