@@ -153,8 +153,8 @@ def render_reminder(session: Session, row: OutboxMessage, now: datetime, lang: s
     if hearing.link:
         lines.append(t("hearings.reminder_link", lang, link=hearing.link))
     lines.append(t("hearings.answer_hint", lang, number=hearing.id))
-    return Reply(blocks=[Text("\n".join(lines))], visibility="channel",
-                 object_ref=(OBJECT, hearing.id))
+    # No object_ref: a reminder is a message of its moment, not a card to keep up to date.
+    return Reply(blocks=[Text("\n".join(lines))], visibility="channel")
 
 
 def _zone(name: object) -> tzinfo:

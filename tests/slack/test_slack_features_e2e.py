@@ -264,3 +264,22 @@ def test_a_first_time_visitor_gets_a_home_tab_in_their_language(
                       "event_ts": "2.0"}).status == 200
     time.sleep(0.5)
     assert len(home_calls(fake_slack, "U_NEW")) == 1
+
+
+# -- private views never rewrite public messages ---------------------------------------------
+
+
+def test_showing_a_hearing_privately_does_not_rewrite_its_channel_message(
+        bot: SlackBotProcess, fake_slack: FakeSlack) -> None:
+    from storage.models import Hearing
+
+    title = unique("Høring om regional plan")
+    bot.command(f'/horing ny "{title}" frist {day(30)} mottakere "Horten kommune"')
+    fake_slack.wait_for("chat.postMessage", lambda c: title in c.text)
+    hearing_id = object_id(bot, Hearing, title)
+    ts = posted_ts(bot, "hearing", hearing_id)
+    bot.command(f"/horing vis {hearing_id}")
+    # The private view goes to the asker through the command's response_url.
+    fake_slack.wait_for("response_url", lambda c: f"Høring #{hearing_id}" in c.text)
+    time.sleep(1.0)  # give a wrong chat.update time to arrive
+    assert not [c for c in fake_slack.calls("chat.update") if c.body.get("ts") == ts]
