@@ -71,7 +71,9 @@ class Reply:
     """What the bot answers. ``visibility``: only the asker (ephemeral) or the channel.
 
     ``object_ref`` names the object the message is about (e.g. ("poll", 4)) so that an
-    adapter can remember the posted message and update it later.
+    adapter can remember the posted message and update it later. Every reply carrying it,
+    ephemeral ones too (a typed vote), rewrites the object's public messages, so a view
+    with anything private in it (an organiser's problem list) must not carry it.
     """
 
     blocks: list[Block] = field(default_factory=list)

@@ -86,7 +86,7 @@ def register(router: Router) -> None:
     @grp.verb("vis", "show", "info", help_key="help.horing.vis")
     def show(ctx: Context, args: Args) -> Reply:
         hearing = find_hearing(ctx, args, "vis")
-        reply = Reply(object_ref=("hearing", hearing.id))
+        reply = Reply()  # no object_ref: a private view, it must not rewrite the channel post
         reply.add(Text(t("hearings.show_title", ctx.lang, number=hearing.id, title=hearing.title)))
         reply.add(summary_fields(ctx, hearing, full=True))
         lines = [addressee_line(ctx, a) for a in hearing.addressees]

@@ -234,9 +234,7 @@ class SlackBot:
 
     def deliver(self, reply: Reply, where: Where, *,
                 clicked: tuple[str, str] | None = None) -> None:
-        # Only a public reply may rewrite the object's public messages: a private view
-        # (an organiser's `/horing vis`) must never show up in the channel.
-        ref = reply.object_ref if reply.visibility == "channel" else None
+        ref = reply.object_ref
         if ref is not None and clicked is not None and clicked in self.poster.posted(ref):
             # A click on the object's own message: the message itself shows the new state.
             self.poster.update_all(ref, reply)
