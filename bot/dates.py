@@ -50,6 +50,9 @@ _PRE = r"(?:kl\.?|klokka|klokken|klokkeslett|at|@)"
 _NUM = rf"(?:\d{{1,3}}|{W.alternation(W.NUMBER_WORDS)})"
 _UNIT = W.alternation(W.UNITS)
 _MONTH = W.alternation(W.MONTHS)
+# "neste uke", "denne uka": a week word after these is a shift, never an ISO week number
+_NOT_AFTER_SHIFT = "".join(
+    f"(?<!{w} )" for w in sorted(W.NEXT_WORDS | {"denne", "dette", "this"}))
 
 # One rule per kind of token, tried in this order at each position. Order matters:
 # ranges before single times ("9.30-11" is not the date 9.30), dates before bare numbers.
@@ -73,8 +76,9 @@ _RULES = (
     rf"(?P<rel2>(?P<rn2>{_NUM})\s*(?P<ru2>{_UNIT})\s+(?:fra\s+nå|frå\s+no|from\s+now)){_WB}",
     # i dag, i morgon, i overmorgen, tomorrow
     rf"(?P<rday>{W.alternation(W.RELATIVE_DAYS)}){_WB}",
-    # uke 12, veke 12 2027
-    r"(?P<week>(?:uke|veke|week)\s*(?P<wn>\d{1,2}))(?![\d.:])(?:\s+(?P<wy>\d{4}))?",
+    # uke 12, veke 12 2027 (but "neste uke 10-12" is next week at 10)
+    _NOT_AFTER_SHIFT + r"(?P<week>(?:uke|veke|week)\s*(?P<wn>\d{1,2}))(?![\d.:])"
+    r"(?:\s+(?P<wy>\d{4}))?",
     # 5. mars, 5 mars 2027, 8. sept., 5th of March
     rf"(?P<td1>(?P<d1>\d{{1,2}})(?:\.|st|nd|rd|th)?\s*(?:of\s+)?(?P<m1>{_MONTH}){_WB}\.?"
     r"(?:,?\s*(?P<y1>\d{4}))?)(?![\d.:])",

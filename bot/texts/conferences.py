@@ -13,60 +13,60 @@ TEXTS = {
     "help.konferanse.ny": {
         "nb": f"`/konferanse ny {_EX} påmeldingsfrist 20. februar tema \"Utenforskap i opplæring\"` – ny konferanse (organisator)",
         "nn": f"`/konferanse ny {_EX} påmeldingsfrist 20. februar tema \"Utanforskap i opplæringa\"` – ny konferanse (organisator)",
-        "en": f"`/conference new {_EX_EN} registration deadline 20 February theme \"Exclusion in education\"` – new conference (organiser)",
+        "en": f"`/konferanse new {_EX_EN} registration deadline 20 February theme \"Exclusion in education\"` – new conference (organiser)",
     },
     "help.konferanse.endre": {
         "nb": "`/konferanse endre 2 plasser 300 sted \"Oseberg kulturhus\"` – endre en konferanse; påminnelsene flyttes med",
         "nn": "`/konferanse endre 2 plassar 300 stad \"Oseberg kulturhus\"` – endre ein konferanse; påminningane blir flytta med",
-        "en": "`/conference edit 2 seats 300 place \"Oseberg kulturhus\"` – change a conference; its reminders move along",
+        "en": "`/konferanse edit 2 seats 300 place \"Oseberg kulturhus\"` – change a conference; its reminders move along",
     },
     "help.konferanse.kunngjor": {
         "nb": "`/konferanse kunngjør 2` – send invitasjonen til kanalene til publikum",
         "nn": "`/konferanse kunngjer 2` – send invitasjonen til kanalane til publikum",
-        "en": "`/conference announce 2` – post the invitation to the audience's channels",
+        "en": "`/konferanse announce 2` – post the invitation to the audience's channels",
     },
     "help.konferanse.meld_pa": {
         "nb": "`/konferanse meld på 2` – meld deg på (venteliste når det er fullt)",
         "nn": "`/konferanse meld på 2` – meld deg på (venteliste når det er fullt)",
-        "en": "`/conference register 2` – sign up (waitlist when full)",
+        "en": "`/konferanse register 2` – sign up (waitlist when full)",
     },
     "help.konferanse.meld_av": {
         "nb": "`/konferanse meld av 2` – meld deg av; plassen går til nestemann på ventelisten",
         "nn": "`/konferanse meld av 2` – meld deg av; plassen går til nestemann på ventelista",
-        "en": "`/conference cancel 2` – cancel; your seat goes to the next on the waitlist",
+        "en": "`/konferanse cancel 2` – cancel; your seat goes to the next on the waitlist",
     },
     "help.konferanse.kanskje": {
         "nb": "`/konferanse kanskje 2` – svar kanskje (gir ingen plass)",
         "nn": "`/konferanse kanskje 2` – svar kanskje (gjev ingen plass)",
-        "en": "`/conference maybe 2` – answer maybe (holds no seat)",
+        "en": "`/konferanse maybe 2` – answer maybe (holds no seat)",
     },
     "help.konferanse.vis": {
         "nb": "`/konferanse vis 2` – detaljer, ledige plasser og din status",
         "nn": "`/konferanse vis 2` – detaljar, ledige plassar og statusen din",
-        "en": "`/conference show 2` – details, seats left and your status",
+        "en": "`/konferanse show 2` – details, seats left and your status",
     },
     "help.konferanse.liste": {
         "nb": "`/konferanse liste` – kommende konferanser",
         "nn": "`/konferanse liste` – komande konferansar",
-        "en": "`/conference list` – upcoming conferences",
+        "en": "`/konferanse list` – upcoming conferences",
     },
     "help.konferanse.deltakere": {
         "nb": "`/konferanse deltakere 2` – deltakerliste og CSV-fil (organisator)",
         "nn": "`/konferanse deltakarar 2` – deltakarliste og CSV-fil (organisator)",
-        "en": "`/conference participants 2` – participant list and CSV file (organiser)",
+        "en": "`/konferanse participants 2` – participant list and CSV file (organiser)",
     },
     "help.konferanse.ics": {
         "nb": "`/konferanse ics 2` – kalenderfil (.ics) for konferansen",
         "nn": "`/konferanse ics 2` – kalenderfil (.ics) for konferansen",
-        "en": "`/conference ics 2` – calendar file (.ics) for the conference",
+        "en": "`/konferanse ics 2` – calendar file (.ics) for the conference",
     },
     # -- commands as they appear on buttons and in hints ----------------------------------
-    "conferences.cmd.register": {"nb": "/konferanse meld på {id}", "nn": "/konferanse meld på {id}", "en": "/conference register {id}"},
-    "conferences.cmd.cancel": {"nb": "/konferanse meld av {id}", "nn": "/konferanse meld av {id}", "en": "/conference cancel {id}"},
-    "conferences.cmd.maybe": {"nb": "/konferanse kanskje {id}", "nn": "/konferanse kanskje {id}", "en": "/conference maybe {id}"},
-    "conferences.cmd.announce": {"nb": "/konferanse kunngjør {id}", "nn": "/konferanse kunngjer {id}", "en": "/conference announce {id}"},
-    "conferences.cmd.ics": {"nb": "/konferanse ics {id}", "nn": "/konferanse ics {id}", "en": "/conference ics {id}"},
-    "conferences.cmd.participants": {"nb": "/konferanse deltakere {id}", "nn": "/konferanse deltakarar {id}", "en": "/conference participants {id}"},
+    "conferences.cmd.register": {"nb": "/konferanse meld på {id}", "nn": "/konferanse meld på {id}", "en": "/konferanse register {id}"},
+    "conferences.cmd.cancel": {"nb": "/konferanse meld av {id}", "nn": "/konferanse meld av {id}", "en": "/konferanse cancel {id}"},
+    "conferences.cmd.maybe": {"nb": "/konferanse kanskje {id}", "nn": "/konferanse kanskje {id}", "en": "/konferanse maybe {id}"},
+    "conferences.cmd.announce": {"nb": "/konferanse kunngjør {id}", "nn": "/konferanse kunngjer {id}", "en": "/konferanse announce {id}"},
+    "conferences.cmd.ics": {"nb": "/konferanse ics {id}", "nn": "/konferanse ics {id}", "en": "/konferanse ics {id}"},
+    "conferences.cmd.participants": {"nb": "/konferanse deltakere {id}", "nn": "/konferanse deltakarar {id}", "en": "/konferanse participants {id}"},
     "conferences.button.register": {"nb": "Meld meg på", "nn": "Meld meg på", "en": "Register"},
     "conferences.button.maybe": {"nb": "Kanskje", "nn": "Kanskje", "en": "Maybe"},
     "conferences.button.cancel": {"nb": "Meld av", "nn": "Meld av", "en": "Cancel"},
@@ -111,7 +111,7 @@ TEXTS = {
     "conferences.title_missing": {
         "nb": f"Konferansen trenger et navn i anførselstegn: `/konferanse ny {_EX}`.",
         "nn": f"Konferansen treng eit namn i hermeteikn: `/konferanse ny {_EX}`.",
-        "en": f"The conference needs a name in quotes: `/conference new {_EX_EN}`.",
+        "en": f"The conference needs a name in quotes: `/konferanse new {_EX_EN}`.",
     },
     "conferences.date_missing": {
         "nb": "Når er konferansen? Legg til for eksempel `dato 5. mars kl 09-16` (eller bare `dato 5. mars` for hele dagen).",
@@ -176,7 +176,7 @@ TEXTS = {
     "conferences.edit_nothing": {
         "nb": "Hva skal endres? Skriv for eksempel `/konferanse endre {id} plasser 300`.",
         "nn": "Kva skal endrast? Skriv til dømes `/konferanse endre {id} plassar 300`.",
-        "en": "What should change? Type for example `/conference edit {id} seats 300`.",
+        "en": "What should change? Type for example `/konferanse edit {id} seats 300`.",
     },
     "conferences.edited": {
         "nb": "Konferanse #{id} «{title}» er oppdatert; påminnelsene følger de nye tidene.",
@@ -187,12 +187,12 @@ TEXTS = {
     "conferences.ref_missing": {
         "nb": "Hvilken konferanse? Skriv nummeret, for eksempel `/konferanse vis 2`. `/konferanse liste` viser numrene.",
         "nn": "Kva konferanse? Skriv nummeret, til dømes `/konferanse vis 2`. `/konferanse liste` viser numra.",
-        "en": "Which conference? Type its number, for example `/conference show 2`. `/conference list` shows the numbers.",
+        "en": "Which conference? Type its number, for example `/konferanse show 2`. `/konferanse list` shows the numbers.",
     },
     "conferences.unknown": {
         "nb": "Finner ingen konferanse #{ref}. `/konferanse liste` viser kommende konferanser.",
         "nn": "Finn ingen konferanse #{ref}. `/konferanse liste` viser komande konferansar.",
-        "en": "There is no conference #{ref}. `/conference list` shows upcoming conferences.",
+        "en": "There is no conference #{ref}. `/konferanse list` shows upcoming conferences.",
     },
     "conferences.not_announced": {
         "nb": "«{title}» er ikke kunngjort ennå, så påmeldingen har ikke åpnet.",
@@ -224,7 +224,7 @@ TEXTS = {
     "conferences.invitation": {
         "nb": "📣 *Invitasjon: {title}* (#{id})\nMeld deg på med knappen eller `/konferanse meld på {id}`.",
         "nn": "📣 *Invitasjon: {title}* (#{id})\nMeld deg på med knappen eller `/konferanse meld på {id}`.",
-        "en": "📣 *Invitation: {title}* (#{id})\nRegister with the button or `/conference register {id}`.",
+        "en": "📣 *Invitation: {title}* (#{id})\nRegister with the button or `/konferanse register {id}`.",
     },
     # -- registering -----------------------------------------------------------------------
     "conferences.registered": {
@@ -298,7 +298,7 @@ TEXTS = {
     "conferences.none": {
         "nb": "Ingen kommende konferanser. En organisator kan lage en med `/konferanse ny`.",
         "nn": "Ingen komande konferansar. Ein organisator kan lage ein med `/konferanse ny`.",
-        "en": "No upcoming conferences. An organiser can create one with `/conference new`.",
+        "en": "No upcoming conferences. An organiser can create one with `/konferanse new`.",
     },
     "conferences.list_title": {"nb": "*Kommende konferanser*", "nn": "*Komande konferansar*", "en": "*Upcoming conferences*"},
     "conferences.list_line": {

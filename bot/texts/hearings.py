@@ -9,32 +9,32 @@ TEXTS = {
     "help.horing.ny": {
         "nb": "`/horing ny \"Partnerskapsavtale, generell del\" frist 15.09 fra \"Vestfold fylkeskommune\" lenke https://… mottakere \"Horten kommune, Larvik kommune\"` – ny høring (valgfritt `påminn 14d,7d,1d,2t`)",
         "nn": "`/horing ny \"Partnarskapsavtale, generell del\" frist 15.09 frå \"Vestfold fylkeskommune\" lenkje https://… mottakarar \"Horten kommune, Larvik kommune\"` – ny høyring (valfritt `påminn 14d,7d,1d,2t`)",
-        "en": "`/hearing new \"Partnership agreement, general part\" deadline 15.09 from \"Vestfold fylkeskommune\" link https://… addressees \"Horten kommune, Larvik kommune\"` – new hearing (optional `remind 14d,7d,1d,2h`)",
+        "en": "`/horing new \"Partnership agreement, general part\" deadline 15.09 from \"Vestfold fylkeskommune\" link https://… addressees \"Horten kommune, Larvik kommune\"` – new hearing (optional `remind 14d,7d,1d,2h`)",
     },
     "help.horing.liste": {
         "nb": "`/horing liste` – åpne høringer, nærmeste frist først, 20 om gangen (`side 2` for de neste; `/horing liste alle` tar med avsluttede)",
         "nn": "`/horing liste` – opne høyringar, nærmaste frist først, 20 om gongen (`side 2` for dei neste; `/horing liste alle` tek med avslutta)",
-        "en": "`/hearing list` – open hearings, nearest deadline first, 20 at a time (`page 2` for the next; `/hearing list all` includes closed ones)",
+        "en": "`/horing list` – open hearings, nearest deadline first, 20 at a time (`page 2` for the next; `/horing list all` includes closed ones)",
     },
     "help.horing.vis": {
         "nb": "`/horing vis 3` – høringen med mottakere, svar og påminnelser",
         "nn": "`/horing vis 3` – høyringa med mottakarar, svar og påminningar",
-        "en": "`/hearing show 3` – the hearing with addressees, answers and reminders",
+        "en": "`/horing show 3` – the hearing with addressees, answers and reminders",
     },
     "help.horing.svart": {
         "nb": "`/horing svart 3 Larvik kommune https://…` – registrer at en organisasjon har svart (uten navn: din egen)",
         "nn": "`/horing svart 3 Larvik kommune https://…` – registrer at ein organisasjon har svart (utan namn: din eigen)",
-        "en": "`/hearing answered 3 Larvik kommune https://…` – record that an organisation answered (no name: your own)",
+        "en": "`/horing answered 3 Larvik kommune https://…` – record that an organisation answered (no name: your own)",
     },
     "help.horing.endre": {
         "nb": "`/horing endre 3 frist 22.09` – endre frist, `tittel`, `fra`, `lenke`, `mottakere` eller `påminn`",
         "nn": "`/horing endre 3 frist 22.09` – endre frist, `tittel`, `frå`, `lenkje`, `mottakarar` eller `påminn`",
-        "en": "`/hearing edit 3 deadline 22.09` – change the deadline, `title`, `from`, `link`, `addressees` or `remind`",
+        "en": "`/horing edit 3 deadline 22.09` – change the deadline, `title`, `from`, `link`, `addressees` or `remind`",
     },
     "help.horing.avslutt": {
         "nb": "`/horing avslutt 3` – avslutt høringen; påminnelser som gjenstår, avlyses",
         "nn": "`/horing avslutt 3` – avslutt høyringa; påminningar som står att, blir avlyste",
-        "en": "`/hearing close 3` – close the hearing; remaining reminders are cancelled",
+        "en": "`/horing close 3` – close the hearing; remaining reminders are cancelled",
     },
     # -- labels ----------------------------------------------------------------------
     "hearings.label.network": {"nb": "Nettverk", "nn": "Nettverk", "en": "Network"},
@@ -78,12 +78,12 @@ TEXTS = {
     "hearings.answer_hint": {
         "nb": "Når dere har svart: `/horing svart {number} <organisasjon> <lenke til innspillet>`.",
         "nn": "Når de har svart: `/horing svart {number} <organisasjon> <lenkje til innspelet>`.",
-        "en": "Once you have answered: `/hearing answered {number} <organisation> <link to your response>`.",
+        "en": "Once you have answered: `/horing answered {number} <organisation> <link to your response>`.",
     },
     "hearings.weekend_note": {
         "nb": "⚠️ {warning} Fristen er registrert likevel; endre den med `/horing endre {number} frist …` om det var feil.",
         "nn": "⚠️ {warning} Fristen er registrert likevel; endre han med `/horing endre {number} frist …` om det var feil.",
-        "en": "⚠️ {warning} The deadline is registered anyway; change it with `/hearing edit {number} deadline …` if that was a mistake.",
+        "en": "⚠️ {warning} The deadline is registered anyway; change it with `/horing edit {number} deadline …` if that was a mistake.",
     },
     "hearings.answered": {
         "nb": "Registrert: {orgs} har svart på høring #{number} «{title}».",
@@ -113,7 +113,7 @@ TEXTS = {
     "hearings.none_open": {
         "nb": "Ingen åpne høringer. Registrer en med `/horing ny \"Tittel\" frist 15.09 mottakere \"Horten kommune, Larvik kommune\"`.",
         "nn": "Ingen opne høyringar. Registrer ei med `/horing ny \"Tittel\" frist 15.09 mottakarar \"Horten kommune, Larvik kommune\"`.",
-        "en": "No open hearings. Register one with `/hearing new \"Title\" deadline 15.09 addressees \"Horten kommune, Larvik kommune\"`.",
+        "en": "No open hearings. Register one with `/horing new \"Title\" deadline 15.09 addressees \"Horten kommune, Larvik kommune\"`.",
     },
     "hearings.list_title": {
         "nb": "Åpne høringer, nærmeste frist først:",
@@ -195,7 +195,7 @@ TEXTS = {
     "hearings.title_missing": {
         "nb": "Høringen mangler tittel. Skriv for eksempel `/horing ny \"Partnerskapsavtale, generell del\" frist 15.09 mottakere \"Horten kommune, Larvik kommune\"`.",
         "nn": "Høyringa manglar tittel. Skriv til dømes `/horing ny \"Partnarskapsavtale, generell del\" frist 15.09 mottakarar \"Horten kommune, Larvik kommune\"`.",
-        "en": "The hearing has no title. Type for example `/hearing new \"Partnership agreement, general part\" deadline 15.09 addressees \"Horten kommune, Larvik kommune\"`.",
+        "en": "The hearing has no title. Type for example `/horing new \"Partnership agreement, general part\" deadline 15.09 addressees \"Horten kommune, Larvik kommune\"`.",
     },
     "hearings.deadline_missing": {
         "nb": "Høringen mangler frist. Legg til for eksempel `frist 15.09` (eller `frist 15.09 kl 12`).",
@@ -230,17 +230,17 @@ TEXTS = {
     "hearings.unknown": {
         "nb": "Finner ingen høring #{number}. `/horing liste` viser de åpne høringene.",
         "nn": "Finn inga høyring #{number}. `/horing liste` viser dei opne høyringane.",
-        "en": "There is no hearing #{number}. `/hearing list` shows the open hearings.",
+        "en": "There is no hearing #{number}. `/horing list` shows the open hearings.",
     },
     "hearings.number_missing": {
         "nb": "Hvilken høring? Skriv nummeret, for eksempel `/horing {verb} 3`. `/horing liste` viser numrene.",
         "nn": "Kva høyring? Skriv nummeret, til dømes `/horing {verb} 3`. `/horing liste` viser numra.",
-        "en": "Which hearing? Give its number, for example `/hearing {verb} 3`. `/hearing list` shows the numbers.",
+        "en": "Which hearing? Give its number, for example `/horing {verb} 3`. `/horing list` shows the numbers.",
     },
     "hearings.is_closed": {
         "nb": "Høring #{number} er avsluttet og kan ikke endres. `/horing vis {number}` viser den.",
         "nn": "Høyring #{number} er avslutta og kan ikkje endrast. `/horing vis {number}` viser henne.",
-        "en": "Hearing #{number} is closed and cannot be changed. `/hearing show {number}` shows it.",
+        "en": "Hearing #{number} is closed and cannot be changed. `/horing show {number}` shows it.",
     },
     "hearings.not_in_network": {
         "nb": "Bare medlemmer av {network} kan gjøre dette. Be en administrator legge deg til med `/partnerbot medlem ny`.",
@@ -255,17 +255,17 @@ TEXTS = {
     "hearings.answer_org_missing": {
         "nb": "Hvilken organisasjon har svart? Skriv for eksempel `/horing svart {number} Larvik kommune https://…`. Mottakere: {choices}.",
         "nn": "Kva organisasjon har svart? Skriv til dømes `/horing svart {number} Larvik kommune https://…`. Mottakarar: {choices}.",
-        "en": "Which organisation answered? Type for example `/hearing answered {number} Larvik kommune https://…`. Addressees: {choices}.",
+        "en": "Which organisation answered? Type for example `/horing answered {number} Larvik kommune https://…`. Addressees: {choices}.",
     },
     "hearings.not_addressee": {
         "nb": "«{given}» er ikke blant mottakerne av høring #{number}: {choices}. Skriv et av disse navnene, eller legg til mottakeren med `/horing endre {number} mottakere \"…\"`.",
         "nn": "«{given}» er ikkje mellom mottakarane av høyring #{number}: {choices}. Skriv eitt av desse namna, eller legg til mottakaren med `/horing endre {number} mottakarar \"…\"`.",
-        "en": "“{given}” is not among the addressees of hearing #{number}: {choices}. Type one of those names, or add it with `/hearing edit {number} addressees \"…\"`.",
+        "en": "“{given}” is not among the addressees of hearing #{number}: {choices}. Type one of those names, or add it with `/horing edit {number} addressees \"…\"`.",
     },
     "hearings.nothing_to_change": {
         "nb": "Hva vil du endre? Skriv for eksempel `/horing endre {number} frist 22.09` (også `tittel`, `fra`, `lenke`, `mottakere`, `påminn`).",
         "nn": "Kva vil du endre? Skriv til dømes `/horing endre {number} frist 22.09` (òg `tittel`, `frå`, `lenkje`, `mottakarar`, `påminn`).",
-        "en": "What do you want to change? Type for example `/hearing edit {number} deadline 22.09` (also `title`, `from`, `link`, `addressees`, `remind`).",
+        "en": "What do you want to change? Type for example `/horing edit {number} deadline 22.09` (also `title`, `from`, `link`, `addressees`, `remind`).",
     },
     "hearings.already_closed": {
         "nb": "Høring #{number} er allerede avsluttet.",

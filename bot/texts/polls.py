@@ -8,29 +8,29 @@ TEXTS = {
         "en": "meeting polls: find a time that suits everyone, and send the invitation",
     },
     "help.mote.ny": {
-        "nb": "`/mote ny \"Samhandlingsmøte\" tider tirsdag 10-12, torsdag 13-15 svarfrist fredag kl 12 nettverk infrastruktur` – ny møtepoll (valgfritt: `varighet 2t`, `inviterte NAV, Per Hansen`, `sted`, `agenda`, `én stemme per organisasjon`, `velg automatisk`)",
-        "nn": "`/mote ny \"Samhandlingsmøte\" tider tysdag 10-12, torsdag 13-15 svarfrist fredag kl 12 nettverk infrastruktur` – ny møtepoll (valfritt: `varigheit 2t`, `inviterte NAV, Per Hansen`, `stad`, `agenda`, `ein stemme per organisasjon`, `vel automatisk`)",
-        "en": "`/meeting new \"Coordination meeting\" slots Tuesday 10-12, Thursday 13-15 closes Friday 12:00 network infrastruktur` – new meeting poll (optional: `duration 2h`, `invitees NAV, Per Hansen`, `place`, `agenda`, `one vote per organisation`, `choose automatically`)",
+        "nb": "`/mote ny \"Samhandlingsmøte\" tider tirsdag neste uke 10-12, torsdag neste uke 13-15 svarfrist i morgen kl 12 nettverk infrastruktur` – ny møtepoll (valgfritt: `varighet 2t`, `inviterte NAV, Per Hansen`, `sted`, `agenda`, `én stemme per organisasjon`, `velg automatisk`)",
+        "nn": "`/mote ny \"Samhandlingsmøte\" tider tysdag neste veke 10-12, torsdag neste veke 13-15 svarfrist i morgon kl 12 nettverk infrastruktur` – ny møtepoll (valfritt: `varigheit 2t`, `inviterte NAV, Per Hansen`, `stad`, `agenda`, `ein stemme per organisasjon`, `vel automatisk`)",
+        "en": "`/mote new \"Coordination meeting\" slots Tuesday next week 10-12, Thursday next week 13-15 closes tomorrow 12:00 network infrastruktur` – new meeting poll (optional: `duration 2h`, `invitees NAV, Per Hansen`, `place`, `agenda`, `one vote per organisation`, `choose automatically`)",
     },
     "help.mote.svar": {
         "nb": "`/mote svar 4 1:ja 2:kanskje 3:nei` – svar på møtepoll #4 (ja, kanskje / om nødvendig, nei); du kan endre svaret til pollen lukkes",
         "nn": "`/mote svar 4 1:ja 2:kanskje 3:nei` – svar på møtepoll #4 (ja, kanskje / om naudsynt, nei); du kan endre svaret til pollen blir lukka",
-        "en": "`/meeting answer 4 1:yes 2:maybe 3:no` – answer meeting poll #4 (yes, maybe / if need be, no); you can change it until the poll closes",
+        "en": "`/mote answer 4 1:yes 2:maybe 3:no` – answer meeting poll #4 (yes, maybe / if need be, no); you can change it until the poll closes",
     },
     "help.mote.vis": {
         "nb": "`/mote vis 4` – tabell over svarene og beste tidspunkt",
         "nn": "`/mote vis 4` – tabell over svara og beste tidspunkt",
-        "en": "`/meeting show 4` – table of answers and the best time",
+        "en": "`/mote show 4` – table of answers and the best time",
     },
     "help.mote.lukk": {
         "nb": "`/mote lukk 4 valg 2` – lukk pollen og sett møtet (uten `valg`: beste tidspunkt); sender kalenderinvitasjon (organisator eller den som laget pollen)",
         "nn": "`/mote lukk 4 val 2` – lukk pollen og set møtet (utan `val`: beste tidspunkt); sender kalenderinvitasjon (organisator eller den som laga pollen)",
-        "en": "`/meeting close 4 choice 2` – close the poll and fix the meeting (without `choice`: the best time); sends a calendar invitation (organiser or the poll's creator)",
+        "en": "`/mote close 4 choice 2` – close the poll and fix the meeting (without `choice`: the best time); sends a calendar invitation (organiser or the poll's creator)",
     },
     "help.mote.liste": {
         "nb": "`/mote liste` – åpne møtepoller og kommende møter i nettverket",
         "nn": "`/mote liste` – opne møtepollar og komande møte i nettverket",
-        "en": "`/meeting list` – open meeting polls and upcoming meetings in the network",
+        "en": "`/mote list` – open meeting polls and upcoming meetings in the network",
     },
     # --- the poll as shown ---
     "polls.title": {
@@ -66,7 +66,7 @@ TEXTS = {
     "polls.how_to_answer": {
         "nb": "Svar med `/mote svar {id} {example}` (ja, kanskje eller nei for hvert tidspunkt). Du kan endre svaret til pollen lukkes.",
         "nn": "Svar med `/mote svar {id} {example}` (ja, kanskje eller nei for kvart tidspunkt). Du kan endre svaret til pollen blir lukka.",
-        "en": "Answer with `/meeting answer {id} {example}` (ja/yes, kanskje/maybe or nei/no for each time). You can change your answer until the poll closes.",
+        "en": "Answer with `/mote answer {id} {example}` (ja/yes, kanskje/maybe or nei/no for each time). You can change your answer until the poll closes.",
     },
     "polls.no_answers_yet": {
         "nb": "Ingen har svart ennå.",
@@ -101,7 +101,7 @@ TEXTS = {
     "polls.awaiting_decision": {
         "nb": "Pollen er lukket. Organisatoren bekrefter tidspunktet med `/mote lukk {id} valg {number}`.",
         "nn": "Pollen er lukka. Organisatoren stadfestar tidspunktet med `/mote lukk {id} val {number}`.",
-        "en": "The poll is closed. The organiser confirms the time with `/meeting close {id} choice {number}`.",
+        "en": "The poll is closed. The organiser confirms the time with `/mote close {id} choice {number}`.",
     },
     # --- creating ---
     "polls.created": {
@@ -112,7 +112,7 @@ TEXTS = {
     "polls.title_missing": {
         "nb": "Møtepollen trenger en tittel i anførselstegn: `/mote ny \"Samhandlingsmøte\" tider tirsdag 10-12, torsdag 13-15`.",
         "nn": "Møtepollen treng ein tittel i hermeteikn: `/mote ny \"Samhandlingsmøte\" tider tysdag 10-12, torsdag 13-15`.",
-        "en": "The poll needs a title in quotes: `/meeting new \"Coordination meeting\" slots Tuesday 10-12, Thursday 13-15`.",
+        "en": "The poll needs a title in quotes: `/mote new \"Coordination meeting\" slots Tuesday 10-12, Thursday 13-15`.",
     },
     "polls.slots_missing": {
         "nb": "Hvilke tidspunkt kan folk velge mellom? Legg til `tider`, for eksempel `tider tirsdag 10-12, torsdag 13-15`.",
@@ -175,32 +175,32 @@ TEXTS = {
     "polls.number_missing": {
         "nb": "Hvilken møtepoll? Skriv nummeret, for eksempel `/mote svar 4 1:ja 2:nei`. `/mote liste` viser de åpne.",
         "nn": "Kva møtepoll? Skriv nummeret, til dømes `/mote svar 4 1:ja 2:nei`. `/mote liste` viser dei opne.",
-        "en": "Which poll? Give its number, for example `/meeting answer 4 1:yes 2:no`. `/meeting list` shows the open ones.",
+        "en": "Which poll? Give its number, for example `/mote answer 4 1:yes 2:no`. `/mote list` shows the open ones.",
     },
     "polls.unknown": {
         "nb": "Finner ingen møtepoll #{id}. `/mote liste` viser de åpne møtepollene.",
         "nn": "Finn ingen møtepoll #{id}. `/mote liste` viser dei opne møtepollane.",
-        "en": "There is no meeting poll #{id}. `/meeting list` shows the open polls.",
+        "en": "There is no meeting poll #{id}. `/mote list` shows the open polls.",
     },
     "polls.closed": {
         "nb": "Møtepoll #{id} er lukket, så svar kan ikke endres lenger. `/mote vis {id}` viser resultatet.",
         "nn": "Møtepoll #{id} er lukka, så svar kan ikkje endrast lenger. `/mote vis {id}` viser resultatet.",
-        "en": "Meeting poll #{id} is closed, so answers can no longer change. `/meeting show {id}` shows the result.",
+        "en": "Meeting poll #{id} is closed, so answers can no longer change. `/mote show {id}` shows the result.",
     },
     "polls.answers_missing": {
         "nb": "Skriv svaret ditt for hvert tidspunkt: `/mote svar {id} {example}`.",
         "nn": "Skriv svaret ditt for kvart tidspunkt: `/mote svar {id} {example}`.",
-        "en": "Give your answer for each time: `/meeting answer {id} {example}`.",
+        "en": "Give your answer for each time: `/mote answer {id} {example}`.",
     },
     "polls.bad_answer_text": {
         "nb": "Jeg forstod ikke «{given}». Skriv nummeret på tidspunktet, kolon og svaret: `/mote svar {id} {example}`.",
         "nn": "Eg forstod ikkje «{given}». Skriv nummeret på tidspunktet, kolon og svaret: `/mote svar {id} {example}`.",
-        "en": "I did not understand “{given}”. Write the number of the time, a colon and the answer: `/meeting answer {id} {example}`.",
+        "en": "I did not understand “{given}”. Write the number of the time, a colon and the answer: `/mote answer {id} {example}`.",
     },
     "polls.bad_answer_word": {
         "nb": "«{given}» er ikke et svar. Bruk ja, kanskje (eller om nødvendig) eller nei: `/mote svar {id} {example}`.",
         "nn": "«{given}» er ikkje eit svar. Bruk ja, kanskje (eller om naudsynt) eller nei: `/mote svar {id} {example}`.",
-        "en": "“{given}” is not an answer. Use yes, maybe (or if need be) or no: `/meeting answer {id} {example}`.",
+        "en": "“{given}” is not an answer. Use yes, maybe (or if need be) or no: `/mote answer {id} {example}`.",
     },
     "polls.slot_out_of_range": {
         "nb": "Møtepoll #{id} har ikke tidspunkt {number}; den har tidspunkt 1 til {count}.",
@@ -221,12 +221,12 @@ TEXTS = {
     "polls.already_decided": {
         "nb": "Møtepoll #{id} er allerede avgjort: møtet er {when}. Vil du flytte det, skriv `/mote lukk {id} valg <nummer>`.",
         "nn": "Møtepoll #{id} er alt avgjord: møtet er {when}. Vil du flytte det, skriv `/mote lukk {id} val <nummer>`.",
-        "en": "Meeting poll #{id} is already decided: the meeting is {when}. To move it, type `/meeting close {id} choice <number>`.",
+        "en": "Meeting poll #{id} is already decided: the meeting is {when}. To move it, type `/mote close {id} choice <number>`.",
     },
     "polls.no_best_choose": {
         "nb": "Ingen tidspunkt har fått ja eller om nødvendig ennå. Velg selv med `/mote lukk {id} valg 1`, eller vent på flere svar.",
         "nn": "Ingen tidspunkt har fått ja eller om naudsynt enno. Vel sjølv med `/mote lukk {id} val 1`, eller vent på fleire svar.",
-        "en": "No time has a yes or if-need-be yet. Pick one with `/meeting close {id} choice 1`, or wait for more answers.",
+        "en": "No time has a yes or if-need-be yet. Pick one with `/mote close {id} choice 1`, or wait for more answers.",
     },
     "polls.slot_passed": {
         "nb": "Tidspunktet {slot} har allerede vært. Velg et annet med `valg <nummer>`.",
@@ -251,17 +251,17 @@ TEXTS = {
     "polls.confirm_ask": {
         "nb": "{name}: bekreft tidspunktet med `/mote lukk {id} valg {number}` (eller et annet nummer), så sender jeg invitasjon.",
         "nn": "{name}: stadfest tidspunktet med `/mote lukk {id} val {number}` (eller eit anna nummer), så sender eg invitasjon.",
-        "en": "{name}: confirm the time with `/meeting close {id} choice {number}` (or another number), and I will send the invitation.",
+        "en": "{name}: confirm the time with `/mote close {id} choice {number}` (or another number), and I will send the invitation.",
     },
     "polls.confirm_ask_none": {
         "nb": "{name}: ingen tidspunkt passet. Velg likevel med `/mote lukk {id} valg <nummer>`, eller lag en ny møtepoll.",
         "nn": "{name}: ingen tidspunkt passa. Vel likevel med `/mote lukk {id} val <nummer>`, eller lag ein ny møtepoll.",
-        "en": "{name}: no time suited. Pick one anyway with `/meeting close {id} choice <number>`, or create a new poll.",
+        "en": "{name}: no time suited. Pick one anyway with `/mote close {id} choice <number>`, or create a new poll.",
     },
     "polls.nudge": {
         "nb": "Hei {name}! Du har ikke svart på møtepoll #{id} «{title}». Svarfristen er {when}. Svar med `/mote svar {id} {example}`.",
         "nn": "Hei {name}! Du har ikkje svart på møtepoll #{id} «{title}». Svarfristen er {when}. Svar med `/mote svar {id} {example}`.",
-        "en": "Hi {name}! You have not answered meeting poll #{id} “{title}”. The deadline is {when}. Answer with `/meeting answer {id} {example}`.",
+        "en": "Hi {name}! You have not answered meeting poll #{id} “{title}”. The deadline is {when}. Answer with `/mote answer {id} {example}`.",
     },
     # --- listing ---
     "polls.list_title": {
@@ -293,9 +293,9 @@ TEXTS = {
         "en": "• {title} — {when}{place}",
     },
     "polls.list_hint": {
-        "nb": "Ny møtepoll: `/mote ny \"Tittel\" tider tirsdag 10-12, torsdag 13-15 svarfrist fredag kl 12`",
-        "nn": "Ny møtepoll: `/mote ny \"Tittel\" tider tysdag 10-12, torsdag 13-15 svarfrist fredag kl 12`",
-        "en": "New poll: `/meeting new \"Title\" slots Tuesday 10-12, Thursday 13-15 closes Friday 12:00`",
+        "nb": "Ny møtepoll: `/mote ny \"Tittel\" tider tirsdag neste uke 10-12, torsdag neste uke 13-15 svarfrist i morgen kl 12`",
+        "nn": "Ny møtepoll: `/mote ny \"Tittel\" tider tysdag neste veke 10-12, torsdag neste veke 13-15 svarfrist i morgon kl 12`",
+        "en": "New poll: `/mote new \"Title\" slots Tuesday next week 10-12, Thursday next week 13-15 closes tomorrow 12:00`",
     },
     # --- meetings ---
     "meetings.decided": {
