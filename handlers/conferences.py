@@ -242,10 +242,12 @@ def register(router: Router) -> None:
             ChannelRef.network_id.in_(network_ids),
             ChannelRef.platform == ctx.command.platform)).all() if network_ids else []
         audit(ctx, "conference.announce", "conference", conf.id)
-        reply = Reply.text(t("conferences.announced", ctx.lang, title=conf.title,
-                             channels=len(refs), members=len(members),
-                             channel_names=", ".join(r.name or r.channel_id for r in refs)
-                             or "—"))
+        reach = (t("conferences.members.one", ctx.lang) if len(members) == 1
+                 else t("conferences.members.many", ctx.lang, n=len(members)))
+        reply = Reply.text(
+            t("conferences.announced", ctx.lang, title=conf.title, members=reach,
+              channel_names=", ".join(r.name or r.channel_id for r in refs)) if refs
+            else t("conferences.announced_direct", ctx.lang, title=conf.title, members=reach))
         silent = [n for n in network_ids if n not in {r.network_id for r in refs}]
         if silent:
             names = ", ".join(n.name for n in ctx.session.scalars(

@@ -26,7 +26,7 @@ def test_waitlisted_member_is_promoted_and_told(home: Path) -> None:  # noqa: F8
     assert r.returncode == 0, r.stderr
     out = r.stdout
     assert "Konferanse #2 «Ordførersamling» er lagret som utkast." in out
-    assert ("Invitasjonen til «Ordførersamling» er sendt til 1 kanaler (#infrastruktur) "
+    assert ("Invitasjonen til «Ordførersamling» er sendt til #infrastruktur "
             "og når 6 medlemmer.") in out
     assert "── #infrastruktur ──\n📣 *Invitasjon: Ordførersamling* (#2)" in out
     assert "[Meld meg på: /konferanse meld på 2]" in out

@@ -36,7 +36,7 @@ def create(bot: TestBot, now: datetime, line: str = NEW, as_: str = "Kari Nordma
 
 def announced(bot: TestBot, now: datetime, line: str = NEW) -> int:
     cid = create(bot, now, line)
-    assert "sendt til 1 kanaler" in bot.run(f"/konferanse kunngjør {cid}", as_="Kari Nordmann",
+    assert "sendt til #infrastruktur og" in bot.run(f"/konferanse kunngjør {cid}", as_="Kari Nordmann",
                                             now=now)
     bot.dispatch(now)
     return cid
@@ -129,8 +129,8 @@ def test_replies_in_nynorsk_and_english(bot: TestBot, now: datetime) -> None:
 def test_announce_posts_invitation_with_rsvp_buttons(bot: TestBot, now: datetime) -> None:
     cid = create(bot, now)
     reply = bot.run(f"/konferanse kunngjør {cid}", as_="Kari Nordmann", now=now)
-    assert reply == ("Invitasjonen til «Vestfoldkonferansen 2026» er sendt til 1 kanaler "
-                     "(#infrastruktur) og når 6 medlemmer.")
+    assert reply == ("Invitasjonen til «Vestfoldkonferansen 2026» er sendt til "
+                     "#infrastruktur og når 6 medlemmer.")
     sent = bot.dispatch(now)
     assert [d for d, _ in sent] == ["#infrastruktur"]
     assert "Invitasjon: Vestfoldkonferansen 2026" in sent[0][1]
@@ -148,7 +148,8 @@ def test_announce_posts_invitation_with_rsvp_buttons(bot: TestBot, now: datetime
 
 def test_organisation_audience_gets_direct_invitations(bot: TestBot, now: datetime) -> None:
     cid = create(bot, now, NEW.replace('"Nettverk for infrastruktur"', '"Seljord kommune"'))
-    assert "0 kanaler" in bot.run(f"/konferanse kunngjør {cid}", as_="Kari Nordmann", now=now)
+    assert bot.run(f"/konferanse kunngjør {cid}", as_="Kari Nordmann", now=now) == (
+        "Invitasjonen til «Vestfoldkonferansen 2026» går som direktemelding til 1 medlem.")
     assert [d for d, _ in bot.dispatch(now)] == ["Knut Vik"]
 
 

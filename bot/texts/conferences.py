@@ -207,9 +207,18 @@ TEXTS = {
     },
     # -- announcing ------------------------------------------------------------------------
     "conferences.announced": {
-        "nb": "Invitasjonen til «{title}» er sendt til {channels} kanaler ({channel_names}) og når {members} medlemmer.",
-        "nn": "Invitasjonen til «{title}» er send til {channels} kanalar ({channel_names}) og når {members} medlemer.",
-        "en": "The invitation to “{title}” was posted to {channels} channels ({channel_names}) and reaches {members} members.",
+        "nb": "Invitasjonen til «{title}» er sendt til {channel_names} og når {members}.",
+        "nn": "Invitasjonen til «{title}» er send til {channel_names} og når {members}.",
+        "en": "The invitation to “{title}” was posted to {channel_names} and reaches {members}.",
+    },
+    "conferences.announced_direct": {
+        "nb": "Invitasjonen til «{title}» går som direktemelding til {members}.",
+        "nn": "Invitasjonen til «{title}» går som direktemelding til {members}.",
+        "en": "The invitation to “{title}” goes as a direct message to {members}.",
+    },
+    "conferences.members.one": {"nb": "1 medlem", "nn": "1 medlem", "en": "1 member"},
+    "conferences.members.many": {
+        "nb": "{n} medlemmer", "nn": "{n} medlemer", "en": "{n} members",
     },
     "conferences.announced_no_channel": {
         "nb": "Disse nettverkene har ingen kanal her ennå: {networks}. Koble en med `/partnerbot koble nettverk <navn>`.",
