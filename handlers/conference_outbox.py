@@ -134,6 +134,15 @@ def _announced(session: Session, row: OutboxMessage) -> Conference | None:
     return conf if conf is not None and conf.state == ANNOUNCED else None
 
 
+def _holding_seat(session: Session, row: OutboxMessage) -> Conference | None:
+    """The announced conference, if the row's member (still) holds a seat in it."""
+    conf = _announced(session, row)
+    if conf is None:
+        return None
+    reg = registration_of(session, conf.id, int(row.target_id))
+    return conf if reg is not None and reg.status == REGISTERED else None
+
+
 def details(session: Session, conf: Conference, lang: str, tz: tzinfo) -> Fields:
     """The facts of a conference as label/value pairs, for invitations and ``vis``."""
     left = seats_left(session, conf)
@@ -174,11 +183,8 @@ def register_renderers(router: Router) -> None:
     @router.renderer(PROMOTED)
     def render_promoted(session: Session, row: OutboxMessage, now: datetime,
                         lang: str) -> Reply | None:
-        conf = _announced(session, row)
+        conf = _holding_seat(session, row)
         if conf is None:
-            return None
-        reg = registration_of(session, conf.id, int(row.target_id))
-        if reg is None or reg.status != REGISTERED:
             return None
         tz = _zone(row)
         return Reply(blocks=[
@@ -208,11 +214,8 @@ def register_renderers(router: Router) -> None:
     @router.renderer(DAY_BEFORE)
     def render_day_before(session: Session, row: OutboxMessage, now: datetime,
                           lang: str) -> Reply | None:
-        conf = _announced(session, row)
+        conf = _holding_seat(session, row)
         if conf is None:
-            return None
-        reg = registration_of(session, conf.id, int(row.target_id))
-        if reg is None or reg.status != REGISTERED:
             return None
         tz = _zone(row)
         lines = [t("conferences.day_before", lang, title=conf.title)]

@@ -247,7 +247,7 @@ def register(router: Router) -> None:
         reply = Reply.text(
             t("conferences.announced", ctx.lang, title=conf.title, members=reach,
               channel_names=", ".join(r.name or r.channel_id for r in refs)) if refs
-            else t("conferences.announced_direct", ctx.lang, title=conf.title, members=reach))
+            else t("conferences.announced_no_channels", ctx.lang, title=conf.title, members=reach))
         silent = [n for n in network_ids if n not in {r.network_id for r in refs}]
         if silent:
             names = ", ".join(n.name for n in ctx.session.scalars(

@@ -149,7 +149,7 @@ def test_announce_posts_invitation_with_rsvp_buttons(bot: TestBot, now: datetime
 def test_organisation_audience_gets_direct_invitations(bot: TestBot, now: datetime) -> None:
     cid = create(bot, now, NEW.replace('"Nettverk for infrastruktur"', '"Seljord kommune"'))
     assert bot.run(f"/konferanse kunngjør {cid}", as_="Kari Nordmann", now=now) == (
-        "Invitasjonen til «Vestfoldkonferansen 2026» går som direktemelding til 1 medlem.")
+        "Invitasjonen til «Vestfoldkonferansen 2026» er sendt og når 1 medlem.")
     assert [d for d, _ in bot.dispatch(now)] == ["Knut Vik"]
 
 

@@ -211,10 +211,10 @@ TEXTS = {
         "nn": "Invitasjonen til «{title}» er send til {channel_names} og når {members}.",
         "en": "The invitation to “{title}” was posted to {channel_names} and reaches {members}.",
     },
-    "conferences.announced_direct": {
-        "nb": "Invitasjonen til «{title}» går som direktemelding til {members}.",
-        "nn": "Invitasjonen til «{title}» går som direktemelding til {members}.",
-        "en": "The invitation to “{title}” goes as a direct message to {members}.",
+    "conferences.announced_no_channels": {
+        "nb": "Invitasjonen til «{title}» er sendt og når {members}.",
+        "nn": "Invitasjonen til «{title}» er send og når {members}.",
+        "en": "The invitation to “{title}” was sent and reaches {members}.",
     },
     "conferences.members.one": {"nb": "1 medlem", "nn": "1 medlem", "en": "1 member"},
     "conferences.members.many": {
