@@ -273,3 +273,13 @@ def test_permission(cell_bot: TestBot, template: tuple[Path, Objects], command: 
         assert refused is not None, f"{line!r} as {role} was not refused: {reply}"
         assert refused[1] == lang, f"refused in {refused[1]}, not in the member's {lang}"
         assert dump(cell_bot) == before, f"{line!r} as {role} changed the database"
+
+
+def test_an_outsider_invited_to_a_poll_may_answer_it(cell_bot: TestBot) -> None:
+    admin, tone = ROLES["admin"], ROLES["annet nettverk"]
+    out = cell_bot.run('/mote ny "Felles møte" tider 10.03.2026 kl 10-12 inviterte "Tokke kommune"',
+                       as_=admin, channel=CH, now=NOW)
+    number = re.search(r"møtepoll #(\d+)", out)
+    assert number, out
+    assert "har svart på møtepoll" in cell_bot.run(f"/mote svar {number.group(1)} 1:ja",
+                                                   as_=tone, channel="#vest-telemark", now=NOW)
