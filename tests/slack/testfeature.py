@@ -63,6 +63,11 @@ def register(router: Router) -> None:
         reply.add(Divider())
         return reply
 
+    @grp.verb("feil")
+    def bug(ctx: Context, args: Args) -> Reply:
+        # A bug of the kind that leaks: an error message that carries the settings.
+        raise RuntimeError(f"cannot go on with {ctx.settings!r}")
+
     @router.renderer("testpoll.reminder")
     def remind(session: Session, row: OutboxMessage, now: datetime, lang: str) -> Reply | None:
         return Reply.text(f"Påminnelse: {(row.payload or {}).get('what', '?')}",
