@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import sys
 from typing import NoReturn
 
@@ -11,6 +10,7 @@ from pydantic import ValidationError
 
 from bot.app import App
 from bot.config import Settings, load_settings
+from bot.logging_setup import setup_logging
 from storage import schema
 from storage.db import Database, DatabaseError
 
@@ -33,8 +33,7 @@ def settings() -> Settings:
         err = exc.errors()[0]
         where = ".".join(str(x) for x in err.get("loc", ())) or "settings"
         fail(f"bad setting {where}: {err.get('msg')}")
-    logging.basicConfig(level=s.log_level.upper(), stream=sys.stderr,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    setup_logging(s)
     return s
 
 

@@ -24,9 +24,10 @@ class Settings(BaseSettings):
     files_dir: Path = Field(Path("partnerbot-files"), alias="PARTNERBOT_FILES_DIR")
     log_level: str = Field("WARNING", alias="PARTNERBOT_LOG_LEVEL")
 
-    slack_bot_token: str | None = Field(None, alias="SLACK_BOT_TOKEN")
-    slack_signing_secret: str | None = Field(None, alias="SLACK_SIGNING_SECRET")
-    slack_app_token: str | None = Field(None, alias="SLACK_APP_TOKEN")
+    # repr=False: a settings object in an error message or a log line shows no secret.
+    slack_bot_token: str | None = Field(None, alias="SLACK_BOT_TOKEN", repr=False)
+    slack_signing_secret: str | None = Field(None, alias="SLACK_SIGNING_SECRET", repr=False)
+    slack_app_token: str | None = Field(None, alias="SLACK_APP_TOKEN", repr=False)
     slack_api_url: str | None = Field(None, alias="SLACK_API_URL")
 
     @field_validator("timezone")

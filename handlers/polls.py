@@ -98,6 +98,8 @@ def new_poll(ctx: Context, args: Args) -> Reply:
     if not args.get("slots"):
         raise UserError("polls.slots_missing")
     network = network_for(ctx, args)
+    if not (ctx.has_role("organiser") or network in ctx.member.networks):
+        raise UserError("polls.not_in_network", network=network.name)
     duration = _duration(ctx, args.get("duration"))
     slots = _slots(ctx, args.options["slots"], duration)
     closes_at = _deadline(ctx, args.get("closes"), slots[0][0])
@@ -254,12 +256,24 @@ def vote(ctx: Context, args: Args) -> Reply:
     poll = _poll(ctx, words[0] if words else None, lock="share")
     if poll.state != "open":
         raise UserError("polls.closed", id=poll.id)
+    require_may_vote(ctx, poll)
     answers = parse_answers(" ".join(words[1:]), poll, ctx.lang)
     by_position = {s.position: s for s in poll.slots}
     save_votes(ctx.session, poll, ctx.member, {by_position[n].id: a for n, a in answers.items()},
                now=ctx.now)
     intro = t("polls.answered", ctx.lang, name=ctx.member.name, id=poll.id)
     return render_poll(ctx.session, poll, ctx.lang, ctx.tz, intro=intro)
+
+
+def require_may_vote(ctx: Context, poll: Poll) -> None:
+    """Members of the poll's network, those invited by name or organisation, organisers."""
+    if poll.network is None or ctx.has_role("organiser") or poll.network in ctx.member.networks:
+        return
+    me, org = ctx.member.id, ctx.member.organisation_id
+    if any(i.member_id == me or (org is not None and i.organisation_id == org)
+           for i in poll.invitees):
+        return
+    raise UserError("polls.not_in_network", network=poll.network.name)
 
 
 def save_votes(session: Session, poll: Poll, member: Member, answers: dict[int, str], *,

@@ -26,11 +26,14 @@ from handlers.conference_common import (
     MAYBE,
     REGISTERED,
     WAITLISTED,
+    audience_members,
+    audience_text,
     by_arrival,
     closes_at,
     conference_ref,
     count_status,
     find_conference,
+    is_organiser_of,
     is_over,
     organiser_name,
     registration_of,
@@ -52,6 +55,17 @@ def _check_open(ctx: Context, conf: Conference, *, registering: bool) -> None:
         raise UserError("conferences.registration_closed", title=conf.title,
                         deadline=format_datetime(closes_at(conf), ctx.lang, ctx.tz),
                         organiser=organiser_name(ctx.session, conf))
+
+
+def _check_audience(ctx: Context, conf: Conference) -> None:
+    """Registering is for the invited; organisers may always come."""
+    if is_organiser_of(ctx, conf):
+        return
+    if any(m.id == ctx.member.id for m in audience_members(ctx.session, conf)):
+        return
+    raise UserError("conferences.not_in_audience", title=conf.title,
+                    audience=audience_text(ctx.session, conf, ctx.lang),
+                    organiser=organiser_name(ctx.session, conf))
 
 
 def _arrival(session: Session, conf: Conference, now: datetime) -> datetime:
@@ -85,6 +99,7 @@ def add_verbs(grp: CommandGroup) -> None:
     def register(ctx: Context, args: Args) -> Reply:
         conf = find_conference(ctx.session, conference_ref(args), lock=True)
         _check_open(ctx, conf, registering=True)
+        _check_audience(ctx, conf)
         reg = registration_of(ctx.session, conf.id, ctx.member.id)
         if reg is not None and reg.status == REGISTERED:
             return Reply.text(t("conferences.already_registered", ctx.lang, title=conf.title))
@@ -132,6 +147,7 @@ def add_verbs(grp: CommandGroup) -> None:
     def maybe(ctx: Context, args: Args) -> Reply:
         conf = find_conference(ctx.session, conference_ref(args), lock=True)
         _check_open(ctx, conf, registering=True)
+        _check_audience(ctx, conf)
         reg = registration_of(ctx.session, conf.id, ctx.member.id)
         if reg is not None and reg.status in (REGISTERED, WAITLISTED):
             # Saying "maybe" must not silently give away a seat or a place in the queue.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,12 +33,25 @@ def _sqlite_begin(conn) -> None:  # type: ignore[no-untyped-def]
     conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+# user:password@ in a URL, also in one too broken to parse
+_USERINFO = re.compile(r"^((?:[\w+.-]+://)?)([^:/@\s]*):\S*@")
+
+
+def hide_password(url: str) -> str:
+    """``url`` as it may be shown in a message or a log: its password as ***."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        return _USERINFO.sub(r"\1\2:***@", url.strip())
+
+
 def make_engine(url: str, *, echo: bool = False) -> Engine:
     """Build an engine for ``url``; raises DatabaseError for an unreadable URL."""
     try:
         parsed = make_url(url)
-    except ArgumentError as exc:
-        raise DatabaseError(f"DATABASE_URL is not a database URL: {url!r}") from exc
+    except (ArgumentError, ValueError) as exc:  # ValueError: a port that is not a number
+        raise DatabaseError(
+            f"DATABASE_URL is not a database URL: {hide_password(url)!r}") from exc
     try:
         if parsed.get_backend_name() == "sqlite":
             if parsed.database and parsed.database != ":memory:":

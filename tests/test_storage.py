@@ -100,3 +100,19 @@ def test_utc_helper() -> None:
     from storage.models import utcnow
 
     assert utcnow().tzinfo is UTC
+
+
+@pytest.mark.parametrize(("url", "shown"), [
+    ("postgresql+psycopg://bot:pa55@db:5432/pb", "postgresql+psycopg://bot:***@db:5432/pb"),
+    ("postgresql+psycopg://bot:pa@55@db:port/pb", "postgresql+psycopg://bot:***@db:port/pb"),
+    ("bot:pa55@db/pb", "bot:***@db/pb"),
+    ("sqlite:///partnerbot.db", "sqlite:///partnerbot.db"),
+])
+def test_a_database_url_is_shown_without_its_password(url: str, shown: str) -> None:
+    from storage.db import DatabaseError, hide_password, make_engine
+
+    assert hide_password(url) == shown
+    if "port" in url or "//" not in url:  # unreadable: the error names it, password hidden
+        with pytest.raises(DatabaseError) as err:
+            make_engine(url)
+        assert "pa55" not in str(err.value) and "***" in str(err.value)

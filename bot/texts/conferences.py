@@ -194,6 +194,11 @@ TEXTS = {
         "nn": "Finn ingen konferanse #{ref}. `/konferanse liste` viser komande konferansar.",
         "en": "There is no conference #{ref}. `/konferanse list` shows upcoming conferences.",
     },
+    "conferences.not_in_audience": {
+        "nb": "«{title}» er for {audience}, og du er ikke med der. Spør {organiser} om du kan bli med.",
+        "nn": "«{title}» er for {audience}, og du er ikkje med der. Spør {organiser} om du kan bli med.",
+        "en": "“{title}” is for {audience}, and you are not part of it. Ask {organiser} whether you may join.",
+    },
     "conferences.not_announced": {
         "nb": "«{title}» er ikke kunngjort ennå, så påmeldingen har ikke åpnet.",
         "nn": "«{title}» er ikkje kunngjord enno, så påmeldinga har ikkje opna.",

@@ -32,6 +32,10 @@ def bot(fake_slack: FakeSlack,
     bot.command("/partnerbot koble nettverk infrastruktur")
     fake_slack.wait_for("chat.postMessage", lambda c: c.channel == "C_INFRA"
                         and "#infrastruktur" in c.text)
+    # Voting and registering are for the network's members (docs/permissions.md).
+    for user in ("U_KARI", "U_PER", "U_SIRI", "U_TORE", "U_ANNE"):
+        _, url = bot.command(f"/partnerbot medlem ny {user} nettverk infrastruktur")
+        assert "lagt til" in bot.replies(url)[0].text
     yield bot
     bot.stop()
 

@@ -63,6 +63,14 @@ def register(router: Router) -> None:
         reply.add(Divider())
         return reply
 
+    @grp.verb("feil")
+    def bug(ctx: Context, args: Args) -> Reply:
+        # A bug of the kind that leaks: an error message that carries the settings, or a
+        # URL with a token in its query (as some HTTP libraries put in their errors).
+        s = ctx.settings
+        raise RuntimeError(f"cannot go on with {s!r}: GET https://slack.com/api/auth.test"
+                           f"?token={s.slack_bot_token}&secret={s.slack_signing_secret}")
+
     @router.renderer("testpoll.reminder")
     def remind(session: Session, row: OutboxMessage, now: datetime, lang: str) -> Reply | None:
         return Reply.text(f"Påminnelse: {(row.payload or {}).get('what', '?')}",
