@@ -6,7 +6,10 @@ Rules (stated once, used everywhere):
 - a row more than ``stale_after`` past due is not sent: it is marked stale and logged,
   and features show stale rows to organisers;
 - a temporary error retries after Retry-After or exponential backoff, at most
-  ``max_attempts`` times; a permanent error fails the row and tells the organiser.
+  ``max_attempts`` times; a permanent error fails the row and tells the organiser;
+- when the database goes away mid-run, a message already sent is remembered and recorded
+  as sent once the database is back (never sent again), and the rows this dispatcher had
+  claimed but not sent are given back at its next run (not after the claim lease).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import logging
 import os
 import socket
+import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -71,9 +75,35 @@ class Dispatcher:
         # Rows due more than one tick before the first dispatch fell due while no bot ran.
         self.started_at: datetime | None = None
         self.start_grace = timedelta(seconds=settings.tick_seconds)
+        # One run at a time per dispatcher (the ticker and the after-command thread share
+        # it): a run may then take back all of this worker's unsettled claims.
+        self._lock = threading.Lock()
+        self._unrecorded: dict[int, tuple[datetime, bool]] = {}  # row id -> (sent at, late)
+        self._interrupted = False
 
     def dispatch_due(self, now: datetime, *, batch: int = 50, max_batches: int = 100) -> DispatchStats:
-        """Send everything due at ``now``; returns what happened."""
+        """Send everything due at ``now``; returns what happened. A database error ends
+        the run (raised); the next run settles what it left behind."""
+        with self._lock:
+            if self._interrupted:
+                self._settle_interrupted_run()
+            self._interrupted = True
+            stats = self._dispatch_due(now, batch, max_batches)
+            self._interrupted = False
+            return stats
+
+    def _settle_interrupted_run(self) -> None:
+        if self._unrecorded:
+            with self.db.transaction() as session:
+                for row_id, (sent_at, late) in self._unrecorded.items():
+                    outbox.mark_sent(session, row_id, now=sent_at, late=late)
+            self._unrecorded.clear()
+        with self.db.transaction() as session:
+            released = outbox.release_claims(session, worker=self.worker)
+        if released:
+            log.warning("outbox: %d claimed rows of an interrupted run given back", released)
+
+    def _dispatch_due(self, now: datetime, batch: int, max_batches: int) -> DispatchStats:
         stats = DispatchStats()
         for plan in self.planners:
             try:
@@ -125,8 +155,12 @@ class Dispatcher:
                 self._fail(session, row_id, exc.reason, attempts + 1, now)
             stats.failed += 1
             return
-        with self.db.transaction() as session:
-            outbox.mark_sent(session, row_id, now=now, late=late)
+        try:
+            with self.db.transaction() as session:
+                outbox.mark_sent(session, row_id, now=now, late=late)
+        except Exception:
+            self._unrecorded[row_id] = (now, late)  # sent: record it, never send it again
+            raise
         stats.sent += 1
         stats.sent_ids.append(row_id)
 

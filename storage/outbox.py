@@ -130,6 +130,16 @@ def claim_due(
     return rows
 
 
+def release_claims(session: Session, *, worker: str) -> int:
+    """Give back ``worker``'s claims (rows it claimed but never settled) as pending."""
+    stmt = (
+        update(OutboxMessage)
+        .where(OutboxMessage.state == SENDING, OutboxMessage.claimed_by == worker)
+        .values(state=PENDING, claimed_by=None, claimed_at=None)
+    )
+    return session.execute(stmt).rowcount or 0  # type: ignore[attr-defined]
+
+
 def mark_sent(session: Session, row_id: int, *, now: datetime, late: bool = False) -> None:
     session.execute(
         update(OutboxMessage).where(OutboxMessage.id == row_id)

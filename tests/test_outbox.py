@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 
 from bot.config import Settings
 from bot.dispatcher import Dispatcher, backoff
@@ -14,6 +16,7 @@ from storage import outbox
 from storage.db import Database
 from storage.models import Member, Network, OutboxMessage
 from tests.conftest import make_settings
+from tests.helpers import FlakyDatabase
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
@@ -217,3 +220,48 @@ def test_failure_notice_for_a_late_row_is_not_itself_marked_late(any_db: Databas
     assert d.dispatch_due(T0).failed == 1
     assert d.dispatch_due(T0 + timedelta(seconds=1)).sent == 1
     assert flaky.sent[0][1].plain().startswith("Eg fekk ikkje levert")  # no late line first
+
+
+class DiesWhileSending(RecordingMessenger):
+    """Delivers, and (the first time) the database goes away while the platform answers."""
+
+    def __init__(self, db: FlakyDatabase) -> None:
+        super().__init__()
+        self.db = db
+        self.died = False
+
+    def send(self, destination: Destination, reply: Reply) -> None:
+        super().send(destination, reply)
+        if not self.died:
+            self.db.down = self.died = True
+
+
+def test_a_send_whose_record_failed_is_recorded_when_the_database_is_back(
+        any_db: Database) -> None:
+    net, _ = setup(any_db)
+    add(any_db, "x", T0, outbox.Target.network(net))
+    db = FlakyDatabase(any_db.engine)
+    rec = DiesWhileSending(db)
+    d = dispatcher(db, rec)
+    with contextlib.suppress(OperationalError):
+        d.dispatch_due(T0)
+    db.down = False
+    d.dispatch_due(T0 + timedelta(minutes=6))  # past the claim lease
+    assert [r.plain() for _, r in rec.sent] == ["test:None:nb"]
+    assert states(any_db) == {"x": "sent"}
+
+
+def test_rows_claimed_before_a_database_outage_are_sent_as_soon_as_it_ends(
+        any_db: Database) -> None:
+    net, _ = setup(any_db)
+    for n in range(3):
+        add(any_db, f"k{n}", T0, outbox.Target.network(net), n=n)
+    db = FlakyDatabase(any_db.engine)
+    rec = DiesWhileSending(db)
+    d = dispatcher(db, rec)
+    with contextlib.suppress(OperationalError):
+        d.dispatch_due(T0)  # claims all three, sends one, then loses the database
+    db.down = False
+    d.dispatch_due(T0 + timedelta(seconds=10))  # not 5 minutes later, when the lease ends
+    assert sorted(r.plain() for _, r in rec.sent) == [f"test:{n}:nb" for n in range(3)]
+    assert states(any_db) == {"k0": "sent", "k1": "sent", "k2": "sent"}
