@@ -103,6 +103,8 @@ class Router:
         self.renderers: dict[str, Renderer] = {}
         # Planners run before each dispatch to put recurring messages (digests) in the outbox.
         self.planners: list[Planner] = []
+        # Each member's language as last read, to answer in it while the database is down.
+        self._languages: dict[tuple[str, str], str] = {}
 
     # -- registration --------------------------------------------------------------
 
@@ -120,6 +122,13 @@ class Router:
             return fn
 
         return decorate
+
+    def known_language(self, platform: str, user_id: str) -> str | None:
+        """The member's language as last seen (no database needed), or None."""
+        return self._languages.get((platform, user_id))
+
+    def remember_language(self, platform: str, user_id: str, lang: str) -> None:
+        self._languages[(platform, user_id)] = lang
 
     def find_group(self, name: str) -> CommandGroup | None:
         return self._by_alias.get(_fold(name))
@@ -144,11 +153,14 @@ class Router:
     # -- handling ------------------------------------------------------------------
 
     def handle(self, command: Command, *, now: datetime) -> Reply:
-        lang = self.settings.language
+        # Until the member is read (and if the database cannot be reached): as last seen.
+        lang = (self.known_language(command.platform, command.user_id)
+                or language_from_locale(command.locale) or self.settings.language)
         try:
             with self.db.transaction() as session:
                 member = resolve_member(session, command, self.settings)
                 lang = member_language(member, command, self.settings)
+                self.remember_language(command.platform, command.user_id, lang)
                 limit = self._text_limit(command)
                 if len(command.text) > limit:
                     raise UserError("command.too_long", limit=limit)
