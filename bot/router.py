@@ -14,7 +14,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from bot.config import Settings
@@ -244,8 +244,17 @@ def resolve_member(session: Session, command: Command, settings: Settings) -> Me
             language=language_from_locale(command.locale),
             timezone=command.timezone,
         )
-        session.add(member)
-        session.flush()
+        try:
+            with session.begin_nested():
+                session.add(member)
+                session.flush()
+        except IntegrityError:
+            # The member's other first command (a double click, two bots) inserted them
+            # between our look and our insert: use that row.
+            existing = find_member(session, command.platform, command.user_id)
+            if existing is None:
+                raise
+            member = existing
     elif is_listed_admin and member.role != "admin":
         member.role = "admin"
     return member
