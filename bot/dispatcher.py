@@ -48,9 +48,13 @@ class DispatchStats:
     sent_ids: list[int] = field(default_factory=list)
 
 
+# After an outage, a row waits at most this long for its next try: sent soon after recovery.
+MAX_BACKOFF_SECONDS = 300
+
+
 def backoff(attempt: int) -> timedelta:
-    """30 s, 1 min, 2 min, ... capped at 30 minutes."""
-    return timedelta(seconds=min(30 * 2 ** max(attempt - 1, 0), 1800))
+    """30 s, 1 min, 2 min, 4 min, then every 5 minutes (16 attempts: about an hour)."""
+    return timedelta(seconds=min(30 * 2 ** min(max(attempt - 1, 0), 10), MAX_BACKOFF_SECONDS))
 
 
 class Dispatcher:

@@ -265,3 +265,31 @@ def test_rows_claimed_before_a_database_outage_are_sent_as_soon_as_it_ends(
     d.dispatch_due(T0 + timedelta(seconds=10))  # not 5 minutes later, when the lease ends
     assert sorted(r.plain() for _, r in rec.sent) == [f"test:{n}:nb" for n in range(3)]
     assert states(any_db) == {"k0": "sent", "k1": "sent", "k2": "sent"}
+
+
+class DownUntil(RecordingMessenger):
+    """The platform answers 500 until ``until`` (the test moves ``now``)."""
+
+    def __init__(self, until: datetime) -> None:
+        super().__init__()
+        self.until = until
+        self.now = T0
+
+    def send(self, destination: Destination, reply: Reply) -> None:
+        if self.now < self.until:
+            raise TemporaryError("Slack server error: internal_error (HTTP 500)")
+        super().send(destination, reply)
+
+
+def test_a_platform_outage_of_most_of_an_hour_is_retried_and_sent_soon_after_it(
+        any_db: Database) -> None:
+    net, _ = setup(any_db)
+    add(any_db, "x", T0, outbox.Target.network(net))
+    back = T0 + timedelta(minutes=55)
+    slack = DownUntil(back)
+    d = dispatcher(any_db, slack)
+    while not slack.sent and slack.now < T0 + timedelta(hours=2):
+        d.dispatch_due(slack.now)
+        slack.now += timedelta(seconds=15)
+    assert states(any_db) == {"x": "sent"}
+    assert slack.now - back <= timedelta(minutes=5)
