@@ -110,7 +110,7 @@ def test_postgres_stopped_for_30_seconds(pg: PgServer, fake: FakeSlack, tmp_path
     nothing; the bot survives; reminders claimed before and falling due during the outage
     are all sent after it, each once."""
     db = prepare(pg, tmp_path)
-    fake.users["U_EN"] = {"real_name": "Emma English", "locale": "en-US"}
+    fake.users["U_EN"] = {"real_name": "Emma English", "locale": "en-GB"}
     # Slow sends: the stop lands in the middle of a batch (claimed, partly sent).
     fake.latency["chat.postMessage"] = 0.25
     bot = start_slack_bot(tmp_path, fake, database_url=pg.url, features=FEATURES)
@@ -146,7 +146,7 @@ def test_postgres_stopped_for_30_seconds(pg: PgServer, fake: FakeSlack, tmp_path
         assert time.monotonic() - back < 60
         assert len(reminders(fake)) > sent_in_outage
         assert votes(db) == 2, "a command during the outage saved something"
-        assert "Testavstemning: 3" in reply_text(bot, "/testpoll stem", user_id="U_EN")
+        assert "Testavstemning*: 3 stemmer" in reply_text(bot, "/testpoll stem", user_id="U_EN")
         assert states(db) == Counter({"sent": len(keys)})
         time.sleep(3)  # nothing more arrives later
         assert_each_once(Counter(k for k, _ in reminders(fake)), keys)
@@ -202,21 +202,33 @@ def test_two_bots_on_one_postgres_send_2000_reminders_once(pg: PgServer, fake: F
                     for i in range(n)]
         schedule(db, keys_due)
         keys = {k for k, _ in keys_due}
-        # Members keep using both bots meanwhile.
+        # Members keep using both bots meanwhile; each new member's first command goes to
+        # both at once (their first-contact inserts race).
         deadline = time.monotonic() + 5 + span
+        asked: list[tuple[SlackBotProcess, str]] = []
+        k = 0
         while time.monotonic() < deadline:
+            k += 1
             for b in bots:
-                b.command("/testpoll stem", user_id="U_ADMIN")
-            time.sleep(10)
+                resp, url = b.command("/testpoll stem", user_id=f"U_NEW{k}",
+                                      user_name=f"ny{k}")
+                assert resp.status == 200
+                asked.append((b, url))
+            time.sleep(5)
         counts = wait_all_sent(fake, keys, timeout=60)
         assert_each_once(counts, keys)
         by_token = Counter(c.headers.get("authorization", "") for _, c in reminders(fake))
         assert by_token["Bearer xoxb-one"] > 0 and by_token["Bearer xoxb-two"] > 0, by_token
         assert states(db) == Counter({"sent": n})
         assert all(b.proc.poll() is None for b in bots)
+        answers = [b.replies(url)[0].text for b, url in asked]
+        assert all("Testavstemning" in a for a in answers), [a for a in answers
+                                                              if "Testavstemning" not in a][:3]
+        assert votes(db) == len(asked)
         with db.transaction() as session:
-            assert session.scalar(select(func.count()).select_from(Member).where(
-                Member.external_id == "U_ADMIN")) == 1
+            names = session.scalars(select(Member.external_id).where(
+                Member.external_id.like("U_NEW%"))).all()
+            assert sorted(names) == sorted({f"U_NEW{i}" for i in range(1, k + 1)})
     finally:
         for b in bots:
             b.stop()
