@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from bot.config import Settings
@@ -191,6 +192,14 @@ class Dispatcher:
                 reply = renderer(session, row, now, lang)
             except PermanentError as exc:
                 self._fail(session, row_id, exc.reason, attempts + 1, now)
+                stats.failed += 1
+                return None
+            except DBAPIError:
+                raise  # the database, not the row: the next run settles it
+            except Exception as exc:  # a bug in one renderer must not hold up the others
+                log.exception("outbox %s (%s): rendering failed", row.key, row.kind)
+                self._fail(session, row_id, f"could not render: {exc.__class__.__name__}",
+                           attempts + 1, now)
                 stats.failed += 1
                 return None
             if reply is None:

@@ -293,3 +293,21 @@ def test_a_platform_outage_of_most_of_an_hour_is_retried_and_sent_soon_after_it(
         slack.now += timedelta(seconds=15)
     assert states(any_db) == {"x": "sent"}
     assert slack.now - back <= timedelta(minutes=5)
+
+
+def test_a_renderer_bug_fails_its_row_and_does_not_hold_up_the_others(
+        any_db: Database) -> None:
+    net, _ = setup(any_db)
+    for n in range(3):
+        add(any_db, f"k{n}", T0, outbox.Target.network(net), n=n)
+
+    def buggy(session, row, now, lang):  # type: ignore[no-untyped-def]
+        if (row.payload or {}).get("n") == 0:
+            raise KeyError("a bug")
+        return echo(session, row, now, lang)
+
+    rec = RecordingMessenger()
+    d = Dispatcher(any_db, make_settings(str(any_db.engine.url)), rec, {"test": buggy})
+    stats = d.dispatch_due(T0)
+    assert (stats.sent, stats.failed) == (2, 1)
+    assert states(any_db) == {"k0": "failed", "k1": "sent", "k2": "sent"}
