@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from bot.config import Settings
@@ -114,6 +114,8 @@ class Dispatcher:
             try:
                 with self.db.transaction() as session:
                     plan(session, now)
+            except OperationalError:
+                raise  # no database: no reminders either; the caller logs it once
             except Exception:  # a failing planner must not stop reminders
                 log.exception("planner %r failed", plan)
         if self.started_at is None:
@@ -194,7 +196,7 @@ class Dispatcher:
                 self._fail(session, row_id, exc.reason, attempts + 1, now)
                 stats.failed += 1
                 return None
-            except DBAPIError:
+            except OperationalError:
                 raise  # the database, not the row: the next run settles it
             except Exception as exc:  # a bug in one renderer must not hold up the others
                 log.exception("outbox %s (%s): rendering failed", row.key, row.kind)

@@ -227,6 +227,9 @@ class SlackBot:
                 return
             try:
                 self.dispatcher.dispatch_due(self.clock())
+            except DBAPIError as exc:
+                log.warning("dispatch after a command: database error (%s); the ticker will "
+                            "try again", exc.__class__.__name__)
             except Exception:
                 log.exception("dispatch after a command failed; the ticker will try again")
             time.sleep(DISPATCH_GAP_SECONDS)
