@@ -6,7 +6,8 @@ Rules (stated once, used everywhere):
 - a row more than ``stale_after`` past due is not sent: it is marked stale and logged,
   and features show stale rows to organisers;
 - a temporary error retries after Retry-After or exponential backoff, at most
-  ``max_attempts`` times; a permanent error fails the row and tells the organiser;
+  ``max_attempts`` times (rate limits with Retry-After do not use them up); a permanent
+  error fails the row and tells the organiser;
 - when the database goes away mid-run, a message already sent is remembered and recorded
   as sent once the database is back (never sent again), and the rows this dispatcher had
   claimed but not sent are given back at its next run (not after the claim lease).
@@ -145,7 +146,10 @@ class Dispatcher:
                 self.messenger.send(dest, reply)
         except TemporaryError as exc:
             with self.db.transaction() as session:
-                if attempts + 1 >= self.settings.max_attempts:
+                # A rate limit is Slack pacing us, not failing: it never makes a row give up
+                # (a busy channel can answer 429 for minutes); the stale rule bounds it.
+                rate_limited = exc.retry_after is not None
+                if attempts + 1 >= self.settings.max_attempts and not rate_limited:
                     self._fail(session, row_id, f"gave up after {attempts + 1} attempts: "
                                f"{exc.reason}", attempts + 1, now)
                     stats.failed += 1

@@ -311,3 +311,16 @@ def test_a_renderer_bug_fails_its_row_and_does_not_hold_up_the_others(
     stats = d.dispatch_due(T0)
     assert (stats.sent, stats.failed) == (2, 1)
     assert states(any_db) == {"k0": "failed", "k1": "sent", "k2": "sent"}
+
+
+def test_rate_limits_for_minutes_never_make_a_row_give_up(any_db: Database) -> None:
+    net, _ = setup(any_db)
+    add(any_db, "x", T0, outbox.Target.network(net))
+    # Slack asks to wait 5 s, 40 times in a row (busy channel, more than max_attempts).
+    flaky = Flaky(*(TemporaryError("rate limited", retry_after=5) for _ in range(40)))
+    d = dispatcher(any_db, flaky)
+    now = T0
+    while not flaky.sent and now < T0 + timedelta(minutes=10):
+        assert d.dispatch_due(now).failed == 0
+        now += timedelta(seconds=5)
+    assert states(any_db) == {"x": "sent"} and len(flaky.sent) == 1
