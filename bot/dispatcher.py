@@ -19,6 +19,7 @@ import logging
 import os
 import socket
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -69,6 +70,7 @@ class Dispatcher:
         *,
         worker: str | None = None,
         planners: list[Callable[[Session, datetime], object]] | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self.db = db
         self.settings = settings
@@ -86,6 +88,7 @@ class Dispatcher:
         self._lock = threading.Lock()
         self._unrecorded: dict[int, tuple[datetime, bool]] = {}  # row id -> (sent at, late)
         self._interrupted = False
+        self.monotonic = monotonic
 
     def dispatch_due(self, now: datetime, *, batch: int = 50, max_batches: int = 100) -> DispatchStats:
         """Send everything due at ``now``; returns what happened. A database error ends
@@ -121,13 +124,27 @@ class Dispatcher:
                 log.exception("planner %r failed", plan)
         if self.started_at is None:
             self.started_at = now
+        started = self.monotonic()
+        # Past this, another dispatcher could take our claims for a vanished sender's.
+        hold = outbox.CLAIM_LEASE.total_seconds() / 2
         for _ in range(max_batches):
+            # Claims carry the real time: a long run's later claims are not born stale.
+            claim_now = now + timedelta(seconds=self.monotonic() - started)
             with self.db.transaction() as session:
-                rows = outbox.claim_due(session, now=now, worker=self.worker, limit=batch)
+                rows = outbox.claim_due(session, now=claim_now, worker=self.worker,
+                                        limit=batch)
                 claimed = [(r.id, r.due_at, r.attempts) for r in rows]
             if not claimed:
                 break
-            for row_id, due_at, attempts in claimed:
+            claimed_at = self.monotonic()
+            for i, (row_id, due_at, attempts) in enumerate(claimed):
+                if self.monotonic() - claimed_at > hold:  # the platform is slow: give back
+                    rest = [c[0] for c in claimed[i:]]
+                    with self.db.transaction() as session:
+                        outbox.release_claims(session, worker=self.worker, ids=rest)
+                    log.warning("outbox: sending is slow; %d claimed rows given back",
+                                len(rest))
+                    return stats
                 self._deliver(row_id, due_at, attempts, now, stats)
             if len(claimed) < batch:
                 break

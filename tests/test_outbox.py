@@ -324,3 +324,38 @@ def test_rate_limits_for_minutes_never_make_a_row_give_up(any_db: Database) -> N
         assert d.dispatch_due(now).failed == 0
         now += timedelta(seconds=5)
     assert states(any_db) == {"x": "sent"} and len(flaky.sent) == 1
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.t = 0.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
+def test_a_slow_run_gives_back_claims_before_another_bot_may_take_them(
+        any_db: Database) -> None:
+    net, _ = setup(any_db)
+    for n in range(3):
+        add(any_db, f"k{n}", T0, outbox.Target.network(net), n=n)
+    clock = Clock()
+    settings = make_settings(str(any_db.engine.url))
+    fast = RecordingMessenger()
+    other = Dispatcher(any_db, settings, fast, {"test": echo}, worker="B")
+
+    class Slow(RecordingMessenger):
+        """Each send takes 200 s (Slack timing out); the other bot ticks meanwhile."""
+
+        def send(self, destination: Destination, reply: Reply) -> None:
+            clock.t += 200
+            other.dispatch_due(T0 + timedelta(seconds=clock.t))
+            super().send(destination, reply)
+
+    slow = Slow()
+    d = Dispatcher(any_db, settings, slow, {"test": echo}, worker="A", monotonic=clock)
+    d.dispatch_due(T0, batch=3)
+    other.dispatch_due(T0 + timedelta(seconds=clock.t + 1))
+    everything = [r.plain().splitlines()[-1] for _, r in slow.sent + fast.sent]
+    assert sorted(everything) == [f"test:{n}:nb" for n in range(3)]
+    assert states(any_db) == {"k0": "sent", "k1": "sent", "k2": "sent"}
