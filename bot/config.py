@@ -20,7 +20,7 @@ class Settings(BaseSettings):
     admins_raw: str = Field("", alias="PARTNERBOT_ADMINS")
     tick_seconds: float = Field(15.0, alias="PARTNERBOT_TICK_SECONDS", gt=0)
     stale_after_hours: float = Field(24.0, alias="PARTNERBOT_STALE_AFTER_HOURS", gt=0)
-    max_attempts: int = Field(8, alias="PARTNERBOT_MAX_ATTEMPTS", ge=1)
+    max_attempts: int = Field(16, alias="PARTNERBOT_MAX_ATTEMPTS", ge=1)
     files_dir: Path = Field(Path("partnerbot-files"), alias="PARTNERBOT_FILES_DIR")
     log_level: str = Field("WARNING", alias="PARTNERBOT_LOG_LEVEL")
 

@@ -6,7 +6,11 @@ Rules (stated once, used everywhere):
 - a row more than ``stale_after`` past due is not sent: it is marked stale and logged,
   and features show stale rows to organisers;
 - a temporary error retries after Retry-After or exponential backoff, at most
-  ``max_attempts`` times; a permanent error fails the row and tells the organiser.
+  ``max_attempts`` times (rate limits with Retry-After do not use them up); a permanent
+  error fails the row and tells the organiser;
+- when the database goes away mid-run, a message already sent is remembered and recorded
+  as sent once the database is back (never sent again), and the rows this dispatcher had
+  claimed but not sent are given back at its next run (not after the claim lease).
 """
 
 from __future__ import annotations
@@ -14,11 +18,14 @@ from __future__ import annotations
 import logging
 import os
 import socket
+import threading
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from bot.config import Settings
@@ -44,9 +51,13 @@ class DispatchStats:
     sent_ids: list[int] = field(default_factory=list)
 
 
+# After an outage, a row waits at most this long for its next try: sent soon after recovery.
+MAX_BACKOFF_SECONDS = 300
+
+
 def backoff(attempt: int) -> timedelta:
-    """30 s, 1 min, 2 min, ... capped at 30 minutes."""
-    return timedelta(seconds=min(30 * 2 ** max(attempt - 1, 0), 1800))
+    """30 s, 1 min, 2 min, 4 min, then every 5 minutes (16 attempts: about an hour)."""
+    return timedelta(seconds=min(30 * 2 ** min(max(attempt - 1, 0), 10), MAX_BACKOFF_SECONDS))
 
 
 class Dispatcher:
@@ -59,6 +70,7 @@ class Dispatcher:
         *,
         worker: str | None = None,
         planners: list[Callable[[Session, datetime], object]] | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self.db = db
         self.settings = settings
@@ -71,25 +83,68 @@ class Dispatcher:
         # Rows due more than one tick before the first dispatch fell due while no bot ran.
         self.started_at: datetime | None = None
         self.start_grace = timedelta(seconds=settings.tick_seconds)
+        # One run at a time per dispatcher (the ticker and the after-command thread share
+        # it): a run may then take back all of this worker's unsettled claims.
+        self._lock = threading.Lock()
+        self._unrecorded: dict[int, tuple[datetime, bool]] = {}  # row id -> (sent at, late)
+        self._interrupted = False
+        self.monotonic = monotonic
 
     def dispatch_due(self, now: datetime, *, batch: int = 50, max_batches: int = 100) -> DispatchStats:
-        """Send everything due at ``now``; returns what happened."""
+        """Send everything due at ``now``; returns what happened. A database error ends
+        the run (raised); the next run settles what it left behind."""
+        with self._lock:
+            if self._interrupted:
+                self._settle_interrupted_run()
+            self._interrupted = True
+            stats = self._dispatch_due(now, batch, max_batches)
+            self._interrupted = False
+            return stats
+
+    def _settle_interrupted_run(self) -> None:
+        if self._unrecorded:
+            with self.db.transaction() as session:
+                for row_id, (sent_at, late) in self._unrecorded.items():
+                    outbox.mark_sent(session, row_id, now=sent_at, late=late)
+            self._unrecorded.clear()
+        with self.db.transaction() as session:
+            released = outbox.release_claims(session, worker=self.worker)
+        if released:
+            log.warning("outbox: %d claimed rows of an interrupted run given back", released)
+
+    def _dispatch_due(self, now: datetime, batch: int, max_batches: int) -> DispatchStats:
         stats = DispatchStats()
         for plan in self.planners:
             try:
                 with self.db.transaction() as session:
                     plan(session, now)
+            except OperationalError:
+                raise  # no database: no reminders either; the caller logs it once
             except Exception:  # a failing planner must not stop reminders
                 log.exception("planner %r failed", plan)
         if self.started_at is None:
             self.started_at = now
+        started = self.monotonic()
+        # Past this, another dispatcher could take our claims for a vanished sender's.
+        hold = outbox.CLAIM_LEASE.total_seconds() / 2
         for _ in range(max_batches):
+            # Claims carry the real time: a long run's later claims are not born stale.
+            claim_now = now + timedelta(seconds=self.monotonic() - started)
             with self.db.transaction() as session:
-                rows = outbox.claim_due(session, now=now, worker=self.worker, limit=batch)
+                rows = outbox.claim_due(session, now=claim_now, worker=self.worker,
+                                        limit=batch)
                 claimed = [(r.id, r.due_at, r.attempts) for r in rows]
             if not claimed:
                 break
-            for row_id, due_at, attempts in claimed:
+            claimed_at = self.monotonic()
+            for i, (row_id, due_at, attempts) in enumerate(claimed):
+                if self.monotonic() - claimed_at > hold:  # the platform is slow: give back
+                    rest = [c[0] for c in claimed[i:]]
+                    with self.db.transaction() as session:
+                        outbox.release_claims(session, worker=self.worker, ids=rest)
+                    log.warning("outbox: sending is slow; %d claimed rows given back",
+                                len(rest))
+                    return stats
                 self._deliver(row_id, due_at, attempts, now, stats)
             if len(claimed) < batch:
                 break
@@ -108,7 +163,10 @@ class Dispatcher:
                 self.messenger.send(dest, reply)
         except TemporaryError as exc:
             with self.db.transaction() as session:
-                if attempts + 1 >= self.settings.max_attempts:
+                # A rate limit is Slack pacing us, not failing: it never makes a row give up
+                # (a busy channel can answer 429 for minutes); the stale rule bounds it.
+                rate_limited = exc.retry_after is not None
+                if attempts + 1 >= self.settings.max_attempts and not rate_limited:
                     self._fail(session, row_id, f"gave up after {attempts + 1} attempts: "
                                f"{exc.reason}", attempts + 1, now)
                     stats.failed += 1
@@ -125,8 +183,12 @@ class Dispatcher:
                 self._fail(session, row_id, exc.reason, attempts + 1, now)
             stats.failed += 1
             return
-        with self.db.transaction() as session:
-            outbox.mark_sent(session, row_id, now=now, late=late)
+        try:
+            with self.db.transaction() as session:
+                outbox.mark_sent(session, row_id, now=now, late=late)
+        except Exception:
+            self._unrecorded[row_id] = (now, late)  # sent: record it, never send it again
+            raise
         stats.sent += 1
         stats.sent_ids.append(row_id)
 
@@ -153,6 +215,14 @@ class Dispatcher:
                 reply = renderer(session, row, now, lang)
             except PermanentError as exc:
                 self._fail(session, row_id, exc.reason, attempts + 1, now)
+                stats.failed += 1
+                return None
+            except OperationalError:
+                raise  # the database, not the row: the next run settles it
+            except Exception as exc:  # a bug in one renderer must not hold up the others
+                log.exception("outbox %s (%s): rendering failed", row.key, row.kind)
+                self._fail(session, row_id, f"could not render: {exc.__class__.__name__}",
+                           attempts + 1, now)
                 stats.failed += 1
                 return None
             if reply is None:

@@ -14,7 +14,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from bot.config import Settings
@@ -103,6 +103,8 @@ class Router:
         self.renderers: dict[str, Renderer] = {}
         # Planners run before each dispatch to put recurring messages (digests) in the outbox.
         self.planners: list[Planner] = []
+        # Each member's language as last read, to answer in it while the database is down.
+        self._languages: dict[tuple[str, str], str] = {}
 
     # -- registration --------------------------------------------------------------
 
@@ -120,6 +122,13 @@ class Router:
             return fn
 
         return decorate
+
+    def known_language(self, platform: str, user_id: str) -> str | None:
+        """The member's language as last seen (no database needed), or None."""
+        return self._languages.get((platform, user_id))
+
+    def remember_language(self, platform: str, user_id: str, lang: str) -> None:
+        self._languages[(platform, user_id)] = lang
 
     def find_group(self, name: str) -> CommandGroup | None:
         return self._by_alias.get(_fold(name))
@@ -144,11 +153,14 @@ class Router:
     # -- handling ------------------------------------------------------------------
 
     def handle(self, command: Command, *, now: datetime) -> Reply:
-        lang = self.settings.language
+        # Until the member is read (and if the database cannot be reached): as last seen.
+        lang = (self.known_language(command.platform, command.user_id)
+                or language_from_locale(command.locale) or self.settings.language)
         try:
             with self.db.transaction() as session:
                 member = resolve_member(session, command, self.settings)
                 lang = member_language(member, command, self.settings)
+                self.remember_language(command.platform, command.user_id, lang)
                 limit = self._text_limit(command)
                 if len(command.text) > limit:
                     raise UserError("command.too_long", limit=limit)
@@ -232,8 +244,17 @@ def resolve_member(session: Session, command: Command, settings: Settings) -> Me
             language=language_from_locale(command.locale),
             timezone=command.timezone,
         )
-        session.add(member)
-        session.flush()
+        try:
+            with session.begin_nested():
+                session.add(member)
+                session.flush()
+        except IntegrityError:
+            # The member's other first command (a double click, two bots) inserted them
+            # between our look and our insert: use that row.
+            existing = find_member(session, command.platform, command.user_id)
+            if existing is None:
+                raise
+            member = existing
     elif is_listed_admin and member.role != "admin":
         member.role = "admin"
     return member

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from apscheduler.schedulers.background import BackgroundScheduler
+from sqlalchemy.exc import OperationalError
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +27,9 @@ class Ticker:
     def _run(self) -> None:
         try:
             self._tick(datetime.now(UTC))
+        except OperationalError as exc:  # an outage: nothing to debug, the next tick tries again
+            log.warning("dispatcher tick: database error (%s: %s)", exc.__class__.__name__,
+                        str(exc.orig or exc).strip().splitlines()[0][:200])
         except Exception:  # a failed tick must not stop later ticks
             log.exception("dispatcher tick failed")
 

@@ -21,6 +21,9 @@ PENDING, SENDING, SENT, FAILED, STALE, CANCELLED = (
     "pending", "sending", "sent", "failed", "stale", "cancelled",
 )
 OPEN_STATES = (PENDING, SENDING)
+# A row claimed longer ago than this is taken to belong to a sender that vanished (crashed,
+# killed): another dispatcher may claim it. Senders give back claims long before this.
+CLAIM_LEASE = timedelta(minutes=5)
 
 
 @dataclass(frozen=True)
@@ -106,7 +109,7 @@ def for_object(session: Session, object_type: str, object_id: int) -> Sequence[O
 
 def claim_due(
     session: Session, *, now: datetime, worker: str, limit: int = 50,
-    lease: timedelta = timedelta(minutes=5),
+    lease: timedelta = CLAIM_LEASE,
 ) -> list[OutboxMessage]:
     """Claim due rows for ``worker``: pending ones, and ones whose sender vanished mid-send."""
     stale_claim = now - lease
@@ -128,6 +131,18 @@ def claim_due(
         row.state, row.claimed_by, row.claimed_at = SENDING, worker, now
     session.flush()
     return rows
+
+
+def release_claims(session: Session, *, worker: str, ids: Iterable[int] | None = None) -> int:
+    """Give back ``worker``'s claims (rows it claimed but never settled) as pending."""
+    stmt = (
+        update(OutboxMessage)
+        .where(OutboxMessage.state == SENDING, OutboxMessage.claimed_by == worker)
+        .values(state=PENDING, claimed_by=None, claimed_at=None)
+    )
+    if ids is not None:
+        stmt = stmt.where(OutboxMessage.id.in_(list(ids)))
+    return session.execute(stmt).rowcount or 0  # type: ignore[attr-defined]
 
 
 def mark_sent(session: Session, row_id: int, *, now: datetime, late: bool = False) -> None:

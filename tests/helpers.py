@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from sqlalchemy.exc import OperationalError
+
 from bot.app import App
 from bot.messages import Command, Reply
 from bot.messenger import RecordingMessenger
+from storage.db import Database
 
 
 class TestBot:
@@ -37,3 +40,24 @@ class TestBot:
         before = len(self.messenger.sent)
         self.dispatcher.dispatch_due(now)
         return [(d.label, r.plain()) for d, r in self.messenger.sent[before:]]
+
+
+class FlakyDatabase(Database):
+    """A Database whose server can be "stopped": while ``down``, every new transaction fails
+    as PostgreSQL's refused connections do. ``fail_after(n)`` lets n more start first."""
+
+    down = False
+    _allowed: int | None = None
+
+    def fail_after(self, transactions: int) -> None:
+        self._allowed = transactions
+
+    def transaction(self):  # type: ignore[no-untyped-def, override]
+        if self._allowed is not None:
+            if self._allowed == 0:
+                self.down, self._allowed = True, None
+            else:
+                self._allowed -= 1
+        if self.down:
+            raise OperationalError("BEGIN", None, ConnectionRefusedError("connection refused"))
+        return super().transaction()

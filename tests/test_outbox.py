@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 
 from bot.config import Settings
 from bot.dispatcher import Dispatcher, backoff
@@ -14,6 +16,7 @@ from storage import outbox
 from storage.db import Database
 from storage.models import Member, Network, OutboxMessage
 from tests.conftest import make_settings
+from tests.helpers import FlakyDatabase
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
@@ -217,3 +220,142 @@ def test_failure_notice_for_a_late_row_is_not_itself_marked_late(any_db: Databas
     assert d.dispatch_due(T0).failed == 1
     assert d.dispatch_due(T0 + timedelta(seconds=1)).sent == 1
     assert flaky.sent[0][1].plain().startswith("Eg fekk ikkje levert")  # no late line first
+
+
+class DiesWhileSending(RecordingMessenger):
+    """Delivers, and (the first time) the database goes away while the platform answers."""
+
+    def __init__(self, db: FlakyDatabase) -> None:
+        super().__init__()
+        self.db = db
+        self.died = False
+
+    def send(self, destination: Destination, reply: Reply) -> None:
+        super().send(destination, reply)
+        if not self.died:
+            self.db.down = self.died = True
+
+
+def test_a_send_whose_record_failed_is_recorded_when_the_database_is_back(
+        any_db: Database) -> None:
+    net, _ = setup(any_db)
+    add(any_db, "x", T0, outbox.Target.network(net))
+    db = FlakyDatabase(any_db.engine)
+    rec = DiesWhileSending(db)
+    d = dispatcher(db, rec)
+    with contextlib.suppress(OperationalError):
+        d.dispatch_due(T0)
+    db.down = False
+    d.dispatch_due(T0 + timedelta(minutes=6))  # past the claim lease
+    assert [r.plain() for _, r in rec.sent] == ["test:None:nb"]
+    assert states(any_db) == {"x": "sent"}
+
+
+def test_rows_claimed_before_a_database_outage_are_sent_as_soon_as_it_ends(
+        any_db: Database) -> None:
+    net, _ = setup(any_db)
+    for n in range(3):
+        add(any_db, f"k{n}", T0, outbox.Target.network(net), n=n)
+    db = FlakyDatabase(any_db.engine)
+    rec = DiesWhileSending(db)
+    d = dispatcher(db, rec)
+    with contextlib.suppress(OperationalError):
+        d.dispatch_due(T0)  # claims all three, sends one, then loses the database
+    db.down = False
+    d.dispatch_due(T0 + timedelta(seconds=10))  # not 5 minutes later, when the lease ends
+    assert sorted(r.plain() for _, r in rec.sent) == [f"test:{n}:nb" for n in range(3)]
+    assert states(any_db) == {"k0": "sent", "k1": "sent", "k2": "sent"}
+
+
+class DownUntil(RecordingMessenger):
+    """The platform answers 500 until ``until`` (the test moves ``now``)."""
+
+    def __init__(self, until: datetime) -> None:
+        super().__init__()
+        self.until = until
+        self.now = T0
+
+    def send(self, destination: Destination, reply: Reply) -> None:
+        if self.now < self.until:
+            raise TemporaryError("Slack server error: internal_error (HTTP 500)")
+        super().send(destination, reply)
+
+
+def test_a_platform_outage_of_most_of_an_hour_is_retried_and_sent_soon_after_it(
+        any_db: Database) -> None:
+    net, _ = setup(any_db)
+    add(any_db, "x", T0, outbox.Target.network(net))
+    back = T0 + timedelta(minutes=55)
+    slack = DownUntil(back)
+    d = dispatcher(any_db, slack)
+    while not slack.sent and slack.now < T0 + timedelta(hours=2):
+        d.dispatch_due(slack.now)
+        slack.now += timedelta(seconds=15)
+    assert states(any_db) == {"x": "sent"}
+    assert slack.now - back <= timedelta(minutes=5)
+
+
+def test_a_renderer_bug_fails_its_row_and_does_not_hold_up_the_others(
+        any_db: Database) -> None:
+    net, _ = setup(any_db)
+    for n in range(3):
+        add(any_db, f"k{n}", T0, outbox.Target.network(net), n=n)
+
+    def buggy(session, row, now, lang):  # type: ignore[no-untyped-def]
+        if (row.payload or {}).get("n") == 0:
+            raise KeyError("a bug")
+        return echo(session, row, now, lang)
+
+    rec = RecordingMessenger()
+    d = Dispatcher(any_db, make_settings(str(any_db.engine.url)), rec, {"test": buggy})
+    stats = d.dispatch_due(T0)
+    assert (stats.sent, stats.failed) == (2, 1)
+    assert states(any_db) == {"k0": "failed", "k1": "sent", "k2": "sent"}
+
+
+def test_rate_limits_for_minutes_never_make_a_row_give_up(any_db: Database) -> None:
+    net, _ = setup(any_db)
+    add(any_db, "x", T0, outbox.Target.network(net))
+    # Slack asks to wait 5 s, 40 times in a row (busy channel, more than max_attempts).
+    flaky = Flaky(*(TemporaryError("rate limited", retry_after=5) for _ in range(40)))
+    d = dispatcher(any_db, flaky)
+    now = T0
+    while not flaky.sent and now < T0 + timedelta(minutes=10):
+        assert d.dispatch_due(now).failed == 0
+        now += timedelta(seconds=5)
+    assert states(any_db) == {"x": "sent"} and len(flaky.sent) == 1
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.t = 0.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
+def test_a_slow_run_gives_back_claims_before_another_bot_may_take_them(
+        any_db: Database) -> None:
+    net, _ = setup(any_db)
+    for n in range(3):
+        add(any_db, f"k{n}", T0, outbox.Target.network(net), n=n)
+    clock = Clock()
+    settings = make_settings(str(any_db.engine.url))
+    fast = RecordingMessenger()
+    other = Dispatcher(any_db, settings, fast, {"test": echo}, worker="B")
+
+    class Slow(RecordingMessenger):
+        """Each send takes 200 s (Slack timing out); the other bot ticks meanwhile."""
+
+        def send(self, destination: Destination, reply: Reply) -> None:
+            clock.t += 200
+            other.dispatch_due(T0 + timedelta(seconds=clock.t))
+            super().send(destination, reply)
+
+    slow = Slow()
+    d = Dispatcher(any_db, settings, slow, {"test": echo}, worker="A", monotonic=clock)
+    d.dispatch_due(T0, batch=3)
+    other.dispatch_due(T0 + timedelta(seconds=clock.t + 1))
+    everything = [r.plain().splitlines()[-1] for _, r in slow.sent + fast.sent]
+    assert sorted(everything) == [f"test:{n}:nb" for n in range(3)]
+    assert states(any_db) == {"k0": "sent", "k1": "sent", "k2": "sent"}

@@ -103,6 +103,8 @@ class FakeSlack:
         self.users: dict[str, dict[str, Any]] = {}
         self._calls: list[Call] = []
         self._failures: list[Failure] = []
+        self._down: dict[str, tuple[float, int]] = {}  # method -> (until, status)
+        self.latency: dict[str, float] = {}  # method -> seconds to wait before answering
         self._lock = threading.Lock()
         self._changed = threading.Condition(self._lock)
         self._ts = itertools.count(1)
@@ -173,10 +175,17 @@ class FakeSlack:
         with self._lock:
             self._failures.append(Failure(method, times, status, error, retry_after, when))
 
+    def down(self, method: str, seconds: float, *, status: int = 500) -> None:
+        """Answer every call of ``method`` with HTTP ``status`` for the next ``seconds``
+        (an outage; ``seconds=0`` ends it)."""
+        with self._lock:
+            self._down[method] = (time.monotonic() + seconds, status)
+
     def reset(self) -> None:
         with self._lock:
             self._calls.clear()
             self._failures.clear()
+            self._down.clear()
 
     # -- looking ----------------------------------------------------------------------
 
@@ -219,6 +228,8 @@ class FakeSlack:
             self._reply(req, 404, {"ok": False, "error": "unknown_path"})
             return
         call = Call(method=method, body=body, headers=headers, path=parts.path, data=raw)
+        if self.latency.get(method):
+            time.sleep(self.latency[method])
         failure = self._take_failure(method, body)
         if failure is not None:
             call.status = failure.status
@@ -250,6 +261,9 @@ class FakeSlack:
 
     def _take_failure(self, method: str, body: dict[str, Any]) -> Failure | None:
         with self._lock:
+            until, status = self._down.get(method, (0.0, 0))
+            if time.monotonic() < until:
+                return Failure(method, 1, status, None, None, None)
             for f in self._failures:
                 if f.method == method and f.remaining > 0 and (f.when is None or f.when(body)):
                     f.remaining -= 1

@@ -15,6 +15,7 @@ from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
+from sqlalchemy.exc import DBAPIError
 
 from bot.adapters.slack import dedup, forms
 from bot.adapters.slack.blocks import fallback_text, message_payload, render_messages
@@ -226,6 +227,9 @@ class SlackBot:
                 return
             try:
                 self.dispatcher.dispatch_due(self.clock())
+            except DBAPIError as exc:
+                log.warning("dispatch after a command: database error (%s); the ticker will "
+                            "try again", exc.__class__.__name__)
             except Exception:
                 log.exception("dispatch after a command failed; the ticker will try again")
             time.sleep(DISPATCH_GAP_SECONDS)
@@ -326,16 +330,23 @@ class SlackBot:
     # -- small things -------------------------------------------------------------------
 
     def language(self, user_id: str) -> str:
-        with self.db.transaction() as session:
-            member = find_member(session, PLATFORM, user_id)
-            return (member.language if member and member.language else None) or self.settings.language
+        """The member's language; while the database is unreachable, as last seen."""
+        try:
+            with self.db.transaction() as session:
+                member = find_member(session, PLATFORM, user_id)
+                lang = member.language if member and member.language else None
+        except DBAPIError:
+            lang = self.router.known_language(PLATFORM, user_id)
+        return lang or self.settings.language
 
     def _guard(self, where: Where, *, tell: bool = True) -> _Guard:
         return _Guard(self, where, tell=tell)
 
 
 class _Guard:
-    """Any bug after the ack is logged and the asker gets a short apology, not silence."""
+    """Any bug after the ack is logged and the asker gets a short apology, not silence;
+    an unreachable database (it is read before the router runs: Slack's retries, new
+    members' profiles) gets the "cannot reach the database, try again" answer."""
 
     def __init__(self, bot: SlackBot, where: Where, *, tell: bool = True) -> None:
         self.bot = bot
@@ -349,12 +360,17 @@ class _Guard:
                  tb: object) -> bool:
         if exc is None or not isinstance(exc, Exception):
             return False
-        log.exception("Slack request failed after the ack", exc_info=exc)
+        key = "error.unexpected"
+        if isinstance(exc, DBAPIError):
+            key = "error.database"
+            log.warning("Slack request failed after the ack: database error %s",
+                        exc.__class__.__name__)
+        else:
+            log.exception("Slack request failed after the ack", exc_info=exc)
         if not self.tell:
             return True
         try:
-            self.bot.tell(self.where, Reply.text(t("error.unexpected",
-                                                  self.bot.language(self.where.user_id))))
+            self.bot.tell(self.where, Reply.text(t(key, self.bot.language(self.where.user_id))))
         except Exception:
             log.exception("could not tell the member about the failure")
         return True
