@@ -9,6 +9,8 @@ import json
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,7 +21,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from tests.slack.fake import Call, FakeSlack  # noqa: E402
-from tests.slack.process import clean_env  # noqa: E402
+from tests.slack.process import clean_env, prepare_folder  # noqa: E402
 
 
 class RemoteFake:
@@ -125,6 +127,19 @@ def serve_fake() -> None:
                     {"method": c.method, "body": c.body, "path": c.path, "status": c.status,
                      "answer_ok": c.answer_ok, "at": c.at} for c in fake.calls()]
                 print(json.dumps(rows), flush=True)
+
+
+@contextmanager
+def database(kind: str, folder: Path) -> Iterator[str]:
+    """A demo database, upgraded: a SQLite file in ``folder`` or (``kind`` "postgres") a
+    throwaway PostgreSQL server; yields its URL."""
+    if kind == "sqlite":
+        yield prepare_folder(folder)
+        return
+    from tests.pgserver import PgServer
+
+    with PgServer() as pg:
+        yield prepare_folder(folder, pg.url)
 
 
 def settle(fake: RemoteFake, quiet: float = 3.0, limit: float = 120.0) -> list[Call]:

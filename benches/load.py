@@ -27,8 +27,7 @@ import tempfile
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -37,10 +36,9 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benches.harness import RemoteFake, mib, pct, sample, settle  # noqa: E402
+from benches.harness import RemoteFake, database, mib, pct, sample, settle  # noqa: E402
 from tests.slack.process import (  # noqa: E402
     SlackBotProcess,
-    prepare_folder,
     start_slack_bot,
     wait_until,
 )
@@ -331,17 +329,6 @@ def check(clients: list[Client], objs: Objects, bot: SlackBotProcess) -> list[st
 
 
 # -- one run -----------------------------------------------------------------------------
-
-
-@contextmanager
-def database(kind: str, folder: Path) -> Iterator[str]:
-    if kind == "sqlite":
-        yield prepare_folder(folder)
-        return
-    from tests.pgserver import PgServer
-
-    with PgServer() as pg:
-        yield prepare_folder(folder, pg.url)
 
 
 def run(kind: str, seconds: float, clients_n: int, say: Callable[[str], None]) -> bool:
