@@ -58,6 +58,13 @@ class RemoteFake:
             conn.close()
         return answer.get("texts")
 
+    def count(self) -> int:
+        """How many calls the fake answered so far."""
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.proc.stdin.write("count\n")
+        self.proc.stdin.flush()
+        return int(self.proc.stdout.readline())
+
     def calls(self, method: str | None = None) -> list[Call]:
         """Every call the fake answered so far (``method`` only, if given)."""
         assert self.proc.stdin is not None and self.proc.stdout is not None
@@ -106,9 +113,11 @@ class WaitingFake(FakeSlack):
 
     def _wait_any(self, where: Any, timeout: float) -> list[Call]:
         deadline = time.monotonic() + timeout
+        seen = 0  # calls are only appended: look at each once, or long runs go quadratic
         with self._changed:
             while True:
-                hits = [c for c in self._calls if where(c)]
+                hits = [c for c in self._calls[seen:] if where(c)]
+                seen = len(self._calls)
                 if hits:
                     return hits
                 left = deadline - time.monotonic()
@@ -122,7 +131,9 @@ def serve_fake() -> None:
     with WaitingFake() as fake:
         print(fake.url, flush=True)
         for line in sys.stdin:
-            if line.strip() == "calls":
+            if line.strip() == "count":
+                print(len(fake.calls()), flush=True)
+            elif line.strip() == "calls":
                 rows: list[dict[str, Any]] = [
                     {"method": c.method, "body": c.body, "path": c.path, "status": c.status,
                      "answer_ok": c.answer_ok, "at": c.at} for c in fake.calls()]
@@ -142,18 +153,17 @@ def database(kind: str, folder: Path) -> Iterator[str]:
         yield prepare_folder(folder, pg.url)
 
 
-def settle(fake: RemoteFake, quiet: float = 3.0, limit: float = 120.0) -> list[Call]:
-    """Wait until the bot has stopped calling the fake for ``quiet`` seconds; its calls."""
+def settle(fake: RemoteFake, quiet: float = 3.0, limit: float = 120.0) -> None:
+    """Wait until the bot has stopped calling the fake for ``quiet`` seconds."""
     deadline = time.monotonic() + limit
     count, since = -1, time.monotonic()
     while time.monotonic() < deadline:
-        calls = fake.calls()
-        if len(calls) != count:
-            count, since = len(calls), time.monotonic()
+        now = fake.count()
+        if now != count:
+            count, since = now, time.monotonic()
         elif time.monotonic() - since >= quiet:
-            return calls
+            return
         time.sleep(0.5)
-    return fake.calls()
 
 
 @dataclass(frozen=True)

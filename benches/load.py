@@ -50,6 +50,7 @@ ADMIN = "U_ADMIN"
 # operation -> weight in the mix
 MIX = {"vote": 30, "rsvp": 15, "list": 25, "hearing": 10, "action": 20}
 LISTS = ("/horing liste", "/tiltak liste", "/mote liste", "/konferanse liste")
+ERROR_MAX_CHARS = 2000
 VOTE_WORDS = {"ja": "yes", "kanskje": "maybe", "nei": "no"}
 # RSVP cycle per member: verb, expected reply text key, status afterwards
 RSVP_CYCLE = (("meld på", "conferences.registered", "registered"),
@@ -222,6 +223,7 @@ def run_client(bot: SlackBotProcess, fake: RemoteFake, objs: Objects, client: Cl
         try:
             if op == "vote":
                 slot, word = rng.randint(1, objs.slots), rng.choice(list(VOTE_WORDS))
+                cast_at = datetime.now(UTC)
                 resp, url = bot.click(f"/mote svar {objs.poll_id} {slot}:{word}",
                                       message_ts=objs.poll_ts, **kw)
                 client.votes[slot] = VOTE_WORDS[word]
@@ -250,8 +252,8 @@ def run_client(bot: SlackBotProcess, fake: RemoteFake, objs: Objects, client: Cl
             if post:
                 wait = {"method": "chat.postMessage", "contains": post}
             answer = fake.wait(response_path="/" + url.split("/", 3)[3], after=start, **wait)
-            if op == "vote" and answer is not None and not vote_saved(bot, user, objs, slot,
-                                                                        VOTE_WORDS[word]):
+            if op == "vote" and answer is not None and not vote_saved(
+                    bot, user, objs, slot, VOTE_WORDS[word], cast_at):
                 answer = None
         except OSError as exc:
             client.failures.append(f"{op}: {exc.__class__.__name__}: {exc}")
@@ -260,21 +262,24 @@ def run_client(bot: SlackBotProcess, fake: RemoteFake, objs: Objects, client: Cl
                                 time.monotonic() - start, reply_key, post))
 
 
-def vote_saved(bot: SlackBotProcess, user: str, objs: Objects, slot: int, answer: str) -> bool:
-    """Whether the vote is in the database (within 30 s). The poll message's update that
-    answered the click may have been another member's, and a member who voted again before
-    their first vote was saved could see the two saved in the other order."""
+def vote_saved(bot: SlackBotProcess, user: str, objs: Objects, slot: int, answer: str,
+               since: datetime) -> bool:
+    """Whether the vote, cast at ``since`` or later, is in the database (within 30 s). The
+    poll message's update that answered the click may have been another member's, and a
+    member who voted again before their first vote was saved could see the two saved in
+    the other order (the same answer saved earlier does not count)."""
     from sqlalchemy import select
 
     from storage.models import Member, PollSlot, Vote
 
-    query = select(Vote.answer).join(Member, Member.id == Vote.member_id).join(
+    query = select(Vote.answer, Vote.at).join(Member, Member.id == Vote.member_id).join(
         PollSlot, PollSlot.id == Vote.slot_id).where(
         Vote.poll_id == objs.poll_id, PollSlot.position == slot, Member.external_id == user)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         with bot.db().transaction() as s:
-            if s.scalar(query) == answer:
+            row = s.execute(query).first()
+            if row is not None and row[0] == answer and row[1] >= since:
                 return True
         time.sleep(0.02)
     return False
@@ -299,7 +304,9 @@ def check(clients: list[Client], objs: Objects, bot: SlackBotProcess) -> list[st
                 errors.append(f"{s.user} {s.op}: no answer")
                 continue
             text = "\n".join(s.answer)
-            if any(p.search(text) for p in patterns):
+            # An error is a whole reply of one text: it starts the answer, and a long list
+            # is not one (matching .*? patterns through it would take minutes).
+            if any(p.match(text[:ERROR_MAX_CHARS]) for p in patterns):
                 errors.append(f"{s.user} {s.op}: error reply {text[:160]!r}")
             elif s.reply_key and text_start(s.reply_key, objs.conf_title) not in text:
                 errors.append(f"{s.user} {s.op}: answer {text[:160]!r} is not "
@@ -348,6 +355,11 @@ def run(kind: str, seconds: float, clients_n: int, say: Callable[[str], None]) -
                        for c in clients]
             for th in threads:
                 th.start()
+            path = []  # RSS every 15 s, to tell a warm-up from a leak
+            while any(th.is_alive() for th in threads):
+                if time.monotonic() >= start + 15 * len(path):
+                    path.append(sample(bot.proc.pid).rss_kb)
+                time.sleep(0.5)
             for th in threads:
                 th.join()
             elapsed = time.monotonic() - start
@@ -370,6 +382,7 @@ def run(kind: str, seconds: float, clients_n: int, say: Callable[[str], None]) -
     say(f"  bot RSS start {mib(rss_start.rss_kb)}, end {mib(rss_end.rss_kb)} "
         f"({(rss_end.rss_kb / rss_start.rss_kb - 1) * 100:+.1f} %); threads "
         f"{rss_start.threads} -> {rss_end.threads}, fds {rss_start.fds} -> {rss_end.fds}")
+    say(f"  RSS every 15 s (MiB): {' '.join(f'{kb / 1024:.0f}' for kb in path)}")
     say(f"  errors: {len(errors)}" + ("" if not crashed else f"; error lines in the bot log: "
                                                               f"{len(crashed)}"))
     for line in errors[:20]:

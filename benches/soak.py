@@ -139,7 +139,8 @@ def main() -> None:
                           f"fds {s.fds}", flush=True)
                     next_sample += SAMPLE_EVERY
                 time.sleep(max(0.0, 2.0 - (time.monotonic() - now)))
-            calls = settle(fake)
+            settle(fake)
+            calls = fake.calls("chat.postMessage")
             end = sample(bot.proc.pid)
             states = outbox_states(bot, list(hearings))
             errors_logged = [line for line in bot.logs().splitlines()
