@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint typecheck bench clean
+.PHONY: install run test lint typecheck bench bench-load bench-soak clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,15 @@ typecheck: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benches/dates.py
+
+# 20 Slack members for 60 s against `partnerbot slack`, on SQLite and PostgreSQL (needs
+# initdb/pg_ctl); ARGS="--db sqlite --seconds 20" to change.
+bench-load: $(STAMP)
+	$(BIN)/python benches/load.py $(ARGS)
+
+# 10 minutes of hearing reminders every 5 s: each sent once, no growth; ARGS="--seconds 120".
+bench-soak: $(STAMP)
+	$(BIN)/python benches/soak.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) partnerbot.db partnerbot.db-wal partnerbot.db-shm

@@ -32,8 +32,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benches.harness import RemoteFake, pct  # noqa: E402
 from tests.slack import requests as rq  # noqa: E402
-from tests.slack.fake import FakeSlack  # noqa: E402
 from tests.slack.process import (  # noqa: E402
     clean_env,
     free_port,
@@ -43,14 +43,6 @@ from tests.slack.process import (  # noqa: E402
 
 ROUNDS = 5
 WARMUP = 20
-
-
-class RemoteFake:
-    """What start_slack_bot needs of a FakeSlack that runs in another process."""
-
-    def __init__(self, url: str) -> None:
-        self.url = url
-        self.api_url = url + "/api/"
 
 
 def seed_hearings(folder: Path, count: int) -> str:
@@ -80,20 +72,6 @@ def seed_hearings(folder: Path, count: int) -> str:
     finally:
         db.dispose()
     return url
-
-
-def serve_fake() -> None:
-    with FakeSlack() as fake:
-        print(fake.url, flush=True)
-        while True:
-            time.sleep(3600)
-
-
-def start_fake() -> tuple[subprocess.Popen[str], str]:
-    proc = subprocess.Popen([sys.executable, __file__, "--serve-fake"], stdout=subprocess.PIPE,
-                            text=True, env=clean_env(PYTHONPATH=str(ROOT)))
-    assert proc.stdout is not None
-    return proc, proc.stdout.readline().strip()
 
 
 def serve_bare(port: int, api_url: str) -> None:
@@ -144,11 +122,6 @@ def burst(url: str, command: str, response_url: str, n: int, concurrency: int) -
         return list(pool.map(lambda _: one(url, command, response_url), range(n)))
 
 
-def pct(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=500)
@@ -159,19 +132,16 @@ def main() -> None:
     parser.add_argument("--database-url", help="use this (upgraded, filled) database instead "
                         "of a fresh demo one with --hearings hearings")
     parser.add_argument("--serve-bare", nargs=2, help=argparse.SUPPRESS)
-    parser.add_argument("--serve-fake", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.serve_fake:
-        serve_fake()
-        return
     if args.serve_bare:
         serve_bare(int(args.serve_bare[0]), args.serve_bare[1])
         return
 
-    fake_proc, fake_url = start_fake()
+    fake = RemoteFake()
+    fake_url = fake.url
     with tempfile.TemporaryDirectory() as tmp:
         database_url = args.database_url or seed_hearings(Path(tmp), args.hearings)
-        bot = start_slack_bot(Path(tmp), RemoteFake(fake_url), admins="U_BENCH",
+        bot = start_slack_bot(Path(tmp), fake, admins="U_BENCH",
                               database_url=database_url,
                               env={"PARTNERBOT_LOG_LEVEL": "WARNING"})
         bare, bare_url = start_bare(fake_url + "/api/")
@@ -190,7 +160,7 @@ def main() -> None:
         finally:
             bare.terminate()
             bot.stop()
-            fake_proc.terminate()
+            fake.stop()
 
     data = (f"database {args.database_url}" if args.database_url
             else f"demo database + {args.hearings} hearings")

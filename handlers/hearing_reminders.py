@@ -20,6 +20,9 @@ OBJECT = "hearing"
 # 14, 7 and 2 days before at 09:00 local, and 09:00 on the deadline day.
 DEFAULT_OFFSETS = "14d,7d,2d,0d"
 REMINDER_HOUR = 9
+# Twenty of the longest stored offsets ("31622400s", 366 days) fill Hearing.reminder_offsets
+# (200 characters), and no hearing needs more.
+MAX_REMINDERS = 20
 
 _DAY_UNITS = {"d": 1, "dag": 1, "dager": 1, "dagar": 1, "døgn": 1, "day": 1, "days": 1,
               "u": 7, "uke": 7, "uker": 7, "veke": 7, "veker": 7, "w": 7, "wk": 7, "week": 7,

@@ -218,9 +218,14 @@ def parse_offsets_arg(ctx: Context, text: str | None) -> str | None:
     if text is None:
         return None
     try:
-        return reminders.parse_reminders(text)
+        offsets = reminders.parse_reminders(text)
     except DateParseError as err:
         raise UserError("hearings.bad_reminders", detail=err.message(ctx.lang)) from None
+    given = len(offsets.split(","))
+    if given > reminders.MAX_REMINDERS:
+        raise UserError("hearings.too_many_reminders", limit=reminders.MAX_REMINDERS,
+                        given=given)
+    return offsets
 
 
 def resolve_addressees(

@@ -530,3 +530,29 @@ def test_edit_moves_a_hearing_to_another_network_and_its_reminders_follow(
         net_id = str(h.network_id)
     assert {r.target_id for r in rows(bot, 2, "pending")} == {net_id}
     assert bot.dispatch(oslo(2026, 9, 1, 9))[0][0] == "#utenforskap"
+
+
+def test_many_reminder_offsets_answer_the_same_on_sqlite_and_postgresql(
+    any_db: Database, now: datetime
+) -> None:
+    # Found building the soak: 30 offsets in minutes are stored as 30 tokens ("60060s,...")
+    # longer than the 200 characters reminder_offsets holds; SQLite stored them, PostgreSQL
+    # refused the row and the member was told the database could not be reached.
+    app = App.build(make_settings(str(any_db.engine.url.render_as_string(hide_password=False))),
+                    any_db)
+    demo.load(any_db, app.settings)
+    bot = TestBot(app)
+    many = ",".join(f"{n}m" for n in range(1001, 1031))
+    out = bot.run(f'/horing ny "Mange" frist 15.09 kl 12 påminn {many} mottakere Horten',
+                  now=now)
+    assert "Høyst 20 påminnelser" in out and "Høring #" not in out
+    with any_db.transaction() as s:
+        assert s.scalar(select(func.count()).select_from(Hearing).where(
+            Hearing.title == "Mange")) == 0
+    # 20 of the longest there are fit, on both databases.
+    longest = ",".join(f"{n}m" for n in range(527000, 527020))  # 9-digit seconds
+    out = bot.run(f'/horing ny "Mange nok" frist 15.09 kl 12 påminn {longest} mottakere Horten',
+                  now=now)
+    assert out.startswith("Høring #2")
+    out = bot.run(f"/horing endre 2 påminn {many}", now=now)
+    assert "Høyst 20 påminnelser" in out

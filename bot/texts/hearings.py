@@ -217,6 +217,11 @@ TEXTS = {
         "nn": "Eg forstod ikkje påminningane. {detail} Skriv til dømes `påminn 14d,7d,1d` eller `påminn 2t,30m`.",
         "en": "I did not understand the reminders. {detail} Type for example `remind 14d,7d,1d` or `remind 2h,30m`.",
     },
+    "hearings.too_many_reminders": {
+        "nb": "Høyst {limit} påminnelser per høring (du skrev {given}). Skriv for eksempel `påminn 14d,7d,1d`.",
+        "nn": "Høgst {limit} påminningar per høyring (du skreiv {given}). Skriv til dømes `påminn 14d,7d,1d`.",
+        "en": "At most {limit} reminders per hearing (you gave {given}). Type for example `remind 14d,7d,1d`.",
+    },
     "hearings.addressees_missing": {
         "nb": "Hvem skal svare på høringen? Legg til `mottakere \"Horten kommune, Larvik kommune\"`.",
         "nn": "Kven skal svare på høyringa? Legg til `mottakarar \"Horten kommune, Larvik kommune\"`.",

@@ -46,10 +46,11 @@ def partnerbot(*args: str, cwd: Path, env: dict[str, str] | None = None,
                           env=env or clean_env(), timeout=timeout)
 
 
-def prepare_folder(folder: Path) -> str:
-    """`db upgrade` and `demo` in ``folder``; returns its DATABASE_URL."""
+def prepare_folder(folder: Path, database_url: str | None = None) -> str:
+    """`db upgrade` and `demo` in ``folder`` (on ``database_url``, by default a SQLite file
+    there); returns the DATABASE_URL."""
     folder.mkdir(parents=True, exist_ok=True)
-    url = f"sqlite:///{folder / 'partnerbot.db'}"
+    url = database_url or f"sqlite:///{folder / 'partnerbot.db'}"
     env = clean_env(DATABASE_URL=url)
     for args in (("db", "upgrade"), ("demo", "--if-empty")):
         r = partnerbot(*args, cwd=folder, env=env)

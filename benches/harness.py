@@ -1,0 +1,200 @@
+"""What the Slack benchmarks share: a FakeSlack in a process of its own (so its threads take
+no CPU time from the load generator's), a database made ready for `partnerbot slack`, and
+the bot process's resident memory, threads and open files read from /proc."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tests.slack.fake import Call, FakeSlack  # noqa: E402
+from tests.slack.process import clean_env, prepare_folder  # noqa: E402
+
+
+class RemoteFake:
+    """A FakeSlack served by a child process (``python benches/harness.py``); what
+    start_slack_bot needs of a FakeSlack, and its recorded calls on demand."""
+
+    def __init__(self) -> None:
+        self.proc = subprocess.Popen([sys.executable, __file__], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, text=True,
+                                     env=clean_env(PYTHONPATH=str(ROOT)))
+        assert self.proc.stdout is not None
+        self.url = self.proc.stdout.readline().strip()
+        if not self.url:
+            raise SystemExit("the fake Slack did not start")
+        self.api_url = self.url + "/api/"
+
+    def response_url(self, tag: str) -> str:
+        return f"{self.url}/response/{tag}"
+
+    def wait(self, *, response_path: str, method: str = "", contains: str = "", ts: str = "",
+             after: float = 0.0, timeout: float = 30.0) -> list[str] | None:
+        """Wait for the answer to one request: a post on its response_url (``response_path``)
+        or a ``method`` call (whose text has ``contains``, whose ts is ``ts``) that reached the
+        fake after ``after`` (time.monotonic(), the same clock in every process). Returns the
+        texts of what matched, or None on timeout."""
+        query = urlencode({"path": response_path, "method": method, "contains": contains,
+                           "ts": ts, "after": repr(after), "timeout": repr(timeout)})
+        parts = urlsplit(self.url)
+        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout + 10)
+        try:
+            conn.request("GET", "/_wait?" + query)
+            answer = json.loads(conn.getresponse().read())
+        finally:
+            conn.close()
+        return answer.get("texts")
+
+    def count(self) -> int:
+        """How many calls the fake answered so far."""
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.proc.stdin.write("count\n")
+        self.proc.stdin.flush()
+        return int(self.proc.stdout.readline())
+
+    def calls(self, method: str | None = None) -> list[Call]:
+        """Every call the fake answered so far (``method`` only, if given)."""
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.proc.stdin.write("calls\n")
+        self.proc.stdin.flush()
+        rows = json.loads(self.proc.stdout.readline())
+        calls = [Call(method=r["method"], body=r["body"], headers={}, path=r["path"],
+                      status=r["status"], answer_ok=r["answer_ok"], at=r["at"]) for r in rows]
+        return [c for c in calls if method is None or c.method == method]
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait(timeout=10)
+
+    def __enter__(self) -> RemoteFake:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+class WaitingFake(FakeSlack):
+    """A FakeSlack that also answers GET /_wait?... (see RemoteFake.wait)."""
+
+    def _handle(self, req: Any, raw: bytes) -> None:
+        parts = urlsplit(req.path)
+        if parts.path != "/_wait":
+            super()._handle(req, raw)
+            return
+        q = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+        after = float(q.get("after", 0))
+
+        def answers(c: Call) -> bool:
+            if c.method == "response_url":
+                return c.path == q.get("path")
+            return (c.method == q.get("method") and c.at >= after
+                    and q.get("contains", "") in c.text
+                    and (not q.get("ts") or c.body.get("ts") == q.get("ts")))
+        try:
+            hits = self._wait_any(answers, float(q.get("timeout", 30)))
+            answer: dict[str, Any] = {"texts": [c.text for c in hits]}
+        except AssertionError:
+            answer = {"texts": None}
+        self._reply(req, 200, answer)
+
+    def _wait_any(self, where: Any, timeout: float) -> list[Call]:
+        deadline = time.monotonic() + timeout
+        seen = 0  # calls are only appended: look at each once, or long runs go quadratic
+        with self._changed:
+            while True:
+                hits = [c for c in self._calls[seen:] if where(c)]
+                seen = len(self._calls)
+                if hits:
+                    return hits
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise AssertionError("timeout")
+                self._changed.wait(left)
+
+
+def serve_fake() -> None:
+    """The child side of RemoteFake: print the URL, answer "calls" lines with JSON."""
+    with WaitingFake() as fake:
+        print(fake.url, flush=True)
+        for line in sys.stdin:
+            if line.strip() == "count":
+                print(len(fake.calls()), flush=True)
+            elif line.strip() == "calls":
+                rows: list[dict[str, Any]] = [
+                    {"method": c.method, "body": c.body, "path": c.path, "status": c.status,
+                     "answer_ok": c.answer_ok, "at": c.at} for c in fake.calls()]
+                print(json.dumps(rows), flush=True)
+
+
+@contextmanager
+def database(kind: str, folder: Path) -> Iterator[str]:
+    """A demo database, upgraded: a SQLite file in ``folder`` or (``kind`` "postgres") a
+    throwaway PostgreSQL server; yields its URL."""
+    if kind == "sqlite":
+        yield prepare_folder(folder)
+        return
+    from tests.pgserver import PgServer
+
+    with PgServer() as pg:
+        yield prepare_folder(folder, pg.url)
+
+
+def settle(fake: RemoteFake, quiet: float = 3.0, limit: float = 120.0) -> None:
+    """Wait until the bot has stopped calling the fake for ``quiet`` seconds."""
+    deadline = time.monotonic() + limit
+    count, since = -1, time.monotonic()
+    while time.monotonic() < deadline:
+        now = fake.count()
+        if now != count:
+            count, since = now, time.monotonic()
+        elif time.monotonic() - since >= quiet:
+            return
+        time.sleep(0.5)
+
+
+@dataclass(frozen=True)
+class ProcSample:
+    """One look at a process: resident memory, threads, open file descriptors."""
+
+    at: float
+    rss_kb: int
+    threads: int
+    fds: int
+
+
+def sample(pid: int) -> ProcSample:
+    fields = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        key, _, value = line.partition(":")
+        fields[key] = value.split()
+    return ProcSample(at=time.monotonic(), rss_kb=int(fields["VmRSS"][0]),
+                      threads=int(fields["Threads"][0]),
+                      fds=len(list(Path(f"/proc/{pid}/fd").iterdir())))
+
+
+def mib(kb: int) -> str:
+    return f"{kb / 1024:.1f} MiB"
+
+
+def pct(values: list[float], p: float) -> float:
+    """The p-th percentile (nearest rank) of ``values``."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))]
+
+
+if __name__ == "__main__":
+    serve_fake()

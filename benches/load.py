@@ -1,0 +1,411 @@
+"""Load on a real `partnerbot slack`: N concurrent Slack members for S seconds with a realistic
+mix, on SQLite and on PostgreSQL; prints throughput, p50/p99 ack, errors and the bot's RSS.
+
+    python benches/load.py [--seconds 60] [--clients 20] [--db sqlite|postgres|both]
+
+Each client is a distinct Slack user, a member of Nettverk for infrastruktur (Slack channel
+C_INFRA) who owns one action. The mix: button votes on one meeting poll, RSVP buttons on one
+announced conference (register, cancel, maybe, cancel, ...), lists (/horing, /tiltak, /mote,
+/konferanse), new hearings and status updates of the member's own action. Requests are
+signed exactly as Slack signs them; a FakeSlack in its own process takes the replies.
+
+Errors (must be 0): an ack that is not HTTP 200 or fails; a reply on response_url that is
+one of the bot's error texts (any UserError text, "noe gikk galt", unknown command); an
+expected answer that never came (the channel post of a new hearing or an action update, the
+ephemeral answer to an RSVP or a list); and a vote or RSVP the database does not hold at
+the end (each member's last vote per slot and last RSVP must be what the database says).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benches.harness import RemoteFake, database, mib, pct, sample, settle  # noqa: E402
+from tests.slack.process import (  # noqa: E402
+    SlackBotProcess,
+    start_slack_bot,
+    wait_until,
+)
+
+OSLO = ZoneInfo("Europe/Oslo")
+CHANNEL = "C_INFRA"
+NETWORK = "Nettverk for infrastruktur"
+ADMIN = "U_ADMIN"
+# operation -> weight in the mix
+MIX = {"vote": 30, "rsvp": 15, "list": 25, "hearing": 10, "action": 20}
+LISTS = ("/horing liste", "/tiltak liste", "/mote liste", "/konferanse liste")
+ERROR_MAX_CHARS = 2000
+VOTE_WORDS = {"ja": "yes", "kanskje": "maybe", "nei": "no"}
+# RSVP cycle per member: verb, expected reply text key, status afterwards
+RSVP_CYCLE = (("meld på", "conferences.registered", "registered"),
+              ("meld av", "conferences.unregistered", "cancelled"),
+              ("kanskje", "conferences.maybe", "maybe"),
+              ("meld av", "conferences.maybe_withdrawn", "cancelled"))
+
+
+def day(days: int) -> str:
+    return (datetime.now(OSLO) + timedelta(days=days)).strftime("%d.%m.%Y")
+
+
+def user_id(n: int) -> str:
+    return f"U_LOAD{n:02d}"
+
+
+# -- what counts as an error reply -------------------------------------------------------
+
+
+def error_patterns() -> list[re.Pattern[str]]:
+    """Every text the bot answers with when something is wrong, as regexes: the texts of all
+    UserError keys in the code, the unexpected/database error texts and unknown command."""
+    from bot.i18n import CATALOG
+
+    keys = {"error.unexpected", "error.database", "help.unknown_command", "help.unknown_verb"}
+    for folder in ("bot", "handlers"):
+        for path in (ROOT / folder).rglob("*.py"):
+            keys.update(re.findall(r"UserError\(\s*\"([\w.]+)\"", path.read_text()))
+    keys.update(k for k in CATALOG if k.startswith("permission."))
+    patterns = []
+    for key in sorted(keys & CATALOG.keys()):
+        for template in CATALOG[key].values():
+            parts = re.split(r"\{[^}]*\}", template)
+            if sum(len(p.strip()) for p in parts) < 12:
+                continue  # too little fixed text to recognise
+            patterns.append(re.compile(".*?".join(re.escape(p) for p in parts), re.DOTALL))
+    return patterns
+
+
+def text_start(key: str, title: str) -> str:
+    """The bokmål text of ``key`` with its title filled in, up to its next placeholder."""
+    from bot.i18n import CATALOG
+
+    return CATALOG[key]["nb"].replace("{title}", title).split("{")[0]
+
+
+# -- setting up --------------------------------------------------------------------------
+
+
+def seed_members(database_url: str, clients: int) -> dict[str, int]:
+    """``clients`` Slack members of the infrastructure network, each owning one action; binds
+    the network to C_INFRA. Returns {user id: action id}."""
+    from sqlalchemy import select
+
+    from storage.db import Database
+    from storage.models import Action, ChannelRef, Member, Network
+
+    db = Database.from_url(database_url)
+    now = datetime.now(UTC)
+    actions: dict[str, int] = {}
+    try:
+        with db.transaction() as s:
+            net = s.scalars(select(Network).where(Network.name == NETWORK)).one()
+            orgs = list(net.organisations)
+            s.add(ChannelRef(platform="slack", channel_id=CHANNEL, name="#infrastruktur",
+                             network=net))
+            for n in range(1, clients + 1):
+                member = Member(platform="slack", external_id=user_id(n), name=f"Last {n}",
+                                role="member", organisation=orgs[n % len(orgs)],
+                                partnership=net.partnership)
+                member.networks = [net]
+                s.add(member)
+                s.flush()
+                action = Action(network_id=net.id, title=f"Lasttiltak {n}", owner_member=member,
+                                status="planned", created_by=member.id, created_at=now,
+                                updated_at=now)
+                s.add(action)
+                s.flush()
+                actions[user_id(n)] = action.id
+    finally:
+        db.dispose()
+    return actions
+
+
+@dataclass
+class Objects:
+    poll_id: int
+    poll_ts: str
+    slots: int
+    conf_id: int
+    conf_ts: str
+    conf_title: str
+
+
+def create_objects(bot: SlackBotProcess) -> Objects:
+    """A meeting poll and an announced conference, made by the admin through the bot."""
+    from sqlalchemy import select
+
+    from storage.models import Conference, Poll, PostedMessage
+
+    def posted(object_type: str, model: type[Poll] | type[Conference], title: str) -> tuple[int,
+                                                                                        str]:
+        def find() -> tuple[int, str] | None:
+            with bot.db().transaction() as s:
+                oid = s.scalar(select(model.id).where(model.title == title))
+                ts = oid and s.scalar(select(PostedMessage.message_id).where(
+                    PostedMessage.object_type == object_type, PostedMessage.object_id == oid,
+                    PostedMessage.channel_id == CHANNEL))
+                return (oid, ts) if oid and ts else None
+        return wait_until(find, timeout=30, what=f"the {object_type} «{title}» to be posted")
+
+    bot.command(f'/mote ny "Lastmøte" tider {day(10)} kl 10-12, {day(11)} kl 13-15, '
+                f'{day(12)} kl 09-11', user_id=ADMIN, channel_id=CHANNEL)
+    poll_id, poll_ts = posted("poll", Poll, "Lastmøte")
+    title = "Lastkonferansen"
+    bot.command(f'/konferanse ny "{title}" dato {day(30)} kl 09-16 sted Tønsberg',
+                user_id=ADMIN, channel_id=CHANNEL)
+
+    def conf_id() -> int | None:
+        with bot.db().transaction() as s:
+            return s.scalar(select(Conference.id).where(Conference.title == title))
+    cid = wait_until(conf_id, timeout=30, what="the conference")
+    bot.command(f"/konferanse kunngjør {cid}", user_id=ADMIN, channel_id=CHANNEL)
+    _, conf_ts = posted("conference", Conference, title)
+    return Objects(poll_id, poll_ts, 3, cid, conf_ts, title)
+
+
+# -- the clients -------------------------------------------------------------------------
+
+
+@dataclass
+class Sent:
+    op: str
+    user: str
+    seconds: float  # until the ack
+    status: int
+    answer: list[str] | None  # the texts of the answer; None: none came
+    answered_after: float  # seconds from sending to the answer
+    reply_key: str | None = None  # the text key the answer must start with
+    post: str | None = None  # a text the answer (a channel post) must contain
+
+
+@dataclass
+class Client:
+    n: int
+    action_id: int
+    sent: list[Sent] = field(default_factory=list)
+    votes: dict[int, str] = field(default_factory=dict)  # slot -> answer, the last one sent
+    rsvp_step: int = 0
+    hearings: int = 0
+    failures: list[str] = field(default_factory=list)
+
+    @property
+    def user(self) -> str:
+        return user_id(self.n)
+
+
+def run_client(bot: SlackBotProcess, fake: RemoteFake, objs: Objects, client: Client,
+               until: float) -> None:
+    """Like a member who acts, waits for the answer, and acts again (no pause between)."""
+    rng = random.Random(client.n)
+    ops, weights = list(MIX), list(MIX.values())
+    user, name = client.user, f"last{client.n}"
+    kw = {"user_id": user, "user_name": name, "channel_id": CHANNEL}
+    while time.monotonic() < until:
+        op = rng.choices(ops, weights)[0]
+        reply_key = post = None
+        wait: dict[str, str] = {}
+        start = time.monotonic()
+        try:
+            if op == "vote":
+                slot, word = rng.randint(1, objs.slots), rng.choice(list(VOTE_WORDS))
+                cast_at = datetime.now(UTC)
+                resp, url = bot.click(f"/mote svar {objs.poll_id} {slot}:{word}",
+                                      message_ts=objs.poll_ts, **kw)
+                client.votes[slot] = VOTE_WORDS[word]
+                # The answer to a click on the poll is the poll message updated.
+                wait = {"method": "chat.update", "ts": objs.poll_ts}
+                start = time.monotonic()  # an update after the ack
+            elif op == "rsvp":
+                verb, reply_key, _ = RSVP_CYCLE[client.rsvp_step % len(RSVP_CYCLE)]
+                client.rsvp_step += 1
+                resp, url = bot.click(f"/konferanse {verb} {objs.conf_id}",
+                                      message_ts=objs.conf_ts, **kw)
+            elif op == "list":
+                resp, url = bot.command(rng.choice(LISTS), **kw)
+            elif op == "hearing":
+                client.hearings += 1
+                title = f"Lasthøring {client.n}-{client.hearings}"
+                resp, url = bot.command(
+                    f'/horing ny "{title}" frist {day(20 + client.hearings % 60)} '
+                    'mottakere "Statens vegvesen", LO', **kw)
+                post = f"«{title}» er registrert"
+            else:
+                progress = rng.randrange(0, 100, 5)
+                resp, url = bot.command(
+                    f"/tiltak status {client.action_id} pågår fremdrift {progress}%", **kw)
+                post = f"Tiltak #{client.action_id} «Lasttiltak {client.n}»: pågår ({progress} %)"
+            if post:
+                wait = {"method": "chat.postMessage", "contains": post}
+            answer = fake.wait(response_path="/" + url.split("/", 3)[3], after=start, **wait)
+            if op == "vote" and answer is not None and not vote_saved(
+                    bot, user, objs, slot, VOTE_WORDS[word], cast_at):
+                answer = None
+        except OSError as exc:
+            client.failures.append(f"{op}: {exc.__class__.__name__}: {exc}")
+            continue
+        client.sent.append(Sent(op, user, resp.seconds, resp.status, answer,
+                                time.monotonic() - start, reply_key, post))
+
+
+def vote_saved(bot: SlackBotProcess, user: str, objs: Objects, slot: int, answer: str,
+               since: datetime) -> bool:
+    """Whether the vote, cast at ``since`` or later, is in the database (within 30 s). The
+    poll message's update that answered the click may have been another member's, and a
+    member who voted again before their first vote was saved could see the two saved in
+    the other order (the same answer saved earlier does not count)."""
+    from sqlalchemy import select
+
+    from storage.models import Member, PollSlot, Vote
+
+    query = select(Vote.answer, Vote.at).join(Member, Member.id == Vote.member_id).join(
+        PollSlot, PollSlot.id == Vote.slot_id).where(
+        Vote.poll_id == objs.poll_id, PollSlot.position == slot, Member.external_id == user)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        with bot.db().transaction() as s:
+            row = s.execute(query).first()
+            if row is not None and row[0] == answer and row[1] >= since:
+                return True
+        time.sleep(0.02)
+    return False
+
+
+# -- checking ----------------------------------------------------------------------------
+
+
+def check(clients: list[Client], objs: Objects, bot: SlackBotProcess) -> list[str]:
+    """Everything that went wrong, one line each."""
+    from sqlalchemy import select
+
+    from storage.models import Member, PollSlot, Registration, Vote
+
+    errors = [f for c in clients for f in c.failures]
+    patterns = error_patterns()
+    for c in clients:
+        for s in c.sent:
+            if s.status != 200:
+                errors.append(f"{s.user} {s.op}: ack {s.status}")
+            if s.answer is None:
+                errors.append(f"{s.user} {s.op}: no answer")
+                continue
+            text = "\n".join(s.answer)
+            # An error is a whole reply of one text: it starts the answer, and a long list
+            # is not one (matching .*? patterns through it would take minutes).
+            if any(p.match(text[:ERROR_MAX_CHARS]) for p in patterns):
+                errors.append(f"{s.user} {s.op}: error reply {text[:160]!r}")
+            elif s.reply_key and text_start(s.reply_key, objs.conf_title) not in text:
+                errors.append(f"{s.user} {s.op}: answer {text[:160]!r} is not "
+                              f"{text_start(s.reply_key, objs.conf_title)!r}")
+            elif s.post and s.post not in text:
+                errors.append(f"{s.user} {s.op}: answer {text[:160]!r} lacks {s.post!r}")
+
+    with bot.db().transaction() as s:
+        slots = {sl.id: sl.position for sl in s.scalars(
+            select(PollSlot).where(PollSlot.poll_id == objs.poll_id))}
+        votes = {(m, slots[sid]): a for m, sid, a in s.execute(
+            select(Member.external_id, Vote.slot_id, Vote.answer).join(
+                Member, Member.id == Vote.member_id).where(Vote.poll_id == objs.poll_id))}
+        rsvps = {m: st for m, st in s.execute(select(Member.external_id, Registration.status).join(
+            Member, Member.id == Registration.member_id).where(
+            Registration.conference_id == objs.conf_id))}
+    for c in clients:
+        for slot, answer in c.votes.items():
+            if votes.get((c.user, slot)) != answer:
+                errors.append(f"{c.user}: slot {slot} holds {votes.get((c.user, slot))}, "
+                              f"last vote was {answer}")
+        if c.rsvp_step:
+            want = RSVP_CYCLE[(c.rsvp_step - 1) % len(RSVP_CYCLE)][2]
+            if rsvps.get(c.user) != want:
+                errors.append(f"{c.user}: registration {rsvps.get(c.user)}, expected {want}")
+    return errors
+
+
+# -- one run -----------------------------------------------------------------------------
+
+
+def run(kind: str, seconds: float, clients_n: int, say: Callable[[str], None]) -> bool:
+    with tempfile.TemporaryDirectory() as tmp, RemoteFake() as fake, \
+            database(kind, Path(tmp)) as url:
+        actions = seed_members(url, clients_n)
+        bot = start_slack_bot(Path(tmp), fake, admins=ADMIN,  # type: ignore[arg-type]
+                              database_url=url, env={"PARTNERBOT_LOG_LEVEL": "WARNING"})
+        try:
+            objs = create_objects(bot)
+            settle(fake, quiet=1.0)
+            rss_start = sample(bot.proc.pid)
+            clients = [Client(n, actions[user_id(n)]) for n in range(1, clients_n + 1)]
+            start = time.monotonic()
+            until = start + seconds
+            threads = [threading.Thread(target=run_client, args=(bot, fake, objs, c, until))
+                       for c in clients]
+            for th in threads:
+                th.start()
+            path = []  # RSS every 15 s, to tell a warm-up from a leak
+            while any(th.is_alive() for th in threads):
+                if time.monotonic() >= start + 15 * len(path):
+                    path.append(sample(bot.proc.pid).rss_kb)
+                time.sleep(0.5)
+            for th in threads:
+                th.join()
+            elapsed = time.monotonic() - start
+            settle(fake)
+            rss_end = sample(bot.proc.pid)
+            errors = check(clients, objs, bot)
+            crashed = [line for line in bot.logs().splitlines() if "Traceback" in line
+                       or " ERROR " in line]
+        finally:
+            bot.stop()
+    sent = [s for c in clients for s in c.sent]
+    acks = [s.seconds for s in sent]
+    by_op = Counter(s.op for s in sent)
+    say(f"{kind}: {len(sent)} requests in {elapsed:.1f} s from {clients_n} clients "
+        f"= {len(sent) / elapsed:.1f} req/s  ({', '.join(f'{k} {v}' for k, v in by_op.items())})")
+    say(f"  ack p50 {pct(acks, 50) * 1000:.1f} ms, p99 {pct(acks, 99) * 1000:.1f} ms, "
+        f"max {max(acks) * 1000:.1f} ms; answer p50 "
+        f"{pct([s.answered_after for s in sent], 50) * 1000:.0f} ms, p99 "
+        f"{pct([s.answered_after for s in sent], 99) * 1000:.0f} ms")
+    say(f"  bot RSS start {mib(rss_start.rss_kb)}, end {mib(rss_end.rss_kb)} "
+        f"({(rss_end.rss_kb / rss_start.rss_kb - 1) * 100:+.1f} %); threads "
+        f"{rss_start.threads} -> {rss_end.threads}, fds {rss_start.fds} -> {rss_end.fds}")
+    say(f"  RSS every 15 s (MiB): {' '.join(f'{kb / 1024:.0f}' for kb in path)}")
+    say(f"  errors: {len(errors)}" + ("" if not crashed else f"; error lines in the bot log: "
+                                                              f"{len(crashed)}"))
+    for line in errors[:20]:
+        say(f"    {line}")
+    ok = not errors and not crashed and pct(acks, 99) < 1.0
+    say(f"  targets (0 errors, p99 ack < 1 s): {'met' if ok else 'NOT met'}")
+    return ok
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--db", choices=("sqlite", "postgres", "both"), default="both")
+    args = parser.parse_args()
+    kinds = ("sqlite", "postgres") if args.db == "both" else (args.db,)
+    print(f"load: {args.clients} clients x {args.seconds:.0f} s, mix "
+          f"{', '.join(f'{k} {v} %' for k, v in MIX.items())} (cpus: {os.cpu_count()}, "
+          f"load average {os.getloadavg()[0]:.1f})", flush=True)
+    results = [run(kind, args.seconds, args.clients, lambda s: print(s, flush=True))
+               for kind in kinds]
+    sys.exit(0 if all(results) else 1)
+
+
+if __name__ == "__main__":
+    main()
