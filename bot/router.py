@@ -14,7 +14,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.config import Settings
@@ -23,7 +23,7 @@ from bot.errors import UserError
 from bot.grammar import Args, Token, parse_args, tokenize
 from bot.i18n import language_from_locale, t
 from bot.messages import Command, Reply, Text
-from storage.db import Database
+from storage.db import Database, is_unreachable
 from storage.models import ChannelRef, Member, Network, OutboxMessage
 
 log = logging.getLogger(__name__)
@@ -172,10 +172,11 @@ class Router:
                 return self._dispatch(ctx)
         except UserError as err:
             return Reply.text(err.message(lang))
-        except (OperationalError, DBAPIError) as exc:
-            log.warning("database error while handling /%s: %s", command.name, exc.__class__.__name__)
-            return Reply.text(t("error.database", lang))
-        except Exception:
+        except Exception as exc:
+            if is_unreachable(exc):
+                log.warning("database error while handling /%s: %s", command.name,
+                            exc.__class__.__name__)
+                return Reply.text(t("error.database", lang))
             log.exception("bug while handling /%s", command.name)
             return Reply.text(t("error.unexpected", lang))
 

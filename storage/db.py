@@ -9,7 +9,14 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DBAPIError,
+    InterfaceError,
+    NoSuchModuleError,
+    OperationalError,
+)
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session, sessionmaker
 
 
@@ -105,3 +112,12 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def is_unreachable(exc: BaseException) -> bool:
+    """The database could not be reached or was busy (down, a cut connection, a locked
+    SQLite file, a full pool): worth "try again". Anything else the database refuses (a
+    constraint, a value too long) is a bug in the caller and must be reported as one."""
+    if isinstance(exc, (OperationalError, InterfaceError, PoolTimeout)):
+        return True
+    return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)

@@ -1,10 +1,14 @@
 """The router: command words and aliases, help for unknown words, roles, language."""
 
+import logging
 from datetime import UTC, datetime
 
+import pytest
+from sqlalchemy import exc as sa_exc
 from sqlalchemy import func, select
 
 from bot.app import App
+from bot.i18n import t
 from bot.messages import Command
 from storage.models import AuditEntry, ChannelRef, Member, Network
 from tests.helpers import TestBot
@@ -115,3 +119,30 @@ def test_a_bug_in_a_handler_is_a_friendly_reply_and_rolls_back(bot: TestBot) -> 
     assert bot.run("/partnerbot krasj").startswith("Noe gikk galt hos meg. Ingenting er lagret.")
     with bot.app.db.transaction() as s:
         assert s.scalar(select(Network).where(Network.name == "Halvferdig")) is None
+
+
+def test_a_constraint_violation_is_a_bug_not_an_outage(
+        bot: TestBot, caplog: pytest.LogCaptureFixture) -> None:
+    """Only a database that cannot be reached answers "prøv igjen": a statement the database
+    refuses (here a NOT NULL column left empty) is a bug, logged with its traceback."""
+    grp = bot.app.router.groups["partnerbot"]
+
+    @grp.verb("ugyldig")
+    def invalid(ctx, args):  # type: ignore[no-untyped-def]
+        ctx.session.add(Network(name=None))
+        ctx.session.flush()
+
+    with caplog.at_level(logging.ERROR, logger="bot.router"):
+        out = bot.run("/partnerbot ugyldig")
+    assert out.startswith("Noe gikk galt hos meg. Ingenting er lagret.")
+    assert [r.exc_info[0].__name__ for r in caplog.records if r.exc_info] == ["IntegrityError"]
+
+
+def test_a_busy_connection_pool_asks_to_try_again(bot: TestBot) -> None:
+    grp = bot.app.router.groups["partnerbot"]
+
+    @grp.verb("opptatt")
+    def busy(ctx, args):  # type: ignore[no-untyped-def]
+        raise sa_exc.TimeoutError("QueuePool limit of size 5 overflow 10 reached")
+
+    assert bot.run("/partnerbot opptatt") == t("error.database", "nb")

@@ -28,6 +28,7 @@ from bot.app import App
 from bot.i18n import t
 from bot.messages import Command, Reply
 from bot.router import find_member
+from storage.db import is_unreachable
 
 log = logging.getLogger(__name__)
 
@@ -361,7 +362,7 @@ class _Guard:
         if exc is None or not isinstance(exc, Exception):
             return False
         key = "error.unexpected"
-        if isinstance(exc, DBAPIError):
+        if is_unreachable(exc):
             key = "error.database"
             log.warning("Slack request failed after the ack: database error %s",
                         exc.__class__.__name__)
