@@ -3,6 +3,7 @@ FakeSocketMode WebSocket server on loopback, and no signing secret anywhere."""
 
 from __future__ import annotations
 
+import signal
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -126,6 +127,10 @@ def test_the_bot_reconnects_after_a_disconnect_message(
     # Slack's refresh: a `disconnect` message; the bot opens a new connection, drops the old.
     sm.disconnect()
     sm.wait_connected(first.number + 1, timeout=3)
+    # The first envelope on the new connection is acked well within Slack's 3 seconds (the
+    # client must not sit on its old connection's 3-second read timeout meanwhile).
+    envelope_id = sm.command("/partnerbot hjelp", response_url=fake_slack.response_url("sm-re"))
+    assert sm.wait_ack(envelope_id, timeout=3).at - sm.sent_at(envelope_id) < 1
     assert first.closed.wait(5) and len(sm.tokens) == opened + 1
     help_works(bot, sm, fake_slack, "sm-after-disconnect")
     assert sm.protocol_errors == []
@@ -151,3 +156,15 @@ def help_works(bot: SlackBotProcess, sm: FakeSocketMode, fake_slack: FakeSlack,
     envelope_id = sm.command("/partnerbot hjelp", response_url=url)
     assert sm.wait_ack(envelope_id, timeout=3).connection == sm.current.number
     assert "Dette kan jeg hjelpe med" in bot.replies(url)[0].text
+
+
+def test_sigterm_ends_the_bot_promptly_and_drops_its_connection(tmp_path: Path) -> None:
+    with FakeSlack() as fake, FakeSocketMode(fake) as own:
+        bot = start_slack_bot(tmp_path, fake, socket_mode=own)
+        try:
+            conn = own.wait_connected(1)
+            bot.proc.send_signal(signal.SIGTERM)
+            assert bot.proc.wait(timeout=5) == 0
+            assert conn.closed.wait(2)
+        finally:
+            bot.stop()
