@@ -105,6 +105,9 @@ class FakeSlack:
         self._failures: list[Failure] = []
         self._down: dict[str, tuple[float, int]] = {}  # method -> (until, status)
         self.latency: dict[str, float] = {}  # method -> seconds to wait before answering
+        # method -> its answer, for methods another fake serves (FakeSocketMode's
+        # apps.connections.open)
+        self.answers: dict[str, Callable[[Call], dict[str, Any]]] = {}
         self._lock = threading.Lock()
         self._changed = threading.Condition(self._lock)
         self._ts = itertools.count(1)
@@ -241,7 +244,8 @@ class FakeSlack:
             self._record(call)
             self._reply(req, failure.status, {"ok": False, "error": error}, extra)
             return
-        answer = self._answer(method, body)
+        answer = (self.answers[method](call) if method in self.answers
+                  else self._answer(method, body))
         call.answer_ok = bool(answer.get("ok", True))
         self._record(call)
         if method in ("response_url", "upload"):

@@ -20,11 +20,14 @@ from typing import Any, TypeVar
 from storage.db import Database
 from tests.slack import requests as rq
 from tests.slack.fake import Call, FakeSlack
+from tests.slack.fake_socket import FakeSocketMode
 
 T = TypeVar("T")
 REPO = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent / "partnerbot"
 BOT_TOKEN = "xoxb-test-token"
+APP_TOKEN = "xapp-1-A0TEST-1-test-app-token"
+PROXIES = ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy")
 
 
 def free_port() -> int:
@@ -172,10 +175,13 @@ def _unquote(value: str) -> str:
 def start_slack_bot(folder: Path, fake: FakeSlack, *, admins: str = "U_ADMIN",
                     features: Sequence[str] = (), env: dict[str, str] | None = None,
                     database_url: str | None = None, tick_seconds: float = 1.0,
-                    timeout: float = 30.0) -> SlackBotProcess:
+                    timeout: float = 30.0,
+                    socket_mode: FakeSocketMode | None = None) -> SlackBotProcess:
     """Start `partnerbot slack --port <free>` in ``folder`` (after `db upgrade` and `demo`,
     unless ``database_url`` is given) with SLACK_API_URL at ``fake``; waits for /healthz.
-    ``features`` adds test-only feature modules (through tests.slack.launch)."""
+    ``features`` adds test-only feature modules (through tests.slack.launch).
+    With ``socket_mode`` it runs in Socket Mode instead (SLACK_APP_TOKEN set, no signing
+    secret, no proxy: the WebSocket goes straight to loopback) and waits for its connection."""
     url = database_url or prepare_folder(folder)
     port = free_port()
     full_env = clean_env(
@@ -184,6 +190,10 @@ def start_slack_bot(folder: Path, fake: FakeSlack, *, admins: str = "U_ADMIN",
         PARTNERBOT_TICK_SECONDS=str(tick_seconds), PARTNERBOT_LOG_LEVEL="INFO",
         PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""),
     )
+    if socket_mode is not None:
+        for name in ("SLACK_SIGNING_SECRET", *PROXIES):
+            full_env.pop(name, None)
+        full_env["SLACK_APP_TOKEN"] = APP_TOKEN
     full_env.update(env or {})
     args = ["slack", "--port", str(port), "--host", "127.0.0.1"]
     if features:
@@ -194,15 +204,20 @@ def start_slack_bot(folder: Path, fake: FakeSlack, *, admins: str = "U_ADMIN",
     log = log_path.open("wb")
     proc = subprocess.Popen(cmd, cwd=folder, env=full_env, stdout=log, stderr=subprocess.STDOUT)
     bot = SlackBotProcess(proc, port, fake, folder, url, log_path)
+    connected = len(socket_mode.connections) if socket_mode is not None else 0
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise AssertionError(f"partnerbot slack exited {proc.returncode}:\n{bot.logs()}")
         try:
-            if rq.get(bot.url + "/healthz", timeout=1).status == 200:
+            if socket_mode is not None:
+                if len(socket_mode.connections) > connected:
+                    return bot
+            elif rq.get(bot.url + "/healthz", timeout=1).status == 200:
                 return bot
         except OSError:
             pass
         time.sleep(0.1)
     bot.stop()
-    raise AssertionError(f"partnerbot slack did not answer /healthz in {timeout}s:\n{bot.logs()}")
+    raise AssertionError(f"partnerbot slack did not answer /healthz (or connect) in {timeout}s:"
+                         f"\n{bot.logs()}")

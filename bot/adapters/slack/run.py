@@ -84,10 +84,10 @@ def run(app: App, *, host: str, port: int) -> None:
     ticker.start()
     try:
         if app.settings.slack_app_token:
-            from slack_bolt.adapter.socket_mode import SocketModeHandler
+            from bot.adapters.slack.socket_mode import make_handler
 
             log.warning("partnerbot slack: Socket Mode")
-            SocketModeHandler(bolt, app.settings.slack_app_token, web_client=bot.client).start()
+            make_handler(bolt, app.settings.slack_app_token, bot.client).start()
         else:
             server = make_server(bolt, host, port, lambda: healthy(app))
             log.warning("partnerbot slack: listening on http://%s:%s/slack/events", host, port)
