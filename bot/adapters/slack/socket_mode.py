@@ -19,6 +19,18 @@ log = logging.getLogger(__name__)
 # monitor, every ping interval, is then the fallback).
 CLOSE_GRACE_SECONDS = 2.0
 PING_SECONDS = 10  # Bolt's default
+WATCH_SECONDS = 0.5  # how often the connection is checked for a silent end of stream
+
+
+def _peer_closed(sock: socket.socket) -> bool:
+    """True when the other end has closed the TCP stream: a peek at the raw socket (under
+    TLS too) finds its end, not data and not "nothing yet"."""
+    try:
+        return socket.socket.recv(sock, 1, socket.MSG_PEEK | socket.MSG_DONTWAIT) == b""
+    except (BlockingIOError, InterruptedError):
+        return False  # open, nothing to read
+    except OSError:
+        return True  # reset, or already closed under us
 
 
 class PromptSocketModeClient(SocketModeClient):
@@ -43,6 +55,28 @@ class PromptSocketModeClient(SocketModeClient):
 
             old.close = shut_then_close  # type: ignore[method-assign]
         super().connect()
+        if not getattr(self, "_watchdog", None):
+            self._watchdog = threading.Thread(target=self._watch, name="slack-socket-watch",
+                                              daemon=True)
+            self._watchdog.start()
+
+    def _watch(self) -> None:
+        """slack_sdk's reader takes recv() == b"" (the peer closed TCP without a close frame:
+        a network blip, a restarted proxy) as "nothing yet" and spins on it, and its monitor
+        never sees the session as dead. Look for that end of stream ourselves, drop the
+        session and connect anew."""
+        while not self.closed:
+            time.sleep(WATCH_SECONDS)
+            session = self.current_session
+            sock = session.sock if session is not None else None
+            if sock is None or not self.auto_reconnect_enabled or not _peer_closed(sock):
+                continue
+            log.info("Socket Mode connection dropped without a close frame: reconnecting")
+            try:
+                session.disconnect()  # type: ignore[union-attr]
+                self.connect_to_new_endpoint()
+            except Exception as exc:  # the next look (or the monitor) tries again
+                log.warning("Socket Mode reconnect failed: %s", exc.__class__.__name__)
 
 
 class Handler(SocketModeHandler):
