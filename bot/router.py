@@ -159,7 +159,7 @@ class Router:
         try:
             with self.db.transaction() as session:
                 member = resolve_member(session, command, self.settings)
-                lang = member_language(member, command, self.settings)
+                lang = member_language(member, self.settings)
                 self.remember_language(command.platform, command.user_id, lang)
                 limit = self._text_limit(command)
                 if len(command.text) > limit:
@@ -261,7 +261,7 @@ def resolve_member(session: Session, command: Command, settings: Settings) -> Me
     return member
 
 
-def member_language(member: Member, command: Command, settings: Settings) -> str:
+def member_language(member: Member, settings: Settings) -> str:
     """Profile language, then the partnership's, then PARTNERBOT_LANGUAGE."""
     if member.language:
         return member.language

@@ -69,6 +69,14 @@ def test_switch_member_with_som(home: Path) -> None:
     assert "Bare administratorer" in r.stdout
 
 
+def test_the_console_speaks_the_language_of_the_member_it_now_is(home: Path) -> None:
+    # Sigrid Aasen has no language of her own: Vest-Telemarkrådet writes nynorsk.
+    r = partnerbot("console", stdin="/som Sigrid Aasen\n/kanal #vest-telemark\ntiltak\n",
+                   cwd=home)
+    assert "Du er no Sigrid Aasen (Vest-Telemarkrådet, organisator)." in r.stdout
+    assert "Du skriv no i kanalen #vest-telemark." in r.stdout
+
+
 @pytest.mark.parametrize(("env", "message"), [
     ({"DATABASE_URL": "postgresql+psycopg://nobody@127.0.0.1:1/x"}, "cannot reach the database"),
     ({"DATABASE_URL": "nosuch://x"}, "DATABASE_URL names a database I cannot use"),

@@ -176,7 +176,7 @@ def language_of(bot: TestBot, who: str) -> str:
         member = find_member(session, bot.platform, who)
         if member is None:
             return bot.app.settings.language
-        return member_language(member, None, bot.app.settings)  # type: ignore[arg-type]
+        return member_language(member, bot.app.settings)
 
 
 def assert_in_language(reply: str, lang: str, context: str) -> None:

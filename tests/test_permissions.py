@@ -224,7 +224,7 @@ def language_of(bot: TestBot, who: str) -> str:
         member = session.scalar(select(Member).where(Member.external_id == who))
         if member is None:
             return bot.app.settings.language
-        return member_language(member, None, bot.app.settings)  # type: ignore[arg-type]
+        return member_language(member, bot.app.settings)
 
 
 # -- the tests --------------------------------------------------------------------------

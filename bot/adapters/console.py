@@ -15,6 +15,7 @@ from bot.app import App
 from bot.i18n import t
 from bot.messages import Command, Reply
 from bot.messenger import Destination
+from bot.router import member_language
 from bot.scheduler import Ticker
 from storage.models import Member
 
@@ -64,7 +65,7 @@ class Console:
         with self.app.db.transaction() as s:
             m = s.scalar(select(Member).where(Member.platform == PLATFORM,
                                               Member.external_id == self.user))
-            return (m.language if m and m.language else None) or self.app.settings.language
+            return member_language(m, self.app.settings) if m else self.app.settings.language
 
     # -- members -------------------------------------------------------------------
 
@@ -96,6 +97,7 @@ class Console:
                 s.add(member)
                 s.flush()
             self.user = member.external_id
+            lang = member_language(member, self.app.settings)  # the one now at the keyboard
             org = member.organisation.name if member.organisation else "—"
             role = t(f"role.{member.role}", lang)
             return t("console.as_now", lang, name=member.name, org=org, role=role)
