@@ -25,7 +25,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from bot.config import Settings
@@ -33,7 +32,7 @@ from bot.i18n import t
 from bot.messages import Reply, Text
 from bot.messenger import Destination, Messenger, PermanentError, TemporaryError
 from storage import outbox
-from storage.db import Database
+from storage.db import Database, is_unreachable
 from storage.models import ChannelRef, Member, Network, OutboxMessage
 
 log = logging.getLogger(__name__)
@@ -118,10 +117,10 @@ class Dispatcher:
             try:
                 with self.db.transaction() as session:
                     plan(session, now)
-            except OperationalError:
-                raise  # no database: no reminders either; the caller logs it once
-            except Exception:  # a failing planner must not stop reminders
-                log.exception("planner %r failed", plan)
+            except Exception as exc:
+                if is_unreachable(exc):
+                    raise  # no database: no reminders either; the caller logs it once
+                log.exception("planner %r failed", plan)  # must not stop reminders
         if self.started_at is None:
             self.started_at = now
         started = self.monotonic()
@@ -217,9 +216,10 @@ class Dispatcher:
                 self._fail(session, row_id, exc.reason, attempts + 1, now)
                 stats.failed += 1
                 return None
-            except OperationalError:
-                raise  # the database, not the row: the next run settles it
-            except Exception as exc:  # a bug in one renderer must not hold up the others
+            except Exception as exc:
+                if is_unreachable(exc):
+                    raise  # the database, not the row: the next run settles it
+                # a bug in one renderer must not hold up the others
                 log.exception("outbox %s (%s): rendering failed", row.key, row.kind)
                 self._fail(session, row_id, f"could not render: {exc.__class__.__name__}",
                            attempts + 1, now)

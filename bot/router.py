@@ -130,6 +130,20 @@ class Router:
     def remember_language(self, platform: str, user_id: str, lang: str) -> None:
         self._languages[(platform, user_id)] = lang
 
+    def language_of(self, platform: str, user_id: str) -> str:
+        """The language to answer a member in outside a command (an adapter's own words):
+        as ``member_language``; while the database is unreachable, as last seen."""
+        try:
+            with self.db.transaction() as session:
+                member = find_member(session, platform, user_id)
+                if member is not None:
+                    return member_language(member, self.settings)
+        except Exception as exc:
+            if not is_unreachable(exc):
+                raise
+            return self.known_language(platform, user_id) or self.settings.language
+        return self.settings.language
+
     def find_group(self, name: str) -> CommandGroup | None:
         return self._by_alias.get(_fold(name))
 

@@ -7,7 +7,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from apscheduler.schedulers.background import BackgroundScheduler
-from sqlalchemy.exc import OperationalError
+
+from storage.db import is_unreachable
 
 log = logging.getLogger(__name__)
 
@@ -27,11 +28,14 @@ class Ticker:
     def _run(self) -> None:
         try:
             self._tick(datetime.now(UTC))
-        except OperationalError as exc:  # an outage: nothing to debug, the next tick tries again
+        except Exception as exc:  # a failed tick must not stop later ticks
+            if not is_unreachable(exc):
+                log.exception("dispatcher tick failed")
+                return
+            # an outage: nothing to debug, the next tick tries again
+            reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
             log.warning("dispatcher tick: database error (%s: %s)", exc.__class__.__name__,
-                        str(exc.orig or exc).strip().splitlines()[0][:200])
-        except Exception:  # a failed tick must not stop later ticks
-            log.exception("dispatcher tick failed")
+                        reason[0][:200] if reason else "")
 
     def start(self) -> None:
         self.scheduler.start()

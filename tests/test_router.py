@@ -146,3 +146,11 @@ def test_a_busy_connection_pool_asks_to_try_again(bot: TestBot) -> None:
         raise sa_exc.TimeoutError("QueuePool limit of size 5 overflow 10 reached")
 
     assert bot.run("/partnerbot opptatt") == t("error.database", "nb")
+
+
+def test_language_outside_a_command_follows_profile_then_partnership(bot: TestBot) -> None:
+    """What adapters answer in on their own (form errors, apologies, the console's words)."""
+    router = bot.app.router
+    assert router.language_of("console", "Sigrid Aasen") == "nn"  # Vest-Telemarkrådet's
+    assert router.language_of("console", "Jon Bakke") == "en"  # his own choice
+    assert router.language_of("console", "Nobody Yet") == "nb"  # PARTNERBOT_LANGUAGE

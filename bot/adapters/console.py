@@ -62,10 +62,7 @@ class Console:
         return text
 
     def lang(self) -> str:
-        with self.app.db.transaction() as s:
-            m = s.scalar(select(Member).where(Member.platform == PLATFORM,
-                                              Member.external_id == self.user))
-            return member_language(m, self.app.settings) if m else self.app.settings.language
+        return self.app.router.language_of(PLATFORM, self.user)
 
     # -- members -------------------------------------------------------------------
 

@@ -15,7 +15,6 @@ from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
-from sqlalchemy.exc import DBAPIError
 
 from bot.adapters.slack import dedup, forms
 from bot.adapters.slack.blocks import fallback_text, message_payload, render_messages
@@ -27,7 +26,6 @@ from bot.adapters.slack.profiles import Profiles
 from bot.app import App
 from bot.i18n import t
 from bot.messages import Command, Reply
-from bot.router import find_member
 from storage.db import is_unreachable
 
 log = logging.getLogger(__name__)
@@ -228,11 +226,12 @@ class SlackBot:
                 return
             try:
                 self.dispatcher.dispatch_due(self.clock())
-            except DBAPIError as exc:
-                log.warning("dispatch after a command: database error (%s); the ticker will "
-                            "try again", exc.__class__.__name__)
-            except Exception:
-                log.exception("dispatch after a command failed; the ticker will try again")
+            except Exception as exc:
+                if is_unreachable(exc):
+                    log.warning("dispatch after a command: database error (%s); the ticker "
+                                "will try again", exc.__class__.__name__)
+                else:
+                    log.exception("dispatch after a command failed; the ticker will try again")
             time.sleep(DISPATCH_GAP_SECONDS)
 
     # -- delivering ---------------------------------------------------------------------
@@ -331,14 +330,7 @@ class SlackBot:
     # -- small things -------------------------------------------------------------------
 
     def language(self, user_id: str) -> str:
-        """The member's language; while the database is unreachable, as last seen."""
-        try:
-            with self.db.transaction() as session:
-                member = find_member(session, PLATFORM, user_id)
-                lang = member.language if member and member.language else None
-        except DBAPIError:
-            lang = self.router.known_language(PLATFORM, user_id)
-        return lang or self.settings.language
+        return self.router.language_of(PLATFORM, user_id)
 
     def _guard(self, where: Where, *, tell: bool = True) -> _Guard:
         return _Guard(self, where, tell=tell)
