@@ -90,6 +90,10 @@ class CommandGroup:
         return best
 
 
+# "/horing hjelp": a group's own help, in every group, without "I did not understand".
+HELP_WORDS = frozenset({"hjelp", "hjelpe", "help", "?"})
+
+
 def _fold(name: str) -> str:
     return name.strip().lstrip("/").casefold()
 
@@ -204,7 +208,7 @@ class Router:
             tokens = [Token(grp.default_verb)]
         found = grp.find(tokens)
         if found is None:
-            if not tokens:
+            if not tokens or _fold(tokens[0].text) in HELP_WORDS:
                 return self.group_help(ctx, grp)
             return self.group_help(ctx, grp, unknown=tokens[0].text)
         verb, width = found

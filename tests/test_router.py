@@ -154,3 +154,10 @@ def test_language_outside_a_command_follows_profile_then_partnership(bot: TestBo
     assert router.language_of("console", "Sigrid Aasen") == "nn"  # Vest-Telemarkrådet's
     assert router.language_of("console", "Jon Bakke") == "en"  # his own choice
     assert router.language_of("console", "Nobody Yet") == "nb"  # PARTNERBOT_LANGUAGE
+
+
+def test_help_after_any_command_is_that_command_s_help(bot: TestBot) -> None:
+    for word, lang in (("hjelp", "nb"), ("help", "en"), ("?", "nb")):
+        out = bot.run(f"/horing {word}", as_="Jon Bakke" if lang == "en" else "Ingrid Berg")
+        assert "understand" not in out and "forstod" not in out, out
+        assert "/horing" in out and "`/horing " in out
