@@ -168,7 +168,8 @@ def settle(fake: RemoteFake, quiet: float = 3.0, limit: float = 120.0) -> None:
 
 @dataclass(frozen=True)
 class ProcSample:
-    """One look at a process: resident memory, threads, open file descriptors."""
+    """One look at a process and its children (`partnerbot slack` and its worker process),
+    summed: resident memory, threads, open file descriptors."""
 
     at: float
     rss_kb: int
@@ -176,14 +177,33 @@ class ProcSample:
     fds: int
 
 
+def children(pid: int) -> list[int]:
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return found
+
+
 def sample(pid: int) -> ProcSample:
-    fields = {}
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        key, _, value = line.partition(":")
-        fields[key] = value.split()
-    return ProcSample(at=time.monotonic(), rss_kb=int(fields["VmRSS"][0]),
-                      threads=int(fields["Threads"][0]),
-                      fds=len(list(Path(f"/proc/{pid}/fd").iterdir())))
+    rss = threads = fds = 0
+    for one in (pid, *children(pid)):
+        fields = {}
+        try:
+            for line in Path(f"/proc/{one}/status").read_text().splitlines():
+                key, _, value = line.partition(":")
+                fields[key] = value.split()
+            count = len(list(Path(f"/proc/{one}/fd").iterdir()))
+        except OSError:
+            if one == pid:
+                raise
+            continue  # a child that just ended
+        rss += int(fields.get("VmRSS", ["0"])[0])
+        threads += int(fields["Threads"][0])
+        fds += count
+    return ProcSample(at=time.monotonic(), rss_kb=rss, threads=threads, fds=fds)
 
 
 def mib(kb: int) -> str:

@@ -379,7 +379,7 @@ def run(kind: str, seconds: float, clients_n: int, say: Callable[[str], None]) -
         f"max {max(acks) * 1000:.1f} ms; answer p50 "
         f"{pct([s.answered_after for s in sent], 50) * 1000:.0f} ms, p99 "
         f"{pct([s.answered_after for s in sent], 99) * 1000:.0f} ms")
-    say(f"  bot RSS start {mib(rss_start.rss_kb)}, end {mib(rss_end.rss_kb)} "
+    say(f"  bot RSS (front + worker) start {mib(rss_start.rss_kb)}, end {mib(rss_end.rss_kb)} "
         f"({(rss_end.rss_kb / rss_start.rss_kb - 1) * 100:+.1f} %); threads "
         f"{rss_start.threads} -> {rss_end.threads}, fds {rss_start.fds} -> {rss_end.fds}")
     say(f"  RSS every 15 s (MiB): {' '.join(f'{kb / 1024:.0f}' for kb in path)}")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from types import ModuleType
 
 from bot.config import Settings
 from bot.dispatcher import Dispatcher, render_failed_notice
@@ -31,9 +33,10 @@ FEATURES = (
 )
 
 
-def build_router(db: Database, settings: Settings) -> Router:
+def build_router(db: Database, settings: Settings,
+                 features: Sequence[ModuleType] | None = None) -> Router:
     router = Router(db, settings)
-    for feature in FEATURES:
+    for feature in FEATURES if features is None else features:
         feature.register(router)
     router.renderers["outbox.failed"] = render_failed_notice
     return router
@@ -46,9 +49,10 @@ class App:
     router: Router
 
     @classmethod
-    def build(cls, settings: Settings, db: Database | None = None) -> App:
+    def build(cls, settings: Settings, db: Database | None = None,
+              features: Sequence[ModuleType] | None = None) -> App:
         db = db or Database.from_url(settings.database_url)
-        return cls(settings=settings, db=db, router=build_router(db, settings))
+        return cls(settings=settings, db=db, router=build_router(db, settings, features))
 
     def dispatcher(self, messenger: Messenger) -> Dispatcher:
         return Dispatcher(self.db, self.settings, messenger, self.router.renderers,

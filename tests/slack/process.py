@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -151,6 +152,27 @@ class SlackBotProcess:
         return self.fake.wait_for("response_url", lambda c: c.path == path, count=count,
                                   timeout=timeout)
 
+    def workers(self) -> list[int]:
+        """The pids of the worker processes the bot started."""
+        pids: list[int] = []
+        for task in Path(f"/proc/{self.proc.pid}/task").glob("*"):
+            try:
+                children = (task / "children").read_text().split()
+            except OSError:
+                continue
+            for child in children:
+                try:
+                    cmdline = Path(f"/proc/{child}/cmdline").read_bytes()
+                except OSError:
+                    continue
+                if b"bot.adapters.slack.workers" in cmdline:
+                    pids.append(int(child))
+        return sorted(set(pids))
+
+    def worker_ready(self, count: int = 1) -> bool:
+        """Whether ``count`` worker processes have said they are ready, by the log."""
+        return len(re.findall(r"worker process \d+ ready", self.logs())) >= count
+
     def logs(self) -> str:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
 
@@ -175,11 +197,12 @@ def _unquote(value: str) -> str:
 def start_slack_bot(folder: Path, fake: FakeSlack, *, admins: str = "U_ADMIN",
                     features: Sequence[str] = (), env: dict[str, str] | None = None,
                     database_url: str | None = None, tick_seconds: float = 1.0,
-                    timeout: float = 30.0,
+                    timeout: float = 30.0, new_session: bool = False,
                     socket_mode: FakeSocketMode | None = None) -> SlackBotProcess:
     """Start `partnerbot slack --port <free>` in ``folder`` (after `db upgrade` and `demo`,
     unless ``database_url`` is given) with SLACK_API_URL at ``fake``; waits for /healthz.
     ``features`` adds test-only feature modules (through tests.slack.launch).
+    ``new_session``: in a process group of its own (for signals sent to the whole group).
     With ``socket_mode`` it runs in Socket Mode instead (SLACK_APP_TOKEN set, no signing
     secret, no proxy: the WebSocket goes straight to loopback) and waits for its connection."""
     url = database_url or prepare_folder(folder)
@@ -202,7 +225,8 @@ def start_slack_bot(folder: Path, fake: FakeSlack, *, admins: str = "U_ADMIN",
         cmd = [str(BIN), *args]
     log_path = folder / f"partnerbot-slack-{port}.log"
     log = log_path.open("wb")
-    proc = subprocess.Popen(cmd, cwd=folder, env=full_env, stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(cmd, cwd=folder, env=full_env, stdout=log, stderr=subprocess.STDOUT,
+                            start_new_session=new_session)
     bot = SlackBotProcess(proc, port, fake, folder, url, log_path)
     connected = len(socket_mode.connections) if socket_mode is not None else 0
     deadline = time.monotonic() + timeout
@@ -210,10 +234,12 @@ def start_slack_bot(folder: Path, fake: FakeSlack, *, admins: str = "U_ADMIN",
         if proc.poll() is not None:
             raise AssertionError(f"partnerbot slack exited {proc.returncode}:\n{bot.logs()}")
         try:
+            # Ready when Slack can reach it and its worker process can take the commands.
             if socket_mode is not None:
-                if len(socket_mode.connections) > connected:
-                    return bot
-            elif rq.get(bot.url + "/healthz", timeout=1).status == 200:
+                up = len(socket_mode.connections) > connected
+            else:
+                up = rq.get(bot.url + "/healthz", timeout=1).status == 200
+            if up and bot.worker_ready():
                 return bot
         except OSError:
             pass

@@ -1,32 +1,35 @@
 """The Bolt app: every slash command, button and form is acknowledged at once and handled
-after the ack on a thread pool, so Slack gets its answer well within 3 seconds."""
+after the ack in the worker process (workers.py), so Slack gets its answer well within
+3 seconds."""
 
 from __future__ import annotations
 
 import logging
 import re
-from concurrent.futures import Executor, ThreadPoolExecutor
-from typing import Any
+from typing import Any, Protocol
 
 from slack_bolt import Ack, App
 
 from bot.adapters.slack.blocks import ACTION_PREFIX
 from bot.adapters.slack.forms import CALLBACK_ID
 from bot.adapters.slack.handling import SlackBot
+from bot.adapters.slack.workers import Kind
 
 log = logging.getLogger(__name__)
 
-# Commands run after their ack on this many threads; more only fight over the GIL and,
-# on SQLite, over the one write lock.
-WORKERS = 4
 
 
-def build_bolt_app(bot: SlackBot, *, socket_mode: bool = False,
+class Work(Protocol):
+    def submit(self, kind: Kind, body: dict[str, Any]) -> None: ...
+
+
+def build_bolt_app(bot: SlackBot, work: Work, *, socket_mode: bool = False,
                    token_verification: bool = True) -> App:
     """The Bolt app for ``bot``. With ``process_before_response=True`` a listener runs on
-    the request thread; ours only ack and hand the parsed body to a small thread pool, so
-    the ack goes back at once and the command runs after it. (Bolt's lazy listeners would
-    do the same but deep-copy the request on the ack path and run the middleware again.)"""
+    the request thread; ours only ack and hand the parsed body to ``work`` (the worker
+    process), so the ack goes back at once and the command runs after it. (Bolt's lazy
+    listeners would run it in this process and deep-copy the request on the ack path.)
+    ``bot`` here only checks forms before their ack."""
     settings = bot.settings
     bolt = App(
         client=bot.client,
@@ -36,20 +39,20 @@ def build_bolt_app(bot: SlackBot, *, socket_mode: bool = False,
         process_before_response=True,
         logger=logging.getLogger("slack_bolt"),
     )
-    register(bolt, bot, ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="slack-work"))
+    register(bolt, bot, work)
     return bolt
 
 
-def register(bolt: App, bot: SlackBot, work: Executor) -> None:
+def register(bolt: App, bot: SlackBot, work: Work) -> None:
     """Generic listeners only: the router decides what a command means."""
 
     def on_command(ack: Ack, body: dict[str, Any]) -> None:
         ack()
-        work.submit(bot.on_command, body)
+        work.submit("command", body)
 
     def on_click(ack: Ack, body: dict[str, Any]) -> None:
         ack()
-        work.submit(bot.on_click, body)
+        work.submit("click", body)
 
     def on_form(ack: Ack, body: dict[str, Any]) -> None:
         errors = bot.form_errors(body)
@@ -57,7 +60,7 @@ def register(bolt: App, bot: SlackBot, work: Executor) -> None:
             ack(response_action="errors", errors=errors)
             return
         ack()
-        work.submit(bot.on_submit, body)
+        work.submit("submit", body)
 
     # Every slash command (the five in the manifest, and any group a feature adds).
     bolt.command(re.compile(r"^/.+"))(on_command)
@@ -72,7 +75,7 @@ def register(bolt: App, bot: SlackBot, work: Executor) -> None:
 
     @bolt.event("app_home_opened")
     def home_opened(event: dict[str, Any]) -> None:
-        work.submit(bot.on_home_opened, event)  # events are acked by Bolt on return
+        work.submit("home", event)  # events are acked by Bolt on return
 
     @bolt.error
     def on_error(error: Exception, body: dict[str, Any]) -> None:

@@ -1,30 +1,30 @@
-"""`partnerbot slack`: builds the Slack bot, starts the reminder ticker and serves Slack
-over HTTP (POST /slack/events) or Socket Mode (when SLACK_APP_TOKEN is set)."""
+"""`partnerbot slack`: serves Slack over HTTP (POST /slack/events) or Socket Mode (when
+SLACK_APP_TOKEN is set) in this process, and runs the commands and the reminder ticker in a
+worker process (workers.py)."""
 
 from __future__ import annotations
 
 import logging
 import signal
-import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
-from types import FrameType
+from types import FrameType, ModuleType
 
 from slack_bolt import App as BoltApp
 
+from bot import app as composition
 from bot.adapters.slack import dedup
 from bot.adapters.slack.client import interactive_client, outbox_client
 from bot.adapters.slack.handling import SlackBot
-from bot.adapters.slack.listeners import build_bolt_app
+from bot.adapters.slack.listeners import Work, build_bolt_app
 from bot.adapters.slack.server import make_server
+from bot.adapters.slack.workers import WorkerProcess
 from bot.app import App
 from bot.config import Settings
 from bot.scheduler import Ticker
 from storage.db import DatabaseError
 
 log = logging.getLogger(__name__)
-
-SWITCH_INTERVAL = 0.001
 
 
 class SlackConfigError(Exception):
@@ -43,11 +43,12 @@ def check_settings(s: Settings) -> str:
     return "http"
 
 
-def build(app: App) -> tuple[SlackBot, BoltApp]:
+def build(app: App, work: Work) -> tuple[SlackBot, BoltApp]:
+    """The front: the Bolt app that acks and hands requests to ``work``."""
     mode = check_settings(app.settings)
     bot = SlackBot(app, interactive_client(app.settings), outbox_client(app.settings))
     try:
-        bolt = build_bolt_app(bot, socket_mode=mode == "socket")
+        bolt = build_bolt_app(bot, work, socket_mode=mode == "socket")
     except Exception as exc:  # bolt calls auth.test at start: a bad token ends here
         raise SlackConfigError(f"Slack refused the bot token: {exc}") from exc
     return bot, bolt
@@ -59,6 +60,27 @@ def tick(bot: SlackBot) -> Callable[[datetime], None]:
         dedup.prune(bot.db, now)
 
     return run
+
+
+def build_worker(settings: Settings,
+                 features: Sequence[ModuleType]) -> tuple[SlackBot, Callable[[], None]]:
+    """The worker process's bot, its after-command dispatch and the reminder ticker,
+    started; returns the bot and what stops them."""
+    from bot.dates import warm_up
+
+    app = App.build(settings, features=features)
+    warm_up()
+    bot = SlackBot(app, interactive_client(settings), outbox_client(settings))
+    bot.start()
+    ticker = Ticker(tick(bot), settings.tick_seconds)
+    ticker.start()
+
+    def stop() -> None:
+        bot.stop()
+        ticker.stop()
+        app.db.dispose()
+
+    return bot, stop
 
 
 def healthy(app: App) -> bool:
@@ -74,20 +96,16 @@ def _stop(signum: int, frame: FrameType | None) -> None:
 
 
 def run(app: App, *, host: str, port: int) -> None:
-    bot, bolt = build(app)
-    # Acks wait for the GIL behind commands running after earlier acks; a shorter switch
-    # interval (default 5 ms) lets them through sooner.
-    sys.setswitchinterval(SWITCH_INTERVAL)
-    bot.start()
-    ticker = Ticker(tick(bot), app.settings.tick_seconds)
+    work = WorkerProcess(app.settings, [f.__name__ for f in composition.FEATURES])
+    _bot, bolt = build(app, work)  # asks Slack who we are: a bad token ends here
     signal.signal(signal.SIGTERM, _stop)
-    ticker.start()
+    work.start()
     try:
         if app.settings.slack_app_token:
             from bot.adapters.slack.socket_mode import make_handler
 
             log.warning("partnerbot slack: Socket Mode")
-            make_handler(bolt, app.settings.slack_app_token, bot.client).start()
+            make_handler(bolt, app.settings.slack_app_token, _bot.client).start()
         else:
             server = make_server(bolt, host, port, lambda: healthy(app))
             log.warning("partnerbot slack: listening on http://%s:%s/slack/events", host, port)
@@ -98,5 +116,4 @@ def run(app: App, *, host: str, port: int) -> None:
     except KeyboardInterrupt:
         pass
     finally:
-        bot.stop()
-        ticker.stop()
+        work.stop()

@@ -1,0 +1,183 @@
+"""What was acknowledged runs in a worker process. The front process (HTTP server or Socket
+Mode client) only verifies, acks and hands the parsed request to the worker's stdin; the
+worker runs the commands, the reminder ticker and everything that answers Slack. Commands
+need CPU and, in the front, would take the GIL from the acks; in their own process they
+do not.
+
+Stopping: the worker stops when the front says so, after finishing what was acked, or when
+the front is gone (its stdin closes). It runs in a process group of its own, so a Ctrl-C
+or a signal to the front's group reaches only the front, which then stops it that way; it
+ignores SIGINT and SIGTERM once it runs (a service manager that signals every process
+should, like systemd's KillMode=mixed, signal the front only). If the worker dies, the
+front starts a new one and logs it; what the dead one had not finished is lost, as with
+kill -9.
+
+    python -m bot.adapters.slack.workers   (started by the front; reads pickles on stdin)
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+import pickle
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import IO, TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:  # the worker ignores stop signals before it imports anything heavy
+    from bot.config import Settings
+
+log = logging.getLogger(__name__)
+
+Kind = Literal["command", "click", "submit", "home"]
+Item = tuple[Kind, dict[str, Any]]
+# Commands run on this many threads in the worker; more only fight over its GIL and, on
+# SQLite, over the one write lock.
+THREADS = 4
+# At exit the front waits this long for the worker to finish what was acked.
+DRAIN_SECONDS = 60.0
+# How often the front checks that the worker still runs when there is nothing to hand over.
+WATCH_SECONDS = 1.0
+# A worker that ends sooner than this after its start waits 2, 4, 8 ... 60 s to be restarted.
+QUICK_DEATH_SECONDS = 10.0
+MAX_RESTART_WAIT = 60.0
+
+
+class WorkerProcess:
+    """``submit(kind, body)`` never blocks the ack: a feeder thread writes to the worker."""
+
+    def __init__(self, settings: Settings, features: Sequence[str]) -> None:
+        self.settings = settings
+        self.features = tuple(features)  # module names: the worker builds the same router
+        self._queue: queue.SimpleQueue[Item | None] = queue.SimpleQueue()
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._feeder = threading.Thread(target=self._feed, name="slack-feed", daemon=True)
+        self._started_at = 0.0
+        self._quick_deaths = 0
+
+    def start(self) -> None:
+        self._spawn()
+        self._feeder.start()
+
+    def submit(self, kind: Kind, body: dict[str, Any]) -> None:
+        self._queue.put((kind, body))
+
+    def stop(self, timeout: float = DRAIN_SECONDS) -> None:
+        """Hand over what is queued, let the worker finish it, then end it."""
+        self._queue.put(None)
+        self._feeder.join(timeout)
+        proc = self._proc
+        if proc is None:
+            return
+        try:
+            proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            log.warning("the worker process did not finish in %.0f s; stopping it", timeout)
+            proc.kill()
+            proc.wait(5)
+
+    def _spawn(self) -> None:
+        proc = subprocess.Popen([sys.executable, "-m", __name__], stdin=subprocess.PIPE,
+                                process_group=0)
+        self._proc = proc
+        self._started_at = time.monotonic()
+        log.info("worker process %s started", proc.pid)
+        self._write((self.settings, self.features))
+
+    def _write(self, obj: object) -> None:
+        assert self._proc is not None and self._proc.stdin is not None
+        pickle.dump(obj, self._proc.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+        self._proc.stdin.flush()
+
+    def _feed(self) -> None:
+        while True:
+            try:
+                item = self._queue.get(timeout=WATCH_SECONDS)
+            except queue.Empty:
+                self._watch()
+                continue
+            self._send(item)
+            if item is None:
+                self._close()
+                return
+
+    def _watch(self) -> None:
+        """A dead worker would also leave reminders unsent: start another."""
+        assert self._proc is not None
+        if self._proc.poll() is not None:
+            self._restart()
+
+    def _restart(self) -> None:
+        assert self._proc is not None
+        self._close()
+        code = self._proc.wait()
+        # One that dies at once (a bug at start) is not restarted in a tight loop.
+        quick = time.monotonic() - self._started_at < QUICK_DEATH_SECONDS
+        self._quick_deaths = self._quick_deaths + 1 if quick else 0
+        wait = min(MAX_RESTART_WAIT, 2.0 ** self._quick_deaths) if quick else 0.0
+        log.error("the worker process ended (exit code %s); starting a new one in %.0f s",
+                  code, wait)
+        time.sleep(wait)
+        self._spawn()
+
+    def _send(self, item: Item | None) -> None:
+        for _ in range(2):
+            try:
+                self._write(item)
+                return
+            except OSError:  # the worker is gone (BrokenPipeError)
+                self._restart()
+        log.error("could not hand a %s to the worker process; dropped",
+                  item[0] if item else "stop")
+
+    def _close(self) -> None:
+        assert self._proc is not None and self._proc.stdin is not None
+        try:
+            self._proc.stdin.close()
+        except OSError:
+            pass
+
+
+def serve(stream: IO[bytes]) -> None:
+    """The worker: reads (settings, features), then (kind, body) items until None or EOF."""
+    from bot.adapters.slack.run import build_worker
+    from bot.logging_setup import setup_logging
+
+    settings, features = pickle.load(stream)
+    setup_logging(settings)
+    bot, stop = build_worker(settings, [importlib.import_module(name) for name in features])
+    handlers = {"command": bot.on_command, "click": bot.on_click, "submit": bot.on_submit,
+                "home": bot.on_home_opened}
+    pool = ThreadPoolExecutor(max_workers=THREADS, thread_name_prefix="slack-work")
+    log.warning("partnerbot slack: worker process %s ready", os.getpid())
+    try:
+        while True:
+            try:
+                item = pickle.load(stream)
+            except EOFError:
+                log.warning("the front process is gone; finishing what was acknowledged")
+                break
+            if item is None:
+                break
+            kind, body = item
+            pool.submit(handlers[kind], body)
+    finally:
+        pool.shutdown(wait=True)
+        stop()
+
+
+def main() -> None:
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, signal.SIG_IGN)
+    serve(sys.stdin.buffer)
+
+
+if __name__ == "__main__":
+    main()

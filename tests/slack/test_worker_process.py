@@ -1,0 +1,101 @@
+"""`partnerbot slack` acks in one process and runs the commands in a worker process. What
+an operator must be able to count on: a worker that dies is replaced, signals sent to the
+whole process group lose no acknowledged command, and a worker never outlives its front."""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from storage.models import Hearing
+from tests.slack.fake import FakeSlack
+from tests.slack.process import start_slack_bot, wait_until
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    stat = Path(f"/proc/{pid}/stat")
+    return not (stat.exists() and stat.read_text().split(")")[1].split()[0] == "Z")
+
+
+def test_the_bot_runs_one_worker_process_that_answers(tmp_path: Path) -> None:
+    with FakeSlack() as fake:
+        bot = start_slack_bot(tmp_path, fake)
+        try:
+            workers = wait_until(bot.workers, what="the worker process")
+            assert len(workers) == 1 and workers[0] != bot.proc.pid
+            resp, url = bot.command("/partnerbot hjelp")
+            assert resp.status == 200
+            assert "/horing" in bot.replies(url)[0].text
+        finally:
+            bot.stop()
+
+
+def test_a_killed_worker_is_replaced_and_the_next_command_is_answered(tmp_path: Path) -> None:
+    with FakeSlack() as fake:
+        bot = start_slack_bot(tmp_path, fake)
+        try:
+            first = wait_until(bot.workers, what="the worker process")[0]
+            os.kill(first, signal.SIGKILL)
+            wait_until(lambda: not alive(first), what="the worker to die")
+            replaced = wait_until(lambda: [p for p in bot.workers() if p != first], timeout=15,
+                                  what="a new worker process")
+            assert len(replaced) == 1
+            wait_until(lambda: bot.worker_ready(2), timeout=15, what="the new worker")
+            resp, _url = bot.command('/horing ny "Etter omstart" fra NAV frist 15.09.2027 '
+                                     'nettverk infrastruktur mottakere "Horten kommune"')
+            assert resp.status == 200
+            fake.wait_for("chat.postMessage", lambda c: "Etter omstart" in c.text, timeout=20)
+            with bot.db().transaction() as s:
+                assert s.scalar(select(func.count()).select_from(Hearing)
+                                .where(Hearing.title == "Etter omstart")) == 1
+            assert "the worker process ended" in bot.logs()
+        finally:
+            bot.stop()
+
+
+@pytest.mark.parametrize("to", ["group", "every process"])
+def test_sigterm_to_the_group_or_every_process_still_answers_what_was_acked(
+        tmp_path: Path, to: str) -> None:
+    """A Ctrl-C signals the terminal's process group; systemd's default KillMode signals
+    every process of the service. Neither may drop what the front had acknowledged."""
+    with FakeSlack() as fake:
+        bot = start_slack_bot(tmp_path, fake, new_session=True)
+        try:
+            worker = wait_until(bot.workers, what="the worker process")[0]
+            fake.latency["response_url"] = 1.5  # the answers are on their way at the signal
+            resp, first = bot.command("/partnerbot hjelp")
+            resp2, second = bot.command("/horing liste")
+            assert resp.status == 200 and resp2.status == 200
+            os.killpg(bot.proc.pid, signal.SIGTERM)
+            if to == "every process":
+                os.kill(worker, signal.SIGTERM)
+            assert bot.proc.wait(timeout=30) == 0
+            assert not alive(worker)
+            assert "/horing" in bot.replies(first, timeout=1)[0].text
+            assert "Åpne høringer" in bot.replies(second, timeout=1)[0].text
+        finally:
+            bot.stop()
+
+
+def test_a_worker_whose_front_is_killed_finishes_its_work_and_exits(tmp_path: Path) -> None:
+    with FakeSlack() as fake:
+        bot = start_slack_bot(tmp_path, fake)
+        try:
+            worker = wait_until(bot.workers, what="the worker process")[0]
+            fake.latency["response_url"] = 1.0
+            resp, url = bot.command("/horing liste")
+            assert resp.status == 200
+            bot.proc.kill()
+            bot.proc.wait(timeout=10)
+            assert "Åpne høringer" in bot.replies(url, timeout=10)[0].text
+            wait_until(lambda: not alive(worker), timeout=15, what="the orphaned worker to exit")
+        finally:
+            bot.stop()
