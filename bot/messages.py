@@ -74,12 +74,15 @@ class Reply:
     adapter can remember the posted message and update it later. Every reply carrying it,
     ephemeral ones too (a typed vote), rewrites the object's public messages, so a view
     with anything private in it (an organiser's problem list) must not carry it.
+    ``card`` is what those public messages show when it is not the reply itself (a vote:
+    the voter reads "you answered", the card only the new counts).
     """
 
     blocks: list[Block] = field(default_factory=list)
     visibility: Visibility = "ephemeral"
     files: list[File] = field(default_factory=list)
     object_ref: tuple[str, int] | None = None
+    card: Reply | None = None
 
     @classmethod
     def text(cls, text: str, *, visibility: Visibility = "ephemeral") -> Reply:

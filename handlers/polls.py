@@ -261,8 +261,13 @@ def vote(ctx: Context, args: Args) -> Reply:
     by_position = {s.position: s for s in poll.slots}
     save_votes(ctx.session, poll, ctx.member, {by_position[n].id: a for n, a in answers.items()},
                now=ctx.now)
-    intro = t("polls.answered", ctx.lang, name=ctx.member.name, id=poll.id)
-    return render_poll(ctx.session, poll, ctx.lang, ctx.tz, intro=intro)
+    # The voter is told, with the poll as it now stands; its posted cards get the new
+    # counts, without a note on who answered last and without a new post in the channel.
+    reply = render_poll(ctx.session, poll, ctx.lang, ctx.tz,
+                        intro=t("polls.you_answered", ctx.lang, id=poll.id))
+    reply.visibility = "ephemeral"
+    reply.card = render_poll(ctx.session, poll, ctx.lang, ctx.tz)
+    return reply
 
 
 def require_may_vote(ctx: Context, poll: Poll) -> None:

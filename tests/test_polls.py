@@ -133,10 +133,15 @@ def test_single_time_slots_take_the_duration(bot: TestBot, now: datetime) -> Non
 def test_answers_are_counted_and_can_be_changed_until_closed(bot: TestBot, now: datetime) -> None:
     poll_id = create(bot, now)
     text = bot.run(f"/mote svar {poll_id} 1:ja 2:om nødvendig 3:nei", as_="Ola Nordmann", now=now)
-    assert "Ola Nordmann har svart" in text
+    assert text.startswith(f"Du har svart på møtepoll #{poll_id}.")
     assert "*1.* torsdag 5. mars kl 10:00–12:00 — ja 1 · om nødvendig 0 · nei 0" in text
     assert "*2.* fredag 6. mars kl 13:00–15:00 — ja 0 · om nødvendig 1 · nei 0" in text
-    assert bot.last is not None and bot.last.object_ref == ("poll", poll_id)
+    # Only the voter sees the answer; the poll's posted cards get the counts, not the note.
+    last = bot.last
+    assert last is not None and last.object_ref == ("poll", poll_id)
+    assert last.visibility == "ephemeral" and last.card is not None
+    card = last.card.plain()
+    assert "har svart" not in card and "— ja 1 · om nødvendig 0 · nei 0" in card
     text = bot.run(f"/mote svar {poll_id} 1:nei", as_="Ola Nordmann", now=now)
     assert "— ja 0 · om nødvendig 0 · nei 1" in text
     assert counts(bot, poll_id) == 3  # changed in place, not added

@@ -207,10 +207,10 @@ TEXTS = {
         "nn": "Møtepoll #{id} har ikkje tidspunkt {number}; han har tidspunkt 1 til {count}.",
         "en": "Meeting poll #{id} has no time {number}; it has times 1 to {count}.",
     },
-    "polls.answered": {
-        "nb": "{name} har svart på møtepoll #{id}.",
-        "nn": "{name} har svart på møtepoll #{id}.",
-        "en": "{name} answered meeting poll #{id}.",
+    "polls.you_answered": {
+        "nb": "Du har svart på møtepoll #{id}.",
+        "nn": "Du har svart på møtepoll #{id}.",
+        "en": "You answered meeting poll #{id}.",
     },
     # --- closing ---
     "polls.close_not_allowed": {

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import os
 import signal
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select
 
-from storage.models import Hearing
+from storage.models import Hearing, Member, Poll, Vote
 from tests.slack.fake import FakeSlack
 from tests.slack.process import start_slack_bot, wait_until
 
@@ -97,5 +99,39 @@ def test_a_worker_whose_front_is_killed_finishes_its_work_and_exits(tmp_path: Pa
             bot.proc.wait(timeout=10)
             assert "Åpne høringer" in bot.replies(url, timeout=10)[0].text
             wait_until(lambda: not alive(worker), timeout=15, what="the orphaned worker to exit")
+        finally:
+            bot.stop()
+
+
+def test_one_members_quick_answers_are_applied_in_the_order_given(tmp_path: Path) -> None:
+    """Nine votes by one member sent back to back, as fast clicks are: the last one counts
+    (the worker runs one member's requests one after another)."""
+    when = (datetime.now(ZoneInfo("Europe/Oslo")) + timedelta(days=10)).strftime("%d.%m.%Y")
+    with FakeSlack() as fake:
+        bot = start_slack_bot(tmp_path, fake)
+        try:
+            bot.command("/partnerbot koble nettverk infrastruktur")
+            bot.command(f'/mote ny "Rekkefølge" tider {when} kl 10-12')
+            fake.wait_for("chat.postMessage", lambda c: "Rekkefølge" in c.text)
+            with bot.db().transaction() as s:
+                poll_id = s.scalar(select(Poll.id).where(Poll.title == "Rekkefølge"))
+            words = ["ja", "nei", "kanskje"] * 3
+            urls = [bot.command(f"/mote svar {poll_id} 1:{word}")[1] for word in words]
+            for url in urls:  # each voter is answered only to them
+                reply = bot.replies(url, timeout=20)[0]
+                assert reply.body["response_type"] == "ephemeral"
+                assert "Du har svart på møtepoll" in reply.text
+            with bot.db().transaction() as s:
+                answers = s.scalars(select(Vote.answer).join(Member)
+                                    .where(Vote.poll_id == poll_id,
+                                           Member.external_id == "U_ADMIN")).all()
+            # The votes changed the one card in the channel; none was posted anew.
+            posts = [c for c in fake.calls("chat.postMessage") if "Rekkefølge" in c.text]
+            assert len(posts) == 1
+            last = fake.wait_for("chat.update", lambda c: "Rekkefølge" in c.text,
+                                 count=len(words))[-1]
+            assert "ja 0 · om nødvendig 1 · nei 0" in last.text
+            assert "har svart" not in last.text
+            assert answers == ["maybe"]
         finally:
             bot.stop()

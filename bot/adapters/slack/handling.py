@@ -239,9 +239,10 @@ class SlackBot:
     def deliver(self, reply: Reply, where: Where, *,
                 clicked: tuple[str, str] | None = None) -> None:
         ref = reply.object_ref
+        card = reply.card or reply
         if ref is not None and clicked is not None and clicked in self.poster.posted(ref):
             # A click on the object's own message: the message itself shows the new state.
-            self.poster.update_all(ref, reply)
+            self.poster.update_all(ref, card)
             self._upload(reply, where)
             return
         posted: tuple[str, str] | None = None
@@ -251,7 +252,7 @@ class SlackBot:
             self.tell(where, reply)
             self._upload(reply, where)
         if ref is not None:
-            self.poster.update_all(ref, reply, skip=posted)
+            self.poster.update_all(ref, card, skip=posted)
 
     def _post_in_channel(self, reply: Reply, where: Where) -> tuple[str, str] | None:
         try:

@@ -31,6 +31,8 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import IO, TYPE_CHECKING, Any, Literal
 
+from bot.adapters.slack.in_order import InOrder
+
 if TYPE_CHECKING:  # the worker ignores stop signals before it imports anything heavy
     from bot.config import Settings
 
@@ -145,6 +147,15 @@ class WorkerProcess:
             pass
 
 
+def member_of(kind: Kind, body: dict[str, Any]) -> str:
+    """Whose request it is: one member's requests run in the order they came."""
+    if kind == "command":
+        return str(body.get("user_id", ""))
+    if kind == "home":
+        return str(body.get("user", ""))
+    return str((body.get("user") or {}).get("id", ""))
+
+
 def serve(stream: IO[bytes]) -> None:
     """The worker: reads (settings, features), then (kind, body) items until None or EOF."""
     from bot.adapters.slack.run import build_worker
@@ -156,6 +167,7 @@ def serve(stream: IO[bytes]) -> None:
     handlers = {"command": bot.on_command, "click": bot.on_click, "submit": bot.on_submit,
                 "home": bot.on_home_opened}
     pool = ThreadPoolExecutor(max_workers=THREADS, thread_name_prefix="slack-work")
+    tasks = InOrder(pool)
     log.warning("partnerbot slack: worker process %s ready", os.getpid())
     try:
         while True:
@@ -167,7 +179,7 @@ def serve(stream: IO[bytes]) -> None:
             if item is None:
                 break
             kind, body = item
-            pool.submit(handlers[kind], body)
+            tasks.submit(member_of(kind, body), handlers[kind], body)
     finally:
         pool.shutdown(wait=True)
         stop()
