@@ -7,26 +7,27 @@ do not.
 Stopping: the worker stops when the front says so, after finishing what was acked, or when
 the front is gone (its stdin closes). It runs in a process group of its own, so a Ctrl-C
 or a signal to the front's group reaches only the front, which then stops it that way; it
-ignores SIGINT and SIGTERM once it runs (a service manager that signals every process
-should, like systemd's KillMode=mixed, signal the front only). If the worker dies, the
-front starts a new one and logs it; what the dead one had not finished is lost, as with
-kill -9.
+ignores SIGINT and SIGTERM once it runs, so a service manager that signals every process
+(systemd's default) loses nothing either, except in the worker's first moments. If the worker
+dies, the front starts a new one, logs it and hands it what came meanwhile; what the dead
+one was in the middle of is lost, as with kill -9.
 
     python -m bot.adapters.slack.workers   (started by the front; reads pickles on stdin)
 """
 
 from __future__ import annotations
 
+import fcntl
 import importlib
 import logging
 import os
 import pickle
-import queue
 import signal
 import subprocess
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import IO, TYPE_CHECKING, Any, Literal
@@ -50,32 +51,62 @@ WATCH_SECONDS = 1.0
 # A worker that ends sooner than this after its start waits 2, 4, 8 ... 60 s to be restarted.
 QUICK_DEATH_SECONDS = 10.0
 MAX_RESTART_WAIT = 60.0
+PIPE_BYTES = 1 << 20
 
 
 class WorkerProcess:
-    """``submit(kind, body)`` never blocks the ack: a feeder thread writes to the worker."""
+    """``submit(kind, body)`` writes the request into the worker's pipe before the ack goes
+    back, so a front killed right after an ack loses nothing the worker can still do. The
+    pipe holds about 1 MiB: a busy worker does not hold up the acks. A watcher thread
+    restarts a worker that died and hands it what could not be written meanwhile."""
 
-    def __init__(self, settings: Settings, features: Sequence[str]) -> None:
+    def __init__(self, settings: Settings, features: Sequence[str], *,
+                 command: Sequence[str] | None = None,
+                 watch_seconds: float = WATCH_SECONDS) -> None:
         self.settings = settings
         self.features = tuple(features)  # module names: the worker builds the same router
-        self._queue: queue.SimpleQueue[Item | None] = queue.SimpleQueue()
+        self.command = list(command or [sys.executable, "-m", __name__])
+        self.watch_seconds = watch_seconds
+        self._lock = threading.Lock()  # one writer at a time; guards _proc and _backlog
+        self._backlog: deque[Item] = deque()  # acked while no worker could take them
         self._proc: subprocess.Popen[bytes] | None = None
-        self._feeder = threading.Thread(target=self._feed, name="slack-feed", daemon=True)
+        self._wake = threading.Event()
+        self._stopping = False
+        self._watcher = threading.Thread(target=self._watch, name="slack-worker-watch",
+                                         daemon=True)
         self._started_at = 0.0
         self._quick_deaths = 0
 
     def start(self) -> None:
-        self._spawn()
-        self._feeder.start()
+        with self._lock:
+            self._proc = self._spawn()
+        self._watcher.start()
 
     def submit(self, kind: Kind, body: dict[str, Any]) -> None:
-        self._queue.put((kind, body))
+        with self._lock:
+            if not self._backlog:
+                try:
+                    self._write((kind, body))
+                    return
+                except OSError:  # the worker is gone (BrokenPipeError)
+                    pass
+            self._backlog.append((kind, body))
+        self._wake.set()
 
     def stop(self, timeout: float = DRAIN_SECONDS) -> None:
-        """Hand over what is queued, let the worker finish it, then end it."""
-        self._queue.put(None)
-        self._feeder.join(timeout)
-        proc = self._proc
+        """Hand over what is left, let the worker finish it, then end it."""
+        self._stopping = True
+        self._wake.set()
+        self._watcher.join(timeout)
+        if self._backlog or (self._proc is not None and self._proc.poll() is not None):
+            self._replace()
+        with self._lock:
+            proc = self._proc
+            try:
+                self._write(None)
+            except OSError:
+                pass
+            self._close()
         if proc is None:
             return
         try:
@@ -85,59 +116,68 @@ class WorkerProcess:
             proc.kill()
             proc.wait(5)
 
-    def _spawn(self) -> None:
-        proc = subprocess.Popen([sys.executable, "-m", __name__], stdin=subprocess.PIPE,
-                                process_group=0)
+    def _spawn(self) -> subprocess.Popen[bytes]:
+        """A new worker with its settings written (the caller holds the lock)."""
+        proc = subprocess.Popen(self.command, stdin=subprocess.PIPE, process_group=0)
+        assert proc.stdin is not None
+        try:  # Linux: a pipe of 1 MiB instead of 64 KiB
+            fcntl.fcntl(proc.stdin.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
+        except (AttributeError, OSError):
+            pass
         self._proc = proc
         self._started_at = time.monotonic()
         log.info("worker process %s started", proc.pid)
         self._write((self.settings, self.features))
+        return proc
 
     def _write(self, obj: object) -> None:
         assert self._proc is not None and self._proc.stdin is not None
+        if self._proc.stdin.closed:  # a replaced worker's pipe
+            raise BrokenPipeError("the worker's pipe is closed")
         pickle.dump(obj, self._proc.stdin, protocol=pickle.HIGHEST_PROTOCOL)
         self._proc.stdin.flush()
 
-    def _feed(self) -> None:
-        while True:
-            try:
-                item = self._queue.get(timeout=WATCH_SECONDS)
-            except queue.Empty:
-                self._watch()
-                continue
-            self._send(item)
-            if item is None:
-                self._close()
-                return
-
     def _watch(self) -> None:
         """A dead worker would also leave reminders unsent: start another."""
-        assert self._proc is not None
-        if self._proc.poll() is not None:
-            self._restart()
+        while not self._stopping:
+            self._wake.wait(self.watch_seconds)
+            self._wake.clear()
+            if self._stopping:
+                return
+            assert self._proc is not None
+            if self._backlog or self._proc.poll() is not None:
+                try:
+                    self._replace()
+                except Exception:  # e.g. the new one died at once: try again next round
+                    log.exception("could not start a worker process")
 
-    def _restart(self) -> None:
+    def _replace(self) -> None:
+        """Start a new worker in place of the dead one and hand it the backlog."""
         assert self._proc is not None
-        self._close()
-        code = self._proc.wait()
+        old = self._proc
+        with self._lock:
+            self._close()
+        try:
+            code = old.wait(5)
+        except subprocess.TimeoutExpired:  # its pipe broke but it lingers: end it
+            old.kill()
+            code = old.wait()
         # One that dies at once (a bug at start) is not restarted in a tight loop.
         quick = time.monotonic() - self._started_at < QUICK_DEATH_SECONDS
         self._quick_deaths = self._quick_deaths + 1 if quick else 0
-        wait = min(MAX_RESTART_WAIT, 2.0 ** self._quick_deaths) if quick else 0.0
+        wait = min(MAX_RESTART_WAIT, 2.0 ** self._quick_deaths) if quick and not self._stopping \
+            else 0.0
         log.error("the worker process ended (exit code %s); starting a new one in %.0f s",
                   code, wait)
         time.sleep(wait)
-        self._spawn()
-
-    def _send(self, item: Item | None) -> None:
-        for _ in range(2):
-            try:
-                self._write(item)
-                return
-            except OSError:  # the worker is gone (BrokenPipeError)
-                self._restart()
-        log.error("could not hand a %s to the worker process; dropped",
-                  item[0] if item else "stop")
+        with self._lock:
+            self._spawn()
+            if self._backlog:
+                log.warning("handing %d request(s) acknowledged meanwhile to the new worker",
+                            len(self._backlog))
+            while self._backlog:
+                self._write(self._backlog[0])
+                self._backlog.popleft()
 
     def _close(self) -> None:
         assert self._proc is not None and self._proc.stdin is not None
