@@ -8,6 +8,7 @@ from datetime import datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.i18n import t
@@ -21,14 +22,27 @@ from handlers.conference_common import (
     by_arrival,
     is_all_day,
 )
-from storage.models import Conference
+from storage.models import AuditEntry, Conference
 
 ICS_ZONE = "Europe/Oslo"
 
 
-def ics_file(conf: Conference, now: datetime, tz: tzinfo) -> File:
+# The changes a calendar must take over an earlier download: each raises SEQUENCE by one.
+REVISIONS = ("conference.edit", "conference.call_off")
+
+
+def revision(session: Session, conf: Conference) -> int:
+    """How often the conference was changed or called off (from the audit log)."""
+    return session.scalar(select(func.count()).select_from(AuditEntry).where(
+        AuditEntry.object_type == "conference", AuditEntry.object_id == conf.id,
+        AuditEntry.action.in_(REVISIONS))) or 0
+
+
+def ics_file(session: Session, conf: Conference, now: datetime, tz: tzinfo) -> File:
     """One VEVENT with a stable UID (Conference.uid), so a re-download updates the calendar
-    entry instead of adding a second one; times carry TZID Europe/Oslo with its VTIMEZONE."""
+    entry instead of adding a second one; SEQUENCE counts the changes, so a calendar takes a
+    changed or called-off event over the copy it has; times carry TZID Europe/Oslo with its
+    VTIMEZONE."""
     oslo = ZoneInfo(ICS_ZONE)
     cal = Calendar()
     cal.add("prodid", "-//partnerbot//konferanse//NO")
@@ -37,6 +51,7 @@ def ics_file(conf: Conference, now: datetime, tz: tzinfo) -> File:
     event = Event()
     event.add("uid", conf.uid)
     event.add("dtstamp", now)
+    event.add("sequence", revision(session, conf))
     event.add("summary", conf.title)
     if is_all_day(conf, tz):
         day = conf.start_at.astimezone(tz).date()

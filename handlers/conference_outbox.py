@@ -7,7 +7,9 @@ Rules (the reminders are rows, rescheduled whenever the conference changes):
   not answered gets a direct message; whether they answered is checked at send time;
 - the day before at 12:00 local, each registered participant gets time, place and programme;
 - at the deadline the organiser is told registration closed, with the counts;
-- a reminder whose moment has already passed when it would be scheduled is not scheduled.
+- a reminder whose moment has already passed when it would be scheduled is not scheduled;
+- a conference called off: nothing pending about it is sent; its audience networks'
+  channels and everyone who answered (registered, waitlisted, maybe) are told at once.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from bot.messages import Fields, Reply, Text
 from bot.router import Router
 from handlers.conference_common import (
     ANNOUNCED,
+    CANCELLED,
+    CONFERENCE_CANCELLED,
     MAYBE,
     OBJECT,
     REGISTERED,
@@ -44,6 +48,7 @@ NONRESPONDER, DAY_BEFORE, CLOSED = (
     "conference.nonresponder", "conference.day_before", "conference.closed",
 )
 REMINDER_KINDS = (NONRESPONDER, DAY_BEFORE, CLOSED)
+CALLED_OFF = "conference.called_off"
 
 
 def _payload(conf: Conference, tz: tzinfo) -> dict[str, object]:
@@ -117,6 +122,34 @@ def schedule_reminders(session: Session, conf: Conference, now: datetime, tz: tz
     for reg in conf.registrations:
         if reg.status == REGISTERED:
             schedule_day_before(session, conf, reg.member_id, now, tz)
+
+
+def schedule_called_off(session: Session, conf: Conference, now: datetime, tz: tzinfo,
+                        reason: str | None) -> int:
+    """Stop everything pending about the conference and tell its channels and everyone who
+    answered it; returns how many members get a direct message."""
+    outbox.cancel(session, object_type=OBJECT, object_id=conf.id)
+    payload = {**_payload(conf, tz), "reason": reason}
+    for net in audience_networks(session, conf):
+        outbox.schedule(session, key=f"conference:{conf.id}:called_off:network:{net.id}",
+                        kind=CALLED_OFF, target=Target.network(net.id), due_at=now,
+                        object_type=OBJECT, object_id=conf.id, payload=payload)
+    answered = sorted({r.member_id for r in conf.registrations if r.status != CANCELLED})
+    for member_id in answered:
+        outbox.schedule(session, key=f"conference:{conf.id}:called_off:member:{member_id}",
+                        kind=CALLED_OFF, target=Target.member(member_id), due_at=now,
+                        object_type=OBJECT, object_id=conf.id, payload=payload)
+    return len(answered)
+
+
+def called_off_card(conf: Conference, lang: str, tz: tzinfo, reason: str | None) -> Reply:
+    """What the posted invitations show once it is called off: no RSVP buttons."""
+    lines = [t("conferences.called_off_card", lang, title=conf.title, id=conf.id),
+             when_text(conf, lang, tz)]
+    if reason:
+        lines.append(t("conferences.called_off_reason", lang, reason=reason))
+    return Reply(blocks=[Text("\n".join(lines))], visibility="channel",
+                 object_ref=(OBJECT, conf.id))
 
 
 # -- rendering ----------------------------------------------------------------------------
@@ -227,6 +260,19 @@ def register_renderers(router: Router) -> None:
             Text(t("conferences.day_before_cancel", lang,
                    command=t("conferences.cmd.cancel", lang, id=conf.id))),
         ])
+
+    @router.renderer(CALLED_OFF)
+    def render_called_off(session: Session, row: OutboxMessage, now: datetime,
+                          lang: str) -> Reply | None:
+        conf = session.get(Conference, row.object_id) if row.object_id else None
+        if conf is None or conf.state != CONFERENCE_CANCELLED:
+            return None
+        reason = (row.payload or {}).get("reason")
+        lines = [t("conferences.called_off_notice", lang, title=conf.title,
+                   when=when_text(conf, lang, _zone(row)))]
+        if reason:
+            lines.append(t("conferences.called_off_reason", lang, reason=reason))
+        return Reply.text("\n".join(lines))
 
     @router.renderer(CLOSED)
     def render_closed(session: Session, row: OutboxMessage, now: datetime,

@@ -25,6 +25,7 @@ from handlers.conference_common import (
     CONFERENCE_CANCELLED,
     DRAFT,
     MAYBE,
+    OBJECT,
     REGISTERED,
     WAITLISTED,
     audience_members,
@@ -41,12 +42,15 @@ from handlers.conference_common import (
 )
 from handlers.conference_files import ics_file, participants_csv
 from handlers.conference_outbox import (
+    called_off_card,
     details,
     register_renderers,
+    schedule_called_off,
     schedule_invitations,
     schedule_reminders,
 )
 from handlers.lookup import audit, find_network, find_organisation
+from storage import outbox as ob
 from storage.models import ChannelRef, Conference, ConferenceAudience, Network
 
 MAX_SEATS = 100_000
@@ -255,6 +259,29 @@ def register(router: Router) -> None:
             reply.add(Text(t("conferences.announced_no_channel", ctx.lang, networks=names)))
         return reply
 
+    @grp.verb("avlys", "avlyse", "call off", "calloff", help_key="help.konferanse.avlys")
+    def call_off(ctx: Context, args: Args) -> Reply:
+        conf = find_conference(ctx.session, conference_ref(args), lock=True)
+        if not is_organiser_of(ctx, conf):
+            raise UserError("permission.need_organiser")
+        if conf.state == CONFERENCE_CANCELLED:
+            raise UserError("conferences.is_cancelled", title=conf.title)
+        if is_over(conf, ctx.now, ctx.tz):
+            raise UserError("conferences.is_over", title=conf.title)
+        reason = next((tok.text.strip()[:500] for tok in args.positional if tok.quoted), None)
+        was_announced = conf.state == ANNOUNCED
+        conf.state = CONFERENCE_CANCELLED
+        audit(ctx, "conference.call_off", "conference", conf.id, reason=reason or "")
+        if not was_announced:
+            ob.cancel(ctx.session, object_type=OBJECT, object_id=conf.id)
+            return Reply.text(t("conferences.called_off_draft", ctx.lang, title=conf.title))
+        told = schedule_called_off(ctx.session, conf, ctx.now, ctx.tz, reason or None)
+        reply = Reply.text(t("conferences.called_off", ctx.lang, title=conf.title, count=told))
+        # The invitations already posted lose their RSVP buttons and say it is called off.
+        reply.object_ref = (OBJECT, conf.id)
+        reply.card = called_off_card(conf, ctx.lang, ctx.tz, reason or None)
+        return reply
+
     @grp.verb("vis", "show", "info", help_key="help.konferanse.vis")
     def show(ctx: Context, args: Args) -> Reply:
         conf = find_conference(ctx.session, conference_ref(args))
@@ -319,7 +346,7 @@ def register(router: Router) -> None:
         if conf.state == DRAFT and not is_organiser_of(ctx, conf):
             raise UserError("conferences.not_announced", title=conf.title)
         reply = Reply.text(t("conferences.ics", ctx.lang, title=conf.title))
-        reply.files.append(ics_file(conf, ctx.now, ctx.tz))
+        reply.files.append(ics_file(ctx.session, conf, ctx.now, ctx.tz))
         return reply
 
     registrations.add_verbs(grp)

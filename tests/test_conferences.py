@@ -307,6 +307,12 @@ def test_ics_has_stable_uid_and_oslo_timezone(bot: TestBot, now: datetime) -> No
     assert event["DTSTART"].params["TZID"] == "Europe/Oslo"
     assert str(event["LOCATION"]) == "Quality Hotel Tønsberg"
     assert Calendar.from_ical(again.data).walk("VEVENT")[0]["UID"] == event["UID"]
+    # A calendar takes a changed event over its copy only when SEQUENCE has gone up.
+    assert int(event["SEQUENCE"]) == 0
+    bot.run(f'/konferanse endre {cid} sted "Oseberg kulturhus"', as_="Kari Nordmann", now=now)
+    changed = bot.reply(f"/konferanse ics {cid}", as_="Ola Nordmann", now=now).files[0]
+    [event] = Calendar.from_ical(changed.data).walk("VEVENT")
+    assert int(event["SEQUENCE"]) == 1 and str(event["LOCATION"]) == "Oseberg kulturhus"
 
 
 def test_demo_has_an_upcoming_vestfoldkonferansen(bot: TestBot) -> None:
@@ -314,3 +320,73 @@ def test_demo_has_an_upcoming_vestfoldkonferansen(bot: TestBot) -> None:
     text = bot.run("/konferanse liste", as_="Ola Nordmann", now=now)
     assert "Vestfoldkonferansen" in text and "Oseberg Kulturhus" in text
     assert "du er påmeldt" in text
+
+
+# -- calling off -------------------------------------------------------------------------------
+
+
+def test_calling_off_tells_channel_and_everyone_who_answered_and_stops_reminders(
+        bot: TestBot, now: datetime) -> None:
+    cid = announced(bot, now)
+    bot.run(f"/konferanse meld på {cid}", as_="Ola Nordmann", now=now)
+    bot.run(f"/konferanse meld på {cid}", as_="Per Hansen", now=now)
+    bot.run(f"/konferanse meld på {cid}", as_="Lise Dahl", now=now)  # waitlisted
+    bot.run(f"/konferanse kanskje {cid}", as_="Jon Bakke", now=now)
+    bot.run(f"/konferanse meld på {cid}", as_="Marte Lie", now=now)  # waitlisted
+    bot.run(f"/konferanse meld av {cid}", as_="Marte Lie", now=now)  # and gone: not told
+    bot.dispatch(now)
+    assert "Bare organisatorer" in bot.run(f"/konferanse avlys {cid}", as_="Ola Nordmann",
+                                           now=now)
+    text = bot.run(f'/konferanse avlys {cid} "For få påmeldte"', as_="Kari Nordmann", now=now)
+    assert text == ("«Vestfoldkonferansen 2026» er avlyst. Kanalene der den ble kunngjort og "
+                    "alle som har svart (4), får beskjed nå; påminnelsene er stoppet.")
+    # The posted invitations become a called-off card without RSVP buttons.
+    reply = bot.last
+    assert reply is not None and reply.object_ref == ("conference", cid)
+    assert reply.card is not None and "AVLYST" in reply.card.plain()
+    assert "For få påmeldte" in reply.card.plain() and "[" not in reply.card.plain()
+    sent = bot.dispatch(now)
+    assert sorted(d for d, _ in sent) == ["#infrastruktur", "Jon Bakke", "Lise Dahl",
+                                          "Ola Nordmann", "Per Hansen"]
+    notice = dict(sent)["Ola Nordmann"]
+    assert notice.startswith("Avlyst: «Vestfoldkonferansen 2026» (torsdag 16. april 2026 "
+                             "kl 09:00–16:00) blir ikke noe av.")
+    assert "Grunn: For få påmeldte" in notice
+    # No reminder, day-before note or deadline notice goes out afterwards.
+    for moment in (oslo(2026, 4, 7, 9), oslo(2026, 4, 10, 23, 59), oslo(2026, 4, 15, 12)):
+        assert bot.dispatch(moment) == []
+    # Nobody can register now, and it cannot be called off twice or edited.
+    assert "er avlyst" in bot.run(f"/konferanse meld på {cid}", as_="Ingrid Berg", now=now)
+    assert bot.run(f"/konferanse avlys {cid}", as_="Kari Nordmann", now=now) == (
+        "«Vestfoldkonferansen 2026» er avlyst.")
+    assert "er avlyst" in bot.run(f"/konferanse endre {cid} plasser 9", as_="Kari Nordmann",
+                                  now=now)
+    assert bot.dispatch(now) == []
+    # It leaves the list of upcoming conferences; its calendar file says CANCELLED.
+    assert "Vestfoldkonferansen 2026" not in bot.run("/konferanse liste", as_="Ola Nordmann",
+                                                     now=now)
+    bot.run(f"/konferanse ics {cid}", as_="Ola Nordmann", now=now)
+    assert bot.last is not None and bot.last.files
+    cal = Calendar.from_ical(bot.last.files[0].data)
+    assert [(str(e.get("status")), int(e.get("sequence"))) for e in cal.walk("VEVENT")] == [
+        ("CANCELLED", 1)]
+
+
+def test_calling_off_a_draft_tells_nobody_and_words_work_in_nn_and_en(
+        bot: TestBot, now: datetime) -> None:
+    cid = create(bot, now)
+    assert bot.run(f"/konferanse avlys {cid}", as_="Kari Nordmann", now=now) == (
+        "«Vestfoldkonferansen 2026» er avlyst. Den var ikke kunngjort, så ingen andre får "
+        "beskjed.")
+    assert bot.dispatch(now) == []
+    with bot.app.db.transaction() as s:
+        assert s.get(Conference, cid).state == "cancelled"  # type: ignore[union-attr]
+    english, nynorsk = announced(bot, now), announced(bot, now)
+    bot.run("/partnerbot språk en", as_="Kari Nordmann", now=now)
+    assert bot.run(f'/konferanse call off {english} "Storm warning"', as_="Kari Nordmann",
+                   now=now).startswith("“Vestfoldkonferansen 2026” is called off.")
+    bot.run("/partnerbot språk nn", as_="Kari Nordmann", now=now)
+    assert bot.run(f"/konferanse avlys {nynorsk}", as_="Kari Nordmann", now=now).startswith(
+        "«Vestfoldkonferansen 2026» er avlyst. Kanalane der han vart kunngjord")
+    assert "#999" in bot.run("/konferanse avlys 999", as_="Kari Nordmann", now=now)
+    assert "/konferanse liste" in bot.run("/konferanse avlys", as_="Kari Nordmann", now=now)

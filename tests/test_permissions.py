@@ -98,6 +98,7 @@ def lines(o: Objects) -> dict[str, tuple[str, str]]:
         "/konferanse ny": (f"/konferanse ny {conf}", ""),
         "/konferanse endre": (f'/konferanse endre {o.draft} sted "Horten"', ""),
         "/konferanse kunngjør": (f"/konferanse kunngjør {o.draft}", ""),
+        "/konferanse avlys": (f"/konferanse avlys {o.draft}", ""),
         "/konferanse vis": (f"/konferanse vis {o.conference}", ""),
         "/konferanse liste": ("/konferanse liste", ""),
         "/konferanse deltakere": (f"/konferanse deltakere {o.conference}", ""),

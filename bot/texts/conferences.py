@@ -25,6 +25,11 @@ TEXTS = {
         "nn": "`/konferanse kunngjer 2` – send invitasjonen til kanalane til publikum",
         "en": "`/konferanse announce 2` – post the invitation to the audience's channels",
     },
+    "help.konferanse.avlys": {
+        "nb": "`/konferanse avlys 2 \"For få påmeldte\"` – avlys en konferanse (grunnen kan sløyfes); kanalene og alle som har svart, får beskjed",
+        "nn": "`/konferanse avlys 2 \"For få påmelde\"` – avlys ein konferanse (grunnen kan sløyfast); kanalane og alle som har svart, får melding",
+        "en": "`/konferanse call off 2 \"Too few registered\"` – call a conference off (the reason is optional); its channels and everyone who answered are told",
+    },
     "help.konferanse.meld_pa": {
         "nb": "`/konferanse meld på 2` – meld deg på (venteliste når det er fullt)",
         "nn": "`/konferanse meld på 2` – meld deg på (venteliste når det er fullt)",
@@ -209,6 +214,30 @@ TEXTS = {
     },
     "conferences.is_over": {
         "nb": "«{title}» har allerede vært.", "nn": "«{title}» har alt vore.", "en": "“{title}” is already over.",
+    },
+    # -- calling off ---------------------------------------------------------------------
+    "conferences.called_off": {
+        "nb": "«{title}» er avlyst. Kanalene der den ble kunngjort og alle som har svart ({count}), får beskjed nå; påminnelsene er stoppet.",
+        "nn": "«{title}» er avlyst. Kanalane der han vart kunngjord og alle som har svart ({count}), får melding no; påminningane er stoppa.",
+        "en": "“{title}” is called off. The channels where it was announced and everyone who answered ({count}) are told now; its reminders are stopped.",
+    },
+    "conferences.called_off_draft": {
+        "nb": "«{title}» er avlyst. Den var ikke kunngjort, så ingen andre får beskjed.",
+        "nn": "«{title}» er avlyst. Han var ikkje kunngjord, så ingen andre får melding.",
+        "en": "“{title}” is called off. It was not announced, so nobody else is told.",
+    },
+    "conferences.called_off_notice": {
+        "nb": "Avlyst: «{title}» ({when}) blir ikke noe av.",
+        "nn": "Avlyst: «{title}» ({when}) blir ikkje noko av.",
+        "en": "Called off: “{title}” ({when}) will not take place.",
+    },
+    "conferences.called_off_card": {
+        "nb": "*AVLYST:* «{title}» (#{id}) blir ikke noe av.",
+        "nn": "*AVLYST:* «{title}» (#{id}) blir ikkje noko av.",
+        "en": "*CALLED OFF:* “{title}” (#{id}) will not take place.",
+    },
+    "conferences.called_off_reason": {
+        "nb": "Grunn: {reason}", "nn": "Grunn: {reason}", "en": "Reason: {reason}",
     },
     # -- announcing ------------------------------------------------------------------------
     "conferences.announced": {

@@ -152,6 +152,33 @@ def test_rsvp_buttons_fill_the_seats_then_the_waitlist_and_a_cancel_promotes_by_
                 if c.channel in ("U_SIRI", "U_TORE") and "Du har fått plass" in c.text]
 
 
+def test_calling_a_conference_off_rewrites_its_invitation_and_tells_who_answered(
+        bot: SlackBotProcess, fake_slack: FakeSlack) -> None:
+    title = unique("Regionrådssamlingen")
+    bot.command(f'/konferanse ny "{title}" dato {day(40)} kl 09-16 sted Skien')
+    conf_id = object_id(bot, Conference, title)
+    bot.command(f"/konferanse kunngjør {conf_id}")
+    invitation = fake_slack.wait_for(
+        "chat.postMessage", lambda c: c.channel == "C_INFRA" and title in c.text)[0]
+    ts = posted_ts(bot, "conference", conf_id)
+    register = button(invitation, f"/konferanse meld på {conf_id}")
+    _, url = bot.click(register["value"], message_ts=ts, user_id="U_SIRI", user_name="siri",
+                       action_id=register["action_id"])
+    bot.replies(url)
+
+    _, url = bot.command(f'/konferanse avlys {conf_id} "Flom i Skien"')
+    answer = bot.replies(url)[0]
+    assert answer.body["response_type"] == "ephemeral" and "er avlyst" in answer.text
+    card = fake_slack.wait_for("chat.update", lambda c: c.body.get("ts") == ts
+                               and "AVLYST" in c.text)[0]
+    assert title in card.text and "Flom i Skien" in card.text and card.buttons() == []
+    dm = fake_slack.wait_for("chat.postMessage", lambda c: c.channel == "U_SIRI"
+                             and "Avlyst" in c.text)[0]
+    assert title in dm.text and "Grunn: Flom i Skien" in dm.text
+    fake_slack.wait_for("chat.postMessage", lambda c: c.channel == "C_INFRA"
+                        and c.text.startswith("Avlyst") and title in c.text)
+
+
 # -- App Home -------------------------------------------------------------------------------
 
 
