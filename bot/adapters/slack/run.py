@@ -97,7 +97,7 @@ def _stop(signum: int, frame: FrameType | None) -> None:
 
 def run(app: App, *, host: str, port: int) -> None:
     work = WorkerProcess(app.settings, [f.__name__ for f in composition.FEATURES])
-    _bot, bolt = build(app, work)  # asks Slack who we are: a bad token ends here
+    front, bolt = build(app, work)  # asks Slack who we are: a bad token ends here
     signal.signal(signal.SIGTERM, _stop)
     work.start()
     try:
@@ -105,7 +105,7 @@ def run(app: App, *, host: str, port: int) -> None:
             from bot.adapters.slack.socket_mode import make_handler
 
             log.warning("partnerbot slack: Socket Mode")
-            make_handler(bolt, app.settings.slack_app_token, _bot.client).start()
+            make_handler(bolt, app.settings.slack_app_token, front.client).start()
         else:
             server = make_server(bolt, host, port, lambda: healthy(app))
             log.warning("partnerbot slack: listening on http://%s:%s/slack/events", host, port)
