@@ -50,7 +50,6 @@ from handlers.conference_outbox import (
     schedule_reminders,
 )
 from handlers.lookup import audit, find_network, find_organisation
-from storage import outbox as ob
 from storage.models import ChannelRef, Conference, ConferenceAudience, Network
 
 MAX_SEATS = 100_000
@@ -163,6 +162,17 @@ def apply_fields(ctx: Context, conf: Conference, args: Args) -> None:
             ConferenceAudience(organisation_id=o) for o in organisations]
 
 
+def organised_conference(ctx: Context, args: Args) -> Conference:
+    """The conference the command names, locked, if the member organises it and it is not
+    called off (what changing, announcing and calling off need)."""
+    conf = find_conference(ctx.session, conference_ref(args), lock=True)
+    if not is_organiser_of(ctx, conf):
+        raise UserError("permission.need_organiser")
+    if conf.state == CONFERENCE_CANCELLED:
+        raise UserError("conferences.is_cancelled", title=conf.title)
+    return conf
+
+
 # -- the commands -------------------------------------------------------------------------
 
 
@@ -204,11 +214,7 @@ def register(router: Router) -> None:
 
     @grp.verb("endre", "change", "edit", help_key="help.konferanse.endre", keywords=FIELDS)
     def edit(ctx: Context, args: Args) -> Reply:
-        conf = find_conference(ctx.session, conference_ref(args), lock=True)
-        if not is_organiser_of(ctx, conf):
-            raise UserError("permission.need_organiser")
-        if conf.state == CONFERENCE_CANCELLED:
-            raise UserError("conferences.is_cancelled", title=conf.title)
+        conf = organised_conference(ctx, args)
         if not args.options and not any(tok.quoted for tok in args.positional):
             raise UserError("conferences.edit_nothing", id=conf.id)
         new_title = next((tok.text for tok in args.positional if tok.quoted), None)
@@ -229,11 +235,7 @@ def register(router: Router) -> None:
     @grp.verb("kunngjør", "kunngjer", "kunngjor", "announce", "publiser", "publish",
               help_key="help.konferanse.kunngjor")
     def announce(ctx: Context, args: Args) -> Reply:
-        conf = find_conference(ctx.session, conference_ref(args), lock=True)
-        if not is_organiser_of(ctx, conf):
-            raise UserError("permission.need_organiser")
-        if conf.state == CONFERENCE_CANCELLED:
-            raise UserError("conferences.is_cancelled", title=conf.title)
+        conf = organised_conference(ctx, args)
         if is_over(conf, ctx.now, ctx.tz) or conf.start_at <= ctx.now:
             raise UserError("conferences.is_over", title=conf.title)
         if conf.state == ANNOUNCED and conf.announced_at is not None:
@@ -261,25 +263,21 @@ def register(router: Router) -> None:
 
     @grp.verb("avlys", "avlyse", "call off", "calloff", help_key="help.konferanse.avlys")
     def call_off(ctx: Context, args: Args) -> Reply:
-        conf = find_conference(ctx.session, conference_ref(args), lock=True)
-        if not is_organiser_of(ctx, conf):
-            raise UserError("permission.need_organiser")
-        if conf.state == CONFERENCE_CANCELLED:
-            raise UserError("conferences.is_cancelled", title=conf.title)
+        conf = organised_conference(ctx, args)
         if is_over(conf, ctx.now, ctx.tz):
             raise UserError("conferences.is_over", title=conf.title)
-        reason = next((tok.text.strip()[:500] for tok in args.positional if tok.quoted), None)
+        reason = next((tok.text.strip()[:500] for tok in args.positional if tok.quoted),
+                      "") or None
         was_announced = conf.state == ANNOUNCED
         conf.state = CONFERENCE_CANCELLED
         audit(ctx, "conference.call_off", "conference", conf.id, reason=reason or "")
-        if not was_announced:
-            ob.cancel(ctx.session, object_type=OBJECT, object_id=conf.id)
+        if not was_announced:  # a draft: nothing was sent or scheduled, nobody to tell
             return Reply.text(t("conferences.called_off_draft", ctx.lang, title=conf.title))
-        told = schedule_called_off(ctx.session, conf, ctx.now, ctx.tz, reason or None)
+        told = schedule_called_off(ctx.session, conf, ctx.now, ctx.tz, reason)
         reply = Reply.text(t("conferences.called_off", ctx.lang, title=conf.title, count=told))
         # The invitations already posted lose their RSVP buttons and say it is called off.
         reply.object_ref = (OBJECT, conf.id)
-        reply.card = called_off_card(conf, ctx.lang, ctx.tz, reason or None)
+        reply.card = called_off_card(conf, ctx.lang, ctx.tz, reason)
         return reply
 
     @grp.verb("vis", "show", "info", help_key="help.konferanse.vis")
