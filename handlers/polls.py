@@ -263,11 +263,9 @@ def vote(ctx: Context, args: Args) -> Reply:
                now=ctx.now)
     # The voter is told, with the poll as it now stands; its posted cards get the new
     # counts, without a note on who answered last and without a new post in the channel.
-    reply = render_poll(ctx.session, poll, ctx.lang, ctx.tz,
-                        intro=t("polls.you_answered", ctx.lang, id=poll.id))
-    reply.visibility = "ephemeral"
-    reply.card = render_poll(ctx.session, poll, ctx.lang, ctx.tz)
-    return reply
+    card = render_poll(ctx.session, poll, ctx.lang, ctx.tz)
+    return Reply(blocks=[Text(t("polls.you_answered", ctx.lang, id=poll.id)), *card.blocks],
+                 object_ref=card.object_ref, card=card)
 
 
 def require_may_vote(ctx: Context, poll: Poll) -> None:

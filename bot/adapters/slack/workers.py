@@ -79,7 +79,7 @@ class WorkerProcess:
 
     def start(self) -> None:
         with self._lock:
-            self._proc = self._spawn()
+            self._spawn()
         self._watcher.start()
 
     def submit(self, kind: Kind, body: dict[str, Any]) -> None:
@@ -116,7 +116,7 @@ class WorkerProcess:
             proc.kill()
             proc.wait(5)
 
-    def _spawn(self) -> subprocess.Popen[bytes]:
+    def _spawn(self) -> None:
         """A new worker with its settings written (the caller holds the lock)."""
         proc = subprocess.Popen(self.command, stdin=subprocess.PIPE, process_group=0)
         assert proc.stdin is not None
@@ -128,7 +128,6 @@ class WorkerProcess:
         self._started_at = time.monotonic()
         log.info("worker process %s started", proc.pid)
         self._write((self.settings, self.features))
-        return proc
 
     def _write(self, obj: object) -> None:
         assert self._proc is not None and self._proc.stdin is not None
