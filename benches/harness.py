@@ -21,7 +21,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from tests.slack.fake import Call, FakeSlack  # noqa: E402
-from tests.slack.process import clean_env, prepare_folder  # noqa: E402
+from tests.slack.process import children, clean_env, prepare_folder  # noqa: E402
 
 
 class RemoteFake:
@@ -175,16 +175,6 @@ class ProcSample:
     rss_kb: int
     threads: int
     fds: int
-
-
-def children(pid: int) -> list[int]:
-    found: list[int] = []
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        try:
-            found += [int(c) for c in (task / "children").read_text().split()]
-        except OSError:
-            continue
-    return found
 
 
 def sample(pid: int) -> ProcSample:

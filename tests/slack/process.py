@@ -62,6 +62,27 @@ def prepare_folder(folder: Path, database_url: str | None = None) -> str:
     return url
 
 
+def children(pid: int) -> list[int]:
+    """The pids of a process's children (Linux /proc)."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return found
+
+
+def exited(pid: int) -> bool:
+    """Dead with every thread, or reaped: its files (its end of a pipe) are closed. A
+    killed process's main thread shows Z while its other threads still exit."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return True
+    return "State:\tZ" in status and "Threads:\t1\n" in status
+
+
 def wait_until(check: Callable[[], T | None], *, timeout: float = 10.0,
                what: str = "a condition") -> T:
     """Poll ``check`` until it returns something truthy (the bot works after its ack, so
@@ -155,18 +176,13 @@ class SlackBotProcess:
     def workers(self) -> list[int]:
         """The pids of the worker processes the bot started."""
         pids: list[int] = []
-        for task in Path(f"/proc/{self.proc.pid}/task").glob("*"):
+        for child in children(self.proc.pid):
             try:
-                children = (task / "children").read_text().split()
+                cmdline = Path(f"/proc/{child}/cmdline").read_bytes()
             except OSError:
                 continue
-            for child in children:
-                try:
-                    cmdline = Path(f"/proc/{child}/cmdline").read_bytes()
-                except OSError:
-                    continue
-                if b"bot.adapters.slack.workers" in cmdline:
-                    pids.append(int(child))
+            if b"bot.adapters.slack.workers" in cmdline:
+                pids.append(child)
         return sorted(set(pids))
 
     def worker_ready(self, count: int = 1) -> bool:

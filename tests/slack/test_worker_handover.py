@@ -14,7 +14,7 @@ import pytest
 
 from bot.adapters.slack.workers import WorkerProcess
 from bot.config import Settings
-from tests.slack.process import wait_until
+from tests.slack.process import exited, wait_until
 
 ECHO = Path(__file__).with_name("echo_worker.py")
 
@@ -24,15 +24,6 @@ def lines(out: Path) -> list[tuple[int, str, int]]:
         return []
     return [(int(pid), kind, int(n)) for pid, kind, n in
             (line.split() for line in out.read_text().splitlines())]
-
-
-def gone(pid: int) -> bool:
-    """Dead with every thread (a zombie or reaped): its end of the pipe is closed."""
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return True
-    return "State:\tZ" in status
 
 
 @pytest.fixture
@@ -64,7 +55,7 @@ def test_a_request_acked_after_the_worker_died_goes_to_the_next_one(
         work.submit("command", {"n": 1})
         first = wait_until(lambda: lines(out), what="the first request")[0][0]
         os.kill(first, signal.SIGKILL)
-        wait_until(lambda: gone(first), what="the worker to die")
+        wait_until(lambda: exited(first), what="the worker to die")
         with caplog.at_level(logging.WARNING, logger="bot.adapters.slack.workers"):
             work.submit("click", {"n": 2})  # its pipe is broken: kept for the next worker
             work.submit("click", {"n": 3})  # and this one after it, not before

@@ -15,17 +15,7 @@ from sqlalchemy import func, select
 
 from storage.models import Hearing, Member, Poll, Vote
 from tests.slack.fake import FakeSlack
-from tests.slack.process import start_slack_bot, wait_until
-
-
-def alive(pid: int) -> bool:
-    """Not yet dead with every thread (a killed process's main thread shows Z while the
-    others still exit and its files are still open)."""
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return False
-    return "State:\tZ" not in status or "Threads:\t1\n" not in status
+from tests.slack.process import exited, start_slack_bot, wait_until
 
 
 def test_the_bot_runs_one_worker_process_that_answers(tmp_path: Path) -> None:
@@ -47,7 +37,7 @@ def test_a_killed_worker_is_replaced_and_what_came_meanwhile_is_done(tmp_path: P
         try:
             first = wait_until(bot.workers, what="the worker process")[0]
             os.kill(first, signal.SIGKILL)
-            wait_until(lambda: not alive(first), what="the worker to die")
+            wait_until(lambda: exited(first), what="the worker to die")
             # Acked while no worker runs: kept, and done by the next one (the hand-over
             # itself: tests/slack/test_worker_handover.py).
             resp, _url = bot.command('/horing ny "Etter omstart" fra NAV frist 15.09.2027 '
@@ -84,7 +74,7 @@ def test_sigterm_to_the_group_or_every_process_still_answers_what_was_acked(
             if to == "every process":
                 os.kill(worker, signal.SIGTERM)
             assert bot.proc.wait(timeout=30) == 0
-            assert not alive(worker)
+            assert exited(worker)
             assert "/horing" in bot.replies(first, timeout=1)[0].text
             assert "Åpne høringer" in bot.replies(second, timeout=1)[0].text
         finally:
@@ -102,7 +92,7 @@ def test_a_worker_whose_front_is_killed_finishes_its_work_and_exits(tmp_path: Pa
             bot.proc.kill()
             bot.proc.wait(timeout=10)
             assert "Åpne høringer" in bot.replies(url, timeout=10)[0].text
-            wait_until(lambda: not alive(worker), timeout=15, what="the orphaned worker to exit")
+            wait_until(lambda: exited(worker), timeout=15, what="the orphaned worker to exit")
         finally:
             bot.stop()
 
