@@ -18,8 +18,9 @@ from bot.adapters.slack.workers import Kind
 log = logging.getLogger(__name__)
 
 
-
 class Work(Protocol):
+    """Where acked requests go: the worker process (workers.WorkerProcess)."""
+
     def submit(self, kind: Kind, body: dict[str, Any]) -> None: ...
 
 
