@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint typecheck bench bench-load bench-soak clean
+.PHONY: install run test test-fast lint typecheck bench bench-load bench-soak clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,9 +18,17 @@ run: $(STAMP)
 	$(BIN)/partnerbot demo --if-empty
 	$(BIN)/partnerbot console
 
-test: $(STAMP)
+lint: $(STAMP)
 	$(BIN)/ruff check bot handlers storage tests benches
+	$(BIN)/ruff format --check --quiet bot handlers storage tests benches
+	$(BIN)/mypy
+
+test: lint
 	$(BIN)/pytest -q -n 4 --dist worksteal
+
+# The edit loop: everything but the tests that start processes or wait on real time.
+test-fast: $(STAMP)
+	$(BIN)/pytest -q -n auto --dist worksteal -m "not slow and not faults"
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

@@ -22,12 +22,41 @@ NOW = datetime(2026, 3, 2, 9, 0, tzinfo=TZ)
 ROUNDS = 20
 
 OWN = [
-    "5. mars 2027", "05.03.2027", "5/3-27", "mandag 2. mars kl. 10.15", "kl 9.30", "09:30",
-    "2pm", "9 am", "tir 10.3", "ons 11. mars", "i dag kl 15", "i går", "om ei veke",
-    "om eitt døgn", "neste fredag kl 9", "fredag neste veke kl 10", "førstkommande måndag",
-    "1. juni", "1 juni", "juni 1", "March 5", "5th of March", "tomorrow 10am", "next week",
-    "in two weeks", "frist 30.04", "innen fredag", "om 2 timer", "uke 12", "2026-03-19T14:30",
-    "last friday", "the day after tomorrow", "møte med NAV", "42", "31.04",
+    "5. mars 2027",
+    "05.03.2027",
+    "5/3-27",
+    "mandag 2. mars kl. 10.15",
+    "kl 9.30",
+    "09:30",
+    "2pm",
+    "9 am",
+    "tir 10.3",
+    "ons 11. mars",
+    "i dag kl 15",
+    "i går",
+    "om ei veke",
+    "om eitt døgn",
+    "neste fredag kl 9",
+    "fredag neste veke kl 10",
+    "førstkommande måndag",
+    "1. juni",
+    "1 juni",
+    "juni 1",
+    "March 5",
+    "5th of March",
+    "tomorrow 10am",
+    "next week",
+    "in two weeks",
+    "frist 30.04",
+    "innen fredag",
+    "om 2 timer",
+    "uke 12",
+    "2026-03-19T14:30",
+    "last friday",
+    "the day after tomorrow",
+    "møte med NAV",
+    "42",
+    "31.04",
 ]
 
 
@@ -65,7 +94,7 @@ COLD = {
     "parse_when": "from bot.dates import parse_when as f; f('torsdag 5. mars kl 10', now=NOW)",
     "warm_up": "from bot.dates import warm_up as f; f()",
     "dateparser": "import dateparser as d; d.parse('torsdag 5. mars kl 10', "
-                  "languages=['nb','nn','en'])",
+    "languages=['nb','nn','en'])",
 }
 
 
@@ -75,8 +104,9 @@ def _cold(code: str) -> float:
         "NOW = datetime.datetime(2026, 3, 2, 9, tzinfo=zoneinfo.ZoneInfo('Europe/Oslo')); "
         f"{code}; print(time.perf_counter() - t0)"
     )
-    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
-                         text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     return float(out.stdout.strip()) * 1000
 
 
@@ -87,9 +117,13 @@ def main() -> None:
     from bot.dates import parse_when, warm_up
 
     phrases = _phrases()
-    settings = {"RELATIVE_BASE": NOW.replace(tzinfo=None), "PREFER_DATES_FROM": "future",
-                "DATE_ORDER": "DMY", "TIMEZONE": "Europe/Oslo",
-                "RETURN_AS_TIMEZONE_AWARE": True}
+    settings = {
+        "RELATIVE_BASE": NOW.replace(tzinfo=None),
+        "PREFER_DATES_FROM": "future",
+        "DATE_ORDER": "DMY",
+        "TIMEZONE": "Europe/Oslo",
+        "RETURN_AS_TIMEZONE_AWARE": True,
+    }
 
     def plain(text: str) -> object:
         return dateparser.parse(text, languages=["nb", "nn", "en"], settings=settings)

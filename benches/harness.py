@@ -20,8 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tests.slack.fake import Call, FakeSlack  # noqa: E402
-from tests.slack.process import children, clean_env, prepare_folder  # noqa: E402
+from tests.adapters.slack.fake import Call, FakeSlack  # noqa: E402
+from tests.adapters.slack.process import children, clean_env, prepare_folder  # noqa: E402
 
 
 class RemoteFake:
@@ -29,9 +29,13 @@ class RemoteFake:
     start_slack_bot needs of a FakeSlack, and its recorded calls on demand."""
 
     def __init__(self) -> None:
-        self.proc = subprocess.Popen([sys.executable, __file__], stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, text=True,
-                                     env=clean_env(PYTHONPATH=str(ROOT)))
+        self.proc = subprocess.Popen(
+            [sys.executable, __file__],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            env=clean_env(PYTHONPATH=str(ROOT)),
+        )
         assert self.proc.stdout is not None
         self.url = self.proc.stdout.readline().strip()
         if not self.url:
@@ -41,14 +45,30 @@ class RemoteFake:
     def response_url(self, tag: str) -> str:
         return f"{self.url}/response/{tag}"
 
-    def wait(self, *, response_path: str, method: str = "", contains: str = "", ts: str = "",
-             after: float = 0.0, timeout: float = 30.0) -> list[str] | None:
+    def wait(
+        self,
+        *,
+        response_path: str,
+        method: str = "",
+        contains: str = "",
+        ts: str = "",
+        after: float = 0.0,
+        timeout: float = 30.0,
+    ) -> list[str] | None:
         """Wait for the answer to one request: a post on its response_url (``response_path``)
         or a ``method`` call (whose text has ``contains``, whose ts is ``ts``) that reached the
         fake after ``after`` (time.monotonic(), the same clock in every process). Returns the
         texts of what matched, or None on timeout."""
-        query = urlencode({"path": response_path, "method": method, "contains": contains,
-                           "ts": ts, "after": repr(after), "timeout": repr(timeout)})
+        query = urlencode(
+            {
+                "path": response_path,
+                "method": method,
+                "contains": contains,
+                "ts": ts,
+                "after": repr(after),
+                "timeout": repr(timeout),
+            }
+        )
         parts = urlsplit(self.url)
         conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout + 10)
         try:
@@ -71,8 +91,18 @@ class RemoteFake:
         self.proc.stdin.write("calls\n")
         self.proc.stdin.flush()
         rows = json.loads(self.proc.stdout.readline())
-        calls = [Call(method=r["method"], body=r["body"], headers={}, path=r["path"],
-                      status=r["status"], answer_ok=r["answer_ok"], at=r["at"]) for r in rows]
+        calls = [
+            Call(
+                method=r["method"],
+                body=r["body"],
+                headers={},
+                path=r["path"],
+                status=r["status"],
+                answer_ok=r["answer_ok"],
+                at=r["at"],
+            )
+            for r in rows
+        ]
         return [c for c in calls if method is None or c.method == method]
 
     def stop(self) -> None:
@@ -101,9 +131,13 @@ class WaitingFake(FakeSlack):
         def answers(c: Call) -> bool:
             if c.method == "response_url":
                 return c.path == q.get("path")
-            return (c.method == q.get("method") and c.at >= after
-                    and q.get("contains", "") in c.text
-                    and (not q.get("ts") or c.body.get("ts") == q.get("ts")))
+            return (
+                c.method == q.get("method")
+                and c.at >= after
+                and q.get("contains", "") in c.text
+                and (not q.get("ts") or c.body.get("ts") == q.get("ts"))
+            )
+
         try:
             hits = self._wait_any(answers, float(q.get("timeout", 30)))
             answer: dict[str, Any] = {"texts": [c.text for c in hits]}
@@ -135,8 +169,16 @@ def serve_fake() -> None:
                 print(len(fake.calls()), flush=True)
             elif line.strip() == "calls":
                 rows: list[dict[str, Any]] = [
-                    {"method": c.method, "body": c.body, "path": c.path, "status": c.status,
-                     "answer_ok": c.answer_ok, "at": c.at} for c in fake.calls()]
+                    {
+                        "method": c.method,
+                        "body": c.body,
+                        "path": c.path,
+                        "status": c.status,
+                        "answer_ok": c.answer_ok,
+                        "at": c.at,
+                    }
+                    for c in fake.calls()
+                ]
                 print(json.dumps(rows), flush=True)
 
 

@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benches.harness import RemoteFake, database, mib, pct, sample, settle  # noqa: E402
-from tests.slack.process import (  # noqa: E402
+from tests.adapters.slack.process import (  # noqa: E402
     SlackBotProcess,
     start_slack_bot,
     wait_until,
@@ -53,10 +53,12 @@ LISTS = ("/horing liste", "/tiltak liste", "/mote liste", "/konferanse liste")
 ERROR_MAX_CHARS = 2000
 VOTE_WORDS = {"ja": "yes", "kanskje": "maybe", "nei": "no"}
 # RSVP cycle per member: verb, expected reply text key, status afterwards
-RSVP_CYCLE = (("meld på", "conferences.registered", "registered"),
-              ("meld av", "conferences.unregistered", "cancelled"),
-              ("kanskje", "conferences.maybe", "maybe"),
-              ("meld av", "conferences.maybe_withdrawn", "cancelled"))
+RSVP_CYCLE = (
+    ("meld på", "conferences.registered", "registered"),
+    ("meld av", "conferences.unregistered", "cancelled"),
+    ("kanskje", "conferences.maybe", "maybe"),
+    ("meld av", "conferences.maybe_withdrawn", "cancelled"),
+)
 
 
 def day(days: int) -> str:
@@ -115,18 +117,30 @@ def seed_members(database_url: str, clients: int) -> dict[str, int]:
         with db.transaction() as s:
             net = s.scalars(select(Network).where(Network.name == NETWORK)).one()
             orgs = list(net.organisations)
-            s.add(ChannelRef(platform="slack", channel_id=CHANNEL, name="#infrastruktur",
-                             network=net))
+            s.add(
+                ChannelRef(platform="slack", channel_id=CHANNEL, name="#infrastruktur", network=net)
+            )
             for n in range(1, clients + 1):
-                member = Member(platform="slack", external_id=user_id(n), name=f"Last {n}",
-                                role="member", organisation=orgs[n % len(orgs)],
-                                partnership=net.partnership)
+                member = Member(
+                    platform="slack",
+                    external_id=user_id(n),
+                    name=f"Last {n}",
+                    role="member",
+                    organisation=orgs[n % len(orgs)],
+                    partnership=net.partnership,
+                )
                 member.networks = [net]
                 s.add(member)
                 s.flush()
-                action = Action(network_id=net.id, title=f"Lasttiltak {n}", owner_member=member,
-                                status="planned", created_by=member.id, created_at=now,
-                                updated_at=now)
+                action = Action(
+                    network_id=net.id,
+                    title=f"Lasttiltak {n}",
+                    owner_member=member,
+                    status="planned",
+                    created_by=member.id,
+                    created_at=now,
+                    updated_at=now,
+                )
                 s.add(action)
                 s.flush()
                 actions[user_id(n)] = action.id
@@ -151,27 +165,40 @@ def create_objects(bot: SlackBotProcess) -> Objects:
 
     from storage.models import Conference, Poll, PostedMessage
 
-    def posted(object_type: str, model: type[Poll] | type[Conference], title: str) -> tuple[int,
-                                                                                        str]:
+    def posted(
+        object_type: str, model: type[Poll] | type[Conference], title: str
+    ) -> tuple[int, str]:
         def find() -> tuple[int, str] | None:
             with bot.db().transaction() as s:
                 oid = s.scalar(select(model.id).where(model.title == title))
-                ts = oid and s.scalar(select(PostedMessage.message_id).where(
-                    PostedMessage.object_type == object_type, PostedMessage.object_id == oid,
-                    PostedMessage.channel_id == CHANNEL))
+                ts = oid and s.scalar(
+                    select(PostedMessage.message_id).where(
+                        PostedMessage.object_type == object_type,
+                        PostedMessage.object_id == oid,
+                        PostedMessage.channel_id == CHANNEL,
+                    )
+                )
                 return (oid, ts) if oid and ts else None
+
         return wait_until(find, timeout=30, what=f"the {object_type} «{title}» to be posted")
 
-    bot.command(f'/mote ny "Lastmøte" tider {day(10)} kl 10-12, {day(11)} kl 13-15, '
-                f'{day(12)} kl 09-11', user_id=ADMIN, channel_id=CHANNEL)
+    bot.command(
+        f'/mote ny "Lastmøte" tider {day(10)} kl 10-12, {day(11)} kl 13-15, {day(12)} kl 09-11',
+        user_id=ADMIN,
+        channel_id=CHANNEL,
+    )
     poll_id, poll_ts = posted("poll", Poll, "Lastmøte")
     title = "Lastkonferansen"
-    bot.command(f'/konferanse ny "{title}" dato {day(30)} kl 09-16 sted Tønsberg',
-                user_id=ADMIN, channel_id=CHANNEL)
+    bot.command(
+        f'/konferanse ny "{title}" dato {day(30)} kl 09-16 sted Tønsberg',
+        user_id=ADMIN,
+        channel_id=CHANNEL,
+    )
 
     def conf_id() -> int | None:
         with bot.db().transaction() as s:
             return s.scalar(select(Conference.id).where(Conference.title == title))
+
     cid = wait_until(conf_id, timeout=30, what="the conference")
     bot.command(f"/konferanse kunngjør {cid}", user_id=ADMIN, channel_id=CHANNEL)
     _, conf_ts = posted("conference", Conference, title)
@@ -208,8 +235,9 @@ class Client:
         return user_id(self.n)
 
 
-def run_client(bot: SlackBotProcess, fake: RemoteFake, objs: Objects, client: Client,
-               until: float) -> None:
+def run_client(
+    bot: SlackBotProcess, fake: RemoteFake, objs: Objects, client: Client, until: float
+) -> None:
     """Like a member who acts, waits for the answer, and acts again (no pause between)."""
     rng = random.Random(client.n)
     ops, weights = list(MIX), list(MIX.values())
@@ -224,8 +252,9 @@ def run_client(bot: SlackBotProcess, fake: RemoteFake, objs: Objects, client: Cl
             if op == "vote":
                 slot, word = rng.randint(1, objs.slots), rng.choice(list(VOTE_WORDS))
                 cast_at = datetime.now(UTC)
-                resp, url = bot.click(f"/mote svar {objs.poll_id} {slot}:{word}",
-                                      message_ts=objs.poll_ts, **kw)
+                resp, url = bot.click(
+                    f"/mote svar {objs.poll_id} {slot}:{word}", message_ts=objs.poll_ts, **kw
+                )
                 client.votes[slot] = VOTE_WORDS[word]
                 # The answer to a click on the poll is the poll message updated.
                 wait = {"method": "chat.update", "ts": objs.poll_ts}
@@ -233,8 +262,9 @@ def run_client(bot: SlackBotProcess, fake: RemoteFake, objs: Objects, client: Cl
             elif op == "rsvp":
                 verb, reply_key, _ = RSVP_CYCLE[client.rsvp_step % len(RSVP_CYCLE)]
                 client.rsvp_step += 1
-                resp, url = bot.click(f"/konferanse {verb} {objs.conf_id}",
-                                      message_ts=objs.conf_ts, **kw)
+                resp, url = bot.click(
+                    f"/konferanse {verb} {objs.conf_id}", message_ts=objs.conf_ts, **kw
+                )
             elif op == "list":
                 resp, url = bot.command(rng.choice(LISTS), **kw)
             elif op == "hearing":
@@ -242,28 +272,45 @@ def run_client(bot: SlackBotProcess, fake: RemoteFake, objs: Objects, client: Cl
                 title = f"Lasthøring {client.n}-{client.hearings}"
                 resp, url = bot.command(
                     f'/horing ny "{title}" frist {day(20 + client.hearings % 60)} '
-                    'mottakere "Statens vegvesen", LO', **kw)
+                    'mottakere "Statens vegvesen", LO',
+                    **kw,
+                )
                 post = f"«{title}» er registrert"
             else:
                 progress = rng.randrange(0, 100, 5)
                 resp, url = bot.command(
-                    f"/tiltak status {client.action_id} pågår fremdrift {progress}%", **kw)
+                    f"/tiltak status {client.action_id} pågår fremdrift {progress}%", **kw
+                )
                 post = f"Tiltak #{client.action_id} «Lasttiltak {client.n}»: pågår ({progress} %)"
             if post:
                 wait = {"method": "chat.postMessage", "contains": post}
             answer = fake.wait(response_path="/" + url.split("/", 3)[3], after=start, **wait)
-            if op == "vote" and answer is not None and not vote_saved(
-                    bot, user, objs, slot, VOTE_WORDS[word], cast_at):
+            if (
+                op == "vote"
+                and answer is not None
+                and not vote_saved(bot, user, objs, slot, VOTE_WORDS[word], cast_at)
+            ):
                 answer = None
         except OSError as exc:
             client.failures.append(f"{op}: {exc.__class__.__name__}: {exc}")
             continue
-        client.sent.append(Sent(op, user, resp.seconds, resp.status, answer,
-                                time.monotonic() - start, reply_key, post))
+        client.sent.append(
+            Sent(
+                op,
+                user,
+                resp.seconds,
+                resp.status,
+                answer,
+                time.monotonic() - start,
+                reply_key,
+                post,
+            )
+        )
 
 
-def vote_saved(bot: SlackBotProcess, user: str, objs: Objects, slot: int, answer: str,
-               since: datetime) -> bool:
+def vote_saved(
+    bot: SlackBotProcess, user: str, objs: Objects, slot: int, answer: str, since: datetime
+) -> bool:
     """Whether the vote, cast at ``since`` or later, is in the database (within 30 s). The
     poll message's update that answered the click may have been another member's, and a
     member who voted again before their first vote was saved could see the two saved in
@@ -272,9 +319,12 @@ def vote_saved(bot: SlackBotProcess, user: str, objs: Objects, slot: int, answer
 
     from storage.models import Member, PollSlot, Vote
 
-    query = select(Vote.answer, Vote.at).join(Member, Member.id == Vote.member_id).join(
-        PollSlot, PollSlot.id == Vote.slot_id).where(
-        Vote.poll_id == objs.poll_id, PollSlot.position == slot, Member.external_id == user)
+    query = (
+        select(Vote.answer, Vote.at)
+        .join(Member, Member.id == Vote.member_id)
+        .join(PollSlot, PollSlot.id == Vote.slot_id)
+        .where(Vote.poll_id == objs.poll_id, PollSlot.position == slot, Member.external_id == user)
+    )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         with bot.db().transaction() as s:
@@ -309,25 +359,41 @@ def check(clients: list[Client], objs: Objects, bot: SlackBotProcess) -> list[st
             if any(p.match(text[:ERROR_MAX_CHARS]) for p in patterns):
                 errors.append(f"{s.user} {s.op}: error reply {text[:160]!r}")
             elif s.reply_key and text_start(s.reply_key, objs.conf_title) not in text:
-                errors.append(f"{s.user} {s.op}: answer {text[:160]!r} is not "
-                              f"{text_start(s.reply_key, objs.conf_title)!r}")
+                errors.append(
+                    f"{s.user} {s.op}: answer {text[:160]!r} is not "
+                    f"{text_start(s.reply_key, objs.conf_title)!r}"
+                )
             elif s.post and s.post not in text:
                 errors.append(f"{s.user} {s.op}: answer {text[:160]!r} lacks {s.post!r}")
 
     with bot.db().transaction() as s:
-        slots = {sl.id: sl.position for sl in s.scalars(
-            select(PollSlot).where(PollSlot.poll_id == objs.poll_id))}
-        votes = {(m, slots[sid]): a for m, sid, a in s.execute(
-            select(Member.external_id, Vote.slot_id, Vote.answer).join(
-                Member, Member.id == Vote.member_id).where(Vote.poll_id == objs.poll_id))}
-        rsvps = {m: st for m, st in s.execute(select(Member.external_id, Registration.status).join(
-            Member, Member.id == Registration.member_id).where(
-            Registration.conference_id == objs.conf_id))}
+        slots = {
+            sl.id: sl.position
+            for sl in s.scalars(select(PollSlot).where(PollSlot.poll_id == objs.poll_id))
+        }
+        votes = {
+            (m, slots[sid]): a
+            for m, sid, a in s.execute(
+                select(Member.external_id, Vote.slot_id, Vote.answer)
+                .join(Member, Member.id == Vote.member_id)
+                .where(Vote.poll_id == objs.poll_id)
+            )
+        }
+        rsvps = {
+            m: st
+            for m, st in s.execute(
+                select(Member.external_id, Registration.status)
+                .join(Member, Member.id == Registration.member_id)
+                .where(Registration.conference_id == objs.conf_id)
+            )
+        }
     for c in clients:
         for slot, answer in c.votes.items():
             if votes.get((c.user, slot)) != answer:
-                errors.append(f"{c.user}: slot {slot} holds {votes.get((c.user, slot))}, "
-                              f"last vote was {answer}")
+                errors.append(
+                    f"{c.user}: slot {slot} holds {votes.get((c.user, slot))}, "
+                    f"last vote was {answer}"
+                )
         if c.rsvp_step:
             want = RSVP_CYCLE[(c.rsvp_step - 1) % len(RSVP_CYCLE)][2]
             if rsvps.get(c.user) != want:
@@ -339,11 +405,19 @@ def check(clients: list[Client], objs: Objects, bot: SlackBotProcess) -> list[st
 
 
 def run(kind: str, seconds: float, clients_n: int, say: Callable[[str], None]) -> bool:
-    with tempfile.TemporaryDirectory() as tmp, RemoteFake() as fake, \
-            database(kind, Path(tmp)) as url:
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        RemoteFake() as fake,
+        database(kind, Path(tmp)) as url,
+    ):
         actions = seed_members(url, clients_n)
-        bot = start_slack_bot(Path(tmp), fake, admins=ADMIN,  # type: ignore[arg-type]
-                              database_url=url, env={"PARTNERBOT_LOG_LEVEL": "WARNING"})
+        bot = start_slack_bot(
+            Path(tmp),
+            fake,
+            admins=ADMIN,  # type: ignore[arg-type]
+            database_url=url,
+            env={"PARTNERBOT_LOG_LEVEL": "WARNING"},
+        )
         try:
             objs = create_objects(bot)
             settle(fake, quiet=1.0)
@@ -351,8 +425,10 @@ def run(kind: str, seconds: float, clients_n: int, say: Callable[[str], None]) -
             clients = [Client(n, actions[user_id(n)]) for n in range(1, clients_n + 1)]
             start = time.monotonic()
             until = start + seconds
-            threads = [threading.Thread(target=run_client, args=(bot, fake, objs, c, until))
-                       for c in clients]
+            threads = [
+                threading.Thread(target=run_client, args=(bot, fake, objs, c, until))
+                for c in clients
+            ]
             for th in threads:
                 th.start()
             path = []  # RSS every 15 s, to tell a warm-up from a leak
@@ -366,25 +442,34 @@ def run(kind: str, seconds: float, clients_n: int, say: Callable[[str], None]) -
             settle(fake)
             rss_end = sample(bot.proc.pid)
             errors = check(clients, objs, bot)
-            crashed = [line for line in bot.logs().splitlines() if "Traceback" in line
-                       or " ERROR " in line]
+            crashed = [
+                line for line in bot.logs().splitlines() if "Traceback" in line or " ERROR " in line
+            ]
         finally:
             bot.stop()
     sent = [s for c in clients for s in c.sent]
     acks = [s.seconds for s in sent]
     by_op = Counter(s.op for s in sent)
-    say(f"{kind}: {len(sent)} requests in {elapsed:.1f} s from {clients_n} clients "
-        f"= {len(sent) / elapsed:.1f} req/s  ({', '.join(f'{k} {v}' for k, v in by_op.items())})")
-    say(f"  ack p50 {pct(acks, 50) * 1000:.1f} ms, p99 {pct(acks, 99) * 1000:.1f} ms, "
+    say(
+        f"{kind}: {len(sent)} requests in {elapsed:.1f} s from {clients_n} clients "
+        f"= {len(sent) / elapsed:.1f} req/s  ({', '.join(f'{k} {v}' for k, v in by_op.items())})"
+    )
+    say(
+        f"  ack p50 {pct(acks, 50) * 1000:.1f} ms, p99 {pct(acks, 99) * 1000:.1f} ms, "
         f"max {max(acks) * 1000:.1f} ms; answer p50 "
         f"{pct([s.answered_after for s in sent], 50) * 1000:.0f} ms, p99 "
-        f"{pct([s.answered_after for s in sent], 99) * 1000:.0f} ms")
-    say(f"  bot RSS (front + worker) start {mib(rss_start.rss_kb)}, end {mib(rss_end.rss_kb)} "
+        f"{pct([s.answered_after for s in sent], 99) * 1000:.0f} ms"
+    )
+    say(
+        f"  bot RSS (front + worker) start {mib(rss_start.rss_kb)}, end {mib(rss_end.rss_kb)} "
         f"({(rss_end.rss_kb / rss_start.rss_kb - 1) * 100:+.1f} %); threads "
-        f"{rss_start.threads} -> {rss_end.threads}, fds {rss_start.fds} -> {rss_end.fds}")
+        f"{rss_start.threads} -> {rss_end.threads}, fds {rss_start.fds} -> {rss_end.fds}"
+    )
     say(f"  RSS every 15 s (MiB): {' '.join(f'{kb / 1024:.0f}' for kb in path)}")
-    say(f"  errors: {len(errors)}" + ("" if not crashed else f"; error lines in the bot log: "
-                                                              f"{len(crashed)}"))
+    say(
+        f"  errors: {len(errors)}"
+        + ("" if not crashed else f"; error lines in the bot log: {len(crashed)}")
+    )
     for line in errors[:20]:
         say(f"    {line}")
     ok = not errors and not crashed and pct(acks, 99) < 1.0
@@ -399,11 +484,15 @@ def main() -> None:
     parser.add_argument("--db", choices=("sqlite", "postgres", "both"), default="both")
     args = parser.parse_args()
     kinds = ("sqlite", "postgres") if args.db == "both" else (args.db,)
-    print(f"load: {args.clients} clients x {args.seconds:.0f} s, mix "
-          f"{', '.join(f'{k} {v} %' for k, v in MIX.items())} (cpus: {os.cpu_count()}, "
-          f"load average {os.getloadavg()[0]:.1f})", flush=True)
-    results = [run(kind, args.seconds, args.clients, lambda s: print(s, flush=True))
-               for kind in kinds]
+    print(
+        f"load: {args.clients} clients x {args.seconds:.0f} s, mix "
+        f"{', '.join(f'{k} {v} %' for k, v in MIX.items())} (cpus: {os.cpu_count()}, "
+        f"load average {os.getloadavg()[0]:.1f})",
+        flush=True,
+    )
+    results = [
+        run(kind, args.seconds, args.clients, lambda s: print(s, flush=True)) for kind in kinds
+    ]
     sys.exit(0 if all(results) else 1)
 
 

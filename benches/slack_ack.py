@@ -35,8 +35,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benches.harness import RemoteFake, pct  # noqa: E402
-from tests.slack import requests as rq  # noqa: E402
-from tests.slack.process import (  # noqa: E402
+from tests.adapters.slack import requests as rq  # noqa: E402
+from tests.adapters.slack.process import (  # noqa: E402
     clean_env,
     free_port,
     prepare_folder,
@@ -63,14 +63,24 @@ def seed_hearings(folder: Path, count: int) -> str:
             nets = s.scalars(select(Network).order_by(Network.id)).all()
             orgs = s.scalars(select(Organisation).order_by(Organisation.id)).all()
             for i in range(count):
-                s.add(Hearing(
-                    network=nets[i % len(nets)], title=f"Høring om regional plan {i + 1}",
-                    sender=orgs[(i + 5) % len(orgs)].name,
-                    deadline=now + timedelta(days=1 + i % 120, hours=i % 9), state="open",
-                    created_at=now, reminder_offsets="14d,7d,2d,0d",
-                    addressees=[HearingAddressee(organisation=orgs[i % len(orgs)]),
-                                HearingAddressee(organisation=orgs[(i + 1) % len(orgs)],
-                                                 answered_at=now if i % 3 == 0 else None)]))
+                s.add(
+                    Hearing(
+                        network=nets[i % len(nets)],
+                        title=f"Høring om regional plan {i + 1}",
+                        sender=orgs[(i + 5) % len(orgs)].name,
+                        deadline=now + timedelta(days=1 + i % 120, hours=i % 9),
+                        state="open",
+                        created_at=now,
+                        reminder_offsets="14d,7d,2d,0d",
+                        addressees=[
+                            HearingAddressee(organisation=orgs[i % len(orgs)]),
+                            HearingAddressee(
+                                organisation=orgs[(i + 1) % len(orgs)],
+                                answered_at=now if i % 3 == 0 else None,
+                            ),
+                        ],
+                    )
+                )
     finally:
         db.dispose()
     return url
@@ -84,8 +94,12 @@ def serve_bare(port: int, api_url: str) -> None:
     from bot.adapters.slack.server import make_server
 
     # Bolt asks auth.test once (who am I) before the first request: the fake answers it.
-    app = App(client=WebClient(token="xoxb-bench", base_url=api_url), signing_secret=rq.SECRET,
-              token_verification_enabled=False, process_before_response=True)
+    app = App(
+        client=WebClient(token="xoxb-bench", base_url=api_url),
+        signing_secret=rq.SECRET,
+        token_verification_enabled=False,
+        process_before_response=True,
+    )
 
     def ack_only(ack: Ack) -> None:
         ack()
@@ -97,8 +111,12 @@ def serve_bare(port: int, api_url: str) -> None:
 def start_bare(api_url: str) -> tuple[subprocess.Popen[bytes], str]:
     port = free_port()
     env = clean_env(PYTHONPATH=str(ROOT))
-    proc = subprocess.Popen([sys.executable, __file__, "--serve-bare", str(port), api_url], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, __file__, "--serve-bare", str(port), api_url],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     for _ in range(300):
         try:
@@ -112,8 +130,12 @@ def start_bare(api_url: str) -> tuple[subprocess.Popen[bytes], str]:
 
 def one(url: str, command: str, response_url: str) -> float:
     name, _, text = command.partition(" ")
-    resp = rq.post(url, rq.slash_body(text, command=name, response_url=response_url,
-                                      user_id="U_BENCH", user_name="bench"))
+    resp = rq.post(
+        url,
+        rq.slash_body(
+            text, command=name, response_url=response_url, user_id="U_BENCH", user_name="bench"
+        ),
+    )
     if resp.status != 200:
         raise SystemExit(f"{url} answered {resp.status}: {resp.body[:200]}")
     return resp.seconds
@@ -141,10 +163,14 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=500)
     parser.add_argument("--concurrency", type=int, default=20)
     parser.add_argument("--command", default="/horing liste")
-    parser.add_argument("--hearings", type=int, default=1000,
-                        help="open hearings added to the fresh demo database")
-    parser.add_argument("--database-url", help="use this (upgraded, filled) database instead "
-                        "of a fresh demo one with --hearings hearings")
+    parser.add_argument(
+        "--hearings", type=int, default=1000, help="open hearings added to the fresh demo database"
+    )
+    parser.add_argument(
+        "--database-url",
+        help="use this (upgraded, filled) database instead "
+        "of a fresh demo one with --hearings hearings",
+    )
     parser.add_argument("--serve-bare", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve_bare:
@@ -155,9 +181,13 @@ def main() -> None:
     fake_url = fake.url
     with tempfile.TemporaryDirectory() as tmp:
         database_url = args.database_url or seed_hearings(Path(tmp), args.hearings)
-        bot = start_slack_bot(Path(tmp), fake, admins="U_BENCH",
-                              database_url=database_url,
-                              env={"PARTNERBOT_LOG_LEVEL": "WARNING"})
+        bot = start_slack_bot(
+            Path(tmp),
+            fake,
+            admins="U_BENCH",
+            database_url=database_url,
+            env={"PARTNERBOT_LOG_LEVEL": "WARNING"},
+        )
         bare, bare_url = start_bare(fake_url + "/api/")
         try:
             reply_url = fake_url + "/response/bench"
@@ -167,33 +197,46 @@ def main() -> None:
             per_round = max(1, args.requests // ROUNDS)
             times: dict[str, list[float]] = {"bare bolt": [], "partnerbot": []}
             for _ in range(ROUNDS):
-                times["bare bolt"] += burst(bare_url, args.command, reply_url, per_round,
-                                            args.concurrency)
-                times["partnerbot"] += burst(bot.events_url, args.command, reply_url, per_round,
-                                             args.concurrency)
+                times["bare bolt"] += burst(
+                    bare_url, args.command, reply_url, per_round, args.concurrency
+                )
+                times["partnerbot"] += burst(
+                    bot.events_url, args.command, reply_url, per_round, args.concurrency
+                )
             answered, answer_seconds = wait_answered(fake, WARMUP + len(times["partnerbot"]))
         finally:
             bare.terminate()
             bot.stop()
             fake.stop()
 
-    data = (f"database {args.database_url}" if args.database_url
-            else f"demo database + {args.hearings} hearings")
-    print(f"{len(times['partnerbot'])} signed `{args.command}` per server, "
-          f"{args.concurrency} concurrent, {ROUNDS} alternating rounds, {data} "
-          f"(cpus: {os.cpu_count()})")
+    data = (
+        f"database {args.database_url}"
+        if args.database_url
+        else f"demo database + {args.hearings} hearings"
+    )
+    print(
+        f"{len(times['partnerbot'])} signed `{args.command}` per server, "
+        f"{args.concurrency} concurrent, {ROUNDS} alternating rounds, {data} "
+        f"(cpus: {os.cpu_count()})"
+    )
     print(f"{'':12} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'mean ms':>8}")
     for name, values in times.items():
-        print(f"{name:12} {pct(values, 50) * 1000:8.1f} {pct(values, 99) * 1000:8.1f} "
-              f"{max(values) * 1000:8.1f} {statistics.mean(values) * 1000:8.1f}")
-    print(f"partnerbot answered {answered} of {WARMUP + len(times['partnerbot'])} commands "
-          f"(warm-up included), the last {answer_seconds:.1f} s after the last ack")
+        print(
+            f"{name:12} {pct(values, 50) * 1000:8.1f} {pct(values, 99) * 1000:8.1f} "
+            f"{max(values) * 1000:8.1f} {statistics.mean(values) * 1000:8.1f}"
+        )
+    print(
+        f"partnerbot answered {answered} of {WARMUP + len(times['partnerbot'])} commands "
+        f"(warm-up included), the last {answer_seconds:.1f} s after the last ack"
+    )
     b, p = times["bare bolt"], times["partnerbot"]
     ratio50 = pct(p, 50) / pct(b, 50)
     print(f"ratio partnerbot / bare: p50 {ratio50:.2f}x, p99 {pct(p, 99) / pct(b, 99):.2f}x")
     ok = ratio50 <= 1.5 and pct(p, 99) < 0.300 and answered >= WARMUP + len(p)
-    print(f"targets (p50 <= 1.5x bare, p99 < 300 ms, every command answered): "
-          f"{'met' if ok else 'NOT met'}")
+    print(
+        f"targets (p50 <= 1.5x bare, p99 < 300 ms, every command answered): "
+        f"{'met' if ok else 'NOT met'}"
+    )
 
 
 if __name__ == "__main__":

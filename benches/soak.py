@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benches.harness import ProcSample, RemoteFake, database, mib, sample, settle  # noqa: E402
-from tests.slack.process import SlackBotProcess, start_slack_bot, wait_until  # noqa: E402
+from tests.adapters.slack.process import SlackBotProcess, start_slack_bot, wait_until  # noqa: E402
 
 OSLO = ZoneInfo("Europe/Oslo")
 CHANNEL = "C_INFRA"
@@ -42,8 +42,9 @@ SAMPLE_EVERY = 30.0
 REMINDER = re.compile(r"Påminnelse: høring #(\d+) ")
 
 
-def create_hearings(bot: SlackBotProcess, fake: RemoteFake, seconds: float,
-                    every: float) -> dict[int, list[datetime]]:
+def create_hearings(
+    bot: SlackBotProcess, fake: RemoteFake, seconds: float, every: float
+) -> dict[int, list[datetime]]:
     """Hearings whose reminders fall due every ``every`` seconds from FIRST_AFTER to the end;
     returns {hearing id: due times of its reminders}."""
     from sqlalchemy import select
@@ -63,17 +64,24 @@ def create_hearings(bot: SlackBotProcess, fake: RemoteFake, seconds: float,
         mine = dues[h::groups]  # each hearing's reminders spread over the whole soak
         offsets = ",".join(f"{(deadline - due).total_seconds() / 60:.3f}m" for due in mine)
         title = f"Soakhøring {h + 1}"
-        _, url = bot.command(f'/horing ny "{title}" frist {deadline:%d.%m.%Y kl %H:%M} '
-                             f'mottakere "Statens vegvesen", LO påminn {offsets}',
-                             user_id=ADMIN, channel_id=CHANNEL)
-        answer = fake.wait(response_path="/" + url.split("/", 3)[3], method="chat.postMessage",
-                           contains=f"«{title}» er registrert")
+        _, url = bot.command(
+            f'/horing ny "{title}" frist {deadline:%d.%m.%Y kl %H:%M} '
+            f'mottakere "Statens vegvesen", LO påminn {offsets}',
+            user_id=ADMIN,
+            channel_id=CHANNEL,
+        )
+        answer = fake.wait(
+            response_path="/" + url.split("/", 3)[3],
+            method="chat.postMessage",
+            contains=f"«{title}» er registrert",
+        )
         if not answer or not any("er registrert" in text for text in answer):
             raise SystemExit(f"could not create {title}: {answer}")
 
         def hearing_id(title: str = title) -> int | None:
             with bot.db().transaction() as s:
                 return s.scalar(select(Hearing.id).where(Hearing.title == title))
+
         hearings[wait_until(hearing_id, what=title)] = mine
     return hearings
 
@@ -86,8 +94,11 @@ def outbox_states(bot: SlackBotProcess, hearing_ids: list[int]) -> dict[int, Cou
 
     states: dict[int, Counter[str]] = {h: Counter() for h in hearing_ids}
     with bot.db().transaction() as s:
-        for oid, state in s.execute(select(OutboxMessage.object_id, OutboxMessage.state).where(
-                OutboxMessage.kind == KIND, OutboxMessage.object_id.in_(hearing_ids))):
+        for oid, state in s.execute(
+            select(OutboxMessage.object_id, OutboxMessage.state).where(
+                OutboxMessage.kind == KIND, OutboxMessage.object_id.in_(hearing_ids)
+            )
+        ):
             states[oid][state] += 1
     return states
 
@@ -103,20 +114,35 @@ def main() -> None:
     parser.add_argument("--warmup", type=float, default=60)
     parser.add_argument("--db", choices=("sqlite", "postgres"), default="sqlite")
     args = parser.parse_args()
-    print(f"soak: {args.seconds:.0f} s on {args.db}, a reminder every {args.every:g} s, "
-          f"warm-up {args.warmup:.0f} s (cpus: {os.cpu_count()}, load average "
-          f"{os.getloadavg()[0]:.1f})", flush=True)
+    print(
+        f"soak: {args.seconds:.0f} s on {args.db}, a reminder every {args.every:g} s, "
+        f"warm-up {args.warmup:.0f} s (cpus: {os.cpu_count()}, load average "
+        f"{os.getloadavg()[0]:.1f})",
+        flush=True,
+    )
 
     samples: list[tuple[float, ProcSample]] = []
-    with tempfile.TemporaryDirectory() as tmp, RemoteFake() as fake, \
-            database(args.db, Path(tmp)) as url:
-        bot = start_slack_bot(Path(tmp), fake, admins=ADMIN,  # type: ignore[arg-type]
-                              database_url=url, env={"PARTNERBOT_LOG_LEVEL": "WARNING"})
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        RemoteFake() as fake,
+        database(args.db, Path(tmp)) as url,
+    ):
+        bot = start_slack_bot(
+            Path(tmp),
+            fake,
+            admins=ADMIN,  # type: ignore[arg-type]
+            database_url=url,
+            env={"PARTNERBOT_LOG_LEVEL": "WARNING"},
+        )
         try:
-            _, bind_url = bot.command("/partnerbot koble nettverk infrastruktur",
-                                      user_id=ADMIN, channel_id=CHANNEL)
-            fake.wait(response_path="/" + bind_url.split("/", 3)[3], method="chat.postMessage",
-                      contains="#infrastruktur")
+            _, bind_url = bot.command(
+                "/partnerbot koble nettverk infrastruktur", user_id=ADMIN, channel_id=CHANNEL
+            )
+            fake.wait(
+                response_path="/" + bind_url.split("/", 3)[3],
+                method="chat.postMessage",
+                contains="#infrastruktur",
+            )
             start = time.monotonic()
             dues = create_hearings(bot, fake, args.seconds, args.every)
             hearings = {h: len(d) for h, d in dues.items()}
@@ -126,8 +152,9 @@ def main() -> None:
             commands = failed = 0
             next_sample = start + SAMPLE_EVERY
             while time.monotonic() < start + args.seconds:
-                _, list_url = bot.command("/horing liste", user_id="U_SOAK", user_name="soak",
-                                          channel_id=CHANNEL)
+                _, list_url = bot.command(
+                    "/horing liste", user_id="U_SOAK", user_name="soak", channel_id=CHANNEL
+                )
                 commands += 1
                 if fake.wait(response_path="/" + list_url.split("/", 3)[3]) is None:
                     failed += 1
@@ -135,16 +162,20 @@ def main() -> None:
                 if now >= next_sample:  # between commands: no request thread in flight
                     s = sample(bot.proc.pid)
                     samples.append((now - start, s))
-                    print(f"  {now - start:5.0f} s  RSS {mib(s.rss_kb)}  threads {s.threads}  "
-                          f"fds {s.fds}", flush=True)
+                    print(
+                        f"  {now - start:5.0f} s  RSS {mib(s.rss_kb)}  threads {s.threads}  "
+                        f"fds {s.fds}",
+                        flush=True,
+                    )
                     next_sample += SAMPLE_EVERY
                 time.sleep(max(0.0, 2.0 - (time.monotonic() - now)))
             settle(fake)
             calls = fake.calls("chat.postMessage")
             end = sample(bot.proc.pid)
             states = outbox_states(bot, list(hearings))
-            errors_logged = [line for line in bot.logs().splitlines()
-                             if "Traceback" in line or " ERROR " in line]
+            errors_logged = [
+                line for line in bot.logs().splitlines() if "Traceback" in line or " ERROR " in line
+            ]
         finally:
             bot.stop()
 
@@ -160,26 +191,38 @@ def main() -> None:
                     late.append(call.at + wall_minus_mono - dues[h][posts[h]].timestamp())
                 posts[h] += 1
     sent = sum(posts.values())
-    wrong = [f"#{h}: asked {n}, posted {posts[h]}, outbox {dict(states[h])}"
-             for h, n in hearings.items()
-             if posts[h] != n or states[h]["sent"] != n or sum(states[h].values()) != n]
+    wrong = [
+        f"#{h}: asked {n}, posted {posts[h]}, outbox {dict(states[h])}"
+        for h, n in hearings.items()
+        if posts[h] != n or states[h]["sent"] != n or sum(states[h].values()) != n
+    ]
     warm = next((s for at, s in samples if at >= args.warmup), samples[-1][1])
     first = samples[0][1]
     rss_growth = (end.rss_kb / warm.rss_kb - 1) * 100
-    print(f"reminders: {sent} sent / {expected} expected; {len(wrong)} hearings off"
-          + "".join(f"\n    {w}" for w in wrong))
+    print(
+        f"reminders: {sent} sent / {expected} expected; {len(wrong)} hearings off"
+        + "".join(f"\n    {w}" for w in wrong)
+    )
     if late:
-        print(f"sent after due: min {min(late):.1f} s, max {max(late):.1f} s "
-              f"(the dispatcher ticks every second)")
-    print(f"commands: {commands} /horing liste, {failed} unanswered; error lines in the bot "
-          f"log: {len(errors_logged)}")
-    print(f"RSS: start {mib(first.rss_kb)}, after warm-up {mib(warm.rss_kb)}, end "
-          f"{mib(end.rss_kb)} (growth after warm-up {rss_growth:+.1f} %, from start "
-          f"{growth(first.rss_kb, end.rss_kb)})")
-    print(f"threads: start {first.threads}, after warm-up {warm.threads}, end {end.threads} "
-          f"(range {min(x.threads for _, x in samples)}-{max(x.threads for _, x in samples)}); "
-          f"fds: start {first.fds}, after warm-up {warm.fds}, end {end.fds} "
-          f"(range {min(x.fds for _, x in samples)}-{max(x.fds for _, x in samples)})")
+        print(
+            f"sent after due: min {min(late):.1f} s, max {max(late):.1f} s "
+            f"(the dispatcher ticks every second)"
+        )
+    print(
+        f"commands: {commands} /horing liste, {failed} unanswered; error lines in the bot "
+        f"log: {len(errors_logged)}"
+    )
+    print(
+        f"RSS: start {mib(first.rss_kb)}, after warm-up {mib(warm.rss_kb)}, end "
+        f"{mib(end.rss_kb)} (growth after warm-up {rss_growth:+.1f} %, from start "
+        f"{growth(first.rss_kb, end.rss_kb)})"
+    )
+    print(
+        f"threads: start {first.threads}, after warm-up {warm.threads}, end {end.threads} "
+        f"(range {min(x.threads for _, x in samples)}-{max(x.threads for _, x in samples)}); "
+        f"fds: start {first.fds}, after warm-up {warm.fds}, end {end.fds} "
+        f"(range {min(x.fds for _, x in samples)}-{max(x.fds for _, x in samples)})"
+    )
     # A socket in flight shows as one more fd (or thread) in a single sample; a leak shows in
     # every late sample. So: the least of the last three against the most of the first three
     # after the warm-up.

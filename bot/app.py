@@ -33,8 +33,9 @@ FEATURES = (
 )
 
 
-def build_router(db: Database, settings: Settings,
-                 features: Sequence[ModuleType] | None = None) -> Router:
+def build_router(
+    db: Database, settings: Settings, features: Sequence[ModuleType] | None = None
+) -> Router:
     router = Router(db, settings)
     for feature in FEATURES if features is None else features:
         feature.register(router)
@@ -49,11 +50,16 @@ class App:
     router: Router
 
     @classmethod
-    def build(cls, settings: Settings, db: Database | None = None,
-              features: Sequence[ModuleType] | None = None) -> App:
+    def build(
+        cls,
+        settings: Settings,
+        db: Database | None = None,
+        features: Sequence[ModuleType] | None = None,
+    ) -> App:
         db = db or Database.from_url(settings.database_url)
         return cls(settings=settings, db=db, router=build_router(db, settings, features))
 
     def dispatcher(self, messenger: Messenger) -> Dispatcher:
-        return Dispatcher(self.db, self.settings, messenger, self.router.renderers,
-                          planners=self.router.planners)
+        return Dispatcher(
+            self.db, self.settings, messenger, self.router.renderers, planners=self.router.planners
+        )

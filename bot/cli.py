@@ -14,8 +14,12 @@ from bot.logging_setup import setup_logging
 from storage import schema
 from storage.db import Database, DatabaseError
 
-cli = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="partnerbot: a chat bot for regional partnership networks.")
+cli = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="partnerbot: a chat bot for regional partnership networks.",
+)
 db_cli = typer.Typer(no_args_is_help=True, help="Database schema.")
 cli.add_typer(db_cli, name="db")
 
@@ -94,7 +98,9 @@ def slack(
 
 
 @cli.command()
-def demo(if_empty: bool = typer.Option(False, "--if-empty", help="Only if there is no data.")) -> None:
+def demo(
+    if_empty: bool = typer.Option(False, "--if-empty", help="Only if there is no data."),
+) -> None:
     """Load a realistic example: Politisk partnerskap Vestfold and Vest-Telemarkrådet."""
     from bot import demo as demo_data
 
@@ -114,7 +120,8 @@ def outbox(
     s = settings()
     db = open_database(s)
     states = (ob.PENDING, ob.SENDING, ob.FAILED, ob.STALE) + (
-        (ob.SENT, ob.CANCELLED) if all_ else ())
+        (ob.SENT, ob.CANCELLED) if all_ else ()
+    )
     with db.transaction() as session:
         rows = ob.listing(session, states, limit=1000)
         if not rows:

@@ -51,21 +51,23 @@ def _has_time(dt: datetime) -> bool:
     return getattr(dt, "has_time", True)
 
 
-def format_date(dt: date | datetime, lang: str | None = "nb",
-                tz: str | tzinfo | None = None) -> str:
-    """"tirsdag 15. september 2026" / nn "tysdag 15. september 2026" / en "Tuesday 15 ..."."""
+def format_date(
+    dt: date | datetime, lang: str | None = "nb", tz: str | tzinfo | None = None
+) -> str:
+    """ "tirsdag 15. september 2026" / nn "tysdag 15. september 2026" / en "Tuesday 15 ..."."""
     d = _local(dt, tz).date() if isinstance(dt, datetime) else dt
     return _date_words(d, _lang(lang))
 
 
 def format_datetime(dt: datetime, lang: str | None = "nb", tz: str | tzinfo | None = None) -> str:
-    """"tirsdag 15. september 2026 kl 23:59"; just the date for a When without a time."""
+    """ "tirsdag 15. september 2026 kl 23:59"; just the date for a When without a time."""
     lang = _lang(lang)
     if not _has_time(dt):
         return format_date(dt, lang, tz)
     local = _local(dt, tz)
-    return t("dates.fmt.datetime", lang, date=_date_words(local.date(), lang),
-             time=f"{local:%H:%M}")
+    return t(
+        "dates.fmt.datetime", lang, date=_date_words(local.date(), lang), time=f"{local:%H:%M}"
+    )
 
 
 def format_short(dt: datetime, lang: str | None = "nb", tz: str | tzinfo | None = None) -> str:
@@ -73,15 +75,14 @@ def format_short(dt: datetime, lang: str | None = "nb", tz: str | tzinfo | None 
     lang = _lang(lang)
     local = _local(dt, tz)
     weekday = W.WEEKDAY_SHORT[lang][local.weekday()]
-    day = (f"{local.day} {W.MONTH_SHORT_EN[local.month - 1]}" if lang == "en"
-           else f"{local:%d.%m}")
+    day = f"{local.day} {W.MONTH_SHORT_EN[local.month - 1]}" if lang == "en" else f"{local:%d.%m}"
     if not _has_time(dt):
         return f"{weekday} {day}"
     return t("dates.fmt.short", lang, weekday=weekday, day=day, time=f"{local:%H:%M}")
 
 
 def format_slot(slot: Slot, lang: str | None = "nb", tz: str | tzinfo | None = None) -> str:
-    """"torsdag 5. mars kl 10:00–12:00"; the year is left out, polls are for the near future."""
+    """ "torsdag 5. mars kl 10:00–12:00"; the year is left out, polls are for the near future."""
     lang = _lang(lang)
     start = _local(slot.start, tz)
     day = _date_words(start.date(), lang, year=False)
@@ -89,8 +90,12 @@ def format_slot(slot: Slot, lang: str | None = "nb", tz: str | tzinfo | None = N
         return t("dates.fmt.slot", lang, day=day, start=f"{start:%H:%M}")
     end = _local(slot.end, tz)
     if end.date() != start.date():
-        end_text = t("dates.fmt.slot", lang, day=_date_words(end.date(), lang, year=False),
-                     start=f"{end:%H:%M}")
+        end_text = t(
+            "dates.fmt.slot",
+            lang,
+            day=_date_words(end.date(), lang, year=False),
+            start=f"{end:%H:%M}",
+        )
         return f"{t('dates.fmt.slot', lang, day=day, start=f'{start:%H:%M}')} – {end_text}"
     return t("dates.fmt.slot_range", lang, day=day, start=f"{start:%H:%M}", end=f"{end:%H:%M}")
 
@@ -132,8 +137,9 @@ def _holidays(year: int, language: str) -> dict[date, str]:
     # Norwegian law counts every Sunday as a holiday; some holidays versions list them
     # all. We want the named days only, so ask without Sundays where the option exists.
     try:
-        calendar = holidays.country_holidays("NO", years=year, language=language,
-                                             include_sundays=False)
+        calendar = holidays.country_holidays(
+            "NO", years=year, language=language, include_sundays=False
+        )
     except TypeError:
         calendar = holidays.country_holidays("NO", years=year, language=language)
     return {d: n for d, n in calendar.items() if n.lower() not in ("søndag", "sunday")}

@@ -32,9 +32,21 @@ from bot.datetypes import DateParseError, Slot, When
 from bot.durations import parse_duration, parse_offsets
 
 __all__ = [
-    "DateParseError", "Slot", "When", "day_warning", "format_date", "format_datetime",
-    "format_short", "format_slot", "holiday_name", "is_weekend_or_holiday", "parse_duration",
-    "parse_offsets", "parse_slots", "parse_when", "warm_up",
+    "DateParseError",
+    "Slot",
+    "When",
+    "day_warning",
+    "format_date",
+    "format_datetime",
+    "format_short",
+    "format_slot",
+    "holiday_name",
+    "is_weekend_or_holiday",
+    "parse_duration",
+    "parse_offsets",
+    "parse_slots",
+    "parse_when",
+    "warm_up",
 ]
 
 MAX_LEN = 200  # longer input is not a date; refusing early keeps the regexes cheap
@@ -51,8 +63,7 @@ _NUM = rf"(?:\d{{1,3}}|{W.alternation(W.NUMBER_WORDS)})"
 _UNIT = W.alternation(W.UNITS)
 _MONTH = W.alternation(W.MONTHS)
 # "neste uke", "denne uka": a week word after these is a shift, never an ISO week number
-_NOT_AFTER_SHIFT = "".join(
-    f"(?<!{w} )" for w in sorted(W.NEXT_WORDS | {"denne", "dette", "this"}))
+_NOT_AFTER_SHIFT = "".join(f"(?<!{w} )" for w in sorted(W.NEXT_WORDS | {"denne", "dette", "this"}))
 
 # One rule per kind of token, tried in this order at each position. Order matters:
 # ranges before single times ("9.30-11" is not the date 9.30), dates before bare numbers.
@@ -349,9 +360,12 @@ def _resolve(r: _Reading, now: datetime, tz: tzinfo, text: str) -> When:
     if not MIN_YEAR <= day.year <= MAX_YEAR:  # "om 999 år" is not a plan
         raise DateParseError("dates.bad_year", year=day.year)
     if r.weekday is not None and day.weekday() != r.weekday:
-        raise DateParseError("dates.weekday_mismatch", date=local_date_text(day),
-                             actual=weekday_text(day.weekday()),
-                             weekday=weekday_text(r.weekday))
+        raise DateParseError(
+            "dates.weekday_mismatch",
+            date=local_date_text(day),
+            actual=weekday_text(day.weekday()),
+            weekday=weekday_text(r.weekday),
+        )
     return _local(day, r.time, tz)
 
 
@@ -419,8 +433,12 @@ def _fallback(text: str, s: str, r: _Reading, now: datetime, tz: tzinfo) -> When
     otherwise dateparser turns any number or stray word into a date. Phrases with "5.3"
     style pairs are not sent either, since dateparser reads "15.09" as a time of day.
     """
-    dated = (r.anchors or r.weekday is not None or r.time is not None
-             or any(w in s for w in W.MONTHS if len(w) > 3))
+    dated = (
+        r.anchors
+        or r.weekday is not None
+        or r.time is not None
+        or any(w in s for w in W.MONTHS if len(w) > 3)
+    )
     if not dated or r.pairs:
         if not dated and not any(ch.isdigit() for ch in s):
             raise DateParseError("dates.not_understood", text=text.strip())
@@ -498,5 +516,6 @@ def warm_up() -> None:
     """Load dateparser's language data now (about a second), not on a member's first command."""
     import dateparser
 
-    dateparser.parse("i morgen kl 10", languages=["nb", "nn", "en"],
-                     settings=_settings(datetime(2026, 1, 1)))
+    dateparser.parse(
+        "i morgen kl 10", languages=["nb", "nn", "en"], settings=_settings(datetime(2026, 1, 1))
+    )

@@ -50,12 +50,31 @@ class When(datetime):
 
     @classmethod
     def of(cls, dt: datetime, has_time: bool) -> When:
-        return cls(dt.year, dt.month, dt.day, dt.hour, dt.minute, dt.second, dt.microsecond,
-                   dt.tzinfo, fold=dt.fold, has_time=has_time)
+        return cls(
+            dt.year,
+            dt.month,
+            dt.day,
+            dt.hour,
+            dt.minute,
+            dt.second,
+            dt.microsecond,
+            dt.tzinfo,
+            fold=dt.fold,
+            has_time=has_time,
+        )
 
     def plain(self) -> datetime:
-        return datetime(self.year, self.month, self.day, self.hour, self.minute, self.second,
-                        self.microsecond, self.tzinfo, fold=self.fold)
+        return datetime(
+            self.year,
+            self.month,
+            self.day,
+            self.hour,
+            self.minute,
+            self.second,
+            self.microsecond,
+            self.tzinfo,
+            fold=self.fold,
+        )
 
     def __add__(self, other: Any) -> Any:
         return self.plain() + other

@@ -16,6 +16,7 @@ def alternation(words: Iterable[str]) -> str:
         re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
     )
 
+
 # Weekday names as parsed, Monday = 0. Abbreviations are included; ambiguous short forms
 # ("ti", "to", "fr") are left out on purpose because they collide with numbers and words.
 WEEKDAYS: dict[str, int] = {}
@@ -57,12 +58,43 @@ for _i, _names in enumerate(
 
 # Small numbers as words, for "om fire uker", "om ei veke", "in two weeks".
 NUMBER_WORDS: dict[str, int] = {
-    "en": 1, "ei": 1, "ein": 1, "eitt": 1, "ett": 1, "et": 1, "a": 1, "an": 1, "one": 1,
-    "to": 2, "two": 2, "tre": 3, "three": 3, "fire": 4, "four": 4, "fem": 5, "five": 5,
-    "seks": 6, "six": 6, "sju": 7, "syv": 7, "seven": 7, "åtte": 8, "eight": 8,
-    "ni": 9, "nine": 9, "ti": 10, "ten": 10, "elleve": 11, "eleven": 11,
-    "tolv": 12, "twelve": 12, "fjorten": 14, "fourteen": 14,
-    "et par": 2, "eit par": 2, "a couple of": 2,
+    "en": 1,
+    "ei": 1,
+    "ein": 1,
+    "eitt": 1,
+    "ett": 1,
+    "et": 1,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "to": 2,
+    "two": 2,
+    "tre": 3,
+    "three": 3,
+    "fire": 4,
+    "four": 4,
+    "fem": 5,
+    "five": 5,
+    "seks": 6,
+    "six": 6,
+    "sju": 7,
+    "syv": 7,
+    "seven": 7,
+    "åtte": 8,
+    "eight": 8,
+    "ni": 9,
+    "nine": 9,
+    "ti": 10,
+    "ten": 10,
+    "elleve": 11,
+    "eleven": 11,
+    "tolv": 12,
+    "twelve": 12,
+    "fjorten": 14,
+    "fourteen": 14,
+    "et par": 2,
+    "eit par": 2,
+    "a couple of": 2,
 }
 
 # Units after "om N" / "in N", mapped to (kind, amount). Calendar units keep the wall time;
@@ -82,12 +114,27 @@ for _kind, _amount, _names in (
 
 # Days relative to today, as written with or without the space ("imorgen").
 RELATIVE_DAYS: dict[str, int] = {
-    "i dag": 0, "idag": 0, "today": 0,
-    "i morgen": 1, "imorgen": 1, "i morgon": 1, "imorgon": 1, "tomorrow": 1,
-    "i overmorgen": 2, "i overmorgon": 2, "overmorgen": 2, "overmorgon": 2,
-    "day after tomorrow": 2, "the day after tomorrow": 2,
-    "i går": -1, "igår": -1, "i gar": -1, "yesterday": -1,
-    "i forgårs": -2, "i forgår": -2, "day before yesterday": -2,
+    "i dag": 0,
+    "idag": 0,
+    "today": 0,
+    "i morgen": 1,
+    "imorgen": 1,
+    "i morgon": 1,
+    "imorgon": 1,
+    "tomorrow": 1,
+    "i overmorgen": 2,
+    "i overmorgon": 2,
+    "overmorgen": 2,
+    "overmorgon": 2,
+    "day after tomorrow": 2,
+    "the day after tomorrow": 2,
+    "i går": -1,
+    "igår": -1,
+    "i gar": -1,
+    "yesterday": -1,
+    "i forgårs": -2,
+    "i forgår": -2,
+    "day before yesterday": -2,
     "the day before yesterday": -2,
 }
 
@@ -98,8 +145,7 @@ NEXT_WORDS = frozenset(
 )
 # Words that change nothing: a deadline's "frist", "innen", English "by", "on", "the".
 FILLER_WORDS = frozenset(
-    "frist fristen innen innan by on the den på pa senest seinast deadline dato "
-    "for due".split()
+    "frist fristen innen innan by on the den på pa senest seinast deadline dato for due".split()
 )
 WEEK_WORDS = frozenset("uke uka veke veka week".split())
 MONTH_WORDS = frozenset("måned måneden månad månaden month".split())
@@ -117,19 +163,50 @@ WEEKDAY_SHORT: dict[str, tuple[str, ...]] = {
     "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
 }
 _NO_MONTHS = (
-    "januar", "februar", "mars", "april", "mai", "juni",
-    "juli", "august", "september", "oktober", "november", "desember",
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
 )
 MONTH_NAMES: dict[str, tuple[str, ...]] = {
     "nb": _NO_MONTHS,
     "nn": _NO_MONTHS,
     "en": (
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ),
 }
 MONTH_SHORT_EN = (
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
 )
 
 # holidays has no nynorsk names; these are the nynorsk forms of its bokmål ones.

@@ -34,26 +34,58 @@ from storage.models import (
 
 PLATFORM = "console"
 
-VESTFOLD_MUNICIPALITIES = ("Horten kommune", "Holmestrand kommune", "Tønsberg kommune",
-                           "Sandefjord kommune", "Larvik kommune", "Færder kommune")
-VEST_TELEMARK_MUNICIPALITIES = ("Fyresdal kommune", "Kviteseid kommune", "Nissedal kommune",
-                                "Seljord kommune", "Tokke kommune", "Vinje kommune")
+VESTFOLD_MUNICIPALITIES = (
+    "Horten kommune",
+    "Holmestrand kommune",
+    "Tønsberg kommune",
+    "Sandefjord kommune",
+    "Larvik kommune",
+    "Færder kommune",
+)
+VEST_TELEMARK_MUNICIPALITIES = (
+    "Fyresdal kommune",
+    "Kviteseid kommune",
+    "Nissedal kommune",
+    "Seljord kommune",
+    "Tokke kommune",
+    "Vinje kommune",
+)
 
 # network name, console channel, partner organisations
 VESTFOLD_NETWORKS = (
-    ("Nettverk for infrastruktur", "#infrastruktur",
-     ("Statens vegvesen", "Jernbanedirektoratet", "Bane NOR", "LO", "NHO")),
-    ("Nettverk for arbeid mot utenforskap", "#utenforskap",
-     ("NAV", "NHO", "LO", "Politiet", "Universitetet i Sørøst-Norge (USN)", "Bufetat")),
-    ("Nettverk for verdiskaping og arealplanlegging", "#verdiskaping",
-     ("LO", "NHO", "Innovasjon Norge", "Universitetet i Sørøst-Norge (USN)",
-      "Visit Vestfold", "Electronic Coast")),
+    (
+        "Nettverk for infrastruktur",
+        "#infrastruktur",
+        ("Statens vegvesen", "Jernbanedirektoratet", "Bane NOR", "LO", "NHO"),
+    ),
+    (
+        "Nettverk for arbeid mot utenforskap",
+        "#utenforskap",
+        ("NAV", "NHO", "LO", "Politiet", "Universitetet i Sørøst-Norge (USN)", "Bufetat"),
+    ),
+    (
+        "Nettverk for verdiskaping og arealplanlegging",
+        "#verdiskaping",
+        (
+            "LO",
+            "NHO",
+            "Innovasjon Norge",
+            "Universitetet i Sørøst-Norge (USN)",
+            "Visit Vestfold",
+            "Electronic Coast",
+        ),
+    ),
 )
 
 # name, organisation, role, language, networks (by channel)
 MEMBERS = (
-    ("Ingrid Berg", "Vestfold fylkeskommune", "admin", None,
-     ("#infrastruktur", "#utenforskap", "#verdiskaping")),
+    (
+        "Ingrid Berg",
+        "Vestfold fylkeskommune",
+        "admin",
+        None,
+        ("#infrastruktur", "#utenforskap", "#verdiskaping"),
+    ),
     ("Kari Nordmann", "NAV", "organiser", None, ("#utenforskap",)),
     ("Ola Nordmann", "Tønsberg kommune", "member", None, ("#infrastruktur", "#utenforskap")),
     ("Per Hansen", "NHO", "member", None, ("#infrastruktur", "#verdiskaping")),
@@ -83,8 +115,9 @@ def is_empty(session: Session) -> bool:
     return not session.scalar(select(func.count()).select_from(Network))
 
 
-def load(db: Database, settings: Settings, *, if_empty: bool = False,
-         now: datetime | None = None) -> bool:
+def load(
+    db: Database, settings: Settings, *, if_empty: bool = False, now: datetime | None = None
+) -> bool:
     with db.transaction() as session:
         if if_empty and not is_empty(session):
             return False
@@ -106,8 +139,11 @@ def load_partnerships(session: Session) -> dict[str, Network]:
     for name, channel, partners in VESTFOLD_NETWORKS:
         net = Network(name=name, partnership=vestfold)
         session.add(net)
-        net.organisations = [county, *municipalities,
-                             *(_org(session, p, "partner") for p in partners)]
+        net.organisations = [
+            county,
+            *municipalities,
+            *(_org(session, p, "partner") for p in partners),
+        ]
         session.add(net)
         _bind(session, net, channel)
         channels[channel] = net
@@ -115,12 +151,17 @@ def load_partnerships(session: Session) -> dict[str, Network]:
     vest_telemark = Partnership(name="Vest-Telemarkrådet", language="nn")
     session.add(vest_telemark)
     council = _org(session, "Vest-Telemarkrådet", "regionråd")
-    net = Network(name="Arbeidsprogram Vest-Telemark", partnership=vest_telemark,
-                  description="Mål og tiltak i arbeidsprogrammet til Vest-Telemarkrådet")
+    net = Network(
+        name="Arbeidsprogram Vest-Telemark",
+        partnership=vest_telemark,
+        description="Mål og tiltak i arbeidsprogrammet til Vest-Telemarkrådet",
+    )
     session.add(net)
-    net.organisations = [council, _org(session, "Vestfold og Telemark fylkeskommune",
-                                       "fylkeskommune"),
-                         *(_org(session, n, "kommune") for n in VEST_TELEMARK_MUNICIPALITIES)]
+    net.organisations = [
+        council,
+        _org(session, "Vestfold og Telemark fylkeskommune", "fylkeskommune"),
+        *(_org(session, n, "kommune") for n in VEST_TELEMARK_MUNICIPALITIES),
+    ]
     session.add(net)
     _bind(session, net, "#vest-telemark")
     channels["#vest-telemark"] = net
@@ -130,8 +171,9 @@ def load_partnerships(session: Session) -> dict[str, Network]:
 
 def load_members(session: Session, channels: dict[str, Network]) -> None:
     for name, org, role, lang, nets in MEMBERS:
-        member = session.scalar(select(Member).where(
-            Member.platform == PLATFORM, Member.external_id == name))
+        member = session.scalar(
+            select(Member).where(Member.platform == PLATFORM, Member.external_id == name)
+        )
         if member is None:
             member = Member(platform=PLATFORM, external_id=name, name=name)
             session.add(member)
@@ -160,8 +202,9 @@ def load_conferences(session: Session, settings: Settings, now: datetime) -> Non
         if deadline > now:
             break
         year += 1
-    organiser = session.scalar(select(Member).where(Member.platform == PLATFORM,
-                                                    Member.external_id == "Ingrid Berg"))
+    organiser = session.scalar(
+        select(Member).where(Member.platform == PLATFORM, Member.external_id == "Ingrid Berg")
+    )
     conf = Conference(
         title=f"Vestfoldkonferansen {year}",
         start_at=datetime.combine(day, time(9, 0), tzinfo=tz),
@@ -169,23 +212,39 @@ def load_conferences(session: Session, settings: Settings, now: datetime) -> Non
         place="Oseberg Kulturhus, Tønsberg",
         theme="Utenforskap i opplæring – fra barnehage til videregående: innsikt og ny kunnskap",
         programme="Programmet legges ut her når det er klart",
-        registration_deadline=deadline, seats=250, audience_all=True, state="announced",
-        uid=f"vestfoldkonferansen-{year}@partnerbot", announced_at=now, created_at=now,
+        registration_deadline=deadline,
+        seats=250,
+        audience_all=True,
+        state="announced",
+        uid=f"vestfoldkonferansen-{year}@partnerbot",
+        announced_at=now,
+        created_at=now,
         created_by=organiser.id if organiser else None,
     )
     session.add(conf)
     session.flush()
-    for i, (name, status) in enumerate((("Ola Nordmann", "registered"),
-                                        ("Per Hansen", "registered"), ("Lise Dahl", "maybe"))):
-        member = session.scalar(select(Member).where(Member.platform == PLATFORM,
-                                                     Member.external_id == name))
+    for i, (name, status) in enumerate(
+        (("Ola Nordmann", "registered"), ("Per Hansen", "registered"), ("Lise Dahl", "maybe"))
+    ):
+        member = session.scalar(
+            select(Member).where(Member.platform == PLATFORM, Member.external_id == name)
+        )
         if member is not None:
             at = now + timedelta(seconds=i)
-            session.add(Registration(conference_id=conf.id, member_id=member.id, status=status,
-                                     queued_at=at, updated_at=at))
+            session.add(
+                Registration(
+                    conference_id=conf.id,
+                    member_id=member.id,
+                    status=status,
+                    queued_at=at,
+                    updated_at=at,
+                )
+            )
     session.flush()
     session.refresh(conf)
     schedule_reminders(session, conf, now, tz)
+
+
 # A few goals and actions for Vest-Telemark, in our own words. Due dates are days from the
 # day the demo is loaded, so one action is always overdue when you try it. The overdue one
 # belongs to an organisation, which gets no nudges: the demo sends no messages by itself
@@ -197,17 +256,40 @@ DEMO_GOALS = (
 )
 # goal, title, owner (member or organisation), status, progress, due in days from today
 DEMO_ACTIONS = (
-    (1, "Skipe til eit felles møte mellom kommunestyra og fylkestinget", "Sigrid Aasen",
-     "ongoing", 30, 45),
-    (1, "Lage ei felles høyringsfråsegn om regional plan for samferdsel", "Kviteseid kommune",
-     "planned", None, -3),
-    (2, "Kartleggje ledige næringsareal i dei seks kommunane", "Vinje kommune",
-     "ongoing", 60, 20),
+    (
+        1,
+        "Skipe til eit felles møte mellom kommunestyra og fylkestinget",
+        "Sigrid Aasen",
+        "ongoing",
+        30,
+        45,
+    ),
+    (
+        1,
+        "Lage ei felles høyringsfråsegn om regional plan for samferdsel",
+        "Kviteseid kommune",
+        "planned",
+        None,
+        -3,
+    ),
+    (2, "Kartleggje ledige næringsareal i dei seks kommunane", "Vinje kommune", "ongoing", 60, 20),
     (2, "Få fleire lærlingplassar i kommunale verksemder", "Knut Vik", "planned", None, 90),
-    (3, "Samle inn kvite flekker for mobildekning langs fylkesvegane", "Tone Haugen",
-     "ongoing", 40, 10),
-    (3, "Føreslå prioriterte strekningar for vegvedlikehald", "Seljord kommune",
-     "planned", None, None),
+    (
+        3,
+        "Samle inn kvite flekker for mobildekning langs fylkesvegane",
+        "Tone Haugen",
+        "ongoing",
+        40,
+        10,
+    ),
+    (
+        3,
+        "Føreslå prioriterte strekningar for vegvedlikehald",
+        "Seljord kommune",
+        "planned",
+        None,
+        None,
+    ),
 )
 
 
@@ -223,18 +305,37 @@ def load_actions(session: Session, settings: Settings, network: Network, now: da
         member = session.scalar(select(Member).where(Member.external_id == owner))
         org = member.organisation if member else _org(session, owner, "kommune")
         due = today + timedelta(days=days) if days is not None else None
-        action = Action(network_id=network.id, goal=goals[number], title=title,
-                        owner_member=member, owner_organisation=org, status=status,
-                        progress=progress, due_date=due,
-                        created_by=organiser.id if organiser else None,
-                        created_at=now, updated_at=now)
+        action = Action(
+            network_id=network.id,
+            goal=goals[number],
+            title=title,
+            owner_member=member,
+            owner_organisation=org,
+            status=status,
+            progress=progress,
+            due_date=due,
+            created_by=organiser.id if organiser else None,
+            created_at=now,
+            updated_at=now,
+        )
         session.add(action)
         session.flush()
-        session.add(ActionUpdate(action_id=action.id, member_id=action.created_by, at=now,
-                                 status=status, progress=progress, due_date=due))
+        session.add(
+            ActionUpdate(
+                action_id=action.id,
+                member_id=action.created_by,
+                at=now,
+                status=status,
+                progress=progress,
+                due_date=due,
+            )
+        )
         action_nudges.reschedule(session, action, now, settings.tz)
-def load_polls(session: Session, channels: dict[str, Network], settings: Settings,
-               now: datetime) -> None:
+
+
+def load_polls(
+    session: Session, channels: dict[str, Network], settings: Settings, now: datetime
+) -> None:
     """A samhandlingsmøte being planned for next week, with two answers in already.
 
     It has no svarfrist, so the demo puts nothing in the outbox: the organiser closes it
@@ -248,39 +349,51 @@ def load_polls(session: Session, channels: dict[str, Network], settings: Setting
         return datetime.combine(monday + timedelta(days=day), time(hour), tzinfo=tz)
 
     def member(name: str) -> Member:
-        found = session.scalar(select(Member).where(Member.platform == PLATFORM,
-                                                    Member.external_id == name))
+        found = session.scalar(
+            select(Member).where(Member.platform == PLATFORM, Member.external_id == name)
+        )
         assert found is not None
         return found
 
-    poll = Poll(network=channels["#infrastruktur"], state="open", created_at=now,
-                title="Samhandlingsmøte Tønsberg kommune og fylkeskommunen",
-                place="Fylkeshuset i Tønsberg", duration_minutes=120,
-                agenda="Fv. 308 Kaldnes–Tønsberg, kollektivknutepunkt, status i tiltakslista",
-                created_by=member("Marte Lie").id)
+    poll = Poll(
+        network=channels["#infrastruktur"],
+        state="open",
+        created_at=now,
+        title="Samhandlingsmøte Tønsberg kommune og fylkeskommunen",
+        place="Fylkeshuset i Tønsberg",
+        duration_minutes=120,
+        agenda="Fv. 308 Kaldnes–Tønsberg, kollektivknutepunkt, status i tiltakslista",
+        created_by=member("Marte Lie").id,
+    )
     for position, (day, hour) in enumerate(((1, 10), (2, 13), (3, 9)), start=1):
-        poll.slots.append(PollSlot(position=position, start_at=at(day, hour),
-                                   end_at=at(day, hour + 2)))
+        poll.slots.append(
+            PollSlot(position=position, start_at=at(day, hour), end_at=at(day, hour + 2))
+        )
     session.add(poll)
     session.flush()
     answers = {"Per Hansen": ("yes", "maybe", "no"), "Lise Dahl": ("yes", "no", "yes")}
     for name, row in answers.items():
         who = member(name)
         for slot, answer in zip(poll.slots, row, strict=True):
-            session.add(Vote(poll_id=poll.id, slot_id=slot.id, member_id=who.id,
-                             answer=answer, at=now))
+            session.add(
+                Vote(poll_id=poll.id, slot_id=slot.id, member_id=who.id, answer=answer, at=now)
+            )
     session.flush()
+
+
 def _working_day(day: date) -> date:
     while is_weekend_or_holiday(day):
         day += timedelta(days=1)
     return day
 
 
-def load_hearings(session: Session, channels: dict[str, Network], *, now: datetime,
-                  tz: tzinfo) -> None:
+def load_hearings(
+    session: Session, channels: dict[str, Network], *, now: datetime, tz: tzinfo
+) -> None:
     """One open hearing, its deadline five weeks after loading, two municipalities answered."""
-    creator = session.scalar(select(Member).where(
-        Member.platform == PLATFORM, Member.external_id == "Ingrid Berg"))
+    creator = session.scalar(
+        select(Member).where(Member.platform == PLATFORM, Member.external_id == "Ingrid Berg")
+    )
     day = _working_day(now.astimezone(tz).date() + timedelta(weeks=5))
     hearing = Hearing(
         network=channels["#infrastruktur"],
@@ -288,15 +401,24 @@ def load_hearings(session: Session, channels: dict[str, Network], *, now: dateti
         sender="Vestfold fylkeskommune",
         link="https://www.vestfoldfylke.no/horinger/partnerskapsavtale-generell-del",
         deadline=datetime(day.year, day.month, day.day, 23, 59, tzinfo=tz).astimezone(UTC),
-        reminder_offsets=hearing_reminders.DEFAULT_OFFSETS, state="open",
-        created_by=creator.id if creator else None, created_at=now - timedelta(days=6),
+        reminder_offsets=hearing_reminders.DEFAULT_OFFSETS,
+        state="open",
+        created_by=creator.id if creator else None,
+        created_at=now - timedelta(days=6),
     )
-    answered = {"Tønsberg kommune": now - timedelta(days=2), "Larvik kommune": now - timedelta(days=1)}
+    answered = {
+        "Tønsberg kommune": now - timedelta(days=2),
+        "Larvik kommune": now - timedelta(days=1),
+    }
     for name in VESTFOLD_MUNICIPALITIES:
         at = answered.get(name)
-        hearing.addressees.append(HearingAddressee(
-            organisation=_org(session, name), answered_at=at,
-            answered_by=creator.id if at and creator else None))
+        hearing.addressees.append(
+            HearingAddressee(
+                organisation=_org(session, name),
+                answered_at=at,
+                answered_by=creator.id if at and creator else None,
+            )
+        )
     session.add(hearing)
     session.flush()
     hearing_reminders.sync_reminders(session, hearing, now=now, tz=tz)

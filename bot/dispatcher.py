@@ -89,7 +89,9 @@ class Dispatcher:
         self._interrupted = False
         self.monotonic = monotonic
 
-    def dispatch_due(self, now: datetime, *, batch: int = 50, max_batches: int = 100) -> DispatchStats:
+    def dispatch_due(
+        self, now: datetime, *, batch: int = 50, max_batches: int = 100
+    ) -> DispatchStats:
         """Send everything due at ``now``; returns what happened. A database error ends
         the run (raised); the next run settles what it left behind."""
         with self._lock:
@@ -130,8 +132,7 @@ class Dispatcher:
             # Claims carry the real time: a long run's later claims are not born stale.
             claim_now = now + timedelta(seconds=self.monotonic() - started)
             with self.db.transaction() as session:
-                rows = outbox.claim_due(session, now=claim_now, worker=self.worker,
-                                        limit=batch)
+                rows = outbox.claim_due(session, now=claim_now, worker=self.worker, limit=batch)
                 claimed = [(r.id, r.due_at, r.attempts) for r in rows]
             if not claimed:
                 break
@@ -141,8 +142,7 @@ class Dispatcher:
                     rest = [c[0] for c in claimed[i:]]
                     with self.db.transaction() as session:
                         outbox.release_claims(session, worker=self.worker, ids=rest)
-                    log.warning("outbox: sending is slow; %d claimed rows given back",
-                                len(rest))
+                    log.warning("outbox: sending is slow; %d claimed rows given back", len(rest))
                     return stats
                 self._deliver(row_id, due_at, attempts, now, stats)
             if len(claimed) < batch:
@@ -166,15 +166,21 @@ class Dispatcher:
                 # (a busy channel can answer 429 for minutes); the stale rule bounds it.
                 rate_limited = exc.retry_after is not None
                 if attempts + 1 >= self.settings.max_attempts and not rate_limited:
-                    self._fail(session, row_id, f"gave up after {attempts + 1} attempts: "
-                               f"{exc.reason}", attempts + 1, now)
+                    self._fail(
+                        session,
+                        row_id,
+                        f"gave up after {attempts + 1} attempts: {exc.reason}",
+                        attempts + 1,
+                        now,
+                    )
                     stats.failed += 1
                     return
                 wait = backoff(attempts + 1)
                 if exc.retry_after is not None:
                     wait = max(timedelta(seconds=exc.retry_after), timedelta(seconds=1))
-                outbox.mark_retry(session, row_id, next_at=now + wait, error=exc.reason,
-                                  attempts=attempts + 1)
+                outbox.mark_retry(
+                    session, row_id, next_at=now + wait, error=exc.reason, attempts=attempts + 1
+                )
             stats.retried += 1
             return
         except PermanentError as exc:
@@ -201,9 +207,13 @@ class Dispatcher:
                 return None
             if now - due_at > self.stale_after:
                 log.warning("outbox %s (%s) is stale: due %s, not sent", row.key, row.kind, due_at)
-                outbox.mark_final(session, row_id, state=outbox.STALE,
-                                  error=f"not sent: due {due_at.isoformat()}, more than "
-                                        f"{self.settings.stale_after_hours:g} h late")
+                outbox.mark_final(
+                    session,
+                    row_id,
+                    state=outbox.STALE,
+                    error=f"not sent: due {due_at.isoformat()}, more than "
+                    f"{self.settings.stale_after_hours:g} h late",
+                )
                 stats.stale += 1
                 return None
             try:
@@ -221,22 +231,31 @@ class Dispatcher:
                     raise  # the database, not the row: the next run settles it
                 # a bug in one renderer must not hold up the others
                 log.exception("outbox %s (%s): rendering failed", row.key, row.kind)
-                self._fail(session, row_id, f"could not render: {exc.__class__.__name__}",
-                           attempts + 1, now)
+                self._fail(
+                    session,
+                    row_id,
+                    f"could not render: {exc.__class__.__name__}",
+                    attempts + 1,
+                    now,
+                )
                 stats.failed += 1
                 return None
             if reply is None:
-                outbox.mark_final(session, row_id, state=outbox.CANCELLED,
-                                  error="no longer applies")
+                outbox.mark_final(
+                    session, row_id, state=outbox.CANCELLED, error="no longer applies"
+                )
                 stats.skipped += 1
                 return None
             missed = self.started_at is not None and due_at < self.started_at - self.start_grace
             late = missed or now - due_at > self.late_after
             if late:
                 when = due_at.astimezone(self.settings.tz).strftime("%d.%m.%Y %H:%M")
-                reply = Reply(blocks=[Text(t("outbox.late", lang, due=when)), *reply.blocks],
-                              visibility=reply.visibility, files=reply.files,
-                              object_ref=reply.object_ref)
+                reply = Reply(
+                    blocks=[Text(t("outbox.late", lang, due=when)), *reply.blocks],
+                    visibility=reply.visibility,
+                    files=reply.files,
+                    object_ref=reply.object_ref,
+                )
             return destinations, reply, late
 
     def _fail(
@@ -250,11 +269,18 @@ class Dispatcher:
         organiser_id = (row.payload or {}).get("organiser_id")
         if organiser_id and row.kind != "outbox.failed":
             outbox.schedule(
-                session, key=f"failed:{row.key}", kind="outbox.failed",
-                target=outbox.Target.member(int(organiser_id)), due_at=now,  # news, not late
-                object_type=row.object_type, object_id=row.object_id,
-                payload={"kind": row.kind, "target": f"{row.target_type}:{row.target_id}",
-                         "reason": reason},
+                session,
+                key=f"failed:{row.key}",
+                kind="outbox.failed",
+                target=outbox.Target.member(int(organiser_id)),
+                due_at=now,  # news, not late
+                object_type=row.object_type,
+                object_id=row.object_id,
+                payload={
+                    "kind": row.kind,
+                    "target": f"{row.target_type}:{row.target_id}",
+                    "reason": reason,
+                },
             )
 
     def _resolve(self, session: Session, row: OutboxMessage) -> tuple[list[Destination], str]:
@@ -266,8 +292,10 @@ class Dispatcher:
             if member is None:
                 raise PermanentError(f"member {row.target_id} no longer exists")
             lang = member.language or (
-                member.partnership.language if member.partnership and member.partnership.language
-                else lang)
+                member.partnership.language
+                if member.partnership and member.partnership.language
+                else lang
+            )
             return [Destination("member", member.external_id, member.name)], lang
         if row.target_type == "network":
             network = session.get(Network, int(row.target_id))
@@ -281,17 +309,33 @@ class Dispatcher:
                     return [Destination("channel", network.name, network.name)], lang
                 raise PermanentError(
                     f"the network {network.name!r} has no {platform} channel "
-                    "(link one with /partnerbot koble nettverk)")
-            return [Destination("channel", c.channel_id, c.name or c.channel_id) for c in refs], lang
+                    "(link one with /partnerbot koble nettverk)"
+                )
+            return [
+                Destination("channel", c.channel_id, c.name or c.channel_id) for c in refs
+            ], lang
         if row.target_type == "channel":
-            ref = session.query(ChannelRef).filter_by(
-                platform=platform, channel_id=row.target_id).one_or_none()
-            return [Destination("channel", row.target_id,
-                                ref.name if ref and ref.name else row.target_id)], lang
+            ref = (
+                session.query(ChannelRef)
+                .filter_by(platform=platform, channel_id=row.target_id)
+                .one_or_none()
+            )
+            return [
+                Destination(
+                    "channel", row.target_id, ref.name if ref and ref.name else row.target_id
+                )
+            ], lang
         raise PermanentError(f"unknown target type {row.target_type!r}")
 
 
 def render_failed_notice(session: Session, row: OutboxMessage, now: datetime, lang: str) -> Reply:
     p = row.payload or {}
-    return Reply.text(t("outbox.failed_notice", lang, kind=p.get("kind", "?"),
-                        target=p.get("target", "?"), reason=p.get("reason", "?")))
+    return Reply.text(
+        t(
+            "outbox.failed_notice",
+            lang,
+            kind=p.get("kind", "?"),
+            target=p.get("target", "?"),
+            reason=p.get("reason", "?"),
+        )
+    )

@@ -72,4 +72,3 @@ def parse_offsets(text: str) -> list[timedelta]:
         except DateParseError:
             raise DateParseError("dates.bad_offsets", text=piece.strip()) from None
     return sorted(offsets, reverse=True)
-

@@ -52,11 +52,25 @@ CATALOG: dict[str, Mapping[str, str]] = _merge(
 )
 
 _ALIASES = {
-    "nb": "nb", "no": "nb", "bokmål": "nb", "bokmal": "nb", "norsk": "nb",
-    "nb-no": "nb", "no-no": "nb", "nb_no": "nb",
-    "nn": "nn", "nynorsk": "nn", "nn-no": "nn", "nn_no": "nn",
-    "en": "en", "english": "en", "engelsk": "en", "en-us": "en", "en-gb": "en",
-    "en_us": "en", "en_gb": "en",
+    "nb": "nb",
+    "no": "nb",
+    "bokmål": "nb",
+    "bokmal": "nb",
+    "norsk": "nb",
+    "nb-no": "nb",
+    "no-no": "nb",
+    "nb_no": "nb",
+    "nn": "nn",
+    "nynorsk": "nn",
+    "nn-no": "nn",
+    "nn_no": "nn",
+    "en": "en",
+    "english": "en",
+    "engelsk": "en",
+    "en-us": "en",
+    "en-gb": "en",
+    "en_us": "en",
+    "en_gb": "en",
 }
 
 

@@ -18,8 +18,7 @@ MIN_SECRET = 6  # shorter values would mask ordinary words
 
 def secrets_of(settings: Settings) -> list[str]:
     """The values that must not be shown, longest first."""
-    values = [settings.slack_bot_token, settings.slack_app_token,
-              settings.slack_signing_secret]
+    values = [settings.slack_bot_token, settings.slack_app_token, settings.slack_signing_secret]
     try:
         values.append(make_url(settings.database_url).password)  # type: ignore[arg-type]
     except Exception:  # noqa: BLE001 - an unreadable URL is reported elsewhere, masked

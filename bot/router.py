@@ -82,8 +82,7 @@ class CommandGroup:
                 words = name.split()
                 k = len(words)
                 if len(tokens) >= k and all(
-                    not tokens[m].quoted and tokens[m].text.casefold() == words[m]
-                    for m in range(k)
+                    not tokens[m].quoted and tokens[m].text.casefold() == words[m] for m in range(k)
                 ):
                     if best is None or k > best[1]:
                         best = (verb, k)
@@ -112,8 +111,9 @@ class Router:
 
     # -- registration --------------------------------------------------------------
 
-    def group(self, name: str, *aliases: str, help_key: str | None = None,
-              default_verb: str | None = None) -> CommandGroup:
+    def group(
+        self, name: str, *aliases: str, help_key: str | None = None, default_verb: str | None = None
+    ) -> CommandGroup:
         grp = CommandGroup(name, aliases, help_key, default_verb=default_verb)
         self.groups[name] = grp
         for alias in (name, *aliases):
@@ -172,8 +172,11 @@ class Router:
 
     def handle(self, command: Command, *, now: datetime) -> Reply:
         # Until the member is read (and if the database cannot be reached): as last seen.
-        lang = (self.known_language(command.platform, command.user_id)
-                or language_from_locale(command.locale) or self.settings.language)
+        lang = (
+            self.known_language(command.platform, command.user_id)
+            or language_from_locale(command.locale)
+            or self.settings.language
+        )
         try:
             with self.db.transaction() as session:
                 member = resolve_member(session, command, self.settings)
@@ -183,8 +186,13 @@ class Router:
                 if len(command.text) > limit:
                     raise UserError("command.too_long", limit=limit)
                 ctx = Context(
-                    session=session, settings=self.settings, now=now, command=command,
-                    member=member, lang=lang, tz=member_zone(member, command, self.settings),
+                    session=session,
+                    settings=self.settings,
+                    now=now,
+                    command=command,
+                    member=member,
+                    lang=lang,
+                    tz=member_zone(member, command, self.settings),
                     network=channel_network(session, command),
                 )
                 return self._dispatch(ctx)
@@ -192,8 +200,9 @@ class Router:
             return Reply.text(err.message(lang))
         except Exception as exc:
             if is_unreachable(exc):
-                log.warning("database error while handling /%s: %s", command.name,
-                            exc.__class__.__name__)
+                log.warning(
+                    "database error while handling /%s: %s", command.name, exc.__class__.__name__
+                )
                 return Reply.text(t("error.database", lang))
             log.exception("bug while handling /%s", command.name)
             return Reply.text(t("error.unexpected", lang))
@@ -257,7 +266,8 @@ def resolve_member(session: Session, command: Command, settings: Settings) -> Me
     )
     if member is None:
         member = Member(
-            platform=command.platform, external_id=command.user_id,
+            platform=command.platform,
+            external_id=command.user_id,
             name=command.user_name or command.user_id,
             role="admin" if is_listed_admin else "member",
             language=language_from_locale(command.locale),

@@ -20,8 +20,13 @@ class Ticker:
         self._tick = tick
         self.scheduler = BackgroundScheduler(timezone=UTC)
         self.scheduler.add_job(
-            self._run, "interval", seconds=seconds, id="dispatch",
-            next_run_time=datetime.now(UTC), max_instances=1, coalesce=True,
+            self._run,
+            "interval",
+            seconds=seconds,
+            id="dispatch",
+            next_run_time=datetime.now(UTC),
+            max_instances=1,
+            coalesce=True,
             misfire_grace_time=None,
         )
 
@@ -34,8 +39,11 @@ class Ticker:
                 return
             # an outage: nothing to debug, the next tick tries again
             reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
-            log.warning("dispatcher tick: database error (%s: %s)", exc.__class__.__name__,
-                        reason[0][:200] if reason else "")
+            log.warning(
+                "dispatcher tick: database error (%s: %s)",
+                exc.__class__.__name__,
+                reason[0][:200] if reason else "",
+            )
 
     def start(self) -> None:
         self.scheduler.start()

@@ -19,8 +19,17 @@ STATUSES = ("planned", "ongoing", "done", "postponed", "cancelled")
 STATUS_WORDS: dict[str, tuple[str, ...]] = {
     "planned": ("planlagt", "planlagd", "planned", "planlegt", "ny", "new"),
     "ongoing": ("pågår", "pagar", "pågar", "paagaar", "ongoing", "igang", "started", "aktiv"),
-    "done": ("ferdig", "done", "fullført", "fullfort", "gjennomført", "gjennomfort",
-             "completed", "complete", "finished"),
+    "done": (
+        "ferdig",
+        "done",
+        "fullført",
+        "fullfort",
+        "gjennomført",
+        "gjennomfort",
+        "completed",
+        "complete",
+        "finished",
+    ),
     "postponed": ("utsatt", "utsett", "postponed", "deferred"),
     "cancelled": ("avlyst", "avlyste", "avbrutt", "avbrote", "cancelled", "canceled"),
 }
@@ -52,7 +61,9 @@ def parse_due(ctx: Context, text: str) -> date:
     try:
         when = parse_when(text, now=ctx.now, tz=ctx.tz)
     except DateParseError as err:
-        raise UserError("actions.bad_date", given=text.strip(), detail=err.message(ctx.lang)) from None
+        raise UserError(
+            "actions.bad_date", given=text.strip(), detail=err.message(ctx.lang)
+        ) from None
     return when.astimezone(ctx.tz).date()
 
 
@@ -60,17 +71,19 @@ def parse_goal_number(text: str) -> int:
     raw = text.strip().casefold()
     for word in ("mål", "maal", "goal"):
         if raw.startswith(word):
-            raw = raw[len(word):].strip()
+            raw = raw[len(word) :].strip()
     return parse_ref(raw, what=" (mål)")
 
 
 def find_goal(ctx: Context, network: Network, text: str) -> Goal:
     number = parse_goal_number(text)
     goal = ctx.session.scalar(
-        select(Goal).where(Goal.network_id == network.id, Goal.number == number))
+        select(Goal).where(Goal.network_id == network.id, Goal.number == number)
+    )
     if goal is None:
         goals = ctx.session.scalars(
-            select(Goal).where(Goal.network_id == network.id).order_by(Goal.number)).all()
+            select(Goal).where(Goal.network_id == network.id).order_by(Goal.number)
+        ).all()
         shown = ", ".join(str(g.number) for g in goals) or "—"
         raise UserError("actions.goal_unknown", number=number, network=network.name, goals=shown)
     return goal
@@ -90,13 +103,20 @@ def resolve_owner(ctx: Context, text: str) -> tuple[Member | None, Organisation 
     session = ctx.session
     mention = SLACK_MENTION.match(q)
     if mention:
-        member = session.scalar(select(Member).where(
-            Member.platform == ctx.command.platform, Member.external_id == mention.group(1)))
+        member = session.scalar(
+            select(Member).where(
+                Member.platform == ctx.command.platform, Member.external_id == mention.group(1)
+            )
+        )
         if member is None:
             # Someone mentioned before they ever wrote to the bot: remember them so the
             # overdue nudge can find them by their Slack id.
-            member = Member(platform=ctx.command.platform, external_id=mention.group(1),
-                            name=mention.group(1), role="member")
+            member = Member(
+                platform=ctx.command.platform,
+                external_id=mention.group(1),
+                name=mention.group(1),
+                role="member",
+            )
             session.add(member)
             session.flush()
         return member, member.organisation
@@ -105,14 +125,21 @@ def resolve_owner(ctx: Context, text: str) -> tuple[Member | None, Organisation 
         return ctx.member, ctx.member.organisation
     if not folded:
         raise UserError("actions.owner_unknown", given=q, choices="—")
-    members = session.scalars(select(Member).where(
-        Member.platform == ctx.command.platform).order_by(Member.name)).all()
+    members = session.scalars(
+        select(Member).where(Member.platform == ctx.command.platform).order_by(Member.name)
+    ).all()
     orgs = session.scalars(select(Organisation).order_by(Organisation.name)).all()
     for exact in (True, False):
-        m_hits = [m for m in members
-                  if (m.name.casefold() == folded if exact else folded in m.name.casefold())]
-        o_hits = [o for o in orgs
-                  if (o.name.casefold() == folded if exact else folded in o.name.casefold())]
+        m_hits = [
+            m
+            for m in members
+            if (m.name.casefold() == folded if exact else folded in m.name.casefold())
+        ]
+        o_hits = [
+            o
+            for o in orgs
+            if (o.name.casefold() == folded if exact else folded in o.name.casefold())
+        ]
         if len(m_hits) == 1 and (exact or not o_hits):
             return m_hits[0], m_hits[0].organisation
         if len(o_hits) == 1 and not m_hits:
@@ -125,8 +152,11 @@ def resolve_owner(ctx: Context, text: str) -> tuple[Member | None, Organisation 
 
 def _unknown_owner(ctx: Context, given: str) -> tuple[Member | None, Organisation | None]:
     network = ctx.network
-    names = ([m.name for m in network.members] + [o.name for o in network.organisations]
-             if network else [])
+    names = (
+        [m.name for m in network.members] + [o.name for o in network.organisations]
+        if network
+        else []
+    )
     raise UserError("actions.owner_unknown", given=given, choices=", ".join(names[:20]) or "—")
 
 
@@ -182,6 +212,8 @@ def goal_heading(goal: Goal | None, lang: str) -> str:
 def action_line(ctx: Context, action: Action) -> str:
     progress = f" {action.progress} %" if action.progress is not None else ""
     overdue = " ⚠" if is_overdue(action, ctx.local_now.date()) else ""
-    return (f"#{action.id} {action.title} — {owner_text(action, ctx.lang)} — "
-            f"{status_name(action.status, ctx.lang)}{progress} — {due_text(action, ctx.lang)}"
-            f"{overdue} — {updated_text(ctx, action)}")
+    return (
+        f"#{action.id} {action.title} — {owner_text(action, ctx.lang)} — "
+        f"{status_name(action.status, ctx.lang)}{progress} — {due_text(action, ctx.lang)}"
+        f"{overdue} — {updated_text(ctx, action)}"
+    )

@@ -32,16 +32,18 @@ SKIPPED_SHOWN = 3
 PREVIEW, CONFIRM = "action.import.preview", "action.import.confirm"
 
 _GOAL = re.compile(
-    r"^(?:mål|maal|goal)\s*(?:nr\.?\s*)?(\d{1,3})\b\s*[:.)\-–—]?\s*(.*)$", re.IGNORECASE)
+    r"^(?:mål|maal|goal)\s*(?:nr\.?\s*)?(\d{1,3})\b\s*[:.)\-–—]?\s*(.*)$", re.IGNORECASE
+)
 _ACTIONS_HEADER = re.compile(r"^(?:tiltak|actions?)\s*:?$", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[•·▪●◦○■□➢►✓\-*–—]\s*|\d{1,3}[.)]\s+|[a-z][.)]\s+)(\S.*)$")
 _DECOR = " \t#*_>"
 
 OPTION_KEYWORDS = {"network": ("nettverk", "network"), "file": ("fil", "file")}
-OPTION_FLAGS = {"confirm": ("bekreft", "stadfest", "bekrefte", "confirm", "ok"),
-                "cancel": ("avbryt", "cancel")}
-OPTION_WORDS = {w for words in (*OPTION_KEYWORDS.values(), *OPTION_FLAGS.values())
-                for w in words}
+OPTION_FLAGS = {
+    "confirm": ("bekreft", "stadfest", "bekrefte", "confirm", "ok"),
+    "cancel": ("avbryt", "cancel"),
+}
+OPTION_WORDS = {w for words in (*OPTION_KEYWORDS.values(), *OPTION_FLAGS.values()) for w in words}
 
 
 @dataclass
@@ -103,8 +105,12 @@ def parse_programme(text: str, lang: str = "nb") -> Programme:
         if b and goal is not None:
             title = b.group(1).strip()
             if len(title) > TITLE_MAX:
-                raise UserError("actions.import.line_too_long", number=goal.number,
-                                start=title[:60], limit=TITLE_MAX)
+                raise UserError(
+                    "actions.import.line_too_long",
+                    number=goal.number,
+                    start=title[:60],
+                    limit=TITLE_MAX,
+                )
             if all(normalise(title) != normalise(a) for a in goal.actions):
                 goal.actions.append(title)
             after_bullet = True
@@ -133,16 +139,25 @@ class Plan:
 def plan(ctx: Context, network: Network, prog: Programme) -> Plan:
     """What importing ``prog`` into ``network`` would create, given what is there already."""
     result = Plan()
-    goals = {g.number: g for g in ctx.session.scalars(
-        select(Goal).where(Goal.network_id == network.id))}
-    keys = set(ctx.session.scalars(select(Action.import_key).where(
-        Action.network_id == network.id, Action.import_key.is_not(None))))
+    goals = {
+        g.number: g for g in ctx.session.scalars(select(Goal).where(Goal.network_id == network.id))
+    }
+    keys = set(
+        ctx.session.scalars(
+            select(Action.import_key).where(
+                Action.network_id == network.id, Action.import_key.is_not(None)
+            )
+        )
+    )
     for pg in prog.goals:
         goal = goals.get(pg.number)
         # Actions typed in by hand under the same goal count as there already.
         typed = {normalise(a.title) for a in goal.actions} if goal is not None else set()
-        fresh = sum(1 for a in pg.actions if import_key(network.id, pg.number, a) not in keys
-                    and normalise(a) not in typed)
+        fresh = sum(
+            1
+            for a in pg.actions
+            if import_key(network.id, pg.number, a) not in keys and normalise(a) not in typed
+        )
         result.new_goals += goal is None
         result.new_actions += fresh
         result.existing += len(pg.actions) - fresh
@@ -161,8 +176,11 @@ def _read_file(ctx: Context, name: str) -> str:
             raise UserError("actions.import.too_big", size=size // 1024, limit=MAX_BYTES // 1024)
         data = path.read_bytes()
     except OSError as exc:
-        raise UserError("actions.import.file_unreadable", path=name,
-                        reason=exc.strerror or exc.__class__.__name__) from None
+        raise UserError(
+            "actions.import.file_unreadable",
+            path=name,
+            reason=exc.strerror or exc.__class__.__name__,
+        ) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -183,45 +201,91 @@ def _split_command(text: str) -> tuple[str, str]:
 
 def _preview(ctx: Context, network: Network, text: str) -> Reply:
     if len(text.encode("utf-8")) > MAX_BYTES:
-        raise UserError("actions.import.too_big", size=len(text.encode("utf-8")) // 1024,
-                        limit=MAX_BYTES // 1024)
+        raise UserError(
+            "actions.import.too_big",
+            size=len(text.encode("utf-8")) // 1024,
+            limit=MAX_BYTES // 1024,
+        )
     prog = parse_programme(text, ctx.lang)
     if not prog.goals:
         raise UserError("actions.import.no_goals")
     result = plan(ctx, network, prog)
-    ctx.session.add(AuditEntry(
-        at=ctx.now, member_id=ctx.member.id, action=PREVIEW, object_type="network",
-        object_id=network.id,
-        detail={"goals": [{"number": g.number, "title": g.title, "actions": g.actions}
-                          for g in prog.goals], "skipped": len(prog.skipped)}))
+    ctx.session.add(
+        AuditEntry(
+            at=ctx.now,
+            member_id=ctx.member.id,
+            action=PREVIEW,
+            object_type="network",
+            object_id=network.id,
+            detail={
+                "goals": [
+                    {"number": g.number, "title": g.title, "actions": g.actions} for g in prog.goals
+                ],
+                "skipped": len(prog.skipped),
+            },
+        )
+    )
     lang = ctx.lang
-    reply = Reply(blocks=[Text(t("actions.import.preview", lang, network=network.name,
-                                 goals=len(prog.goals), actions=prog.action_count,
-                                 new_goals=result.new_goals, new_actions=result.new_actions,
-                                 existing=result.existing))])
+    reply = Reply(
+        blocks=[
+            Text(
+                t(
+                    "actions.import.preview",
+                    lang,
+                    network=network.name,
+                    goals=len(prog.goals),
+                    actions=prog.action_count,
+                    new_goals=result.new_goals,
+                    new_actions=result.new_actions,
+                    existing=result.existing,
+                )
+            )
+        ]
+    )
     lines = []
     for pg, fresh, goal_new in result.per_goal:
-        mark = t("actions.import.goal_new", lang) if goal_new else t("actions.import.goal_old", lang)
-        lines.append(t("actions.import.goal_line", lang, number=pg.number, title=pg.title,
-                       actions=len(pg.actions), new=fresh, mark=mark))
+        mark = (
+            t("actions.import.goal_new", lang) if goal_new else t("actions.import.goal_old", lang)
+        )
+        lines.append(
+            t(
+                "actions.import.goal_line",
+                lang,
+                number=pg.number,
+                title=pg.title,
+                actions=len(pg.actions),
+                new=fresh,
+                mark=mark,
+            )
+        )
     reply.add(Text("\n".join(lines)))
     if prog.skipped:
         example = prog.skipped[0] if len(prog.skipped[0]) <= 80 else prog.skipped[0][:77] + "…"
-        reply.add(Text(t("actions.import.skipped", lang, count=len(prog.skipped),
-                         example=example)))
+        reply.add(Text(t("actions.import.skipped", lang, count=len(prog.skipped), example=example)))
     reply.add(Text(t("actions.import.confirm_hint", lang)))
     return reply
 
 
 def _pending(ctx: Context) -> AuditEntry:
     preview = ctx.session.scalar(
-        select(AuditEntry).where(AuditEntry.member_id == ctx.member.id,
-                                 AuditEntry.action == PREVIEW)
-        .order_by(AuditEntry.id.desc()).limit(1))
-    used = preview is not None and ctx.session.scalar(
-        select(AuditEntry.id).where(AuditEntry.action.in_((CONFIRM, "action.import.cancel")),
-                                    AuditEntry.object_type == "audit",
-                                    AuditEntry.object_id == preview.id).limit(1)) is not None
+        select(AuditEntry)
+        .where(AuditEntry.member_id == ctx.member.id, AuditEntry.action == PREVIEW)
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    )
+    used = (
+        preview is not None
+        and ctx.session.scalar(
+            select(AuditEntry.id)
+            .where(
+                AuditEntry.action.in_((CONFIRM, "action.import.cancel")),
+                AuditEntry.object_type == "audit",
+                AuditEntry.object_id == preview.id,
+            )
+            .limit(1)
+        )
+        is not None
+    )
     if preview is None or used:
         raise UserError("actions.import.nothing_pending")
     if ctx.now - preview.at > PREVIEW_TTL:
@@ -235,17 +299,22 @@ def _confirm(ctx: Context) -> Reply:
     if network is None:
         raise UserError("actions.import.expired")
     detail: dict[str, Any] = preview.detail or {}
-    goals = {g.number: g for g in ctx.session.scalars(
-        select(Goal).where(Goal.network_id == network.id))}
-    keys = set(ctx.session.scalars(select(Action.import_key).where(
-        Action.network_id == network.id, Action.import_key.is_not(None))))
+    goals = {
+        g.number: g for g in ctx.session.scalars(select(Goal).where(Goal.network_id == network.id))
+    }
+    keys = set(
+        ctx.session.scalars(
+            select(Action.import_key).where(
+                Action.network_id == network.id, Action.import_key.is_not(None)
+            )
+        )
+    )
     made_goals = made_actions = existing = 0
     for g in detail.get("goals", []):
         number, titles = int(g["number"]), list(g["actions"])
         goal = goals.get(number)
         if goal is None:
-            goal = Goal(network_id=network.id, number=number, title=g["title"],
-                        created_at=ctx.now)
+            goal = Goal(network_id=network.id, number=number, title=g["title"], created_at=ctx.now)
             ctx.session.add(goal)
             ctx.session.flush()
             goals[number] = goal
@@ -256,37 +325,69 @@ def _confirm(ctx: Context) -> Reply:
             if key in keys or normalise(title) in typed:
                 existing += 1
                 continue
-            action = Action(network_id=network.id, goal_id=goal.id, title=title,
-                            status="planned", import_key=key, created_by=ctx.member.id,
-                            created_at=ctx.now, updated_at=ctx.now)
+            action = Action(
+                network_id=network.id,
+                goal_id=goal.id,
+                title=title,
+                status="planned",
+                import_key=key,
+                created_by=ctx.member.id,
+                created_at=ctx.now,
+                updated_at=ctx.now,
+            )
             ctx.session.add(action)
-            action.updates.append(ActionUpdate(member_id=ctx.member.id, at=ctx.now,
-                                               status="planned",
-                                               note=t("actions.import.history_note", ctx.lang)))
+            action.updates.append(
+                ActionUpdate(
+                    member_id=ctx.member.id,
+                    at=ctx.now,
+                    status="planned",
+                    note=t("actions.import.history_note", ctx.lang),
+                )
+            )
             keys.add(key)
             made_actions += 1
-    ctx.session.add(AuditEntry(at=ctx.now, member_id=ctx.member.id, action=CONFIRM,
-                               object_type="audit", object_id=preview.id,
-                               detail={"network_id": network.id, "goals": made_goals,
-                                       "actions": made_actions}))
-    return Reply.text(t("actions.import.done", ctx.lang, goals=made_goals, actions=made_actions,
-                        existing=existing, network=network.name), visibility="channel")
+    ctx.session.add(
+        AuditEntry(
+            at=ctx.now,
+            member_id=ctx.member.id,
+            action=CONFIRM,
+            object_type="audit",
+            object_id=preview.id,
+            detail={"network_id": network.id, "goals": made_goals, "actions": made_actions},
+        )
+    )
+    return Reply.text(
+        t(
+            "actions.import.done",
+            ctx.lang,
+            goals=made_goals,
+            actions=made_actions,
+            existing=existing,
+            network=network.name,
+        ),
+        visibility="channel",
+    )
 
 
 def register(grp: CommandGroup) -> None:
     # No keywords here: the pasted programme may contain any word. The handler reads the
     # options ("bekreft", "fil x", "nettverk y") from the first line itself.
-    @grp.verb("importer", "importere", "import", help_key="help.tiltak.importer",
-              wants_body=True)
+    @grp.verb("importer", "importere", "import", help_key="help.tiltak.importer", wants_body=True)
     def import_(ctx: Context, args: Args) -> Reply:
         ctx.require_role("organiser")
         options_line, text = _split_command(ctx.command.text)
         opts = parse_args(tokenize(options_line), OPTION_KEYWORDS, OPTION_FLAGS)
         if "cancel" in opts.flags:
             preview = _pending(ctx)
-            ctx.session.add(AuditEntry(at=ctx.now, member_id=ctx.member.id,
-                                       action="action.import.cancel", object_type="audit",
-                                       object_id=preview.id))
+            ctx.session.add(
+                AuditEntry(
+                    at=ctx.now,
+                    member_id=ctx.member.id,
+                    action="action.import.cancel",
+                    object_type="audit",
+                    object_id=preview.id,
+                )
+            )
             return Reply.text(t("actions.import.cancelled", ctx.lang))
         if "confirm" in opts.flags:
             return _confirm(ctx)

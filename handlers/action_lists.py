@@ -32,17 +32,40 @@ PAGE_SIZE = 25
 
 # Command words for the "next page" hint, in the member's language.
 WORDS = {
-    "nb": {"list": "liste", "mine": "mine", "overdue": "forfalte", "goal": "mål",
-           "network": "nettverk", "page": "side"},
-    "nn": {"list": "liste", "mine": "mine", "overdue": "forfalne", "goal": "mål",
-           "network": "nettverk", "page": "side"},
-    "en": {"list": "list", "mine": "mine", "overdue": "overdue", "goal": "goal",
-           "network": "network", "page": "page"},
+    "nb": {
+        "list": "liste",
+        "mine": "mine",
+        "overdue": "forfalte",
+        "goal": "mål",
+        "network": "nettverk",
+        "page": "side",
+    },
+    "nn": {
+        "list": "liste",
+        "mine": "mine",
+        "overdue": "forfalne",
+        "goal": "mål",
+        "network": "nettverk",
+        "page": "side",
+    },
+    "en": {
+        "list": "list",
+        "mine": "mine",
+        "overdue": "overdue",
+        "goal": "goal",
+        "network": "network",
+        "page": "page",
+    },
 }
-FLAGS = {"mine": ("mine", "my", "meg", "me"),
-         "overdue": ("forfalte", "forfalne", "forfalt", "overdue", "late")}
-KEYWORDS = {"goal": ("mål", "maal", "goal"), "page": ("side", "page"),
-            "network": ("nettverk", "network")}
+FLAGS = {
+    "mine": ("mine", "my", "meg", "me"),
+    "overdue": ("forfalte", "forfalne", "forfalt", "overdue", "late"),
+}
+KEYWORDS = {
+    "goal": ("mål", "maal", "goal"),
+    "page": ("side", "page"),
+    "network": ("nettverk", "network"),
+}
 
 
 @dataclass(frozen=True)
@@ -74,8 +97,10 @@ def select_actions(ctx: Context, args: Args) -> Selection:
         me = ctx.member
         conds = [Action.owner_member_id == me.id]
         if me.organisation_id is not None:
-            conds.append((Action.owner_member_id.is_(None))
-                         & (Action.owner_organisation_id == me.organisation_id))
+            conds.append(
+                (Action.owner_member_id.is_(None))
+                & (Action.owner_organisation_id == me.organisation_id)
+            )
         stmt = stmt.where(or_(*conds))
     if overdue:
         stmt = stmt.where(Action.due_date < ctx.local_now.date(), Action.status.in_(OPEN))
@@ -117,8 +142,7 @@ def list_reply(ctx: Context, args: Args) -> Reply:
     pages = math.ceil(total / PAGE_SIZE)
     page = parse_ref(args.options["page"], what=" (side)") if args.get("page") else 1
     if page > pages:
-        raise UserError("actions.no_such_page", page=page, pages=pages,
-                        command=_hint(ctx, sel, 1))
+        raise UserError("actions.no_such_page", page=page, pages=pages, command=_hint(ctx, sel, 1))
     shown = sel.actions[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
     reply = Reply(blocks=[Text(_title(ctx, sel, total))])
     several_networks = len({a.network_id for a in sel.actions}) > 1
@@ -138,8 +162,17 @@ def list_reply(ctx: Context, args: Args) -> Reply:
         reply.add(Text("\n".join(lines)))
     if pages > 1:
         if page < pages:
-            reply.add(Text(t("actions.page_more", ctx.lang, page=page, pages=pages,
-                             command=_hint(ctx, sel, page + 1))))
+            reply.add(
+                Text(
+                    t(
+                        "actions.page_more",
+                        ctx.lang,
+                        page=page,
+                        pages=pages,
+                        command=_hint(ctx, sel, page + 1),
+                    )
+                )
+            )
         else:
             reply.add(Text(t("actions.page_last", ctx.lang, page=page, pages=pages)))
     return reply
@@ -157,34 +190,51 @@ def export_csv(ctx: Context, actions: Sequence[Action]) -> bytes:
     writer.writerow(t("actions.csv.header", ctx.lang).split("|"))
     for a in actions:
         org = a.owner_organisation.name if a.owner_organisation else ""
-        writer.writerow([
-            goal_heading(a.goal, ctx.lang) if a.goal else "",
-            a.id,
-            a.title,
-            owner_text(a) if (a.owner_member or a.owner_organisation) else "",
-            org,
-            status_name(a.status, ctx.lang),
-            "" if a.progress is None else a.progress,
-            a.due_date.isoformat() if a.due_date else "",
-            a.updated_at.astimezone(ctx.tz).strftime("%Y-%m-%d %H:%M"),
-        ])
+        writer.writerow(
+            [
+                goal_heading(a.goal, ctx.lang) if a.goal else "",
+                a.id,
+                a.title,
+                owner_text(a) if (a.owner_member or a.owner_organisation) else "",
+                org,
+                status_name(a.status, ctx.lang),
+                "" if a.progress is None else a.progress,
+                a.due_date.isoformat() if a.due_date else "",
+                a.updated_at.astimezone(ctx.tz).strftime("%Y-%m-%d %H:%M"),
+            ]
+        )
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
 def register(grp: CommandGroup) -> None:
-    @grp.verb("liste", "list", "oversikt", help_key="help.tiltak.liste", keywords=KEYWORDS,
-              flags=FLAGS)
+    @grp.verb(
+        "liste", "list", "oversikt", help_key="help.tiltak.liste", keywords=KEYWORDS, flags=FLAGS
+    )
     def list_(ctx: Context, args: Args) -> Reply:
         return list_reply(ctx, args)
 
-    @grp.verb("eksport", "eksporter", "export", "csv", help_key="help.tiltak.eksport",
-              keywords={k: v for k, v in KEYWORDS.items() if k != "page"}, flags=FLAGS)
+    @grp.verb(
+        "eksport",
+        "eksporter",
+        "export",
+        "csv",
+        help_key="help.tiltak.eksport",
+        keywords={k: v for k, v in KEYWORDS.items() if k != "page"},
+        flags=FLAGS,
+    )
     def export(ctx: Context, args: Args) -> Reply:
         sel = select_actions(ctx, args)
         where = sel.network.name if sel.network else t("actions.list_all_networks", ctx.lang)
         name = f"tiltak-{_slug(where)}-{ctx.local_now:%Y-%m-%d}.csv"
-        reply = Reply.text(t("actions.exported", ctx.lang, count=len(sel.actions),
-                             network=where, name=name))
-        reply.files.append(File(name=name, data=export_csv(ctx, sel.actions), mime="text/csv",
-                                title=t("actions.export_title", ctx.lang, network=where)))
+        reply = Reply.text(
+            t("actions.exported", ctx.lang, count=len(sel.actions), network=where, name=name)
+        )
+        reply.files.append(
+            File(
+                name=name,
+                data=export_csv(ctx, sel.actions),
+                mime="text/csv",
+                title=t("actions.export_title", ctx.lang, network=where),
+            )
+        )
         return reply

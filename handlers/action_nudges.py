@@ -33,15 +33,21 @@ def key(action_id: int, due: date, nudge_day: date) -> str:
 
 
 def wants_nudges(action: Action) -> bool:
-    return (action.due_date is not None and action.owner_member_id is not None
-            and action.status not in CLOSED)
+    return (
+        action.due_date is not None
+        and action.owner_member_id is not None
+        and action.status not in CLOSED
+    )
 
 
 def _sent_mornings(session: Session, action: Action) -> list[datetime]:
     assert action.due_date is not None
     due = action.due_date.isoformat()
-    return [r.due_at for r in outbox.for_object(session, "action", action.id)
-            if r.kind == KIND and r.state == outbox.SENT and (r.payload or {}).get("due") == due]
+    return [
+        r.due_at
+        for r in outbox.for_object(session, "action", action.id)
+        if r.kind == KIND and r.state == outbox.SENT and (r.payload or {}).get("due") == due
+    ]
 
 
 def next_nudge(session: Session, action: Action, now: datetime, tz: ZoneInfo) -> datetime:
@@ -65,11 +71,19 @@ def next_nudge(session: Session, action: Action, now: datetime, tz: ZoneInfo) ->
 def _schedule_at(session: Session, action: Action, at: datetime, tz: ZoneInfo) -> None:
     assert action.due_date is not None and action.owner_member_id is not None
     outbox.schedule(
-        session, key=key(action.id, action.due_date, at.date()), kind=KIND,
-        target=outbox.Target.member(action.owner_member_id), due_at=at,
-        object_type="action", object_id=action.id,
-        payload={"due": action.due_date.isoformat(), "owner_id": action.owner_member_id,
-                 "tz": str(tz.key), "organiser_id": action.created_by},
+        session,
+        key=key(action.id, action.due_date, at.date()),
+        kind=KIND,
+        target=outbox.Target.member(action.owner_member_id),
+        due_at=at,
+        object_type="action",
+        object_id=action.id,
+        payload={
+            "due": action.due_date.isoformat(),
+            "owner_id": action.owner_member_id,
+            "tz": str(tz.key),
+            "organiser_id": action.created_by,
+        },
     )
 
 
@@ -91,11 +105,20 @@ def render(session: Session, row: OutboxMessage, now: datetime, lang: str) -> Re
     if action is None or not wants_nudges(action):
         return None
     assert action.due_date is not None
-    if (payload.get("due") != action.due_date.isoformat()
-            or payload.get("owner_id") != action.owner_member_id):
+    if (
+        payload.get("due") != action.due_date.isoformat()
+        or payload.get("owner_id") != action.owner_member_id
+    ):
         return None  # the date or the owner changed; reschedule() planned new rows
     tz = ZoneInfo(payload.get("tz") or "Europe/Oslo")
     this_morning = row.due_at.astimezone(tz).date()
     _schedule_at(session, action, morning(this_morning + timedelta(days=7 * AHEAD), tz), tz)
-    return Reply.text(t("actions.nudge", lang, id=action.id, title=action.title,
-                        due=format_date(action.due_date, lang)))
+    return Reply.text(
+        t(
+            "actions.nudge",
+            lang,
+            id=action.id,
+            title=action.title,
+            due=format_date(action.due_date, lang),
+        )
+    )

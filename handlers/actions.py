@@ -70,31 +70,64 @@ def _title(text: str | None) -> str:
 
 
 def register(router: Router) -> None:
-    grp = router.group("tiltak", "action", "actions", help_key="help.group.tiltak",
-                       default_verb="liste")
+    grp = router.group(
+        "tiltak", "action", "actions", help_key="help.group.tiltak", default_verb="liste"
+    )
 
-    @grp.verb("ny", "new", "add", help_key="help.tiltak.ny",
-              keywords={"goal": GOAL, "owner": OWNER, "due": DUE, "network": NETWORK})
+    @grp.verb(
+        "ny",
+        "new",
+        "add",
+        help_key="help.tiltak.ny",
+        keywords={"goal": GOAL, "owner": OWNER, "due": DUE, "network": NETWORK},
+    )
     def new(ctx: Context, args: Args) -> Reply:
         title = _title(args.title)
         network = network_for(ctx, args)
         require_network_member(ctx, network)
         goal = find_goal(ctx, network, args.options["goal"]) if args.get("goal") else None
-        member, org = resolve_owner(ctx, args.options["owner"]) if args.get("owner") else (None, None)
+        member, org = (
+            resolve_owner(ctx, args.options["owner"]) if args.get("owner") else (None, None)
+        )
         due = parse_due(ctx, args.options["due"]) if args.get("due") else None
-        action = Action(network_id=network.id, goal=goal, title=title, owner_member=member,
-                        owner_organisation=org, status="planned", due_date=due,
-                        created_by=ctx.member.id, created_at=ctx.now, updated_at=ctx.now)
+        action = Action(
+            network_id=network.id,
+            goal=goal,
+            title=title,
+            owner_member=member,
+            owner_organisation=org,
+            status="planned",
+            due_date=due,
+            created_by=ctx.member.id,
+            created_at=ctx.now,
+            updated_at=ctx.now,
+        )
         ctx.session.add(action)
         ctx.session.flush()
-        ctx.session.add(ActionUpdate(action_id=action.id, member_id=ctx.member.id, at=ctx.now,
-                                     status="planned", due_date=due))
+        ctx.session.add(
+            ActionUpdate(
+                action_id=action.id,
+                member_id=ctx.member.id,
+                at=ctx.now,
+                status="planned",
+                due_date=due,
+            )
+        )
         action_nudges.reschedule(ctx.session, action, ctx.now, nudge_zone(ctx, action))
         audit(ctx, "action.create", "action", action.id, title=title)
-        reply = Reply.text(t("actions.created", ctx.lang, id=action.id, title=title,
-                             goal=goal_heading(goal, ctx.lang), owner=owner_text(action, ctx.lang),
-                             due=due_text(action, ctx.lang), network=network.name),
-                           visibility="channel")
+        reply = Reply.text(
+            t(
+                "actions.created",
+                ctx.lang,
+                id=action.id,
+                title=title,
+                goal=goal_heading(goal, ctx.lang),
+                owner=owner_text(action, ctx.lang),
+                due=due_text(action, ctx.lang),
+                network=network.name,
+            ),
+            visibility="channel",
+        )
         if is_overdue(action, ctx.local_now.date()):
             reply.add(Text(t("actions.due_passed", ctx.lang)))
         return reply
@@ -108,30 +141,43 @@ def register(router: Router) -> None:
         if is_overdue(action, ctx.local_now.date()):
             due += " ⚠ " + t("actions.overdue_mark", lang)
         org = action.owner_organisation.name if action.owner_organisation else "—"
-        reply = Reply(blocks=[
-            Text(f"*#{action.id} {action.title}*"),
-            Fields((
-                (t("actions.label.network", lang), action.network.name),
-                (t("actions.label.goal", lang), goal_heading(action.goal, lang)),
-                (t("actions.label.owner", lang), owner_text(action, lang)),
-                (t("actions.label.organisation", lang), org),
-                (t("actions.label.status", lang), status_name(action.status, lang)),
-                (t("actions.label.progress", lang), progress),
-                (t("actions.label.due", lang), due),
-                (t("actions.label.updated", lang), format_short(action.updated_at, lang, ctx.tz)),
-            )),
-            Text(t("actions.history", lang)),
-        ])
+        reply = Reply(
+            blocks=[
+                Text(f"*#{action.id} {action.title}*"),
+                Fields(
+                    (
+                        (t("actions.label.network", lang), action.network.name),
+                        (t("actions.label.goal", lang), goal_heading(action.goal, lang)),
+                        (t("actions.label.owner", lang), owner_text(action, lang)),
+                        (t("actions.label.organisation", lang), org),
+                        (t("actions.label.status", lang), status_name(action.status, lang)),
+                        (t("actions.label.progress", lang), progress),
+                        (t("actions.label.due", lang), due),
+                        (
+                            t("actions.label.updated", lang),
+                            format_short(action.updated_at, lang, ctx.tz),
+                        ),
+                    )
+                ),
+                Text(t("actions.history", lang)),
+            ]
+        )
         updates = action.updates
         for upd in updates[-HISTORY_SHOWN:]:
             reply.add(Text(_history_line(ctx, upd)))
         if len(updates) > HISTORY_SHOWN:
-            reply.add(Text(t("actions.history_more", lang, shown=HISTORY_SHOWN,
-                             total=len(updates))))
+            reply.add(
+                Text(t("actions.history_more", lang, shown=HISTORY_SHOWN, total=len(updates)))
+            )
         return reply
 
-    @grp.verb("status", "oppdater", "update", help_key="help.tiltak.status",
-              keywords={"progress": PROGRESS, "due": DUE})
+    @grp.verb(
+        "status",
+        "oppdater",
+        "update",
+        help_key="help.tiltak.status",
+        keywords={"progress": PROGRESS, "due": DUE},
+    )
     def status(ctx: Context, args: Args) -> Reply:
         if not args.positional:
             raise UserError("actions.status_usage")
@@ -158,18 +204,39 @@ def register(router: Router) -> None:
         if due is not None:
             action.due_date = due
         action.updated_at = ctx.now
-        ctx.session.add(ActionUpdate(action_id=action.id, member_id=ctx.member.id, at=ctx.now,
-                                     status=new_status, progress=progress, due_date=due,
-                                     note=note))
+        ctx.session.add(
+            ActionUpdate(
+                action_id=action.id,
+                member_id=ctx.member.id,
+                at=ctx.now,
+                status=new_status,
+                progress=progress,
+                due_date=due,
+                note=note,
+            )
+        )
         action_nudges.reschedule(ctx.session, action, ctx.now, nudge_zone(ctx, action))
         audit(ctx, "action.status", "action", action.id, status=action.status)
         progress_text = f" ({action.progress} %)" if action.progress is not None else ""
-        return Reply.text(t("actions.status_set", ctx.lang, id=action.id, title=action.title,
-                            status=status_name(action.status, ctx.lang) + progress_text,
-                            due=due_text(action, ctx.lang)), visibility="channel")
+        return Reply.text(
+            t(
+                "actions.status_set",
+                ctx.lang,
+                id=action.id,
+                title=action.title,
+                status=status_name(action.status, ctx.lang) + progress_text,
+                due=due_text(action, ctx.lang),
+            ),
+            visibility="channel",
+        )
 
-    @grp.verb("endre", "edit", "change", help_key="help.tiltak.endre",
-              keywords={"goal": GOAL, "owner": OWNER, "due": DUE, "title": TITLE})
+    @grp.verb(
+        "endre",
+        "edit",
+        "change",
+        help_key="help.tiltak.endre",
+        keywords={"goal": GOAL, "owner": OWNER, "due": DUE, "title": TITLE},
+    )
     def edit(ctx: Context, args: Args) -> Reply:
         if not args.positional or not args.options:
             raise UserError("actions.edit_usage")
@@ -187,19 +254,35 @@ def register(router: Router) -> None:
             if action.owner_member_id is not None or action.owner_organisation_id is not None:
                 require_owner(ctx, action)  # taking over someone's action is theirs to allow
             action.owner_member, action.owner_organisation = resolve_owner(
-                ctx, args.options["owner"])
+                ctx, args.options["owner"]
+            )
             changes.append(f"{t('actions.label.owner', ctx.lang)}: {owner_text(action, ctx.lang)}")
         if args.get("due"):
             due = action.due_date = parse_due(ctx, args.options["due"])
             changes.append(f"{t('actions.label.due', ctx.lang)}: {due_text(action, ctx.lang)}")
         action.updated_at = ctx.now
         ctx.session.flush()
-        ctx.session.add(ActionUpdate(action_id=action.id, member_id=ctx.member.id, at=ctx.now,
-                                     due_date=due, note="; ".join(changes)))
+        ctx.session.add(
+            ActionUpdate(
+                action_id=action.id,
+                member_id=ctx.member.id,
+                at=ctx.now,
+                due_date=due,
+                note="; ".join(changes),
+            )
+        )
         action_nudges.reschedule(ctx.session, action, ctx.now, nudge_zone(ctx, action))
         audit(ctx, "action.edit", "action", action.id, changes="; ".join(changes))
-        return Reply.text(t("actions.edited", ctx.lang, id=action.id, title=action.title,
-                            changes="; ".join(changes)), visibility="channel")
+        return Reply.text(
+            t(
+                "actions.edited",
+                ctx.lang,
+                id=action.id,
+                title=action.title,
+                changes="; ".join(changes),
+            ),
+            visibility="channel",
+        )
 
     @grp.verb("slett", "delete", "remove", help_key="help.tiltak.slett")
     def delete(ctx: Context, args: Args) -> Reply:
@@ -209,11 +292,18 @@ def register(router: Router) -> None:
         audit(ctx, "action.delete", "action", action.id, title=action.title)
         number, title = action.id, action.title
         ctx.session.delete(action)
-        return Reply.text(t("actions.deleted", ctx.lang, id=number, title=title),
-                          visibility="channel")
+        return Reply.text(
+            t("actions.deleted", ctx.lang, id=number, title=title), visibility="channel"
+        )
 
-    @grp.verb("mål ny", "maal ny", "goal new", "new goal", help_key="help.tiltak.mal_ny",
-              keywords={"network": NETWORK})
+    @grp.verb(
+        "mål ny",
+        "maal ny",
+        "goal new",
+        "new goal",
+        help_key="help.tiltak.mal_ny",
+        keywords={"network": NETWORK},
+    )
     def new_goal(ctx: Context, args: Args) -> Reply:
         ctx.require_role("organiser")
         words = args.positional
@@ -223,15 +313,18 @@ def register(router: Router) -> None:
         title = _title(" ".join(tok.text for tok in words[1:]))
         network = network_for(ctx, args)
         exists = ctx.session.scalar(
-            select(Goal).where(Goal.network_id == network.id, Goal.number == number))
+            select(Goal).where(Goal.network_id == network.id, Goal.number == number)
+        )
         if exists is not None:
             raise UserError("actions.goal_exists", number=number, title=exists.title)
         goal = Goal(network_id=network.id, number=number, title=title, created_at=ctx.now)
         ctx.session.add(goal)
         ctx.session.flush()
         audit(ctx, "goal.create", "goal", goal.id, number=number)
-        return Reply.text(t("actions.goal_created", ctx.lang, number=number, title=title,
-                            network=network.name), visibility="channel")
+        return Reply.text(
+            t("actions.goal_created", ctx.lang, number=number, title=title, network=network.name),
+            visibility="channel",
+        )
 
     action_lists.register(grp)
     action_import.register(grp)

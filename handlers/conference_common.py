@@ -82,8 +82,12 @@ def audience_text(session: Session, conf: Conference, lang: str) -> str:
     names = [n.name for n in audience_networks(session, conf)]
     org_ids = [a.organisation_id for a in conf.audience if a.organisation_id is not None]
     if org_ids:
-        names += [o.name for o in session.scalars(
-            select(Organisation).where(Organisation.id.in_(org_ids)).order_by(Organisation.name))]
+        names += [
+            o.name
+            for o in session.scalars(
+                select(Organisation).where(Organisation.id.in_(org_ids)).order_by(Organisation.name)
+            )
+        ]
     return ", ".join(names) or "—"
 
 
@@ -91,20 +95,33 @@ def audience_text(session: Session, conf: Conference, lang: str) -> str:
 
 
 def registration_of(session: Session, conference_id: int, member_id: int) -> Registration | None:
-    return session.scalar(select(Registration).where(
-        Registration.conference_id == conference_id, Registration.member_id == member_id))
+    return session.scalar(
+        select(Registration).where(
+            Registration.conference_id == conference_id, Registration.member_id == member_id
+        )
+    )
 
 
 def count_status(session: Session, conference_id: int, status: str) -> int:
-    return session.scalar(select(func.count()).select_from(Registration).where(
-        Registration.conference_id == conference_id, Registration.status == status)) or 0
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(Registration)
+            .where(Registration.conference_id == conference_id, Registration.status == status)
+        )
+        or 0
+    )
 
 
 def by_arrival(session: Session, conference_id: int, status: str) -> list[Registration]:
     """Registrations with ``status`` in arrival order (queued_at, then id for equal times)."""
-    return list(session.scalars(select(Registration).where(
-        Registration.conference_id == conference_id, Registration.status == status)
-        .order_by(Registration.queued_at, Registration.id)))
+    return list(
+        session.scalars(
+            select(Registration)
+            .where(Registration.conference_id == conference_id, Registration.status == status)
+            .order_by(Registration.queued_at, Registration.id)
+        )
+    )
 
 
 def waitlist_position(session: Session, reg: Registration) -> int:
@@ -134,10 +151,17 @@ def when_text(conf: Conference, lang: str, tz: tzinfo) -> str:
         return format_datetime(conf.start_at, lang, tz)
     start, end = conf.start_at.astimezone(tz), conf.end_at.astimezone(tz)
     if end.date() != start.date():
-        return f"{format_datetime(conf.start_at, lang, tz)} – {format_datetime(conf.end_at, lang, tz)}"
+        return (
+            f"{format_datetime(conf.start_at, lang, tz)} – {format_datetime(conf.end_at, lang, tz)}"
+        )
     # The year matters here (unlike a poll's slots), so the day is written in full.
-    return t("dates.fmt.slot_range", lang, day=format_date(start, lang, tz),
-             start=f"{start:%H:%M}", end=f"{end:%H:%M}")
+    return t(
+        "dates.fmt.slot_range",
+        lang,
+        day=format_date(start, lang, tz),
+        start=f"{start:%H:%M}",
+        end=f"{end:%H:%M}",
+    )
 
 
 def closes_at(conf: Conference) -> datetime:
@@ -146,8 +170,9 @@ def closes_at(conf: Conference) -> datetime:
 
 
 def is_over(conf: Conference, now: datetime, tz: tzinfo) -> bool:
-    end = conf.end_at or conf.start_at + (timedelta(days=1) if is_all_day(conf, tz)
-                                          else timedelta(0))
+    end = conf.end_at or conf.start_at + (
+        timedelta(days=1) if is_all_day(conf, tz) else timedelta(0)
+    )
     return end <= now
 
 
@@ -161,10 +186,20 @@ def status_text(session: Session, reg: Registration | None, lang: str) -> str:
 
 def rsvp_buttons(conf: Conference, lang: str) -> Buttons:
     """RSVP choices; each button runs the equivalent text command when pressed."""
-    return Buttons((
-        Button(t("conferences.button.register", lang),
-               t("conferences.cmd.register", lang, id=conf.id), "primary"),
-        Button(t("conferences.button.maybe", lang), t("conferences.cmd.maybe", lang, id=conf.id)),
-        Button(t("conferences.button.cancel", lang),
-               t("conferences.cmd.cancel", lang, id=conf.id), "danger"),
-    ))
+    return Buttons(
+        (
+            Button(
+                t("conferences.button.register", lang),
+                t("conferences.cmd.register", lang, id=conf.id),
+                "primary",
+            ),
+            Button(
+                t("conferences.button.maybe", lang), t("conferences.cmd.maybe", lang, id=conf.id)
+            ),
+            Button(
+                t("conferences.button.cancel", lang),
+                t("conferences.cmd.cancel", lang, id=conf.id),
+                "danger",
+            ),
+        )
+    )

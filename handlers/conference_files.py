@@ -33,9 +33,18 @@ REVISIONS = ("conference.edit", "conference.call_off")
 
 def revision(session: Session, conf: Conference) -> int:
     """How often the conference was changed or called off (from the audit log)."""
-    return session.scalar(select(func.count()).select_from(AuditEntry).where(
-        AuditEntry.object_type == "conference", AuditEntry.object_id == conf.id,
-        AuditEntry.action.in_(REVISIONS))) or 0
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(AuditEntry)
+            .where(
+                AuditEntry.object_type == "conference",
+                AuditEntry.object_id == conf.id,
+                AuditEntry.action.in_(REVISIONS),
+            )
+        )
+        or 0
+    )
 
 
 def ics_file(session: Session, conf: Conference, now: datetime, tz: tzinfo) -> File:
@@ -70,8 +79,9 @@ def ics_file(session: Session, conf: Conference, now: datetime, tz: tzinfo) -> F
     event.add("status", "CANCELLED" if conf.state == CONFERENCE_CANCELLED else "CONFIRMED")
     cal.add_component(event)
     cal.add_missing_timezones()
-    return File(name=f"konferanse-{conf.id}.ics", data=cal.to_ical(), mime="text/calendar",
-                title=conf.title)
+    return File(
+        name=f"konferanse-{conf.id}.ics", data=cal.to_ical(), mime="text/calendar", title=conf.title
+    )
 
 
 def participants_csv(session: Session, conf: Conference, lang: str, tz: tzinfo) -> File:
@@ -82,11 +92,18 @@ def participants_csv(session: Session, conf: Conference, lang: str, tz: tzinfo) 
     for status in (REGISTERED, WAITLISTED, MAYBE, CANCELLED):
         for pos, reg in enumerate(by_arrival(session, conf.id, status), 1):
             m = reg.member
-            writer.writerow([
-                m.name, m.organisation.name if m.organisation else "",
-                t(f"conferences.csv_status.{status}", lang),
-                pos if status == WAITLISTED else "",
-                reg.queued_at.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S"),
-            ])
-    return File(name=f"konferanse-{conf.id}-deltakere.csv",
-                data=out.getvalue().encode("utf-8-sig"), mime="text/csv", title=conf.title)
+            writer.writerow(
+                [
+                    m.name,
+                    m.organisation.name if m.organisation else "",
+                    t(f"conferences.csv_status.{status}", lang),
+                    pos if status == WAITLISTED else "",
+                    reg.queued_at.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S"),
+                ]
+            )
+    return File(
+        name=f"konferanse-{conf.id}-deltakere.csv",
+        data=out.getvalue().encode("utf-8-sig"),
+        mime="text/csv",
+        title=conf.title,
+    )

@@ -45,7 +45,9 @@ from storage.outbox import Target
 
 INVITATION, PROMOTED = "conference.invitation", "conference.promoted"
 NONRESPONDER, DAY_BEFORE, CLOSED = (
-    "conference.nonresponder", "conference.day_before", "conference.closed",
+    "conference.nonresponder",
+    "conference.day_before",
+    "conference.closed",
 )
 REMINDER_KINDS = (NONRESPONDER, DAY_BEFORE, CLOSED)
 CALLED_OFF = "conference.called_off"
@@ -63,43 +65,78 @@ def _at_local(day: datetime, hour: int, tz: tzinfo, days_before: int) -> datetim
 # -- scheduling ---------------------------------------------------------------------------
 
 
-def schedule_invitations(session: Session, conf: Conference, now: datetime,
-                         tz: tzinfo) -> tuple[list[int], list[Member]]:
+def schedule_invitations(
+    session: Session, conf: Conference, now: datetime, tz: tzinfo
+) -> tuple[list[int], list[Member]]:
     """Invitation rows due now; returns the audience network ids and the members reached."""
     nets = audience_networks(session, conf)
     in_networks = {m.id for net in nets for m in net.members}
     for net in nets:
-        outbox.schedule(session, key=f"conference:{conf.id}:invitation:network:{net.id}",
-                        kind=INVITATION, target=Target.network(net.id), due_at=now,
-                        object_type=OBJECT, object_id=conf.id, payload=_payload(conf, tz))
+        outbox.schedule(
+            session,
+            key=f"conference:{conf.id}:invitation:network:{net.id}",
+            kind=INVITATION,
+            target=Target.network(net.id),
+            due_at=now,
+            object_type=OBJECT,
+            object_id=conf.id,
+            payload=_payload(conf, tz),
+        )
     members = audience_members(session, conf)
     for m in members:
         if m.id not in in_networks:
-            outbox.schedule(session, key=f"conference:{conf.id}:invitation:member:{m.id}",
-                            kind=INVITATION, target=Target.member(m.id), due_at=now,
-                            object_type=OBJECT, object_id=conf.id, payload=_payload(conf, tz))
+            outbox.schedule(
+                session,
+                key=f"conference:{conf.id}:invitation:member:{m.id}",
+                kind=INVITATION,
+                target=Target.member(m.id),
+                due_at=now,
+                object_type=OBJECT,
+                object_id=conf.id,
+                payload=_payload(conf, tz),
+            )
     return [n.id for n in nets], members
 
 
-def schedule_day_before(session: Session, conf: Conference, member_id: int, now: datetime,
-                        tz: tzinfo) -> None:
+def schedule_day_before(
+    session: Session, conf: Conference, member_id: int, now: datetime, tz: tzinfo
+) -> None:
     due = _at_local(conf.start_at, 12, tz, 1)
     if due > now:
-        outbox.schedule(session, key=f"conference:{conf.id}:day_before:{member_id}",
-                        kind=DAY_BEFORE, target=Target.member(member_id), due_at=due,
-                        object_type=OBJECT, object_id=conf.id, payload=_payload(conf, tz))
+        outbox.schedule(
+            session,
+            key=f"conference:{conf.id}:day_before:{member_id}",
+            kind=DAY_BEFORE,
+            target=Target.member(member_id),
+            due_at=due,
+            object_type=OBJECT,
+            object_id=conf.id,
+            payload=_payload(conf, tz),
+        )
 
 
 def cancel_day_before(session: Session, conf: Conference, member_id: int) -> None:
-    outbox.cancel(session, object_type=OBJECT, object_id=conf.id,
-                  keys=[f"conference:{conf.id}:day_before:{member_id}"])
+    outbox.cancel(
+        session,
+        object_type=OBJECT,
+        object_id=conf.id,
+        keys=[f"conference:{conf.id}:day_before:{member_id}"],
+    )
 
 
-def schedule_promoted(session: Session, conf: Conference, reg: Registration, now: datetime,
-                      tz: tzinfo) -> None:
-    outbox.schedule(session, key=f"conference:{conf.id}:promoted:{reg.id}:{now.isoformat()}",
-                    kind=PROMOTED, target=Target.member(reg.member_id), due_at=now,
-                    object_type=OBJECT, object_id=conf.id, payload=_payload(conf, tz))
+def schedule_promoted(
+    session: Session, conf: Conference, reg: Registration, now: datetime, tz: tzinfo
+) -> None:
+    outbox.schedule(
+        session,
+        key=f"conference:{conf.id}:promoted:{reg.id}:{now.isoformat()}",
+        kind=PROMOTED,
+        target=Target.member(reg.member_id),
+        due_at=now,
+        object_type=OBJECT,
+        object_id=conf.id,
+        payload=_payload(conf, tz),
+    )
 
 
 def schedule_reminders(session: Session, conf: Conference, now: datetime, tz: tzinfo) -> None:
@@ -112,44 +149,76 @@ def schedule_reminders(session: Session, conf: Conference, now: datetime, tz: tz
         due = _at_local(deadline, 9, tz, 3)
         if now < due < deadline:
             for m in audience_members(session, conf):
-                outbox.schedule(session, key=f"conference:{conf.id}:nonresponder:{m.id}",
-                                kind=NONRESPONDER, target=Target.member(m.id), due_at=due,
-                                object_type=OBJECT, object_id=conf.id, payload=_payload(conf, tz))
+                outbox.schedule(
+                    session,
+                    key=f"conference:{conf.id}:nonresponder:{m.id}",
+                    kind=NONRESPONDER,
+                    target=Target.member(m.id),
+                    due_at=due,
+                    object_type=OBJECT,
+                    object_id=conf.id,
+                    payload=_payload(conf, tz),
+                )
         if deadline > now and conf.created_by is not None:
-            outbox.schedule(session, key=f"conference:{conf.id}:closed",
-                            kind=CLOSED, target=Target.member(conf.created_by), due_at=deadline,
-                            object_type=OBJECT, object_id=conf.id, payload=_payload(conf, tz))
+            outbox.schedule(
+                session,
+                key=f"conference:{conf.id}:closed",
+                kind=CLOSED,
+                target=Target.member(conf.created_by),
+                due_at=deadline,
+                object_type=OBJECT,
+                object_id=conf.id,
+                payload=_payload(conf, tz),
+            )
     for reg in conf.registrations:
         if reg.status == REGISTERED:
             schedule_day_before(session, conf, reg.member_id, now, tz)
 
 
-def schedule_called_off(session: Session, conf: Conference, now: datetime, tz: tzinfo,
-                        reason: str | None) -> int:
+def schedule_called_off(
+    session: Session, conf: Conference, now: datetime, tz: tzinfo, reason: str | None
+) -> int:
     """Stop everything pending about the conference and tell its channels and everyone who
     answered it; returns how many members get a direct message."""
     outbox.cancel(session, object_type=OBJECT, object_id=conf.id)
     payload = {**_payload(conf, tz), "reason": reason}
     for net in audience_networks(session, conf):
-        outbox.schedule(session, key=f"conference:{conf.id}:called_off:network:{net.id}",
-                        kind=CALLED_OFF, target=Target.network(net.id), due_at=now,
-                        object_type=OBJECT, object_id=conf.id, payload=payload)
+        outbox.schedule(
+            session,
+            key=f"conference:{conf.id}:called_off:network:{net.id}",
+            kind=CALLED_OFF,
+            target=Target.network(net.id),
+            due_at=now,
+            object_type=OBJECT,
+            object_id=conf.id,
+            payload=payload,
+        )
     answered = sorted({r.member_id for r in conf.registrations if r.status != CANCELLED})
     for member_id in answered:
-        outbox.schedule(session, key=f"conference:{conf.id}:called_off:member:{member_id}",
-                        kind=CALLED_OFF, target=Target.member(member_id), due_at=now,
-                        object_type=OBJECT, object_id=conf.id, payload=payload)
+        outbox.schedule(
+            session,
+            key=f"conference:{conf.id}:called_off:member:{member_id}",
+            kind=CALLED_OFF,
+            target=Target.member(member_id),
+            due_at=now,
+            object_type=OBJECT,
+            object_id=conf.id,
+            payload=payload,
+        )
     return len(answered)
 
 
 def called_off_card(conf: Conference, lang: str, tz: tzinfo, reason: str | None) -> Reply:
     """What the posted invitations show once it is called off: no RSVP buttons."""
-    lines = [t("conferences.called_off_card", lang, title=conf.title, id=conf.id),
-             when_text(conf, lang, tz)]
+    lines = [
+        t("conferences.called_off_card", lang, title=conf.title, id=conf.id),
+        when_text(conf, lang, tz),
+    ]
     if reason:
         lines.append(t("conferences.called_off_reason", lang, reason=reason))
-    return Reply(blocks=[Text("\n".join(lines))], visibility="channel",
-                 object_ref=(OBJECT, conf.id))
+    return Reply(
+        blocks=[Text("\n".join(lines))], visibility="channel", object_ref=(OBJECT, conf.id)
+    )
 
 
 # -- rendering ----------------------------------------------------------------------------
@@ -179,8 +248,11 @@ def _holding_seat(session: Session, row: OutboxMessage) -> Conference | None:
 def details(session: Session, conf: Conference, lang: str, tz: tzinfo) -> Fields:
     """The facts of a conference as label/value pairs, for invitations and ``vis``."""
     left = seats_left(session, conf)
-    seats = (t("conferences.seats_unlimited", lang) if conf.seats is None
-             else t("conferences.seats_left", lang, left=left, seats=conf.seats))
+    seats = (
+        t("conferences.seats_unlimited", lang)
+        if conf.seats is None
+        else t("conferences.seats_left", lang, left=left, seats=conf.seats)
+    )
     waiting = count_status(session, conf.id, WAITLISTED)
     if waiting:
         seats += t("conferences.seats_waiting", lang, count=waiting)
@@ -192,43 +264,68 @@ def details(session: Session, conf: Conference, lang: str, tz: tzinfo) -> Fields
     if conf.programme:
         items.append((t("conferences.label.programme", lang), conf.programme))
     if conf.registration_deadline is not None:
-        items.append((t("conferences.label.deadline", lang),
-                      format_datetime(conf.registration_deadline, lang, tz)))
+        items.append(
+            (
+                t("conferences.label.deadline", lang),
+                format_datetime(conf.registration_deadline, lang, tz),
+            )
+        )
     items.append((t("conferences.label.seats", lang), seats))
     return Fields(tuple(items))
 
 
 def invitation(session: Session, conf: Conference, lang: str, tz: tzinfo) -> Reply:
-    return Reply(blocks=[
-        Text(t("conferences.invitation", lang, title=conf.title, id=conf.id)),
-        details(session, conf, lang, tz),
-        rsvp_buttons(conf, lang),
-    ], visibility="channel", object_ref=(OBJECT, conf.id))
+    return Reply(
+        blocks=[
+            Text(t("conferences.invitation", lang, title=conf.title, id=conf.id)),
+            details(session, conf, lang, tz),
+            rsvp_buttons(conf, lang),
+        ],
+        visibility="channel",
+        object_ref=(OBJECT, conf.id),
+    )
 
 
 def register_renderers(router: Router) -> None:
     @router.renderer(INVITATION)
-    def render_invitation(session: Session, row: OutboxMessage, now: datetime,
-                          lang: str) -> Reply | None:
+    def render_invitation(
+        session: Session, row: OutboxMessage, now: datetime, lang: str
+    ) -> Reply | None:
         conf = _announced(session, row)
         return invitation(session, conf, lang, _zone(row)) if conf else None
 
     @router.renderer(PROMOTED)
-    def render_promoted(session: Session, row: OutboxMessage, now: datetime,
-                        lang: str) -> Reply | None:
+    def render_promoted(
+        session: Session, row: OutboxMessage, now: datetime, lang: str
+    ) -> Reply | None:
         conf = _holding_seat(session, row)
         if conf is None:
             return None
         tz = _zone(row)
-        return Reply(blocks=[
-            Text(t("conferences.promoted", lang, title=conf.title, when=when_text(conf, lang, tz))),
-            Text(t("conferences.promoted_cancel_hint", lang,
-                   command=t("conferences.cmd.cancel", lang, id=conf.id))),
-        ])
+        return Reply(
+            blocks=[
+                Text(
+                    t(
+                        "conferences.promoted",
+                        lang,
+                        title=conf.title,
+                        when=when_text(conf, lang, tz),
+                    )
+                ),
+                Text(
+                    t(
+                        "conferences.promoted_cancel_hint",
+                        lang,
+                        command=t("conferences.cmd.cancel", lang, id=conf.id),
+                    )
+                ),
+            ]
+        )
 
     @router.renderer(NONRESPONDER)
-    def render_nonresponder(session: Session, row: OutboxMessage, now: datetime,
-                            lang: str) -> Reply | None:
+    def render_nonresponder(
+        session: Session, row: OutboxMessage, now: datetime, lang: str
+    ) -> Reply | None:
         conf = _announced(session, row)
         if conf is None or conf.registration_deadline is None:
             return None
@@ -237,16 +334,25 @@ def register_renderers(router: Router) -> None:
         if registration_of(session, conf.id, int(row.target_id)) is not None:
             return None  # answered (yes, maybe, no or waitlisted) since it was scheduled
         tz = _zone(row)
-        return Reply(blocks=[
-            Text(t("conferences.nonresponder", lang, title=conf.title,
-                   deadline=format_datetime(conf.registration_deadline, lang, tz))),
-            details(session, conf, lang, tz),
-            rsvp_buttons(conf, lang),
-        ])
+        return Reply(
+            blocks=[
+                Text(
+                    t(
+                        "conferences.nonresponder",
+                        lang,
+                        title=conf.title,
+                        deadline=format_datetime(conf.registration_deadline, lang, tz),
+                    )
+                ),
+                details(session, conf, lang, tz),
+                rsvp_buttons(conf, lang),
+            ]
+        )
 
     @router.renderer(DAY_BEFORE)
-    def render_day_before(session: Session, row: OutboxMessage, now: datetime,
-                          lang: str) -> Reply | None:
+    def render_day_before(
+        session: Session, row: OutboxMessage, now: datetime, lang: str
+    ) -> Reply | None:
         conf = _holding_seat(session, row)
         if conf is None:
             return None
@@ -255,35 +361,56 @@ def register_renderers(router: Router) -> None:
         items = [(t("conferences.label.when", lang), when_text(conf, lang, tz))]
         items.append((t("conferences.label.place", lang), conf.place or "—"))
         items.append((t("conferences.label.programme", lang), conf.programme or "—"))
-        return Reply(blocks=[
-            Text("\n".join(lines)), Fields(tuple(items)),
-            Text(t("conferences.day_before_cancel", lang,
-                   command=t("conferences.cmd.cancel", lang, id=conf.id))),
-        ])
+        return Reply(
+            blocks=[
+                Text("\n".join(lines)),
+                Fields(tuple(items)),
+                Text(
+                    t(
+                        "conferences.day_before_cancel",
+                        lang,
+                        command=t("conferences.cmd.cancel", lang, id=conf.id),
+                    )
+                ),
+            ]
+        )
 
     @router.renderer(CALLED_OFF)
-    def render_called_off(session: Session, row: OutboxMessage, now: datetime,
-                          lang: str) -> Reply | None:
+    def render_called_off(
+        session: Session, row: OutboxMessage, now: datetime, lang: str
+    ) -> Reply | None:
         conf = session.get(Conference, row.object_id) if row.object_id else None
         if conf is None or conf.state != CONFERENCE_CANCELLED:
             return None
         reason = (row.payload or {}).get("reason")
-        lines = [t("conferences.called_off_notice", lang, title=conf.title,
-                   when=when_text(conf, lang, _zone(row)))]
+        lines = [
+            t(
+                "conferences.called_off_notice",
+                lang,
+                title=conf.title,
+                when=when_text(conf, lang, _zone(row)),
+            )
+        ]
         if reason:
             lines.append(t("conferences.called_off_reason", lang, reason=reason))
         return Reply.text("\n".join(lines))
 
     @router.renderer(CLOSED)
-    def render_closed(session: Session, row: OutboxMessage, now: datetime,
-                      lang: str) -> Reply | None:
+    def render_closed(
+        session: Session, row: OutboxMessage, now: datetime, lang: str
+    ) -> Reply | None:
         conf = _announced(session, row)
         if conf is None or conf.registration_deadline is None or now < conf.registration_deadline:
             return None
-        return Reply.text(t(
-            "conferences.closed_notice", lang, title=conf.title, id=conf.id,
-            registered=count_status(session, conf.id, REGISTERED),
-            waitlisted=count_status(session, conf.id, WAITLISTED),
-            maybe=count_status(session, conf.id, MAYBE),
-            command=t("conferences.cmd.participants", lang, id=conf.id)))
-
+        return Reply.text(
+            t(
+                "conferences.closed_notice",
+                lang,
+                title=conf.title,
+                id=conf.id,
+                registered=count_status(session, conf.id, REGISTERED),
+                waitlisted=count_status(session, conf.id, WAITLISTED),
+                maybe=count_status(session, conf.id, MAYBE),
+                command=t("conferences.cmd.participants", lang, id=conf.id),
+            )
+        )

@@ -59,8 +59,13 @@ FIELDS = {
     "place": ("sted", "stad", "place", "venue"),
     "theme": ("tema", "theme"),
     "programme": ("program", "programme", "agenda"),
-    "deadline": ("påmeldingsfrist", "pameldingsfrist", "registration deadline", "frist",
-                 "deadline"),
+    "deadline": (
+        "påmeldingsfrist",
+        "pameldingsfrist",
+        "registration deadline",
+        "frist",
+        "deadline",
+    ),
     "seats": ("plasser", "plassar", "seats", "places"),
     "audience": ("publikum", "audience", "målgruppe", "malgruppe"),
 }
@@ -127,10 +132,12 @@ def parse_audience(ctx: Context, text: str) -> tuple[bool, list[Network], list[i
         except UserError as err:
             if err.key != "lookup.organisation_unknown":
                 raise
-            names = ", ".join(n.name for n in ctx.session.scalars(
-                select(Network).order_by(Network.id)))
-            raise UserError("conferences.audience_unknown", given=part,
-                            networks=names or "—") from None
+            names = ", ".join(
+                n.name for n in ctx.session.scalars(select(Network).order_by(Network.id))
+            )
+            raise UserError(
+                "conferences.audience_unknown", given=part, networks=names or "—"
+            ) from None
     return everyone, networks, organisations
 
 
@@ -139,17 +146,20 @@ def apply_fields(ctx: Context, conf: Conference, args: Args) -> None:
     if args.get("date"):
         conf.start_at, conf.end_at = parse_date(ctx, args.options["date"])
         if is_over(conf, ctx.now, ctx.tz) or conf.start_at <= ctx.now:
-            raise UserError("conferences.date_past",
-                            date=when_text(conf, ctx.lang, ctx.tz))
+            raise UserError("conferences.date_past", date=when_text(conf, ctx.lang, ctx.tz))
     if args.get("deadline"):
         conf.registration_deadline = parse_deadline(ctx, args.options["deadline"])
         if conf.registration_deadline <= ctx.now:
-            raise UserError("conferences.deadline_past", deadline=format_datetime(
-                conf.registration_deadline, ctx.lang, ctx.tz))
+            raise UserError(
+                "conferences.deadline_past",
+                deadline=format_datetime(conf.registration_deadline, ctx.lang, ctx.tz),
+            )
     if conf.registration_deadline is not None and conf.registration_deadline > conf.start_at:
-        raise UserError("conferences.deadline_after_start",
-                        deadline=format_datetime(conf.registration_deadline, ctx.lang, ctx.tz),
-                        date=when_text(conf, ctx.lang, ctx.tz))
+        raise UserError(
+            "conferences.deadline_after_start",
+            deadline=format_datetime(conf.registration_deadline, ctx.lang, ctx.tz),
+            date=when_text(conf, ctx.lang, ctx.tz),
+        )
     if args.get("seats"):
         conf.seats = parse_seats(args.options["seats"])
     for name in ("place", "theme", "programme"):
@@ -159,7 +169,8 @@ def apply_fields(ctx: Context, conf: Conference, args: Args) -> None:
         everyone, networks, organisations = parse_audience(ctx, args.options["audience"])
         conf.audience_all = everyone
         conf.audience = [ConferenceAudience(network_id=n.id) for n in networks] + [
-            ConferenceAudience(organisation_id=o) for o in organisations]
+            ConferenceAudience(organisation_id=o) for o in organisations
+        ]
 
 
 def organised_conference(ctx: Context, args: Args) -> Conference:
@@ -177,8 +188,14 @@ def organised_conference(ctx: Context, args: Args) -> Conference:
 
 
 def register(router: Router) -> None:
-    grp = router.group("konferanse", "samling", "conference", "konf",
-                       help_key="help.group.konferanse", default_verb="liste")
+    grp = router.group(
+        "konferanse",
+        "samling",
+        "conference",
+        "konf",
+        help_key="help.group.konferanse",
+        default_verb="liste",
+    )
     register_renderers(router)
 
     @grp.verb("ny", "new", help_key="help.konferanse.ny", keywords=FIELDS)
@@ -189,9 +206,15 @@ def register(router: Router) -> None:
             raise UserError("conferences.title_missing")
         if not args.get("date"):
             raise UserError("conferences.date_missing")
-        conf = Conference(title=title[:500], state=DRAFT, uid=f"{uuid.uuid4()}@partnerbot",
-                          created_by=ctx.member.id, created_at=ctx.now,
-                          network_id=ctx.network.id if ctx.network else None, audience_all=False)
+        conf = Conference(
+            title=title[:500],
+            state=DRAFT,
+            uid=f"{uuid.uuid4()}@partnerbot",
+            created_by=ctx.member.id,
+            created_at=ctx.now,
+            network_id=ctx.network.id if ctx.network else None,
+            audience_all=False,
+        )
         apply_fields(ctx, conf, args)
         if not args.get("audience"):
             if ctx.network is None:
@@ -200,13 +223,21 @@ def register(router: Router) -> None:
         ctx.session.add(conf)
         ctx.session.flush()
         audit(ctx, "conference.create", "conference", conf.id, title=title)
-        reply = Reply(blocks=[
-            Text(t("conferences.created", ctx.lang, id=conf.id, title=conf.title)),
-            details(ctx.session, conf, ctx.lang, ctx.tz),
-            Text(t("conferences.created_next", ctx.lang, id=conf.id,
-                   audience=audience_text(ctx.session, conf, ctx.lang),
-                   command=t("conferences.cmd.announce", ctx.lang, id=conf.id))),
-        ])
+        reply = Reply(
+            blocks=[
+                Text(t("conferences.created", ctx.lang, id=conf.id, title=conf.title)),
+                details(ctx.session, conf, ctx.lang, ctx.tz),
+                Text(
+                    t(
+                        "conferences.created_next",
+                        ctx.lang,
+                        id=conf.id,
+                        audience=audience_text(ctx.session, conf, ctx.lang),
+                        command=t("conferences.cmd.announce", ctx.lang, id=conf.id),
+                    )
+                ),
+            ]
+        )
         warning = day_warning(conf.start_at.astimezone(ctx.tz).date(), ctx.lang)
         if warning:
             reply.add(Text(warning))
@@ -228,36 +259,73 @@ def register(router: Router) -> None:
             registrations.fill_seats(ctx, conf)  # more seats: the waitlist moves up
             schedule_reminders(ctx.session, conf, ctx.now, ctx.tz)
         audit(ctx, "conference.edit", "conference", conf.id, fields=",".join(args.options))
-        return Reply(blocks=[Text(t("conferences.edited", ctx.lang, id=conf.id,
-                                    title=conf.title)),
-                             details(ctx.session, conf, ctx.lang, ctx.tz)])
+        return Reply(
+            blocks=[
+                Text(t("conferences.edited", ctx.lang, id=conf.id, title=conf.title)),
+                details(ctx.session, conf, ctx.lang, ctx.tz),
+            ]
+        )
 
-    @grp.verb("kunngjør", "kunngjer", "kunngjor", "announce", "publiser", "publish",
-              help_key="help.konferanse.kunngjor")
+    @grp.verb(
+        "kunngjør",
+        "kunngjer",
+        "kunngjor",
+        "announce",
+        "publiser",
+        "publish",
+        help_key="help.konferanse.kunngjor",
+    )
     def announce(ctx: Context, args: Args) -> Reply:
         conf = organised_conference(ctx, args)
         if is_over(conf, ctx.now, ctx.tz) or conf.start_at <= ctx.now:
             raise UserError("conferences.is_over", title=conf.title)
         if conf.state == ANNOUNCED and conf.announced_at is not None:
-            return Reply.text(t("conferences.already_announced", ctx.lang, title=conf.title,
-                                at=format_datetime(conf.announced_at, ctx.lang, ctx.tz)))
+            return Reply.text(
+                t(
+                    "conferences.already_announced",
+                    ctx.lang,
+                    title=conf.title,
+                    at=format_datetime(conf.announced_at, ctx.lang, ctx.tz),
+                )
+            )
         conf.state, conf.announced_at = ANNOUNCED, ctx.now
         network_ids, members = schedule_invitations(ctx.session, conf, ctx.now, ctx.tz)
         schedule_reminders(ctx.session, conf, ctx.now, ctx.tz)
-        refs = ctx.session.scalars(select(ChannelRef).where(
-            ChannelRef.network_id.in_(network_ids),
-            ChannelRef.platform == ctx.command.platform)).all() if network_ids else []
+        refs = (
+            ctx.session.scalars(
+                select(ChannelRef).where(
+                    ChannelRef.network_id.in_(network_ids),
+                    ChannelRef.platform == ctx.command.platform,
+                )
+            ).all()
+            if network_ids
+            else []
+        )
         audit(ctx, "conference.announce", "conference", conf.id)
-        reach = (t("conferences.members.one", ctx.lang) if len(members) == 1
-                 else t("conferences.members.many", ctx.lang, n=len(members)))
+        reach = (
+            t("conferences.members.one", ctx.lang)
+            if len(members) == 1
+            else t("conferences.members.many", ctx.lang, n=len(members))
+        )
         reply = Reply.text(
-            t("conferences.announced", ctx.lang, title=conf.title, members=reach,
-              channel_names=", ".join(r.name or r.channel_id for r in refs)) if refs
-            else t("conferences.announced_no_channels", ctx.lang, title=conf.title, members=reach))
+            t(
+                "conferences.announced",
+                ctx.lang,
+                title=conf.title,
+                members=reach,
+                channel_names=", ".join(r.name or r.channel_id for r in refs),
+            )
+            if refs
+            else t("conferences.announced_no_channels", ctx.lang, title=conf.title, members=reach)
+        )
         silent = [n for n in network_ids if n not in {r.network_id for r in refs}]
         if silent:
-            names = ", ".join(n.name for n in ctx.session.scalars(
-                select(Network).where(Network.id.in_(silent)).order_by(Network.id)))
+            names = ", ".join(
+                n.name
+                for n in ctx.session.scalars(
+                    select(Network).where(Network.id.in_(silent)).order_by(Network.id)
+                )
+            )
             reply.add(Text(t("conferences.announced_no_channel", ctx.lang, networks=names)))
         return reply
 
@@ -266,8 +334,7 @@ def register(router: Router) -> None:
         conf = organised_conference(ctx, args)
         if is_over(conf, ctx.now, ctx.tz):
             raise UserError("conferences.is_over", title=conf.title)
-        reason = next((tok.text.strip()[:500] for tok in args.positional if tok.quoted),
-                      "") or None
+        reason = next((tok.text.strip()[:500] for tok in args.positional if tok.quoted), "") or None
         was_announced = conf.state == ANNOUNCED
         conf.state = CONFERENCE_CANCELLED
         audit(ctx, "conference.call_off", "conference", conf.id, reason=reason or "")
@@ -287,36 +354,64 @@ def register(router: Router) -> None:
             raise UserError("conferences.not_announced", title=conf.title)
         reg = registration_of(ctx.session, conf.id, ctx.member.id)
         state = "" if conf.state == ANNOUNCED else t(f"conferences.state.{conf.state}", ctx.lang)
-        reply = Reply(blocks=[
-            Text(t("conferences.show_title", ctx.lang, id=conf.id, title=conf.title) + state),
-            details(ctx.session, conf, ctx.lang, ctx.tz),
-            Text(t("conferences.your_status", ctx.lang,
-                   status=status_text(ctx.session, reg, ctx.lang))),
-        ])
+        reply = Reply(
+            blocks=[
+                Text(t("conferences.show_title", ctx.lang, id=conf.id, title=conf.title) + state),
+                details(ctx.session, conf, ctx.lang, ctx.tz),
+                Text(
+                    t(
+                        "conferences.your_status",
+                        ctx.lang,
+                        status=status_text(ctx.session, reg, ctx.lang),
+                    )
+                ),
+            ]
+        )
         if conf.state == ANNOUNCED:
             reply.add(rsvp_buttons(conf, ctx.lang))
         return reply
 
     @grp.verb("liste", "list", "kommende", "upcoming", help_key="help.konferanse.liste")
     def list_(ctx: Context, args: Args) -> Reply:
-        stmt = (select(Conference).where(Conference.state != CONFERENCE_CANCELLED)
-                .where(Conference.start_at >= ctx.now - timedelta(days=1))
-                .order_by(Conference.start_at, Conference.id))
-        confs = [c for c in ctx.session.scalars(stmt) if not is_over(c, ctx.now, ctx.tz)
-                 and (c.state == ANNOUNCED or is_organiser_of(ctx, c))]
+        stmt = (
+            select(Conference)
+            .where(Conference.state != CONFERENCE_CANCELLED)
+            .where(Conference.start_at >= ctx.now - timedelta(days=1))
+            .order_by(Conference.start_at, Conference.id)
+        )
+        confs = [
+            c
+            for c in ctx.session.scalars(stmt)
+            if not is_over(c, ctx.now, ctx.tz) and (c.state == ANNOUNCED or is_organiser_of(ctx, c))
+        ]
         if not confs:
             return Reply.text(t("conferences.none", ctx.lang))
         lines = [t("conferences.list_title", ctx.lang)]
         for c in confs:
             reg = registration_of(ctx.session, c.id, ctx.member.id)
             state = "" if c.state == ANNOUNCED else t(f"conferences.state.{c.state}", ctx.lang)
-            lines.append(t("conferences.list_line", ctx.lang, id=c.id, title=c.title,
-                           when=when_text(c, ctx.lang, ctx.tz), place=c.place or "—",
-                           status=status_text(ctx.session, reg, ctx.lang)) + state)
+            lines.append(
+                t(
+                    "conferences.list_line",
+                    ctx.lang,
+                    id=c.id,
+                    title=c.title,
+                    when=when_text(c, ctx.lang, ctx.tz),
+                    place=c.place or "—",
+                    status=status_text(ctx.session, reg, ctx.lang),
+                )
+                + state
+            )
         return Reply.text("\n".join(lines))
 
-    @grp.verb("deltakere", "deltakarar", "deltagere", "participants", "påmeldte",
-              help_key="help.konferanse.deltakere")
+    @grp.verb(
+        "deltakere",
+        "deltakarar",
+        "deltagere",
+        "participants",
+        "påmeldte",
+        help_key="help.konferanse.deltakere",
+    )
     def participants(ctx: Context, args: Args) -> Reply:
         conf = find_conference(ctx.session, conference_ref(args))
         if not is_organiser_of(ctx, conf):
@@ -324,16 +419,27 @@ def register(router: Router) -> None:
         lines = [t("conferences.participants_title", ctx.lang, id=conf.id, title=conf.title)]
         for status in (REGISTERED, WAITLISTED, MAYBE):
             regs = by_arrival(ctx.session, conf.id, status)
-            heading = t(f"conferences.heading.{status}", ctx.lang, count=len(regs),
-                        seats=conf.seats if conf.seats is not None else "∞")
+            heading = t(
+                f"conferences.heading.{status}",
+                ctx.lang,
+                count=len(regs),
+                seats=conf.seats if conf.seats is not None else "∞",
+            )
             lines.append(heading)
-            lines += [f"  {i}. {r.member.name}"
-                      + (f" ({r.member.organisation.name})" if r.member.organisation else "")
-                      for i, r in enumerate(regs, 1)] or ["  —"]
+            lines += [
+                f"  {i}. {r.member.name}"
+                + (f" ({r.member.organisation.name})" if r.member.organisation else "")
+                for i, r in enumerate(regs, 1)
+            ] or ["  —"]
         members = audience_members(ctx.session, conf)
         answered = {r.member_id for r in conf.registrations}
-        lines.append(t("conferences.not_answered", ctx.lang,
-                       count=sum(1 for m in members if m.id not in answered)))
+        lines.append(
+            t(
+                "conferences.not_answered",
+                ctx.lang,
+                count=sum(1 for m in members if m.id not in answered),
+            )
+        )
         reply = Reply.text("\n".join(lines))
         reply.files.append(participants_csv(ctx.session, conf, ctx.lang, ctx.tz))
         return reply
@@ -348,4 +454,3 @@ def register(router: Router) -> None:
         return reply
 
     registrations.add_verbs(grp)
-

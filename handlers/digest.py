@@ -69,74 +69,145 @@ def plan_digests(session: Session, now: datetime, tz: ZoneInfo) -> int:
     have = set(session.scalars(select(OutboxMessage.key).where(OutboxMessage.key.in_(keys))))
     for key, (nid, at) in keys.items():
         if key not in have:
-            outbox.schedule(session, key=key, kind=KIND, target=outbox.Target.network(nid),
-                            due_at=at, object_type=OBJECT, object_id=nid)
+            outbox.schedule(
+                session,
+                key=key,
+                kind=KIND,
+                target=outbox.Target.network(nid),
+                due_at=at,
+                object_type=OBJECT,
+                object_id=nid,
+            )
     return len(keys) - len(have)
 
 
-def digest_lines(session: Session, network: Network, now: datetime, tz: ZoneInfo,
-                 lang: str) -> list[str]:
+def digest_lines(
+    session: Session, network: Network, now: datetime, tz: ZoneInfo, lang: str
+) -> list[str]:
     """The digest's lines, in a fixed number of statements."""
     lines: list[str] = []
     short = lambda dt: format_short(dt, lang, tz)  # noqa: E731
-    hearings = session.scalars(
-        select(Hearing).options(
-            joinedload(Hearing.addressees).joinedload(HearingAddressee.organisation))
-        .where(Hearing.network_id == network.id, Hearing.state == "open",
-               Hearing.deadline >= now, Hearing.deadline < now + 2 * WEEK)
-        .order_by(Hearing.deadline)).unique().all()
+    hearings = (
+        session.scalars(
+            select(Hearing)
+            .options(joinedload(Hearing.addressees).joinedload(HearingAddressee.organisation))
+            .where(
+                Hearing.network_id == network.id,
+                Hearing.state == "open",
+                Hearing.deadline >= now,
+                Hearing.deadline < now + 2 * WEEK,
+            )
+            .order_by(Hearing.deadline)
+        )
+        .unique()
+        .all()
+    )
     for h in hearings:
         missing = [a.organisation.name for a in h.addressees if a.answered_at is None]
-        lines.append(t("digest.hearing", lang, id=h.id, title=h.title, when=short(h.deadline),
-                       missing=", ".join(missing) or t("digest.all_answered", lang)))
+        lines.append(
+            t(
+                "digest.hearing",
+                lang,
+                id=h.id,
+                title=h.title,
+                when=short(h.deadline),
+                missing=", ".join(missing) or t("digest.all_answered", lang),
+            )
+        )
     today = now.astimezone(tz).date()
     actions = session.scalars(
-        select(Action).options(joinedload(Action.owner_member),
-                              joinedload(Action.owner_organisation))
-        .where(Action.network_id == network.id, Action.status.in_(OPEN_ACTION),
-               Action.due_date.is_not(None), Action.due_date < today + WEEK)
-        .order_by(Action.due_date, Action.id)).all()
+        select(Action)
+        .options(joinedload(Action.owner_member), joinedload(Action.owner_organisation))
+        .where(
+            Action.network_id == network.id,
+            Action.status.in_(OPEN_ACTION),
+            Action.due_date.is_not(None),
+            Action.due_date < today + WEEK,
+        )
+        .order_by(Action.due_date, Action.id)
+    ).all()
     for a in actions:
-        owner = (a.owner_member.name if a.owner_member else
-                 a.owner_organisation.name if a.owner_organisation else "—")
+        owner = (
+            a.owner_member.name
+            if a.owner_member
+            else a.owner_organisation.name
+            if a.owner_organisation
+            else "—"
+        )
         key = "digest.action_overdue" if a.due_date and a.due_date < today else "digest.action_week"
         lines.append(t(key, lang, id=a.id, title=a.title, owner=owner, due=f"{a.due_date:%d.%m}"))
     polls = session.scalars(
-        select(Poll).where(Poll.network_id == network.id, Poll.state == "open")
-        .order_by(Poll.closes_at, Poll.id)).all()
+        select(Poll)
+        .where(Poll.network_id == network.id, Poll.state == "open")
+        .order_by(Poll.closes_at, Poll.id)
+    ).all()
     if polls:
-        members = session.execute(
-            select(NetworkMember.member_id).where(NetworkMember.network_id == network.id)
-        ).scalars().all()
-        voted = set(session.execute(
-            select(Vote.poll_id, Vote.member_id).where(Vote.poll_id.in_([p.id for p in polls]))
-            .distinct()).all())
+        members = (
+            session.execute(
+                select(NetworkMember.member_id).where(NetworkMember.network_id == network.id)
+            )
+            .scalars()
+            .all()
+        )
+        voted = set(
+            session.execute(
+                select(Vote.poll_id, Vote.member_id)
+                .where(Vote.poll_id.in_([p.id for p in polls]))
+                .distinct()
+            ).all()
+        )
         names = {m.id: m.name for m in network.members}
         for p in polls:
             missing = [names[m] for m in members if (p.id, m) not in voted and m in names]
-            lines.append(t("digest.poll", lang, id=p.id, title=p.title,
-                           missing=", ".join(sorted(missing)) or t("digest.all_voted", lang)))
+            lines.append(
+                t(
+                    "digest.poll",
+                    lang,
+                    id=p.id,
+                    title=p.title,
+                    missing=", ".join(sorted(missing)) or t("digest.all_voted", lang),
+                )
+            )
     for m in session.scalars(
-        select(Meeting).where(Meeting.network_id == network.id, Meeting.cancelled.is_(False),
-                              Meeting.start_at >= now, Meeting.start_at < now + WEEK)
-        .order_by(Meeting.start_at)):
+        select(Meeting)
+        .where(
+            Meeting.network_id == network.id,
+            Meeting.cancelled.is_(False),
+            Meeting.start_at >= now,
+            Meeting.start_at < now + WEEK,
+        )
+        .order_by(Meeting.start_at)
+    ):
         lines.append(t("digest.meeting", lang, title=m.title, when=short(m.start_at)))
-    in_audience = or_(Conference.audience_all.is_(True), Conference.id.in_(
-        select(ConferenceAudience.conference_id).where(
-            ConferenceAudience.network_id == network.id)))
+    in_audience = or_(
+        Conference.audience_all.is_(True),
+        Conference.id.in_(
+            select(ConferenceAudience.conference_id).where(
+                ConferenceAudience.network_id == network.id
+            )
+        ),
+    )
     for c in session.scalars(
-        select(Conference).where(and_(Conference.state == "announced", in_audience,
-                                      Conference.start_at >= now,
-                                      Conference.start_at < now + WEEK))
-        .order_by(Conference.start_at)):
+        select(Conference)
+        .where(
+            and_(
+                Conference.state == "announced",
+                in_audience,
+                Conference.start_at >= now,
+                Conference.start_at < now + WEEK,
+            )
+        )
+        .order_by(Conference.start_at)
+    ):
         lines.append(t("digest.conference", lang, id=c.id, title=c.title, when=short(c.start_at)))
     return lines
 
 
 def register(router: Router) -> None:
     @router.renderer(KIND)
-    def render_digest(session: Session, row: OutboxMessage, now: datetime,
-                      lang: str) -> Reply | None:
+    def render_digest(
+        session: Session, row: OutboxMessage, now: datetime, lang: str
+    ) -> Reply | None:
         network = session.get(Network, row.object_id)
         if network is None or not network.digest_enabled:
             return None
@@ -144,15 +215,22 @@ def register(router: Router) -> None:
         lines = digest_lines(session, network, now, tz, lang)
         if not lines:
             return None  # an empty digest is not posted
-        return Reply(blocks=[Text(t("digest.title", lang, network=network.name)),
-                             Text("\n".join(lines))], visibility="channel")
+        return Reply(
+            blocks=[Text(t("digest.title", lang, network=network.name)), Text("\n".join(lines))],
+            visibility="channel",
+        )
 
     router.planners.append(lambda session, now: plan_digests(session, now, router.settings.tz))
 
     grp = router.groups["partnerbot"]
 
-    @grp.verb("digest", "sammendrag", "samandrag", help_key="help.partnerbot.digest",
-              keywords={"network": ("nettverk", "network")})
+    @grp.verb(
+        "digest",
+        "sammendrag",
+        "samandrag",
+        help_key="help.partnerbot.digest",
+        keywords={"network": ("nettverk", "network")},
+    )
     def set_digest(ctx: Context, args: Args) -> Reply:
         ctx.require_role("organiser")
         network = network_for(ctx, args)
@@ -176,6 +254,6 @@ def register(router: Router) -> None:
         plan_digests(ctx.session, ctx.now, ctx.tz)
         at = next_digest_at(network, ctx.now, ctx.tz)
         audit(ctx, "digest.set", "network", network.id, at=network.digest_time)
-        return Reply.text(t("digest.set", ctx.lang, network=network.name,
-                            when=format_short(at, ctx.lang, ctx.tz)))
-
+        return Reply.text(
+            t("digest.set", ctx.lang, network=network.name, when=format_short(at, ctx.lang, ctx.tz))
+        )

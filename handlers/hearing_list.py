@@ -39,8 +39,7 @@ def list_hearings(ctx: Context, args: Args, networks: list[Network] | None) -> R
         return Reply.text(t("hearings.none_open", ctx.lang))
     pages = -(-total // PAGE_SIZE)
     if page > pages:
-        raise UserError("hearings.page_past_end", pages=pages,
-                        command=_command(everything, pages))
+        raise UserError("hearings.page_past_end", pages=pages, command=_command(everything, pages))
     rows = _page(ctx, where, page)
     key = "hearings.list_title_all" if everything else "hearings.list_title"
     title = t(key, ctx.lang)
@@ -49,16 +48,26 @@ def list_hearings(ctx: Context, args: Args, networks: list[Network] | None) -> R
     lines = [title]
     for h, answered, addressees in rows:
         state = "" if h.state == "open" else f" ({t('hearings.state.closed', ctx.lang)})"
-        lines.append("• " + t(
-            "hearings.list_line", ctx.lang, number=h.id, title=h.title,
-            sender=reminders.sender_part(h, ctx.lang),
-            deadline=format_short(h.deadline, ctx.lang, ctx.tz),
-            left=reminders.time_left(h.deadline, ctx.now, ctx.tz, ctx.lang),
-            answered=answered, total=addressees, state=state))
+        lines.append(
+            "• "
+            + t(
+                "hearings.list_line",
+                ctx.lang,
+                number=h.id,
+                title=h.title,
+                sender=reminders.sender_part(h, ctx.lang),
+                deadline=format_short(h.deadline, ctx.lang, ctx.tz),
+                left=reminders.time_left(h.deadline, ctx.now, ctx.tz, ctx.lang),
+                answered=answered,
+                total=addressees,
+                state=state,
+            )
+        )
     rest = total - page * PAGE_SIZE
     if rest > 0:
-        lines.append(t("hearings.list_more", ctx.lang, count=rest,
-                       command=_command(everything, page + 1)))
+        lines.append(
+            t("hearings.list_more", ctx.lang, count=rest, command=_command(everything, page + 1))
+        )
     return Reply.text("\n".join(lines))
 
 
@@ -66,16 +75,28 @@ def _page(ctx: Context, where: list[Any], page: int) -> list[tuple[Hearing, int,
     """One page of hearings with (answered, addressees) counted in SQL for that page only
     (counting every hearing's addressees and then cutting a page out costs more)."""
     hearings = ctx.session.scalars(
-        select(Hearing).where(*where).order_by(Hearing.deadline, Hearing.id)
-        .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)).all()
-    counts: dict[int, tuple[int, int]] = {
-        hearing_id: (int(answered), int(total)) for hearing_id, answered, total in
-        ctx.session.execute(
-            select(HearingAddressee.hearing_id, func.count(HearingAddressee.answered_at),
-                   func.count(HearingAddressee.id))
-            .where(HearingAddressee.hearing_id.in_([h.id for h in hearings]))
-            .group_by(HearingAddressee.hearing_id))
-    } if hearings else {}
+        select(Hearing)
+        .where(*where)
+        .order_by(Hearing.deadline, Hearing.id)
+        .limit(PAGE_SIZE)
+        .offset((page - 1) * PAGE_SIZE)
+    ).all()
+    counts: dict[int, tuple[int, int]] = (
+        {
+            hearing_id: (int(answered), int(total))
+            for hearing_id, answered, total in ctx.session.execute(
+                select(
+                    HearingAddressee.hearing_id,
+                    func.count(HearingAddressee.answered_at),
+                    func.count(HearingAddressee.id),
+                )
+                .where(HearingAddressee.hearing_id.in_([h.id for h in hearings]))
+                .group_by(HearingAddressee.hearing_id)
+            )
+        }
+        if hearings
+        else {}
+    )
     return [(h, *counts.get(h.id, (0, 0))) for h in hearings]
 
 

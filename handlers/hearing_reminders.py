@@ -24,9 +24,24 @@ REMINDER_HOUR = 9
 # (200 characters), and no hearing needs more.
 MAX_REMINDERS = 20
 
-_DAY_UNITS = {"d": 1, "dag": 1, "dager": 1, "dagar": 1, "døgn": 1, "day": 1, "days": 1,
-              "u": 7, "uke": 7, "uker": 7, "veke": 7, "veker": 7, "w": 7, "wk": 7, "week": 7,
-              "weeks": 7}
+_DAY_UNITS = {
+    "d": 1,
+    "dag": 1,
+    "dager": 1,
+    "dagar": 1,
+    "døgn": 1,
+    "day": 1,
+    "days": 1,
+    "u": 7,
+    "uke": 7,
+    "uker": 7,
+    "veke": 7,
+    "veker": 7,
+    "w": 7,
+    "wk": 7,
+    "week": 7,
+    "weeks": 7,
+}
 _DAY_PIECE = re.compile(r"^\s*(\d+)\s*([a-zæøå]+)\s*$")
 _SPLIT = re.compile(r"(?<=[^\d\s,;])\s*[,;]\s*|\s*;\s*")
 
@@ -91,19 +106,32 @@ def sync_reminders(session: Session, hearing: Hearing, *, now: datetime, tz: tzi
     if hearing.state == "open" and hearing.network_id is not None and unanswered(hearing):
         for token, due in reminder_times(hearing.deadline, hearing.reminder_offsets or "", tz):
             wanted[reminder_key(hearing, token)] = (token, due)
-    obsolete = [r.key for r in reminder_rows(session, hearing)
-                if r.state == outbox.PENDING and r.key not in wanted]
+    obsolete = [
+        r.key
+        for r in reminder_rows(session, hearing)
+        if r.state == outbox.PENDING and r.key not in wanted
+    ]
     if obsolete:
-        outbox.cancel(session, object_type=OBJECT, object_id=hearing.id, kinds=[KIND],
-                      keys=obsolete)
+        outbox.cancel(
+            session, object_type=OBJECT, object_id=hearing.id, kinds=[KIND], keys=obsolete
+        )
     for key, (token, due) in wanted.items():
         if due <= now:
             continue  # a time already past when set is not sent
         outbox.schedule(
-            session, key=key, kind=KIND, target=outbox.Target.network(hearing.network_id or 0),
-            due_at=due, object_type=OBJECT, object_id=hearing.id,
-            payload={"organiser_id": hearing.created_by, "tz": str(tz), "offset": token,
-                     "deadline": hearing.deadline.astimezone(UTC).isoformat()},
+            session,
+            key=key,
+            kind=KIND,
+            target=outbox.Target.network(hearing.network_id or 0),
+            due_at=due,
+            object_type=OBJECT,
+            object_id=hearing.id,
+            payload={
+                "organiser_id": hearing.created_by,
+                "tz": str(tz),
+                "offset": token,
+                "deadline": hearing.deadline.astimezone(UTC).isoformat(),
+            },
         )
     session.flush()
 
@@ -117,7 +145,7 @@ def pending_times(session: Session, hearing: Hearing) -> list[datetime]:
 
 
 def time_left(deadline: datetime, now: datetime, tz: tzinfo, lang: str) -> str:
-    """"om 12 dager", "i morgen", "om 5 timer", "om 30 min", or that it has passed."""
+    """ "om 12 dager", "i morgen", "om 5 timer", "om 30 min", or that it has passed."""
     if deadline <= now:
         return t("hearings.left.passed", lang)
     days = (deadline.astimezone(tz).date() - now.astimezone(tz).date()).days
@@ -148,10 +176,16 @@ def render_reminder(session: Session, row: OutboxMessage, now: datetime, lang: s
         return None
     tz = _zone(payload.get("tz"))
     lines = [
-        t("hearings.reminder", lang, number=hearing.id, title=hearing.title,
-          sender=sender_part(hearing, lang),
-          deadline=format_datetime(hearing.deadline, lang, tz),
-          left=time_left(hearing.deadline, now, tz, lang), missing=", ".join(missing)),
+        t(
+            "hearings.reminder",
+            lang,
+            number=hearing.id,
+            title=hearing.title,
+            sender=sender_part(hearing, lang),
+            deadline=format_datetime(hearing.deadline, lang, tz),
+            left=time_left(hearing.deadline, now, tz, lang),
+            missing=", ".join(missing),
+        ),
     ]
     if hearing.link:
         lines.append(t("hearings.reminder_link", lang, link=hearing.link))
@@ -165,4 +199,3 @@ def _zone(name: object) -> tzinfo:
         return ZoneInfo(str(name)) if name else ZoneInfo("Europe/Oslo")
     except (KeyError, ValueError):
         return ZoneInfo("Europe/Oslo")
-

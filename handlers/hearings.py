@@ -38,8 +38,15 @@ _AND = re.compile(r"\s+(?:og|and)\s+", re.IGNORECASE)
 
 
 def register(router: Router) -> None:
-    grp = router.group("horing", "høring", "hoyring", "høyring", "hearing",
-                       help_key="help.group.horing", default_verb="liste")
+    grp = router.group(
+        "horing",
+        "høring",
+        "hoyring",
+        "høyring",
+        "hearing",
+        help_key="help.group.horing",
+        default_verb="liste",
+    )
     router.renderer(reminders.KIND)(reminders.render_reminder)
 
     @grp.verb("ny", "new", "opprett", "create", help_key="help.horing.ny", keywords=KEYWORDS)
@@ -57,9 +64,15 @@ def register(router: Router) -> None:
             raise UserError("hearings.addressees_missing")
         orgs, created = resolve_addressees(ctx, args.options["addressees"], network)
         hearing = Hearing(
-            network=network, title=title[:2000], sender=(args.get("sender") or None),
-            link=args.get("link"), deadline=deadline, reminder_offsets=offsets, state="open",
-            created_by=ctx.member.id, created_at=ctx.now,
+            network=network,
+            title=title[:2000],
+            sender=(args.get("sender") or None),
+            link=args.get("link"),
+            deadline=deadline,
+            reminder_offsets=offsets,
+            state="open",
+            created_by=ctx.member.id,
+            created_at=ctx.now,
         )
         hearing.addressees = [HearingAddressee(organisation=o) for o in orgs]
         ctx.session.add(hearing)
@@ -67,19 +80,35 @@ def register(router: Router) -> None:
         reminders.sync_reminders(ctx.session, hearing, now=ctx.now, tz=ctx.tz)
         audit(ctx, "hearing.create", "hearing", hearing.id, title=title)
         reply = Reply(visibility="channel", object_ref=("hearing", hearing.id))
-        reply.add(Text(t("hearings.created", ctx.lang, number=hearing.id, title=hearing.title,
-                         network=network.name)))
+        reply.add(
+            Text(
+                t(
+                    "hearings.created",
+                    ctx.lang,
+                    number=hearing.id,
+                    title=hearing.title,
+                    network=network.name,
+                )
+            )
+        )
         reply.add(summary_fields(ctx, hearing))
         notes = warnings(ctx, hearing)
         if created:
-            notes.append(t("hearings.new_organisations", ctx.lang,
-                           names=", ".join(o.name for o in created)))
+            notes.append(
+                t("hearings.new_organisations", ctx.lang, names=", ".join(o.name for o in created))
+            )
         notes.append(t("hearings.answer_hint", ctx.lang, number=hearing.id))
         reply.add(Text("\n".join(notes)))
         return reply
 
-    @grp.verb("liste", "list", "oversikt", help_key="help.horing.liste",
-              keywords=hearing_list.KEYWORDS, flags=hearing_list.FLAGS)
+    @grp.verb(
+        "liste",
+        "list",
+        "oversikt",
+        help_key="help.horing.liste",
+        keywords=hearing_list.KEYWORDS,
+        flags=hearing_list.FLAGS,
+    )
     def list_(ctx: Context, args: Args) -> Reply:
         return hearing_list.list_hearings(ctx, args, visible_networks(ctx))
 
@@ -93,21 +122,40 @@ def register(router: Router) -> None:
         if hearing.state == "open":
             lines += warnings(ctx, hearing)
         if may_manage(ctx, hearing):
-            problems = [r for r in reminders.reminder_rows(ctx.session, hearing)
-                        if r.state in ("failed", "stale")]
+            problems = [
+                r
+                for r in reminders.reminder_rows(ctx.session, hearing)
+                if r.state in ("failed", "stale")
+            ]
             if problems:
                 lines.append(t("hearings.problems_title", ctx.lang))
                 for row in problems:
-                    key = "hearings.problem_failed" if row.state == "failed" else \
-                        "hearings.problem_stale"
-                    lines.append("  " + t(key, ctx.lang,
-                                          due=format_short(row.due_at, ctx.lang, ctx.tz),
-                                          error=row.last_error or "—"))
+                    key = (
+                        "hearings.problem_failed"
+                        if row.state == "failed"
+                        else "hearings.problem_stale"
+                    )
+                    lines.append(
+                        "  "
+                        + t(
+                            key,
+                            ctx.lang,
+                            due=format_short(row.due_at, ctx.lang, ctx.tz),
+                            error=row.last_error or "—",
+                        )
+                    )
         reply.add(Text("\n".join(lines)))
         return reply
 
-    @grp.verb("svart", "svar", "answered", "answer", "responded", help_key="help.horing.svart",
-              keywords=ANSWER_KEYWORDS)
+    @grp.verb(
+        "svart",
+        "svar",
+        "answered",
+        "answer",
+        "responded",
+        help_key="help.horing.svart",
+        keywords=ANSWER_KEYWORDS,
+    )
     def answered(ctx: Context, args: Args) -> Reply:
         hearing = find_hearing(ctx, args, "svart")
         require_open(hearing)
@@ -127,15 +175,26 @@ def register(router: Router) -> None:
         reminders.sync_reminders(ctx.session, hearing, now=ctx.now, tz=ctx.tz)
         names = ", ".join(a.organisation.name for a in addressees)
         audit(ctx, "hearing.answered", "hearing", hearing.id, organisations=names)
-        lines = [t("hearings.answered", ctx.lang, orgs=names, number=hearing.id,
-                   title=hearing.title)]
+        lines = [
+            t("hearings.answered", ctx.lang, orgs=names, number=hearing.id, title=hearing.title)
+        ]
         missing = reminders.unanswered(hearing)
-        lines.append(t("hearings.still_missing", ctx.lang, orgs=", ".join(missing)) if missing
-                     else t("hearings.all_answered", ctx.lang))
+        lines.append(
+            t("hearings.still_missing", ctx.lang, orgs=", ".join(missing))
+            if missing
+            else t("hearings.all_answered", ctx.lang)
+        )
         return Reply.text("\n".join(lines), visibility="channel")
 
-    @grp.verb("endre", "rediger", "edit", "change", "update", help_key="help.horing.endre",
-              keywords=EDIT_KEYWORDS)
+    @grp.verb(
+        "endre",
+        "rediger",
+        "edit",
+        "change",
+        "update",
+        help_key="help.horing.endre",
+        keywords=EDIT_KEYWORDS,
+    )
     def edit(ctx: Context, args: Args) -> Reply:
         hearing = find_hearing(ctx, args, "endre")
         require_open(hearing)
@@ -165,8 +224,7 @@ def register(router: Router) -> None:
         if "addressees" in changes and hearing.network is not None:
             orgs, created = resolve_addressees(ctx, changes["addressees"], hearing.network)
             keep = {a.organisation_id: a for a in hearing.addressees}
-            hearing.addressees = [keep.get(o.id) or HearingAddressee(organisation=o)
-                                  for o in orgs]
+            hearing.addressees = [keep.get(o.id) or HearingAddressee(organisation=o) for o in orgs]
         ctx.session.flush()
         reminders.sync_reminders(ctx.session, hearing, now=ctx.now, tz=ctx.tz)
         audit(ctx, "hearing.edit", "hearing", hearing.id, changed=",".join(sorted(changes)))
@@ -175,8 +233,9 @@ def register(router: Router) -> None:
         reply.add(summary_fields(ctx, hearing))
         notes = warnings(ctx, hearing) if "deadline" in changes else []
         if created:
-            notes.append(t("hearings.new_organisations", ctx.lang,
-                           names=", ".join(o.name for o in created)))
+            notes.append(
+                t("hearings.new_organisations", ctx.lang, names=", ".join(o.name for o in created))
+            )
         if notes:
             reply.add(Text("\n".join(notes)))
         return reply
@@ -192,9 +251,17 @@ def register(router: Router) -> None:
         reminders.sync_reminders(ctx.session, hearing, now=ctx.now, tz=ctx.tz)
         audit(ctx, "hearing.close", "hearing", hearing.id)
         answered_count = sum(1 for a in hearing.addressees if a.answered_at is not None)
-        return Reply.text(t("hearings.closed_now", ctx.lang, number=hearing.id,
-                            title=hearing.title, answered=answered_count,
-                            total=len(hearing.addressees)), visibility="channel")
+        return Reply.text(
+            t(
+                "hearings.closed_now",
+                ctx.lang,
+                number=hearing.id,
+                title=hearing.title,
+                answered=answered_count,
+                total=len(hearing.addressees),
+            ),
+            visibility="channel",
+        )
 
 
 # -- reading the command ------------------------------------------------------------------
@@ -209,8 +276,9 @@ def parse_deadline(ctx: Context, text: str) -> datetime:
     deadline = when.plain() if when.has_time else when.replace(hour=23, minute=59)
     deadline = deadline.astimezone(UTC)
     if deadline <= ctx.now:
-        raise UserError("hearings.deadline_past",
-                        deadline=format_datetime(deadline, ctx.lang, ctx.tz))
+        raise UserError(
+            "hearings.deadline_past", deadline=format_datetime(deadline, ctx.lang, ctx.tz)
+        )
     return deadline
 
 
@@ -223,8 +291,7 @@ def parse_offsets_arg(ctx: Context, text: str | None) -> str | None:
         raise UserError("hearings.bad_reminders", detail=err.message(ctx.lang)) from None
     given = len(offsets.split(","))
     if given > reminders.MAX_REMINDERS:
-        raise UserError("hearings.too_many_reminders", limit=reminders.MAX_REMINDERS,
-                        given=given)
+        raise UserError("hearings.too_many_reminders", limit=reminders.MAX_REMINDERS, given=given)
     return offsets
 
 
@@ -287,8 +354,9 @@ def pick_addressees(ctx: Context, hearing: Hearing, named: str) -> list[HearingA
         partial = [a for a in hearing.addressees if q in a.organisation.name.casefold()]
         hits = exact or partial
         if len(hits) != 1:
-            raise UserError("hearings.not_addressee", given=part.strip(), number=hearing.id,
-                            choices=choices)
+            raise UserError(
+                "hearings.not_addressee", given=part.strip(), number=hearing.id, choices=choices
+            )
         if hits[0] not in picked:
             picked.append(hits[0])
     if not picked:
@@ -323,8 +391,9 @@ def may_manage(ctx: Context, hearing: Hearing) -> bool:
 def require_manager(ctx: Context, hearing: Hearing) -> None:
     if not may_manage(ctx, hearing):
         creator = ctx.session.get(Member, hearing.created_by) if hearing.created_by else None
-        raise UserError("hearings.not_permitted", number=hearing.id,
-                        creator=creator.name if creator else "—")
+        raise UserError(
+            "hearings.not_permitted", number=hearing.id, creator=creator.name if creator else "—"
+        )
 
 
 def require_open(hearing: Hearing) -> None:
@@ -346,29 +415,44 @@ def visible_networks(ctx: Context) -> list[Network] | None:
 
 def summary_fields(ctx: Context, hearing: Hearing, *, full: bool = False) -> Fields:
     lang = ctx.lang
-    deadline = t("hearings.deadline_left", lang,
-                 deadline=format_datetime(hearing.deadline, lang, ctx.tz),
-                 left=reminders.time_left(hearing.deadline, ctx.now, ctx.tz, lang))
+    deadline = t(
+        "hearings.deadline_left",
+        lang,
+        deadline=format_datetime(hearing.deadline, lang, ctx.tz),
+        left=reminders.time_left(hearing.deadline, ctx.now, ctx.tz, lang),
+    )
     times = reminders.pending_times(ctx.session, hearing)
     when = ", ".join(format_short(d, lang, ctx.tz) for d in times)
-    channel = ", ".join(c.name or c.channel_id for c in hearing.network.channels) \
-        if hearing.network and hearing.network.channels else \
-        (hearing.network.name if hearing.network else "—")
+    channel = (
+        ", ".join(c.name or c.channel_id for c in hearing.network.channels)
+        if hearing.network and hearing.network.channels
+        else (hearing.network.name if hearing.network else "—")
+    )
     items: list[tuple[str, str]] = []
     if full:
         items.append((t("hearings.label.state", lang), t(f"hearings.state.{hearing.state}", lang)))
-        items.append((t("hearings.label.network", lang),
-                      hearing.network.name if hearing.network else "—"))
+        items.append(
+            (t("hearings.label.network", lang), hearing.network.name if hearing.network else "—")
+        )
     if hearing.sender:
         items.append((t("hearings.label.sender", lang), hearing.sender))
     items.append((t("hearings.label.deadline", lang), deadline))
     if not full:
-        items.append((t("hearings.label.addressees", lang),
-                      ", ".join(a.organisation.name for a in hearing.addressees)))
+        items.append(
+            (
+                t("hearings.label.addressees", lang),
+                ", ".join(a.organisation.name for a in hearing.addressees),
+            )
+        )
     if hearing.state == "open":
-        items.append((t("hearings.label.reminders", lang),
-                      t("hearings.reminders_in", lang, times=when, channel=channel) if times
-                      else t("hearings.no_reminders", lang)))
+        items.append(
+            (
+                t("hearings.label.reminders", lang),
+                t("hearings.reminders_in", lang, times=when, channel=channel)
+                if times
+                else t("hearings.no_reminders", lang),
+            )
+        )
     if hearing.link:
         items.append((t("hearings.label.link", lang), hearing.link))
     if full and hearing.created_by:
@@ -381,8 +465,13 @@ def addressee_line(ctx: Context, a: HearingAddressee) -> str:
     if a.answered_at is None:
         return t("hearings.addressee_waiting", ctx.lang, org=a.organisation.name)
     link = f" – {a.response_link}" if a.response_link else ""
-    return t("hearings.addressee_answered", ctx.lang, org=a.organisation.name,
-             when=format_short(a.answered_at, ctx.lang, ctx.tz), link=link)
+    return t(
+        "hearings.addressee_answered",
+        ctx.lang,
+        org=a.organisation.name,
+        when=format_short(a.answered_at, ctx.lang, ctx.tz),
+        link=link,
+    )
 
 
 def warnings(ctx: Context, hearing: Hearing) -> list[str]:

@@ -96,12 +96,19 @@ def network_for(ctx: Context, args: Args, key: str = "network") -> Network:
 
 
 def audit(
-    ctx: Context, action: str, object_type: str | None = None, object_id: int | None = None,
+    ctx: Context,
+    action: str,
+    object_type: str | None = None,
+    object_id: int | None = None,
     **detail: object,
 ) -> None:
     ctx.session.add(
         AuditEntry(
-            at=ctx.now, member_id=ctx.member.id, action=action, object_type=object_type,
-            object_id=object_id, detail={k: str(v) for k, v in detail.items()} or None,
+            at=ctx.now,
+            member_id=ctx.member.id,
+            action=action,
+            object_type=object_type,
+            object_id=object_id,
+            detail={k: str(v) for k, v in detail.items()} or None,
         )
     )

@@ -33,20 +33,35 @@ def meeting_end(poll: Poll, slot: PollSlot) -> datetime:
     return slot.start_at + timedelta(minutes=poll.duration_minutes or DEFAULT_MINUTES)
 
 
-def decide(session: Session, poll: Poll, slot: PollSlot, *, now: datetime, tz: tzinfo,
-           member_id: int | None, place: str | None = None,
-           agenda: str | None = None) -> tuple[Meeting, bool]:
+def decide(
+    session: Session,
+    poll: Poll,
+    slot: PollSlot,
+    *,
+    now: datetime,
+    tz: tzinfo,
+    member_id: int | None,
+    place: str | None = None,
+    agenda: str | None = None,
+) -> tuple[Meeting, bool]:
     """Create the poll's meeting at ``slot``, or move the existing one there (a new
     SEQUENCE). Returns the meeting and whether it already existed. Schedules reminders."""
     meeting = meeting_of(session, poll)
     existed = meeting is not None
     if meeting is None:
         meeting = Meeting(
-            poll_id=poll.id, network_id=poll.network_id, title=poll.title,
-            start_at=slot.start_at, end_at=meeting_end(poll, slot),
-            place=place or poll.place, agenda=agenda or poll.agenda,
+            poll_id=poll.id,
+            network_id=poll.network_id,
+            title=poll.title,
+            start_at=slot.start_at,
+            end_at=meeting_end(poll, slot),
+            place=place or poll.place,
+            agenda=agenda or poll.agenda,
             # The real UID needs the id; a unique placeholder keeps the column's constraint.
-            uid=f"pending-{uuid.uuid4().hex}", sequence=0, created_by=member_id, created_at=now,
+            uid=f"pending-{uuid.uuid4().hex}",
+            sequence=0,
+            created_by=member_id,
+            created_at=now,
         )
         session.add(meeting)
         session.flush()
@@ -65,8 +80,9 @@ def meeting_uid(meeting_id: int) -> str:
     return f"meeting-{meeting_id}@partnerbot"
 
 
-def schedule_reminders(session: Session, meeting: Meeting, *, now: datetime, tz: tzinfo,
-                       organiser_id: int | None) -> None:
+def schedule_reminders(
+    session: Session, meeting: Meeting, *, now: datetime, tz: tzinfo, organiser_id: int | None
+) -> None:
     """The day before at 09:00 local time and one hour before, to the network's channel.
 
     Keys carry the SEQUENCE: a moved meeting gets fresh reminders even when the old day-
@@ -82,16 +98,23 @@ def schedule_reminders(session: Session, meeting: Meeting, *, now: datetime, tz:
         if at <= now:
             continue  # a reminder whose moment has passed would only arrive late
         outbox.schedule(
-            session, key=f"meeting:{meeting.id}:s{meeting.sequence}:{which}", kind=REMINDER_KIND,
-            target=outbox.Target.network(meeting.network_id), due_at=at,
-            object_type="meeting", object_id=meeting.id,
-            payload={"which": which, "sequence": meeting.sequence, "tz": str(tz),
-                     "organiser_id": organiser_id},
+            session,
+            key=f"meeting:{meeting.id}:s{meeting.sequence}:{which}",
+            kind=REMINDER_KIND,
+            target=outbox.Target.network(meeting.network_id),
+            due_at=at,
+            object_type="meeting",
+            object_id=meeting.id,
+            payload={
+                "which": which,
+                "sequence": meeting.sequence,
+                "tz": str(tz),
+                "organiser_id": organiser_id,
+            },
         )
 
 
-def render_reminder(session: Session, row: OutboxMessage, now: datetime,
-                    lang: str) -> Reply | None:
+def render_reminder(session: Session, row: OutboxMessage, now: datetime, lang: str) -> Reply | None:
     meeting = session.get(Meeting, row.object_id or 0)
     payload = row.payload or {}
     if meeting is None or meeting.cancelled or payload.get("sequence") != meeting.sequence:
@@ -99,16 +122,26 @@ def render_reminder(session: Session, row: OutboxMessage, now: datetime,
     if meeting.start_at <= now:
         return None
     tz = ZoneInfo(payload.get("tz") or "Europe/Oslo")
-    key = "meetings.reminder_day" if payload.get("which") == "day_before" else \
-        "meetings.reminder_hour"
-    lines = [t(key, lang, title=meeting.title,
-               when=format_slot(Slot(meeting.start_at, meeting.end_at), lang, tz))]
+    key = (
+        "meetings.reminder_day"
+        if payload.get("which") == "day_before"
+        else "meetings.reminder_hour"
+    )
+    lines = [
+        t(
+            key,
+            lang,
+            title=meeting.title,
+            when=format_slot(Slot(meeting.start_at, meeting.end_at), lang, tz),
+        )
+    ]
     if meeting.place:
         lines.append(t("polls.place", lang, place=meeting.place))
     if meeting.agenda:
         lines.append(t("polls.agenda", lang, agenda=meeting.agenda))
-    return Reply(blocks=[Text("\n".join(lines))], visibility="channel",
-                 object_ref=("meeting", meeting.id))
+    return Reply(
+        blocks=[Text("\n".join(lines))], visibility="channel", object_ref=("meeting", meeting.id)
+    )
 
 
 # -- the .ics invitation ----------------------------------------------------------------
@@ -120,10 +153,22 @@ def _oslo_timezone(name: str) -> Timezone:
     tz = Timezone()
     tz.add("tzid", name)
     for cls, start, rule, offset_from, offset_to, label in (
-        (TimezoneStandard, datetime(1996, 10, 27, 3), {"freq": "yearly", "bymonth": 10,
-                                                      "byday": "-1su"}, 2, 1, "CET"),
-        (TimezoneDaylight, datetime(1981, 3, 29, 2), {"freq": "yearly", "bymonth": 3,
-                                                     "byday": "-1su"}, 1, 2, "CEST"),
+        (
+            TimezoneStandard,
+            datetime(1996, 10, 27, 3),
+            {"freq": "yearly", "bymonth": 10, "byday": "-1su"},
+            2,
+            1,
+            "CET",
+        ),
+        (
+            TimezoneDaylight,
+            datetime(1981, 3, 29, 2),
+            {"freq": "yearly", "bymonth": 3, "byday": "-1su"},
+            1,
+            2,
+            "CEST",
+        ),
     ):
         part = cls()
         part.add("dtstart", start)
@@ -136,12 +181,26 @@ def _oslo_timezone(name: str) -> Timezone:
 
 
 # Zones that keep the EU rule with +01:00 in winter; others get icalendar's own VTIMEZONE.
-_CET_ZONES = {"Europe/Oslo", "Europe/Stockholm", "Europe/Copenhagen", "Europe/Berlin",
-              "Europe/Paris", "Europe/Amsterdam", "Europe/Brussels", "Europe/Vienna"}
+_CET_ZONES = {
+    "Europe/Oslo",
+    "Europe/Stockholm",
+    "Europe/Copenhagen",
+    "Europe/Berlin",
+    "Europe/Paris",
+    "Europe/Amsterdam",
+    "Europe/Brussels",
+    "Europe/Vienna",
+}
 
 
-def ics(meeting: Meeting, *, tz: ZoneInfo, now: datetime, organiser: Member | None,
-        description: str | None = None) -> bytes:
+def ics(
+    meeting: Meeting,
+    *,
+    tz: ZoneInfo,
+    now: datetime,
+    organiser: Member | None,
+    description: str | None = None,
+) -> bytes:
     cal = Calendar()
     cal.add("prodid", "-//partnerbot//partnerbot//NO")
     cal.add("version", "2.0")
@@ -181,25 +240,42 @@ def ics_name(meeting: Meeting) -> str:
     return f"{slug}-{meeting.id}.ics"
 
 
-def invitation(meeting: Meeting, *, tz: ZoneInfo, now: datetime,
-               organiser: Member | None) -> File:
-    return File(name=ics_name(meeting), data=ics(meeting, tz=tz, now=now, organiser=organiser),
-                mime="text/calendar; method=REQUEST", title=meeting.title)
+def invitation(meeting: Meeting, *, tz: ZoneInfo, now: datetime, organiser: Member | None) -> File:
+    return File(
+        name=ics_name(meeting),
+        data=ics(meeting, tz=tz, now=now, organiser=organiser),
+        mime="text/calendar; method=REQUEST",
+        title=meeting.title,
+    )
 
 
-def decision_reply(meeting: Meeting, poll: Poll, slot: PollSlot, *, moved: bool, lang: str,
-                   tz: ZoneInfo, now: datetime, organiser: Member | None,
-                   intro: list[str] | None = None) -> Reply:
+def decision_reply(
+    meeting: Meeting,
+    poll: Poll,
+    slot: PollSlot,
+    *,
+    moved: bool,
+    lang: str,
+    tz: ZoneInfo,
+    now: datetime,
+    organiser: Member | None,
+    intro: list[str] | None = None,
+) -> Reply:
     """The announcement in the channel, with the invitation attached."""
     when = format_slot(Slot(meeting.start_at, meeting.end_at), lang, tz)
     key = "meetings.moved" if moved else "meetings.decided"
-    lines = [*(intro or []), t(key, lang, title=meeting.title, when=when, number=slot.position,
-                               id=poll.id)]
+    lines = [
+        *(intro or []),
+        t(key, lang, title=meeting.title, when=when, number=slot.position, id=poll.id),
+    ]
     if meeting.place:
         lines.append(t("polls.place", lang, place=meeting.place))
     if meeting.agenda:
         lines.append(t("polls.agenda", lang, agenda=meeting.agenda))
     lines.append(t("meetings.invitation_attached", lang))
-    return Reply(blocks=[Text("\n".join(lines))], visibility="channel",
-                 files=[invitation(meeting, tz=tz, now=now, organiser=organiser)],
-                 object_ref=("meeting", meeting.id))
+    return Reply(
+        blocks=[Text("\n".join(lines))],
+        visibility="channel",
+        files=[invitation(meeting, tz=tz, now=now, organiser=organiser)],
+        object_ref=("meeting", meeting.id),
+    )

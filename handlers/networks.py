@@ -39,9 +39,7 @@ def role_name(role: str, lang: str) -> str:
 
 
 def register(router: Router) -> None:
-    grp = router.group(
-        "partnerbot", "pb", help_key="help.group.partnerbot", default_verb="hjelp"
-    )
+    grp = router.group("partnerbot", "pb", help_key="help.group.partnerbot", default_verb="hjelp")
 
     @grp.verb("hjelp", "help", "?", help_key="help.partnerbot.hjelp")
     def help_(ctx: Context, args: Args) -> Reply:
@@ -60,25 +58,46 @@ def register(router: Router) -> None:
         reply = Reply()
         by_partnership: dict[str, list[Network]] = {}
         for net in networks:
-            name = net.partnership.name if net.partnership else t("networks.no_partnership", ctx.lang)
+            name = (
+                net.partnership.name if net.partnership else t("networks.no_partnership", ctx.lang)
+            )
             by_partnership.setdefault(name, []).append(net)
         for partnership, nets in by_partnership.items():
             reply.add(Text(f"*{partnership}*"))
             for net in nets:
                 orgs = ", ".join(o.name for o in net.organisations) or "—"
-                members = ", ".join(
-                    f"{m.name}" + (f" ({m.organisation.name})" if m.organisation else "")
-                    for m in net.members
-                ) or "—"
+                members = (
+                    ", ".join(
+                        f"{m.name}" + (f" ({m.organisation.name})" if m.organisation else "")
+                        for m in net.members
+                    )
+                    or "—"
+                )
                 channels = ", ".join(c.name or c.channel_id for c in net.channels) or "—"
-                reply.add(Text(t("networks.line", ctx.lang, name=net.name, orgs=orgs,
-                                 members=members, channels=channels)))
+                reply.add(
+                    Text(
+                        t(
+                            "networks.line",
+                            ctx.lang,
+                            name=net.name,
+                            orgs=orgs,
+                            members=members,
+                            channels=channels,
+                        )
+                    )
+                )
         return reply
 
-    @grp.verb("nettverk ny", "network new", "new network", help_key="help.partnerbot.nettverk_ny",
-              keywords={"partnership": ("partnerskap", "regionråd", "regionrad"),
-                        "organisations": ("organisasjoner", "organisasjonar", "organisations",
-                                          "org")})
+    @grp.verb(
+        "nettverk ny",
+        "network new",
+        "new network",
+        help_key="help.partnerbot.nettverk_ny",
+        keywords={
+            "partnership": ("partnerskap", "regionråd", "regionrad"),
+            "organisations": ("organisasjoner", "organisasjonar", "organisations", "org"),
+        },
+    )
     def new_network(ctx: Context, args: Args) -> Reply:
         ctx.require_role("admin")
         name = (args.title or "").strip()
@@ -86,22 +105,33 @@ def register(router: Router) -> None:
             raise UserError("networks.name_missing")
         partnership = _partnership(ctx, args.get("partnership"))
         exists = ctx.session.scalar(
-            select(Network).where(Network.name == name, Network.partnership_id ==
-                                  (partnership.id if partnership else None))
+            select(Network).where(
+                Network.name == name,
+                Network.partnership_id == (partnership.id if partnership else None),
+            )
         )
         if exists:
             raise UserError("networks.exists", name=name)
         net = Network(name=name[:200], partnership=partnership)
         ctx.session.add(net)
         if args.get("organisations"):
-            net.organisations = find_organisations(ctx.session, args.options["organisations"],
-                                                   create=True)
+            net.organisations = find_organisations(
+                ctx.session, args.options["organisations"], create=True
+            )
         ctx.session.flush()
         audit(ctx, "network.create", "network", net.id, name=name)
         return Reply.text(t("networks.created", ctx.lang, name=net.name), visibility="channel")
 
-    @grp.verb("koble nettverk", "kople nettverk", "koble", "kople", "link network", "bind network",
-              "link", help_key="help.partnerbot.koble")
+    @grp.verb(
+        "koble nettverk",
+        "kople nettverk",
+        "koble",
+        "kople",
+        "link network",
+        "bind network",
+        "link",
+        help_key="help.partnerbot.koble",
+    )
     def bind_channel(ctx: Context, args: Args) -> Reply:
         ctx.require_role("admin")
         query = args.title
@@ -109,30 +139,50 @@ def register(router: Router) -> None:
             raise UserError("networks.bind_missing")
         net = find_network(ctx.session, query)
         cmd = ctx.command
-        ref = ctx.session.scalar(select(ChannelRef).where(
-            ChannelRef.platform == cmd.platform, ChannelRef.channel_id == cmd.channel_id))
+        ref = ctx.session.scalar(
+            select(ChannelRef).where(
+                ChannelRef.platform == cmd.platform, ChannelRef.channel_id == cmd.channel_id
+            )
+        )
         if ref is None:
             ref = ChannelRef(platform=cmd.platform, channel_id=cmd.channel_id)
             ctx.session.add(ref)
         ref.network_id, ref.name = net.id, cmd.channel_name or cmd.channel_id
         ctx.session.flush()
         audit(ctx, "channel.bind", "network", net.id, channel=cmd.channel_id)
-        return Reply.text(t("networks.bound", ctx.lang, name=net.name,
-                            channel=cmd.channel_name or cmd.channel_id), visibility="channel")
+        return Reply.text(
+            t(
+                "networks.bound",
+                ctx.lang,
+                name=net.name,
+                channel=cmd.channel_name or cmd.channel_id,
+            ),
+            visibility="channel",
+        )
 
     @grp.verb("meg", "me", "profil", "profile", help_key="help.partnerbot.meg")
     def me(ctx: Context, args: Args) -> Reply:
         m = ctx.member
-        return Reply(blocks=[
-            Text(t("networks.me_title", ctx.lang, name=m.name)),
-            Fields((
-                (t("label.organisation", ctx.lang), m.organisation.name if m.organisation else "—"),
-                (t("label.role", ctx.lang), role_name(m.role, ctx.lang)),
-                (t("label.language", ctx.lang), t(f"language.{ctx.lang}", ctx.lang)),
-                (t("label.timezone", ctx.lang), str(ctx.tz)),
-                (t("label.networks", ctx.lang), ", ".join(n.name for n in m.networks) or "—"),
-            )),
-        ])
+        return Reply(
+            blocks=[
+                Text(t("networks.me_title", ctx.lang, name=m.name)),
+                Fields(
+                    (
+                        (
+                            t("label.organisation", ctx.lang),
+                            m.organisation.name if m.organisation else "—",
+                        ),
+                        (t("label.role", ctx.lang), role_name(m.role, ctx.lang)),
+                        (t("label.language", ctx.lang), t(f"language.{ctx.lang}", ctx.lang)),
+                        (t("label.timezone", ctx.lang), str(ctx.tz)),
+                        (
+                            t("label.networks", ctx.lang),
+                            ", ".join(n.name for n in m.networks) or "—",
+                        ),
+                    )
+                ),
+            ]
+        )
 
     @grp.verb("språk", "sprak", "language", "lang", help_key="help.partnerbot.sprak")
     def language(ctx: Context, args: Args) -> Reply:
@@ -142,12 +192,20 @@ def register(router: Router) -> None:
         ctx.member.language = lang
         return Reply.text(t("networks.language_set", lang))
 
-    @grp.verb("medlem ny", "medlem", "member new", "member", "add member",
-              help_key="help.partnerbot.medlem_ny",
-              keywords={"organisation": ("org", "organisasjon", "organisation"),
-                        "role": ("rolle", "role"),
-                        "network": ("nettverk", "network"),
-                        "language": ("språk", "sprak", "language")})
+    @grp.verb(
+        "medlem ny",
+        "medlem",
+        "member new",
+        "member",
+        "add member",
+        help_key="help.partnerbot.medlem_ny",
+        keywords={
+            "organisation": ("org", "organisasjon", "organisation"),
+            "role": ("rolle", "role"),
+            "network": ("nettverk", "network"),
+            "language": ("språk", "sprak", "language"),
+        },
+    )
     def add_member(ctx: Context, args: Args) -> Reply:
         ctx.require_role("admin")
         name = (args.title or "").strip()
@@ -162,20 +220,26 @@ def register(router: Router) -> None:
         platform = ctx.command.platform
         mention = SLACK_MENTION.match(name)
         external = mention.group(1) if mention else name
-        member = ctx.session.scalar(select(Member).where(
-            Member.platform == platform, Member.external_id == external))
+        member = ctx.session.scalar(
+            select(Member).where(Member.platform == platform, Member.external_id == external)
+        )
         created = member is None
         if member is None:
-            member = Member(platform=platform, external_id=external[:100],
-                            name=name[:200] if not mention else external, role="member")
+            member = Member(
+                platform=platform,
+                external_id=external[:100],
+                name=name[:200] if not mention else external,
+                role="member",
+            )
             ctx.session.add(member)
         if role:
             member.role = role
         if lang:
             member.language = lang
         if args.get("organisation"):
-            member.organisation = find_organisation(ctx.session, args.options["organisation"],
-                                                    create=True)
+            member.organisation = find_organisation(
+                ctx.session, args.options["organisation"], create=True
+            )
         if args.get("network"):
             net = find_network(ctx.session, args.options["network"])
             if net not in member.networks:
@@ -183,11 +247,23 @@ def register(router: Router) -> None:
             if member.partnership is None:
                 member.partnership = net.partnership
         ctx.session.flush()
-        audit(ctx, "member.create" if created else "member.update", "member", member.id,
-              role=member.role)
+        audit(
+            ctx,
+            "member.create" if created else "member.update",
+            "member",
+            member.id,
+            role=member.role,
+        )
         key = "networks.member_created" if created else "networks.member_updated"
-        return Reply.text(t(key, ctx.lang, name=member.name, role=role_name(member.role, ctx.lang),
-                            org=member.organisation.name if member.organisation else "—"))
+        return Reply.text(
+            t(
+                key,
+                ctx.lang,
+                name=member.name,
+                role=role_name(member.role, ctx.lang),
+                org=member.organisation.name if member.organisation else "—",
+            )
+        )
 
 
 def _partnership(ctx: Context, name: str | None) -> Partnership | None:

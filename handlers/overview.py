@@ -50,8 +50,17 @@ class Overview:
     conferences_mine: list[tuple[Conference, str]] = field(default_factory=list)
 
     def empty(self) -> bool:
-        return not any((self.hearings, self.overdue, self.due_soon, self.polls, self.meetings,
-                        self.conferences_open, self.conferences_mine))
+        return not any(
+            (
+                self.hearings,
+                self.overdue,
+                self.due_soon,
+                self.polls,
+                self.meetings,
+                self.conferences_open,
+                self.conferences_mine,
+            )
+        )
 
 
 def collect(session: Session, member: Member, now: datetime, tz: ZoneInfo) -> Overview:
@@ -60,46 +69,81 @@ def collect(session: Session, member: Member, now: datetime, tz: ZoneInfo) -> Ov
     network_ids = [n.id for n in member.networks]
     today = now.astimezone(tz).date()
     if member.organisation_id is not None:
-        ov.hearings = list(session.scalars(
-            select(Hearing).join(HearingAddressee)
-            .where(Hearing.state == "open", Hearing.deadline >= now,
-                   HearingAddressee.organisation_id == member.organisation_id,
-                   HearingAddressee.answered_at.is_(None))
-            .order_by(Hearing.deadline, Hearing.id)))
+        ov.hearings = list(
+            session.scalars(
+                select(Hearing)
+                .join(HearingAddressee)
+                .where(
+                    Hearing.state == "open",
+                    Hearing.deadline >= now,
+                    HearingAddressee.organisation_id == member.organisation_id,
+                    HearingAddressee.answered_at.is_(None),
+                )
+                .order_by(Hearing.deadline, Hearing.id)
+            )
+        )
     actions = session.scalars(
-        select(Action).where(Action.owner_member_id == member.id,
-                             Action.status.in_(OPEN_ACTION), Action.due_date.is_not(None),
-                             Action.due_date <= today + SOON)
-        .order_by(Action.due_date, Action.id))
+        select(Action)
+        .where(
+            Action.owner_member_id == member.id,
+            Action.status.in_(OPEN_ACTION),
+            Action.due_date.is_not(None),
+            Action.due_date <= today + SOON,
+        )
+        .order_by(Action.due_date, Action.id)
+    )
     for action in actions:
         assert action.due_date is not None
         (ov.overdue if action.due_date < today else ov.due_soon).append(action)
     voted = exists().where(Vote.poll_id == Poll.id, Vote.member_id == member.id)
-    ov.polls = list(session.scalars(
-        select(Poll).where(Poll.state == "open", Poll.network_id.in_(network_ids), ~voted)
-        .order_by(Poll.closes_at, Poll.id)))
-    ov.meetings = list(session.scalars(
-        select(Meeting).where(Meeting.network_id.in_(network_ids), Meeting.cancelled.is_(False),
-                              Meeting.start_at >= now, Meeting.start_at < now + SOON)
-        .order_by(Meeting.start_at)))
+    ov.polls = list(
+        session.scalars(
+            select(Poll)
+            .where(Poll.state == "open", Poll.network_id.in_(network_ids), ~voted)
+            .order_by(Poll.closes_at, Poll.id)
+        )
+    )
+    ov.meetings = list(
+        session.scalars(
+            select(Meeting)
+            .where(
+                Meeting.network_id.in_(network_ids),
+                Meeting.cancelled.is_(False),
+                Meeting.start_at >= now,
+                Meeting.start_at < now + SOON,
+            )
+            .order_by(Meeting.start_at)
+        )
+    )
     audience = exists().where(
         ConferenceAudience.conference_id == Conference.id,
-        or_(ConferenceAudience.network_id.in_(network_ids),
-            and_(ConferenceAudience.organisation_id.is_not(None),
-                 ConferenceAudience.organisation_id == member.organisation_id)))
+        or_(
+            ConferenceAudience.network_id.in_(network_ids),
+            and_(
+                ConferenceAudience.organisation_id.is_not(None),
+                ConferenceAudience.organisation_id == member.organisation_id,
+            ),
+        ),
+    )
     rows = session.execute(
         select(Conference, Registration.status)
-        .outerjoin(Registration, and_(Registration.conference_id == Conference.id,
-                                      Registration.member_id == member.id))
-        .where(Conference.state == "announced", Conference.start_at >= now,
-               or_(Conference.audience_all.is_(True), audience,
-                   Registration.id.is_not(None)))
-        .order_by(Conference.start_at, Conference.id))
+        .outerjoin(
+            Registration,
+            and_(Registration.conference_id == Conference.id, Registration.member_id == member.id),
+        )
+        .where(
+            Conference.state == "announced",
+            Conference.start_at >= now,
+            or_(Conference.audience_all.is_(True), audience, Registration.id.is_not(None)),
+        )
+        .order_by(Conference.start_at, Conference.id)
+    )
     for conf, status in rows:
         if status in ("registered", "waitlisted"):
             ov.conferences_mine.append((conf, status))
-        elif status is None and (conf.registration_deadline is None
-                                 or conf.registration_deadline > now):
+        elif status is None and (
+            conf.registration_deadline is None or conf.registration_deadline > now
+        ):
             ov.conferences_open.append(conf)
     return ov
 
@@ -115,46 +159,83 @@ def render(ov: Overview, now: datetime, tz: ZoneInfo, lang: str) -> list[str]:
     lines: list[str] = []
     short = lambda dt: format_short(dt, lang, tz)  # noqa: E731
     for h in ov.hearings:
-        lines.append(t("overview.hearing", lang, id=h.id, title=h.title, when=short(h.deadline),
-                       left=days_left(h.deadline, now, tz, lang)))
+        lines.append(
+            t(
+                "overview.hearing",
+                lang,
+                id=h.id,
+                title=h.title,
+                when=short(h.deadline),
+                left=days_left(h.deadline, now, tz, lang),
+            )
+        )
     for a in ov.overdue:
-        lines.append(t("overview.action_overdue", lang, id=a.id, title=a.title,
-                       due=f"{a.due_date:%d.%m}"))
+        lines.append(
+            t("overview.action_overdue", lang, id=a.id, title=a.title, due=f"{a.due_date:%d.%m}")
+        )
     for a in ov.due_soon:
-        lines.append(t("overview.action_soon", lang, id=a.id, title=a.title,
-                       due=f"{a.due_date:%d.%m}"))
+        lines.append(
+            t("overview.action_soon", lang, id=a.id, title=a.title, due=f"{a.due_date:%d.%m}")
+        )
     for p in ov.polls:
         if p.closes_at is None:
             lines.append(t("overview.poll_open_ended", lang, id=p.id, title=p.title))
         else:
-            lines.append(t("overview.poll", lang, id=p.id, title=p.title,
-                           closes=short(p.closes_at)))
+            lines.append(
+                t("overview.poll", lang, id=p.id, title=p.title, closes=short(p.closes_at))
+            )
     for m in ov.meetings:
         lines.append(t("overview.meeting", lang, title=m.title, when=short(m.start_at)))
     for c in ov.conferences_open:
-        deadline = (short(c.registration_deadline) if c.registration_deadline
-                    else t("overview.no_deadline", lang))
-        lines.append(t("overview.conference_open", lang, id=c.id, title=c.title,
-                       when=short(c.start_at), deadline=deadline))
+        deadline = (
+            short(c.registration_deadline)
+            if c.registration_deadline
+            else t("overview.no_deadline", lang)
+        )
+        lines.append(
+            t(
+                "overview.conference_open",
+                lang,
+                id=c.id,
+                title=c.title,
+                when=short(c.start_at),
+                deadline=deadline,
+            )
+        )
     for c, status in ov.conferences_mine:
-        lines.append(t(f"overview.conference_{status}", lang, id=c.id, title=c.title,
-                       when=short(c.start_at)))
+        lines.append(
+            t(f"overview.conference_{status}", lang, id=c.id, title=c.title, when=short(c.start_at))
+        )
     return lines
 
 
-def home_items(ov: Overview, now: datetime, tz: ZoneInfo,
-               lang: str) -> list[tuple[str, tuple[Button, ...]]]:
+def home_items(
+    ov: Overview, now: datetime, tz: ZoneInfo, lang: str
+) -> list[tuple[str, tuple[Button, ...]]]:
     """Each line of the overview with the buttons that act on it, in the overview's order."""
     lines = iter(render(ov, now, tz, lang))
     label = lambda key: t(f"overview.button.{key}", lang)  # noqa: E731
     items: list[tuple[str, tuple[Button, ...]]] = []
     for h in ov.hearings:
-        items.append((next(lines), (Button(label("answered"), f"/horing svart {h.id}", "primary"),
-                                    Button(label("show"), f"/horing vis {h.id}"))))
+        items.append(
+            (
+                next(lines),
+                (
+                    Button(label("answered"), f"/horing svart {h.id}", "primary"),
+                    Button(label("show"), f"/horing vis {h.id}"),
+                ),
+            )
+        )
     for a in ov.overdue:
-        items.append((next(lines), (Button(label("done"), f"/tiltak status {a.id} ferdig",
-                                           "primary"),
-                                    Button(label("show"), f"/tiltak vis {a.id}"))))
+        items.append(
+            (
+                next(lines),
+                (
+                    Button(label("done"), f"/tiltak status {a.id} ferdig", "primary"),
+                    Button(label("show"), f"/tiltak vis {a.id}"),
+                ),
+            )
+        )
     for a in ov.due_soon:
         items.append((next(lines), (Button(label("show"), f"/tiltak vis {a.id}"),)))
     for p in ov.polls:
@@ -162,13 +243,27 @@ def home_items(ov: Overview, now: datetime, tz: ZoneInfo,
     for _m in ov.meetings:
         items.append((next(lines), ()))
     for c in ov.conferences_open:
-        items.append((next(lines), (
-            Button(label("register"), t("conferences.cmd.register", lang, id=c.id), "primary"),
-            Button(label("maybe"), t("conferences.cmd.maybe", lang, id=c.id)))))
+        items.append(
+            (
+                next(lines),
+                (
+                    Button(
+                        label("register"), t("conferences.cmd.register", lang, id=c.id), "primary"
+                    ),
+                    Button(label("maybe"), t("conferences.cmd.maybe", lang, id=c.id)),
+                ),
+            )
+        )
     for c, _status in ov.conferences_mine:
-        items.append((next(lines), (
-            Button(label("show"), f"/konferanse vis {c.id}"),
-            Button(label("cancel"), t("conferences.cmd.cancel", lang, id=c.id), "danger"))))
+        items.append(
+            (
+                next(lines),
+                (
+                    Button(label("show"), f"/konferanse vis {c.id}"),
+                    Button(label("cancel"), t("conferences.cmd.cancel", lang, id=c.id), "danger"),
+                ),
+            )
+        )
     return items
 
 
@@ -197,9 +292,12 @@ def register(router: Router) -> None:
         if ov.empty():
             return Reply.text(t("overview.nothing", ctx.lang))
         lines = render(ov, ctx.now, ctx.tz, ctx.lang)
-        return Reply(blocks=[Text(t("overview.title", ctx.lang, name=ctx.member.name)),
-                             Text("\n".join(lines))])
+        return Reply(
+            blocks=[
+                Text(t("overview.title", ctx.lang, name=ctx.member.name)),
+                Text("\n".join(lines)),
+            ]
+        )
 
     # No help line: the Slack adapter asks for it to fill the App Home tab.
     grp.verb(HOME_VERB, "heim", "home")(home)
-

@@ -42,17 +42,29 @@ def schedule(session: Session, poll: Poll, *, now: datetime, tz: tzinfo) -> None
         return
     payload = {"tz": str(tz), "organiser_id": poll.created_by}
     outbox.schedule(
-        session, key=f"poll:{poll.id}:close", kind=CLOSE_KIND,
-        target=outbox.Target.network(poll.network_id), due_at=poll.closes_at,
-        object_type="poll", object_id=poll.id, payload=payload)
+        session,
+        key=f"poll:{poll.id}:close",
+        kind=CLOSE_KIND,
+        target=outbox.Target.network(poll.network_id),
+        due_at=poll.closes_at,
+        object_type="poll",
+        object_id=poll.id,
+        payload=payload,
+    )
     nudge_at = poll.closes_at - NUDGE_BEFORE
     if nudge_at <= now:
         return  # under a day to answer: the poll itself is the reminder
     for member in expected_members(session, poll):
         outbox.schedule(
-            session, key=f"poll:{poll.id}:nudge:{member.id}", kind=NUDGE_KIND,
-            target=outbox.Target.member(member.id), due_at=nudge_at,
-            object_type="poll", object_id=poll.id, payload=payload)
+            session,
+            key=f"poll:{poll.id}:nudge:{member.id}",
+            kind=NUDGE_KIND,
+            target=outbox.Target.member(member.id),
+            due_at=nudge_at,
+            object_type="poll",
+            object_id=poll.id,
+            payload=payload,
+        )
 
 
 def cancel(session: Session, poll: Poll) -> None:
@@ -83,9 +95,21 @@ def render_nudge(session: Session, row: OutboxMessage, now: datetime, lang: str)
         return None
     tz = _zone(row)
     deadline = format_datetime(poll.closes_at, lang, tz) if poll.closes_at else "—"
-    reply = render_poll(session, poll, lang, tz, intro=t(
-        "polls.nudge", lang, name=member.name, id=poll.id, title=poll.title, when=deadline,
-        example=example_answer(poll, lang)))
+    reply = render_poll(
+        session,
+        poll,
+        lang,
+        tz,
+        intro=t(
+            "polls.nudge",
+            lang,
+            name=member.name,
+            id=poll.id,
+            title=poll.title,
+            when=deadline,
+            example=example_answer(poll, lang),
+        ),
+    )
     reply.visibility, reply.object_ref = "ephemeral", None
     return reply
 
@@ -110,11 +134,20 @@ def render_close(session: Session, row: OutboxMessage, now: datetime, lang: str)
     if poll.auto_choose and best is not None:
         meeting = meeting_of(session, poll)
         if meeting is None:
-            meeting, _ = meeting_invite.decide(session, poll, best, now=now, tz=tz,
-                                               member_id=poll.created_by)
+            meeting, _ = meeting_invite.decide(
+                session, poll, best, now=now, tz=tz, member_id=poll.created_by
+            )
         return meeting_invite.decision_reply(
-            meeting, poll, best, moved=False, lang=lang, tz=tz, now=now, organiser=organiser,
-            intro=[intro, t("polls.auto_chosen", lang, number=best.position)])
+            meeting,
+            poll,
+            best,
+            moved=False,
+            lang=lang,
+            tz=tz,
+            now=now,
+            organiser=organiser,
+            intro=[intro, t("polls.auto_chosen", lang, number=best.position)],
+        )
     reply = render_poll(session, poll, lang, tz, buttons=False, intro=intro)
     name = organiser.name if organiser else t("role.organiser", lang)
     if best is not None:

@@ -70,9 +70,11 @@ def expected_members(session: Session, poll: Poll) -> list[Member]:
     if poll.invitees:
         member_ids = {i.member_id for i in poll.invitees if i.member_id}
         org_ids = {i.organisation_id for i in poll.invitees if i.organisation_id}
-        stmt = select(Member).where(
-            Member.id.in_(member_ids) | Member.organisation_id.in_(org_ids)
-        ).order_by(Member.name, Member.id)
+        stmt = (
+            select(Member)
+            .where(Member.id.in_(member_ids) | Member.organisation_id.in_(org_ids))
+            .order_by(Member.name, Member.id)
+        )
         return list(session.scalars(stmt))
     return list(poll.network.members) if poll.network else []
 
@@ -81,8 +83,9 @@ def voters(session: Session, poll: Poll) -> set[int]:
     return set(session.scalars(select(Vote.member_id).where(Vote.poll_id == poll.id).distinct()))
 
 
-def has_answered(session: Session, poll: Poll, member: Member,
-                 voter_ids: set[int] | None = None) -> bool:
+def has_answered(
+    session: Session, poll: Poll, member: Member, voter_ids: set[int] | None = None
+) -> bool:
     """A member has answered when they voted; in one-vote-per-organisation, also when a
     colleague from their organisation did."""
     voter_ids = voters(session, poll) if voter_ids is None else voter_ids
@@ -90,17 +93,21 @@ def has_answered(session: Session, poll: Poll, member: Member,
         return True
     if poll.one_vote_per_organisation and member.organisation_id is not None:
         colleague = session.scalar(
-            select(Vote.id).join(Member, Member.id == Vote.member_id)
+            select(Vote.id)
+            .join(Member, Member.id == Vote.member_id)
             .where(Vote.poll_id == poll.id, Member.organisation_id == member.organisation_id)
-            .limit(1))
+            .limit(1)
+        )
         return colleague is not None
     return False
 
 
 def tally(session: Session, poll: Poll) -> Tally:
     rows = session.execute(
-        select(Vote, Member).join(Member, Member.id == Vote.member_id)
-        .where(Vote.poll_id == poll.id).order_by(Vote.at, Vote.id)
+        select(Vote, Member)
+        .join(Member, Member.id == Vote.member_id)
+        .where(Vote.poll_id == poll.id)
+        .order_by(Vote.at, Vote.id)
     ).all()
     units: dict[tuple[str, int], Unit] = {}
     for vote, member in rows:  # oldest first, so a later answer overwrites an earlier one
@@ -115,20 +122,23 @@ def tally(session: Session, poll: Poll) -> Tally:
         for slot_id, answer in unit.answers.items():
             if slot_id in counts and answer in ANSWERS:
                 counts[slot_id][answer] += 1
-    result = Tally(slots, sorted(units.values(), key=lambda u: u.label.casefold()), counts,
-                   [], [])
+    result = Tally(slots, sorted(units.values(), key=lambda u: u.label.casefold()), counts, [], [])
     scored = [s for s in slots if result.score(s)[1] > 0]
     if scored:
         top = max(result.score(s) for s in scored)
-        result.tied = sorted((s for s in scored if result.score(s) == top),
-                             key=lambda s: (s.start_at, s.position))
+        result.tied = sorted(
+            (s for s in scored if result.score(s) == top), key=lambda s: (s.start_at, s.position)
+        )
     voter_ids = {m.id for _, m in rows}
     waiting: list[str] = []
     for member in expected_members(session, poll):
         if has_answered(session, poll, member, voter_ids):
             continue
-        name = (member.organisation.name if poll.one_vote_per_organisation
-                and member.organisation else member.name)
+        name = (
+            member.organisation.name
+            if poll.one_vote_per_organisation and member.organisation
+            else member.name
+        )
         if name not in waiting:
             waiting.append(name)
     result.waiting = waiting
@@ -136,8 +146,9 @@ def tally(session: Session, poll: Poll) -> Tally:
 
 
 def meeting_of(session: Session, poll: Poll) -> Meeting | None:
-    return session.scalar(select(Meeting).where(Meeting.poll_id == poll.id,
-                                                Meeting.cancelled.is_(False)))
+    return session.scalar(
+        select(Meeting).where(Meeting.poll_id == poll.id, Meeting.cancelled.is_(False))
+    )
 
 
 # -- rendering -----------------------------------------------------------------------------
@@ -155,10 +166,23 @@ def best_line(result: Tally, lang: str, tz: tzinfo) -> str:
         return t("polls.no_best", lang)
     yes, either = result.score(best)
     if len(result.tied) > 1:
-        return t("polls.best_tied", lang, numbers=_numbers(result.tied), number=best.position,
-                 slot=slot_text(best, lang, tz), yes=yes, either=either)
-    return t("polls.best", lang, number=best.position, slot=slot_text(best, lang, tz),
-             yes=yes, either=either)
+        return t(
+            "polls.best_tied",
+            lang,
+            numbers=_numbers(result.tied),
+            number=best.position,
+            slot=slot_text(best, lang, tz),
+            yes=yes,
+            either=either,
+        )
+    return t(
+        "polls.best",
+        lang,
+        number=best.position,
+        slot=slot_text(best, lang, tz),
+        yes=yes,
+        either=either,
+    )
 
 
 def header_lines(poll: Poll, lang: str, tz: tzinfo) -> list[str]:
@@ -182,8 +206,15 @@ def header_lines(poll: Poll, lang: str, tz: tzinfo) -> list[str]:
     return lines
 
 
-def render_poll(session: Session, poll: Poll, lang: str, tz: tzinfo, *,
-                buttons: bool = True, intro: str | None = None) -> Reply:
+def render_poll(
+    session: Session,
+    poll: Poll,
+    lang: str,
+    tz: tzinfo,
+    *,
+    buttons: bool = True,
+    intro: str | None = None,
+) -> Reply:
     """The poll as posted in the channel: slots with counts and, while open, answer buttons
     whose commands are what a member would type (the Slack adapter renders them)."""
     result = tally(session, poll)
@@ -194,18 +225,37 @@ def render_poll(session: Session, poll: Poll, lang: str, tz: tzinfo, *,
     is_open = poll.state == "open"
     for slot in result.slots:
         c = result.counts[slot.id]
-        reply.add(Text(t("polls.slot_line", lang, number=slot.position,
-                         slot=slot_text(slot, lang, tz), yes=c[YES], maybe=c[MAYBE], no=c[NO])))
+        reply.add(
+            Text(
+                t(
+                    "polls.slot_line",
+                    lang,
+                    number=slot.position,
+                    slot=slot_text(slot, lang, tz),
+                    yes=c[YES],
+                    maybe=c[MAYBE],
+                    no=c[NO],
+                )
+            )
+        )
         if buttons and is_open:
-            reply.add(Buttons(tuple(
-                Button(t(f"polls.button.{answer}", lang),
-                       f"/mote svar {poll.id} {slot.position}:{COMMAND_WORD[answer]}",
-                       "primary" if answer == YES else None)
-                for answer in ANSWERS)))
+            reply.add(
+                Buttons(
+                    tuple(
+                        Button(
+                            t(f"polls.button.{answer}", lang),
+                            f"/mote svar {poll.id} {slot.position}:{COMMAND_WORD[answer]}",
+                            "primary" if answer == YES else None,
+                        )
+                        for answer in ANSWERS
+                    )
+                )
+            )
     reply.add(Text(best_line(result, lang, tz)))
     if is_open:
-        reply.add(Text(t("polls.how_to_answer", lang, id=poll.id,
-                         example=example_answer(poll, lang))))
+        reply.add(
+            Text(t("polls.how_to_answer", lang, id=poll.id, example=example_answer(poll, lang)))
+        )
     return reply
 
 
@@ -217,10 +267,10 @@ def example_answer(poll: Poll, lang: str = "nb") -> str:
 def table(result: Tally, lang: str) -> str:
     """Participants against slots, in a fixed-width block:
 
-        ```
-                      1  2  3
-        Ola Nordmann  ✓  ~  ✗
-        ```
+    ```
+                  1  2  3
+    Ola Nordmann  ✓  ~  ✗
+    ```
     """
     width = max(3, *(len(str(s.position)) + 1 for s in result.slots))
     labels = [u.label for u in result.units] + [t(f"polls.count.{a}", lang) for a in ANSWERS]
@@ -231,8 +281,10 @@ def table(result: Tally, lang: str) -> str:
         lines.append(unit.label.ljust(name_w) + "".join(c.rjust(width) for c in cells))
     for answer in ANSWERS:
         label = t(f"polls.count.{answer}", lang)
-        lines.append(label.ljust(name_w) + "".join(
-            str(result.counts[s.id][answer]).rjust(width) for s in result.slots))
+        lines.append(
+            label.ljust(name_w)
+            + "".join(str(result.counts[s.id][answer]).rjust(width) for s in result.slots)
+        )
     return "```\n" + "\n".join(line.rstrip() for line in lines) + "\n```"
 
 
@@ -250,12 +302,24 @@ def render_table(session: Session, poll: Poll, lang: str, tz: tzinfo) -> Reply:
         reply.add(Text(t("polls.waiting", lang, names=", ".join(result.waiting))))
     meeting = meeting_of(session, poll)
     if meeting is not None:
-        reply.add(Text(t("polls.decided", lang, when=format_slot(
-            Slot(meeting.start_at, meeting.end_at), lang, tz))))
+        reply.add(
+            Text(
+                t(
+                    "polls.decided",
+                    lang,
+                    when=format_slot(Slot(meeting.start_at, meeting.end_at), lang, tz),
+                )
+            )
+        )
     elif poll.state == "open":
-        reply.add(Text(t("polls.how_to_answer", lang, id=poll.id, example=example_answer(poll, lang))))
+        reply.add(
+            Text(t("polls.how_to_answer", lang, id=poll.id, example=example_answer(poll, lang)))
+        )
     else:
         best = result.best
-        reply.add(Text(t("polls.awaiting_decision", lang, id=poll.id,
-                         number=best.position if best else 1)))
+        reply.add(
+            Text(
+                t("polls.awaiting_decision", lang, id=poll.id, number=best.position if best else 1)
+            )
+        )
     return reply

@@ -53,9 +53,14 @@ NEW_KEYWORDS = {
     "agenda": ("agenda",),
 }
 NEW_FLAGS = {
-    "per_org": ("én stemme per organisasjon", "en stemme per organisasjon",
-                "ein stemme per organisasjon", "éin stemme per organisasjon",
-                "one vote per organisation", "one vote per organization"),
+    "per_org": (
+        "én stemme per organisasjon",
+        "en stemme per organisasjon",
+        "ein stemme per organisasjon",
+        "éin stemme per organisasjon",
+        "one vote per organisation",
+        "one vote per organization",
+    ),
     "auto": ("velg automatisk", "vel automatisk", "choose automatically"),
 }
 CLOSE_KEYWORDS = {
@@ -76,15 +81,16 @@ _ALL_SLOTS = ("alle", "all")
 
 
 def register(router: Router) -> None:
-    grp = router.group("mote", "møte", "meeting", "poll", help_key="help.group.mote",
-                       default_verb="liste")
-    grp.verb("ny", "new", help_key="help.mote.ny", keywords=NEW_KEYWORDS,
-             flags=NEW_FLAGS)(new_poll)
+    grp = router.group(
+        "mote", "møte", "meeting", "poll", help_key="help.group.mote", default_verb="liste"
+    )
+    grp.verb("ny", "new", help_key="help.mote.ny", keywords=NEW_KEYWORDS, flags=NEW_FLAGS)(new_poll)
     grp.verb("svar", "answer", "vote", help_key="help.mote.svar")(vote)
     grp.verb("vis", "show", help_key="help.mote.vis")(show)
     grp.verb("lukk", "close", help_key="help.mote.lukk", keywords=CLOSE_KEYWORDS)(close)
-    grp.verb("liste", "list", help_key="help.mote.liste",
-             keywords={"network": ("nettverk", "network")})(list_polls)
+    grp.verb(
+        "liste", "list", help_key="help.mote.liste", keywords={"network": ("nettverk", "network")}
+    )(list_polls)
     poll_outbox.register(router)
 
 
@@ -104,11 +110,17 @@ def new_poll(ctx: Context, args: Args) -> Reply:
     slots = _slots(ctx, args.options["slots"], duration)
     closes_at = _deadline(ctx, args.get("closes"), slots[0][0])
     poll = Poll(
-        network=network, title=title[:MAX_TITLE], closes_at=closes_at,
+        network=network,
+        title=title[:MAX_TITLE],
+        closes_at=closes_at,
         duration_minutes=int(duration.total_seconds() // 60) if duration else None,
-        one_vote_per_organisation="per_org" in args.flags, auto_choose="auto" in args.flags,
-        place=args.get("place"), agenda=args.get("agenda"),
-        state="open", created_by=ctx.member.id, created_at=ctx.now,
+        one_vote_per_organisation="per_org" in args.flags,
+        auto_choose="auto" in args.flags,
+        place=args.get("place"),
+        agenda=args.get("agenda"),
+        state="open",
+        created_by=ctx.member.id,
+        created_at=ctx.now,
     )
     ctx.session.add(poll)
     for position, (start, end) in enumerate(slots, start=1):
@@ -118,8 +130,9 @@ def new_poll(ctx: Context, args: Args) -> Reply:
     ctx.session.flush()
     poll_outbox.schedule(ctx.session, poll, now=ctx.now, tz=ctx.settings.tz)
     audit(ctx, "poll.create", "poll", poll.id, title=poll.title, slots=len(slots))
-    warnings = [w for w in (day_warning(s.astimezone(ctx.tz).date(), ctx.lang)
-                            for s, _ in slots) if w]
+    warnings = [
+        w for w in (day_warning(s.astimezone(ctx.tz).date(), ctx.lang) for s, _ in slots) if w
+    ]
     intro = t("polls.created", ctx.lang, name=ctx.member.name, id=poll.id)
     if warnings:
         intro += "\n" + "\n".join(f"⚠️ {w}" for w in dict.fromkeys(warnings))
@@ -138,8 +151,9 @@ def _duration(ctx: Context, text: str | None) -> timedelta | None:
     return duration
 
 
-def _slots(ctx: Context, text: str, duration: timedelta | None
-           ) -> list[tuple[datetime, datetime | None]]:
+def _slots(
+    ctx: Context, text: str, duration: timedelta | None
+) -> list[tuple[datetime, datetime | None]]:
     try:
         parsed = parse_slots(text, now=ctx.now, tz=ctx.tz)
     except DateParseError as err:
@@ -169,9 +183,11 @@ def _deadline(ctx: Context, text: str | None, first_start: datetime) -> datetime
     if closes <= ctx.now:
         raise UserError("polls.deadline_past", when=format_datetime(closes, ctx.lang, ctx.tz))
     if closes > first_start:  # after the first slot, that slot could pass undecided
-        raise UserError("polls.deadline_after_slot",
-                        when=format_datetime(closes, ctx.lang, ctx.tz),
-                        slot=format_datetime(first_start, ctx.lang, ctx.tz))
+        raise UserError(
+            "polls.deadline_after_slot",
+            when=format_datetime(closes, ctx.lang, ctx.tz),
+            slot=format_datetime(first_start, ctx.lang, ctx.tz),
+        )
     return closes
 
 
@@ -196,9 +212,10 @@ def _invitees(ctx: Context, text: str) -> list[PollInvitee]:
                     raise
                 raise UserError("polls.invitee_unknown", given=name) from None
             invitee = PollInvitee(organisation_id=org.id)
-        if not any((i.member_id, i.organisation_id) == (invitee.member_id,
-                                                        invitee.organisation_id)
-                   for i in result):
+        if not any(
+            (i.member_id, i.organisation_id) == (invitee.member_id, invitee.organisation_id)
+            for i in result
+        ):
             result.append(invitee)
     return result
 
@@ -232,13 +249,18 @@ def parse_answers(text: str, poll: Poll, lang: str = "nb") -> dict[int, str]:
     for piece in (p for p in re.split(r"[\s,;]+", s) if p):
         m = re.fullmatch(r"#?(\d+|alle|all)[:=](.+)", piece)
         if m is None:
-            raise UserError("polls.bad_answer_text", given=piece.replace("_", " "),
-                            id=poll.id, example=example_answer(poll, lang))
+            raise UserError(
+                "polls.bad_answer_text",
+                given=piece.replace("_", " "),
+                id=poll.id,
+                example=example_answer(poll, lang),
+            )
         word = m.group(2).replace("_", " ")
         answer = _WORD_TO_ANSWER.get(word)
         if answer is None:
-            raise UserError("polls.bad_answer_word", given=word, id=poll.id,
-                            example=example_answer(poll, lang))
+            raise UserError(
+                "polls.bad_answer_word", given=word, id=poll.id, example=example_answer(poll, lang)
+            )
         if m.group(1) in _ALL_SLOTS:
             answers.update(dict.fromkeys(range(1, count + 1), answer))
             continue
@@ -259,13 +281,21 @@ def vote(ctx: Context, args: Args) -> Reply:
     require_may_vote(ctx, poll)
     answers = parse_answers(" ".join(words[1:]), poll, ctx.lang)
     by_position = {s.position: s for s in poll.slots}
-    save_votes(ctx.session, poll, ctx.member, {by_position[n].id: a for n, a in answers.items()},
-               now=ctx.now)
+    save_votes(
+        ctx.session,
+        poll,
+        ctx.member,
+        {by_position[n].id: a for n, a in answers.items()},
+        now=ctx.now,
+    )
     # The voter is told, with the poll as it now stands; its posted cards get the new
     # counts, without a note on who answered last and without a new post in the channel.
     card = render_poll(ctx.session, poll, ctx.lang, ctx.tz)
-    return Reply(blocks=[Text(t("polls.you_answered", ctx.lang, id=poll.id)), *card.blocks],
-                 object_ref=card.object_ref, card=card)
+    return Reply(
+        blocks=[Text(t("polls.you_answered", ctx.lang, id=poll.id)), *card.blocks],
+        object_ref=card.object_ref,
+        card=card,
+    )
 
 
 def require_may_vote(ctx: Context, poll: Poll) -> None:
@@ -273,19 +303,26 @@ def require_may_vote(ctx: Context, poll: Poll) -> None:
     if poll.network is None or ctx.has_role("organiser") or poll.network in ctx.member.networks:
         return
     me, org = ctx.member.id, ctx.member.organisation_id
-    if any(i.member_id == me or (org is not None and i.organisation_id == org)
-           for i in poll.invitees):
+    if any(
+        i.member_id == me or (org is not None and i.organisation_id == org) for i in poll.invitees
+    ):
         return
     raise UserError("polls.not_in_network", network=poll.network.name)
 
 
-def save_votes(session: Session, poll: Poll, member: Member, answers: dict[int, str], *,
-               now: datetime) -> None:
+def save_votes(
+    session: Session, poll: Poll, member: Member, answers: dict[int, str], *, now: datetime
+) -> None:
     """Insert or replace a member's answers in one statement per slot set, relying on the
     unique (slot_id, member_id): two clicks at once cannot make two rows or lose one."""
     rows: list[dict[str, Any]] = [
-        {"poll_id": poll.id, "slot_id": slot_id, "member_id": member.id, "answer": answer,
-         "at": now}
+        {
+            "poll_id": poll.id,
+            "slot_id": slot_id,
+            "member_id": member.id,
+            "answer": answer,
+            "at": now,
+        }
         for slot_id, answer in answers.items()
     ]
     dialect = session.get_bind().dialect.name
@@ -294,12 +331,14 @@ def save_votes(session: Session, poll: Poll, member: Member, answers: dict[int, 
         stmt = insert(Vote).values(rows)
         stmt = stmt.on_conflict_do_update(
             index_elements=[Vote.slot_id, Vote.member_id],
-            set_={"answer": stmt.excluded.answer, "at": stmt.excluded.at})
+            set_={"answer": stmt.excluded.answer, "at": stmt.excluded.at},
+        )
         session.execute(stmt)
         return
     for row in rows:  # other databases: plain ORM, good enough without concurrent writers
-        existing = session.scalar(select(Vote).where(Vote.slot_id == row["slot_id"],
-                                                     Vote.member_id == member.id))
+        existing = session.scalar(
+            select(Vote).where(Vote.slot_id == row["slot_id"], Vote.member_id == member.id)
+        )
         if existing is None:
             session.add(Vote(**row))
         else:
@@ -319,33 +358,68 @@ def show(ctx: Context, args: Args) -> Reply:
 def list_polls(ctx: Context, args: Args) -> Reply:
     network = network_for(ctx, args)
     polls = ctx.session.scalars(
-        select(Poll).where(Poll.network_id == network.id, Poll.state == "open")
-        .order_by(Poll.closes_at.is_(None), Poll.closes_at, Poll.id)).all()
-    undecided = [p for p in ctx.session.scalars(
-        select(Poll).where(Poll.network_id == network.id, Poll.state == "closed")
-        .order_by(Poll.id)) if meeting_of(ctx.session, p) is None]
+        select(Poll)
+        .where(Poll.network_id == network.id, Poll.state == "open")
+        .order_by(Poll.closes_at.is_(None), Poll.closes_at, Poll.id)
+    ).all()
+    undecided = [
+        p
+        for p in ctx.session.scalars(
+            select(Poll)
+            .where(Poll.network_id == network.id, Poll.state == "closed")
+            .order_by(Poll.id)
+        )
+        if meeting_of(ctx.session, p) is None
+    ]
     meetings = ctx.session.scalars(
-        select(Meeting).where(Meeting.network_id == network.id, Meeting.cancelled.is_(False),
-                              Meeting.start_at >= ctx.now).order_by(Meeting.start_at)).all()
+        select(Meeting)
+        .where(
+            Meeting.network_id == network.id,
+            Meeting.cancelled.is_(False),
+            Meeting.start_at >= ctx.now,
+        )
+        .order_by(Meeting.start_at)
+    ).all()
     reply = Reply()
     reply.add(Text(t("polls.list_title", ctx.lang, network=network.name)))
     lines = []
     for poll in polls:
         answered = len(tally(ctx.session, poll).units)
-        deadline = (t("polls.list_closes", ctx.lang,
-                      when=format_datetime(poll.closes_at, ctx.lang, ctx.tz))
-                    if poll.closes_at else "")
-        lines.append(t("polls.list_line", ctx.lang, id=poll.id, title=poll.title,
-                       count=answered, closes=deadline))
+        deadline = (
+            t("polls.list_closes", ctx.lang, when=format_datetime(poll.closes_at, ctx.lang, ctx.tz))
+            if poll.closes_at
+            else ""
+        )
+        lines.append(
+            t(
+                "polls.list_line",
+                ctx.lang,
+                id=poll.id,
+                title=poll.title,
+                count=answered,
+                closes=deadline,
+            )
+        )
     for poll in undecided:
         lines.append(t("polls.list_undecided", ctx.lang, id=poll.id, title=poll.title))
     reply.add(Text("\n".join(lines) if lines else t("polls.list_none", ctx.lang)))
     if meetings:
-        reply.add(Text(t("polls.list_meetings", ctx.lang) + "\n" + "\n".join(
-            t("polls.list_meeting", ctx.lang, title=m.title,
-              when=format_datetime(m.start_at, ctx.lang, ctx.tz),
-              place=f" — {m.place}" if m.place else "")
-            for m in meetings)))
+        reply.add(
+            Text(
+                t("polls.list_meetings", ctx.lang)
+                + "\n"
+                + "\n".join(
+                    t(
+                        "polls.list_meeting",
+                        ctx.lang,
+                        title=m.title,
+                        when=format_datetime(m.start_at, ctx.lang, ctx.tz),
+                        place=f" — {m.place}" if m.place else "",
+                    )
+                    for m in meetings
+                )
+            )
+        )
     reply.add(Text(t("polls.list_hint", ctx.lang)))
     return reply
 
@@ -361,15 +435,19 @@ def close(ctx: Context, args: Args) -> Reply:
     meeting = meeting_of(ctx.session, poll)
     choice = args.get("choice") or (words[1] if len(words) > 1 else None)
     if meeting is not None and choice is None:
-        raise UserError("polls.already_decided", id=poll.id,
-                        when=format_datetime(meeting.start_at, ctx.lang, ctx.tz))
+        raise UserError(
+            "polls.already_decided",
+            id=poll.id,
+            when=format_datetime(meeting.start_at, ctx.lang, ctx.tz),
+        )
     result = tally(ctx.session, poll)
     if choice is not None:
         number = parse_ref(choice, what=t("polls.what_slot", ctx.lang))
         slot = next((s for s in poll.slots if s.position == number), None)
         if slot is None:
-            raise UserError("polls.slot_out_of_range", number=number, count=len(poll.slots),
-                            id=poll.id)
+            raise UserError(
+                "polls.slot_out_of_range", number=number, count=len(poll.slots), id=poll.id
+            )
     else:
         slot = result.best
         if slot is None:
@@ -380,14 +458,41 @@ def close(ctx: Context, args: Args) -> Reply:
     if was_open:
         poll_outbox.close(ctx.session, poll, ctx.now)
     meeting, moved = meeting_invite.decide(
-        ctx.session, poll, slot, now=ctx.now, tz=ctx.settings.tz, member_id=ctx.member.id,
-        place=args.get("place"), agenda=args.get("agenda"))
-    audit(ctx, "poll.close" if not moved else "meeting.move", "poll", poll.id,
-          slot=slot.position, meeting=meeting.id)
+        ctx.session,
+        poll,
+        slot,
+        now=ctx.now,
+        tz=ctx.settings.tz,
+        member_id=ctx.member.id,
+        place=args.get("place"),
+        agenda=args.get("agenda"),
+    )
+    audit(
+        ctx,
+        "poll.close" if not moved else "meeting.move",
+        "poll",
+        poll.id,
+        slot=slot.position,
+        meeting=meeting.id,
+    )
     intro = []
     if choice is None and len(result.tied) > 1:
-        intro.append(t("polls.tie_chosen", ctx.lang, numbers=", ".join(
-            str(s.position) for s in result.tied), number=slot.position))
+        intro.append(
+            t(
+                "polls.tie_chosen",
+                ctx.lang,
+                numbers=", ".join(str(s.position) for s in result.tied),
+                number=slot.position,
+            )
+        )
     return meeting_invite.decision_reply(
-        meeting, poll, slot, moved=moved, lang=ctx.lang, tz=ctx.settings.tz, now=ctx.now,
-        organiser=ctx.member, intro=intro)
+        meeting,
+        poll,
+        slot,
+        moved=moved,
+        lang=ctx.lang,
+        tz=ctx.settings.tz,
+        now=ctx.now,
+        organiser=ctx.member,
+        intro=intro,
+    )

@@ -52,9 +52,12 @@ def _check_open(ctx: Context, conf: Conference, *, registering: bool) -> None:
     if is_over(conf, ctx.now, ctx.tz):
         raise UserError("conferences.is_over", title=conf.title)
     if registering and ctx.now >= closes_at(conf):
-        raise UserError("conferences.registration_closed", title=conf.title,
-                        deadline=format_datetime(closes_at(conf), ctx.lang, ctx.tz),
-                        organiser=organiser_name(ctx.session, conf))
+        raise UserError(
+            "conferences.registration_closed",
+            title=conf.title,
+            deadline=format_datetime(closes_at(conf), ctx.lang, ctx.tz),
+            organiser=organiser_name(ctx.session, conf),
+        )
 
 
 def _check_audience(ctx: Context, conf: Conference) -> None:
@@ -63,24 +66,29 @@ def _check_audience(ctx: Context, conf: Conference) -> None:
         return
     if any(m.id == ctx.member.id for m in audience_members(ctx.session, conf)):
         return
-    raise UserError("conferences.not_in_audience", title=conf.title,
-                    audience=audience_text(ctx.session, conf, ctx.lang),
-                    organiser=organiser_name(ctx.session, conf))
+    raise UserError(
+        "conferences.not_in_audience",
+        title=conf.title,
+        audience=audience_text(ctx.session, conf, ctx.lang),
+        organiser=organiser_name(ctx.session, conf),
+    )
 
 
 def _arrival(session: Session, conf: Conference, now: datetime) -> datetime:
     """Never earlier than anyone already queued: with the row locked this keeps queued_at in
     commit order even when clocks of several bot processes disagree."""
-    latest = session.scalar(select(func.max(Registration.queued_at))
-                            .where(Registration.conference_id == conf.id))
+    latest = session.scalar(
+        select(func.max(Registration.queued_at)).where(Registration.conference_id == conf.id)
+    )
     return max(now, latest) if latest is not None else now
 
 
 def fill_seats(ctx: Context, conf: Conference) -> list[Registration]:
     """Give free seats to the waitlist in arrival order; each promoted member is told."""
     promoted: list[Registration] = []
-    free = None if conf.seats is None else conf.seats - count_status(
-        ctx.session, conf.id, REGISTERED)
+    free = (
+        None if conf.seats is None else conf.seats - count_status(ctx.session, conf.id, REGISTERED)
+    )
     for reg in by_arrival(ctx.session, conf.id, WAITLISTED):
         if free is not None and free <= 0:
             break
@@ -94,8 +102,17 @@ def fill_seats(ctx: Context, conf: Conference) -> list[Registration]:
 
 
 def add_verbs(grp: CommandGroup) -> None:
-    @grp.verb("meld på", "meld pa", "påmelding", "pamelding", "meld meg på", "register",
-              "sign up", "join", help_key="help.konferanse.meld_pa")
+    @grp.verb(
+        "meld på",
+        "meld pa",
+        "påmelding",
+        "pamelding",
+        "meld meg på",
+        "register",
+        "sign up",
+        "join",
+        help_key="help.konferanse.meld_pa",
+    )
     def register(ctx: Context, args: Args) -> Reply:
         conf = find_conference(ctx.session, conference_ref(args), lock=True)
         _check_open(ctx, conf, registering=True)
@@ -104,8 +121,14 @@ def add_verbs(grp: CommandGroup) -> None:
         if reg is not None and reg.status == REGISTERED:
             return Reply.text(t("conferences.already_registered", ctx.lang, title=conf.title))
         if reg is not None and reg.status == WAITLISTED:
-            return Reply.text(t("conferences.already_waitlisted", ctx.lang, title=conf.title,
-                                position=waitlist_position(ctx.session, reg)))
+            return Reply.text(
+                t(
+                    "conferences.already_waitlisted",
+                    ctx.lang,
+                    title=conf.title,
+                    position=waitlist_position(ctx.session, reg),
+                )
+            )
         taken = count_status(ctx.session, conf.id, REGISTERED)
         status = REGISTERED if conf.seats is None or taken < conf.seats else WAITLISTED
         queued_at = _arrival(ctx.session, conf, ctx.now)
@@ -117,13 +140,32 @@ def add_verbs(grp: CommandGroup) -> None:
         audit(ctx, f"conference.{status}", "conference", conf.id)
         if status == REGISTERED:
             schedule_day_before(ctx.session, conf, ctx.member.id, ctx.now, ctx.tz)
-            return Reply.text(t("conferences.registered", ctx.lang, title=conf.title,
-                                command=t("conferences.cmd.ics", ctx.lang, id=conf.id)))
-        return Reply.text(t("conferences.waitlisted", ctx.lang, title=conf.title,
-                            position=waitlist_position(ctx.session, reg)))
+            return Reply.text(
+                t(
+                    "conferences.registered",
+                    ctx.lang,
+                    title=conf.title,
+                    command=t("conferences.cmd.ics", ctx.lang, id=conf.id),
+                )
+            )
+        return Reply.text(
+            t(
+                "conferences.waitlisted",
+                ctx.lang,
+                title=conf.title,
+                position=waitlist_position(ctx.session, reg),
+            )
+        )
 
-    @grp.verb("meld av", "meld meg av", "avmelding", "cancel", "unregister", "withdraw",
-              help_key="help.konferanse.meld_av")
+    @grp.verb(
+        "meld av",
+        "meld meg av",
+        "avmelding",
+        "cancel",
+        "unregister",
+        "withdraw",
+        help_key="help.konferanse.meld_av",
+    )
     def unregister(ctx: Context, args: Args) -> Reply:
         conf = find_conference(ctx.session, conference_ref(args), lock=True)
         _check_open(ctx, conf, registering=False)
@@ -151,17 +193,27 @@ def add_verbs(grp: CommandGroup) -> None:
         reg = registration_of(ctx.session, conf.id, ctx.member.id)
         if reg is not None and reg.status in (REGISTERED, WAITLISTED):
             # Saying "maybe" must not silently give away a seat or a place in the queue.
-            return Reply.text(t("conferences.maybe_but_registered", ctx.lang, title=conf.title,
-                                command=t("conferences.cmd.cancel", ctx.lang, id=conf.id)))
+            return Reply.text(
+                t(
+                    "conferences.maybe_but_registered",
+                    ctx.lang,
+                    title=conf.title,
+                    command=t("conferences.cmd.cancel", ctx.lang, id=conf.id),
+                )
+            )
         if reg is not None and reg.status == MAYBE:
             return Reply.text(t("conferences.already_maybe", ctx.lang, title=conf.title))
         if reg is None:
-            reg = Registration(conference_id=conf.id, member_id=ctx.member.id,
-                               queued_at=ctx.now)
+            reg = Registration(conference_id=conf.id, member_id=ctx.member.id, queued_at=ctx.now)
             ctx.session.add(reg)
         reg.status, reg.updated_at = MAYBE, ctx.now
         ctx.session.flush()
-        return Reply.text(t("conferences.maybe", ctx.lang, title=conf.title,
-                            deadline=format_datetime(closes_at(conf), ctx.lang, ctx.tz),
-                            command=t("conferences.cmd.register", ctx.lang, id=conf.id)))
-
+        return Reply.text(
+            t(
+                "conferences.maybe",
+                ctx.lang,
+                title=conf.title,
+                deadline=format_datetime(closes_at(conf), ctx.lang, ctx.tz),
+                command=t("conferences.cmd.register", ctx.lang, id=conf.id),
+            )
+        )

@@ -57,8 +57,7 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     try:
         parsed = make_url(url)
     except (ArgumentError, ValueError) as exc:  # ValueError: a port that is not a number
-        raise DatabaseError(
-            f"DATABASE_URL is not a database URL: {hide_password(url)!r}") from exc
+        raise DatabaseError(f"DATABASE_URL is not a database URL: {hide_password(url)!r}") from exc
     try:
         if parsed.get_backend_name() == "sqlite":
             if parsed.database and parsed.database != ":memory:":

@@ -18,7 +18,12 @@ from sqlalchemy.orm import Session
 from storage.models import OutboxMessage
 
 PENDING, SENDING, SENT, FAILED, STALE, CANCELLED = (
-    "pending", "sending", "sent", "failed", "stale", "cancelled",
+    "pending",
+    "sending",
+    "sent",
+    "failed",
+    "stale",
+    "cancelled",
 )
 OPEN_STATES = (PENDING, SENDING)
 # A row claimed longer ago than this is taken to belong to a sender that vanished (crashed,
@@ -62,9 +67,18 @@ def schedule(
     row = session.scalar(select(OutboxMessage).where(OutboxMessage.key == key))
     if row is None:
         row = OutboxMessage(
-            key=key, kind=kind, target_type=target.type, target_id=target.id,
-            platform=platform, object_type=object_type, object_id=object_id,
-            payload=payload, due_at=due_at, not_before=due_at, state=PENDING, attempts=0,
+            key=key,
+            kind=kind,
+            target_type=target.type,
+            target_id=target.id,
+            platform=platform,
+            object_type=object_type,
+            object_id=object_id,
+            payload=payload,
+            due_at=due_at,
+            not_before=due_at,
+            state=PENDING,
+            attempts=0,
         )
         session.add(row)
         session.flush()
@@ -108,7 +122,11 @@ def for_object(session: Session, object_type: str, object_id: int) -> Sequence[O
 
 
 def claim_due(
-    session: Session, *, now: datetime, worker: str, limit: int = 50,
+    session: Session,
+    *,
+    now: datetime,
+    worker: str,
+    limit: int = 50,
     lease: timedelta = CLAIM_LEASE,
 ) -> list[OutboxMessage]:
     """Claim due rows for ``worker``: pending ones, and ones whose sender vanished mid-send."""
@@ -147,7 +165,8 @@ def release_claims(session: Session, *, worker: str, ids: Iterable[int] | None =
 
 def mark_sent(session: Session, row_id: int, *, now: datetime, late: bool = False) -> None:
     session.execute(
-        update(OutboxMessage).where(OutboxMessage.id == row_id)
+        update(OutboxMessage)
+        .where(OutboxMessage.id == row_id)
         .values(state=SENT, sent_at=now, late=late, last_error=None)
     )
 
@@ -156,9 +175,16 @@ def mark_retry(
     session: Session, row_id: int, *, next_at: datetime, error: str, attempts: int
 ) -> None:
     session.execute(
-        update(OutboxMessage).where(OutboxMessage.id == row_id)
-        .values(state=PENDING, not_before=next_at, last_error=error[:2000], attempts=attempts,
-                claimed_by=None, claimed_at=None)
+        update(OutboxMessage)
+        .where(OutboxMessage.id == row_id)
+        .values(
+            state=PENDING,
+            not_before=next_at,
+            last_error=error[:2000],
+            attempts=attempts,
+            claimed_by=None,
+            claimed_at=None,
+        )
     )
 
 
@@ -173,6 +199,8 @@ def mark_final(
 
 def listing(session: Session, states: Iterable[str], limit: int = 200) -> Sequence[OutboxMessage]:
     return session.scalars(
-        select(OutboxMessage).where(OutboxMessage.state.in_(list(states)))
-        .order_by(OutboxMessage.due_at, OutboxMessage.id).limit(limit)
+        select(OutboxMessage)
+        .where(OutboxMessage.state.in_(list(states)))
+        .order_by(OutboxMessage.due_at, OutboxMessage.id)
+        .limit(limit)
     ).all()

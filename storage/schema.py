@@ -43,6 +43,4 @@ def check_up_to_date(db: Database) -> None:
     current, heads = current_revisions(db), head_revisions(db)
     if current != heads:
         state = "empty" if not current else "out of date"
-        raise SchemaOutOfDate(
-            f"the database schema is {state}; run `{UPGRADE_COMMAND}` first"
-        )
+        raise SchemaOutOfDate(f"the database schema is {state}; run `{UPGRADE_COMMAND}` first")

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import create_engine, text
 
 from bot.app import App
@@ -20,11 +21,19 @@ from tests.helpers import TestBot
 
 PG_URL = os.environ.get("PARTNERBOT_TEST_PG_URL")
 
+# Property tests: 200 examples each in the edit loop, 3,000 in CI (.ci/run sets "ci").
+hypothesis_settings.register_profile("dev", max_examples=200)
+hypothesis_settings.register_profile("ci", max_examples=3000)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
 
 def make_settings(url: str, **extra: object) -> Settings:
     values: dict[str, object] = {
-        "DATABASE_URL": url, "PARTNERBOT_LANGUAGE": "nb", "PARTNERBOT_TIMEZONE": "Europe/Oslo",
-        "PARTNERBOT_ADMINS": "", "PARTNERBOT_TICK_SECONDS": 1,
+        "DATABASE_URL": url,
+        "PARTNERBOT_LANGUAGE": "nb",
+        "PARTNERBOT_TIMEZONE": "Europe/Oslo",
+        "PARTNERBOT_ADMINS": "",
+        "PARTNERBOT_TICK_SECONDS": 1,
     }
     values.update(extra)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]

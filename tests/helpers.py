@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
 
@@ -10,6 +11,9 @@ from bot.app import App
 from bot.messages import Command, Reply
 from bot.messenger import RecordingMessenger
 from storage.db import Database
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO / "tests" / "data"
 
 
 class TestBot:
@@ -24,11 +28,26 @@ class TestBot:
             self.dispatcher.planners = []
         self.last: Reply | None = None
 
-    def reply(self, line: str, *, as_: str = "Ingrid Berg", channel: str = "#infrastruktur",
-              now: datetime | None = None, body: str = "") -> Reply:
+    def reply(
+        self,
+        line: str,
+        *,
+        as_: str = "Ingrid Berg",
+        channel: str = "#infrastruktur",
+        now: datetime | None = None,
+        body: str = "",
+    ) -> Reply:
         word, _, rest = line.strip().partition(" ")
-        cmd = Command(platform=self.platform, user_id=as_, user_name=as_, channel_id=channel,
-                      channel_name=channel, name=word.lstrip("/"), text=rest.strip(), body=body)
+        cmd = Command(
+            platform=self.platform,
+            user_id=as_,
+            user_name=as_,
+            channel_id=channel,
+            channel_name=channel,
+            name=word.lstrip("/"),
+            text=rest.strip(),
+            body=body,
+        )
         self.last = self.app.router.handle(cmd, now=now or datetime.now(UTC))
         return self.last
 

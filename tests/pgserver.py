@@ -25,7 +25,8 @@ def pg_bin() -> Path | None:
     """The folder holding initdb and pg_ctl, or None when PostgreSQL is not installed."""
     found = shutil.which("initdb")
     candidates = ([str(Path(found).parent)] if found else []) + sorted(
-        glob.glob("/usr/lib/postgresql/*/bin"), reverse=True)
+        glob.glob("/usr/lib/postgresql/*/bin"), reverse=True
+    )
     for folder in candidates:
         if os.access(f"{folder}/initdb", os.X_OK) and os.access(f"{folder}/pg_ctl", os.X_OK):
             return Path(folder)
@@ -53,8 +54,18 @@ class PgServer:
             if subprocess.run(["id", "postgres"], capture_output=True).returncode != 0:
                 subprocess.run(["useradd", "--system", "--no-create-home", "postgres"], check=True)
             shutil.chown(self.dir, "postgres")
-        self._run("initdb", "-D", str(self.data), "-U", "postgres", "-A", "trust", "-E", "UTF8",
-                  "--no-locale")
+        self._run(
+            "initdb",
+            "-D",
+            str(self.data),
+            "-U",
+            "postgres",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--no-locale",
+        )
 
     @property
     def url(self) -> str:
@@ -67,9 +78,20 @@ class PgServer:
         subprocess.run(cmd, check=True, capture_output=True, timeout=120)
 
     def start(self) -> None:
-        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.dir / "server.log"), "-w",
-                  "-t", "60", "-o", f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1"
-                  f" -c fsync=off -c max_connections={self.max_connections}", "start")
+        self._run(
+            "pg_ctl",
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.dir / "server.log"),
+            "-w",
+            "-t",
+            "60",
+            "-o",
+            f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1"
+            f" -c fsync=off -c max_connections={self.max_connections}",
+            "start",
+        )
 
     def stop(self) -> None:
         """Stop at once (like a crash or a cut network): open connections break."""

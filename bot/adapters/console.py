@@ -69,8 +69,9 @@ class Console:
     def ensure_admin(self, name: str) -> None:
         """The console's own user may do everything, so a newcomer can try every command."""
         with self.app.db.transaction() as s:
-            m = s.scalar(select(Member).where(Member.platform == PLATFORM,
-                                              Member.external_id == name))
+            m = s.scalar(
+                select(Member).where(Member.platform == PLATFORM, Member.external_id == name)
+            )
             if m is None:
                 s.add(Member(platform=PLATFORM, external_id=name, name=name, role="admin"))
 
@@ -83,10 +84,15 @@ class Console:
             members = s.scalars(select(Member).where(Member.platform == PLATFORM)).all()
             q = query.casefold()
             hits = [m for m in members if m.name.casefold() == q] or [
-                m for m in members if q in m.name.casefold()]
+                m for m in members if q in m.name.casefold()
+            ]
             if len(hits) > 1:
-                return t("console.as_ambiguous", lang, given=query,
-                         choices=", ".join(m.name for m in hits))
+                return t(
+                    "console.as_ambiguous",
+                    lang,
+                    given=query,
+                    choices=", ".join(m.name for m in hits),
+                )
             if hits:
                 member = hits[0]
             else:
@@ -119,8 +125,14 @@ class Console:
             return t("console.start_with_slash", self.lang())
         now = now or datetime.now(UTC)
         command = Command(
-            platform=PLATFORM, user_id=self.user, user_name=self.user, channel_id=self.channel,
-            channel_name=self.channel, name=word[1:], text=rest.strip(), body=body,
+            platform=PLATFORM,
+            user_id=self.user,
+            user_name=self.user,
+            channel_id=self.channel,
+            channel_name=self.channel,
+            name=word[1:],
+            text=rest.strip(),
+            body=body,
         )
         reply = self.app.router.handle(command, now=now)
         return self.render(reply)

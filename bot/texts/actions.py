@@ -8,9 +8,9 @@ TEXTS = {
         "en": "actions in the work programme: goals, owners, status and due dates",
     },
     "help.tiltak.ny": {
-        "nb": "`/tiltak ny \"Kartlegge mobildekningen langs fylkesveiene\" mål 3 ansvarlig @kari frist 1. juni` – nytt tiltak",
-        "nn": "`/tiltak ny \"Kartleggje mobildekninga langs fylkesvegane\" mål 3 ansvarleg @kari frist 1. juni` – nytt tiltak",
-        "en": "`/tiltak new \"Map mobile coverage along county roads\" goal 3 owner @kari deadline 1 June` – new action",
+        "nb": '`/tiltak ny "Kartlegge mobildekningen langs fylkesveiene" mål 3 ansvarlig @kari frist 1. juni` – nytt tiltak',
+        "nn": '`/tiltak ny "Kartleggje mobildekninga langs fylkesvegane" mål 3 ansvarleg @kari frist 1. juni` – nytt tiltak',
+        "en": '`/tiltak new "Map mobile coverage along county roads" goal 3 owner @kari deadline 1 June` – new action',
     },
     "help.tiltak.liste": {
         "nb": "`/tiltak liste` – tiltakene i nettverket, etter mål (`liste mine`, `liste forfalte`, `liste mål 2`, `liste side 2`)",
@@ -23,14 +23,14 @@ TEXTS = {
         "en": "`/tiltak show 12` – one action with its history",
     },
     "help.tiltak.status": {
-        "nb": "`/tiltak status 12 pågår \"Søknad sendt til fylket\" fremdrift 40%` – ny status: planlagt, pågår, ferdig, utsatt, avlyst",
-        "nn": "`/tiltak status 12 pågår \"Søknad send til fylket\" framdrift 40%` – ny status: planlagd, pågår, ferdig, utsett, avlyst",
-        "en": "`/tiltak status 12 ongoing \"Application sent to the county\" progress 40%` – new status: planned, ongoing, done, postponed, cancelled",
+        "nb": '`/tiltak status 12 pågår "Søknad sendt til fylket" fremdrift 40%` – ny status: planlagt, pågår, ferdig, utsatt, avlyst',
+        "nn": '`/tiltak status 12 pågår "Søknad send til fylket" framdrift 40%` – ny status: planlagd, pågår, ferdig, utsett, avlyst',
+        "en": '`/tiltak status 12 ongoing "Application sent to the county" progress 40%` – new status: planned, ongoing, done, postponed, cancelled',
     },
     "help.tiltak.endre": {
-        "nb": "`/tiltak endre 12 ansvarlig \"Tokke kommune\" frist 15.09` – endre tittel, mål, ansvarlig eller frist",
-        "nn": "`/tiltak endre 12 ansvarleg \"Tokke kommune\" frist 15.09` – endre tittel, mål, ansvarleg eller frist",
-        "en": "`/tiltak edit 12 owner \"Tokke kommune\" deadline 15.09` – change title, goal, owner or due date",
+        "nb": '`/tiltak endre 12 ansvarlig "Tokke kommune" frist 15.09` – endre tittel, mål, ansvarlig eller frist',
+        "nn": '`/tiltak endre 12 ansvarleg "Tokke kommune" frist 15.09` – endre tittel, mål, ansvarleg eller frist',
+        "en": '`/tiltak edit 12 owner "Tokke kommune" deadline 15.09` – change title, goal, owner or due date',
     },
     "help.tiltak.slett": {
         "nb": "`/tiltak slett 12` – slett et tiltak (ansvarlig, organisator eller admin)",
@@ -38,9 +38,9 @@ TEXTS = {
         "en": "`/tiltak delete 12` – delete an action (owner, organiser or admin)",
     },
     "help.tiltak.mal_ny": {
-        "nb": "`/tiltak mål ny 5 \"Bedre kollektivtilbud i regionen\"` – nytt mål i nettverket (organisator)",
-        "nn": "`/tiltak mål ny 5 \"Betre kollektivtilbod i regionen\"` – nytt mål i nettverket (organisator)",
-        "en": "`/tiltak goal new 5 \"Better public transport in the region\"` – new goal in the network (organiser)",
+        "nb": '`/tiltak mål ny 5 "Bedre kollektivtilbud i regionen"` – nytt mål i nettverket (organisator)',
+        "nn": '`/tiltak mål ny 5 "Betre kollektivtilbod i regionen"` – nytt mål i nettverket (organisator)',
+        "en": '`/tiltak goal new 5 "Better public transport in the region"` – new goal in the network (organiser)',
     },
     "help.tiltak.importer": {
         "nb": "`/tiltak importer` og lim inn arbeidsprogrammet («Mål 1: …», «Tiltak:», punkter) – vis først, så `/tiltak importer bekreft`; eller `/tiltak importer fil program.txt`",
@@ -61,7 +61,11 @@ TEXTS = {
     "actions.label.network": {"nb": "Nettverk", "nn": "Nettverk", "en": "Network"},
     "actions.label.goal": {"nb": "Mål", "nn": "Mål", "en": "Goal"},
     "actions.label.owner": {"nb": "Ansvarlig", "nn": "Ansvarleg", "en": "Owner"},
-    "actions.label.organisation": {"nb": "Organisasjon", "nn": "Organisasjon", "en": "Organisation"},
+    "actions.label.organisation": {
+        "nb": "Organisasjon",
+        "nn": "Organisasjon",
+        "en": "Organisation",
+    },
     "actions.label.status": {"nb": "Status", "nn": "Status", "en": "Status"},
     "actions.label.progress": {"nb": "Fremdrift", "nn": "Framdrift", "en": "Progress"},
     "actions.label.due": {"nb": "Frist", "nn": "Frist", "en": "Due"},
@@ -72,10 +76,14 @@ TEXTS = {
     "actions.no_due": {"nb": "ingen frist", "nn": "ingen frist", "en": "no due date"},
     "actions.no_goal": {"nb": "Uten mål", "nn": "Utan mål", "en": "No goal"},
     "actions.goal_heading": {
-        "nb": "Mål {number}: {title}", "nn": "Mål {number}: {title}", "en": "Goal {number}: {title}",
+        "nb": "Mål {number}: {title}",
+        "nn": "Mål {number}: {title}",
+        "en": "Goal {number}: {title}",
     },
     "actions.goal_untitled": {
-        "nb": "Mål {number}", "nn": "Mål {number}", "en": "Goal {number}",
+        "nb": "Mål {number}",
+        "nn": "Mål {number}",
+        "en": "Goal {number}",
     },
     "actions.overdue_mark": {"nb": "forfalt", "nn": "forfallen", "en": "overdue"},
     "actions.history": {"nb": "*Historikk*", "nn": "*Historikk*", "en": "*History*"},
@@ -87,9 +95,9 @@ TEXTS = {
     },
     # -- create, update, delete ------------------------------------------------------------
     "actions.title_missing": {
-        "nb": "Tiltaket trenger en tittel: `/tiltak ny \"Kartlegge mobildekningen\" mål 3 ansvarlig @kari frist 1. juni`.",
-        "nn": "Tiltaket treng ein tittel: `/tiltak ny \"Kartleggje mobildekninga\" mål 3 ansvarleg @kari frist 1. juni`.",
-        "en": "The action needs a title: `/tiltak new \"Map mobile coverage\" goal 3 owner @kari deadline 1 June`.",
+        "nb": 'Tiltaket trenger en tittel: `/tiltak ny "Kartlegge mobildekningen" mål 3 ansvarlig @kari frist 1. juni`.',
+        "nn": 'Tiltaket treng ein tittel: `/tiltak ny "Kartleggje mobildekninga" mål 3 ansvarleg @kari frist 1. juni`.',
+        "en": 'The action needs a title: `/tiltak new "Map mobile coverage" goal 3 owner @kari deadline 1 June`.',
     },
     "actions.title_too_long": {
         "nb": "Tittelen er for lang (over {limit} tegn). Skriv en kortere tittel.",
@@ -117,9 +125,9 @@ TEXTS = {
         "en": "“{given}” is not a progress value. Type a number from 0 to 100, for example `progress 40%`.",
     },
     "actions.goal_unknown": {
-        "nb": "«{network}» har ikke noe mål {number}. Mål som finnes: {goals}. Lag et med `/tiltak mål ny {number} \"Tittel\"` eller importer arbeidsprogrammet.",
-        "nn": "«{network}» har ikkje noko mål {number}. Mål som finst: {goals}. Lag eitt med `/tiltak mål ny {number} \"Tittel\"` eller importer arbeidsprogrammet.",
-        "en": "“{network}” has no goal {number}. Goals there: {goals}. Create one with `/tiltak goal new {number} \"Title\"` or import the work programme.",
+        "nb": '«{network}» har ikke noe mål {number}. Mål som finnes: {goals}. Lag et med `/tiltak mål ny {number} "Tittel"` eller importer arbeidsprogrammet.',
+        "nn": '«{network}» har ikkje noko mål {number}. Mål som finst: {goals}. Lag eitt med `/tiltak mål ny {number} "Tittel"` eller importer arbeidsprogrammet.',
+        "en": '“{network}” has no goal {number}. Goals there: {goals}. Create one with `/tiltak goal new {number} "Title"` or import the work programme.',
     },
     "actions.unknown": {
         "nb": "Finner ikke tiltak #{number}. `/tiltak liste` viser numrene.",
@@ -147,14 +155,14 @@ TEXTS = {
         "en": "Only the owner ({owner}), an organiser or an admin can change the status or owner of, or delete, action #{id}. If it has no owner, take it with `/tiltak edit {id} owner me`.",
     },
     "actions.status_usage": {
-        "nb": "Skriv nummeret og den nye statusen: `/tiltak status 12 pågår \"Søknad sendt\" fremdrift 40%`. Statuser: planlagt, pågår, ferdig, utsatt, avlyst.",
-        "nn": "Skriv nummeret og den nye statusen: `/tiltak status 12 pågår \"Søknad send\" framdrift 40%`. Statusar: planlagd, pågår, ferdig, utsett, avlyst.",
-        "en": "Give the number and the new status: `/tiltak status 12 ongoing \"Application sent\" progress 40%`. Statuses: planned, ongoing, done, postponed, cancelled.",
+        "nb": 'Skriv nummeret og den nye statusen: `/tiltak status 12 pågår "Søknad sendt" fremdrift 40%`. Statuser: planlagt, pågår, ferdig, utsatt, avlyst.',
+        "nn": 'Skriv nummeret og den nye statusen: `/tiltak status 12 pågår "Søknad send" framdrift 40%`. Statusar: planlagd, pågår, ferdig, utsett, avlyst.',
+        "en": 'Give the number and the new status: `/tiltak status 12 ongoing "Application sent" progress 40%`. Statuses: planned, ongoing, done, postponed, cancelled.',
     },
     "actions.bad_status": {
-        "nb": "«{given}» er ikke en status. Bruk planlagt, pågår, ferdig, utsatt eller avlyst, og sett en kommentar i anførselstegn: `/tiltak status 12 ferdig \"Vedtatt i rådet\"`.",
-        "nn": "«{given}» er ikkje ein status. Bruk planlagd, pågår, ferdig, utsett eller avlyst, og set ein kommentar i hermeteikn: `/tiltak status 12 ferdig \"Vedteke i rådet\"`.",
-        "en": "“{given}” is not a status. Use planned, ongoing, done, postponed or cancelled, and put a comment in quotes: `/tiltak status 12 done \"Adopted by the council\"`.",
+        "nb": '«{given}» er ikke en status. Bruk planlagt, pågår, ferdig, utsatt eller avlyst, og sett en kommentar i anførselstegn: `/tiltak status 12 ferdig "Vedtatt i rådet"`.',
+        "nn": '«{given}» er ikkje ein status. Bruk planlagd, pågår, ferdig, utsett eller avlyst, og set ein kommentar i hermeteikn: `/tiltak status 12 ferdig "Vedteke i rådet"`.',
+        "en": '“{given}” is not a status. Use planned, ongoing, done, postponed or cancelled, and put a comment in quotes: `/tiltak status 12 done "Adopted by the council"`.',
     },
     "actions.status_set": {
         "nb": "Tiltak #{id} «{title}»: {status}, frist {due}.",
@@ -162,9 +170,9 @@ TEXTS = {
         "en": "Action #{id} “{title}”: {status}, due {due}.",
     },
     "actions.edit_usage": {
-        "nb": "Skriv nummeret og hva som skal endres: `/tiltak endre 12 ansvarlig \"Tokke kommune\" frist 15.09` (tittel, mål, ansvarlig, frist).",
-        "nn": "Skriv nummeret og kva som skal endrast: `/tiltak endre 12 ansvarleg \"Tokke kommune\" frist 15.09` (tittel, mål, ansvarleg, frist).",
-        "en": "Give the number and what to change: `/tiltak edit 12 owner \"Tokke kommune\" deadline 15.09` (title, goal, owner, deadline).",
+        "nb": 'Skriv nummeret og hva som skal endres: `/tiltak endre 12 ansvarlig "Tokke kommune" frist 15.09` (tittel, mål, ansvarlig, frist).',
+        "nn": 'Skriv nummeret og kva som skal endrast: `/tiltak endre 12 ansvarleg "Tokke kommune" frist 15.09` (tittel, mål, ansvarleg, frist).',
+        "en": 'Give the number and what to change: `/tiltak edit 12 owner "Tokke kommune" deadline 15.09` (title, goal, owner, deadline).',
     },
     "actions.edited": {
         "nb": "Tiltak #{id} «{title}» er endret: {changes}.",
@@ -177,9 +185,9 @@ TEXTS = {
         "en": "Action #{id} “{title}” was deleted.",
     },
     "actions.goal_usage": {
-        "nb": "Skriv nummer og tittel: `/tiltak mål ny 5 \"Bedre kollektivtilbud i regionen\"`.",
-        "nn": "Skriv nummer og tittel: `/tiltak mål ny 5 \"Betre kollektivtilbod i regionen\"`.",
-        "en": "Give a number and a title: `/tiltak goal new 5 \"Better public transport in the region\"`.",
+        "nb": 'Skriv nummer og tittel: `/tiltak mål ny 5 "Bedre kollektivtilbud i regionen"`.',
+        "nn": 'Skriv nummer og tittel: `/tiltak mål ny 5 "Betre kollektivtilbod i regionen"`.',
+        "en": 'Give a number and a title: `/tiltak goal new 5 "Better public transport in the region"`.',
     },
     "actions.goal_exists": {
         "nb": "Mål {number} finnes allerede: {title}.",
@@ -198,7 +206,9 @@ TEXTS = {
         "en": "I didn't understand “{given}”. Type `/tiltak list`, `list mine`, `list overdue`, `list goal 2` or `list page 2`.",
     },
     "actions.list_all_networks": {
-        "nb": "alle nettverk", "nn": "alle nettverk", "en": "all networks",
+        "nb": "alle nettverk",
+        "nn": "alle nettverk",
+        "en": "all networks",
     },
     "actions.list_title.all": {
         "nb": "*Tiltak i «{network}»* ({count})",
@@ -221,9 +231,9 @@ TEXTS = {
         "en": "*My overdue actions* – {network} ({count})",
     },
     "actions.list_empty.all": {
-        "nb": "Ingen tiltak i «{network}» ennå. Lag ett med `/tiltak ny \"Tittel\" mål 1`, eller importer arbeidsprogrammet med `/tiltak importer`.",
-        "nn": "Ingen tiltak i «{network}» enno. Lag eitt med `/tiltak ny \"Tittel\" mål 1`, eller importer arbeidsprogrammet med `/tiltak importer`.",
-        "en": "No actions in “{network}” yet. Create one with `/tiltak new \"Title\" goal 1`, or import the work programme with `/tiltak import`.",
+        "nb": 'Ingen tiltak i «{network}» ennå. Lag ett med `/tiltak ny "Tittel" mål 1`, eller importer arbeidsprogrammet med `/tiltak importer`.',
+        "nn": 'Ingen tiltak i «{network}» enno. Lag eitt med `/tiltak ny "Tittel" mål 1`, eller importer arbeidsprogrammet med `/tiltak importer`.',
+        "en": 'No actions in “{network}” yet. Create one with `/tiltak new "Title" goal 1`, or import the work programme with `/tiltak import`.',
     },
     "actions.list_empty.mine": {
         "nb": "Du er ikke ansvarlig for noen tiltak ({network}).",
@@ -241,7 +251,9 @@ TEXTS = {
         "en": "Page {page} of {pages} — type `{command}` for more.",
     },
     "actions.page_last": {
-        "nb": "Side {page} av {pages}.", "nn": "Side {page} av {pages}.", "en": "Page {page} of {pages}.",
+        "nb": "Side {page} av {pages}.",
+        "nn": "Side {page} av {pages}.",
+        "en": "Page {page} of {pages}.",
     },
     "actions.no_such_page": {
         "nb": "Det er bare {pages} side(r), ikke side {page}. Begynn med `{command}`.",
@@ -259,7 +271,9 @@ TEXTS = {
         "en": "{count} actions from “{network}” exported to {name} (CSV, opens in Excel).",
     },
     "actions.export_title": {
-        "nb": "Tiltak – {network}", "nn": "Tiltak – {network}", "en": "Actions – {network}",
+        "nb": "Tiltak – {network}",
+        "nn": "Tiltak – {network}",
+        "en": "Actions – {network}",
     },
     # -- import ----------------------------------------------------------------------------
     "actions.import.no_goals": {

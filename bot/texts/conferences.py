@@ -11,14 +11,14 @@ TEXTS = {
         "en": "conferences and gatherings with registration and waitlist",
     },
     "help.konferanse.ny": {
-        "nb": f"`/konferanse ny {_EX} påmeldingsfrist 20. februar tema \"Utenforskap i opplæring\"` – ny konferanse (organisator)",
-        "nn": f"`/konferanse ny {_EX} påmeldingsfrist 20. februar tema \"Utanforskap i opplæringa\"` – ny konferanse (organisator)",
-        "en": f"`/konferanse new {_EX_EN} registration deadline 20 February theme \"Exclusion in education\"` – new conference (organiser)",
+        "nb": f'`/konferanse ny {_EX} påmeldingsfrist 20. februar tema "Utenforskap i opplæring"` – ny konferanse (organisator)',
+        "nn": f'`/konferanse ny {_EX} påmeldingsfrist 20. februar tema "Utanforskap i opplæringa"` – ny konferanse (organisator)',
+        "en": f'`/konferanse new {_EX_EN} registration deadline 20 February theme "Exclusion in education"` – new conference (organiser)',
     },
     "help.konferanse.endre": {
-        "nb": "`/konferanse endre 2 plasser 300 sted \"Oseberg kulturhus\"` – endre en konferanse; påminnelsene flyttes med",
-        "nn": "`/konferanse endre 2 plassar 300 stad \"Oseberg kulturhus\"` – endre ein konferanse; påminningane blir flytta med",
-        "en": "`/konferanse edit 2 seats 300 place \"Oseberg kulturhus\"` – change a conference; its reminders move along",
+        "nb": '`/konferanse endre 2 plasser 300 sted "Oseberg kulturhus"` – endre en konferanse; påminnelsene flyttes med',
+        "nn": '`/konferanse endre 2 plassar 300 stad "Oseberg kulturhus"` – endre ein konferanse; påminningane blir flytta med',
+        "en": '`/konferanse edit 2 seats 300 place "Oseberg kulturhus"` – change a conference; its reminders move along',
     },
     "help.konferanse.kunngjor": {
         "nb": "`/konferanse kunngjør 2` – send invitasjonen til kanalene til publikum",
@@ -26,9 +26,9 @@ TEXTS = {
         "en": "`/konferanse announce 2` – post the invitation to the audience's channels",
     },
     "help.konferanse.avlys": {
-        "nb": "`/konferanse avlys 2 \"For få påmeldte\"` – avlys en konferanse (grunnen kan sløyfes); kanalene og alle som har svart, får beskjed",
-        "nn": "`/konferanse avlys 2 \"For få påmelde\"` – avlys ein konferanse (grunnen kan sløyfast); kanalane og alle som har svart, får melding",
-        "en": "`/konferanse call off 2 \"Too few registered\"` – call a conference off (the reason is optional); its channels and everyone who answered are told",
+        "nb": '`/konferanse avlys 2 "For få påmeldte"` – avlys en konferanse (grunnen kan sløyfes); kanalene og alle som har svart, får beskjed',
+        "nn": '`/konferanse avlys 2 "For få påmelde"` – avlys ein konferanse (grunnen kan sløyfast); kanalane og alle som har svart, får melding',
+        "en": '`/konferanse call off 2 "Too few registered"` – call a conference off (the reason is optional); its channels and everyone who answered are told',
     },
     "help.konferanse.meld_pa": {
         "nb": "`/konferanse meld på 2` – meld deg på (venteliste når det er fullt)",
@@ -66,12 +66,36 @@ TEXTS = {
         "en": "`/konferanse ics 2` – calendar file (.ics) for the conference",
     },
     # -- commands as they appear on buttons and in hints ----------------------------------
-    "conferences.cmd.register": {"nb": "/konferanse meld på {id}", "nn": "/konferanse meld på {id}", "en": "/konferanse register {id}"},
-    "conferences.cmd.cancel": {"nb": "/konferanse meld av {id}", "nn": "/konferanse meld av {id}", "en": "/konferanse cancel {id}"},
-    "conferences.cmd.maybe": {"nb": "/konferanse kanskje {id}", "nn": "/konferanse kanskje {id}", "en": "/konferanse maybe {id}"},
-    "conferences.cmd.announce": {"nb": "/konferanse kunngjør {id}", "nn": "/konferanse kunngjer {id}", "en": "/konferanse announce {id}"},
-    "conferences.cmd.ics": {"nb": "/konferanse ics {id}", "nn": "/konferanse ics {id}", "en": "/konferanse ics {id}"},
-    "conferences.cmd.participants": {"nb": "/konferanse deltakere {id}", "nn": "/konferanse deltakarar {id}", "en": "/konferanse participants {id}"},
+    "conferences.cmd.register": {
+        "nb": "/konferanse meld på {id}",
+        "nn": "/konferanse meld på {id}",
+        "en": "/konferanse register {id}",
+    },
+    "conferences.cmd.cancel": {
+        "nb": "/konferanse meld av {id}",
+        "nn": "/konferanse meld av {id}",
+        "en": "/konferanse cancel {id}",
+    },
+    "conferences.cmd.maybe": {
+        "nb": "/konferanse kanskje {id}",
+        "nn": "/konferanse kanskje {id}",
+        "en": "/konferanse maybe {id}",
+    },
+    "conferences.cmd.announce": {
+        "nb": "/konferanse kunngjør {id}",
+        "nn": "/konferanse kunngjer {id}",
+        "en": "/konferanse announce {id}",
+    },
+    "conferences.cmd.ics": {
+        "nb": "/konferanse ics {id}",
+        "nn": "/konferanse ics {id}",
+        "en": "/konferanse ics {id}",
+    },
+    "conferences.cmd.participants": {
+        "nb": "/konferanse deltakere {id}",
+        "nn": "/konferanse deltakarar {id}",
+        "en": "/konferanse participants {id}",
+    },
     "conferences.button.register": {"nb": "Meld meg på", "nn": "Meld meg på", "en": "Register"},
     "conferences.button.maybe": {"nb": "Kanskje", "nn": "Kanskje", "en": "Maybe"},
     "conferences.button.cancel": {"nb": "Meld av", "nn": "Meld av", "en": "Cancel"},
@@ -80,29 +104,74 @@ TEXTS = {
     "conferences.label.place": {"nb": "Sted", "nn": "Stad", "en": "Place"},
     "conferences.label.theme": {"nb": "Tema", "nn": "Tema", "en": "Theme"},
     "conferences.label.programme": {"nb": "Program", "nn": "Program", "en": "Programme"},
-    "conferences.label.deadline": {"nb": "Påmeldingsfrist", "nn": "Påmeldingsfrist", "en": "Registration deadline"},
+    "conferences.label.deadline": {
+        "nb": "Påmeldingsfrist",
+        "nn": "Påmeldingsfrist",
+        "en": "Registration deadline",
+    },
     "conferences.label.seats": {"nb": "Plasser", "nn": "Plassar", "en": "Seats"},
     "conferences.seats_unlimited": {"nb": "ubegrenset", "nn": "utan grense", "en": "unlimited"},
     "conferences.seats_left": {
-        "nb": "{left} av {seats} ledige", "nn": "{left} av {seats} ledige", "en": "{left} of {seats} left",
+        "nb": "{left} av {seats} ledige",
+        "nn": "{left} av {seats} ledige",
+        "en": "{left} of {seats} left",
     },
     "conferences.seats_waiting": {
-        "nb": ", {count} på venteliste", "nn": ", {count} på venteliste", "en": ", {count} on the waitlist",
+        "nb": ", {count} på venteliste",
+        "nn": ", {count} på venteliste",
+        "en": ", {count} on the waitlist",
     },
-    "conferences.audience_all": {"nb": "alle nettverk", "nn": "alle nettverk", "en": "all networks"},
-    "conferences.state.draft": {"nb": " (utkast, ikke kunngjort)", "nn": " (utkast, ikkje kunngjort)", "en": " (draft, not announced)"},
+    "conferences.audience_all": {
+        "nb": "alle nettverk",
+        "nn": "alle nettverk",
+        "en": "all networks",
+    },
+    "conferences.state.draft": {
+        "nb": " (utkast, ikke kunngjort)",
+        "nn": " (utkast, ikkje kunngjort)",
+        "en": " (draft, not announced)",
+    },
     "conferences.state.cancelled": {"nb": " (avlyst)", "nn": " (avlyst)", "en": " (cancelled)"},
-    "conferences.status.none": {"nb": "du har ikke svart", "nn": "du har ikkje svart", "en": "you have not answered"},
-    "conferences.status.registered": {"nb": "du er påmeldt", "nn": "du er påmeld", "en": "you are registered"},
+    "conferences.status.none": {
+        "nb": "du har ikke svart",
+        "nn": "du har ikkje svart",
+        "en": "you have not answered",
+    },
+    "conferences.status.registered": {
+        "nb": "du er påmeldt",
+        "nn": "du er påmeld",
+        "en": "you are registered",
+    },
     "conferences.status.waitlisted": {
-        "nb": "du står som nr. {position} på ventelisten", "nn": "du står som nr. {position} på ventelista",
+        "nb": "du står som nr. {position} på ventelisten",
+        "nn": "du står som nr. {position} på ventelista",
         "en": "you are number {position} on the waitlist",
     },
-    "conferences.status.maybe": {"nb": "du har svart kanskje", "nn": "du har svart kanskje", "en": "you answered maybe"},
-    "conferences.status.cancelled": {"nb": "du har meldt deg av", "nn": "du har meldt deg av", "en": "you cancelled"},
-    "conferences.heading.registered": {"nb": "*Påmeldt ({count} av {seats}):*", "nn": "*Påmelde ({count} av {seats}):*", "en": "*Registered ({count} of {seats}):*"},
-    "conferences.heading.waitlisted": {"nb": "*Venteliste ({count}):*", "nn": "*Venteliste ({count}):*", "en": "*Waitlist ({count}):*"},
-    "conferences.heading.maybe": {"nb": "*Kanskje ({count}):*", "nn": "*Kanskje ({count}):*", "en": "*Maybe ({count}):*"},
+    "conferences.status.maybe": {
+        "nb": "du har svart kanskje",
+        "nn": "du har svart kanskje",
+        "en": "you answered maybe",
+    },
+    "conferences.status.cancelled": {
+        "nb": "du har meldt deg av",
+        "nn": "du har meldt deg av",
+        "en": "you cancelled",
+    },
+    "conferences.heading.registered": {
+        "nb": "*Påmeldt ({count} av {seats}):*",
+        "nn": "*Påmelde ({count} av {seats}):*",
+        "en": "*Registered ({count} of {seats}):*",
+    },
+    "conferences.heading.waitlisted": {
+        "nb": "*Venteliste ({count}):*",
+        "nn": "*Venteliste ({count}):*",
+        "en": "*Waitlist ({count}):*",
+    },
+    "conferences.heading.maybe": {
+        "nb": "*Kanskje ({count}):*",
+        "nn": "*Kanskje ({count}):*",
+        "en": "*Maybe ({count}):*",
+    },
     "conferences.csv_header": {
         "nb": "navn;organisasjon;status;plass på venteliste;tidspunkt",
         "nn": "namn;organisasjon;status;plass på ventelista;tidspunkt",
@@ -210,10 +279,14 @@ TEXTS = {
         "en": "“{title}” has not been announced yet, so registration is not open.",
     },
     "conferences.is_cancelled": {
-        "nb": "«{title}» er avlyst.", "nn": "«{title}» er avlyst.", "en": "“{title}” is cancelled.",
+        "nb": "«{title}» er avlyst.",
+        "nn": "«{title}» er avlyst.",
+        "en": "“{title}” is cancelled.",
     },
     "conferences.is_over": {
-        "nb": "«{title}» har allerede vært.", "nn": "«{title}» har alt vore.", "en": "“{title}” is already over.",
+        "nb": "«{title}» har allerede vært.",
+        "nn": "«{title}» har alt vore.",
+        "en": "“{title}” is already over.",
     },
     # -- calling off ---------------------------------------------------------------------
     "conferences.called_off": {
@@ -237,7 +310,9 @@ TEXTS = {
         "en": "*CALLED OFF:* “{title}” (#{id}) will not take place.",
     },
     "conferences.called_off_reason": {
-        "nb": "Grunn: {reason}", "nn": "Grunn: {reason}", "en": "Reason: {reason}",
+        "nb": "Grunn: {reason}",
+        "nn": "Grunn: {reason}",
+        "en": "Reason: {reason}",
     },
     # -- announcing ------------------------------------------------------------------------
     "conferences.announced": {
@@ -252,7 +327,9 @@ TEXTS = {
     },
     "conferences.members.one": {"nb": "1 medlem", "nn": "1 medlem", "en": "1 member"},
     "conferences.members.many": {
-        "nb": "{n} medlemmer", "nn": "{n} medlemer", "en": "{n} members",
+        "nb": "{n} medlemmer",
+        "nn": "{n} medlemer",
+        "en": "{n} members",
     },
     "conferences.announced_no_channel": {
         "nb": "Disse nettverkene har ingen kanal her ennå: {networks}. Koble en med `/partnerbot koble nettverk <navn>`.",
@@ -336,14 +413,26 @@ TEXTS = {
         "en": "You already hold a seat (or a waitlist place) for “{title}” and keep it. If you cannot come, type `{command}`.",
     },
     # -- showing ---------------------------------------------------------------------------
-    "conferences.show_title": {"nb": "*#{id} {title}*", "nn": "*#{id} {title}*", "en": "*#{id} {title}*"},
-    "conferences.your_status": {"nb": "Status: {status}.", "nn": "Status: {status}.", "en": "Status: {status}."},
+    "conferences.show_title": {
+        "nb": "*#{id} {title}*",
+        "nn": "*#{id} {title}*",
+        "en": "*#{id} {title}*",
+    },
+    "conferences.your_status": {
+        "nb": "Status: {status}.",
+        "nn": "Status: {status}.",
+        "en": "Status: {status}.",
+    },
     "conferences.none": {
         "nb": "Ingen kommende konferanser. En organisator kan lage en med `/konferanse ny`.",
         "nn": "Ingen komande konferansar. Ein organisator kan lage ein med `/konferanse ny`.",
         "en": "No upcoming conferences. An organiser can create one with `/konferanse new`.",
     },
-    "conferences.list_title": {"nb": "*Kommende konferanser*", "nn": "*Komande konferansar*", "en": "*Upcoming conferences*"},
+    "conferences.list_title": {
+        "nb": "*Kommende konferanser*",
+        "nn": "*Komande konferansar*",
+        "en": "*Upcoming conferences*",
+    },
     "conferences.list_line": {
         "nb": "• #{id} *{title}* – {when}, {place} – {status}",
         "nn": "• #{id} *{title}* – {when}, {place} – {status}",
@@ -360,7 +449,9 @@ TEXTS = {
         "en": "Not answered yet: {count} in the audience.",
     },
     "conferences.ics": {
-        "nb": "Kalenderfil for «{title}»:", "nn": "Kalenderfil for «{title}»:", "en": "Calendar file for “{title}”:",
+        "nb": "Kalenderfil for «{title}»:",
+        "nn": "Kalenderfil for «{title}»:",
+        "en": "Calendar file for “{title}”:",
     },
     # -- messages the bot sends on its own -------------------------------------------------
     "conferences.promoted": {

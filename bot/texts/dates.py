@@ -14,27 +14,27 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "dates.not_understood": {
         "nb": "Jeg fant ingen dato i «{text}». Skriv for eksempel «5. mars kl 10», «15.09» "
-              "eller «i morgen kl 9».",
+        "eller «i morgen kl 9».",
         "nn": "Eg fann ingen dato i «{text}». Skriv til dømes «5. mars kl 10», «15.09» "
-              "eller «i morgon kl 9».",
+        "eller «i morgon kl 9».",
         "en": "I found no date in “{text}”. Try for example “5 March 10:00”, “15.09” or "
-              "“tomorrow 9am”.",
+        "“tomorrow 9am”.",
     },
     "dates.unknown_word": {
         "nb": "Jeg forstod ikke «{word}» i «{text}». Skriv datoen for eksempel som "
-              "«fredag 6. mars kl 10» eller «6.3 kl 10».",
+        "«fredag 6. mars kl 10» eller «6.3 kl 10».",
         "nn": "Eg forstod ikkje «{word}» i «{text}». Skriv datoen til dømes som "
-              "«fredag 6. mars kl 10» eller «6.3 kl 10».",
+        "«fredag 6. mars kl 10» eller «6.3 kl 10».",
         "en": "I did not understand “{word}” in “{text}”. Write the date for example as "
-              "“Friday 6 March 10:00” or “6.3 kl 10”.",
+        "“Friday 6 March 10:00” or “6.3 kl 10”.",
     },
     "dates.bare_number": {
         "nb": "Et tall alene («{number}») er ikke en dato. Skriv «kl 14» for et klokkeslett "
-              "eller «14. mars» for en dato.",
+        "eller «14. mars» for en dato.",
         "nn": "Eit tal åleine («{number}») er ikkje ein dato. Skriv «kl 14» for eit klokkeslett "
-              "eller «14. mars» for ein dato.",
+        "eller «14. mars» for ein dato.",
         "en": "A number alone (“{number}”) is not a date. Write “kl 14” or “2pm” for a time, "
-              "or “14 March” for a date.",
+        "or “14 March” for a date.",
     },
     "dates.impossible_date": {
         "nb": "Datoen {date} finnes ikke. Sjekk dag og måned, for eksempel «30.04».",
@@ -58,11 +58,11 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "dates.bad_time": {
         "nb": "«{time}» er ikke et klokkeslett: timene går fra 0 til 23 og minuttene fra "
-              "0 til 59. Skriv for eksempel «kl 14:30».",
+        "0 til 59. Skriv for eksempel «kl 14:30».",
         "nn": "«{time}» er ikkje eit klokkeslett: timane går frå 0 til 23 og minutta frå "
-              "0 til 59. Skriv til dømes «kl 14:30».",
+        "0 til 59. Skriv til dømes «kl 14:30».",
         "en": "“{time}” is not a time of day: hours go from 0 to 23 and minutes from 0 to 59. "
-              "Write for example “14:30” or “2:30pm”.",
+        "Write for example “14:30” or “2:30pm”.",
     },
     "dates.two_times": {
         "nb": "«{text}» har mer enn ett klokkeslett. Skriv bare ett, for eksempel «kl 10».",
@@ -71,11 +71,11 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "dates.conflict": {
         "nb": "Her er det flere datoer som ikke passer sammen. Skriv bare én, for eksempel "
-              "«fredag 6. mars» eller «om 3 dager».",
+        "«fredag 6. mars» eller «om 3 dager».",
         "nn": "Her er det fleire datoar som ikkje passar saman. Skriv berre éin, til dømes "
-              "«fredag 6. mars» eller «om 3 dagar».",
+        "«fredag 6. mars» eller «om 3 dagar».",
         "en": "This names more than one date, and they do not agree. Give just one, for "
-              "example “Friday 6 March” or “in 3 days”.",
+        "example “Friday 6 March” or “in 3 days”.",
     },
     "dates.weekday_mismatch": {
         "nb": "{date} er en {actual}, ikke en {weekday}. Sjekk datoen eller dagen.",
@@ -86,7 +86,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "nb": "«{text}» er et tidsrom. Her trengs ett tidspunkt, for eksempel «fredag kl 10».",
         "nn": "«{text}» er eit tidsrom. Her trengst eitt tidspunkt, til dømes «fredag kl 10».",
         "en": "“{text}” is a time range. One point in time is needed here, for example "
-              "“Friday 10:00”.",
+        "“Friday 10:00”.",
     },
     "dates.slots_empty": {
         "nb": "Skriv ett eller flere tidspunkt, for eksempel «tirsdag 10-12, torsdag 13-15».",
@@ -95,11 +95,9 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "dates.slot_no_time": {
         "nb": "«{slot}» mangler klokkeslett. Skriv for eksempel «tirsdag 10-12» eller "
-              "«5. mars kl 10».",
-        "nn": "«{slot}» manglar klokkeslett. Skriv til dømes «tysdag 10-12» eller "
-              "«5. mars kl 10».",
-        "en": "“{slot}” has no time of day. Write for example “Tuesday 10-12” or "
-              "“5 March 10:00”.",
+        "«5. mars kl 10».",
+        "nn": "«{slot}» manglar klokkeslett. Skriv til dømes «tysdag 10-12» eller «5. mars kl 10».",
+        "en": "“{slot}” has no time of day. Write for example “Tuesday 10-12” or “5 March 10:00”.",
     },
     "dates.slot_no_day": {
         "nb": "«{slot}» mangler dag. Skriv for eksempel «tirsdag 10-12» eller «5.3 kl 10-12».",
@@ -113,19 +111,18 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "dates.bad_duration": {
         "nb": "Jeg forstod ikke «{text}» som en varighet. Skriv for eksempel «2t», «90 min», "
-              "«1t30m» eller «3d».",
+        "«1t30m» eller «3d».",
         "nn": "Eg forstod ikkje «{text}» som ei varigheit. Skriv til dømes «2t», «90 min», "
-              "«1t30m» eller «3d».",
+        "«1t30m» eller «3d».",
         "en": "I did not understand “{text}” as a length of time. Write for example “2h”, "
-              "“90 min”, “1h30m” or “3d”.",
+        "“90 min”, “1h30m” or “3d”.",
     },
     "dates.bad_offsets": {
         "nb": "Jeg forstod ikke «{text}» som et varsel før fristen. Skriv for eksempel "
-              "«14d,7d,1d,2t».",
+        "«14d,7d,1d,2t».",
         "nn": "Eg forstod ikkje «{text}» som eit varsel før fristen. Skriv til dømes "
-              "«14d,7d,1d,2t».",
-        "en": "I did not understand “{text}” as a reminder time. Write for example "
-              "“14d,7d,1d,2h”.",
+        "«14d,7d,1d,2t».",
+        "en": "I did not understand “{text}” as a reminder time. Write for example “14d,7d,1d,2h”.",
     },
     "dates.offsets_empty": {
         "nb": "Skriv når du vil ha varsel før fristen, for eksempel «14d,7d,1d,2t».",

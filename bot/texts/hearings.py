@@ -7,9 +7,9 @@ TEXTS = {
         "en": "hearings (consultations) with deadlines and automatic reminders",
     },
     "help.horing.ny": {
-        "nb": "`/horing ny \"Partnerskapsavtale, generell del\" frist 15.09 fra \"Vestfold fylkeskommune\" lenke https://… mottakere \"Horten kommune, Larvik kommune\"` – ny høring (valgfritt `påminn 14d,7d,1d,2t`)",
-        "nn": "`/horing ny \"Partnarskapsavtale, generell del\" frist 15.09 frå \"Vestfold fylkeskommune\" lenkje https://… mottakarar \"Horten kommune, Larvik kommune\"` – ny høyring (valfritt `påminn 14d,7d,1d,2t`)",
-        "en": "`/horing new \"Partnership agreement, general part\" deadline 15.09 from \"Vestfold fylkeskommune\" link https://… addressees \"Horten kommune, Larvik kommune\"` – new hearing (optional `remind 14d,7d,1d,2h`)",
+        "nb": '`/horing ny "Partnerskapsavtale, generell del" frist 15.09 fra "Vestfold fylkeskommune" lenke https://… mottakere "Horten kommune, Larvik kommune"` – ny høring (valgfritt `påminn 14d,7d,1d,2t`)',
+        "nn": '`/horing ny "Partnarskapsavtale, generell del" frist 15.09 frå "Vestfold fylkeskommune" lenkje https://… mottakarar "Horten kommune, Larvik kommune"` – ny høyring (valfritt `påminn 14d,7d,1d,2t`)',
+        "en": '`/horing new "Partnership agreement, general part" deadline 15.09 from "Vestfold fylkeskommune" link https://… addressees "Horten kommune, Larvik kommune"` – new hearing (optional `remind 14d,7d,1d,2h`)',
     },
     "help.horing.liste": {
         "nb": "`/horing liste` – åpne høringer, nærmeste frist først, 20 om gangen (`side 2` for de neste; `/horing liste alle` tar med avsluttede)",
@@ -48,12 +48,20 @@ TEXTS = {
     "hearings.state.open": {"nb": "åpen", "nn": "open", "en": "open"},
     "hearings.state.closed": {"nb": "avsluttet", "nn": "avslutta", "en": "closed"},
     "hearings.sender_part": {"nb": " fra {sender}", "nn": " frå {sender}", "en": " from {sender}"},
-    "hearings.deadline_left": {"nb": "{deadline} ({left})", "nn": "{deadline} ({left})", "en": "{deadline} ({left})"},
+    "hearings.deadline_left": {
+        "nb": "{deadline} ({left})",
+        "nn": "{deadline} ({left})",
+        "en": "{deadline} ({left})",
+    },
     "hearings.left.days": {"nb": "om {n} dager", "nn": "om {n} dagar", "en": "in {n} days"},
     "hearings.left.tomorrow": {"nb": "i morgen", "nn": "i morgon", "en": "tomorrow"},
     "hearings.left.hours": {"nb": "om {n} timer", "nn": "om {n} timar", "en": "in {n} hours"},
     "hearings.left.minutes": {"nb": "om {n} min", "nn": "om {n} min", "en": "in {n} min"},
-    "hearings.left.passed": {"nb": "fristen er passert", "nn": "fristen er passert", "en": "the deadline has passed"},
+    "hearings.left.passed": {
+        "nb": "fristen er passert",
+        "nn": "fristen er passert",
+        "en": "the deadline has passed",
+    },
     "hearings.no_reminders": {
         "nb": "ingen (tidspunktene er passert, eller alle har svart)",
         "nn": "ingen (tidspunkta er passerte, eller alle har svart)",
@@ -111,9 +119,9 @@ TEXTS = {
         "en": "Hearing #{number} “{title}” is closed. {answered} of {total} addressees answered. Remaining reminders are cancelled.",
     },
     "hearings.none_open": {
-        "nb": "Ingen åpne høringer. Registrer en med `/horing ny \"Tittel\" frist 15.09 mottakere \"Horten kommune, Larvik kommune\"`.",
-        "nn": "Ingen opne høyringar. Registrer ei med `/horing ny \"Tittel\" frist 15.09 mottakarar \"Horten kommune, Larvik kommune\"`.",
-        "en": "No open hearings. Register one with `/horing new \"Title\" deadline 15.09 addressees \"Horten kommune, Larvik kommune\"`.",
+        "nb": 'Ingen åpne høringer. Registrer en med `/horing ny "Tittel" frist 15.09 mottakere "Horten kommune, Larvik kommune"`.',
+        "nn": 'Ingen opne høyringar. Registrer ei med `/horing ny "Tittel" frist 15.09 mottakarar "Horten kommune, Larvik kommune"`.',
+        "en": 'No open hearings. Register one with `/horing new "Title" deadline 15.09 addressees "Horten kommune, Larvik kommune"`.',
     },
     "hearings.list_title": {
         "nb": "Åpne høringer, nærmeste frist først:",
@@ -193,9 +201,9 @@ TEXTS = {
     },
     # -- errors ------------------------------------------------------------------------
     "hearings.title_missing": {
-        "nb": "Høringen mangler tittel. Skriv for eksempel `/horing ny \"Partnerskapsavtale, generell del\" frist 15.09 mottakere \"Horten kommune, Larvik kommune\"`.",
-        "nn": "Høyringa manglar tittel. Skriv til dømes `/horing ny \"Partnarskapsavtale, generell del\" frist 15.09 mottakarar \"Horten kommune, Larvik kommune\"`.",
-        "en": "The hearing has no title. Type for example `/horing new \"Partnership agreement, general part\" deadline 15.09 addressees \"Horten kommune, Larvik kommune\"`.",
+        "nb": 'Høringen mangler tittel. Skriv for eksempel `/horing ny "Partnerskapsavtale, generell del" frist 15.09 mottakere "Horten kommune, Larvik kommune"`.',
+        "nn": 'Høyringa manglar tittel. Skriv til dømes `/horing ny "Partnarskapsavtale, generell del" frist 15.09 mottakarar "Horten kommune, Larvik kommune"`.',
+        "en": 'The hearing has no title. Type for example `/horing new "Partnership agreement, general part" deadline 15.09 addressees "Horten kommune, Larvik kommune"`.',
     },
     "hearings.deadline_missing": {
         "nb": "Høringen mangler frist. Legg til for eksempel `frist 15.09` (eller `frist 15.09 kl 12`).",
@@ -223,14 +231,14 @@ TEXTS = {
         "en": "At most {limit} reminders per hearing (you gave {given}). Type for example `remind 14d,7d,1d`.",
     },
     "hearings.addressees_missing": {
-        "nb": "Hvem skal svare på høringen? Legg til `mottakere \"Horten kommune, Larvik kommune\"`.",
-        "nn": "Kven skal svare på høyringa? Legg til `mottakarar \"Horten kommune, Larvik kommune\"`.",
-        "en": "Who is to answer the hearing? Add `addressees \"Horten kommune, Larvik kommune\"`.",
+        "nb": 'Hvem skal svare på høringen? Legg til `mottakere "Horten kommune, Larvik kommune"`.',
+        "nn": 'Kven skal svare på høyringa? Legg til `mottakarar "Horten kommune, Larvik kommune"`.',
+        "en": 'Who is to answer the hearing? Add `addressees "Horten kommune, Larvik kommune"`.',
     },
     "hearings.org_unknown": {
-        "nb": "Finner ikke organisasjonen «{given}». Organisasjoner i {network}: {choices}. Er det en ny organisasjon, skriv + foran navnet: `mottakere \"+{given}\"`.",
-        "nn": "Finn ikkje organisasjonen «{given}». Organisasjonar i {network}: {choices}. Er det ein ny organisasjon, skriv + framfor namnet: `mottakarar \"+{given}\"`.",
-        "en": "No organisation called “{given}”. Organisations in {network}: {choices}. If it is a new organisation, put + before the name: `addressees \"+{given}\"`.",
+        "nb": 'Finner ikke organisasjonen «{given}». Organisasjoner i {network}: {choices}. Er det en ny organisasjon, skriv + foran navnet: `mottakere "+{given}"`.',
+        "nn": 'Finn ikkje organisasjonen «{given}». Organisasjonar i {network}: {choices}. Er det ein ny organisasjon, skriv + framfor namnet: `mottakarar "+{given}"`.',
+        "en": 'No organisation called “{given}”. Organisations in {network}: {choices}. If it is a new organisation, put + before the name: `addressees "+{given}"`.',
     },
     "hearings.unknown": {
         "nb": "Finner ingen høring #{number}. `/horing liste` viser de åpne høringene.",
@@ -263,9 +271,9 @@ TEXTS = {
         "en": "Which organisation answered? Type for example `/horing answered {number} Larvik kommune https://…`. Addressees: {choices}.",
     },
     "hearings.not_addressee": {
-        "nb": "«{given}» er ikke blant mottakerne av høring #{number}: {choices}. Skriv et av disse navnene, eller legg til mottakeren med `/horing endre {number} mottakere \"…\"`.",
-        "nn": "«{given}» er ikkje mellom mottakarane av høyring #{number}: {choices}. Skriv eitt av desse namna, eller legg til mottakaren med `/horing endre {number} mottakarar \"…\"`.",
-        "en": "“{given}” is not among the addressees of hearing #{number}: {choices}. Type one of those names, or add it with `/horing edit {number} addressees \"…\"`.",
+        "nb": '«{given}» er ikke blant mottakerne av høring #{number}: {choices}. Skriv et av disse navnene, eller legg til mottakeren med `/horing endre {number} mottakere "…"`.',
+        "nn": '«{given}» er ikkje mellom mottakarane av høyring #{number}: {choices}. Skriv eitt av desse namna, eller legg til mottakaren med `/horing endre {number} mottakarar "…"`.',
+        "en": '“{given}” is not among the addressees of hearing #{number}: {choices}. Type one of those names, or add it with `/horing edit {number} addressees "…"`.',
     },
     "hearings.nothing_to_change": {
         "nb": "Hva vil du endre? Skriv for eksempel `/horing endre {number} frist 22.09` (også `tittel`, `fra`, `lenke`, `mottakere`, `påminn`).",

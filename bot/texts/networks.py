@@ -17,9 +17,9 @@ TEXTS = {
         "en": "`/partnerbot network` – the networks with their organisations and members",
     },
     "help.partnerbot.nettverk_ny": {
-        "nb": "`/partnerbot nettverk ny \"Nettverk for helse\" organisasjoner \"NAV, USN\"` – nytt nettverk (admin)",
-        "nn": "`/partnerbot nettverk ny \"Nettverk for helse\" organisasjonar \"NAV, USN\"` – nytt nettverk (admin)",
-        "en": "`/partnerbot network new \"Health network\" organisations \"NAV, USN\"` – new network (admin)",
+        "nb": '`/partnerbot nettverk ny "Nettverk for helse" organisasjoner "NAV, USN"` – nytt nettverk (admin)',
+        "nn": '`/partnerbot nettverk ny "Nettverk for helse" organisasjonar "NAV, USN"` – nytt nettverk (admin)',
+        "en": '`/partnerbot network new "Health network" organisations "NAV, USN"` – new network (admin)',
     },
     "help.partnerbot.koble": {
         "nb": "`/partnerbot koble nettverk infrastruktur` – koble denne kanalen til et nettverk (admin)",
@@ -37,17 +37,19 @@ TEXTS = {
         "en": "`/partnerbot language nb` – choose a language: nb (Bokmål), nn (Nynorsk) or en (English)",
     },
     "help.partnerbot.medlem_ny": {
-        "nb": "`/partnerbot medlem ny \"Kari Nordmann\" org NAV rolle organisator nettverk utenforskap` – legg til eller endre et medlem (admin)",
-        "nn": "`/partnerbot medlem ny \"Kari Nordmann\" org NAV rolle organisator nettverk utenforskap` – legg til eller endre ein medlem (admin)",
-        "en": "`/partnerbot member new \"Kari Nordmann\" org NAV role organiser network utenforskap` – add or change a member (admin)",
+        "nb": '`/partnerbot medlem ny "Kari Nordmann" org NAV rolle organisator nettverk utenforskap` – legg til eller endre et medlem (admin)',
+        "nn": '`/partnerbot medlem ny "Kari Nordmann" org NAV rolle organisator nettverk utenforskap` – legg til eller endre ein medlem (admin)',
+        "en": '`/partnerbot member new "Kari Nordmann" org NAV role organiser network utenforskap` – add or change a member (admin)',
     },
     "networks.none": {
-        "nb": "Ingen nettverk ennå. En administrator kan lage ett: `/partnerbot nettverk ny \"Nettverk for infrastruktur\"`.",
-        "nn": "Ingen nettverk enno. Ein administrator kan lage eitt: `/partnerbot nettverk ny \"Nettverk for infrastruktur\"`.",
-        "en": "No networks yet. An admin can create one: `/partnerbot network new \"Infrastructure network\"`.",
+        "nb": 'Ingen nettverk ennå. En administrator kan lage ett: `/partnerbot nettverk ny "Nettverk for infrastruktur"`.',
+        "nn": 'Ingen nettverk enno. Ein administrator kan lage eitt: `/partnerbot nettverk ny "Nettverk for infrastruktur"`.',
+        "en": 'No networks yet. An admin can create one: `/partnerbot network new "Infrastructure network"`.',
     },
     "networks.no_partnership": {
-        "nb": "Uten partnerskap", "nn": "Utan partnarskap", "en": "No partnership",
+        "nb": "Uten partnerskap",
+        "nn": "Utan partnarskap",
+        "en": "No partnership",
     },
     "networks.line": {
         "nb": "• *{name}*\n    Organisasjoner: {orgs}\n    Medlemmer: {members}\n    Kanaler: {channels}",
@@ -55,9 +57,9 @@ TEXTS = {
         "en": "• *{name}*\n    Organisations: {orgs}\n    Members: {members}\n    Channels: {channels}",
     },
     "networks.name_missing": {
-        "nb": "Nettverket trenger et navn i anførselstegn: `/partnerbot nettverk ny \"Nettverk for helse\"`.",
-        "nn": "Nettverket treng eit namn i hermeteikn: `/partnerbot nettverk ny \"Nettverk for helse\"`.",
-        "en": "The network needs a name in quotes: `/partnerbot network new \"Health network\"`.",
+        "nb": 'Nettverket trenger et navn i anførselstegn: `/partnerbot nettverk ny "Nettverk for helse"`.',
+        "nn": 'Nettverket treng eit namn i hermeteikn: `/partnerbot nettverk ny "Nettverk for helse"`.',
+        "en": 'The network needs a name in quotes: `/partnerbot network new "Health network"`.',
     },
     "networks.exists": {
         "nb": "Nettverket «{name}» finnes allerede.",
@@ -80,7 +82,9 @@ TEXTS = {
         "en": "The channel {channel} is now linked to “{name}”. Reminders and announcements for the network will come here.",
     },
     "networks.me_title": {
-        "nb": "*{name}*", "nn": "*{name}*", "en": "*{name}*",
+        "nb": "*{name}*",
+        "nn": "*{name}*",
+        "en": "*{name}*",
     },
     "networks.bad_language": {
         "nb": "«{given}» er ikke et språk jeg kan. Skriv `/partnerbot språk nb` (bokmål), `nn` (nynorsk) eller `en` (English).",
@@ -98,9 +102,9 @@ TEXTS = {
         "en": "“{given}” is not a role. Use admin, organiser or member.",
     },
     "networks.member_name_missing": {
-        "nb": "Skriv navnet i anførselstegn: `/partnerbot medlem ny \"Kari Nordmann\" org NAV rolle organisator`.",
-        "nn": "Skriv namnet i hermeteikn: `/partnerbot medlem ny \"Kari Nordmann\" org NAV rolle organisator`.",
-        "en": "Put the name in quotes: `/partnerbot member new \"Kari Nordmann\" org NAV role organiser`.",
+        "nb": 'Skriv navnet i anførselstegn: `/partnerbot medlem ny "Kari Nordmann" org NAV rolle organisator`.',
+        "nn": 'Skriv namnet i hermeteikn: `/partnerbot medlem ny "Kari Nordmann" org NAV rolle organisator`.',
+        "en": 'Put the name in quotes: `/partnerbot member new "Kari Nordmann" org NAV role organiser`.',
     },
     "networks.member_created": {
         "nb": "{name} er lagt til som {role} ({org}).",

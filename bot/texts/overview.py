@@ -26,7 +26,11 @@ TEXTS = {
         "nn": "… og {count} til. `/partnerbot oversyn` viser alt.",
         "en": "… and {count} more. `/partnerbot overview` shows everything.",
     },
-    "overview.button.answered": {"nb": "Vi har svart", "nn": "Vi har svart", "en": "We have answered"},
+    "overview.button.answered": {
+        "nb": "Vi har svart",
+        "nn": "Vi har svart",
+        "en": "We have answered",
+    },
     "overview.button.show": {"nb": "Vis", "nn": "Vis", "en": "Show"},
     "overview.button.done": {"nb": "Ferdig", "nn": "Ferdig", "en": "Done"},
     "overview.button.vote": {"nb": "Vis og svar", "nn": "Vis og svar", "en": "Show and answer"},
@@ -35,7 +39,9 @@ TEXTS = {
     "overview.button.cancel": {"nb": "Meld av", "nn": "Meld av", "en": "Cancel"},
     "overview.today": {"nb": "i dag", "nn": "i dag", "en": "today"},
     "overview.days_left": {
-        "nb": "{days} dager igjen", "nn": "{days} dagar att", "en": "{days} days left",
+        "nb": "{days} dager igjen",
+        "nn": "{days} dagar att",
+        "en": "{days} days left",
     },
     "overview.no_deadline": {"nb": "ingen frist", "nn": "ingen frist", "en": "no deadline"},
     "overview.hearing": {
@@ -94,7 +100,9 @@ TEXTS = {
         "en": "• Hearing #{id} “{title}” – deadline {when}; no answer yet from: {missing}",
     },
     "digest.all_answered": {
-        "nb": "ingen, alle har svart", "nn": "ingen, alle har svara", "en": "nobody, all have answered",
+        "nb": "ingen, alle har svart",
+        "nn": "ingen, alle har svara",
+        "en": "nobody, all have answered",
     },
     "digest.action_overdue": {
         "nb": "• Tiltak #{id} «{title}» ({owner}) – forfalt {due}",
@@ -112,14 +120,18 @@ TEXTS = {
         "en": "• Meeting poll #{id} “{title}” – not answered yet: {missing}",
     },
     "digest.all_voted": {
-        "nb": "alle har svart", "nn": "alle har svara", "en": "everyone has answered",
+        "nb": "alle har svart",
+        "nn": "alle har svara",
+        "en": "everyone has answered",
     },
     "digest.meeting": {
-        "nb": "• Møte «{title}» {when}", "nn": "• Møte «{title}» {when}",
+        "nb": "• Møte «{title}» {when}",
+        "nn": "• Møte «{title}» {when}",
         "en": "• Meeting “{title}” {when}",
     },
     "digest.conference": {
-        "nb": "• Konferanse #{id} «{title}» {when}", "nn": "• Konferanse #{id} «{title}» {when}",
+        "nb": "• Konferanse #{id} «{title}» {when}",
+        "nn": "• Konferanse #{id} «{title}» {when}",
         "en": "• Conference #{id} “{title}” {when}",
     },
     "digest.off": {

@@ -8,9 +8,9 @@ TEXTS = {
         "en": "meeting polls: find a time that suits everyone, and send the invitation",
     },
     "help.mote.ny": {
-        "nb": "`/mote ny \"Samhandlingsmøte\" tider tirsdag neste uke 10-12, torsdag neste uke 13-15 svarfrist i morgen kl 12 nettverk infrastruktur` – ny møtepoll (valgfritt: `varighet 2t`, `inviterte NAV, Per Hansen`, `sted`, `agenda`, `én stemme per organisasjon`, `velg automatisk`)",
-        "nn": "`/mote ny \"Samhandlingsmøte\" tider tysdag neste veke 10-12, torsdag neste veke 13-15 svarfrist i morgon kl 12 nettverk infrastruktur` – ny møtepoll (valfritt: `varigheit 2t`, `inviterte NAV, Per Hansen`, `stad`, `agenda`, `ein stemme per organisasjon`, `vel automatisk`)",
-        "en": "`/mote new \"Coordination meeting\" slots Tuesday next week 10-12, Thursday next week 13-15 closes tomorrow 12:00 network infrastruktur` – new meeting poll (optional: `duration 2h`, `invitees NAV, Per Hansen`, `place`, `agenda`, `one vote per organisation`, `choose automatically`)",
+        "nb": '`/mote ny "Samhandlingsmøte" tider tirsdag neste uke 10-12, torsdag neste uke 13-15 svarfrist i morgen kl 12 nettverk infrastruktur` – ny møtepoll (valgfritt: `varighet 2t`, `inviterte NAV, Per Hansen`, `sted`, `agenda`, `én stemme per organisasjon`, `velg automatisk`)',
+        "nn": '`/mote ny "Samhandlingsmøte" tider tysdag neste veke 10-12, torsdag neste veke 13-15 svarfrist i morgon kl 12 nettverk infrastruktur` – ny møtepoll (valfritt: `varigheit 2t`, `inviterte NAV, Per Hansen`, `stad`, `agenda`, `ein stemme per organisasjon`, `vel automatisk`)',
+        "en": '`/mote new "Coordination meeting" slots Tuesday next week 10-12, Thursday next week 13-15 closes tomorrow 12:00 network infrastruktur` – new meeting poll (optional: `duration 2h`, `invitees NAV, Per Hansen`, `place`, `agenda`, `one vote per organisation`, `choose automatically`)',
     },
     "help.mote.svar": {
         "nb": "`/mote svar 4 1:ja 2:kanskje 3:nei` – svar på møtepoll #4 (ja, kanskje / om nødvendig, nei); du kan endre svaret til pollen lukkes",
@@ -110,9 +110,9 @@ TEXTS = {
         "en": "{name} created meeting poll #{id}.",
     },
     "polls.title_missing": {
-        "nb": "Møtepollen trenger en tittel i anførselstegn: `/mote ny \"Samhandlingsmøte\" tider tirsdag 10-12, torsdag 13-15`.",
-        "nn": "Møtepollen treng ein tittel i hermeteikn: `/mote ny \"Samhandlingsmøte\" tider tysdag 10-12, torsdag 13-15`.",
-        "en": "The poll needs a title in quotes: `/mote new \"Coordination meeting\" slots Tuesday 10-12, Thursday 13-15`.",
+        "nb": 'Møtepollen trenger en tittel i anførselstegn: `/mote ny "Samhandlingsmøte" tider tirsdag 10-12, torsdag 13-15`.',
+        "nn": 'Møtepollen treng ein tittel i hermeteikn: `/mote ny "Samhandlingsmøte" tider tysdag 10-12, torsdag 13-15`.',
+        "en": 'The poll needs a title in quotes: `/mote new "Coordination meeting" slots Tuesday 10-12, Thursday 13-15`.',
     },
     "polls.slots_missing": {
         "nb": "Hvilke tidspunkt kan folk velge mellom? Legg til `tider`, for eksempel `tider tirsdag 10-12, torsdag 13-15`.",
@@ -280,7 +280,9 @@ TEXTS = {
         "en": "• #{id} {title} — {count} answered{closes}",
     },
     "polls.list_closes": {
-        "nb": ", svarfrist {when}", "nn": ", svarfrist {when}", "en": ", closes {when}",
+        "nb": ", svarfrist {when}",
+        "nn": ", svarfrist {when}",
+        "en": ", closes {when}",
     },
     "polls.list_undecided": {
         "nb": "• #{id} {title} — lukket, venter på at organisatoren velger tidspunkt",
@@ -292,15 +294,20 @@ TEXTS = {
         "nn": "Ingen opne møtepollar.",
         "en": "No open meeting polls.",
     },
-    "polls.list_meetings": {"nb": "*Kommende møter*", "nn": "*Komande møte*", "en": "*Upcoming meetings*"},
+    "polls.list_meetings": {
+        "nb": "*Kommende møter*",
+        "nn": "*Komande møte*",
+        "en": "*Upcoming meetings*",
+    },
     "polls.list_meeting": {
-        "nb": "• {title} — {when}{place}", "nn": "• {title} — {when}{place}",
+        "nb": "• {title} — {when}{place}",
+        "nn": "• {title} — {when}{place}",
         "en": "• {title} — {when}{place}",
     },
     "polls.list_hint": {
-        "nb": "Ny møtepoll: `/mote ny \"Tittel\" tider tirsdag neste uke 10-12, torsdag neste uke 13-15 svarfrist i morgen kl 12`",
-        "nn": "Ny møtepoll: `/mote ny \"Tittel\" tider tysdag neste veke 10-12, torsdag neste veke 13-15 svarfrist i morgon kl 12`",
-        "en": "New poll: `/mote new \"Title\" slots Tuesday next week 10-12, Thursday next week 13-15 closes tomorrow 12:00`",
+        "nb": 'Ny møtepoll: `/mote ny "Tittel" tider tirsdag neste uke 10-12, torsdag neste uke 13-15 svarfrist i morgen kl 12`',
+        "nn": 'Ny møtepoll: `/mote ny "Tittel" tider tysdag neste veke 10-12, torsdag neste veke 13-15 svarfrist i morgon kl 12`',
+        "en": 'New poll: `/mote new "Title" slots Tuesday next week 10-12, Thursday next week 13-15 closes tomorrow 12:00`',
     },
     # --- meetings ---
     "meetings.decided": {

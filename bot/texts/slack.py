@@ -8,7 +8,9 @@ TEXTS = {
     },
     "slack.form.title_label": {"nb": "Tittel", "nn": "Tittel", "en": "Title"},
     "slack.form.time_label": {
-        "nb": "{label}: klokkeslett", "nn": "{label}: klokkeslett", "en": "{label}: time",
+        "nb": "{label}: klokkeslett",
+        "nn": "{label}: klokkeslett",
+        "en": "{label}: time",
     },
     "slack.form.time_hint": {
         "nb": "Valgfritt. Uten klokkeslett gjelder hele dagen.",
@@ -19,7 +21,9 @@ TEXTS = {
     "slack.form.submit": {"nb": "Lagre", "nn": "Lagre", "en": "Save"},
     "slack.form.close": {"nb": "Avbryt", "nn": "Avbryt", "en": "Cancel"},
     "slack.form.title_missing": {
-        "nb": "Skriv en tittel.", "nn": "Skriv ein tittel.", "en": "Type a title.",
+        "nb": "Skriv en tittel.",
+        "nn": "Skriv ein tittel.",
+        "en": "Type a title.",
     },
     "slack.form.date_missing": {
         "nb": "Velg en dato til klokkeslettet, eller fjern klokkeslettet.",

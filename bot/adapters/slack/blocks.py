@@ -33,7 +33,7 @@ def escape(text: str) -> str:
     out: list[str] = []
     last = 0
     for m in _SLACK_MARKUP.finditer(text):
-        out.append(_escape_plain(text[last:m.start()]))
+        out.append(_escape_plain(text[last : m.start()]))
         out.append(m.group(0))
         last = m.end()
     out.append(_escape_plain(text[last:]))
@@ -99,8 +99,11 @@ def _field_blocks(block: Fields) -> list[SlackBlock]:
 
 
 def button_element(button: Button, n: int) -> SlackBlock:
-    label = button.label if len(button.label) <= MAX_BUTTON_LABEL else (
-        button.label[: MAX_BUTTON_LABEL - 1] + "…")
+    label = (
+        button.label
+        if len(button.label) <= MAX_BUTTON_LABEL
+        else (button.label[: MAX_BUTTON_LABEL - 1] + "…")
+    )
     element: SlackBlock = {
         "type": "button",
         "text": {"type": "plain_text", "text": label or "…", "emoji": True},
@@ -151,10 +154,19 @@ def _compact(blocks: list[SlackBlock]) -> list[SlackBlock]:
     out: list[SlackBlock] = []
     for block in blocks:
         prev = out[-1] if out else None
-        if (prev is not None and "text" in prev and "text" in block and block["type"] == "section"
-                and prev["type"] == "section" and "accessory" not in prev
-                and len(prev["text"]["text"]) + 1 + len(block["text"]["text"]) <= MAX_SECTION_CHARS):
-            prev["text"] = {"type": "mrkdwn", "text": prev["text"]["text"] + "\n" + block["text"]["text"]}
+        if (
+            prev is not None
+            and "text" in prev
+            and "text" in block
+            and block["type"] == "section"
+            and prev["type"] == "section"
+            and "accessory" not in prev
+            and len(prev["text"]["text"]) + 1 + len(block["text"]["text"]) <= MAX_SECTION_CHARS
+        ):
+            prev["text"] = {
+                "type": "mrkdwn",
+                "text": prev["text"]["text"] + "\n" + block["text"]["text"],
+            }
         else:
             out.append(dict(block))
     return out
@@ -184,7 +196,8 @@ def render_single(reply: Reply, more_note: str) -> list[SlackBlock]:
     if len(pages) == 1:
         return pages[0]
     return pages[0][: MAX_BLOCKS - 1] + [
-        {"type": "context", "elements": [{"type": "mrkdwn", "text": more_note}]}]
+        {"type": "context", "elements": [{"type": "mrkdwn", "text": more_note}]}
+    ]
 
 
 def message_payload(blocks: list[SlackBlock], text: str) -> dict[str, Any]:

@@ -29,14 +29,33 @@ TIMEOUT_SECONDS = 10
 # Errors that will never succeed as they are: the outbox fails the row and tells the
 # organiser. Anything unknown is treated as permanent too (retrying the same call would
 # get the same answer), except the few Slack documents as passing.
-PERMANENT_ERRORS = frozenset({
-    "channel_not_found", "not_in_channel", "is_archived", "user_not_found",
-    "account_inactive", "invalid_auth", "token_revoked", "not_authed", "missing_scope",
-    "cannot_dm_bot", "user_disabled", "restricted_action", "invalid_blocks", "msg_too_long",
-})
-TEMPORARY_ERRORS = frozenset({
-    "ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout",
-})
+PERMANENT_ERRORS = frozenset(
+    {
+        "channel_not_found",
+        "not_in_channel",
+        "is_archived",
+        "user_not_found",
+        "account_inactive",
+        "invalid_auth",
+        "token_revoked",
+        "not_authed",
+        "missing_scope",
+        "cannot_dm_bot",
+        "user_disabled",
+        "restricted_action",
+        "invalid_blocks",
+        "msg_too_long",
+    }
+)
+TEMPORARY_ERRORS = frozenset(
+    {
+        "ratelimited",
+        "internal_error",
+        "fatal_error",
+        "service_unavailable",
+        "request_timeout",
+    }
+)
 
 
 def api_url(settings: Settings) -> str:
@@ -47,26 +66,37 @@ def api_url(settings: Settings) -> str:
 
 def interactive_retry_handlers() -> list[RetryHandler]:
     """A member is waiting: wait out a short rate limit or a server hiccup, a few times."""
-    return [ConnectionErrorRetryHandler(max_retry_count=2),
-            RateLimitErrorRetryHandler(max_retry_count=2),
-            ServerErrorRetryHandler(max_retry_count=2)]
+    return [
+        ConnectionErrorRetryHandler(max_retry_count=2),
+        RateLimitErrorRetryHandler(max_retry_count=2),
+        ServerErrorRetryHandler(max_retry_count=2),
+    ]
 
 
 def interactive_client(settings: Settings) -> WebClient:
-    return WebClient(token=settings.slack_bot_token, base_url=api_url(settings),
-                     timeout=TIMEOUT_SECONDS, retry_handlers=interactive_retry_handlers())
+    return WebClient(
+        token=settings.slack_bot_token,
+        base_url=api_url(settings),
+        timeout=TIMEOUT_SECONDS,
+        retry_handlers=interactive_retry_handlers(),
+    )
 
 
 def outbox_client(settings: Settings) -> WebClient:
     """No retries of its own: the outbox retries with Retry-After and backoff, and records it."""
-    return WebClient(token=settings.slack_bot_token, base_url=api_url(settings),
-                     timeout=TIMEOUT_SECONDS, retry_handlers=[])
+    return WebClient(
+        token=settings.slack_bot_token,
+        base_url=api_url(settings),
+        timeout=TIMEOUT_SECONDS,
+        retry_handlers=[],
+    )
 
 
 def respond(response_url: str, payload: dict[str, Any]) -> bool:
     """Post to a slash command's or button's response_url; False when Slack refused it."""
-    hook = WebhookClient(response_url, timeout=TIMEOUT_SECONDS,
-                         retry_handlers=interactive_retry_handlers())
+    hook = WebhookClient(
+        response_url, timeout=TIMEOUT_SECONDS, retry_handlers=interactive_retry_handlers()
+    )
     try:
         resp = hook.send_dict(payload)
     except (SlackClientError, OSError) as exc:
@@ -105,7 +135,16 @@ def to_send_error(exc: Exception) -> SendError:
         if status >= 500 or code in TEMPORARY_ERRORS:
             return TemporaryError(f"Slack server error: {code} (HTTP {status})")
         return PermanentError(code)
-    if isinstance(exc, (urllib.error.URLError, socket.timeout, TimeoutError, ConnectionError,
-                        OSError, SlackClientError)):
+    if isinstance(
+        exc,
+        (
+            urllib.error.URLError,
+            socket.timeout,
+            TimeoutError,
+            ConnectionError,
+            OSError,
+            SlackClientError,
+        ),
+    ):
         return TemporaryError(f"cannot reach Slack: {exc.__class__.__name__}: {exc}")
     return PermanentError(f"{exc.__class__.__name__}: {exc}")

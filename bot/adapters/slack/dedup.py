@@ -39,5 +39,7 @@ def first_time(db: Database, key: str, now: datetime) -> bool:
 
 def prune(db: Database, now: datetime) -> int:
     with db.transaction() as session:
-        result = session.execute(delete(HandledRequest).where(HandledRequest.created_at < now - KEEP))
+        result = session.execute(
+            delete(HandledRequest).where(HandledRequest.created_at < now - KEEP)
+        )
         return int(getattr(result, "rowcount", 0) or 0)

@@ -15,10 +15,24 @@ NEW_VERB = "ny"
 # A bare slash command of these groups opens the "ny" form (`/mote`, `/horing`, ...).
 FORM_ON_EMPTY = frozenset({"mote", "horing", "konferanse"})
 # Keywords (canonical names) that take a date: a date picker plus an optional time.
-DATE_KEYWORDS = frozenset({
-    "deadline", "date", "closes", "close", "registration_deadline", "due", "due_date",
-    "starts", "start", "ends", "end", "when", "opens", "reminder_date",
-})
+DATE_KEYWORDS = frozenset(
+    {
+        "deadline",
+        "date",
+        "closes",
+        "close",
+        "registration_deadline",
+        "due",
+        "due_date",
+        "starts",
+        "start",
+        "ends",
+        "end",
+        "when",
+        "opens",
+        "reminder_date",
+    }
+)
 MAX_INPUTS = 40  # Slack allows 100 blocks in a modal; more inputs than this is no form
 
 
@@ -55,10 +69,16 @@ def _plain(text: str, limit: int = 2000) -> dict[str, Any]:
     return {"type": "plain_text", "text": text[:limit], "emoji": True}
 
 
-def _input(block_id: str, label: str, element: dict[str, Any], *, optional: bool,
-           hint: str | None = None) -> dict[str, Any]:
-    block: dict[str, Any] = {"type": "input", "block_id": block_id, "optional": optional,
-                             "label": _plain(label, 2000), "element": element}
+def _input(
+    block_id: str, label: str, element: dict[str, Any], *, optional: bool, hint: str | None = None
+) -> dict[str, Any]:
+    block: dict[str, Any] = {
+        "type": "input",
+        "block_id": block_id,
+        "optional": optional,
+        "label": _plain(label, 2000),
+        "element": element,
+    }
     if hint:
         block["hint"] = _plain(hint)
     return block
@@ -66,29 +86,59 @@ def _input(block_id: str, label: str, element: dict[str, Any], *, optional: bool
 
 def build_view(target: FormTarget, lang: str, metadata: dict[str, Any]) -> dict[str, Any]:
     verb = target.verb
-    blocks: list[dict[str, Any]] = [_input(
-        "title", t("slack.form.title_label", lang),
-        {"type": "plain_text_input", "action_id": "value", "max_length": 200}, optional=False)]
+    blocks: list[dict[str, Any]] = [
+        _input(
+            "title",
+            t("slack.form.title_label", lang),
+            {"type": "plain_text_input", "action_id": "value", "max_length": 200},
+            optional=False,
+        )
+    ]
     for canonical, aliases in list(verb.keywords.items())[:MAX_INPUTS]:
         label = keyword_label(canonical, aliases)
         if canonical in DATE_KEYWORDS:
-            blocks.append(_input(f"kw:{canonical}:date", label,
-                                 {"type": "datepicker", "action_id": "value"}, optional=True))
-            blocks.append(_input(f"kw:{canonical}:time", t("slack.form.time_label", lang, label=label),
-                                 {"type": "timepicker", "action_id": "value"}, optional=True,
-                                 hint=t("slack.form.time_hint", lang)))
+            blocks.append(
+                _input(
+                    f"kw:{canonical}:date",
+                    label,
+                    {"type": "datepicker", "action_id": "value"},
+                    optional=True,
+                )
+            )
+            blocks.append(
+                _input(
+                    f"kw:{canonical}:time",
+                    t("slack.form.time_label", lang, label=label),
+                    {"type": "timepicker", "action_id": "value"},
+                    optional=True,
+                    hint=t("slack.form.time_hint", lang),
+                )
+            )
         else:
-            blocks.append(_input(f"kw:{canonical}", label,
-                                 {"type": "plain_text_input", "action_id": "value"}, optional=True))
+            blocks.append(
+                _input(
+                    f"kw:{canonical}",
+                    label,
+                    {"type": "plain_text_input", "action_id": "value"},
+                    optional=True,
+                )
+            )
     if verb.flags:
-        options = [{"text": _plain(keyword_label(c, a), 75), "value": c}
-                   for c, a in verb.flags.items()]
-        blocks.append(_input("flags", t("slack.form.flags_label", lang),
-                             {"type": "checkboxes", "action_id": "value", "options": options},
-                             optional=True))
+        options = [
+            {"text": _plain(keyword_label(c, a), 75), "value": c} for c, a in verb.flags.items()
+        ]
+        blocks.append(
+            _input(
+                "flags",
+                t("slack.form.flags_label", lang),
+                {"type": "checkboxes", "action_id": "value", "options": options},
+                optional=True,
+            )
+        )
     title = f"/{target.group.name} {verb.names[0]}"
     return {
-        "type": "modal", "callback_id": CALLBACK_ID,
+        "type": "modal",
+        "callback_id": CALLBACK_ID,
         "title": _plain(title, 24),
         "submit": _plain(t("slack.form.submit", lang), 24),
         "close": _plain(t("slack.form.close", lang), 24),
@@ -116,8 +166,11 @@ def validate(target: FormTarget, values: dict[str, Any], lang: str) -> dict[str,
     if not _value(values, "title"):
         errors["title"] = t("slack.form.title_missing", lang)
     for canonical in target.verb.keywords:
-        if canonical in DATE_KEYWORDS and _value(values, f"kw:{canonical}:time") and not _value(
-                values, f"kw:{canonical}:date"):
+        if (
+            canonical in DATE_KEYWORDS
+            and _value(values, f"kw:{canonical}:time")
+            and not _value(values, f"kw:{canonical}:date")
+        ):
             errors[f"kw:{canonical}:date"] = t("slack.form.date_missing", lang)
     return errors
 

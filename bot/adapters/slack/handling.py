@@ -67,8 +67,9 @@ def channel_label(name: str | None) -> str | None:
 
 
 class SlackBot:
-    def __init__(self, app: App, client: WebClient, outbox_client: WebClient,
-                 *, clock: Clock = utcnow) -> None:
+    def __init__(
+        self, app: App, client: WebClient, outbox_client: WebClient, *, clock: Clock = utcnow
+    ) -> None:
         self.app = app
         self.router = app.router
         self.db = app.db
@@ -95,7 +96,8 @@ class SlackBot:
 
     def on_command(self, body: dict[str, Any]) -> None:
         where = Where(
-            user_id=str(body.get("user_id", "")), user_name=str(body.get("user_name", "")),
+            user_id=str(body.get("user_id", "")),
+            user_name=str(body.get("user_name", "")),
             channel_id=str(body.get("channel_id", "")),
             channel_name=channel_label(body.get("channel_name")),
             response_url=body.get("response_url"),
@@ -106,8 +108,11 @@ class SlackBot:
             if not self._first_time(body):
                 return
             target = forms.form_for(self.router, name, text)
-            if target is not None and body.get("trigger_id") and self._open_form(
-                    target, body["trigger_id"], where):
+            if (
+                target is not None
+                and body.get("trigger_id")
+                and self._open_form(target, body["trigger_id"], where)
+            ):
                 return
             self._run(where, name, text, clicked=None)
 
@@ -141,15 +146,17 @@ class SlackBot:
         if event.get("tab", "home") != "home" or not event.get("user"):
             return
         user_id = str(event["user"])
-        where = Where(user_id=user_id, user_name="", channel_id="", channel_name=None,
-                      response_url=None)
+        where = Where(
+            user_id=user_id, user_name="", channel_id="", channel_name=None, response_url=None
+        )
         with self._guard(where, tell=False):
             self.home_users.add(user_id)
             self.publish_home(user_id)
 
     def publish_home(self, user_id: str) -> None:
-        where = Where(user_id=user_id, user_name="", channel_id="", channel_name=None,
-                      response_url=None)
+        where = Where(
+            user_id=user_id, user_name="", channel_id="", channel_name=None, response_url=None
+        )
         reply = self.router.handle(self.command(where, HOME_GROUP, HOME_VERB), now=self.clock())
         view = home_view(reply, t("slack.more_not_shown", self.language(user_id)))
         try:
@@ -173,7 +180,8 @@ class SlackBot:
             user_id=str(user.get("id", "")),
             user_name=str(user.get("name") or user.get("username") or ""),
             channel_id=str(meta.get("channel_id") or ""),
-            channel_name=meta.get("channel_name"), response_url=meta.get("response_url"),
+            channel_name=meta.get("channel_name"),
+            response_url=meta.get("response_url"),
         )
         with self._guard(where):
             if target is None or self.form_errors(body) or not self._first_time(body):
@@ -197,13 +205,19 @@ class SlackBot:
             if self.router.wants_body(name, first):
                 text, body = first, rest
         return Command(
-            platform=PLATFORM, user_id=where.user_id, user_name=profile.name,
-            channel_id=where.channel_id, channel_name=where.channel_name, name=name,
-            text=text.strip(), body=body, locale=profile.locale, timezone=profile.timezone,
+            platform=PLATFORM,
+            user_id=where.user_id,
+            user_name=profile.name,
+            channel_id=where.channel_id,
+            channel_name=where.channel_name,
+            name=name,
+            text=text.strip(),
+            body=body,
+            locale=profile.locale,
+            timezone=profile.timezone,
         )
 
-    def _run(self, where: Where, name: str, text: str, *,
-             clicked: tuple[str, str] | None) -> None:
+    def _run(self, where: Where, name: str, text: str, *, clicked: tuple[str, str] | None) -> None:
         now = self.clock()
         reply = self.router.handle(self.command(where, name, text), now=now)
         self.deliver(reply, where, clicked=clicked)
@@ -228,16 +242,19 @@ class SlackBot:
                 self.dispatcher.dispatch_due(self.clock())
             except Exception as exc:
                 if is_unreachable(exc):
-                    log.warning("dispatch after a command: database error (%s); the ticker "
-                                "will try again", exc.__class__.__name__)
+                    log.warning(
+                        "dispatch after a command: database error (%s); the ticker will try again",
+                        exc.__class__.__name__,
+                    )
                 else:
                     log.exception("dispatch after a command failed; the ticker will try again")
             time.sleep(DISPATCH_GAP_SECONDS)
 
     # -- delivering ---------------------------------------------------------------------
 
-    def deliver(self, reply: Reply, where: Where, *,
-                clicked: tuple[str, str] | None = None) -> None:
+    def deliver(
+        self, reply: Reply, where: Where, *, clicked: tuple[str, str] | None = None
+    ) -> None:
         ref = reply.object_ref
         card = reply.card or reply
         if ref is not None and clicked is not None and clicked in self.poster.posted(ref):
@@ -262,8 +279,10 @@ class SlackBot:
                 raise
         # Not a member of the channel: the command's response_url can still post there.
         for blocks in render_messages(reply):
-            respond(where.response_url, {"response_type": "in_channel",
-                                         **message_payload(blocks, fallback_text(reply))})
+            respond(
+                where.response_url,
+                {"response_type": "in_channel", **message_payload(blocks, fallback_text(reply))},
+            )
         self.tell(where, Reply.text(t("slack.not_in_channel", self.language(where.user_id))))
         return None
 
@@ -272,18 +291,30 @@ class SlackBot:
         text = fallback_text(reply)
         pages = render_messages(reply)
         if where.response_url and all(
-                respond(where.response_url, {"response_type": "ephemeral", "replace_original": False,
-                                             **message_payload(blocks, text)})
-                for blocks in pages):
+            respond(
+                where.response_url,
+                {
+                    "response_type": "ephemeral",
+                    "replace_original": False,
+                    **message_payload(blocks, text),
+                },
+            )
+            for blocks in pages
+        ):
             return
         for blocks in pages:
             if where.channel_id:
                 try:
-                    self.client.chat_postEphemeral(channel=where.channel_id, user=where.user_id,
-                                                   **message_payload(blocks, text))
+                    self.client.chat_postEphemeral(
+                        channel=where.channel_id,
+                        user=where.user_id,
+                        **message_payload(blocks, text),
+                    )
                     continue
                 except SlackApiError as exc:
-                    log.info("ephemeral post failed (%s); sending a direct message", error_code(exc))
+                    log.info(
+                        "ephemeral post failed (%s); sending a direct message", error_code(exc)
+                    )
             self.client.chat_postMessage(channel=where.user_id, **message_payload(blocks, text))
 
     def _upload(self, reply: Reply, where: Where) -> None:
@@ -295,14 +326,22 @@ class SlackBot:
         except (SlackApiError, SlackClientError, OSError) as exc:
             reason = error_code(exc) if isinstance(exc, SlackApiError) else exc.__class__.__name__
             names = ", ".join(f.name for f in reply.files)
-            self.tell(where, Reply.text(t("slack.file_failed", self.language(where.user_id),
-                                          name=names, reason=reason)))
+            self.tell(
+                where,
+                Reply.text(
+                    t("slack.file_failed", self.language(where.user_id), name=names, reason=reason)
+                ),
+            )
 
     # -- forms --------------------------------------------------------------------------
 
     def _open_form(self, target: forms.FormTarget, trigger_id: str, where: Where) -> bool:
-        meta = {"group": target.group.name, "channel_id": where.channel_id, "channel_name": where.channel_name,
-                "response_url": where.response_url}
+        meta = {
+            "group": target.group.name,
+            "channel_id": where.channel_id,
+            "channel_name": where.channel_name,
+            "response_url": where.response_url,
+        }
         view = forms.build_view(target, self.language(where.user_id), meta)
         try:
             self.client.views_open(trigger_id=trigger_id, view=view)
@@ -350,15 +389,17 @@ class _Guard:
     def __enter__(self) -> None:
         return None
 
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
-                 tb: object) -> bool:
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: object
+    ) -> bool:
         if exc is None or not isinstance(exc, Exception):
             return False
         key = "error.unexpected"
         if is_unreachable(exc):
             key = "error.database"
-            log.warning("Slack request failed after the ack: database error %s",
-                        exc.__class__.__name__)
+            log.warning(
+                "Slack request failed after the ack: database error %s", exc.__class__.__name__
+            )
         else:
             log.exception("Slack request failed after the ack", exc_info=exc)
         if not self.tell:

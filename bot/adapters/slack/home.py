@@ -17,7 +17,8 @@ def home_view(reply: Reply, more_note: str) -> dict[str, Any]:
     blocks: list[SlackBlock] = render_blocks(reply)
     if len(blocks) > MAX_HOME_BLOCKS:
         blocks = blocks[: MAX_HOME_BLOCKS - 1] + [
-            {"type": "context", "elements": [{"type": "mrkdwn", "text": more_note}]}]
+            {"type": "context", "elements": [{"type": "mrkdwn", "text": more_note}]}
+        ]
     return {"type": "home", "blocks": blocks}
 
 

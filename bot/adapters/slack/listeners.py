@@ -24,8 +24,9 @@ class Work(Protocol):
     def submit(self, kind: Kind, body: dict[str, Any]) -> None: ...
 
 
-def build_bolt_app(bot: SlackBot, work: Work, *, socket_mode: bool = False,
-                   token_verification: bool = True) -> App:
+def build_bolt_app(
+    bot: SlackBot, work: Work, *, socket_mode: bool = False, token_verification: bool = True
+) -> App:
     """The Bolt app for ``bot``. With ``process_before_response=True`` a listener runs on
     the request thread; ours only ack and hand the parsed body to ``work`` (the worker
     process), so the ack goes back at once and the command runs after it. (Bolt's lazy

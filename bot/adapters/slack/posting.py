@@ -50,18 +50,32 @@ class Poster:
 
     def remember(self, ref: tuple[str, int], channel: str, ts: str) -> None:
         with self.db.transaction() as session:
-            session.add(PostedMessage(object_type=ref[0], object_id=int(ref[1]), platform=PLATFORM,
-                                      channel_id=channel, message_id=ts))
+            session.add(
+                PostedMessage(
+                    object_type=ref[0],
+                    object_id=int(ref[1]),
+                    platform=PLATFORM,
+                    channel_id=channel,
+                    message_id=ts,
+                )
+            )
 
     def posted(self, ref: tuple[str, int]) -> list[tuple[str, str]]:
         with self.db.transaction() as session:
-            rows = session.scalars(select(PostedMessage).where(
-                PostedMessage.object_type == ref[0], PostedMessage.object_id == int(ref[1]),
-                PostedMessage.platform == PLATFORM).order_by(PostedMessage.id)).all()
+            rows = session.scalars(
+                select(PostedMessage)
+                .where(
+                    PostedMessage.object_type == ref[0],
+                    PostedMessage.object_id == int(ref[1]),
+                    PostedMessage.platform == PLATFORM,
+                )
+                .order_by(PostedMessage.id)
+            ).all()
             return [(r.channel_id, r.message_id) for r in rows]
 
-    def update_all(self, ref: tuple[str, int], reply: Reply,
-                   *, skip: tuple[str, str] | None = None) -> int:
+    def update_all(
+        self, ref: tuple[str, int], reply: Reply, *, skip: tuple[str, str] | None = None
+    ) -> int:
         """chat.update every posted message of the object; returns how many were updated.
         A message that is gone (deleted, archived channel) is forgotten, not retried."""
         blocks = render_single(reply, t("slack.more_not_shown", self.lang))
@@ -76,18 +90,31 @@ class Poster:
             except SlackApiError as exc:
                 code = exc.response.get("error")
                 log.warning("chat.update of %s %s failed: %s", ref, ts, code)
-                if code in ("message_not_found", "channel_not_found", "is_archived",
-                            "cant_update_message"):
+                if code in (
+                    "message_not_found",
+                    "channel_not_found",
+                    "is_archived",
+                    "cant_update_message",
+                ):
                     self.forget(ref, channel, ts)
         return done
 
     def forget(self, ref: tuple[str, int], channel: str, ts: str) -> None:
         with self.db.transaction() as session:
-            for row in session.scalars(select(PostedMessage).where(
-                    PostedMessage.object_type == ref[0], PostedMessage.object_id == int(ref[1]),
-                    PostedMessage.channel_id == channel, PostedMessage.message_id == ts)):
+            for row in session.scalars(
+                select(PostedMessage).where(
+                    PostedMessage.object_type == ref[0],
+                    PostedMessage.object_id == int(ref[1]),
+                    PostedMessage.channel_id == channel,
+                    PostedMessage.message_id == ts,
+                )
+            ):
                 session.delete(row)
 
     def upload(self, channel: str, files: list[File]) -> None:
-        self.client.files_upload_v2(channel=channel, file_uploads=[
-            {"content": f.data, "filename": f.name, "title": f.title or f.name} for f in files])
+        self.client.files_upload_v2(
+            channel=channel,
+            file_uploads=[
+                {"content": f.data, "filename": f.name, "title": f.title or f.name} for f in files
+            ],
+        )

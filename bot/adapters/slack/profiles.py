@@ -51,8 +51,13 @@ class Profiles:
             log.warning("users.info for %s failed: %s", user_id, exc)
             return Profile(fallback_name)
         profile = user.get("profile") or {}
-        name = (profile.get("real_name") or user.get("real_name") or profile.get("display_name")
-                or user.get("name") or fallback_name)
+        name = (
+            profile.get("real_name")
+            or user.get("real_name")
+            or profile.get("display_name")
+            or user.get("name")
+            or fallback_name
+        )
         found = Profile(str(name), user.get("tz"), user.get("locale"))
         with self._lock:
             self._cache[user_id] = found

@@ -38,8 +38,10 @@ def check_settings(s: Settings) -> str:
     if s.slack_app_token:
         return "socket"
     if not s.slack_signing_secret:
-        raise SlackConfigError("SLACK_SIGNING_SECRET is not set (Basic Information > Signing "
-                               "Secret); or set SLACK_APP_TOKEN for Socket Mode")
+        raise SlackConfigError(
+            "SLACK_SIGNING_SECRET is not set (Basic Information > Signing "
+            "Secret); or set SLACK_APP_TOKEN for Socket Mode"
+        )
     return "http"
 
 
@@ -62,8 +64,9 @@ def tick(bot: SlackBot) -> Callable[[datetime], None]:
     return run
 
 
-def build_worker(settings: Settings,
-                 features: Sequence[ModuleType]) -> tuple[SlackBot, Callable[[], None]]:
+def build_worker(
+    settings: Settings, features: Sequence[ModuleType]
+) -> tuple[SlackBot, Callable[[], None]]:
     """The worker process's bot, its after-command dispatch and the reminder ticker,
     started; returns the bot and what stops them."""
     from bot.dates import warm_up

@@ -30,8 +30,13 @@ def make_server(bolt: App, host: str, port: int, healthy: Callable[[], bool]) ->
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002
             log.debug("%s " + format, self.address_string(), *args)
 
-        def _send(self, status: int, body: bytes, headers: dict[str, Sequence[str]] | None = None,
-                  content_type: str = "text/plain; charset=utf-8") -> None:
+        def _send(
+            self,
+            status: int,
+            body: bytes,
+            headers: dict[str, Sequence[str]] | None = None,
+            content_type: str = "text/plain; charset=utf-8",
+        ) -> None:
             self.send_response(status)
             sent_type = False
             for name, values in (headers or {}).items():
@@ -68,7 +73,9 @@ def make_server(bolt: App, host: str, port: int, healthy: Callable[[], bool]) ->
             for name, value in self.headers.items():
                 headers[name.lower()] = [*headers.get(name.lower(), []), value]
             resp = bolt.dispatch(BoltRequest(body=raw, query=parts.query, headers=headers))
-            body = resp.body.encode("utf-8") if isinstance(resp.body, str) else bytes(resp.body or b"")
+            body = (
+                resp.body.encode("utf-8") if isinstance(resp.body, str) else bytes(resp.body or b"")
+            )
             self._send(resp.status, body, resp.headers)
 
     return SlackHTTPServer((host, port), Handler)

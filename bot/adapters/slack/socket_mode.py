@@ -56,8 +56,9 @@ class PromptSocketModeClient(SocketModeClient):
             old.close = shut_then_close  # type: ignore[method-assign]
         super().connect()
         if not getattr(self, "_watchdog", None):
-            self._watchdog = threading.Thread(target=self._watch, name="slack-socket-watch",
-                                              daemon=True)
+            self._watchdog = threading.Thread(
+                target=self._watch, name="slack-socket-watch", daemon=True
+            )
             self._watchdog.start()
 
     def _watch(self) -> None:
@@ -86,9 +87,13 @@ class Handler(SocketModeHandler):
     def __init__(self, app: BoltApp, app_token: str, client: WebClient) -> None:
         self.app = app
         self.app_token = app_token
-        self.client = PromptSocketModeClient(app_token=app_token, logger=app.logger,
-                                             web_client=client, proxy=client.proxy,
-                                             ping_interval=PING_SECONDS)
+        self.client = PromptSocketModeClient(
+            app_token=app_token,
+            logger=app.logger,
+            web_client=client,
+            proxy=client.proxy,
+            ping_interval=PING_SECONDS,
+        )
         self.client.socket_mode_request_listeners.append(self.handle)  # type: ignore[arg-type]
         sm = self.client
         sm.on_close_listeners.append(lambda code, reason: _reconnect_soon(sm))

@@ -60,9 +60,14 @@ class WorkerProcess:
     pipe holds about 1 MiB: a busy worker does not hold up the acks. A watcher thread
     restarts a worker that died and hands it what could not be written meanwhile."""
 
-    def __init__(self, settings: Settings, features: Sequence[str], *,
-                 command: Sequence[str] | None = None,
-                 watch_seconds: float = WATCH_SECONDS) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        features: Sequence[str],
+        *,
+        command: Sequence[str] | None = None,
+        watch_seconds: float = WATCH_SECONDS,
+    ) -> None:
         self.settings = settings
         self.features = tuple(features)  # module names: the worker builds the same router
         self.command = list(command or [sys.executable, "-m", __name__])
@@ -72,8 +77,7 @@ class WorkerProcess:
         self._proc: subprocess.Popen[bytes] | None = None
         self._wake = threading.Event()
         self._stopping = False
-        self._watcher = threading.Thread(target=self._watch, name="slack-worker-watch",
-                                         daemon=True)
+        self._watcher = threading.Thread(target=self._watch, name="slack-worker-watch", daemon=True)
         self._started_at = 0.0
         self._quick_deaths = 0
 
@@ -164,16 +168,20 @@ class WorkerProcess:
         # One that dies at once (a bug at start) is not restarted in a tight loop.
         quick = time.monotonic() - self._started_at < QUICK_DEATH_SECONDS
         self._quick_deaths = self._quick_deaths + 1 if quick else 0
-        wait = min(MAX_RESTART_WAIT, 2.0 ** self._quick_deaths) if quick and not self._stopping \
-            else 0.0
-        log.error("the worker process ended (exit code %s); starting a new one in %.0f s",
-                  code, wait)
+        wait = (
+            min(MAX_RESTART_WAIT, 2.0**self._quick_deaths) if quick and not self._stopping else 0.0
+        )
+        log.error(
+            "the worker process ended (exit code %s); starting a new one in %.0f s", code, wait
+        )
         time.sleep(wait)
         with self._lock:
             self._spawn()
             if self._backlog:
-                log.warning("handing %d request(s) acknowledged meanwhile to the new worker",
-                            len(self._backlog))
+                log.warning(
+                    "handing %d request(s) acknowledged meanwhile to the new worker",
+                    len(self._backlog),
+                )
             while self._backlog:
                 self._write(self._backlog[0])
                 self._backlog.popleft()
@@ -203,8 +211,12 @@ def serve(stream: IO[bytes]) -> None:
     settings, features = pickle.load(stream)
     setup_logging(settings)
     bot, stop = build_worker(settings, [importlib.import_module(name) for name in features])
-    handlers = {"command": bot.on_command, "click": bot.on_click, "submit": bot.on_submit,
-                "home": bot.on_home_opened}
+    handlers = {
+        "command": bot.on_command,
+        "click": bot.on_click,
+        "submit": bot.on_submit,
+        "home": bot.on_home_opened,
+    }
     pool = ThreadPoolExecutor(max_workers=THREADS, thread_name_prefix="slack-work")
     tasks = InOrder(pool)
     log.warning("partnerbot slack: worker process %s ready", os.getpid())

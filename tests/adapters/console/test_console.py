@@ -1,0 +1,125 @@
+"""The console adapter end to end: `partnerbot` as a process, commands on stdin."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BIN = Path(sys.executable).parent / "partnerbot"
+
+
+def partnerbot(
+    *args: str, stdin: str = "", env: dict[str, str] | None = None, cwd: Path
+) -> subprocess.CompletedProcess[str]:
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith(("PARTNERBOT_", "SLACK_"))}
+    full_env.update(env or {})
+    return subprocess.run(
+        [str(BIN), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=full_env,
+        cwd=cwd,
+        timeout=60,
+    )
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    """A folder with an upgraded database and the demo loaded, as `make run` leaves it."""
+    assert partnerbot("db", "upgrade", cwd=tmp_path).returncode == 0
+    assert partnerbot("demo", "--if-empty", cwd=tmp_path).stdout.strip() == "demo data loaded"
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("nb", "Dette kan jeg hjelpe med"),
+        ("nn", "Dette kan eg hjelpe med"),
+        ("en", "Here is what I can help with"),
+    ],
+)
+def test_help_in_each_language(home: Path, lang: str, expected: str) -> None:
+    # Jon Bakke writes English in the demo, so act as a member with no language of their own.
+    r = partnerbot(
+        "console",
+        "--as",
+        "Ny Person",
+        stdin="/partnerbot hjelp\n",
+        env={"PARTNERBOT_LANGUAGE": lang},
+        cwd=home,
+    )
+    assert r.returncode == 0, r.stderr
+    assert expected in r.stdout
+
+
+def test_networks_after_demo(home: Path) -> None:
+    r = partnerbot("console", stdin="/partnerbot nettverk\n", cwd=home)
+    assert r.returncode == 0
+    for name in (
+        "Nettverk for infrastruktur",
+        "Nettverk for arbeid mot utenforskap",
+        "Nettverk for verdiskaping og arealplanlegging",
+    ):
+        assert f"• *{name}*" in r.stdout
+    assert "Statens vegvesen" in r.stdout and "Universitetet i Sørøst-Norge (USN)" in r.stdout
+
+
+def test_demo_twice_loads_once(home: Path) -> None:
+    r = partnerbot("demo", "--if-empty", cwd=home)
+    assert "skipped" in r.stdout
+
+
+def test_unknown_commands_answer_with_help_and_exit_0(home: Path) -> None:
+    r = partnerbot("console", stdin="/partnerbot tull\n/ukjent\nhei\n", cwd=home)
+    assert r.returncode == 0
+    assert "Jeg forstod ikke «tull»" in r.stdout
+    assert "Jeg kjenner ikke kommandoen /ukjent." in r.stdout
+    assert "Kommandoer starter med /" in r.stdout
+
+
+def test_switch_member_with_som(home: Path) -> None:
+    r = partnerbot("console", stdin='/som Kari\n/partnerbot nettverk ny "X"\n', cwd=home)
+    assert "Du er nå Kari Nordmann (NAV, organisator)." in r.stdout
+    assert "Kari Nordmann @ #infrastruktur> /partnerbot nettverk ny" in r.stdout
+    assert "Bare administratorer" in r.stdout
+
+
+def test_the_console_speaks_the_language_of_the_member_it_now_is(home: Path) -> None:
+    # Sigrid Aasen has no language of her own: Vest-Telemarkrådet writes nynorsk.
+    r = partnerbot("console", stdin="/som Sigrid Aasen\n/kanal #vest-telemark\ntiltak\n", cwd=home)
+    assert "Du er no Sigrid Aasen (Vest-Telemarkrådet, organisator)." in r.stdout
+    assert "Du skriv no i kanalen #vest-telemark." in r.stdout
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        (
+            {"DATABASE_URL": "postgresql+psycopg://nobody@127.0.0.1:1/x"},
+            "cannot reach the database",
+        ),
+        ({"DATABASE_URL": "nosuch://x"}, "DATABASE_URL names a database I cannot use"),
+        ({"PARTNERBOT_LANGUAGE": "svensk"}, "bad setting PARTNERBOT_LANGUAGE"),
+        ({"PARTNERBOT_TIMEZONE": "Mars/Olympus"}, "bad setting PARTNERBOT_TIMEZONE"),
+    ],
+)
+def test_operator_errors_exit_2_with_one_line(
+    tmp_path: Path, env: dict[str, str], message: str
+) -> None:
+    r = partnerbot("console", env=env, cwd=tmp_path)
+    assert r.returncode == 2
+    assert r.stderr.count("\n") == 1 and message in r.stderr and "Traceback" not in r.stderr
+
+
+def test_console_refuses_an_empty_schema_naming_the_upgrade(tmp_path: Path) -> None:
+    r = partnerbot("console", cwd=tmp_path)
+    assert r.returncode == 2
+    assert r.stderr.strip() == (
+        "partnerbot: the database schema is empty; run `partnerbot db upgrade` first"
+    )

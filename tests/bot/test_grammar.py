@@ -1,0 +1,72 @@
+"""The one command grammar: verb, quoted title, keyword-value pairs; short numbers."""
+
+import pytest
+
+from bot.errors import UserError
+from bot.grammar import parse_args, parse_ref, tokenize
+
+KW = {
+    "deadline": ("frist", "deadline"),
+    "sender": ("fra", "frå", "from"),
+    "network": ("nettverk", "network"),
+}
+FLAGS = {"one_vote": ("én stemme per organisasjon", "one vote per organisation")}
+
+
+def test_title_then_keywords_with_unquoted_multiword_values() -> None:
+    args = parse_args(
+        tokenize(
+            '"Partnerskapsavtale, generell del" frist torsdag 5. mars kl 10 '
+            "fra «Viken fylkeskommune» nettverk infrastruktur"
+        ),
+        KW,
+    )
+    assert args.title == "Partnerskapsavtale, generell del"
+    assert args.options == {
+        "deadline": "torsdag 5. mars kl 10",
+        "sender": "Viken fylkeskommune",
+        "network": "infrastruktur",
+    }
+
+
+def test_aliases_are_case_insensitive_and_flags_span_words() -> None:
+    args = parse_args(tokenize('"Møte" FRIST 15.09 One vote per organisation'), KW, FLAGS)
+    assert args.options == {"deadline": "15.09"}
+    assert args.flags == {"one_vote"}
+
+
+def test_quoted_keyword_word_is_a_value_not_a_keyword() -> None:
+    args = parse_args(tokenize('"Møte" fra "frist"'), KW)
+    assert args.options == {"sender": "frist"}
+
+
+def test_unbalanced_quote_runs_to_the_end() -> None:
+    toks = tokenize('ny "Tittel uten slutt frist 15.09')
+    assert toks[-1].quoted and toks[-1].text == "Tittel uten slutt frist 15.09"
+
+
+def test_curly_quotes() -> None:
+    assert tokenize("“Hei på deg” x")[0].text == "Hei på deg"
+
+
+def test_duplicate_keyword_is_refused() -> None:
+    with pytest.raises(UserError) as err:
+        parse_args(tokenize("frist 15.09 frist 16.09"), KW)
+    assert err.value.key == "grammar.duplicate_keyword"
+
+
+def test_keyword_without_value_is_refused() -> None:
+    with pytest.raises(UserError) as err:
+        parse_args(tokenize('"X" frist'), KW)
+    assert err.value.key == "grammar.missing_value"
+
+
+@pytest.mark.parametrize(("text", "value"), [("3", 3), ("#3", 3), (" #12 ", 12)])
+def test_refs(text: str, value: int) -> None:
+    assert parse_ref(text) == value
+
+
+@pytest.mark.parametrize("text", ["#0", "0", "-1", "#-1", "#99999999999", "tre", "", None, "٣"])
+def test_bad_refs(text: str | None) -> None:
+    with pytest.raises(UserError):
+        parse_ref(text)

@@ -1,0 +1,53 @@
+"""The examples in the help work when a member types them, on any day of the week and in
+every language: a help text that teaches a command which fails is worse than none."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from bot.i18n import t
+from storage.models import Conference, Hearing, Poll
+from tests.helpers import TestBot
+
+MONDAY = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+CREATES = {"help.mote.ny": Poll, "help.horing.ny": Hearing, "help.konferanse.ny": Conference}
+# slack/manifest.yml, and Slack's own /invite
+COMMANDS = {"/partnerbot", "/tiltak", "/mote", "/horing", "/konferanse", "/invite"}
+
+
+def example(key: str, lang: str) -> str:
+    found = re.match(r"`([^`]+)`", t(key, lang))
+    assert found, f"{key}/{lang} starts with no example"
+    return found.group(1).replace("https://…", "https://example.org/x")
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+@pytest.mark.parametrize("key", sorted(CREATES))
+def test_every_new_example_creates_its_object_on_every_weekday(
+    bot: TestBot, key: str, lang: str
+) -> None:
+    model = CREATES[key]
+    bot.run(f"/partnerbot språk {lang}")
+    for day in range(7):
+        now = MONDAY + timedelta(days=day)
+        with bot.app.db.transaction() as s:
+            before = s.scalar(select(func.count()).select_from(model))
+        out = bot.run(example(key, lang), now=now)
+        with bot.app.db.transaction() as s:
+            after = s.scalar(select(func.count()).select_from(model))
+        assert after == before + 1, f"{now:%A}: {example(key, lang)!r} answered {out!r}"
+
+
+def test_help_teaches_only_commands_slack_knows() -> None:
+    from bot.i18n import CATALOG
+
+    for key, entry in CATALOG.items():
+        if key.startswith("console."):  # the console's own words (/som, /kanal)
+            continue
+        for lang, text in entry.items():
+            for cmd in re.findall(r"`(/[a-zæøå]+)", text):
+                assert cmd in COMMANDS, f"{key}/{lang} teaches {cmd}, not a Slack command"

@@ -1,0 +1,68 @@
+"""Every user-facing text exists in bokmål, nynorsk and English with the same placeholders."""
+
+import string
+
+import pytest
+
+from bot.i18n import CATALOG, LANGUAGES, language_from_locale, normalize_language, t
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("key", sorted(CATALOG))
+def test_every_key_in_all_languages_with_same_placeholders(key: str) -> None:
+    entry = CATALOG[key]
+    assert set(entry) == set(LANGUAGES), f"{key} has {sorted(entry)}"
+    assert all(entry[lang].strip() for lang in LANGUAGES), f"{key} has an empty text"
+    names = {lang: placeholders(entry[lang]) for lang in LANGUAGES}
+    assert names["nb"] == names["nn"] == names["en"], f"{key}: {names}"
+
+
+def test_nynorsk_is_not_a_copy_of_bokmal_for_sentences() -> None:
+    # Short labels may be equal in both, but most sentences differ (eg/jeg, ikkje/ikke).
+    sentences = [e for e in CATALOG.values() if len(e["nb"]) > 60]
+    differing = [e for e in sentences if e["nb"] != e["nn"]]
+    assert sentences and len(differing) / len(sentences) > 0.6
+
+
+def test_t_formats_and_falls_back_to_bokmal() -> None:
+    assert t("help.unknown_command", "en", given="/x") == "I don't know the command /x."
+    assert t("help.unknown_command", "xx", given="/x") == "Jeg kjenner ikke kommandoen /x."
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("nn", "nn"),
+        ("Nynorsk", "nn"),
+        ("nb-NO", "nb"),
+        ("no", "nb"),
+        ("en-GB", "en"),
+        ("english", "en"),
+        ("sv", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_normalize_language(given: str | None, expected: str | None) -> None:
+    assert normalize_language(given) == expected
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        ("en-US", None),
+        ("en_US", None),
+        ("en-GB", "en"),
+        ("nb-NO", "nb"),
+        ("nn-NO", "nn"),
+        (None, None),
+        ("de-DE", None),
+    ],
+)
+def test_language_from_locale_ignores_slacks_default(
+    locale: str | None, expected: str | None
+) -> None:
+    assert language_from_locale(locale) == expected

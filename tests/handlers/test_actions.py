@@ -1,0 +1,375 @@
+"""The actions register through the router: create, status, edit, lists, export,
+permissions, bad input and overdue nudges on a controlled clock."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from bot import demo
+from bot.app import App
+from storage import outbox
+from storage.models import Action, ActionUpdate, Goal, Member, OutboxMessage
+from tests.helpers import TestBot
+
+VT = "#vest-telemark"
+INFRA = "#infrastruktur"
+
+
+@pytest.fixture
+def tbot(app: App, now: datetime) -> TestBot:
+    """The demo loaded at the fixed ``now`` (Monday 2 March 2026, 09:00 Oslo)."""
+    demo.load(app.db, app.settings, now=now)
+    return TestBot(app)
+
+
+def new_action(
+    bot: TestBot, now: datetime, text: str, *, as_: str = "Ola Nordmann", channel: str = INFRA
+) -> int:
+    out = bot.run(f"/tiltak ny {text}", as_=as_, channel=channel, now=now)
+    assert out.startswith("Tiltak #"), out
+    return int(out.split("#", 1)[1].split(" ", 1)[0])
+
+
+def get(bot: TestBot, action_id: int) -> Action:
+    with bot.app.db.transaction() as s:
+        action = s.get(Action, action_id)
+        assert action is not None
+        s.expunge(action)
+        return action
+
+
+def test_new_action_with_goal_owner_and_due_date(tbot: TestBot, now: datetime) -> None:
+    tbot.run('/tiltak mål ny 3 "Trygge vegar og god mobildekning"', as_="Marte Lie", now=now)
+    out = tbot.run(
+        '/tiltak ny "Kartlegge mobildekningen langs fv. 40" mål 3 ansvarlig Lise frist 1. juni',
+        as_="Ola Nordmann",
+        now=now,
+    )
+    assert "er opprettet i «Nettverk for infrastruktur»" in out
+    assert (
+        "Mål 3: Trygge vegar og god mobildekning — ansvarlig: Lise Dahl — frist: 01.06.2026" in out
+    )
+    action_id = int(out.split("#", 1)[1].split(" ", 1)[0])
+    a = get(tbot, action_id)
+    assert a.due_date == date(2026, 6, 1) and a.status == "planned"
+    with tbot.app.db.transaction() as s:
+        lise = s.scalar(select(Member).where(Member.name == "Lise Dahl"))
+        assert lise is not None
+        assert a.owner_member_id == lise.id and a.owner_organisation_id == lise.organisation_id
+        assert (
+            s.scalar(
+                select(func.count())
+                .select_from(ActionUpdate)
+                .where(ActionUpdate.action_id == action_id)
+            )
+            == 1
+        )
+
+
+def test_owner_may_be_an_organisation_or_me(tbot: TestBot, now: datetime) -> None:
+    a = get(tbot, new_action(tbot, now, '"Felles innspel til NTP" ansvarlig "Statens vegvesen"'))
+    assert a.owner_member_id is None and a.owner_organisation_id is not None
+    b = get(tbot, new_action(tbot, now, '"Sende søknad" ansvarlig meg', as_="Per Hansen"))
+    with tbot.app.db.transaction() as s:
+        per = s.scalar(select(Member).where(Member.name == "Per Hansen"))
+        assert per is not None and b.owner_member_id == per.id
+
+
+def test_slack_mention_owner_is_remembered_for_nudges(app: App, now: datetime) -> None:
+    demo.load(app.db, app.settings, now=now)
+    slack = TestBot(app, platform="slack")
+    app.settings.admins_raw = "UADMIN"
+    out = slack.run(
+        '/tiltak ny "Avklare finansiering" ansvarlig <@U0KARI|kari> frist 10.03 '
+        "nettverk infrastruktur",
+        as_="UADMIN",
+        channel="C1",
+        now=now,
+    )
+    assert "ansvarlig: U0KARI" in out
+    with app.db.transaction() as s:
+        kari = s.scalar(select(Member).where(Member.external_id == "U0KARI"))
+        assert kari is not None and kari.platform == "slack"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("/tiltak ny", "Tiltaket trenger en tittel"),
+        ('/tiltak ny ""', "Tiltaket trenger en tittel"),
+        ('/tiltak ny "X" frist blåmandag', "Jeg forstod ikke fristen «blåmandag»"),
+        ('/tiltak ny "X" mål 9', "har ikke noe mål 9"),
+        ('/tiltak ny "X" mål tre', "er ikke et gyldig nummer"),
+        (
+            '/tiltak ny "X" ansvarlig Nissen',
+            "Finner ingen medlem eller organisasjon som heter «Nissen»",
+        ),
+        ('/tiltak ny "X" ansvarlig Nordmann', "passer med flere: Kari Nordmann, Ola Nordmann"),
+        ("/tiltak vis 999", "Finner ikke tiltak #999"),
+        ("/tiltak vis tolv", "«tolv» er ikke et gyldig nummer på et tiltak"),
+        ("/tiltak status", "Skriv nummeret og den nye statusen"),
+        ("/tiltak status 999 ferdig", "Finner ikke tiltak #999"),
+        ("/tiltak liste tull", "Jeg forstod ikke «tull»"),
+        ("/tiltak endre 1", "Skriv nummeret og hva som skal endres"),
+    ],
+)
+def test_bad_input_is_explained_and_saves_nothing(
+    tbot: TestBot, now: datetime, line: str, expected: str
+) -> None:
+    with tbot.app.db.transaction() as s:
+        before = s.scalar(select(func.count()).select_from(Action))
+    out = tbot.run(line, as_="Ola Nordmann", now=now)
+    assert expected in out
+    with tbot.app.db.transaction() as s:
+        assert s.scalar(select(func.count()).select_from(Action)) == before
+
+
+def test_bad_status_and_progress_words(tbot: TestBot, now: datetime) -> None:
+    n = new_action(tbot, now, '"Skrive rapport" ansvarlig meg')
+    assert "«ferdg» er ikke en status" in tbot.run(
+        f"/tiltak status {n} ferdg", as_="Ola Nordmann", now=now
+    )
+    assert "«140%» er ikke en fremdrift" in tbot.run(
+        f"/tiltak status {n} pågår fremdrift 140%", as_="Ola Nordmann", now=now
+    )
+    assert get(tbot, n).status == "planned"
+
+
+def test_status_progress_and_history(tbot: TestBot, now: datetime) -> None:
+    n = new_action(tbot, now, '"Søke om midler til gang- og sykkelvei" ansvarlig meg frist 20.03')
+    later = now + timedelta(days=1)
+    out = tbot.run(
+        f'/tiltak status {n} pågår "Søknad sendt til fylket" fremdrift 40%',
+        as_="Ola Nordmann",
+        now=later,
+    )
+    assert out == (
+        f"Tiltak #{n} «Søke om midler til gang- og sykkelvei»: pågår (40 %), frist 20.03.2026."
+    )
+    tbot.run(f"/tiltak status {n} ferdig", as_="Ola Nordmann", now=later)
+    a = get(tbot, n)
+    assert a.status == "done" and a.progress == 100 and a.updated_at == later
+    out = tbot.run(f"/tiltak vis {n}", as_="Ola Nordmann", now=later)
+    assert "Søke om midler til gang- og sykkelvei" in out and "Ola Nordmann" in out
+    assert "Ola Nordmann: planlagt, frist 20.03.2026" in out
+    assert "Ola Nordmann: pågår, 40 %, «Søknad sendt til fylket»" in out
+    assert "Ola Nordmann: ferdig, 100 %" in out
+
+
+def test_nynorsk_and_english_status_words(tbot: TestBot, now: datetime) -> None:
+    n = new_action(tbot, now, '"Samle innspel" ansvarleg meg', as_="Tone Haugen", channel=VT)
+    out = tbot.run(
+        f"/tiltak status {n} utsett framdrift 10", as_="Tone Haugen", channel=VT, now=now
+    )
+    assert out.startswith(f"Tiltak #{n} «Samle innspel»: utsett (10 %)")
+    out = tbot.run(f"/tiltak status {n} cancelled", as_="Jon Bakke", now=now)
+    assert "Only the owner (Tone Haugen)" in out
+    tbot.run(f"/tiltak status {n} avlyst", as_="Sigrid Aasen", channel=VT, now=now)  # organiser
+    assert get(tbot, n).status == "cancelled"
+
+
+def test_only_owner_organiser_or_admin_may_change_status_or_delete(
+    tbot: TestBot, now: datetime
+) -> None:
+    n = new_action(tbot, now, '"Avklare grunnerverv" ansvarlig Ola', as_="Lise Dahl")
+    out = tbot.run(f"/tiltak status {n} ferdig", as_="Per Hansen", now=now)
+    assert out.startswith("Bare den ansvarlige (Ola Nordmann)")
+    assert "Bare den ansvarlige" in tbot.run(f"/tiltak slett {n}", as_="Per Hansen", now=now)
+    assert "Bare den ansvarlige" in tbot.run(
+        f"/tiltak endre {n} ansvarlig meg", as_="Per Hansen", now=now
+    )
+    assert get(tbot, n).status == "planned"
+    # Any member of the network may still edit other fields ...
+    assert "er endret" in tbot.run(
+        f'/tiltak endre {n} tittel "Avklare grunnerverv langs fv. 311"', as_="Per Hansen", now=now
+    )
+    # ... and the owner and organisers may change status.
+    assert "pågår" in tbot.run(f"/tiltak status {n} pågår", as_="Ola Nordmann", now=now)
+    assert "ferdig" in tbot.run(f"/tiltak status {n} ferdig", as_="Marte Lie", now=now)
+    assert "er slettet" in tbot.run(f"/tiltak slett {n}", as_="Ola Nordmann", now=now)
+    with tbot.app.db.transaction() as s:
+        assert s.get(Action, n) is None
+
+
+def test_organisation_owner_lets_its_members_update(tbot: TestBot, now: datetime) -> None:
+    n = new_action(tbot, now, '"Oppdatere trafikktall" ansvarlig "Statens vegvesen"')
+    out = tbot.run(f"/tiltak status {n} pågår", as_="Jon Bakke", now=now)  # Statens vegvesen
+    assert out.startswith(f"Action #{n} “Oppdatere trafikktall”: ongoing")
+    assert get(tbot, n).status == "ongoing"
+
+
+def test_members_outside_the_network_cannot_create(tbot: TestBot, now: datetime) -> None:
+    out = tbot.run('/tiltak ny "Noko" nettverk infrastruktur', as_="Knut Vik", now=now)
+    assert out == (
+        "Du er ikkje med i «Nettverk for infrastruktur», så du kan ikkje endre tiltaka "
+        "der. Be ein administrator leggje deg til."
+    )
+
+
+def test_goal_creation_needs_an_organiser(tbot: TestBot, now: datetime) -> None:
+    assert tbot.run('/tiltak mål ny 1 "Noe"', as_="Ola Nordmann", now=now).startswith(
+        "Bare organisatorer"
+    )
+    assert "Mål 1 er opprettet" in tbot.run(
+        '/tiltak mål ny 1 "Bedre veier"', as_="Marte Lie", now=now
+    )
+    assert "finnes allerede" in tbot.run('/tiltak mål ny 1 "Igjen"', as_="Marte Lie", now=now)
+
+
+def test_lists_group_by_goal_and_filter(tbot: TestBot, now: datetime) -> None:
+    out = tbot.run("/tiltak liste", as_="Tone Haugen", channel=VT, now=now)
+    assert out.startswith("*Tiltak i «Arbeidsprogram Vest-Telemark»* (6)")
+    lines = out.splitlines()
+    assert lines.index(
+        "*Mål 1: Ein samla og tydeleg region i møte med fylket og staten*"
+    ) < lines.index("*Mål 3: Trygge vegar, breiband og mobildekning i heile regionen*")
+    assert (
+        "#5 Samle inn kvite flekker for mobildekning langs fylkesvegane — Tone Haugen — "
+        "pågår 40 % — 12.03.2026 — mån 02.03 kl. 09:00"
+    ) in lines
+    overdue = tbot.run("/tiltak liste forfalne", as_="Tone Haugen", channel=VT, now=now)
+    assert "(1)" in overdue and "Kviteseid kommune — planlagd — 27.02.2026 ⚠" in overdue
+    mine = tbot.run("/tiltak liste mine", as_="Tone Haugen", channel=VT, now=now)
+    assert mine.startswith("*Mine tiltak* – alle nettverk (1)") and "#5 " in mine
+    goal2 = tbot.run("/tiltak liste mål 2", as_="Tone Haugen", channel=VT, now=now)
+    assert "(2)" in goal2 and "Mål 1" not in goal2
+    assert "Ingen forfalte tiltak" in tbot.run("/tiltak liste forfalte", now=now)
+
+
+def test_long_lists_are_paged_never_cut(tbot: TestBot, now: datetime) -> None:
+    for i in range(1, 58):
+        new_action(tbot, now, f'"Tiltak nummer {i:02d}"')
+    first = tbot.run("/tiltak liste", now=now)
+    assert "Side 1 av 3 — skriv `/tiltak liste side 2` for flere." in first
+    seen = [line for line in first.splitlines() if line.startswith("#")]
+    second = tbot.run("/tiltak liste side 2", now=now)
+    third = tbot.run("/tiltak liste side 3", now=now)
+    assert third.endswith("Side 3 av 3.")
+    for page in (second, third):
+        seen += [line for line in page.splitlines() if line.startswith("#")]
+    assert len(seen) == 57 and len(set(seen)) == 57
+    assert "Det er bare 3 side(r), ikke side 4" in tbot.run("/tiltak liste side 4", now=now)
+    english = tbot.run("/tiltak list page 1", as_="Jon Bakke", now=now)
+    assert "Page 1 of 3 — type `/tiltak list page 2` for more." in english
+
+
+def test_export_is_csv_with_bom_and_all_rows(tbot: TestBot, now: datetime) -> None:
+    reply = tbot.reply("/tiltak eksport", as_="Tone Haugen", channel=VT, now=now)
+    assert "6 tiltak frå «Arbeidsprogram Vest-Telemark» eksporterte" in reply.plain()
+    (f,) = reply.files
+    assert f.name == "tiltak-arbeidsprogram-vest-telemark-2026-03-02.csv" and f.mime == "text/csv"
+    assert f.data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(f.data.decode("utf-8-sig"))))
+    assert rows[0] == [
+        "Mål",
+        "Nummer",
+        "Tittel",
+        "Ansvarleg",
+        "Organisasjon",
+        "Status",
+        "Framdrift",
+        "Frist",
+        "Sist oppdatert",
+    ]
+    assert len(rows) == 7
+    row = next(r for r in rows if r[2].startswith("Kartleggje ledige næringsareal"))
+    assert row[0] == "Mål 2: Fleire folk og fleire arbeidsplassar i Vest-Telemark"
+    assert row[3:8] == ["Vinje kommune", "Vinje kommune", "pågår", "60", "2026-03-22"]
+
+
+# -- overdue nudges on a controlled clock ----------------------------------------------
+
+
+def oslo(day: int, hour: int, minute: int = 0) -> datetime:
+    """A March 2026 time in Oslo (UTC+1) as UTC."""
+    return datetime(2026, 3, day, hour - 1, minute, tzinfo=UTC)
+
+
+def about(sent: list[tuple[str, str]], number: int) -> list[tuple[str, str]]:
+    return [(to, text) for to, text in sent if f"#{number} " in text]
+
+
+def test_overdue_action_nudges_once_on_its_first_overdue_morning(
+    tbot: TestBot, now: datetime
+) -> None:
+    n = new_action(tbot, now, '"Levere høringssvar om bompenger" ansvarlig Lise frist 4. mars')
+    assert about(tbot.dispatch(oslo(4, 23, 59)), n) == []  # due day itself: not overdue yet
+    assert about(tbot.dispatch(oslo(5, 8, 59)), n) == []
+    sent = about(tbot.dispatch(oslo(5, 9)), n)
+    assert len(sent) == 1
+    to, text = sent[0]
+    assert to == "Lise Dahl"
+    assert text.startswith(
+        f"⏰ Tiltak #{n} «Levere høringssvar om bompenger» hadde frist "
+        "onsdag 4. mars 2026 og er ikke ferdig."
+    )
+    assert about(tbot.dispatch(oslo(5, 15)), n) == []
+    assert about(tbot.dispatch(oslo(11, 9)), n) == []
+    # A week later it comes again, once.
+    assert len(about(tbot.dispatch(oslo(12, 9)), n)) == 1
+    assert about(tbot.dispatch(oslo(12, 10)), n) == []
+    # Marked done: nothing more, ever.
+    tbot.run(f"/tiltak status {n} ferdig", as_="Lise Dahl", now=oslo(13, 9))
+    for day in (19, 26):
+        assert about(tbot.dispatch(oslo(day, 9)), n) == []
+    with tbot.app.db.transaction() as s:
+        rows = outbox.for_object(s, "action", n)
+        assert [r.state for r in rows].count(outbox.SENT) == 2
+        assert not [r for r in rows if r.state == outbox.PENDING]
+
+
+def test_done_before_the_morning_sends_nothing(tbot: TestBot, now: datetime) -> None:
+    n = new_action(tbot, now, '"Bestille trafikktelling" ansvarlig Lise frist 3. mars')
+    tbot.run(f"/tiltak status {n} ferdig", as_="Lise Dahl", now=oslo(3, 16))
+    assert about(tbot.dispatch(oslo(4, 9)), n) == []
+    assert about(tbot.dispatch(oslo(11, 9)), n) == []
+
+
+def test_postponed_with_a_new_date_moves_the_nudge(tbot: TestBot, now: datetime) -> None:
+    n = new_action(tbot, now, '"Avklare kryssløsning" ansvarlig Lise frist 3. mars')
+    assert len(about(tbot.dispatch(oslo(4, 9)), n)) == 1
+    tbot.run(f"/tiltak status {n} utsatt frist 20. mars", as_="Lise Dahl", now=oslo(4, 12))
+    assert about(tbot.dispatch(oslo(11, 9)), n) == []  # the old weekly nudge is cancelled
+    assert about(tbot.dispatch(oslo(20, 23)), n) == []
+    assert len(about(tbot.dispatch(oslo(21, 9)), n)) == 1
+
+
+def test_new_owner_gets_the_nudges(tbot: TestBot, now: datetime) -> None:
+    n = new_action(tbot, now, '"Svare departementet" ansvarlig Lise frist 3. mars')
+    tbot.run(f"/tiltak endre {n} ansvarlig Per", as_="Lise Dahl", now=now)
+    sent = about(tbot.dispatch(oslo(4, 9)), n)
+    assert [to for to, _ in sent] == ["Per Hansen"]
+
+
+def test_cancelled_and_deleted_actions_leave_no_pending_nudges(
+    tbot: TestBot, now: datetime
+) -> None:
+    a = new_action(tbot, now, '"A" ansvarlig meg frist 10.03')
+    b = new_action(tbot, now, '"B" ansvarlig meg frist 10.03')
+    tbot.run(f"/tiltak status {a} avlyst", as_="Ola Nordmann", now=now)
+    tbot.run(f"/tiltak slett {b}", as_="Ola Nordmann", now=now)
+    with tbot.app.db.transaction() as s:
+        pending = s.scalars(
+            select(OutboxMessage).where(
+                OutboxMessage.object_type == "action",
+                OutboxMessage.object_id.in_((a, b)),
+                OutboxMessage.state == outbox.PENDING,
+            )
+        ).all()
+        assert pending == []
+
+
+def test_demo_has_goals_and_one_overdue_action(tbot: TestBot) -> None:
+    with tbot.app.db.transaction() as s:
+        assert s.scalar(select(func.count()).select_from(Goal)) == 3
+        assert (
+            s.scalar(
+                select(func.count()).select_from(Action).where(Action.due_date < date(2026, 3, 2))
+            )
+            == 1
+        )
