@@ -109,6 +109,15 @@ def _day_month_year(d: date, lang: str) -> str:
     return f"{_day_month(d, _lang(lang))} {d.year}"
 
 
+def day_text(d: date) -> Callable[[str], str]:
+    """A date with its weekday ("fredag 11. desember 2026"), once the language is known."""
+    return partial(_day_words, d)
+
+
+def _day_words(d: date, lang: str) -> str:
+    return _date_words(d, _lang(lang))
+
+
 def weekday_text(n: int) -> Callable[[str], str]:
     """A weekday for an error message ("torsdag", "Thursday"), once the language is known."""
     return partial(_weekday_lower, n)
@@ -143,6 +152,18 @@ def _holidays(year: int, language: str) -> dict[date, str]:
     except TypeError:
         calendar = holidays.country_holidays("NO", years=year, language=language)
     return {d: n for d, n in calendar.items() if n.lower() not in ("søndag", "sunday")}
+
+
+def holiday_date(name: str, year: int) -> date | None:
+    """The day of the Norwegian public holiday the holidays package calls ``name`` in English
+    ("Good Friday", "Pentecost") in ``year``, or None if it has none that year."""
+    return _holiday_days(year).get(name)
+
+
+@lru_cache(maxsize=64)
+def _holiday_days(year: int) -> dict[str, date]:
+    # Two holidays on one day come as one name: "Constitution Day; Pentecost Monday".
+    return {name: d for d, names in _holidays(year, "en_US").items() for name in names.split("; ")}
 
 
 def holiday_name(d: date, lang: str | None = "nb") -> str | None:

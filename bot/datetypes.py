@@ -1,12 +1,14 @@
-"""The values bot.dates hands out: When, Slot and DateParseError (imported from bot.dates)."""
+"""The values bot.dates hands out: When, Slot, DateNote and DateParseError (from bot.dates)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from typing import Any
 
 from bot.i18n import t
+from bot.texts.dates import TEXTS as _DATE_TEXTS
 
 
 class DateParseError(ValueError):
@@ -17,12 +19,18 @@ class DateParseError(ValueError):
         self.params = params
         super().__init__(self.message("nb"))
 
-    def message(self, lang: str | None = None) -> str:
-        """What was not understood and an example that works, in nb, nn or en."""
+    def message(self, lang: str | None = None, *, example: bool = True) -> str:
+        """What was not understood and an example that works, in nb, nn or en.
+
+        ``example=False`` leaves the example out, for a caller that gives its own example
+        with the command's keyword ("Skriv for eksempel `frist 15.09`") so the member is
+        not told "for example" twice.
+        """
         lang = lang if lang in ("nb", "nn", "en") else "nb"
-        # A parameter may be a function of the language, e.g. a date written out in words.
-        params = {k: v(lang) if callable(v) else v for k, v in self.params.items()}
-        return t(self.key, lang, **params)
+        reason = _render(self.key, lang, self.params)
+        if example and f"{self.key}.example" in _DATE_TEXTS:
+            return f"{reason} {_render(f'{self.key}.example', lang, self.params)}"
+        return reason
 
     def __reduce__(self) -> Any:  # rebuild from key and params, not from the nb text
         return (_restore_error, (self.key, self.params))
@@ -30,6 +38,44 @@ class DateParseError(ValueError):
 
 def _restore_error(key: str, params: dict[str, Any]) -> DateParseError:
     return DateParseError(key, **params)
+
+
+def _render(key: str, lang: str, params: Mapping[str, Any]) -> str:
+    # A parameter may be a function of the language, e.g. a date written out in words.
+    return t(key, lang, **{k: v(lang) if callable(v) else v for k, v in params.items()})
+
+
+class DateNote:
+    """How a phrase was read where a member could have meant otherwise, for the echo.
+
+    "i morgn" read as "i morgen", "uke 50" as its Friday, "halv tre" as 14:30: the answer
+    shows these so that a wrong guess is seen at once, not on the day.
+    """
+
+    __slots__ = ("key", "params")
+
+    def __init__(self, key: str, /, **params: Any) -> None:
+        self.key = key
+        self.params = params
+
+    def message(self, lang: str | None = None) -> str:
+        return _render(self.key, lang if lang in ("nb", "nn", "en") else "nb", self.params)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, DateNote) and self.message("en") == other.message("en")
+
+    def __hash__(self) -> int:
+        return hash(self.message("en"))
+
+    def __reduce__(self) -> Any:
+        return (_restore_note, (self.key, self.params))
+
+    def __repr__(self) -> str:
+        return f"DateNote({self.message('en')!r})"
+
+
+def _restore_note(key: str, params: dict[str, Any]) -> DateNote:
+    return DateNote(key, **params)
 
 
 class When(datetime):
@@ -42,14 +88,18 @@ class When(datetime):
     """
 
     has_time: bool
+    notes: tuple[DateNote, ...]  # how the text was read, for the echo (see DateNote)
 
-    def __new__(cls, *args: Any, has_time: bool = True, **kwargs: Any) -> When:
+    def __new__(
+        cls, *args: Any, has_time: bool = True, notes: tuple[DateNote, ...] = (), **kwargs: Any
+    ) -> When:
         self = super().__new__(cls, *args, **kwargs)
         self.has_time = has_time
+        self.notes = notes
         return self
 
     @classmethod
-    def of(cls, dt: datetime, has_time: bool) -> When:
+    def of(cls, dt: datetime, has_time: bool, notes: tuple[DateNote, ...] = ()) -> When:
         return cls(
             dt.year,
             dt.month,
@@ -61,6 +111,7 @@ class When(datetime):
             dt.tzinfo,
             fold=dt.fold,
             has_time=has_time,
+            notes=notes,
         )
 
     def plain(self) -> datetime:
@@ -94,14 +145,14 @@ class When(datetime):
         return self.plain().replace(*args, **kwargs)
 
     def __reduce_ex__(self, protocol: Any) -> Any:  # datetime's own would drop has_time
-        return (_restore_when, (self.plain(), self.has_time))
+        return (_restore_when, (self.plain(), self.has_time, self.notes))
 
     def __repr__(self) -> str:
         return f"When({self.isoformat()}, has_time={self.has_time})"
 
 
-def _restore_when(dt: datetime, has_time: bool) -> When:
-    return When.of(dt, has_time)
+def _restore_when(dt: datetime, has_time: bool, notes: tuple[DateNote, ...] = ()) -> When:
+    return When.of(dt, has_time, notes)
 
 
 @dataclass(frozen=True)
@@ -110,3 +161,4 @@ class Slot:
 
     start: datetime
     end: datetime | None = None
+    notes: tuple[DateNote, ...] = field(default=(), compare=False)

@@ -102,7 +102,7 @@ NUMBER_WORDS: dict[str, int] = {
 UNITS: dict[str, tuple[str, int]] = {}
 for _kind, _amount, _names in (
     ("days", 1, "dag dager dagar dagen døgn day days"),
-    ("days", 7, "uke uker uka veke veker veka week weeks"),
+    ("days", 7, "uke uker uka uken veke veker veka week weeks"),
     ("days", 14, "fortnight fortnights"),
     ("months", 1, "måned måneder måneden månad månader månaden mnd month months"),
     ("months", 12, "år året year years"),
@@ -126,6 +126,8 @@ RELATIVE_DAYS: dict[str, int] = {
     "i overmorgon": 2,
     "overmorgen": 2,
     "overmorgon": 2,
+    "overimorgen": 2,
+    "overimorgon": 2,
     "day after tomorrow": 2,
     "the day after tomorrow": 2,
     "i går": -1,
@@ -145,10 +147,161 @@ NEXT_WORDS = frozenset(
 )
 # Words that change nothing: a deadline's "frist", "innen", English "by", "on", "the".
 FILLER_WORDS = frozenset(
-    "frist fristen innen innan by on the den på pa senest seinast deadline dato for due".split()
+    "frist fristen innen innan by on the den på pa senest seinast deadline dato for due of".split()
 )
-WEEK_WORDS = frozenset("uke uka veke veka week".split())
+WEEK_WORDS = frozenset("uke uka uken veke veka week".split())
 MONTH_WORDS = frozenset("måned måneden månad månaden month".split())
+# Words that say "the one before" a weekday: "forrige fredag", "last Friday".
+LAST_WORDS = frozenset("forrige førre forrje last previous".split())
+
+# "første mandag i desember", "last Friday of May": which one in the month (-1 = the last).
+ORDINALS: dict[str, int] = {}
+for _n, _names in (
+    (1, "første fyrste 1. first 1st"),
+    (2, "andre 2. second 2nd"),
+    (3, "tredje 3. third 3rd"),
+    (4, "fjerde 4. fourth 4th"),
+    (5, "femte 5. fifth 5th"),
+    (-1, "siste sist last"),
+):
+    for _name in _names.split():
+        ORDINALS[_name] = _n
+
+# "i starten av mars", "medio april", "end of March": start = 1st, middle = 15th, end = last.
+MONTH_PARTS: dict[str, str] = {}
+for _part, _names in (
+    ("start", "starten start begynnelsen begynnelse byrjinga byrjunen beginning"),
+    ("middle", "midten middle"),
+    ("end", "slutten enden end utgangen"),
+):
+    for _name in _names.split():
+        MONTH_PARTS[_name] = _part
+# The same, written before the month: "primo mars", "mid-March", "midt i mai".
+MONTH_PART_PREFIXES: dict[str, str] = {
+    "primo": "start",
+    "early": "start",
+    "medio": "middle",
+    "mid": "middle",
+    "midt i": "middle",
+    "ultimo": "end",
+    "late": "end",
+}
+
+# Named days: a fixed day ("fixed", month, day), or a Norwegian public holiday by its
+# English name in the holidays package plus an offset in days, so that Easter and what
+# hangs on it (skjærtorsdag, pinse, Kristi himmelfart) is computed there, not typed here.
+NamedDay = tuple[str, int, int] | tuple[str, str, int]
+NAMED_DAYS: dict[str, NamedDay] = {}
+for _spec, _names in (
+    (("fixed", 12, 24), "julaften|julaftan|julekveld|christmas eve"),
+    (("fixed", 12, 31), "nyttårsaften|nyttårsaftan|nyttarsaften|new year's eve|new years eve"),
+    (("fixed", 6, 23), "sankthans|sankthansaften|sankthansaftan|jonsokaftan|midsummer eve"),
+    (("fixed", 6, 24), "sankthansdagen|jonsok|jonsokdagen|midsummer day"),
+    (
+        ("holiday", "New Year's Day", 0),
+        "nyttårsdag|nyttårsdagen|1. nyttårsdag|første nyttårsdag|fyrste nyttårsdag"
+        "|new year's day|new years day",
+    ),
+    (("holiday", "Maundy Thursday", 0), "skjærtorsdag|skjertorsdag|maundy thursday"),
+    (("holiday", "Good Friday", 0), "langfredag|good friday"),
+    (("holiday", "Easter Sunday", -1), "påskeaften|påskeaftan|easter eve|easter saturday"),
+    (
+        ("holiday", "Easter Sunday", 0),
+        "1. påskedag|første påskedag|fyrste påskedag|påskedag|påskedagen|easter sunday|easter day",
+    ),
+    (("holiday", "Easter Monday", 0), "2. påskedag|andre påskedag|easter monday"),
+    (("holiday", "Labor Day", 0), "arbeidernes dag|arbeidarane sin dag|labour day|labor day"),
+    (
+        ("holiday", "Ascension Day", 0),
+        "kristi himmelfartsdag|kristi himmelfart|himmelfartsdag|himmelfartsdagen|ascension day",
+    ),
+    (
+        ("holiday", "Constitution Day", 0),
+        "grunnlovsdagen|grunnlovsdag|nasjonaldagen|syttende mai|constitution day",
+    ),
+    (("holiday", "Pentecost", -1), "pinseaften|pinseaftan"),
+    (
+        ("holiday", "Pentecost", 0),
+        "pinse|pinsen|1. pinsedag|første pinsedag|fyrste pinsedag|pinsedag|pinsedagen"
+        "|pentecost|whit sunday|whitsun",
+    ),
+    (("holiday", "Pentecost Monday", 0), "2. pinsedag|andre pinsedag|whit monday"),
+    (
+        ("holiday", "Christmas Day", 0),
+        "1. juledag|første juledag|fyrste juledag|juledag|juledagen|christmas day",
+    ),
+    (
+        ("holiday", "Second Day of Christmas", 0),
+        "2. juledag|andre juledag|boxing day|second day of christmas",
+    ),
+):
+    for _name in _names.split("|"):
+        NAMED_DAYS[_name] = _spec  # type: ignore[assignment]
+
+# Hours and minutes as spoken: "halv ti" (09:30), "kvart over ni", "ten past two".
+HOUR_WORDS: dict[str, int] = {
+    "ett": 1,
+    "eitt": 1,
+    "ein": 1,
+    "en": 1,
+    "one": 1,
+    "to": 2,
+    "two": 2,
+    "tre": 3,
+    "three": 3,
+    "fire": 4,
+    "four": 4,
+    "fem": 5,
+    "five": 5,
+    "seks": 6,
+    "six": 6,
+    "sju": 7,
+    "syv": 7,
+    "seven": 7,
+    "åtte": 8,
+    "eight": 8,
+    "ni": 9,
+    "nine": 9,
+    "ti": 10,
+    "ten": 10,
+    "elleve": 11,
+    "eleven": 11,
+    "tolv": 12,
+    "twelve": 12,
+}
+MINUTE_WORDS: dict[str, int] = {
+    "fem": 5,
+    "five": 5,
+    "ti": 10,
+    "ten": 10,
+    "kvart": 15,
+    "quarter": 15,
+    "a quarter": 15,
+    "tjue": 20,
+    "twenty": 20,
+    "tjuefem": 25,
+    "twenty-five": 25,
+    "twenty five": 25,
+}
+# "over"/"past" count forward from the hour, "på"/"to" back from it.
+MINUTE_AFTER = frozenset("over past after".split())
+MINUTE_BEFORE = frozenset("på pa to before".split())
+# A spoken hour is a 12-hour clock: one that would fall before 07:00 means the afternoon,
+# since nobody plans a meeting at "halv tre" in the night.
+OFFICE_HOURS_START = 7
+
+# What a one-letter slip is matched against: the words members type most and whose
+# typos would otherwise refuse a good date. Short forms are left out, since a word one
+# edit from "mai" or "man" is as likely to be another word.
+TYPO_TARGETS = tuple(
+    (
+        "januar februar mars april juni juli august september oktober november desember "
+        "january february march june july october december "
+        "mandag tirsdag onsdag torsdag fredag lørdag søndag måndag tysdag laurdag sundag "
+        "monday tuesday wednesday thursday friday saturday sunday "
+        "morgen morgon imorgen imorgon overmorgen overmorgon overimorgen overimorgon tomorrow"
+    ).split()
+)
 
 # --- formatting ----------------------------------------------------------------------
 

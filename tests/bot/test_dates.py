@@ -347,6 +347,8 @@ SLOT_CASES = [
     ),
     ("fredag denne uka 9-10", [("2026-03-06", "09:00", "10:00")]),
     ("uke 12 tirsdag 10-12", [("2026-03-17", "10:00", "12:00")]),
+    # a weekday, a comma and the date of that day is one slot, as Norwegians write it
+    ("torsdag, 5. mars kl 10", [("2026-03-05", "10:00", None)]),
 ]
 
 
@@ -382,7 +384,7 @@ SLOTS_REFUSED = [
     ("hei 10-12", "dates.unknown_word"),
     ("mandag 9-31", "dates.bad_time"),
     ("fredag", "dates.slot_no_time"),
-    ("torsdag, 5. mars kl 10", "dates.slot_no_time"),
+    ("fredag, 5. mars kl 10", "dates.weekday_mismatch"),
     ("10-12", "dates.slot_no_day"),
     ("", "dates.slots_empty"),
     (" ; ,", "dates.slots_empty"),
