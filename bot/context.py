@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -26,6 +26,9 @@ class Context:
     lang: str
     tz: ZoneInfo
     network: Network | None  # the network bound to the channel the command came from
+    # How the bot read what the member typed where it had to choose ("uke 50" as its
+    # Friday, "i morgn" as "i morgen"); the router adds them to the end of the reply.
+    notes: list[str] = field(default_factory=list)
 
     @property
     def local_now(self) -> datetime:

@@ -222,7 +222,10 @@ class Router:
             return self.group_help(ctx, grp, unknown=tokens[0].text)
         verb, width = found
         args = parse_args(tokens[width:], verb.keywords, verb.flags)
-        return verb.handler(ctx, args)
+        reply = verb.handler(ctx, args)
+        if ctx.notes:
+            reply.add(Text("\n".join(dict.fromkeys(ctx.notes))))
+        return reply
 
     # -- help ----------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import select
 
 from bot.context import Context
-from bot.dates import DateParseError, format_short, parse_when
+from bot.dates import DateParseError, format_short, note_lines, parse_when
 from bot.errors import UserError
 from bot.grammar import parse_ref
 from bot.i18n import t
@@ -59,11 +59,12 @@ def parse_progress(text: str) -> int:
 
 def parse_due(ctx: Context, text: str) -> date:
     try:
-        when = parse_when(text, now=ctx.now, tz=ctx.tz)
+        when = parse_when(text, now=ctx.now, tz=ctx.tz, deadline=True)
     except DateParseError as err:
         raise UserError(
-            "actions.bad_date", given=text.strip(), detail=err.message(ctx.lang)
+            "actions.bad_date", given=text.strip(), detail=err.message(ctx.lang, example=False)
         ) from None
+    ctx.notes += note_lines(when, ctx.lang)
     return when.astimezone(ctx.tz).date()
 
 

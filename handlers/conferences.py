@@ -13,7 +13,14 @@ from datetime import datetime, time, timedelta
 from sqlalchemy import select
 
 from bot.context import Context
-from bot.dates import DateParseError, day_warning, format_datetime, parse_slots, parse_when
+from bot.dates import (
+    DateParseError,
+    day_warning,
+    format_datetime,
+    note_lines,
+    parse_slots,
+    parse_when,
+)
 from bot.errors import UserError
 from bot.grammar import Args
 from bot.i18n import t
@@ -80,22 +87,28 @@ def parse_date(ctx: Context, text: str) -> tuple[datetime, datetime | None]:
         slots = parse_slots(text, now=ctx.now, tz=ctx.tz)
     except DateParseError as err:
         if err.key != "dates.slot_no_time":
-            raise UserError("conferences.bad_date", detail=err.message(ctx.lang)) from None
+            detail = err.message(ctx.lang, example=False)
+            raise UserError("conferences.bad_date", detail=detail) from None
         try:
             day = parse_when(text, now=ctx.now, tz=ctx.tz)
         except DateParseError as err2:
-            raise UserError("conferences.bad_date", detail=err2.message(ctx.lang)) from None
+            detail = err2.message(ctx.lang, example=False)
+            raise UserError("conferences.bad_date", detail=detail) from None
+        ctx.notes += note_lines(day, ctx.lang)
         return day.plain(), None
     if len(slots) != 1:
         raise UserError("conferences.one_date")
+    ctx.notes += note_lines(slots, ctx.lang)
     return slots[0].start, slots[0].end
 
 
 def parse_deadline(ctx: Context, text: str) -> datetime:
     try:
-        when = parse_when(text, now=ctx.now, tz=ctx.tz)
+        when = parse_when(text, now=ctx.now, tz=ctx.tz, deadline=True)
     except DateParseError as err:
-        raise UserError("conferences.bad_deadline", detail=err.message(ctx.lang)) from None
+        detail = err.message(ctx.lang, example=False)
+        raise UserError("conferences.bad_deadline", detail=detail) from None
+    ctx.notes += note_lines(when, ctx.lang)
     if not when.has_time:  # a deadline day means the whole day
         return datetime.combine(when.date(), time(23, 59), tzinfo=ctx.tz)
     return when.plain()

@@ -8,7 +8,14 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 
 from bot.context import Context
-from bot.dates import DateParseError, day_warning, format_datetime, format_short, parse_when
+from bot.dates import (
+    DateParseError,
+    day_warning,
+    format_datetime,
+    format_short,
+    note_lines,
+    parse_when,
+)
 from bot.errors import UserError
 from bot.grammar import Args, Token, parse_ref
 from bot.i18n import t
@@ -270,9 +277,10 @@ def register(router: Router) -> None:
 def parse_deadline(ctx: Context, text: str) -> datetime:
     """The deadline in UTC; a day without a time of day means the end of that day."""
     try:
-        when = parse_when(text, now=ctx.now, tz=ctx.tz)
+        when = parse_when(text, now=ctx.now, tz=ctx.tz, deadline=True)
     except DateParseError as err:
         raise UserError("hearings.bad_date", detail=err.message(ctx.lang)) from None
+    ctx.notes += note_lines(when, ctx.lang)
     deadline = when.plain() if when.has_time else when.replace(hour=23, minute=59)
     deadline = deadline.astimezone(UTC)
     if deadline <= ctx.now:

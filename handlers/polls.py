@@ -16,6 +16,7 @@ from bot.dates import (
     day_warning,
     format_datetime,
     format_slot,
+    note_lines,
     parse_duration,
     parse_slots,
     parse_when,
@@ -157,7 +158,8 @@ def _slots(
     try:
         parsed = parse_slots(text, now=ctx.now, tz=ctx.tz)
     except DateParseError as err:
-        raise UserError("polls.bad_slots", detail=err.message(ctx.lang)) from None
+        raise UserError("polls.bad_slots", detail=err.message(ctx.lang, example=False)) from None
+    ctx.notes += note_lines(parsed, ctx.lang)
     if len(parsed) > MAX_SLOTS:
         raise UserError("polls.too_many_slots", count=len(parsed), limit=MAX_SLOTS)
     result: list[tuple[datetime, datetime | None]] = []
@@ -175,9 +177,10 @@ def _deadline(ctx: Context, text: str | None, first_start: datetime) -> datetime
     if not text:
         return None
     try:
-        when = parse_when(text, now=ctx.now, tz=ctx.tz)
+        when = parse_when(text, now=ctx.now, tz=ctx.tz, deadline=True)
     except DateParseError as err:
         raise UserError("polls.bad_deadline", detail=err.message(ctx.lang)) from None
+    ctx.notes += note_lines(when, ctx.lang)
     # A day without a time means "by the end of that day", as for any deadline.
     closes = when.plain() if when.has_time else when.replace(hour=23, minute=59)
     if closes <= ctx.now:
