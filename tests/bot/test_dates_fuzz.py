@@ -1,6 +1,8 @@
-"""Fuzz bot.dates with 10,000 random and mutated strings: only DateParseError may escape.
+"""Fuzz bot.dates with random, mutated and date-word strings: only DateParseError may escape.
 
 Members paste anything into a date field; a crash there is a bug, a refusal is an answer.
+How fast a phrase is read is measured in benches/dates.py (p50/p99/max on the same kind
+of text), not asserted here: the test machine is shared and busy.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot import dates as D
+from bot import datewords as W
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=ZoneInfo("Europe/Oslo"))
 LANGS = ("nb", "nn", "en")
@@ -45,6 +48,18 @@ SEEDS = [
     "March 5, 2027",
     "laurdag 7. mars kl. 11.15",
     "om ei veke",
+    "første mandag i desember kl 10-12",
+    "siste fredag i mai",
+    "i slutten av mars",
+    "fredag kl halv ti",
+    "ti på halv to",
+    "julaften",
+    "2. påskedag",
+    "uke 50",
+    "fredag den 4.",
+    "8.12 kl 10-12 og 9.12 kl 10-12",
+    "tirsdag og torsdag neste uke kl 13-15",
+    "i morgn kl 10",
 ]
 ALPHABET = "0123456789 .,:;/-–kltmdhuwøæåKLamp\n" + "abcdefghijklmnopqrstuvwxyz"
 PIECES = [
@@ -75,11 +90,11 @@ PIECES = [
 ]
 
 
-def check(text: str) -> None:
+def check(text: str, now: datetime = NOW, deadline: bool = False) -> None:
     """Every entry point either answers or refuses with texts in all three languages."""
     for call in (
-        lambda: D.parse_when(text, now=NOW),
-        lambda: D.parse_slots(text, now=NOW),
+        lambda: D.parse_when(text, now=now, deadline=deadline),
+        lambda: D.parse_slots(text, now=now),
         lambda: D.parse_duration(text),
         lambda: D.parse_offsets(text),
     ):
@@ -95,12 +110,53 @@ def check(text: str) -> None:
         else:
             if isinstance(result, datetime):
                 assert result.tzinfo is not None and hasattr(result, "has_time")
+            if isinstance(result, datetime) or (
+                isinstance(result, list) and result and isinstance(result[0], D.Slot)
+            ):
+                for lang in LANGS:  # the echo's notes render, every placeholder filled
+                    for line in D.note_lines(result, lang):  # type: ignore[arg-type]
+                        assert line.strip() and not PLACEHOLDER.search(line), (text, line)
 
 
 @settings(deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.text(alphabet=ALPHABET, max_size=40) | st.text(max_size=30))
 def test_random_text_never_crashes(text: str) -> None:
     check(text)
+
+
+# Words and pieces of the date grammar, so that random phrases reach its deeper rules
+# (ordinal weekdays, named days, spoken times, weeks, slots sharing a time).
+DATE_WORDS = sorted(
+    set(W.WEEKDAYS)
+    | set(W.MONTHS)
+    | set(W.NAMED_DAYS)
+    | set(W.ORDINALS)
+    | set(W.MONTH_PARTS)
+    | set(W.MONTH_PART_PREFIXES)
+    | set(W.HOUR_WORDS)
+    | set(W.MINUTE_WORDS)
+    | set(W.RELATIVE_DAYS)
+    | set(W.NEXT_WORDS)
+    | set(W.LAST_WORDS)
+    | {"halv", "over", "på", "to", "past", "i", "av", "of", "om", "in", "den", "the", "og"}
+    | {"and", "uke", "veke", "week", "måned", "month", "kl", "klokka", "o'clock", "ago"}
+    | {"mellom", "fra", "til", "-", ",", "\n", "10-12", "13:00–15:00", "1400", "5.3", "2.12.26"}
+)
+date_words = st.sampled_from(DATE_WORDS) | st.integers(0, 3000).map(str)
+# A one-letter slip in a date word, as typed on a phone.
+slipped = st.tuples(
+    st.sampled_from(DATE_WORDS), st.integers(0, 12), st.sampled_from("aeiourst")
+).map(lambda t: t[0][: t[1]] + t[2] + t[0][t[1] + 1 :])
+phrases = st.lists(date_words | slipped, min_size=1, max_size=8).map(" ".join)
+nows = st.datetimes(min_value=datetime(2001, 1, 1), max_value=datetime(2120, 1, 1)).map(
+    lambda dt: dt.replace(tzinfo=NOW.tzinfo)
+)
+
+
+@settings(deadline=None, suppress_health_check=list(HealthCheck))
+@given(phrases, nows, st.booleans())
+def test_date_words_in_any_order_never_crash(text: str, now: datetime, deadline: bool) -> None:
+    check(text, now, deadline)
 
 
 def _mutate(rng: random.Random, text: str) -> str:
