@@ -179,12 +179,10 @@ for _part, _names in (
 # The same, written before the month: "primo mars", "mid-March", "midt i mai".
 MONTH_PART_PREFIXES: dict[str, str] = {
     "primo": "start",
-    "early": "start",
     "medio": "middle",
     "mid": "middle",
     "midt i": "middle",
     "ultimo": "end",
-    "late": "end",
 }
 
 # Named days: a fixed day ("fixed", month, day), or a Norwegian public holiday by its
