@@ -758,10 +758,14 @@ def _refusal(text: str, s: str, spelling: _Spelling) -> DateParseError:
         return DateParseError(
             "dates.did_you_mean", word=word, text=text, choices=partial(_or_list, choices)
         )
-    dated = any(ch.isdigit() for ch in s) or any(w in _DATE_WORDS for w in _WORD.findall(s))
-    if not dated:
+    if not _dated(s):
         return DateParseError("dates.not_understood", text=text)
     return DateParseError("dates.unknown_word", word=word, text=text)
+
+
+def _dated(s: str) -> bool:
+    """Whether a phrase has anything of a date: a digit or a date word of ours."""
+    return any(ch.isdigit() for ch in s) or any(w in _DATE_WORDS for w in _WORD.findall(s))
 
 
 def _or_list(words: tuple[str, ...], lang: str) -> str:
@@ -929,7 +933,9 @@ def parse_when(
         return When.of(datetime.fromisoformat(s.upper()).astimezone(zone), True)
     spelling = _spell(s)
     if spelling.unknown:
-        if _dateparser_reads(spelling.unknown):
+        # Words we do not know: dateparser reads the phrase only if it has something of a
+        # date and every unknown word is one dateparser knows; else it is refused now.
+        if _dated(s) and _dateparser_reads(spelling.unknown):
             return _with_dateparser(text.strip(), spelling.text, spelling, local_now, zone)
         raise _refusal(text.strip(), s, spelling)
     r = _read(spelling.text)
