@@ -1085,7 +1085,8 @@ def note_lines(value: When | Slot | Iterable[Slot] | datetime, lang: str | None)
 
 
 def warm_up() -> None:
-    """Load dateparser's language data now (about a second), not on a member's first command."""
+    """Load dateparser, the holidays and the typo matcher now (about a second), not on a
+    member's first command."""
     import dateparser
 
     dateparser.parse(
@@ -1093,3 +1094,4 @@ def warm_up() -> None:
     )
     _dateparser_words()
     holiday_date("Easter Sunday", 2026)  # the holidays package and its translations
+    _close_words("mandga")
