@@ -188,6 +188,12 @@ def test_a_weekday_in_a_week(text: str, day: str) -> None:
     assert read(text, deadline=True)[0] == day  # a named day is that day either way
 
 
+def test_a_year_after_a_week_number_is_kept() -> None:
+    # It was dropped: the year sat outside the week's token and the week was lost.
+    assert read("uke 12 2027") == ("2027-03-22", None)
+    assert read("fredag uke 1 2027") == ("2027-01-08", None)
+
+
 def test_this_week_as_a_deadline_is_its_friday() -> None:
     assert read("denne uka", deadline=True) == ("2026-03-06", None)
     assert refused("denne uka").key == "dates.not_understood"  # its Monday was today, 09:00
@@ -305,6 +311,12 @@ NAMED = [
 @pytest.mark.parametrize(("text", "day"), NAMED)
 def test_named_days(text: str, day: str) -> None:
     assert read(text) == (day, None)
+
+
+def test_two_holidays_on_one_day_are_both_found() -> None:
+    # In 2027 the holidays package names 17 May "Constitution Day; Pentecost Monday".
+    assert read("andre pinsedag 2027") == ("2027-05-17", None)
+    assert read("grunnlovsdagen 2027") == ("2027-05-17", None)
 
 
 def test_named_days_after_this_years_are_next_years() -> None:
