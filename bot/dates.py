@@ -282,42 +282,11 @@ def _read(text: str) -> _Reading:
         pos = mt.end()
         kind, g = mt.lastgroup, mt.group
         if kind in ("iso", "dmy", "td1", "td2", "num"):
-            y: int | None
-            if kind == "iso":
-                d, m, y = int(g("id")), int(g("im")), int(g("iy"))
-            elif kind == "dmy":
-                d, m, y = int(g("xd")), int(g("xm")), int(g("xy"))
-            elif kind == "td1":
-                d, m, y = int(g("d1")), W.MONTHS[g("m1")], int(g("y1")) if g("y1") else None
-            elif kind == "td2":
-                d, m, y = int(g("d2")), W.MONTHS[g("m2")], int(g("y2")) if g("y2") else None
-            else:
-                year = g("ny") or g("ny2") or g("ny3")
-                if g("ns") == "." and not year:
-                    # "5.3" is a date, "9.30" may be a time: decided once all is read.
-                    r.pairs = (r.pairs or []) + [(g("nd"), g("nm"))]
-                    continue
-                d, m = int(g("nd")), int(g("nm"))
-                y = int(year) + 2000 if year and len(year) == 2 else int(year) if year else None
-            _set_date(r, d, m, y, g(kind))
+            _read_date(r, mt, kind)
         elif kind in ("named", "ordinal", "part", "part2", "den"):
             _set_finder(r, _finder(mt, kind), g(kind))
-        elif kind == "range":
-            r.end = _hm(g(kind), g("r2h"), g("r2m"), g("r2ap"))
-            begin = _hm(g(kind), g("r1h"), g("r1m"), g("r1ap") or g("r2ap"))
-            if not g("r1ap") and g("r2ap") and begin >= r.end:
-                begin = _hm(g(kind), g("r1h"), g("r1m"), None)  # "10-12pm" starts at 10
-            _set_time(r, begin, text)
-        elif kind == "pre":
-            _set_time(r, _hm(g(kind), g("ph"), g("pm"), g("pap")), text)
-        elif kind == "pre4":
-            _set_time(r, _hm(g(kind), g("p4h"), g("p4m"), None), text)
-        elif kind in ("sphalf", "spmin", "spword", "spclock"):
-            _set_time(r, _spoken(mt, kind, r), text)
-        elif kind == "ampm":
-            _set_time(r, _hm(g(kind), g("ah"), g("am"), g("aap")), text)
-        elif kind == "colon":
-            _set_time(r, _hm(g(kind), g("ch"), g("cm"), None), text)
+        elif kind in _TIME_KINDS or kind == "range":
+            _read_time(r, mt, kind, text)
         elif kind in ("half", "quarter", "rel", "rel2"):
             if kind in ("half", "quarter"):
                 r.rel = ("minutes", 30 if kind == "half" else 15)
@@ -342,6 +311,48 @@ def _read(text: str) -> _Reading:
             words.append(g(kind))
     _read_words(r, words)
     return r
+
+
+def _read_date(r: _Reading, mt: re.Match[str], kind: str) -> None:
+    g = mt.group
+    y: int | None
+    if kind == "iso":
+        d, m, y = int(g("id")), int(g("im")), int(g("iy"))
+    elif kind == "dmy":
+        d, m, y = int(g("xd")), int(g("xm")), int(g("xy"))
+    elif kind == "td1":
+        d, m, y = int(g("d1")), W.MONTHS[g("m1")], int(g("y1")) if g("y1") else None
+    elif kind == "td2":
+        d, m, y = int(g("d2")), W.MONTHS[g("m2")], int(g("y2")) if g("y2") else None
+    else:
+        year = g("ny") or g("ny2") or g("ny3")
+        if g("ns") == "." and not year:
+            # "5.3" is a date, "9.30" may be a time: decided once all is read.
+            r.pairs = (r.pairs or []) + [(g("nd"), g("nm"))]
+            return
+        d, m = int(g("nd")), int(g("nm"))
+        y = int(year) + 2000 if year and len(year) == 2 else int(year) if year else None
+    _set_date(r, d, m, y, g(kind))
+
+
+def _read_time(r: _Reading, mt: re.Match[str], kind: str, text: str) -> None:
+    g = mt.group
+    if kind == "range":
+        r.end = _hm(g(kind), g("r2h"), g("r2m"), g("r2ap"))
+        begin = _hm(g(kind), g("r1h"), g("r1m"), g("r1ap") or g("r2ap"))
+        if not g("r1ap") and g("r2ap") and begin >= r.end:
+            begin = _hm(g(kind), g("r1h"), g("r1m"), None)  # "10-12pm" starts at 10
+        _set_time(r, begin, text)
+    elif kind == "pre":
+        _set_time(r, _hm(g(kind), g("ph"), g("pm"), g("pap")), text)
+    elif kind == "pre4":
+        _set_time(r, _hm(g(kind), g("p4h"), g("p4m"), None), text)
+    elif kind == "ampm":
+        _set_time(r, _hm(g(kind), g("ah"), g("am"), g("aap")), text)
+    elif kind == "colon":
+        _set_time(r, _hm(g(kind), g("ch"), g("cm"), None), text)
+    else:
+        _set_time(r, _spoken(mt, kind, r), text)
 
 
 def _read_words(r: _Reading, words: list[str]) -> None:
@@ -457,46 +468,60 @@ def _named_day(spec: W.NamedDay, year: int) -> date | None:
 
 def _finder(mt: re.Match[str], kind: str) -> Finder:
     """How to find the day a phrase names, once today and any weekday beside it are known."""
-    g, raw = mt.group, mt.group(kind)
     if kind == "named":
-        spec = W.NAMED_DAYS[re.sub(r"\s+", " ", g("namw"))]
-        fixed_year = int(g("namy")) if g("namy") else None
-        if fixed_year is not None and not MIN_YEAR <= fixed_year <= MAX_YEAR:
-            raise DateParseError("dates.bad_year", year=fixed_year)
-
-        def named(today: date, _weekday: int | None) -> date:
-            years = [fixed_year] if fixed_year else [today.year, today.year + 1]
-            found = _pick((_named_day(spec, y) for y in years), today)
-            if found is None:
-                raise DateParseError("dates.not_understood", text=raw)
-            return found
-
-        return named
+        return _named_finder(mt)
     if kind == "ordinal":
-        n, weekday = W.ORDINALS[g("on")], W.WEEKDAYS[g("owd")]
-        ref = _month_of(mt, "o")
-
-        def ordinal(today: date, _weekday: int | None) -> date:
-            days = (_nth_weekday(y, m, weekday, n) for y, m in _months(ref, today))
-            found = _pick(days, today)
-            if found is None:
-                raise DateParseError("dates.no_such_weekday", text=raw)
-            return found
-
-        return ordinal
+        return _ordinal_finder(mt)
     if kind in ("part", "part2"):
-        part = (
-            W.MONTH_PARTS.get(g("pw") or "") or W.MONTH_PART_PREFIXES[re.sub(r"\s+", " ", g("pw2"))]
-        )
-        ref = _month_of(mt, "p" if kind == "part" else "q")
+        return _part_finder(mt, kind)
+    return _day_of_month_finder(mt)
 
-        def month_part(today: date, _weekday: int | None) -> date:
-            found = _pick((_month_part(y, m, part) for y, m in _months(ref, today)), today)
-            assert found is not None  # a month always has a first, a 15th and a last day
-            return found
 
-        return month_part
-    number = int(g("dd"))
+def _named_finder(mt: re.Match[str]) -> Finder:
+    raw, spec = mt.group("named"), W.NAMED_DAYS[re.sub(r"\s+", " ", mt.group("namw"))]
+    fixed_year = int(mt.group("namy")) if mt.group("namy") else None
+    if fixed_year is not None and not MIN_YEAR <= fixed_year <= MAX_YEAR:
+        raise DateParseError("dates.bad_year", year=fixed_year)
+
+    def named(today: date, _weekday: int | None) -> date:
+        years = [fixed_year] if fixed_year else [today.year, today.year + 1]
+        found = _pick((_named_day(spec, y) for y in years), today)
+        if found is None:
+            raise DateParseError("dates.not_understood", text=raw)
+        return found
+
+    return named
+
+
+def _ordinal_finder(mt: re.Match[str]) -> Finder:
+    raw, n, weekday = mt.group("ordinal"), W.ORDINALS[mt.group("on")], W.WEEKDAYS[mt.group("owd")]
+    ref = _month_of(mt, "o")
+
+    def ordinal(today: date, _weekday: int | None) -> date:
+        found = _pick((_nth_weekday(y, m, weekday, n) for y, m in _months(ref, today)), today)
+        if found is None:
+            raise DateParseError("dates.no_such_weekday", text=raw)
+        return found
+
+    return ordinal
+
+
+def _part_finder(mt: re.Match[str], kind: str) -> Finder:
+    g = mt.group
+    prefix = re.sub(r"\s+", " ", g("pw2") or "")
+    part = W.MONTH_PARTS[g("pw")] if kind == "part" else W.MONTH_PART_PREFIXES[prefix]
+    ref = _month_of(mt, "p" if kind == "part" else "q")
+
+    def month_part(today: date, _weekday: int | None) -> date:
+        found = _pick((_month_part(y, m, part) for y, m in _months(ref, today)), today)
+        assert found is not None  # a month always has a first, a 15th and a last day
+        return found
+
+    return month_part
+
+
+def _day_of_month_finder(mt: re.Match[str]) -> Finder:
+    raw, number = mt.group("den"), int(mt.group("dd"))
     if not 1 <= number <= 31:
         raise DateParseError("dates.impossible_date", date=raw)
 
@@ -580,45 +605,18 @@ def _resolve(r: _Reading, now: datetime, tz: tzinfo, text: str, deadline: bool =
     if r.rel is not None and r.weekday is not None and not r.rel_weeks:
         raise DateParseError("dates.conflict")
     today = now.date()
-    day: date | None = None
-    if r.date is not None:
-        day = _full_date(*r.date, raw=r.date_text, today=today)
-    elif r.finder is not None:
-        day = r.finder(today, r.weekday)
-        r.notes.append(DateNote("dates.note.day", text=r.finder_text, date=day_text(day)))
-    elif r.rel_day is not None:
-        day = today + timedelta(days=r.rel_day)
-    elif r.rel is not None:
-        unit, amount = r.rel
-        if r.weekday is not None:  # "tirsdag om en uke": the coming Tuesday, a week on
-            day = today + timedelta(days=(r.weekday - today.weekday()) % 7 + amount)
-        elif unit == "months":
-            day = _add_months(today, amount)
-        else:
-            day = today + timedelta(amount)
-    elif r.iso_week is not None:
-        week, year = r.iso_week
-        day = _week_day(week, year, _week_weekday(r, deadline), today)
-    elif r.week_shift is not None:
-        if r.week_shift == 0 and r.weekday is None and not deadline:
-            raise DateParseError("dates.not_understood", text=text)
-        monday = today - timedelta(days=today.weekday()) + timedelta(weeks=r.week_shift)
-        day = monday + timedelta(days=_week_weekday(r, deadline))
-    elif r.next_month:
-        day = _add_months(today.replace(day=1), 1)
-    elif r.weekday is not None:
-        ahead = (r.weekday - today.weekday()) % 7
-        if r.weekday_last:
-            ahead = (ahead or 7) - 7
-        # Today counts for a bare weekday, but not when its time of day has passed.
-        elif ahead == 0 and (r.weekday_next or (r.time and _local(today, r.time, tz) < now)):
-            ahead = 7
-        return _local(today + timedelta(days=ahead), r.time, tz, r.notes)
-    elif r.time is not None:
+    day = _day(r, today, text, deadline)
+    if day is None:  # only a weekday, or only a time: the next one from now
+        if r.weekday is not None:
+            ahead = (r.weekday - today.weekday()) % 7
+            if r.weekday_last:
+                ahead = (ahead or 7) - 7
+            # Today counts for a bare weekday, but not when its time of day has passed.
+            elif ahead == 0 and (r.weekday_next or (r.time and _local(today, r.time, tz) < now)):
+                ahead = 7
+            return _local(today + timedelta(days=ahead), r.time, tz, r.notes)
         at = _local(today, r.time, tz, r.notes)
         return at if at >= now else _local(today + timedelta(days=1), r.time, tz, r.notes)
-    else:
-        raise DateParseError("dates.not_understood", text=text)
     if not MIN_YEAR <= day.year <= MAX_YEAR:  # "om 999 år" is not a plan
         raise DateParseError("dates.bad_year", year=day.year)
     if r.weekday is not None and day.weekday() != r.weekday:
@@ -628,10 +626,40 @@ def _resolve(r: _Reading, now: datetime, tz: tzinfo, text: str, deadline: bool =
             actual=weekday_text(day.weekday()),
             weekday=weekday_text(r.weekday),
         )
+    if r.finder is not None:
+        r.notes.append(DateNote("dates.note.day", text=r.finder_text, date=day_text(day)))
     if (r.iso_week is not None or r.week_shift is not None) and r.weekday is None:
         key = "dates.note.week_deadline" if deadline else "dates.note.week_start"
         r.notes.append(DateNote(key, text=r.week_text, date=day_text(day)))
     return _local(day, r.time, tz, r.notes)
+
+
+def _day(r: _Reading, today: date, text: str, deadline: bool) -> date | None:
+    """The day the reading names, or None when it names only a weekday or a time."""
+    if r.date is not None:
+        return _full_date(*r.date, raw=r.date_text, today=today)
+    if r.finder is not None:
+        return r.finder(today, r.weekday)
+    if r.rel_day is not None:
+        return today + timedelta(days=r.rel_day)
+    if r.rel is not None:
+        unit, amount = r.rel
+        if r.weekday is not None:  # "tirsdag om en uke": the coming Tuesday, a week on
+            return today + timedelta(days=(r.weekday - today.weekday()) % 7 + amount)
+        return _add_months(today, amount) if unit == "months" else today + timedelta(amount)
+    if r.iso_week is not None:
+        week, year = r.iso_week
+        return _week_day(week, year, _week_weekday(r, deadline), today)
+    if r.week_shift is not None:
+        if r.week_shift == 0 and r.weekday is None and not deadline:
+            raise DateParseError("dates.not_understood", text=text)
+        monday = today - timedelta(days=today.weekday()) + timedelta(weeks=r.week_shift)
+        return monday + timedelta(days=_week_weekday(r, deadline))
+    if r.next_month:
+        return _add_months(today.replace(day=1), 1)
+    if r.weekday is None and r.time is None:
+        raise DateParseError("dates.not_understood", text=text)
+    return None
 
 
 def _week_weekday(r: _Reading, deadline: bool) -> int:
