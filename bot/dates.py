@@ -907,6 +907,18 @@ def _take_time(s: str) -> tuple[tuple[int, int] | None, str]:
     return time, f"{s[: mt.start()]} {s[mt.end() :]}".strip()
 
 
+def _grammar(raw: str, spelling: _Spelling) -> _Reading:
+    """Our rules' reading of a phrase whose words are all ours, typos mended."""
+    r = _read(spelling.text)
+    if r.unknown is not None:  # a word of ours where it means nothing ("neste" alone)
+        if not (r.anchors or r.weekday is not None or r.time is not None or r.pairs):
+            raise DateParseError("dates.not_understood", text=raw)
+        raise DateParseError("dates.unknown_word", word=r.unknown, text=raw)
+    r.notes[:0] = spelling.notes
+    _resolve_pairs(r, raw)
+    return r
+
+
 def _settings(now: datetime) -> dict[str, Any]:
     return {
         "DATE_ORDER": "DMY",
@@ -966,11 +978,7 @@ def parse_when(
         if _dated(s) and _dateparser_reads(spelling.unknown):
             return _with_dateparser(text.strip(), spelling.text, spelling, local_now, zone)
         raise _refusal(text.strip(), s, spelling)
-    r = _read(spelling.text)
-    if r.unknown is not None:
-        raise DateParseError("dates.unknown_word", word=r.unknown, text=text.strip())
-    r.notes[:0] = spelling.notes
-    _resolve_pairs(r, text)
+    r = _grammar(text.strip(), spelling)
     if r.end is not None:
         raise DateParseError("dates.range_in_when", text=text.strip())
     return _resolve(r, local_now, zone, text.strip(), deadline)
@@ -998,16 +1006,9 @@ class _Piece:
 def _read_piece(raw: str) -> _Reading:
     s = _normalize(raw)
     spelling = _spell(s)
-    if spelling.unknown:
+    if spelling.unknown:  # slots are ours alone: dateparser reads no time ranges
         raise _refusal(raw, s, spelling)
-    r = _read(spelling.text)
-    if r.unknown is not None:
-        if not (r.anchors or r.weekday is not None or r.time is not None or r.pairs):
-            raise DateParseError("dates.not_understood", text=raw)
-        raise DateParseError("dates.unknown_word", word=r.unknown, text=raw)
-    r.notes[:0] = spelling.notes
-    _resolve_pairs(r, raw)
-    return r
+    return _grammar(raw, spelling)
 
 
 def _weekday_only(r: _Reading) -> bool:
