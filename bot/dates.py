@@ -564,6 +564,9 @@ def _local(
     return When.of(dt, hm is not None, tuple(notes))
 
 
+_LONGEST_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _full_date(d: int, m: int, y: int | None, raw: str, today: date) -> date:
     if y is not None:
         if not MIN_YEAR <= y <= MAX_YEAR:
@@ -572,6 +575,8 @@ def _full_date(d: int, m: int, y: int | None, raw: str, today: date) -> date:
             return date(y, m, d)
         except ValueError:
             raise DateParseError("dates.impossible_date", date=raw) from None
+    if not (1 <= m <= 12 and 1 <= d <= _LONGEST_MONTH[m - 1]):  # 31.04, 13.13, 0.3
+        raise DateParseError("dates.impossible_date", date=raw)
     for year in range(today.year, today.year + 9):  # 9 years always holds a 29 February
         try:
             candidate = date(year, m, d)
@@ -756,6 +761,9 @@ def _spell(s: str) -> _Spelling:
     for mt in _WORD.finditer(s):
         word = mt.group()
         if word in _KNOWN:
+            continue
+        if unknown:  # already past mending: the rest only decides dateparser or refusal
+            unknown.append(word)
             continue
         close = _close_words(word)
         if len({_meaning(c) for c in close}) == 1:

@@ -17,7 +17,12 @@ class DateParseError(ValueError):
     def __init__(self, key: str, /, **params: Any) -> None:
         self.key = key
         self.params = params
-        super().__init__(self.message("nb"))
+        super().__init__(key)
+
+    def __str__(self) -> str:
+        # Written out when asked for, not when raised: most refusals are shown once, in
+        # the member's language, and a refusal should cost no more than an answer.
+        return self.message("nb")
 
     def message(self, lang: str | None = None, *, example: bool = True) -> str:
         """What was not understood and an example that works, in nb, nn or en.
