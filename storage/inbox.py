@@ -72,8 +72,13 @@ def accept(
         "attempts": 0,
     }
     insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    stmt = insert(InboxRequest).values(**values).on_conflict_do_nothing(index_elements=["key"])
-    return bool(session.execute(stmt).rowcount)  # type: ignore[attr-defined]
+    stmt = (
+        insert(InboxRequest)
+        .values(**values)
+        .on_conflict_do_nothing(index_elements=["key"])
+        .returning(InboxRequest.id)
+    )
+    return session.execute(stmt).scalar() is not None
 
 
 def claim(session: Session, *, now: datetime, lease: timedelta) -> Claimed | None:
