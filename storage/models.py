@@ -238,6 +238,9 @@ class OutboxMessage(Base):
     claimed_by: Mapped[str | None] = mapped_column(String(100))
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Destinations (platform addresses) that already got this message: a retry after a
+    # partial failure sends only to the others.
+    sent_to: Mapped[list[str] | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

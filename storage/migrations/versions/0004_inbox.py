@@ -1,5 +1,6 @@
 """inbox: requests acknowledged to a chat platform, stored before the ack and run by
-workers (replaces handled_requests: the inbox key is the retry-stable id)
+workers (replaces handled_requests: the inbox key is the retry-stable id); outbox.sent_to,
+the destinations that already got a message
 
 Revision ID: 0004_inbox
 Revises: 0002_slack
@@ -37,9 +38,11 @@ def upgrade() -> None:
     op.create_index('ix_inbox_state_id', 'inbox', ['state', 'id'], unique=False)
     op.create_index('ix_inbox_member_id', 'inbox', ['member', 'id'], unique=False)
     op.drop_table('handled_requests')
+    op.add_column('outbox', sa.Column('sent_to', sa.JSON(), nullable=True))
 
 
 def downgrade() -> None:
+    op.drop_column('outbox', 'sent_to')
     op.create_table('handled_requests',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('key', sa.String(length=200), nullable=False),
