@@ -249,18 +249,6 @@ class SlackBotProcess:
             "response_url", lambda c: c.path == path, count=count, timeout=timeout
         )
 
-    def workers(self) -> list[int]:
-        """The pids of the worker processes the bot started."""
-        pids: list[int] = []
-        for child in children(self.proc.pid):
-            try:
-                cmdline = Path(f"/proc/{child}/cmdline").read_bytes()
-            except OSError:
-                continue
-            if b"bot.adapters.slack.workers" in cmdline:
-                pids.append(child)
-        return sorted(set(pids))
-
     def worker_ready(self, count: int = 1) -> bool:
         """Whether ``count`` worker processes have said they are ready, by the log."""
         return len(re.findall(r"worker process \d+ ready", self.logs())) >= count

@@ -7,7 +7,7 @@ import time
 import pytest
 from sqlalchemy import func, select
 
-from storage.models import HandledRequest, Member, Network
+from storage.models import InboxRequest, Member, Network
 from tests.adapters.slack import requests as rq
 from tests.adapters.slack.fake import FakeSlack
 from tests.adapters.slack.process import SlackBotProcess, wait_until
@@ -45,7 +45,7 @@ def test_requests_that_are_not_from_slack_get_401_and_change_nothing(
     slack_bot.round_trip()  # the sentinel's sender is known: the one below adds no member
     calls_before = len(fake_slack.calls())
     members_before = count(slack_bot, Member)
-    handled_before = count(slack_bot, HandledRequest)
+    handled_before = count(slack_bot, InboxRequest)
     resp, _ = slack_bot.command(
         '/partnerbot nettverk ny "Skal ikke finnes"', user_id="U_INTRUDER", **kw
     )
@@ -53,7 +53,7 @@ def test_requests_that_are_not_from_slack_get_401_and_change_nothing(
     # Nothing may happen after the refusal either.
     assert slack_bot.round_trip(since=calls_before) == []
     assert count(slack_bot, Member) == members_before
-    assert count(slack_bot, HandledRequest) == handled_before + 1  # the sentinel's
+    assert count(slack_bot, InboxRequest) == handled_before + 1  # the sentinel's
     assert count(slack_bot, Network, Network.name == "Skal ikke finnes") == 0
 
 
