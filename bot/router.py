@@ -262,11 +262,12 @@ def find_member(session: Session, platform: str, user_id: str) -> Member | None:
 
 
 def resolve_member(session: Session, command: Command, settings: Settings) -> Member:
-    """The member behind a command, created on first contact; listed admins are admins."""
+    """The member behind a command, created on first contact; listed admins are admins.
+
+    Only the platform's account id counts: a name is the member's to choose (anyone can
+    call themselves "U012ABCDEF"). On the console the account id is the name."""
     member = find_member(session, command.platform, command.user_id)
-    is_listed_admin = bool(
-        {command.user_id.casefold(), command.user_name.casefold()} & settings.admins
-    )
+    is_listed_admin = command.user_id.casefold() in settings.admins
     if member is None:
         member = Member(
             platform=command.platform,
