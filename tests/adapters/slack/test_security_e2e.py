@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from storage.models import Member
+from storage.models import Hearing, Member, OutboxMessage
 from tests.adapters.slack.fake import FakeSlack
-from tests.adapters.slack.process import SlackBotProcess
+from tests.adapters.slack.process import SlackBotProcess, wait_until
 
 pytestmark = pytest.mark.slow
 
@@ -44,3 +44,34 @@ def test_a_known_member_who_renames_to_an_admins_id_gets_no_admin(
     _, url = slack_bot.command("/partnerbot meg", user_id="U_OLA2", user_name="u_admin")
     assert "administrator" not in slack_bot.replies(url)[0].text.casefold()
     assert role_of(slack_bot, "U_OLA2") == "member"
+
+
+def test_a_saved_command_whose_channel_post_fails_says_saved_and_posts_later(
+    slack_bot: SlackBotProcess, fake_slack: FakeSlack
+) -> None:
+    title = "Regional transportplan 2027"
+    # The interactive client tries three times; all three get 500.
+    fake_slack.fail_next(
+        "chat.postMessage", times=3, status=500, when=lambda b: title in str(b.get("text"))
+    )
+    _, url = slack_bot.command(
+        f'/horing ny "{title}" frist om 20 dager mottakere "NAV" nettverk infrastruktur'
+    )
+    told = slack_bot.replies(url)[0].text
+    assert "Det er lagret" in told and "ikke send kommandoen på nytt" in told
+    assert "Ingenting er lagret" not in told
+    posted = fake_slack.wait_for(
+        "chat.postMessage", lambda c: c.ok and title in c.text and c.channel == "C_INFRA"
+    )
+    assert len(posted) == 1
+    with slack_bot.db().transaction() as s:
+        assert len(s.scalars(select(Hearing).where(Hearing.title == title)).all()) == 1
+        row = s.scalar(select(OutboxMessage).where(OutboxMessage.kind == "reply.repost"))
+        assert row is not None
+    wait_until(lambda: _repost_state(slack_bot) == "sent", what="the repost marked sent")
+
+
+def _repost_state(bot: SlackBotProcess) -> str | None:
+    with bot.db().transaction() as s:
+        row = s.scalar(select(OutboxMessage).where(OutboxMessage.kind == "reply.repost"))
+        return row.state if row else None
