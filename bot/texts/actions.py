@@ -261,9 +261,9 @@ TEXTS = {
         "en": "There are only {pages} page(s), not page {page}. Start with `{command}`.",
     },
     "actions.csv.header": {
-        "nb": "Mål|Nummer|Tittel|Ansvarlig|Organisasjon|Status|Fremdrift|Frist|Sist oppdatert",
-        "nn": "Mål|Nummer|Tittel|Ansvarleg|Organisasjon|Status|Framdrift|Frist|Sist oppdatert",
-        "en": "Goal|Number|Title|Owner|Organisation|Status|Progress|Due|Last update",
+        "nb": "Mål|Nummer|Tittel|Ansvarlig|Organisasjon|Status|Fremdrift|Frist|Sist oppdatert|Siste kommentar",
+        "nn": "Mål|Nummer|Tittel|Ansvarleg|Organisasjon|Status|Framdrift|Frist|Sist oppdatert|Siste kommentar",
+        "en": "Goal|Number|Title|Owner|Organisation|Status|Progress|Due|Last update|Latest comment",
     },
     "actions.exported": {
         "nb": "{count} tiltak fra «{network}» eksportert til {name} (CSV, åpnes i Excel).",

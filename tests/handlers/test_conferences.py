@@ -12,7 +12,7 @@ import pytest
 from icalendar import Calendar
 from sqlalchemy import select
 
-from storage.models import Conference, OutboxMessage, Registration
+from storage.models import Conference, Member, OutboxMessage, Registration
 from tests.helpers import TestBot
 
 OSLO = ZoneInfo("Europe/Oslo")
@@ -335,6 +335,21 @@ def test_participants_list_and_csv_for_organisers_only(bot: TestBot, now: dateti
     rows = list(csv.reader(io.StringIO(f.data.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == ["navn", "organisasjon", "status", "plass på venteliste", "tidspunkt"]
     assert rows[3][:4] == ["Lise Dahl", "LO", "venteliste", "1"]
+
+
+def test_participants_csv_makes_names_that_look_like_formulas_inert(
+    bot: TestBot, now: datetime
+) -> None:
+    cid = announced(bot, now)
+    bot.run(f"/konferanse meld på {cid}", as_="Ola Nordmann", now=now)
+    with bot.app.db.transaction() as s:  # a Slack name is the member's own text
+        ola = s.scalar(select(Member).where(Member.name == "Ola Nordmann"))
+        assert ola is not None
+        ola.name = '=HYPERLINK("https://evil.example")'
+    [f] = bot.reply(f"/konferanse deltakere {cid}", as_="Kari Nordmann", now=now).files
+    assert f.data.startswith(b"\xef\xbb\xbf") and b"\r\n" in f.data
+    rows = list(csv.reader(io.StringIO(f.data.decode("utf-8-sig")), delimiter=";"))
+    assert rows[1][0] == '\'=HYPERLINK("https://evil.example")'
 
 
 def test_list_shows_upcoming_and_drafts_only_to_organisers(bot: TestBot, now: datetime) -> None:
