@@ -284,6 +284,27 @@ def test_export_is_csv_with_bom_and_all_rows(tbot: TestBot, now: datetime) -> No
     assert row[3:8] == ["Vinje kommune", "Vinje kommune", "pågår", "60", "2026-03-22"]
 
 
+def test_an_action_without_owner_is_not_taken_over_by_another_member(
+    tbot: TestBot, now: datetime
+) -> None:
+    aid = new_action(tbot, now, '"Uten ansvarlig"', as_="Ola Nordmann")
+    out = tbot.run(f"/tiltak endre {aid} ansvarlig meg", as_="Per Hansen", now=now)
+    assert out.startswith("Bare den ansvarlige") and "ansvarlig meg" not in out
+    assert "Bare den ansvarlige" in tbot.run(f"/tiltak slett {aid}", as_="Per Hansen", now=now)
+    assert get(tbot, aid).owner_member_id is None
+    # its creator and organisers may
+    assert "Ola Nordmann" in tbot.run(
+        f"/tiltak endre {aid} ansvarlig meg", as_="Ola Nordmann", now=now
+    )
+
+
+def test_a_deleted_actions_number_is_never_given_again(tbot: TestBot, now: datetime) -> None:
+    aid = new_action(tbot, now, '"Det siste tiltaket"')
+    assert "slettet" in tbot.run(f"/tiltak slett {aid}", now=now)
+    again = new_action(tbot, now, '"Et nytt tiltak"')
+    assert again > aid
+
+
 def test_export_makes_formulas_inert_and_carries_the_latest_comment(
     tbot: TestBot, now: datetime
 ) -> None:
