@@ -21,6 +21,7 @@ from bot.config import Settings
 from bot.context import Context
 from bot.errors import UserError
 from bot.grammar import Args, Token, parse_args, tokenize
+from bot.hygiene import clean_command
 from bot.i18n import language_from_locale, t
 from bot.messages import Command, Reply, Text
 from storage.db import Database, is_unreachable
@@ -171,6 +172,7 @@ class Router:
     # -- handling ------------------------------------------------------------------
 
     def handle(self, command: Command, *, now: datetime) -> Reply:
+        command = clean_command(command)
         # Until the member is read (and if the database cannot be reached): as last seen.
         lang = (
             self.known_language(command.platform, command.user_id)
