@@ -57,7 +57,8 @@ class Settings(BaseSettings):
 
     @property
     def admins(self) -> frozenset[str]:
-        """Chat user ids (console: names) that are admins from the start."""
+        """Chat account ids (console: names, its only ids) that are admins from the start;
+        never matched against a chat name, which the member chooses."""
         return frozenset(a.strip().casefold() for a in self.admins_raw.split(",") if a.strip())
 
 

@@ -39,6 +39,7 @@ from handlers.conference_common import (
     audience_text,
     by_arrival,
     conference_ref,
+    count_status,
     find_conference,
     is_organiser_of,
     is_over,
@@ -174,7 +175,13 @@ def apply_fields(ctx: Context, conf: Conference, args: Args) -> None:
             date=when_text(conf, ctx.lang, ctx.tz),
         )
     if args.get("seats"):
-        conf.seats = parse_seats(args.options["seats"])
+        seats = parse_seats(args.options["seats"])
+        taken = count_status(ctx.session, conf.id, REGISTERED) if conf.id is not None else 0
+        if seats < taken:  # nobody loses a seat they were given by a smaller number
+            raise UserError(
+                "conferences.seats_below_registered", seats=seats, registered=taken, id=conf.id
+            )
+        conf.seats = seats
     for name in ("place", "theme", "programme"):
         if args.get(name):
             setattr(conf, name, args.options[name][:2000])
@@ -189,7 +196,7 @@ def apply_fields(ctx: Context, conf: Conference, args: Args) -> None:
 def organised_conference(ctx: Context, args: Args) -> Conference:
     """The conference the command names, locked, if the member organises it and it is not
     called off (what changing, announcing and calling off need)."""
-    conf = find_conference(ctx.session, conference_ref(args), lock=True)
+    conf = find_conference(ctx.session, conference_ref(args), lock=True, viewer=ctx.member)
     if not is_organiser_of(ctx, conf):
         raise UserError("permission.need_organiser")
     if conf.state == CONFERENCE_CANCELLED:
@@ -362,7 +369,7 @@ def register(router: Router) -> None:
 
     @grp.verb("vis", "show", "info", help_key="help.konferanse.vis")
     def show(ctx: Context, args: Args) -> Reply:
-        conf = find_conference(ctx.session, conference_ref(args))
+        conf = find_conference(ctx.session, conference_ref(args), viewer=ctx.member)
         if conf.state == DRAFT and not is_organiser_of(ctx, conf):
             raise UserError("conferences.not_announced", title=conf.title)
         reg = registration_of(ctx.session, conf.id, ctx.member.id)
@@ -426,7 +433,7 @@ def register(router: Router) -> None:
         help_key="help.konferanse.deltakere",
     )
     def participants(ctx: Context, args: Args) -> Reply:
-        conf = find_conference(ctx.session, conference_ref(args))
+        conf = find_conference(ctx.session, conference_ref(args), viewer=ctx.member)
         if not is_organiser_of(ctx, conf):
             raise UserError("permission.need_organiser")
         lines = [t("conferences.participants_title", ctx.lang, id=conf.id, title=conf.title)]
@@ -459,7 +466,7 @@ def register(router: Router) -> None:
 
     @grp.verb("ics", "kalender", "calendar", help_key="help.konferanse.ics")
     def ics(ctx: Context, args: Args) -> Reply:
-        conf = find_conference(ctx.session, conference_ref(args))
+        conf = find_conference(ctx.session, conference_ref(args), viewer=ctx.member)
         if conf.state == DRAFT and not is_organiser_of(ctx, conf):
             raise UserError("conferences.not_announced", title=conf.title)
         reply = Reply.text(t("conferences.ics", ctx.lang, title=conf.title))

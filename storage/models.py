@@ -262,6 +262,8 @@ class Action(Base):
     """A tiltak. Status: planned, ongoing, done, postponed, cancelled."""
 
     __tablename__ = "actions"
+    # Numbers members see are ids: SQLite must never hand a deleted one out again.
+    __table_args__ = {"sqlite_autoincrement": True}
     id: Mapped[int] = mapped_column(primary_key=True)
     network_id: Mapped[int] = mapped_column(ForeignKey("networks.id", ondelete="CASCADE"))
     goal_id: Mapped[int | None] = mapped_column(ForeignKey("goals.id", ondelete="SET NULL"))
@@ -305,6 +307,8 @@ class Hearing(Base):
     """A document out for comment. State: open, closed."""
 
     __tablename__ = "hearings"
+    # Numbers members see are ids: SQLite must never hand a deleted one out again.
+    __table_args__ = {"sqlite_autoincrement": True}
     id: Mapped[int] = mapped_column(primary_key=True)
     network_id: Mapped[int | None] = mapped_column(ForeignKey("networks.id", ondelete="SET NULL"))
     title: Mapped[str] = mapped_column(Text)
@@ -335,6 +339,25 @@ class HearingAddressee(Base):
     response_link: Mapped[str | None] = mapped_column(Text)
     hearing: Mapped[Hearing] = relationship(back_populates="addressees")
     organisation: Mapped[Organisation] = relationship()
+    answers: Mapped[list[HearingAnswer]] = relationship(
+        back_populates="addressee", order_by="HearingAnswer.id", cascade="all, delete-orphan"
+    )
+
+
+class HearingAnswer(Base):
+    """Each report that an organisation answered a hearing. A later report never
+    overwrites an earlier one: the addressee keeps its first answer, these the history."""
+
+    __tablename__ = "hearing_answers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    addressee_id: Mapped[int] = mapped_column(
+        ForeignKey("hearing_addressees.id", ondelete="CASCADE"), index=True
+    )
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    link: Mapped[str | None] = mapped_column(Text)
+    addressee: Mapped[HearingAddressee] = relationship(back_populates="answers")
+    member: Mapped[Member | None] = relationship()
 
 
 # -- meeting polls (møtepoll) -----------------------------------------------------------
@@ -344,6 +367,8 @@ class Poll(Base):
     """A meeting availability poll. State: open, closed."""
 
     __tablename__ = "polls"
+    # Numbers members see are ids: SQLite must never hand a deleted one out again.
+    __table_args__ = {"sqlite_autoincrement": True}
     id: Mapped[int] = mapped_column(primary_key=True)
     network_id: Mapped[int | None] = mapped_column(ForeignKey("networks.id", ondelete="SET NULL"))
     title: Mapped[str] = mapped_column(Text)
@@ -422,6 +447,8 @@ class Conference(Base):
     """A conference or gathering with registration. State: draft, announced, cancelled."""
 
     __tablename__ = "conferences"
+    # Numbers members see are ids: SQLite must never hand a deleted one out again.
+    __table_args__ = {"sqlite_autoincrement": True}
     id: Mapped[int] = mapped_column(primary_key=True)
     network_id: Mapped[int | None] = mapped_column(ForeignKey("networks.id", ondelete="SET NULL"))
     title: Mapped[str] = mapped_column(Text)

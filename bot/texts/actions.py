@@ -150,9 +150,9 @@ TEXTS = {
         "en": "You are not in “{network}”, so you cannot change its actions. Ask an admin to add you.",
     },
     "actions.not_owner": {
-        "nb": "Bare den ansvarlige ({owner}), en organisator eller en administrator kan endre status, ansvarlig eller slette tiltak #{id}. Har tiltaket ingen ansvarlig, kan du ta det med `/tiltak endre {id} ansvarlig meg`.",
-        "nn": "Berre den ansvarlege ({owner}), ein organisator eller ein administrator kan endre status, ansvarleg eller slette tiltak #{id}. Har tiltaket ingen ansvarleg, kan du ta det med `/tiltak endre {id} ansvarleg meg`.",
-        "en": "Only the owner ({owner}), an organiser or an admin can change the status or owner of, or delete, action #{id}. If it has no owner, take it with `/tiltak edit {id} owner me`.",
+        "nb": "Bare den ansvarlige ({owner}), en organisator eller en administrator kan endre status, ansvarlig eller slette tiltak #{id}. Uten ansvarlig er det den som opprettet tiltaket.",
+        "nn": "Berre den ansvarlege ({owner}), ein organisator eller ein administrator kan endre status, ansvarleg eller slette tiltak #{id}. Utan ansvarleg er det den som oppretta tiltaket.",
+        "en": "Only the owner ({owner}), an organiser or an admin can change the status or owner of, or delete, action #{id}. Without an owner, that is whoever created it.",
     },
     "actions.status_usage": {
         "nb": 'Skriv nummeret og den nye statusen: `/tiltak status 12 pågår "Søknad sendt" fremdrift 40%`. Statuser: planlagt, pågår, ferdig, utsatt, avlyst.',
@@ -261,9 +261,9 @@ TEXTS = {
         "en": "There are only {pages} page(s), not page {page}. Start with `{command}`.",
     },
     "actions.csv.header": {
-        "nb": "Mål|Nummer|Tittel|Ansvarlig|Organisasjon|Status|Fremdrift|Frist|Sist oppdatert",
-        "nn": "Mål|Nummer|Tittel|Ansvarleg|Organisasjon|Status|Framdrift|Frist|Sist oppdatert",
-        "en": "Goal|Number|Title|Owner|Organisation|Status|Progress|Due|Last update",
+        "nb": "Mål|Nummer|Tittel|Ansvarlig|Organisasjon|Status|Fremdrift|Frist|Sist oppdatert|Siste kommentar",
+        "nn": "Mål|Nummer|Tittel|Ansvarleg|Organisasjon|Status|Framdrift|Frist|Sist oppdatert|Siste kommentar",
+        "en": "Goal|Number|Title|Owner|Organisation|Status|Progress|Due|Last update|Latest comment",
     },
     "actions.exported": {
         "nb": "{count} tiltak fra «{network}» eksportert til {name} (CSV, åpnes i Excel).",

@@ -6,6 +6,16 @@ TEXTS = {
         "nn": "Noko gjekk gale hos meg. Ingenting er lagra. Prøv igjen om litt.",
         "en": "Something went wrong on my side. Nothing was saved. Please try again shortly.",
     },
+    "error.post_later": {
+        "nb": "Det er lagret, men jeg fikk ikke lagt det ut i kanalen akkurat nå. Jeg prøver igjen av meg selv – ikke send kommandoen på nytt.",
+        "nn": "Det er lagra, men eg fekk ikkje lagt det ut i kanalen akkurat no. Eg prøver igjen av meg sjølv – ikkje send kommandoen på nytt.",
+        "en": "It is saved, but I could not post it in the channel just now. I will try again by myself – do not send the command again.",
+    },
+    "error.answer_failed": {
+        "nb": "Kommandoen er kjørt, men noe gikk galt da jeg skulle svare deg. Ikke send den på nytt; se etter med `vis` eller `liste`.",
+        "nn": "Kommandoen er køyrd, men noko gjekk gale då eg skulle svare deg. Ikkje send han på nytt; sjå etter med `vis` eller `liste`.",
+        "en": "The command was run, but something went wrong when I answered you. Do not send it again; check with `show` or `list`.",
+    },
     "error.database": {
         "nb": "Jeg får ikke kontakt med databasen akkurat nå. Ingenting er lagret – prøv igjen om litt.",
         "nn": "Eg får ikkje kontakt med databasen akkurat no. Ingenting er lagra – prøv igjen om litt.",

@@ -402,11 +402,42 @@ def test_only_creator_organiser_or_admin_may_edit_or_close(bot: TestBot, now: da
     assert "er avsluttet" in bot.run("/horing avslutt 2", as_="Ingrid Berg", now=now)
 
 
-def test_any_member_of_the_network_may_record_answers(bot: TestBot, now: datetime) -> None:
+def test_an_organisations_answer_is_for_its_members_organisers_and_admins(
+    bot: TestBot, now: datetime
+) -> None:
     bot.run(NEW, now=now)
-    assert bot.run("/horing svart 2 Larvik", as_="Lise Dahl", now=now).startswith("Registrert")
+    out = bot.run("/horing svart 2 Larvik", as_="Lise Dahl", now=now)  # LO, not Larvik
+    assert out == (
+        "Bare medlemmer av Larvik kommune, organisatorer og administratorer kan melde at "
+        "Larvik kommune har svart på høring #2. Skriv `/horing svart 2` for din egen organisasjon."
+    )
     out = bot.run("/horing svart 2 Larvik", as_="Knut Vik", now=now)  # Vest-Telemark, nn
     assert out.startswith("Berre medlemer av Nettverk for infrastruktur")
+    with bot.app.db.transaction() as s:
+        h = s.get(Hearing, 2)
+        assert h is not None and all(a.answered_at is None for a in h.addressees)
+    assert bot.run("/horing svart 2 Larvik", as_="Marte Lie", now=now).startswith("Registrert")
+    assert bot.run("/horing svart 2 Horten", as_="Ingrid Berg", now=now).startswith("Registrert")
+
+
+def test_a_second_answer_keeps_the_first_and_vis_shows_the_history(
+    bot: TestBot, now: datetime
+) -> None:
+    bot.run(NEW, now=now)
+    first = "https://larvik.kommune.no/innspill"
+    bot.run(f"/horing svart 2 {first}", as_="Marte Lie", now=now)
+    later = now + timedelta(days=1)
+    out = bot.run("/horing svart 2 Larvik https://evil.example/x", as_="Ingrid Berg", now=later)
+    assert "Larvik kommune hadde allerede svart man 02.03 kl 09:00; det første svaret står" in out
+    with bot.app.db.transaction() as s:
+        h = s.get(Hearing, 2)
+        assert h is not None
+        larvik = next(a for a in h.addressees if a.organisation.name == "Larvik kommune")
+        assert larvik.answered_at == now and larvik.response_link == first
+        assert [r.link for r in larvik.answers] == [first, "https://evil.example/x"]
+    show = bot.run("/horing vis 2", now=later)
+    assert f"✅ Larvik kommune – svarte man 02.03 kl 09:00 – {first}" in show
+    assert "meldt på nytt tir 03.03 kl 09:00 av Ingrid Berg – https://evil.example/x" in show
 
 
 # -- /horing svart ----------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from bot import clock
 from bot.adapters.slack import forms
 from bot.adapters.slack.blocks import fallback_text, message_payload, render_messages
-from bot.adapters.slack.client import error_code, respond
+from bot.adapters.slack.client import error_code, respond, to_send_error
 from bot.adapters.slack.home import HOME_GROUP, HOME_VERB, HomeUsers, from_home, home_view
 from bot.adapters.slack.messenger import SlackMessenger
 from bot.adapters.slack.posting import PLATFORM, Poster
@@ -29,6 +29,8 @@ from bot.app import App
 from bot.i18n import t
 from bot.inbox import Job
 from bot.messages import Command, Reply
+from bot.messenger import TemporaryError
+from bot.reposts import schedule_repost
 from storage.db import is_unreachable
 from storage.inbox import LostClaim
 
@@ -243,7 +245,16 @@ class SlackBot:
             reply = self.router.handle(command, now=self.clock(), within=within)
             if job is not None:
                 job.settle(reply)
-        self.deliver(reply, where, clicked=clicked)
+        # From here on the command is saved (or was refused): a failure to answer must
+        # not say "nothing was saved", which invites typing it again.
+        try:
+            self.deliver(reply, where, clicked=clicked)
+        except Exception as exc:
+            if not isinstance(exc, SlackApiError | SlackClientError | OSError):
+                log.exception("answering a command that was run failed")
+            else:
+                log.warning("answering a command that was run failed: %s", _reason(exc))
+            self.tell(where, Reply.text(t("error.answer_failed", self.language(where.user_id))))
         self.dispatch_now()
         if where.user_id in self.home_users:
             # What they just did may change what waits for them: one refresh per command.
@@ -297,8 +308,15 @@ class SlackBot:
     def _post_in_channel(self, reply: Reply, where: Where) -> tuple[str, str] | None:
         try:
             return self.poster.post(where.channel_id, reply)
-        except SlackApiError as exc:
-            if error_code(exc) not in NOT_POSTABLE or not where.response_url:
+        except (SlackApiError, SlackClientError, OSError) as exc:
+            if isinstance(to_send_error(exc), TemporaryError):
+                self._post_later(reply, where, exc)
+                return None
+            if (
+                not isinstance(exc, SlackApiError)
+                or error_code(exc) not in NOT_POSTABLE
+                or not where.response_url
+            ):
                 raise
         # Not a member of the channel: the command's response_url can still post there.
         for blocks in render_messages(reply):
@@ -308,6 +326,18 @@ class SlackBot:
             )
         self.tell(where, Reply.text(t("slack.not_in_channel", self.language(where.user_id))))
         return None
+
+    def _post_later(self, reply: Reply, where: Where, exc: Exception) -> None:
+        """The command is saved but its channel post failed: the outbox posts it (and
+        retries with backoff, or tells the organiser if it never can); the member is told
+        just that."""
+        log.warning("channel post failed (%s): left to the outbox", _reason(exc))
+        with self.db.transaction() as session:
+            schedule_repost(
+                session, reply, platform=PLATFORM, channel_id=where.channel_id, now=self.clock()
+            )
+        self.tell(where, Reply.text(t("error.post_later", self.language(where.user_id))))
+        self._upload(reply, where)
 
     def tell(self, where: Where, reply: Reply) -> None:
         """Only the asker sees it: response_url, else an ephemeral post, else a DM."""
@@ -397,6 +427,10 @@ class SlackBot:
 
     def _guard(self, where: Where, *, tell: bool = True) -> _Guard:
         return _Guard(self, where, tell=tell)
+
+
+def _reason(exc: Exception) -> str:
+    return error_code(exc) if isinstance(exc, SlackApiError) else exc.__class__.__name__
 
 
 class _Guard:
