@@ -76,16 +76,23 @@ class Console:
                 s.add(Member(platform=PLATFORM, external_id=name, name=name, role="admin"))
 
     def switch_user(self, query: str) -> str:
-        query = query.strip()
+        """``/som Kari`` acts as a known member; ``/som ny "Roger Ryberg"`` adds a new one.
+        A name that matches nobody is answered, never made into a member by a typo."""
+        query = _unquote(query)
         lang = self.lang()
         if not query:
             return t("console.as_missing", lang)
+        first, _, rest = query.partition(" ")
+        create = first.casefold() in ("ny", "new") and bool(rest.strip())
+        if create:
+            query = _unquote(rest)
         with self.app.db.transaction() as s:
             members = s.scalars(select(Member).where(Member.platform == PLATFORM)).all()
             q = query.casefold()
-            hits = [m for m in members if m.name.casefold() == q] or [
-                m for m in members if q in m.name.casefold()
-            ]
+            exact = [m for m in members if m.name.casefold() == q]
+            hits = exact or [m for m in members if q in m.name.casefold()]
+            if create and not exact:
+                hits = []
             if len(hits) > 1:
                 return t(
                     "console.as_ambiguous",
@@ -95,10 +102,12 @@ class Console:
                 )
             if hits:
                 member = hits[0]
-            else:
+            elif create:
                 member = Member(platform=PLATFORM, external_id=query, name=query, role="member")
                 s.add(member)
                 s.flush()
+            else:
+                return t("console.as_unknown", lang, given=query)
             self.user = member.external_id
             lang = member_language(member, self.app.settings)  # the one now at the keyboard
             org = member.organisation.name if member.organisation else "—"
@@ -187,6 +196,14 @@ class Console:
                 self.after_command()
         except (EOFError, KeyboardInterrupt):
             self.emit("")
+
+
+def _unquote(text: str) -> str:
+    """A name as typed, without the quotes around it (``"Roger Ryberg"``, «Roger Ryberg»)."""
+    text = " ".join(text.split())
+    if len(text) >= 2 and text[0] in "\"“«'" and text[-1] in "\"”»'":
+        text = text[1:-1].strip()
+    return text
 
 
 def run(app: App, *, user: str, channel: str, stdin: TextIO | None = None) -> None:

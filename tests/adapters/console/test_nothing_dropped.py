@@ -1,0 +1,123 @@
+"""Issue 17, nothing silently dropped: each numbered item as an organiser meets it in the
+console (the console adapter in this process, the demo partnerships loaded)."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from bot.app import App
+from storage.models import Action, Conference, Hearing, Member
+from tests.adapters.console.script import run_console
+from tests.helpers import TestBot
+
+
+def count(app: App, model: type) -> int:
+    with app.db.transaction() as s:
+        return s.scalar(select(func.count()).select_from(model)) or 0
+
+
+# -- 1. a misspelt keyword is refused, not dropped --------------------------------------
+
+
+def test_a_misspelt_keyword_after_the_title_is_refused_with_the_nearest(
+    app: App, bot: TestBot
+) -> None:
+    before = count(app, Action)
+    out = run_console(
+        app,
+        '/tiltak ny "Kartlegge mobildekning" ansvarlg @ola frsit 1. juni\n'
+        '/tiltak ny "Kartlegge mobildekning" ansvarlig "Ola Nordmann" frsit 1. juni\n',
+    )
+    assert "Kjenner ikke «ansvarlg» – mente du `ansvarlig`?" in out
+    assert "Kjenner ikke «frsit» – mente du `frist`?" in out
+    assert count(app, Action) == before
+
+
+def test_each_feature_names_its_own_keyword_in_the_members_language(app: App, bot: TestBot) -> None:
+    hearings, conferences = count(app, Hearing), count(app, Conference)
+    out = run_console(
+        app,
+        '/horing ny "Regional plan" lenk https://example.org frist 15.09 mottakere NAV\n'
+        '/konferanse ny "Samferdselsdagen" stedd Tønsberg dato 15.01.2100 kl 10-15\n'
+        '/tiltak ny "Kartlegge" blabla\n'
+        "/som Sigrid Aasen\n"
+        "/kanal #vest-telemark\n"
+        '/tiltak ny "Kartleggje" ansvarlg Tone\n',
+    )
+    assert "Kjenner ikke «lenk» – mente du `lenke`?" in out
+    assert "Kjenner ikke «stedd» – mente du `sted`?" in out
+    assert "Kjenner ikke «blabla». Etter tittelen kommer nøkkelord med verdi:" in out
+    assert "`ansvarlig`, `frist`" in out
+    assert "Kjenner ikkje «ansvarlg» – meinte du `ansvarleg`?" in out
+    assert (count(app, Hearing), count(app, Conference)) == (hearings, conferences)
+
+
+def test_a_misspelt_keyword_inside_a_title_without_quotes_is_refused(
+    app: App, bot: TestBot
+) -> None:
+    out = run_console(app, "/tiltak ny Kartlegge mobildekning ansvarlg Ola\n")
+    assert "Kjenner ikke «ansvarlg» – mente du `ansvarlig`?" in out
+
+
+def test_a_title_after_a_value_is_the_title(app: App, bot: TestBot) -> None:
+    out = run_console(
+        app, '/horing ny frist 15.09.2099 "Regional plan" mottakere "Tønsberg kommune"\n'
+    )
+    assert "«Regional plan» er registrert" in out, out
+
+
+# -- 8. words: keywords named as the member writes them ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        (
+            '/mote ny "Møte" tider\n',
+            "«tider» mangler en verdi. Skriv verdien rett etter ordet, for eksempel `tider tirsdag 10-12, torsdag 13-15`.",
+        ),
+        (
+            '/konferanse ny "K" dato\n',
+            "«dato» mangler en verdi. Skriv verdien rett etter ordet, for eksempel `dato 5. mars kl 09-16`.",
+        ),
+        (
+            '/horing ny "H" frist 15.09 mottakere\n',
+            '«mottakere» mangler en verdi. Skriv verdien rett etter ordet, for eksempel `mottakere "Horten kommune, Larvik kommune"`.',
+        ),
+        (
+            '/tiltak ny "T" frist\n',
+            "«frist» mangler en verdi. Skriv verdien rett etter ordet, for eksempel `frist 1. juni`.",
+        ),
+        (
+            '/partnerbot språk nn\n/horing ny "H" frist\n',
+            "«frist» manglar ein verdi. Skriv verdien rett etter ordet, til dømes `frist 15.09`.",
+        ),
+        (
+            '/partnerbot språk en\n/mote ny "M" slots\n',
+            "“slots” has no value. Put the value right after the word, for example `slots Tuesday 10-12, Thursday 13-15`.",
+        ),
+    ],
+)
+def test_a_missing_value_names_the_keyword_with_its_own_example(
+    app: App, bot: TestBot, script: str, expected: str
+) -> None:
+    assert expected in run_console(app, script)
+
+
+def test_som_takes_a_quoted_name_and_does_not_invent_a_member(app: App, bot: TestBot) -> None:
+    with app.db.transaction() as s:
+        members = s.scalar(select(func.count()).select_from(Member))
+    out = run_console(app, '/som "Roger Ryberg"\n/som Nobody Known\n/som "Kari Nordmann"\n')
+    assert "Ingen medlem heter «Roger Ryberg», så jeg byttet ikke." in out
+    assert "Ingen medlem heter «Nobody Known»" in out
+    assert "Du er nå Kari Nordmann (NAV, organisator)." in out
+    with app.db.transaction() as s:
+        assert s.scalar(select(func.count()).select_from(Member)) == members
+        assert s.scalar(select(Member).where(Member.name.contains('"'))) is None
+
+
+def test_som_ny_adds_a_member_on_purpose(app: App, bot: TestBot) -> None:
+    out = run_console(app, '/som ny "Roger Ryberg"\n/partnerbot meg\n')
+    assert "Du er nå Roger Ryberg (—, medlem)." in out
+    assert "Roger Ryberg @ #infrastruktur> /partnerbot meg" in out
