@@ -20,6 +20,8 @@ from bot.scheduler import Ticker
 from storage.models import Member
 
 PLATFORM = "console"
+# The console's own words, which end a paste like any command does.
+_CONSOLE_WORDS = frozenset({"/som", "/as", "/kanal", "/channel", "/avslutt", "/quit", "/exit"})
 
 
 class ConsoleMessenger:
@@ -43,6 +45,7 @@ class Console:
         self.out = out or sys.stdout
         self._lock = threading.Lock()
         self.dispatcher = app.dispatcher(ConsoleMessenger(self))
+        self.reading_body = False
         self.ensure_admin(user)
 
     # -- output --------------------------------------------------------------------
@@ -154,20 +157,51 @@ class Console:
         word, _, rest = line.strip().partition(" ")
         return word.startswith("/") and self.app.router.wants_body(word[1:], rest)
 
+    def is_command(self, line: str) -> bool:
+        """A line that starts a known command (it ends a paste in a script)."""
+        word = line.strip().split(" ", 1)[0]
+        return (
+            len(word) > 1
+            and word.startswith("/")
+            and (
+                self.app.router.find_group(word[1:]) is not None
+                or word.casefold() in _CONSOLE_WORDS
+            )
+        )
+
+    def body_prompt(self) -> str:
+        return t("console.paste_prompt", self.lang())
+
     def commands(self, lines: Iterator[str]) -> Iterator[tuple[str, str]]:
-        """(command line, body) pairs; a body is the lines up to an empty line."""
-        for raw in lines:
-            line = raw.rstrip("\n")
+        """(command line, body) pairs. A body (a pasted work programme) runs to a line with
+        only ".", or the end of input; blank lines inside it belong to it. In a script, the
+        next command line ends it too."""
+        pending: str | None = None
+        while True:
+            if pending is not None:
+                line, pending = pending, None
+            else:
+                raw = next(lines, None)
+                if raw is None:
+                    return
+                line = raw.rstrip("\n")
             if not line.strip() or line.lstrip().startswith("#!"):
                 continue
             body: list[str] = []
             if self.wants_body(line):
-                for more in lines:
-                    more = more.rstrip("\n")
-                    if not more.strip():
-                        break
-                    body.append(more)
-            yield line, "\n".join(body)
+                self.reading_body = True
+                try:
+                    for more in lines:
+                        more = more.rstrip("\n")
+                        if more.strip() == ".":
+                            break
+                        if self.is_command(more):
+                            pending = more
+                            break
+                        body.append(more)
+                finally:
+                    self.reading_body = False
+            yield line, "\n".join(body).strip("\n")
 
     def run_script(self, stream: TextIO) -> None:
         for line, body in self.commands(iter(stream.readline, "")):
@@ -186,7 +220,10 @@ class Console:
 
         def lines() -> Iterator[str]:
             while True:
-                yield input(self.prompt())
+                try:
+                    yield input(self.body_prompt() if self.reading_body else self.prompt())
+                except EOFError:
+                    return
 
         try:
             for line, body in self.commands(lines()):

@@ -121,3 +121,53 @@ def test_som_ny_adds_a_member_on_purpose(app: App, bot: TestBot) -> None:
     out = run_console(app, '/som ny "Roger Ryberg"\n/partnerbot meg\n')
     assert "Du er nå Roger Ryberg (—, medlem)." in out
     assert "Roger Ryberg @ #infrastruktur> /partnerbot meg" in out
+
+
+# -- 3. a pasted work programme: blank lines inside, ends at "." -------------------------
+
+PASTED = """\
+/kanal #vest-telemark
+/tiltak importer
+Mål 7: Betre mobildekning
+
+Tiltak:
+• Kartleggje kvite flekker
+
+• Søkje om breibandsstøtte
+
+Mål 8: Fleire lærlingar
+• Lærlingdag i Vinje
+.
+/tiltak importer bekreft
+"""
+
+
+def test_a_pasted_programme_with_blank_lines_runs_to_the_dot(app: App, bot: TestBot) -> None:
+    out = run_console(app, PASTED, user="Sigrid Aasen")
+    assert "Kommandoar startar med /" not in out and "Kommandoer starter med /" not in out
+    assert "2 mål og 3 tiltak i teksten" in out, out
+    assert "2 nye mål og 3 nye tiltak" in out
+
+
+def test_the_console_prompt_says_how_a_paste_ends(app: App, bot: TestBot) -> None:
+    from bot.adapters.console import Console
+
+    console = Console(app, user="Ingrid Berg", channel="#infrastruktur")
+    assert "." in console.body_prompt() and "«.»" in console.body_prompt()
+
+
+def test_reimport_matches_goals_by_number_and_renames_with_a_true_preview(
+    app: App, bot: TestBot
+) -> None:
+    first = run_console(app, PASTED, user="Sigrid Aasen")
+    assert "Importert til" in first
+    renamed = PASTED.replace("Mål 7: Betre mobildekning", "Mål 7: Betre mobil- og breibanddekning")
+    out = run_console(app, renamed, user="Sigrid Aasen")
+    assert "0 nye mål og 0 nye tiltak (3 finst frå før)" in out, out
+    assert "Mål 7 får ny tittel: «Betre mobildekning» → «Betre mobil- og breibanddekning»" in out
+    assert "1 mål fekk ny tittel" in out
+    with app.db.transaction() as s:
+        from storage.models import Goal
+
+        titles = set(s.scalars(select(Goal.title)))
+    assert "Betre mobil- og breibanddekning" in titles and "Betre mobildekning" not in titles
