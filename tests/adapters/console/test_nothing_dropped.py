@@ -171,3 +171,63 @@ def test_reimport_matches_goals_by_number_and_renames_with_a_true_preview(
 
         titles = set(s.scalars(select(Goal.title)))
     assert "Betre mobil- og breibanddekning" in titles and "Betre mobildekning" not in titles
+
+
+# -- 4. the weekly digest: off and on, days and times as said, now, a preview -----------
+
+
+def digest_rows(app: App, network: str = "Nettverk for infrastruktur") -> list[tuple[str, str]]:
+    from storage.models import Network, OutboxMessage
+
+    with app.db.transaction() as s:
+        net = s.scalar(select(Network.id).where(Network.name == network))
+        rows = s.execute(
+            select(OutboxMessage.key, OutboxMessage.state).where(
+                OutboxMessage.kind == "network.digest", OutboxMessage.object_id == net
+            )
+        ).all()
+    return [(k, st) for k, st in rows]
+
+
+def test_digest_off_then_on_in_the_same_week_keeps_the_weekly_row(app: App, bot: TestBot) -> None:
+    out = run_console(
+        app,
+        "/partnerbot digest fredag 14:00\n/partnerbot digest av\n/partnerbot digest fredag 14:00\n",
+    )
+    assert out.count("kommer hver uke; neste gang fre") == 2, out
+    assert [st for _, st in digest_rows(app)] == ["pending"]
+
+
+@pytest.mark.parametrize(
+    ("said", "when"),
+    [("mandag 8", "man"), ("fredag kl 14", "fre"), ("onsdag kl. 07.30", "ons")],
+)
+def test_digest_takes_a_day_and_an_hour_as_people_say_them(
+    app: App, bot: TestBot, said: str, when: str
+) -> None:
+    out = run_console(app, f"/partnerbot digest {said}\n")
+    assert f"kommer hver uke; neste gang {when}" in out, out
+
+
+def test_digest_naa_posts_this_weeks_digest_to_the_channel_at_once(app: App, bot: TestBot) -> None:
+    out = run_console(
+        app,
+        '/tiltak ny "Bestille måledata" ansvarlig "Ola Nordmann" frist i morgen\n'
+        "/partnerbot digest nå\n"
+        "/som Per Hansen\n"
+        "/partnerbot digest nå\n",
+    )
+    assert "── #infrastruktur ──\n*Ukens sammendrag for Nettverk for infrastruktur*" in out, out
+    assert "«Bestille måledata» (Ola Nordmann) – frist" in out
+    assert "Sammendraget for Nettverk for infrastruktur er sendt til kanalen." in out
+    assert out.count("*Ukens sammendrag for") == 1  # Per Hansen is no organiser
+    assert "Bare organisatorer og administratorer" in out
+
+
+def test_digest_vis_previews_without_posting(app: App, bot: TestBot) -> None:
+    out = run_console(
+        app,
+        '/tiltak ny "Bestille måledata" frist i morgen\n/partnerbot digest vis\n',
+    )
+    assert "Forhåndsvisning – slik ser sammendraget ut nå:" in out, out
+    assert "«Bestille måledata»" in out and "── #infrastruktur ──" not in out
