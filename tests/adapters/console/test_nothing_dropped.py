@@ -231,3 +231,110 @@ def test_digest_vis_previews_without_posting(app: App, bot: TestBot) -> None:
     )
     assert "Forhåndsvisning – slik ser sammendraget ut nå:" in out, out
     assert "«Bestille måledata»" in out and "── #infrastruktur ──" not in out
+
+
+# -- 5. reminders and nudges on working days --------------------------------------------
+
+
+def test_hearing_reminders_move_to_the_working_day_before(app: App, bot: TestBot) -> None:
+    out = run_console(
+        app,
+        '/horing ny "Nyttårshøring" frist 04.01.2038 mottakere NAV\n'
+        '/horing ny "Desemberhøring" frist 14.12.2037 mottakere NAV påminn 7d,1d\n'
+        '/horing ny "Timehøring" frist 14.12.2037 kl 12 mottakere NAV påminn 2t\n',
+    )
+    first, second, third = (part.split("\n", 1)[0] for part in out.split("Påminnelser")[1:4])
+    assert "lør" not in first and "fre 01.01" not in first, first
+    assert "tor 31.12" in first and "man 04.01" in first
+    assert "søn 13.12" not in second and "fre 11.12" in second and "man 07.12" in second
+    assert "man 14.12 kl 10:00" in third  # an exact time is kept as asked
+
+
+def nudge_targets(app: App, title: str) -> list[tuple[str, str]]:
+    """(member name, local nudge day) of the pending overdue nudges of the action ``title``."""
+    from zoneinfo import ZoneInfo
+
+    from storage.models import OutboxMessage
+
+    with app.db.transaction() as s:
+        action = s.scalar(select(Action).where(Action.title == title))
+        assert action is not None, title
+        rows = s.scalars(
+            select(OutboxMessage).where(
+                OutboxMessage.kind == "action.overdue",
+                OutboxMessage.object_id == action.id,
+                OutboxMessage.state == "pending",
+            )
+        ).all()
+        names = []
+        for r in rows:
+            assert r.target_type == "member"
+            m = s.get(Member, int(r.target_id))
+            assert m is not None
+            names.append((m.name, f"{r.due_at.astimezone(ZoneInfo('Europe/Oslo')):%a}"))
+    return sorted(names)
+
+
+def test_nudges_come_on_working_days(app: App, bot: TestBot) -> None:
+    # Due Thursday 24.12.2037: the morning after is Christmas Day, then a weekend.
+    run_console(app, '/tiltak ny "Juleplan" ansvarlig "Ola Nordmann" frist 24.12.2037\n')
+    with app.db.transaction() as s:
+        from storage.models import OutboxMessage
+
+        action = s.scalar(select(Action).where(Action.title == "Juleplan"))
+        assert action is not None
+        days = sorted(
+            r.due_at.date().isoformat()
+            for r in s.scalars(
+                select(OutboxMessage).where(
+                    OutboxMessage.kind == "action.overdue", OutboxMessage.object_id == action.id
+                )
+            )
+        )
+    assert days[0] == "2037-12-28", days  # Monday: 25th, 26th (holidays), 27th (Sunday)
+
+
+# -- 2. actions owned by an organisation, or by nobody, reach someone ------------------
+
+
+def test_an_organisations_actions_reach_its_members_else_the_organisers(
+    app: App, bot: TestBot
+) -> None:
+    out = run_console(
+        app,
+        '/tiltak ny "Tokke-tiltak" ansvarleg "Tokke kommune" frist i går\n'
+        '/tiltak ny "Kviteseid-tiltak" ansvarleg "Kviteseid kommune" frist i går\n'
+        '/tiltak ny "Tiltak utan eigar" frist i går\n'
+        "/som Tone Haugen\n"
+        "/partnerbot oversikt\n"
+        "/som Sigrid Aasen\n"
+        "/partnerbot oversikt\n",
+        user="Sigrid Aasen",
+        channel="#vest-telemark",
+    )
+    assert [n for n, _ in nudge_targets(app, "Tokke-tiltak")] == ["Tone Haugen"] * 2
+    assert [n for n, _ in nudge_targets(app, "Kviteseid-tiltak")] == ["Sigrid Aasen"] * 2
+    assert [n for n, _ in nudge_targets(app, "Tiltak utan eigar")] == ["Sigrid Aasen"] * 2
+    tone = out.split("Tone Haugen @ #vest-telemark> /partnerbot oversikt", 1)[1].split("> ", 1)[0]
+    sigrid = out.split("Sigrid Aasen @ #vest-telemark> /partnerbot oversikt", 1)[1]
+    assert "Tokke-tiltak" in tone and "Kviteseid-tiltak" not in tone
+    assert "Kviteseid-tiltak" in sigrid and "Tiltak utan eigar" in sigrid
+    assert "Tokke-tiltak" not in sigrid
+
+
+def test_the_demos_organisation_actions_are_nudged(app: App, bot: TestBot) -> None:
+    from storage.models import OutboxMessage
+
+    with app.db.transaction() as s:
+        owned_by_org = s.scalars(
+            select(Action.id).where(
+                Action.owner_member_id.is_(None),
+                Action.owner_organisation_id.is_not(None),
+                Action.due_date.is_not(None),
+                Action.status.not_in(("done", "cancelled")),
+            )
+        ).all()
+        nudged = set(
+            s.scalars(select(OutboxMessage.object_id).where(OutboxMessage.kind == "action.overdue"))
+        )
+    assert owned_by_org and set(owned_by_org) <= nudged
