@@ -338,3 +338,34 @@ def test_the_demos_organisation_actions_are_nudged(app: App, bot: TestBot) -> No
             s.scalars(select(OutboxMessage.object_id).where(OutboxMessage.kind == "action.overdue"))
         )
     assert owned_by_org and set(owned_by_org) <= nudged
+
+
+# -- 6. the meeting .ics is a published event, not a request nobody can answer ----------
+
+
+def test_the_meeting_ics_is_published_with_a_uuid_uid_and_no_fake_organiser(
+    app: App, bot: TestBot, tmp_path: object
+) -> None:
+    import re
+    import uuid
+    from pathlib import Path
+
+    import icalendar
+
+    app.settings.files_dir = tmp_path  # type: ignore[assignment]
+    out = run_console(
+        app,
+        '/mote ny "Samhandlingsmøte" tider 10.12.2099 kl 10-12, 11.12.2099 kl 13-15\n',
+    )
+    poll = re.search(r"[Mm]øtepoll #(\d+)", out)
+    assert poll, out
+    out = run_console(app, f"/mote lukk {poll.group(1)} valg 1\n")
+    found = re.search(r"Fil lagret: (\S+\.ics)", out)
+    assert found, out
+    data = Path(found.group(1)).read_bytes()
+    cal = icalendar.Calendar.from_ical(data)
+    assert cal["METHOD"] == "PUBLISH"
+    (event,) = cal.walk("VEVENT")
+    uid = str(event["UID"])
+    assert uid.endswith("@partnerbot") and uuid.UUID(uid.split("@")[0])
+    assert "ORGANIZER" not in event and b"partnerbot.invalid" not in data
