@@ -292,6 +292,7 @@ def run_case(
     )
 
 
+@pytest.mark.slow  # thousands of commands: make test runs it, make test-fast does not
 def test_mutated_commands_never_crash(fuzz_bot: TestBot, caplog: pytest.LogCaptureFixture) -> None:
     rng = random.Random(20260302)
     vocab = vocabulary(fuzz_bot)

@@ -11,6 +11,9 @@ import pytest
 
 from tests.helpers import demo_folder
 
+# `partnerbot` processes: not in the edit loop (make test-fast), always in make test.
+pytestmark = pytest.mark.slow
+
 BIN = Path(sys.executable).parent / "partnerbot"
 
 

@@ -5,8 +5,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from tests.adapters.console.test_console import partnerbot
 from tests.helpers import demo_folder
+
+# `partnerbot` processes: not in the edit loop (make test-fast), always in make test.
+pytestmark = pytest.mark.slow
 
 SCRIPT = """\
 /tiltak ny "Rydde opp i skiltplanen" ansvarlig "Ola Nordmann" frist i går

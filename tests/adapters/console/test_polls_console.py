@@ -14,6 +14,9 @@ import pytest
 from tests.adapters.console.test_console import partnerbot
 from tests.helpers import demo_folder
 
+# `partnerbot` processes: not in the edit loop (make test-fast), always in make test.
+pytestmark = pytest.mark.slow
+
 OSLO = ZoneInfo("Europe/Oslo")
 
 
