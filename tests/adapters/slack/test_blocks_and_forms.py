@@ -26,7 +26,7 @@ def test_text_fields_buttons_and_divider() -> None:
     out = bk.render_blocks(reply)
     assert out[0] == {
         "type": "section",
-        "text": {"type": "mrkdwn", "text": "*Høring* <@U1> &amp; &lt;ikke markup&gt;"},
+        "text": {"type": "mrkdwn", "text": "*Høring* &lt;@U1&gt; &amp; &lt;ikke markup&gt;"},
     }
     assert out[1]["fields"][0] == {"type": "mrkdwn", "text": "*Frist*\n15.09.2026"}
     assert [(e["value"], e["action_id"], e["style"]) for e in out[2]["elements"]] == [
@@ -34,7 +34,7 @@ def test_text_fields_buttons_and_divider() -> None:
         ("/mote svar 3 1 nei", "cmd:2", "danger"),
     ]
     assert out[3] == {"type": "divider"}
-    assert "Høring" in bk.fallback_text(reply)
+    assert "*Høring* &lt;@U1&gt; &amp; &lt;ikke markup&gt;" in bk.fallback_text(reply)
 
 
 def test_limits_split_and_never_cut() -> None:

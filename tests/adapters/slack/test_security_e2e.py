@@ -3,11 +3,16 @@ escaped, a failed post after a commit is told honestly."""
 
 from __future__ import annotations
 
+import itertools
+import json
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from storage.models import Hearing, Member, OutboxMessage
-from tests.adapters.slack.fake import FakeSlack
+from tests.adapters.slack.fake import Call, FakeSlack
 from tests.adapters.slack.process import SlackBotProcess, wait_until
 
 pytestmark = pytest.mark.slow
@@ -75,3 +80,105 @@ def _repost_state(bot: SlackBotProcess) -> str | None:
     with bot.db().transaction() as s:
         row = s.scalar(select(OutboxMessage).where(OutboxMessage.kind == "reply.repost"))
         return row.state if row else None
+
+
+# -- user text reaches Slack escaped (15.2) ------------------------------------------------
+
+PING = "<!channel> Viktig <https://evil.example|regjeringen.no>"
+
+
+def markup_sent(calls: list[Call]) -> list[str]:
+    """Slack markup anywhere in what the bot sent: text, blocks, fallback, views."""
+    found = []
+    for call in calls:
+        raw = json.dumps(call.body, ensure_ascii=False)
+        found += [m for m in ("<!", "<@", "<#", "<http", "<mailto") if m in raw]
+    return found
+
+
+def test_a_title_cannot_ping_the_channel_or_disguise_a_link(
+    slack_bot: SlackBotProcess, fake_slack: FakeSlack
+) -> None:
+    before = len(fake_slack.calls())
+    slack_bot.command(
+        f'/horing ny "{PING}" frist om 20 dager mottakere "NAV" nettverk infrastruktur '
+        "lenke <https://evil.example|regjeringen.no>"
+    )
+    post = fake_slack.wait_for("chat.postMessage", lambda c: "Viktig" in c.text)[0]
+    assert "&lt;!channel&gt; Viktig &lt;https://evil.example|regjeringen.no&gt;" in post.text
+    assert post.body["text"].count("&lt;!channel&gt;") == 1  # the fallback text too
+    assert markup_sent(fake_slack.calls()[before:]) == []
+
+
+def test_a_name_from_users_info_is_user_text(
+    slack_bot: SlackBotProcess, fake_slack: FakeSlack
+) -> None:
+    fake_slack.users["U_PINGER"] = {"real_name": "<!here> <@U_ADMIN>"}
+    before = len(fake_slack.calls())
+    _, url = slack_bot.command("/partnerbot meg", user_id="U_PINGER", user_name="p")
+    reply = slack_bot.replies(url)[0]
+    assert "&lt;!here&gt; &lt;@U_ADMIN&gt;" in reply.text
+    assert markup_sent(fake_slack.calls()[before:]) == []
+
+
+NASTY = st.sampled_from(
+    [
+        "<!channel>",
+        "<!here|here>",
+        "<@U_ADMIN>",
+        "<#C_INFRA>",
+        "<https://evil.example|regjeringen.no>",
+        "<mailto:x@evil.example|post>",
+        "&lt;!channel&gt;",
+        "\x00",
+        "\x1b[31m",
+        "\u202e",
+        "\u2066",
+        "\r",
+        "*",
+        "`",
+        "&",
+        ">",
+    ]
+)
+TEXT = st.lists(
+    st.one_of(NASTY, st.text(st.characters(blacklist_categories=("Cs",)), max_size=8)),
+    max_size=6,
+).map("".join)
+NAME = st.lists(st.one_of(NASTY, st.text(max_size=8)), max_size=6).map("".join)  # JSON: surrogates
+_n = itertools.count()
+
+
+def _quoted(text: str) -> str:
+    return "".join(c for c in text if c not in '"“”«»„')
+
+
+@settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(title=TEXT, place=TEXT, name=NAME)
+def test_arbitrary_title_place_and_name_reach_slack_escaped_and_nothing_raises(
+    slack_bot: SlackBotProcess, fake_slack: FakeSlack, title: str, place: str, name: str
+) -> None:
+    n = next(_n)
+    user = f"U_HYP{n}"
+    fake_slack.users[user] = {"real_name": name}
+    before = len(fake_slack.calls())
+    _, url = slack_bot.command("/partnerbot meg", user_id=user, user_name=f"hyp{n}")
+    slack_bot.replies(url)
+    marker = f"Tittel{n}x"
+    _, url = slack_bot.command(
+        f'/horing ny "{marker} {_quoted(title)}" frist om 20 dager mottakere "NAV" '
+        "nettverk infrastruktur"
+    )
+    fake_slack.wait_for("chat.postMessage", lambda c: marker in c.text and c.channel == "C_INFRA")
+    _, url = slack_bot.command(
+        f'/konferanse ny "{marker} {_quoted(title)}" dato 1.6.2027 kl 10 '
+        f'sted "{_quoted(place)}" publikum "Nettverk for infrastruktur"'
+    )
+    said = slack_bot.replies(url)[0].text
+    assert "Noe gikk galt" not in said, said
+    assert markup_sent(fake_slack.calls()[before:]) == []
+    assert "Traceback" not in slack_bot.logs()
