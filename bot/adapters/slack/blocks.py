@@ -32,7 +32,6 @@ ACTION_PREFIX = "cmd:"
 SlackBlock = dict[str, Any]
 
 
-
 def escape(text: str) -> str:
     """Text as Slack shows it literally: no mention, no channel ping, no disguised link."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
