@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -13,7 +14,7 @@ from sqlalchemy import select
 
 from storage.models import Hearing, Member, OutboxMessage
 from tests.adapters.slack.fake import Call, FakeSlack
-from tests.adapters.slack.process import SlackBotProcess, wait_until
+from tests.adapters.slack.process import SlackBotProcess, start_slack_bot, wait_until
 
 pytestmark = pytest.mark.slow
 
@@ -182,3 +183,24 @@ def test_arbitrary_title_place_and_name_reach_slack_escaped_and_nothing_raises(
     assert "Noe gikk galt" not in said, said
     assert markup_sent(fake_slack.calls()[before:]) == []
     assert "Traceback" not in slack_bot.logs()
+
+
+# -- secrets stay out of the log at every level (15.7) ------------------------------------
+
+
+def test_at_debug_the_log_shows_no_response_url_and_no_token(
+    fake_slack: FakeSlack, tmp_path: Path
+) -> None:
+    bot = start_slack_bot(tmp_path, fake_slack, env={"PARTNERBOT_LOG_LEVEL": "DEBUG"})
+    try:
+        _, url = bot.command("/partnerbot meg")
+        bot.replies(url)
+        _, url = bot.command("/horing vis 1")
+        bot.replies(url)
+        logs = bot.logs()
+        assert "DEBUG" in logs  # slack_sdk and Bolt did log the requests
+        tag = url.rsplit("/", 1)[-1]
+        assert tag not in logs and "/response/" not in logs
+        assert "xoxb-test-token" not in logs
+    finally:
+        bot.stop()
