@@ -7,8 +7,8 @@ level and logger (slack_sdk and Bolt log whole requests at DEBUG) goes through i
 from __future__ import annotations
 
 import logging
-import sys
 import re
+import sys
 from collections.abc import Iterable
 
 from sqlalchemy.engine import make_url
