@@ -204,3 +204,63 @@ def test_at_debug_the_log_shows_no_response_url_and_no_token(
         assert "xoxb-test-token" not in logs
     finally:
         bot.stop()
+
+
+# -- forms: private_metadata and picker values are checked (15.7) -------------------------
+
+
+def _open_hearing_form(bot: SlackBotProcess, fake: FakeSlack) -> tuple[dict, str]:
+    before = len(fake.calls("views.open"))
+    _, url = bot.command("/horing")
+    view = fake.wait_for("views.open", count=before + 1)[-1].body["view"]
+    return view, url
+
+
+def _filled(title: str, time: str = "12:00") -> dict:
+    return {
+        "title": {"value": {"type": "plain_text_input", "value": title}},
+        "kw:deadline:date": {"value": {"type": "datepicker", "selected_date": "2027-09-15"}},
+        "kw:deadline:time": {"value": {"type": "timepicker", "selected_time": time}},
+        "kw:addressees": {"value": {"type": "plain_text_input", "value": "NAV"}},
+        "kw:network": {"value": {"type": "plain_text_input", "value": "infrastruktur"}},
+    }
+
+
+def _hearings(bot: SlackBotProcess, title: str) -> list[str]:
+    """The networks of the hearings with ``title``."""
+    with bot.db().transaction() as s:
+        found = s.scalars(select(Hearing).where(Hearing.title == title))
+        return [h.network.name if h.network else "—" for h in found]
+
+
+def test_a_forged_private_metadata_runs_nothing_and_posts_nowhere(
+    slack_bot: SlackBotProcess, fake_slack: FakeSlack
+) -> None:
+    view, _ = _open_hearing_form(slack_bot, fake_slack)
+    meta = json.loads(view["private_metadata"])
+    meta["m"]["response_url"] = fake_slack.response_url("forged")
+    meta["m"]["channel_id"] = "C_OTHER"
+    forged = {**view, "private_metadata": json.dumps(meta)}
+    resp = slack_bot.submit(forged, _filled("Forfalsket skjema"))
+    assert resp.status == 200
+    # the same form as another member is not theirs either
+    resp = slack_bot.submit(view, _filled("Andres skjema"), user_id="U_OLA")
+    assert resp.status == 200
+    wait_until(lambda: "did not seal" in slack_bot.logs(), what="the refusal in the log")
+    assert not [c for c in fake_slack.calls("response_url") if c.path.endswith("/forged")]
+    assert _hearings(slack_bot, "Forfalsket skjema") == []
+    assert _hearings(slack_bot, "Andres skjema") == []
+
+
+def test_a_time_field_cannot_inject_a_keyword(
+    slack_bot: SlackBotProcess, fake_slack: FakeSlack
+) -> None:
+    view, url = _open_hearing_form(slack_bot, fake_slack)
+    resp = slack_bot.submit(view, _filled("Skjema med tid", "12:00 nettverk vest-telemark"))
+    assert resp.status == 200 and resp.json()["response_action"] == "errors"
+    assert "kw:deadline:time" in resp.json()["errors"]
+    assert _hearings(slack_bot, "Skjema med tid") == []
+    good = slack_bot.submit(view, _filled("Skjema med tid"))
+    assert good.status == 200 and good.body == ""
+    wait_until(lambda: _hearings(slack_bot, "Skjema med tid"), what="the hearing")
+    assert _hearings(slack_bot, "Skjema med tid") == ["Nettverk for infrastruktur"]
