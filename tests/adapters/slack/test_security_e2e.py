@@ -264,3 +264,14 @@ def test_a_time_field_cannot_inject_a_keyword(
     assert good.status == 200 and good.body == ""
     wait_until(lambda: _hearings(slack_bot, "Skjema med tid"), what="the hearing")
     assert _hearings(slack_bot, "Skjema med tid") == ["Nettverk for infrastruktur"]
+
+
+def test_a_lone_surrogate_and_escape_sequences_in_a_json_payload_are_cleaned(
+    slack_bot: SlackBotProcess, fake_slack: FakeSlack
+) -> None:
+    # JSON can carry "\\ud800", which no UTF-8 encoder takes: it used to raise.
+    resp, url = slack_bot.click("/horing \x1b[31mtull\ud800\u202e", message_ts=None)
+    assert resp.status == 200
+    text = slack_bot.replies(url)[0].text
+    assert "tull\ufffd" in text and "\x1b" not in text and "\u202e" not in text
+    assert "Noe gikk galt" not in text and "Traceback" not in slack_bot.logs()
