@@ -3,6 +3,8 @@ escaped, a failed post after a commit is told honestly."""
 
 from __future__ import annotations
 
+import csv
+import io
 import itertools
 import json
 from pathlib import Path
@@ -275,3 +277,23 @@ def test_a_lone_surrogate_and_escape_sequences_in_a_json_payload_are_cleaned(
     text = slack_bot.replies(url)[0].text
     assert "tull\ufffd" in text and "\x1b" not in text and "\u202e" not in text
     assert "Noe gikk galt" not in text and "Traceback" not in slack_bot.logs()
+
+
+# -- exports (15.3) -----------------------------------------------------------------------
+
+
+def test_the_exported_csv_slack_receives_has_no_live_formula(
+    slack_bot: SlackBotProcess, fake_slack: FakeSlack
+) -> None:
+    slack_bot.command(
+        "/tiltak ny \"=HYPERLINK('https://evil.example';'Klikk')\" nettverk infrastruktur"
+    )
+    fake_slack.wait_for("chat.postMessage", lambda c: "HYPERLINK" in c.text)
+    _, url = slack_bot.command("/tiltak eksport nettverk infrastruktur")
+    slack_bot.replies(url)
+    upload = fake_slack.wait_for("upload", lambda c: b"HYPERLINK" in c.data)[-1]
+    assert upload.data.startswith(b"\xef\xbb\xbfM\xc3\xa5l;Nummer;Tittel;")
+    assert b"\r\n" in upload.data
+    rows = list(csv.reader(io.StringIO(upload.data.decode("utf-8-sig")), delimiter=";"))
+    row = next(r for r in rows if "HYPERLINK" in "".join(r))
+    assert row[2] == "'=HYPERLINK('https://evil.example';'Klikk')"
