@@ -79,6 +79,23 @@ def test_a_saved_command_whose_channel_post_fails_says_saved_and_posts_later(
     wait_until(lambda: _repost_state(slack_bot) == "sent", what="the repost marked sent")
 
 
+def test_a_saved_command_whose_post_slack_refuses_for_good_says_it_ran(
+    slack_bot: SlackBotProcess, fake_slack: FakeSlack
+) -> None:
+    title = "Handlingsplan for kollektivtrafikk"
+    fake_slack.fail_next(
+        "chat.postMessage", error="msg_too_long", when=lambda b: title in str(b.get("text"))
+    )
+    _, url = slack_bot.command(
+        f'/horing ny "{title}" frist om 20 dager mottakere "NAV" nettverk infrastruktur'
+    )
+    told = slack_bot.replies(url)[0].text
+    assert "Kommandoen er kjørt" in told and "Ikke send den på nytt" in told
+    assert "Ingenting er lagret" not in told
+    with slack_bot.db().transaction() as s:
+        assert len(s.scalars(select(Hearing).where(Hearing.title == title)).all()) == 1
+
+
 def _repost_state(bot: SlackBotProcess) -> str | None:
     with bot.db().transaction() as s:
         row = s.scalar(select(OutboxMessage).where(OutboxMessage.kind == "reply.repost"))
