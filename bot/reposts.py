@@ -21,11 +21,21 @@ KIND = "reply.repost"
 
 
 def schedule_repost(
-    session: Session, reply: Reply, *, platform: str, channel_id: str, now: datetime
+    session: Session,
+    reply: Reply,
+    *,
+    platform: str,
+    channel_id: str,
+    now: datetime,
+    member_id: int | None = None,
 ) -> OutboxMessage:
     """Put ``reply`` in the outbox for ``channel_id``, due now (files are not kept: an
-    upload that fails is told to the member on its own)."""
+    upload that fails is told to the member on its own). ``member_id``, who gave the
+    command, is told if it can never be posted."""
     ref = reply.object_ref
+    payload: dict[str, object] = {"reply": reply_to_data(reply)}
+    if member_id is not None:
+        payload["organiser_id"] = member_id
     return outbox.schedule(
         session,
         key=f"{KIND}:{platform}:{channel_id}:{uuid.uuid4().hex}",
@@ -35,7 +45,7 @@ def schedule_repost(
         platform=platform,
         object_type=ref[0] if ref else None,
         object_id=int(ref[1]) if ref else None,
-        payload={"reply": reply_to_data(reply)},
+        payload=payload,
     )
 
 

@@ -27,6 +27,7 @@ from bot.i18n import t
 from bot.messages import Command, Reply
 from bot.messenger import TemporaryError
 from bot.reposts import schedule_repost
+from bot.router import find_member
 from storage.db import is_unreachable
 
 log = logging.getLogger(__name__)
@@ -309,8 +310,14 @@ class SlackBot:
         just that."""
         log.warning("channel post failed (%s): left to the outbox", _reason(exc))
         with self.db.transaction() as session:
+            member = find_member(session, PLATFORM, where.user_id)
             schedule_repost(
-                session, reply, platform=PLATFORM, channel_id=where.channel_id, now=self.clock()
+                session,
+                reply,
+                platform=PLATFORM,
+                channel_id=where.channel_id,
+                now=self.clock(),
+                member_id=member.id if member else None,
             )
         self.tell(where, Reply.text(t("error.post_later", self.language(where.user_id))))
         self._upload(reply, where)

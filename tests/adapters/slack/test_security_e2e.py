@@ -75,7 +75,9 @@ def test_a_saved_command_whose_channel_post_fails_says_saved_and_posts_later(
     with slack_bot.db().transaction() as s:
         assert len(s.scalars(select(Hearing).where(Hearing.title == title)).all()) == 1
         row = s.scalar(select(OutboxMessage).where(OutboxMessage.kind == "reply.repost"))
-        assert row is not None
+        assert row is not None and row.payload is not None
+        admin = s.scalar(select(Member).where(Member.external_id == "U_ADMIN"))
+        assert admin is not None and row.payload["organiser_id"] == admin.id  # told if it fails
     wait_until(lambda: _repost_state(slack_bot) == "sent", what="the repost marked sent")
 
 
