@@ -111,3 +111,35 @@ def test_form_from_a_verb_and_back_to_the_same_command(app: App) -> None:
     assert forms.compose(target, values) == (
         'ny «Plan "Vestfold"» frist 15.09.2026 fra "Viken frist fylke" stille'
     )
+
+
+def test_form_values_cannot_smuggle_keywords_or_forged_picks(app: App) -> None:
+    from bot.grammar import parse_args, tokenize
+
+    grp = app.router.group("testform")
+    keywords = {"deadline": ("frist",), "sender": ("fra",), "network": ("nettverk",)}
+
+    @grp.verb("ny", keywords=keywords)
+    def new(ctx, args):  # type: ignore[no-untyped-def]
+        return Reply.text("ok")
+
+    target = forms.form_for(app.router, "testform", "ny")
+    assert target is not None
+    sender = 'Viken" nettverk vest-telemark «fra» "x'
+    values = {
+        "title": {"value": {"type": "plain_text_input", "value": "Plan nettverk vest"}},
+        "kw:deadline:date": {"value": {"type": "datepicker", "selected_date": "2026-09-15"}},
+        "kw:deadline:time": {
+            "value": {"type": "timepicker", "selected_time": "12:00 nettverk vest-telemark"}
+        },
+        "kw:sender": {"value": {"type": "plain_text_input", "value": sender}},
+    }
+    errors = forms.validate(target, values, "nb")
+    assert errors == {"kw:deadline:time": "Velg klokkeslettet i tidsvelgeren (TT:MM)."}
+    text = forms.compose(target, values)  # even when composed anyway: the time is dropped
+    tokens = tokenize(text)
+    args = parse_args(tokens[1:], keywords, {})
+    assert "network" not in args.options
+    assert args.options["deadline"] == "15.09.2026"
+    assert args.title == "Plan nettverk vest"
+    assert "nettverk vest-telemark" in args.options["sender"]
