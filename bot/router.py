@@ -25,6 +25,7 @@ from bot.hygiene import clean_command
 from bot.i18n import language_from_locale, t
 from bot.messages import Command, Reply, Text
 from storage.db import Database, is_unreachable
+from storage.inbox import LostClaim
 from storage.models import ChannelRef, Member, Network, OutboxMessage
 
 log = logging.getLogger(__name__)
@@ -171,7 +172,15 @@ class Router:
 
     # -- handling ------------------------------------------------------------------
 
-    def handle(self, command: Command, *, now: datetime) -> Reply:
+    def handle(
+        self,
+        command: Command,
+        *,
+        now: datetime,
+        within: Callable[[Session, Reply], None] | None = None,
+    ) -> Reply:
+        """Run ``command`` in one transaction. ``within(session, reply)`` runs in that
+        transaction before it commits (the inbox marks its row ran there)."""
         command = clean_command(command)
         # Until the member is read (and if the database cannot be reached): as last seen.
         lang = (
@@ -197,9 +206,14 @@ class Router:
                     tz=member_zone(member, command, self.settings),
                     network=channel_network(session, command),
                 )
-                return self._dispatch(ctx)
+                reply = self._dispatch(ctx)
+                if within is not None:
+                    within(session, reply)
+                return reply
         except UserError as err:
             return Reply.text(err.message(lang))
+        except LostClaim:
+            raise  # another worker runs it: nothing to answer here
         except Exception as exc:
             if is_unreachable(exc):
                 log.warning(

@@ -82,7 +82,7 @@ def register(router: Router) -> None:
         keywords={"goal": GOAL, "owner": OWNER, "due": DUE, "network": NETWORK},
     )
     def new(ctx: Context, args: Args) -> Reply:
-        title = _title(args.title)
+        title = _title(args.strict_title())
         network = network_for(ctx, args)
         require_network_member(ctx, network)
         goal = find_goal(ctx, network, args.options["goal"]) if args.get("goal") else None

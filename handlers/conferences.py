@@ -67,7 +67,7 @@ FIELDS = {
     "place": ("sted", "stad", "place", "venue"),
     "theme": ("tema", "theme"),
     "programme": ("program", "programme", "agenda"),
-    "deadline": (
+    "registration_deadline": (
         "påmeldingsfrist",
         "pameldingsfrist",
         "registration deadline",
@@ -161,8 +161,8 @@ def apply_fields(ctx: Context, conf: Conference, args: Args) -> None:
         conf.start_at, conf.end_at = parse_date(ctx, args.options["date"])
         if is_over(conf, ctx.now, ctx.tz) or conf.start_at <= ctx.now:
             raise UserError("conferences.date_past", date=when_text(conf, ctx.lang, ctx.tz))
-    if args.get("deadline"):
-        conf.registration_deadline = parse_deadline(ctx, args.options["deadline"])
+    if args.get("registration_deadline"):
+        conf.registration_deadline = parse_deadline(ctx, args.options["registration_deadline"])
         if conf.registration_deadline <= ctx.now:
             raise UserError(
                 "conferences.deadline_past",
@@ -221,7 +221,7 @@ def register(router: Router) -> None:
     @grp.verb("ny", "new", help_key="help.konferanse.ny", keywords=FIELDS)
     def create(ctx: Context, args: Args) -> Reply:
         ctx.require_role("organiser")
-        title = (args.title or "").strip()
+        title = (args.strict_title() or "").strip()
         if not title:
             raise UserError("conferences.title_missing")
         if not args.get("date"):

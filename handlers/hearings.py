@@ -66,7 +66,7 @@ def register(router: Router) -> None:
 
     @grp.verb("ny", "new", "opprett", "create", help_key="help.horing.ny", keywords=KEYWORDS)
     def new(ctx: Context, args: Args) -> Reply:
-        title = (args.title or "").strip()
+        title = (args.strict_title() or "").strip()
         if not title:
             raise UserError("hearings.title_missing")
         if not args.get("deadline"):

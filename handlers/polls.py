@@ -100,7 +100,7 @@ def register(router: Router) -> None:
 
 
 def new_poll(ctx: Context, args: Args) -> Reply:
-    title = (args.title or "").strip()
+    title = (args.strict_title() or "").strip()
     if not title:
         raise UserError("polls.title_missing")
     if not args.get("slots"):

@@ -182,14 +182,31 @@ class PostedMessage(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class HandledRequest(Base):
-    """A chat platform request already handled, so that a retry of it (Slack's
-    X-Slack-Retry-Num) is not run twice. Rows older than a day are pruned."""
+class InboxRequest(Base):
+    """A request a chat platform sent and we acknowledged: stored before the ack, run by a
+    worker. ``key`` is the platform's retry-stable id, so a retry finds its row. States:
+    pending -> ran (the command's effects and its answer committed together) -> done
+    (answered); failed when it kept failing. Rows of one ``member`` run in ``id`` order."""
 
-    __tablename__ = "handled_requests"
+    __tablename__ = "inbox"
+    __table_args__ = (
+        Index("ix_inbox_state_id", "state", "id"),
+        Index("ix_inbox_member_id", "member", "id"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(200), unique=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    platform: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(20))
+    member: Mapped[str] = mapped_column(String(200))
+    body: Mapped[dict[str, Any]] = mapped_column(JSON)
+    state: Mapped[str] = mapped_column(String(20), default="pending")
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    claim_token: Mapped[str | None] = mapped_column(String(64))
+    lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    answer: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)
 
 
 # -- the reminder outbox ---------------------------------------------------------------
@@ -221,6 +238,9 @@ class OutboxMessage(Base):
     claimed_by: Mapped[str | None] = mapped_column(String(100))
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Destinations (platform addresses) that already got this message: a retry after a
+    # partial failure sends only to the others.
+    sent_to: Mapped[list[str] | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

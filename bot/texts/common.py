@@ -52,9 +52,19 @@ TEXTS = {
         "en": "“{keyword}” appears twice in the command. Give it only once.",
     },
     "grammar.missing_value": {
-        "nb": "«{keyword}» mangler en verdi. Skriv verdien rett etter ordet, for eksempel `frist 15.09`.",
-        "nn": "«{keyword}» manglar ein verdi. Skriv verdien rett etter ordet, til dømes `frist 15.09`.",
-        "en": "“{keyword}” has no value. Put the value right after the word, for example `deadline 15.09`.",
+        "nb": "«{keyword}» mangler en verdi. Skriv verdien rett etter ordet, for eksempel `{example}`.",
+        "nn": "«{keyword}» manglar ein verdi. Skriv verdien rett etter ordet, til dømes `{example}`.",
+        "en": "“{keyword}” has no value. Put the value right after the word, for example `{example}`.",
+    },
+    "grammar.unknown_word_near": {
+        "nb": "Kjenner ikke «{given}» – mente du `{keyword}`? For eksempel `{example}`. Ingenting er lagret.",
+        "nn": "Kjenner ikkje «{given}» – meinte du `{keyword}`? Til dømes `{example}`. Ingenting er lagra.",
+        "en": "I don't know “{given}” – did you mean `{keyword}`? For example `{example}`. Nothing was saved.",
+    },
+    "grammar.unknown_word": {
+        "nb": "Kjenner ikke «{given}». Etter tittelen kommer nøkkelord med verdi: {keywords}. Hører ordet til tittelen, sett hele tittelen i anførselstegn. Ingenting er lagret.",
+        "nn": "Kjenner ikkje «{given}». Etter tittelen kjem nøkkelord med verdi: {keywords}. Høyrer ordet til tittelen, set heile tittelen i hermeteikn. Ingenting er lagra.",
+        "en": "I don't know “{given}”. After the title come keywords with a value: {keywords}. If the word belongs to the title, put the whole title in quotes. Nothing was saved.",
     },
     "grammar.bad_ref": {
         "nb": "«{given}» er ikke et gyldig nummer{what}. Skriv nummeret slik det vises, for eksempel `3` eller `#3`.",

@@ -79,7 +79,7 @@ def test_new_hearing_replies_with_number_deadline_and_reminders(
     assert "Horten kommune, Larvik kommune, Mosseregionen" in out
     assert "Nye organisasjoner lagt til: Mosseregionen." in out
     assert (
-        "tir 01.09 kl 09:00, tir 08.09 kl 09:00, søn 13.09 kl 09:00, tir 15.09 kl 09:00 "
+        "tir 01.09 kl 09:00, tir 08.09 kl 09:00, fre 11.09 kl 09:00, tir 15.09 kl 09:00 "
         "– i #infrastruktur"
     ) in out
     assert "`/horing svart 2 <organisasjon> <lenke til innspillet>`" in out
@@ -87,7 +87,7 @@ def test_new_hearing_replies_with_number_deadline_and_reminders(
     assert pending(bot, 2) == [
         oslo(2026, 9, 1, 9),
         oslo(2026, 9, 8, 9),
-        oslo(2026, 9, 13, 9),
+        oslo(2026, 9, 11, 9),  # two days before is a Sunday: the Friday before
         oslo(2026, 9, 15, 9),
     ]
     with bot.app.db.transaction() as s:
@@ -123,24 +123,26 @@ def test_reminder_times_already_past_are_not_scheduled(bot: TestBot, now: dateti
 
 
 def test_dst_a_two_day_reminder_lands_at_nine_local_before_the_spring_change() -> None:
-    # 28 March 2026 is still winter time (CET, UTC+1); summer time starts on the 29th.
+    # Two days before Monday 30 March 2026 is a Saturday, so the reminder comes on Friday
+    # the 27th: still winter time (CET, UTC+1); summer time starts on the 29th.
     deadline = datetime(2026, 3, 30, 23, 59, tzinfo=OSLO).astimezone(UTC)
     times = dict(reminder_times(deadline, parse_reminders("2d"), OSLO))
-    assert times["2d"].astimezone(OSLO).replace(tzinfo=None) == datetime(2026, 3, 28, 9, 0)
-    assert times["2d"] == datetime(2026, 3, 28, 8, 0, tzinfo=UTC)
+    assert times["2d"].astimezone(OSLO).replace(tzinfo=None) == datetime(2026, 3, 27, 9, 0)
+    assert times["2d"] == datetime(2026, 3, 27, 8, 0, tzinfo=UTC)
     defaults = dict(reminder_times(deadline, "14d,7d,2d,0d", OSLO))
     assert defaults["0d"] == datetime(2026, 3, 30, 7, 0, tzinfo=UTC)  # 09:00 summer time
     assert {d.astimezone(OSLO).hour for d in defaults.values()} == {9}
-    # and the autumn change: 26 October 2026 is winter time again, the 24th is summer time
+    # and the autumn change: 26 October 2026 is winter time again; two days before is
+    # Saturday the 24th, so Friday the 23rd, summer time
     autumn = datetime(2026, 10, 26, 23, 59, tzinfo=OSLO).astimezone(UTC)
     assert dict(reminder_times(autumn, "2d", OSLO))["2d"] == datetime(
-        2026, 10, 24, 7, 0, tzinfo=UTC
+        2026, 10, 23, 7, 0, tzinfo=UTC
     )
 
 
 def test_dst_through_the_command(bot: TestBot, now: datetime) -> None:
     bot.run('/horing ny "Vårhøring" frist 30.03 påminn 2d mottakere Horten', now=now)
-    assert pending(bot, 2) == [datetime(2026, 3, 28, 8, 0, tzinfo=UTC)]
+    assert pending(bot, 2) == [datetime(2026, 3, 27, 8, 0, tzinfo=UTC)]
 
 
 def test_offsets_are_stored_as_days_or_exact_seconds() -> None:
@@ -327,7 +329,7 @@ def test_edit_deadline_reschedules_and_a_moved_deadline_reminds_again(
     assert pending(bot, 2) == [
         oslo(2026, 9, 8, 9),
         oslo(2026, 9, 15, 9),
-        oslo(2026, 9, 20, 9),
+        oslo(2026, 9, 18, 9),  # two days before is a Sunday: the Friday before
         oslo(2026, 9, 22, 9),
     ]
     assert len(rows(bot, 2, "cancelled")) == 3 and len(rows(bot, 2, "sent")) == 1
@@ -610,7 +612,7 @@ def test_show_addressees_reminders_and_problems_for_organisers(bot: TestBot, now
     assert "Status         åpen" in out and "Registrert av  Ingrid Berg" in out
     assert "✅ Horten kommune – svarte man 02.03 kl 09:00 – https://horten.kommune.no/svar" in out
     assert "⬜ Larvik kommune – har ikke svart ennå" in out
-    assert "søn 13.09 kl 09:00, tir 15.09 kl 09:00 – i #infrastruktur" in out
+    assert "fre 11.09 kl 09:00, tir 15.09 kl 09:00 – i #infrastruktur" in out
     assert "Påminnelser som ikke ble sendt:" in out
     assert "❌ tir 01.09 kl 09:00: kunne ikke leveres – channel_not_found" in out
     assert "⚠️ tir 08.09 kl 09:00: ikke sendt, boten var nede for lenge" in out

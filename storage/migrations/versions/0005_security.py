@@ -1,7 +1,7 @@
 """security: hearing answer history; numbers never reused on SQLite (AUTOINCREMENT)
 
 Revision ID: 0005_security
-Revises: 0002_slack
+Revises: 0004_inbox
 """
 from alembic import op
 import sqlalchemy as sa
@@ -9,7 +9,7 @@ import storage.models
 
 
 revision = '0005_security'
-down_revision = '0002_slack'
+down_revision = '0004_inbox'
 branch_labels = None
 depends_on = None
 
