@@ -143,3 +143,10 @@ def test_the_console_keeps_admins_by_name_it_has_no_ids(home: Path) -> None:
     )
     assert r.returncode == 0, r.stderr
     assert "«Nettverk for klima» er opprettet" in r.stdout
+
+
+def test_a_new_console_member_with_escape_codes_is_stored_clean(home: Path) -> None:
+    r = partnerbot("console", stdin='/som ny "Eva\x1b[2J Ny\u202e"\n/partnerbot meg\n', cwd=home)
+    assert r.returncode == 0, r.stderr
+    assert "\x1b" not in r.stdout and "\u202e" not in r.stdout
+    assert "Eva[2J Ny" in r.stdout
