@@ -17,6 +17,7 @@ the bot trusts it through ``REQUESTS_CA_BUNDLE``.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import ipaddress
 import itertools
 import json
@@ -262,7 +263,8 @@ class FakeConnector:
         return activity
 
     def message(self, text: str, **kw: Any) -> dict[str, Any]:
-        return self.activity("message", text=text, **kw)
+        """A typed message; Teams sends the text HTML-encoded (``<`` as ``&lt;``)."""
+        return self.activity("message", text=html.escape(text, quote=False), **kw)
 
     def channel_message(
         self,
@@ -276,7 +278,7 @@ class FakeConnector:
         mention = "<at>partnerbot</at>"
         activity = self.activity(
             "message",
-            text=f"{mention} {text}",
+            text=f"{mention} {html.escape(text, quote=False)}",
             conversation=f"{channel};messageid={next(self._ids)}",
             conversation_type="channel",
             entities=[

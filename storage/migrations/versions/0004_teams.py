@@ -1,0 +1,46 @@
+"""teams_conversations, teams_people: where the Teams adapter may post on its own
+
+Revision ID: 0004_teams
+Revises: 0002_slack (the revision id inside 0003_slack.py)
+"""
+from alembic import op
+import sqlalchemy as sa
+import storage.models
+
+
+revision = '0004_teams'
+down_revision = '0002_slack'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table('teams_conversations',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('conversation_id', sa.String(length=300), nullable=False),
+    sa.Column('kind', sa.String(length=20), nullable=False),
+    sa.Column('service_url', sa.String(length=500), nullable=False),
+    sa.Column('tenant_id', sa.String(length=100), nullable=True),
+    sa.Column('bot_id', sa.String(length=200), nullable=False),
+    sa.Column('name', sa.String(length=200), nullable=True),
+    sa.Column('updated_at', storage.models.UTCDateTime(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_teams_conversations')),
+    sa.UniqueConstraint('conversation_id', name=op.f('uq_teams_conversations_conversation_id'))
+    )
+    op.create_table('teams_people',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('aad_object_id', sa.String(length=100), nullable=False),
+    sa.Column('user_id', sa.String(length=200), nullable=False),
+    sa.Column('service_url', sa.String(length=500), nullable=False),
+    sa.Column('tenant_id', sa.String(length=100), nullable=True),
+    sa.Column('bot_id', sa.String(length=200), nullable=False),
+    sa.Column('personal_conversation_id', sa.String(length=300), nullable=True),
+    sa.Column('updated_at', storage.models.UTCDateTime(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_teams_people')),
+    sa.UniqueConstraint('aad_object_id', name=op.f('uq_teams_people_aad_object_id'))
+    )
+
+
+def downgrade() -> None:
+    op.drop_table('teams_people')
+    op.drop_table('teams_conversations')

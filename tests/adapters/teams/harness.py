@@ -1,0 +1,68 @@
+"""A whole Teams bot in this process on loopback: uvicorn serving /api/messages, the real
+TeamsBot with its connector clients pointed at a FakeConnector, on a fresh SQLite file
+with the demo partnerships. Tests talk to it only over HTTP, as Teams would."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+from starlette.applications import Starlette
+
+from bot import demo
+from bot.adapters.teams import run as teams_run
+from bot.adapters.teams.handling import TeamsBot
+from bot.app import App
+from storage.db import Database
+from storage.models import Base
+from tests.adapters.teams.fake_connector import FakeConnector
+from tests.adapters.teams.server import serving
+from tests.conftest import make_settings, sqlite_url
+
+
+class TeamsHarness:
+    def __init__(self, fake: FakeConnector, bot: TeamsBot, url: str) -> None:
+        self.fake = fake
+        self.bot = bot
+        self.url = url + "/api/messages"
+
+    @property
+    def db(self) -> Database:
+        return self.bot.db
+
+    def post(self, activity: dict[str, Any], **kw: Any) -> dict[str, Any]:
+        status, body = self.fake.post(self.url, activity, **kw)
+        assert status == 200, (status, body)
+        return activity
+
+    def say(self, text: str, **kw: Any) -> dict[str, Any]:
+        """A member types ``text`` in their personal chat with the bot."""
+        return self.post(self.fake.message(text, **kw))
+
+    def say_in_channel(self, text: str, **kw: Any) -> dict[str, Any]:
+        """A member writes ``@partnerbot text`` in a channel."""
+        return self.post(self.fake.channel_message(text, **kw))
+
+
+@contextmanager
+def teams_bot(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, admins: str = "aad-ingrid"
+) -> Iterator[TeamsHarness]:
+    with ExitStack() as stack:
+        fake = stack.enter_context(FakeConnector())
+        monkeypatch.setenv("REQUESTS_CA_BUNDLE", fake.ca_file)
+        settings = make_settings(sqlite_url(tmp_path), PARTNERBOT_ADMINS=admins, **fake.env())
+        db = Database.from_url(settings.database_url)
+        stack.callback(db.dispose)
+        Base.metadata.create_all(db.engine)
+        demo.load(db, settings)
+        app = App.build(settings, db)
+        bot, intake, routes = teams_run.build(app)
+        bot.start()
+        stack.callback(bot.stop)
+        stack.callback(intake.close)
+        url = stack.enter_context(serving(Starlette(routes=routes)))
+        yield TeamsHarness(fake, bot, url)
