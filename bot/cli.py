@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import NoReturn
 
 import typer
@@ -22,6 +23,8 @@ cli = typer.Typer(
 )
 db_cli = typer.Typer(no_args_is_help=True, help="Database schema.")
 cli.add_typer(db_cli, name="db")
+teams_cli = typer.Typer(no_args_is_help=True, help="Microsoft Teams.")
+cli.add_typer(teams_cli, name="teams")
 
 
 def fail(message: str) -> NoReturn:
@@ -132,6 +135,26 @@ def outbox(
             extra += "  late" if r.late else ""
             extra += f"  error={r.last_error}" if r.last_error else ""
             print(f"{r.state:9} {due}  {r.kind:24} {r.target_type}:{r.target_id}  {r.key}{extra}")
+
+
+@teams_cli.command("manifest")
+def teams_manifest(
+    out: Path = typer.Option(Path("partnerbot-teams.zip"), help="Where to write the package."),
+    version: str = typer.Option("1.0.0", help="The app's version (raise it for each upload)."),
+) -> None:
+    """Write the Teams app package to upload in Teams admin center."""
+    from bot.adapters.teams.manifest import ManifestError, package
+
+    s = settings()
+    try:
+        data = package(s, version)
+    except ManifestError as exc:
+        fail(str(exc))
+    try:
+        out.write_bytes(data)
+    except OSError as exc:
+        fail(f"cannot write {out}: {exc.strerror or exc}")
+    print(f"wrote {out} (upload it in Teams admin center > Teams apps > Manage apps)")
 
 
 def main() -> None:

@@ -141,8 +141,8 @@ def activity(reply: Reply, more_note: str) -> dict[str, Any]:
             "summary": summary(reply),
             "attachments": [{"contentType": CARD_TYPE, "content": content}],
         }
-    text = reply.plain()
-    if len(text) > MAX_TEXT_CHARS:
-        cut = text.rfind("\n", 0, MAX_TEXT_CHARS)
-        text = text[: cut if cut > 0 else MAX_TEXT_CHARS] + "\n" + more_note
-    return {"type": "message", "textFormat": "markdown", "text": to_markdown(text)}
+    text = to_markdown(reply.plain())
+    if len(text) > MAX_TEXT_CHARS:  # cut at a line end, never inside an escape
+        cut = text.rfind("<br>", 0, MAX_TEXT_CHARS)
+        text = text[: cut if cut > 0 else MAX_TEXT_CHARS] + "<br>" + to_markdown(more_note)
+    return {"type": "message", "textFormat": "markdown", "text": text}
