@@ -139,7 +139,7 @@ def outbox(
 
 @teams_cli.command("manifest")
 def teams_manifest(
-    out: Path = typer.Option(Path("partnerbot-teams.zip"), help="Where to write the package."),
+    out: str = typer.Option("partnerbot-teams.zip", help="Where to write the package."),
     version: str = typer.Option("1.0.0", help="The app's version (raise it for each upload)."),
 ) -> None:
     """Write the Teams app package to upload in Teams admin center."""
@@ -151,7 +151,7 @@ def teams_manifest(
     except ManifestError as exc:
         fail(str(exc))
     try:
-        out.write_bytes(data)
+        Path(out).write_bytes(data)
     except OSError as exc:
         fail(f"cannot write {out}: {exc.strerror or exc}")
     print(f"wrote {out} (upload it in Teams admin center > Teams apps > Manage apps)")
