@@ -17,6 +17,7 @@ the bot trusts it through ``REQUESTS_CA_BUNDLE``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import ipaddress
 import itertools
@@ -103,7 +104,10 @@ def card_actions(element: Any) -> list[dict[str, Any]]:
     return out
 
 
-def _self_signed(folder: Path) -> tuple[Path, Path]:
+@functools.cache
+def _material() -> tuple[bytes, bytes, rsa.RSAPrivateKey]:
+    """A self-signed certificate for 127.0.0.1 (PEM), its key (PEM), and the JWT signing
+    key: made once per test process (RSA keys take a while to generate)."""
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "fake-bot-connector")])
     now = dt.datetime.now(dt.UTC)
@@ -124,16 +128,13 @@ def _self_signed(folder: Path) -> tuple[Path, Path]:
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
         .sign(key, hashes.SHA256())
     )
-    cert_file, key_file = folder / "cert.pem", folder / "key.pem"
-    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_file.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.TraditionalOpenSSL,
-            serialization.NoEncryption(),
-        )
+    key_pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.TraditionalOpenSSL,
+        serialization.NoEncryption(),
     )
-    return cert_file, key_file
+    signing = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    return cert.public_bytes(serialization.Encoding.PEM), key_pem, signing
 
 
 class FakeConnector:
@@ -154,9 +155,12 @@ class FakeConnector:
         self._ids = itertools.count(1)
         self._cond = threading.Condition()
         self._folder = tempfile.TemporaryDirectory(prefix="fake-connector-")
-        cert_file, key_file = _self_signed(Path(self._folder.name))
+        cert_pem, key_pem, self.signing_key = _material()
+        cert_file = Path(self._folder.name) / "cert.pem"
+        key_file = Path(self._folder.name) / "key.pem"
+        cert_file.write_bytes(cert_pem)
+        key_file.write_bytes(key_pem)
         self.ca_file = str(cert_file)
-        self.signing_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
         self.kid = "fake-key-1"
         self.endorsements = ["msteams"]
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())

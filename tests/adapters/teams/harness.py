@@ -48,11 +48,10 @@ class TeamsHarness:
 
 
 @contextmanager
-def teams_bot(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, admins: str = "aad-ingrid"
-) -> Iterator[TeamsHarness]:
+def teams_bot(tmp_path: Path, *, admins: str = "aad-ingrid") -> Iterator[TeamsHarness]:
     with ExitStack() as stack:
         fake = stack.enter_context(FakeConnector())
+        monkeypatch = stack.enter_context(pytest.MonkeyPatch.context())
         monkeypatch.setenv("REQUESTS_CA_BUNDLE", fake.ca_file)
         settings = make_settings(sqlite_url(tmp_path), PARTNERBOT_ADMINS=admins, **fake.env())
         db = Database.from_url(settings.database_url)

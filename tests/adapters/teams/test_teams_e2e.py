@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -12,9 +11,10 @@ from storage.models import Member, TeamsConversation, TeamsPerson
 from tests.adapters.teams.harness import TeamsHarness, teams_bot
 
 
-@pytest.fixture
-def teams(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TeamsHarness]:
-    with teams_bot(tmp_path, monkeypatch) as harness:
+@pytest.fixture(scope="module")
+def teams(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TeamsHarness]:
+    """One bot for the module: each test writes as members of its own."""
+    with teams_bot(tmp_path_factory.mktemp("teams-e2e")) as harness:
         yield harness
 
 
@@ -34,10 +34,12 @@ def test_help_in_personal_chat(teams: TeamsHarness) -> None:
 
 
 def test_slash_and_plain_command_words_are_the_same(teams: TeamsHarness) -> None:
-    teams.say("/horing liste", user="kari")
-    first = teams.fake.wait_for("send")
-    teams.say("horing liste", user="kari")
-    second = teams.fake.wait_for("send", lambda c: c is not first)
+    teams.say("/horing liste", user="olav")
+    first = teams.fake.wait_for("send", lambda c: c.conversation == "a:personal-olav")
+    teams.say("horing liste", user="olav")
+    second = teams.fake.wait_for(
+        "send", lambda c: c.conversation == "a:personal-olav" and c is not first
+    )
     assert first.text == second.text
     assert "høring" in first.text.lower()
 
@@ -50,8 +52,8 @@ def test_answer_in_the_members_language(teams: TeamsHarness) -> None:
 
 
 def test_channel_mention_is_stripped_and_answered_in_the_thread(teams: TeamsHarness) -> None:
-    activity = teams.say_in_channel("horing liste", user="kari")
-    answer = teams.fake.wait_for("reply")
+    activity = teams.say_in_channel("horing liste", user="liv")
+    answer = teams.fake.wait_for("reply", lambda c: c.body["replyToId"] == activity["id"])
     assert answer.conversation == activity["conversation"]["id"]
     assert answer.body["replyToId"] == activity["id"]
     assert "høring" in answer.text.lower()
@@ -62,17 +64,16 @@ def test_channel_mention_is_stripped_and_answered_in_the_thread(teams: TeamsHarn
         assert conv.service_url == teams.fake.service_url
 
 
-def test_user_text_is_escaped(teams: TeamsHarness) -> None:
-    teams.say('horing ny "<at>Alle</at> & <b>x</b>" frist 15.09', user="ingrid", name="Ingrid Berg")
-    answer = teams.fake.wait_for("send")
-    assert "<at>" not in answer.text and "<b>" not in answer.text
-
-
 def test_a_redelivered_activity_runs_once(teams: TeamsHarness) -> None:
-    activity = teams.fake.message("hjelp", user="kari")
+    activity = teams.fake.message("hjelp", user="nils", name="Nils Dahl")
     teams.post(activity)
     teams.post(activity)
-    teams.fake.wait_for("send")
-    teams.say("meg", user="kari")  # a later activity: once it is answered, the first is done
-    teams.fake.wait_for("send", lambda c: "Kari" in c.text)
-    assert len([c for c in teams.fake.sent("send") if "/horing" in c.text]) == 1
+    teams.fake.wait_for("send", lambda c: c.conversation == "a:personal-nils")
+    teams.say("partnerbot meg", user="nils", name="Nils Dahl")  # answered after the first
+    teams.fake.wait_for("send", lambda c: c.conversation == "a:personal-nils" and "Nils" in c.text)
+    helps = [
+        c
+        for c in teams.fake.sent("send")
+        if c.conversation == "a:personal-nils" and "/horing" in c.text
+    ]
+    assert len(helps) == 1

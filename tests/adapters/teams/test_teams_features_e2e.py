@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -28,9 +27,10 @@ def day(days: int) -> str:
     return (datetime.now(OSLO) + timedelta(days=days)).strftime("%d.%m.%Y")
 
 
-@pytest.fixture
-def teams(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TeamsHarness]:
-    with teams_bot(tmp_path, monkeypatch) as harness:
+@pytest.fixture(scope="module")
+def teams(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TeamsHarness]:
+    """One bot for the module, its channel bound to a network with four members."""
+    with teams_bot(tmp_path_factory.mktemp("teams-features")) as harness:
         harness.say_in_channel("partnerbot koble nettverk infrastruktur", **INGRID)
         harness.fake.wait_for("send", lambda c: c.conversation == CHANNEL and "koblet" in c.text)
         for user in ("kari", "per", "siri", "tore"):
@@ -114,7 +114,7 @@ def test_hearing_in_a_channel_reminds_there_once_through_a_429(teams: TeamsHarne
 
 
 def test_three_votes_on_a_poll_card_each_update_the_card(teams: TeamsHarness) -> None:
-    title = "Samhandlingsmøte"
+    title = "Samhandlingsmøte i Teams"
     teams.say_in_channel(
         f'mote ny "{title}" tider {day(10)} kl 10-12, {day(11)} kl 13-15', **INGRID
     )
@@ -145,12 +145,18 @@ def test_three_votes_on_a_poll_card_each_update_the_card(teams: TeamsHarness) ->
     # Voters were answered by the card itself: one poll post, no replies in the thread.
     assert len([c for c in teams.fake.sent("send") if title in c.text]) == 1
     with teams.db.transaction() as s:
-        posted = s.scalars(select(PostedMessage).where(PostedMessage.platform == "teams")).all()
-        assert [(p.object_type, p.channel_id) for p in posted] == [("poll", CHANNEL)]
+        posted = s.scalars(
+            select(PostedMessage).where(
+                PostedMessage.platform == "teams",
+                PostedMessage.object_type == "poll",
+                PostedMessage.object_id == poll,
+            )
+        ).all()
+        assert [(p.channel_id, p.message_id) for p in posted] == [(CHANNEL, card.activity_id)]
 
 
 def test_a_conference_fills_and_the_next_registration_is_waitlisted(teams: TeamsHarness) -> None:
-    title = "Partnerskapskonferansen"
+    title = "Partnerskapskonferansen i Teams"
     teams.say_in_channel(
         f'konferanse ny "{title}" dato {day(30)} kl 09-16 sted Tønsberg plasser 2', **INGRID
     )
