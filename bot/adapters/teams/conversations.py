@@ -37,8 +37,27 @@ def conversation_kind(activity: dict[str, Any]) -> str:
     return str((activity.get("conversation") or {}).get("conversationType") or PERSONAL)
 
 
-def remember(db: Database, activity: dict[str, Any], now: datetime) -> None:
-    """Store or refresh the activity's conversation and its sender."""
+class Seen:
+    """What this process stored already, so that a busy chat costs no write per message."""
+
+    def __init__(self, limit: int = 50_000) -> None:
+        self.limit = limit
+        self._keys: set[tuple[str, ...]] = set()
+
+    def first(self, key: tuple[str, ...]) -> bool:
+        if key in self._keys:
+            return False
+        if len(self._keys) >= self.limit:
+            self._keys.clear()
+        self._keys.add(key)
+        return True
+
+
+def remember(
+    db: Database, activity: dict[str, Any], now: datetime, seen: Seen | None = None
+) -> None:
+    """Store or refresh the activity's conversation and its sender (once per process
+    for the same facts when ``seen`` is given)."""
     service_url = str(activity.get("serviceUrl") or "")
     conversation = activity.get("conversation") or {}
     bot_id = str((activity.get("recipient") or {}).get("id") or "")
@@ -51,6 +70,11 @@ def remember(db: Database, activity: dict[str, Any], now: datetime) -> None:
     kind = conversation_kind(activity)
     channel = (activity.get("channelData") or {}).get("channel") or {}
     name = channel.get("name") or conversation.get("name")
+    sender = activity.get("from") or {}
+    aad = sender.get("aadObjectId")
+    fact = (conv_id, service_url, str(tenant), str(name), str(aad), str(sender.get("id")))
+    if seen is not None and not seen.first(fact):
+        return
     values = {
         "kind": kind,
         "service_url": service_url,
@@ -59,8 +83,6 @@ def remember(db: Database, activity: dict[str, Any], now: datetime) -> None:
         "updated_at": now,
     }
     _upsert(db, TeamsConversation, "conversation_id", conv_id, values, name=name)
-    sender = activity.get("from") or {}
-    aad = sender.get("aadObjectId")
     if aad and sender.get("id"):
         person = {
             "user_id": str(sender["id"]),

@@ -19,7 +19,7 @@ from bot.adapters.teams.messenger import TeamsMessenger
 from bot.adapters.teams.posting import PLATFORM, Poster
 from bot.adapters.teams.ratelimit import ConversationLimits
 from bot.app import App
-from bot.i18n import t
+from bot.i18n import language_from_locale, t
 from bot.messages import Command, Reply
 from bot.router import Router, find_member
 from storage.db import is_unreachable
@@ -90,6 +90,7 @@ class TeamsBot:
         self.poster = Poster(interactive, app.db, limits, lang=lang, max_wait=5.0)
         self.messenger = TeamsMessenger(Poster(outbox, app.db, limits, lang=lang))
         self.dispatcher = app.dispatcher(self.messenger)
+        self.seen = conversations.Seen()
         self._due = threading.Event()
         self._stopping = False
 
@@ -105,7 +106,7 @@ class TeamsBot:
     def handle(self, activity: dict[str, Any]) -> None:
         """Run one verified activity; a bug is logged and the member gets an apology."""
         try:
-            conversations.remember(self.db, activity, self.clock())
+            conversations.remember(self.db, activity, self.clock(), self.seen)
             kind = activity.get("type")
             if kind == "message":
                 self._on_message(activity)
@@ -138,8 +139,6 @@ class TeamsBot:
         if conversations.conversation_kind(activity) != conversations.PERSONAL:
             return
         if bot_id in added or installed:
-            from bot.i18n import language_from_locale
-
             lang = language_from_locale(activity.get("locale")) or self.settings.language
             conv = str((activity.get("conversation") or {}).get("id") or "")
             self.poster.post(conv, Reply.text(t("teams.welcome", lang)))
