@@ -19,9 +19,10 @@ from bot.adapters.teams.messenger import TeamsMessenger
 from bot.adapters.teams.posting import PLATFORM, Poster
 from bot.adapters.teams.ratelimit import ConversationLimits
 from bot.app import App
+from bot.grammar import tokenize
 from bot.i18n import language_from_locale, t
 from bot.messages import Command, Reply
-from bot.router import Router, find_member
+from bot.router import HELP_WORDS, Router, find_member
 from storage.db import is_unreachable
 
 log = logging.getLogger(__name__)
@@ -59,15 +60,21 @@ def message_text(activity: dict[str, Any]) -> str:
 
 
 def split_command(router: Router, typed: str) -> tuple[str, str]:
-    """ "horing liste" or "/horing liste" -> ("horing", "liste"); a first word that is no
-    command ("hjelp", "meg") goes to /partnerbot."""
-    first, _, rest = typed.strip().partition(" ")
-    word = first.split("\n", 1)[0]
-    if word and router.find_group(word) is not None:
-        return word.lstrip("/"), typed.strip()[len(word) :].strip(" ")
-    if not typed.strip():
+    """ "horing liste" or "/horing liste" -> ("horing", "liste"); "hjelp", "meg", "oversikt"
+    (words of /partnerbot) go to /partnerbot; an unknown first word is an unknown command
+    (the answer: what there is to type)."""
+    typed = typed.strip()
+    word = typed.split(None, 1)[0] if typed else ""
+    if not word:
         return DEFAULT_GROUP, ""
-    return DEFAULT_GROUP, typed.strip()
+    rest = typed[len(word) :].strip(" ")
+    if router.find_group(word) is not None:
+        return word.lstrip("/"), rest
+    default = router.find_group(DEFAULT_GROUP)
+    tokens = tokenize(typed.split("\n", 1)[0])
+    if default is not None and (default.find(tokens) is not None or word.casefold() in HELP_WORDS):
+        return DEFAULT_GROUP, typed
+    return word.lstrip("/"), rest
 
 
 class TeamsBot:

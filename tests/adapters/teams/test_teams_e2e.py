@@ -77,3 +77,39 @@ def test_a_redelivered_activity_runs_once(teams: TeamsHarness) -> None:
         if c.conversation == "a:personal-nils" and "/horing" in c.text
     ]
     assert len(helps) == 1
+
+
+def test_installing_the_app_in_a_personal_chat_says_hello_and_a_team_install_is_quiet(
+    teams: TeamsHarness,
+) -> None:
+    fake = teams.fake
+    teams.post(fake.activity("installationUpdate", user="hanne", action="add", locale="nn-NO"))
+    hello = fake.wait_for("send", lambda c: c.conversation == "a:personal-hanne")
+    assert "hjelp" in hello.text and "Eg er partnerbot" in hello.text  # nynorsk, as her Teams
+    team = fake.activity(
+        "conversationUpdate",
+        user="hanne",
+        conversation="19:general@thread.tacv2",
+        conversation_type="channel",
+        membersAdded=[{"id": fake.bot_id}],
+    )
+    teams.post(team)
+    teams.say("hjelp", user="hanne")  # answered after the install was handled
+    fake.wait_for("send", lambda c: c.conversation == "a:personal-hanne" and "/horing" in c.text)
+    assert not [c for c in fake.calls if c.conversation.startswith("19:general")]
+    with teams.db.transaction() as s:
+        general = s.scalar(
+            select(TeamsConversation).where(
+                TeamsConversation.conversation_id == "19:general@thread.tacv2"
+            )
+        )
+        assert general is not None and general.kind == "channel"
+
+
+def test_an_unknown_word_gets_help_in_the_members_language(teams: TeamsHarness) -> None:
+    teams.say("blablabla", user="siv", locale="en-GB")
+    answer = teams.fake.wait_for("send", lambda c: c.conversation == "a:personal-siv")
+    assert "blablabla" in answer.text and "/horing" in answer.text and "/mote" in answer.text
+    teams.say_in_channel("", user="siv", locale="en-GB")  # only the mention
+    fake_reply = teams.fake.wait_for("reply", lambda c: "/horing" in c.text and "help" in c.text)
+    assert fake_reply.conversation.startswith("19:infra")
