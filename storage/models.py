@@ -13,6 +13,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -221,6 +222,21 @@ class TeamsPerson(Base):
     bot_id: Mapped[str] = mapped_column(String(200))
     personal_conversation_id: Mapped[str | None] = mapped_column(String(300))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class SharedFile(Base):
+    """A file offered as a link instead of an upload (Teams: no file in a channel without
+    Graph): fetched at /files/<token>/<name> until it expires; the token is the secret."""
+
+    __tablename__ = "shared_files"
+    __table_args__ = (Index("ix_shared_files_expires_at", "expires_at"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    mime: Mapped[str] = mapped_column(String(100))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 # -- the reminder outbox ---------------------------------------------------------------

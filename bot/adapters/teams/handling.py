@@ -94,8 +94,13 @@ class TeamsBot:
         self.clock = clock
         limits = limits or ConversationLimits()
         lang = app.settings.language
-        self.poster = Poster(interactive, app.db, limits, lang=lang, max_wait=5.0)
-        self.messenger = TeamsMessenger(Poster(outbox, app.db, limits, lang=lang))
+        public = app.settings.public_url
+        self.poster = Poster(
+            interactive, app.db, limits, lang=lang, max_wait=5.0, public_url=public
+        )
+        self.messenger = TeamsMessenger(
+            Poster(outbox, app.db, limits, lang=lang, public_url=public)
+        )
         self.dispatcher = app.dispatcher(self.messenger)
         self.seen = conversations.Seen()
         self._due = threading.Event()

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 
-from bot.adapters.teams import conversations, render
+from bot.adapters.teams import conversations, files, render
 from bot.adapters.teams.connector import Connector, ConnectorError
 from bot.adapters.teams.ratelimit import ConversationLimits
 from bot.i18n import t
@@ -47,6 +47,7 @@ class Poster:
         lang: str = "nb",
         max_wait: float = 1.0,
         sleep: Callable[[float], None] = time.sleep,
+        public_url: str | None = None,
     ) -> None:
         self.connector = connector
         self.db = db
@@ -54,6 +55,7 @@ class Poster:
         self.lang = lang
         self.max_wait = max_wait
         self.sleep = sleep
+        self.public_url = public_url
 
     def service_url(self, conversation_id: str) -> str:
         with self.db.transaction() as session:
@@ -76,13 +78,24 @@ class Poster:
             self.sleep(wait)
 
     def outgoing(self, reply: Reply) -> Reply:
-        """The reply as Teams can carry it: files become a note (no Graph upload here)."""
+        """The reply as Teams can carry it: files become expiring links on the web front
+        (no upload without Graph), or a note when the bot has no public address."""
         if not reply.files:
             return reply
-        names = ", ".join(f.name for f in reply.files)
-        note = Text(t("teams.files_unavailable", self.lang, name=names))
+        if self.public_url:
+            links = files.share(
+                self.db, reply.files, base_url=self.public_url, now=datetime.now(UTC)
+            )
+            days = files.KEEP.days
+            notes = [
+                Text(t("teams.file_link", self.lang, name=f.name, link=link, days=days))
+                for f, link in zip(reply.files, links, strict=True)
+            ]
+        else:
+            names = ", ".join(f.name for f in reply.files)
+            notes = [Text(t("teams.files_unavailable", self.lang, name=names))]
         return Reply(
-            blocks=[*reply.blocks, note],
+            blocks=[*reply.blocks, *notes],
             visibility=reply.visibility,
             object_ref=reply.object_ref,
             card=reply.card,

@@ -12,6 +12,7 @@ from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 from starlette.routing import Route
 
+from bot.adapters.teams import files
 from bot.adapters.teams.auth import TeamsAuth
 from bot.adapters.teams.connector import Connector, TokenSource
 from bot.adapters.teams.endpoint import MessagesEndpoint, routes
@@ -94,4 +95,4 @@ def build(app: App) -> tuple[TeamsBot, Intake, list[Route]]:
     bot = TeamsBot(app, Connector(tokens, retries=2), Connector(tokens))
     intake = Intake(bot)
     endpoint = MessagesEndpoint(TeamsAuth(app.settings), intake)
-    return bot, intake, routes(endpoint)
+    return bot, intake, [*routes(endpoint), *files.routes(app.db)]

@@ -1,4 +1,5 @@
-"""teams_conversations, teams_people: where the Teams adapter may post on its own
+"""teams_conversations, teams_people: where the Teams adapter may post on its own;
+shared_files: files offered as expiring links
 
 Revision ID: 0004_teams
 Revises: 0002_slack (the revision id inside 0003_slack.py)
@@ -40,7 +41,22 @@ def upgrade() -> None:
     sa.UniqueConstraint('aad_object_id', name=op.f('uq_teams_people_aad_object_id'))
     )
 
+    op.create_table('shared_files',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('token', sa.String(length=64), nullable=False),
+    sa.Column('name', sa.String(length=200), nullable=False),
+    sa.Column('mime', sa.String(length=100), nullable=False),
+    sa.Column('data', sa.LargeBinary(), nullable=False),
+    sa.Column('expires_at', storage.models.UTCDateTime(), nullable=False),
+    sa.Column('created_at', storage.models.UTCDateTime(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_shared_files')),
+    sa.UniqueConstraint('token', name=op.f('uq_shared_files_token'))
+    )
+    op.create_index('ix_shared_files_expires_at', 'shared_files', ['expires_at'], unique=False)
+
 
 def downgrade() -> None:
+    op.drop_index('ix_shared_files_expires_at', table_name='shared_files')
+    op.drop_table('shared_files')
     op.drop_table('teams_people')
     op.drop_table('teams_conversations')

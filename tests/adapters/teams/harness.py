@@ -19,7 +19,7 @@ from bot.app import App
 from storage.db import Database
 from storage.models import Base
 from tests.adapters.teams.fake_connector import FakeConnector
-from tests.adapters.teams.server import serving
+from tests.adapters.teams.server import bound_socket, serving, url_of
 from tests.conftest import make_settings, sqlite_url
 
 
@@ -53,7 +53,13 @@ def teams_bot(tmp_path: Path, *, admins: str = "aad-ingrid") -> Iterator[TeamsHa
         fake = stack.enter_context(FakeConnector())
         monkeypatch = stack.enter_context(pytest.MonkeyPatch.context())
         monkeypatch.setenv("REQUESTS_CA_BUNDLE", fake.ca_file)
-        settings = make_settings(sqlite_url(tmp_path), PARTNERBOT_ADMINS=admins, **fake.env())
+        sock = bound_socket()
+        settings = make_settings(
+            sqlite_url(tmp_path),
+            PARTNERBOT_ADMINS=admins,
+            PARTNERBOT_PUBLIC_URL=url_of(sock),
+            **fake.env(),
+        )
         db = Database.from_url(settings.database_url)
         stack.callback(db.dispose)
         Base.metadata.create_all(db.engine)
@@ -63,5 +69,5 @@ def teams_bot(tmp_path: Path, *, admins: str = "aad-ingrid") -> Iterator[TeamsHa
         bot.start()
         stack.callback(bot.stop)
         stack.callback(intake.close)
-        url = stack.enter_context(serving(Starlette(routes=routes)))
+        url = stack.enter_context(serving(Starlette(routes=routes), sock))
         yield TeamsHarness(fake, bot, url)

@@ -4,12 +4,14 @@ that fills and waitlists the next registration."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+import requests
 from sqlalchemy import select
 
 from storage import outbox
@@ -181,3 +183,20 @@ def test_a_conference_fills_and_the_next_registration_is_waitlisted(teams: Teams
         "send", lambda c: c.conversation == "a:personal-ingrid" and "Siri" in c.text
     )
     assert "Kari" in listing.text and "Tore" in listing.text
+
+
+def test_an_export_is_offered_as_an_expiring_link_on_the_web_front(teams: TeamsHarness) -> None:
+    teams.say_in_channel('tiltak mål ny 1 "Bedre mobildekning"', **INGRID)
+    teams.say_in_channel('tiltak ny "Kartlegge dekningen" mål 1', **INGRID)
+    teams.fake.wait_for("send", lambda c: "Kartlegge dekningen" in c.text)
+    activity = teams.say_in_channel("tiltak eksport", **INGRID)
+    answer = teams.fake.wait_for("reply", lambda c: c.body.get("replyToId") == activity["id"])
+    links = re.findall(r"\]\((http://127\.0\.0\.1:\d+/files/[^)]+)\)", answer.text)
+    assert len(links) == 1, answer.text
+    resp = requests.get(links[0], timeout=10)
+    assert resp.status_code == 200
+    assert "Kartlegge dekningen" in resp.content.decode("utf-8-sig")
+    assert resp.headers["content-disposition"].startswith("attachment;")
+    token = links[0].split("/files/")[1].split("/")[0]
+    forged = links[0].replace(token, token[:-4] + "AAAA")
+    assert requests.get(forged, timeout=10).status_code == 404
