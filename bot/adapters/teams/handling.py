@@ -156,6 +156,11 @@ class TeamsBot:
             self.poster.post(conv, Reply.text(t("teams.welcome", lang)))
 
     def _on_message(self, activity: dict[str, Any]) -> None:
+        if not conversations.member_id(activity) or not (activity.get("conversation") or {}).get(
+            "id"
+        ):
+            log.info("Teams message without a sender or conversation: ignored")
+            return
         value = activity.get("value")
         clicked: tuple[str, str] | None = None
         if isinstance(value, dict) and isinstance(value.get(render.DATA_KEY), str):

@@ -113,3 +113,14 @@ def test_an_unknown_word_gets_help_in_the_members_language(teams: TeamsHarness) 
     teams.say_in_channel("", user="siv", locale="en-GB")  # only the mention
     fake_reply = teams.fake.wait_for("reply", lambda c: "/horing" in c.text and "help" in c.text)
     assert fake_reply.conversation.startswith("19:infra")
+
+
+def test_a_message_without_a_sender_is_ignored(teams: TeamsHarness) -> None:
+    odd = teams.fake.message("hjelp", user="ghost")
+    del odd["from"]
+    teams.post(odd)
+    teams.say("hjelp", user="after-ghost")  # handled after the odd one
+    teams.fake.wait_for("send", lambda c: c.conversation == "a:personal-after-ghost")
+    assert not [c for c in teams.fake.calls if c.conversation == "a:personal-ghost"]
+    with teams.db.transaction() as s:
+        assert s.scalar(select(Member).where(Member.external_id == "")) is None
