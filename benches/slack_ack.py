@@ -88,10 +88,9 @@ def seed_hearings(folder: Path, count: int) -> str:
 
 def serve_bare(port: int, api_url: str) -> None:
     """A Bolt app that acks every slash command and does nothing else."""
+    from bot.adapters.slack.server import make_server
     from slack_bolt import Ack, App
     from slack_sdk import WebClient
-
-    from bot.adapters.slack.server import make_server
 
     # Bolt asks auth.test once (who am I) before the first request: the fake answers it.
     app = App(

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from types import ModuleType
 
+from bot import reposts
 from bot.config import Settings
 from bot.dispatcher import Dispatcher, render_failed_notice
 from bot.messenger import Messenger
@@ -40,6 +41,7 @@ def build_router(
     for feature in FEATURES if features is None else features:
         feature.register(router)
     router.renderers["outbox.failed"] = render_failed_notice
+    router.renderers[reposts.KIND] = reposts.render_repost
     return router
 
 

@@ -1,4 +1,4 @@
-"""The `partnerbot` command: console, slack, demo, db upgrade, outbox."""
+"""The `partnerbot` command: console, serve (slack), worker, doctor, demo, db upgrade, outbox."""
 
 from __future__ import annotations
 
@@ -79,25 +79,83 @@ def console(
     console_adapter.run(app, user=as_, channel=channel)
 
 
-@cli.command()
-def slack(
-    port: int = typer.Option(3000, help="HTTP port for POST /slack/events and GET /healthz."),
-    host: str = typer.Option("0.0.0.0", help="Address to listen on."),
-) -> None:
-    """Serve Slack: Socket Mode when SLACK_APP_TOKEN is set, else HTTP on --port."""
-    from bot.adapters.slack.run import SlackConfigError, check_settings, run
+def _serve(host: str, port: int, *, worker: bool = True) -> None:
+    from bot.adapters.slack.run import SlackConfigError, check_settings
     from bot.dates import warm_up
+    from bot.web.serve import serve as run_web
 
     s = settings()
     try:
         check_settings(s)  # before the database: a missing token is the likelier mistake
         app = App.build(s, open_database(s))
         warm_up()
-        run(app, host=host, port=port)
+        run_web(app, host=host, port=port, worker=worker)
     except SlackConfigError as exc:
         fail(str(exc))
     except OSError as exc:
         fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
+
+
+@cli.command()
+def serve(
+    port: int = typer.Option(3000, help="HTTP port: /slack/events, /healthz, /readyz."),
+    host: str = typer.Option("0.0.0.0", help="Address to listen on."),
+    worker: bool = typer.Option(
+        True, "--worker/--no-worker", help="Run one worker in this process (the default)."
+    ),
+) -> None:
+    """The bot: the web app (uvicorn) with Slack, and a worker that runs the commands."""
+    _serve(host, port, worker=worker)
+
+
+@cli.command()
+def slack(
+    port: int = typer.Option(3000, help="HTTP port for POST /slack/events and GET /healthz."),
+    host: str = typer.Option("0.0.0.0", help="Address to listen on."),
+) -> None:
+    """Serve Slack (the same as `serve`): Socket Mode when SLACK_APP_TOKEN is set, else HTTP."""
+    _serve(host, port)
+
+
+@cli.command()
+def worker() -> None:
+    """An extra worker: runs stored requests and sends reminders (for PostgreSQL)."""
+    import signal
+    import threading
+
+    from bot.adapters.slack.run import SlackConfigError, SlackRuntime, check_settings
+    from bot.dates import warm_up
+
+    s = settings()
+    try:
+        check_settings(s)
+    except SlackConfigError as exc:
+        fail(str(exc))
+    app = App.build(s, open_database(s))
+    if not app.db.is_postgres:
+        print("partnerbot: note: extra workers are meant for PostgreSQL", file=sys.stderr)
+    warm_up()
+    stop = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stop.set())
+    runtime = SlackRuntime(app)
+    runtime.start()
+    while not stop.wait(1.0):
+        pass
+    runtime.stop()
+
+
+@cli.command()
+def doctor() -> None:
+    """Check settings, database, migrations and the Slack token; say what to fix."""
+    from bot.doctor import run_checks
+
+    ok = True
+    for line, passed in run_checks():
+        print(("ok    " if passed else "FIX   ") + line)
+        ok = ok and passed
+    if not ok:
+        raise typer.Exit(1)
 
 
 @cli.command()

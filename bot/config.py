@@ -23,6 +23,10 @@ class Settings(BaseSettings):
     max_attempts: int = Field(16, alias="PARTNERBOT_MAX_ATTEMPTS", ge=1)
     files_dir: Path = Field(Path("partnerbot-files"), alias="PARTNERBOT_FILES_DIR")
     log_level: str = Field("WARNING", alias="PARTNERBOT_LOG_LEVEL")
+    # Inbox workers: threads per process, and how long a claimed request is theirs before
+    # another worker may take it (its worker died).
+    worker_threads: int = Field(4, alias="PARTNERBOT_WORKER_THREADS", ge=1, le=64)
+    inbox_lease_seconds: float = Field(60.0, alias="PARTNERBOT_INBOX_LEASE_SECONDS", gt=0)
 
     # repr=False: a settings object in an error message or a log line shows no secret.
     slack_bot_token: str | None = Field(None, alias="SLACK_BOT_TOKEN", repr=False)
@@ -74,7 +78,8 @@ class Settings(BaseSettings):
 
     @property
     def admins(self) -> frozenset[str]:
-        """Chat user ids (console: names) that are admins from the start."""
+        """Chat account ids (console: names, its only ids) that are admins from the start;
+        never matched against a chat name, which the member chooses."""
         return frozenset(a.strip().casefold() for a in self.admins_raw.split(",") if a.strip())
 
 

@@ -8,12 +8,11 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from bot import permissions
 from bot.config import Settings
 from bot.errors import UserError
 from bot.messages import Command
 from storage.models import Member, Network
-
-ROLE_RANK = {"member": 0, "organiser": 1, "admin": 2}
 
 
 @dataclass
@@ -35,7 +34,7 @@ class Context:
         return self.now.astimezone(self.tz)
 
     def has_role(self, role: str) -> bool:
-        return ROLE_RANK.get(self.member.role, 0) >= ROLE_RANK[role]
+        return permissions.has_role(self.member, role)
 
     def require_role(self, role: str) -> None:
         if not self.has_role(role):

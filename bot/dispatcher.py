@@ -155,11 +155,19 @@ class Dispatcher:
         prepared = self._prepare(row_id, due_at, attempts, now, stats)
         if prepared is None:
             return
-        destinations, reply, late = prepared
+        destinations, reply, late, delivered = prepared
         # Sent outside any transaction: a slow platform must not hold the database lock.
+        # Each destination that got it is recorded at once: a retry after a partial
+        # failure (the second channel answered 503) sends only to the ones that did not.
         try:
             for dest in destinations:
+                if dest.address in delivered:
+                    continue
                 self.messenger.send(dest, reply)
+                delivered.add(dest.address)
+                if len(destinations) > 1:
+                    with self.db.transaction() as session:
+                        outbox.mark_delivered(session, row_id, delivered)
         except TemporaryError as exc:
             with self.db.transaction() as session:
                 # A rate limit is Slack pacing us, not failing: it never makes a row give up
@@ -199,7 +207,7 @@ class Dispatcher:
 
     def _prepare(
         self, row_id: int, due_at: datetime, attempts: int, now: datetime, stats: DispatchStats
-    ) -> tuple[list[Destination], Reply, bool] | None:
+    ) -> tuple[list[Destination], Reply, bool, set[str]] | None:
         """Render a claimed row; settle rows that are stale, obsolete or undeliverable."""
         with self.db.transaction() as session:
             row = session.get(OutboxMessage, row_id)
@@ -256,7 +264,7 @@ class Dispatcher:
                     files=reply.files,
                     object_ref=reply.object_ref,
                 )
-            return destinations, reply, late
+            return destinations, reply, late, set(row.sent_to or ())
 
     def _fail(
         self, session: Session, row_id: int, reason: str, attempts: int, now: datetime

@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from bot.errors import UserError
+from bot.i18n import t
+from bot.texts.keywords import keyword_example, keyword_word
 
 _QUOTES = {'"': '"', "“": "”", "”": "”", "«": "»", "„": "“"}
 MAX_REF = 2_147_483_647
@@ -57,6 +59,8 @@ class Args:
     positional: list[Token] = field(default_factory=list)
     options: dict[str, str] = field(default_factory=dict)
     flags: set[str] = field(default_factory=set)
+    # the verb's keywords, to name the nearest one when a word is not known
+    keywords: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def title(self) -> str | None:
@@ -66,6 +70,23 @@ class Args:
                 return tok.text or None
         joined = " ".join(tok.text for tok in self.positional).strip()
         return joined or None
+
+    def strict_title(self) -> str | None:
+        """The title of a "new" command, refusing words it would otherwise drop: a word after
+        a quoted title, or a misspelt keyword inside an unquoted one (``ansvarlg @ola``)."""
+        quoted = next((i for i, tok in enumerate(self.positional) if tok.quoted), None)
+        if quoted is not None:
+            stray = [tok for tok in self.positional if not tok.quoted]
+            if stray:
+                raise UnknownWord(
+                    stray[0].text, self.keywords, near=nearest_keyword(stray[0].text, self.keywords)
+                )
+        else:
+            for tok in self.positional[1:]:
+                near = nearest_keyword(tok.text, self.keywords, strict=True)
+                if near is not None:
+                    raise UnknownWord(tok.text, self.keywords, near=near)
+        return self.title
 
     def words(self) -> list[str]:
         return [tok.text for tok in self.positional]
@@ -97,9 +118,10 @@ def parse_args(
     flags: Mapping[str, tuple[str, ...]] | None = None,
 ) -> Args:
     keywords, flags = keywords or {}, flags or {}
-    args = Args()
+    args = Args(keywords=keywords)
     current: str | None = None
-    values: dict[str, list[str]] = {}
+    values: dict[str, list[Token]] = {}
+    typed: dict[str, str] = {}
     i = 0
     while i < len(tokens):
         flag = _match_phrase(tokens, i, flags)
@@ -114,21 +136,110 @@ def parse_args(
             if name in values:
                 raise UserError("grammar.duplicate_keyword", keyword=tokens[i].text)
             values[name] = []
+            typed[name] = " ".join(tok.text for tok in tokens[i : i + width])
             current = name
             i += width
             continue
         tok = tokens[i]
-        if current is None:
+        # `frist 15.09 "Tittel"`: a quoted text after a value that has begun is the title
+        title_late = (
+            tok.quoted
+            and current is not None
+            and bool(values[current])
+            and not any(p.quoted for p in args.positional)
+        )
+        if current is None or title_late:
             args.positional.append(tok)
         else:
-            values[current].append(tok.text)
+            values[current].append(tok)
         i += 1
     for name, parts in values.items():
-        value = " ".join(parts).strip()
+        value = " ".join(tok.text for tok in parts).strip()
         if not value:
-            raise UserError("grammar.missing_value", keyword=name)
+            raise MissingValue(name, typed[name])
+        _check_value(parts, keywords)
         args.options[name] = value
     return args
+
+
+def _check_value(parts: list[Token], keywords: Mapping[str, tuple[str, ...]]) -> None:
+    """A misspelt keyword glued to the value before it (``ansvarlig "Ola" frsit 1. juni``)
+    is refused, not read as part of that value."""
+    for k, tok in enumerate(parts):
+        if tok.quoted:
+            continue
+        after_quoted = k > 0 and parts[0].quoted and any(c.isalnum() for c in tok.text)
+        near = nearest_keyword(tok.text, keywords, strict=not after_quoted)
+        if near is not None or after_quoted:
+            raise UnknownWord(tok.text, keywords, near=near)
+
+
+class MissingValue(UserError):
+    """A keyword with nothing after it, named as the member writes it, with an example."""
+
+    def __init__(self, canonical: str, typed: str) -> None:
+        super().__init__("grammar.missing_value")
+        self.canonical, self.typed = canonical, typed
+
+    def message(self, lang: str) -> str:
+        return t(
+            "grammar.missing_value",
+            lang,
+            keyword=self.typed,
+            example=keyword_example(self.canonical, lang, self.typed),
+        )
+
+
+class UnknownWord(UserError):
+    """A word the command does not know where a keyword belongs, with the nearest keyword."""
+
+    def __init__(
+        self, given: str, keywords: Mapping[str, tuple[str, ...]], *, near: str | None
+    ) -> None:
+        super().__init__("grammar.unknown_word")
+        self.given, self.keywords, self.near = given, keywords, near
+
+    def message(self, lang: str) -> str:
+        if self.near is not None:
+            return t(
+                "grammar.unknown_word_near",
+                lang,
+                given=self.given,
+                keyword=keyword_word(self.near, lang),
+                example=keyword_example(self.near, lang),
+            )
+        words = ", ".join(f"`{keyword_word(c, lang, a[0])}`" for c, a in self.keywords.items())
+        return t("grammar.unknown_word", lang, given=self.given, keywords=words or "—")
+
+
+def nearest_keyword(
+    word: str, keywords: Mapping[str, tuple[str, ...]], *, strict: bool = False
+) -> str | None:
+    """The canonical keyword ``word`` is most likely a misspelling of. ``strict`` (inside a
+    title without quotes, where any word may stand): only one edit away, five letters up."""
+    from rapidfuzz import fuzz
+    from rapidfuzz.distance import OSA
+
+    low = word.casefold()
+    if strict and len(low) < 5:
+        return None
+    best: tuple[float, str] | None = None
+    for canonical, aliases in keywords.items():
+        for alias in (canonical, *aliases):
+            if " " in alias:
+                continue
+            a = alias.casefold()
+            if strict:
+                if OSA.distance(low, a) != 1:
+                    continue
+                score = 100.0
+            else:
+                score = fuzz.ratio(low, a)
+                if score < 70:
+                    continue
+            if best is None or score > best[0]:
+                best = (score, canonical)
+    return best[1] if best else None
 
 
 def parse_ref(text: str | None, *, what: str = "") -> int:

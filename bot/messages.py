@@ -110,3 +110,43 @@ def render_plain(reply: Reply) -> str:
         elif isinstance(block, Divider):
             lines.append("")
     return "\n".join(lines)
+
+
+def reply_to_data(reply: Reply) -> dict[str, object]:
+    """The reply as JSON-able data, to keep it in the outbox (``reply_from_data`` reads it)."""
+    blocks: list[dict[str, object]] = []
+    for block in reply.blocks:
+        if isinstance(block, Text):
+            blocks.append({"text": block.text})
+        elif isinstance(block, Fields):
+            blocks.append({"fields": [list(item) for item in block.items]})
+        elif isinstance(block, Buttons):
+            blocks.append({"buttons": [[b.label, b.command, b.style] for b in block.buttons]})
+        elif isinstance(block, Divider):
+            blocks.append({"divider": True})
+    return {
+        "blocks": blocks,
+        "visibility": reply.visibility,
+        "object_ref": list(reply.object_ref) if reply.object_ref else None,
+    }
+
+
+def reply_from_data(data: dict[str, object]) -> Reply:
+    blocks: list[Block] = []
+    for raw in data.get("blocks") or []:  # type: ignore[attr-defined]
+        if "text" in raw:
+            blocks.append(Text(str(raw["text"])))
+        elif "fields" in raw:
+            blocks.append(Fields(tuple((str(a), str(b)) for a, b in raw["fields"])))
+        elif "buttons" in raw:
+            blocks.append(
+                Buttons(tuple(Button(str(lb), str(cmd), st) for lb, cmd, st in raw["buttons"]))
+            )
+        elif "divider" in raw:
+            blocks.append(Divider())
+    ref = data.get("object_ref")
+    return Reply(
+        blocks=blocks,
+        visibility="channel" if data.get("visibility") == "channel" else "ephemeral",
+        object_ref=(str(ref[0]), int(ref[1])) if isinstance(ref, list) else None,
+    )

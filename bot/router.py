@@ -21,9 +21,11 @@ from bot.config import Settings
 from bot.context import Context
 from bot.errors import UserError
 from bot.grammar import Args, Token, parse_args, tokenize
+from bot.hygiene import clean_command
 from bot.i18n import language_from_locale, t
 from bot.messages import Command, Reply, Text
 from storage.db import Database, is_unreachable
+from storage.inbox import LostClaim
 from storage.models import ChannelRef, Member, Network, OutboxMessage
 
 log = logging.getLogger(__name__)
@@ -170,7 +172,16 @@ class Router:
 
     # -- handling ------------------------------------------------------------------
 
-    def handle(self, command: Command, *, now: datetime) -> Reply:
+    def handle(
+        self,
+        command: Command,
+        *,
+        now: datetime,
+        within: Callable[[Session, Reply], None] | None = None,
+    ) -> Reply:
+        """Run ``command`` in one transaction. ``within(session, reply)`` runs in that
+        transaction before it commits (the inbox marks its row ran there)."""
+        command = clean_command(command)
         # Until the member is read (and if the database cannot be reached): as last seen.
         lang = (
             self.known_language(command.platform, command.user_id)
@@ -195,9 +206,14 @@ class Router:
                     tz=member_zone(member, command, self.settings),
                     network=channel_network(session, command),
                 )
-                return self._dispatch(ctx)
+                reply = self._dispatch(ctx)
+                if within is not None:
+                    within(session, reply)
+                return reply
         except UserError as err:
             return Reply.text(err.message(lang))
+        except LostClaim:
+            raise  # another worker runs it: nothing to answer here
         except Exception as exc:
             if is_unreachable(exc):
                 log.warning(
@@ -262,11 +278,12 @@ def find_member(session: Session, platform: str, user_id: str) -> Member | None:
 
 
 def resolve_member(session: Session, command: Command, settings: Settings) -> Member:
-    """The member behind a command, created on first contact; listed admins are admins."""
+    """The member behind a command, created on first contact; listed admins are admins.
+
+    Only the platform's account id counts: a name is the member's to choose (anyone can
+    call themselves "U012ABCDEF"). On the console the account id is the name."""
     member = find_member(session, command.platform, command.user_id)
-    is_listed_admin = bool(
-        {command.user_id.casefold(), command.user_name.casefold()} & settings.admins
-    )
+    is_listed_admin = command.user_id.casefold() in settings.admins
     if member is None:
         member = Member(
             platform=command.platform,

@@ -7,6 +7,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from bot import permissions
 from bot.context import Context
 from bot.dates import DateParseError, format_short, note_lines, parse_when
 from bot.errors import UserError
@@ -169,25 +170,16 @@ def owner_text(action: Action, lang: str | None = None) -> str:
     return t("actions.nobody", lang) if lang else "—"
 
 
-def is_owner(ctx: Context, action: Action) -> bool:
-    me = ctx.member
-    if action.owner_member_id is not None:
-        return action.owner_member_id == me.id
-    if action.owner_organisation_id is not None:
-        return me.organisation_id == action.owner_organisation_id
-    return action.created_by == me.id  # no owner yet: it is the creator's
-
-
 def require_network_member(ctx: Context, network: Network) -> None:
     """Members work on actions in their own networks; organisers and admins everywhere."""
-    if ctx.has_role("organiser") or network in ctx.member.networks:
+    if permissions.organiser_or_network_member(ctx.member, network):
         return
     raise UserError("actions.not_in_network", network=network.name)
 
 
 def require_owner(ctx: Context, action: Action) -> None:
-    """Status and deletion of someone else's action: its owner, an organiser or an admin."""
-    if ctx.has_role("organiser") or is_owner(ctx, action):
+    """Status, owner and deletion: permissions.may_change_action."""
+    if permissions.may_change_action(ctx.member, action):
         return
     raise UserError("actions.not_owner", id=action.id, owner=owner_text(action, ctx.lang))
 

@@ -134,6 +134,7 @@ class Plan:
     new_actions: int = 0
     existing: int = 0
     per_goal: list[tuple[ParsedGoal, int, bool]] = field(default_factory=list)  # new, goal new
+    renamed: list[tuple[int, str, str]] = field(default_factory=list)  # number, old, new
 
 
 def plan(ctx: Context, network: Network, prog: Programme) -> Plan:
@@ -159,10 +160,17 @@ def plan(ctx: Context, network: Network, prog: Programme) -> Plan:
             if import_key(network.id, pg.number, a) not in keys and normalise(a) not in typed
         )
         result.new_goals += goal is None
+        if goal is not None and _renamed(goal.title, pg.title):
+            result.renamed.append((pg.number, goal.title, pg.title))
         result.new_actions += fresh
         result.existing += len(pg.actions) - fresh
         result.per_goal.append((pg, fresh, goal is None))
     return result
+
+
+def _renamed(old: str, new: str) -> bool:
+    """A goal found by its number whose title in the text says something else."""
+    return normalise(old) != normalise(new)
 
 
 def _read_file(ctx: Context, name: str) -> str:
@@ -259,6 +267,15 @@ def _preview(ctx: Context, network: Network, text: str) -> Reply:
             )
         )
     reply.add(Text("\n".join(lines)))
+    if result.renamed:
+        reply.add(
+            Text(
+                "\n".join(
+                    t("actions.import.renames", lang, number=n, old=old, new=new)
+                    for n, old, new in result.renamed
+                )
+            )
+        )
     if prog.skipped:
         example = prog.skipped[0] if len(prog.skipped[0]) <= 80 else prog.skipped[0][:77] + "…"
         reply.add(Text(t("actions.import.skipped", lang, count=len(prog.skipped), example=example)))
@@ -309,7 +326,7 @@ def _confirm(ctx: Context) -> Reply:
             )
         )
     )
-    made_goals = made_actions = existing = 0
+    made_goals = made_actions = existing = renamed = 0
     for g in detail.get("goals", []):
         number, titles = int(g["number"]), list(g["actions"])
         goal = goals.get(number)
@@ -319,6 +336,9 @@ def _confirm(ctx: Context) -> Reply:
             ctx.session.flush()
             goals[number] = goal
             made_goals += 1
+        elif _renamed(goal.title, g["title"]):
+            goal.title = g["title"]
+            renamed += 1
         typed = {normalise(a.title) for a in goal.actions}
         for title in titles:
             key = import_key(network.id, number, title)
@@ -353,20 +373,25 @@ def _confirm(ctx: Context) -> Reply:
             action=CONFIRM,
             object_type="audit",
             object_id=preview.id,
-            detail={"network_id": network.id, "goals": made_goals, "actions": made_actions},
+            detail={
+                "network_id": network.id,
+                "goals": made_goals,
+                "actions": made_actions,
+                "renamed": renamed,
+            },
         )
     )
-    return Reply.text(
-        t(
-            "actions.import.done",
-            ctx.lang,
-            goals=made_goals,
-            actions=made_actions,
-            existing=existing,
-            network=network.name,
-        ),
-        visibility="channel",
+    text = t(
+        "actions.import.done",
+        ctx.lang,
+        goals=made_goals,
+        actions=made_actions,
+        existing=existing,
+        network=network.name,
     )
+    if renamed:
+        text += " " + t("actions.import.renamed_done", ctx.lang, count=renamed)
+    return Reply.text(text, visibility="channel")
 
 
 def register(grp: CommandGroup) -> None:

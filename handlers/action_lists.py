@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import re
 from collections.abc import Sequence
@@ -12,6 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 
 from bot.context import Context
+from bot.csv_files import csv_bytes
 from bot.errors import UserError
 from bot.grammar import Args, parse_ref
 from bot.i18n import t
@@ -184,26 +183,46 @@ def _slug(name: str) -> str:
 
 
 def export_csv(ctx: Context, actions: Sequence[Action]) -> bytes:
-    """UTF-8 with a byte order mark, so Excel shows æøå right; one row per action."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(t("actions.csv.header", ctx.lang).split("|"))
-    for a in actions:
-        org = a.owner_organisation.name if a.owner_organisation else ""
-        writer.writerow(
+    """One row per action with its latest status comment, as bot.csv_files writes it."""
+    return csv_bytes(
+        t("actions.csv.header", ctx.lang).split("|"),
+        (
             [
                 goal_heading(a.goal, ctx.lang) if a.goal else "",
                 a.id,
                 a.title,
                 owner_text(a) if (a.owner_member or a.owner_organisation) else "",
-                org,
+                a.owner_organisation.name if a.owner_organisation else "",
                 status_name(a.status, ctx.lang),
                 "" if a.progress is None else a.progress,
                 a.due_date.isoformat() if a.due_date else "",
                 a.updated_at.astimezone(ctx.tz).strftime("%Y-%m-%d %H:%M"),
+                latest_comment(a),
             ]
-        )
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+            for a in actions
+        ),
+    )
+
+
+def latest_comment(action: Action) -> str:
+    """The note of the newest status update that has one ("" when none has)."""
+    notes = [u for u in action.updates if u.note]
+    return (max(notes, key=lambda u: (u.at, u.id)).note or "") if notes else ""
+
+
+def export_name(ctx: Context, sel: Selection) -> str:
+    """Each selection its own file name: one goal's export must not overwrite the
+    network's full export in the member's downloads."""
+    where = sel.network.name if sel.network else t("actions.list_all_networks", ctx.lang)
+    w = WORDS.get(ctx.lang, WORDS["nb"])
+    parts = ["tiltak", _slug(where)]
+    if sel.goal is not None:
+        parts += [_slug(w["goal"]), str(sel.goal.number)]
+    if sel.mine:
+        parts.append(_slug(w["mine"]))
+    if sel.overdue:
+        parts.append(_slug(w["overdue"]))
+    return "-".join([*parts, f"{ctx.local_now:%Y-%m-%d}"]) + ".csv"
 
 
 def register(grp: CommandGroup) -> None:
@@ -225,7 +244,7 @@ def register(grp: CommandGroup) -> None:
     def export(ctx: Context, args: Args) -> Reply:
         sel = select_actions(ctx, args)
         where = sel.network.name if sel.network else t("actions.list_all_networks", ctx.lang)
-        name = f"tiltak-{_slug(where)}-{ctx.local_now:%Y-%m-%d}.csv"
+        name = export_name(ctx, sel)
         reply = Reply.text(
             t("actions.exported", ctx.lang, count=len(sel.actions), network=where, name=name)
         )

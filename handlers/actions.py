@@ -82,7 +82,7 @@ def register(router: Router) -> None:
         keywords={"goal": GOAL, "owner": OWNER, "due": DUE, "network": NETWORK},
     )
     def new(ctx: Context, args: Args) -> Reply:
-        title = _title(args.title)
+        title = _title(args.strict_title())
         network = network_for(ctx, args)
         require_network_member(ctx, network)
         goal = find_goal(ctx, network, args.options["goal"]) if args.get("goal") else None
@@ -251,8 +251,9 @@ def register(router: Router) -> None:
             action.goal = find_goal(ctx, action.network, args.options["goal"])
             changes.append(goal_heading(action.goal, ctx.lang))
         if args.get("owner"):
-            if action.owner_member_id is not None or action.owner_organisation_id is not None:
-                require_owner(ctx, action)  # taking over someone's action is theirs to allow
+            # Taking over is the owner's to allow; an action without owner is its creator's
+            # (else anyone could take it, then delete it).
+            require_owner(ctx, action)
             action.owner_member, action.owner_organisation = resolve_owner(
                 ctx, args.options["owner"]
             )

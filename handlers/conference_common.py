@@ -7,6 +7,7 @@ from datetime import datetime, timedelta, tzinfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bot import permissions
 from bot.context import Context
 from bot.dates import format_date, format_datetime
 from bot.errors import UserError
@@ -28,21 +29,24 @@ def conference_ref(args: Args) -> int:
     return parse_ref(words[0])
 
 
-def find_conference(session: Session, conference_id: int, *, lock: bool = False) -> Conference:
+def find_conference(
+    session: Session, conference_id: int, *, lock: bool = False, viewer: Member | None = None
+) -> Conference:
     """The conference, optionally locked: PostgreSQL holds its row until commit so seat
     counts are read and written by one registration at a time (SQLite's BEGIN IMMEDIATE
-    already serialises writers)."""
+    already serialises writers). For a ``viewer`` who may not see a draft, a draft is
+    answered as no such conference (its title is not told)."""
     stmt = select(Conference).where(Conference.id == conference_id)
     if lock and session.get_bind().dialect.name == "postgresql":
         stmt = stmt.with_for_update().execution_options(populate_existing=True)
     conf = session.scalar(stmt)
-    if conf is None:
+    if conf is None or (viewer is not None and not permissions.may_see_draft(viewer, conf)):
         raise UserError("conferences.unknown", ref=conference_id)
     return conf
 
 
 def is_organiser_of(ctx: Context, conf: Conference) -> bool:
-    return ctx.has_role("organiser") or conf.created_by == ctx.member.id
+    return permissions.organiser_or_creator(ctx.member, conf.created_by)
 
 
 def organiser_name(session: Session, conf: Conference) -> str:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
@@ -11,6 +9,7 @@ from icalendar import Calendar, Event
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bot.csv_files import csv_bytes
 from bot.i18n import t
 from bot.messages import File
 from handlers.conference_common import (
@@ -85,25 +84,22 @@ def ics_file(session: Session, conf: Conference, now: datetime, tz: tzinfo) -> F
 
 
 def participants_csv(session: Session, conf: Conference, lang: str, tz: tzinfo) -> File:
-    """Semicolon-separated with a BOM, as Excel with Norwegian settings opens it directly."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(t("conferences.csv_header", lang).split(";"))
-    for status in (REGISTERED, WAITLISTED, MAYBE, CANCELLED):
-        for pos, reg in enumerate(by_arrival(session, conf.id, status), 1):
-            m = reg.member
-            writer.writerow(
-                [
-                    m.name,
-                    m.organisation.name if m.organisation else "",
-                    t(f"conferences.csv_status.{status}", lang),
-                    pos if status == WAITLISTED else "",
-                    reg.queued_at.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S"),
-                ]
-            )
+    """One row per answer, as bot.csv_files writes every CSV (Slack names are the
+    members' own text: a name like "=HYPERLINK(...)" is made inert)."""
+    rows = [
+        [
+            reg.member.name,
+            reg.member.organisation.name if reg.member.organisation else "",
+            t(f"conferences.csv_status.{status}", lang),
+            pos if status == WAITLISTED else "",
+            reg.queued_at.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S"),
+        ]
+        for status in (REGISTERED, WAITLISTED, MAYBE, CANCELLED)
+        for pos, reg in enumerate(by_arrival(session, conf.id, status), 1)
+    ]
     return File(
         name=f"konferanse-{conf.id}-deltakere.csv",
-        data=out.getvalue().encode("utf-8-sig"),
+        data=csv_bytes(t("conferences.csv_header", lang).split(";"), rows),
         mime="text/csv",
         title=conf.title,
     )

@@ -39,6 +39,7 @@ from handlers.conference_common import (
     audience_text,
     by_arrival,
     conference_ref,
+    count_status,
     find_conference,
     is_organiser_of,
     is_over,
@@ -66,7 +67,7 @@ FIELDS = {
     "place": ("sted", "stad", "place", "venue"),
     "theme": ("tema", "theme"),
     "programme": ("program", "programme", "agenda"),
-    "deadline": (
+    "registration_deadline": (
         "påmeldingsfrist",
         "pameldingsfrist",
         "registration deadline",
@@ -160,8 +161,8 @@ def apply_fields(ctx: Context, conf: Conference, args: Args) -> None:
         conf.start_at, conf.end_at = parse_date(ctx, args.options["date"])
         if is_over(conf, ctx.now, ctx.tz) or conf.start_at <= ctx.now:
             raise UserError("conferences.date_past", date=when_text(conf, ctx.lang, ctx.tz))
-    if args.get("deadline"):
-        conf.registration_deadline = parse_deadline(ctx, args.options["deadline"])
+    if args.get("registration_deadline"):
+        conf.registration_deadline = parse_deadline(ctx, args.options["registration_deadline"])
         if conf.registration_deadline <= ctx.now:
             raise UserError(
                 "conferences.deadline_past",
@@ -174,7 +175,13 @@ def apply_fields(ctx: Context, conf: Conference, args: Args) -> None:
             date=when_text(conf, ctx.lang, ctx.tz),
         )
     if args.get("seats"):
-        conf.seats = parse_seats(args.options["seats"])
+        seats = parse_seats(args.options["seats"])
+        taken = count_status(ctx.session, conf.id, REGISTERED) if conf.id is not None else 0
+        if seats < taken:  # nobody loses a seat they were given by a smaller number
+            raise UserError(
+                "conferences.seats_below_registered", seats=seats, registered=taken, id=conf.id
+            )
+        conf.seats = seats
     for name in ("place", "theme", "programme"):
         if args.get(name):
             setattr(conf, name, args.options[name][:2000])
@@ -189,7 +196,7 @@ def apply_fields(ctx: Context, conf: Conference, args: Args) -> None:
 def organised_conference(ctx: Context, args: Args) -> Conference:
     """The conference the command names, locked, if the member organises it and it is not
     called off (what changing, announcing and calling off need)."""
-    conf = find_conference(ctx.session, conference_ref(args), lock=True)
+    conf = find_conference(ctx.session, conference_ref(args), lock=True, viewer=ctx.member)
     if not is_organiser_of(ctx, conf):
         raise UserError("permission.need_organiser")
     if conf.state == CONFERENCE_CANCELLED:
@@ -214,7 +221,7 @@ def register(router: Router) -> None:
     @grp.verb("ny", "new", help_key="help.konferanse.ny", keywords=FIELDS)
     def create(ctx: Context, args: Args) -> Reply:
         ctx.require_role("organiser")
-        title = (args.title or "").strip()
+        title = (args.strict_title() or "").strip()
         if not title:
             raise UserError("conferences.title_missing")
         if not args.get("date"):
@@ -362,7 +369,7 @@ def register(router: Router) -> None:
 
     @grp.verb("vis", "show", "info", help_key="help.konferanse.vis")
     def show(ctx: Context, args: Args) -> Reply:
-        conf = find_conference(ctx.session, conference_ref(args))
+        conf = find_conference(ctx.session, conference_ref(args), viewer=ctx.member)
         if conf.state == DRAFT and not is_organiser_of(ctx, conf):
             raise UserError("conferences.not_announced", title=conf.title)
         reg = registration_of(ctx.session, conf.id, ctx.member.id)
@@ -426,7 +433,7 @@ def register(router: Router) -> None:
         help_key="help.konferanse.deltakere",
     )
     def participants(ctx: Context, args: Args) -> Reply:
-        conf = find_conference(ctx.session, conference_ref(args))
+        conf = find_conference(ctx.session, conference_ref(args), viewer=ctx.member)
         if not is_organiser_of(ctx, conf):
             raise UserError("permission.need_organiser")
         lines = [t("conferences.participants_title", ctx.lang, id=conf.id, title=conf.title)]
@@ -459,7 +466,7 @@ def register(router: Router) -> None:
 
     @grp.verb("ics", "kalender", "calendar", help_key="help.konferanse.ics")
     def ics(ctx: Context, args: Args) -> Reply:
-        conf = find_conference(ctx.session, conference_ref(args))
+        conf = find_conference(ctx.session, conference_ref(args), viewer=ctx.member)
         if conf.state == DRAFT and not is_organiser_of(ctx, conf):
             raise UserError("conferences.not_announced", title=conf.title)
         reply = Reply.text(t("conferences.ics", ctx.lang, title=conf.title))

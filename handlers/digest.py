@@ -209,7 +209,8 @@ def register(router: Router) -> None:
         session: Session, row: OutboxMessage, now: datetime, lang: str
     ) -> Reply | None:
         network = session.get(Network, row.object_id)
-        if network is None or not network.digest_enabled:
+        asked_now = bool(row.payload and row.payload.get("now"))
+        if network is None or not (network.digest_enabled or asked_now):
             return None
         tz = router.settings.tz
         lines = digest_lines(session, network, now, tz, lang)
@@ -235,25 +236,84 @@ def register(router: Router) -> None:
         ctx.require_role("organiser")
         network = network_for(ctx, args)
         words = [w.casefold() for w in args.words()]
-        outbox.cancel(ctx.session, object_type=OBJECT, object_id=network.id)
+        if words in (["nå"], ["na"], ["no"], ["now"]):
+            return post_now(ctx, network)
+        if words in (["vis"], ["forhåndsvis"], ["førehandsvis"], ["preview"], ["show"]):
+            return preview(ctx, network)
         if words in (["av"], ["off"], ["stopp"], ["stop"]):
+            outbox.cancel(ctx.session, object_type=OBJECT, object_id=network.id)
             network.digest_enabled = False
             audit(ctx, "digest.off", "network", network.id)
             return Reply.text(t("digest.off", ctx.lang, network=network.name))
-        if len(words) != 2 or words[0] not in WEEKDAYS:
-            raise UserError("digest.usage")
-        try:
-            hh, mm = (int(x) for x in words[1].replace(".", ":").split(":"))
-            time(hh, mm)
-        except ValueError as exc:
-            raise UserError("digest.usage") from exc
+        weekday, hh, mm = parse_when(words)
+        outbox.cancel(ctx.session, object_type=OBJECT, object_id=network.id)
         network.digest_enabled = True
-        network.digest_weekday = WEEKDAYS[words[0]]
+        network.digest_weekday = weekday
         network.digest_time = f"{hh:02d}:{mm:02d}"
         ctx.session.flush()
-        plan_digests(ctx.session, ctx.now, ctx.tz)
         at = next_digest_at(network, ctx.now, ctx.tz)
+        # schedule() takes back this week's row if "av" cancelled it a moment ago
+        outbox.schedule(
+            ctx.session,
+            key=digest_key(network.id, at),
+            kind=KIND,
+            target=outbox.Target.network(network.id),
+            due_at=at,
+            object_type=OBJECT,
+            object_id=network.id,
+        )
+        plan_digests(ctx.session, ctx.now, ctx.tz)
         audit(ctx, "digest.set", "network", network.id, at=network.digest_time)
         return Reply.text(
             t("digest.set", ctx.lang, network=network.name, when=format_short(at, ctx.lang, ctx.tz))
         )
+
+
+_CLOCK_WORDS = frozenset({"kl", "kl.", "klokka", "klokken", "klokka:", "at", "@"})
+
+
+def parse_when(words: list[str]) -> tuple[int, int, int]:
+    """``fredag kl 14``, ``mandag 8``, ``onsdag 07.30`` -> (weekday, hour, minute)."""
+    rest = [w for w in words if w not in _CLOCK_WORDS]
+    if len(rest) != 2 or rest[0] not in WEEKDAYS:
+        raise UserError("digest.usage")
+    clock = rest[1].replace(".", ":")
+    try:
+        hh, _, mm = clock.partition(":")
+        hour, minute = int(hh), int(mm or 0)
+        time(hour, minute)
+    except ValueError as exc:
+        raise UserError("digest.usage") from exc
+    return WEEKDAYS[rest[0]], hour, minute
+
+
+def post_now(ctx: Context, network: Network) -> Reply:
+    """This week's digest to the network's channel at once (through the outbox, like any
+    post, so a failed channel is retried and reported the same way)."""
+    if not digest_lines(ctx.session, network, ctx.now, ctx.tz, ctx.lang):
+        return Reply.text(t("digest.now_empty", ctx.lang, network=network.name))
+    outbox.schedule(
+        ctx.session,
+        key=f"digest-now:{network.id}:{ctx.now.isoformat()}",
+        kind=KIND,
+        target=outbox.Target.network(network.id),
+        due_at=ctx.now,
+        object_type=OBJECT,
+        object_id=network.id,
+        payload={"now": True},
+    )
+    audit(ctx, "digest.now", "network", network.id)
+    return Reply.text(t("digest.now_sent", ctx.lang, network=network.name))
+
+
+def preview(ctx: Context, network: Network) -> Reply:
+    lines = digest_lines(ctx.session, network, ctx.now, ctx.tz, ctx.lang)
+    if not lines:
+        return Reply.text(t("digest.now_empty", ctx.lang, network=network.name))
+    return Reply(
+        blocks=[
+            Text(t("digest.preview", ctx.lang)),
+            Text(t("digest.title", ctx.lang, network=network.name)),
+            Text("\n".join(lines)),
+        ]
+    )

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from bot.dates import format_datetime, parse_duration, parse_offsets
 from bot.i18n import t
 from bot.messages import Reply, Text
+from handlers.workdays import previous_working_day
 from storage import outbox
 from storage.models import Hearing, OutboxMessage
 
@@ -68,20 +69,24 @@ def parse_reminders(text: str) -> str:
 
 
 def reminder_times(deadline: datetime, offsets: str, tz: tzinfo) -> list[tuple[str, datetime]]:
-    """(offset token, due time in UTC) for each reminder before the deadline, earliest first."""
+    """(offset token, due time in UTC) for each reminder before the deadline, earliest first.
+
+    A reminder counted in days lands on the working day before if it falls on a weekend or
+    a public holiday; one counted in hours or minutes keeps its exact time. Two that land
+    on the same moment are sent once."""
     local_day = deadline.astimezone(tz).date()
     times: dict[str, datetime] = {}
     for token in filter(None, (offsets or DEFAULT_OFFSETS).split(",")):
         amount = int(token[:-1])
         if token.endswith("d"):
-            day = local_day - timedelta(days=amount)
+            day = previous_working_day(local_day - timedelta(days=amount))
             # Built on the wall clock of that day, so a DST change in between does not
             # move the reminder off 09:00.
             due = datetime(day.year, day.month, day.day, REMINDER_HOUR, tzinfo=tz)
         else:
             due = deadline - timedelta(seconds=amount)
         due = due.astimezone(UTC)
-        if due < deadline:
+        if due < deadline and due not in times.values():
             times[token] = due
     return sorted(times.items(), key=lambda item: item[1])
 

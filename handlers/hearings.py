@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 
+from bot import permissions
 from bot.context import Context
 from bot.dates import (
     DateParseError,
@@ -24,7 +25,14 @@ from bot.router import Router
 from handlers import hearing_list
 from handlers import hearing_reminders as reminders
 from handlers.lookup import audit, find_network, find_organisation, network_for
-from storage.models import Hearing, HearingAddressee, Member, Network, Organisation
+from storage.models import (
+    Hearing,
+    HearingAddressee,
+    HearingAnswer,
+    Member,
+    Network,
+    Organisation,
+)
 
 KEYWORDS = {
     "deadline": ("frist", "fristen", "deadline"),
@@ -58,7 +66,7 @@ def register(router: Router) -> None:
 
     @grp.verb("ny", "new", "opprett", "create", help_key="help.horing.ny", keywords=KEYWORDS)
     def new(ctx: Context, args: Args) -> Reply:
-        title = (args.title or "").strip()
+        title = (args.strict_title() or "").strip()
         if not title:
             raise UserError("hearings.title_missing")
         if not args.get("deadline"):
@@ -175,15 +183,35 @@ def register(router: Router) -> None:
         named = args.get("organisation") or " ".join(tok.text for tok in rest).strip()
         addressees = pick_addressees(ctx, hearing, named)
         for a in addressees:
-            a.answered_at, a.answered_by = ctx.now, ctx.member.id
-            if link:
+            if not permissions.may_answer_for(ctx.member, a.organisation_id):
+                raise UserError(
+                    "hearings.answer_not_yours", org=a.organisation.name, number=hearing.id
+                )
+        again = [a for a in addressees if a.answered_at is not None]
+        for a in addressees:
+            # The first answer stays; each report is kept in the history `vis` shows.
+            if a.answered_at is None:
+                a.answered_at, a.answered_by = ctx.now, ctx.member.id
+            if link and not a.response_link:
                 a.response_link = link
+            a.answers.append(HearingAnswer(member_id=ctx.member.id, at=ctx.now, link=link))
         ctx.session.flush()
         reminders.sync_reminders(ctx.session, hearing, now=ctx.now, tz=ctx.tz)
         names = ", ".join(a.organisation.name for a in addressees)
         audit(ctx, "hearing.answered", "hearing", hearing.id, organisations=names)
         lines = [
             t("hearings.answered", ctx.lang, orgs=names, number=hearing.id, title=hearing.title)
+        ]
+        lines += [
+            t(
+                "hearings.answered_before",
+                ctx.lang,
+                org=a.organisation.name,
+                when=format_short(a.answered_at, ctx.lang, ctx.tz),
+                number=hearing.id,
+            )
+            for a in again
+            if a.answered_at is not None
         ]
         missing = reminders.unanswered(hearing)
         lines.append(
@@ -387,13 +415,13 @@ def find_hearing(ctx: Context, args: Args, verb: str) -> Hearing:
 
 
 def require_member_of(ctx: Context, network: Network) -> None:
-    if ctx.has_role("organiser") or network in ctx.member.networks:
+    if permissions.organiser_or_network_member(ctx.member, network):
         return
     raise UserError("hearings.not_in_network", network=network.name)
 
 
 def may_manage(ctx: Context, hearing: Hearing) -> bool:
-    return ctx.has_role("organiser") or hearing.created_by == ctx.member.id
+    return permissions.organiser_or_creator(ctx.member, hearing.created_by)
 
 
 def require_manager(ctx: Context, hearing: Hearing) -> None:
@@ -473,13 +501,24 @@ def addressee_line(ctx: Context, a: HearingAddressee) -> str:
     if a.answered_at is None:
         return t("hearings.addressee_waiting", ctx.lang, org=a.organisation.name)
     link = f" – {a.response_link}" if a.response_link else ""
-    return t(
+    line = t(
         "hearings.addressee_answered",
         ctx.lang,
         org=a.organisation.name,
         when=format_short(a.answered_at, ctx.lang, ctx.tz),
         link=link,
     )
+    # Reports after the first (the first may predate the history: the demo's, old rows).
+    later = [r for r in a.answers if r.at != a.answered_at or r.member_id != a.answered_by]
+    for r in later:
+        line += "\n" + t(
+            "hearings.answer_reported",
+            ctx.lang,
+            when=format_short(r.at, ctx.lang, ctx.tz),
+            who=r.member.name if r.member else "—",
+            link=f" – {r.link}" if r.link else "",
+        )
+    return line
 
 
 def warnings(ctx: Context, hearing: Hearing) -> list[str]:

@@ -1,8 +1,10 @@
 """A poll's decision: the Meeting row, its .ics invitation, and its reminders in the outbox.
 
-The invitation is an iCalendar REQUEST with a stable UID ("meeting-<id>@partnerbot"), so a
-calendar that already has the meeting updates it when a moved meeting is sent again with
-a higher SEQUENCE, instead of adding a second copy.
+The invitation is an iCalendar PUBLISH (like the conference .ics) with a random, stable UID
+("<uuid>@partnerbot", unique across databases and resets), so a calendar that already has
+the meeting updates it when a moved meeting is sent again with a higher SEQUENCE, instead
+of adding a second copy. It names no ORGANIZER and asks for no reply: the bot has no mail
+address, and a REQUEST makes Outlook offer Accept/Decline whose answers bounce.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import uuid
 from datetime import datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vCalAddress
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 from sqlalchemy.orm import Session
 
 from bot.dates import Slot, format_slot
@@ -24,7 +26,6 @@ from storage.models import Meeting, Member, OutboxMessage, Poll, PollSlot
 
 DEFAULT_MINUTES = 60
 REMINDER_KIND = "meeting.reminder"
-ORGANISER_ADDRESS = "mailto:partnerbot@partnerbot.invalid"
 
 
 def meeting_end(poll: Poll, slot: PollSlot) -> datetime:
@@ -57,15 +58,13 @@ def decide(
             end_at=meeting_end(poll, slot),
             place=place or poll.place,
             agenda=agenda or poll.agenda,
-            # The real UID needs the id; a unique placeholder keeps the column's constraint.
-            uid=f"pending-{uuid.uuid4().hex}",
+            uid=meeting_uid(),
             sequence=0,
             created_by=member_id,
             created_at=now,
         )
         session.add(meeting)
         session.flush()
-        meeting.uid = meeting_uid(meeting.id)
     else:
         meeting.start_at, meeting.end_at = slot.start_at, meeting_end(poll, slot)
         meeting.place = place or meeting.place
@@ -76,8 +75,8 @@ def decide(
     return meeting, existed
 
 
-def meeting_uid(meeting_id: int) -> str:
-    return f"meeting-{meeting_id}@partnerbot"
+def meeting_uid() -> str:
+    return f"{uuid.uuid4()}@partnerbot"
 
 
 def schedule_reminders(
@@ -205,7 +204,7 @@ def ics(
     cal.add("prodid", "-//partnerbot//partnerbot//NO")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("method", "REQUEST")
+    cal.add("method", "PUBLISH")
     event = Event()
     event.add("uid", meeting.uid)
     event.add("sequence", meeting.sequence)
@@ -219,9 +218,6 @@ def ics(
     text = "\n\n".join(x for x in (meeting.agenda, description) if x)
     if text:
         event.add("description", text)
-    who = vCalAddress(ORGANISER_ADDRESS)
-    who.params["cn"] = organiser.name if organiser else "partnerbot"
-    event.add("organizer", who)
     event.add("status", "CONFIRMED")
     # VTIMEZONE before the event, as Outlook and most generators write it.
     if str(tz) in _CET_ZONES:
@@ -244,7 +240,7 @@ def invitation(meeting: Meeting, *, tz: ZoneInfo, now: datetime, organiser: Memb
     return File(
         name=ics_name(meeting),
         data=ics(meeting, tz=tz, now=now, organiser=organiser),
-        mime="text/calendar; method=REQUEST",
+        mime="text/calendar; method=PUBLISH",
         title=meeting.title,
     )
 

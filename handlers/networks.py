@@ -94,13 +94,13 @@ def register(router: Router) -> None:
         "new network",
         help_key="help.partnerbot.nettverk_ny",
         keywords={
-            "partnership": ("partnerskap", "regionråd", "regionrad"),
+            "partnership": ("partnerskap", "partnarskap", "partnership", "regionråd", "regionrad"),
             "organisations": ("organisasjoner", "organisasjonar", "organisations", "org"),
         },
     )
     def new_network(ctx: Context, args: Args) -> Reply:
         ctx.require_role("admin")
-        name = (args.title or "").strip()
+        name = (args.strict_title() or "").strip()
         if not name:
             raise UserError("networks.name_missing")
         partnership = _partnership(ctx, args.get("partnership"))
@@ -208,7 +208,7 @@ def register(router: Router) -> None:
     )
     def add_member(ctx: Context, args: Args) -> Reply:
         ctx.require_role("admin")
-        name = (args.title or "").strip()
+        name = (args.strict_title() or "").strip()
         if not name:
             raise UserError("networks.member_name_missing")
         role = parse_role(args.options["role"]) if args.get("role") else None

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, exists, or_, select
+from sqlalchemy import ColumnElement, and_, exists, or_, select
 from sqlalchemy.orm import Session
 
 from bot.context import Context
@@ -63,6 +63,30 @@ class Overview:
         )
 
 
+def mine_to_follow(member: Member, network_ids: list[int]) -> ColumnElement[bool]:
+    """The actions that wait for ``member``, as their nudges go: owned by them; owned by
+    their organisation (and no person); or, for an organiser in the action's network,
+    owned by nobody or by an organisation without members."""
+    conditions = [Action.owner_member_id == member.id]
+    if member.organisation_id is not None:
+        conditions.append(
+            and_(
+                Action.owner_member_id.is_(None),
+                Action.owner_organisation_id == member.organisation_id,
+            )
+        )
+    if member.role in ("organiser", "admin") and network_ids:
+        org_has_members = exists().where(Member.organisation_id == Action.owner_organisation_id)
+        conditions.append(
+            and_(
+                Action.network_id.in_(network_ids),
+                Action.owner_member_id.is_(None),
+                or_(Action.owner_organisation_id.is_(None), ~org_has_members),
+            )
+        )
+    return or_(*conditions)
+
+
 def collect(session: Session, member: Member, now: datetime, tz: ZoneInfo) -> Overview:
     """What waits for ``member`` at ``now``."""
     ov = Overview()
@@ -85,7 +109,7 @@ def collect(session: Session, member: Member, now: datetime, tz: ZoneInfo) -> Ov
     actions = session.scalars(
         select(Action)
         .where(
-            Action.owner_member_id == member.id,
+            mine_to_follow(member, network_ids),
             Action.status.in_(OPEN_ACTION),
             Action.due_date.is_not(None),
             Action.due_date <= today + SOON,

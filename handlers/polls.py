@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from bot import permissions
 from bot.context import Context
 from bot.dates import (
     DateParseError,
@@ -99,13 +100,13 @@ def register(router: Router) -> None:
 
 
 def new_poll(ctx: Context, args: Args) -> Reply:
-    title = (args.title or "").strip()
+    title = (args.strict_title() or "").strip()
     if not title:
         raise UserError("polls.title_missing")
     if not args.get("slots"):
         raise UserError("polls.slots_missing")
     network = network_for(ctx, args)
-    if not (ctx.has_role("organiser") or network in ctx.member.networks):
+    if not permissions.organiser_or_network_member(ctx.member, network):
         raise UserError("polls.not_in_network", network=network.name)
     duration = _duration(ctx, args.get("duration"))
     slots = _slots(ctx, args.options["slots"], duration)
@@ -303,7 +304,7 @@ def vote(ctx: Context, args: Args) -> Reply:
 
 def require_may_vote(ctx: Context, poll: Poll) -> None:
     """Members of the poll's network, those invited by name or organisation, organisers."""
-    if poll.network is None or ctx.has_role("organiser") or poll.network in ctx.member.networks:
+    if poll.network is None or permissions.organiser_or_network_member(ctx.member, poll.network):
         return
     me, org = ctx.member.id, ctx.member.organisation_id
     if any(
@@ -433,7 +434,7 @@ def list_polls(ctx: Context, args: Args) -> Reply:
 def close(ctx: Context, args: Args) -> Reply:
     words = args.words()
     poll = _poll(ctx, words[0] if words else None, lock="update")
-    if not (ctx.has_role("organiser") or poll.created_by == ctx.member.id):
+    if not permissions.organiser_or_creator(ctx.member, poll.created_by):
         raise UserError("polls.close_not_allowed", id=poll.id)
     meeting = meeting_of(ctx.session, poll)
     choice = args.get("choice") or (words[1] if len(words) > 1 else None)

@@ -114,7 +114,7 @@ def add_verbs(grp: CommandGroup) -> None:
         help_key="help.konferanse.meld_pa",
     )
     def register(ctx: Context, args: Args) -> Reply:
-        conf = find_conference(ctx.session, conference_ref(args), lock=True)
+        conf = find_conference(ctx.session, conference_ref(args), lock=True, viewer=ctx.member)
         _check_open(ctx, conf, registering=True)
         _check_audience(ctx, conf)
         reg = registration_of(ctx.session, conf.id, ctx.member.id)
@@ -167,7 +167,7 @@ def add_verbs(grp: CommandGroup) -> None:
         help_key="help.konferanse.meld_av",
     )
     def unregister(ctx: Context, args: Args) -> Reply:
-        conf = find_conference(ctx.session, conference_ref(args), lock=True)
+        conf = find_conference(ctx.session, conference_ref(args), lock=True, viewer=ctx.member)
         _check_open(ctx, conf, registering=False)
         reg = registration_of(ctx.session, conf.id, ctx.member.id)
         if reg is None or reg.status == CANCELLED:
@@ -187,7 +187,7 @@ def add_verbs(grp: CommandGroup) -> None:
 
     @grp.verb("kanskje", "maybe", "tentative", help_key="help.konferanse.kanskje")
     def maybe(ctx: Context, args: Args) -> Reply:
-        conf = find_conference(ctx.session, conference_ref(args), lock=True)
+        conf = find_conference(ctx.session, conference_ref(args), lock=True, viewer=ctx.member)
         _check_open(ctx, conf, registering=True)
         _check_audience(ctx, conf)
         reg = registration_of(ctx.session, conf.id, ctx.member.id)

@@ -183,14 +183,31 @@ class PostedMessage(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class HandledRequest(Base):
-    """A chat platform request already handled, so that a retry of it (Slack's
-    X-Slack-Retry-Num) is not run twice. Rows older than a day are pruned."""
+class InboxRequest(Base):
+    """A request a chat platform sent and we acknowledged: stored before the ack, run by a
+    worker. ``key`` is the platform's retry-stable id, so a retry finds its row. States:
+    pending -> ran (the command's effects and its answer committed together) -> done
+    (answered); failed when it kept failing. Rows of one ``member`` run in ``id`` order."""
 
-    __tablename__ = "handled_requests"
+    __tablename__ = "inbox"
+    __table_args__ = (
+        Index("ix_inbox_state_id", "state", "id"),
+        Index("ix_inbox_member_id", "member", "id"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(200), unique=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    platform: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(20))
+    member: Mapped[str] = mapped_column(String(200))
+    body: Mapped[dict[str, Any]] = mapped_column(JSON)
+    state: Mapped[str] = mapped_column(String(20), default="pending")
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    claim_token: Mapped[str | None] = mapped_column(String(64))
+    lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    answer: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)
 
 
 class TeamsConversation(Base):
@@ -268,6 +285,9 @@ class OutboxMessage(Base):
     claimed_by: Mapped[str | None] = mapped_column(String(100))
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Destinations (platform addresses) that already got this message: a retry after a
+    # partial failure sends only to the others.
+    sent_to: Mapped[list[str] | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
@@ -289,6 +309,8 @@ class Action(Base):
     """A tiltak. Status: planned, ongoing, done, postponed, cancelled."""
 
     __tablename__ = "actions"
+    # Numbers members see are ids: SQLite must never hand a deleted one out again.
+    __table_args__ = {"sqlite_autoincrement": True}
     id: Mapped[int] = mapped_column(primary_key=True)
     network_id: Mapped[int] = mapped_column(ForeignKey("networks.id", ondelete="CASCADE"))
     goal_id: Mapped[int | None] = mapped_column(ForeignKey("goals.id", ondelete="SET NULL"))
@@ -332,6 +354,8 @@ class Hearing(Base):
     """A document out for comment. State: open, closed."""
 
     __tablename__ = "hearings"
+    # Numbers members see are ids: SQLite must never hand a deleted one out again.
+    __table_args__ = {"sqlite_autoincrement": True}
     id: Mapped[int] = mapped_column(primary_key=True)
     network_id: Mapped[int | None] = mapped_column(ForeignKey("networks.id", ondelete="SET NULL"))
     title: Mapped[str] = mapped_column(Text)
@@ -362,6 +386,25 @@ class HearingAddressee(Base):
     response_link: Mapped[str | None] = mapped_column(Text)
     hearing: Mapped[Hearing] = relationship(back_populates="addressees")
     organisation: Mapped[Organisation] = relationship()
+    answers: Mapped[list[HearingAnswer]] = relationship(
+        back_populates="addressee", order_by="HearingAnswer.id", cascade="all, delete-orphan"
+    )
+
+
+class HearingAnswer(Base):
+    """Each report that an organisation answered a hearing. A later report never
+    overwrites an earlier one: the addressee keeps its first answer, these the history."""
+
+    __tablename__ = "hearing_answers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    addressee_id: Mapped[int] = mapped_column(
+        ForeignKey("hearing_addressees.id", ondelete="CASCADE"), index=True
+    )
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    link: Mapped[str | None] = mapped_column(Text)
+    addressee: Mapped[HearingAddressee] = relationship(back_populates="answers")
+    member: Mapped[Member | None] = relationship()
 
 
 # -- meeting polls (møtepoll) -----------------------------------------------------------
@@ -371,6 +414,8 @@ class Poll(Base):
     """A meeting availability poll. State: open, closed."""
 
     __tablename__ = "polls"
+    # Numbers members see are ids: SQLite must never hand a deleted one out again.
+    __table_args__ = {"sqlite_autoincrement": True}
     id: Mapped[int] = mapped_column(primary_key=True)
     network_id: Mapped[int | None] = mapped_column(ForeignKey("networks.id", ondelete="SET NULL"))
     title: Mapped[str] = mapped_column(Text)
@@ -449,6 +494,8 @@ class Conference(Base):
     """A conference or gathering with registration. State: draft, announced, cancelled."""
 
     __tablename__ = "conferences"
+    # Numbers members see are ids: SQLite must never hand a deleted one out again.
+    __table_args__ = {"sqlite_autoincrement": True}
     id: Mapped[int] = mapped_column(primary_key=True)
     network_id: Mapped[int | None] = mapped_column(ForeignKey("networks.id", ondelete="SET NULL"))
     title: Mapped[str] = mapped_column(Text)

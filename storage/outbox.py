@@ -89,6 +89,7 @@ def schedule(
         row.object_type, row.object_id = object_type, object_id
         row.due_at = row.not_before = due_at
         row.state, row.attempts, row.last_error, row.late = PENDING, 0, None, False
+        row.sent_to = None
     return row
 
 
@@ -168,6 +169,15 @@ def mark_sent(session: Session, row_id: int, *, now: datetime, late: bool = Fals
         update(OutboxMessage)
         .where(OutboxMessage.id == row_id)
         .values(state=SENT, sent_at=now, late=late, last_error=None)
+    )
+
+
+def mark_delivered(session: Session, row_id: int, addresses: Iterable[str]) -> None:
+    """Record the destinations that got the message so far (a retry skips them)."""
+    session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == row_id)
+        .values(sent_to=sorted(set(addresses)))
     )
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
 from sqlalchemy import select
 
+from bot import clock
 from bot.app import App
 from bot.i18n import t
 from bot.messages import Command, Reply
@@ -20,6 +21,8 @@ from bot.scheduler import Ticker
 from storage.models import Member
 
 PLATFORM = "console"
+# The console's own words, which end a paste like any command does.
+_CONSOLE_WORDS = frozenset({"/som", "/as", "/kanal", "/channel", "/avslutt", "/quit", "/exit"})
 
 
 class ConsoleMessenger:
@@ -43,6 +46,7 @@ class Console:
         self.out = out or sys.stdout
         self._lock = threading.Lock()
         self.dispatcher = app.dispatcher(ConsoleMessenger(self))
+        self.reading_body = False
         self.ensure_admin(user)
 
     # -- output --------------------------------------------------------------------
@@ -76,16 +80,23 @@ class Console:
                 s.add(Member(platform=PLATFORM, external_id=name, name=name, role="admin"))
 
     def switch_user(self, query: str) -> str:
-        query = query.strip()
+        """``/som Kari`` acts as a known member; ``/som ny "Roger Ryberg"`` adds a new one.
+        A name that matches nobody is answered, never made into a member by a typo."""
+        query = _unquote(query)
         lang = self.lang()
         if not query:
             return t("console.as_missing", lang)
+        first, _, rest = query.partition(" ")
+        create = first.casefold() in ("ny", "new") and bool(rest.strip())
+        if create:
+            query = _unquote(rest)
         with self.app.db.transaction() as s:
             members = s.scalars(select(Member).where(Member.platform == PLATFORM)).all()
             q = query.casefold()
-            hits = [m for m in members if m.name.casefold() == q] or [
-                m for m in members if q in m.name.casefold()
-            ]
+            exact = [m for m in members if m.name.casefold() == q]
+            hits = exact or [m for m in members if q in m.name.casefold()]
+            if create and not exact:
+                hits = []
             if len(hits) > 1:
                 return t(
                     "console.as_ambiguous",
@@ -95,10 +106,12 @@ class Console:
                 )
             if hits:
                 member = hits[0]
-            else:
+            elif create:
                 member = Member(platform=PLATFORM, external_id=query, name=query, role="member")
                 s.add(member)
                 s.flush()
+            else:
+                return t("console.as_unknown", lang, given=query)
             self.user = member.external_id
             lang = member_language(member, self.app.settings)  # the one now at the keyboard
             org = member.organisation.name if member.organisation else "—"
@@ -123,7 +136,7 @@ class Console:
             return t("console.channel_now", self.lang(), channel=self.channel)
         if not line.startswith("/"):
             return t("console.start_with_slash", self.lang())
-        now = now or datetime.now(UTC)
+        now = now or clock.now()
         command = Command(
             platform=PLATFORM,
             user_id=self.user,
@@ -139,26 +152,57 @@ class Console:
 
     def after_command(self) -> None:
         # Messages a command queued for others (announcements, poll posts) go out at once.
-        self.dispatcher.dispatch_due(datetime.now(UTC))
+        self.dispatcher.dispatch_due(clock.now())
 
     def wants_body(self, line: str) -> bool:
         word, _, rest = line.strip().partition(" ")
         return word.startswith("/") and self.app.router.wants_body(word[1:], rest)
 
+    def is_command(self, line: str) -> bool:
+        """A line that starts a known command (it ends a paste in a script)."""
+        word = line.strip().split(" ", 1)[0]
+        return (
+            len(word) > 1
+            and word.startswith("/")
+            and (
+                self.app.router.find_group(word[1:]) is not None
+                or word.casefold() in _CONSOLE_WORDS
+            )
+        )
+
+    def body_prompt(self) -> str:
+        return t("console.paste_prompt", self.lang())
+
     def commands(self, lines: Iterator[str]) -> Iterator[tuple[str, str]]:
-        """(command line, body) pairs; a body is the lines up to an empty line."""
-        for raw in lines:
-            line = raw.rstrip("\n")
+        """(command line, body) pairs. A body (a pasted work programme) runs to a line with
+        only ".", or the end of input; blank lines inside it belong to it. In a script, the
+        next command line ends it too."""
+        pending: str | None = None
+        while True:
+            if pending is not None:
+                line, pending = pending, None
+            else:
+                raw = next(lines, None)
+                if raw is None:
+                    return
+                line = raw.rstrip("\n")
             if not line.strip() or line.lstrip().startswith("#!"):
                 continue
             body: list[str] = []
             if self.wants_body(line):
-                for more in lines:
-                    more = more.rstrip("\n")
-                    if not more.strip():
-                        break
-                    body.append(more)
-            yield line, "\n".join(body)
+                self.reading_body = True
+                try:
+                    for more in lines:
+                        more = more.rstrip("\n")
+                        if more.strip() == ".":
+                            break
+                        if self.is_command(more):
+                            pending = more
+                            break
+                        body.append(more)
+                finally:
+                    self.reading_body = False
+            yield line, "\n".join(body).strip("\n")
 
     def run_script(self, stream: TextIO) -> None:
         for line, body in self.commands(iter(stream.readline, "")):
@@ -177,7 +221,10 @@ class Console:
 
         def lines() -> Iterator[str]:
             while True:
-                yield input(self.prompt())
+                try:
+                    yield input(self.body_prompt() if self.reading_body else self.prompt())
+                except EOFError:
+                    return
 
         try:
             for line, body in self.commands(lines()):
@@ -187,6 +234,14 @@ class Console:
                 self.after_command()
         except (EOFError, KeyboardInterrupt):
             self.emit("")
+
+
+def _unquote(text: str) -> str:
+    """A name as typed, without the quotes around it (``"Roger Ryberg"``, «Roger Ryberg»)."""
+    text = " ".join(text.split())
+    if len(text) >= 2 and text[0] in "\"“«'" and text[-1] in "\"”»'":
+        text = text[1:-1].strip()
+    return text
 
 
 def run(app: App, *, user: str, channel: str, stdin: TextIO | None = None) -> None:

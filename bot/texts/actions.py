@@ -150,9 +150,9 @@ TEXTS = {
         "en": "You are not in “{network}”, so you cannot change its actions. Ask an admin to add you.",
     },
     "actions.not_owner": {
-        "nb": "Bare den ansvarlige ({owner}), en organisator eller en administrator kan endre status, ansvarlig eller slette tiltak #{id}. Har tiltaket ingen ansvarlig, kan du ta det med `/tiltak endre {id} ansvarlig meg`.",
-        "nn": "Berre den ansvarlege ({owner}), ein organisator eller ein administrator kan endre status, ansvarleg eller slette tiltak #{id}. Har tiltaket ingen ansvarleg, kan du ta det med `/tiltak endre {id} ansvarleg meg`.",
-        "en": "Only the owner ({owner}), an organiser or an admin can change the status or owner of, or delete, action #{id}. If it has no owner, take it with `/tiltak edit {id} owner me`.",
+        "nb": "Bare den ansvarlige ({owner}), en organisator eller en administrator kan endre status, ansvarlig eller slette tiltak #{id}. Uten ansvarlig er det den som opprettet tiltaket.",
+        "nn": "Berre den ansvarlege ({owner}), ein organisator eller ein administrator kan endre status, ansvarleg eller slette tiltak #{id}. Utan ansvarleg er det den som oppretta tiltaket.",
+        "en": "Only the owner ({owner}), an organiser or an admin can change the status or owner of, or delete, action #{id}. Without an owner, that is whoever created it.",
     },
     "actions.status_usage": {
         "nb": 'Skriv nummeret og den nye statusen: `/tiltak status 12 pågår "Søknad sendt" fremdrift 40%`. Statuser: planlagt, pågår, ferdig, utsatt, avlyst.',
@@ -261,9 +261,9 @@ TEXTS = {
         "en": "There are only {pages} page(s), not page {page}. Start with `{command}`.",
     },
     "actions.csv.header": {
-        "nb": "Mål|Nummer|Tittel|Ansvarlig|Organisasjon|Status|Fremdrift|Frist|Sist oppdatert",
-        "nn": "Mål|Nummer|Tittel|Ansvarleg|Organisasjon|Status|Framdrift|Frist|Sist oppdatert",
-        "en": "Goal|Number|Title|Owner|Organisation|Status|Progress|Due|Last update",
+        "nb": "Mål|Nummer|Tittel|Ansvarlig|Organisasjon|Status|Fremdrift|Frist|Sist oppdatert|Siste kommentar",
+        "nn": "Mål|Nummer|Tittel|Ansvarleg|Organisasjon|Status|Framdrift|Frist|Sist oppdatert|Siste kommentar",
+        "en": "Goal|Number|Title|Owner|Organisation|Status|Progress|Due|Last update|Latest comment",
     },
     "actions.exported": {
         "nb": "{count} tiltak fra «{network}» eksportert til {name} (CSV, åpnes i Excel).",
@@ -277,9 +277,9 @@ TEXTS = {
     },
     # -- import ----------------------------------------------------------------------------
     "actions.import.no_goals": {
-        "nb": "Jeg fant ingen mål i teksten. Lim inn arbeidsprogrammet etter `/tiltak importer` slik:\n```\nMål 1: Styrke samarbeidet i regionen\nTiltak:\n• Lage en felles plan for fagnettverk\n• Arrangere en årlig regionkonferanse\nMål 2: …\n```\nI konsollen avsluttes teksten med en tom linje; en fil leses med `/tiltak importer fil program.txt`.",
-        "nn": "Eg fann ingen mål i teksten. Lim inn arbeidsprogrammet etter `/tiltak importer` slik:\n```\nMål 1: Styrkje samarbeidet i regionen\nTiltak:\n• Lage ein felles plan for fagnettverk\n• Skipe til ein årleg regionkonferanse\nMål 2: …\n```\nI konsollen sluttar teksten med ei tom linje; ei fil blir lesen med `/tiltak importer fil program.txt`.",
-        "en": "I found no goals in the text. Paste the work programme after `/tiltak import` like this:\n```\nMål 1: Strengthen cooperation in the region\nTiltak:\n• Make a joint plan for professional networks\n• Hold a yearly regional conference\nMål 2: …\n```\nIn the console the text ends with an empty line; read a file with `/tiltak import file programme.txt`.",
+        "nb": "Jeg fant ingen mål i teksten. Lim inn arbeidsprogrammet etter `/tiltak importer` slik:\n```\nMål 1: Styrke samarbeidet i regionen\nTiltak:\n• Lage en felles plan for fagnettverk\n• Arrangere en årlig regionkonferanse\nMål 2: …\n```\nI konsollen avsluttes teksten med en linje med bare «.»; en fil leses med `/tiltak importer fil program.txt`.",
+        "nn": "Eg fann ingen mål i teksten. Lim inn arbeidsprogrammet etter `/tiltak importer` slik:\n```\nMål 1: Styrkje samarbeidet i regionen\nTiltak:\n• Lage ein felles plan for fagnettverk\n• Skipe til ein årleg regionkonferanse\nMål 2: …\n```\nI konsollen sluttar teksten med ei linje med berre «.»; ei fil blir lesen med `/tiltak importer fil program.txt`.",
+        "en": "I found no goals in the text. Paste the work programme after `/tiltak import` like this:\n```\nMål 1: Strengthen cooperation in the region\nTiltak:\n• Make a joint plan for professional networks\n• Hold a yearly regional conference\nMål 2: …\n```\nIn the console the text ends with a line with only “.”; read a file with `/tiltak import file programme.txt`.",
     },
     "actions.import.too_big": {
         "nb": "Teksten er for stor ({size} KB); grensen er {limit} KB. Del arbeidsprogrammet opp og importer én del om gangen.",
@@ -342,6 +342,16 @@ TEXTS = {
         "nb": "importert fra arbeidsprogrammet",
         "nn": "importert frå arbeidsprogrammet",
         "en": "imported from the work programme",
+    },
+    "actions.import.renames": {
+        "nb": "Mål {number} får ny tittel: «{old}» → «{new}»",
+        "nn": "Mål {number} får ny tittel: «{old}» → «{new}»",
+        "en": "Goal {number} gets a new title: “{old}” → “{new}”",
+    },
+    "actions.import.renamed_done": {
+        "nb": "{count} mål fikk ny tittel.",
+        "nn": "{count} mål fekk ny tittel.",
+        "en": "{count} goal(s) got a new title.",
     },
     "actions.import.done": {
         "nb": "Importert til «{network}»: {goals} nye mål og {actions} nye tiltak ({existing} fantes fra før). Se dem med `/tiltak liste`.",

@@ -6,6 +6,16 @@ TEXTS = {
         "nn": "Noko gjekk gale hos meg. Ingenting er lagra. Prøv igjen om litt.",
         "en": "Something went wrong on my side. Nothing was saved. Please try again shortly.",
     },
+    "error.post_later": {
+        "nb": "Det er lagret, men jeg fikk ikke lagt det ut i kanalen akkurat nå. Jeg prøver igjen av meg selv – ikke send kommandoen på nytt.",
+        "nn": "Det er lagra, men eg fekk ikkje lagt det ut i kanalen akkurat no. Eg prøver igjen av meg sjølv – ikkje send kommandoen på nytt.",
+        "en": "It is saved, but I could not post it in the channel just now. I will try again by myself – do not send the command again.",
+    },
+    "error.answer_failed": {
+        "nb": "Kommandoen er kjørt, men noe gikk galt da jeg skulle svare deg. Ikke send den på nytt; se etter med `vis` eller `liste`.",
+        "nn": "Kommandoen er køyrd, men noko gjekk gale då eg skulle svare deg. Ikkje send han på nytt; sjå etter med `vis` eller `liste`.",
+        "en": "The command was run, but something went wrong when I answered you. Do not send it again; check with `show` or `list`.",
+    },
     "error.database": {
         "nb": "Jeg får ikke kontakt med databasen akkurat nå. Ingenting er lagret – prøv igjen om litt.",
         "nn": "Eg får ikkje kontakt med databasen akkurat no. Ingenting er lagra – prøv igjen om litt.",
@@ -42,9 +52,19 @@ TEXTS = {
         "en": "“{keyword}” appears twice in the command. Give it only once.",
     },
     "grammar.missing_value": {
-        "nb": "«{keyword}» mangler en verdi. Skriv verdien rett etter ordet, for eksempel `frist 15.09`.",
-        "nn": "«{keyword}» manglar ein verdi. Skriv verdien rett etter ordet, til dømes `frist 15.09`.",
-        "en": "“{keyword}” has no value. Put the value right after the word, for example `deadline 15.09`.",
+        "nb": "«{keyword}» mangler en verdi. Skriv verdien rett etter ordet, for eksempel `{example}`.",
+        "nn": "«{keyword}» manglar ein verdi. Skriv verdien rett etter ordet, til dømes `{example}`.",
+        "en": "“{keyword}” has no value. Put the value right after the word, for example `{example}`.",
+    },
+    "grammar.unknown_word_near": {
+        "nb": "Kjenner ikke «{given}» – mente du `{keyword}`? For eksempel `{example}`. Ingenting er lagret.",
+        "nn": "Kjenner ikkje «{given}» – meinte du `{keyword}`? Til dømes `{example}`. Ingenting er lagra.",
+        "en": "I don't know “{given}” – did you mean `{keyword}`? For example `{example}`. Nothing was saved.",
+    },
+    "grammar.unknown_word": {
+        "nb": "Kjenner ikke «{given}». Etter tittelen kommer nøkkelord med verdi: {keywords}. Hører ordet til tittelen, sett hele tittelen i anførselstegn. Ingenting er lagret.",
+        "nn": "Kjenner ikkje «{given}». Etter tittelen kjem nøkkelord med verdi: {keywords}. Høyrer ordet til tittelen, set heile tittelen i hermeteikn. Ingenting er lagra.",
+        "en": "I don't know “{given}”. After the title come keywords with a value: {keywords}. If the word belongs to the title, put the whole title in quotes. Nothing was saved.",
     },
     "grammar.bad_ref": {
         "nb": "«{given}» er ikke et gyldig nummer{what}. Skriv nummeret slik det vises, for eksempel `3` eller `#3`.",

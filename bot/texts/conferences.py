@@ -227,6 +227,11 @@ TEXTS = {
         "nn": "«{given}» er ikkje eit gyldig tal på plassar. Skriv eit heilt tal større enn 0, til dømes `plassar 250`, eller lat vere for utan grense.",
         "en": "“{given}” is not a valid number of seats. Type a whole number above 0, for example `seats 250`, or leave it out for unlimited.",
     },
+    "conferences.seats_below_registered": {
+        "nb": "{registered} er allerede påmeldt, så plassene kan ikke settes til {seats}. Skriv `plasser {registered}` eller flere; ingenting er endret.",
+        "nn": "{registered} er allereie påmelde, så plassane kan ikkje setjast til {seats}. Skriv `plassar {registered}` eller fleire; ingenting er endra.",
+        "en": "{registered} are already registered, so the seats cannot be set to {seats}. Type `seats {registered}` or more; nothing was changed.",
+    },
     "conferences.audience_unknown": {
         "nb": "«{given}» er verken et nettverk eller en organisasjon jeg kjenner. Skriv `publikum alle`, eller nettverk og organisasjoner skilt med komma. Nettverk: {networks}.",
         "nn": "«{given}» er verken eit nettverk eller ein organisasjon eg kjenner. Skriv `publikum alle`, eller nettverk og organisasjonar skilde med komma. Nettverk: {networks}.",

@@ -21,6 +21,16 @@ TEXTS = {
         "nn": "Du er no {name} ({org}, {role}).",
         "en": "You are now {name} ({org}, {role}).",
     },
+    "console.as_unknown": {
+        "nb": 'Ingen medlem heter «{given}», så jeg byttet ikke. `/partnerbot nettverk` viser medlemmene; skriv `/som ny "{given}"` for å prøve som et nytt medlem.',
+        "nn": 'Ingen medlem heiter «{given}», så eg bytte ikkje. `/partnerbot nettverk` viser medlemene; skriv `/som ny "{given}"` for å prøve som eit nytt medlem.',
+        "en": 'No member is called “{given}”, so I did not switch. `/partnerbot network` shows the members; type `/as new "{given}"` to try as a new member.',
+    },
+    "console.paste_prompt": {
+        "nb": "(lim inn teksten; avslutt med en linje med bare «.», eller Ctrl-D) … ",
+        "nn": "(lim inn teksten; avslutt med ei linje med berre «.», eller Ctrl-D) … ",
+        "en": "(paste the text; end with a line with only “.”, or Ctrl-D) … ",
+    },
     "console.channel_now": {
         "nb": "Du skriver nå i kanalen {channel}.",
         "nn": "Du skriv no i kanalen {channel}.",

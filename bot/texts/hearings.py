@@ -168,6 +168,21 @@ TEXTS = {
         "nn": "✅ {org} – svarte {when}{link}",
         "en": "✅ {org} – answered {when}{link}",
     },
+    "hearings.answer_reported": {
+        "nb": "    meldt på nytt {when} av {who}{link}",
+        "nn": "    meldt på nytt {when} av {who}{link}",
+        "en": "    reported again {when} by {who}{link}",
+    },
+    "hearings.answered_before": {
+        "nb": "{org} hadde allerede svart {when}; det første svaret står, og dette er lagt til i historikken (`/horing vis {number}`).",
+        "nn": "{org} hadde allereie svart {when}; det første svaret står, og dette er lagt til i historikken (`/horing vis {number}`).",
+        "en": "{org} had already answered {when}; the first answer stands and this one is added to the history (`/horing show {number}`).",
+    },
+    "hearings.answer_not_yours": {
+        "nb": "Bare medlemmer av {org}, organisatorer og administratorer kan melde at {org} har svart på høring #{number}. Skriv `/horing svart {number}` for din egen organisasjon.",
+        "nn": "Berre medlemer av {org}, organisatorar og administratorar kan melde at {org} har svart på høyring #{number}. Skriv `/horing svart {number}` for din eigen organisasjon.",
+        "en": "Only members of {org}, organisers and admins can report that {org} answered hearing #{number}. Type `/horing answered {number}` for your own organisation.",
+    },
     "hearings.addressee_waiting": {
         "nb": "⬜ {org} – har ikke svart ennå",
         "nn": "⬜ {org} – har ikkje svart enno",

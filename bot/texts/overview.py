@@ -7,9 +7,9 @@ TEXTS = {
         "en": "`/partnerbot overview` – what is waiting for you: hearings, actions, polls, meetings and conferences",
     },
     "help.partnerbot.digest": {
-        "nb": "`/partnerbot digest mandag 08:00` – ukentlig sammendrag til nettverkets kanal (`av` slår det av; organisator)",
-        "nn": "`/partnerbot digest måndag 08:00` – vekesamandrag til kanalen for nettverket (`av` slår det av; organisator)",
-        "en": "`/partnerbot digest monday 08:00` – weekly digest to the network's channel (`off` turns it off; organiser)",
+        "nb": "`/partnerbot digest mandag 08:00` – ukentlig sammendrag til nettverkets kanal (`nå` sender det nå, `vis` viser det til deg, `av` slår det av; organisator)",
+        "nn": "`/partnerbot digest måndag 08:00` – vekesamandrag til kanalen for nettverket (`no` sender det no, `vis` viser det til deg, `av` slår det av; organisator)",
+        "en": "`/partnerbot digest monday 08:00` – weekly digest to the network's channel (`now` posts it now, `preview` shows it to you, `off` turns it off; organiser)",
     },
     "overview.title": {
         "nb": "*Dette venter på deg, {name}:*",
@@ -145,8 +145,23 @@ TEXTS = {
         "en": "The weekly digest for {network} comes every week; next time {when}.",
     },
     "digest.usage": {
-        "nb": "Skriv dag og klokkeslett, for eksempel `/partnerbot digest mandag 08:00`, eller `/partnerbot digest av`.",
-        "nn": "Skriv dag og klokkeslett, til dømes `/partnerbot digest måndag 08:00`, eller `/partnerbot digest av`.",
-        "en": "Give a day and a time, for example `/partnerbot digest monday 08:00`, or `/partnerbot digest off`.",
+        "nb": "Skriv dag og klokkeslett, for eksempel `/partnerbot digest mandag 08:00` eller `/partnerbot digest fredag kl 14`; `/partnerbot digest nå` sender ukens sammendrag nå, `/partnerbot digest vis` viser det bare til deg, `/partnerbot digest av` slår det av.",
+        "nn": "Skriv dag og klokkeslett, til dømes `/partnerbot digest måndag 08:00` eller `/partnerbot digest fredag kl. 14`; `/partnerbot digest no` sender vekesamandraget no, `/partnerbot digest vis` viser det berre til deg, `/partnerbot digest av` slår det av.",
+        "en": "Give a day and a time, for example `/partnerbot digest monday 08:00` or `/partnerbot digest friday at 14`; `/partnerbot digest now` posts this week's digest now, `/partnerbot digest preview` shows it to you only, `/partnerbot digest off` turns it off.",
+    },
+    "digest.now_sent": {
+        "nb": "Sammendraget for {network} er sendt til kanalen.",
+        "nn": "Samandraget for {network} er sendt til kanalen.",
+        "en": "The digest for {network} has been posted to the channel.",
+    },
+    "digest.now_empty": {
+        "nb": "Ingenting å melde for {network} denne uka, så jeg sendte ikke noe sammendrag.",
+        "nn": "Ingenting å melde for {network} denne veka, så eg sende ikkje noko samandrag.",
+        "en": "Nothing to report for {network} this week, so no digest was posted.",
+    },
+    "digest.preview": {
+        "nb": "Forhåndsvisning – slik ser sammendraget ut nå:",
+        "nn": "Førehandsvising – slik ser samandraget ut no:",
+        "en": "Preview – this is the digest as it stands now:",
     },
 }

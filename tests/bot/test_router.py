@@ -77,6 +77,24 @@ def test_first_contact_creates_member_and_listed_admin(app: App) -> None:
         assert m is not None and m.role == "admin" and m.language == "nn"
 
 
+def test_a_name_equal_to_a_listed_admin_id_grants_nothing(app: App) -> None:
+    app.settings.admins_raw = "U123"
+    for user_id in ("U666", "U667"):
+        cmd = Command(
+            platform="slack",
+            user_id=user_id,
+            user_name="U123",  # anyone may call themselves this
+            channel_id="C1",
+            name="partnerbot",
+            text="meg",
+        )
+        out = app.router.handle(cmd, now=datetime.now(UTC)).plain()
+        assert "administrator" not in out
+    with app.db.transaction() as s:
+        roles = s.scalars(select(Member.role).where(Member.external_id.in_(["U666", "U667"])))
+        assert set(roles) == {"member"}
+
+
 def test_admin_only_commands_refuse_members_and_change_nothing(bot: TestBot) -> None:
     out = bot.run('/partnerbot nettverk ny "Nettverk for helse"', as_="Ola Nordmann")
     assert out.startswith("Bare administratorer")

@@ -264,7 +264,8 @@ def test_export_is_csv_with_bom_and_all_rows(tbot: TestBot, now: datetime) -> No
     (f,) = reply.files
     assert f.name == "tiltak-arbeidsprogram-vest-telemark-2026-03-02.csv" and f.mime == "text/csv"
     assert f.data.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.reader(io.StringIO(f.data.decode("utf-8-sig"))))
+    assert b";" in f.data.split(b"\r\n", 1)[0]
+    rows = list(csv.reader(io.StringIO(f.data.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == [
         "Mål",
         "Nummer",
@@ -275,11 +276,59 @@ def test_export_is_csv_with_bom_and_all_rows(tbot: TestBot, now: datetime) -> No
         "Framdrift",
         "Frist",
         "Sist oppdatert",
+        "Siste kommentar",
     ]
     assert len(rows) == 7
     row = next(r for r in rows if r[2].startswith("Kartleggje ledige næringsareal"))
     assert row[0] == "Mål 2: Fleire folk og fleire arbeidsplassar i Vest-Telemark"
     assert row[3:8] == ["Vinje kommune", "Vinje kommune", "pågår", "60", "2026-03-22"]
+
+
+def test_an_action_without_owner_is_not_taken_over_by_another_member(
+    tbot: TestBot, now: datetime
+) -> None:
+    aid = new_action(tbot, now, '"Uten ansvarlig"', as_="Ola Nordmann")
+    out = tbot.run(f"/tiltak endre {aid} ansvarlig meg", as_="Per Hansen", now=now)
+    assert out.startswith("Bare den ansvarlige") and "ansvarlig meg" not in out
+    assert "Bare den ansvarlige" in tbot.run(f"/tiltak slett {aid}", as_="Per Hansen", now=now)
+    assert get(tbot, aid).owner_member_id is None
+    # its creator and organisers may
+    assert "Ola Nordmann" in tbot.run(
+        f"/tiltak endre {aid} ansvarlig meg", as_="Ola Nordmann", now=now
+    )
+
+
+def test_a_deleted_actions_number_is_never_given_again(tbot: TestBot, now: datetime) -> None:
+    aid = new_action(tbot, now, '"Det siste tiltaket"')
+    assert "slettet" in tbot.run(f"/tiltak slett {aid}", now=now)
+    again = new_action(tbot, now, '"Et nytt tiltak"')
+    assert again > aid
+
+
+def test_export_makes_formulas_inert_and_carries_the_latest_comment(
+    tbot: TestBot, now: datetime
+) -> None:
+    aid = new_action(tbot, now, "\"=HYPERLINK('https://evil.example')\"")
+    tbot.run(f'/tiltak status {aid} pågår "+1+1"', now=now)
+    tbot.run(f'/tiltak status {aid} pågår "@SUM(A1:A9) siste ord"', now=now + timedelta(hours=1))
+    (f,) = tbot.reply("/tiltak eksport", now=now + timedelta(hours=2)).files
+    text = f.data.decode("utf-8-sig")
+    assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    row = next(r for r in rows if r[1] == str(aid))
+    assert row[2] == "'=HYPERLINK('https://evil.example')"
+    assert row[9] == "'@SUM(A1:A9) siste ord"
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for r in rows for cell in r)
+
+
+def test_one_goals_export_does_not_take_the_full_exports_file_name(
+    tbot: TestBot, now: datetime
+) -> None:
+    full = tbot.reply("/tiltak eksport", as_="Tone Haugen", channel=VT, now=now).files[0]
+    goal = tbot.reply("/tiltak eksport mål 2", as_="Tone Haugen", channel=VT, now=now).files[0]
+    assert full.name == "tiltak-arbeidsprogram-vest-telemark-2026-03-02.csv"
+    assert goal.name == "tiltak-arbeidsprogram-vest-telemark-mal-2-2026-03-02.csv"
+    assert len(goal.data.splitlines()) < len(full.data.splitlines())
 
 
 # -- overdue nudges on a controlled clock ----------------------------------------------
@@ -336,7 +385,8 @@ def test_postponed_with_a_new_date_moves_the_nudge(tbot: TestBot, now: datetime)
     tbot.run(f"/tiltak status {n} utsatt frist 20. mars", as_="Lise Dahl", now=oslo(4, 12))
     assert about(tbot.dispatch(oslo(11, 9)), n) == []  # the old weekly nudge is cancelled
     assert about(tbot.dispatch(oslo(20, 23)), n) == []
-    assert len(about(tbot.dispatch(oslo(21, 9)), n)) == 1
+    assert about(tbot.dispatch(oslo(21, 9)), n) == []  # Saturday: the first working morning
+    assert len(about(tbot.dispatch(oslo(23, 9)), n)) == 1
 
 
 def test_new_owner_gets_the_nudges(tbot: TestBot, now: datetime) -> None:

@@ -12,7 +12,7 @@ import pytest
 from icalendar import Calendar
 from sqlalchemy import select
 
-from storage.models import Conference, OutboxMessage, Registration
+from storage.models import Conference, Member, OutboxMessage, Registration
 from tests.helpers import TestBot
 
 OSLO = ZoneInfo("Europe/Oslo")
@@ -66,8 +66,9 @@ def test_create_stores_a_draft_with_all_fields(bot: TestBot, now: datetime) -> N
         assert conf.start_at == oslo(2026, 4, 16, 9) and conf.end_at == oslo(2026, 4, 16, 16)
         assert conf.registration_deadline == oslo(2026, 4, 10, 23, 59)
         assert [a.network_id for a in conf.audience] and not conf.audience_all
-    # a draft is not open, and nothing was sent
-    assert "ikke kunngjort" in bot.run(f"/konferanse meld på {cid}", as_="Ola Nordmann", now=now)
+    # a draft does not exist for members, and nothing was sent
+    out = bot.run(f"/konferanse meld på {cid}", as_="Ola Nordmann", now=now)
+    assert out.startswith(f"Finner ingen konferanse #{cid}.") and "Vestfold" not in out
     assert bot.dispatch(now) == []
 
 
@@ -337,6 +338,21 @@ def test_participants_list_and_csv_for_organisers_only(bot: TestBot, now: dateti
     assert rows[3][:4] == ["Lise Dahl", "LO", "venteliste", "1"]
 
 
+def test_participants_csv_makes_names_that_look_like_formulas_inert(
+    bot: TestBot, now: datetime
+) -> None:
+    cid = announced(bot, now)
+    bot.run(f"/konferanse meld på {cid}", as_="Ola Nordmann", now=now)
+    with bot.app.db.transaction() as s:  # a Slack name is the member's own text
+        ola = s.scalar(select(Member).where(Member.name == "Ola Nordmann"))
+        assert ola is not None
+        ola.name = '=HYPERLINK("https://evil.example")'
+    [f] = bot.reply(f"/konferanse deltakere {cid}", as_="Kari Nordmann", now=now).files
+    assert f.data.startswith(b"\xef\xbb\xbf") and b"\r\n" in f.data
+    rows = list(csv.reader(io.StringIO(f.data.decode("utf-8-sig")), delimiter=";"))
+    assert rows[1][0] == '\'=HYPERLINK("https://evil.example")'
+
+
 def test_list_shows_upcoming_and_drafts_only_to_organisers(bot: TestBot, now: datetime) -> None:
     cid = create(bot, now)
     assert f"#{cid} *Vestfoldkonferansen 2026*" in bot.run(
@@ -345,9 +361,44 @@ def test_list_shows_upcoming_and_drafts_only_to_organisers(bot: TestBot, now: da
     assert f"#{cid} *Vestfoldkonferansen 2026*" not in bot.run(
         "/konferanse", as_="Ola Nordmann", now=now
     )
-    assert "ikke kunngjort" in bot.run(f"/konferanse vis {cid}", as_="Ola Nordmann", now=now)
     assert "Finner ingen konferanse #999" in bot.run("/konferanse vis 999", now=now)
     assert "Hvilken konferanse?" in bot.run("/konferanse meld på", now=now)
+
+
+@pytest.mark.parametrize(
+    "verb",
+    ["vis", "ics", "meld på", "kanskje", "meld av", "deltakere", "endre", "kunngjør", "avlys"],
+)
+def test_a_draft_is_no_such_conference_to_those_who_may_not_see_it(
+    bot: TestBot, now: datetime, verb: str
+) -> None:
+    cid = create(bot, now)
+    line = f"/konferanse {verb} {cid}" + (' sted "Horten"' if verb == "endre" else "")
+    out = bot.run(line, as_="Ola Nordmann", now=now)
+    assert out == bot.run(f"/konferanse {verb} 999", as_="Ola Nordmann", now=now).replace(
+        "#999", f"#{cid}"
+    )
+    assert "Vestfoldkonferansen" not in out
+    assert "Vestfoldkonferansen" in bot.run(f"/konferanse vis {cid}", as_="Kari Nordmann", now=now)
+
+
+def test_seats_below_the_number_registered_are_refused_with_the_count(
+    bot: TestBot, now: datetime
+) -> None:
+    cid = announced(bot, now)  # 2 seats
+    for name in ("Ola Nordmann", "Per Hansen"):
+        bot.run(f"/konferanse meld på {cid}", as_=name, now=now)
+    out = bot.run(f"/konferanse endre {cid} plasser 1", as_="Kari Nordmann", now=now)
+    assert out == (
+        "2 er allerede påmeldt, så plassene kan ikke settes til 1. "
+        "Skriv `plasser 2` eller flere; ingenting er endret."
+    )
+    with bot.app.db.transaction() as s:
+        conf = s.get(Conference, cid)
+        assert conf is not None and conf.seats == 2
+    assert "Påmeldt (2 av 2)" in bot.run(
+        f"/konferanse deltakere {cid}", as_="Kari Nordmann", now=now
+    )
 
 
 def test_ics_has_stable_uid_and_oslo_timezone(bot: TestBot, now: datetime) -> None:

@@ -79,7 +79,7 @@ def test_new_hearing_replies_with_number_deadline_and_reminders(
     assert "Horten kommune, Larvik kommune, Mosseregionen" in out
     assert "Nye organisasjoner lagt til: Mosseregionen." in out
     assert (
-        "tir 01.09 kl 09:00, tir 08.09 kl 09:00, søn 13.09 kl 09:00, tir 15.09 kl 09:00 "
+        "tir 01.09 kl 09:00, tir 08.09 kl 09:00, fre 11.09 kl 09:00, tir 15.09 kl 09:00 "
         "– i #infrastruktur"
     ) in out
     assert "`/horing svart 2 <organisasjon> <lenke til innspillet>`" in out
@@ -87,7 +87,7 @@ def test_new_hearing_replies_with_number_deadline_and_reminders(
     assert pending(bot, 2) == [
         oslo(2026, 9, 1, 9),
         oslo(2026, 9, 8, 9),
-        oslo(2026, 9, 13, 9),
+        oslo(2026, 9, 11, 9),  # two days before is a Sunday: the Friday before
         oslo(2026, 9, 15, 9),
     ]
     with bot.app.db.transaction() as s:
@@ -123,24 +123,26 @@ def test_reminder_times_already_past_are_not_scheduled(bot: TestBot, now: dateti
 
 
 def test_dst_a_two_day_reminder_lands_at_nine_local_before_the_spring_change() -> None:
-    # 28 March 2026 is still winter time (CET, UTC+1); summer time starts on the 29th.
+    # Two days before Monday 30 March 2026 is a Saturday, so the reminder comes on Friday
+    # the 27th: still winter time (CET, UTC+1); summer time starts on the 29th.
     deadline = datetime(2026, 3, 30, 23, 59, tzinfo=OSLO).astimezone(UTC)
     times = dict(reminder_times(deadline, parse_reminders("2d"), OSLO))
-    assert times["2d"].astimezone(OSLO).replace(tzinfo=None) == datetime(2026, 3, 28, 9, 0)
-    assert times["2d"] == datetime(2026, 3, 28, 8, 0, tzinfo=UTC)
+    assert times["2d"].astimezone(OSLO).replace(tzinfo=None) == datetime(2026, 3, 27, 9, 0)
+    assert times["2d"] == datetime(2026, 3, 27, 8, 0, tzinfo=UTC)
     defaults = dict(reminder_times(deadline, "14d,7d,2d,0d", OSLO))
     assert defaults["0d"] == datetime(2026, 3, 30, 7, 0, tzinfo=UTC)  # 09:00 summer time
     assert {d.astimezone(OSLO).hour for d in defaults.values()} == {9}
-    # and the autumn change: 26 October 2026 is winter time again, the 24th is summer time
+    # and the autumn change: 26 October 2026 is winter time again; two days before is
+    # Saturday the 24th, so Friday the 23rd, summer time
     autumn = datetime(2026, 10, 26, 23, 59, tzinfo=OSLO).astimezone(UTC)
     assert dict(reminder_times(autumn, "2d", OSLO))["2d"] == datetime(
-        2026, 10, 24, 7, 0, tzinfo=UTC
+        2026, 10, 23, 7, 0, tzinfo=UTC
     )
 
 
 def test_dst_through_the_command(bot: TestBot, now: datetime) -> None:
     bot.run('/horing ny "Vårhøring" frist 30.03 påminn 2d mottakere Horten', now=now)
-    assert pending(bot, 2) == [datetime(2026, 3, 28, 8, 0, tzinfo=UTC)]
+    assert pending(bot, 2) == [datetime(2026, 3, 27, 8, 0, tzinfo=UTC)]
 
 
 def test_offsets_are_stored_as_days_or_exact_seconds() -> None:
@@ -327,7 +329,7 @@ def test_edit_deadline_reschedules_and_a_moved_deadline_reminds_again(
     assert pending(bot, 2) == [
         oslo(2026, 9, 8, 9),
         oslo(2026, 9, 15, 9),
-        oslo(2026, 9, 20, 9),
+        oslo(2026, 9, 18, 9),  # two days before is a Sunday: the Friday before
         oslo(2026, 9, 22, 9),
     ]
     assert len(rows(bot, 2, "cancelled")) == 3 and len(rows(bot, 2, "sent")) == 1
@@ -402,11 +404,42 @@ def test_only_creator_organiser_or_admin_may_edit_or_close(bot: TestBot, now: da
     assert "er avsluttet" in bot.run("/horing avslutt 2", as_="Ingrid Berg", now=now)
 
 
-def test_any_member_of_the_network_may_record_answers(bot: TestBot, now: datetime) -> None:
+def test_an_organisations_answer_is_for_its_members_organisers_and_admins(
+    bot: TestBot, now: datetime
+) -> None:
     bot.run(NEW, now=now)
-    assert bot.run("/horing svart 2 Larvik", as_="Lise Dahl", now=now).startswith("Registrert")
+    out = bot.run("/horing svart 2 Larvik", as_="Lise Dahl", now=now)  # LO, not Larvik
+    assert out == (
+        "Bare medlemmer av Larvik kommune, organisatorer og administratorer kan melde at "
+        "Larvik kommune har svart på høring #2. Skriv `/horing svart 2` for din egen organisasjon."
+    )
     out = bot.run("/horing svart 2 Larvik", as_="Knut Vik", now=now)  # Vest-Telemark, nn
     assert out.startswith("Berre medlemer av Nettverk for infrastruktur")
+    with bot.app.db.transaction() as s:
+        h = s.get(Hearing, 2)
+        assert h is not None and all(a.answered_at is None for a in h.addressees)
+    assert bot.run("/horing svart 2 Larvik", as_="Marte Lie", now=now).startswith("Registrert")
+    assert bot.run("/horing svart 2 Horten", as_="Ingrid Berg", now=now).startswith("Registrert")
+
+
+def test_a_second_answer_keeps_the_first_and_vis_shows_the_history(
+    bot: TestBot, now: datetime
+) -> None:
+    bot.run(NEW, now=now)
+    first = "https://larvik.kommune.no/innspill"
+    bot.run(f"/horing svart 2 {first}", as_="Marte Lie", now=now)
+    later = now + timedelta(days=1)
+    out = bot.run("/horing svart 2 Larvik https://evil.example/x", as_="Ingrid Berg", now=later)
+    assert "Larvik kommune hadde allerede svart man 02.03 kl 09:00; det første svaret står" in out
+    with bot.app.db.transaction() as s:
+        h = s.get(Hearing, 2)
+        assert h is not None
+        larvik = next(a for a in h.addressees if a.organisation.name == "Larvik kommune")
+        assert larvik.answered_at == now and larvik.response_link == first
+        assert [r.link for r in larvik.answers] == [first, "https://evil.example/x"]
+    show = bot.run("/horing vis 2", now=later)
+    assert f"✅ Larvik kommune – svarte man 02.03 kl 09:00 – {first}" in show
+    assert "meldt på nytt tir 03.03 kl 09:00 av Ingrid Berg – https://evil.example/x" in show
 
 
 # -- /horing svart ----------------------------------------------------------------------------
@@ -579,7 +612,7 @@ def test_show_addressees_reminders_and_problems_for_organisers(bot: TestBot, now
     assert "Status         åpen" in out and "Registrert av  Ingrid Berg" in out
     assert "✅ Horten kommune – svarte man 02.03 kl 09:00 – https://horten.kommune.no/svar" in out
     assert "⬜ Larvik kommune – har ikke svart ennå" in out
-    assert "søn 13.09 kl 09:00, tir 15.09 kl 09:00 – i #infrastruktur" in out
+    assert "fre 11.09 kl 09:00, tir 15.09 kl 09:00 – i #infrastruktur" in out
     assert "Påminnelser som ikke ble sendt:" in out
     assert "❌ tir 01.09 kl 09:00: kunne ikke leveres – channel_not_found" in out
     assert "⚠️ tir 08.09 kl 09:00: ikke sendt, boten var nede for lenge" in out

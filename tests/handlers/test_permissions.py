@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 
-from bot import demo
+from bot import demo, permissions
 from bot.app import App
 from bot.i18n import CATALOG, LANGUAGES
 from storage.db import Database
@@ -49,6 +49,9 @@ REFUSALS = (
     "polls.close_not_allowed",
     "polls.not_in_network",
     "conferences.not_in_audience",
+    "hearings.answer_not_yours",
+    # A draft is answered as no such conference to those who may not see it.
+    "conferences.unknown",
 )
 
 PROGRAMME = "Mål 1: Betre kollektivtilbod\nTiltak:\n • Kartleggje busstilbodet\n"
@@ -263,6 +266,18 @@ def test_the_table_lists_every_command_and_every_role(app: App) -> None:
     assert not extra, f"rows in docs/permissions.md the router does not know: {sorted(extra)}"
     assert set(TABLE) == set(lines(Objects(1, 1, 1, 1, 1)))
     assert [key for key in REFUSALS if key not in CATALOG] == []
+
+
+def test_the_table_is_the_rules_in_bot_permissions() -> None:
+    assert tuple(HEADER) == permissions.ROLES
+    assert set(TABLE) == set(permissions.COMMANDS)
+    for command, rule in permissions.COMMANDS.items():
+        cells = tuple(allowed(TABLE[command][role]) for role in HEADER)
+        assert cells == rule.cells, f"{command}: the table says {cells}, {rule.name} {rule.cells}"
+        assert rule.name == "anyone" or callable(getattr(permissions, rule.name))
+    doc = DOC.read_text("utf-8")
+    for rule in {r.name for r in permissions.COMMANDS.values()} | {"may_see_draft"}:
+        assert f"| `{rule}` |" in doc, f"the rule {rule} is not explained in {DOC.name}"
 
 
 def test_the_roles_are_who_the_table_says(cell_bot: TestBot) -> None:

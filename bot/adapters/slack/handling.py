@@ -1,6 +1,7 @@
-"""What the Slack adapter does after the ack: turn a command, click or form into a Command,
-run it through the router and deliver the Reply (ephemeral, in the channel, or as an update
-of the object's posted messages)."""
+"""What the Slack adapter does with a request a worker took from the inbox: turn a command,
+click or form into a Command, run it through the router (its effects and the inbox row's
+"ran" commit together) and deliver the Reply (ephemeral, in the channel, or as an update of
+the object's posted messages)."""
 
 from __future__ import annotations
 
@@ -10,23 +11,28 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
-from bot.adapters.slack import dedup, forms
+from bot import clock
+from bot.adapters.slack import forms
 from bot.adapters.slack.blocks import fallback_text, message_payload, render_messages
-from bot.adapters.slack.client import error_code, respond
+from bot.adapters.slack.client import error_code, respond, to_send_error
 from bot.adapters.slack.home import HOME_GROUP, HOME_VERB, HomeUsers, from_home, home_view
 from bot.adapters.slack.messenger import SlackMessenger
 from bot.adapters.slack.posting import PLATFORM, Poster
 from bot.adapters.slack.profiles import Profiles
 from bot.app import App
 from bot.i18n import t
+from bot.inbox import Job
 from bot.messages import Command, Reply
+from bot.messenger import TemporaryError
+from bot.reposts import schedule_repost
 from storage.db import is_unreachable
+from storage.inbox import LostClaim
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +46,7 @@ DISPATCH_GAP_SECONDS = 0.1
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    return clock.now()
 
 
 @dataclass(frozen=True)
@@ -92,9 +98,22 @@ class SlackBot:
         self._stopping = True
         self._due.set()
 
-    # -- the three kinds of request ---------------------------------------------------
+    # -- the kinds of request --------------------------------------------------------
 
-    def on_command(self, body: dict[str, Any]) -> None:
+    def handle(self, job: Job) -> None:
+        """Run one inbox row (the Worker's ``handle``)."""
+        if job.kind == "command":
+            self.on_command(job.body, job)
+        elif job.kind == "click":
+            self.on_click(job.body, job)
+        elif job.kind == "submit":
+            self.on_submit(job.body, job)
+        elif job.kind == "home":
+            self.on_home_opened(job.body)
+        else:
+            log.error("inbox row of unknown kind %r skipped", job.kind)
+
+    def on_command(self, body: dict[str, Any], job: Job | None = None) -> None:
         where = Where(
             user_id=str(body.get("user_id", "")),
             user_name=str(body.get("user_name", "")),
@@ -105,18 +124,18 @@ class SlackBot:
         name = str(body.get("command", "")).lstrip("/")
         text = str(body.get("text", ""))
         with self._guard(where):
-            if not self._first_time(body):
-                return
             target = forms.form_for(self.router, name, text)
             if (
+                job is None or job.answer is None  # a form opened before a crash: not again
+            ) and (
                 target is not None
                 and body.get("trigger_id")
                 and self._open_form(target, body["trigger_id"], where)
             ):
                 return
-            self._run(where, name, text, clicked=None)
+            self._run(where, name, text, clicked=None, job=job)
 
-    def on_click(self, body: dict[str, Any]) -> None:
+    def on_click(self, body: dict[str, Any], job: Job | None = None) -> None:
         user = body.get("user") or {}
         channel = body.get("channel") or {}
         container = body.get("container") or {}
@@ -128,8 +147,6 @@ class SlackBot:
             response_url=body.get("response_url"),
         )
         with self._guard(where):
-            if not self._first_time(body):
-                return
             action = (body.get("actions") or [{}])[0]
             name, text = split_command(str(action.get("value") or ""))
             message = body.get("message") or {}
@@ -139,7 +156,7 @@ class SlackBot:
             if from_home(body):
                 # No channel and no response_url: the answer goes by direct message.
                 self.home_users.add(where.user_id)
-            self._run(where, name, text, clicked=clicked)
+            self._run(where, name, text, clicked=clicked, job=job)
 
     def on_home_opened(self, event: dict[str, Any]) -> None:
         """The member opened the app: their Home tab shows what waits for them."""
@@ -173,7 +190,7 @@ class SlackBot:
         user_id = str((body.get("user") or {}).get("id", ""))
         return forms.validate(target, self._form_values(body), self.language(user_id))
 
-    def on_submit(self, body: dict[str, Any]) -> None:
+    def on_submit(self, body: dict[str, Any], job: Job | None = None) -> None:
         user = body.get("user") or {}
         target, meta = self._form_target(body)
         where = Where(
@@ -184,18 +201,12 @@ class SlackBot:
             response_url=meta.get("response_url"),
         )
         with self._guard(where):
-            if target is None or self.form_errors(body) or not self._first_time(body):
+            if target is None or self.form_errors(body):
                 return
             text = forms.compose(target, self._form_values(body))
-            self._run(where, target.group.name, text, clicked=None)
+            self._run(where, target.group.name, text, clicked=None, job=job)
 
     # -- running ------------------------------------------------------------------------
-
-    def _first_time(self, body: dict[str, Any]) -> bool:
-        if dedup.first_time(self.db, dedup.request_key(body), self.clock()):
-            return True
-        log.info("Slack retry of a request already handled: skipped")
-        return False
 
     def command(self, where: Where, name: str, text: str) -> Command:
         profile = self.profiles.for_user(where.user_id, where.user_name or where.user_id)
@@ -217,10 +228,33 @@ class SlackBot:
             timezone=profile.timezone,
         )
 
-    def _run(self, where: Where, name: str, text: str, *, clicked: tuple[str, str] | None) -> None:
-        now = self.clock()
-        reply = self.router.handle(self.command(where, name, text), now=now)
-        self.deliver(reply, where, clicked=clicked)
+    def _run(
+        self,
+        where: Where,
+        name: str,
+        text: str,
+        *,
+        clicked: tuple[str, str] | None,
+        job: Job | None = None,
+    ) -> None:
+        if job is not None and job.answer is not None:
+            reply = job.answer  # it ran before its worker stopped: answer, do not run again
+        else:
+            command = self.command(where, name, text)
+            within = job.record if job is not None else None
+            reply = self.router.handle(command, now=self.clock(), within=within)
+            if job is not None:
+                job.settle(reply)
+        # From here on the command is saved (or was refused): a failure to answer must
+        # not say "nothing was saved", which invites typing it again.
+        try:
+            self.deliver(reply, where, clicked=clicked)
+        except Exception as exc:
+            if not isinstance(exc, SlackApiError | SlackClientError | OSError):
+                log.exception("answering a command that was run failed")
+            else:
+                log.warning("answering a command that was run failed: %s", _reason(exc))
+            self.tell(where, Reply.text(t("error.answer_failed", self.language(where.user_id))))
         self.dispatch_now()
         if where.user_id in self.home_users:
             # What they just did may change what waits for them: one refresh per command.
@@ -274,8 +308,15 @@ class SlackBot:
     def _post_in_channel(self, reply: Reply, where: Where) -> tuple[str, str] | None:
         try:
             return self.poster.post(where.channel_id, reply)
-        except SlackApiError as exc:
-            if error_code(exc) not in NOT_POSTABLE or not where.response_url:
+        except (SlackApiError, SlackClientError, OSError) as exc:
+            if isinstance(to_send_error(exc), TemporaryError):
+                self._post_later(reply, where, exc)
+                return None
+            if (
+                not isinstance(exc, SlackApiError)
+                or error_code(exc) not in NOT_POSTABLE
+                or not where.response_url
+            ):
                 raise
         # Not a member of the channel: the command's response_url can still post there.
         for blocks in render_messages(reply):
@@ -285,6 +326,18 @@ class SlackBot:
             )
         self.tell(where, Reply.text(t("slack.not_in_channel", self.language(where.user_id))))
         return None
+
+    def _post_later(self, reply: Reply, where: Where, exc: Exception) -> None:
+        """The command is saved but its channel post failed: the outbox posts it (and
+        retries with backoff, or tells the organiser if it never can); the member is told
+        just that."""
+        log.warning("channel post failed (%s): left to the outbox", _reason(exc))
+        with self.db.transaction() as session:
+            schedule_repost(
+                session, reply, platform=PLATFORM, channel_id=where.channel_id, now=self.clock()
+            )
+        self.tell(where, Reply.text(t("error.post_later", self.language(where.user_id))))
+        self._upload(reply, where)
 
     def tell(self, where: Where, reply: Reply) -> None:
         """Only the asker sees it: response_url, else an ephemeral post, else a DM."""
@@ -376,6 +429,10 @@ class SlackBot:
         return _Guard(self, where, tell=tell)
 
 
+def _reason(exc: Exception) -> str:
+    return error_code(exc) if isinstance(exc, SlackApiError) else exc.__class__.__name__
+
+
 class _Guard:
     """Any bug after the ack is logged and the asker gets a short apology, not silence;
     an unreachable database (it is read before the router runs: Slack's retries, new
@@ -392,8 +449,8 @@ class _Guard:
     def __exit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: object
     ) -> bool:
-        if exc is None or not isinstance(exc, Exception):
-            return False
+        if exc is None or not isinstance(exc, Exception) or isinstance(exc, LostClaim):
+            return False  # LostClaim: another worker has the request and answers it
         key = "error.unexpected"
         if is_unreachable(exc):
             key = "error.database"

@@ -1,28 +1,29 @@
-"""`partnerbot slack`: serves Slack over HTTP (POST /slack/events) or Socket Mode (when
-SLACK_APP_TOKEN is set) in this process, and runs the commands and the reminder ticker in a
-worker process (workers.py)."""
+"""Slack's pieces put together: the front (HTTP on the web app, or Socket Mode) stores
+requests in the inbox; the runtime (in-process with `serve`, or `partnerbot worker`) runs
+them, sends what commands queue for others and ticks the reminder dispatcher."""
 
 from __future__ import annotations
 
 import logging
-import signal
-from collections.abc import Callable, Sequence
-from datetime import datetime
-from types import FrameType, ModuleType
+import os
+from collections.abc import Callable
+from datetime import datetime, timedelta
 
-from slack_bolt import App as BoltApp
+from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.web.async_client import AsyncWebClient
+from starlette.routing import BaseRoute
 
-from bot import app as composition
-from bot.adapters.slack import dedup
-from bot.adapters.slack.client import interactive_client, outbox_client
+from bot.adapters.slack.client import TIMEOUT_SECONDS, api_url, interactive_client, outbox_client
+from bot.adapters.slack.front import EVENTS_PATH, SlackEvents
 from bot.adapters.slack.handling import SlackBot
-from bot.adapters.slack.listeners import Work, build_bolt_app
-from bot.adapters.slack.server import make_server
-from bot.adapters.slack.workers import WorkerProcess
+from bot.adapters.slack.intake import Intake
+from bot.adapters.slack.listeners import build_async_app
 from bot.app import App
 from bot.config import Settings
+from bot.inbox import Worker
 from bot.scheduler import Ticker
-from storage.db import DatabaseError
+from bot.web.app import post
+from storage import inbox
 
 log = logging.getLogger(__name__)
 
@@ -45,78 +46,61 @@ def check_settings(s: Settings) -> str:
     return "http"
 
 
-def build(app: App, work: Work) -> tuple[SlackBot, BoltApp]:
-    """The front: the Bolt app that acks and hands requests to ``work``."""
-    mode = check_settings(app.settings)
-    bot = SlackBot(app, interactive_client(app.settings), outbox_client(app.settings))
+def check_token(s: Settings) -> str:
+    """Ask Slack who we are (auth.test); the bot's user id, or SlackConfigError."""
     try:
-        bolt = build_bolt_app(bot, work, socket_mode=mode == "socket")
-    except Exception as exc:  # bolt calls auth.test at start: a bad token ends here
-        raise SlackConfigError(f"Slack refused the bot token: {exc}") from exc
-    return bot, bolt
+        resp = interactive_client(s).auth_test()
+    except SlackApiError as exc:
+        raise SlackConfigError(
+            f"Slack refused the bot token: {exc.response.get('error')}"
+            " (check SLACK_BOT_TOKEN: OAuth & Permissions > Bot User OAuth Token)"
+        ) from exc
+    except (SlackClientError, OSError) as exc:
+        raise SlackConfigError(
+            f"cannot reach Slack to check the bot token: {exc.__class__.__name__}: {exc}"
+        ) from exc
+    return str(resp.get("user_id") or "")
 
 
 def tick(bot: SlackBot) -> Callable[[datetime], None]:
     def run(now: datetime) -> None:
         bot.dispatcher.dispatch_due(now)
-        dedup.prune(bot.db, now)
+        with bot.db.transaction() as session:
+            inbox.prune(session, now=now)
 
     return run
 
 
-def build_worker(
-    settings: Settings, features: Sequence[ModuleType]
-) -> tuple[SlackBot, Callable[[], None]]:
-    """The worker process's bot, its after-command dispatch and the reminder ticker,
-    started; returns the bot and what stops them."""
-    from bot.dates import warm_up
+class SlackRuntime:
+    """What runs after the ack: inbox workers, the send-after-command thread, the ticker."""
 
-    app = App.build(settings, features=features)
-    warm_up()
-    bot = SlackBot(app, interactive_client(settings), outbox_client(settings))
-    bot.start()
-    ticker = Ticker(tick(bot), settings.tick_seconds)
-    ticker.start()
+    def __init__(self, app: App) -> None:
+        s = app.settings
+        self.app = app
+        self.bot = SlackBot(app, interactive_client(s), outbox_client(s))
+        self.worker = Worker(
+            app.db,
+            self.bot.handle,
+            threads=s.worker_threads,
+            lease=timedelta(seconds=s.inbox_lease_seconds),
+        )
+        self.ticker = Ticker(tick(self.bot), s.tick_seconds)
 
-    def stop() -> None:
-        bot.stop()
-        ticker.stop()
-        app.db.dispose()
+    def start(self) -> None:
+        self.bot.start()
+        self.worker.start()
+        self.ticker.start()
+        log.warning("partnerbot: worker process %s ready", os.getpid())
 
-    return bot, stop
-
-
-def healthy(app: App) -> bool:
-    try:
-        app.db.ping()
-    except DatabaseError:
-        return False
-    return True
+    def stop(self) -> None:
+        self.worker.stop()
+        self.ticker.stop()
+        self.bot.stop()
 
 
-def _stop(signum: int, frame: FrameType | None) -> None:
-    raise SystemExit(0)
-
-
-def run(app: App, *, host: str, port: int) -> None:
-    work = WorkerProcess(app.settings, [f.__name__ for f in composition.FEATURES])
-    front, bolt = build(app, work)  # asks Slack who we are: a bad token ends here
-    signal.signal(signal.SIGTERM, _stop)
-    work.start()
-    try:
-        if app.settings.slack_app_token:
-            from bot.adapters.slack.socket_mode import make_handler
-
-            log.warning("partnerbot slack: Socket Mode")
-            make_handler(bolt, app.settings.slack_app_token, front.client).start()
-        else:
-            server = make_server(bolt, host, port, lambda: healthy(app))
-            log.warning("partnerbot slack: listening on http://%s:%s/slack/events", host, port)
-            try:
-                server.serve_forever(poll_interval=0.2)
-            finally:
-                server.server_close()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        work.stop()
+def http_routes(bot: SlackBot, intake: Intake) -> list[BaseRoute]:
+    """POST /slack/events for the web app."""
+    s = bot.settings
+    client = AsyncWebClient(token=s.slack_bot_token, base_url=api_url(s), timeout=TIMEOUT_SECONDS)
+    bolt = build_async_app(bot, intake, client)
+    return [post(EVENTS_PATH, SlackEvents(bolt, s.slack_signing_secret or "").endpoint)]

@@ -107,7 +107,7 @@ def test_new_status_overdue_show_and_export(home: Path, tmp_path: Path) -> None:
     path = Path(match.group(1))
     assert path.parent == files.resolve() and path.read_bytes().startswith(b"\xef\xbb\xbf")
     with path.open(encoding="utf-8-sig", newline="") as f:
-        rows = list(csv.DictReader(f))
+        rows = list(csv.DictReader(f, delimiter=";"))
     by_number = {int(row["Nummer"]): row for row in rows}
     assert len(rows) == 8  # six from the demo, two made here
     assert by_number[late] == {
@@ -120,6 +120,7 @@ def test_new_status_overdue_show_and_export(home: Path, tmp_path: Path) -> None:
         "Framdrift": "40",
         "Frist": yesterday.isoformat(),
         "Sist oppdatert": by_number[late]["Sist oppdatert"],
+        "Siste kommentar": "Måledata frå Telenor er bestilt",
     }
     assert by_number[later]["Ansvarleg"] == "Vinje kommune"
     assert by_number[later]["Frist"] == "2099-12-31" and by_number[later]["Status"] == "planlagd"

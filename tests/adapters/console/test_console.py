@@ -123,3 +123,17 @@ def test_console_refuses_an_empty_schema_naming_the_upgrade(tmp_path: Path) -> N
     assert r.stderr.strip() == (
         "partnerbot: the database schema is empty; run `partnerbot db upgrade` first"
     )
+
+
+def test_the_console_keeps_admins_by_name_it_has_no_ids(home: Path) -> None:
+    # On the console the account id is the name typed with --as / /som.
+    r = partnerbot(
+        "console",
+        "--as",
+        "Eva Ny",
+        stdin='/partnerbot nettverk ny "Nettverk for klima"\n',
+        env={"PARTNERBOT_ADMINS": "Eva Ny"},
+        cwd=home,
+    )
+    assert r.returncode == 0, r.stderr
+    assert "«Nettverk for klima» er opprettet" in r.stdout

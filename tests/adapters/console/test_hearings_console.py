@@ -1,4 +1,5 @@
-"""Hearing reminders in real time through the `partnerbot console` process, and after SIGKILL."""
+"""Hearing reminders through the `partnerbot console` process, and after SIGKILL. The console
+runs on a test clock (bot.clock) that the tests move: minutes of waiting take a tick."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from bot import clock
 from storage.db import Database
 from storage.models import OutboxMessage
 from tests.adapters.console.test_console import BIN, partnerbot
@@ -31,7 +33,10 @@ class Console:
 
     def __init__(self, cwd: Path) -> None:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("PARTNERBOT_", "SLACK_"))}
-        env["PARTNERBOT_TICK_SECONDS"] = "5"
+        env["PARTNERBOT_TICK_SECONDS"] = "1"
+        self.clock_path = cwd / "test-clock"
+        env[clock.VARIABLE] = str(self.clock_path)
+        self.answers = 0
         self.proc = subprocess.Popen(
             [str(BIN), "console"],
             stdin=subprocess.PIPE,
@@ -55,6 +60,16 @@ class Console:
         assert self.proc.stdin is not None
         self.proc.stdin.write(line + "\n")
         self.proc.stdin.flush()
+
+    def move_clock(self, by: timedelta) -> None:
+        clock.move(self.clock_path, by)
+
+    def round_trip(self) -> None:
+        """A sentinel command answered: the console dispatches what is due after every
+        command, so anything due by now was printed before the answer ends."""
+        self.answers += 1
+        self.send("/partnerbot meg")
+        self.wait_for(r"Tidssone +\S+", timeout=120, count=self.answers)
 
     def text(self) -> str:
         return "\n".join(line for _, line in self.seen)
@@ -139,33 +154,38 @@ def test_reminders_print_in_the_running_console_and_stop_when_all_answered(home:
             '/horing ny "Høring i sanntid" frist om 3 minutter påminn 2m,1m '
             'mottakere "Horten kommune, Larvik kommune"'
         )
-        console.wait_for(r"Høring #2 «Høring i sanntid» er registrert", timeout=60)
+        console.wait_for(r"Høring #2 «Høring i sanntid» er registrert", timeout=120)
         # A second hearing whose addressees answer at once: its reminders must never come.
         console.send(
             '/horing ny "Alle svarer" frist om 3 minutter påminn 2m,1m mottakere "Tønsberg kommune"'
         )
-        console.wait_for(r"Høring #3 «Alle svarer» er registrert", timeout=30)
+        console.wait_for(r"Høring #3 «Alle svarer» er registrert", timeout=60)
         console.send("/horing svart 3 Tønsberg kommune")
-        console.wait_for(r"Alle mottakerne har svart", timeout=30)
+        console.wait_for(r"Alle mottakerne har svart", timeout=60)
         first, second = (r.due_at for r in reminder_rows(home, 2))
+        assert timedelta(seconds=40) < second - first <= timedelta(minutes=1)
+        console.round_trip()
+        assert reminders_for(console, 2) == []  # not before its time
 
-        at = console.wait_for(REMINDER.pattern, timeout=100)
+        console.move_clock(timedelta(seconds=61))  # past the first
+        console.wait_for(REMINDER.pattern, timeout=120)
+        console.round_trip()
         assert reminders_for(console, 2) == ["Horten kommune, Larvik kommune"]
-        assert timedelta(0) <= at - first <= timedelta(seconds=15), (at, first)
         console.send("/horing svart 2 Horten kommune")
-        console.wait_for(r"Mangler fortsatt svar fra: Larvik kommune\.", timeout=30)
+        console.wait_for(r"Mangler fortsatt svar fra: Larvik kommune\.", timeout=60)
 
-        at = console.wait_for(REMINDER.pattern, timeout=90, count=2)
+        console.move_clock(timedelta(seconds=60))  # past the second
+        console.wait_for(REMINDER.pattern, timeout=120, count=2)
         assert reminders_for(console, 2) == ["Horten kommune, Larvik kommune", "Larvik kommune"]
-        assert timedelta(0) <= at - second <= timedelta(seconds=15), (at, second)
         assert "Forsinket" not in console.text()
         console.send("/horing svart 2 Larvik kommune")
         console.wait_for(
             r"Registrert: Larvik kommune har svart på høring #2[^\n]*\n"
             r"Alle mottakerne har svart",
-            timeout=30,
+            timeout=60,
         )
-        console.drain(20)  # four ticks: nothing more may come
+        console.move_clock(timedelta(minutes=5))  # past the deadline: nothing more may come
+        console.round_trip()
         assert reminders_for(console, 2) == ["Horten kommune, Larvik kommune", "Larvik kommune"]
         assert reminders_for(console, 3) == []
         assert console.close() == 0
@@ -181,23 +201,24 @@ def test_reminders_due_while_killed_are_sent_once_and_late_after_restart(home: P
         first.send(
             '/horing ny "Før krasjet" frist om 2 minutter påminn 1m mottakere "Horten kommune"'
         )
-        first.wait_for(r"Høring #2 «Før krasjet» er registrert", timeout=60)
+        first.wait_for(r"Høring #2 «Før krasjet» er registrert", timeout=120)
         first.send(
             '/horing ny "Også før krasjet" frist om 3 minutter påminn 2m mottakere "Larvik kommune"'
         )
-        first.wait_for(r"Høring #3 «Også før krasjet» er registrert", timeout=30)
+        first.wait_for(r"Høring #3 «Også før krasjet» er registrert", timeout=60)
     finally:
         first.kill()  # SIGKILL: no clean shutdown, nothing due yet
     assert first.proc.returncode == -signal.SIGKILL
     assert REMINDER.search(first.text()) is None
     due = max(r.due_at for n in (2, 3) for r in reminder_rows(home, n))
     assert [r.state for n in (2, 3) for r in reminder_rows(home, n)] == ["pending", "pending"]
-    time.sleep(max(0.0, (due - datetime.now(UTC)).total_seconds()) + 8)  # both fell due
+    # Down until both fell due (and some): the clock moves instead of the test waiting.
+    first.move_clock(due - clock_now(first) + timedelta(seconds=8))
 
     second = Console(home)
     try:
-        second.wait_for(REMINDER.pattern, timeout=60, count=2)
-        second.drain(12)  # more ticks: no repeats
+        second.wait_for(REMINDER.pattern, timeout=120, count=2)
+        second.round_trip()  # more dispatching: no repeats
         text = second.text()
         assert reminders_for(second, 2) == ["Horten kommune"]
         assert reminders_for(second, 3) == ["Larvik kommune"]
@@ -208,3 +229,9 @@ def test_reminders_due_while_killed_are_sent_once_and_late_after_restart(home: P
     for n in (2, 3):
         (row,) = reminder_rows(home, n)
         assert row.state == "sent" and row.late
+
+
+def clock_now(console: Console) -> datetime:
+    """The console's time now (the real time plus its test clock's offset)."""
+    moved = float(console.clock_path.read_text()) if console.clock_path.exists() else 0.0
+    return datetime.now(UTC) + timedelta(seconds=moved)

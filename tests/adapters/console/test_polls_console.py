@@ -82,7 +82,7 @@ def test_poll_from_creation_to_calendar_invitation(home: Path) -> None:
     assert path.is_file() and path.is_relative_to(home)
 
     cal = icalendar.Calendar.from_ical(path.read_bytes())
-    assert cal["METHOD"] == "REQUEST"
+    assert cal["METHOD"] == "PUBLISH"
     assert [str(tz["TZID"]) for tz in cal.walk("VTIMEZONE")] == ["Europe/Oslo"]
     (event,) = cal.walk("VEVENT")
     start, end = event.decoded("DTSTART"), event.decoded("DTEND")
@@ -92,4 +92,4 @@ def test_poll_from_creation_to_calendar_invitation(home: Path) -> None:
     assert end == datetime(d2.year, d2.month, d2.day, 15, 0, tzinfo=OSLO)
     assert str(event["SUMMARY"]) == "Samhandlingsmøte Horten"
     assert str(event["LOCATION"]) == "Horten rådhus"
-    assert str(event["UID"]) == "meeting-1@partnerbot" and event["SEQUENCE"] == 0
+    assert str(event["UID"]).endswith("@partnerbot") and event["SEQUENCE"] == 0

@@ -10,11 +10,9 @@ from slack_sdk import WebClient
 
 from bot.adapters.slack.client import interactive_retry_handlers, respond
 from bot.adapters.slack.messenger import SlackMessenger
-from bot.adapters.slack.server import make_server
 from bot.messages import Reply
 from bot.messenger import Destination, PermanentError, TemporaryError
 from storage.db import Database
-from tests.adapters.slack import requests as rq
 from tests.adapters.slack.fake import FakeSlack
 from tests.adapters.slack.process import clean_env, partnerbot
 
@@ -94,23 +92,6 @@ def test_interactive_calls_wait_out_a_429_and_a_500(fake: FakeSlack) -> None:
     assert [c.status for c in fake.calls("chat.postMessage")] == [429, 200]
     assert [c.status for c in fake.calls("chat.update")] == [500, 200]
     assert respond(fake.response_url("x"), {"text": "hei"})
-
-
-def test_healthz_is_503_when_the_database_does_not_answer() -> None:
-    import threading
-
-    from slack_bolt import App
-
-    bolt = App(token="xoxb-t", signing_secret="s", token_verification_enabled=False)
-    for healthy, status in ((lambda: True, 200), (lambda: False, 503)):
-        server = make_server(bolt, "127.0.0.1", 0, healthy)
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        try:
-            assert rq.get(f"http://127.0.0.1:{server.server_address[1]}/healthz").status == status
-        finally:
-            server.shutdown()
-            server.server_close()
 
 
 @pytest.mark.slow

@@ -87,5 +87,5 @@ def test_the_database_failing_inside_the_command_also_says_try_again(
 ) -> None:
     bot, db = slack
     command(bot, fake, "hjelp", "U_EN")
-    db.fail_after(1)  # the request is recorded, then the database goes
+    db.fail_after(0)  # the database goes inside the command's own transaction
     assert "I cannot reach the database" in command(bot, fake, "hjelp", "U_EN")

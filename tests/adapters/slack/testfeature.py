@@ -4,6 +4,7 @@ a file, a long reply, and an outbox renderer kind."""
 
 from __future__ import annotations
 
+import time
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -62,6 +63,18 @@ def register(router: Router) -> None:
             f"title={args.title}; deadline={args.get('deadline')}; "
             f"place={args.get('place')}; flags={sorted(args.flags)}"
         )
+
+    @grp.verb("merk")
+    def mark(ctx: Context, args: Args) -> Reply:
+        """One effect per command, named by its tag; takes a little time inside its
+        transaction, like a real command, so that a kill can land in the middle of one."""
+        tag = args.title or ctx.command.text.split()[-1]
+        ctx.session.add(
+            AuditEntry(member_id=ctx.member.id, action="testpoll.mark", detail={"tag": tag})
+        )
+        ctx.session.flush()
+        time.sleep(0.02)
+        return Reply.text(f"Merket {tag}")
 
     @grp.verb("fil")
     def file(ctx: Context, args: Args) -> Reply:

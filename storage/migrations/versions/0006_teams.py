@@ -1,16 +1,16 @@
 """teams_conversations, teams_people: where the Teams adapter may post on its own;
 shared_files: files offered as expiring links
 
-Revision ID: 0004_teams
-Revises: 0002_slack (the revision id inside 0003_slack.py)
+Revision ID: 0006_teams
+Revises: 0005_security
 """
 from alembic import op
 import sqlalchemy as sa
 import storage.models
 
 
-revision = '0004_teams'
-down_revision = '0002_slack'
+revision = '0006_teams'
+down_revision = '0005_security'
 branch_labels = None
 depends_on = None
 

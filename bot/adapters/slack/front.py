@@ -1,0 +1,68 @@
+"""POST /slack/events on the web app: read the body within limits, refuse what is not
+Slack's (intake.refusal), then hand it to Bolt's own Starlette adapter."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
+from slack_bolt.async_app import AsyncApp
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+
+from bot.adapters.slack.intake import MAX_BODY, refusal
+
+log = logging.getLogger(__name__)
+
+EVENTS_PATH = "/slack/events"
+# A client that sends its headers and then stalls is answered 408 after this long; it
+# costs a coroutine meanwhile, not a thread.
+BODY_SECONDS = 10.0
+
+
+class TooLarge(Exception):
+    pass
+
+
+class SlackEvents:
+    def __init__(self, bolt: AsyncApp, signing_secret: str) -> None:
+        self.handler = AsyncSlackRequestHandler(bolt)
+        self.secret = signing_secret
+
+    async def endpoint(self, request: Request) -> Response:
+        try:
+            async with asyncio.timeout(BODY_SECONDS):
+                body = await read_body(request)
+        except TooLarge:
+            return self.refuse(request, 413, "body too large")
+        except TimeoutError:
+            return self.refuse(request, 408, "body not sent in time")
+        found = refusal(request.headers, body, secret=self.secret)
+        if found is not None:
+            return self.refuse(request, found.status, found.reason)
+        return await self.handler.handle(request)
+
+    @staticmethod
+    def refuse(request: Request, status: int, reason: str) -> Response:
+        peer = request.client.host if request.client else "?"
+        log.info("refused a request to %s from %s: %d %s", EVENTS_PATH, peer, status, reason)
+        # Closing the connection: no unread rest of the body is taken for a new request.
+        return PlainTextResponse(f"{reason}\n", status_code=status, headers={"Connection": "close"})
+
+
+async def read_body(request: Request) -> bytes:
+    """The whole body, at most MAX_BODY bytes (TooLarge past that, as soon as it shows)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BODY:
+        raise TooLarge
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY:
+            raise TooLarge
+        chunks.append(chunk)
+    body = b"".join(chunks)
+    request._body = body  # Bolt's adapter reads request.body(): the bytes we checked
+    return body

@@ -1,0 +1,137 @@
+"""What comes in from Slack, before Bolt sees it and before the ack.
+
+``refusal`` checks a raw HTTP request in an order where nothing can throw: size, then the
+timestamp (a number, within 5 minutes), then the signature over the raw bytes, then whether
+the body parses into what Slack sends (a form, its ``payload`` a JSON object, or a JSON
+object). A refused request gets 400, 401 or 413 and one INFO line, never a traceback.
+
+``Intake.store`` puts a verified request into the inbox under Slack's retry-stable id and
+commits; only then do the listeners ack (a retry of it finds its row and adds nothing).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Literal
+from urllib.parse import parse_qs
+
+from bot.inbox import notify
+from storage import inbox
+from storage.db import Database
+
+log = logging.getLogger(__name__)
+
+PLATFORM = "slack"
+MAX_BODY = 1_000_000
+MAX_AGE_SECONDS = 60 * 5  # Slack's own rule for replayed requests
+
+Kind = Literal["command", "click", "submit", "home"]
+
+
+@dataclass(frozen=True)
+class Refusal:
+    status: int
+    reason: str
+
+
+def refusal(
+    headers: Mapping[str, str], body: bytes, *, secret: str, now: float | None = None
+) -> Refusal | None:
+    """Why this request is not Slack's (or not readable), or None when it is."""
+    if len(body) > MAX_BODY:
+        return Refusal(413, "body too large")
+    raw_ts = headers.get("x-slack-request-timestamp", "")
+    if not raw_ts.isascii() or not raw_ts.isdigit() or len(raw_ts) > 12:
+        return Refusal(401, "missing or non-numeric X-Slack-Request-Timestamp")
+    if abs((time.time() if now is None else now) - int(raw_ts)) > MAX_AGE_SECONDS:
+        return Refusal(401, "stale X-Slack-Request-Timestamp")
+    signature = headers.get("x-slack-signature", "")
+    expected = (
+        "v0="
+        + hmac.new(
+            secret.encode(), b"v0:" + raw_ts.encode() + b":" + body, hashlib.sha256
+        ).hexdigest()
+    )
+    if not hmac.compare_digest(expected.encode(), signature.encode("utf-8", "replace")):
+        return Refusal(401, "bad X-Slack-Signature")
+    if parse_body(headers.get("content-type", ""), body) is None:
+        return Refusal(400, "body is not a Slack request")
+    return None
+
+
+def parse_body(content_type: str, body: bytes) -> dict[str, Any] | None:
+    """The request as a dict, or None when it is not a form or JSON object as Slack sends."""
+    try:
+        text = body.decode("utf-8")
+        if content_type.startswith("application/json"):
+            data = json.loads(text)
+            return data if isinstance(data, dict) else None
+        form = {k: v[0] for k, v in parse_qs(text, keep_blank_values=True).items()}
+        if "payload" in form:
+            payload = json.loads(form["payload"])
+            return payload if isinstance(payload, dict) else None
+        return form
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return None
+
+
+def request_key(body: dict[str, Any]) -> str:
+    """What stays the same across Slack's retries of one request: the trigger id of a
+    command, click or form, the event id of an event; else a hash of the whole body."""
+    if body.get("trigger_id"):
+        return f"slack:trigger:{body['trigger_id']}"
+    if body.get("event_id"):
+        return f"slack:event:{body['event_id']}"
+    digest = hashlib.sha256(json.dumps(body, sort_keys=True, default=str).encode()).hexdigest()
+    return f"slack:body:{digest}"
+
+
+def member_of(kind: Kind, body: dict[str, Any]) -> str:
+    """Whose request it is: one member's requests run in the order they came."""
+    if kind == "command":
+        return str(body.get("user_id", ""))
+    if kind == "home":
+        return str(body.get("user", ""))
+    return str((body.get("user") or {}).get("id", ""))
+
+
+class Intake:
+    """Stores verified requests in the inbox; ``wake`` tells this process's worker."""
+
+    def __init__(
+        self,
+        db: Database,
+        wake: Callable[[], None] = lambda: None,
+        *,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self.db = db
+        self.wake = wake
+        self.clock = clock
+
+    def store(self, kind: Kind, body: dict[str, Any], key: str | None = None) -> bool:
+        """Store and commit; False for a request stored before (a retry)."""
+        with self.db.transaction() as session:
+            added = inbox.accept(
+                session,
+                key=key or request_key(body),
+                platform=PLATFORM,
+                kind=kind,
+                member=member_of(kind, body),
+                body=body,
+                now=self.clock(),
+            )
+            if added:
+                notify(session)
+        if added:
+            self.wake()
+        else:
+            log.info("Slack retry of a request already handled: skipped")
+        return added

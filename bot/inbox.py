@@ -1,0 +1,194 @@
+"""Workers that run what the fronts stored in the inbox (storage/inbox.py).
+
+A few threads each claim a row, hand it to the platform's ``handle(job)`` and mark it done.
+``handle`` runs the command with ``job.record`` inside the command's transaction (effects,
+answer and "ran" commit together) and then answers; a row taken over after a crash comes
+with ``job.answer`` set and is only answered. The front calls ``wake()`` after it stored a
+row, so an in-process worker starts at once; workers in other processes look every
+``poll_seconds`` (and at once on PostgreSQL's NOTIFY, see ``listen``).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from bot import reply_codec
+from bot.messages import Reply
+from storage import inbox
+from storage.db import Database, is_unreachable
+
+log = logging.getLogger(__name__)
+
+THREADS = 4  # more only fight over the GIL and, on SQLite, over the one write lock
+LEASE = timedelta(seconds=60)
+POLL_SECONDS = 0.5
+DRAIN_SECONDS = 30.0
+CHANNEL = "partnerbot_inbox"  # PostgreSQL NOTIFY channel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class Job:
+    """One claimed inbox row as the platform sees it."""
+
+    db: Database
+    claimed: inbox.Claimed
+    answer: Reply | None = None  # set when the command already ran: answer only
+    recorded: bool = field(default=False, init=False)
+
+    @property
+    def kind(self) -> str:
+        return self.claimed.kind
+
+    @property
+    def body(self) -> dict[str, Any]:
+        return self.claimed.body
+
+    def record(self, session: Session, reply: Reply) -> None:
+        """Mark the row ran, with its answer, in ``session`` (the command's transaction)."""
+        inbox.mark_ran(session, self.claimed.id, self.claimed.token, reply_codec.encode(reply))
+        self.recorded = True
+
+    def settle(self, reply: Reply) -> Reply:
+        """After the command: record the answer if its transaction did not (a refusal or an
+        error rolled back, so running it again would change nothing either)."""
+        if not self.recorded:
+            with self.db.transaction() as session:
+                self.record(session, reply)
+        return reply
+
+
+Handle = Callable[[Job], None]
+
+
+class Worker:
+    def __init__(
+        self,
+        db: Database,
+        handle: Handle,
+        *,
+        threads: int = THREADS,
+        lease: timedelta = LEASE,
+        poll_seconds: float = POLL_SECONDS,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.db = db
+        self.handle = handle
+        self.lease = lease
+        self.poll_seconds = poll_seconds
+        self.clock = clock
+        self._wake = threading.Event()
+        self._stopping = threading.Event()
+        self._draining = False
+        self._threads = [
+            threading.Thread(target=self._loop, name=f"inbox-{i}", daemon=True)
+            for i in range(threads)
+        ]
+
+    def start(self) -> None:
+        for thread in self._threads:
+            thread.start()
+        if self.db.is_postgres:
+            threading.Thread(target=self._listen, name="inbox-listen", daemon=True).start()
+
+    def wake(self) -> None:
+        """A row was stored (and committed): claim it now."""
+        self._wake.set()
+
+    def stop(self, drain_seconds: float = DRAIN_SECONDS) -> None:
+        """Finish what is running and what is waiting (for up to ``drain_seconds``: the
+        front no longer takes requests), then end. Rows left are run at the next start."""
+        self._draining = True
+        self._wake.set()
+        for thread in self._threads:
+            thread.join(drain_seconds)
+        self._stopping.set()
+        self._wake.set()
+        for thread in self._threads:
+            thread.join(5)
+
+    # -- the loop ------------------------------------------------------------------------
+
+    def _loop(self) -> None:
+        while not self._stopping.is_set():
+            self._wake.clear()
+            try:
+                job = self._claim()
+            except Exception as exc:
+                self._log_db_error("claiming", exc)
+                job = None
+                if self._draining:
+                    return
+                self._stopping.wait(1.0)
+                continue
+            if job is None:
+                if self._draining:
+                    return
+                self._wake.wait(self.poll_seconds)
+                continue
+            self._run(job)
+
+    def _claim(self) -> Job | None:
+        with self.db.transaction() as session:
+            claimed = inbox.claim(session, now=self.clock(), lease=self.lease)
+        if claimed is None:
+            return None
+        if claimed.attempts > inbox.MAX_ATTEMPTS:
+            log.error("inbox row %s failed %d times; given up", claimed.id, inbox.MAX_ATTEMPTS)
+            with self.db.transaction() as session:
+                inbox.mark_failed(
+                    session, claimed.id, claimed.token, now=self.clock(), error="too many attempts"
+                )
+            return self._claim()
+        answer = reply_codec.decode(claimed.answer) if claimed.answer is not None else None
+        if answer is not None:
+            log.warning("inbox row %s ran before its worker stopped: answering it", claimed.id)
+        return Job(self.db, claimed, answer=answer)
+
+    def _run(self, job: Job) -> None:
+        try:
+            self.handle(job)
+            with self.db.transaction() as session:
+                inbox.mark_done(session, job.claimed.id, job.claimed.token, now=self.clock())
+        except inbox.LostClaim:
+            log.warning("inbox row %s: lease ran out, another worker has it", job.claimed.id)
+        except Exception as exc:  # the row is run again after its lease
+            self._log_db_error(f"running inbox row {job.claimed.id}", exc)
+
+    def _log_db_error(self, what: str, exc: Exception) -> None:
+        if is_unreachable(exc):
+            log.warning("%s: database error (%s)", what, exc.__class__.__name__)
+        else:
+            log.exception("%s failed", what, exc_info=exc)
+
+    def _listen(self) -> None:
+        """PostgreSQL: wake on the fronts' NOTIFY (stored rows in other processes)."""
+        while not self._stopping.is_set():
+            try:
+                with self.db.engine.connect() as conn:
+                    conn.execute(text(f"LISTEN {CHANNEL}"))
+                    conn.commit()
+                    raw = conn.connection.driver_connection
+                    while not self._stopping.is_set():
+                        for _ in raw.notifies(timeout=1.0):  # type: ignore[union-attr]
+                            self._wake.set()
+            except Exception as exc:
+                self._log_db_error("listening for new inbox rows", exc)
+                self._stopping.wait(1.0)
+
+
+def notify(session: Session) -> None:
+    """In the transaction that stores a row: workers in other processes wake at its commit."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text(f"NOTIFY {CHANNEL}"))

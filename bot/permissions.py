@@ -1,0 +1,140 @@
+"""Every "who may" rule, named once: the handlers call these, and docs/permissions.md is
+checked against ``COMMANDS`` (tests/handlers/test_permissions.py) and walked through
+the router, so the table, the rules and what the bot does cannot drift apart.
+
+A rule takes the member (and the object) and answers yes or no; the handler turns a no
+into the refusal text of its feature. Roles are global (see docs/permissions.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from storage.models import Action, Member, Network
+
+ROLE_RANK = {"member": 0, "organiser": 1, "admin": 2}
+
+
+def has_role(member: Member, role: str) -> bool:
+    return ROLE_RANK.get(member.role, 0) >= ROLE_RANK[role]
+
+
+def admin(member: Member) -> bool:
+    """Setting up: networks, channels, members."""
+    return has_role(member, "admin")
+
+
+def organiser(member: Member) -> bool:
+    """Organisers and admins (a role for the whole partnership, not per network)."""
+    return has_role(member, "organiser")
+
+
+def organiser_or_network_member(member: Member, network: Network) -> bool:
+    """Taking part: creating, voting, answering in a network."""
+    return organiser(member) or network in member.networks
+
+
+def organiser_or_creator(member: Member, created_by: int | None) -> bool:
+    """Managing what someone made (a hearing, a poll, a conference, a draft's visibility)."""
+    return organiser(member) or (created_by is not None and created_by == member.id)
+
+
+def action_owner(member: Member, action: Action) -> bool:
+    """The owner: the member, a member of the owning organisation, or (no owner yet) the
+    one who created it. Nobody else takes an action without owner."""
+    if action.owner_member_id is not None:
+        return action.owner_member_id == member.id
+    if action.owner_organisation_id is not None:
+        return member.organisation_id == action.owner_organisation_id
+    return action.created_by is not None and action.created_by == member.id
+
+
+def may_change_action(member: Member, action: Action) -> bool:
+    """Status, owner and deletion of an action: its owner, organisers and admins."""
+    return organiser(member) or action_owner(member, action)
+
+
+def may_answer_for(member: Member, organisation_id: int) -> bool:
+    """Saying that an organisation has answered a hearing: its own members, organisers and
+    admins (not any member of the network on behalf of another organisation)."""
+    return organiser(member) or member.organisation_id == organisation_id
+
+
+class _Created(Protocol):
+    state: str
+    created_by: int | None
+
+
+def may_see_draft(member: Member, item: _Created) -> bool:
+    """A draft (a conference not announced) exists only for its maker and organisers; to
+    anyone else it is answered as if there were no such number."""
+    return item.state != "draft" or organiser_or_creator(member, item.created_by)
+
+
+# -- the table in docs/permissions.md -----------------------------------------------------
+
+# The columns of the table, in order.
+ROLES = ("admin", "organisator", "medlem", "annet nettverk", "ukjent")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule as the docs table shows it for the column roles, on objects made by someone
+    else (an admin) in the member's network; ``name`` is the function the handlers call."""
+
+    name: str
+    cells: tuple[bool, bool, bool, bool, bool]
+
+
+ANYONE = Rule("anyone", (True, True, True, True, True))
+NETWORK = Rule("organiser_or_network_member", (True, True, True, False, False))
+CREATOR = Rule("organiser_or_creator", (True, True, False, False, False))
+CHANGE_ACTION = Rule("may_change_action", (True, True, False, False, False))
+ANSWER_FOR = Rule("may_answer_for", (True, True, False, False, False))
+ORGANISER = Rule("organiser", (True, True, False, False, False))
+ADMIN = Rule("admin", (True, False, False, False, False))
+
+COMMANDS: dict[str, Rule] = {
+    "/partnerbot hjelp": ANYONE,
+    "/partnerbot nettverk": ANYONE,
+    "/partnerbot nettverk ny": ADMIN,
+    "/partnerbot koble nettverk": ADMIN,
+    "/partnerbot meg": ANYONE,
+    "/partnerbot språk": ANYONE,
+    "/partnerbot medlem ny": ADMIN,
+    "/partnerbot oversikt": ANYONE,
+    "/partnerbot hjem": ANYONE,
+    "/partnerbot digest": ORGANISER,
+    "/tiltak ny": NETWORK,
+    "/tiltak vis": ANYONE,
+    "/tiltak status": CHANGE_ACTION,
+    "/tiltak endre": NETWORK,  # fields; the owner: may_change_action
+    "/tiltak slett": CHANGE_ACTION,
+    "/tiltak mål ny": ORGANISER,
+    "/tiltak liste": ANYONE,
+    "/tiltak eksport": ANYONE,
+    "/tiltak importer": ORGANISER,
+    "/horing ny": NETWORK,
+    "/horing liste": ANYONE,
+    "/horing vis": ANYONE,
+    "/horing svart": ANSWER_FOR,  # for another organisation; one's own: NETWORK
+    "/horing endre": CREATOR,
+    "/horing avslutt": CREATOR,
+    "/mote ny": NETWORK,
+    "/mote svar": NETWORK,  # or invited by name or organisation
+    "/mote vis": ANYONE,
+    "/mote lukk": CREATOR,
+    "/mote liste": ANYONE,
+    "/konferanse ny": ORGANISER,
+    "/konferanse endre": CREATOR,
+    "/konferanse kunngjør": CREATOR,
+    "/konferanse avlys": CREATOR,
+    "/konferanse vis": ANYONE,  # drafts: may_see_draft
+    "/konferanse liste": ANYONE,
+    "/konferanse deltakere": CREATOR,
+    "/konferanse ics": ANYONE,
+    "/konferanse meld på": NETWORK,  # the conference's audience
+    "/konferanse meld av": ANYONE,
+    "/konferanse kanskje": NETWORK,  # the conference's audience
+}

@@ -1,0 +1,68 @@
+"""A Reply as JSON and back: the inbox keeps a command's answer with its "ran" mark, so a
+worker that takes over after a crash answers without running the command again."""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+from bot.messages import Block, Button, Buttons, Divider, Fields, File, Reply, Text
+
+
+def encode(reply: Reply) -> dict[str, Any]:
+    return {
+        "blocks": [_block(b) for b in reply.blocks],
+        "visibility": reply.visibility,
+        "files": [
+            {
+                "name": f.name,
+                "data": base64.b64encode(f.data).decode("ascii"),
+                "mime": f.mime,
+                "title": f.title,
+            }
+            for f in reply.files
+        ],
+        "object_ref": list(reply.object_ref) if reply.object_ref else None,
+        "card": encode(reply.card) if reply.card is not None else None,
+    }
+
+
+def decode(data: dict[str, Any]) -> Reply:
+    ref = data.get("object_ref")
+    return Reply(
+        blocks=[_unblock(b) for b in data.get("blocks", [])],
+        visibility="channel" if data.get("visibility") == "channel" else "ephemeral",
+        files=[
+            File(
+                name=f["name"],
+                data=base64.b64decode(f["data"]),
+                mime=f["mime"],
+                title=f.get("title"),
+            )
+            for f in data.get("files", [])
+        ],
+        object_ref=(str(ref[0]), int(ref[1])) if ref else None,
+        card=decode(data["card"]) if data.get("card") else None,
+    )
+
+
+def _block(block: Block) -> dict[str, Any]:
+    if isinstance(block, Text):
+        return {"text": block.text}
+    if isinstance(block, Fields):
+        return {"fields": [list(item) for item in block.items]}
+    if isinstance(block, Buttons):
+        return {"buttons": [[b.label, b.command, b.style] for b in block.buttons]}
+    return {"divider": True}
+
+
+def _unblock(data: dict[str, Any]) -> Block:
+    if "text" in data:
+        return Text(data["text"])
+    if "fields" in data:
+        return Fields(tuple((str(a), str(b)) for a, b in data["fields"]))
+    if "buttons" in data:
+        return Buttons(
+            tuple(Button(label, command, style) for label, command, style in data["buttons"])
+        )
+    return Divider()

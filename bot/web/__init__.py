@@ -1,0 +1,1 @@
+"""The one ASGI web app (`partnerbot serve`) and what runs it."""

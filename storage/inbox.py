@@ -1,0 +1,171 @@
+"""The inbox: requests a chat platform sent us, stored before we acknowledge them.
+
+A front stores a request under its platform's retry-stable id and commits before it acks;
+a retry finds its row and adds nothing. Workers claim rows with a claim token and a lease
+(PostgreSQL: ``FOR UPDATE SKIP LOCKED``, so workers in several processes never take the
+same row; SQLite: one writer at a time). A row is claimable when it is not done, its lease
+has run out (no lease yet, or its worker died), and no earlier row of the same member is
+unfinished: one member's requests run in the order they came.
+
+A row goes pending -> ran -> done. "ran" is written in the command's own transaction with
+the answer, so a command's effects and its "ran" commit together: a worker that dies after
+that commit leaves a row that is only answered again, never run again.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, exists, func, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session, aliased
+
+from storage.models import InboxRequest
+
+PENDING, RAN, DONE, FAILED = "pending", "ran", "done", "failed"
+OPEN = (PENDING, RAN)
+# A row claimed this many times without being done is given up (a request that kills its
+# worker every time must not take the others down with it).
+MAX_ATTEMPTS = 5
+KEEP = timedelta(days=1)  # done rows are kept this long: Slack retries come within minutes
+
+
+class LostClaim(Exception):
+    """Our lease on a row ran out and another worker took it: roll back, let it run there."""
+
+
+@dataclass(frozen=True)
+class Claimed:
+    id: int
+    token: str
+    kind: str
+    platform: str
+    body: dict[str, Any]
+    state: str  # pending: run it; ran: only answer again
+    answer: dict[str, Any] | None
+    attempts: int
+
+
+def accept(
+    session: Session,
+    *,
+    key: str,
+    platform: str,
+    kind: str,
+    member: str,
+    body: dict[str, Any],
+    now: datetime,
+) -> bool:
+    """Store a request; False when its key is stored already (a retry, or a twin)."""
+    values = {
+        "key": key[:200],
+        "platform": platform,
+        "kind": kind,
+        "member": (member or key)[:200],  # no member: a queue of its own
+        "body": body,
+        "state": PENDING,
+        "received_at": now,
+        "attempts": 0,
+    }
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    stmt = (
+        insert(InboxRequest)
+        .values(**values)
+        .on_conflict_do_nothing(index_elements=["key"])
+        .returning(InboxRequest.id)
+    )
+    return session.execute(stmt).scalar() is not None
+
+
+def claim(session: Session, *, now: datetime, lease: timedelta) -> Claimed | None:
+    """Claim the oldest claimable row for ``lease``; None when there is none."""
+    earlier = aliased(InboxRequest)
+    blocked = exists().where(
+        earlier.member == InboxRequest.member,
+        earlier.id < InboxRequest.id,
+        earlier.state.in_(OPEN),
+    )
+    stmt = (
+        select(InboxRequest)
+        .where(
+            InboxRequest.state.in_(OPEN),
+            or_(InboxRequest.lease_until.is_(None), InboxRequest.lease_until <= now),
+            ~blocked,
+        )
+        .order_by(InboxRequest.id)
+        .limit(1)
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        stmt = stmt.with_for_update(skip_locked=True, of=InboxRequest)
+    row = session.scalar(stmt)
+    if row is None:
+        return None
+    row.claim_token = uuid.uuid4().hex
+    row.lease_until = now + lease
+    row.attempts += 1
+    session.flush()
+    return Claimed(
+        id=row.id,
+        token=row.claim_token,
+        kind=row.kind,
+        platform=row.platform,
+        body=dict(row.body),
+        state=row.state,
+        answer=row.answer,
+        attempts=row.attempts,
+    )
+
+
+def _settle(session: Session, row_id: int, token: str, **values: Any) -> None:
+    result = session.execute(
+        update(InboxRequest)
+        .where(InboxRequest.id == row_id, InboxRequest.claim_token == token)
+        .values(**values)
+    )
+    if not result.rowcount:  # type: ignore[attr-defined]
+        raise LostClaim(f"inbox row {row_id} was claimed by another worker")
+
+
+def mark_ran(session: Session, row_id: int, token: str, answer: dict[str, Any]) -> None:
+    """In the command's transaction: its effects and "ran" commit together."""
+    _settle(session, row_id, token, state=RAN, answer=answer)
+
+
+def mark_done(session: Session, row_id: int, token: str, *, now: datetime) -> None:
+    _settle(session, row_id, token, state=DONE, done_at=now, lease_until=None)
+
+
+def mark_failed(session: Session, row_id: int, token: str, *, now: datetime, error: str) -> None:
+    _settle(
+        session, row_id, token, state=FAILED, done_at=now, lease_until=None, last_error=error[:2000]
+    )
+
+
+def release(session: Session, row_id: int, token: str) -> None:
+    """Give a row back at once (this worker stops before running it)."""
+    session.execute(
+        update(InboxRequest)
+        .where(InboxRequest.id == row_id, InboxRequest.claim_token == token)
+        .values(lease_until=None, attempts=InboxRequest.attempts - 1)
+    )
+
+
+def prune(session: Session, *, now: datetime, keep: timedelta = KEEP) -> int:
+    result = session.execute(
+        delete(InboxRequest).where(
+            InboxRequest.state.in_((DONE, FAILED)), InboxRequest.done_at < now - keep
+        )
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def counts(session: Session) -> dict[str, int]:
+    """Rows per state (for operators and tests)."""
+    rows = session.execute(
+        select(InboxRequest.state, func.count()).group_by(InboxRequest.state)
+    ).all()
+    return {str(state): int(n) for state, n in rows}

@@ -1,0 +1,64 @@
+"""bot.hygiene: controls, lone surrogates and bidi overrides never get past the router."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from hypothesis import given
+from hypothesis import strategies as st
+from sqlalchemy import select
+
+from bot import demo
+from bot.app import App
+from bot.hygiene import clean_text
+from bot.messages import Command
+from storage.db import Database
+from storage.models import Hearing, Member
+from tests.conftest import make_settings
+from tests.helpers import TestBot
+
+
+def test_controls_surrogates_and_bidi_overrides_are_cleaned() -> None:
+    assert clean_text("a\x00b\x1b[31mc\x7f") == "ab[31mc"
+    assert clean_text("linje 1\r\nlinje 2\tslutt") == "linje 1\nlinje 2\tslutt"
+    assert clean_text("x\ud800y") == "x\ufffdy"
+    assert clean_text("fil\u202egpj.exe \u2066a\u2069") == "filgpj.exe a"
+    assert clean_text("Tønsberg – «ok» 😀") == "Tønsberg – «ok» 😀"
+
+
+@given(st.text())
+def test_what_is_left_can_always_be_encoded_and_has_no_controls(text: str) -> None:
+    out = clean_text(text)
+    out.encode("utf-8")
+    assert not any(ord(c) < 32 and c not in "\n\t" for c in out)
+    assert not any(c in out for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def test_a_name_and_a_title_with_controls_are_stored_clean(app: App) -> None:
+    cmd = Command(
+        platform="slack",
+        user_id="U1",
+        user_name="Eva\x00 \x1b[2JNy\ud800",
+        channel_id="C1",
+        name="partnerbot",
+        text="meg\x00",
+    )
+    out = app.router.handle(cmd, now=datetime.now(UTC)).plain()
+    assert "\x00" not in out and "\x1b" not in out
+    with app.db.transaction() as s:
+        m = s.scalar(select(Member).where(Member.external_id == "U1"))
+        assert m is not None and m.name == "Eva [2JNy\ufffd"
+
+
+def test_a_title_with_nul_is_stored_cleaned_on_both_databases(any_db: Database) -> None:
+    # PostgreSQL refuses NUL in text (DataError): the router cleans it first.
+    app = App.build(make_settings(str(any_db.engine.url)), any_db)
+    demo.load(any_db, app.settings)
+    bot = TestBot(app)
+    out = bot.run(
+        '/horing ny "Null\x00byte\x1b[0m \u202eplan" frist om 20 dager mottakere "Horten kommune"',
+        channel="#infrastruktur",
+    )
+    assert out.startswith("Høring #2 «Nullbyte[0m plan» er registrert"), out
+    with any_db.transaction() as s:
+        assert s.scalar(select(Hearing.title).where(Hearing.id == 2)) == "Nullbyte[0m plan"

@@ -1,0 +1,26 @@
+"""A Reply survives the inbox: encoded to JSON and back it is the same reply."""
+
+from __future__ import annotations
+
+import json
+
+from bot import reply_codec
+from bot.messages import Button, Buttons, Divider, Fields, File, Reply, Text
+
+
+def test_a_reply_with_every_kind_of_block_a_file_and_a_card_round_trips() -> None:
+    card = Reply(blocks=[Text("3 ja")], visibility="channel", object_ref=("poll", 4))
+    reply = Reply(
+        blocks=[
+            Text("*Møtepoll* #4 «Samhandlingsmøte»"),
+            Fields((("Frist", "i morgen"), ("Svar", "3"))),
+            Buttons((Button("Ja", "/mote svar 4 1:ja", "primary"), Button("Nei", "/mote x"))),
+            Divider(),
+        ],
+        visibility="channel",
+        files=[File("møte.ics", b"BEGIN:VCALENDAR\x00\xff", "text/calendar", "Møte")],
+        object_ref=("poll", 4),
+        card=card,
+    )
+    data = json.loads(json.dumps(reply_codec.encode(reply)))
+    assert reply_codec.decode(data) == reply

@@ -1,0 +1,108 @@
+"""The inbox on SQLite and PostgreSQL: a retry adds nothing, one member's requests run in
+order, a dead worker's row is taken again after its lease, and a worker whose lease ran out
+cannot mark a row it no longer holds."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from storage import inbox
+from storage.db import Database
+
+NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+LEASE = timedelta(seconds=30)
+
+
+def add(db: Database, key: str, member: str, now: datetime = NOW) -> bool:
+    with db.transaction() as s:
+        return inbox.accept(
+            s, key=key, platform="slack", kind="command", member=member, body={"k": key}, now=now
+        )
+
+
+def claim(db: Database, now: datetime = NOW) -> inbox.Claimed | None:
+    with db.transaction() as s:
+        return inbox.claim(s, now=now, lease=LEASE)
+
+
+def done(db: Database, c: inbox.Claimed) -> None:
+    with db.transaction() as s:
+        inbox.mark_done(s, c.id, c.token, now=NOW)
+
+
+def test_a_retry_finds_its_row_and_adds_nothing(any_db: Database) -> None:
+    assert add(any_db, "slack:trigger:1", "U1")
+    assert not add(any_db, "slack:trigger:1", "U1")
+    with any_db.transaction() as s:
+        assert inbox.counts(s) == {"pending": 1}
+
+
+def test_one_members_requests_run_in_order_others_alongside(any_db: Database) -> None:
+    add(any_db, "a1", "A")
+    add(any_db, "a2", "A")
+    add(any_db, "b1", "B")
+    first, second = claim(any_db), claim(any_db)
+    assert first and second and (first.body["k"], second.body["k"]) == ("a1", "b1")
+    assert claim(any_db) is None, "a2 waits for a1"
+    done(any_db, first)
+    third = claim(any_db)
+    assert third is not None and third.body["k"] == "a2"
+
+
+def test_a_dead_workers_row_is_claimed_again_after_its_lease_and_the_old_claim_is_void(
+    any_db: Database,
+) -> None:
+    add(any_db, "k", "A")
+    old = claim(any_db)
+    assert old is not None
+    assert claim(any_db, NOW + LEASE - timedelta(seconds=1)) is None
+    new = claim(any_db, NOW + LEASE)
+    assert new is not None and new.id == old.id and new.token != old.token
+    assert new.attempts == 2
+    with pytest.raises(inbox.LostClaim), any_db.transaction() as s:
+        inbox.mark_ran(s, old.id, old.token, {"blocks": []})
+    with any_db.transaction() as s:
+        inbox.mark_ran(s, new.id, new.token, {"blocks": [{"text": "svar"}]})
+    again = claim(any_db, NOW + 3 * LEASE)
+    assert again is not None and again.state == inbox.RAN
+    assert again.answer == {"blocks": [{"text": "svar"}]}
+
+
+def test_done_rows_are_pruned_after_a_day(any_db: Database) -> None:
+    add(any_db, "k", "A")
+    c = claim(any_db)
+    assert c is not None
+    done(any_db, c)
+    with any_db.transaction() as s:
+        assert inbox.prune(s, now=NOW + timedelta(hours=23)) == 0
+        assert inbox.prune(s, now=NOW + timedelta(hours=25)) == 1
+
+
+@pytest.mark.postgres
+def test_parallel_claimers_on_postgresql_never_take_the_same_row(pg_db: Database) -> None:
+    for i in range(200):
+        add(pg_db, f"k{i}", f"U{i % 40}")
+    taken: list[int] = []
+    lock = threading.Lock()
+
+    def work() -> None:
+        while True:
+            c = claim(pg_db)
+            if c is None:
+                with pg_db.transaction() as s:
+                    if not inbox.counts(s).get("pending"):
+                        return
+                continue
+            with lock:
+                taken.append(c.id)
+            done(pg_db, c)
+
+    threads = [threading.Thread(target=work) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert sorted(taken) == sorted(set(taken)) and len(taken) == 200
