@@ -10,7 +10,7 @@ import re
 import threading
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from bot.adapters.teams import conversations, render
@@ -19,8 +19,10 @@ from bot.adapters.teams.messenger import TeamsMessenger
 from bot.adapters.teams.posting import PLATFORM, Poster
 from bot.adapters.teams.ratelimit import ConversationLimits
 from bot.app import App
+from bot.clock import now as clock_now
 from bot.grammar import tokenize
 from bot.i18n import language_from_locale, t
+from bot.inbox import Job
 from bot.messages import Command, Reply
 from bot.router import HELP_WORDS, Router, find_member
 from storage.db import is_unreachable
@@ -32,10 +34,6 @@ _AT = re.compile(r"<at>(.*?)</at>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 DISPATCH_GAP_SECONDS = 0.1
 DEFAULT_GROUP = "partnerbot"  # "hjelp", "meg", "oversikt" typed without a command word
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 def message_text(activity: dict[str, Any]) -> str:
@@ -84,7 +82,7 @@ class TeamsBot:
         interactive: Connector,
         outbox: Connector,
         *,
-        clock: Clock = utcnow,
+        clock: Clock = clock_now,
         limits: ConversationLimits | None = None,
     ) -> None:
         self.app = app
@@ -115,13 +113,17 @@ class TeamsBot:
 
     # -- one activity ---------------------------------------------------------------------
 
-    def handle(self, activity: dict[str, Any]) -> None:
+    def handle_job(self, job: Job) -> None:
+        """An activity the inbox worker claimed (its body is the activity)."""
+        self.handle(job.body, job)
+
+    def handle(self, activity: dict[str, Any], job: Job | None = None) -> None:
         """Run one verified activity; a bug is logged and the member gets an apology."""
         try:
             conversations.remember(self.db, activity, self.clock(), self.seen)
             kind = activity.get("type")
             if kind == "message":
-                self._on_message(activity)
+                self._on_message(activity, job)
             elif kind in ("conversationUpdate", "installationUpdate"):
                 self._on_installed(activity)
         except Exception as exc:
@@ -155,7 +157,7 @@ class TeamsBot:
             conv = str((activity.get("conversation") or {}).get("id") or "")
             self.poster.post(conv, Reply.text(t("teams.welcome", lang)))
 
-    def _on_message(self, activity: dict[str, Any]) -> None:
+    def _on_message(self, activity: dict[str, Any], job: Job | None = None) -> None:
         if not conversations.member_id(activity) or not (activity.get("conversation") or {}).get(
             "id"
         ):
@@ -173,9 +175,15 @@ class TeamsBot:
                 clicked = (conv, str(reply_to))
         else:
             name, text = split_command(self.router, message_text(activity))
-        command = self.command(activity, name, text)
-        self._learn_name(command)
-        reply = self.router.handle(command, now=self.clock())
+        if job is not None and job.answer is not None:
+            reply = job.answer  # it ran before its worker stopped: answer, do not run again
+        else:
+            command = self.command(activity, name, text)
+            self._learn_name(command)
+            within = job.record if job is not None else None
+            reply = self.router.handle(command, now=self.clock(), within=within)
+            if job is not None:
+                job.settle(reply)
         self.deliver(reply, activity, clicked=clicked)
         self.dispatch_now()
 

@@ -1,30 +1,28 @@
-"""Builds the Teams adapter from settings: the auth check, the connector clients, the bot,
-and the /api/messages route that hands verified activities to it."""
+"""Teams' pieces put together: the front (POST /api/messages on the web app: JWT check,
+then the inbox) and the runtime (the inbox worker for Teams' rows, the send-after-command
+thread, and the ticker: reminders, expired file links)."""
 
 from __future__ import annotations
 
 import logging
-from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime, timedelta
-from typing import Any
+from collections.abc import Callable
+from datetime import datetime, timedelta
 
-from sqlalchemy import delete
-from sqlalchemy.exc import IntegrityError
-from starlette.routing import Route
+from starlette.routing import BaseRoute
 
 from bot.adapters.teams import files
 from bot.adapters.teams.auth import TeamsAuth
 from bot.adapters.teams.connector import Connector, TokenSource
 from bot.adapters.teams.endpoint import MessagesEndpoint, routes
 from bot.adapters.teams.handling import TeamsBot
+from bot.adapters.teams.intake import PLATFORM, Intake
 from bot.app import App
 from bot.config import Settings
-from storage.db import Database
-from storage.models import HandledRequest
+from bot.inbox import Worker
+from bot.scheduler import Ticker
+from storage import inbox
 
 log = logging.getLogger(__name__)
-
-KEEP_KEYS = timedelta(days=1)
 
 
 class TeamsConfigError(Exception):
@@ -47,52 +45,50 @@ def check_settings(s: Settings) -> None:
         )
 
 
-def request_key(activity: dict[str, Any]) -> str:
-    """Stays the same when Teams sends an activity again: its conversation and id."""
-    conversation = (activity.get("conversation") or {}).get("id") or ""
-    return f"teams:{conversation}:{activity.get('id') or ''}"[:200]
+def tick(bot: TeamsBot, *, dispatch: bool) -> Callable[[datetime], None]:
+    def run(now: datetime) -> None:
+        if dispatch:
+            bot.dispatcher.dispatch_due(now)
+        files.prune(bot.db, now)
+        with bot.db.transaction() as session:
+            inbox.prune(session, now=now)
+
+    return run
 
 
-def first_time(db: Database, key: str, now: datetime) -> bool:
-    try:
-        with db.transaction() as session:
-            session.add(HandledRequest(key=key, created_at=now))
-    except IntegrityError:
-        return False
-    return True
+class TeamsRuntime:
+    """What runs after the 200. ``dispatch``: whether this runtime sends the outbox (with
+    Slack beside it, Slack's does: one dispatcher per process until reminders are routed
+    per platform, issue 19)."""
 
-
-def prune(db: Database, now: datetime) -> None:
-    with db.transaction() as session:
-        session.execute(
-            delete(HandledRequest).where(
-                HandledRequest.key.like("teams:%"), HandledRequest.created_at < now - KEEP_KEYS
-            )
+    def __init__(self, app: App, *, dispatch: bool = True) -> None:
+        check_settings(app.settings)
+        s = app.settings
+        self.app = app
+        tokens = TokenSource(s)
+        self.bot = TeamsBot(app, Connector(tokens, retries=2), Connector(tokens))
+        self.dispatch = dispatch
+        self.worker = Worker(
+            app.db,
+            self.bot.handle_job,
+            threads=s.worker_threads,
+            lease=timedelta(seconds=s.inbox_lease_seconds),
+            platform=PLATFORM,
         )
+        self.ticker = Ticker(tick(self.bot, dispatch=dispatch), s.tick_seconds)
 
+    def start(self) -> None:
+        self.bot.start()
+        self.worker.start()
+        self.ticker.start()
 
-class Intake:
-    """Takes a verified activity: records its key (a redelivery is dropped), then runs it
-    on a worker thread so that Teams gets its 200 at once."""
+    def stop(self) -> None:
+        self.worker.stop()
+        self.ticker.stop()
+        self.bot.stop()
 
-    def __init__(self, bot: TeamsBot, *, threads: int = 4) -> None:
-        self.bot = bot
-        self.pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="teams")
-
-    def __call__(self, activity: dict[str, Any]) -> None:
-        if not first_time(self.bot.db, request_key(activity), datetime.now(UTC)):
-            log.info("Teams redelivered an activity already taken: skipped")
-            return
-        self.pool.submit(self.bot.handle, activity)
-
-    def close(self) -> None:
-        self.pool.shutdown(wait=True)
-
-
-def build(app: App) -> tuple[TeamsBot, Intake, list[Route]]:
-    check_settings(app.settings)
-    tokens = TokenSource(app.settings)
-    bot = TeamsBot(app, Connector(tokens, retries=2), Connector(tokens))
-    intake = Intake(bot)
-    endpoint = MessagesEndpoint(TeamsAuth(app.settings), intake)
-    return bot, intake, [*routes(endpoint), *files.routes(app.db)]
+    def routes(self, *, wake: bool = True) -> list[BaseRoute]:
+        """POST /api/messages and GET /files/... for the web app."""
+        intake = Intake(self.app.db, self.worker.wake if wake else (lambda: None))
+        endpoint = MessagesEndpoint(TeamsAuth(self.app.settings), intake)
+        return [*routes(endpoint), *files.routes(self.app.db)]

@@ -1,6 +1,7 @@
-"""A whole Teams bot in this process on loopback: uvicorn serving /api/messages, the real
-TeamsBot with its connector clients pointed at a FakeConnector, on a fresh SQLite file
-with the demo partnerships. Tests talk to it only over HTTP, as Teams would."""
+"""A whole Teams bot in this process on loopback: the web app (bot/web) on uvicorn with
+POST /api/messages, the Teams runtime (inbox worker, ticker) with its connector clients
+pointed at a FakeConnector, on a fresh SQLite file with the demo partnerships. Tests talk
+to it only over HTTP, as Teams would."""
 
 from __future__ import annotations
 
@@ -10,12 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from starlette.applications import Starlette
 
 from bot import demo
-from bot.adapters.teams import run as teams_run
 from bot.adapters.teams.handling import TeamsBot
+from bot.adapters.teams.run import TeamsRuntime
 from bot.app import App
+from bot.web.app import build_web_app
 from storage.db import Database
 from storage.models import Base
 from tests.adapters.teams.fake_connector import FakeConnector
@@ -65,9 +66,9 @@ def teams_bot(tmp_path: Path, *, admins: str = "aad-ingrid") -> Iterator[TeamsHa
         Base.metadata.create_all(db.engine)
         demo.load(db, settings)
         app = App.build(settings, db)
-        bot, intake, routes = teams_run.build(app)
-        bot.start()
-        stack.callback(bot.stop)
-        stack.callback(intake.close)
-        url = stack.enter_context(serving(Starlette(routes=routes), sock))
-        yield TeamsHarness(fake, bot, url)
+        runtime = TeamsRuntime(app)
+        runtime.start()
+        stack.callback(runtime.stop)
+        web = build_web_app(db, runtime.routes())
+        url = stack.enter_context(serving(web, sock))
+        yield TeamsHarness(fake, runtime.bot, url)
