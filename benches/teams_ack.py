@@ -8,8 +8,8 @@ HTTP front, JWT check and Bot Connector client; prints p50 / p99 / max of
     python benches/teams_ack.py [--requests 500] [--concurrency 20] [--hearings 1000]
 
 The fake Bot Connector (tests/adapters/teams/fake_connector.py, HTTPS on loopback) runs in
-this process; the bot runs in a child process (`serve` mode of this file) on a fresh demo
-SQLite database with ``--hearings`` more open hearings.
+this process; the bot is `partnerbot serve` (web app, inbox, one in-process worker) in a
+child process, on a fresh demo SQLite database with ``--hearings`` more open hearings.
 """
 
 from __future__ import annotations
@@ -83,35 +83,12 @@ def prepare(folder: Path, hearings: int) -> str:
     return url
 
 
-def serve(port: int) -> None:
-    """The child: the Teams adapter on uvicorn, configured from the environment."""
-    import uvicorn
-    from starlette.applications import Starlette
-
-    from bot.adapters.teams import run
-    from bot.app import App
-    from bot.config import load_settings
-    from bot.dates import warm_up
-
-    app = App.build(load_settings())
-    warm_up()
-    bot, _intake, routes = run.build(app)
-    bot.start()
-    uvicorn.run(
-        Starlette(routes=routes), host="127.0.0.1", port=port, log_level="warning", access_log=False
-    )
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=500)
     parser.add_argument("--concurrency", type=int, default=20)
     parser.add_argument("--hearings", type=int, default=1000)
-    parser.add_argument("--serve", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.serve:
-        serve(args.serve)
-        return
 
     with tempfile.TemporaryDirectory(prefix="teams-ack-") as tmp, FakeConnector() as fake:
         url = prepare(Path(tmp), args.hearings)
@@ -123,7 +100,12 @@ def main() -> None:
             "REQUESTS_CA_BUNDLE": fake.ca_file,
             "PARTNERBOT_LOG_LEVEL": "ERROR",
         }
-        child = subprocess.Popen([sys.executable, __file__, "--serve", str(port)], env=env, cwd=tmp)
+        partnerbot = Path(sys.executable).parent / "partnerbot"
+        child = subprocess.Popen(
+            [str(partnerbot), "serve", "--host", "127.0.0.1", "--port", str(port)],
+            env=env,
+            cwd=tmp,
+        )
         try:
             run_bench(fake, f"http://127.0.0.1:{port}/api/messages", args)
         finally:
@@ -133,9 +115,9 @@ def main() -> None:
 
 def run_bench(fake: FakeConnector, bot_url: str, args: argparse.Namespace) -> None:
     deadline = time.monotonic() + 60
-    while True:  # up when it refuses an unsigned request
+    while True:
         try:
-            if requests.post(bot_url, json={}, timeout=2).status_code == 401:
+            if requests.get(bot_url.replace("/api/messages", "/readyz"), timeout=2).ok:
                 break
         except requests.RequestException:
             pass
