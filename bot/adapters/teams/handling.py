@@ -14,9 +14,9 @@ from datetime import datetime
 from typing import Any
 
 from bot.adapters.teams import conversations, render
-from bot.adapters.teams.connector import Connector
+from bot.adapters.teams.connector import Connector, ConnectorError
 from bot.adapters.teams.messenger import TeamsMessenger
-from bot.adapters.teams.posting import PLATFORM, Poster
+from bot.adapters.teams.posting import PLATFORM, NoConversation, Poster, RateLimited
 from bot.adapters.teams.ratelimit import ConversationLimits
 from bot.app import App
 from bot.clock import now as clock_now
@@ -24,6 +24,7 @@ from bot.grammar import tokenize
 from bot.i18n import language_from_locale, t
 from bot.inbox import Job
 from bot.messages import Command, Reply
+from bot.reposts import schedule_repost
 from bot.router import HELP_WORDS, Router, find_member
 from storage.db import is_unreachable
 
@@ -33,6 +34,14 @@ Clock = Callable[[], datetime]
 _AT = re.compile(r"<at>(.*?)</at>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 DISPATCH_GAP_SECONDS = 0.1
+# What sending to Teams raises: the command behind it is done by then.
+UNDELIVERED = (ConnectorError, RateLimited, NoConversation)
+
+
+def temporary(exc: Exception) -> bool:
+    return isinstance(exc, RateLimited) or (isinstance(exc, ConnectorError) and exc.temporary)
+
+
 DEFAULT_GROUP = "partnerbot"  # "hjelp", "meg", "oversikt" typed without a command word
 
 
@@ -118,14 +127,19 @@ class TeamsBot:
         self.handle(job.body, job)
 
     def handle(self, activity: dict[str, Any], job: Job | None = None) -> None:
-        """Run one verified activity; a bug is logged and the member gets an apology."""
+        """Run one verified activity. A bug before the command ran is logged and the member
+        gets an apology ("nothing was saved"); after it ran, only delivery can fail: a
+        channel post goes to the outbox, and an inbox job whose answer could not be sent
+        is raised to its worker, which answers again later (never runs it again)."""
         try:
             conversations.remember(self.db, activity, self.clock(), self.seen)
             kind = activity.get("type")
-            if kind == "message":
-                self._on_message(activity, job)
-            elif kind in ("conversationUpdate", "installationUpdate"):
+            if kind in ("conversationUpdate", "installationUpdate"):
                 self._on_installed(activity)
+                return
+            if kind != "message":
+                return
+            ran = self._run_message(activity, job)
         except Exception as exc:
             key = "error.database" if is_unreachable(exc) else "error.unexpected"
             if key == "error.unexpected":
@@ -134,6 +148,18 @@ class TeamsBot:
                 log.warning("Teams activity failed: database error %s", exc.__class__.__name__)
             if activity.get("type") == "message":
                 self._apologise(activity, key)
+            return
+        if ran is None:
+            return
+        reply, clicked = ran
+        try:
+            self.deliver(reply, activity, clicked=clicked)
+        except UNDELIVERED as exc:
+            if job is not None and temporary(exc):
+                raise  # the worker answers again after the lease (the command is done)
+            log.warning("Teams answer not delivered: %s", exc)
+        finally:
+            self.dispatch_now()
 
     def _apologise(self, activity: dict[str, Any], key: str) -> None:
         try:
@@ -157,12 +183,16 @@ class TeamsBot:
             conv = str((activity.get("conversation") or {}).get("id") or "")
             self.poster.post(conv, Reply.text(t("teams.welcome", lang)))
 
-    def _on_message(self, activity: dict[str, Any], job: Job | None = None) -> None:
+    def _run_message(
+        self, activity: dict[str, Any], job: Job | None = None
+    ) -> tuple[Reply, tuple[str, str] | None] | None:
+        """The command of a message or card click, run (or its stored answer): the reply
+        and the clicked card, if any; None for a message that is no command."""
         if not conversations.member_id(activity) or not (activity.get("conversation") or {}).get(
             "id"
         ):
             log.info("Teams message without a sender or conversation: ignored")
-            return
+            return None
         value = activity.get("value")
         clicked: tuple[str, str] | None = None
         if isinstance(value, dict) and isinstance(value.get(render.DATA_KEY), str):
@@ -176,16 +206,14 @@ class TeamsBot:
         else:
             name, text = split_command(self.router, message_text(activity))
         if job is not None and job.answer is not None:
-            reply = job.answer  # it ran before its worker stopped: answer, do not run again
-        else:
-            command = self.command(activity, name, text)
-            self._learn_name(command)
-            within = job.record if job is not None else None
-            reply = self.router.handle(command, now=self.clock(), within=within)
-            if job is not None:
-                job.settle(reply)
-        self.deliver(reply, activity, clicked=clicked)
-        self.dispatch_now()
+            return job.answer, clicked  # it ran before its worker stopped: answer only
+        command = self.command(activity, name, text)
+        self._learn_name(command)
+        within = job.record if job is not None else None
+        reply = self.router.handle(command, now=self.clock(), within=within)
+        if job is not None:
+            job.settle(reply)
+        return reply, clicked
 
     def _learn_name(self, command: Command) -> None:
         """A member an admin added by account id (``medlem ny aad-…``) gets the name Teams
@@ -241,11 +269,26 @@ class TeamsBot:
             channel = conversations.base_conversation(
                 str((activity.get("conversation") or {}).get("id") or "")
             )
-            posted = (channel, self.poster.post(channel, reply))
+            try:
+                posted = (channel, self.poster.post(channel, reply))
+            except UNDELIVERED as exc:
+                self._post_later(reply, activity, channel, exc)
+                return
         else:
             self.tell(activity, reply)
         if ref is not None:
             self.poster.update_all(ref, card, skip=posted)
+
+    def _post_later(
+        self, reply: Reply, activity: dict[str, Any], channel: str, exc: Exception
+    ) -> None:
+        """The command is saved but its channel post failed: the outbox posts it (retrying
+        with backoff, or telling the organiser if it never can); the member is told that."""
+        log.warning("Teams channel post failed (%s): left to the outbox", exc)
+        with self.db.transaction() as session:
+            schedule_repost(session, reply, platform=PLATFORM, channel_id=channel, now=self.clock())
+        lang = self.router.language_of(PLATFORM, conversations.member_id(activity))
+        self.tell(activity, Reply.text(t("error.post_later", lang)))
 
     def tell(self, activity: dict[str, Any], reply: Reply) -> None:
         """Answer the asker: in a personal chat a message, elsewhere a reply in the thread

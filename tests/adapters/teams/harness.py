@@ -49,7 +49,9 @@ class TeamsHarness:
 
 
 @contextmanager
-def teams_bot(tmp_path: Path, *, admins: str = "aad-ingrid") -> Iterator[TeamsHarness]:
+def teams_bot(
+    tmp_path: Path, *, admins: str = "aad-ingrid", **settings_extra: object
+) -> Iterator[TeamsHarness]:
     with ExitStack() as stack:
         fake = stack.enter_context(FakeConnector())
         monkeypatch = stack.enter_context(pytest.MonkeyPatch.context())
@@ -60,6 +62,7 @@ def teams_bot(tmp_path: Path, *, admins: str = "aad-ingrid") -> Iterator[TeamsHa
             PARTNERBOT_ADMINS=admins,
             PARTNERBOT_PUBLIC_URL=url_of(sock),
             **fake.env(),
+            **settings_extra,
         )
         db = Database.from_url(settings.database_url)
         stack.callback(db.dispose)

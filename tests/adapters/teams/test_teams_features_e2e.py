@@ -200,3 +200,28 @@ def test_an_export_is_offered_as_an_expiring_link_on_the_web_front(teams: TeamsH
     token = links[0].split("/files/")[1].split("/")[0]
     forged = links[0].replace(token, token[:-4] + "AAAA")
     assert requests.get(forged, timeout=10).status_code == 404
+
+
+def test_a_saved_poll_whose_channel_post_fails_is_posted_later_not_lost(
+    teams: TeamsHarness,
+) -> None:
+    title = "Møtepoll når Teams strever"
+    for _ in range(3):  # the first try and the interactive client's two retries
+        teams.fake.fail_next("send", status=502, retry_after=None)
+    activity = teams.say_in_channel(f'mote ny "{title}" tider {day(12)} kl 10-12', **INGRID)
+    told = teams.fake.wait_for("reply", lambda c: c.body.get("replyToId") == activity["id"])
+    assert "ikke send kommandoen på nytt" in told.text  # saved; do not type it again
+    assert "Ingenting er lagret" not in told.text
+    poll = object_id(teams, Poll, title)
+    with teams.db.transaction() as s:
+        row = s.scalar(
+            select(OutboxMessage).where(
+                OutboxMessage.kind == "reply.repost", OutboxMessage.object_id == poll
+            )
+        )
+        assert row is not None and row.target_id == CHANNEL and row.platform == "teams"
+        due = row.due_at
+    teams.bot.dispatcher.dispatch_due(due + timedelta(seconds=1))
+    posted = teams.fake.wait_for("send", lambda c: title in c.text and c.conversation == CHANNEL)
+    assert posted.cards  # the poll card, with its buttons, once
+    assert len([c for c in teams.fake.sent("send") if title in c.text and c.status < 300]) == 1
