@@ -178,7 +178,9 @@ class FakeConnector:
     # -- life -----------------------------------------------------------------------------
 
     def __enter__(self) -> FakeConnector:
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self._thread.start()
         return self
 
