@@ -56,8 +56,8 @@ class Seen:
 def remember(
     db: Database, activity: dict[str, Any], now: datetime, seen: Seen | None = None
 ) -> None:
-    """Store or refresh the activity's conversation and its sender (once per process
-    for the same facts when ``seen`` is given)."""
+    """Store or refresh the activity's conversation, its sender and the members it adds
+    (once per process for the same facts when ``seen`` is given)."""
     service_url = str(activity.get("serviceUrl") or "")
     conversation = activity.get("conversation") or {}
     bot_id = str((activity.get("recipient") or {}).get("id") or "")
@@ -72,7 +72,10 @@ def remember(
     name = channel.get("name") or conversation.get("name")
     sender = activity.get("from") or {}
     aad = sender.get("aadObjectId")
-    fact = (conv_id, service_url, str(tenant), str(name), str(aad), str(sender.get("id")))
+    added = tuple(
+        str(m.get("id")) for m in activity.get("membersAdded") or [] if isinstance(m, dict)
+    )
+    fact = (conv_id, service_url, str(tenant), str(name), str(aad), str(sender.get("id")), *added)
     if seen is not None and not seen.first(fact):
         return
     values = {
@@ -83,17 +86,27 @@ def remember(
         "updated_at": now,
     }
     _upsert(db, TeamsConversation, "conversation_id", conv_id, values, name=name)
-    if aad and sender.get("id"):
+    # The sender, and members the conversation just gained (a team install lists them):
+    # each can get direct messages later, in a personal chat the bot opens.
+    people = [sender, *(m for m in activity.get("membersAdded") or [] if isinstance(m, dict))]
+    for account in people:
+        if not account.get("aadObjectId") or not account.get("id") or account.get("id") == bot_id:
+            continue
         person = {
-            "user_id": str(sender["id"]),
+            "user_id": str(account["id"]),
             "service_url": service_url,
             "tenant_id": tenant,
             "bot_id": bot_id,
             "updated_at": now,
         }
-        personal = conv_id if kind == PERSONAL else None
+        personal = conv_id if kind == PERSONAL and account is sender else None
         _upsert(
-            db, TeamsPerson, "aad_object_id", str(aad), person, personal_conversation_id=personal
+            db,
+            TeamsPerson,
+            "aad_object_id",
+            str(account["aadObjectId"]),
+            person,
+            personal_conversation_id=personal,
         )
 
 

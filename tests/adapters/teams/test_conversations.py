@@ -70,3 +70,19 @@ def test_seen_facts_are_not_written_again(any_db: Database) -> None:
     conversations.remember(any_db, activity("a:personal-kari", "personal"), NOW)
     with any_db.transaction() as s:
         assert s.scalar(select(func.count()).select_from(TeamsConversation)) == 1
+
+
+def test_members_added_to_a_team_can_be_reached_later(any_db: Database) -> None:
+    install = activity("19:general@thread.tacv2", "channel")
+    install["type"] = "conversationUpdate"
+    install["membersAdded"] = [
+        {"id": "28:bot"},
+        {"id": "29:per", "aadObjectId": "aad-per"},
+        {"id": "29:anne", "aadObjectId": "aad-anne"},
+    ]
+    conversations.remember(any_db, install, NOW)
+    with any_db.transaction() as s:
+        people = {p.aad_object_id: p.user_id for p in s.scalars(select(TeamsPerson))}
+        assert people == {"aad-kari": "29:kari", "aad-per": "29:per", "aad-anne": "29:anne"}
+        per = conversations.person(s, "aad-per")
+        assert per is not None and per.personal_conversation_id is None
