@@ -66,6 +66,14 @@ class KeyStore:
                 raise AuthError("unknown signing key")
             return self._issuer, self._keys[kid], self._endorsements.get(kid)
 
+    def count(self) -> int:
+        """How many signing keys the metadata names (fetched now); AuthError when none."""
+        with self._lock:
+            self._fetch(self.clock())
+            if not self._keys:
+                raise AuthError("no signing keys")
+            return len(self._keys)
+
     def _fetch(self, now: float) -> None:
         try:
             meta = self.http.get(self.metadata_url, timeout=FETCH_TIMEOUT_SECONDS)
