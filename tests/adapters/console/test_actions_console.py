@@ -9,8 +9,13 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from tests.adapters.console.test_console import home, partnerbot  # noqa: F401  (the `home` fixture)
 from tests.helpers import DATA
+
+# `partnerbot` processes: not in the edit loop (make test-fast), always in make test.
+pytestmark = pytest.mark.slow
 
 PROGRAMME = (DATA / "arbeidsprogram_nn.txt").read_text("utf-8")
 

@@ -24,6 +24,7 @@ from storage.db import Database
 from tests.adapters.slack import requests as rq
 from tests.adapters.slack.fake import Call, FakeSlack
 from tests.adapters.slack.fake_socket import FakeSocketMode
+from tests.helpers import demo_folder
 
 T = TypeVar("T")
 REPO = Path(__file__).resolve().parents[3]
@@ -67,8 +68,11 @@ def partnerbot(
 def prepare_folder(folder: Path, database_url: str | None = None) -> str:
     """`db upgrade` and `demo` in ``folder`` (on ``database_url``, by default a SQLite file
     there); returns the DATABASE_URL."""
+    if database_url is None:  # the SQLite demo database, copied from a template
+        demo_folder(folder)
+        return f"sqlite:///{folder / 'partnerbot.db'}"
     folder.mkdir(parents=True, exist_ok=True)
-    url = database_url or f"sqlite:///{folder / 'partnerbot.db'}"
+    url = database_url
     env = clean_env(DATABASE_URL=url)
     for args in (("db", "upgrade"), ("demo", "--if-empty")):
         r = partnerbot(*args, cwd=folder, env=env)
