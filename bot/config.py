@@ -34,6 +34,22 @@ class Settings(BaseSettings):
     slack_app_token: str | None = Field(None, alias="SLACK_APP_TOKEN", repr=False)
     slack_api_url: str | None = Field(None, alias="SLACK_API_URL")
 
+    # Microsoft Teams (bot/adapters/teams). The two URLs are Microsoft's own by default;
+    # only tests point them at a fake Bot Connector on loopback.
+    public_url: str | None = Field(None, alias="PARTNERBOT_PUBLIC_URL")
+    microsoft_app_id: str | None = Field(None, alias="MICROSOFT_APP_ID")
+    microsoft_app_password: str | None = Field(None, alias="MICROSOFT_APP_PASSWORD", repr=False)
+    microsoft_app_tenant_id: str | None = Field(None, alias="MICROSOFT_APP_TENANT_ID")
+    microsoft_openid_metadata_url: str = Field(
+        "https://login.botframework.com/v1/.well-known/openidconfiguration",
+        alias="MICROSOFT_OPENID_METADATA_URL",
+    )
+    # The Entra authority the bot gets its own token from; "{tenant}" is replaced by
+    # MICROSOFT_APP_TENANT_ID (single-tenant app registration).
+    microsoft_authority_url: str = Field(
+        "https://login.microsoftonline.com/{tenant}", alias="MICROSOFT_AUTHORITY_URL"
+    )
+
     @field_validator("timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:
@@ -50,6 +66,11 @@ class Settings(BaseSettings):
         if lang is None:
             raise ValueError(f"unknown language {value!r} (use nb, nn or en)")
         return lang
+
+    @property
+    def teams_configured(self) -> bool:
+        """Teams runs when its app id is set (the rest is checked at start)."""
+        return bool(self.microsoft_app_id)
 
     @property
     def tz(self) -> ZoneInfo:

@@ -20,6 +20,7 @@ from bot.texts import (
     overview,
     polls,
     slack,
+    teams,
 )
 
 LANGUAGES: tuple[str, ...] = ("nb", "nn", "en")
@@ -49,6 +50,7 @@ CATALOG: dict[str, Mapping[str, str]] = _merge(
     overview.TEXTS,
     polls.TEXTS,
     slack.TEXTS,
+    teams.TEXTS,
 )
 
 _ALIASES = {

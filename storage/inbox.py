@@ -81,8 +81,11 @@ def accept(
     return session.execute(stmt).scalar() is not None
 
 
-def claim(session: Session, *, now: datetime, lease: timedelta) -> Claimed | None:
-    """Claim the oldest claimable row for ``lease``; None when there is none."""
+def claim(
+    session: Session, *, now: datetime, lease: timedelta, platform: str | None = None
+) -> Claimed | None:
+    """Claim the oldest claimable row for ``lease`` (of ``platform`` only, when given: each
+    platform's worker runs its own requests); None when there is none."""
     earlier = aliased(InboxRequest)
     blocked = exists().where(
         earlier.member == InboxRequest.member,
@@ -95,6 +98,7 @@ def claim(session: Session, *, now: datetime, lease: timedelta) -> Claimed | Non
             InboxRequest.state.in_(OPEN),
             or_(InboxRequest.lease_until.is_(None), InboxRequest.lease_until <= now),
             ~blocked,
+            *([InboxRequest.platform == platform] if platform is not None else []),
         )
         .order_by(InboxRequest.id)
         .limit(1)

@@ -83,6 +83,7 @@ class SlackRuntime:
             self.bot.handle,
             threads=s.worker_threads,
             lease=timedelta(seconds=s.inbox_lease_seconds),
+            platform="slack",
         )
         self.ticker = Ticker(tick(self.bot), s.tick_seconds)
 
