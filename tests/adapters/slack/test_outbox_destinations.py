@@ -41,9 +41,7 @@ def test_a_partial_failure_posts_once_per_channel(any_db: Database, fake: FakeSl
         s.flush()
         for channel in ("C_ONE", "C_TWO"):
             s.add(ChannelRef(platform="slack", channel_id=channel, network_id=net.id))
-        outbox.schedule(
-            s, key="r1", kind="test", target=outbox.Target.network(net.id), due_at=T0
-        )
+        outbox.schedule(s, key="r1", kind="test", target=outbox.Target.network(net.id), due_at=T0)
     settings = make_settings(
         str(any_db.engine.url), SLACK_BOT_TOKEN="xoxb-t", SLACK_API_URL=fake.api_url
     )

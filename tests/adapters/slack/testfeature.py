@@ -102,6 +102,10 @@ def register(router: Router) -> None:
             f"?token={s.slack_bot_token}&secret={s.slack_signing_secret}"
         )
 
+    @router.card("testpoll")
+    def card(session: Session, object_id: int, lang: str, tz: object) -> Reply:
+        return _view(session, "channel")
+
     @router.renderer("testpoll.reminder")
     def remind(session: Session, row: OutboxMessage, now: datetime, lang: str) -> Reply | None:
         return Reply.text(
