@@ -118,7 +118,7 @@ class Intake:
 
     def store(self, kind: Kind, body: dict[str, Any], key: str | None = None) -> bool:
         """Store and commit; False for a request stored before (a retry)."""
-        with self.db.transaction() as session:
+        with self.db.transaction(urgent=True) as session:
             added = inbox.accept(
                 session,
                 key=key or request_key(body),
