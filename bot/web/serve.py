@@ -86,6 +86,6 @@ def _socket_mode(app: App, runtime: object):  # type: ignore[no-untyped-def]
     assert isinstance(runtime, SlackRuntime) and app.settings.slack_app_token
     bolt = build_socket_app(runtime.bot, Intake(app.db, runtime.worker.wake), runtime.bot.client)
     handler = make_handler(bolt, app.settings.slack_app_token, runtime.bot.client)
+    log.warning("partnerbot: Slack Socket Mode: connecting")
     handler.connect()
-    log.warning("partnerbot: Slack Socket Mode connected")
     return handler
