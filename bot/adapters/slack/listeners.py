@@ -40,7 +40,7 @@ def build_async_app(bot: SlackBot, intake: Intake, client: AsyncWebClient) -> As
     )
 
     async def store(kind: Any, body: dict[str, Any], key: str | None = None) -> None:
-        await asyncio.to_thread(intake.store, kind, body, key)
+        await intake.store_async(kind, body, key)
 
     async def on_command(ack: AsyncAck, body: dict[str, Any]) -> None:
         await store("command", body)

@@ -31,7 +31,12 @@ pytestmark = [pytest.mark.slow, pytest.mark.postgres]
 
 FEATURES = ("tests.adapters.slack.testfeature",)
 COMMANDS = 300
-ENV = {"PARTNERBOT_INBOX_LEASE_SECONDS": "3", "PARTNERBOT_ADMINS": ""}
+# Short leases: the killed worker's requests and claimed reminders are taken over soon.
+ENV = {
+    "PARTNERBOT_INBOX_LEASE_SECONDS": "3",
+    "PARTNERBOT_OUTBOX_LEASE_SECONDS": "6",
+    "PARTNERBOT_ADMINS": "",
+}
 
 
 @pytest.fixture
