@@ -9,7 +9,6 @@ import sys
 from types import FrameType
 
 import uvicorn
-from starlette.routing import BaseRoute
 
 from bot.app import App
 
@@ -27,6 +26,7 @@ def serve(app: App, *, host: str, port: int, worker: bool = True) -> None:
         check_settings,
         check_token,
         http_routes,
+        socket_mode_lifespan,
     )
     from bot.web.app import build_web_app
 
@@ -36,23 +36,19 @@ def serve(app: App, *, host: str, port: int, worker: bool = True) -> None:
     mode = check_settings(app.settings)
     check_token(app.settings)  # a bad token ends here, before we listen
     runtime = SlackRuntime(app)
-    routes: list[BaseRoute] = []
-    socket = None
-    if mode == "http":
-        wake = runtime.worker.wake if worker else (lambda: None)
-        routes = http_routes(runtime.bot, Intake(app.db, wake))
+    intake = Intake(app.db, runtime.worker.wake if worker else (lambda: None))
+    routes = http_routes(runtime.bot, intake) if mode == "http" else []
+    lifespan = socket_mode_lifespan(runtime.bot, intake) if mode == "socket" else None
     if worker:
         runtime.start()
     try:
-        if mode == "socket":
-            socket = _socket_mode(app, runtime)
         config = uvicorn.Config(
-            build_web_app(app.db, routes),
+            build_web_app(app.db, routes, lifespan),
             host=host,
             port=port,
             log_config=None,
             access_log=False,
-            lifespan="off",
+            lifespan="on" if lifespan else "off",
             backlog=4096,
             timeout_keep_alive=5,
             timeout_graceful_shutdown=GRACEFUL_SECONDS,
@@ -67,25 +63,9 @@ def serve(app: App, *, host: str, port: int, worker: bool = True) -> None:
         if not server.started:
             raise OSError(f"cannot listen on {host}:{port}")
     finally:
-        if socket is not None:
-            socket.close()
         if worker:
             runtime.stop()
 
 
 def _stopped(signum: int, frame: FrameType | None) -> None:
     log.warning("partnerbot: stopping (signal %d)", signum)
-
-
-def _socket_mode(app: App, runtime: object):  # type: ignore[no-untyped-def]
-    from bot.adapters.slack.intake import Intake
-    from bot.adapters.slack.listeners import build_socket_app
-    from bot.adapters.slack.run import SlackRuntime
-    from bot.adapters.slack.socket_mode import make_handler
-
-    assert isinstance(runtime, SlackRuntime) and app.settings.slack_app_token
-    bolt = build_socket_app(runtime.bot, Intake(app.db, runtime.worker.wake), runtime.bot.client)
-    handler = make_handler(bolt, app.settings.slack_app_token, runtime.bot.client)
-    log.warning("partnerbot: Slack Socket Mode: connecting")
-    handler.connect()
-    return handler
