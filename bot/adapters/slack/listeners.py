@@ -16,9 +16,12 @@ from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.slack.blocks import ACTION_PREFIX
+from bot.adapters.slack.client import respond
 from bot.adapters.slack.forms import CALLBACK_ID
 from bot.adapters.slack.handling import SlackBot
-from bot.adapters.slack.intake import Intake, request_key
+from bot.adapters.slack.intake import PLATFORM, Intake, member_of, request_key
+from bot.i18n import t
+from storage.db import is_unreachable
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +45,25 @@ def build_async_app(
     )
 
     async def store(kind: Any, body: dict[str, Any], key: str | None = None) -> None:
-        await intake.store_async(kind, body, key)
+        try:
+            await intake.store_async(kind, body, key)
+        except Exception as exc:
+            if not is_unreachable(exc) or not body.get("response_url"):
+                raise  # no ack: Slack shows its error (and retries an event)
+            # Not taken: say so at once, in their language as last seen, and ack.
+            log.warning("database unreachable: a request was not taken; the member is told")
+            lang = (
+                bot.router.known_language(PLATFORM, member_of(kind, body)) or bot.settings.language
+            )
+            await asyncio.to_thread(
+                respond,
+                str(body["response_url"]),
+                {
+                    "response_type": "ephemeral",
+                    "replace_original": False,
+                    "text": t("error.database", lang),
+                },
+            )
 
     async def on_command(ack: AsyncAck, body: dict[str, Any]) -> None:
         await store("command", body)
