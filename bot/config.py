@@ -27,6 +27,8 @@ class Settings(BaseSettings):
     # another worker may take it (its worker died).
     worker_threads: int = Field(4, alias="PARTNERBOT_WORKER_THREADS", ge=1, le=64)
     inbox_lease_seconds: float = Field(60.0, alias="PARTNERBOT_INBOX_LEASE_SECONDS", gt=0)
+    # How long a reminder claimed for sending is its sender's before another may send it.
+    outbox_lease_seconds: float = Field(300.0, alias="PARTNERBOT_OUTBOX_LEASE_SECONDS", gt=0)
 
     # repr=False: a settings object in an error message or a log line shows no secret.
     slack_bot_token: str | None = Field(None, alias="SLACK_BOT_TOKEN", repr=False)

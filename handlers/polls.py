@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -94,6 +95,12 @@ def register(router: Router) -> None:
         "liste", "list", help_key="help.mote.liste", keywords={"network": ("nettverk", "network")}
     )(list_polls)
     poll_outbox.register(router)
+
+    @router.card("poll")
+    def card(session: Session, poll_id: int, lang: str, tz: ZoneInfo) -> Reply | None:
+        """A poll's posted messages as they stand (rendered when they are updated)."""
+        poll = session.get(Poll, poll_id)
+        return render_poll(session, poll, lang, tz) if poll is not None else None
 
 
 # -- /mote ny ------------------------------------------------------------------------------

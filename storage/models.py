@@ -191,7 +191,7 @@ class InboxRequest(Base):
 
     __tablename__ = "inbox"
     __table_args__ = (
-        Index("ix_inbox_state_id", "state", "id"),
+        Index("ix_inbox_state_member_id", "state", "member", "id"),
         Index("ix_inbox_member_id", "member", "id"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -25,6 +25,7 @@ from bot.adapters.slack.messenger import SlackMessenger
 from bot.adapters.slack.posting import PLATFORM, Poster
 from bot.adapters.slack.profiles import Profiles
 from bot.app import App
+from bot.cards import Cards
 from bot.i18n import t
 from bot.inbox import Job
 from bot.messages import Command, Reply
@@ -82,7 +83,8 @@ class SlackBot:
         self.settings = app.settings
         self.client = client
         self.clock = clock
-        self.poster = Poster(client, app.db, lang=app.settings.language)
+        self.cards = Cards(app.db, app.router.cards, app.settings.tz)
+        self.poster = Poster(client, app.db, lang=app.settings.language, cards=self.cards)
         self.profiles = Profiles(client, app.db)
         self.messenger = SlackMessenger(outbox_client, app.db, lang=app.settings.language)
         self.dispatcher = app.dispatcher(self.messenger)
@@ -293,7 +295,7 @@ class SlackBot:
         card = reply.card or reply
         if ref is not None and clicked is not None and clicked in self.poster.posted(ref):
             # A click on the object's own message: the message itself shows the new state.
-            self.poster.update_all(ref, card)
+            self.poster.update_all(ref, card, lang=self.language(where.user_id))
             self._upload(reply, where)
             return
         posted: tuple[str, str] | None = None
@@ -303,7 +305,7 @@ class SlackBot:
             self.tell(where, reply)
             self._upload(reply, where)
         if ref is not None:
-            self.poster.update_all(ref, card, skip=posted)
+            self.poster.update_all(ref, card, skip=posted, lang=self.language(where.user_id))
 
     def _post_in_channel(self, reply: Reply, where: Where) -> tuple[str, str] | None:
         try:
