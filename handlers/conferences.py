@@ -126,13 +126,19 @@ def parse_seats(text: str) -> int:
 
 
 def parse_audience(ctx: Context, text: str) -> tuple[bool, list[Network], list[int]]:
-    """``alle``, or networks and organisations separated by commas."""
+    """``alle``, or networks and organisations separated by commas. ``alle`` is every network
+    of the organiser's partnership (the channel's, else their own); everyone everywhere only
+    where there is no partnership to keep to."""
     everyone, networks, organisations = False, [], []
     for part in (p.strip() for p in re.split(r"[,;]", text)):
         if not part:
             continue
         if part.casefold() in ALL_WORDS:
-            everyone = True
+            partnership = ctx.network.partnership if ctx.network else ctx.member.partnership
+            if partnership is None:
+                everyone = True
+            else:
+                networks += [n for n in partnership.networks if n not in networks]
             continue
         try:
             networks.append(find_network(ctx.session, part))

@@ -130,6 +130,7 @@ def new_poll(ctx: Context, args: Args) -> Reply:
         poll.invitees = _invitees(ctx, args.options["invitees"])
     ctx.session.flush()
     poll_outbox.schedule(ctx.session, poll, now=ctx.now, tz=ctx.settings.tz)
+    poll_outbox.invite_outsiders(ctx.session, poll, now=ctx.now, tz=ctx.settings.tz)
     audit(ctx, "poll.create", "poll", poll.id, title=poll.title, slots=len(slots))
     warnings = [
         w for w in (day_warning(s.astimezone(ctx.tz).date(), ctx.lang) for s, _ in slots) if w

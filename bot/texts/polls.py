@@ -263,6 +263,11 @@ TEXTS = {
         "nn": "{name}: ingen tidspunkt passa. Vel likevel med `/mote lukk {id} val <nummer>`, eller lag ein ny møtepoll.",
         "en": "{name}: no time suited. Pick one anyway with `/mote close {id} choice <number>`, or create a new poll.",
     },
+    "polls.invited": {
+        "nb": "Hei {name}! {organiser} inviterer deg til møtepoll #{id} «{title}» i {network}. Svarfrist: {when}. Svar med `/mote svar {id} {example}`.",
+        "nn": "Hei {name}! {organiser} inviterer deg til møtepoll #{id} «{title}» i {network}. Svarfrist: {when}. Svar med `/mote svar {id} {example}`.",
+        "en": "Hi {name}! {organiser} invites you to meeting poll #{id} “{title}” in {network}. Deadline: {when}. Answer with `/mote answer {id} {example}`.",
+    },
     "polls.nudge": {
         "nb": "Hei {name}! Du har ikke svart på møtepoll #{id} «{title}». Svarfristen er {when}. Svar med `/mote svar {id} {example}`.",
         "nn": "Hei {name}! Du har ikkje svart på møtepoll #{id} «{title}». Svarfristen er {when}. Svar med `/mote svar {id} {example}`.",

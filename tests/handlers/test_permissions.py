@@ -74,6 +74,7 @@ def lines(o: Objects) -> dict[str, tuple[str, str]]:
         "/partnerbot hjelp": ("/partnerbot hjelp", ""),
         "/partnerbot nettverk": ("/partnerbot nettverk", ""),
         "/partnerbot nettverk ny": ('/partnerbot nettverk ny "Nettverk for klima"', ""),
+        "/partnerbot partnerskap ny": ('/partnerbot partnerskap ny "Grenlandsrådet"', ""),
         "/partnerbot koble nettverk": ("/partnerbot koble nettverk verdiskaping", "#ny-kanal"),
         "/partnerbot meg": ("/partnerbot meg", ""),
         "/partnerbot språk": ("/partnerbot språk en", ""),

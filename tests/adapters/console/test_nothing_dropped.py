@@ -369,3 +369,60 @@ def test_the_meeting_ics_is_published_with_a_uuid_uid_and_no_fake_organiser(
     uid = str(event["UID"])
     assert uid.endswith("@partnerbot") and uuid.UUID(uid.split("@")[0])
     assert "ORGANIZER" not in event and b"partnerbot.invalid" not in data
+
+
+# -- 7. scope: a partnership is a boundary ----------------------------------------------
+
+
+def test_publikum_alle_is_the_networks_of_the_organisers_partnership(
+    app: App, bot: TestBot
+) -> None:
+    import re
+
+    out = run_console(
+        app,
+        '/konferanse ny "Samferdselsdagen" dato 15.01.2100 kl 10-15 plasser 40 publikum alle\n',
+    )
+    number = re.search(r"[Kk]onferanse #(\d+)", out)
+    assert number, out
+    out = run_console(app, f"/konferanse kunngjør {number.group(1)}\n")
+    assert "── #infrastruktur ──" in out and "── #utenforskap ──" in out
+    assert "── #verdiskaping ──" in out
+    assert "── #vest-telemark ──" not in out, out
+
+
+def test_partnerskap_is_created_and_chosen_by_name(app: App, bot: TestBot) -> None:
+    from storage.models import Network, Partnership
+
+    out = run_console(
+        app,
+        '/partnerbot partnerskap ny "Grenlandsrådet" språk nb\n'
+        '/partnerbot nettverk ny "Nettverk for helse" partnerskap Grenland\n'
+        '/partnerbot nettverk ny "Nettverk for kultur" partnerskap Ukjentrådet\n',
+    )
+    assert "Partnerskapet «Grenlandsrådet» er opprettet." in out, out
+    assert "Kjenner ikke partnerskapet «Ukjentrådet»" in out
+    assert '`/partnerbot partnerskap ny "Ukjentrådet"`' in out
+    with app.db.transaction() as s:
+        net = s.scalar(select(Network).where(Network.name == "Nettverk for helse"))
+        assert net is not None and net.partnership is not None
+        assert net.partnership.name == "Grenlandsrådet"
+        assert s.scalar(select(Network).where(Network.name == "Nettverk for kultur")) is None
+        assert s.scalar(select(Partnership).where(Partnership.name == "Ukjentrådet")) is None
+
+
+def test_the_overview_offers_no_registration_to_someone_who_cannot(app: App, bot: TestBot) -> None:
+    out = run_console(app, '/som ny "Roger Ryberg"\n/partnerbot oversikt\n')
+    assert "/konferanse meld på" not in out, out
+
+
+def test_invitees_outside_the_channel_hear_of_the_poll_at_once(app: App, bot: TestBot) -> None:
+    out = run_console(
+        app,
+        '/mote ny "Grensemøte" tider 10.12.2099 kl 10-12, 11.12.2099 kl 13-15 '
+        'inviterte "Knut Vik, Ola Nordmann"\n',
+    )
+    assert "── @Knut Vik ──" in out, out
+    assert "── @Ola Nordmann ──" not in out  # he is in #infrastruktur and saw it there
+    knut = out.split("── @Knut Vik ──", 1)[1]
+    assert "Grensemøte" in knut and "/mote svar" in knut
