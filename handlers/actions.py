@@ -190,11 +190,16 @@ def register(router: Router) -> None:
             if new_status is None:
                 raise UserError("actions.bad_status", given=rest[0].text)
             rest = rest[1:]
+        elif rest and len(rest) == 1 and parse_status(rest[0].text) is not None:
+            # `status 12 "pågår"`: a status word in quotes is still the status, not a note
+            new_status, rest = parse_status(rest[0].text), []
         note = " ".join(tok.text for tok in rest).strip() or None
         progress = parse_progress(args.options["progress"]) if args.get("progress") else None
         due = parse_due(ctx, args.options["due"]) if args.get("due") else None
         if new_status == "done" and progress is None:
             progress = 100
+        elif new_status == "done" and progress != 100:
+            raise UserError("actions.done_with_progress", id=action.id, progress=progress)
         if new_status is None and progress is None and due is None and note is None:
             raise UserError("actions.status_usage")
         if new_status:
@@ -220,7 +225,7 @@ def register(router: Router) -> None:
         progress_text = f" ({action.progress} %)" if action.progress is not None else ""
         return Reply.text(
             t(
-                "actions.status_set",
+                "actions.status_set" if action.due_date else "actions.status_set_no_due",
                 ctx.lang,
                 id=action.id,
                 title=action.title,

@@ -217,6 +217,8 @@ def register(router: Router) -> None:
 
     @grp.verb("språk", "sprak", "language", "lang", help_key="help.partnerbot.sprak")
     def language(ctx: Context, args: Args) -> Reply:
+        if not args.title:
+            return Reply.text(t("networks.language_now", ctx.lang))
         lang = normalize_language(args.title)
         if lang is None:
             raise UserError("networks.bad_language", given=args.title or "—")

@@ -250,6 +250,7 @@ def parse_answers(text: str, poll: Poll, lang: str = "nb") -> dict[int, str]:
         s = s.replace(phrase, phrase.replace(" ", "_"))
     count = len(poll.slots)
     answers: dict[int, str] = {}
+    named: dict[int, str] = {}
     for piece in (p for p in re.split(r"[\s,;]+", s) if p):
         m = re.fullmatch(r"#?(\d+|alle|all)[:=](.+)", piece)
         if m is None:
@@ -271,7 +272,15 @@ def parse_answers(text: str, poll: Poll, lang: str = "nb") -> dict[int, str]:
         number = int(m.group(1))
         if not 1 <= number <= count:
             raise UserError("polls.slot_out_of_range", number=number, count=count, id=poll.id)
-        answers[number] = answer
+        if number in named and named[number] != answer:
+            # `1:ja 1:nei`: which one was meant? (`alle:nei 2:ja` is fine: 2 is named once)
+            raise UserError(
+                "polls.slot_twice_answered",
+                number=number,
+                id=poll.id,
+                example=example_answer(poll, lang),
+            )
+        named[number] = answers[number] = answer
     if not answers:
         raise UserError("polls.answers_missing", id=poll.id, example=example_answer(poll, lang))
     return answers

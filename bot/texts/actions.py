@@ -164,6 +164,16 @@ TEXTS = {
         "nn": '«{given}» er ikkje ein status. Bruk planlagd, pågår, ferdig, utsett eller avlyst, og set ein kommentar i hermeteikn: `/tiltak status 12 ferdig "Vedteke i rådet"`.',
         "en": '“{given}” is not a status. Use planned, ongoing, done, postponed or cancelled, and put a comment in quotes: `/tiltak status 12 done "Adopted by the council"`.',
     },
+    "actions.status_set_no_due": {
+        "nb": "Tiltak #{id} «{title}»: {status}, ingen frist.",
+        "nn": "Tiltak #{id} «{title}»: {status}, ingen frist.",
+        "en": "Action #{id} “{title}”: {status}, no due date.",
+    },
+    "actions.done_with_progress": {
+        "nb": "Et ferdig tiltak har fremdrift 100 %, ikke {progress} %. Skriv `/tiltak status {id} ferdig`, eller `/tiltak status {id} pågår fremdrift {progress}%` hvis det ikke er ferdig. Ingenting er endret.",
+        "nn": "Eit ferdig tiltak har framdrift 100 %, ikkje {progress} %. Skriv `/tiltak status {id} ferdig`, eller `/tiltak status {id} pågår framdrift {progress}%` om det ikkje er ferdig. Ingenting er endra.",
+        "en": "A done action has 100 % progress, not {progress} %. Type `/tiltak status {id} done`, or `/tiltak status {id} ongoing progress {progress}%` if it is not done. Nothing was changed.",
+    },
     "actions.status_set": {
         "nb": "Tiltak #{id} «{title}»: {status}, frist {due}.",
         "nn": "Tiltak #{id} «{title}»: {status}, frist {due}.",

@@ -126,6 +126,11 @@ TEXTS = {
         "nn": "«{given}» er ikkje eit språk eg kan. Skriv `/partnerbot språk nb` (bokmål), `nn` (nynorsk) eller `en` (English).",
         "en": "“{given}” is not a language I know. Type `/partnerbot language nb` (Bokmål), `nn` (Nynorsk) or `en` (English).",
     },
+    "networks.language_now": {
+        "nb": "Du får svar på bokmål. Skriv `/partnerbot språk nn` for nynorsk eller `/partnerbot språk en` for engelsk.",
+        "nn": "Du får svar på nynorsk. Skriv `/partnerbot språk nb` for bokmål eller `/partnerbot språk en` for engelsk.",
+        "en": "You get answers in English. Type `/partnerbot language nb` for Bokmål or `/partnerbot language nn` for Nynorsk.",
+    },
     "networks.language_set": {
         "nb": "Greit, jeg skriver bokmål til deg fra nå av.",
         "nn": "Greitt, eg skriv nynorsk til deg frå no av.",

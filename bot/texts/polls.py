@@ -268,6 +268,11 @@ TEXTS = {
         "nn": "Hei {name}! {organiser} inviterer deg til møtepoll #{id} «{title}» i {network}. Svarfrist: {when}. Svar med `/mote svar {id} {example}`.",
         "en": "Hi {name}! {organiser} invites you to meeting poll #{id} “{title}” in {network}. Deadline: {when}. Answer with `/mote answer {id} {example}`.",
     },
+    "polls.slot_twice_answered": {
+        "nb": "Tidspunkt {number} står to ganger med ulike svar. Gi ett svar per tidspunkt, for eksempel `/mote svar {id} {example}`. Ingenting er lagret.",
+        "nn": "Tidspunkt {number} står to gonger med ulike svar. Gi eitt svar per tidspunkt, til dømes `/mote svar {id} {example}`. Ingenting er lagra.",
+        "en": "Slot {number} appears twice with different answers. Give one answer per slot, for example `/mote answer {id} {example}`. Nothing was saved.",
+    },
     "polls.nudge": {
         "nb": "Hei {name}! Du har ikke svart på møtepoll #{id} «{title}». Svarfristen er {when}. Svar med `/mote svar {id} {example}`.",
         "nn": "Hei {name}! Du har ikkje svart på møtepoll #{id} «{title}». Svarfristen er {when}. Svar med `/mote svar {id} {example}`.",

@@ -426,3 +426,77 @@ def test_invitees_outside_the_channel_hear_of_the_poll_at_once(app: App, bot: Te
     assert "── @Ola Nordmann ──" not in out  # he is in #infrastruktur and saw it there
     knut = out.split("── @Knut Vik ──", 1)[1]
     assert "Grensemøte" in knut and "/mote svar" in knut
+
+
+# -- 10. the smaller ones ---------------------------------------------------------------
+
+
+def new_action_number(out: str) -> str:
+    import re
+
+    found = re.search(r"Tiltak #(\d+) er opprettet", out)
+    assert found, out
+    return found.group(1)
+
+
+def test_status_without_due_date_reads_once(app: App, bot: TestBot) -> None:
+    n = new_action_number(run_console(app, '/tiltak ny "Telle trafikk"\n'))
+    out = run_console(app, f"/tiltak status {n} pågår fremdrift 20%\n")
+    assert "pågår (20 %), ingen frist." in out, out
+    assert "frist ingen frist" not in out
+
+
+def test_a_quoted_status_word_is_the_status(app: App, bot: TestBot) -> None:
+    n = new_action_number(run_console(app, '/tiltak ny "Telle trafikk"\n'))
+    out = run_console(app, f'/tiltak status {n} "pågår"\n/tiltak vis {n}\n')
+    assert f"Tiltak #{n} «Telle trafikk»: pågår" in out, out
+
+
+def test_done_with_half_progress_is_refused(app: App, bot: TestBot) -> None:
+    n = new_action_number(run_console(app, '/tiltak ny "Telle trafikk"\n'))
+    out = run_console(app, f"/tiltak status {n} ferdig fremdrift 50%\n")
+    assert "Et ferdig tiltak har fremdrift 100 %" in out, out
+    with app.db.transaction() as s:
+        action = s.get(Action, int(n))
+        assert action is not None and action.status == "planned"
+
+
+def test_language_without_argument_says_which_and_how(app: App, bot: TestBot) -> None:
+    out = run_console(app, "/partnerbot språk\n")
+    assert "«—»" not in out
+    assert "Du får svar på bokmål." in out and "`/partnerbot språk nn`" in out
+
+
+def test_one_slot_answered_twice_is_refused(app: App, bot: TestBot) -> None:
+    import re
+
+    out = run_console(app, '/mote ny "Møte" tider 10.12.2099 kl 10-12, 11.12.2099 kl 13-15\n')
+    poll = re.search(r"[Mm]øtepoll #(\d+)", out)
+    assert poll, out
+    out = run_console(app, f"/mote svar {poll.group(1)} 1:ja 1:nei\n")
+    assert "Tidspunkt 1 står to ganger" in out, out
+
+
+def test_a_hearing_without_mottakere_goes_to_the_networks_organisations(
+    app: App, bot: TestBot
+) -> None:
+    out = run_console(app, '/horing ny "Regional plan" frist 15.09.2099\n')
+    assert "«Regional plan» er registrert" in out, out
+    assert "Statens vegvesen" in out and "Bane NOR" in out
+
+
+def test_an_unknown_command_suggests_the_nearest(app: App, bot: TestBot) -> None:
+    out = run_console(app, "/konferense liste\n")
+    assert "Jeg kjenner ikke kommandoen /konferense.\nMente du `/konferanse`?" in out, out
+    assert "Dette kan jeg hjelpe med" not in out  # not the whole help
+
+
+def test_a_hearing_in_a_network_without_organisations_still_asks_for_mottakere(
+    app: App, bot: TestBot
+) -> None:
+    out = run_console(
+        app,
+        '/partnerbot nettverk ny "Tomt nettverk"\n'
+        '/horing ny "Ingen" frist 15.09.2099 nettverk Tomt\n',
+    )
+    assert "Hvem skal svare på høringen?" in out, out
