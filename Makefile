@@ -24,7 +24,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 test: lint
-	$(BIN)/pytest -q -n 4 --dist worksteal
+	$(BIN)/pytest -q -n auto --dist worksteal --durations=15
 
 # The edit loop: everything but the tests that start processes or wait on real time.
 test-fast: $(STAMP)

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
+from bot import clock
 from storage.db import is_unreachable
 
 log = logging.getLogger(__name__)
@@ -32,7 +33,7 @@ class Ticker:
 
     def _run(self) -> None:
         try:
-            self._tick(datetime.now(UTC))
+            self._tick(clock.now())
         except Exception as exc:  # a failed tick must not stop later ticks
             if not is_unreachable(exc):
                 log.exception("dispatcher tick failed")

@@ -5,12 +5,13 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
 from sqlalchemy import select
 
+from bot import clock
 from bot.app import App
 from bot.i18n import t
 from bot.messages import Command, Reply
@@ -135,7 +136,7 @@ class Console:
             return t("console.channel_now", self.lang(), channel=self.channel)
         if not line.startswith("/"):
             return t("console.start_with_slash", self.lang())
-        now = now or datetime.now(UTC)
+        now = now or clock.now()
         command = Command(
             platform=PLATFORM,
             user_id=self.user,
@@ -151,7 +152,7 @@ class Console:
 
     def after_command(self) -> None:
         # Messages a command queued for others (announcements, poll posts) go out at once.
-        self.dispatcher.dispatch_due(datetime.now(UTC))
+        self.dispatcher.dispatch_due(clock.now())
 
     def wants_body(self, line: str) -> bool:
         word, _, rest = line.strip().partition(" ")

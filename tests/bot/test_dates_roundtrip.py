@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from bot import dates as D
@@ -162,6 +162,8 @@ def test_printed_slots_read_back(
 ) -> None:
     day = now.date() + timedelta(days=ahead)
     slot = D.Slot(_at(day, (start, minutes)), _at(day, (start + length, minutes)))
+    # A slot that starts in the hour skipped in spring can be no time at all (02:00-03:00).
+    assume(slot.end is not None and slot.end > slot.start)
     text = D.format_slot(slot, lang)
     (got,) = D.parse_slots(text, now=now)
     # Compare instants: Python never calls a time in the repeated autumn hour equal to the

@@ -10,12 +10,13 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
+from bot import clock
 from bot.adapters.slack import dedup, forms
 from bot.adapters.slack.blocks import fallback_text, message_payload, render_messages
 from bot.adapters.slack.client import error_code, respond
@@ -40,7 +41,7 @@ DISPATCH_GAP_SECONDS = 0.1
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    return clock.now()
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,11 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
+from bot import clock
 from storage.db import Database
 from tests.adapters.slack import requests as rq
 from tests.adapters.slack.fake import Call, FakeSlack
@@ -28,6 +30,8 @@ REPO = Path(__file__).resolve().parents[3]
 BIN = Path(sys.executable).parent / "partnerbot"
 BOT_TOKEN = "xoxb-test-token"
 APP_TOKEN = "xapp-1-A0TEST-1-test-app-token"
+# A bot starting on a busy machine is slow, not broken: wait for it this long.
+READY_SECONDS = 120.0
 PROXIES = ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy")
 
 
@@ -137,6 +141,15 @@ class SlackBotProcess:
     def events_url(self) -> str:
         return self.url + "/slack/events"
 
+    @property
+    def clock_path(self) -> Path:
+        """The bot's test clock (bot.clock): an offset in seconds that this test moves."""
+        return self.folder / "test-clock"
+
+    def move_clock(self, by: timedelta) -> None:
+        """Move the bot's time forward: its next tick sees a time ``by`` later."""
+        clock.move(self.clock_path, by)
+
     def db(self) -> Database:
         """The bot's database, opened in the test process to check state."""
         if self._db is None:
@@ -214,6 +227,21 @@ class SlackBotProcess:
     def event(self, event: dict[str, Any], **kw: Any) -> rq.Response:
         return rq.post(self.events_url, rq.event_body(event), content_type="application/json", **kw)
 
+    def round_trip(self, user_id: str = "U_ADMIN", *, since: int | None = None) -> list[Call]:
+        """Send a sentinel command as ``user_id`` and wait for its answer: what the bot took
+        from that member before it (and any request it refused) is done by then. Use it
+        before asserting that nothing (more) happened, instead of a pause. Returns the
+        calls to the fake Web API since call number ``since`` (or since the sentinel was
+        sent), but for the sentinel's answer (and the profile lookup of a first contact)."""
+        before = len(self.fake.calls()) if since is None else since
+        _, url = self.command("/partnerbot meg", user_id=user_id)
+        answer = self.replies(url, timeout=60)[0]
+
+        def sentinels(c: Call) -> bool:
+            return c is answer or (c.method == "users.info" and c.body.get("user") == user_id)
+
+        return [c for c in self.fake.calls()[before:] if not sentinels(c)]
+
     def replies(self, response_url: str, *, count: int = 1, timeout: float = 10.0) -> list[Call]:
         """The posts the bot made to ``response_url`` (waits for ``count`` of them)."""
         path = "/" + response_url.split("/", 3)[3]
@@ -267,7 +295,7 @@ def start_slack_bot(
     env: dict[str, str] | None = None,
     database_url: str | None = None,
     tick_seconds: float = 1.0,
-    timeout: float = 30.0,
+    timeout: float = READY_SECONDS,
     new_session: bool = False,
     socket_mode: FakeSocketMode | None = None,
 ) -> SlackBotProcess:
@@ -287,6 +315,7 @@ def start_slack_bot(
         PARTNERBOT_ADMINS=admins,
         PARTNERBOT_TICK_SECONDS=str(tick_seconds),
         PARTNERBOT_LOG_LEVEL="INFO",
+        PARTNERBOT_TEST_CLOCK=str(folder / "test-clock"),
         PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""),
     )
     if socket_mode is not None:

