@@ -1,7 +1,9 @@
 """Texts for /konferanse: conferences, registration, waitlist, invitations and reminders."""
 
-_EX = '"Vestfoldkonferansen 2026" dato 5. mars kl 09-16 sted "Quality Hotel Tønsberg" plasser 250 publikum alle'
-_EX_EN = '"Vestfoldkonferansen 2026" date 5 March 09-16 place "Quality Hotel Tønsberg" seats 250 audience all'
+_EX = '"Vestfoldkonferansen" dato 5. mars kl 09-16 sted "Quality Hotel Tønsberg" plasser 250 publikum alle'
+_EX_EN = (
+    '"Vestfoldkonferansen" date 5 March 09-16 place "Quality Hotel Tønsberg" seats 250 audience all'
+)
 
 TEXTS = {
     # -- help ------------------------------------------------------------------------------
