@@ -125,8 +125,15 @@ def cancel_day_before(session: Session, conf: Conference, member_id: int) -> Non
 
 
 def schedule_promoted(
-    session: Session, conf: Conference, reg: Registration, now: datetime, tz: tzinfo
+    session: Session,
+    conf: Conference,
+    reg: Registration,
+    now: datetime,
+    tz: tzinfo,
+    *,
+    more_seats: bool = False,
 ) -> None:
+    """The member's seat from the waitlist, told why: someone cancelled, or more seats."""
     outbox.schedule(
         session,
         key=f"conference:{conf.id}:promoted:{reg.id}:{now.isoformat()}",
@@ -135,7 +142,7 @@ def schedule_promoted(
         due_at=now,
         object_type=OBJECT,
         object_id=conf.id,
-        payload=_payload(conf, tz),
+        payload={**_payload(conf, tz), "more_seats": more_seats},
     )
 
 
@@ -306,7 +313,9 @@ def register_renderers(router: Router) -> None:
             blocks=[
                 Text(
                     t(
-                        "conferences.promoted",
+                        "conferences.promoted_more_seats"
+                        if (row.payload or {}).get("more_seats")
+                        else "conferences.promoted",
                         lang,
                         title=conf.title,
                         when=when_text(conf, lang, tz),

@@ -275,7 +275,7 @@ def register(router: Router) -> None:
         if conf.state == ANNOUNCED:
             if args.get("audience"):
                 schedule_invitations(ctx.session, conf, ctx.now, ctx.tz)  # new networks only
-            registrations.fill_seats(ctx, conf)  # more seats: the waitlist moves up
+            registrations.fill_seats(ctx, conf, more_seats=True)  # the waitlist moves up
             schedule_reminders(ctx.session, conf, ctx.now, ctx.tz)
         audit(ctx, "conference.edit", "conference", conf.id, fields=",".join(args.options))
         return Reply(

@@ -203,7 +203,8 @@ def render_close(session: Session, row: OutboxMessage, now: datetime, lang: str)
     if best is not None:
         reply.add(Text(t("polls.confirm_ask", lang, name=name, id=poll.id, number=best.position)))
     else:
-        reply.add(Text(t("polls.confirm_ask_none", lang, name=name, id=poll.id)))
+        key = "polls.confirm_ask_none" if result.units else "polls.confirm_ask_nobody"
+        reply.add(Text(t(key, lang, name=name, id=poll.id)))
     return reply
 
 

@@ -464,7 +464,8 @@ def close(ctx: Context, args: Args) -> Reply:
     else:
         slot = result.best
         if slot is None:
-            raise UserError("polls.no_best_choose", id=poll.id)
+            key = "polls.no_best_choose" if result.units else "polls.nobody_answered_choose"
+            raise UserError(key, id=poll.id)
     if slot.start_at <= ctx.now:
         raise UserError("polls.slot_passed", slot=slot_text(slot, ctx.lang, ctx.tz))
     was_open = poll.state == "open"

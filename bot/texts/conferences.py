@@ -461,6 +461,11 @@ TEXTS = {
         "nn": "🎉 Du har fått plass på «{title}» ({when}) – nokon melde seg av, og du var først på ventelista.",
         "en": "🎉 You have a seat at “{title}” ({when}) – someone cancelled and you were first on the waitlist.",
     },
+    "conferences.promoted_more_seats": {
+        "nb": "🎉 Du har fått plass på «{title}» ({when}) – det ble flere plasser, og du sto på ventelisten.",
+        "nn": "🎉 Du har fått plass på «{title}» ({when}) – det vart fleire plassar, og du stod på ventelista.",
+        "en": "🎉 You have a seat at “{title}” ({when}) – more seats were added and you were on the waitlist.",
+    },
     "conferences.promoted_cancel_hint": {
         "nb": "Kan du ikke likevel, skriv `{command}` så går plassen videre.",
         "nn": "Kan du ikkje likevel, skriv `{command}` så går plassen vidare.",

@@ -263,6 +263,16 @@ TEXTS = {
         "nn": "{name}: ingen tidspunkt passa. Vel likevel med `/mote lukk {id} val <nummer>`, eller lag ein ny møtepoll.",
         "en": "{name}: no time suited. Pick one anyway with `/mote close {id} choice <number>`, or create a new poll.",
     },
+    "polls.confirm_ask_nobody": {
+        "nb": "{name}: ingen svarte på møtepollen. Velg likevel med `/mote lukk {id} valg <nummer>`, eller lag en ny møtepoll.",
+        "nn": "{name}: ingen svara på møtepollen. Vel likevel med `/mote lukk {id} val <nummer>`, eller lag ein ny møtepoll.",
+        "en": "{name}: nobody answered the poll. Pick a time anyway with `/mote close {id} choice <number>`, or create a new poll.",
+    },
+    "polls.nobody_answered_choose": {
+        "nb": "Ingen har svart på møtepoll #{id} ennå. Velg selv med `/mote lukk {id} valg 1`, eller vent på svar.",
+        "nn": "Ingen har svara på møtepoll #{id} enno. Vel sjølv med `/mote lukk {id} val 1`, eller vent på svar.",
+        "en": "Nobody has answered meeting poll #{id} yet. Pick one with `/mote close {id} choice 1`, or wait for answers.",
+    },
     "polls.invited": {
         "nb": "Hei {name}! {organiser} inviterer deg til møtepoll #{id} «{title}» i {network}. Svarfrist: {when}. Svar med `/mote svar {id} {example}`.",
         "nn": "Hei {name}! {organiser} inviterer deg til møtepoll #{id} «{title}» i {network}. Svarfrist: {when}. Svar med `/mote svar {id} {example}`.",

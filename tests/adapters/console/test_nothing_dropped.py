@@ -500,3 +500,44 @@ def test_a_hearing_in_a_network_without_organisations_still_asks_for_mottakere(
         '/horing ny "Ingen" frist 15.09.2099 nettverk Tomt\n',
     )
     assert "Hvem skal svare på høringen?" in out, out
+
+
+def test_more_seats_tell_the_waitlist_why(app: App, bot: TestBot) -> None:
+    import re
+
+    out = run_console(
+        app,
+        '/konferanse ny "Smal samling" dato 15.01.2100 kl 10-15 plasser 1 publikum infrastruktur\n',
+    )
+    n = re.search(r"[Kk]onferanse #(\d+)", out)
+    assert n, out
+    c = n.group(1)
+    out = run_console(
+        app,
+        f"/konferanse kunngjør {c}\n/som Ola Nordmann\n/konferanse meld på {c}\n"
+        f"/som Per Hansen\n/konferanse meld på {c}\n/som Ingrid Berg\n"
+        f"/konferanse endre {c} plasser 2\n",
+    )
+    per = out.split("── @Per Hansen ──", 1)[1]
+    assert "det ble flere plasser" in per, out
+    assert "noen meldte seg av" not in per
+
+
+def test_a_poll_nobody_answered_says_so(app: App, bot: TestBot) -> None:
+    import re
+    from datetime import UTC, datetime
+
+    out = run_console(app, '/mote ny "Møte" tider 10.12.2099 kl 10-12, 11.12.2099 kl 13-15\n')
+    poll = re.search(r"[Mm]øtepoll #(\d+)", out)
+    assert poll, out
+    out = run_console(app, f"/mote lukk {poll.group(1)}\n")
+    assert f"Ingen har svart på møtepoll #{poll.group(1)} ennå." in out, out
+    now = datetime(2099, 12, 1, 8, 0, tzinfo=UTC)
+    bot.run(
+        '/mote ny "Auto" tider 10.12.2099 kl 10-12, 11.12.2099 kl 13-15 svarfrist 5.12.2099 kl 12',
+        now=now,
+    )
+    sent = bot.dispatch(datetime(2099, 12, 5, 12, 0, tzinfo=UTC))
+    closed = [text for _, text in sent if "Auto" in text]
+    assert closed and "ingen svarte på møtepollen" in closed[0], sent
+    assert "ingen tidspunkt passet" not in closed[0]
