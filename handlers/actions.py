@@ -15,7 +15,7 @@ from bot.dates import format_date, format_short
 from bot.errors import UserError
 from bot.grammar import Args
 from bot.i18n import t
-from bot.messages import Fields, Reply, Text
+from bot.messages import Button, Buttons, Fields, Reply, Text
 from bot.router import Router
 from handlers import action_import, action_lists, action_nudges
 from handlers.action_common import (
@@ -289,10 +289,27 @@ def register(router: Router) -> None:
             visibility="channel",
         )
 
-    @grp.verb("slett", "delete", "remove", help_key="help.tiltak.slett")
+    @grp.verb(
+        "slett",
+        "delete",
+        "remove",
+        help_key="help.tiltak.slett",
+        flags={"confirm": ("bekreft", "stadfest", "confirm")},
+    )
     def delete(ctx: Context, args: Args) -> Reply:
         action = find_action(ctx, args.positional[0].text if args.positional else None)
         require_owner(ctx, action)
+        if "confirm" not in args.flags:
+            # a deleted action and its history cannot be had back: ask first
+            command = t("actions.delete_command", ctx.lang, id=action.id)
+            return Reply(
+                blocks=[
+                    Text(t("actions.delete_ask", ctx.lang, id=action.id, title=action.title)),
+                    Buttons(
+                        (Button(t("actions.delete_button", ctx.lang), command, style="danger"),)
+                    ),
+                ]
+            )
         outbox.cancel(ctx.session, object_type="action", object_id=action.id)
         audit(ctx, "action.delete", "action", action.id, title=action.title)
         number, title = action.id, action.title

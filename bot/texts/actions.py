@@ -33,10 +33,21 @@ TEXTS = {
         "en": '`/tiltak edit 12 owner "Tokke kommune" deadline 15.09` – change title, goal, owner or due date',
     },
     "help.tiltak.slett": {
-        "nb": "`/tiltak slett 12` – slett et tiltak (ansvarlig, organisator eller admin)",
-        "nn": "`/tiltak slett 12` – slett eit tiltak (ansvarleg, organisator eller admin)",
-        "en": "`/tiltak delete 12` – delete an action (owner, organiser or admin)",
+        "nb": "`/tiltak slett 12` – slett et tiltak, etter at du har bekreftet (ansvarlig, organisator eller admin)",
+        "nn": "`/tiltak slett 12` – slett eit tiltak, etter at du har stadfesta (ansvarleg, organisator eller admin)",
+        "en": "`/tiltak delete 12` – delete an action, once you confirm (owner, organiser or admin)",
     },
+    "actions.delete_ask": {
+        "nb": "Vil du slette tiltak #{id} «{title}» med all historikk? Det kan ikke angres. Skriv `/tiltak slett {id} bekreft`.",
+        "nn": "Vil du slette tiltak #{id} «{title}» med all historikk? Det kan ikkje angrast. Skriv `/tiltak slett {id} stadfest`.",
+        "en": "Delete action #{id} “{title}” with all its history? It cannot be undone. Type `/tiltak delete {id} confirm`.",
+    },
+    "actions.delete_command": {
+        "nb": "/tiltak slett {id} bekreft",
+        "nn": "/tiltak slett {id} stadfest",
+        "en": "/tiltak delete {id} confirm",
+    },
+    "actions.delete_button": {"nb": "Slett", "nn": "Slett", "en": "Delete"},
     "help.tiltak.mal_ny": {
         "nb": '`/tiltak mål ny 5 "Bedre kollektivtilbud i regionen"` – nytt mål i nettverket (organisator)',
         "nn": '`/tiltak mål ny 5 "Betre kollektivtilbod i regionen"` – nytt mål i nettverket (organisator)',

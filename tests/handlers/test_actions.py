@@ -191,7 +191,7 @@ def test_only_owner_organiser_or_admin_may_change_status_or_delete(
     # ... and the owner and organisers may change status.
     assert "pågår" in tbot.run(f"/tiltak status {n} pågår", as_="Ola Nordmann", now=now)
     assert "ferdig" in tbot.run(f"/tiltak status {n} ferdig", as_="Marte Lie", now=now)
-    assert "er slettet" in tbot.run(f"/tiltak slett {n}", as_="Ola Nordmann", now=now)
+    assert "er slettet" in tbot.run(f"/tiltak slett {n} bekreft", as_="Ola Nordmann", now=now)
     with tbot.app.db.transaction() as s:
         assert s.get(Action, n) is None
 
@@ -353,7 +353,7 @@ def test_cancelled_and_deleted_actions_leave_no_pending_nudges(
     a = new_action(tbot, now, '"A" ansvarlig meg frist 10.03')
     b = new_action(tbot, now, '"B" ansvarlig meg frist 10.03')
     tbot.run(f"/tiltak status {a} avlyst", as_="Ola Nordmann", now=now)
-    tbot.run(f"/tiltak slett {b}", as_="Ola Nordmann", now=now)
+    tbot.run(f"/tiltak slett {b} bekreft", as_="Ola Nordmann", now=now)
     with tbot.app.db.transaction() as s:
         pending = s.scalars(
             select(OutboxMessage).where(

@@ -86,7 +86,7 @@ def lines(o: Objects) -> dict[str, tuple[str, str]]:
         "/tiltak vis": (f"/tiltak vis {o.action}", ""),
         "/tiltak status": (f"/tiltak status {o.action} pågår 50%", ""),
         "/tiltak endre": (f"/tiltak endre {o.action} frist 01.09.2026", ""),
-        "/tiltak slett": (f"/tiltak slett {o.action}", ""),
+        "/tiltak slett": (f"/tiltak slett {o.action} bekreft", ""),
         "/tiltak mål ny": ('/tiltak mål ny 7 "Bedre kollektivtilbud"', ""),
         "/tiltak liste": ("/tiltak liste", ""),
         "/tiltak eksport": ("/tiltak eksport", ""),

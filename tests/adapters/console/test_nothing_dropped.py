@@ -541,3 +541,16 @@ def test_a_poll_nobody_answered_says_so(app: App, bot: TestBot) -> None:
     closed = [text for _, text in sent if "Auto" in text]
     assert closed and "ingen svarte på møtepollen" in closed[0], sent
     assert "ingen tidspunkt passet" not in closed[0]
+
+
+def test_deleting_an_action_asks_first(app: App, bot: TestBot) -> None:
+    n = new_action_number(run_console(app, '/tiltak ny "Telle trafikk"\n'))
+    out = run_console(app, f"/tiltak slett {n}\n")
+    assert f"Vil du slette tiltak #{n} «Telle trafikk»" in out, out
+    assert f"`/tiltak slett {n} bekreft`" in out
+    with app.db.transaction() as s:
+        assert s.get(Action, int(n)) is not None
+    out = run_console(app, f"/tiltak slett {n} bekreft\n")
+    assert "er slettet" in out
+    with app.db.transaction() as s:
+        assert s.get(Action, int(n)) is None
