@@ -84,6 +84,12 @@ TEXTS = {
     "actions.label.title": {"nb": "Tittel", "nn": "Tittel", "en": "Title"},
     "actions.what": {"nb": " på et tiltak", "nn": " på eit tiltak", "en": " for an action"},
     "actions.nobody": {"nb": "ingen ansvarlig", "nn": "ingen ansvarleg", "en": "no owner"},
+    "actions.line": {
+        "nb": "#{id} {title} — ansvarlig: {owner} — {status} — {due} — oppdatert {updated}",
+        "nn": "#{id} {title} — ansvarleg: {owner} — {status} — {due} — oppdatert {updated}",
+        "en": "#{id} {title} — owner: {owner} — {status} — {due} — updated {updated}",
+    },
+    "actions.line_due": {"nb": "frist {due}", "nn": "frist {due}", "en": "due {due}"},
     "actions.no_due": {"nb": "ingen frist", "nn": "ingen frist", "en": "no due date"},
     "actions.no_goal": {"nb": "Uten mål", "nn": "Utan mål", "en": "No goal"},
     "actions.goal_heading": {

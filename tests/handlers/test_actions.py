@@ -229,11 +229,11 @@ def test_lists_group_by_goal_and_filter(tbot: TestBot, now: datetime) -> None:
         "*Mål 1: Ein samla og tydeleg region i møte med fylket og staten*"
     ) < lines.index("*Mål 3: Trygge vegar, breiband og mobildekning i heile regionen*")
     assert (
-        "#5 Samle inn kvite flekker for mobildekning langs fylkesvegane — Tone Haugen — "
-        "pågår 40 % — 12.03.2026 — mån 02.03 kl. 09:00"
+        "#5 Samle inn kvite flekker for mobildekning langs fylkesvegane — ansvarleg: Tone Haugen "
+        "— pågår 40 % — frist 12.03.2026 — oppdatert mån 02.03 kl. 09:00"
     ) in lines
     overdue = tbot.run("/tiltak liste forfalne", as_="Tone Haugen", channel=VT, now=now)
-    assert "(1)" in overdue and "Kviteseid kommune — planlagd — 27.02.2026 ⚠" in overdue
+    assert "(1)" in overdue and "Kviteseid kommune — planlagd — frist 27.02.2026 ⚠" in overdue
     mine = tbot.run("/tiltak liste mine", as_="Tone Haugen", channel=VT, now=now)
     assert mine.startswith("*Mine tiltak* – alle nettverk (1)") and "#5 " in mine
     goal2 = tbot.run("/tiltak liste mål 2", as_="Tone Haugen", channel=VT, now=now)

@@ -554,3 +554,11 @@ def test_deleting_an_action_asks_first(app: App, bot: TestBot) -> None:
     assert "er slettet" in out
     with app.db.transaction() as s:
         assert s.get(Action, int(n)) is None
+
+
+def test_the_action_list_labels_its_columns(app: App, bot: TestBot) -> None:
+    run_console(app, '/tiltak ny "Telle trafikk" ansvarlig "Ola Nordmann" frist 1.6.2099\n')
+    out = run_console(app, "/tiltak liste\n")
+    line = next(x for x in out.splitlines() if "Telle trafikk" in x)
+    assert "ansvarlig: Ola Nordmann" in line and "frist 01.06.2099" in line, line
+    assert " — oppdatert " in line
