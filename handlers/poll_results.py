@@ -61,7 +61,9 @@ def slot_value(slot: PollSlot) -> Slot:
 
 
 def slot_text(slot: PollSlot, lang: str, tz: tzinfo) -> str:
-    return format_slot(slot_value(slot), lang, tz)
+    """A slot as members read it; with the year when the poll's slots span a New Year."""
+    years = {s.start_at.astimezone(tz).year for s in slot.poll.slots} if slot.poll else set()
+    return format_slot(slot_value(slot), lang, tz, year=len(years) > 1)
 
 
 def expected_members(session: Session, poll: Poll) -> list[Member]:

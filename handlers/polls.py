@@ -171,7 +171,8 @@ def _slots(
         if any(start == slot.start for start, _ in result):
             raise UserError("polls.slot_twice", slot=format_slot(slot, ctx.lang, ctx.tz))
         result.append((slot.start, end))
-    return result
+    # numbered in time order, whatever order they were typed in (across New Year too)
+    return sorted(result, key=lambda pair: pair[0])
 
 
 def _deadline(ctx: Context, text: str | None, first_start: datetime) -> datetime | None:

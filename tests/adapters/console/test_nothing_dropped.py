@@ -562,3 +562,11 @@ def test_the_action_list_labels_its_columns(app: App, bot: TestBot) -> None:
     line = next(x for x in out.splitlines() if "Telle trafikk" in x)
     assert "ansvarlig: Ola Nordmann" in line and "frist 01.06.2099" in line, line
     assert " — oppdatert " in line
+
+
+def test_poll_slots_across_new_year_are_in_order_and_name_the_year(app: App, bot: TestBot) -> None:
+    out = run_console(app, '/mote ny "Nyttår" tider 4.1.2100 kl 10-12, 30.12.2099 kl 10-12\n')
+    lines = out.splitlines()
+    first = next(x for x in lines if x.startswith("*1.*"))
+    second = next(x for x in lines if x.startswith("*2.*"))
+    assert "30. desember 2099" in first and "4. januar 2100" in second, out
