@@ -29,6 +29,14 @@ SYMBOL = {YES: "✓", MAYBE: "~", NO: "✗"}
 NO_ANSWER = "·"
 # The words a button sends: bokmål, which every member's command understands.
 COMMAND_WORD = {YES: "ja", MAYBE: "kanskje", NO: "nei"}
+COMMAND_WORD_EN = {YES: "yes", MAYBE: "maybe", NO: "no"}
+
+
+def answer_command(poll_id: int, position: int, answer: str, lang: str) -> str:
+    """A button's command in the card's language, as its footer teaches it."""
+    if lang == "en":
+        return f"/mote answer {poll_id} {position}:{COMMAND_WORD_EN[answer]}"
+    return f"/mote svar {poll_id} {position}:{COMMAND_WORD[answer]}"
 
 
 @dataclass
@@ -246,7 +254,7 @@ def render_poll(
                     tuple(
                         Button(
                             t(f"polls.button.{answer}", lang),
-                            f"/mote svar {poll.id} {slot.position}:{COMMAND_WORD[answer]}",
+                            answer_command(poll.id, slot.position, answer, lang),
                             "primary" if answer == YES else None,
                         )
                         for answer in ANSWERS

@@ -570,3 +570,18 @@ def test_poll_slots_across_new_year_are_in_order_and_name_the_year(app: App, bot
     first = next(x for x in lines if x.startswith("*1.*"))
     second = next(x for x in lines if x.startswith("*2.*"))
     assert "30. desember 2099" in first and "4. januar 2100" in second, out
+
+
+def test_english_points_to_english_commands_and_buttons_match_the_footer(
+    app: App, bot: TestBot
+) -> None:
+    out = run_console(
+        app,
+        "/partnerbot språk en\n"
+        '/mote ny "New year" tider 4.1.2100 kl 10-12, 30.12.2099 kl 10-12\n'
+        "/partnerbot oversikt\n",
+    )
+    assert "/mote vis" not in out and "/mote show 1" in out, out
+    assert "[Yes: /mote answer 2 1:yes]" in out and "/mote svar 2 1:ja" not in out
+    assert "`/mote answer 2 1:yes 2:maybe`" in out
+    assert "/konferanse meld på" not in out
