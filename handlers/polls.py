@@ -26,7 +26,7 @@ from bot.grammar import Args, parse_ref
 from bot.i18n import t
 from bot.messages import Reply, Text
 from bot.router import Router
-from handlers import meeting_invite, poll_outbox
+from handlers import meeting_invite, poll_clashes, poll_outbox
 from handlers.lookup import audit, find_member, find_organisation, network_for
 from handlers.poll_results import (
     MAYBE,
@@ -135,6 +135,7 @@ def new_poll(ctx: Context, args: Args) -> Reply:
     warnings = [
         w for w in (day_warning(s.astimezone(ctx.tz).date(), ctx.lang) for s, _ in slots) if w
     ]
+    warnings += poll_clashes.slot_warnings(ctx.session, network.id, slots, ctx.lang, ctx.tz)
     intro = t("polls.created", ctx.lang, name=ctx.member.name, id=poll.id)
     if warnings:
         intro += "\n" + "\n".join(f"⚠️ {w}" for w in dict.fromkeys(warnings))
@@ -490,7 +491,9 @@ def close(ctx: Context, args: Args) -> Reply:
         slot=slot.position,
         meeting=meeting.id,
     )
-    intro = []
+    intro = [
+        f"⚠️ {w}" for w in poll_clashes.meeting_warnings(ctx.session, meeting, ctx.lang, ctx.tz)
+    ]
     if choice is None and len(result.tied) > 1:
         intro.append(
             t(

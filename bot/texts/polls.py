@@ -273,6 +273,16 @@ TEXTS = {
         "nn": "Ingen har svara på møtepoll #{id} enno. Vel sjølv med `/mote lukk {id} val 1`, eller vent på svar.",
         "en": "Nobody has answered meeting poll #{id} yet. Pick one with `/mote close {id} choice 1`, or wait for answers.",
     },
+    "polls.clash_meeting": {
+        "nb": "Tidspunkt {number} kolliderer med møtet «{meeting}» {when}.",
+        "nn": "Tidspunkt {number} kolliderer med møtet «{meeting}» {when}.",
+        "en": "Slot {number} clashes with the meeting “{meeting}” {when}.",
+    },
+    "polls.clash_poll": {
+        "nb": "Møtet kolliderer med tidspunkt {number} ({when}) i den åpne møtepollen #{id} «{title}».",
+        "nn": "Møtet kolliderer med tidspunkt {number} ({when}) i den opne møtepollen #{id} «{title}».",
+        "en": "The meeting clashes with slot {number} ({when}) of the open meeting poll #{id} “{title}”.",
+    },
     "polls.invited": {
         "nb": "Hei {name}! {organiser} inviterer deg til møtepoll #{id} «{title}» i {network}. Svarfrist: {when}. Svar med `/mote svar {id} {example}`.",
         "nn": "Hei {name}! {organiser} inviterer deg til møtepoll #{id} «{title}» i {network}. Svarfrist: {when}. Svar med `/mote svar {id} {example}`.",

@@ -585,3 +585,20 @@ def test_english_points_to_english_commands_and_buttons_match_the_footer(
     assert "[Yes: /mote answer 2 1:yes]" in out and "/mote svar 2 1:ja" not in out
     assert "`/mote answer 2 1:yes 2:maybe`" in out
     assert "/konferanse meld på" not in out
+
+
+def test_a_meeting_and_an_open_poll_slot_at_one_time_are_warned_about(
+    app: App, bot: TestBot
+) -> None:
+    import re
+
+    out = run_console(
+        app,
+        '/mote ny "Første" tider 10.12.2099 kl 10-12, 11.12.2099 kl 13-15\n'
+        '/mote ny "Andre" tider 10.12.2099 kl 11-13\n',
+    )
+    first, second = re.findall(r"møtepoll #(\d+)\.", out)
+    out = run_console(app, f"/mote lukk {first} valg 1\n")
+    assert "Møtet kolliderer med tidspunkt 1" in out and f"møtepollen #{second} «Andre»" in out
+    out = run_console(app, '/mote ny "Tredje" tider 10.12.2099 kl 09-10:30\n')
+    assert "Tidspunkt 1 kolliderer med møtet «Første»" in out, out
