@@ -476,6 +476,11 @@ TEXTS = {
         "nn": "Påminning: du har ikkje svart på invitasjonen til «{title}». Påmeldingsfristen er {deadline}.",
         "en": "Reminder: you have not answered the invitation to “{title}”. The registration deadline is {deadline}.",
     },
+    "conferences.soon": {
+        "nb": "Velkommen til «{title}», {day}!",
+        "nn": "Velkomen til «{title}», {day}!",
+        "en": "Welcome to “{title}”, {day}!",
+    },
     "conferences.day_before": {
         "nb": "Velkommen til «{title}» i morgen!",
         "nn": "Velkomen til «{title}» i morgon!",

@@ -360,6 +360,11 @@ TEXTS = {
         "nn": "⏰ Påminning: *{title}* er i morgon, {when}.",
         "en": "⏰ Reminder: *{title}* is tomorrow, {when}.",
     },
+    "meetings.reminder_soon": {
+        "nb": "⏰ Påminnelse: *{title}* er {when}.",
+        "nn": "⏰ Påminning: *{title}* er {when}.",
+        "en": "⏰ Reminder: *{title}* is on {when}.",
+    },
     "meetings.reminder_hour": {
         "nb": "⏰ Påminnelse: *{title}* begynner om en time, {when}.",
         "nn": "⏰ Påminning: *{title}* byrjar om ein time, {when}.",

@@ -602,3 +602,43 @@ def test_a_meeting_and_an_open_poll_slot_at_one_time_are_warned_about(
     assert "Møtet kolliderer med tidspunkt 1" in out and f"møtepollen #{second} «Andre»" in out
     out = run_console(app, '/mote ny "Tredje" tider 10.12.2099 kl 09-10:30\n')
     assert "Tidspunkt 1 kolliderer med møtet «Første»" in out, out
+
+
+def test_day_before_reminders_of_a_monday_come_on_friday(app: App, bot: TestBot) -> None:
+    import re
+    from zoneinfo import ZoneInfo
+
+    from storage.models import OutboxMessage
+
+    out = run_console(app, '/mote ny "Mandagsmøte" tider 14.12.2099 kl 10-12\n')
+    (poll,) = re.findall(r"møtepoll #(\d+)\.", out)
+    run_console(app, f"/mote lukk {poll} valg 1\n")
+    out = run_console(
+        app,
+        '/konferanse ny "Mandagskonferanse" dato 14.12.2099 kl 10-15 publikum infrastruktur\n',
+    )
+    (conf,) = re.findall(r"[Kk]onferanse #(\d+)", out)[:1]
+    run_console(
+        app, f"/konferanse kunngjør {conf}\n/som Ola Nordmann\n/konferanse meld på {conf}\n"
+    )
+    oslo = ZoneInfo("Europe/Oslo")
+    with app.db.transaction() as s:
+        days = {
+            (r.kind, f"{r.due_at.astimezone(oslo):%a %d.%m}")
+            for r in s.scalars(
+                select(OutboxMessage).where(
+                    OutboxMessage.kind.in_(("meeting.reminder", "conference.day_before")),
+                    OutboxMessage.state == "pending",
+                )
+            )
+            if (r.payload or {}).get("which", "day_before") == "day_before"
+        }
+    assert ("meeting.reminder", "Fri 11.12") in days, days
+    assert ("conference.day_before", "Fri 11.12") in days, days
+    from datetime import datetime
+
+    sent = bot.dispatch(datetime(2099, 12, 11, 12, 0, tzinfo=oslo))
+    texts = "\n".join(text for _, text in sent)
+    assert "*Mandagsmøte* er mandag 14. desember" in texts, texts
+    assert "Velkommen til «Mandagskonferanse», mandag 14. desember" in texts
+    assert "i morgen" not in texts
