@@ -334,9 +334,9 @@ TEXTS = {
         "en": "I cannot read the file “{path}”: {reason}. Check the name and the folder.",
     },
     "actions.import.preview": {
-        "nb": "*Forhåndsvisning for «{network}»*: {goals} mål og {actions} tiltak i teksten. Blir opprettet: {new_goals} nye mål og {new_actions} nye tiltak ({existing} finnes fra før).",
-        "nn": "*Førehandsvising for «{network}»*: {goals} mål og {actions} tiltak i teksten. Blir oppretta: {new_goals} nye mål og {new_actions} nye tiltak ({existing} finst frå før).",
-        "en": "*Preview for “{network}”*: {goals} goals and {actions} actions in the text. To be created: {new_goals} new goals and {new_actions} new actions ({existing} exist already).",
+        "nb": "*Forhåndsvisning for «{network}»*: {goals} mål og {actions} tiltak i teksten. Blir opprettet: {new_goals} og {new_actions} ({existing} finnes fra før).",
+        "nn": "*Førehandsvising for «{network}»*: {goals} mål og {actions} tiltak i teksten. Blir oppretta: {new_goals} og {new_actions} ({existing} finst frå før).",
+        "en": "*Preview for “{network}”*: {goals} goals and {actions} actions in the text. To be created: {new_goals} and {new_actions} ({existing} exist already).",
     },
     "actions.import.goal_new": {"nb": "nytt mål", "nn": "nytt mål", "en": "new goal"},
     "actions.import.goal_old": {"nb": "finnes", "nn": "finst", "en": "exists"},
@@ -380,10 +380,30 @@ TEXTS = {
         "nn": "{count} mål fekk ny tittel.",
         "en": "{count} goal(s) got a new title.",
     },
+    "actions.import.new_goals.one": {
+        "nb": "{n} nytt mål",
+        "nn": "{n} nytt mål",
+        "en": "{n} new goal",
+    },
+    "actions.import.new_goals.many": {
+        "nb": "{n} nye mål",
+        "nn": "{n} nye mål",
+        "en": "{n} new goals",
+    },
+    "actions.import.new_actions.one": {
+        "nb": "{n} nytt tiltak",
+        "nn": "{n} nytt tiltak",
+        "en": "{n} new action",
+    },
+    "actions.import.new_actions.many": {
+        "nb": "{n} nye tiltak",
+        "nn": "{n} nye tiltak",
+        "en": "{n} new actions",
+    },
     "actions.import.done": {
-        "nb": "Importert til «{network}»: {goals} nye mål og {actions} nye tiltak ({existing} fantes fra før). Se dem med `/tiltak liste`.",
-        "nn": "Importert til «{network}»: {goals} nye mål og {actions} nye tiltak ({existing} fanst frå før). Sjå dei med `/tiltak liste`.",
-        "en": "Imported into “{network}”: {goals} new goals and {actions} new actions ({existing} existed already). See them with `/tiltak list`.",
+        "nb": "Importert til «{network}»: {goals} og {actions} ({existing} fantes fra før). Se dem med `/tiltak liste`.",
+        "nn": "Importert til «{network}»: {goals} og {actions} ({existing} fanst frå før). Sjå dei med `/tiltak liste`.",
+        "en": "Imported into “{network}”: {goals} and {actions} ({existing} existed already). See them with `/tiltak list`.",
     },
     "actions.import.cancelled": {
         "nb": "Greit, importen er avbrutt. Ingenting er lagret.",

@@ -642,3 +642,13 @@ def test_day_before_reminders_of_a_monday_come_on_friday(app: App, bot: TestBot)
     assert "*Mandagsmøte* er mandag 14. desember" in texts, texts
     assert "Velkommen til «Mandagskonferanse», mandag 14. desember" in texts
     assert "i morgen" not in texts
+
+
+def test_one_new_goal_is_counted_in_the_singular(app: App, bot: TestBot) -> None:
+    out = run_console(
+        app,
+        "/kanal #vest-telemark\n/tiltak importer\nMål 9: Eitt mål\n• Eitt tiltak\n.\n",
+        user="Sigrid Aasen",
+    )
+    assert "Blir oppretta: 1 nytt mål og 1 nytt tiltak" in out, out
+    assert "1 nye mål" not in out and "1 nye tiltak" not in out
