@@ -652,3 +652,13 @@ def test_one_new_goal_is_counted_in_the_singular(app: App, bot: TestBot) -> None
     )
     assert "Blir oppretta: 1 nytt mål og 1 nytt tiltak" in out, out
     assert "1 nye mål" not in out and "1 nye tiltak" not in out
+
+
+def test_words_one_letter_off_a_keyword_pass_where_no_keyword_could_stand(
+    app: App, bot: TestBot
+) -> None:
+    out = run_console(
+        app,
+        '/mote ny "Langt møte" tider 10.12.2099 kl 10, 11.12.2099 kl 13 varighet 2 timer\n',
+    )
+    assert "har laget møtepoll" in out, out
