@@ -662,3 +662,41 @@ def test_words_one_letter_off_a_keyword_pass_where_no_keyword_could_stand(
         '/mote ny "Langt møte" tider 10.12.2099 kl 10, 11.12.2099 kl 13 varighet 2 timer\n',
     )
     assert "har laget møtepoll" in out, out
+
+
+def test_the_new_queries_on_both_engines(any_db: object) -> None:
+    """Organisation owners in the overview, the digest now, clashes and partnerships, on
+    SQLite and PostgreSQL."""
+    import re
+
+    from bot import demo
+    from storage.db import Database
+    from tests.conftest import make_settings
+
+    assert isinstance(any_db, Database)
+    app = App.build(
+        make_settings(str(any_db.engine.url.render_as_string(hide_password=False))), any_db
+    )
+    demo.load(app.db, app.settings)
+    out = run_console(
+        app,
+        '/tiltak ny "Tokke-tiltak" ansvarleg "Tokke kommune" frist i går\n'
+        '/tiltak ny "Kviteseid-tiltak" ansvarleg "Kviteseid kommune" frist i går\n'
+        "/partnerbot digest nå\n"
+        "/som Tone Haugen\n/partnerbot oversikt\n/som Sigrid Aasen\n/partnerbot oversikt\n",
+        user="Sigrid Aasen",
+        channel="#vest-telemark",
+    )
+    tone = out.split("Tone Haugen @ #vest-telemark> /partnerbot oversikt", 1)[1].split("> ", 1)[0]
+    assert "Tokke-tiltak" in tone and "Kviteseid-tiltak" not in tone
+    assert "── #vest-telemark ──\n*Vekesamandrag for" in out
+    out = run_console(
+        app,
+        '/mote ny "Første" tider 10.12.2099 kl 10-12\n/mote ny "Andre" tider 10.12.2099 kl 11-13\n'
+        '/partnerbot partnerskap ny "Grenlandsrådet"\n'
+        '/partnerbot nettverk ny "Nettverk for helse" partnerskap grenland\n',
+    )
+    first, second = re.findall(r"møtepoll #(\d+)\.", out)
+    assert "Partnerskapet «Grenlandsrådet» er opprettet." in out
+    out = run_console(app, f"/mote lukk {first} valg 1\n")
+    assert f"møtepollen #{second} «Andre»" in out, out
