@@ -261,11 +261,30 @@ class Router:
         reply = Reply()
         if unknown:
             reply.add(Text(t("help.unknown_command", ctx.lang, given=unknown)))
+            # a typo of a command gets the command, not sixty lines of help
+            near = self.nearest_group(unknown)
+            commands = ", ".join(f"`/{name}`" for name in self.groups)
+            if near is not None:
+                reply.add(Text(t("help.did_you_mean", ctx.lang, command=near.name)))
+            else:
+                reply.add(Text(t("help.commands_are", ctx.lang, commands=commands)))
+            return reply
         reply.add(Text(t("help.intro", ctx.lang)))
         for grp in self.groups.values():
             reply.add(Text(self._group_lines(grp, ctx.lang)))
         reply.add(Text(t("help.outro", ctx.lang)))
         return reply
+
+    def nearest_group(self, name: str) -> CommandGroup | None:
+        from rapidfuzz import fuzz
+
+        word = _fold(name)
+        best = max(
+            ((fuzz.ratio(word, alias), grp) for alias, grp in self._by_alias.items()),
+            key=lambda pair: pair[0],
+            default=None,
+        )
+        return best[1] if best is not None and best[0] >= 70 else None
 
     def group_help(self, ctx: Context, grp: CommandGroup, unknown: str | None = None) -> Reply:
         reply = Reply()

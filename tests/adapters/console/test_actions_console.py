@@ -103,7 +103,7 @@ def test_new_status_overdue_show_and_export(home: Path, tmp_path: Path) -> None:
     ) in out
     overdue = out.split("/tiltak liste forfalne", 1)[1].split("/tiltak vis", 1)[0]
     assert f"#{late} Kartleggje kvite flekker" in overdue
-    assert f"— Tone Haugen — pågår 40 % — {yesterday:%d.%m.%Y} ⚠" in overdue
+    assert f"— ansvarleg: Tone Haugen — pågår 40 % — frist {yesterday:%d.%m.%Y} ⚠" in overdue
     assert f"#{later} " not in overdue
     shown = out.split(f"/tiltak vis {late}", 1)[1]
     assert "Sigrid Aasen: pågår, 40 %, «Måledata frå Telenor er bestilt»" in shown
