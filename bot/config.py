@@ -28,6 +28,11 @@ class Settings(BaseSettings):
     worker_threads: int = Field(4, alias="PARTNERBOT_WORKER_THREADS", ge=1, le=64)
     inbox_lease_seconds: float = Field(60.0, alias="PARTNERBOT_INBOX_LEASE_SECONDS", gt=0)
 
+    # Where the web pages are seen from outside (guest links, calendar feeds, dashboards).
+    public_url: str | None = Field(None, alias="PARTNERBOT_PUBLIC_URL")
+    # Form posts (votes, registrations) one private link takes per minute.
+    web_posts_per_minute: int = Field(30, alias="PARTNERBOT_WEB_POSTS_PER_MINUTE", ge=1)
+
     # repr=False: a settings object in an error message or a log line shows no secret.
     slack_bot_token: str | None = Field(None, alias="SLACK_BOT_TOKEN", repr=False)
     slack_signing_secret: str | None = Field(None, alias="SLACK_SIGNING_SECRET", repr=False)

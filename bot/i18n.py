@@ -20,6 +20,7 @@ from bot.texts import (
     overview,
     polls,
     slack,
+    web,
 )
 
 LANGUAGES: tuple[str, ...] = ("nb", "nn", "en")
@@ -49,6 +50,7 @@ CATALOG: dict[str, Mapping[str, str]] = _merge(
     overview.TEXTS,
     polls.TEXTS,
     slack.TEXTS,
+    web.TEXTS,
 )
 
 _ALIASES = {

@@ -28,6 +28,7 @@ def serve(app: App, *, host: str, port: int, worker: bool = True) -> None:
         http_routes,
     )
     from bot.web.app import build_web_app
+    from bot.web.routes import page_routes
 
     mode = check_settings(app.settings)
     check_token(app.settings)  # a bad token ends here, before we listen
@@ -37,6 +38,7 @@ def serve(app: App, *, host: str, port: int, worker: bool = True) -> None:
     if mode == "http":
         wake = runtime.worker.wake if worker else (lambda: None)
         routes = http_routes(runtime.bot, Intake(app.db, wake))
+    routes = [*routes, *page_routes(app.db, app.settings)]  # the web pages (issue 21)
     if worker:
         runtime.start()
     try:
