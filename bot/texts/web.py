@@ -193,4 +193,19 @@ TEXTS = {
         "nn": "Ta vare på denne lenkja: med ho kan du endre svaret til pollen blir lukka.",
         "en": "Keep this link: with it you can change your answer until the poll closes.",
     },
+    "feed.name": {
+        "nb": "partnerbot: {name}",
+        "nn": "partnerbot: {name}",
+        "en": "partnerbot: {name}",
+    },
+    "feed.hearing": {
+        "nb": "Høringsfrist: {title}",
+        "nn": "Høyringsfrist: {title}",
+        "en": "Consultation deadline: {title}",
+    },
+    "feed.action": {
+        "nb": "Frist tiltak #{id}: {title}",
+        "nn": "Frist tiltak #{id}: {title}",
+        "en": "Due: action #{id}: {title}",
+    },
 }

@@ -10,7 +10,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Mount, Route
 
 from bot.config import Settings
-from bot.web import guest_poll
+from bot.web import feeds, guest_poll
 from bot.web.site import HERE, Site, with_headers
 from storage.db import Database
 
@@ -36,6 +36,7 @@ def build_pages(db: Database, settings: Settings) -> Starlette:
     routes: list[BaseRoute] = [
         Route("/web.css", css, methods=["GET"]),
         *guest_poll.routes(site),
+        *feeds.routes(site),
     ]
     return Starlette(
         routes=routes,
