@@ -10,7 +10,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Mount, Route
 
 from bot.config import Settings
-from bot.web import feeds, guest_poll
+from bot.web import dashboard, feeds, guest_poll
 from bot.web.site import HERE, Site, with_headers
 from storage.db import Database
 
@@ -37,6 +37,7 @@ def build_pages(db: Database, settings: Settings) -> Starlette:
         Route("/web.css", css, methods=["GET"]),
         *guest_poll.routes(site),
         *feeds.routes(site),
+        *dashboard.routes(site),
     ]
     return Starlette(
         routes=routes,
