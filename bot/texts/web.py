@@ -243,4 +243,58 @@ TEXTS = {
         "nn": "Ingen tiltak passar til filteret.",
         "en": "No actions match the filter.",
     },
+    "page.error.choice": {
+        "nb": "Velg meld på, kanskje eller meld av.",
+        "nn": "Vel meld på, kanskje eller meld av.",
+        "en": "Choose register, maybe or cancel.",
+    },
+    "page.conf.when": {"nb": "Når", "nn": "Når", "en": "When"},
+    "page.conf.theme": {"nb": "Tema", "nn": "Tema", "en": "Theme"},
+    "page.conf.programme": {"nb": "Program", "nn": "Program", "en": "Programme"},
+    "page.conf.deadline": {"nb": "Påmeldingsfrist", "nn": "Påmeldingsfrist", "en": "Register by"},
+    "page.conf.seats": {"nb": "Plasser", "nn": "Plassar", "en": "Seats"},
+    "page.conf.seats_left": {
+        "nb": "{left} av {seats} ledige",
+        "nn": "{left} av {seats} ledige",
+        "en": "{left} of {seats} free",
+    },
+    "page.conf.full": {
+        "nb": "Alle plassene er tatt: melder du deg på, kommer du på venteliste og får plass når noen melder seg av.",
+        "nn": "Alle plassane er tekne: melder du deg på, kjem du på venteliste og får plass når nokon melder seg av.",
+        "en": "Every seat is taken: if you register, you go on the waitlist and get a seat when someone cancels.",
+    },
+    "page.conf.ics": {
+        "nb": "Legg i kalenderen (.ics)",
+        "nn": "Legg i kalenderen (.ics)",
+        "en": "Add to your calendar (.ics)",
+    },
+    "page.conf.register": {"nb": "Meld meg på", "nn": "Meld meg på", "en": "Register me"},
+    "page.conf.maybe": {"nb": "Kanskje", "nn": "Kanskje", "en": "Maybe"},
+    "page.conf.cancel": {"nb": "Meld meg av", "nn": "Meld meg av", "en": "Cancel my registration"},
+    "page.conf.closed": {
+        "nb": "Påmeldingen er ikke åpen.",
+        "nn": "Påmeldinga er ikkje open.",
+        "en": "Registration is not open.",
+    },
+    "page.conf.saved": {"nb": "Lagret: {status}", "nn": "Lagra: {status}", "en": "Saved: {status}"},
+    "page.conf.your_status": {
+        "nb": "Din påmelding:",
+        "nn": "Påmeldinga di:",
+        "en": "Your registration:",
+    },
+    "page.conf.own_link": {
+        "nb": "Ta vare på denne lenken: med den kan du se og endre påmeldingen din.",
+        "nn": "Ta vare på denne lenkja: med ho kan du sjå og endre påmeldinga di.",
+        "en": "Keep this link: with it you can see and change your registration.",
+    },
+    "page.conf.maybe_but_registered": {
+        "nb": "Du er allerede påmeldt eller på venteliste; meld deg av først om du er usikker.",
+        "nn": "Du er alt påmeld eller på venteliste; meld deg av først om du er usikker.",
+        "en": "You are already registered or on the waitlist; cancel first if you are unsure.",
+    },
+    "page.conf.nothing_to_cancel": {
+        "nb": "Du er ikke påmeldt ennå; velg «Meld meg på» eller «Kanskje».",
+        "nn": "Du er ikkje påmeld enno; vel «Meld meg på» eller «Kanskje».",
+        "en": "You are not registered yet; choose “Register me” or “Maybe”.",
+    },
 }

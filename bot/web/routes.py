@@ -10,7 +10,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Mount, Route
 
 from bot.config import Settings
-from bot.web import dashboard, feeds, guest_poll
+from bot.web import dashboard, feeds, guest_conference, guest_poll
 from bot.web.site import HERE, Site, with_headers
 from storage.db import Database
 
@@ -38,6 +38,7 @@ def build_pages(db: Database, settings: Settings) -> Starlette:
         *guest_poll.routes(site),
         *feeds.routes(site),
         *dashboard.routes(site),
+        *guest_conference.routes(site),
     ]
     return Starlette(
         routes=routes,
