@@ -54,7 +54,7 @@ def routes(site: Site) -> list[Route]:
                 "ics_url": web_links.PATHS[web_links.CONFERENCE] + token + ".ics"
                 if kind == web_links.CONFERENCE
                 else request.url.path + ".ics",
-                "edit_url": str(request.url.replace(query="")) if guest else None,
+                "edit_url": site.own_url(request) if guest else None,
                 "errors": {},
                 "problem": None,
                 "saved": request.query_params.get("lagret") == "1",

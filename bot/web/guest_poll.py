@@ -92,7 +92,7 @@ def routes(site: Site) -> list[Route]:
                     "organisation": (
                         guest.organisation.name if guest and guest.organisation else ""
                     ),
-                    "edit_url": str(request.url.replace(query="")) if guest else None,
+                    "edit_url": site.own_url(request) if guest else None,
                     "errors": {},
                     "problem": None,
                 }

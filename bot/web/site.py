@@ -116,6 +116,14 @@ class Site:
         )
         return response
 
+    def own_url(self, request: Request) -> str:
+        """The address of this page as a guest should keep it: under PARTNERBOT_PUBLIC_URL
+        when it is set (a proxy in front may show us another host), without the query."""
+        base = self.settings.public_url
+        if base:
+            return base.rstrip("/") + request.url.path
+        return str(request.url.replace(query=""))
+
     def not_found(self, request: Request) -> HTMLResponse:
         lang = page_language(request, None, self.settings.language)
         return self.render(request, "error.html", lang, 404, heading="page.not_found")
