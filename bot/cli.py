@@ -81,7 +81,15 @@ def _serve(host: str, port: int, *, worker: bool = True) -> None:
     from bot.dates import warm_up
     from bot.web.serve import serve as run_web
 
+    from bot.web import pages_only
+
     s = settings()
+    if pages_only.wanted(s):  # no chat platform: the web pages alone (issue 21)
+        try:
+            pages_only.serve_pages(App.build(s, open_database(s)), host=host, port=port)
+        except OSError as exc:
+            fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
+        return
     try:
         check_settings(s)  # before the database: a missing token is the likelier mistake
         app = App.build(s, open_database(s))

@@ -39,13 +39,15 @@ class RateLimit:
     monotonic clock; a refused post is not counted, so a flood does not lock a link for
     longer than a minute after it stops."""
 
-    def __init__(self, limit: int, window: float = 60.0) -> None:
-        self.limit, self.window = limit, window
+    def __init__(
+        self, limit: int, window: float = 60.0, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.limit, self.window, self.clock = limit, window, clock
         self._seen: dict[str, deque[float]] = {}
         self._lock = threading.Lock()
 
     def allow(self, key: str) -> bool:
-        now = time.monotonic()
+        now = self.clock()
         with self._lock:
             seen = self._seen.setdefault(key, deque())
             while seen and now - seen[0] >= self.window:
