@@ -79,9 +79,8 @@ def console(
 def _serve(host: str, port: int, *, worker: bool = True) -> None:
     from bot.adapters.slack.run import SlackConfigError, check_settings
     from bot.dates import warm_up
-    from bot.web.serve import serve as run_web
-
     from bot.web import pages_only
+    from bot.web.serve import serve as run_web
 
     s = settings()
     if pages_only.wanted(s):  # no chat platform: the web pages alone (issue 21)
