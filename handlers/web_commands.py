@@ -15,7 +15,7 @@ from bot.router import Router
 from handlers import web_links
 from handlers.conference_common import DRAFT, find_conference
 from handlers.lookup import audit, network_for
-from storage.models import Poll
+from storage.models import Network, Poll
 
 OFF_WORDS = frozenset({"av", "off", "stopp", "slett", "revoke"})
 NEW_WORDS = frozenset({"ny", "new", "nytt"})
@@ -179,26 +179,31 @@ def calendar_link(ctx: Context, args: Args) -> Reply:
     return _feed_reply(ctx, key, base, web_links.FEED, token)
 
 
-def dashboard_link(ctx: Context, args: Args) -> Reply:
-    network = network_for(ctx, args)
+def dashboard_url(ctx: Context, network: Network) -> str:
+    """The network's dashboard address: its live link, or a new one the first time."""
     base = public_url(ctx)
     link = web_links.live(ctx.session, web_links.DASHBOARD, object_id=network.id)
-    if link is None:
-        token = web_links.create(
-            ctx.session,
-            web_links.DASHBOARD,
-            now=ctx.now,
-            object_id=network.id,
-            created_by=ctx.member.id,
-            shown_again=True,
-        )
-    else:
-        token = link.token or ""
-    return Reply.text(
-        t(
-            "web.dashboard_link",
-            ctx.lang,
-            network=network.name,
-            url=web_links.url(base, web_links.DASHBOARD, token),
-        )
+    if link is not None and link.token:
+        return web_links.url(base, web_links.DASHBOARD, link.token)
+    token = web_links.create(
+        ctx.session,
+        web_links.DASHBOARD,
+        now=ctx.now,
+        object_id=network.id,
+        created_by=ctx.member.id,
+        shown_again=True,
     )
+    return web_links.url(base, web_links.DASHBOARD, token)
+
+
+def dashboard_line(ctx: Context, network: Network | None) -> str | None:
+    """The line /tiltak liste ends with when the web pages are set up."""
+    if network is None or not ctx.settings.public_url:
+        return None
+    return t("web.dashboard_line", ctx.lang, url=dashboard_url(ctx, network))
+
+
+def dashboard_link(ctx: Context, args: Args) -> Reply:
+    network = network_for(ctx, args)
+    url = dashboard_url(ctx, network)
+    return Reply.text(t("web.dashboard_link", ctx.lang, network=network.name, url=url))

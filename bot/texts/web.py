@@ -297,4 +297,9 @@ TEXTS = {
         "nn": "Du er ikkje påmeld enno; vel «Meld meg på» eller «Kanskje».",
         "en": "You are not registered yet; choose “Register me” or “Maybe”.",
     },
+    "web.dashboard_line": {
+        "nb": "Som nettside (kan skrives ut): {url}",
+        "nn": "Som nettside (kan skrivast ut): {url}",
+        "en": "As a web page (printable): {url}",
+    },
 }

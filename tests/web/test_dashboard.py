@@ -50,6 +50,7 @@ def test_the_dashboard_shows_every_goal_and_action_of_the_imported_programme(
     assert len(re.findall(r'<h2 id="goal-\d+">', page.text)) == goals
     assert "Trygg og god infrastruktur i heile regionen" in page.text
     assert path == link_path(web_bot.run("/tiltak tavle", channel=CH))  # the same link again
+    assert path == link_path(web_bot.run("/tiltak liste", channel=CH))  # and under the list
 
 
 def test_filters_and_overdue(web_bot: TestBot, client: TestClient) -> None:
