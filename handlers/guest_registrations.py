@@ -15,6 +15,7 @@ from bot.config import Settings
 from bot.context import Context
 from bot.dates import format_datetime
 from bot.errors import UserError
+from bot.i18n import t
 from bot.messages import Command
 from handlers.conference_common import (
     CANCELLED,
@@ -55,6 +56,15 @@ def save_email(session: Session, guest: Member, email: str) -> None:
     else:
         contact.email = email
     session.flush()
+
+
+def guest_note(session: Session, member: Member, lang: str) -> str:
+    """ " – gjest, e-post" after a web guest's name in an organiser's list, else ""."""
+    if member.platform != GUEST_PLATFORM:
+        return ""
+    contact = session.get(GuestContact, member.id)
+    mark = t("web.guest_mark", lang)
+    return f" – {mark}, {contact.email}" if contact else f" – {mark}"
 
 
 def answer(ctx: Context, conf: Conference, choice: str) -> Registration:

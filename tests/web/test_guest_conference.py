@@ -64,6 +64,12 @@ def test_a_guest_on_a_full_conference_is_waitlisted_and_promoted_when_a_seat_fre
     assert status_of(web_bot, number, "Guri Gjest") == "waitlisted"
     web_bot.run(f"/konferanse meld av {number}", as_="Ola Nordmann")
     assert status_of(web_bot, number, "Guri Gjest") == "registered"
+    # Organisers see it in the participants list; a member may not see the list at all.
+    listed = web_bot.run(f"/konferanse deltakere {number}")
+    assert "Guri Gjest (Telemark fylkeskommune) – gjest, guri@example.no" in listed
+    assert "guri@example.no" not in web_bot.run(
+        f"/konferanse deltakere {number}", as_="Ola Nordmann"
+    )
     # The guest's own link cancels; the e-mail is stored, not shown on the public page.
     again = answer(client, own.split("?")[0], "cancel")
     assert again.status_code == 303  # type: ignore[attr-defined]
