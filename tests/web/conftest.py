@@ -20,11 +20,14 @@ PUBLIC = "https://partnerbot.example.no"
 
 
 @pytest.fixture
-def web_bot(db: Database) -> TestBot:
+def web_bot(any_db: Database) -> TestBot:
+    """The demo on SQLite, and on PostgreSQL when PARTNERBOT_TEST_PG_URL is set."""
     settings = make_settings(
-        str(db.engine.url), PARTNERBOT_PUBLIC_URL=PUBLIC, PARTNERBOT_WEB_POSTS_PER_MINUTE=30
+        any_db.engine.url.render_as_string(hide_password=False),
+        PARTNERBOT_PUBLIC_URL=PUBLIC,
+        PARTNERBOT_WEB_POSTS_PER_MINUTE=30,
     )
-    app = App.build(settings, db)
+    app = App.build(settings, any_db)
     demo.load(app.db, app.settings)
     return TestBot(app)
 
