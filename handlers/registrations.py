@@ -93,8 +93,9 @@ def fill_seats(ctx: Context, conf: Conference) -> list[Registration]:
         if free is not None and free <= 0:
             break
         reg.status, reg.updated_at = REGISTERED, ctx.now
-        schedule_promoted(ctx.session, conf, reg, ctx.now, ctx.tz)
-        schedule_day_before(ctx.session, conf, reg.member_id, ctx.now, ctx.tz)
+        if reg.member.platform != "web":  # a web guest has no chat: their page tells them
+            schedule_promoted(ctx.session, conf, reg, ctx.now, ctx.tz)
+            schedule_day_before(ctx.session, conf, reg.member_id, ctx.now, ctx.tz)
         promoted.append(reg)
         free = None if free is None else free - 1
     ctx.session.flush()

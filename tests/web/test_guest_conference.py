@@ -9,7 +9,7 @@ from icalendar import Calendar
 from sqlalchemy import select
 from starlette.testclient import TestClient
 
-from storage.models import GuestContact, Member, Registration
+from storage.models import GuestContact, Member, OutboxMessage, Registration
 from tests.helpers import TestBot
 from tests.web.conftest import csrf_of, link_path
 
@@ -64,6 +64,15 @@ def test_a_guest_on_a_full_conference_is_waitlisted_and_promoted_when_a_seat_fre
     assert status_of(web_bot, number, "Guri Gjest") == "waitlisted"
     web_bot.run(f"/konferanse meld av {number}", as_="Ola Nordmann")
     assert status_of(web_bot, number, "Guri Gjest") == "registered"
+    with web_bot.app.db.transaction() as s:  # no chat message to a guest, who has no chat
+        guest = s.scalar(select(Member).where(Member.platform == "web"))
+        assert guest is not None
+        rows = s.scalars(
+            select(OutboxMessage).where(
+                OutboxMessage.target_type == "member", OutboxMessage.target_id == str(guest.id)
+            )
+        ).all()
+        assert rows == []
     # Organisers see it in the participants list; a member may not see the list at all.
     listed = web_bot.run(f"/konferanse deltakere {number}")
     assert "Guri Gjest (Telemark fylkeskommune) – gjest, guri@example.no" in listed
