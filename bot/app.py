@@ -19,6 +19,7 @@ from handlers import (
     networks,
     overview,
     polls,
+    web_commands,
 )
 from storage.db import Database
 
@@ -31,6 +32,7 @@ FEATURES = (
     hearings,
     polls,
     conferences,
+    web_commands,  # last: adds link verbs to the groups above
 )
 
 

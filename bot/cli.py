@@ -82,9 +82,16 @@ def console(
 def _serve(host: str, port: int, *, worker: bool = True, slack_only: bool = False) -> None:
     from bot.adapters.slack.run import check_settings as check_slack
     from bot.dates import warm_up
+    from bot.web import pages_only
     from bot.web.serve import serve as run_web
 
     s = settings()
+    if not slack_only and pages_only.wanted(s):  # no chat platform: the pages alone (issue 21)
+        try:
+            pages_only.serve_pages(App.build(s, open_database(s)), host=host, port=port)
+        except OSError as exc:
+            fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
+        return
     try:
         # Before the database: a missing token is the likelier mistake.
         if slack_only:

@@ -30,6 +30,11 @@ class Settings(BaseSettings):
     # How long a reminder claimed for sending is its sender's before another may send it.
     outbox_lease_seconds: float = Field(300.0, alias="PARTNERBOT_OUTBOX_LEASE_SECONDS", gt=0)
 
+    # Where the web pages are seen from outside (guest links, calendar feeds, dashboards).
+    public_url: str | None = Field(None, alias="PARTNERBOT_PUBLIC_URL")
+    # Form posts (votes, registrations) one private link takes per minute.
+    web_posts_per_minute: int = Field(30, alias="PARTNERBOT_WEB_POSTS_PER_MINUTE", ge=1)
+
     # repr=False: a settings object in an error message or a log line shows no secret.
     slack_bot_token: str | None = Field(None, alias="SLACK_BOT_TOKEN", repr=False)
     slack_signing_secret: str | None = Field(None, alias="SLACK_SIGNING_SECRET", repr=False)
@@ -38,7 +43,6 @@ class Settings(BaseSettings):
 
     # Microsoft Teams (bot/adapters/teams). The two URLs are Microsoft's own by default;
     # only tests point them at a fake Bot Connector on loopback.
-    public_url: str | None = Field(None, alias="PARTNERBOT_PUBLIC_URL")
     microsoft_app_id: str | None = Field(None, alias="MICROSOFT_APP_ID")
     microsoft_app_password: str | None = Field(None, alias="MICROSOFT_APP_PASSWORD", repr=False)
     microsoft_app_tenant_id: str | None = Field(None, alias="MICROSOFT_APP_TENANT_ID")

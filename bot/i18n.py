@@ -21,6 +21,7 @@ from bot.texts import (
     polls,
     slack,
     teams,
+    web,
 )
 
 LANGUAGES: tuple[str, ...] = ("nb", "nn", "en")
@@ -51,6 +52,7 @@ CATALOG: dict[str, Mapping[str, str]] = _merge(
     polls.TEXTS,
     slack.TEXTS,
     teams.TEXTS,
+    web.TEXTS,
 )
 
 _ALIASES = {

@@ -106,6 +106,7 @@ COMMANDS: dict[str, Rule] = {
     "/partnerbot oversikt": ANYONE,
     "/partnerbot hjem": ANYONE,
     "/partnerbot digest": ORGANISER,
+    "/partnerbot kalender": ANYONE,
     "/tiltak ny": NETWORK,
     "/tiltak vis": ANYONE,
     "/tiltak status": CHANGE_ACTION,
@@ -115,6 +116,7 @@ COMMANDS: dict[str, Rule] = {
     "/tiltak liste": ANYONE,
     "/tiltak eksport": ANYONE,
     "/tiltak importer": ORGANISER,
+    "/tiltak tavle": ANYONE,
     "/horing ny": NETWORK,
     "/horing liste": ANYONE,
     "/horing vis": ANYONE,
@@ -126,6 +128,7 @@ COMMANDS: dict[str, Rule] = {
     "/mote vis": ANYONE,
     "/mote lukk": CREATOR,
     "/mote liste": ANYONE,
+    "/mote lenke": CREATOR,
     "/konferanse ny": ORGANISER,
     "/konferanse endre": CREATOR,
     "/konferanse kunngjør": CREATOR,
@@ -137,4 +140,5 @@ COMMANDS: dict[str, Rule] = {
     "/konferanse meld på": NETWORK,  # the conference's audience
     "/konferanse meld av": ANYONE,
     "/konferanse kanskje": NETWORK,  # the conference's audience
+    "/konferanse lenke": CREATOR,
 }

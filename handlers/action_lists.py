@@ -25,6 +25,7 @@ from handlers.action_common import (
     status_name,
 )
 from handlers.lookup import find_network, network_for
+from handlers.web_commands import dashboard_line
 from storage.models import Action, Goal, Network
 
 PAGE_SIZE = 25
@@ -174,6 +175,9 @@ def list_reply(ctx: Context, args: Args) -> Reply:
             )
         else:
             reply.add(Text(t("actions.page_last", ctx.lang, page=page, pages=pages)))
+    web_page = dashboard_line(ctx, sel.network)  # the dashboard, when the pages are set up
+    if web_page:
+        reply.add(Text(web_page))
     return reply
 
 

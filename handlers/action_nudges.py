@@ -69,6 +69,7 @@ def recipients(session: Session, action: Action) -> list[Member]:
             session.scalars(
                 select(Member)
                 .where(Member.organisation_id == action.owner_organisation_id)
+                .where(Member.platform != "web")  # web guests have no chat to nudge in
                 .order_by(Member.id)
             )
         )

@@ -57,6 +57,7 @@ from handlers.conference_outbox import (
     schedule_invitations,
     schedule_reminders,
 )
+from handlers.guest_registrations import guest_note
 from handlers.lookup import audit, find_network, find_organisation
 from storage.models import ChannelRef, Conference, ConferenceAudience, Network
 
@@ -455,6 +456,7 @@ def register(router: Router) -> None:
             lines += [
                 f"  {i}. {r.member.name}"
                 + (f" ({r.member.organisation.name})" if r.member.organisation else "")
+                + guest_note(ctx.session, r.member, ctx.lang)  # organisers see guests' e-mail
                 for i, r in enumerate(regs, 1)
             ] or ["  —"]
         members = audience_members(ctx.session, conf)

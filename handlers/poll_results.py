@@ -24,6 +24,7 @@ from bot.messages import Button, Buttons, Reply, Text
 from storage.models import Meeting, Member, Poll, PollSlot, Vote
 
 YES, MAYBE, NO = "yes", "maybe", "no"
+GUEST_PLATFORM = "web"  # members who answered from a guest link (handlers/guest_votes.py)
 ANSWERS = (YES, MAYBE, NO)
 SYMBOL = {YES: "✓", MAYBE: "~", NO: "✗"}
 NO_ANSWER = "·"
@@ -45,6 +46,10 @@ class Unit:
 
     label: str
     answers: dict[int, str] = field(default_factory=dict)  # slot id -> answer
+    guest: bool = False  # answered from a web guest link (handlers/guest_votes.py)
+
+    def shown(self, lang: str) -> str:
+        return f"{self.label} ({t('web.guest_mark', lang)})" if self.guest else self.label
 
 
 @dataclass
@@ -125,7 +130,8 @@ def tally(session: Session, poll: Poll) -> Tally:
             key, label = ("org", member.organisation.id), member.organisation.name
         else:
             key, label = ("member", member.id), member.name
-        units.setdefault(key, Unit(label)).answers[vote.slot_id] = vote.answer
+        unit = units.setdefault(key, Unit(label, guest=member.platform == GUEST_PLATFORM))
+        unit.answers[vote.slot_id] = vote.answer
     slots = list(poll.slots)
     counts = {s.id: dict.fromkeys(ANSWERS, 0) for s in slots}
     for unit in units.values():
@@ -283,12 +289,12 @@ def table(result: Tally, lang: str) -> str:
     ```
     """
     width = max(3, *(len(str(s.position)) + 1 for s in result.slots))
-    labels = [u.label for u in result.units] + [t(f"polls.count.{a}", lang) for a in ANSWERS]
+    labels = [u.shown(lang) for u in result.units] + [t(f"polls.count.{a}", lang) for a in ANSWERS]
     name_w = max(len(x) for x in labels)
     lines = [" " * name_w + "".join(str(s.position).rjust(width) for s in result.slots)]
     for unit in result.units:
         cells = (SYMBOL.get(unit.answers.get(s.id, ""), NO_ANSWER) for s in result.slots)
-        lines.append(unit.label.ljust(name_w) + "".join(c.rjust(width) for c in cells))
+        lines.append(unit.shown(lang).ljust(name_w) + "".join(c.rjust(width) for c in cells))
     for answer in ANSWERS:
         label = t(f"polls.count.{answer}", lang)
         lines.append(

@@ -93,12 +93,29 @@ def fill_seats(ctx: Context, conf: Conference, *, more_seats: bool = False) -> l
         if free is not None and free <= 0:
             break
         reg.status, reg.updated_at = REGISTERED, ctx.now
-        schedule_promoted(ctx.session, conf, reg, ctx.now, ctx.tz, more_seats=more_seats)
-        schedule_day_before(ctx.session, conf, reg.member_id, ctx.now, ctx.tz)
+        if reg.member.platform != "web":  # a web guest has no chat: their page tells them
+            schedule_promoted(ctx.session, conf, reg, ctx.now, ctx.tz, more_seats=more_seats)
+            schedule_day_before(ctx.session, conf, reg.member_id, ctx.now, ctx.tz)
         promoted.append(reg)
         free = None if free is None else free - 1
     ctx.session.flush()
     return promoted
+
+
+def take_seat(
+    session: Session, conf: Conference, member_id: int, reg: Registration | None, now: datetime
+) -> Registration:
+    """A seat if one is free, else the end of the waitlist (the conference row is locked by
+    the caller); the chat verb and the guest page (bot/web/) both register through this."""
+    taken = count_status(session, conf.id, REGISTERED)
+    status = REGISTERED if conf.seats is None or taken < conf.seats else WAITLISTED
+    queued_at = _arrival(session, conf, now)
+    if reg is None:
+        reg = Registration(conference_id=conf.id, member_id=member_id)
+        session.add(reg)
+    reg.status, reg.queued_at, reg.updated_at = status, queued_at, now
+    session.flush()
+    return reg
 
 
 def add_verbs(grp: CommandGroup) -> None:
@@ -129,14 +146,8 @@ def add_verbs(grp: CommandGroup) -> None:
                     position=waitlist_position(ctx.session, reg),
                 )
             )
-        taken = count_status(ctx.session, conf.id, REGISTERED)
-        status = REGISTERED if conf.seats is None or taken < conf.seats else WAITLISTED
-        queued_at = _arrival(ctx.session, conf, ctx.now)
-        if reg is None:
-            reg = Registration(conference_id=conf.id, member_id=ctx.member.id)
-            ctx.session.add(reg)
-        reg.status, reg.queued_at, reg.updated_at = status, queued_at, ctx.now
-        ctx.session.flush()
+        reg = take_seat(ctx.session, conf, ctx.member.id, reg, ctx.now)
+        status = reg.status
         audit(ctx, f"conference.{status}", "conference", conf.id)
         if status == REGISTERED:
             schedule_day_before(ctx.session, conf, ctx.member.id, ctx.now, ctx.tz)

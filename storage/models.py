@@ -539,3 +539,38 @@ class Registration(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     conference: Mapped[Conference] = relationship(back_populates="registrations")
     member: Mapped[Member] = relationship()
+
+
+# -- the web: guest links, calendar feeds, dashboards --------------------------------------
+
+
+class WebLink(Base):
+    """A private link: only the SHA-256 of its random token is stored. Kinds: poll and
+    conference (guest pages, object_id the poll or conference), guest (a guest's own edit
+    link, member_id the guest, object_id the poll or conference), feed (a member's calendar), network_feed and dashboard
+    (object_id the network). A revoked link answers 404."""
+
+    __tablename__ = "web_links"
+    __table_args__ = (Index("ix_web_links_kind_object", "kind", "object_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # Kept only for links the bot shows again (feeds, dashboards): a random id, no secret
+    # beyond the link itself. Guest links are stored hashed only.
+    token: Mapped[str | None] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(20))
+    object_id: Mapped[int | None] = mapped_column(Integer)
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    language: Mapped[str | None] = mapped_column(String(2))
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class GuestContact(Base):
+    """A guest's e-mail (from a conference page): shown to organisers only."""
+
+    __tablename__ = "guest_contacts"
+    member_id: Mapped[int] = mapped_column(
+        ForeignKey("members.id", ondelete="CASCADE"), primary_key=True
+    )
+    email: Mapped[str] = mapped_column(String(254))

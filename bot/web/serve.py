@@ -41,6 +41,7 @@ def serve(
     )
     from bot.adapters.teams.run import TeamsRuntime
     from bot.web.app import build_web_app
+    from bot.web.routes import page_routes
 
     # The worker's threads and the event loop share one GIL: hand it over every 1 ms
     # instead of 5 ms, so an ack does not wait behind a command's rendering.
@@ -67,6 +68,7 @@ def serve(
         mode = f"{mode} + teams" if slack_on else "teams"
         if slack_on:
             log.warning("partnerbot: Slack and Teams: reminders are sent by Slack's dispatcher")
+    routes = [*routes, *page_routes(app.db, app.settings)]  # the web pages (issue 21)
     if worker:
         for each in runtimes:
             each.start()

@@ -52,6 +52,7 @@ REFUSALS = (
     "hearings.answer_not_yours",
     # A draft is answered as no such conference to those who may not see it.
     "conferences.unknown",
+    "web.link_organiser_only",
 )
 
 PROGRAMME = "Mål 1: Betre kollektivtilbod\nTiltak:\n • Kartleggje busstilbodet\n"
@@ -119,6 +120,10 @@ def lines(o: Objects) -> dict[str, tuple[str, str]]:
         "/konferanse meld på": (f"/konferanse meld på {o.conference}", ""),
         "/konferanse meld av": (f"/konferanse meld av {o.conference}", ""),
         "/konferanse kanskje": (f"/konferanse kanskje {o.conference}", ""),
+        "/partnerbot kalender": ("/partnerbot kalender", ""),
+        "/tiltak tavle": ("/tiltak tavle", ""),
+        "/mote lenke": (f"/mote lenke {o.poll}", ""),
+        "/konferanse lenke": (f"/konferanse lenke {o.conference}", ""),
     }
 
 

@@ -1,0 +1,153 @@
+"""The guest poll page: /m/<token> (anyone with the organiser's link answers) and
+/m/svar/<token> (a guest's own link: what they answered, and where they change it)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+from bot.errors import UserError
+from bot.web.site import Site, csrf_ok, page_language
+from handlers import guest_votes, web_links
+from handlers.poll_results import ANSWERS
+from storage.models import Member, Poll, WebLink
+
+
+class _Again(Exception):
+    """The form goes back to the guest with what was wrong; nothing is saved."""
+
+    def __init__(self, **values: Any) -> None:
+        super().__init__("form again")
+        self.values = values
+
+
+def _save(
+    session: Session, request: Request, link: WebLink, poll: Poll, form: Any, lang: str
+) -> str:
+    """Save the guest's answers; returns the path of their own link. Raises _Again."""
+    name = guest_votes.clean_field(form.get("name"), guest_votes.MAX_NAME)
+    org = guest_votes.clean_field(form.get("organisation"), guest_votes.MAX_ORGANISATION)
+    answers = _answers(form, len(poll.slots))
+    errors = guest_votes.check_details(name, org)
+    for slot in poll.slots:
+        if slot.position not in answers:
+            errors[f"slot{slot.position}"] = "page.error.slot"
+    if errors:
+        raise _Again(errors=errors, name=name, organisation=org, answers=answers)
+    when = datetime.now(UTC)
+    if link.kind == web_links.GUEST_POLL and link.member_id:
+        guest = session.get(Member, link.member_id)
+        assert guest is not None
+        guest_votes.update_guest(session, guest, name, org)
+        guest_votes.guest_vote(session, poll, guest, answers, now=when)
+        return request.url.path
+    guest = guest_votes.new_guest(session, name, org, now=when)
+    guest_votes.guest_vote(session, poll, guest, answers, now=when)
+    own = web_links.create(
+        session,
+        web_links.GUEST_POLL,
+        now=when,
+        object_id=poll.id,
+        member_id=guest.id,
+        language=lang,
+    )
+    return web_links.PATHS[web_links.GUEST_POLL] + own
+
+
+def _answers(form: Any, poll_slots: int) -> dict[int, str]:
+    out: dict[int, str] = {}
+    for n in range(1, poll_slots + 1):
+        value = form.get(f"slot{n}")
+        if isinstance(value, str) and value in ANSWERS:
+            out[n] = value
+    return out
+
+
+def routes(site: Site) -> list[Route]:
+    def now() -> datetime:
+        return datetime.now(UTC)
+
+    def page(request: Request, kind: str, token: str, status: int = 200, **extra: Any) -> Response:
+        def work() -> Response:
+            with site.db.transaction() as session:
+                link = web_links.find(session, kind, token)
+                if link is None:
+                    return site.not_found(request)
+                poll = session.get(Poll, link.object_id)
+                if poll is None:
+                    return site.not_found(request)
+                guest = session.get(Member, link.member_id) if link.member_id else None
+                lang = page_language(request, link.language, site.settings.language)
+                view = guest_votes.poll_view(session, poll, lang, site.settings.tz, now())
+                values: dict[str, Any] = {
+                    "poll": view,
+                    "answers": guest_votes.answers_of(session, poll, guest) if guest else {},
+                    "name": guest.name if guest else "",
+                    "organisation": (
+                        guest.organisation.name if guest and guest.organisation else ""
+                    ),
+                    "edit_url": site.own_url(request) if guest else None,
+                    "errors": {},
+                    "problem": None,
+                }
+                values.update(extra)
+                return site.render(request, "poll.html", lang, status, **values)
+
+        return work()
+
+    async def show(request: Request) -> Response:
+        token = request.path_params["token"]
+        kind = request.scope["pb_kind"] if "pb_kind" in request.scope else web_links.POLL
+        saved = request.query_params.get("lagret") == "1"
+        return await run_in_threadpool(page, request, kind, token, 200, saved=saved)
+
+    async def submit(request: Request, kind: str) -> Response:
+        token = request.path_params["token"]
+        form = await request.form()
+
+        def work() -> Response:
+            lang = site.settings.language
+            try:
+                with site.db.transaction() as session:
+                    link = web_links.find(session, kind, token)
+                    if link is None:
+                        return site.not_found(request)
+                    lang = page_language(request, link.language, site.settings.language)
+                    if not site.limit.allow(f"{kind}:{link.id}"):
+                        return site.refused(request, lang, 429, "page.too_many")
+                    if not csrf_ok(request, form):
+                        return site.refused(request, lang, 403, "page.csrf")
+                    poll = session.get(Poll, link.object_id)
+                    if poll is None:
+                        return site.not_found(request)
+                    target = _save(session, request, link, poll, form, lang)
+            except _Again as again:
+                return page(request, kind, token, 400, **again.values)
+            except UserError as err:
+                return page(request, kind, token, 400, problem=err.message(lang))
+            return RedirectResponse(f"{target}?lagret=1&lang={lang}", status_code=303)
+
+        return await run_in_threadpool(work)
+
+    async def submit_public(request: Request) -> Response:
+        return await submit(request, web_links.POLL)
+
+    async def submit_own(request: Request) -> Response:
+        return await submit(request, web_links.GUEST_POLL)
+
+    async def show_own(request: Request) -> Response:
+        request.scope["pb_kind"] = web_links.GUEST_POLL
+        return await show(request)
+
+    return [
+        Route("/m/svar/{token}", show_own, methods=["GET"]),
+        Route("/m/svar/{token}", submit_own, methods=["POST"]),
+        Route("/m/{token}", show, methods=["GET"]),
+        Route("/m/{token}", submit_public, methods=["POST"]),
+    ]

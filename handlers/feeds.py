@@ -1,0 +1,196 @@
+"""Calendar feeds (iCalendar): a member's own (their meetings, the conferences they are
+registered for, their networks' hearing deadlines, the due dates of their actions) and a
+network's (its meetings, conferences and hearings). UIDs are stable, so a calendar
+updates its entries; a moved meeting has a higher SEQUENCE; times carry Europe/Oslo's
+VTIMEZONE."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from bot.i18n import t
+from handlers.conference_common import ANNOUNCED, CONFERENCE_CANCELLED, REGISTERED
+from handlers.conference_files import revision
+from handlers.meeting_invite import _CET_ZONES, _oslo_timezone
+from storage.models import (
+    Action,
+    Conference,
+    ConferenceAudience,
+    Hearing,
+    Meeting,
+    Member,
+    Network,
+    Registration,
+    Vote,
+)
+
+OPEN_ACTION = ("planned", "ongoing", "postponed")
+PAST_DAYS = 90  # what a feed keeps of the past
+
+
+def _calendar(name: str, tz: ZoneInfo) -> Calendar:
+    cal = Calendar()
+    cal.add("prodid", "-//partnerbot//kalender//NO")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", str(tz))
+    if str(tz) in _CET_ZONES:
+        cal.add_component(_oslo_timezone(str(tz)))
+    return cal
+
+
+def _meeting_event(meeting: Meeting, tz: ZoneInfo, now: datetime) -> Event:
+    event = Event()
+    event.add("uid", meeting.uid)
+    event.add("sequence", meeting.sequence)
+    event.add("dtstamp", now)
+    event.add("dtstart", meeting.start_at.astimezone(tz))
+    event.add("dtend", (meeting.end_at or meeting.start_at + timedelta(hours=1)).astimezone(tz))
+    event.add("summary", meeting.title)
+    if meeting.place:
+        event.add("location", meeting.place)
+    if meeting.agenda:
+        event.add("description", meeting.agenda)
+    event.add("status", "CANCELLED" if meeting.cancelled else "CONFIRMED")
+    return event
+
+
+def _conference_event(session: Session, conf: Conference, tz: ZoneInfo, now: datetime) -> Event:
+    event = Event()
+    event.add("uid", conf.uid)
+    event.add("sequence", revision(session, conf))
+    event.add("dtstamp", now)
+    event.add("dtstart", conf.start_at.astimezone(tz))
+    event.add("dtend", (conf.end_at or conf.start_at + timedelta(hours=1)).astimezone(tz))
+    event.add("summary", conf.title)
+    if conf.place:
+        event.add("location", conf.place)
+    event.add("status", "CANCELLED" if conf.state == CONFERENCE_CANCELLED else "CONFIRMED")
+    return event
+
+
+def _day_event(uid: str, day: date, summary: str, now: datetime) -> Event:
+    event = Event()
+    event.add("uid", uid)
+    event.add("sequence", 0)
+    event.add("dtstamp", now)
+    event.add("dtstart", day)
+    event.add("dtend", day + timedelta(days=1))
+    event.add("summary", summary)
+    event.add("transp", "TRANSPARENT")
+    return event
+
+
+def _hearing_event(hearing: Hearing, tz: ZoneInfo, lang: str, now: datetime) -> Event:
+    day = hearing.deadline.astimezone(tz).date()
+    summary = t("feed.hearing", lang, title=hearing.title)
+    event = _day_event(f"hearing-{hearing.id}@partnerbot", day, summary, now)
+    if hearing.link:
+        event.add("url", hearing.link)
+    return event
+
+
+def _action_event(action: Action, lang: str, now: datetime) -> Event:
+    assert action.due_date is not None
+    summary = t("feed.action", lang, id=action.id, title=action.title)
+    return _day_event(f"action-{action.id}@partnerbot", action.due_date, summary, now)
+
+
+def _add(cal: Calendar, events: Iterable[Event]) -> None:
+    for event in events:
+        cal.add_component(event)
+
+
+def member_feed(
+    session: Session, member: Member, *, now: datetime, tz: ZoneInfo, lang: str
+) -> bytes:
+    since = now - timedelta(days=PAST_DAYS)
+    network_ids = [n.id for n in member.networks]
+    voted = select(Vote.poll_id).where(Vote.member_id == member.id)
+    meetings = session.scalars(
+        select(Meeting)
+        .where(
+            or_(Meeting.network_id.in_(network_ids), Meeting.poll_id.in_(voted)),
+            Meeting.start_at >= since,
+        )
+        .order_by(Meeting.start_at, Meeting.id)
+    )
+    conferences = session.scalars(
+        select(Conference)
+        .join(Registration, Registration.conference_id == Conference.id)
+        .where(
+            Registration.member_id == member.id,
+            Registration.status == REGISTERED,
+            Conference.start_at >= since,
+        )
+        .order_by(Conference.start_at, Conference.id)
+    )
+    hearings = session.scalars(
+        select(Hearing)
+        .where(
+            Hearing.network_id.in_(network_ids),
+            Hearing.state == "open",
+            Hearing.deadline >= since,
+        )
+        .order_by(Hearing.deadline, Hearing.id)
+    )
+    actions = session.scalars(
+        select(Action)
+        .where(
+            Action.owner_member_id == member.id,
+            Action.due_date.is_not(None),
+            Action.status.in_(OPEN_ACTION),
+        )
+        .order_by(Action.due_date, Action.id)
+    )
+    cal = _calendar(t("feed.name", lang, name=member.name), tz)
+    _add(cal, (_meeting_event(m, tz, now) for m in meetings))
+    _add(cal, (_conference_event(session, c, tz, now) for c in conferences))
+    _add(cal, (_hearing_event(h, tz, lang, now) for h in hearings))
+    _add(cal, (_action_event(a, lang, now) for a in actions))
+    return cal.to_ical()
+
+
+def network_feed(
+    session: Session, network: Network, *, now: datetime, tz: ZoneInfo, lang: str
+) -> bytes:
+    since = now - timedelta(days=PAST_DAYS)
+    meetings = session.scalars(
+        select(Meeting)
+        .where(Meeting.network_id == network.id, Meeting.start_at >= since)
+        .order_by(Meeting.start_at, Meeting.id)
+    )
+    conferences = session.scalars(
+        select(Conference)
+        .where(
+            Conference.state.in_((ANNOUNCED, CONFERENCE_CANCELLED)),
+            Conference.start_at >= since,
+            or_(
+                Conference.network_id == network.id,
+                Conference.id.in_(
+                    select(ConferenceAudience.conference_id).where(
+                        ConferenceAudience.network_id == network.id
+                    )
+                ),
+            ),
+        )
+        .order_by(Conference.start_at, Conference.id)
+    )
+    hearings = session.scalars(
+        select(Hearing)
+        .where(Hearing.network_id == network.id, Hearing.state == "open")
+        .order_by(Hearing.deadline, Hearing.id)
+    )
+    cal = _calendar(network.name, tz)
+    _add(cal, (_meeting_event(m, tz, now) for m in meetings))
+    _add(cal, (_conference_event(session, c, tz, now) for c in conferences))
+    _add(cal, (_hearing_event(h, tz, lang, now) for h in hearings))
+    return cal.to_ical()

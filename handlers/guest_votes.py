@@ -1,0 +1,146 @@
+"""Guests without a chat account answer a meeting poll from a private link (bot/web/).
+
+A guest is a member on the platform ``web`` with a random account id, never a name; their
+votes are saved by the same code as chat votes (handlers.polls.save_votes), so the counting
+rules (one vote per organisation, a later answer replaces an earlier one) are the same.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from bot.dates import format_datetime
+from bot.errors import UserError
+from handlers.poll_results import ANSWERS, GUEST_PLATFORM, slot_text, tally
+from handlers.polls import save_votes
+from storage.models import Member, Organisation, Poll, Vote
+
+MAX_NAME = 120
+MAX_ORGANISATION = 120
+
+
+def is_guest(member: Member) -> bool:
+    return member.platform == GUEST_PLATFORM
+
+
+def clean_field(value: str | None, limit: int) -> str:
+    """One line of text from a form: controls dropped, spaces collapsed, at most ``limit``."""
+    text = "".join(c if c.isprintable() else " " for c in (value or ""))
+    return " ".join(text.split())[:limit]
+
+
+def organisation_named(session: Session, name: str) -> Organisation | None:
+    """The organisation with this name (any case); a new one when there is none, so that
+    one vote per organisation counts a guest from NAV together with NAV's members."""
+    if not name:
+        return None
+    found = session.scalar(
+        select(Organisation).where(func.lower(Organisation.name) == name.lower()).limit(1)
+    )
+    if found is None:
+        found = Organisation(name=name, kind="guest")
+        session.add(found)
+        session.flush()
+    return found
+
+
+def new_guest(session: Session, name: str, organisation: str, *, now: datetime) -> Member:
+    org = organisation_named(session, organisation)
+    guest = Member(
+        platform=GUEST_PLATFORM,
+        external_id="guest-" + secrets.token_hex(16),
+        name=name,
+        organisation_id=org.id if org else None,
+        role="member",
+        created_at=now,
+    )
+    session.add(guest)
+    session.flush()
+    return guest
+
+
+def update_guest(session: Session, guest: Member, name: str, organisation: str) -> None:
+    org = organisation_named(session, organisation)
+    guest.name = name
+    guest.organisation_id = org.id if org else None
+    session.flush()
+
+
+def check_details(name: str, organisation: str) -> dict[str, str]:
+    """Field name -> text key of what is wrong with it (empty when all is well)."""
+    problems: dict[str, str] = {}
+    if not name:
+        problems["name"] = "page.error.name"
+    if not organisation:
+        problems["organisation"] = "page.error.organisation"
+    return problems
+
+
+def open_for_votes(poll: Poll, now: datetime) -> bool:
+    return poll.state == "open" and (poll.closes_at is None or now < poll.closes_at)
+
+
+def guest_vote(
+    session: Session, poll: Poll, guest: Member, answers: dict[int, str], *, now: datetime
+) -> None:
+    """Save a guest's answers ({slot position: yes/maybe/no}); every slot must be answered."""
+    if not open_for_votes(poll, now):
+        raise UserError("polls.closed", id=poll.id)
+    by_position = {s.position: s for s in poll.slots}
+    if set(answers) != set(by_position) or any(a not in ANSWERS for a in answers.values()):
+        raise UserError("page.error.answers")
+    save_votes(session, poll, guest, {by_position[n].id: a for n, a in answers.items()}, now=now)
+
+
+def answers_of(session: Session, poll: Poll, member: Member) -> dict[int, str]:
+    """{slot position: answer} that this member gave."""
+    positions = {s.id: s.position for s in poll.slots}
+    rows = session.scalars(select(Vote).where(Vote.poll_id == poll.id, Vote.member_id == member.id))
+    return {positions[v.slot_id]: v.answer for v in rows if v.slot_id in positions}
+
+
+@dataclass(frozen=True)
+class SlotRow:
+    position: int
+    text: str
+    counts: dict[str, int]
+    best: bool
+
+
+@dataclass(frozen=True)
+class PollView:
+    """What the guest page shows of a poll, in one language and time zone."""
+
+    id: int
+    title: str
+    place: str | None
+    agenda: str | None
+    closes: str | None
+    per_organisation: bool
+    is_open: bool
+    rows: list[SlotRow]
+    voters: int
+
+
+def poll_view(session: Session, poll: Poll, lang: str, tz: tzinfo, now: datetime) -> PollView:
+    result = tally(session, poll)
+    best = {s.id for s in result.tied}
+    return PollView(
+        id=poll.id,
+        title=poll.title,
+        place=poll.place,
+        agenda=poll.agenda,
+        closes=format_datetime(poll.closes_at, lang, tz) if poll.closes_at else None,
+        per_organisation=poll.one_vote_per_organisation,
+        is_open=open_for_votes(poll, now),
+        rows=[
+            SlotRow(s.position, slot_text(s, lang, tz), dict(result.counts[s.id]), s.id in best)
+            for s in result.slots
+        ],
+        voters=len(result.units),
+    )

@@ -1,0 +1,209 @@
+"""Chat commands that hand out private web links: /mote lenke, /konferanse lenke,
+/partnerbot kalender, /tiltak tavle. The pages themselves are in bot/web/."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot import permissions
+from bot.context import Context
+from bot.errors import UserError
+from bot.grammar import Args, parse_ref
+from bot.i18n import t
+from bot.messages import Reply
+from bot.router import Router
+from handlers import web_links
+from handlers.conference_common import DRAFT, find_conference
+from handlers.lookup import audit, network_for
+from storage.models import Network, Poll
+
+OFF_WORDS = frozenset({"av", "off", "stopp", "slett", "revoke"})
+NEW_WORDS = frozenset({"ny", "new", "nytt"})
+NETWORK_WORDS = frozenset({"nettverk", "network"})
+
+
+def register(router: Router) -> None:
+    """Adds verbs to the groups the features made (so this feature registers after them);
+    a router built with fewer features gets only the verbs whose group it has."""
+    verbs = (
+        ("mote", ("lenke", "link"), "help.mote.lenke", poll_link, None),
+        ("konferanse", ("lenke", "link"), "help.konferanse.lenke", conference_link, None),
+        ("partnerbot", ("kalender", "calendar"), "help.partnerbot.kalender", calendar_link, None),
+        (
+            "tiltak",
+            ("tavle", "dashbord", "dashboard"),
+            "help.tiltak.tavle",
+            dashboard_link,
+            {"network": ("nettverk", "network")},
+        ),
+    )
+    for group, names, help_key, handler, keywords in verbs:
+        if group in router.groups:
+            router.groups[group].verb(*names, help_key=help_key, keywords=keywords)(handler)
+
+
+def public_url(ctx: Context) -> str:
+    if not ctx.settings.public_url:
+        raise UserError("web.no_public_url")
+    return ctx.settings.public_url.rstrip("/")
+
+
+def _words(args: Args) -> list[str]:
+    return [w.casefold() for w in args.words()]
+
+
+def poll_link(ctx: Context, args: Args) -> Reply:
+    words = _words(args)
+    if not words:
+        raise UserError("web.poll_number_missing")
+    number = parse_ref(words[0], what=t("polls.what", ctx.lang))
+    poll = ctx.session.scalar(select(Poll).where(Poll.id == number))
+    if poll is None:
+        raise UserError("polls.unknown", id=number)
+    if not permissions.organiser_or_creator(ctx.member, poll.created_by):
+        raise UserError("web.link_organiser_only")
+    if len(words) > 1 and words[1] in OFF_WORDS:
+        count = web_links.revoke_all(ctx.session, web_links.POLL, now=ctx.now, object_id=poll.id)
+        audit(ctx, "web.link_revoked", "poll", poll.id, count=count)
+        return Reply.text(t("web.poll_link_revoked", ctx.lang, id=poll.id, count=count))
+    if len(words) > 1:
+        raise UserError("web.link_bad_word", given=words[1], command=f"/mote lenke {poll.id} av")
+    base = public_url(ctx)
+    token = web_links.create(
+        ctx.session,
+        web_links.POLL,
+        now=ctx.now,
+        object_id=poll.id,
+        language=ctx.lang,
+        created_by=ctx.member.id,
+    )
+    audit(ctx, "web.link_created", "poll", poll.id)
+    return Reply.text(
+        t(
+            "web.poll_link",
+            ctx.lang,
+            id=poll.id,
+            title=poll.title,
+            url=web_links.url(base, web_links.POLL, token),
+        )
+    )
+
+
+def conference_link(ctx: Context, args: Args) -> Reply:
+    words = _words(args)
+    if not words:
+        raise UserError("conferences.ref_missing")
+    conf = find_conference(ctx.session, parse_ref(words[0]), viewer=ctx.member)
+    if not permissions.organiser_or_creator(ctx.member, conf.created_by):
+        raise UserError("web.link_organiser_only")
+    if len(words) > 1 and words[1] in OFF_WORDS:
+        count = web_links.revoke_all(
+            ctx.session, web_links.CONFERENCE, now=ctx.now, object_id=conf.id
+        )
+        audit(ctx, "web.link_revoked", "conference", conf.id, count=count)
+        return Reply.text(t("web.conference_link_revoked", ctx.lang, id=conf.id, count=count))
+    if len(words) > 1:
+        raise UserError(
+            "web.link_bad_word", given=words[1], command=f"/konferanse lenke {conf.id} av"
+        )
+    base = public_url(ctx)
+    token = web_links.create(
+        ctx.session,
+        web_links.CONFERENCE,
+        now=ctx.now,
+        object_id=conf.id,
+        language=ctx.lang,
+        created_by=ctx.member.id,
+    )
+    audit(ctx, "web.link_created", "conference", conf.id)
+    key = "web.conference_link_draft" if conf.state == DRAFT else "web.conference_link"
+    return Reply.text(
+        t(
+            key,
+            ctx.lang,
+            id=conf.id,
+            title=conf.title,
+            url=web_links.url(base, web_links.CONFERENCE, token),
+        )
+    )
+
+
+def _feed_reply(ctx: Context, key: str, base: str, kind: str, token: str) -> Reply:
+    https = web_links.url(base, kind, token, ".ics")
+    webcal = "webcal://" + https.split("://", 1)[1]
+    return Reply.text(t(key, ctx.lang, https=https, webcal=webcal))
+
+
+def calendar_link(ctx: Context, args: Args) -> Reply:
+    """`/partnerbot kalender` (your feed), `… kalender ny` (a new URL, the old one stops),
+    `… kalender nettverk` (the channel's network, for the channel topic)."""
+    words = _words(args)
+    base = public_url(ctx)
+    if words and words[0] in NETWORK_WORDS:
+        network = network_for(ctx, args)
+        link = web_links.live(ctx.session, web_links.NETWORK_FEED, object_id=network.id)
+        if link is None or (len(words) > 1 and words[1] in NEW_WORDS):
+            web_links.revoke_all(
+                ctx.session, web_links.NETWORK_FEED, now=ctx.now, object_id=network.id
+            )
+            token = web_links.create(
+                ctx.session,
+                web_links.NETWORK_FEED,
+                now=ctx.now,
+                object_id=network.id,
+                created_by=ctx.member.id,
+                shown_again=True,
+            )
+        else:
+            token = link.token or ""
+        return _feed_reply(ctx, "web.network_feed", base, web_links.NETWORK_FEED, token)
+    if words and words[0] not in NEW_WORDS:
+        raise UserError("web.calendar_bad_word", given=words[0])
+    link = web_links.live(ctx.session, web_links.FEED, member_id=ctx.member.id)
+    renewed = bool(words)
+    if link is None or renewed:
+        web_links.revoke_all(ctx.session, web_links.FEED, now=ctx.now, member_id=ctx.member.id)
+        token = web_links.create(
+            ctx.session,
+            web_links.FEED,
+            now=ctx.now,
+            member_id=ctx.member.id,
+            language=ctx.lang,
+            created_by=ctx.member.id,
+            shown_again=True,
+        )
+        audit(ctx, "web.feed_created", "member", ctx.member.id, renewed=renewed)
+    else:
+        token = link.token or ""
+    key = "web.feed_renewed" if renewed and link is not None else "web.feed"
+    return _feed_reply(ctx, key, base, web_links.FEED, token)
+
+
+def dashboard_url(ctx: Context, network: Network) -> str:
+    """The network's dashboard address: its live link, or a new one the first time."""
+    base = public_url(ctx)
+    link = web_links.live(ctx.session, web_links.DASHBOARD, object_id=network.id)
+    if link is not None and link.token:
+        return web_links.url(base, web_links.DASHBOARD, link.token)
+    token = web_links.create(
+        ctx.session,
+        web_links.DASHBOARD,
+        now=ctx.now,
+        object_id=network.id,
+        created_by=ctx.member.id,
+        shown_again=True,
+    )
+    return web_links.url(base, web_links.DASHBOARD, token)
+
+
+def dashboard_line(ctx: Context, network: Network | None) -> str | None:
+    """The line /tiltak liste ends with when the web pages are set up."""
+    if network is None or not ctx.settings.public_url:
+        return None
+    return t("web.dashboard_line", ctx.lang, url=dashboard_url(ctx, network))
+
+
+def dashboard_link(ctx: Context, args: Args) -> Reply:
+    network = network_for(ctx, args)
+    url = dashboard_url(ctx, network)
+    return Reply.text(t("web.dashboard_link", ctx.lang, network=network.name, url=url))

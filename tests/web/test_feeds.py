@@ -1,0 +1,86 @@
+"""Calendar feeds: the URLs from /partnerbot kalender, what a feed holds (parsed with
+icalendar), SEQUENCE when a meeting moves, and 404 for a revoked URL."""
+
+from __future__ import annotations
+
+import re
+
+from icalendar import Calendar
+from starlette.testclient import TestClient
+
+from tests.helpers import TestBot
+from tests.web.conftest import PUBLIC, link_path
+
+
+def feed_path(bot: TestBot, line: str = "/partnerbot kalender", who: str = "Ola Nordmann") -> str:
+    text = bot.run(line, as_=who)
+    assert "webcal://partnerbot.example.no/kalender/" in text, text
+    return link_path(text)
+
+
+def events(client: TestClient, path: str) -> dict[str, dict[str, object]]:
+    got = client.get(path)
+    assert got.status_code == 200, got.text
+    assert got.headers["content-type"].startswith("text/calendar")
+    cal = Calendar.from_ical(got.content)
+    zones = [c for c in cal.walk("VTIMEZONE")]
+    assert [str(z["TZID"]) for z in zones] == ["Europe/Oslo"]
+    return {
+        str(e["UID"]): {"summary": str(e["SUMMARY"]), "sequence": int(e["SEQUENCE"]), "e": e}
+        for e in cal.walk("VEVENT")
+    }
+
+
+def test_the_feed_url_is_stable_until_renewed_and_the_old_one_then_answers_404(
+    web_bot: TestBot, client: TestClient
+) -> None:
+    first = feed_path(web_bot)
+    assert feed_path(web_bot) == first  # asking again shows the same private URL
+    assert client.get(first).status_code == 200
+    renewed = feed_path(web_bot, "/partnerbot kalender ny")
+    assert renewed != first
+    assert client.get(first).status_code == 404
+    assert client.get(renewed).status_code == 200
+    assert client.get(first[:-5] + "x.ics").status_code == 404
+    assert "kalender ny" in web_bot.run("/partnerbot kalender feil", as_="Ola Nordmann")
+
+
+def test_the_feed_holds_meetings_hearings_actions_and_conferences(
+    web_bot: TestBot, client: TestClient
+) -> None:
+    web_bot.run("/mote lukk 1 valg 1", as_="Marte Lie")
+    web_bot.run(
+        '/tiltak ny "Kartlegge ladepunkter" ansvarlig "Ola Nordmann" frist 01.06.2027',
+        as_="Ola Nordmann",
+    )
+    found = events(client, feed_path(web_bot))
+    summaries = [e["summary"] for e in found.values()]
+    assert "Samhandlingsmøte Tønsberg kommune og fylkeskommunen" in summaries
+    assert any(str(s).startswith("Høringsfrist: ") for s in summaries), summaries
+    assert any("Kartlegge ladepunkter" in str(s) for s in summaries), summaries
+    # UIDs are stable: the same feed fetched again has the same UIDs.
+    assert set(events(client, feed_path(web_bot))) == set(found)
+
+
+def test_sequence_goes_up_when_the_meeting_moves(web_bot: TestBot, client: TestClient) -> None:
+    web_bot.run("/mote lukk 1 valg 1", as_="Marte Lie")
+    path = feed_path(web_bot)
+    title = "Samhandlingsmøte Tønsberg kommune og fylkeskommunen"
+    before = {u: e for u, e in events(client, path).items() if e["summary"] == title}
+    assert len(before) == 1
+    moved = web_bot.run("/mote lukk 1 valg 2", as_="Marte Lie")
+    assert re.search(r"flytt|endr|nytt tidspunkt", moved, re.I), moved
+    after = {u: e for u, e in events(client, path).items() if e["summary"] == title}
+    assert set(after) == set(before)
+    uid = next(iter(before))
+    assert after[uid]["sequence"] == int(before[uid]["sequence"]) + 1  # type: ignore[call-overload]
+    assert after[uid]["e"]["DTSTART"].dt != before[uid]["e"]["DTSTART"].dt  # type: ignore[index]
+
+
+def test_the_network_feed_for_the_channel_topic(web_bot: TestBot, client: TestClient) -> None:
+    web_bot.run("/mote lukk 1 valg 1", as_="Marte Lie")
+    path = feed_path(web_bot, "/partnerbot kalender nettverk")
+    assert path.startswith("/kalender/nettverk/")
+    summaries = [e["summary"] for e in events(client, path).values()]
+    assert "Samhandlingsmøte Tønsberg kommune og fylkeskommunen" in summaries
+    assert PUBLIC.startswith("https://")
