@@ -300,7 +300,7 @@ def test_an_action_without_owner_is_not_taken_over_by_another_member(
 
 def test_a_deleted_actions_number_is_never_given_again(tbot: TestBot, now: datetime) -> None:
     aid = new_action(tbot, now, '"Det siste tiltaket"')
-    assert "slettet" in tbot.run(f"/tiltak slett {aid}", now=now)
+    assert "slettet" in tbot.run(f"/tiltak slett {aid} bekreft", now=now)
     again = new_action(tbot, now, '"Et nytt tiltak"')
     assert again > aid
 
