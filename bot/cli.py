@@ -179,7 +179,7 @@ def worker() -> None:
     if slack_on:
         runtimes.append(SlackRuntime(app))
     if teams_on:
-        runtimes.append(TeamsRuntime(app, dispatch=not slack_on))
+        runtimes.append(TeamsRuntime(app))
     for runtime in runtimes:
         runtime.start()
     while not stop.wait(1.0):

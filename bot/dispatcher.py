@@ -141,6 +141,7 @@ class Dispatcher:
                     worker=self.worker,
                     limit=batch,
                     lease=self.claim_lease,
+                    platforms=[self.messenger.platform],
                 )
                 claimed = [(r.id, r.due_at, r.attempts) for r in rows]
             if not claimed:

@@ -3,6 +3,11 @@
 Rows are the truth about what will be sent; the scheduler only ticks the dispatcher.
 Claiming uses ``FOR UPDATE SKIP LOCKED`` on PostgreSQL so several bot processes share the
 work without sending anything twice; SQLite has one writer at a time (BEGIN IMMEDIATE).
+
+A row is sent by the dispatcher of its platform. A row scheduled without one gets it when
+it falls due (``route_due``), from where it goes then: a member's own platform, or each
+platform the network has a channel on (a row per platform). A row whose destination has
+no platform (a network with no channel yet) is left to any dispatcher, which says so.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from typing import Any
 from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import Session
 
-from storage.models import OutboxMessage
+from storage.models import ChannelRef, Member, OutboxMessage
 
 PENDING, SENDING, SENT, FAILED, STALE, CANCELLED = (
     "pending",
@@ -25,7 +30,6 @@ PENDING, SENDING, SENT, FAILED, STALE, CANCELLED = (
     "stale",
     "cancelled",
 )
-OPEN_STATES = (PENDING, SENDING)
 # A row claimed longer ago than this is taken to belong to a sender that vanished (crashed,
 # killed): another dispatcher may claim it. Senders give back claims long before this.
 CLAIM_LEASE = timedelta(minutes=5)
@@ -110,7 +114,9 @@ def cancel(
     if kinds is not None:
         stmt = stmt.where(OutboxMessage.kind.in_(list(kinds)))
     if keys is not None:
-        stmt = stmt.where(OutboxMessage.key.in_(list(keys)))
+        keys = list(keys)
+        copies = [OutboxMessage.key.like(copy_key(k, "%")) for k in keys]
+        stmt = stmt.where(or_(OutboxMessage.key.in_(keys), *copies))
     return session.execute(stmt.values(state=CANCELLED)).rowcount or 0  # type: ignore[attr-defined]
 
 
@@ -122,6 +128,72 @@ def for_object(session: Session, object_type: str, object_id: int) -> Sequence[O
     ).all()
 
 
+def copy_key(key: str, platform: str) -> str:
+    """The key of a network row's copy for its network's second (third...) platform."""
+    return f"{key}@{platform}"
+
+
+def destination_platforms(session: Session, row: OutboxMessage) -> list[str]:
+    """The platforms a row's destination is on now (none: unknown or not bound)."""
+    if row.target_type == "member" and row.target_id.isdigit():
+        platform = session.scalar(select(Member.platform).where(Member.id == int(row.target_id)))
+        return [platform] if platform else []
+    if row.target_type == "network" and row.target_id.isdigit():
+        found = session.scalars(
+            select(ChannelRef.platform)
+            .where(ChannelRef.network_id == int(row.target_id))
+            .distinct()
+            .order_by(ChannelRef.platform)
+        )
+        return list(found)
+    return []
+
+
+def route_due(
+    session: Session, *, now: datetime, prefer: Iterable[str] = (), limit: int = 200
+) -> int:
+    """Give due rows without a platform their destination's: the row takes the first (one
+    of ``prefer``, the router's own, if it is among them), and a copy under ``copy_key`` is
+    scheduled for each other one (a copy already sent is not sent again). Returns how many
+    rows were routed."""
+    preferred = list(prefer)
+    stmt = (
+        select(OutboxMessage)
+        .where(
+            OutboxMessage.state == PENDING,
+            OutboxMessage.platform.is_(None),
+            OutboxMessage.not_before <= now,
+            OutboxMessage.target_type.in_(("member", "network")),
+        )
+        .order_by(OutboxMessage.not_before, OutboxMessage.id)
+        .limit(limit)
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        stmt = stmt.with_for_update(skip_locked=True, of=OutboxMessage)
+    routed = 0
+    for row in list(session.scalars(stmt)):
+        platforms = destination_platforms(session, row)
+        if not platforms:
+            continue
+        platforms.sort(key=lambda p: p not in preferred)  # stable: else alphabetical
+        row.platform = platforms[0]
+        for other in platforms[1:]:
+            schedule(
+                session,
+                key=copy_key(row.key, other),
+                kind=row.kind,
+                target=Target(row.target_type, row.target_id),
+                due_at=row.due_at,
+                object_type=row.object_type,
+                object_id=row.object_id,
+                payload=row.payload,
+                platform=other,
+            )
+        routed += 1
+    session.flush()
+    return routed
+
+
 def claim_due(
     session: Session,
     *,
@@ -129,8 +201,11 @@ def claim_due(
     worker: str,
     limit: int = 50,
     lease: timedelta = CLAIM_LEASE,
+    platforms: Iterable[str] | None = None,
 ) -> list[OutboxMessage]:
-    """Claim due rows for ``worker``: pending ones, and ones whose sender vanished mid-send."""
+    """Claim due rows for ``worker``: pending ones, and ones whose sender vanished mid-send.
+    With ``platforms``, only rows for those platforms (and rows no platform could be found
+    for); due rows are routed first (``route_due``)."""
     stale_claim = now - lease
     stmt = (
         select(OutboxMessage)
@@ -143,6 +218,12 @@ def claim_due(
         .order_by(OutboxMessage.not_before, OutboxMessage.id)
         .limit(limit)
     )
+    if platforms is not None:
+        platforms = list(platforms)
+        route_due(session, now=now, prefer=platforms)
+        stmt = stmt.where(
+            or_(OutboxMessage.platform.in_(list(platforms)), OutboxMessage.platform.is_(None))
+        )
     if session.get_bind().dialect.name == "postgresql":
         stmt = stmt.with_for_update(skip_locked=True)
     rows = list(session.scalars(stmt))

@@ -60,14 +60,11 @@ def serve(
         routes = http_routes(runtime.bot, intake) if mode == "http" else []
         lifespan = socket_mode_lifespan(runtime.bot, intake) if mode == "socket" else None
     if teams_on:
-        # With Slack beside it, Slack's dispatcher sends the outbox: reminders are not yet
-        # routed per platform (issue 19), and two dispatchers would take each other's rows.
-        teams = TeamsRuntime(app, dispatch=not slack_on)
+        # Each platform's dispatcher sends its own platform's rows (storage/outbox.py).
+        teams = TeamsRuntime(app)
         runtimes.append(teams)
         routes = [*routes, *teams.routes(wake=worker)]
         mode = f"{mode} + teams" if slack_on else "teams"
-        if slack_on:
-            log.warning("partnerbot: Slack and Teams: reminders are sent by Slack's dispatcher")
     routes = [*routes, *page_routes(app.db, app.settings)]  # the web pages (issue 21)
     if worker:
         for each in runtimes:

@@ -45,10 +45,9 @@ def check_settings(s: Settings) -> None:
         )
 
 
-def tick(bot: TeamsBot, *, dispatch: bool) -> Callable[[datetime], None]:
+def tick(bot: TeamsBot) -> Callable[[datetime], None]:
     def run(now: datetime) -> None:
-        if dispatch:
-            bot.dispatcher.dispatch_due(now)
+        bot.dispatcher.dispatch_due(now)  # Teams' rows only (storage/outbox.py: claim_due)
         files.prune(bot.db, now)
         with bot.db.transaction() as session:
             inbox.prune(session, now=now)
@@ -57,17 +56,15 @@ def tick(bot: TeamsBot, *, dispatch: bool) -> Callable[[datetime], None]:
 
 
 class TeamsRuntime:
-    """What runs after the 200. ``dispatch``: whether this runtime sends the outbox (with
-    Slack beside it, Slack's does: one dispatcher per process until reminders are routed
-    per platform, issue 19)."""
+    """What runs after the 200: the inbox worker for Teams' rows, and the ticker that
+    sends the outbox rows for Teams."""
 
-    def __init__(self, app: App, *, dispatch: bool = True) -> None:
+    def __init__(self, app: App) -> None:
         check_settings(app.settings)
         s = app.settings
         self.app = app
         tokens = TokenSource(s)
         self.bot = TeamsBot(app, Connector(tokens, retries=2), Connector(tokens))
-        self.dispatch = dispatch
         self.worker = Worker(
             app.db,
             self.bot.handle_job,
@@ -75,7 +72,7 @@ class TeamsRuntime:
             lease=timedelta(seconds=s.inbox_lease_seconds),
             platform=PLATFORM,
         )
-        self.ticker = Ticker(tick(self.bot, dispatch=dispatch), s.tick_seconds)
+        self.ticker = Ticker(tick(self.bot), s.tick_seconds)
 
     def start(self) -> None:
         self.bot.start()
