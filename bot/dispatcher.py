@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from bot.config import Settings
 from bot.i18n import t
+from bot.languages import member_language, network_language
 from bot.messages import Reply, Text
 from bot.messenger import Destination, Messenger, PermanentError, TemporaryError
 from storage import outbox
@@ -309,18 +310,13 @@ class Dispatcher:
             member = session.get(Member, int(row.target_id))
             if member is None:
                 raise PermanentError(f"member {row.target_id} no longer exists")
-            lang = member.language or (
-                member.partnership.language
-                if member.partnership and member.partnership.language
-                else lang
-            )
+            lang = member_language(member, self.settings)
             return [Destination("member", member.external_id, member.name)], lang
         if row.target_type == "network":
             network = session.get(Network, int(row.target_id))
             if network is None:
                 raise PermanentError(f"network {row.target_id} no longer exists")
-            if network.partnership and network.partnership.language:
-                lang = network.partnership.language
+            lang = network_language(network, self.settings)
             refs = [c for c in network.channels if c.platform == platform]
             if not refs:
                 if platform == "console":

@@ -91,11 +91,8 @@ def normalize_language(value: str | None) -> str | None:
 
 
 def language_from_locale(locale: str | None) -> str | None:
-    """A chat platform's locale as a language choice. Slack has no Norwegian interface and
-    "en-US" is everyone's default there, so it tells nothing: the member then gets the
-    partnership's or the bot's language instead of English by accident."""
-    if locale and locale.strip().lower().replace("_", "-") == "en-us":
-        return None
+    """A chat platform's locale as a language choice (None: not one of ours). A platform
+    whose locale tells nothing (Slack's en-US for everyone) leaves it out in its adapter."""
     return normalize_language(locale)
 
 

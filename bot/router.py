@@ -23,6 +23,7 @@ from bot.errors import UserError
 from bot.grammar import Args, Token, parse_args, tokenize
 from bot.hygiene import clean_command
 from bot.i18n import language_from_locale, t
+from bot.languages import member_language
 from bot.messages import Command, Reply, Text
 from storage.db import Database, is_unreachable
 from storage.inbox import LostClaim
@@ -338,15 +339,6 @@ def resolve_member(session: Session, command: Command, settings: Settings) -> Me
     elif is_listed_admin and member.role != "admin":
         member.role = "admin"
     return member
-
-
-def member_language(member: Member, settings: Settings) -> str:
-    """Profile language, then the partnership's, then PARTNERBOT_LANGUAGE."""
-    if member.language:
-        return member.language
-    if member.partnership is not None and member.partnership.language:
-        return member.partnership.language
-    return settings.language
 
 
 def member_zone(member: Member, command: Command, settings: Settings) -> ZoneInfo:

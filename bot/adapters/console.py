@@ -15,9 +15,9 @@ from bot import clock
 from bot.app import App
 from bot.hygiene import clean_text
 from bot.i18n import t
+from bot.languages import member_language
 from bot.messages import Command, Reply
 from bot.messenger import Destination
-from bot.router import member_language
 from bot.scheduler import Ticker
 from storage.models import Member
 

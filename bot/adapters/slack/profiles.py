@@ -19,7 +19,16 @@ log = logging.getLogger(__name__)
 class Profile:
     name: str
     timezone: str | None = None
-    locale: str | None = None  # Slack's, e.g. "en-US"; the router maps it to nb/nn/en
+    locale: str | None = None  # Slack's, e.g. "en-GB"; the router maps it to nb/nn/en
+
+
+def meaningful_locale(locale: str | None) -> str | None:
+    """Slack has no Norwegian interface and "en-US" is everyone's default there, so it
+    tells nothing: the member then gets the partnership's or the bot's language instead
+    of English by accident. Other platforms' en-US means English."""
+    if locale and locale.strip().lower().replace("_", "-") == "en-us":
+        return None
+    return locale
 
 
 class Profiles:
@@ -58,7 +67,7 @@ class Profiles:
             or user.get("name")
             or fallback_name
         )
-        found = Profile(str(name), user.get("tz"), user.get("locale"))
+        found = Profile(str(name), user.get("tz"), meaningful_locale(user.get("locale")))
         with self._lock:
             self._cache[user_id] = found
         return found

@@ -51,6 +51,17 @@ def test_answer_in_the_members_language(teams: TeamsHarness) -> None:
     assert "kommando" not in answer.text.lower()
 
 
+def test_teams_en_us_locale_means_english(teams: TeamsHarness) -> None:
+    # Slack's en-US tells nothing (everyone has it); Teams' is the member's choice.
+    teams.say("hjelp", user="jack", name="Jack Doe", locale="en-US")
+    answer = teams.fake.wait_for("send", lambda c: c.conversation == "a:personal-jack")
+    assert "Every" in answer.text or "command" in answer.text.lower()
+    assert "kommando" not in answer.text.lower()
+    with teams.db.transaction() as s:
+        jack = s.scalars(select(Member).where(Member.external_id.like("%jack"))).one()
+        assert jack.language == "en"
+
+
 def test_channel_mention_is_stripped_and_answered_in_the_thread(teams: TeamsHarness) -> None:
     activity = teams.say_in_channel("horing liste", user="liv")
     answer = teams.fake.wait_for("reply", lambda c: c.body["replyToId"] == activity["id"])
