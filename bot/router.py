@@ -25,6 +25,7 @@ from bot.hygiene import clean_command
 from bot.i18n import language_from_locale, t
 from bot.languages import member_language
 from bot.messages import Command, Reply, Text
+from bot.zones import member_zone
 from storage.db import Database, is_unreachable
 from storage.inbox import LostClaim
 from storage.models import ChannelRef, Member, Network, OutboxMessage
@@ -339,16 +340,6 @@ def resolve_member(session: Session, command: Command, settings: Settings) -> Me
     elif is_listed_admin and member.role != "admin":
         member.role = "admin"
     return member
-
-
-def member_zone(member: Member, command: Command, settings: Settings) -> ZoneInfo:
-    for name in (member.timezone, command.timezone):
-        if name:
-            try:
-                return ZoneInfo(name)
-            except (KeyError, ValueError):
-                continue
-    return settings.tz
 
 
 def channel_network(session: Session, command: Command) -> Network | None:

@@ -13,9 +13,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.config import Settings
 from bot.dates import format_date
 from bot.i18n import t
 from bot.messages import Reply
+from bot.zones import row_zone
 from handlers.workdays import next_working_day, previous_working_day
 from storage import outbox
 from storage.models import Action, Member, NetworkMember, OutboxMessage
@@ -154,7 +156,9 @@ def reschedule(session: Session, action: Action, now: datetime, tz: ZoneInfo) ->
         at = morning(weekly(at.date()), tz)
 
 
-def render(session: Session, row: OutboxMessage, now: datetime, lang: str) -> Reply | None:
+def render(
+    session: Session, row: OutboxMessage, now: datetime, lang: str, *, settings: Settings
+) -> Reply | None:
     """The nudge, if it still applies; it also plans the next weekly one."""
     payload = row.payload or {}
     action = session.get(Action, row.object_id) if row.object_id is not None else None
@@ -165,7 +169,7 @@ def render(session: Session, row: OutboxMessage, now: datetime, lang: str) -> Re
         action
     ):
         return None  # the date or the owner changed; reschedule() planned new rows
-    tz = ZoneInfo(payload.get("tz") or "Europe/Oslo")
+    tz = row_zone(row, settings)
     at = row.due_at.astimezone(tz).date()
     for _ in range(AHEAD):
         at = weekly(at)

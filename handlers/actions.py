@@ -6,6 +6,7 @@ Lists and CSV export live in ``handlers.action_lists``, the work-programme impor
 
 from __future__ import annotations
 
+from functools import partial
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -351,7 +352,7 @@ def register(router: Router) -> None:
 
     action_lists.register(grp)
     action_import.register(grp)
-    router.renderer(action_nudges.KIND)(action_nudges.render)
+    router.renderer(action_nudges.KIND)(partial(action_nudges.render, settings=router.settings))
 
 
 def _history_line(ctx: Context, upd: ActionUpdate) -> str:

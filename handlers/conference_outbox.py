@@ -15,7 +15,6 @@ Rules (the reminders are rows, rescheduled whenever the conference changes):
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta, tzinfo
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
@@ -23,6 +22,7 @@ from bot.dates import format_datetime
 from bot.i18n import t
 from bot.messages import Fields, Reply, Text
 from bot.router import Router
+from bot.zones import row_zone
 from handlers.conference_common import (
     ANNOUNCED,
     CANCELLED,
@@ -239,13 +239,6 @@ def called_off_card(conf: Conference, lang: str, tz: tzinfo, reason: str | None)
 # -- rendering ----------------------------------------------------------------------------
 
 
-def _zone(row: OutboxMessage) -> tzinfo:
-    try:
-        return ZoneInfo(str((row.payload or {}).get("tz") or "Europe/Oslo"))
-    except (KeyError, ValueError):
-        return ZoneInfo("Europe/Oslo")
-
-
 def _announced(session: Session, row: OutboxMessage) -> Conference | None:
     conf = session.get(Conference, row.object_id) if row.object_id else None
     return conf if conf is not None and conf.state == ANNOUNCED else None
@@ -302,6 +295,9 @@ def invitation(session: Session, conf: Conference, lang: str, tz: tzinfo) -> Rep
 
 
 def register_renderers(router: Router) -> None:
+    def _zone(row: OutboxMessage) -> tzinfo:
+        return row_zone(row, router.settings)
+
     @router.renderer(INVITATION)
     def render_invitation(
         session: Session, row: OutboxMessage, now: datetime, lang: str

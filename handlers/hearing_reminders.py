@@ -5,13 +5,14 @@ from __future__ import annotations
 import math
 import re
 from datetime import UTC, datetime, timedelta, tzinfo
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from bot.config import Settings
 from bot.dates import format_datetime, parse_duration, parse_offsets
 from bot.i18n import t
 from bot.messages import Reply, Text
+from bot.zones import row_zone
 from handlers.workdays import previous_working_day
 from storage import outbox
 from storage.models import Hearing, OutboxMessage
@@ -168,7 +169,9 @@ def sender_part(hearing: Hearing, lang: str) -> str:
     return t("hearings.sender_part", lang, sender=hearing.sender) if hearing.sender else ""
 
 
-def render_reminder(session: Session, row: OutboxMessage, now: datetime, lang: str) -> Reply | None:
+def render_reminder(
+    session: Session, row: OutboxMessage, now: datetime, lang: str, *, settings: Settings
+) -> Reply | None:
     """The reminder as it reads when sent; None when it no longer applies."""
     hearing = session.get(Hearing, row.object_id) if row.object_id else None
     if hearing is None or hearing.state != "open" or now >= hearing.deadline:
@@ -179,7 +182,7 @@ def render_reminder(session: Session, row: OutboxMessage, now: datetime, lang: s
     missing = unanswered(hearing)
     if not missing:
         return None
-    tz = _zone(payload.get("tz"))
+    tz = row_zone(row, settings)
     lines = [
         t(
             "hearings.reminder",
@@ -197,10 +200,3 @@ def render_reminder(session: Session, row: OutboxMessage, now: datetime, lang: s
     lines.append(t("hearings.answer_hint", lang, number=hearing.id))
     # No object_ref: a reminder is a message of its moment, not a card to keep up to date.
     return Reply(blocks=[Text("\n".join(lines))], visibility="channel")
-
-
-def _zone(name: object) -> tzinfo:
-    try:
-        return ZoneInfo(str(name)) if name else ZoneInfo("Europe/Oslo")
-    except (KeyError, ValueError):
-        return ZoneInfo("Europe/Oslo")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from functools import partial
 
 from sqlalchemy import select
 
@@ -62,7 +63,7 @@ def register(router: Router) -> None:
         help_key="help.group.horing",
         default_verb="liste",
     )
-    router.renderer(reminders.KIND)(reminders.render_reminder)
+    router.renderer(reminders.KIND)(partial(reminders.render_reminder, settings=router.settings))
 
     @grp.verb("ny", "new", "opprett", "create", help_key="help.horing.ny", keywords=KEYWORDS)
     def new(ctx: Context, args: Args) -> Reply:

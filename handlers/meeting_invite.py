@@ -17,9 +17,11 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 from sqlalchemy.orm import Session
 
+from bot.config import Settings
 from bot.dates import Slot, format_slot
 from bot.i18n import t
 from bot.messages import File, Reply, Text
+from bot.zones import row_zone
 from handlers.poll_results import meeting_of
 from handlers.workdays import previous_working_day
 from storage import outbox
@@ -116,14 +118,16 @@ def schedule_reminders(
         )
 
 
-def render_reminder(session: Session, row: OutboxMessage, now: datetime, lang: str) -> Reply | None:
+def render_reminder(
+    session: Session, row: OutboxMessage, now: datetime, lang: str, *, settings: Settings
+) -> Reply | None:
     meeting = session.get(Meeting, row.object_id or 0)
     payload = row.payload or {}
     if meeting is None or meeting.cancelled or payload.get("sequence") != meeting.sequence:
         return None
     if meeting.start_at <= now:
         return None
-    tz = ZoneInfo(payload.get("tz") or "Europe/Oslo")
+    tz = row_zone(row, settings)
     key = "meetings.reminder_hour"
     if payload.get("which") == "day_before":
         eve = row.due_at.astimezone(tz).date() + timedelta(days=1)

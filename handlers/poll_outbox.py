@@ -11,15 +11,17 @@ transaction and posts the result, creating the meeting when the organiser said
 from __future__ import annotations
 
 from datetime import datetime, timedelta, tzinfo
-from zoneinfo import ZoneInfo
+from functools import partial
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.config import Settings
 from bot.dates import format_datetime
 from bot.i18n import t
 from bot.messages import Reply, Text
 from bot.router import Router
+from bot.zones import row_zone
 from handlers import meeting_invite
 from handlers.poll_results import (
     example_answer,
@@ -86,12 +88,14 @@ def invite_outsiders(session: Session, poll: Poll, *, now: datetime, tz: tzinfo)
     return len(outsiders)
 
 
-def render_invite(session: Session, row: OutboxMessage, now: datetime, lang: str) -> Reply | None:
+def render_invite(
+    session: Session, row: OutboxMessage, now: datetime, lang: str, *, settings: Settings
+) -> Reply | None:
     poll = session.get(Poll, row.object_id or 0)
     member = session.get(Member, int(row.target_id))
     if poll is None or member is None or poll.state != "open":
         return None
-    tz = _zone(row)
+    tz = row_zone(row, settings)
     organiser = session.get(Member, poll.created_by) if poll.created_by else None
     deadline = format_datetime(poll.closes_at, lang, tz) if poll.closes_at else "—"
     reply = render_poll(
@@ -126,15 +130,13 @@ def close(session: Session, poll: Poll, now: datetime) -> None:
     cancel(session, poll)
 
 
-def _zone(row: OutboxMessage) -> ZoneInfo:
-    return ZoneInfo((row.payload or {}).get("tz") or "Europe/Oslo")
-
-
 def _locked_poll(session: Session, poll_id: int | None) -> Poll | None:
     return session.scalar(select(Poll).where(Poll.id == (poll_id or 0)).with_for_update())
 
 
-def render_nudge(session: Session, row: OutboxMessage, now: datetime, lang: str) -> Reply | None:
+def render_nudge(
+    session: Session, row: OutboxMessage, now: datetime, lang: str, *, settings: Settings
+) -> Reply | None:
     poll = session.get(Poll, row.object_id or 0)
     member = session.get(Member, int(row.target_id))
     if poll is None or member is None or poll.state != "open":
@@ -143,7 +145,7 @@ def render_nudge(session: Session, row: OutboxMessage, now: datetime, lang: str)
         return None  # a nudge delayed past svarfrist would ask for an answer nobody can give
     if member not in expected_members(session, poll) or has_answered(session, poll, member):
         return None
-    tz = _zone(row)
+    tz = row_zone(row, settings)
     deadline = format_datetime(poll.closes_at, lang, tz) if poll.closes_at else "—"
     reply = render_poll(
         session,
@@ -164,7 +166,9 @@ def render_nudge(session: Session, row: OutboxMessage, now: datetime, lang: str)
     return reply
 
 
-def render_close(session: Session, row: OutboxMessage, now: datetime, lang: str) -> Reply | None:
+def render_close(
+    session: Session, row: OutboxMessage, now: datetime, lang: str, *, settings: Settings
+) -> Reply | None:
     poll = _locked_poll(session, row.object_id)
     if poll is None:
         return None
@@ -176,7 +180,7 @@ def render_close(session: Session, row: OutboxMessage, now: datetime, lang: str)
         row.payload = payload
     elif not payload.get("closed_here"):
         return None  # the organiser closed it by hand before svarfrist
-    tz = _zone(row)
+    tz = row_zone(row, settings)
     result = tally(session, poll)
     organiser = session.get(Member, poll.created_by) if poll.created_by else None
     intro = t("polls.auto_closed", lang, id=poll.id, title=poll.title)
@@ -209,7 +213,10 @@ def render_close(session: Session, row: OutboxMessage, now: datetime, lang: str)
 
 
 def register(router: Router) -> None:
-    router.renderer(NUDGE_KIND)(render_nudge)
-    router.renderer(INVITE_KIND)(render_invite)
-    router.renderer(CLOSE_KIND)(render_close)
-    router.renderer(meeting_invite.REMINDER_KIND)(meeting_invite.render_reminder)
+    s = router.settings
+    router.renderer(NUDGE_KIND)(partial(render_nudge, settings=s))
+    router.renderer(INVITE_KIND)(partial(render_invite, settings=s))
+    router.renderer(CLOSE_KIND)(partial(render_close, settings=s))
+    router.renderer(meeting_invite.REMINDER_KIND)(
+        partial(meeting_invite.render_reminder, settings=s)
+    )
