@@ -142,6 +142,7 @@ def test_missing_answers_are_announced_and_nothing_is_saved(
     bad = vote(client, path, name="", slot2="")
     assert bad.status_code == 400
     assert 'role="alert"' in bad.text and "Skriv navnet ditt." in bad.text
+    assert "<title>Feil: " in bad.text
     assert 'aria-invalid="true"' in bad.text and 'href="#slot2"' in bad.text
     assert guest_votes(web_bot) == 0
 
