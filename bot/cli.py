@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import NoReturn
 
 import typer
@@ -22,6 +23,8 @@ cli = typer.Typer(
 )
 db_cli = typer.Typer(no_args_is_help=True, help="Database schema.")
 cli.add_typer(db_cli, name="db")
+teams_cli = typer.Typer(no_args_is_help=True, help="Microsoft Teams.")
+cli.add_typer(teams_cli, name="teams")
 
 
 def fail(message: str) -> NoReturn:
@@ -76,39 +79,68 @@ def console(
     console_adapter.run(app, user=as_, channel=channel)
 
 
-def _serve(host: str, port: int, *, worker: bool = True) -> None:
-    from bot.adapters.slack.run import SlackConfigError, check_settings
+def _serve(host: str, port: int, *, worker: bool = True, slack_only: bool = False) -> None:
+    from bot.adapters.slack.run import check_settings as check_slack
     from bot.dates import warm_up
     from bot.web import pages_only
     from bot.web.serve import serve as run_web
 
     s = settings()
-    if pages_only.wanted(s):  # no chat platform: the web pages alone (issue 21)
+    if not slack_only and pages_only.wanted(s):  # no chat platform: the pages alone (issue 21)
         try:
             pages_only.serve_pages(App.build(s, open_database(s)), host=host, port=port)
         except OSError as exc:
             fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
         return
     try:
-        check_settings(s)  # before the database: a missing token is the likelier mistake
+        # Before the database: a missing token is the likelier mistake.
+        if slack_only:
+            check_slack(s)
+            platforms = (True, False)
+        else:
+            platforms = check_platforms(s)
         app = App.build(s, open_database(s))
         warm_up()
-        run_web(app, host=host, port=port, worker=worker)
-    except SlackConfigError as exc:
+        run_web(app, host=host, port=port, worker=worker, platforms=platforms)
+    except _platform_errors() as exc:
         fail(str(exc))
     except OSError as exc:
         fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
 
 
+def check_platforms(s: Settings) -> tuple[bool, bool]:
+    """Which of Slack and Teams to run; raises one of PLATFORM_ERRORS naming what is missing."""
+    from bot.adapters.slack.run import check_settings as check_slack
+    from bot.adapters.teams.run import check_settings as check_teams
+    from bot.web.serve import configured_platforms
+
+    slack_on, teams_on = configured_platforms(s)
+    if slack_on:
+        check_slack(s)
+    if teams_on:
+        check_teams(s)
+    return slack_on, teams_on
+
+
+def _platform_errors() -> tuple[type[Exception], ...]:
+    from bot.adapters.slack.run import SlackConfigError
+    from bot.adapters.teams.run import TeamsConfigError
+    from bot.web.serve import NothingToServe
+
+    return (SlackConfigError, TeamsConfigError, NothingToServe)
+
+
 @cli.command()
 def serve(
-    port: int = typer.Option(3000, help="HTTP port: /slack/events, /healthz, /readyz."),
+    port: int = typer.Option(
+        3000, help="HTTP port: /slack/events, /api/messages (Teams), /healthz, /readyz."
+    ),
     host: str = typer.Option("0.0.0.0", help="Address to listen on."),
     worker: bool = typer.Option(
         True, "--worker/--no-worker", help="Run one worker in this process (the default)."
     ),
 ) -> None:
-    """The bot: the web app (uvicorn) with Slack, and a worker that runs the commands."""
+    """The bot: the web app (uvicorn) with Slack and/or Teams, and a worker for the commands."""
     _serve(host, port, worker=worker)
 
 
@@ -117,8 +149,8 @@ def slack(
     port: int = typer.Option(3000, help="HTTP port for POST /slack/events and GET /healthz."),
     host: str = typer.Option("0.0.0.0", help="Address to listen on."),
 ) -> None:
-    """Serve Slack (the same as `serve`): Socket Mode when SLACK_APP_TOKEN is set, else HTTP."""
-    _serve(host, port)
+    """Serve Slack only: Socket Mode when SLACK_APP_TOKEN is set, else HTTP."""
+    _serve(host, port, slack_only=True)
 
 
 @cli.command()
@@ -127,13 +159,14 @@ def worker() -> None:
     import signal
     import threading
 
-    from bot.adapters.slack.run import SlackConfigError, SlackRuntime, check_settings
+    from bot.adapters.slack.run import SlackRuntime
+    from bot.adapters.teams.run import TeamsRuntime
     from bot.dates import warm_up
 
     s = settings()
     try:
-        check_settings(s)
-    except SlackConfigError as exc:
+        slack_on, teams_on = check_platforms(s)
+    except _platform_errors() as exc:
         fail(str(exc))
     app = App.build(s, open_database(s))
     if not app.db.is_postgres:
@@ -142,11 +175,17 @@ def worker() -> None:
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
-    runtime = SlackRuntime(app)
-    runtime.start()
+    runtimes: list[SlackRuntime | TeamsRuntime] = []
+    if slack_on:
+        runtimes.append(SlackRuntime(app))
+    if teams_on:
+        runtimes.append(TeamsRuntime(app, dispatch=not slack_on))
+    for runtime in runtimes:
+        runtime.start()
     while not stop.wait(1.0):
         pass
-    runtime.stop()
+    for runtime in runtimes:
+        runtime.stop()
 
 
 @cli.command()
@@ -197,6 +236,26 @@ def outbox(
             extra += "  late" if r.late else ""
             extra += f"  error={r.last_error}" if r.last_error else ""
             print(f"{r.state:9} {due}  {r.kind:24} {r.target_type}:{r.target_id}  {r.key}{extra}")
+
+
+@teams_cli.command("manifest")
+def teams_manifest(
+    out: str = typer.Option("partnerbot-teams.zip", help="Where to write the package."),
+    version: str = typer.Option("1.0.0", help="The app's version (raise it for each upload)."),
+) -> None:
+    """Write the Teams app package to upload in Teams admin center."""
+    from bot.adapters.teams.manifest import ManifestError, package
+
+    s = settings()
+    try:
+        data = package(s, version)
+    except ManifestError as exc:
+        fail(str(exc))
+    try:
+        Path(out).write_bytes(data)
+    except OSError as exc:
+        fail(f"cannot write {out}: {exc.strerror or exc}")
+    print(f"wrote {out} (upload it in Teams admin center > Teams apps > Manage apps)")
 
 
 def main() -> None:

@@ -27,6 +27,8 @@ class Settings(BaseSettings):
     # another worker may take it (its worker died).
     worker_threads: int = Field(4, alias="PARTNERBOT_WORKER_THREADS", ge=1, le=64)
     inbox_lease_seconds: float = Field(60.0, alias="PARTNERBOT_INBOX_LEASE_SECONDS", gt=0)
+    # How long a reminder claimed for sending is its sender's before another may send it.
+    outbox_lease_seconds: float = Field(300.0, alias="PARTNERBOT_OUTBOX_LEASE_SECONDS", gt=0)
 
     # Where the web pages are seen from outside (guest links, calendar feeds, dashboards).
     public_url: str | None = Field(None, alias="PARTNERBOT_PUBLIC_URL")
@@ -38,6 +40,21 @@ class Settings(BaseSettings):
     slack_signing_secret: str | None = Field(None, alias="SLACK_SIGNING_SECRET", repr=False)
     slack_app_token: str | None = Field(None, alias="SLACK_APP_TOKEN", repr=False)
     slack_api_url: str | None = Field(None, alias="SLACK_API_URL")
+
+    # Microsoft Teams (bot/adapters/teams). The two URLs are Microsoft's own by default;
+    # only tests point them at a fake Bot Connector on loopback.
+    microsoft_app_id: str | None = Field(None, alias="MICROSOFT_APP_ID")
+    microsoft_app_password: str | None = Field(None, alias="MICROSOFT_APP_PASSWORD", repr=False)
+    microsoft_app_tenant_id: str | None = Field(None, alias="MICROSOFT_APP_TENANT_ID")
+    microsoft_openid_metadata_url: str = Field(
+        "https://login.botframework.com/v1/.well-known/openidconfiguration",
+        alias="MICROSOFT_OPENID_METADATA_URL",
+    )
+    # The Entra authority the bot gets its own token from; "{tenant}" is replaced by
+    # MICROSOFT_APP_TENANT_ID (single-tenant app registration).
+    microsoft_authority_url: str = Field(
+        "https://login.microsoftonline.com/{tenant}", alias="MICROSOFT_AUTHORITY_URL"
+    )
 
     @field_validator("timezone")
     @classmethod
@@ -55,6 +72,11 @@ class Settings(BaseSettings):
         if lang is None:
             raise ValueError(f"unknown language {value!r} (use nb, nn or en)")
         return lang
+
+    @property
+    def teams_configured(self) -> bool:
+        """Teams runs when its app id is set (the rest is checked at start)."""
+        return bool(self.microsoft_app_id)
 
     @property
     def tz(self) -> ZoneInfo:

@@ -81,11 +81,14 @@ def format_short(dt: datetime, lang: str | None = "nb", tz: str | tzinfo | None 
     return t("dates.fmt.short", lang, weekday=weekday, day=day, time=f"{local:%H:%M}")
 
 
-def format_slot(slot: Slot, lang: str | None = "nb", tz: str | tzinfo | None = None) -> str:
-    """ "torsdag 5. mars kl 10:00–12:00"; the year is left out, polls are for the near future."""
+def format_slot(
+    slot: Slot, lang: str | None = "nb", tz: str | tzinfo | None = None, *, year: bool = False
+) -> str:
+    """ "torsdag 5. mars kl 10:00–12:00"; the year is left out unless asked for (polls are for
+    the near future, but a poll across New Year needs it)."""
     lang = _lang(lang)
     start = _local(slot.start, tz)
-    day = _date_words(start.date(), lang, year=False)
+    day = _date_words(start.date(), lang, year=year)
     if slot.end is None:
         return t("dates.fmt.slot", lang, day=day, start=f"{start:%H:%M}")
     end = _local(slot.end, tz)
@@ -93,7 +96,7 @@ def format_slot(slot: Slot, lang: str | None = "nb", tz: str | tzinfo | None = N
         end_text = t(
             "dates.fmt.slot",
             lang,
-            day=_date_words(end.date(), lang, year=False),
+            day=_date_words(end.date(), lang, year=year),
             start=f"{end:%H:%M}",
         )
         return f"{t('dates.fmt.slot', lang, day=day, start=f'{start:%H:%M}')} – {end_text}"

@@ -77,6 +77,9 @@ class Dispatcher:
         self.renderers = renderers
         self.planners = planners or []
         self.worker = worker or f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
+        # How long a claimed row is this dispatcher's own before another may take it (this
+        # process died mid-send).
+        self.claim_lease = timedelta(seconds=settings.outbox_lease_seconds)
         self.stale_after = timedelta(hours=settings.stale_after_hours)
         self.late_after = timedelta(seconds=max(120.0, 3 * settings.tick_seconds))
         # Rows due more than one tick before the first dispatch fell due while no bot ran.
@@ -127,12 +130,18 @@ class Dispatcher:
             self.started_at = now
         started = self.monotonic()
         # Past this, another dispatcher could take our claims for a vanished sender's.
-        hold = outbox.CLAIM_LEASE.total_seconds() / 2
+        hold = self.claim_lease.total_seconds() / 2
         for _ in range(max_batches):
             # Claims carry the real time: a long run's later claims are not born stale.
             claim_now = now + timedelta(seconds=self.monotonic() - started)
             with self.db.transaction() as session:
-                rows = outbox.claim_due(session, now=claim_now, worker=self.worker, limit=batch)
+                rows = outbox.claim_due(
+                    session,
+                    now=claim_now,
+                    worker=self.worker,
+                    limit=batch,
+                    lease=self.claim_lease,
+                )
                 claimed = [(r.id, r.due_at, r.attempts) for r in rows]
             if not claimed:
                 break

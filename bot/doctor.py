@@ -1,5 +1,6 @@
 """`partnerbot doctor`: checks what an operator sets up (settings, database, migrations,
-the Slack token) and says in one line each what is fine and what to fix."""
+the Slack token, Teams' app registration) and says in one line each what is fine and what
+to fix."""
 
 from __future__ import annotations
 
@@ -19,7 +20,18 @@ def run_checks() -> list[Check]:
         err = exc.errors()[0]
         where = ".".join(str(x) for x in err.get("loc", ())) or "settings"
         return [(f"settings: {where}: {err.get('msg')} (fix it in .env or the environment)", False)]
-    return [("settings: read", True), *database_checks(s), *slack_checks(s)]
+    from bot.web.serve import NothingToServe, configured_platforms
+
+    try:
+        slack_on, teams_on = configured_platforms(s)
+    except NothingToServe as exc:
+        return [("settings: read", True), *database_checks(s), (str(exc), False)]
+    return [
+        ("settings: read", True),
+        *database_checks(s),
+        *(slack_checks(s) if slack_on else []),
+        *(teams_checks(s) if teams_on else []),
+    ]
 
 
 def database_checks(s: Settings) -> list[Check]:
@@ -51,3 +63,43 @@ def slack_checks(s: Settings) -> list[Check]:
         return [(f"slack: {exc}", False)]
     how = "Socket Mode (SLACK_APP_TOKEN)" if mode == "socket" else "HTTP (/slack/events)"
     return [(f"slack: token accepted by auth.test (bot user {user}); mode {how}", True)]
+
+
+def teams_checks(s: Settings) -> list[Check]:
+    """Teams' settings, a token from Entra with the app's credentials, the signing keys."""
+    from bot.adapters.teams.auth import AuthError, KeyStore
+    from bot.adapters.teams.connector import ConnectorError, TokenSource
+    from bot.adapters.teams.run import TeamsConfigError, check_settings
+
+    try:
+        check_settings(s)
+    except TeamsConfigError as exc:
+        return [(f"teams: {exc}", False)]
+    checks: list[Check] = []
+    try:
+        TokenSource(s).token()
+        checks.append((f"teams: Entra gave a token to app {s.microsoft_app_id}", True))
+    except ConnectorError as exc:
+        checks.append(
+            (
+                f"teams: no token from Entra ({exc.reason}); check MICROSOFT_APP_ID, "
+                "MICROSOFT_APP_PASSWORD (the client secret's value) and MICROSOFT_APP_TENANT_ID",
+                False,
+            )
+        )
+    try:
+        count = KeyStore(s.microsoft_openid_metadata_url).count()
+        checks.append((f"teams: {count} signing keys from the Bot Framework", True))
+    except AuthError:
+        checks.append(
+            (f"teams: cannot read the signing keys at {s.microsoft_openid_metadata_url}", False)
+        )
+    if not s.public_url:
+        checks.append(
+            (
+                "teams: PARTNERBOT_PUBLIC_URL is not set (the app package and file links "
+                "need the bot's public https address)",
+                False,
+            )
+        )
+    return checks

@@ -82,7 +82,9 @@ class Args:
                     stray[0].text, self.keywords, near=nearest_keyword(stray[0].text, self.keywords)
                 )
         else:
-            for tok in self.positional[1:]:
+            for k, tok in enumerate(self.positional):
+                if k == 0 or not _could_be_keyword(self.positional, k):
+                    continue
                 near = nearest_keyword(tok.text, self.keywords, strict=True)
                 if near is not None:
                     raise UnknownWord(tok.text, self.keywords, near=near)
@@ -169,9 +171,22 @@ def _check_value(parts: list[Token], keywords: Mapping[str, tuple[str, ...]]) ->
         if tok.quoted:
             continue
         after_quoted = k > 0 and parts[0].quoted and any(c.isalnum() for c in tok.text)
-        near = nearest_keyword(tok.text, keywords, strict=not after_quoted)
-        if near is not None or after_quoted:
-            raise UnknownWord(tok.text, keywords, near=near)
+        if after_quoted:
+            raise UnknownWord(tok.text, keywords, near=nearest_keyword(tok.text, keywords))
+        if _could_be_keyword(parts, k):
+            near = nearest_keyword(tok.text, keywords, strict=True)
+            if near is not None:
+                raise UnknownWord(tok.text, keywords, near=near)
+
+
+def _could_be_keyword(tokens: list[Token], k: int) -> bool:
+    """A word one letter off a keyword is taken for a misspelt one only where a keyword
+    could stand: with a value after it, and not as the unit of a number (``2 timer`` is
+    hours, not ``times``)."""
+    if k + 1 >= len(tokens):
+        return False
+    before = tokens[k - 1].text if k > 0 else ""
+    return not any(c.isdigit() for c in before)
 
 
 class MissingValue(UserError):

@@ -20,6 +20,7 @@ from bot.texts import (
     overview,
     polls,
     slack,
+    teams,
     web,
 )
 
@@ -50,6 +51,7 @@ CATALOG: dict[str, Mapping[str, str]] = _merge(
     overview.TEXTS,
     polls.TEXTS,
     slack.TEXTS,
+    teams.TEXTS,
     web.TEXTS,
 )
 

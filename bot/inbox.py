@@ -82,9 +82,11 @@ class Worker:
         lease: timedelta = LEASE,
         poll_seconds: float = POLL_SECONDS,
         clock: Callable[[], datetime] = utcnow,
+        platform: str | None = None,
     ) -> None:
         self.db = db
         self.handle = handle
+        self.platform = platform  # claim only this platform's rows (None: any)
         self.lease = lease
         self.poll_seconds = poll_seconds
         self.clock = clock
@@ -141,7 +143,9 @@ class Worker:
 
     def _claim(self) -> Job | None:
         with self.db.transaction() as session:
-            claimed = inbox.claim(session, now=self.clock(), lease=self.lease)
+            claimed = inbox.claim(
+                session, now=self.clock(), lease=self.lease, platform=self.platform
+            )
         if claimed is None:
             return None
         if claimed.attempts > inbox.MAX_ATTEMPTS:

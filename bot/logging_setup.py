@@ -1,9 +1,13 @@
 """Logging for the `partnerbot` command: one stderr handler whose output never shows the
-Slack tokens, the signing secret or the database password, whatever a message carries."""
+Slack tokens, the signing secret or the database password, whatever a message carries,
+nor what works like a password for a while: a response_url (anyone holding it can post
+as the bot for 30 minutes), any Slack token, a Socket Mode ticket. Every record of every
+level and logger (slack_sdk and Bolt log whole requests at DEBUG) goes through it."""
 
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from collections.abc import Iterable
 
@@ -14,6 +18,19 @@ from bot.config import Settings
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 MASK = "***"
 MIN_SECRET = 6  # shorter values would mask ordinary words
+
+# Patterns of secrets that are not in the settings; each keeps its group 1 and masks the rest.
+PATTERNS = (
+    # response_url as a JSON key, a form field (also URL-encoded), a repr or keyword
+    re.compile(r"""(response_url['"]?\s*[:=]\s*['"]?)[^'"&\s,}]+""", re.IGNORECASE),
+    re.compile(r"(response_url%22%3A%22|response_url%3D)[^&\s%]+(?:%[0-9A-F]{2}[^&\s%]*)*"),
+    re.compile(r"(https://hooks\.slack\.com/)\S+"),
+    # the webhook client posts only to response_urls, and logs each one at DEBUG
+    re.compile(r"(slack_sdk\.webhook[\w.]*: .*?url: )\S+"),
+    re.compile(r"(xox[a-z]-|xapp-)[\w-]+"),
+    re.compile(r"(ticket=)[^&\s'\"]+"),
+    re.compile(r"(Bearer )\S+", re.IGNORECASE),
+)
 
 
 def secrets_of(settings: Settings) -> list[str]:
@@ -38,9 +55,16 @@ class RedactingFormatter(logging.Formatter):
         return self.redact(super().format(record))
 
     def redact(self, text: str) -> str:
-        for secret in self.secrets:
-            text = text.replace(secret, MASK)
-        return text
+        return redact(text, self.secrets)
+
+
+def redact(text: str, secrets: Iterable[str] = ()) -> str:
+    """``text`` with the given secrets and everything PATTERNS finds masked."""
+    for secret in secrets:
+        text = text.replace(secret, MASK)
+    for pattern in PATTERNS:
+        text = pattern.sub(lambda m: m.group(1) + MASK, text)
+    return text
 
 
 def setup_logging(settings: Settings) -> None:

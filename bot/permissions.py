@@ -99,6 +99,7 @@ COMMANDS: dict[str, Rule] = {
     "/partnerbot hjelp": ANYONE,
     "/partnerbot nettverk": ANYONE,
     "/partnerbot nettverk ny": ADMIN,
+    "/partnerbot partnerskap ny": ADMIN,
     "/partnerbot koble nettverk": ADMIN,
     "/partnerbot meg": ANYONE,
     "/partnerbot språk": ANYONE,

@@ -9,11 +9,13 @@ the dispatcher retries it with backoff like any reminder.
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from bot.messages import Reply, reply_from_data, reply_to_data
+from bot import reply_codec
+from bot.messages import Reply
 from storage import outbox
 from storage.models import OutboxMessage
 
@@ -21,11 +23,22 @@ KIND = "reply.repost"
 
 
 def schedule_repost(
-    session: Session, reply: Reply, *, platform: str, channel_id: str, now: datetime
+    session: Session,
+    reply: Reply,
+    *,
+    platform: str,
+    channel_id: str,
+    now: datetime,
+    member_id: int | None = None,
 ) -> OutboxMessage:
     """Put ``reply`` in the outbox for ``channel_id``, due now (files are not kept: an
-    upload that fails is told to the member on its own)."""
+    upload that fails is told to the member on its own). ``member_id``, who gave the
+    command, is told if it can never be posted."""
     ref = reply.object_ref
+    # The card is for updates of other posts; files are uploaded by the adapter already.
+    payload: dict[str, object] = {"reply": reply_codec.encode(replace(reply, files=[], card=None))}
+    if member_id is not None:
+        payload["organiser_id"] = member_id
     return outbox.schedule(
         session,
         key=f"{KIND}:{platform}:{channel_id}:{uuid.uuid4().hex}",
@@ -35,10 +48,10 @@ def schedule_repost(
         platform=platform,
         object_type=ref[0] if ref else None,
         object_id=int(ref[1]) if ref else None,
-        payload={"reply": reply_to_data(reply)},
+        payload=payload,
     )
 
 
 def render_repost(session: Session, row: OutboxMessage, now: datetime, lang: str) -> Reply | None:
     data = (row.payload or {}).get("reply")
-    return reply_from_data(data) if isinstance(data, dict) else None
+    return reply_codec.decode(data) if isinstance(data, dict) else None

@@ -40,6 +40,8 @@ Handler = Callable[[Context, Args], Reply]
 # applies (the hearing was closed, everyone answered).
 Renderer = Callable[[Session, OutboxMessage, datetime, str], "Reply | None"]
 Planner = Callable[[Session, datetime], object]
+# (session, object id, language, time zone) -> the object's card, or None when it is gone
+CardRenderer = Callable[[Session, int, str, ZoneInfo], "Reply | None"]
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,9 @@ class Router:
         self.renderers: dict[str, Renderer] = {}
         # Planners run before each dispatch to put recurring messages (digests) in the outbox.
         self.planners: list[Planner] = []
+        # Cards: an object's posted message as it stands now, rendered from the database when
+        # the message is updated (so the last update shows the last committed state).
+        self.cards: dict[str, CardRenderer] = {}
         # Each member's language as last read, to answer in it while the database is down.
         self._languages: dict[tuple[str, str], str] = {}
 
@@ -125,6 +130,13 @@ class Router:
     def renderer(self, kind: str) -> Callable[[Renderer], Renderer]:
         def decorate(fn: Renderer) -> Renderer:
             self.renderers[kind] = fn
+            return fn
+
+        return decorate
+
+    def card(self, object_type: str) -> Callable[[CardRenderer], CardRenderer]:
+        def decorate(fn: CardRenderer) -> CardRenderer:
+            self.cards[object_type] = fn
             return fn
 
         return decorate
@@ -249,11 +261,30 @@ class Router:
         reply = Reply()
         if unknown:
             reply.add(Text(t("help.unknown_command", ctx.lang, given=unknown)))
+            # a typo of a command gets the command, not sixty lines of help
+            near = self.nearest_group(unknown)
+            commands = ", ".join(f"`/{name}`" for name in self.groups)
+            if near is not None:
+                reply.add(Text(t("help.did_you_mean", ctx.lang, command=near.name)))
+            else:
+                reply.add(Text(t("help.commands_are", ctx.lang, commands=commands)))
+            return reply
         reply.add(Text(t("help.intro", ctx.lang)))
         for grp in self.groups.values():
             reply.add(Text(self._group_lines(grp, ctx.lang)))
         reply.add(Text(t("help.outro", ctx.lang)))
         return reply
+
+    def nearest_group(self, name: str) -> CommandGroup | None:
+        from rapidfuzz import fuzz
+
+        word = _fold(name)
+        best = max(
+            ((fuzz.ratio(word, alias), grp) for alias, grp in self._by_alias.items()),
+            key=lambda pair: pair[0],
+            default=None,
+        )
+        return best[1] if best is not None and best[0] >= 70 else None
 
     def group_help(self, ctx: Context, grp: CommandGroup, unknown: str | None = None) -> Reply:
         reply = Reply()

@@ -205,8 +205,18 @@ def goal_heading(goal: Goal | None, lang: str) -> str:
 def action_line(ctx: Context, action: Action) -> str:
     progress = f" {action.progress} %" if action.progress is not None else ""
     overdue = " ⚠" if is_overdue(action, ctx.local_now.date()) else ""
-    return (
-        f"#{action.id} {action.title} — {owner_text(action, ctx.lang)} — "
-        f"{status_name(action.status, ctx.lang)}{progress} — {due_text(action, ctx.lang)}"
-        f"{overdue} — {updated_text(ctx, action)}"
+    due = (
+        t("actions.line_due", ctx.lang, due=due_text(action, ctx.lang))
+        if action.due_date
+        else t("actions.no_due", ctx.lang)
+    )
+    return t(
+        "actions.line",
+        ctx.lang,
+        id=action.id,
+        title=action.title,
+        owner=owner_text(action, ctx.lang),
+        status=f"{status_name(action.status, ctx.lang)}{progress}",
+        due=f"{due}{overdue}",
+        updated=updated_text(ctx, action),
     )

@@ -168,6 +168,11 @@ def plan(ctx: Context, network: Network, prog: Programme) -> Plan:
     return result
 
 
+def counted(what: str, n: int, lang: str) -> str:
+    """ "1 nytt mål", "4 nye mål": the word agrees with the number."""
+    return t(f"actions.import.{what}.{'one' if n == 1 else 'many'}", lang, n=n)
+
+
 def _renamed(old: str, new: str) -> bool:
     """A goal found by its number whose title in the text says something else."""
     return normalise(old) != normalise(new)
@@ -243,8 +248,8 @@ def _preview(ctx: Context, network: Network, text: str) -> Reply:
                     network=network.name,
                     goals=len(prog.goals),
                     actions=prog.action_count,
-                    new_goals=result.new_goals,
-                    new_actions=result.new_actions,
+                    new_goals=counted("new_goals", result.new_goals, lang),
+                    new_actions=counted("new_actions", result.new_actions, lang),
                     existing=result.existing,
                 )
             )
@@ -384,8 +389,8 @@ def _confirm(ctx: Context) -> Reply:
     text = t(
         "actions.import.done",
         ctx.lang,
-        goals=made_goals,
-        actions=made_actions,
+        goals=counted("new_goals", made_goals, ctx.lang),
+        actions=counted("new_actions", made_actions, ctx.lang),
         existing=existing,
         network=network.name,
     )

@@ -15,7 +15,7 @@ from bot.dates import format_date, format_short
 from bot.errors import UserError
 from bot.grammar import Args
 from bot.i18n import t
-from bot.messages import Fields, Reply, Text
+from bot.messages import Button, Buttons, Fields, Reply, Text
 from bot.router import Router
 from handlers import action_import, action_lists, action_nudges
 from handlers.action_common import (
@@ -190,11 +190,16 @@ def register(router: Router) -> None:
             if new_status is None:
                 raise UserError("actions.bad_status", given=rest[0].text)
             rest = rest[1:]
+        elif rest and len(rest) == 1 and parse_status(rest[0].text) is not None:
+            # `status 12 "pågår"`: a status word in quotes is still the status, not a note
+            new_status, rest = parse_status(rest[0].text), []
         note = " ".join(tok.text for tok in rest).strip() or None
         progress = parse_progress(args.options["progress"]) if args.get("progress") else None
         due = parse_due(ctx, args.options["due"]) if args.get("due") else None
         if new_status == "done" and progress is None:
             progress = 100
+        elif new_status == "done" and progress != 100:
+            raise UserError("actions.done_with_progress", id=action.id, progress=progress)
         if new_status is None and progress is None and due is None and note is None:
             raise UserError("actions.status_usage")
         if new_status:
@@ -220,7 +225,7 @@ def register(router: Router) -> None:
         progress_text = f" ({action.progress} %)" if action.progress is not None else ""
         return Reply.text(
             t(
-                "actions.status_set",
+                "actions.status_set" if action.due_date else "actions.status_set_no_due",
                 ctx.lang,
                 id=action.id,
                 title=action.title,
@@ -285,10 +290,27 @@ def register(router: Router) -> None:
             visibility="channel",
         )
 
-    @grp.verb("slett", "delete", "remove", help_key="help.tiltak.slett")
+    @grp.verb(
+        "slett",
+        "delete",
+        "remove",
+        help_key="help.tiltak.slett",
+        flags={"confirm": ("bekreft", "stadfest", "confirm")},
+    )
     def delete(ctx: Context, args: Args) -> Reply:
         action = find_action(ctx, args.positional[0].text if args.positional else None)
         require_owner(ctx, action)
+        if "confirm" not in args.flags:
+            # a deleted action and its history cannot be had back: ask first
+            command = t("actions.delete_command", ctx.lang, id=action.id)
+            return Reply(
+                blocks=[
+                    Text(t("actions.delete_ask", ctx.lang, id=action.id, title=action.title)),
+                    Buttons(
+                        (Button(t("actions.delete_button", ctx.lang), command, style="danger"),)
+                    ),
+                ]
+            )
         outbox.cancel(ctx.session, object_type="action", object_id=action.id)
         audit(ctx, "action.delete", "action", action.id, title=action.title)
         number, title = action.id, action.title

@@ -39,6 +39,7 @@ from handlers.conference_common import (
     seats_left,
     when_text,
 )
+from handlers.workdays import previous_working_day
 from storage import outbox
 from storage.models import Conference, Member, OutboxMessage, Registration
 from storage.outbox import Target
@@ -58,8 +59,15 @@ def _payload(conf: Conference, tz: tzinfo) -> dict[str, object]:
 
 
 def _at_local(day: datetime, hour: int, tz: tzinfo, days_before: int) -> datetime:
-    local_day = day.astimezone(tz).date() - timedelta(days=days_before)
+    """``hour`` o'clock ``days_before`` days before ``day``, on the working day before if that
+    day is a weekend or a public holiday."""
+    local_day = previous_working_day(day.astimezone(tz).date() - timedelta(days=days_before))
     return datetime.combine(local_day, time(hour, 0), tzinfo=tz)
+
+
+def _is_eve(row: OutboxMessage, start: datetime, tz: tzinfo) -> bool:
+    """Whether a "day before" message goes out on the very day before (not moved back)."""
+    return row.due_at.astimezone(tz).date() + timedelta(days=1) == start.astimezone(tz).date()
 
 
 # -- scheduling ---------------------------------------------------------------------------
@@ -125,8 +133,15 @@ def cancel_day_before(session: Session, conf: Conference, member_id: int) -> Non
 
 
 def schedule_promoted(
-    session: Session, conf: Conference, reg: Registration, now: datetime, tz: tzinfo
+    session: Session,
+    conf: Conference,
+    reg: Registration,
+    now: datetime,
+    tz: tzinfo,
+    *,
+    more_seats: bool = False,
 ) -> None:
+    """The member's seat from the waitlist, told why: someone cancelled, or more seats."""
     outbox.schedule(
         session,
         key=f"conference:{conf.id}:promoted:{reg.id}:{now.isoformat()}",
@@ -135,7 +150,7 @@ def schedule_promoted(
         due_at=now,
         object_type=OBJECT,
         object_id=conf.id,
-        payload=_payload(conf, tz),
+        payload={**_payload(conf, tz), "more_seats": more_seats},
     )
 
 
@@ -306,7 +321,9 @@ def register_renderers(router: Router) -> None:
             blocks=[
                 Text(
                     t(
-                        "conferences.promoted",
+                        "conferences.promoted_more_seats"
+                        if (row.payload or {}).get("more_seats")
+                        else "conferences.promoted",
                         lang,
                         title=conf.title,
                         when=when_text(conf, lang, tz),
@@ -357,7 +374,8 @@ def register_renderers(router: Router) -> None:
         if conf is None:
             return None
         tz = _zone(row)
-        lines = [t("conferences.day_before", lang, title=conf.title)]
+        key = "conferences.day_before" if _is_eve(row, conf.start_at, tz) else "conferences.soon"
+        lines = [t(key, lang, title=conf.title, day=when_text(conf, lang, tz))]
         items = [(t("conferences.label.when", lang), when_text(conf, lang, tz))]
         items.append((t("conferences.label.place", lang), conf.place or "—"))
         items.append((t("conferences.label.programme", lang), conf.programme or "—"))

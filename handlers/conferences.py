@@ -128,13 +128,19 @@ def parse_seats(text: str) -> int:
 
 
 def parse_audience(ctx: Context, text: str) -> tuple[bool, list[Network], list[int]]:
-    """``alle``, or networks and organisations separated by commas."""
+    """``alle``, or networks and organisations separated by commas. ``alle`` is every network
+    of the organiser's partnership (the channel's, else their own); everyone everywhere only
+    where there is no partnership to keep to."""
     everyone, networks, organisations = False, [], []
     for part in (p.strip() for p in re.split(r"[,;]", text)):
         if not part:
             continue
         if part.casefold() in ALL_WORDS:
-            everyone = True
+            partnership = ctx.network.partnership if ctx.network else ctx.member.partnership
+            if partnership is None:
+                everyone = True
+            else:
+                networks += [n for n in partnership.networks if n not in networks]
             continue
         try:
             networks.append(find_network(ctx.session, part))
@@ -277,7 +283,7 @@ def register(router: Router) -> None:
         if conf.state == ANNOUNCED:
             if args.get("audience"):
                 schedule_invitations(ctx.session, conf, ctx.now, ctx.tz)  # new networks only
-            registrations.fill_seats(ctx, conf)  # more seats: the waitlist moves up
+            registrations.fill_seats(ctx, conf, more_seats=True)  # the waitlist moves up
             schedule_reminders(ctx.session, conf, ctx.now, ctx.tz)
         audit(ctx, "conference.edit", "conference", conf.id, fields=",".join(args.options))
         return Reply(

@@ -75,9 +75,14 @@ def register(router: Router) -> None:
         require_member_of(ctx, network)
         deadline = parse_deadline(ctx, args.options["deadline"])
         offsets = parse_offsets_arg(ctx, args.get("remind")) or reminders.DEFAULT_OFFSETS
-        if not args.get("addressees"):
+        if args.get("addressees"):
+            orgs, created = resolve_addressees(ctx, args.options["addressees"], network)
+        elif network.organisations:
+            # no `mottakere`: the network's own organisations, as the reply shows
+            orgs, created = sorted(network.organisations, key=lambda o: o.name), []
+            ctx.notes.append(t("hearings.addressees_default", ctx.lang, network=network.name))
+        else:
             raise UserError("hearings.addressees_missing")
-        orgs, created = resolve_addressees(ctx, args.options["addressees"], network)
         hearing = Hearing(
             network=network,
             title=title[:2000],

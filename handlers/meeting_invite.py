@@ -21,6 +21,7 @@ from bot.dates import Slot, format_slot
 from bot.i18n import t
 from bot.messages import File, Reply, Text
 from handlers.poll_results import meeting_of
+from handlers.workdays import previous_working_day
 from storage import outbox
 from storage.models import Meeting, Member, OutboxMessage, Poll, PollSlot
 
@@ -91,7 +92,9 @@ def schedule_reminders(
     if meeting.network_id is None or meeting.cancelled:
         return
     local_start = meeting.start_at.astimezone(tz)
-    day_before = datetime.combine(local_start.date() - timedelta(days=1), time(9, 0), tzinfo=tz)
+    # on the working day before if the day before is a weekend or a public holiday
+    eve = previous_working_day(local_start.date() - timedelta(days=1))
+    day_before = datetime.combine(eve, time(9, 0), tzinfo=tz)
     due = {"day_before": day_before, "hour_before": meeting.start_at - timedelta(hours=1)}
     for which, at in due.items():
         if at <= now:
@@ -121,11 +124,11 @@ def render_reminder(session: Session, row: OutboxMessage, now: datetime, lang: s
     if meeting.start_at <= now:
         return None
     tz = ZoneInfo(payload.get("tz") or "Europe/Oslo")
-    key = (
-        "meetings.reminder_day"
-        if payload.get("which") == "day_before"
-        else "meetings.reminder_hour"
-    )
+    key = "meetings.reminder_hour"
+    if payload.get("which") == "day_before":
+        eve = row.due_at.astimezone(tz).date() + timedelta(days=1)
+        tomorrow = eve == meeting.start_at.astimezone(tz).date()
+        key = "meetings.reminder_day" if tomorrow else "meetings.reminder_soon"
     lines = [
         t(
             key,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from bot.context import Context
 from bot.errors import UserError
@@ -123,6 +123,37 @@ def register(router: Router) -> None:
         return Reply.text(t("networks.created", ctx.lang, name=net.name), visibility="channel")
 
     @grp.verb(
+        "partnerskap ny",
+        "partnarskap ny",
+        "partnership new",
+        "new partnership",
+        help_key="help.partnerbot.partnerskap_ny",
+        keywords={"language": ("språk", "sprak", "language")},
+    )
+    def new_partnership(ctx: Context, args: Args) -> Reply:
+        ctx.require_role("admin")
+        name = " ".join((args.strict_title() or "").split())
+        if not name:
+            raise UserError("networks.partnership_name_missing")
+        if len(name) > 200:
+            raise UserError("networks.partnership_name_too_long", limit=200)
+        lang = None
+        if args.get("language"):
+            lang = normalize_language(args.options["language"])
+            if lang is None:
+                raise UserError("networks.bad_language", given=args.options["language"])
+        exists = ctx.session.scalar(
+            select(Partnership).where(func.lower(Partnership.name) == name.casefold())
+        )
+        if exists is not None:
+            raise UserError("networks.partnership_exists", name=exists.name)
+        partnership = Partnership(name=name, language=lang, created_at=ctx.now)
+        ctx.session.add(partnership)
+        ctx.session.flush()
+        audit(ctx, "partnership.create", "partnership", partnership.id, name=name)
+        return Reply.text(t("networks.partnership_created", ctx.lang, name=name))
+
+    @grp.verb(
         "koble nettverk",
         "kople nettverk",
         "koble",
@@ -186,6 +217,8 @@ def register(router: Router) -> None:
 
     @grp.verb("språk", "sprak", "language", "lang", help_key="help.partnerbot.sprak")
     def language(ctx: Context, args: Args) -> Reply:
+        if not args.title:
+            return Reply.text(t("networks.language_now", ctx.lang))
         lang = normalize_language(args.title)
         if lang is None:
             raise UserError("networks.bad_language", given=args.title or "—")
@@ -267,10 +300,16 @@ def register(router: Router) -> None:
 
 
 def _partnership(ctx: Context, name: str | None) -> Partnership | None:
+    """The partnership named (exactly, or the one whose name contains the words), else the
+    channel's or the member's. An unknown name is refused, never created by a typo."""
     if not name:
         return ctx.network.partnership if ctx.network else ctx.member.partnership
-    found = ctx.session.scalar(select(Partnership).where(Partnership.name == name.strip()))
-    if found is None:
-        found = Partnership(name=name.strip()[:200])
-        ctx.session.add(found)
-    return found
+    partnerships = ctx.session.scalars(select(Partnership).order_by(Partnership.name)).all()
+    q = " ".join(name.split()).casefold()
+    exact = [p for p in partnerships if p.name.casefold() == q]
+    hits = exact or [p for p in partnerships if q in p.name.casefold()]
+    if len(hits) == 1:
+        return hits[0]
+    choices = ", ".join(p.name for p in (hits or partnerships)) or "—"
+    key = "networks.partnership_ambiguous" if hits else "networks.partnership_unknown"
+    raise UserError(key, given=" ".join(name.split()), choices=choices)

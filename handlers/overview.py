@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, and_, exists, or_, select
+from sqlalchemy import ColumnElement, and_, exists, false, or_, select, true
 from sqlalchemy.orm import Session
 
 from bot.context import Context
@@ -158,7 +158,13 @@ def collect(session: Session, member: Member, now: datetime, tz: ZoneInfo) -> Ov
         .where(
             Conference.state == "announced",
             Conference.start_at >= now,
-            or_(Conference.audience_all.is_(True), audience, Registration.id.is_not(None)),
+            # "everyone" is the members of any network (as registering checks): someone
+            # in no network is not offered what they would be refused
+            or_(
+                and_(Conference.audience_all.is_(True), true() if network_ids else false()),
+                audience,
+                Registration.id.is_not(None),
+            ),
         )
         .order_by(Conference.start_at, Conference.id)
     )

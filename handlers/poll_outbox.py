@@ -32,7 +32,7 @@ from handlers.poll_results import (
 from storage import outbox
 from storage.models import Member, OutboxMessage, Poll
 
-NUDGE_KIND, CLOSE_KIND = "poll.nudge", "poll.close"
+NUDGE_KIND, CLOSE_KIND, INVITE_KIND = "poll.nudge", "poll.close", "poll.invite"
 NUDGE_BEFORE = timedelta(hours=24)
 
 
@@ -67,8 +67,58 @@ def schedule(session: Session, poll: Poll, *, now: datetime, tz: tzinfo) -> None
         )
 
 
+def invite_outsiders(session: Session, poll: Poll, *, now: datetime, tz: tzinfo) -> int:
+    """Invitees who are not members of the poll's network do not see the poll in its
+    channel: each gets it by direct message at once. Returns how many."""
+    inside = {m.id for m in poll.network.members} if poll.network else set()
+    outsiders = [m for m in expected_members(session, poll) if m.id not in inside]
+    for member in outsiders:
+        outbox.schedule(
+            session,
+            key=f"poll:{poll.id}:invite:{member.id}",
+            kind=INVITE_KIND,
+            target=outbox.Target.member(member.id),
+            due_at=now,
+            object_type="poll",
+            object_id=poll.id,
+            payload={"tz": str(tz), "organiser_id": poll.created_by},
+        )
+    return len(outsiders)
+
+
+def render_invite(session: Session, row: OutboxMessage, now: datetime, lang: str) -> Reply | None:
+    poll = session.get(Poll, row.object_id or 0)
+    member = session.get(Member, int(row.target_id))
+    if poll is None or member is None or poll.state != "open":
+        return None
+    tz = _zone(row)
+    organiser = session.get(Member, poll.created_by) if poll.created_by else None
+    deadline = format_datetime(poll.closes_at, lang, tz) if poll.closes_at else "—"
+    reply = render_poll(
+        session,
+        poll,
+        lang,
+        tz,
+        intro=t(
+            "polls.invited",
+            lang,
+            name=member.name,
+            organiser=organiser.name if organiser else "—",
+            id=poll.id,
+            title=poll.title,
+            network=poll.network.name if poll.network else "—",
+            when=deadline,
+            example=example_answer(poll, lang),
+        ),
+    )
+    reply.visibility, reply.object_ref = "ephemeral", None
+    return reply
+
+
 def cancel(session: Session, poll: Poll) -> None:
-    outbox.cancel(session, object_type="poll", object_id=poll.id, kinds=[NUDGE_KIND, CLOSE_KIND])
+    outbox.cancel(
+        session, object_type="poll", object_id=poll.id, kinds=[NUDGE_KIND, CLOSE_KIND, INVITE_KIND]
+    )
 
 
 def close(session: Session, poll: Poll, now: datetime) -> None:
@@ -153,11 +203,13 @@ def render_close(session: Session, row: OutboxMessage, now: datetime, lang: str)
     if best is not None:
         reply.add(Text(t("polls.confirm_ask", lang, name=name, id=poll.id, number=best.position)))
     else:
-        reply.add(Text(t("polls.confirm_ask_none", lang, name=name, id=poll.id)))
+        key = "polls.confirm_ask_none" if result.units else "polls.confirm_ask_nobody"
+        reply.add(Text(t(key, lang, name=name, id=poll.id)))
     return reply
 
 
 def register(router: Router) -> None:
     router.renderer(NUDGE_KIND)(render_nudge)
+    router.renderer(INVITE_KIND)(render_invite)
     router.renderer(CLOSE_KIND)(render_close)
     router.renderer(meeting_invite.REMINDER_KIND)(meeting_invite.render_reminder)

@@ -30,6 +30,14 @@ SYMBOL = {YES: "✓", MAYBE: "~", NO: "✗"}
 NO_ANSWER = "·"
 # The words a button sends: bokmål, which every member's command understands.
 COMMAND_WORD = {YES: "ja", MAYBE: "kanskje", NO: "nei"}
+COMMAND_WORD_EN = {YES: "yes", MAYBE: "maybe", NO: "no"}
+
+
+def answer_command(poll_id: int, position: int, answer: str, lang: str) -> str:
+    """A button's command in the card's language, as its footer teaches it."""
+    if lang == "en":
+        return f"/mote answer {poll_id} {position}:{COMMAND_WORD_EN[answer]}"
+    return f"/mote svar {poll_id} {position}:{COMMAND_WORD[answer]}"
 
 
 @dataclass
@@ -66,7 +74,9 @@ def slot_value(slot: PollSlot) -> Slot:
 
 
 def slot_text(slot: PollSlot, lang: str, tz: tzinfo) -> str:
-    return format_slot(slot_value(slot), lang, tz)
+    """A slot as members read it; with the year when the poll's slots span a New Year."""
+    years = {s.start_at.astimezone(tz).year for s in slot.poll.slots} if slot.poll else set()
+    return format_slot(slot_value(slot), lang, tz, year=len(years) > 1)
 
 
 def expected_members(session: Session, poll: Poll) -> list[Member]:
@@ -250,7 +260,7 @@ def render_poll(
                     tuple(
                         Button(
                             t(f"polls.button.{answer}", lang),
-                            f"/mote svar {poll.id} {slot.position}:{COMMAND_WORD[answer]}",
+                            answer_command(poll.id, slot.position, answer, lang),
                             "primary" if answer == YES else None,
                         )
                         for answer in ANSWERS

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -27,7 +28,7 @@ from bot.grammar import Args, parse_ref
 from bot.i18n import t
 from bot.messages import Reply, Text
 from bot.router import Router
-from handlers import meeting_invite, poll_outbox
+from handlers import meeting_invite, poll_clashes, poll_outbox
 from handlers.lookup import audit, find_member, find_organisation, network_for
 from handlers.poll_results import (
     MAYBE,
@@ -95,6 +96,12 @@ def register(router: Router) -> None:
     )(list_polls)
     poll_outbox.register(router)
 
+    @router.card("poll")
+    def card(session: Session, poll_id: int, lang: str, tz: ZoneInfo) -> Reply | None:
+        """A poll's posted messages as they stand (rendered when they are updated)."""
+        poll = session.get(Poll, poll_id)
+        return render_poll(session, poll, lang, tz) if poll is not None else None
+
 
 # -- /mote ny ------------------------------------------------------------------------------
 
@@ -131,10 +138,12 @@ def new_poll(ctx: Context, args: Args) -> Reply:
         poll.invitees = _invitees(ctx, args.options["invitees"])
     ctx.session.flush()
     poll_outbox.schedule(ctx.session, poll, now=ctx.now, tz=ctx.settings.tz)
+    poll_outbox.invite_outsiders(ctx.session, poll, now=ctx.now, tz=ctx.settings.tz)
     audit(ctx, "poll.create", "poll", poll.id, title=poll.title, slots=len(slots))
     warnings = [
         w for w in (day_warning(s.astimezone(ctx.tz).date(), ctx.lang) for s, _ in slots) if w
     ]
+    warnings += poll_clashes.slot_warnings(ctx.session, network.id, slots, ctx.lang, ctx.tz)
     intro = t("polls.created", ctx.lang, name=ctx.member.name, id=poll.id)
     if warnings:
         intro += "\n" + "\n".join(f"⚠️ {w}" for w in dict.fromkeys(warnings))
@@ -171,7 +180,8 @@ def _slots(
         if any(start == slot.start for start, _ in result):
             raise UserError("polls.slot_twice", slot=format_slot(slot, ctx.lang, ctx.tz))
         result.append((slot.start, end))
-    return result
+    # numbered in time order, whatever order they were typed in (across New Year too)
+    return sorted(result, key=lambda pair: pair[0])
 
 
 def _deadline(ctx: Context, text: str | None, first_start: datetime) -> datetime | None:
@@ -250,6 +260,7 @@ def parse_answers(text: str, poll: Poll, lang: str = "nb") -> dict[int, str]:
         s = s.replace(phrase, phrase.replace(" ", "_"))
     count = len(poll.slots)
     answers: dict[int, str] = {}
+    named: dict[int, str] = {}
     for piece in (p for p in re.split(r"[\s,;]+", s) if p):
         m = re.fullmatch(r"#?(\d+|alle|all)[:=](.+)", piece)
         if m is None:
@@ -271,7 +282,15 @@ def parse_answers(text: str, poll: Poll, lang: str = "nb") -> dict[int, str]:
         number = int(m.group(1))
         if not 1 <= number <= count:
             raise UserError("polls.slot_out_of_range", number=number, count=count, id=poll.id)
-        answers[number] = answer
+        if number in named and named[number] != answer:
+            # `1:ja 1:nei`: which one was meant? (`alle:nei 2:ja` is fine: 2 is named once)
+            raise UserError(
+                "polls.slot_twice_answered",
+                number=number,
+                id=poll.id,
+                example=example_answer(poll, lang),
+            )
+        named[number] = answers[number] = answer
     if not answers:
         raise UserError("polls.answers_missing", id=poll.id, example=example_answer(poll, lang))
     return answers
@@ -455,7 +474,8 @@ def close(ctx: Context, args: Args) -> Reply:
     else:
         slot = result.best
         if slot is None:
-            raise UserError("polls.no_best_choose", id=poll.id)
+            key = "polls.no_best_choose" if result.units else "polls.nobody_answered_choose"
+            raise UserError(key, id=poll.id)
     if slot.start_at <= ctx.now:
         raise UserError("polls.slot_passed", slot=slot_text(slot, ctx.lang, ctx.tz))
     was_open = poll.state == "open"
@@ -479,7 +499,9 @@ def close(ctx: Context, args: Args) -> Reply:
         slot=slot.position,
         meeting=meeting.id,
     )
-    intro = []
+    intro = [
+        f"⚠️ {w}" for w in poll_clashes.meeting_warnings(ctx.session, meeting, ctx.lang, ctx.tz)
+    ]
     if choice is None and len(result.tied) > 1:
         intro.append(
             t(

@@ -83,7 +83,7 @@ def _arrival(session: Session, conf: Conference, now: datetime) -> datetime:
     return max(now, latest) if latest is not None else now
 
 
-def fill_seats(ctx: Context, conf: Conference) -> list[Registration]:
+def fill_seats(ctx: Context, conf: Conference, *, more_seats: bool = False) -> list[Registration]:
     """Give free seats to the waitlist in arrival order; each promoted member is told."""
     promoted: list[Registration] = []
     free = (
@@ -94,7 +94,7 @@ def fill_seats(ctx: Context, conf: Conference) -> list[Registration]:
             break
         reg.status, reg.updated_at = REGISTERED, ctx.now
         if reg.member.platform != "web":  # a web guest has no chat: their page tells them
-            schedule_promoted(ctx.session, conf, reg, ctx.now, ctx.tz)
+            schedule_promoted(ctx.session, conf, reg, ctx.now, ctx.tz, more_seats=more_seats)
             schedule_day_before(ctx.session, conf, reg.member_id, ctx.now, ctx.tz)
         promoted.append(reg)
         free = None if free is None else free - 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -76,12 +77,48 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     return engine
 
 
+class WriteGate:
+    """SQLite has one write lock, and every transaction here takes it (BEGIN IMMEDIATE).
+    Waiting for it is SQLite's busy handler: sleeps and retries, first come not first
+    served, so a front storing a request could wait behind a stream of worker
+    transactions. In one process this gate hands the lock out instead, urgent holders (the
+    front, with Slack's 3 seconds running) before the others. A thread that holds it
+    already passes (no deadlock on a nested transaction)."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._owner: int | None = None
+        self._urgent = 0
+
+    @contextmanager
+    def hold(self, *, urgent: bool = False) -> Iterator[None]:
+        me = threading.get_ident()
+        if self._owner == me:
+            yield
+            return
+        with self._cond:
+            self._urgent += urgent
+            try:
+                while self._owner is not None or (not urgent and self._urgent):
+                    self._cond.wait()
+            finally:
+                self._urgent -= urgent
+            self._owner = me
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._owner = None
+                self._cond.notify_all()
+
+
 class Database:
     """The engine and its session factory; ``transaction()`` is the unit of work."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.sessions = sessionmaker(engine, expire_on_commit=False)
+        self.gate = WriteGate() if engine.dialect.name == "sqlite" else None
 
     @classmethod
     def from_url(cls, url: str) -> Database:
@@ -92,9 +129,14 @@ class Database:
         return self.engine.dialect.name == "postgresql"
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back on any exception."""
-        with self.sessions() as session, session.begin():
+    def transaction(self, *, urgent: bool = False) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back on any exception.
+        ``urgent``: someone waits on it (a front before its ack); SQLite lets it go first."""
+        if self.gate is None:
+            with self.sessions() as session, session.begin():
+                yield session
+            return
+        with self.gate.hold(urgent=urgent), self.sessions() as session, session.begin():
             yield session
 
     def ping(self) -> None:

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, exists, func, or_, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from storage.models import InboxRequest
 
@@ -81,20 +81,24 @@ def accept(
     return session.execute(stmt).scalar() is not None
 
 
-def claim(session: Session, *, now: datetime, lease: timedelta) -> Claimed | None:
-    """Claim the oldest claimable row for ``lease``; None when there is none."""
-    earlier = aliased(InboxRequest)
-    blocked = exists().where(
-        earlier.member == InboxRequest.member,
-        earlier.id < InboxRequest.id,
-        earlier.state.in_(OPEN),
+def claim(
+    session: Session, *, now: datetime, lease: timedelta, platform: str | None = None
+) -> Claimed | None:
+    """Claim the oldest claimable row for ``lease`` (of ``platform`` only, when given: each
+    platform's worker runs its own requests); None when there is none."""
+    # Each member's oldest unfinished row (an index range over the open rows only).
+    heads = (
+        select(func.min(InboxRequest.id))
+        .where(InboxRequest.state.in_(OPEN))
+        .group_by(InboxRequest.member)
     )
     stmt = (
         select(InboxRequest)
         .where(
+            InboxRequest.id.in_(heads),
             InboxRequest.state.in_(OPEN),
             or_(InboxRequest.lease_until.is_(None), InboxRequest.lease_until <= now),
-            ~blocked,
+            *([InboxRequest.platform == platform] if platform is not None else []),
         )
         .order_by(InboxRequest.id)
         .limit(1)

@@ -13,6 +13,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -190,7 +191,7 @@ class InboxRequest(Base):
 
     __tablename__ = "inbox"
     __table_args__ = (
-        Index("ix_inbox_state_id", "state", "id"),
+        Index("ix_inbox_state_member_id", "state", "member", "id"),
         Index("ix_inbox_member_id", "member", "id"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -207,6 +208,52 @@ class InboxRequest(Base):
     answer: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class TeamsConversation(Base):
+    """A Teams conversation the bot may post in on its own (a channel, a group chat, a
+    member's personal chat): Teams only takes proactive messages into a conversation whose
+    service URL the bot learnt from an activity (installation, or someone writing)."""
+
+    __tablename__ = "teams_conversations"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[str] = mapped_column(String(300), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))  # personal / channel / groupChat
+    service_url: Mapped[str] = mapped_column(String(500))
+    tenant_id: Mapped[str | None] = mapped_column(String(100))
+    bot_id: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str | None] = mapped_column(String(200))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class TeamsPerson(Base):
+    """How to reach one Teams member directly: their AAD object id (the account id the bot
+    keys members by), their Teams user id and, once known, their personal chat."""
+
+    __tablename__ = "teams_people"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    aad_object_id: Mapped[str] = mapped_column(String(100), unique=True)
+    user_id: Mapped[str] = mapped_column(String(200))
+    service_url: Mapped[str] = mapped_column(String(500))
+    tenant_id: Mapped[str | None] = mapped_column(String(100))
+    bot_id: Mapped[str] = mapped_column(String(200))
+    personal_conversation_id: Mapped[str | None] = mapped_column(String(300))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class SharedFile(Base):
+    """A file offered as a link instead of an upload (Teams: no file in a channel without
+    Graph): fetched at /files/<token>/<name> until it expires; the token is the secret."""
+
+    __tablename__ = "shared_files"
+    __table_args__ = (Index("ix_shared_files_expires_at", "expires_at"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    mime: Mapped[str] = mapped_column(String(100))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 # -- the reminder outbox ---------------------------------------------------------------

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from bot import clock
 from bot.app import App
+from bot.hygiene import clean_text
 from bot.i18n import t
 from bot.messages import Command, Reply
 from bot.messenger import Destination
@@ -125,7 +126,9 @@ class Console:
 
     def execute(self, line: str, body: str = "", *, now: datetime | None = None) -> str:
         """Run one line typed by the member; returns the reply text."""
-        line = line.strip()
+        # Cleaned here too, not only in the router: /som and /kanal make members and
+        # channel names without it.
+        line, body = clean_text(line).strip(), clean_text(body)
         word, _, rest = line.partition(" ")
         low = word.casefold()
         if low in ("/som", "/as"):
@@ -208,7 +211,8 @@ class Console:
         for line, body in self.commands(iter(stream.readline, "")):
             if line.strip().casefold() in ("/avslutt", "/quit", "/exit"):
                 break
-            self.emit(f"{self.prompt()}{line}" + (f"\n{body}" if body else ""))
+            echo = clean_text(f"{self.prompt()}{line}" + (f"\n{body}" if body else ""))
+            self.emit(echo)  # the echo of a piped line would drive the terminal otherwise
             self.emit(self.execute(line, body))
             self.after_command()
 

@@ -33,10 +33,21 @@ TEXTS = {
         "en": '`/tiltak edit 12 owner "Tokke kommune" deadline 15.09` – change title, goal, owner or due date',
     },
     "help.tiltak.slett": {
-        "nb": "`/tiltak slett 12` – slett et tiltak (ansvarlig, organisator eller admin)",
-        "nn": "`/tiltak slett 12` – slett eit tiltak (ansvarleg, organisator eller admin)",
-        "en": "`/tiltak delete 12` – delete an action (owner, organiser or admin)",
+        "nb": "`/tiltak slett 12` – slett et tiltak, etter at du har bekreftet (ansvarlig, organisator eller admin)",
+        "nn": "`/tiltak slett 12` – slett eit tiltak, etter at du har stadfesta (ansvarleg, organisator eller admin)",
+        "en": "`/tiltak delete 12` – delete an action, once you confirm (owner, organiser or admin)",
     },
+    "actions.delete_ask": {
+        "nb": "Vil du slette tiltak #{id} «{title}» med all historikk? Det kan ikke angres. Skriv `/tiltak slett {id} bekreft`.",
+        "nn": "Vil du slette tiltak #{id} «{title}» med all historikk? Det kan ikkje angrast. Skriv `/tiltak slett {id} stadfest`.",
+        "en": "Delete action #{id} “{title}” with all its history? It cannot be undone. Type `/tiltak delete {id} confirm`.",
+    },
+    "actions.delete_command": {
+        "nb": "/tiltak slett {id} bekreft",
+        "nn": "/tiltak slett {id} stadfest",
+        "en": "/tiltak delete {id} confirm",
+    },
+    "actions.delete_button": {"nb": "Slett", "nn": "Slett", "en": "Delete"},
     "help.tiltak.mal_ny": {
         "nb": '`/tiltak mål ny 5 "Bedre kollektivtilbud i regionen"` – nytt mål i nettverket (organisator)',
         "nn": '`/tiltak mål ny 5 "Betre kollektivtilbod i regionen"` – nytt mål i nettverket (organisator)',
@@ -73,6 +84,12 @@ TEXTS = {
     "actions.label.title": {"nb": "Tittel", "nn": "Tittel", "en": "Title"},
     "actions.what": {"nb": " på et tiltak", "nn": " på eit tiltak", "en": " for an action"},
     "actions.nobody": {"nb": "ingen ansvarlig", "nn": "ingen ansvarleg", "en": "no owner"},
+    "actions.line": {
+        "nb": "#{id} {title} — ansvarlig: {owner} — {status} — {due} — oppdatert {updated}",
+        "nn": "#{id} {title} — ansvarleg: {owner} — {status} — {due} — oppdatert {updated}",
+        "en": "#{id} {title} — owner: {owner} — {status} — {due} — updated {updated}",
+    },
+    "actions.line_due": {"nb": "frist {due}", "nn": "frist {due}", "en": "due {due}"},
     "actions.no_due": {"nb": "ingen frist", "nn": "ingen frist", "en": "no due date"},
     "actions.no_goal": {"nb": "Uten mål", "nn": "Utan mål", "en": "No goal"},
     "actions.goal_heading": {
@@ -163,6 +180,16 @@ TEXTS = {
         "nb": '«{given}» er ikke en status. Bruk planlagt, pågår, ferdig, utsatt eller avlyst, og sett en kommentar i anførselstegn: `/tiltak status 12 ferdig "Vedtatt i rådet"`.',
         "nn": '«{given}» er ikkje ein status. Bruk planlagd, pågår, ferdig, utsett eller avlyst, og set ein kommentar i hermeteikn: `/tiltak status 12 ferdig "Vedteke i rådet"`.',
         "en": '“{given}” is not a status. Use planned, ongoing, done, postponed or cancelled, and put a comment in quotes: `/tiltak status 12 done "Adopted by the council"`.',
+    },
+    "actions.status_set_no_due": {
+        "nb": "Tiltak #{id} «{title}»: {status}, ingen frist.",
+        "nn": "Tiltak #{id} «{title}»: {status}, ingen frist.",
+        "en": "Action #{id} “{title}”: {status}, no due date.",
+    },
+    "actions.done_with_progress": {
+        "nb": "Et ferdig tiltak har fremdrift 100 %, ikke {progress} %. Skriv `/tiltak status {id} ferdig`, eller `/tiltak status {id} pågår fremdrift {progress}%` hvis det ikke er ferdig. Ingenting er endret.",
+        "nn": "Eit ferdig tiltak har framdrift 100 %, ikkje {progress} %. Skriv `/tiltak status {id} ferdig`, eller `/tiltak status {id} pågår framdrift {progress}%` om det ikkje er ferdig. Ingenting er endra.",
+        "en": "A done action has 100 % progress, not {progress} %. Type `/tiltak status {id} done`, or `/tiltak status {id} ongoing progress {progress}%` if it is not done. Nothing was changed.",
     },
     "actions.status_set": {
         "nb": "Tiltak #{id} «{title}»: {status}, frist {due}.",
@@ -307,9 +334,9 @@ TEXTS = {
         "en": "I cannot read the file “{path}”: {reason}. Check the name and the folder.",
     },
     "actions.import.preview": {
-        "nb": "*Forhåndsvisning for «{network}»*: {goals} mål og {actions} tiltak i teksten. Blir opprettet: {new_goals} nye mål og {new_actions} nye tiltak ({existing} finnes fra før).",
-        "nn": "*Førehandsvising for «{network}»*: {goals} mål og {actions} tiltak i teksten. Blir oppretta: {new_goals} nye mål og {new_actions} nye tiltak ({existing} finst frå før).",
-        "en": "*Preview for “{network}”*: {goals} goals and {actions} actions in the text. To be created: {new_goals} new goals and {new_actions} new actions ({existing} exist already).",
+        "nb": "*Forhåndsvisning for «{network}»*: {goals} mål og {actions} tiltak i teksten. Blir opprettet: {new_goals} og {new_actions} ({existing} finnes fra før).",
+        "nn": "*Førehandsvising for «{network}»*: {goals} mål og {actions} tiltak i teksten. Blir oppretta: {new_goals} og {new_actions} ({existing} finst frå før).",
+        "en": "*Preview for “{network}”*: {goals} goals and {actions} actions in the text. To be created: {new_goals} and {new_actions} ({existing} exist already).",
     },
     "actions.import.goal_new": {"nb": "nytt mål", "nn": "nytt mål", "en": "new goal"},
     "actions.import.goal_old": {"nb": "finnes", "nn": "finst", "en": "exists"},
@@ -353,10 +380,30 @@ TEXTS = {
         "nn": "{count} mål fekk ny tittel.",
         "en": "{count} goal(s) got a new title.",
     },
+    "actions.import.new_goals.one": {
+        "nb": "{n} nytt mål",
+        "nn": "{n} nytt mål",
+        "en": "{n} new goal",
+    },
+    "actions.import.new_goals.many": {
+        "nb": "{n} nye mål",
+        "nn": "{n} nye mål",
+        "en": "{n} new goals",
+    },
+    "actions.import.new_actions.one": {
+        "nb": "{n} nytt tiltak",
+        "nn": "{n} nytt tiltak",
+        "en": "{n} new action",
+    },
+    "actions.import.new_actions.many": {
+        "nb": "{n} nye tiltak",
+        "nn": "{n} nye tiltak",
+        "en": "{n} new actions",
+    },
     "actions.import.done": {
-        "nb": "Importert til «{network}»: {goals} nye mål og {actions} nye tiltak ({existing} fantes fra før). Se dem med `/tiltak liste`.",
-        "nn": "Importert til «{network}»: {goals} nye mål og {actions} nye tiltak ({existing} fanst frå før). Sjå dei med `/tiltak liste`.",
-        "en": "Imported into “{network}”: {goals} new goals and {actions} new actions ({existing} existed already). See them with `/tiltak list`.",
+        "nb": "Importert til «{network}»: {goals} og {actions} ({existing} fantes fra før). Se dem med `/tiltak liste`.",
+        "nn": "Importert til «{network}»: {goals} og {actions} ({existing} fanst frå før). Sjå dei med `/tiltak liste`.",
+        "en": "Imported into “{network}”: {goals} and {actions} ({existing} existed already). See them with `/tiltak list`.",
     },
     "actions.import.cancelled": {
         "nb": "Greit, importen er avbrutt. Ingenting er lagret.",

@@ -41,6 +41,16 @@ TEXTS = {
         "nn": "Eg kjenner ikkje kommandoen {given}.",
         "en": "I don't know the command {given}.",
     },
+    "help.did_you_mean": {
+        "nb": "Mente du `/{command}`? `/{command} hjelp` viser hva du kan skrive.",
+        "nn": "Meinte du `/{command}`? `/{command} hjelp` viser kva du kan skrive.",
+        "en": "Did you mean `/{command}`? `/{command} help` shows what you can type.",
+    },
+    "help.commands_are": {
+        "nb": "Kommandoene er {commands}; `/partnerbot hjelp` viser alle med eksempler.",
+        "nn": "Kommandoane er {commands}; `/partnerbot hjelp` viser alle med døme.",
+        "en": "The commands are {commands}; `/partnerbot help` shows them all with examples.",
+    },
     "help.unknown_verb": {
         "nb": "Jeg forstod ikke «{given}». Dette kan du skrive etter /{command}:",
         "nn": "Eg forstod ikkje «{given}». Dette kan du skrive etter /{command}:",

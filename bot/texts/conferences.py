@@ -1,7 +1,9 @@
 """Texts for /konferanse: conferences, registration, waitlist, invitations and reminders."""
 
-_EX = '"Vestfoldkonferansen 2026" dato 5. mars kl 09-16 sted "Quality Hotel Tønsberg" plasser 250 publikum alle'
-_EX_EN = '"Vestfoldkonferansen 2026" date 5 March 09-16 place "Quality Hotel Tønsberg" seats 250 audience all'
+_EX = '"Vestfoldkonferansen" dato 5. mars kl 09-16 sted "Quality Hotel Tønsberg" plasser 250 publikum alle'
+_EX_EN = (
+    '"Vestfoldkonferansen" date 5 March 09-16 place "Quality Hotel Tønsberg" seats 250 audience all'
+)
 
 TEXTS = {
     # -- help ------------------------------------------------------------------------------
@@ -464,6 +466,11 @@ TEXTS = {
         "nn": "🎉 Du har fått plass på «{title}» ({when}) – nokon melde seg av, og du var først på ventelista.",
         "en": "🎉 You have a seat at “{title}” ({when}) – someone cancelled and you were first on the waitlist.",
     },
+    "conferences.promoted_more_seats": {
+        "nb": "🎉 Du har fått plass på «{title}» ({when}) – det ble flere plasser, og du sto på ventelisten.",
+        "nn": "🎉 Du har fått plass på «{title}» ({when}) – det vart fleire plassar, og du stod på ventelista.",
+        "en": "🎉 You have a seat at “{title}” ({when}) – more seats were added and you were on the waitlist.",
+    },
     "conferences.promoted_cancel_hint": {
         "nb": "Kan du ikke likevel, skriv `{command}` så går plassen videre.",
         "nn": "Kan du ikkje likevel, skriv `{command}` så går plassen vidare.",
@@ -473,6 +480,11 @@ TEXTS = {
         "nb": "Påminnelse: du har ikke svart på invitasjonen til «{title}». Påmeldingsfristen er {deadline}.",
         "nn": "Påminning: du har ikkje svart på invitasjonen til «{title}». Påmeldingsfristen er {deadline}.",
         "en": "Reminder: you have not answered the invitation to “{title}”. The registration deadline is {deadline}.",
+    },
+    "conferences.soon": {
+        "nb": "Velkommen til «{title}», {day}!",
+        "nn": "Velkomen til «{title}», {day}!",
+        "en": "Welcome to “{title}”, {day}!",
     },
     "conferences.day_before": {
         "nb": "Velkommen til «{title}» i morgen!",

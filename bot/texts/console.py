@@ -2,9 +2,9 @@
 
 TEXTS = {
     "console.welcome": {
-        "nb": "partnerbot i terminalen. Du er {user} i kanalen {channel}. Skriv `/partnerbot hjelp` for kommandoer, `/som <navn>` for å bytte medlem, `/kanal <navn>` for å bytte kanal, `/avslutt` for å gå ut.",
-        "nn": "partnerbot i terminalen. Du er {user} i kanalen {channel}. Skriv `/partnerbot hjelp` for kommandoar, `/som <namn>` for å byte medlem, `/kanal <namn>` for å byte kanal, `/avslutt` for å gå ut.",
-        "en": "partnerbot in the terminal. You are {user} in the channel {channel}. Type `/partnerbot help` for commands, `/as <name>` to switch member, `/channel <name>` to switch channel, `/quit` to leave.",
+        "nb": 'partnerbot i terminalen. Du er {user} i kanalen {channel}. Skriv `/partnerbot hjelp` for kommandoer, `/som <navn>` for å bytte medlem (`/som ny "Navn"` for et nytt), `/kanal <navn>` for å bytte kanal, `/avslutt` for å gå ut.',
+        "nn": 'partnerbot i terminalen. Du er {user} i kanalen {channel}. Skriv `/partnerbot hjelp` for kommandoar, `/som <namn>` for å byte medlem (`/som ny "Namn"` for eit nytt), `/kanal <namn>` for å byte kanal, `/avslutt` for å gå ut.',
+        "en": 'partnerbot in the terminal. You are {user} in the channel {channel}. Type `/partnerbot help` for commands, `/as <name>` to switch member (`/as new "Name"` for a new one), `/channel <name>` to switch channel, `/quit` to leave.',
     },
     "console.as_missing": {
         "nb": "Hvem vil du være? Skriv for eksempel `/som Kari Nordmann`.",

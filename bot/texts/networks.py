@@ -66,6 +66,41 @@ TEXTS = {
         "nn": "Nettverket «{name}» finst allereie.",
         "en": "The network “{name}” already exists.",
     },
+    "help.partnerbot.partnerskap_ny": {
+        "nb": '`/partnerbot partnerskap ny "Grenlandsrådet"` – nytt partnerskap (admin); velg det med `partnerskap Grenland` etter `/partnerbot nettverk ny`',
+        "nn": '`/partnerbot partnerskap ny "Grenlandsrådet"` – nytt partnarskap (admin); vel det med `partnerskap Grenland` etter `/partnerbot nettverk ny`',
+        "en": '`/partnerbot partnership new "Grenland council"` – new partnership (admin); choose it with `partnership Grenland` after `/partnerbot network new`',
+    },
+    "networks.partnership_created": {
+        "nb": 'Partnerskapet «{name}» er opprettet. Lag nettverk i det med `/partnerbot nettverk ny "Navn" partnerskap {name}`.',
+        "nn": 'Partnarskapet «{name}» er oppretta. Lag nettverk i det med `/partnerbot nettverk ny "Namn" partnerskap {name}`.',
+        "en": 'The partnership “{name}” was created. Make networks in it with `/partnerbot network new "Name" partnership {name}`.',
+    },
+    "networks.partnership_exists": {
+        "nb": "Partnerskapet «{name}» finnes allerede.",
+        "nn": "Partnarskapet «{name}» finst allereie.",
+        "en": "The partnership “{name}” exists already.",
+    },
+    "networks.partnership_name_missing": {
+        "nb": 'Gi partnerskapet et navn, for eksempel `/partnerbot partnerskap ny "Grenlandsrådet"`.',
+        "nn": 'Gi partnarskapet eit namn, til dømes `/partnerbot partnerskap ny "Grenlandsrådet"`.',
+        "en": 'Give the partnership a name, for example `/partnerbot partnership new "Grenland council"`.',
+    },
+    "networks.partnership_name_too_long": {
+        "nb": "Navnet er for langt (høyst {limit} tegn).",
+        "nn": "Namnet er for langt (høgst {limit} teikn).",
+        "en": "The name is too long (at most {limit} characters).",
+    },
+    "networks.partnership_unknown": {
+        "nb": 'Kjenner ikke partnerskapet «{given}». Partnerskap: {choices}. Et nytt lager du med `/partnerbot partnerskap ny "{given}"`. Ingenting er lagret.',
+        "nn": 'Kjenner ikkje partnarskapet «{given}». Partnarskap: {choices}. Eit nytt lagar du med `/partnerbot partnerskap ny "{given}"`. Ingenting er lagra.',
+        "en": 'I don\'t know the partnership “{given}”. Partnerships: {choices}. Make a new one with `/partnerbot partnership new "{given}"`. Nothing was saved.',
+    },
+    "networks.partnership_ambiguous": {
+        "nb": "«{given}» passer med flere partnerskap: {choices}. Skriv mer av navnet.",
+        "nn": "«{given}» passar med fleire partnarskap: {choices}. Skriv meir av namnet.",
+        "en": "“{given}” matches several partnerships: {choices}. Type more of the name.",
+    },
     "networks.created": {
         "nb": "Nettverket «{name}» er opprettet. Koble en kanal til det med `/partnerbot koble nettverk {name}`.",
         "nn": "Nettverket «{name}» er oppretta. Kople ein kanal til det med `/partnerbot kople nettverk {name}`.",
@@ -90,6 +125,11 @@ TEXTS = {
         "nb": "«{given}» er ikke et språk jeg kan. Skriv `/partnerbot språk nb` (bokmål), `nn` (nynorsk) eller `en` (English).",
         "nn": "«{given}» er ikkje eit språk eg kan. Skriv `/partnerbot språk nb` (bokmål), `nn` (nynorsk) eller `en` (English).",
         "en": "“{given}” is not a language I know. Type `/partnerbot language nb` (Bokmål), `nn` (Nynorsk) or `en` (English).",
+    },
+    "networks.language_now": {
+        "nb": "Du får svar på bokmål. Skriv `/partnerbot språk nn` for nynorsk eller `/partnerbot språk en` for engelsk.",
+        "nn": "Du får svar på nynorsk. Skriv `/partnerbot språk nb` for bokmål eller `/partnerbot språk en` for engelsk.",
+        "en": "You get answers in English. Type `/partnerbot language nb` for Bokmål or `/partnerbot language nn` for Nynorsk.",
     },
     "networks.language_set": {
         "nb": "Greit, jeg skriver bokmål til deg fra nå av.",

@@ -47,7 +47,7 @@ TEXTS = {
     "overview.hearing": {
         "nb": "• Høring #{id} «{title}» – frist {when} ({left}); organisasjonen din har ikke svart → `/horing svart {id}`",
         "nn": "• Høyring #{id} «{title}» – frist {when} ({left}); organisasjonen din har ikkje svart → `/horing svart {id}`",
-        "en": "• Hearing #{id} “{title}” – deadline {when} ({left}); your organisation has not answered → `/horing svart {id}`",
+        "en": "• Hearing #{id} “{title}” – deadline {when} ({left}); your organisation has not answered → `/horing answered {id}`",
     },
     "overview.action_overdue": {
         "nb": "• Tiltak #{id} «{title}» – forfalt {due} → `/tiltak status {id} ferdig`",
@@ -57,17 +57,17 @@ TEXTS = {
     "overview.action_soon": {
         "nb": "• Tiltak #{id} «{title}» – frist {due} → `/tiltak vis {id}`",
         "nn": "• Tiltak #{id} «{title}» – frist {due} → `/tiltak vis {id}`",
-        "en": "• Action #{id} “{title}” – due {due} → `/tiltak vis {id}`",
+        "en": "• Action #{id} “{title}” – due {due} → `/tiltak show {id}`",
     },
     "overview.poll": {
         "nb": "• Møtepoll #{id} «{title}» – du har ikke svart, svarfrist {closes} → `/mote vis {id}`",
         "nn": "• Møtepoll #{id} «{title}» – du har ikkje svara, svarfrist {closes} → `/mote vis {id}`",
-        "en": "• Meeting poll #{id} “{title}” – you have not answered, closes {closes} → `/mote vis {id}`",
+        "en": "• Meeting poll #{id} “{title}” – you have not answered, closes {closes} → `/mote show {id}`",
     },
     "overview.poll_open_ended": {
         "nb": "• Møtepoll #{id} «{title}» – du har ikke svart → `/mote vis {id}`",
         "nn": "• Møtepoll #{id} «{title}» – du har ikkje svara → `/mote vis {id}`",
-        "en": "• Meeting poll #{id} “{title}” – you have not answered → `/mote vis {id}`",
+        "en": "• Meeting poll #{id} “{title}” – you have not answered → `/mote show {id}`",
     },
     "overview.meeting": {
         "nb": "• Møte «{title}» {when}",
@@ -77,17 +77,17 @@ TEXTS = {
     "overview.conference_open": {
         "nb": "• Konferanse #{id} «{title}» {when} – påmeldingsfrist {deadline} → `/konferanse meld på {id}`",
         "nn": "• Konferanse #{id} «{title}» {when} – påmeldingsfrist {deadline} → `/konferanse meld på {id}`",
-        "en": "• Conference #{id} “{title}” {when} – registration closes {deadline} → `/konferanse meld på {id}`",
+        "en": "• Conference #{id} “{title}” {when} – registration closes {deadline} → `/konferanse register {id}`",
     },
     "overview.conference_registered": {
         "nb": "• Du er påmeldt konferanse #{id} «{title}» {when} → `/konferanse vis {id}`",
         "nn": "• Du er påmeld konferanse #{id} «{title}» {when} → `/konferanse vis {id}`",
-        "en": "• You are registered for conference #{id} “{title}” {when} → `/konferanse vis {id}`",
+        "en": "• You are registered for conference #{id} “{title}” {when} → `/konferanse show {id}`",
     },
     "overview.conference_waitlisted": {
         "nb": "• Du står på venteliste til konferanse #{id} «{title}» {when} → `/konferanse vis {id}`",
         "nn": "• Du står på venteliste til konferanse #{id} «{title}» {when} → `/konferanse vis {id}`",
-        "en": "• You are on the waitlist for conference #{id} “{title}” {when} → `/konferanse vis {id}`",
+        "en": "• You are on the waitlist for conference #{id} “{title}” {when} → `/konferanse show {id}`",
     },
     "digest.title": {
         "nb": "*Ukens sammendrag for {network}*",

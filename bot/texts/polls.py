@@ -263,6 +263,36 @@ TEXTS = {
         "nn": "{name}: ingen tidspunkt passa. Vel likevel med `/mote lukk {id} val <nummer>`, eller lag ein ny møtepoll.",
         "en": "{name}: no time suited. Pick one anyway with `/mote close {id} choice <number>`, or create a new poll.",
     },
+    "polls.confirm_ask_nobody": {
+        "nb": "{name}: ingen svarte på møtepollen. Velg likevel med `/mote lukk {id} valg <nummer>`, eller lag en ny møtepoll.",
+        "nn": "{name}: ingen svara på møtepollen. Vel likevel med `/mote lukk {id} val <nummer>`, eller lag ein ny møtepoll.",
+        "en": "{name}: nobody answered the poll. Pick a time anyway with `/mote close {id} choice <number>`, or create a new poll.",
+    },
+    "polls.nobody_answered_choose": {
+        "nb": "Ingen har svart på møtepoll #{id} ennå. Velg selv med `/mote lukk {id} valg 1`, eller vent på svar.",
+        "nn": "Ingen har svara på møtepoll #{id} enno. Vel sjølv med `/mote lukk {id} val 1`, eller vent på svar.",
+        "en": "Nobody has answered meeting poll #{id} yet. Pick one with `/mote close {id} choice 1`, or wait for answers.",
+    },
+    "polls.clash_meeting": {
+        "nb": "Tidspunkt {number} kolliderer med møtet «{meeting}» {when}.",
+        "nn": "Tidspunkt {number} kolliderer med møtet «{meeting}» {when}.",
+        "en": "Slot {number} clashes with the meeting “{meeting}” {when}.",
+    },
+    "polls.clash_poll": {
+        "nb": "Møtet kolliderer med tidspunkt {number} ({when}) i den åpne møtepollen #{id} «{title}».",
+        "nn": "Møtet kolliderer med tidspunkt {number} ({when}) i den opne møtepollen #{id} «{title}».",
+        "en": "The meeting clashes with slot {number} ({when}) of the open meeting poll #{id} “{title}”.",
+    },
+    "polls.invited": {
+        "nb": "Hei {name}! {organiser} inviterer deg til møtepoll #{id} «{title}» i {network}. Svarfrist: {when}. Svar med `/mote svar {id} {example}`.",
+        "nn": "Hei {name}! {organiser} inviterer deg til møtepoll #{id} «{title}» i {network}. Svarfrist: {when}. Svar med `/mote svar {id} {example}`.",
+        "en": "Hi {name}! {organiser} invites you to meeting poll #{id} “{title}” in {network}. Deadline: {when}. Answer with `/mote answer {id} {example}`.",
+    },
+    "polls.slot_twice_answered": {
+        "nb": "Tidspunkt {number} står to ganger med ulike svar. Gi ett svar per tidspunkt, for eksempel `/mote svar {id} {example}`. Ingenting er lagret.",
+        "nn": "Tidspunkt {number} står to gonger med ulike svar. Gi eitt svar per tidspunkt, til dømes `/mote svar {id} {example}`. Ingenting er lagra.",
+        "en": "Slot {number} appears twice with different answers. Give one answer per slot, for example `/mote answer {id} {example}`. Nothing was saved.",
+    },
     "polls.nudge": {
         "nb": "Hei {name}! Du har ikke svart på møtepoll #{id} «{title}». Svarfristen er {when}. Svar med `/mote svar {id} {example}`.",
         "nn": "Hei {name}! Du har ikkje svart på møtepoll #{id} «{title}». Svarfristen er {when}. Svar med `/mote svar {id} {example}`.",
@@ -329,6 +359,11 @@ TEXTS = {
         "nb": "⏰ Påminnelse: *{title}* er i morgen, {when}.",
         "nn": "⏰ Påminning: *{title}* er i morgon, {when}.",
         "en": "⏰ Reminder: *{title}* is tomorrow, {when}.",
+    },
+    "meetings.reminder_soon": {
+        "nb": "⏰ Påminnelse: *{title}* er {when}.",
+        "nn": "⏰ Påminning: *{title}* er {when}.",
+        "en": "⏰ Reminder: *{title}* is on {when}.",
     },
     "meetings.reminder_hour": {
         "nb": "⏰ Påminnelse: *{title}* begynner om en time, {when}.",

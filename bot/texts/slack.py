@@ -30,6 +30,16 @@ TEXTS = {
         "nn": "Vel ein dato til klokkeslettet, eller fjern klokkeslettet.",
         "en": "Pick a date for the time, or clear the time.",
     },
+    "slack.form.bad_date": {
+        "nb": "Velg datoen i datovelgeren.",
+        "nn": "Vel datoen i datoveljaren.",
+        "en": "Pick the date in the date picker.",
+    },
+    "slack.form.bad_time": {
+        "nb": "Velg klokkeslettet i tidsvelgeren (TT:MM).",
+        "nn": "Vel klokkeslettet i tidsveljaren (TT:MM).",
+        "en": "Pick the time in the time picker (HH:MM).",
+    },
     "slack.not_in_channel": {
         "nb": "Jeg er ikke med i denne kanalen, så jeg kan ikke poste her på egen hånd. Inviter meg med `/invite @partnerbot` for påminnelser og oppdaterte meldinger.",
         "nn": "Eg er ikkje med i denne kanalen, så eg kan ikkje poste her på eiga hand. Inviter meg med `/invite @partnerbot` for påminningar og oppdaterte meldingar.",

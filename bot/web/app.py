@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Sequence
+from contextlib import AbstractAsyncContextManager
+from typing import Any
 
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -27,7 +29,12 @@ def readiness(db: Database) -> str | None:
     return None
 
 
-def build_web_app(db: Database, routes: Sequence[BaseRoute] = ()) -> Starlette:
+Lifespan = Callable[[Any], AbstractAsyncContextManager[None]]
+
+
+def build_web_app(
+    db: Database, routes: Sequence[BaseRoute] = (), lifespan: Lifespan | None = None
+) -> Starlette:
     async def healthz(request: Request) -> Response:
         return PlainTextResponse("ok\n")
 
@@ -42,7 +49,8 @@ def build_web_app(db: Database, routes: Sequence[BaseRoute] = ()) -> Starlette:
             Route("/healthz", healthz, methods=["GET"]),
             Route("/readyz", readyz, methods=["GET"]),
             *routes,
-        ]
+        ],
+        lifespan=lifespan,
     )
 
 

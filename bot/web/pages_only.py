@@ -14,9 +14,10 @@ log = logging.getLogger(__name__)
 
 
 def wanted(settings: Settings) -> bool:
-    """Web only: no Slack setting at all, and a public address for the pages' links."""
+    """Web only: no Slack or Teams setting at all, and a public address for the pages'
+    links."""
     slack = (settings.slack_bot_token, settings.slack_app_token, settings.slack_signing_secret)
-    return not any(slack) and bool(settings.public_url)
+    return not any(slack) and not settings.teams_configured and bool(settings.public_url)
 
 
 def serve_pages(app: App, *, host: str, port: int) -> None:

@@ -4,6 +4,7 @@ message in the member's language, and the database stays consistent."""
 from __future__ import annotations
 
 import logging
+import os
 import random
 import re
 from datetime import UTC, datetime, timedelta
@@ -268,6 +269,9 @@ def assert_in_language(
     assert not wrong, f"{context}: reply in {lang} has other languages' text {wrong[:3]}\n{reply}"
 
 
+# Mutated command lines per run: 7,000 in CI (HYPOTHESIS_PROFILE=ci), 2,000 in the edit loop.
+MUTATIONS = 7000 if os.environ.get("HYPOTHESIS_PROFILE") == "ci" else 2000
+
 QUOTED: dict[int, set[str]] = {}
 """Other languages' fragments typed into each fuzzed bot so far, by id(bot)."""
 
@@ -288,10 +292,11 @@ def run_case(
     )
 
 
+@pytest.mark.slow  # thousands of commands: make test runs it, make test-fast does not
 def test_mutated_commands_never_crash(fuzz_bot: TestBot, caplog: pytest.LogCaptureFixture) -> None:
     rng = random.Random(20260302)
     vocab = vocabulary(fuzz_bot)
-    for step in range(7000):
+    for step in range(MUTATIONS):
         prefix, words, flags = rng.choice(vocab)
         parts = [prefix]
         for _ in range(rng.randint(0, 6)):
@@ -308,7 +313,7 @@ def test_mutated_commands_never_crash(fuzz_bot: TestBot, caplog: pytest.LogCaptu
         run_case(fuzz_bot, caplog, line, rng.choice(MEMBERS), step)
         if step % 1000 == 999:
             check_consistent(fuzz_bot, NOW + timedelta(minutes=step))
-    check_consistent(fuzz_bot, NOW + timedelta(minutes=7000))
+    check_consistent(fuzz_bot, NOW + timedelta(minutes=MUTATIONS))
 
 
 @settings(

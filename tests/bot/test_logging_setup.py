@@ -34,3 +34,36 @@ def test_secrets_are_masked_in_messages_and_tracebacks() -> None:
     out = stream.getvalue()
     assert "SECRET" not in out
     assert out.count("***") >= 4 and "RuntimeError" in out
+
+
+def test_response_urls_tokens_and_tickets_are_masked_without_being_configured() -> None:
+    hook = "https://hooks.slack.com/commands/T0001/1234/AbCdEfSeCrEt"
+    envelope = (
+        '{"envelope_id": "e1", "payload": {"response_url": "http://127.0.0.1:9/response/TAG1",'
+        ' "token": "x"}}'
+    )
+    form = "token=x&response_url=https%3A%2F%2Fexample.org%2Fresponse%2FTAG2&text=hei"
+    lines = [
+        f"posting to {hook}",
+        envelope,
+        form,
+        "{'response_url': 'http://127.0.0.1:9/response/TAG3', 'user_id': 'U1'}",
+        "Authorization: Bearer xoxb-99-TAG4",
+        "token xoxp-1-TAG5 and xapp-1-A1-TAG6",
+        "wss://wss-primary.slack.com/link/?ticket=TAG7-abc&app_id=A1",
+    ]
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(RedactingFormatter([]))
+    log = logging.getLogger("test.logging_setup.patterns")
+    log.addHandler(handler)
+    log.setLevel(logging.DEBUG)
+    log.propagate = False
+    try:
+        for line in lines:
+            log.debug("%s", line)
+    finally:
+        log.removeHandler(handler)
+    out = stream.getvalue()
+    assert "SeCrEt" not in out and "TAG" not in out, out
+    assert "user_id': 'U1'" in out and "text=hei" in out  # the rest stays readable

@@ -132,7 +132,7 @@ def test_a_longer_programme_adds_only_what_is_new(tbot: TestBot, now: datetime) 
         "Mål 5: Eit grønt skifte i regionen\n • Kartleggje utslepp frå kommunale bygg\n"
     )
     out = tbot.run("/tiltak importer", channel=CH, now=now, body=more)
-    assert "Blir opprettet: 1 nye mål og 1 nye tiltak (34 finnes fra før)" in out
+    assert "Blir opprettet: 1 nytt mål og 1 nytt tiltak (34 finnes fra før)" in out
     tbot.run("/tiltak importer bekreft", channel=CH, now=now)
     assert counts(tbot) == (5, 35)
 
@@ -140,7 +140,7 @@ def test_a_longer_programme_adds_only_what_is_new(tbot: TestBot, now: datetime) 
 def test_confirm_uses_the_preview_not_a_later_paste(tbot: TestBot, now: datetime) -> None:
     tbot.run("/tiltak importer", channel=CH, now=now, body="Mål 1: A\n- Eitt\n- To")
     out = tbot.run("/tiltak importer bekreft\nMål 9: Noko anna\n- Tre", channel=CH, now=now)
-    assert "1 nye mål og 2 nye tiltak" in out
+    assert "1 nytt mål og 2 nye tiltak" in out
     assert counts(tbot) == (1, 2)
 
 
@@ -217,7 +217,7 @@ def test_import_list_export_and_nudge_on_both_engines(any_db: Database, now: dat
     bot = TestBot(app)
     vt = "#vest-telemark"
     bot.run("/tiltak importer", as_="Sigrid Aasen", channel=vt, now=now, body=PROGRAMME)
-    assert "1 nye mål og 33 nye tiltak" in bot.run(
+    assert "1 nytt mål og 33 nye tiltak" in bot.run(
         "/tiltak importer stadfest", as_="Sigrid Aasen", channel=vt, now=now
     )
     out = bot.run("/tiltak liste mål 4", as_="Sigrid Aasen", channel=vt, now=now)

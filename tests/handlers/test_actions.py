@@ -191,7 +191,7 @@ def test_only_owner_organiser_or_admin_may_change_status_or_delete(
     # ... and the owner and organisers may change status.
     assert "pågår" in tbot.run(f"/tiltak status {n} pågår", as_="Ola Nordmann", now=now)
     assert "ferdig" in tbot.run(f"/tiltak status {n} ferdig", as_="Marte Lie", now=now)
-    assert "er slettet" in tbot.run(f"/tiltak slett {n}", as_="Ola Nordmann", now=now)
+    assert "er slettet" in tbot.run(f"/tiltak slett {n} bekreft", as_="Ola Nordmann", now=now)
     with tbot.app.db.transaction() as s:
         assert s.get(Action, n) is None
 
@@ -229,11 +229,11 @@ def test_lists_group_by_goal_and_filter(tbot: TestBot, now: datetime) -> None:
         "*Mål 1: Ein samla og tydeleg region i møte med fylket og staten*"
     ) < lines.index("*Mål 3: Trygge vegar, breiband og mobildekning i heile regionen*")
     assert (
-        "#5 Samle inn kvite flekker for mobildekning langs fylkesvegane — Tone Haugen — "
-        "pågår 40 % — 12.03.2026 — mån 02.03 kl. 09:00"
+        "#5 Samle inn kvite flekker for mobildekning langs fylkesvegane — ansvarleg: Tone Haugen "
+        "— pågår 40 % — frist 12.03.2026 — oppdatert mån 02.03 kl. 09:00"
     ) in lines
     overdue = tbot.run("/tiltak liste forfalne", as_="Tone Haugen", channel=VT, now=now)
-    assert "(1)" in overdue and "Kviteseid kommune — planlagd — 27.02.2026 ⚠" in overdue
+    assert "(1)" in overdue and "Kviteseid kommune — planlagd — frist 27.02.2026 ⚠" in overdue
     mine = tbot.run("/tiltak liste mine", as_="Tone Haugen", channel=VT, now=now)
     assert mine.startswith("*Mine tiltak* – alle nettverk (1)") and "#5 " in mine
     goal2 = tbot.run("/tiltak liste mål 2", as_="Tone Haugen", channel=VT, now=now)
@@ -300,7 +300,7 @@ def test_an_action_without_owner_is_not_taken_over_by_another_member(
 
 def test_a_deleted_actions_number_is_never_given_again(tbot: TestBot, now: datetime) -> None:
     aid = new_action(tbot, now, '"Det siste tiltaket"')
-    assert "slettet" in tbot.run(f"/tiltak slett {aid}", now=now)
+    assert "slettet" in tbot.run(f"/tiltak slett {aid} bekreft", now=now)
     again = new_action(tbot, now, '"Et nytt tiltak"')
     assert again > aid
 
@@ -402,7 +402,7 @@ def test_cancelled_and_deleted_actions_leave_no_pending_nudges(
     a = new_action(tbot, now, '"A" ansvarlig meg frist 10.03')
     b = new_action(tbot, now, '"B" ansvarlig meg frist 10.03')
     tbot.run(f"/tiltak status {a} avlyst", as_="Ola Nordmann", now=now)
-    tbot.run(f"/tiltak slett {b}", as_="Ola Nordmann", now=now)
+    tbot.run(f"/tiltak slett {b} bekreft", as_="Ola Nordmann", now=now)
     with tbot.app.db.transaction() as s:
         pending = s.scalars(
             select(OutboxMessage).where(

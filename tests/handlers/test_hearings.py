@@ -176,7 +176,6 @@ def test_weekend_or_holiday_deadline_is_accepted_with_a_warning(
             '/horing ny "For sent" frist 1.3.2026 mottakere Horten',
             "Fristen søndag 1. mars 2026 kl 23:59 er allerede passert.",
         ),
-        ('/horing ny "Ingen" frist 15.09', "Hvem skal svare på høringen?"),
         (
             '/horing ny "Ukjent" frist 15.09 mottakere "Horten, Hortenx"',
             "Finner ikke organisasjonen «Hortenx». Organisasjoner i Nettverk for infrastruktur:",

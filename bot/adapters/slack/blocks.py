@@ -1,5 +1,13 @@
 """Reply -> Slack Block Kit: sections, fields, buttons, dividers, within Slack's limits.
 
+The one escaping rule for Slack: every text is sent with ``&``, ``<`` and ``>`` escaped,
+in the blocks and in the fallback text alike. Slack's own markup (``<!channel>``,
+``<@U123>``, ``<https://x|label>``) needs ``<``, and the bot never writes it (nothing
+below the adapters knows it), so whatever looks like it came from a person: a title, a
+place, a name from users.info, a link. A link is then shown as the plain URL it is,
+never with a label someone chose. The bot's own emphasis (``*bold*``, backquoted code)
+passes.
+
 Slack refuses a message with more than 50 blocks or a section over 3000 characters, so
 long replies are split (into several sections, then several messages); nothing is cut
 without saying so.
@@ -7,7 +15,6 @@ without saying so.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from bot.messages import Button, Buttons, Divider, Fields, Reply, Text
@@ -24,23 +31,9 @@ ACTION_PREFIX = "cmd:"
 
 SlackBlock = dict[str, Any]
 
-# Slack's own markup (<@U123>, <#C123|name>, <!here>, <https://...|label>) passes through;
-# any other <, > and & would be read as markup, so they are escaped.
-_SLACK_MARKUP = re.compile(r"<(?:[@#!][^<>\s]+|(?:https?|mailto):[^<>\s]+)>")
-
 
 def escape(text: str) -> str:
-    out: list[str] = []
-    last = 0
-    for m in _SLACK_MARKUP.finditer(text):
-        out.append(_escape_plain(text[last : m.start()]))
-        out.append(m.group(0))
-        last = m.end()
-    out.append(_escape_plain(text[last:]))
-    return "".join(out)
-
-
-def _escape_plain(text: str) -> str:
+    """Text as Slack shows it literally: no mention, no channel ping, no disguised link."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
@@ -177,7 +170,7 @@ def fallback_text(reply: Reply) -> str:
     text = reply.plain().strip() or " "
     if len(text) > MAX_FALLBACK_CHARS:
         text = text[: MAX_FALLBACK_CHARS - 1] + "…"
-    return text
+    return escape(text)
 
 
 def render_messages(reply: Reply) -> list[list[SlackBlock]]:

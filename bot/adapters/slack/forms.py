@@ -3,7 +3,10 @@ composed back into the same text command, so forms need no code per feature."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +37,9 @@ DATE_KEYWORDS = frozenset(
     }
 )
 MAX_INPUTS = 40  # Slack allows 100 blocks in a modal; more inputs than this is no form
+# What Slack's pickers send; anything else in a submission was not typed in our form.
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TIME = re.compile(r"\d{2}:\d{2}")
 
 
 @dataclass(frozen=True)
@@ -147,13 +153,41 @@ def build_view(target: FormTarget, lang: str, metadata: dict[str, Any]) -> dict[
     }
 
 
+def seal(metadata: dict[str, Any], key: str) -> dict[str, Any]:
+    """The form's private_metadata with an HMAC: a submission carries it back, and anyone
+    can send a submission, so the channel and response_url in it must be the ones the
+    bot put there for this member (see ``unseal``)."""
+    body = json.dumps(metadata, sort_keys=True, separators=(",", ":"))
+    return {"m": metadata, "s": _mac(body, key)}
+
+
+def unseal(raw: str | None, key: str) -> dict[str, Any] | None:
+    """The metadata the bot sealed, or None when it was changed, forged or is missing."""
+    try:
+        sealed = json.loads(raw or "")
+    except ValueError:
+        return None
+    if not isinstance(sealed, dict) or not isinstance(sealed.get("m"), dict):
+        return None
+    body = json.dumps(sealed["m"], sort_keys=True, separators=(",", ":"))
+    if not hmac.compare_digest(str(sealed.get("s", "")), _mac(body, key)):
+        return None
+    return sealed["m"]
+
+
+def _mac(body: str, key: str) -> str:
+    return hmac.new(key.encode(), body.encode(), hashlib.sha256).hexdigest()
+
+
 def _value(values: dict[str, Any], block_id: str) -> Any:
     element = (values.get(block_id) or {}).get("value") or {}
     kind = element.get("type")
     if kind == "datepicker":
-        return element.get("selected_date")
+        day = element.get("selected_date")
+        return day if isinstance(day, str) and _DATE.fullmatch(day) else None
     if kind == "timepicker":
-        return element.get("selected_time")
+        time = element.get("selected_time")
+        return time if isinstance(time, str) and _TIME.fullmatch(time) else None
     if kind == "checkboxes":
         return [o.get("value") for o in element.get("selected_options") or []]
     value = element.get("value")
@@ -166,6 +200,12 @@ def validate(target: FormTarget, values: dict[str, Any], lang: str) -> dict[str,
     if not _value(values, "title"):
         errors["title"] = t("slack.form.title_missing", lang)
     for canonical in target.verb.keywords:
+        for part, pattern in (("date", _DATE), ("time", _TIME)):
+            raw = ((values.get(f"kw:{canonical}:{part}") or {}).get("value") or {}).get(
+                f"selected_{part}"
+            )
+            if raw is not None and not (isinstance(raw, str) and pattern.fullmatch(raw)):
+                errors[f"kw:{canonical}:{part}"] = t(f"slack.form.bad_{part}", lang)
         if (
             canonical in DATE_KEYWORDS
             and _value(values, f"kw:{canonical}:time")

@@ -5,7 +5,6 @@ the object's posted messages)."""
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 import time
@@ -26,11 +25,13 @@ from bot.adapters.slack.messenger import SlackMessenger
 from bot.adapters.slack.posting import PLATFORM, Poster
 from bot.adapters.slack.profiles import Profiles
 from bot.app import App
+from bot.cards import Cards
 from bot.i18n import t
 from bot.inbox import Job
 from bot.messages import Command, Reply
 from bot.messenger import TemporaryError
 from bot.reposts import schedule_repost
+from bot.router import find_member
 from storage.db import is_unreachable
 from storage.inbox import LostClaim
 
@@ -82,7 +83,8 @@ class SlackBot:
         self.settings = app.settings
         self.client = client
         self.clock = clock
-        self.poster = Poster(client, app.db, lang=app.settings.language)
+        self.cards = Cards(app.db, app.router.cards, app.settings.tz)
+        self.poster = Poster(client, app.db, lang=app.settings.language, cards=self.cards)
         self.profiles = Profiles(client, app.db)
         self.messenger = SlackMessenger(outbox_client, app.db, lang=app.settings.language)
         self.dispatcher = app.dispatcher(self.messenger)
@@ -293,7 +295,7 @@ class SlackBot:
         card = reply.card or reply
         if ref is not None and clicked is not None and clicked in self.poster.posted(ref):
             # A click on the object's own message: the message itself shows the new state.
-            self.poster.update_all(ref, card)
+            self.poster.update_all(ref, card, lang=self.language(where.user_id))
             self._upload(reply, where)
             return
         posted: tuple[str, str] | None = None
@@ -303,7 +305,7 @@ class SlackBot:
             self.tell(where, reply)
             self._upload(reply, where)
         if ref is not None:
-            self.poster.update_all(ref, card, skip=posted)
+            self.poster.update_all(ref, card, skip=posted, lang=self.language(where.user_id))
 
     def _post_in_channel(self, reply: Reply, where: Where) -> tuple[str, str] | None:
         try:
@@ -333,8 +335,14 @@ class SlackBot:
         just that."""
         log.warning("channel post failed (%s): left to the outbox", _reason(exc))
         with self.db.transaction() as session:
+            member = find_member(session, PLATFORM, where.user_id)
             schedule_repost(
-                session, reply, platform=PLATFORM, channel_id=where.channel_id, now=self.clock()
+                session,
+                reply,
+                platform=PLATFORM,
+                channel_id=where.channel_id,
+                now=self.clock(),
+                member_id=member.id if member else None,
             )
         self.tell(where, Reply.text(t("error.post_later", self.language(where.user_id))))
         self._upload(reply, where)
@@ -391,11 +399,14 @@ class SlackBot:
     def _open_form(self, target: forms.FormTarget, trigger_id: str, where: Where) -> bool:
         meta = {
             "group": target.group.name,
+            "user_id": where.user_id,
             "channel_id": where.channel_id,
             "channel_name": where.channel_name,
             "response_url": where.response_url,
         }
-        view = forms.build_view(target, self.language(where.user_id), meta)
+        view = forms.build_view(
+            target, self.language(where.user_id), forms.seal(meta, self._form_key())
+        )
         try:
             self.client.views_open(trigger_id=trigger_id, view=view)
         except SlackApiError as exc:
@@ -406,11 +417,13 @@ class SlackBot:
 
     def _form_target(self, body: dict[str, Any]) -> tuple[forms.FormTarget | None, dict[str, Any]]:
         view = body.get("view") or {}
-        try:
-            meta = json.loads(view.get("private_metadata") or "{}")
-        except ValueError:
-            meta = {}
-        meta = meta if isinstance(meta, dict) else {}
+        meta = forms.unseal(view.get("private_metadata"), self._form_key())
+        user_id = str((body.get("user") or {}).get("id", ""))
+        if meta is None or meta.get("user_id") != user_id:
+            # Not the form the bot opened for this member: its channel and response_url
+            # (where the bot would post) cannot be trusted, so nothing runs.
+            log.info("form submission with private_metadata the bot did not seal: ignored")
+            return None, {}
         group = self.router.find_group(str(meta.get("group") or ""))
         new = forms.new_verb(group) if group is not None else None
         target = forms.FormTarget(group, new) if group is not None and new is not None else None
@@ -419,6 +432,10 @@ class SlackBot:
     @staticmethod
     def _form_values(body: dict[str, Any]) -> dict[str, Any]:
         return ((body.get("view") or {}).get("state") or {}).get("values") or {}
+
+    def _form_key(self) -> str:
+        s = self.settings
+        return s.slack_signing_secret or s.slack_app_token or s.slack_bot_token or ""
 
     # -- small things -------------------------------------------------------------------
 

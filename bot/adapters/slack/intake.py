@@ -11,10 +11,12 @@ commits; only then do the listeners ack (a retry of it finds its row and adds no
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import json
 import logging
+import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -103,7 +105,11 @@ def member_of(kind: Kind, body: dict[str, Any]) -> str:
 
 
 class Intake:
-    """Stores verified requests in the inbox; ``wake`` tells this process's worker."""
+    """Stores verified requests in the inbox; ``wake`` tells this process's worker.
+
+    The web front's requests are written by one thread in group commits: what arrives
+    while a commit runs goes into the next one, so 20 requests at once cost a few commits,
+    not 20 in a row (SQLite has one writer). Each request's ack waits for its commit."""
 
     def __init__(
         self,
@@ -115,23 +121,73 @@ class Intake:
         self.db = db
         self.wake = wake
         self.clock = clock
+        self._cond = threading.Condition()
+        self._waiting: list[tuple[Item, asyncio.Future[bool], asyncio.AbstractEventLoop]] = []
+        self._writer: threading.Thread | None = None
 
     def store(self, kind: Kind, body: dict[str, Any], key: str | None = None) -> bool:
         """Store and commit; False for a request stored before (a retry)."""
-        with self.db.transaction() as session:
-            added = inbox.accept(
-                session,
-                key=key or request_key(body),
-                platform=PLATFORM,
-                kind=kind,
-                member=member_of(kind, body),
-                body=body,
-                now=self.clock(),
-            )
-            if added:
+        return self._store_many([(kind, body, key)])[0]
+
+    async def store_async(self, kind: Kind, body: dict[str, Any], key: str | None = None) -> bool:
+        """``store`` in the next group commit; returns once it is committed."""
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[bool] = loop.create_future()
+        with self._cond:
+            self._waiting.append(((kind, body, key), future, loop))
+            if self._writer is None:
+                self._writer = threading.Thread(target=self._write, name="intake", daemon=True)
+                self._writer.start()
+            self._cond.notify()
+        return await future
+
+    def _write(self) -> None:
+        while True:
+            with self._cond:
+                while not self._waiting:
+                    self._cond.wait()
+                batch, self._waiting = self._waiting, []
+            try:
+                added = self._store_many([item for item, _, _ in batch])
+            except Exception as exc:  # each waiting request fails (Slack gets no ack)
+                for _, future, loop in batch:
+                    loop.call_soon_threadsafe(_fail, future, exc)
+                continue
+            for (_, future, loop), result in zip(batch, added, strict=True):
+                loop.call_soon_threadsafe(_settle, future, result)
+
+    def _store_many(self, items: list[Item]) -> list[bool]:
+        now = self.clock()
+        with self.db.transaction(urgent=True) as session:
+            added = [
+                inbox.accept(
+                    session,
+                    key=key or request_key(body),
+                    platform=PLATFORM,
+                    kind=kind,
+                    member=member_of(kind, body),
+                    body=body,
+                    now=now,
+                )
+                for kind, body, key in items
+            ]
+            if any(added):
                 notify(session)
-        if added:
+        if any(added):
             self.wake()
-        else:
+        if not all(added):
             log.info("Slack retry of a request already handled: skipped")
         return added
+
+
+Item = tuple[Kind, dict[str, Any], str | None]
+
+
+def _settle(future: asyncio.Future[bool], result: bool) -> None:
+    if not future.done():
+        future.set_result(result)
+
+
+def _fail(future: asyncio.Future[bool], exc: Exception) -> None:
+    if not future.done():
+        future.set_exception(exc)

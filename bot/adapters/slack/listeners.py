@@ -1,9 +1,9 @@
 """The Bolt apps: every slash command, button, form and Home tab event is stored in the inbox
 and committed, then acknowledged; a worker runs it after the ack (bot/inbox.py).
 
-HTTP uses Bolt's AsyncApp on the web app (its listeners store the request on a thread, so
-the event loop keeps answering); Socket Mode uses Bolt's App on Bolt's Socket Mode adapter.
-Both register the same generic listeners: the router decides what a command means."""
+One Bolt AsyncApp for HTTP (through Bolt's Starlette adapter) and for Socket Mode (Bolt's
+aiohttp Socket Mode adapter, in the web app's event loop): the same generic listeners; the
+router decides what a command means."""
 
 from __future__ import annotations
 
@@ -12,15 +12,16 @@ import logging
 import re
 from typing import Any
 
-from slack_bolt import Ack, App
 from slack_bolt.async_app import AsyncAck, AsyncApp
-from slack_sdk import WebClient
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.slack.blocks import ACTION_PREFIX
+from bot.adapters.slack.client import respond
 from bot.adapters.slack.forms import CALLBACK_ID
 from bot.adapters.slack.handling import SlackBot
-from bot.adapters.slack.intake import Intake, request_key
+from bot.adapters.slack.intake import PLATFORM, Intake, member_of, request_key
+from bot.i18n import t
+from storage.db import is_unreachable
 
 log = logging.getLogger(__name__)
 
@@ -28,19 +29,41 @@ COMMANDS = re.compile(r"^/.+")  # the five in the manifest, and any group a feat
 ACTIONS = re.compile(rf"^{re.escape(ACTION_PREFIX)}\d+$")
 
 
-def build_async_app(bot: SlackBot, intake: Intake, client: AsyncWebClient) -> AsyncApp:
-    """The HTTP front's Bolt app. ``process_before_response``: the ack is the listener's
+def build_async_app(
+    bot: SlackBot, intake: Intake, client: AsyncWebClient, *, socket_mode: bool = False
+) -> AsyncApp:
+    """The front's Bolt app, for HTTP or (``socket_mode``: no signatures, the WebSocket is
+    authenticated) Socket Mode. ``process_before_response``: the ack is the listener's
     return, after the row is committed. The token is checked at start (``run.check_token``);
     Bolt asks auth.test once more at the first request and keeps the answer."""
     bolt = AsyncApp(
         client=client,
-        signing_secret=bot.settings.slack_signing_secret or "",
+        signing_secret=None if socket_mode else (bot.settings.slack_signing_secret or ""),
+        request_verification_enabled=not socket_mode,
         process_before_response=True,
         logger=logging.getLogger("slack_bolt"),
     )
 
     async def store(kind: Any, body: dict[str, Any], key: str | None = None) -> None:
-        await asyncio.to_thread(intake.store, kind, body, key)
+        try:
+            await intake.store_async(kind, body, key)
+        except Exception as exc:
+            if not is_unreachable(exc) or not body.get("response_url"):
+                raise  # no ack: Slack shows its error (and retries an event)
+            # Not taken: say so at once, in their language as last seen, and ack.
+            log.warning("database unreachable: a request was not taken; the member is told")
+            lang = (
+                bot.router.known_language(PLATFORM, member_of(kind, body)) or bot.settings.language
+            )
+            await asyncio.to_thread(
+                respond,
+                str(body["response_url"]),
+                {
+                    "response_type": "ephemeral",
+                    "replace_original": False,
+                    "text": t("error.database", lang),
+                },
+            )
 
     async def on_command(ack: AsyncAck, body: dict[str, Any]) -> None:
         await store("command", body)
@@ -68,51 +91,6 @@ def build_async_app(bot: SlackBot, intake: Intake, client: AsyncWebClient) -> As
         await ack()
 
     async def on_error(error: Exception, body: dict[str, Any]) -> None:
-        log.error("unhandled error in a Slack listener: %s", error, exc_info=error)
-
-    bolt.command(COMMANDS)(on_command)
-    bolt.action(ACTIONS)(on_click)
-    bolt.view(CALLBACK_ID)(on_form)
-    bolt.event("message")(ignore_messages)
-    bolt.event("app_home_opened")(home_opened)
-    bolt.error(on_error)
-    return bolt
-
-
-def build_socket_app(bot: SlackBot, intake: Intake, client: WebClient) -> App:
-    """The Socket Mode front's Bolt app (no signatures: the WebSocket is authenticated)."""
-    bolt = App(
-        client=client,
-        request_verification_enabled=False,
-        token_verification_enabled=False,
-        process_before_response=True,
-        logger=logging.getLogger("slack_bolt"),
-    )
-
-    def on_command(ack: Ack, body: dict[str, Any]) -> None:
-        intake.store("command", body)
-        ack()
-
-    def on_click(ack: Ack, body: dict[str, Any]) -> None:
-        intake.store("click", body)
-        ack()
-
-    def on_form(ack: Ack, body: dict[str, Any]) -> None:
-        errors = bot.form_errors(body)
-        if errors:
-            ack(response_action="errors", errors=errors)
-            return
-        intake.store("submit", body)
-        ack()
-
-    def ignore_messages(event: dict[str, Any]) -> None:
-        return None
-
-    def home_opened(ack: Ack, event: dict[str, Any], body: dict[str, Any]) -> None:
-        intake.store("home", event, request_key(body))
-        ack()
-
-    def on_error(error: Exception, body: dict[str, Any]) -> None:
         log.error("unhandled error in a Slack listener: %s", error, exc_info=error)
 
     bolt.command(COMMANDS)(on_command)

@@ -14,6 +14,7 @@ from bot.adapters.slack.blocks import (
     render_messages,
     render_single,
 )
+from bot.cards import Cards
 from bot.i18n import t
 from bot.messages import File, Reply
 from storage.db import Database
@@ -27,10 +28,13 @@ PLATFORM = "slack"
 class Poster:
     """Sends with one WebClient; raises slack_sdk errors for the caller to judge."""
 
-    def __init__(self, client: WebClient, db: Database, *, lang: str = "nb") -> None:
+    def __init__(
+        self, client: WebClient, db: Database, *, lang: str = "nb", cards: Cards | None = None
+    ) -> None:
         self.client = client
         self.db = db
         self.lang = lang
+        self.cards = cards
 
     def post(self, channel: str, reply: Reply) -> tuple[str, str]:
         """Post to a channel (or a user id: a direct message); returns (channel id, ts) of
@@ -74,10 +78,23 @@ class Poster:
             return [(r.channel_id, r.message_id) for r in rows]
 
     def update_all(
-        self, ref: tuple[str, int], reply: Reply, *, skip: tuple[str, str] | None = None
+        self,
+        ref: tuple[str, int],
+        reply: Reply,
+        *,
+        skip: tuple[str, str] | None = None,
+        lang: str | None = None,
     ) -> int:
         """chat.update every posted message of the object; returns how many were updated.
-        A message that is gone (deleted, archived channel) is forgotten, not retried."""
+        With ``cards``, the card is rendered from the database at send time, one update of
+        an object at a time (last state wins). A message that is gone (deleted, archived
+        channel) is forgotten, not retried."""
+        if self.cards is None:
+            return self._update_all(ref, reply, skip)
+        with self.cards.latest(ref, lang or self.lang) as card:
+            return self._update_all(ref, card or reply, skip)
+
+    def _update_all(self, ref: tuple[str, int], reply: Reply, skip: tuple[str, str] | None) -> int:
         blocks = render_single(reply, t("slack.more_not_shown", self.lang))
         text = fallback_text(reply)
         done = 0

@@ -22,7 +22,7 @@ from bot.app import App
 from bot.config import Settings
 from bot.inbox import Worker
 from bot.scheduler import Ticker
-from bot.web.app import post
+from bot.web.app import Lifespan, post
 from storage import inbox
 
 log = logging.getLogger(__name__)
@@ -83,6 +83,7 @@ class SlackRuntime:
             self.bot.handle,
             threads=s.worker_threads,
             lease=timedelta(seconds=s.inbox_lease_seconds),
+            platform="slack",
         )
         self.ticker = Ticker(tick(self.bot), s.tick_seconds)
 
@@ -98,9 +99,23 @@ class SlackRuntime:
         self.bot.stop()
 
 
+def async_client(s: Settings) -> AsyncWebClient:
+    return AsyncWebClient(token=s.slack_bot_token, base_url=api_url(s), timeout=TIMEOUT_SECONDS)
+
+
 def http_routes(bot: SlackBot, intake: Intake) -> list[BaseRoute]:
     """POST /slack/events for the web app."""
     s = bot.settings
-    client = AsyncWebClient(token=s.slack_bot_token, base_url=api_url(s), timeout=TIMEOUT_SECONDS)
-    bolt = build_async_app(bot, intake, client)
+    bolt = build_async_app(bot, intake, async_client(s))
     return [post(EVENTS_PATH, SlackEvents(bolt, s.slack_signing_secret or "").endpoint)]
+
+
+def socket_mode_lifespan(bot: SlackBot, intake: Intake) -> Lifespan:
+    """Socket Mode, connected while the web app runs."""
+    from bot.adapters.slack.socket_mode import lifespan
+
+    s = bot.settings
+    assert s.slack_app_token
+    return lifespan(
+        build_async_app(bot, intake, async_client(s), socket_mode=True), s.slack_app_token
+    )

@@ -35,7 +35,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_inbox')),
     sa.UniqueConstraint('key', name=op.f('uq_inbox_key'))
     )
-    op.create_index('ix_inbox_state_id', 'inbox', ['state', 'id'], unique=False)
+    op.create_index('ix_inbox_state_member_id', 'inbox', ['state', 'member', 'id'], unique=False)
     op.create_index('ix_inbox_member_id', 'inbox', ['member', 'id'], unique=False)
     op.drop_table('handled_requests')
     op.add_column('outbox', sa.Column('sent_to', sa.JSON(), nullable=True))
@@ -51,5 +51,5 @@ def downgrade() -> None:
     sa.UniqueConstraint('key', name=op.f('uq_handled_requests_key'))
     )
     op.drop_index('ix_inbox_member_id', table_name='inbox')
-    op.drop_index('ix_inbox_state_id', table_name='inbox')
+    op.drop_index('ix_inbox_state_member_id', table_name='inbox')
     op.drop_table('inbox')

@@ -1,7 +1,7 @@
 """web: private links (guest pages, calendar feeds, dashboards) and guests' e-mail
 
 Revision ID: 0007_web
-Revises: 0005_security
+Revises: 0006_teams
 """
 from alembic import op
 import sqlalchemy as sa
@@ -9,7 +9,7 @@ import storage.models
 
 
 revision = '0007_web'
-down_revision = '0005_security'
+down_revision = '0006_teams'
 branch_labels = None
 depends_on = None
 

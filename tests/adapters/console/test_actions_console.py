@@ -9,8 +9,13 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from tests.adapters.console.test_console import home, partnerbot  # noqa: F401  (the `home` fixture)
 from tests.helpers import DATA
+
+# `partnerbot` processes: not in the edit loop (make test-fast), always in make test.
+pytestmark = pytest.mark.slow
 
 PROGRAMME = (DATA / "arbeidsprogram_nn.txt").read_text("utf-8")
 
@@ -98,7 +103,7 @@ def test_new_status_overdue_show_and_export(home: Path, tmp_path: Path) -> None:
     ) in out
     overdue = out.split("/tiltak liste forfalne", 1)[1].split("/tiltak vis", 1)[0]
     assert f"#{late} Kartleggje kvite flekker" in overdue
-    assert f"— Tone Haugen — pågår 40 % — {yesterday:%d.%m.%Y} ⚠" in overdue
+    assert f"— ansvarleg: Tone Haugen — pågår 40 % — frist {yesterday:%d.%m.%Y} ⚠" in overdue
     assert f"#{later} " not in overdue
     shown = out.split(f"/tiltak vis {late}", 1)[1]
     assert "Sigrid Aasen: pågår, 40 %, «Måledata frå Telenor er bestilt»" in shown

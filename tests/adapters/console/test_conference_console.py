@@ -5,7 +5,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
+
 from tests.adapters.console.test_console import home, partnerbot  # noqa: F401  (home is a fixture)
+
+# `partnerbot` processes: not in the edit loop (make test-fast), always in make test.
+pytestmark = pytest.mark.slow
 
 
 def test_waitlisted_member_is_promoted_and_told(home: Path) -> None:  # noqa: F811

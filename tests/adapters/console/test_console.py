@@ -9,6 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import demo_folder
+
+# `partnerbot` processes: not in the edit loop (make test-fast), always in make test.
+pytestmark = pytest.mark.slow
+
 BIN = Path(sys.executable).parent / "partnerbot"
 
 
@@ -30,10 +35,9 @@ def partnerbot(
 
 @pytest.fixture
 def home(tmp_path: Path) -> Path:
-    """A folder with an upgraded database and the demo loaded, as `make run` leaves it."""
-    assert partnerbot("db", "upgrade", cwd=tmp_path).returncode == 0
-    assert partnerbot("demo", "--if-empty", cwd=tmp_path).stdout.strip() == "demo data loaded"
-    return tmp_path
+    """A folder with an upgraded database and the demo loaded, as `make run` leaves it
+    (test_demo_twice_loads_once runs the two commands themselves)."""
+    return demo_folder(tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -70,8 +74,10 @@ def test_networks_after_demo(home: Path) -> None:
     assert "Statens vegvesen" in r.stdout and "Universitetet i Sørøst-Norge (USN)" in r.stdout
 
 
-def test_demo_twice_loads_once(home: Path) -> None:
-    r = partnerbot("demo", "--if-empty", cwd=home)
+def test_demo_twice_loads_once(tmp_path: Path) -> None:
+    assert partnerbot("db", "upgrade", cwd=tmp_path).returncode == 0
+    assert partnerbot("demo", "--if-empty", cwd=tmp_path).stdout.strip() == "demo data loaded"
+    r = partnerbot("demo", "--if-empty", cwd=tmp_path)
     assert "skipped" in r.stdout
 
 
@@ -137,3 +143,10 @@ def test_the_console_keeps_admins_by_name_it_has_no_ids(home: Path) -> None:
     )
     assert r.returncode == 0, r.stderr
     assert "«Nettverk for klima» er opprettet" in r.stdout
+
+
+def test_a_new_console_member_with_escape_codes_is_stored_clean(home: Path) -> None:
+    r = partnerbot("console", stdin='/som ny "Eva\x1b[2J Ny\u202e"\n/partnerbot meg\n', cwd=home)
+    assert r.returncode == 0, r.stderr
+    assert "\x1b" not in r.stdout and "\u202e" not in r.stdout
+    assert "Eva[2J Ny" in r.stdout

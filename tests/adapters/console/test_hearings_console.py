@@ -19,7 +19,8 @@ from sqlalchemy import select
 from bot import clock
 from storage.db import Database
 from storage.models import OutboxMessage
-from tests.adapters.console.test_console import BIN, partnerbot
+from tests.adapters.console.test_console import BIN
+from tests.helpers import demo_folder
 
 pytestmark = pytest.mark.slow
 REMINDER = re.compile(
@@ -121,9 +122,7 @@ class Console:
 
 @pytest.fixture
 def home(tmp_path: Path) -> Path:
-    assert partnerbot("db", "upgrade", cwd=tmp_path).returncode == 0
-    assert partnerbot("demo", cwd=tmp_path).returncode == 0
-    return tmp_path
+    return demo_folder(tmp_path)
 
 
 def reminder_rows(home: Path, number: int) -> list[OutboxMessage]:

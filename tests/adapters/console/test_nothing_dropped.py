@@ -369,3 +369,334 @@ def test_the_meeting_ics_is_published_with_a_uuid_uid_and_no_fake_organiser(
     uid = str(event["UID"])
     assert uid.endswith("@partnerbot") and uuid.UUID(uid.split("@")[0])
     assert "ORGANIZER" not in event and b"partnerbot.invalid" not in data
+
+
+# -- 7. scope: a partnership is a boundary ----------------------------------------------
+
+
+def test_publikum_alle_is_the_networks_of_the_organisers_partnership(
+    app: App, bot: TestBot
+) -> None:
+    import re
+
+    out = run_console(
+        app,
+        '/konferanse ny "Samferdselsdagen" dato 15.01.2100 kl 10-15 plasser 40 publikum alle\n',
+    )
+    number = re.search(r"[Kk]onferanse #(\d+)", out)
+    assert number, out
+    out = run_console(app, f"/konferanse kunngjør {number.group(1)}\n")
+    assert "── #infrastruktur ──" in out and "── #utenforskap ──" in out
+    assert "── #verdiskaping ──" in out
+    assert "── #vest-telemark ──" not in out, out
+
+
+def test_partnerskap_is_created_and_chosen_by_name(app: App, bot: TestBot) -> None:
+    from storage.models import Network, Partnership
+
+    out = run_console(
+        app,
+        '/partnerbot partnerskap ny "Grenlandsrådet" språk nb\n'
+        '/partnerbot nettverk ny "Nettverk for helse" partnerskap Grenland\n'
+        '/partnerbot nettverk ny "Nettverk for kultur" partnerskap Ukjentrådet\n',
+    )
+    assert "Partnerskapet «Grenlandsrådet» er opprettet." in out, out
+    assert "Kjenner ikke partnerskapet «Ukjentrådet»" in out
+    assert '`/partnerbot partnerskap ny "Ukjentrådet"`' in out
+    with app.db.transaction() as s:
+        net = s.scalar(select(Network).where(Network.name == "Nettverk for helse"))
+        assert net is not None and net.partnership is not None
+        assert net.partnership.name == "Grenlandsrådet"
+        assert s.scalar(select(Network).where(Network.name == "Nettverk for kultur")) is None
+        assert s.scalar(select(Partnership).where(Partnership.name == "Ukjentrådet")) is None
+
+
+def test_the_overview_offers_no_registration_to_someone_who_cannot(app: App, bot: TestBot) -> None:
+    out = run_console(app, '/som ny "Roger Ryberg"\n/partnerbot oversikt\n')
+    assert "/konferanse meld på" not in out, out
+
+
+def test_invitees_outside_the_channel_hear_of_the_poll_at_once(app: App, bot: TestBot) -> None:
+    out = run_console(
+        app,
+        '/mote ny "Grensemøte" tider 10.12.2099 kl 10-12, 11.12.2099 kl 13-15 '
+        'inviterte "Knut Vik, Ola Nordmann"\n',
+    )
+    assert "── @Knut Vik ──" in out, out
+    assert "── @Ola Nordmann ──" not in out  # he is in #infrastruktur and saw it there
+    knut = out.split("── @Knut Vik ──", 1)[1]
+    assert "Grensemøte" in knut and "/mote svar" in knut
+
+
+# -- 10. the smaller ones ---------------------------------------------------------------
+
+
+def new_action_number(out: str) -> str:
+    import re
+
+    found = re.search(r"Tiltak #(\d+) er opprettet", out)
+    assert found, out
+    return found.group(1)
+
+
+def test_status_without_due_date_reads_once(app: App, bot: TestBot) -> None:
+    n = new_action_number(run_console(app, '/tiltak ny "Telle trafikk"\n'))
+    out = run_console(app, f"/tiltak status {n} pågår fremdrift 20%\n")
+    assert "pågår (20 %), ingen frist." in out, out
+    assert "frist ingen frist" not in out
+
+
+def test_a_quoted_status_word_is_the_status(app: App, bot: TestBot) -> None:
+    n = new_action_number(run_console(app, '/tiltak ny "Telle trafikk"\n'))
+    out = run_console(app, f'/tiltak status {n} "pågår"\n/tiltak vis {n}\n')
+    assert f"Tiltak #{n} «Telle trafikk»: pågår" in out, out
+
+
+def test_done_with_half_progress_is_refused(app: App, bot: TestBot) -> None:
+    n = new_action_number(run_console(app, '/tiltak ny "Telle trafikk"\n'))
+    out = run_console(app, f"/tiltak status {n} ferdig fremdrift 50%\n")
+    assert "Et ferdig tiltak har fremdrift 100 %" in out, out
+    with app.db.transaction() as s:
+        action = s.get(Action, int(n))
+        assert action is not None and action.status == "planned"
+
+
+def test_language_without_argument_says_which_and_how(app: App, bot: TestBot) -> None:
+    out = run_console(app, "/partnerbot språk\n")
+    assert "«—»" not in out
+    assert "Du får svar på bokmål." in out and "`/partnerbot språk nn`" in out
+
+
+def test_one_slot_answered_twice_is_refused(app: App, bot: TestBot) -> None:
+    import re
+
+    out = run_console(app, '/mote ny "Møte" tider 10.12.2099 kl 10-12, 11.12.2099 kl 13-15\n')
+    poll = re.search(r"[Mm]øtepoll #(\d+)", out)
+    assert poll, out
+    out = run_console(app, f"/mote svar {poll.group(1)} 1:ja 1:nei\n")
+    assert "Tidspunkt 1 står to ganger" in out, out
+
+
+def test_a_hearing_without_mottakere_goes_to_the_networks_organisations(
+    app: App, bot: TestBot
+) -> None:
+    out = run_console(app, '/horing ny "Regional plan" frist 15.09.2099\n')
+    assert "«Regional plan» er registrert" in out, out
+    assert "Statens vegvesen" in out and "Bane NOR" in out
+
+
+def test_an_unknown_command_suggests_the_nearest(app: App, bot: TestBot) -> None:
+    out = run_console(app, "/konferense liste\n")
+    assert "Jeg kjenner ikke kommandoen /konferense.\nMente du `/konferanse`?" in out, out
+    assert "Dette kan jeg hjelpe med" not in out  # not the whole help
+
+
+def test_a_hearing_in_a_network_without_organisations_still_asks_for_mottakere(
+    app: App, bot: TestBot
+) -> None:
+    out = run_console(
+        app,
+        '/partnerbot nettverk ny "Tomt nettverk"\n'
+        '/horing ny "Ingen" frist 15.09.2099 nettverk Tomt\n',
+    )
+    assert "Hvem skal svare på høringen?" in out, out
+
+
+def test_more_seats_tell_the_waitlist_why(app: App, bot: TestBot) -> None:
+    import re
+
+    out = run_console(
+        app,
+        '/konferanse ny "Smal samling" dato 15.01.2100 kl 10-15 plasser 1 publikum infrastruktur\n',
+    )
+    n = re.search(r"[Kk]onferanse #(\d+)", out)
+    assert n, out
+    c = n.group(1)
+    out = run_console(
+        app,
+        f"/konferanse kunngjør {c}\n/som Ola Nordmann\n/konferanse meld på {c}\n"
+        f"/som Per Hansen\n/konferanse meld på {c}\n/som Ingrid Berg\n"
+        f"/konferanse endre {c} plasser 2\n",
+    )
+    per = out.split("── @Per Hansen ──", 1)[1]
+    assert "det ble flere plasser" in per, out
+    assert "noen meldte seg av" not in per
+
+
+def test_a_poll_nobody_answered_says_so(app: App, bot: TestBot) -> None:
+    import re
+    from datetime import UTC, datetime
+
+    out = run_console(app, '/mote ny "Møte" tider 10.12.2099 kl 10-12, 11.12.2099 kl 13-15\n')
+    poll = re.search(r"[Mm]øtepoll #(\d+)", out)
+    assert poll, out
+    out = run_console(app, f"/mote lukk {poll.group(1)}\n")
+    assert f"Ingen har svart på møtepoll #{poll.group(1)} ennå." in out, out
+    now = datetime(2099, 12, 1, 8, 0, tzinfo=UTC)
+    bot.run(
+        '/mote ny "Auto" tider 10.12.2099 kl 10-12, 11.12.2099 kl 13-15 svarfrist 5.12.2099 kl 12',
+        now=now,
+    )
+    sent = bot.dispatch(datetime(2099, 12, 5, 12, 0, tzinfo=UTC))
+    closed = [text for _, text in sent if "Auto" in text]
+    assert closed and "ingen svarte på møtepollen" in closed[0], sent
+    assert "ingen tidspunkt passet" not in closed[0]
+
+
+def test_deleting_an_action_asks_first(app: App, bot: TestBot) -> None:
+    n = new_action_number(run_console(app, '/tiltak ny "Telle trafikk"\n'))
+    out = run_console(app, f"/tiltak slett {n}\n")
+    assert f"Vil du slette tiltak #{n} «Telle trafikk»" in out, out
+    assert f"`/tiltak slett {n} bekreft`" in out
+    with app.db.transaction() as s:
+        assert s.get(Action, int(n)) is not None
+    out = run_console(app, f"/tiltak slett {n} bekreft\n")
+    assert "er slettet" in out
+    with app.db.transaction() as s:
+        assert s.get(Action, int(n)) is None
+
+
+def test_the_action_list_labels_its_columns(app: App, bot: TestBot) -> None:
+    run_console(app, '/tiltak ny "Telle trafikk" ansvarlig "Ola Nordmann" frist 1.6.2099\n')
+    out = run_console(app, "/tiltak liste\n")
+    line = next(x for x in out.splitlines() if "Telle trafikk" in x)
+    assert "ansvarlig: Ola Nordmann" in line and "frist 01.06.2099" in line, line
+    assert " — oppdatert " in line
+
+
+def test_poll_slots_across_new_year_are_in_order_and_name_the_year(app: App, bot: TestBot) -> None:
+    out = run_console(app, '/mote ny "Nyttår" tider 4.1.2100 kl 10-12, 30.12.2099 kl 10-12\n')
+    lines = out.splitlines()
+    first = next(x for x in lines if x.startswith("*1.*"))
+    second = next(x for x in lines if x.startswith("*2.*"))
+    assert "30. desember 2099" in first and "4. januar 2100" in second, out
+
+
+def test_english_points_to_english_commands_and_buttons_match_the_footer(
+    app: App, bot: TestBot
+) -> None:
+    out = run_console(
+        app,
+        "/partnerbot språk en\n"
+        '/mote ny "New year" tider 4.1.2100 kl 10-12, 30.12.2099 kl 10-12\n'
+        "/partnerbot oversikt\n",
+    )
+    assert "/mote vis" not in out and "/mote show 1" in out, out
+    assert "[Yes: /mote answer 2 1:yes]" in out and "/mote svar 2 1:ja" not in out
+    assert "`/mote answer 2 1:yes 2:maybe`" in out
+    assert "/konferanse meld på" not in out
+
+
+def test_a_meeting_and_an_open_poll_slot_at_one_time_are_warned_about(
+    app: App, bot: TestBot
+) -> None:
+    import re
+
+    out = run_console(
+        app,
+        '/mote ny "Første" tider 10.12.2099 kl 10-12, 11.12.2099 kl 13-15\n'
+        '/mote ny "Andre" tider 10.12.2099 kl 11-13\n',
+    )
+    first, second = re.findall(r"møtepoll #(\d+)\.", out)
+    out = run_console(app, f"/mote lukk {first} valg 1\n")
+    assert "Møtet kolliderer med tidspunkt 1" in out and f"møtepollen #{second} «Andre»" in out
+    out = run_console(app, '/mote ny "Tredje" tider 10.12.2099 kl 09-10:30\n')
+    assert "Tidspunkt 1 kolliderer med møtet «Første»" in out, out
+
+
+def test_day_before_reminders_of_a_monday_come_on_friday(app: App, bot: TestBot) -> None:
+    import re
+    from zoneinfo import ZoneInfo
+
+    from storage.models import OutboxMessage
+
+    out = run_console(app, '/mote ny "Mandagsmøte" tider 14.12.2099 kl 10-12\n')
+    (poll,) = re.findall(r"møtepoll #(\d+)\.", out)
+    run_console(app, f"/mote lukk {poll} valg 1\n")
+    out = run_console(
+        app,
+        '/konferanse ny "Mandagskonferanse" dato 14.12.2099 kl 10-15 publikum infrastruktur\n',
+    )
+    (conf,) = re.findall(r"[Kk]onferanse #(\d+)", out)[:1]
+    run_console(
+        app, f"/konferanse kunngjør {conf}\n/som Ola Nordmann\n/konferanse meld på {conf}\n"
+    )
+    oslo = ZoneInfo("Europe/Oslo")
+    with app.db.transaction() as s:
+        days = {
+            (r.kind, f"{r.due_at.astimezone(oslo):%a %d.%m}")
+            for r in s.scalars(
+                select(OutboxMessage).where(
+                    OutboxMessage.kind.in_(("meeting.reminder", "conference.day_before")),
+                    OutboxMessage.state == "pending",
+                )
+            )
+            if (r.payload or {}).get("which", "day_before") == "day_before"
+        }
+    assert ("meeting.reminder", "Fri 11.12") in days, days
+    assert ("conference.day_before", "Fri 11.12") in days, days
+    from datetime import datetime
+
+    sent = bot.dispatch(datetime(2099, 12, 11, 12, 0, tzinfo=oslo))
+    texts = "\n".join(text for _, text in sent)
+    assert "*Mandagsmøte* er mandag 14. desember" in texts, texts
+    assert "Velkommen til «Mandagskonferanse», mandag 14. desember" in texts
+    assert "i morgen" not in texts
+
+
+def test_one_new_goal_is_counted_in_the_singular(app: App, bot: TestBot) -> None:
+    out = run_console(
+        app,
+        "/kanal #vest-telemark\n/tiltak importer\nMål 9: Eitt mål\n• Eitt tiltak\n.\n",
+        user="Sigrid Aasen",
+    )
+    assert "Blir oppretta: 1 nytt mål og 1 nytt tiltak" in out, out
+    assert "1 nye mål" not in out and "1 nye tiltak" not in out
+
+
+def test_words_one_letter_off_a_keyword_pass_where_no_keyword_could_stand(
+    app: App, bot: TestBot
+) -> None:
+    out = run_console(
+        app,
+        '/mote ny "Langt møte" tider 10.12.2099 kl 10, 11.12.2099 kl 13 varighet 2 timer\n',
+    )
+    assert "har laget møtepoll" in out, out
+
+
+def test_the_new_queries_on_both_engines(any_db: object) -> None:
+    """Organisation owners in the overview, the digest now, clashes and partnerships, on
+    SQLite and PostgreSQL."""
+    import re
+
+    from bot import demo
+    from storage.db import Database
+    from tests.conftest import make_settings
+
+    assert isinstance(any_db, Database)
+    app = App.build(
+        make_settings(str(any_db.engine.url.render_as_string(hide_password=False))), any_db
+    )
+    demo.load(app.db, app.settings)
+    out = run_console(
+        app,
+        '/tiltak ny "Tokke-tiltak" ansvarleg "Tokke kommune" frist i går\n'
+        '/tiltak ny "Kviteseid-tiltak" ansvarleg "Kviteseid kommune" frist i går\n'
+        "/partnerbot digest nå\n"
+        "/som Tone Haugen\n/partnerbot oversikt\n/som Sigrid Aasen\n/partnerbot oversikt\n",
+        user="Sigrid Aasen",
+        channel="#vest-telemark",
+    )
+    tone = out.split("Tone Haugen @ #vest-telemark> /partnerbot oversikt", 1)[1].split("> ", 1)[0]
+    assert "Tokke-tiltak" in tone and "Kviteseid-tiltak" not in tone
+    assert "── #vest-telemark ──\n*Vekesamandrag for" in out
+    out = run_console(
+        app,
+        '/mote ny "Første" tider 10.12.2099 kl 10-12\n/mote ny "Andre" tider 10.12.2099 kl 11-13\n'
+        '/partnerbot partnerskap ny "Grenlandsrådet"\n'
+        '/partnerbot nettverk ny "Nettverk for helse" partnerskap grenland\n',
+    )
+    first, second = re.findall(r"møtepoll #(\d+)\.", out)
+    assert "Partnerskapet «Grenlandsrådet» er opprettet." in out
+    out = run_console(app, f"/mote lukk {first} valg 1\n")
+    assert f"møtepollen #{second} «Andre»" in out, out

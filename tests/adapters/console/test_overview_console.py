@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from tests.adapters.console.test_console import partnerbot
+from tests.helpers import demo_folder
+
+# `partnerbot` processes: not in the edit loop (make test-fast), always in make test.
+pytestmark = pytest.mark.slow
 
 SCRIPT = """\
 /tiltak ny "Rydde opp i skiltplanen" ansvarlig "Ola Nordmann" frist i går
@@ -29,8 +35,7 @@ def section(out: str, prompt: str) -> list[str]:
 
 
 def test_overview_lists_what_waits_for_each_member(tmp_path: Path) -> None:
-    assert partnerbot("db", "upgrade", cwd=tmp_path).returncode == 0
-    assert partnerbot("demo", cwd=tmp_path).returncode == 0
+    demo_folder(tmp_path)
     r = partnerbot("console", stdin=SCRIPT, cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     ola = section(r.stdout, "Ola Nordmann @ #infrastruktur> /partnerbot oversikt")

@@ -12,15 +12,17 @@ import icalendar
 import pytest
 
 from tests.adapters.console.test_console import partnerbot
+from tests.helpers import demo_folder
+
+# `partnerbot` processes: not in the edit loop (make test-fast), always in make test.
+pytestmark = pytest.mark.slow
 
 OSLO = ZoneInfo("Europe/Oslo")
 
 
 @pytest.fixture
 def home(tmp_path: Path) -> Path:
-    assert partnerbot("db", "upgrade", cwd=tmp_path).returncode == 0
-    assert partnerbot("demo", cwd=tmp_path).stdout.strip() == "demo data loaded"
-    return tmp_path
+    return demo_folder(tmp_path)
 
 
 def weekdays_ahead(start: date, count: int) -> list[date]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import random
 import threading
 import time
 from collections.abc import Callable
@@ -110,6 +111,8 @@ class FakeSlack:
         self._failures: list[Failure] = []
         self._down: dict[str, tuple[float, int]] = {}  # method -> (until, status)
         self.latency: dict[str, float] = {}  # method -> seconds to wait before answering
+        # method -> up to this many more seconds, at random: calls overtake each other
+        self.jitter: dict[str, float] = {}
         # method -> its answer, for methods another fake serves (FakeSocketMode's
         # apps.connections.open)
         self.answers: dict[str, Callable[[Call], dict[str, Any]]] = {}
@@ -264,6 +267,8 @@ class FakeSlack:
         call = Call(method=method, body=body, headers=headers, path=parts.path, data=raw)
         if self.latency.get(method):
             time.sleep(self.latency[method])
+        if self.jitter.get(method):
+            time.sleep(random.uniform(0, self.jitter[method]))
         failure = self._take_failure(method, body)
         if failure is not None:
             call.status = failure.status

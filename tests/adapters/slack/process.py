@@ -24,6 +24,7 @@ from storage.db import Database
 from tests.adapters.slack import requests as rq
 from tests.adapters.slack.fake import Call, FakeSlack
 from tests.adapters.slack.fake_socket import FakeSocketMode
+from tests.helpers import demo_folder
 
 T = TypeVar("T")
 REPO = Path(__file__).resolve().parents[3]
@@ -67,8 +68,11 @@ def partnerbot(
 def prepare_folder(folder: Path, database_url: str | None = None) -> str:
     """`db upgrade` and `demo` in ``folder`` (on ``database_url``, by default a SQLite file
     there); returns the DATABASE_URL."""
+    if database_url is None:  # the SQLite demo database, copied from a template
+        demo_folder(folder)
+        return f"sqlite:///{folder / 'partnerbot.db'}"
     folder.mkdir(parents=True, exist_ok=True)
-    url = database_url or f"sqlite:///{folder / 'partnerbot.db'}"
+    url = database_url
     env = clean_env(DATABASE_URL=url)
     for args in (("db", "upgrade"), ("demo", "--if-empty")):
         r = partnerbot(*args, cwd=folder, env=env)
@@ -354,3 +358,49 @@ def start_slack_bot(
     raise AssertionError(
         f"partnerbot slack did not answer /healthz (or connect) in {timeout}s:\n{bot.logs()}"
     )
+
+
+def start_worker(
+    folder: Path,
+    fake: FakeSlack,
+    *,
+    database_url: str,
+    features: Sequence[str] = (),
+    env: dict[str, str] | None = None,
+    timeout: float = 120.0,
+) -> tuple[subprocess.Popen[bytes], Path]:
+    """`partnerbot worker` against ``database_url``; waits until its log says it is ready.
+    Returns the process and its log file."""
+    folder.mkdir(parents=True, exist_ok=True)
+    full_env = clean_env(
+        DATABASE_URL=database_url,
+        SLACK_BOT_TOKEN=BOT_TOKEN,
+        SLACK_SIGNING_SECRET=rq.SECRET,
+        SLACK_API_URL=fake.api_url,
+        PARTNERBOT_TICK_SECONDS="1",
+        PARTNERBOT_LOG_LEVEL="INFO",
+        PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+    )
+    full_env.update(env or {})
+    cmd = [sys.executable, "-m", "tests.adapters.slack.launch"]
+    if features:
+        cmd += ["--features", ",".join(features)]
+    log_path = folder / f"partnerbot-worker-{time.monotonic_ns()}.log"
+    proc = subprocess.Popen(
+        [*cmd, "worker"],
+        cwd=folder,
+        env=full_env,
+        stdout=log_path.open("wb"),
+        stderr=subprocess.STDOUT,
+    )
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise AssertionError(
+                f"partnerbot worker exited {proc.returncode}:\n{log_path.read_text()}"
+            )
+        if re.search(r"worker process \d+ ready", log_path.read_text(errors="replace")):
+            return proc, log_path
+        time.sleep(0.1)
+    proc.kill()
+    raise AssertionError(f"partnerbot worker not ready in {timeout}s:\n{log_path.read_text()}")

@@ -26,7 +26,7 @@ def test_text_fields_buttons_and_divider() -> None:
     out = bk.render_blocks(reply)
     assert out[0] == {
         "type": "section",
-        "text": {"type": "mrkdwn", "text": "*Høring* <@U1> &amp; &lt;ikke markup&gt;"},
+        "text": {"type": "mrkdwn", "text": "*Høring* &lt;@U1&gt; &amp; &lt;ikke markup&gt;"},
     }
     assert out[1]["fields"][0] == {"type": "mrkdwn", "text": "*Frist*\n15.09.2026"}
     assert [(e["value"], e["action_id"], e["style"]) for e in out[2]["elements"]] == [
@@ -34,7 +34,7 @@ def test_text_fields_buttons_and_divider() -> None:
         ("/mote svar 3 1 nei", "cmd:2", "danger"),
     ]
     assert out[3] == {"type": "divider"}
-    assert "Høring" in bk.fallback_text(reply)
+    assert "*Høring* &lt;@U1&gt; &amp; &lt;ikke markup&gt;" in bk.fallback_text(reply)
 
 
 def test_limits_split_and_never_cut() -> None:
@@ -111,3 +111,35 @@ def test_form_from_a_verb_and_back_to_the_same_command(app: App) -> None:
     assert forms.compose(target, values) == (
         'ny «Plan "Vestfold"» frist 15.09.2026 fra "Viken frist fylke" stille'
     )
+
+
+def test_form_values_cannot_smuggle_keywords_or_forged_picks(app: App) -> None:
+    from bot.grammar import parse_args, tokenize
+
+    grp = app.router.group("testform")
+    keywords = {"deadline": ("frist",), "sender": ("fra",), "network": ("nettverk",)}
+
+    @grp.verb("ny", keywords=keywords)
+    def new(ctx, args):  # type: ignore[no-untyped-def]
+        return Reply.text("ok")
+
+    target = forms.form_for(app.router, "testform", "ny")
+    assert target is not None
+    sender = 'Viken" nettverk vest-telemark «fra» "x'
+    values = {
+        "title": {"value": {"type": "plain_text_input", "value": "Plan nettverk vest"}},
+        "kw:deadline:date": {"value": {"type": "datepicker", "selected_date": "2026-09-15"}},
+        "kw:deadline:time": {
+            "value": {"type": "timepicker", "selected_time": "12:00 nettverk vest-telemark"}
+        },
+        "kw:sender": {"value": {"type": "plain_text_input", "value": sender}},
+    }
+    errors = forms.validate(target, values, "nb")
+    assert errors == {"kw:deadline:time": "Velg klokkeslettet i tidsvelgeren (TT:MM)."}
+    text = forms.compose(target, values)  # even when composed anyway: the time is dropped
+    tokens = tokenize(text)
+    args = parse_args(tokens[1:], keywords, {})
+    assert "network" not in args.options
+    assert args.options["deadline"] == "15.09.2026"
+    assert args.title == "Plan nettverk vest"
+    assert "nettverk vest-telemark" in args.options["sender"]

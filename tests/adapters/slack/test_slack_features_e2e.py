@@ -365,10 +365,11 @@ def test_a_first_time_visitor_gets_a_home_tab_in_their_language(
     fake_slack.users["U_NEW"] = {"real_name": "Nils Ny", "locale": "nn-NO"}
     bot.event({"type": "app_home_opened", "user": "U_NEW", "tab": "home", "event_ts": "1.0"})
     home = fake_slack.wait_for("views.publish", lambda c: c.body.get("user_id") == "U_NEW")[0]
-    # New, in no network and no organisation: only conferences open to everyone wait.
+    # New, in no network and no organisation: nothing is theirs to answer or join yet (a
+    # conference for "alle" is for the networks of its partnership), said in nynorsk.
     text = view_text(home)
-    assert "Dette ventar på deg, Nils Ny" in text and "Høyring" not in text
-    assert all(b["value"].startswith("/konferanse ") for b in view_buttons(home))
+    assert "Ingenting ventar på deg akkurat no" in text and "Høyring" not in text
+    assert view_buttons(home) == []
     # The messages tab is not the Home tab: nothing is published for it.
     assert (
         bot.event(

@@ -86,7 +86,8 @@ def test_a_retried_new_hearing_is_one_hearing_reminded_once_through_a_429(
     # A round trip instead of a pause: a second hearing's reminder, due with ours, is sent
     # after ours; by then a second copy of ours would have gone too.
     bot.command(f'/horing ny "{SENTINEL}" frist om 3 minutter påminn 2m mottakere "Horten kommune"')
-    # Made (at the moved time) before the clock moves on: its reminder is due a minute later.
+    # The command runs after its ack: the clock moves once it has run (its reminder is then
+    # due a minute after the time it was created at, not after the moved time).
     fake_slack.wait_for("chat.postMessage", lambda c: f"«{SENTINEL}» er registrert" in c.text)
     bot.move_clock(timedelta(seconds=61))
     fake_slack.wait_for(

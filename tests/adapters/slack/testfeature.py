@@ -14,6 +14,7 @@ from bot.context import Context
 from bot.grammar import Args
 from bot.messages import Button, Buttons, Divider, Fields, File, Reply, Text
 from bot.router import Router
+from storage import outbox
 from storage.models import AuditEntry, OutboxMessage
 
 REF = ("testpoll", 1)
@@ -76,6 +77,24 @@ def register(router: Router) -> None:
         time.sleep(0.02)
         return Reply.text(f"Merket {tag}")
 
+    @grp.verb("husk")
+    def remember(ctx: Context, args: Args) -> Reply:
+        """``merk`` plus a reminder due at once in channel C_REMIND, in the same
+        transaction: each command must end as one mark and one reminder posted."""
+        tag = ctx.command.text.split()[-1]
+        ctx.session.add(
+            AuditEntry(member_id=ctx.member.id, action="testpoll.mark", detail={"tag": tag})
+        )
+        outbox.schedule(
+            ctx.session,
+            key=f"husk:{tag}",
+            kind="testpoll.reminder",
+            target=outbox.Target.channel("C_REMIND"),
+            due_at=ctx.now,
+            payload={"what": tag},
+        )
+        return Reply.text(f"Husker {tag}")
+
     @grp.verb("fil")
     def file(ctx: Context, args: Args) -> Reply:
         reply = Reply.text("Her er eksporten.")
@@ -101,6 +120,10 @@ def register(router: Router) -> None:
             f"cannot go on with {s!r}: GET https://slack.com/api/auth.test"
             f"?token={s.slack_bot_token}&secret={s.slack_signing_secret}"
         )
+
+    @router.card("testpoll")
+    def card(session: Session, object_id: int, lang: str, tz: object) -> Reply:
+        return _view(session, "channel")
 
     @router.renderer("testpoll.reminder")
     def remind(session: Session, row: OutboxMessage, now: datetime, lang: str) -> Reply | None:

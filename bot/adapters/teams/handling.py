@@ -1,0 +1,320 @@
+"""What the Teams adapter does with a verified activity: learn its conversation, turn a
+message or a card click into a Command, run it through the router and deliver the Reply
+(in the thread, as a new post in the channel, or as an update of the object's cards)."""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+import threading
+import time
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from bot.adapters.teams import conversations, render
+from bot.adapters.teams.connector import Connector, ConnectorError
+from bot.adapters.teams.messenger import TeamsMessenger
+from bot.adapters.teams.posting import PLATFORM, NoConversation, Poster, RateLimited
+from bot.adapters.teams.ratelimit import ConversationLimits
+from bot.app import App
+from bot.clock import now as clock_now
+from bot.grammar import tokenize
+from bot.i18n import language_from_locale, t
+from bot.inbox import Job
+from bot.messages import Command, Reply
+from bot.reposts import schedule_repost
+from bot.router import HELP_WORDS, Router, find_member
+from storage.db import is_unreachable
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+_AT = re.compile(r"<at>(.*?)</at>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+DISPATCH_GAP_SECONDS = 0.1
+# What sending to Teams raises: the command behind it is done by then.
+UNDELIVERED = (ConnectorError, RateLimited, NoConversation)
+
+
+def temporary(exc: Exception) -> bool:
+    return isinstance(exc, RateLimited) or (isinstance(exc, ConnectorError) and exc.temporary)
+
+
+DEFAULT_GROUP = "partnerbot"  # "hjelp", "meg", "oversikt" typed without a command word
+
+
+def message_text(activity: dict[str, Any]) -> str:
+    """What the member typed, without the mention of the bot (channels and group chats
+    deliver ``<at>partnerbot</at> horing liste``); other mentions keep the name."""
+    text = str(activity.get("text") or "")
+    bot_id = str((activity.get("recipient") or {}).get("id") or "")
+    bot_mentions = {
+        str(e.get("text") or "")
+        for e in activity.get("entities") or []
+        if isinstance(e, dict)
+        and e.get("type") == "mention"
+        and str((e.get("mentioned") or {}).get("id") or "") == bot_id
+    }
+    for mention in bot_mentions:
+        if mention:
+            text = text.replace(mention, " ")
+    text = _AT.sub(lambda m: m.group(1), text)
+    text = _TAG.sub("", text.replace("<br>", "\n").replace("<br/>", "\n"))
+    text = html.unescape(text).replace("\xa0", " ")
+    return "\n".join(line.strip() for line in text.strip().split("\n"))
+
+
+def split_command(router: Router, typed: str) -> tuple[str, str]:
+    """ "horing liste" or "/horing liste" -> ("horing", "liste"); "hjelp", "meg", "oversikt"
+    (words of /partnerbot) go to /partnerbot; an unknown first word is an unknown command
+    (the answer: what there is to type)."""
+    typed = typed.strip()
+    word = typed.split(None, 1)[0] if typed else ""
+    if not word:
+        return DEFAULT_GROUP, ""
+    rest = typed[len(word) :].strip(" ")
+    if router.find_group(word) is not None:
+        return word.lstrip("/"), rest
+    default = router.find_group(DEFAULT_GROUP)
+    tokens = tokenize(typed.split("\n", 1)[0])
+    if default is not None and (default.find(tokens) is not None or word.casefold() in HELP_WORDS):
+        return DEFAULT_GROUP, typed
+    return word.lstrip("/"), rest
+
+
+class TeamsBot:
+    def __init__(
+        self,
+        app: App,
+        interactive: Connector,
+        outbox: Connector,
+        *,
+        clock: Clock = clock_now,
+        limits: ConversationLimits | None = None,
+    ) -> None:
+        self.app = app
+        self.router = app.router
+        self.db = app.db
+        self.settings = app.settings
+        self.clock = clock
+        limits = limits or ConversationLimits()
+        lang = app.settings.language
+        public = app.settings.public_url
+        self.poster = Poster(
+            interactive, app.db, limits, lang=lang, max_wait=5.0, public_url=public
+        )
+        self.messenger = TeamsMessenger(
+            Poster(outbox, app.db, limits, lang=lang, public_url=public)
+        )
+        self.dispatcher = app.dispatcher(self.messenger)
+        self.seen = conversations.Seen()
+        self._due = threading.Event()
+        self._stopping = False
+
+    def start(self) -> None:
+        threading.Thread(target=self._dispatch_loop, name="teams-dispatch", daemon=True).start()
+
+    def stop(self) -> None:
+        self._stopping = True
+        self._due.set()
+
+    # -- one activity ---------------------------------------------------------------------
+
+    def handle_job(self, job: Job) -> None:
+        """An activity the inbox worker claimed (its body is the activity)."""
+        self.handle(job.body, job)
+
+    def handle(self, activity: dict[str, Any], job: Job | None = None) -> None:
+        """Run one verified activity. A bug before the command ran is logged and the member
+        gets an apology ("nothing was saved"); after it ran, only delivery can fail: a
+        channel post goes to the outbox, and an inbox job whose answer could not be sent
+        is raised to its worker, which answers again later (never runs it again)."""
+        try:
+            conversations.remember(self.db, activity, self.clock(), self.seen)
+            kind = activity.get("type")
+            if kind in ("conversationUpdate", "installationUpdate"):
+                self._on_installed(activity)
+                return
+            if kind != "message":
+                return
+            ran = self._run_message(activity, job)
+        except Exception as exc:
+            key = "error.database" if is_unreachable(exc) else "error.unexpected"
+            if key == "error.unexpected":
+                log.exception("Teams activity failed")
+            else:
+                log.warning("Teams activity failed: database error %s", exc.__class__.__name__)
+            if activity.get("type") == "message":
+                self._apologise(activity, key)
+            return
+        if ran is None:
+            return
+        reply, clicked = ran
+        try:
+            self.deliver(reply, activity, clicked=clicked)
+        except UNDELIVERED as exc:
+            if job is not None and temporary(exc):
+                raise  # the worker answers again after the lease (the command is done)
+            log.warning("Teams answer not delivered: %s", exc)
+        finally:
+            self.dispatch_now()
+
+    def _apologise(self, activity: dict[str, Any], key: str) -> None:
+        try:
+            lang = self.router.language_of(PLATFORM, conversations.member_id(activity))
+        except Exception:
+            lang = self.settings.language
+        try:
+            self.tell(activity, Reply.text(t(key, lang)))
+        except Exception:
+            log.exception("could not tell the Teams member about the failure")
+
+    def _on_installed(self, activity: dict[str, Any]) -> None:
+        """The app added to a personal chat: say hello there (channels stay quiet)."""
+        bot_id = str((activity.get("recipient") or {}).get("id") or "")
+        added = [str(m.get("id")) for m in activity.get("membersAdded") or []]
+        installed = activity.get("type") == "installationUpdate" and activity.get("action") == "add"
+        if conversations.conversation_kind(activity) != conversations.PERSONAL:
+            return
+        if bot_id in added or installed:
+            lang = language_from_locale(activity.get("locale")) or self.settings.language
+            conv = str((activity.get("conversation") or {}).get("id") or "")
+            self.poster.post(conv, Reply.text(t("teams.welcome", lang)))
+
+    def _run_message(
+        self, activity: dict[str, Any], job: Job | None = None
+    ) -> tuple[Reply, tuple[str, str] | None] | None:
+        """The command of a message or card click, run (or its stored answer): the reply
+        and the clicked card, if any; None for a message that is no command."""
+        if not conversations.member_id(activity) or not (activity.get("conversation") or {}).get(
+            "id"
+        ):
+            log.info("Teams message without a sender or conversation: ignored")
+            return None
+        value = activity.get("value")
+        clicked: tuple[str, str] | None = None
+        if isinstance(value, dict) and isinstance(value.get(render.DATA_KEY), str):
+            name, text = split_command(self.router, value[render.DATA_KEY])
+            reply_to = activity.get("replyToId")
+            if reply_to:
+                conv = conversations.base_conversation(
+                    str((activity.get("conversation") or {}).get("id") or "")
+                )
+                clicked = (conv, str(reply_to))
+        else:
+            name, text = split_command(self.router, message_text(activity))
+        if job is not None and job.answer is not None:
+            return job.answer, clicked  # it ran before its worker stopped: answer only
+        command = self.command(activity, name, text)
+        self._learn_name(command)
+        within = job.record if job is not None else None
+        reply = self.router.handle(command, now=self.clock(), within=within)
+        if job is not None:
+            job.settle(reply)
+        return reply, clicked
+
+    def _learn_name(self, command: Command) -> None:
+        """A member an admin added by account id (``medlem ny aad-…``) gets the name Teams
+        shows once they write; a name someone chose is kept."""
+        if not command.user_name:
+            return
+        with self.db.transaction() as session:
+            member = find_member(session, PLATFORM, command.user_id)
+            if member is not None and member.name == member.external_id:
+                member.name = command.user_name
+
+    def command(self, activity: dict[str, Any], name: str, text: str) -> Command:
+        sender = activity.get("from") or {}
+        conversation = activity.get("conversation") or {}
+        channel = (activity.get("channelData") or {}).get("channel") or {}
+        body = ""
+        if "\n" in text:
+            first, _, rest = text.partition("\n")
+            if self.router.wants_body(name, first):
+                text, body = first, rest
+        channel_name = channel.get("name") or conversation.get("name")
+        return Command(
+            platform=PLATFORM,
+            user_id=conversations.member_id(activity),
+            user_name=str(sender.get("name") or ""),
+            channel_id=conversations.base_conversation(str(conversation.get("id") or "")),
+            channel_name=f"#{channel_name}" if channel_name else None,
+            name=name,
+            text=text.strip(),
+            body=body,
+            locale=activity.get("locale"),
+            timezone=activity.get("localTimezone"),
+        )
+
+    # -- delivering -------------------------------------------------------------------------
+
+    def deliver(
+        self,
+        reply: Reply,
+        activity: dict[str, Any],
+        *,
+        clicked: tuple[str, str] | None = None,
+    ) -> None:
+        ref = reply.object_ref
+        card = reply.card or reply
+        if ref is not None and clicked is not None and clicked in self.poster.posted(ref):
+            # A click on the object's own card: the card itself shows the new state.
+            self.poster.update_all(ref, card)
+            return
+        posted: tuple[str, str] | None = None
+        kind = conversations.conversation_kind(activity)
+        if reply.visibility == "channel" and kind != conversations.PERSONAL:
+            channel = conversations.base_conversation(
+                str((activity.get("conversation") or {}).get("id") or "")
+            )
+            try:
+                posted = (channel, self.poster.post(channel, reply))
+            except UNDELIVERED as exc:
+                self._post_later(reply, activity, channel, exc)
+                return
+        else:
+            self.tell(activity, reply)
+        if ref is not None:
+            self.poster.update_all(ref, card, skip=posted)
+
+    def _post_later(
+        self, reply: Reply, activity: dict[str, Any], channel: str, exc: Exception
+    ) -> None:
+        """The command is saved but its channel post failed: the outbox posts it (retrying
+        with backoff, or telling the organiser if it never can); the member is told that."""
+        log.warning("Teams channel post failed (%s): left to the outbox", exc)
+        with self.db.transaction() as session:
+            schedule_repost(session, reply, platform=PLATFORM, channel_id=channel, now=self.clock())
+        lang = self.router.language_of(PLATFORM, conversations.member_id(activity))
+        self.tell(activity, Reply.text(t("error.post_later", lang)))
+
+    def tell(self, activity: dict[str, Any], reply: Reply) -> None:
+        """Answer the asker: in a personal chat a message, elsewhere a reply in the thread
+        (Teams has no message only one member of a channel sees)."""
+        conv = str((activity.get("conversation") or {}).get("id") or "")
+        if conversations.conversation_kind(activity) == conversations.PERSONAL:
+            self.poster.post(conv, reply)
+        else:
+            self.poster.post(conv, reply, reply_to=str(activity.get("id") or "") or None)
+
+    # -- messages a command queued for others -------------------------------------------------
+
+    def dispatch_now(self) -> None:
+        self._due.set()
+
+    def _dispatch_loop(self) -> None:
+        while not self._stopping:
+            self._due.wait()
+            self._due.clear()
+            if self._stopping:
+                return
+            try:
+                self.dispatcher.dispatch_due(self.clock())
+            except Exception as exc:
+                if is_unreachable(exc):
+                    log.warning("Teams dispatch: database error (%s)", exc.__class__.__name__)
+                else:
+                    log.exception("Teams dispatch after a command failed")
+            time.sleep(DISPATCH_GAP_SECONDS)

@@ -1,0 +1,205 @@
+"""Posting replies into Teams conversations, keeping to the rate limits, remembering the
+posts about an object (a poll card) and updating them in place (updateActivity)."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+
+from bot.adapters.teams import conversations, files, render
+from bot.adapters.teams.connector import Connector, ConnectorError
+from bot.adapters.teams.ratelimit import ConversationLimits
+from bot.i18n import t
+from bot.messages import Reply, Text
+from storage.db import Database
+from storage.models import PostedMessage, TeamsConversation
+
+log = logging.getLogger(__name__)
+
+PLATFORM = "teams"
+# Updates of a message that is gone: forget it instead of trying again.
+GONE_STATUSES = frozenset({400, 403, 404})
+
+
+class NoConversation(Exception):
+    """The bot never saw this conversation: Teams takes no message there from it."""
+
+
+class RateLimited(Exception):
+    def __init__(self, wait: float) -> None:
+        super().__init__(f"Teams rate limit for the conversation: {wait:.1f} s to wait")
+        self.wait = wait
+
+
+class Poster:
+    """Sends with one Connector; raises ConnectorError, RateLimited or NoConversation."""
+
+    def __init__(
+        self,
+        connector: Connector,
+        db: Database,
+        limits: ConversationLimits,
+        *,
+        lang: str = "nb",
+        max_wait: float = 1.0,
+        sleep: Callable[[float], None] = time.sleep,
+        public_url: str | None = None,
+    ) -> None:
+        self.connector = connector
+        self.db = db
+        self.limits = limits
+        self.lang = lang
+        self.max_wait = max_wait
+        self.sleep = sleep
+        self.public_url = public_url
+
+    def service_url(self, conversation_id: str) -> str:
+        with self.db.transaction() as session:
+            row = conversations.conversation(session, conversation_id)
+            if row is None:
+                raise NoConversation(
+                    f"Teams conversation {conversation_id} is unknown to the bot "
+                    "(add the app to the team or chat, or write to it there once)"
+                )
+            return row.service_url
+
+    def pace(self, conversation_id: str) -> None:
+        key = conversations.base_conversation(conversation_id)
+        while True:
+            wait = self.limits.reserve(key)
+            if wait <= 0:
+                return
+            if wait > self.max_wait:
+                raise RateLimited(wait)
+            self.sleep(wait)
+
+    def outgoing(self, reply: Reply) -> Reply:
+        """The reply as Teams can carry it: files become expiring links on the web front
+        (no upload without Graph), or a note when the bot has no public address."""
+        if not reply.files:
+            return reply
+        if self.public_url:
+            links = files.share(
+                self.db, reply.files, base_url=self.public_url, now=datetime.now(UTC)
+            )
+            days = files.KEEP.days
+            notes = [
+                Text(t("teams.file_link", self.lang, name=f.name, link=link, days=days))
+                for f, link in zip(reply.files, links, strict=True)
+            ]
+        else:
+            names = ", ".join(f.name for f in reply.files)
+            notes = [Text(t("teams.files_unavailable", self.lang, name=names))]
+        return Reply(
+            blocks=[*reply.blocks, *notes],
+            visibility=reply.visibility,
+            object_ref=reply.object_ref,
+            card=reply.card,
+        )
+
+    def post(self, conversation_id: str, reply: Reply, *, reply_to: str | None = None) -> str:
+        """A new message (or a reply in a thread); returns its activity id. A reply about
+        an object is remembered for later updates."""
+        service_url = self.service_url(conversation_id)
+        self.pace(conversation_id)
+        payload = render.activity(self.outgoing(reply), t("teams.more_not_shown", self.lang))
+        if reply_to:
+            activity_id = self.connector.reply(service_url, conversation_id, reply_to, payload)
+        else:
+            activity_id = self.connector.send(service_url, conversation_id, payload)
+        if reply.object_ref is not None and activity_id:
+            self.remember(reply.object_ref, conversation_id, activity_id)
+        return activity_id
+
+    def remember(self, ref: tuple[str, int], conversation_id: str, activity_id: str) -> None:
+        with self.db.transaction() as session:
+            session.add(
+                PostedMessage(
+                    object_type=ref[0],
+                    object_id=int(ref[1]),
+                    platform=PLATFORM,
+                    channel_id=conversation_id,
+                    message_id=activity_id,
+                )
+            )
+
+    def posted(self, ref: tuple[str, int]) -> list[tuple[str, str]]:
+        with self.db.transaction() as session:
+            rows = session.scalars(
+                select(PostedMessage)
+                .where(
+                    PostedMessage.object_type == ref[0],
+                    PostedMessage.object_id == int(ref[1]),
+                    PostedMessage.platform == PLATFORM,
+                )
+                .order_by(PostedMessage.id)
+            ).all()
+            return [(r.channel_id, r.message_id) for r in rows]
+
+    def update_all(
+        self, ref: tuple[str, int], reply: Reply, *, skip: tuple[str, str] | None = None
+    ) -> int:
+        """Update every posted message of the object; returns how many were updated. A
+        message that is gone is forgotten; a throttled update is left (the next vote
+        rewrites the card anyway)."""
+        payload = render.activity(reply, t("teams.more_not_shown", self.lang))
+        done = 0
+        for conversation_id, activity_id in self.posted(ref):
+            if skip == (conversation_id, activity_id):
+                continue
+            try:
+                self.pace(conversation_id)
+                service_url = self.service_url(conversation_id)
+                self.connector.update(service_url, conversation_id, activity_id, payload)
+                done += 1
+            except (ConnectorError, RateLimited, NoConversation) as exc:
+                log.warning("Teams update of %s %s failed: %s", ref, activity_id, exc)
+                status = getattr(exc, "status", None)
+                if isinstance(exc, NoConversation) or status in GONE_STATUSES:
+                    self.forget(ref, conversation_id, activity_id)
+        return done
+
+    def forget(self, ref: tuple[str, int], conversation_id: str, activity_id: str) -> None:
+        with self.db.transaction() as session:
+            for row in session.scalars(
+                select(PostedMessage).where(
+                    PostedMessage.object_type == ref[0],
+                    PostedMessage.object_id == int(ref[1]),
+                    PostedMessage.platform == PLATFORM,
+                    PostedMessage.channel_id == conversation_id,
+                    PostedMessage.message_id == activity_id,
+                )
+            ):
+                session.delete(row)
+
+    def personal_conversation(self, aad_object_id: str) -> str:
+        """The member's 1:1 chat with the bot, opened through the connector if needed."""
+        with self.db.transaction() as session:
+            person = conversations.person(session, aad_object_id)
+            if person is None:
+                raise NoConversation(f"Teams member {aad_object_id} has never been seen by the bot")
+            if person.personal_conversation_id:
+                return person.personal_conversation_id
+            service_url, bot_id = person.service_url, person.bot_id
+            user_id, tenant = person.user_id, person.tenant_id or ""
+        conversation_id = self.connector.create_personal(service_url, bot_id, user_id, tenant)
+        with self.db.transaction() as session:
+            person = conversations.person(session, aad_object_id)
+            if person is not None:
+                person.personal_conversation_id = conversation_id
+            if conversations.conversation(session, conversation_id) is None:
+                session.add(
+                    TeamsConversation(
+                        conversation_id=conversation_id,
+                        kind=conversations.PERSONAL,
+                        service_url=service_url,
+                        tenant_id=tenant or None,
+                        bot_id=bot_id,
+                        updated_at=datetime.now(UTC),
+                    )
+                )
+        return conversation_id

@@ -1,0 +1,94 @@
+"""Teams' pieces put together: the front (POST /api/messages on the web app: JWT check,
+then the inbox) and the runtime (the inbox worker for Teams' rows, the send-after-command
+thread, and the ticker: reminders, expired file links)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from starlette.routing import BaseRoute
+
+from bot.adapters.teams import files
+from bot.adapters.teams.auth import TeamsAuth
+from bot.adapters.teams.connector import Connector, TokenSource
+from bot.adapters.teams.endpoint import MessagesEndpoint, routes
+from bot.adapters.teams.handling import TeamsBot
+from bot.adapters.teams.intake import PLATFORM, Intake
+from bot.app import App
+from bot.config import Settings
+from bot.inbox import Worker
+from bot.scheduler import Ticker
+from storage import inbox
+
+log = logging.getLogger(__name__)
+
+
+class TeamsConfigError(Exception):
+    """A setting an operator must fix; the message is one line."""
+
+
+def check_settings(s: Settings) -> None:
+    missing = [
+        name
+        for name, value in (
+            ("MICROSOFT_APP_ID", s.microsoft_app_id),
+            ("MICROSOFT_APP_PASSWORD", s.microsoft_app_password),
+            ("MICROSOFT_APP_TENANT_ID", s.microsoft_app_tenant_id),
+        )
+        if not value
+    ]
+    if missing:
+        raise TeamsConfigError(
+            f"{', '.join(missing)} not set (the Azure Bot's single-tenant app registration)"
+        )
+
+
+def tick(bot: TeamsBot, *, dispatch: bool) -> Callable[[datetime], None]:
+    def run(now: datetime) -> None:
+        if dispatch:
+            bot.dispatcher.dispatch_due(now)
+        files.prune(bot.db, now)
+        with bot.db.transaction() as session:
+            inbox.prune(session, now=now)
+
+    return run
+
+
+class TeamsRuntime:
+    """What runs after the 200. ``dispatch``: whether this runtime sends the outbox (with
+    Slack beside it, Slack's does: one dispatcher per process until reminders are routed
+    per platform, issue 19)."""
+
+    def __init__(self, app: App, *, dispatch: bool = True) -> None:
+        check_settings(app.settings)
+        s = app.settings
+        self.app = app
+        tokens = TokenSource(s)
+        self.bot = TeamsBot(app, Connector(tokens, retries=2), Connector(tokens))
+        self.dispatch = dispatch
+        self.worker = Worker(
+            app.db,
+            self.bot.handle_job,
+            threads=s.worker_threads,
+            lease=timedelta(seconds=s.inbox_lease_seconds),
+            platform=PLATFORM,
+        )
+        self.ticker = Ticker(tick(self.bot, dispatch=dispatch), s.tick_seconds)
+
+    def start(self) -> None:
+        self.bot.start()
+        self.worker.start()
+        self.ticker.start()
+
+    def stop(self) -> None:
+        self.worker.stop()
+        self.ticker.stop()
+        self.bot.stop()
+
+    def routes(self, *, wake: bool = True) -> list[BaseRoute]:
+        """POST /api/messages and GET /files/... for the web app."""
+        intake = Intake(self.app.db, self.worker.wake if wake else (lambda: None))
+        endpoint = MessagesEndpoint(TeamsAuth(self.app.settings), intake)
+        return [*routes(endpoint), *files.routes(self.app.db)]
