@@ -205,3 +205,13 @@ def test_the_page_follows_accept_language_and_lang(web_bot: TestBot, client: Tes
     assert '<html lang="en">' in en.text and "Save my answer" in en.text
     nn = client.get(path + "?lang=nn", headers={"Accept-Language": "en"})
     assert '<html lang="nn">' in nn.text and "Svaret ditt" in nn.text
+
+
+def test_bad_link_commands_say_what_to_type(web_bot: TestBot) -> None:
+    assert "/mote lenke 4" in web_bot.run("/mote lenke", as_="Marte Lie")
+    assert f"/mote lenke {POLL} av" in web_bot.run(f"/mote lenke {POLL} kanskje", as_="Marte Lie")
+    assert "/mote liste" in web_bot.run("/mote lenke 99", as_="Marte Lie")
+    web_bot.run("/partnerbot språk en", as_="Marte Lie")
+    english = web_bot.run(f"/mote link {POLL}", as_="Marte Lie")
+    assert english.startswith("Guest link to meeting poll") and "/m/" in english
+    assert "closed" in web_bot.run(f"/mote link {POLL} off", as_="Marte Lie")
