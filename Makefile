@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test test-fast lint typecheck bench bench-load bench-soak clean
+.PHONY: install run test test-fast lint typecheck bench bench-load bench-soak bench-web clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ bench-load: $(STAMP)
 # 10 minutes of hearing reminders every 5 s: each sent once, no growth; ARGS="--seconds 120".
 bench-soak: $(STAMP)
 	$(BIN)/python benches/soak.py $(ARGS)
+
+# The web pages under uvicorn on loopback: poll page, guest vote, feed, dashboard; ARGS="--requests 300".
+bench-web: $(STAMP)
+	$(BIN)/python benches/web.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) partnerbot.db partnerbot.db-wal partnerbot.db-shm

@@ -170,13 +170,23 @@ def _check_value(parts: list[Token], keywords: Mapping[str, tuple[str, ...]]) ->
     for k, tok in enumerate(parts):
         if tok.quoted:
             continue
-        after_quoted = k > 0 and parts[0].quoted and any(c.isalnum() for c in tok.text)
+        after_quoted = (
+            k > 0
+            and parts[k - 1].quoted
+            and any(c.isalnum() for c in tok.text)
+            and not tok.text.startswith((",", ";"))
+            and tok.text.casefold() not in _LIST_WORDS
+        )
         if after_quoted:
             raise UnknownWord(tok.text, keywords, near=nearest_keyword(tok.text, keywords))
         if _could_be_keyword(parts, k):
             near = nearest_keyword(tok.text, keywords, strict=True)
             if near is not None:
                 raise UnknownWord(tok.text, keywords, near=near)
+
+
+# Words that join the items of a list value: `mottakere "Horten kommune" og Larvik`.
+_LIST_WORDS = frozenset({"og", "and", "&", "+"})
 
 
 def _could_be_keyword(tokens: list[Token], k: int) -> bool:

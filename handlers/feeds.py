@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from bot.i18n import t
@@ -20,6 +20,7 @@ from handlers.conference_files import revision
 from handlers.meeting_invite import _CET_ZONES, _oslo_timezone
 from storage.models import (
     Action,
+    AuditEntry,
     Conference,
     ConferenceAudience,
     Hearing,
@@ -77,10 +78,27 @@ def _conference_event(session: Session, conf: Conference, tz: ZoneInfo, now: dat
     return event
 
 
-def _day_event(uid: str, day: date, summary: str, now: datetime) -> Event:
+def edits(session: Session, object_type: str, object_id: int) -> int:
+    """How often a hearing or action was edited (audit log): its events' SEQUENCE, so a
+    calendar takes a moved deadline over the copy it has."""
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(AuditEntry)
+            .where(
+                AuditEntry.object_type == object_type,
+                AuditEntry.object_id == object_id,
+                AuditEntry.action == f"{object_type}.edit",
+            )
+        )
+        or 0
+    )
+
+
+def _day_event(uid: str, day: date, summary: str, now: datetime, sequence: int) -> Event:
     event = Event()
     event.add("uid", uid)
-    event.add("sequence", 0)
+    event.add("sequence", sequence)
     event.add("dtstamp", now)
     event.add("dtstart", day)
     event.add("dtend", day + timedelta(days=1))
@@ -89,19 +107,23 @@ def _day_event(uid: str, day: date, summary: str, now: datetime) -> Event:
     return event
 
 
-def _hearing_event(hearing: Hearing, tz: ZoneInfo, lang: str, now: datetime) -> Event:
+def _hearing_event(
+    session: Session, hearing: Hearing, tz: ZoneInfo, lang: str, now: datetime
+) -> Event:
     day = hearing.deadline.astimezone(tz).date()
     summary = t("feed.hearing", lang, title=hearing.title)
-    event = _day_event(f"hearing-{hearing.id}@partnerbot", day, summary, now)
+    sequence = edits(session, "hearing", hearing.id)
+    event = _day_event(f"hearing-{hearing.id}@partnerbot", day, summary, now, sequence)
     if hearing.link:
         event.add("url", hearing.link)
     return event
 
 
-def _action_event(action: Action, lang: str, now: datetime) -> Event:
+def _action_event(session: Session, action: Action, lang: str, now: datetime) -> Event:
     assert action.due_date is not None
     summary = t("feed.action", lang, id=action.id, title=action.title)
-    return _day_event(f"action-{action.id}@partnerbot", action.due_date, summary, now)
+    sequence = edits(session, "action", action.id)
+    return _day_event(f"action-{action.id}@partnerbot", action.due_date, summary, now, sequence)
 
 
 def _add(cal: Calendar, events: Iterable[Event]) -> None:
@@ -154,8 +176,8 @@ def member_feed(
     cal = _calendar(t("feed.name", lang, name=member.name), tz)
     _add(cal, (_meeting_event(m, tz, now) for m in meetings))
     _add(cal, (_conference_event(session, c, tz, now) for c in conferences))
-    _add(cal, (_hearing_event(h, tz, lang, now) for h in hearings))
-    _add(cal, (_action_event(a, lang, now) for a in actions))
+    _add(cal, (_hearing_event(session, h, tz, lang, now) for h in hearings))
+    _add(cal, (_action_event(session, a, lang, now) for a in actions))
     return cal.to_ical()
 
 
@@ -192,5 +214,5 @@ def network_feed(
     cal = _calendar(network.name, tz)
     _add(cal, (_meeting_event(m, tz, now) for m in meetings))
     _add(cal, (_conference_event(session, c, tz, now) for c in conferences))
-    _add(cal, (_hearing_event(h, tz, lang, now) for h in hearings))
+    _add(cal, (_hearing_event(session, h, tz, lang, now) for h in hearings))
     return cal.to_ical()

@@ -302,4 +302,5 @@ TEXTS = {
         "nn": "Som nettside (kan skrivast ut): {url}",
         "en": "As a web page (printable): {url}",
     },
+    "page.error.title": {"nb": "Feil:", "nn": "Feil:", "en": "Error:"},
 }

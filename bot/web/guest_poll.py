@@ -101,9 +101,8 @@ def routes(site: Site) -> list[Route]:
 
         return work()
 
-    async def show(request: Request) -> Response:
+    async def show(request: Request, kind: str) -> Response:
         token = request.path_params["token"]
-        kind = request.scope["pb_kind"] if "pb_kind" in request.scope else web_links.POLL
         saved = request.query_params.get("lagret") == "1"
         return await run_in_threadpool(page, request, kind, token, 200, saved=saved)
 
@@ -141,13 +140,15 @@ def routes(site: Site) -> list[Route]:
     async def submit_own(request: Request) -> Response:
         return await submit(request, web_links.GUEST_POLL)
 
+    async def show_public(request: Request) -> Response:
+        return await show(request, web_links.POLL)
+
     async def show_own(request: Request) -> Response:
-        request.scope["pb_kind"] = web_links.GUEST_POLL
-        return await show(request)
+        return await show(request, web_links.GUEST_POLL)
 
     return [
         Route("/m/svar/{token}", show_own, methods=["GET"]),
         Route("/m/svar/{token}", submit_own, methods=["POST"]),
-        Route("/m/{token}", show, methods=["GET"]),
+        Route("/m/{token}", show_public, methods=["GET"]),
         Route("/m/{token}", submit_public, methods=["POST"]),
     ]

@@ -84,3 +84,22 @@ def test_the_network_feed_for_the_channel_topic(web_bot: TestBot, client: TestCl
     summaries = [e["summary"] for e in events(client, path).values()]
     assert "Samhandlingsmøte Tønsberg kommune og fylkeskommunen" in summaries
     assert PUBLIC.startswith("https://")
+
+
+def test_sequence_goes_up_when_a_hearing_deadline_moves(
+    web_bot: TestBot, client: TestClient
+) -> None:
+    made = web_bot.run(
+        '/horing ny "Regional plan for kollektivtrafikk" frist 15.09.2027 '
+        'mottakere "Horten kommune"',
+        as_="Marte Lie",
+    )
+    number = re.search(r"#(\d+)", made)
+    assert number, made
+    uid = f"hearing-{number.group(1)}@partnerbot"
+    path = feed_path(web_bot)
+    before = events(client, path)[uid]
+    web_bot.run(f"/horing endre {number.group(1)} frist 22.09.2027", as_="Marte Lie")
+    after = events(client, path)[uid]
+    assert after["sequence"] == int(before["sequence"]) + 1  # type: ignore[call-overload]
+    assert str(after["e"]["DTSTART"].dt) == "2027-09-22"  # type: ignore[index]

@@ -142,6 +142,7 @@ def test_missing_answers_are_announced_and_nothing_is_saved(
     bad = vote(client, path, name="", slot2="")
     assert bad.status_code == 400
     assert 'role="alert"' in bad.text and "Skriv navnet ditt." in bad.text
+    assert "<title>Feil: " in bad.text
     assert 'aria-invalid="true"' in bad.text and 'href="#slot2"' in bad.text
     assert guest_votes(web_bot) == 0
 
@@ -204,3 +205,13 @@ def test_the_page_follows_accept_language_and_lang(web_bot: TestBot, client: Tes
     assert '<html lang="en">' in en.text and "Save my answer" in en.text
     nn = client.get(path + "?lang=nn", headers={"Accept-Language": "en"})
     assert '<html lang="nn">' in nn.text and "Svaret ditt" in nn.text
+
+
+def test_bad_link_commands_say_what_to_type(web_bot: TestBot) -> None:
+    assert "/mote lenke 4" in web_bot.run("/mote lenke", as_="Marte Lie")
+    assert f"/mote lenke {POLL} av" in web_bot.run(f"/mote lenke {POLL} kanskje", as_="Marte Lie")
+    assert "/mote liste" in web_bot.run("/mote lenke 99", as_="Marte Lie")
+    web_bot.run("/partnerbot språk en", as_="Marte Lie")
+    english = web_bot.run(f"/mote link {POLL}", as_="Marte Lie")
+    assert english.startswith("Guest link to meeting poll") and "/m/" in english
+    assert "closed" in web_bot.run(f"/mote link {POLL} off", as_="Marte Lie")

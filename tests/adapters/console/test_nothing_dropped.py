@@ -700,3 +700,14 @@ def test_the_new_queries_on_both_engines(any_db: object) -> None:
     assert "Partnerskapet «Grenlandsrådet» er opprettet." in out
     out = run_console(app, f"/mote lukk {first} valg 1\n")
     assert f"møtepollen #{second} «Andre»" in out, out
+
+
+def test_a_list_value_may_mix_quoted_and_plain_names(app: App, bot: TestBot) -> None:
+    out = run_console(
+        app,
+        '/horing ny "Liste" frist 15.09.2099 mottakere "Horten kommune", Larvik kommune\n'
+        '/horing ny "Liste to" frist 15.09.2099 mottakere "Horten kommune" og "Larvik kommune"\n'
+        '/horing ny "Liste tre" frist 15.09.2099 mottakere "Horten kommune" Larvik\n',
+    )
+    assert out.count("er registrert") == 2, out
+    assert "Kjenner ikke «Larvik»" in out

@@ -4,6 +4,7 @@ a file, a long reply, and an outbox renderer kind."""
 
 from __future__ import annotations
 
+import os
 import time
 from datetime import datetime
 
@@ -74,7 +75,7 @@ def register(router: Router) -> None:
             AuditEntry(member_id=ctx.member.id, action="testpoll.mark", detail={"tag": tag})
         )
         ctx.session.flush()
-        time.sleep(0.02)
+        time.sleep(float(os.environ.get("TESTFEATURE_MARK_SECONDS", "0.02")))
         return Reply.text(f"Merket {tag}")
 
     @grp.verb("husk")

@@ -1,0 +1,51 @@
+"""`partnerbot doctor` as an operator runs it: one line per check, `ok` or `FIX` with what
+to do, exit 1 while anything needs fixing (the fake Slack answers auth.test)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.adapters.slack import requests as rq
+from tests.adapters.slack.fake import FakeSlack
+from tests.adapters.slack.process import BOT_TOKEN, clean_env, partnerbot
+
+pytestmark = pytest.mark.slow
+
+
+def doctor(folder: Path, fake: FakeSlack, **env: str) -> tuple[int, list[str]]:
+    base = {
+        "DATABASE_URL": f"sqlite:///{folder / 'partnerbot.db'}",
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": rq.SECRET,
+        "SLACK_API_URL": fake.api_url,
+    }
+    r = partnerbot("doctor", cwd=folder, env=clean_env(**{**base, **env}))
+    assert "Traceback" not in r.stderr
+    return r.returncode, r.stdout.splitlines()
+
+
+def test_doctor_says_what_to_fix_until_everything_is_ok(tmp_path: Path) -> None:
+    with FakeSlack() as fake:
+        code, lines = doctor(tmp_path, fake)
+        assert code == 1
+        assert any(
+            line.startswith("FIX   migrations") and "partnerbot db upgrade" in line
+            for line in lines
+        )
+
+        env = clean_env(DATABASE_URL=f"sqlite:///{tmp_path / 'partnerbot.db'}")
+        assert partnerbot("db", "upgrade", cwd=tmp_path, env=env).returncode == 0
+        code, lines = doctor(tmp_path, fake)
+        assert code == 0, lines
+        assert all(line.startswith("ok    ") for line in lines)
+        assert any("auth.test" in line for line in lines)
+
+        fake.fail_next("auth.test", error="invalid_auth")
+        code, lines = doctor(tmp_path, fake)
+        assert code == 1
+        assert any(line.startswith("FIX   slack") and "invalid_auth" in line for line in lines)
+
+        code, lines = doctor(tmp_path, fake, SLACK_SIGNING_SECRET="")
+        assert code == 1 and any("SLACK_SIGNING_SECRET is not set" in line for line in lines)
