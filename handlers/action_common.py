@@ -16,7 +16,6 @@ from bot.i18n import t
 from handlers.lookup import SLACK_MENTION
 from storage.models import Action, Goal, Member, Network, Organisation
 
-STATUSES = ("planned", "ongoing", "done", "postponed", "cancelled")
 STATUS_WORDS: dict[str, tuple[str, ...]] = {
     "planned": ("planlagt", "planlagd", "planned", "planlegt", "ny", "new"),
     "ongoing": ("pågår", "pagar", "pågar", "paagaar", "ongoing", "igang", "started", "aktiv"),

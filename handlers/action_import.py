@@ -28,7 +28,6 @@ from storage.models import Action, ActionUpdate, AuditEntry, Goal, Network
 MAX_BYTES = 200 * 1024
 PREVIEW_TTL = timedelta(hours=24)
 TITLE_MAX = 1000
-SKIPPED_SHOWN = 3
 PREVIEW, CONFIRM = "action.import.preview", "action.import.confirm"
 
 _GOAL = re.compile(

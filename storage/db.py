@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import (
     ArgumentError,
@@ -147,9 +147,6 @@ class Database:
         except OperationalError as exc:
             reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
             raise DatabaseError(f"cannot reach the database: {reason}") from exc
-
-    def table_names(self) -> list[str]:
-        return inspect(self.engine).get_table_names()
 
     def dispose(self) -> None:
         self.engine.dispose()

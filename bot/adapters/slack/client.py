@@ -26,27 +26,9 @@ log = logging.getLogger(__name__)
 DEFAULT_API_URL = "https://slack.com/api/"
 TIMEOUT_SECONDS = 10
 
-# Errors that will never succeed as they are: the outbox fails the row and tells the
-# organiser. Anything unknown is treated as permanent too (retrying the same call would
-# get the same answer), except the few Slack documents as passing.
-PERMANENT_ERRORS = frozenset(
-    {
-        "channel_not_found",
-        "not_in_channel",
-        "is_archived",
-        "user_not_found",
-        "account_inactive",
-        "invalid_auth",
-        "token_revoked",
-        "not_authed",
-        "missing_scope",
-        "cannot_dm_bot",
-        "user_disabled",
-        "restricted_action",
-        "invalid_blocks",
-        "msg_too_long",
-    }
-)
+# The few errors Slack documents as passing: the outbox retries them. Any other error code
+# (channel_not_found, not_in_channel, invalid_auth...) will never succeed as it is: the
+# outbox fails the row and tells the organiser.
 TEMPORARY_ERRORS = frozenset(
     {
         "ratelimited",

@@ -26,6 +26,7 @@ from bot.adapters.slack.posting import PLATFORM, Poster
 from bot.adapters.slack.profiles import Profiles
 from bot.app import App
 from bot.cards import Cards
+from bot.dispatcher import DISPATCH_GAP_SECONDS
 from bot.i18n import t
 from bot.inbox import Job
 from bot.messages import Command, Reply
@@ -40,10 +41,6 @@ log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 # Posting in a channel the bot cannot post in: answer through the response_url instead.
 NOT_POSTABLE = frozenset({"not_in_channel", "channel_not_found", "is_archived"})
-# Least time between two dispatch runs after commands: under a burst of commands the runs
-# (each takes the write lock and runs the planners) would otherwise follow back to back and
-# take CPU from the acks; messages to others still go out within this much of the command.
-DISPATCH_GAP_SECONDS = 0.1
 
 
 def utcnow() -> datetime:

@@ -20,6 +20,7 @@ from bot.adapters.teams.posting import PLATFORM, NoConversation, Poster, RateLim
 from bot.adapters.teams.ratelimit import ConversationLimits
 from bot.app import App
 from bot.clock import now as clock_now
+from bot.dispatcher import DISPATCH_GAP_SECONDS
 from bot.grammar import tokenize
 from bot.i18n import language_from_locale, t
 from bot.inbox import Job
@@ -33,7 +34,6 @@ log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 _AT = re.compile(r"<at>(.*?)</at>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
-DISPATCH_GAP_SECONDS = 0.1
 # What sending to Teams raises: the command behind it is done by then.
 UNDELIVERED = (ConnectorError, RateLimited, NoConversation)
 
