@@ -235,7 +235,9 @@ def outbox(
             extra = f"  attempts={r.attempts}" if r.attempts else ""
             extra += "  late" if r.late else ""
             extra += f"  error={r.last_error}" if r.last_error else ""
-            print(f"{r.state:9} {due}  {r.kind:24} {r.target_type}:{r.target_id}  {r.key}{extra}")
+            # A row waits for its platform's dispatcher: "@teams" says which one.
+            where = f"{r.target_type}:{r.target_id}" + (f"@{r.platform}" if r.platform else "")
+            print(f"{r.state:9} {due}  {r.kind:24} {where}  {r.key}{extra}")
 
 
 @teams_cli.command("manifest")
