@@ -24,6 +24,7 @@ from bot.dispatcher import DISPATCH_GAP_SECONDS
 from bot.grammar import tokenize
 from bot.i18n import language_from_locale, t
 from bot.inbox import Job
+from bot.languages import chosen_language
 from bot.messages import Command, Reply
 from bot.reposts import schedule_repost
 from bot.router import HELP_WORDS, Router, find_member
@@ -179,7 +180,10 @@ class TeamsBot:
         if conversations.conversation_kind(activity) != conversations.PERSONAL:
             return
         if bot_id in added or installed:
-            lang = language_from_locale(activity.get("locale")) or self.settings.language
+            # Not a member yet: their Teams language, else the bot's (bot/languages.py).
+            lang = chosen_language(
+                language_from_locale(activity.get("locale")), None, self.settings
+            )
             conv = str((activity.get("conversation") or {}).get("id") or "")
             self.poster.post(conv, Reply.text(t("teams.welcome", lang)))
 
