@@ -121,7 +121,13 @@ def test_two_fronts_and_two_workers_run_each_command_once_with_one_worker_killed
             done = marks(db)
             assert set(done) == set(sent) and set(done.values()) == {1}, "each done once"
             posted = reminders()
-            assert set(posted) == set(sent) and set(posted.values()) == {1}, "each posted once"
+            assert set(posted) == set(sent), "each posted"
+            # The killed worker sends one reminder at a time: one that Slack took in the
+            # instant before the kill, whose "sent" never reached the database, is sent
+            # again by the other worker after its lease (Slack's API has no idempotency
+            # key). That one may come twice; every other reminder comes once.
+            twice = [tag for tag, n in posted.items() if n > 1]
+            assert len(twice) <= 1 and max(posted.values()) <= 2, posted
             for tag, url in sent.items():
                 path = "/" + url.split("/", 3)[3]
                 assert any(c.path == path for c in fake.calls("response_url")), tag
