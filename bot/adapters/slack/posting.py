@@ -6,7 +6,6 @@ import logging
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from sqlalchemy import select
 
 from bot.adapters.slack.blocks import (
     fallback_text,
@@ -17,8 +16,8 @@ from bot.adapters.slack.blocks import (
 from bot.cards import Cards
 from bot.i18n import t
 from bot.messages import File, Reply
+from storage import posted as posted_messages
 from storage.db import Database
-from storage.models import PostedMessage
 
 log = logging.getLogger(__name__)
 
@@ -53,29 +52,10 @@ class Poster:
         return first
 
     def remember(self, ref: tuple[str, int], channel: str, ts: str) -> None:
-        with self.db.transaction() as session:
-            session.add(
-                PostedMessage(
-                    object_type=ref[0],
-                    object_id=int(ref[1]),
-                    platform=PLATFORM,
-                    channel_id=channel,
-                    message_id=ts,
-                )
-            )
+        posted_messages.remember(self.db, PLATFORM, ref, channel, ts)
 
     def posted(self, ref: tuple[str, int]) -> list[tuple[str, str]]:
-        with self.db.transaction() as session:
-            rows = session.scalars(
-                select(PostedMessage)
-                .where(
-                    PostedMessage.object_type == ref[0],
-                    PostedMessage.object_id == int(ref[1]),
-                    PostedMessage.platform == PLATFORM,
-                )
-                .order_by(PostedMessage.id)
-            ).all()
-            return [(r.channel_id, r.message_id) for r in rows]
+        return posted_messages.posted(self.db, PLATFORM, ref)
 
     def update_all(
         self,
@@ -117,16 +97,7 @@ class Poster:
         return done
 
     def forget(self, ref: tuple[str, int], channel: str, ts: str) -> None:
-        with self.db.transaction() as session:
-            for row in session.scalars(
-                select(PostedMessage).where(
-                    PostedMessage.object_type == ref[0],
-                    PostedMessage.object_id == int(ref[1]),
-                    PostedMessage.channel_id == channel,
-                    PostedMessage.message_id == ts,
-                )
-            ):
-                session.delete(row)
+        posted_messages.forget(self.db, PLATFORM, ref, channel, ts)
 
     def upload(self, channel: str, files: list[File]) -> None:
         self.client.files_upload_v2(

@@ -8,15 +8,14 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import select
-
 from bot.adapters.teams import conversations, files, render
 from bot.adapters.teams.connector import Connector, ConnectorError
 from bot.adapters.teams.ratelimit import ConversationLimits
 from bot.i18n import t
 from bot.messages import Reply, Text
+from storage import posted as posted_messages
 from storage.db import Database
-from storage.models import PostedMessage, TeamsConversation
+from storage.models import TeamsConversation
 
 log = logging.getLogger(__name__)
 
@@ -116,29 +115,10 @@ class Poster:
         return activity_id
 
     def remember(self, ref: tuple[str, int], conversation_id: str, activity_id: str) -> None:
-        with self.db.transaction() as session:
-            session.add(
-                PostedMessage(
-                    object_type=ref[0],
-                    object_id=int(ref[1]),
-                    platform=PLATFORM,
-                    channel_id=conversation_id,
-                    message_id=activity_id,
-                )
-            )
+        posted_messages.remember(self.db, PLATFORM, ref, conversation_id, activity_id)
 
     def posted(self, ref: tuple[str, int]) -> list[tuple[str, str]]:
-        with self.db.transaction() as session:
-            rows = session.scalars(
-                select(PostedMessage)
-                .where(
-                    PostedMessage.object_type == ref[0],
-                    PostedMessage.object_id == int(ref[1]),
-                    PostedMessage.platform == PLATFORM,
-                )
-                .order_by(PostedMessage.id)
-            ).all()
-            return [(r.channel_id, r.message_id) for r in rows]
+        return posted_messages.posted(self.db, PLATFORM, ref)
 
     def update_all(
         self, ref: tuple[str, int], reply: Reply, *, skip: tuple[str, str] | None = None
@@ -164,17 +144,7 @@ class Poster:
         return done
 
     def forget(self, ref: tuple[str, int], conversation_id: str, activity_id: str) -> None:
-        with self.db.transaction() as session:
-            for row in session.scalars(
-                select(PostedMessage).where(
-                    PostedMessage.object_type == ref[0],
-                    PostedMessage.object_id == int(ref[1]),
-                    PostedMessage.platform == PLATFORM,
-                    PostedMessage.channel_id == conversation_id,
-                    PostedMessage.message_id == activity_id,
-                )
-            ):
-                session.delete(row)
+        posted_messages.forget(self.db, PLATFORM, ref, conversation_id, activity_id)
 
     def personal_conversation(self, aad_object_id: str) -> str:
         """The member's 1:1 chat with the bot, opened through the connector if needed."""
