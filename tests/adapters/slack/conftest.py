@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from tests.adapters.slack.fake import FakeSlack
-from tests.adapters.slack.process import SlackBotProcess, start_slack_bot
+from tests.adapters.slack.process import SlackBotProcess, prepare_folder, start_slack_bot
+from tests.conftest import PG_URL, PgSchema
 
 
 @pytest.fixture(scope="module")
@@ -25,3 +27,28 @@ def slack_bot(
     bot = start_slack_bot(tmp_path_factory.mktemp("slack"), fake_slack)
     yield bot
     bot.stop()
+
+
+def _postgres_demo(folder: Path) -> Iterator[str]:
+    if not PG_URL:
+        pytest.skip("PostgreSQL not configured (PARTNERBOT_TEST_PG_URL); .ci/run sets it")
+    pg = PgSchema()
+    try:
+        yield prepare_folder(folder, pg.url)
+    finally:
+        pg.drop()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The demo in a database of its own for bot processes: SQLite, then PostgreSQL."""
+    if request.param == "sqlite":
+        yield prepare_folder(tmp_path / "db")
+    else:
+        yield from _postgres_demo(tmp_path / "db")
+
+
+@pytest.fixture
+def postgres_url(tmp_path: Path) -> Iterator[str]:
+    """The demo in a PostgreSQL schema of its own (for several processes on one database)."""
+    yield from _postgres_demo(tmp_path / "db")

@@ -5,7 +5,6 @@ at a time). SQLite and PostgreSQL, over signed HTTP into `partnerbot slack`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -15,25 +14,10 @@ from sqlalchemy import func, select
 from storage import inbox
 from storage.models import AuditEntry, PostedMessage
 from tests.adapters.slack.fake import FakeSlack
-from tests.adapters.slack.process import prepare_folder, start_slack_bot, wait_until
-from tests.conftest import PG_URL, PgSchema
+from tests.adapters.slack.process import start_slack_bot, wait_until
 
 pytestmark = pytest.mark.slow
 CLICKS = 50
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield prepare_folder(tmp_path / "db")
-        return
-    if not PG_URL:
-        pytest.skip("PostgreSQL not configured (PARTNERBOT_TEST_PG_URL); .ci/run sets it")
-    pg = PgSchema()
-    try:
-        yield prepare_folder(tmp_path / "db", pg.url)
-    finally:
-        pg.drop()
 
 
 def test_50_parallel_clicks_leave_the_card_with_the_databases_count(

@@ -9,24 +9,20 @@ from __future__ import annotations
 import os
 import signal
 from collections import Counter
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
 
 from storage import inbox
 from storage.db import Database
-from storage.models import AuditEntry
 from tests.adapters.slack.fake import FakeSlack
 from tests.adapters.slack.process import (
     SlackBotProcess,
-    prepare_folder,
     start_slack_bot,
     wait_until,
 )
-from tests.conftest import PG_URL, PgSchema
+from tests.adapters.slack.testfeature import marks
 
 pytestmark = pytest.mark.slow
 
@@ -39,28 +35,6 @@ ENV = {
     "PARTNERBOT_ADMINS": "",
     "TESTFEATURE_MARK_SECONDS": "0.2",
 }
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield prepare_folder(tmp_path / "db")
-        return
-    if not PG_URL:
-        pytest.skip("PostgreSQL not configured (PARTNERBOT_TEST_PG_URL); .ci/run sets it")
-    pg = PgSchema()
-    try:
-        yield prepare_folder(tmp_path / "db", pg.url)
-    finally:
-        pg.drop()
-
-
-def marks(db: Database) -> Counter[str]:
-    with db.transaction() as s:
-        details = s.scalars(
-            select(AuditEntry.detail).where(AuditEntry.action == "testpoll.mark")
-        ).all()
-    return Counter(str((d or {}).get("tag")) for d in details)
 
 
 def open_rows(db: Database) -> int:

@@ -7,25 +7,20 @@ from __future__ import annotations
 import os
 import signal
 from collections import Counter
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
 
 from storage import inbox
-from storage.db import Database
-from storage.models import AuditEntry
 from tests.adapters.slack.fake import FakeSlack
 from tests.adapters.slack.process import (
     SlackBotProcess,
-    prepare_folder,
     start_slack_bot,
     start_worker,
     wait_until,
 )
-from tests.conftest import PG_URL, PgSchema
+from tests.adapters.slack.testfeature import marks
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres]
 
@@ -39,27 +34,8 @@ ENV = {
 }
 
 
-@pytest.fixture
-def database_url(tmp_path: Path) -> Iterator[str]:
-    if not PG_URL:
-        pytest.skip("PostgreSQL not configured (PARTNERBOT_TEST_PG_URL); .ci/run sets it")
-    pg = PgSchema()
-    try:
-        yield prepare_folder(tmp_path / "db", pg.url)
-    finally:
-        pg.drop()
-
-
-def marks(db: Database) -> Counter[str]:
-    with db.transaction() as s:
-        details = s.scalars(
-            select(AuditEntry.detail).where(AuditEntry.action == "testpoll.mark")
-        ).all()
-    return Counter(str((d or {}).get("tag")) for d in details)
-
-
 def test_two_fronts_and_two_workers_run_each_command_once_with_one_worker_killed(
-    database_url: str, tmp_path: Path
+    postgres_url: str, tmp_path: Path
 ) -> None:
     with FakeSlack() as fake:
         fronts: list[SlackBotProcess] = []
@@ -71,7 +47,7 @@ def test_two_fronts_and_two_workers_run_each_command_once_with_one_worker_killed
                     start_slack_bot(
                         tmp_path / name,
                         fake,
-                        database_url=database_url,
+                        database_url=postgres_url,
                         features=FEATURES,
                         env=ENV,
                     )
@@ -79,7 +55,7 @@ def test_two_fronts_and_two_workers_run_each_command_once_with_one_worker_killed
             for name in ("worker1", "worker2"):
                 workers.append(
                     start_worker(
-                        tmp_path / name, fake, database_url=database_url, features=FEATURES, env=ENV
+                        tmp_path / name, fake, database_url=postgres_url, features=FEATURES, env=ENV
                     )
                 )
             db = fronts[0].db()

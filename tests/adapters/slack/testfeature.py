@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections import Counter
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -16,6 +17,7 @@ from bot.grammar import Args
 from bot.messages import Button, Buttons, Divider, Fields, File, Reply, Text
 from bot.router import Router
 from storage import outbox
+from storage.db import Database
 from storage.models import AuditEntry, OutboxMessage
 
 REF = ("testpoll", 1)
@@ -131,3 +133,12 @@ def register(router: Router) -> None:
         return Reply.text(
             f"Påminnelse: {(row.payload or {}).get('what', '?')}", visibility="channel"
         )
+
+
+def marks(db: Database) -> Counter[str]:
+    """How many times each tag was marked by ``/testpoll merk`` (or ``husk``)."""
+    with db.transaction() as s:
+        details = s.scalars(
+            select(AuditEntry.detail).where(AuditEntry.action == "testpoll.mark")
+        ).all()
+    return Counter(str((d or {}).get("tag")) for d in details)
