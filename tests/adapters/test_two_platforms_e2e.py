@@ -143,8 +143,9 @@ def test_each_platform_sends_its_own_networks_hearing_reminder(both: Both) -> No
     to_teams = [c for c in both.connector.sent("send")[teams_before:] if c.status < 300]
     to_slack = both.fake_slack.calls("chat.postMessage", ok_only=True)[slack_before:]
     # (the answers to the commands may still be arriving: only reminders are counted)
-    teams_reminders = [c for c in to_teams if "Påminnelse" in c.text]
-    slack_reminders = [c for c in to_slack if "Påminnelse" in str(c.body)]
+    # (a hearing's own announcement lists its "Påminnelser": the reminder starts with ⏳)
+    teams_reminders = [c for c in to_teams if "⏳ Påminnelse:" in c.text]
+    slack_reminders = [c for c in to_slack if "⏳ Påminnelse:" in str(c.body)]
     assert [(c.conversation, "Teams-høringen" in c.text) for c in teams_reminders] == [
         (TEAMS_CHANNEL, True)
     ]
