@@ -10,22 +10,18 @@ from typing import Any
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
 from bot.errors import UserError
-from bot.web.site import Site, csrf_ok, page_language
+from bot.web import forms
+from bot.web.forms import FormAgain
+from bot.web.site import Site, page_language
 from handlers import guest_registrations as reg
 from handlers import guest_votes, web_links
 from handlers.conference_common import find_conference
 from handlers.conference_files import ics_file
 from storage.models import Conference, GuestContact, Member, WebLink
-
-
-class _Again(Exception):
-    def __init__(self, **values: Any) -> None:
-        super().__init__("form again")
-        self.values = values
 
 
 def _conference(session: Session, link: WebLink) -> Conference | None:
@@ -74,7 +70,7 @@ def routes(site: Site) -> list[Route]:
         if choice not in reg.CHOICES:
             errors["choice"] = "page.error.choice"
         if errors:
-            raise _Again(errors=errors, name=name, organisation=org, email=email)
+            raise FormAgain(errors=errors, name=name, organisation=org, email=email)
         now = datetime.now(UTC)
         if link.kind == web_links.GUEST_CONFERENCE and link.member_id:
             guest = session.get(Member, link.member_id)
@@ -101,29 +97,7 @@ def routes(site: Site) -> list[Route]:
         return web_links.PATHS[web_links.GUEST_CONFERENCE] + own
 
     async def submit(request: Request, kind: str) -> Response:
-        token = request.path_params["token"]
-        form = await request.form()
-
-        def work() -> Response:
-            lang = site.settings.language
-            try:
-                with site.db.transaction() as session:
-                    link = web_links.find(session, kind, token)
-                    if link is None:
-                        return site.not_found(request)
-                    lang = page_language(request, link.language, site.settings.language)
-                    if not site.limit.allow(f"{kind}:{link.id}"):
-                        return site.refused(request, lang, 429, "page.too_many")
-                    if not csrf_ok(request, form):
-                        return site.refused(request, lang, 403, "page.csrf")
-                    target = save(session, request, link, form, lang)
-            except _Again as again:
-                return page(request, kind, token, 400, **again.values)
-            except UserError as err:
-                return page(request, kind, token, 400, problem=err.message(lang))
-            return RedirectResponse(f"{target}?lagret=1&lang={lang}", status_code=303)
-
-        return await run_in_threadpool(work)
+        return await forms.submit(site, request, kind, save, page)
 
     def calendar(request: Request, kind: str) -> Response:
         with site.db.transaction() as session:

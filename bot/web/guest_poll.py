@@ -9,28 +9,21 @@ from typing import Any
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
-from bot.errors import UserError
-from bot.web.site import Site, csrf_ok, page_language
+from bot.web import forms
+from bot.web.forms import FormAgain
+from bot.web.site import Site, page_language
 from handlers import guest_votes, web_links
 from handlers.poll_results import ANSWERS
 from storage.models import Member, Poll, WebLink
 
 
-class _Again(Exception):
-    """The form goes back to the guest with what was wrong; nothing is saved."""
-
-    def __init__(self, **values: Any) -> None:
-        super().__init__("form again")
-        self.values = values
-
-
 def _save(
     session: Session, request: Request, link: WebLink, poll: Poll, form: Any, lang: str
 ) -> str:
-    """Save the guest's answers; returns the path of their own link. Raises _Again."""
+    """Save the guest's answers; returns the path of their own link. Raises FormAgain."""
     name = guest_votes.clean_field(form.get("name"), guest_votes.MAX_NAME)
     org = guest_votes.clean_field(form.get("organisation"), guest_votes.MAX_ORGANISATION)
     answers = _answers(form, len(poll.slots))
@@ -39,7 +32,7 @@ def _save(
         if slot.position not in answers:
             errors[f"slot{slot.position}"] = "page.error.slot"
     if errors:
-        raise _Again(errors=errors, name=name, organisation=org, answers=answers)
+        raise FormAgain(errors=errors, name=name, organisation=org, answers=answers)
     when = datetime.now(UTC)
     if link.kind == web_links.GUEST_POLL and link.member_id:
         guest = session.get(Member, link.member_id)
@@ -106,33 +99,14 @@ def routes(site: Site) -> list[Route]:
         saved = request.query_params.get("lagret") == "1"
         return await run_in_threadpool(page, request, kind, token, 200, saved=saved)
 
+    def save(session: Session, request: Request, link: WebLink, form: Any, lang: str) -> str | None:
+        poll = session.get(Poll, link.object_id)
+        if poll is None:
+            return None
+        return _save(session, request, link, poll, form, lang)
+
     async def submit(request: Request, kind: str) -> Response:
-        token = request.path_params["token"]
-        form = await request.form()
-
-        def work() -> Response:
-            lang = site.settings.language
-            try:
-                with site.db.transaction() as session:
-                    link = web_links.find(session, kind, token)
-                    if link is None:
-                        return site.not_found(request)
-                    lang = page_language(request, link.language, site.settings.language)
-                    if not site.limit.allow(f"{kind}:{link.id}"):
-                        return site.refused(request, lang, 429, "page.too_many")
-                    if not csrf_ok(request, form):
-                        return site.refused(request, lang, 403, "page.csrf")
-                    poll = session.get(Poll, link.object_id)
-                    if poll is None:
-                        return site.not_found(request)
-                    target = _save(session, request, link, poll, form, lang)
-            except _Again as again:
-                return page(request, kind, token, 400, **again.values)
-            except UserError as err:
-                return page(request, kind, token, 400, problem=err.message(lang))
-            return RedirectResponse(f"{target}?lagret=1&lang={lang}", status_code=303)
-
-        return await run_in_threadpool(work)
+        return await forms.submit(site, request, kind, save, page)
 
     async def submit_public(request: Request) -> Response:
         return await submit(request, web_links.POLL)
