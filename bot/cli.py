@@ -162,6 +162,7 @@ def worker() -> None:
     from bot.adapters.slack.run import SlackRuntime
     from bot.adapters.teams.run import TeamsRuntime
     from bot.dates import warm_up
+    from bot.scheduler import DispatchLoop
 
     s = settings()
     try:
@@ -176,16 +177,19 @@ def worker() -> None:
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
     runtimes: list[SlackRuntime | TeamsRuntime] = []
+    dispatching = DispatchLoop(app)  # one loop sends for both platforms
     if slack_on:
-        runtimes.append(SlackRuntime(app))
+        runtimes.append(SlackRuntime(app, dispatching))
     if teams_on:
-        runtimes.append(TeamsRuntime(app))
+        runtimes.append(TeamsRuntime(app, dispatching))
     for runtime in runtimes:
         runtime.start()
+    dispatching.start()
     while not stop.wait(1.0):
         pass
     for runtime in runtimes:
         runtime.stop()
+    dispatching.stop()
 
 
 @cli.command()

@@ -53,11 +53,6 @@ class DispatchStats:
 
 # After an outage, a row waits at most this long for its next try: sent soon after recovery.
 MAX_BACKOFF_SECONDS = 300
-# Least time between two dispatch runs an adapter starts after commands: under a burst of
-# commands the runs (each runs the planners and, on SQLite, takes the write lock) would
-# otherwise follow back to back and take CPU from the acks. A command during the gap is
-# not lost: its messages go out in the run that follows it.
-DISPATCH_GAP_SECONDS = 0.1
 
 
 def backoff(attempt: int) -> timedelta:
@@ -324,7 +319,9 @@ class Dispatcher:
             lang = network_language(network, self.settings)
             refs = [c for c in network.channels if c.platform == platform]
             if not refs:
-                if platform == "console":
+                if getattr(self.messenger, "shows_unbound_networks", False):
+                    # A messenger with no real channels (the console) shows it under the
+                    # network's name.
                     return [Destination("channel", network.name, network.name)], lang
                 raise PermanentError(
                     f"the network {network.name!r} has no {platform} channel "

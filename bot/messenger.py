@@ -36,6 +36,11 @@ class PermanentError(SendError):
 
 
 class Messenger(Protocol):
+    """How the dispatcher sends on one platform. A messenger with a true
+    ``shows_unbound_networks`` attribute (the console, which has no real channels) also
+    takes a network's messages when no channel of its platform is bound to the network;
+    others get them failed with "link a channel" for the organiser."""
+
     platform: str
 
     def send(self, destination: Destination, reply: Reply) -> None:
@@ -46,8 +51,14 @@ class Messenger(Protocol):
 class RecordingMessenger:
     """Keeps what would have been sent; for tests and dry runs."""
 
-    def __init__(self, platform: str = "console") -> None:
+    def __init__(
+        self, platform: str = "console", *, shows_unbound_networks: bool | None = None
+    ) -> None:
         self.platform = platform
+        # By default it stands in for the console, which shows every network's messages.
+        self.shows_unbound_networks = (
+            platform == "console" if shows_unbound_networks is None else shows_unbound_networks
+        )
         self.sent: list[tuple[Destination, Reply]] = []
 
     def send(self, destination: Destination, reply: Reply) -> None:

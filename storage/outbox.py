@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import ChannelRef, Member, OutboxMessage
@@ -231,6 +231,22 @@ def claim_due(
         row.state, row.claimed_by, row.claimed_at = SENDING, worker, now
     session.flush()
     return rows
+
+
+def waiting_elsewhere(session: Session, *, now: datetime, served: Iterable[str]) -> dict[str, int]:
+    """Due pending rows per platform not in ``served``: they wait for a process that
+    sends to that platform (nothing here ever claims them)."""
+    rows = session.execute(
+        select(OutboxMessage.platform, func.count())
+        .where(
+            OutboxMessage.state == PENDING,
+            OutboxMessage.not_before <= now,
+            OutboxMessage.platform.is_not(None),
+            OutboxMessage.platform.not_in(list(served)),
+        )
+        .group_by(OutboxMessage.platform)
+    )
+    return {str(platform): int(count) for platform, count in rows}
 
 
 def release_claims(session: Session, *, worker: str, ids: Iterable[int] | None = None) -> int:

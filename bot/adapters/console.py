@@ -18,7 +18,7 @@ from bot.i18n import t
 from bot.languages import member_language
 from bot.messages import Command, Reply
 from bot.messenger import Destination
-from bot.scheduler import Ticker
+from bot.scheduler import DispatchLoop
 from storage.models import Member
 
 PLATFORM = "console"
@@ -30,6 +30,7 @@ class ConsoleMessenger:
     """Prints what the bot sends on its own, marked with where it went."""
 
     platform = PLATFORM
+    shows_unbound_networks = True  # no real channels: a network's messages show by its name
 
     def __init__(self, console: Console) -> None:
         self.console = console
@@ -46,7 +47,8 @@ class Console:
         self.channel = channel
         self.out = out or sys.stdout
         self._lock = threading.Lock()
-        self.dispatcher = app.dispatcher(ConsoleMessenger(self))
+        self.dispatching = DispatchLoop(app)
+        self.dispatcher = self.dispatching.register(ConsoleMessenger(self))
         self.reading_body = False
         self.ensure_admin(user)
 
@@ -154,8 +156,9 @@ class Console:
         return self.render(reply)
 
     def after_command(self) -> None:
-        # Messages a command queued for others (announcements, poll posts) go out at once.
-        self.dispatcher.dispatch_due(clock.now())
+        # Messages a command queued for others (announcements, poll posts, reminders due
+        # by now) are printed right after its answer: one run of the loop, in this thread.
+        self.dispatching.run(clock.now())
 
     def wants_body(self, line: str) -> bool:
         word, _, rest = line.strip().partition(" ")
@@ -251,12 +254,11 @@ def _unquote(text: str) -> str:
 def run(app: App, *, user: str, channel: str, stdin: TextIO | None = None) -> None:
     stdin = stdin or sys.stdin
     console = Console(app, user=user, channel=channel)
-    ticker = Ticker(console.dispatcher.dispatch_due, app.settings.tick_seconds)
-    ticker.start()
+    console.dispatching.start()  # reminders that fall due while the member types
     try:
         if stdin.isatty():
             console.run_interactive()
         else:
             console.run_script(stdin)
     finally:
-        ticker.stop()
+        console.dispatching.stop()

@@ -40,6 +40,7 @@ def serve(
         socket_mode_lifespan,
     )
     from bot.adapters.teams.run import TeamsRuntime
+    from bot.scheduler import DispatchLoop
     from bot.web.app import build_web_app
     from bot.web.routes import page_routes
 
@@ -50,18 +51,19 @@ def serve(
     routes: list[BaseRoute] = []
     lifespan = None
     runtimes: list[SlackRuntime | TeamsRuntime] = []
+    dispatching = DispatchLoop(app)  # one loop sends for every platform served here
     mode = "teams"
     if slack_on:
         mode = check_settings(app.settings)
         check_token(app.settings)  # a bad token ends here, before we listen
-        runtime = SlackRuntime(app)
+        runtime = SlackRuntime(app, dispatching)
         runtimes.append(runtime)
         intake = Intake(app.db, runtime.worker.wake if worker else (lambda: None))
         routes = http_routes(runtime.bot, intake) if mode == "http" else []
         lifespan = socket_mode_lifespan(runtime.bot, intake) if mode == "socket" else None
     if teams_on:
         # Each platform's dispatcher sends its own platform's rows (storage/outbox.py).
-        teams = TeamsRuntime(app)
+        teams = TeamsRuntime(app, dispatching)
         runtimes.append(teams)
         routes = [*routes, *teams.routes(wake=worker)]
         mode = f"{mode} + teams" if slack_on else "teams"
@@ -69,6 +71,7 @@ def serve(
     if worker:
         for each in runtimes:
             each.start()
+        dispatching.start()
     try:
         config = uvicorn.Config(
             build_web_app(app.db, routes, lifespan),
@@ -94,6 +97,7 @@ def serve(
         if worker:
             for each in runtimes:
                 each.stop()
+            dispatching.stop()
 
 
 class NothingToServe(Exception):

@@ -6,8 +6,6 @@ the object's posted messages)."""
 from __future__ import annotations
 
 import logging
-import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -26,13 +24,13 @@ from bot.adapters.slack.posting import PLATFORM, Poster
 from bot.adapters.slack.profiles import Profiles
 from bot.app import App
 from bot.cards import Cards
-from bot.dispatcher import DISPATCH_GAP_SECONDS
 from bot.i18n import t
 from bot.inbox import Job
 from bot.messages import Command, Reply
 from bot.messenger import TemporaryError
 from bot.reposts import schedule_repost
 from bot.router import find_member
+from bot.scheduler import DispatchLoop
 from storage.db import is_unreachable
 from storage.inbox import LostClaim
 
@@ -72,7 +70,13 @@ def channel_label(name: str | None) -> str | None:
 
 class SlackBot:
     def __init__(
-        self, app: App, client: WebClient, outbox_client: WebClient, *, clock: Clock = utcnow
+        self,
+        app: App,
+        client: WebClient,
+        outbox_client: WebClient,
+        *,
+        clock: Clock = utcnow,
+        dispatching: DispatchLoop | None = None,
     ) -> None:
         self.app = app
         self.router = app.router
@@ -84,18 +88,10 @@ class SlackBot:
         self.poster = Poster(client, app.db, lang=app.settings.language, cards=self.cards)
         self.profiles = Profiles(client, app.db)
         self.messenger = SlackMessenger(outbox_client, app.db, lang=app.settings.language)
-        self.dispatcher = app.dispatcher(self.messenger)
+        # The process's one dispatch loop (bot/scheduler.py) sends Slack's outbox rows.
+        self.dispatching = dispatching or DispatchLoop(app, now=clock)
+        self.dispatcher = self.dispatching.register(self.messenger)
         self.home_users = HomeUsers()
-        self._due = threading.Event()
-        self._stopping = False
-
-    def start(self) -> None:
-        """Start the thread that sends what commands queue for others (see dispatch_now)."""
-        threading.Thread(target=self._dispatch_loop, name="slack-dispatch", daemon=True).start()
-
-    def stop(self) -> None:
-        self._stopping = True
-        self._due.set()
 
     # -- the kinds of request --------------------------------------------------------
 
@@ -261,27 +257,8 @@ class SlackBot:
 
     def dispatch_now(self) -> None:
         """Messages a command queued for others (announcements, poll posts) go out now, not
-        at the next tick. One thread does it, so a burst of commands costs one dispatch
-        run, not one each (every run takes the database's write lock)."""
-        self._due.set()
-
-    def _dispatch_loop(self) -> None:
-        while not self._stopping:
-            self._due.wait()
-            self._due.clear()
-            if self._stopping:
-                return
-            try:
-                self.dispatcher.dispatch_due(self.clock())
-            except Exception as exc:
-                if is_unreachable(exc):
-                    log.warning(
-                        "dispatch after a command: database error (%s); the ticker will try again",
-                        exc.__class__.__name__,
-                    )
-                else:
-                    log.exception("dispatch after a command failed; the ticker will try again")
-            time.sleep(DISPATCH_GAP_SECONDS)
+        at the next tick (the dispatch loop's after-command thread)."""
+        self.dispatching.wake()
 
     # -- delivering ---------------------------------------------------------------------
 

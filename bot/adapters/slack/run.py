@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from slack_sdk.errors import SlackApiError, SlackClientError
@@ -21,7 +20,7 @@ from bot.adapters.slack.listeners import build_async_app
 from bot.app import App
 from bot.config import Settings
 from bot.inbox import Worker
-from bot.scheduler import Ticker
+from bot.scheduler import DispatchLoop
 from bot.web.app import Lifespan, post
 from storage import inbox
 
@@ -62,22 +61,18 @@ def check_token(s: Settings) -> str:
     return str(resp.get("user_id") or "")
 
 
-def tick(bot: SlackBot) -> Callable[[datetime], None]:
-    def run(now: datetime) -> None:
-        bot.dispatcher.dispatch_due(now)
-        with bot.db.transaction() as session:
-            inbox.prune(session, now=now)
-
-    return run
-
-
 class SlackRuntime:
-    """What runs after the ack: inbox workers, the send-after-command thread, the ticker."""
+    """What runs after the ack: inbox workers, and Slack's messenger in the process's
+    dispatch loop (its own when none is given; then it starts and stops it too)."""
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: App, dispatching: DispatchLoop | None = None) -> None:
         s = app.settings
         self.app = app
-        self.bot = SlackBot(app, interactive_client(s), outbox_client(s))
+        self.owns_dispatching = dispatching is None
+        self.dispatching = dispatching or DispatchLoop(app)
+        self.bot = SlackBot(
+            app, interactive_client(s), outbox_client(s), dispatching=self.dispatching
+        )
         self.worker = Worker(
             app.db,
             self.bot.handle,
@@ -85,18 +80,22 @@ class SlackRuntime:
             lease=timedelta(seconds=s.inbox_lease_seconds),
             platform="slack",
         )
-        self.ticker = Ticker(tick(self.bot), s.tick_seconds)
+        self.dispatching.add_chore(self.prune)
+
+    def prune(self, now: datetime) -> None:
+        with self.app.db.transaction() as session:
+            inbox.prune(session, now=now)
 
     def start(self) -> None:
-        self.bot.start()
         self.worker.start()
-        self.ticker.start()
+        if self.owns_dispatching:
+            self.dispatching.start()
         log.warning("partnerbot: worker process %s ready", os.getpid())
 
     def stop(self) -> None:
         self.worker.stop()
-        self.ticker.stop()
-        self.bot.stop()
+        if self.owns_dispatching:
+            self.dispatching.stop()
 
 
 def async_client(s: Settings) -> AsyncWebClient:

@@ -7,8 +7,6 @@ from __future__ import annotations
 import html
 import logging
 import re
-import threading
-import time
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -20,7 +18,6 @@ from bot.adapters.teams.posting import PLATFORM, NoConversation, Poster, RateLim
 from bot.adapters.teams.ratelimit import ConversationLimits
 from bot.app import App
 from bot.clock import now as clock_now
-from bot.dispatcher import DISPATCH_GAP_SECONDS
 from bot.grammar import tokenize
 from bot.i18n import language_from_locale, t
 from bot.inbox import Job
@@ -28,6 +25,7 @@ from bot.languages import chosen_language
 from bot.messages import Command, Reply
 from bot.reposts import schedule_repost
 from bot.router import HELP_WORDS, Router, find_member
+from bot.scheduler import DispatchLoop
 from storage.db import is_unreachable
 
 log = logging.getLogger(__name__)
@@ -94,6 +92,7 @@ class TeamsBot:
         *,
         clock: Clock = clock_now,
         limits: ConversationLimits | None = None,
+        dispatching: DispatchLoop | None = None,
     ) -> None:
         self.app = app
         self.router = app.router
@@ -109,17 +108,10 @@ class TeamsBot:
         self.messenger = TeamsMessenger(
             Poster(outbox, app.db, limits, lang=lang, public_url=public)
         )
-        self.dispatcher = app.dispatcher(self.messenger)
+        # The process's one dispatch loop (bot/scheduler.py) sends Teams' outbox rows.
+        self.dispatching = dispatching or DispatchLoop(app, now=clock)
+        self.dispatcher = self.dispatching.register(self.messenger)
         self.seen = conversations.Seen()
-        self._due = threading.Event()
-        self._stopping = False
-
-    def start(self) -> None:
-        threading.Thread(target=self._dispatch_loop, name="teams-dispatch", daemon=True).start()
-
-    def stop(self) -> None:
-        self._stopping = True
-        self._due.set()
 
     # -- one activity ---------------------------------------------------------------------
 
@@ -306,19 +298,4 @@ class TeamsBot:
     # -- messages a command queued for others -------------------------------------------------
 
     def dispatch_now(self) -> None:
-        self._due.set()
-
-    def _dispatch_loop(self) -> None:
-        while not self._stopping:
-            self._due.wait()
-            self._due.clear()
-            if self._stopping:
-                return
-            try:
-                self.dispatcher.dispatch_due(self.clock())
-            except Exception as exc:
-                if is_unreachable(exc):
-                    log.warning("Teams dispatch: database error (%s)", exc.__class__.__name__)
-                else:
-                    log.exception("Teams dispatch after a command failed")
-            time.sleep(DISPATCH_GAP_SECONDS)
+        self.dispatching.wake()

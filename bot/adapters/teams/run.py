@@ -5,7 +5,6 @@ thread, and the ticker: reminders, expired file links)."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from starlette.routing import BaseRoute
@@ -19,7 +18,7 @@ from bot.adapters.teams.intake import PLATFORM, Intake
 from bot.app import App
 from bot.config import Settings
 from bot.inbox import Worker
-from bot.scheduler import Ticker
+from bot.scheduler import DispatchLoop
 from storage import inbox
 
 log = logging.getLogger(__name__)
@@ -45,26 +44,20 @@ def check_settings(s: Settings) -> None:
         )
 
 
-def tick(bot: TeamsBot) -> Callable[[datetime], None]:
-    def run(now: datetime) -> None:
-        bot.dispatcher.dispatch_due(now)  # Teams' rows only (storage/outbox.py: claim_due)
-        files.prune(bot.db, now)
-        with bot.db.transaction() as session:
-            inbox.prune(session, now=now)
-
-    return run
-
-
 class TeamsRuntime:
-    """What runs after the 200: the inbox worker for Teams' rows, and the ticker that
-    sends the outbox rows for Teams."""
+    """What runs after the 200: the inbox worker for Teams' rows, and Teams' messenger in
+    the process's dispatch loop (its own when none is given; then it starts and stops it)."""
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: App, dispatching: DispatchLoop | None = None) -> None:
         check_settings(app.settings)
         s = app.settings
         self.app = app
+        self.owns_dispatching = dispatching is None
+        self.dispatching = dispatching or DispatchLoop(app)
         tokens = TokenSource(s)
-        self.bot = TeamsBot(app, Connector(tokens, retries=2), Connector(tokens))
+        self.bot = TeamsBot(
+            app, Connector(tokens, retries=2), Connector(tokens), dispatching=self.dispatching
+        )
         self.worker = Worker(
             app.db,
             self.bot.handle_job,
@@ -72,17 +65,23 @@ class TeamsRuntime:
             lease=timedelta(seconds=s.inbox_lease_seconds),
             platform=PLATFORM,
         )
-        self.ticker = Ticker(tick(self.bot), s.tick_seconds)
+        self.dispatching.add_chore(self.prune)
+
+    def prune(self, now: datetime) -> None:
+        """Expired file links and old inbox rows."""
+        files.prune(self.app.db, now)
+        with self.app.db.transaction() as session:
+            inbox.prune(session, now=now)
 
     def start(self) -> None:
-        self.bot.start()
         self.worker.start()
-        self.ticker.start()
+        if self.owns_dispatching:
+            self.dispatching.start()
 
     def stop(self) -> None:
         self.worker.stop()
-        self.ticker.stop()
-        self.bot.stop()
+        if self.owns_dispatching:
+            self.dispatching.stop()
 
     def routes(self, *, wake: bool = True) -> list[BaseRoute]:
         """POST /api/messages and GET /files/... for the web app."""
