@@ -34,8 +34,15 @@ DISPATCH_GAP_SECONDS = 0.1
 class Ticker:
     """Calls ``tick(now)`` every ``seconds`` in a background thread, once at start too."""
 
-    def __init__(self, tick: Callable[[datetime], object], seconds: float) -> None:
+    def __init__(
+        self,
+        tick: Callable[[datetime], object],
+        seconds: float,
+        *,
+        now: Callable[[], datetime] = clock.now,
+    ) -> None:
         self._tick = tick
+        self._now = now
         self.scheduler = BackgroundScheduler(timezone=UTC)
         self.scheduler.add_job(
             self._run,
@@ -50,7 +57,7 @@ class Ticker:
 
     def _run(self) -> None:
         try:
-            self._tick(clock.now())
+            self._tick(self._now())
         except Exception as exc:  # a failed tick must not stop later ticks
             log_failure("dispatcher tick", exc)
 
@@ -92,10 +99,11 @@ class DispatchLoop:
         self.now = now
         self.dispatchers: list[Dispatcher] = []
         self.chores: list[Callable[[datetime], object]] = []  # e.g. pruning the inbox
-        self._ticker = Ticker(self.tick, app.settings.tick_seconds)
+        self._ticker = Ticker(self.tick, app.settings.tick_seconds, now=lambda: self.now())
         self._due = threading.Event()
         self._stopping = False
         self._started = False
+        self._thread: threading.Thread | None = None
         self._waiting_told: set[str] = set()
 
     @property
@@ -168,13 +176,17 @@ class DispatchLoop:
         if self._started:
             return
         self._started = True
-        threading.Thread(target=self._after_commands, name="dispatch", daemon=True).start()
+        self._thread = threading.Thread(target=self._after_commands, name="dispatch", daemon=True)
+        self._thread.start()
         self._ticker.start()
 
     def stop(self) -> None:
+        """Ends the ticker and lets a run under way finish (nothing runs after this)."""
         self._stopping = True
         self._due.set()
         self._ticker.stop()
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join()
 
     def _after_commands(self) -> None:
         while not self._stopping:

@@ -1,0 +1,151 @@
+"""The one dispatch loop of a process (bot/scheduler.py): each platform's messenger is
+registered once and its dispatcher claims only that platform's rows; rows for a platform
+no process here serves wait in the outbox, and the loop says so once."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from bot.app import App
+from bot.messages import Reply
+from bot.messenger import Destination, RecordingMessenger
+from bot.scheduler import DispatchLoop
+from storage.db import Database
+from storage.models import OutboxMessage
+from tests.conftest import make_settings
+from tests.storage.test_outbox_platforms import (
+    SLACK_ADDRESSES,
+    T0,
+    TEAMS_ADDRESSES,
+    Guarded,
+    echo,
+    open_rows,
+    populate,
+    schedule_many,
+)
+
+
+def loop(db: Database, *messengers: RecordingMessenger, **settings: object) -> DispatchLoop:
+    """A process's loop with the given messengers, rendering the test rows."""
+    app = App.build(make_settings(str(db.engine.url), **settings), db)
+    app.router.renderers["test"] = echo
+    dispatching = DispatchLoop(app)
+    for messenger in messengers:
+        dispatching.register(messenger).planners = []  # only the test's rows
+    return dispatching
+
+
+def states(db: Database) -> dict[str, tuple[str | None, str]]:
+    with db.transaction() as s:
+        return {r.key: (r.platform, r.state) for r in s.scalars(select(OutboxMessage))}
+
+
+@pytest.mark.postgres
+def test_two_processes_for_two_platforms_each_send_only_their_own_once(pg_db: Database) -> None:
+    """Must-show 4: a Slack process and a Teams process on one PostgreSQL, at once."""
+    schedule_many(pg_db, populate(pg_db), copies=40)
+    slack = Guarded("slack", SLACK_ADDRESSES)
+    teams = Guarded("teams", TEAMS_ADDRESSES)
+    loops = [loop(pg_db, slack), loop(pg_db, teams)]
+    start = threading.Barrier(2)
+    errors: list[BaseException] = []
+
+    def run(dispatching: DispatchLoop, platform: str) -> None:
+        start.wait()
+        try:
+            for _ in range(500):
+                dispatching.run(T0 + timedelta(minutes=1))
+                if not open_rows(pg_db, platform):
+                    return
+        except BaseException as exc:  # shown below, not lost in the thread
+            errors.append(exc)
+
+    threads = [
+        threading.Thread(target=run, args=(d, p))
+        for d, p in zip(loops, ("slack", "teams"), strict=True)
+    ]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert errors == []
+    assert slack.foreign == [] and teams.foreign == []
+    for messenger in (slack, teams):
+        sent = [(d.address, r.plain()) for d, r in messenger.sent]
+        assert len(sent) == len(set(sent)) == 120  # 40 rows x 3 destinations, once each
+    assert {state for _, state in states(pg_db).values()} == {"sent"}
+
+
+def test_one_loop_sends_for_every_platform_registered_in_it(any_db: Database) -> None:
+    schedule_many(any_db, populate(any_db), copies=1)
+    slack = Guarded("slack", SLACK_ADDRESSES)
+    teams = Guarded("teams", TEAMS_ADDRESSES)
+    loop(any_db, slack, teams).run(T0 + timedelta(minutes=1))
+    assert sorted(d.address for d, _ in slack.sent) == ["C1", "C2", "U1"]
+    assert sorted(d.address for d, _ in teams.sent) == ["19:t1", "19:t2", "29:ola"]
+    assert slack.foreign == [] and teams.foreign == []
+
+
+def test_rows_for_a_platform_nobody_here_serves_wait_and_are_reported_once(
+    any_db: Database, caplog: pytest.LogCaptureFixture
+) -> None:
+    schedule_many(any_db, populate(any_db), copies=1)
+    slack_only = loop(any_db, Guarded("slack", SLACK_ADDRESSES))
+    with caplog.at_level(logging.WARNING, logger="bot.scheduler"):
+        slack_only.run(T0 + timedelta(minutes=1))
+        slack_only.run(T0 + timedelta(minutes=2))
+    waiting = {k: v for k, v in states(any_db).items() if v[0] == "teams"}
+    assert waiting == {
+        "teams-net:0": ("teams", "pending"),
+        "ola:0": ("teams", "pending"),
+        "both-net:0@teams": ("teams", "pending"),
+    }
+    told = [r.getMessage() for r in caplog.records]
+    assert len(told) == 1, told  # once, not on every tick
+    assert "3 due message(s) for teams wait" in told[0]
+    # A Teams process sends them; after that, nothing is reported as waiting.
+    teams = Guarded("teams", TEAMS_ADDRESSES)
+    loop(any_db, teams).run(T0 + timedelta(minutes=3))
+    assert len(teams.sent) == 3
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="bot.scheduler"):
+        slack_only.run(T0 + timedelta(minutes=4))
+    assert caplog.records == []
+
+
+def test_one_messenger_per_platform(any_db: Database) -> None:
+    dispatching = loop(any_db, RecordingMessenger("slack"))
+    with pytest.raises(ValueError, match="slack"):
+        dispatching.register(RecordingMessenger("slack"))
+
+
+class Signalling(RecordingMessenger):
+    def __init__(self, platform: str) -> None:
+        super().__init__(platform)
+        self.arrived = threading.Event()
+
+    def send(self, destination: Destination, reply: Reply) -> None:
+        super().send(destination, reply)
+        self.arrived.set()
+
+
+def test_a_wake_after_a_command_sends_without_waiting_for_the_tick(any_db: Database) -> None:
+    """The ticker runs once at start and then not for an hour: what arrives came by wake."""
+    targets = populate(any_db)
+    slack = Signalling("slack")
+    dispatching = loop(any_db, slack, PARTNERBOT_TICK_SECONDS=3600)
+    dispatching.now = lambda: T0 + timedelta(minutes=1)
+    dispatching.start()
+    try:
+        assert not slack.arrived.is_set()
+        schedule_many(any_db, {"kari": targets["kari"]}, copies=1)
+        dispatching.wake()
+        assert slack.arrived.wait(30), "the woken loop sent nothing"
+    finally:
+        dispatching.stop()
+    assert [d.address for d, _ in slack.sent] == ["U1"]
