@@ -12,11 +12,12 @@ from typing import TextIO
 from sqlalchemy import select
 
 from bot import clock
+from bot.adapters.contract import Adapter, Capabilities, Posted, Profile, stored_profile
 from bot.app import App
 from bot.hygiene import clean_text
 from bot.i18n import t
 from bot.languages import member_language
-from bot.messages import Command, Reply
+from bot.messages import Command, File, Reply
 from bot.messenger import Destination
 from bot.scheduler import DispatchLoop
 from storage.models import Member
@@ -37,10 +38,16 @@ class ConsoleMessenger:
 
     def send(self, destination: Destination, reply: Reply) -> None:
         where = destination.label if destination.kind == "channel" else f"@{destination.label}"
-        self.console.emit(f"── {where} ──\n{self.console.render(reply)}")
+        self.console.post(where, reply)
 
 
 class Console:
+    """One terminal: one member at a time at the keyboard (``/som`` switches), everything
+    the bot says printed in order. Answers are printed, so nothing is only the asker's."""
+
+    platform = PLATFORM
+    capabilities = Capabilities(ephemeral=False, card_updates=False, forms=False, files=False)
+
     def __init__(self, app: App, *, user: str, channel: str, out: TextIO | None = None) -> None:
         self.app = app
         self.user = user
@@ -50,6 +57,7 @@ class Console:
         self.dispatching = DispatchLoop(app)
         self.dispatcher = self.dispatching.register(ConsoleMessenger(self))
         self.reading_body = False
+        self.posts = 0
         self.ensure_admin(user)
 
     # -- output --------------------------------------------------------------------
@@ -60,13 +68,40 @@ class Console:
 
     def render(self, reply: Reply) -> str:
         text = reply.plain()
-        for f in reply.files:
+        for path in self.upload("", reply.files):
+            text += "\n" + t("console.file_written", self.lang(), path=path)
+        return text
+
+    # -- the adapter contract (bot/adapters/contract.py) ---------------------------------
+
+    def answer(self, command: Command, reply: Reply) -> None:
+        self.emit(self.render(reply))
+
+    def post(self, destination: str, reply: Reply) -> Posted:
+        """Printed under where it went (``── #infrastruktur ──``, ``── @Kari Nordmann ──``)."""
+        self.posts += 1
+        self.emit(f"── {destination} ──\n{self.render(reply)}")
+        return destination, str(self.posts)
+
+    def update(self, posted: Posted, reply: Reply) -> bool:
+        return False  # printed lines stay as they are; a new state is a new answer
+
+    def open_form(self, command: Command, trigger: str | None) -> bool:
+        return False  # the command runs as typed and says what is missing
+
+    def upload(self, destination: str, files: list[File]) -> list[str]:
+        """Written to PARTNERBOT_FILES_DIR; returns their paths."""
+        paths: list[str] = []
+        for f in files:
             folder = Path(self.app.settings.files_dir)
             folder.mkdir(parents=True, exist_ok=True)
-            path = folder / f.name
+            path = folder / Path(f.name).name
             path.write_bytes(f.data)
-            text += "\n" + t("console.file_written", self.lang(), path=str(path.resolve()))
-        return text
+            paths.append(str(path.resolve()))
+        return paths
+
+    def profile(self, external_id: str) -> Profile:
+        return stored_profile(self.app.db, PLATFORM, external_id)
 
     def lang(self) -> str:
         return self.app.router.language_of(PLATFORM, self.user)
@@ -262,3 +297,7 @@ def run(app: App, *, user: str, channel: str, stdin: TextIO | None = None) -> No
             console.run_script(stdin)
     finally:
         console.dispatching.stop()
+
+
+def _satisfies_contract(console: Console) -> Adapter:
+    return console  # mypy checks the console against the contract here

@@ -15,8 +15,14 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
 from bot import clock
+from bot.adapters.contract import Adapter, Capabilities, Posted, Profile
 from bot.adapters.slack import forms
-from bot.adapters.slack.blocks import fallback_text, message_payload, render_messages
+from bot.adapters.slack.blocks import (
+    fallback_text,
+    message_payload,
+    render_messages,
+    render_single,
+)
 from bot.adapters.slack.client import error_code, respond, to_send_error
 from bot.adapters.slack.home import HOME_GROUP, HOME_VERB, HomeUsers, from_home, home_view
 from bot.adapters.slack.messenger import SlackMessenger
@@ -26,7 +32,7 @@ from bot.app import App
 from bot.cards import Cards
 from bot.i18n import t
 from bot.inbox import Job
-from bot.messages import Command, Reply
+from bot.messages import Command, File, Reply
 from bot.messenger import TemporaryError
 from bot.reposts import schedule_repost
 from bot.router import find_member
@@ -69,6 +75,12 @@ def channel_label(name: str | None) -> str | None:
 
 
 class SlackBot:
+    """Slack's adapter: intake of an inbox row (command, click, form, Home tab) and the
+    contract's ways out (bot/adapters/contract.py)."""
+
+    platform = PLATFORM
+    capabilities = Capabilities(ephemeral=True, card_updates=True, forms=True, files=True)
+
     def __init__(
         self,
         app: App,
@@ -368,6 +380,41 @@ class SlackBot:
                 ),
             )
 
+    # -- the adapter contract (bot/adapters/contract.py) ---------------------------------
+
+    def answer(self, command: Command, reply: Reply) -> None:
+        """Delivered as a command's reply is, without the response_url a Command does not
+        carry: ephemeral by chat.postEphemeral, else a direct message."""
+        self.deliver(reply, where_of(command))
+
+    def post(self, destination: str, reply: Reply) -> Posted:
+        return self.poster.post(destination, reply)
+
+    def update(self, posted: Posted, reply: Reply) -> bool:
+        channel, ts = posted
+        blocks = render_single(reply, t("slack.more_not_shown", self.settings.language))
+        try:
+            self.client.chat_update(
+                channel=channel, ts=ts, **message_payload(blocks, fallback_text(reply))
+            )
+        except SlackApiError as exc:
+            log.warning("chat.update of %s failed: %s", ts, error_code(exc))
+            return False
+        return True
+
+    def open_form(self, command: Command, trigger: str | None) -> bool:
+        target = forms.form_for(self.router, command.name, command.text)
+        if target is None or not trigger:
+            return False
+        return self._open_form(target, trigger, where_of(command))
+
+    def upload(self, destination: str, files: list[File]) -> list[str]:
+        self.poster.upload(destination, files)
+        return []  # attached: no links
+
+    def profile(self, external_id: str) -> Profile:
+        return self.profiles.ask(external_id, external_id) or Profile(external_id)
+
     # -- forms --------------------------------------------------------------------------
 
     def _open_form(self, target: forms.FormTarget, trigger_id: str, where: Where) -> bool:
@@ -418,6 +465,20 @@ class SlackBot:
 
     def _guard(self, where: Where, *, tell: bool = True) -> _Guard:
         return _Guard(self, where, tell=tell)
+
+
+def where_of(command: Command) -> Where:
+    return Where(
+        user_id=command.user_id,
+        user_name=command.user_name,
+        channel_id=command.channel_id,
+        channel_name=command.channel_name,
+        response_url=None,
+    )
+
+
+def _satisfies_contract(bot: SlackBot) -> Adapter:
+    return bot  # mypy checks Slack's adapter against the contract here
 
 
 def _reason(exc: Exception) -> str:

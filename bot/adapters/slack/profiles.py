@@ -4,22 +4,15 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
+from bot.adapters.contract import Profile
 from bot.router import find_member
 from storage.db import Database
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Profile:
-    name: str
-    timezone: str | None = None
-    locale: str | None = None  # Slack's, e.g. "en-GB"; the router maps it to nb/nn/en
 
 
 def meaningful_locale(locale: str | None) -> str | None:
@@ -53,12 +46,21 @@ class Profiles:
             with self._lock:
                 self._cache[user_id] = found
             return found
+        asked = self.ask(user_id, fallback_name)
+        if asked is None:
+            return Profile(fallback_name)  # asked again next time
+        with self._lock:
+            self._cache[user_id] = asked
+        return asked
+
+    def ask(self, user_id: str, fallback_name: str) -> Profile | None:
+        """users.info: name, time zone and (a meaningful) locale; None when Slack will not
+        say (no users:read, Slack down): the member is still served, by handle."""
         try:
             user = self.client.users_info(user=user_id, include_locale=True).get("user") or {}
         except (SlackApiError, SlackClientError, OSError) as exc:
-            # Without users:read (or with Slack down) the member is still served, by handle.
             log.warning("users.info for %s failed: %s", user_id, exc)
-            return Profile(fallback_name)
+            return None
         profile = user.get("profile") or {}
         name = (
             profile.get("real_name")
@@ -67,7 +69,6 @@ class Profiles:
             or user.get("name")
             or fallback_name
         )
-        found = Profile(str(name), user.get("tz"), meaningful_locale(user.get("locale")))
-        with self._lock:
-            self._cache[user_id] = found
-        return found
+        return Profile(
+            str(name), locale=meaningful_locale(user.get("locale")), timezone=user.get("tz")
+        )

@@ -11,7 +11,8 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from bot.adapters.teams import conversations, render
+from bot.adapters.contract import Adapter, Capabilities, Posted, Profile, stored_profile
+from bot.adapters.teams import conversations, files, render
 from bot.adapters.teams.connector import Connector, ConnectorError
 from bot.adapters.teams.messenger import TeamsMessenger
 from bot.adapters.teams.posting import PLATFORM, NoConversation, Poster, RateLimited
@@ -22,7 +23,7 @@ from bot.grammar import tokenize
 from bot.i18n import language_from_locale, t
 from bot.inbox import Job
 from bot.languages import chosen_language
-from bot.messages import Command, Reply
+from bot.messages import Command, File, Reply
 from bot.reposts import schedule_repost
 from bot.router import HELP_WORDS, Router, find_member
 from bot.scheduler import DispatchLoop
@@ -84,6 +85,13 @@ def split_command(router: Router, typed: str) -> tuple[str, str]:
 
 
 class TeamsBot:
+    """Teams' adapter: intake of a verified activity and the contract's ways out
+    (bot/adapters/contract.py). Teams has no ephemeral messages and no forms here; files
+    are links on the web front."""
+
+    platform = PLATFORM
+    capabilities = Capabilities(ephemeral=False, card_updates=True, forms=False, files=False)
+
     def __init__(
         self,
         app: App,
@@ -295,7 +303,54 @@ class TeamsBot:
         else:
             self.poster.post(conv, reply, reply_to=str(activity.get("id") or "") or None)
 
+    # -- the adapter contract (bot/adapters/contract.py) -----------------------------------
+
+    def answer(self, command: Command, reply: Reply) -> None:
+        """A message in the conversation the command came from (no thread: a Command does
+        not carry the activity it came in)."""
+        self.poster.post(command.channel_id, reply)
+
+    def post(self, destination: str, reply: Reply) -> Posted:
+        """``destination``: a conversation the bot has seen, or a member's AAD object id
+        (their personal chat, opened if need be)."""
+        with self.db.transaction() as session:
+            known = conversations.conversation(session, destination) is not None
+        conversation = destination if known else self.poster.personal_conversation(destination)
+        return conversation, self.poster.post(conversation, reply)
+
+    def update(self, posted: Posted, reply: Reply) -> bool:
+        conversation, activity_id = posted
+        payload = render.activity(reply, t("teams.more_not_shown", self.settings.language))
+        try:
+            self.poster.pace(conversation)
+            url = self.poster.service_url(conversation)
+            self.poster.connector.update(url, conversation, activity_id, payload)
+        except UNDELIVERED as exc:
+            log.warning("Teams update of %s failed: %s", activity_id, exc)
+            return False
+        return True
+
+    def open_form(self, command: Command, trigger: str | None) -> bool:
+        return False  # no forms: the command runs as typed and says what is missing
+
+    def upload(self, destination: str, files_: list[File]) -> list[str]:
+        """Links on the web front (a Teams bot cannot attach a file in a channel without
+        Graph); none without PARTNERBOT_PUBLIC_URL."""
+        if not self.settings.public_url or not files_:
+            return []
+        base = self.settings.public_url
+        return files.share(self.db, files_, base_url=base, now=self.clock())
+
+    def profile(self, external_id: str) -> Profile:
+        """What the member's activities told the bot (Teams sends name, locale and time
+        zone with each message; the router stores them)."""
+        return stored_profile(self.db, PLATFORM, external_id)
+
     # -- messages a command queued for others -------------------------------------------------
 
     def dispatch_now(self) -> None:
         self.dispatching.wake()
+
+
+def _satisfies_contract(bot: TeamsBot) -> Adapter:
+    return bot  # mypy checks Teams' adapter against the contract here
