@@ -138,12 +138,15 @@ class DispatchLoop:
                 failure = failure or exc
         if failure is not None:
             raise failure
-        self._tell_waiting(now)
         return stats
 
     def tick(self, now: datetime) -> None:
+        """The ticker's run: send, say what waits for another process, do the chores.
+        (Only here: on SQLite every transaction takes the write lock, and runs after
+        commands come many a second.)"""
         try:
             self.run(now)
+            self._tell_waiting(now)
         finally:
             for chore in self.chores:
                 chore(now)

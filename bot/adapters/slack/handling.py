@@ -295,7 +295,7 @@ class SlackBot:
 
     def _post_in_channel(self, reply: Reply, where: Where) -> tuple[str, str] | None:
         try:
-            return self.poster.post(where.channel_id, reply)
+            return self.post(where.channel_id, reply)
         except (SlackApiError, SlackClientError, OSError) as exc:
             if isinstance(to_send_error(exc), TemporaryError):
                 self._post_later(reply, where, exc)
@@ -369,7 +369,7 @@ class SlackBot:
             return
         channel = where.channel_id or where.user_id
         try:
-            self.poster.upload(channel, reply.files)
+            self.upload(channel, reply.files)
         except (SlackApiError, SlackClientError, OSError) as exc:
             reason = error_code(exc) if isinstance(exc, SlackApiError) else exc.__class__.__name__
             names = ", ".join(f.name for f in reply.files)

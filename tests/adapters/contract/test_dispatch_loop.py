@@ -97,8 +97,8 @@ def test_rows_for_a_platform_nobody_here_serves_wait_and_are_reported_once(
     schedule_many(any_db, populate(any_db), copies=1)
     slack_only = loop(any_db, Guarded("slack", SLACK_ADDRESSES))
     with caplog.at_level(logging.WARNING, logger="bot.scheduler"):
-        slack_only.run(T0 + timedelta(minutes=1))
-        slack_only.run(T0 + timedelta(minutes=2))
+        slack_only.tick(T0 + timedelta(minutes=1))
+        slack_only.tick(T0 + timedelta(minutes=2))
     waiting = {k: v for k, v in states(any_db).items() if v[0] == "teams"}
     assert waiting == {
         "teams-net:0": ("teams", "pending"),
@@ -110,11 +110,11 @@ def test_rows_for_a_platform_nobody_here_serves_wait_and_are_reported_once(
     assert "3 due message(s) for teams wait" in told[0]
     # A Teams process sends them; after that, nothing is reported as waiting.
     teams = Guarded("teams", TEAMS_ADDRESSES)
-    loop(any_db, teams).run(T0 + timedelta(minutes=3))
+    loop(any_db, teams).tick(T0 + timedelta(minutes=3))
     assert len(teams.sent) == 3
     caplog.clear()
     with caplog.at_level(logging.WARNING, logger="bot.scheduler"):
-        slack_only.run(T0 + timedelta(minutes=4))
+        slack_only.tick(T0 + timedelta(minutes=4))
     assert caplog.records == []
 
 
