@@ -149,3 +149,27 @@ def test_a_wake_after_a_command_sends_without_waiting_for_the_tick(any_db: Datab
     finally:
         dispatching.stop()
     assert [d.address for d, _ in slack.sent] == ["U1"]
+
+
+def test_slack_and_teams_in_one_process_share_one_loop(any_db: Database) -> None:
+    """As `partnerbot serve` and `partnerbot worker` build them: one loop, two messengers;
+    the runtimes start and stop workers only, the process starts and stops the loop."""
+    from bot.adapters.slack.run import SlackRuntime
+    from bot.adapters.teams.run import TeamsRuntime
+
+    settings = make_settings(
+        str(any_db.engine.url),
+        SLACK_BOT_TOKEN="xoxb-test",
+        SLACK_SIGNING_SECRET="secret",
+        MICROSOFT_APP_ID="00000000-0000-0000-0000-000000000001",
+        MICROSOFT_APP_PASSWORD="secret",
+        MICROSOFT_APP_TENANT_ID="00000000-0000-0000-0000-000000000002",
+    )
+    app = App.build(settings, any_db)
+    dispatching = DispatchLoop(app)
+    slack, teams = SlackRuntime(app, dispatching), TeamsRuntime(app, dispatching)
+    assert dispatching.platforms == ["slack", "teams"]
+    assert slack.bot.dispatching is teams.bot.dispatching is dispatching
+    assert not slack.owns_dispatching and not teams.owns_dispatching
+    # Each platform's planners would otherwise run twice a tick: only the first has them.
+    assert [bool(d.planners) for d in dispatching.dispatchers] == [True, False]
