@@ -173,3 +173,17 @@ def test_slack_and_teams_in_one_process_share_one_loop(any_db: Database) -> None
     assert not slack.owns_dispatching and not teams.owns_dispatching
     # Each platform's planners would otherwise run twice a tick: only the first has them.
     assert [bool(d.planners) for d in dispatching.dispatchers] == [True, False]
+
+
+class Broken(RecordingMessenger):
+    def send(self, destination: Destination, reply: Reply) -> None:
+        raise RuntimeError("a bug in this platform's messenger")
+
+
+def test_one_platforms_bug_does_not_hold_up_the_others(any_db: Database) -> None:
+    schedule_many(any_db, populate(any_db), copies=1)
+    teams = Guarded("teams", TEAMS_ADDRESSES)
+    dispatching = loop(any_db, Broken("slack"), teams)
+    with pytest.raises(RuntimeError, match="bug"):
+        dispatching.run(T0 + timedelta(minutes=1))
+    assert sorted(d.address for d, _ in teams.sent) == ["19:t1", "19:t2", "29:ola"]
