@@ -21,7 +21,7 @@ from bot.errors import UserError
 from bot.grammar import Args, parse_args, tokenize
 from bot.i18n import t
 from bot.messages import Reply, Text
-from bot.router import CommandGroup
+from bot.router import Verb
 from handlers.lookup import network_for
 from storage.models import Action, ActionUpdate, AuditEntry, Goal, Network
 
@@ -398,33 +398,41 @@ def _confirm(ctx: Context) -> Reply:
     return Reply.text(text, visibility="channel")
 
 
-def register(grp: CommandGroup) -> None:
-    # No keywords here: the pasted programme may contain any word. The handler reads the
-    # options ("bekreft", "fil x", "nettverk y") from the first line itself.
-    @grp.verb("importer", "importere", "import", help_key="help.tiltak.importer", wants_body=True)
-    def import_(ctx: Context, args: Args) -> Reply:
-        ctx.require_role("organiser")
-        options_line, text = _split_command(ctx.command.text)
-        opts = parse_args(tokenize(options_line), OPTION_KEYWORDS, OPTION_FLAGS)
-        if "cancel" in opts.flags:
-            preview = _pending(ctx)
-            ctx.session.add(
-                AuditEntry(
-                    at=ctx.now,
-                    member_id=ctx.member.id,
-                    action="action.import.cancel",
-                    object_type="audit",
-                    object_id=preview.id,
-                )
+def import_programme(ctx: Context, args: Args) -> Reply:
+    ctx.require_role("organiser")
+    options_line, text = _split_command(ctx.command.text)
+    opts = parse_args(tokenize(options_line), OPTION_KEYWORDS, OPTION_FLAGS)
+    if "cancel" in opts.flags:
+        preview = _pending(ctx)
+        ctx.session.add(
+            AuditEntry(
+                at=ctx.now,
+                member_id=ctx.member.id,
+                action="action.import.cancel",
+                object_type="audit",
+                object_id=preview.id,
             )
-            return Reply.text(t("actions.import.cancelled", ctx.lang))
-        if "confirm" in opts.flags:
-            return _confirm(ctx)
-        network = network_for(ctx, opts)
-        if opts.get("file"):
-            text = _read_file(ctx, opts.options["file"])
-        elif ctx.command.body.strip():
-            text = ctx.command.body
-        if not text.strip():
-            raise UserError("actions.import.no_goals")
-        return _preview(ctx, network, text)
+        )
+        return Reply.text(t("actions.import.cancelled", ctx.lang))
+    if "confirm" in opts.flags:
+        return _confirm(ctx)
+    network = network_for(ctx, opts)
+    if opts.get("file"):
+        text = _read_file(ctx, opts.options["file"])
+    elif ctx.command.body.strip():
+        text = ctx.command.body
+    if not text.strip():
+        raise UserError("actions.import.no_goals")
+    return _preview(ctx, network, text)
+
+
+# No keywords here: the pasted programme may contain any word. The handler reads the
+# options ("bekreft", "fil x", "nettverk y") from the first line itself.
+VERBS = (
+    Verb(
+        ("importer", "importere", "import"),
+        import_programme,
+        "help.tiltak.importer",
+        wants_body=True,
+    ),
+)
