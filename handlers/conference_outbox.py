@@ -18,10 +18,10 @@ from datetime import datetime, time, timedelta, tzinfo
 
 from sqlalchemy.orm import Session
 
+from bot.config import Settings
 from bot.dates import format_datetime
 from bot.i18n import t
 from bot.messages import Fields, Reply, Text
-from bot.router import Router
 from bot.zones import row_zone
 from handlers.conference_common import (
     ANNOUNCED,
@@ -294,137 +294,143 @@ def invitation(session: Session, conf: Conference, lang: str, tz: tzinfo) -> Rep
     )
 
 
-def register_renderers(router: Router) -> None:
-    def _zone(row: OutboxMessage) -> tzinfo:
-        return row_zone(row, router.settings)
+def render_invitation(
+    session: Session, row: OutboxMessage, now: datetime, lang: str, *, settings: Settings
+) -> Reply | None:
+    conf = _announced(session, row)
+    return invitation(session, conf, lang, row_zone(row, settings)) if conf else None
 
-    @router.renderer(INVITATION)
-    def render_invitation(
-        session: Session, row: OutboxMessage, now: datetime, lang: str
-    ) -> Reply | None:
-        conf = _announced(session, row)
-        return invitation(session, conf, lang, _zone(row)) if conf else None
 
-    @router.renderer(PROMOTED)
-    def render_promoted(
-        session: Session, row: OutboxMessage, now: datetime, lang: str
-    ) -> Reply | None:
-        conf = _holding_seat(session, row)
-        if conf is None:
-            return None
-        tz = _zone(row)
-        return Reply(
-            blocks=[
-                Text(
-                    t(
-                        "conferences.promoted_more_seats"
-                        if (row.payload or {}).get("more_seats")
-                        else "conferences.promoted",
-                        lang,
-                        title=conf.title,
-                        when=when_text(conf, lang, tz),
-                    )
-                ),
-                Text(
-                    t(
-                        "conferences.promoted_cancel_hint",
-                        lang,
-                        command=t("conferences.cmd.cancel", lang, id=conf.id),
-                    )
-                ),
-            ]
-        )
-
-    @router.renderer(NONRESPONDER)
-    def render_nonresponder(
-        session: Session, row: OutboxMessage, now: datetime, lang: str
-    ) -> Reply | None:
-        conf = _announced(session, row)
-        if conf is None or conf.registration_deadline is None:
-            return None
-        if now >= conf.registration_deadline:
-            return None
-        if registration_of(session, conf.id, int(row.target_id)) is not None:
-            return None  # answered (yes, maybe, no or waitlisted) since it was scheduled
-        tz = _zone(row)
-        return Reply(
-            blocks=[
-                Text(
-                    t(
-                        "conferences.nonresponder",
-                        lang,
-                        title=conf.title,
-                        deadline=format_datetime(conf.registration_deadline, lang, tz),
-                    )
-                ),
-                details(session, conf, lang, tz),
-                rsvp_buttons(conf, lang),
-            ]
-        )
-
-    @router.renderer(DAY_BEFORE)
-    def render_day_before(
-        session: Session, row: OutboxMessage, now: datetime, lang: str
-    ) -> Reply | None:
-        conf = _holding_seat(session, row)
-        if conf is None:
-            return None
-        tz = _zone(row)
-        key = "conferences.day_before" if _is_eve(row, conf.start_at, tz) else "conferences.soon"
-        lines = [t(key, lang, title=conf.title, day=when_text(conf, lang, tz))]
-        items = [(t("conferences.label.when", lang), when_text(conf, lang, tz))]
-        items.append((t("conferences.label.place", lang), conf.place or "—"))
-        items.append((t("conferences.label.programme", lang), conf.programme or "—"))
-        return Reply(
-            blocks=[
-                Text("\n".join(lines)),
-                Fields(tuple(items)),
-                Text(
-                    t(
-                        "conferences.day_before_cancel",
-                        lang,
-                        command=t("conferences.cmd.cancel", lang, id=conf.id),
-                    )
-                ),
-            ]
-        )
-
-    @router.renderer(CALLED_OFF)
-    def render_called_off(
-        session: Session, row: OutboxMessage, now: datetime, lang: str
-    ) -> Reply | None:
-        conf = session.get(Conference, row.object_id) if row.object_id else None
-        if conf is None or conf.state != CONFERENCE_CANCELLED:
-            return None
-        reason = (row.payload or {}).get("reason")
-        lines = [
-            t(
-                "conferences.called_off_notice",
-                lang,
-                title=conf.title,
-                when=when_text(conf, lang, _zone(row)),
-            )
+def render_promoted(
+    session: Session, row: OutboxMessage, now: datetime, lang: str, *, settings: Settings
+) -> Reply | None:
+    conf = _holding_seat(session, row)
+    if conf is None:
+        return None
+    tz = row_zone(row, settings)
+    return Reply(
+        blocks=[
+            Text(
+                t(
+                    "conferences.promoted_more_seats"
+                    if (row.payload or {}).get("more_seats")
+                    else "conferences.promoted",
+                    lang,
+                    title=conf.title,
+                    when=when_text(conf, lang, tz),
+                )
+            ),
+            Text(
+                t(
+                    "conferences.promoted_cancel_hint",
+                    lang,
+                    command=t("conferences.cmd.cancel", lang, id=conf.id),
+                )
+            ),
         ]
-        if reason:
-            lines.append(t("conferences.called_off_reason", lang, reason=reason))
-        return Reply.text("\n".join(lines))
+    )
 
-    @router.renderer(CLOSED)
-    def render_closed(
-        session: Session, row: OutboxMessage, now: datetime, lang: str
-    ) -> Reply | None:
-        conf = _announced(session, row)
-        if conf is None or conf.registration_deadline is None or now < conf.registration_deadline:
-            return None
-        return Reply.text(
-            t(
-                "conferences.closed_notice",
-                lang,
-                title=conf.title,
-                id=conf.id,
-                registered=count_status(session, conf.id, REGISTERED),
-                waitlisted=count_status(session, conf.id, WAITLISTED),
-                maybe=count_status(session, conf.id, MAYBE),
-                command=t("conferences.cmd.participants", lang, id=conf.id),
-            )
+
+def render_nonresponder(
+    session: Session, row: OutboxMessage, now: datetime, lang: str, *, settings: Settings
+) -> Reply | None:
+    conf = _announced(session, row)
+    if conf is None or conf.registration_deadline is None:
+        return None
+    if now >= conf.registration_deadline:
+        return None
+    if registration_of(session, conf.id, int(row.target_id)) is not None:
+        return None  # answered (yes, maybe, no or waitlisted) since it was scheduled
+    tz = row_zone(row, settings)
+    return Reply(
+        blocks=[
+            Text(
+                t(
+                    "conferences.nonresponder",
+                    lang,
+                    title=conf.title,
+                    deadline=format_datetime(conf.registration_deadline, lang, tz),
+                )
+            ),
+            details(session, conf, lang, tz),
+            rsvp_buttons(conf, lang),
+        ]
+    )
+
+
+def render_day_before(
+    session: Session, row: OutboxMessage, now: datetime, lang: str, *, settings: Settings
+) -> Reply | None:
+    conf = _holding_seat(session, row)
+    if conf is None:
+        return None
+    tz = row_zone(row, settings)
+    key = "conferences.day_before" if _is_eve(row, conf.start_at, tz) else "conferences.soon"
+    lines = [t(key, lang, title=conf.title, day=when_text(conf, lang, tz))]
+    items = [(t("conferences.label.when", lang), when_text(conf, lang, tz))]
+    items.append((t("conferences.label.place", lang), conf.place or "—"))
+    items.append((t("conferences.label.programme", lang), conf.programme or "—"))
+    return Reply(
+        blocks=[
+            Text("\n".join(lines)),
+            Fields(tuple(items)),
+            Text(
+                t(
+                    "conferences.day_before_cancel",
+                    lang,
+                    command=t("conferences.cmd.cancel", lang, id=conf.id),
+                )
+            ),
+        ]
+    )
+
+
+def render_called_off(
+    session: Session, row: OutboxMessage, now: datetime, lang: str, *, settings: Settings
+) -> Reply | None:
+    conf = session.get(Conference, row.object_id) if row.object_id else None
+    if conf is None or conf.state != CONFERENCE_CANCELLED:
+        return None
+    reason = (row.payload or {}).get("reason")
+    lines = [
+        t(
+            "conferences.called_off_notice",
+            lang,
+            title=conf.title,
+            when=when_text(conf, lang, row_zone(row, settings)),
         )
+    ]
+    if reason:
+        lines.append(t("conferences.called_off_reason", lang, reason=reason))
+    return Reply.text("\n".join(lines))
+
+
+def render_closed(
+    session: Session, row: OutboxMessage, now: datetime, lang: str, *, settings: Settings
+) -> Reply | None:
+    conf = _announced(session, row)
+    if conf is None or conf.registration_deadline is None or now < conf.registration_deadline:
+        return None
+    return Reply.text(
+        t(
+            "conferences.closed_notice",
+            lang,
+            title=conf.title,
+            id=conf.id,
+            registered=count_status(session, conf.id, REGISTERED),
+            waitlisted=count_status(session, conf.id, WAITLISTED),
+            maybe=count_status(session, conf.id, MAYBE),
+            command=t("conferences.cmd.participants", lang, id=conf.id),
+        )
+    )
+
+
+# The conference messages the dispatcher sends, by outbox kind.
+RENDERERS = {
+    INVITATION: render_invitation,
+    PROMOTED: render_promoted,
+    NONRESPONDER: render_nonresponder,
+    DAY_BEFORE: render_day_before,
+    CALLED_OFF: render_called_off,
+    CLOSED: render_closed,
+}
