@@ -18,7 +18,7 @@ from bot.dates import format_short
 from bot.grammar import Args
 from bot.i18n import t
 from bot.messages import Button, Buttons, Reply, Text
-from bot.router import Router
+from bot.router import Router, Verb
 from storage.models import (
     Action,
     Conference,
@@ -313,21 +313,29 @@ def home(ctx: Context, args: Args) -> Reply:
     return reply
 
 
-def register(router: Router) -> None:
-    grp = router.groups["partnerbot"]
+def show_overview(ctx: Context, args: Args) -> Reply:
+    ov = collect(ctx.session, ctx.member, ctx.now, ctx.tz)
+    if ov.empty():
+        return Reply.text(t("overview.nothing", ctx.lang))
+    lines = render(ov, ctx.now, ctx.tz, ctx.lang)
+    return Reply(
+        blocks=[
+            Text(t("overview.title", ctx.lang, name=ctx.member.name)),
+            Text("\n".join(lines)),
+        ]
+    )
 
-    @grp.verb("oversikt", "oversyn", "overview", "hva nå", help_key="help.partnerbot.oversikt")
-    def overview(ctx: Context, args: Args) -> Reply:
-        ov = collect(ctx.session, ctx.member, ctx.now, ctx.tz)
-        if ov.empty():
-            return Reply.text(t("overview.nothing", ctx.lang))
-        lines = render(ov, ctx.now, ctx.tz, ctx.lang)
-        return Reply(
-            blocks=[
-                Text(t("overview.title", ctx.lang, name=ctx.member.name)),
-                Text("\n".join(lines)),
-            ]
-        )
 
+VERBS = (
+    Verb(
+        ("oversikt", "oversyn", "overview", "hva nå"),
+        show_overview,
+        "help.partnerbot.oversikt",
+    ),
     # No help line: the Slack adapter asks for it to fill the App Home tab.
-    grp.verb(HOME_VERB, "heim", "home")(home)
+    Verb((HOME_VERB, "heim", "home"), home),
+)
+
+
+def register(router: Router) -> None:
+    router.groups["partnerbot"].add(*VERBS)

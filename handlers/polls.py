@@ -27,7 +27,7 @@ from bot.errors import UserError
 from bot.grammar import Args, parse_ref
 from bot.i18n import t
 from bot.messages import Reply, Text
-from bot.router import Router
+from bot.router import Router, Verb
 from handlers import meeting_invite, poll_clashes, poll_outbox
 from handlers.lookup import audit, find_member, find_organisation, network_for
 from handlers.poll_results import (
@@ -81,26 +81,6 @@ ANSWER_WORDS = {
 }
 _WORD_TO_ANSWER = {w: a for a, words in ANSWER_WORDS.items() for w in words}
 _ALL_SLOTS = ("alle", "all")
-
-
-def register(router: Router) -> None:
-    grp = router.group(
-        "mote", "møte", "meeting", "poll", help_key="help.group.mote", default_verb="liste"
-    )
-    grp.verb("ny", "new", help_key="help.mote.ny", keywords=NEW_KEYWORDS, flags=NEW_FLAGS)(new_poll)
-    grp.verb("svar", "answer", "vote", help_key="help.mote.svar")(vote)
-    grp.verb("vis", "show", help_key="help.mote.vis")(show)
-    grp.verb("lukk", "close", help_key="help.mote.lukk", keywords=CLOSE_KEYWORDS)(close)
-    grp.verb(
-        "liste", "list", help_key="help.mote.liste", keywords={"network": ("nettverk", "network")}
-    )(list_polls)
-    poll_outbox.register(router)
-
-    @router.card("poll")
-    def card(session: Session, poll_id: int, lang: str, tz: ZoneInfo) -> Reply | None:
-        """A poll's posted messages as they stand (rendered when they are updated)."""
-        poll = session.get(Poll, poll_id)
-        return render_poll(session, poll, lang, tz) if poll is not None else None
 
 
 # -- /mote ny ------------------------------------------------------------------------------
@@ -372,7 +352,7 @@ def save_votes(
 # -- /mote vis, liste -----------------------------------------------------------------------
 
 
-def show(ctx: Context, args: Args) -> Reply:
+def show_poll(ctx: Context, args: Args) -> Reply:
     words = args.words()
     poll = _poll(ctx, words[0] if words else None)
     return render_table(ctx.session, poll, ctx.lang, ctx.tz)
@@ -450,7 +430,7 @@ def list_polls(ctx: Context, args: Args) -> Reply:
 # -- /mote lukk -----------------------------------------------------------------------------
 
 
-def close(ctx: Context, args: Args) -> Reply:
+def close_poll(ctx: Context, args: Args) -> Reply:
     words = args.words()
     poll = _poll(ctx, words[0] if words else None, lock="update")
     if not permissions.organiser_or_creator(ctx.member, poll.created_by):
@@ -522,3 +502,32 @@ def close(ctx: Context, args: Args) -> Reply:
         organiser=ctx.member,
         intro=intro,
     )
+
+
+def poll_card(session: Session, poll_id: int, lang: str, tz: ZoneInfo) -> Reply | None:
+    """A poll's posted messages as they stand (rendered when they are updated)."""
+    poll = session.get(Poll, poll_id)
+    return render_poll(session, poll, lang, tz) if poll is not None else None
+
+
+VERBS = (
+    Verb(("ny", "new"), new_poll, "help.mote.ny", keywords=NEW_KEYWORDS, flags=NEW_FLAGS),
+    Verb(("svar", "answer", "vote"), vote, "help.mote.svar"),
+    Verb(("vis", "show"), show_poll, "help.mote.vis"),
+    Verb(("lukk", "close"), close_poll, "help.mote.lukk", keywords=CLOSE_KEYWORDS),
+    Verb(
+        ("liste", "list"),
+        list_polls,
+        "help.mote.liste",
+        keywords={"network": ("nettverk", "network")},
+    ),
+)
+
+
+def register(router: Router) -> None:
+    grp = router.group(
+        "mote", "møte", "meeting", "poll", help_key="help.group.mote", default_verb="liste"
+    )
+    grp.add(*VERBS)
+    poll_outbox.register(router)
+    router.cards["poll"] = poll_card
