@@ -11,7 +11,6 @@ transaction and posts the result, creating the meeting when the organiser said
 from __future__ import annotations
 
 from datetime import datetime, timedelta, tzinfo
-from functools import partial
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -212,11 +211,14 @@ def render_close(
     return reply
 
 
+# The poll messages the dispatcher sends, by outbox kind.
+RENDERERS = {
+    NUDGE_KIND: render_nudge,
+    INVITE_KIND: render_invite,
+    CLOSE_KIND: render_close,
+    meeting_invite.REMINDER_KIND: meeting_invite.render_reminder,
+}
+
+
 def register(router: Router) -> None:
-    s = router.settings
-    router.renderer(NUDGE_KIND)(partial(render_nudge, settings=s))
-    router.renderer(INVITE_KIND)(partial(render_invite, settings=s))
-    router.renderer(CLOSE_KIND)(partial(render_close, settings=s))
-    router.renderer(meeting_invite.REMINDER_KIND)(
-        partial(meeting_invite.render_reminder, settings=s)
-    )
+    router.add_renderers(RENDERERS)

@@ -11,7 +11,7 @@ from bot.errors import UserError
 from bot.grammar import Args, parse_ref
 from bot.i18n import t
 from bot.messages import Reply
-from bot.router import Router
+from bot.router import Router, Verb
 from handlers import web_links
 from handlers.conference_common import DRAFT, find_conference
 from handlers.lookup import audit, network_for
@@ -20,26 +20,6 @@ from storage.models import Network, Poll
 OFF_WORDS = frozenset({"av", "off", "stopp", "slett", "revoke"})
 NEW_WORDS = frozenset({"ny", "new", "nytt"})
 NETWORK_WORDS = frozenset({"nettverk", "network"})
-
-
-def register(router: Router) -> None:
-    """Adds verbs to the groups the features made (so this feature registers after them);
-    a router built with fewer features gets only the verbs whose group it has."""
-    verbs = (
-        ("mote", ("lenke", "link"), "help.mote.lenke", poll_link, None),
-        ("konferanse", ("lenke", "link"), "help.konferanse.lenke", conference_link, None),
-        ("partnerbot", ("kalender", "calendar"), "help.partnerbot.kalender", calendar_link, None),
-        (
-            "tiltak",
-            ("tavle", "dashbord", "dashboard"),
-            "help.tiltak.tavle",
-            dashboard_link,
-            {"network": ("nettverk", "network")},
-        ),
-    )
-    for group, names, help_key, handler, keywords in verbs:
-        if group in router.groups:
-            router.groups[group].verb(*names, help_key=help_key, keywords=keywords)(handler)
 
 
 def public_url(ctx: Context) -> str:
@@ -207,3 +187,27 @@ def dashboard_link(ctx: Context, args: Args) -> Reply:
     network = network_for(ctx, args)
     url = dashboard_url(ctx, network)
     return Reply.text(t("web.dashboard_link", ctx.lang, network=network.name, url=url))
+
+
+# Verbs for the groups the features made (so this feature registers after them).
+VERBS = (
+    ("mote", Verb(("lenke", "link"), poll_link, "help.mote.lenke")),
+    ("konferanse", Verb(("lenke", "link"), conference_link, "help.konferanse.lenke")),
+    ("partnerbot", Verb(("kalender", "calendar"), calendar_link, "help.partnerbot.kalender")),
+    (
+        "tiltak",
+        Verb(
+            ("tavle", "dashbord", "dashboard"),
+            dashboard_link,
+            "help.tiltak.tavle",
+            keywords={"network": ("nettverk", "network")},
+        ),
+    ),
+)
+
+
+def register(router: Router) -> None:
+    """A router built with fewer features gets only the verbs whose group it has."""
+    for group, verb in VERBS:
+        if group in router.groups:
+            router.groups[group].add(verb)
