@@ -85,7 +85,18 @@ def plan_digests(session: Session, now: datetime, tz: ZoneInfo) -> int:
 def digest_lines(
     session: Session, network: Network, now: datetime, tz: ZoneInfo, lang: str
 ) -> list[str]:
-    """The digest's lines, in a fixed number of statements."""
+    """The digest's lines, in a fixed number of statements: one query per part."""
+    return [
+        line
+        for part in (_hearings, _actions, _polls, _meetings, _conferences)
+        for line in part(session, network, now, tz, lang)
+    ]
+
+
+def _hearings(
+    session: Session, network: Network, now: datetime, tz: ZoneInfo, lang: str
+) -> list[str]:
+    """Open hearings with a deadline in the next two weeks, and who has not answered."""
     lines: list[str] = []
     short = lambda dt: format_short(dt, lang, tz)  # noqa: E731
     hearings = (
@@ -115,6 +126,14 @@ def digest_lines(
                 missing=", ".join(missing) or t("digest.all_answered", lang),
             )
         )
+    return lines
+
+
+def _actions(
+    session: Session, network: Network, now: datetime, tz: ZoneInfo, lang: str
+) -> list[str]:
+    """Open actions overdue or due within a week, with their owner."""
+    lines: list[str] = []
     today = now.astimezone(tz).date()
     actions = session.scalars(
         select(Action)
@@ -137,6 +156,12 @@ def digest_lines(
         )
         key = "digest.action_overdue" if a.due_date and a.due_date < today else "digest.action_week"
         lines.append(t(key, lang, id=a.id, title=a.title, owner=owner, due=f"{a.due_date:%d.%m}"))
+    return lines
+
+
+def _polls(session: Session, network: Network, now: datetime, tz: ZoneInfo, lang: str) -> list[str]:
+    """Open polls and the network's members who have not voted."""
+    lines: list[str] = []
     polls = session.scalars(
         select(Poll)
         .where(Poll.network_id == network.id, Poll.state == "open")
@@ -169,6 +194,15 @@ def digest_lines(
                     missing=", ".join(sorted(missing)) or t("digest.all_voted", lang),
                 )
             )
+    return lines
+
+
+def _meetings(
+    session: Session, network: Network, now: datetime, tz: ZoneInfo, lang: str
+) -> list[str]:
+    """Meetings in the coming week."""
+    lines: list[str] = []
+    short = lambda dt: format_short(dt, lang, tz)  # noqa: E731
     for m in session.scalars(
         select(Meeting)
         .where(
@@ -180,6 +214,15 @@ def digest_lines(
         .order_by(Meeting.start_at)
     ):
         lines.append(t("digest.meeting", lang, title=m.title, when=short(m.start_at)))
+    return lines
+
+
+def _conferences(
+    session: Session, network: Network, now: datetime, tz: ZoneInfo, lang: str
+) -> list[str]:
+    """Announced conferences for the network in the coming week."""
+    lines: list[str] = []
+    short = lambda dt: format_short(dt, lang, tz)  # noqa: E731
     in_audience = or_(
         Conference.audience_all.is_(True),
         Conference.id.in_(

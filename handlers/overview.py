@@ -7,7 +7,7 @@ relationship, so an overview costs a fixed number of SQL statements.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, and_, exists, false, or_, select, true
@@ -93,41 +93,69 @@ def collect(session: Session, member: Member, now: datetime, tz: ZoneInfo) -> Ov
     network_ids = [n.id for n in member.networks]
     today = now.astimezone(tz).date()
     if member.organisation_id is not None:
-        ov.hearings = list(
-            session.scalars(
-                select(Hearing)
-                .join(HearingAddressee)
-                .where(
-                    Hearing.state == "open",
-                    Hearing.deadline >= now,
-                    HearingAddressee.organisation_id == member.organisation_id,
-                    HearingAddressee.answered_at.is_(None),
-                )
-                .order_by(Hearing.deadline, Hearing.id)
-            )
-        )
-    actions = session.scalars(
-        select(Action)
-        .where(
-            mine_to_follow(member, network_ids),
-            Action.status.in_(OPEN_ACTION),
-            Action.due_date.is_not(None),
-            Action.due_date <= today + SOON,
-        )
-        .order_by(Action.due_date, Action.id)
-    )
-    for action in actions:
+        ov.hearings = _hearings_to_answer(session, member.organisation_id, now)
+    for action in _actions_to_follow(session, member, network_ids, today):
         assert action.due_date is not None
         (ov.overdue if action.due_date < today else ov.due_soon).append(action)
+    ov.polls = _polls_to_vote(session, member, network_ids)
+    ov.meetings = _meetings_soon(session, network_ids, now)
+    for conf, status in _conferences(session, member, network_ids, now):
+        if status in ("registered", "waitlisted"):
+            ov.conferences_mine.append((conf, status))
+        elif status is None and (
+            conf.registration_deadline is None or conf.registration_deadline > now
+        ):
+            ov.conferences_open.append(conf)
+    return ov
+
+
+def _hearings_to_answer(session: Session, organisation_id: int, now: datetime) -> list[Hearing]:
+    return list(
+        session.scalars(
+            select(Hearing)
+            .join(HearingAddressee)
+            .where(
+                Hearing.state == "open",
+                Hearing.deadline >= now,
+                HearingAddressee.organisation_id == organisation_id,
+                HearingAddressee.answered_at.is_(None),
+            )
+            .order_by(Hearing.deadline, Hearing.id)
+        )
+    )
+
+
+def _actions_to_follow(
+    session: Session, member: Member, network_ids: list[int], today: date
+) -> list[Action]:
+    """Open actions due within a week (or overdue) that wait for ``member``."""
+    return list(
+        session.scalars(
+            select(Action)
+            .where(
+                mine_to_follow(member, network_ids),
+                Action.status.in_(OPEN_ACTION),
+                Action.due_date.is_not(None),
+                Action.due_date <= today + SOON,
+            )
+            .order_by(Action.due_date, Action.id)
+        )
+    )
+
+
+def _polls_to_vote(session: Session, member: Member, network_ids: list[int]) -> list[Poll]:
     voted = exists().where(Vote.poll_id == Poll.id, Vote.member_id == member.id)
-    ov.polls = list(
+    return list(
         session.scalars(
             select(Poll)
             .where(Poll.state == "open", Poll.network_id.in_(network_ids), ~voted)
             .order_by(Poll.closes_at, Poll.id)
         )
     )
-    ov.meetings = list(
+
+
+def _meetings_soon(session: Session, network_ids: list[int], now: datetime) -> list[Meeting]:
+    return list(
         session.scalars(
             select(Meeting)
             .where(
@@ -139,6 +167,13 @@ def collect(session: Session, member: Member, now: datetime, tz: ZoneInfo) -> Ov
             .order_by(Meeting.start_at)
         )
     )
+
+
+def _conferences(
+    session: Session, member: Member, network_ids: list[int], now: datetime
+) -> list[tuple[Conference, str | None]]:
+    """Coming announced conferences for ``member``'s networks or organisation, or that
+    they answered, with their registration status (None: not answered)."""
     audience = exists().where(
         ConferenceAudience.conference_id == Conference.id,
         or_(
@@ -168,14 +203,7 @@ def collect(session: Session, member: Member, now: datetime, tz: ZoneInfo) -> Ov
         )
         .order_by(Conference.start_at, Conference.id)
     )
-    for conf, status in rows:
-        if status in ("registered", "waitlisted"):
-            ov.conferences_mine.append((conf, status))
-        elif status is None and (
-            conf.registration_deadline is None or conf.registration_deadline > now
-        ):
-            ov.conferences_open.append(conf)
-    return ov
+    return [(conf, status) for conf, status in rows]
 
 
 def days_left(deadline: datetime, now: datetime, tz: ZoneInfo, lang: str) -> str:
