@@ -4,7 +4,7 @@ redirect to the saved page otherwise."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -21,6 +21,17 @@ from storage.models import WebLink
 Save = Callable[[Session, Request, WebLink, Any, str], str | None]
 # page(request, kind, token, status, **values) -> the page, shown again with the values.
 Page = Callable[..., Response]
+
+
+def endpoint(
+    handler: Callable[[Request, str], Awaitable[Response]], kind: str
+) -> Callable[[Request], Awaitable[Response]]:
+    """A route's endpoint that runs ``handler`` for the links of ``kind``."""
+
+    async def run(request: Request) -> Response:
+        return await handler(request, kind)
+
+    return run
 
 
 class FormAgain(Exception):
