@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import ColumnElement, and_, exists, false, or_, select, true
 from sqlalchemy.orm import Session
 
+from bot import permissions
 from bot.context import Context
 from bot.dates import format_short
 from bot.grammar import Args
@@ -75,7 +76,7 @@ def mine_to_follow(member: Member, network_ids: list[int]) -> ColumnElement[bool
                 Action.owner_organisation_id == member.organisation_id,
             )
         )
-    if member.role in ("organiser", "admin") and network_ids:
+    if permissions.organiser(member) and network_ids:
         org_has_members = exists().where(Member.organisation_id == Action.owner_organisation_id)
         conditions.append(
             and_(
