@@ -6,6 +6,7 @@ Lists and CSV export live in ``handlers.action_lists``, the work-programme impor
 
 from __future__ import annotations
 
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -56,6 +57,14 @@ def nudge_zone(ctx: Context, action: Action) -> ZoneInfo:
     return zone_named(owner.timezone if owner else None, ctx.settings.tz)
 
 
+def _record(ctx: Context, action: Action, **change: Any) -> None:
+    """A line in the action's history, and its nudge moved to the (new) due date."""
+    ctx.session.add(
+        ActionUpdate(action_id=action.id, member_id=ctx.member.id, at=ctx.now, **change)
+    )
+    action_nudges.reschedule(ctx.session, action, ctx.now, nudge_zone(ctx, action))
+
+
 def _title(text: str | None) -> str:
     title = " ".join((text or "").split())
     if not title:
@@ -86,16 +95,7 @@ def new_action(ctx: Context, args: Args) -> Reply:
     )
     ctx.session.add(action)
     ctx.session.flush()
-    ctx.session.add(
-        ActionUpdate(
-            action_id=action.id,
-            member_id=ctx.member.id,
-            at=ctx.now,
-            status="planned",
-            due_date=due,
-        )
-    )
-    action_nudges.reschedule(ctx.session, action, ctx.now, nudge_zone(ctx, action))
+    _record(ctx, action, status="planned", due_date=due)
     audit(ctx, "action.create", "action", action.id, title=title)
     reply = Reply.text(
         t(
@@ -183,18 +183,7 @@ def set_status(ctx: Context, args: Args) -> Reply:
     if due is not None:
         action.due_date = due
     action.updated_at = ctx.now
-    ctx.session.add(
-        ActionUpdate(
-            action_id=action.id,
-            member_id=ctx.member.id,
-            at=ctx.now,
-            status=new_status,
-            progress=progress,
-            due_date=due,
-            note=note,
-        )
-    )
-    action_nudges.reschedule(ctx.session, action, ctx.now, nudge_zone(ctx, action))
+    _record(ctx, action, status=new_status, progress=progress, due_date=due, note=note)
     audit(ctx, "action.status", "action", action.id, status=action.status)
     progress_text = f" ({action.progress} %)" if action.progress is not None else ""
     return Reply.text(
@@ -234,16 +223,7 @@ def edit_action(ctx: Context, args: Args) -> Reply:
         changes.append(f"{t('actions.label.due', ctx.lang)}: {due_text(action, ctx.lang)}")
     action.updated_at = ctx.now
     ctx.session.flush()
-    ctx.session.add(
-        ActionUpdate(
-            action_id=action.id,
-            member_id=ctx.member.id,
-            at=ctx.now,
-            due_date=due,
-            note="; ".join(changes),
-        )
-    )
-    action_nudges.reschedule(ctx.session, action, ctx.now, nudge_zone(ctx, action))
+    _record(ctx, action, due_date=due, note="; ".join(changes))
     audit(ctx, "action.edit", "action", action.id, changes="; ".join(changes))
     return Reply.text(
         t(
