@@ -58,6 +58,28 @@ def _payload(conf: Conference, tz: tzinfo) -> dict[str, object]:
     return {"organiser_id": conf.created_by, "tz": str(tz)}
 
 
+def _schedule(
+    session: Session,
+    conf: Conference,
+    what: str,
+    kind: str,
+    target: Target,
+    due_at: datetime,
+    payload: dict[str, object],
+) -> None:
+    """One of the conference's messages, keyed ``conference:<id>:<what>``."""
+    outbox.schedule(
+        session,
+        key=f"conference:{conf.id}:{what}",
+        kind=kind,
+        target=target,
+        due_at=due_at,
+        object_type=OBJECT,
+        object_id=conf.id,
+        payload=payload,
+    )
+
+
 def _at_local(day: datetime, hour: int, tz: tzinfo, days_before: int) -> datetime:
     """``hour`` o'clock ``days_before`` days before ``day``, on the working day before if that
     day is a weekend or a public holiday."""
@@ -80,28 +102,26 @@ def schedule_invitations(
     nets = audience_networks(session, conf)
     in_networks = {m.id for net in nets for m in net.members}
     for net in nets:
-        outbox.schedule(
+        _schedule(
             session,
-            key=f"conference:{conf.id}:invitation:network:{net.id}",
-            kind=INVITATION,
-            target=Target.network(net.id),
-            due_at=now,
-            object_type=OBJECT,
-            object_id=conf.id,
-            payload=_payload(conf, tz),
+            conf,
+            f"invitation:network:{net.id}",
+            INVITATION,
+            Target.network(net.id),
+            now,
+            _payload(conf, tz),
         )
     members = audience_members(session, conf)
     for m in members:
         if m.id not in in_networks:
-            outbox.schedule(
+            _schedule(
                 session,
-                key=f"conference:{conf.id}:invitation:member:{m.id}",
-                kind=INVITATION,
-                target=Target.member(m.id),
-                due_at=now,
-                object_type=OBJECT,
-                object_id=conf.id,
-                payload=_payload(conf, tz),
+                conf,
+                f"invitation:member:{m.id}",
+                INVITATION,
+                Target.member(m.id),
+                now,
+                _payload(conf, tz),
             )
     return [n.id for n in nets], members
 
@@ -111,15 +131,14 @@ def schedule_day_before(
 ) -> None:
     due = _at_local(conf.start_at, 12, tz, 1)
     if due > now:
-        outbox.schedule(
+        _schedule(
             session,
-            key=f"conference:{conf.id}:day_before:{member_id}",
-            kind=DAY_BEFORE,
-            target=Target.member(member_id),
-            due_at=due,
-            object_type=OBJECT,
-            object_id=conf.id,
-            payload=_payload(conf, tz),
+            conf,
+            f"day_before:{member_id}",
+            DAY_BEFORE,
+            Target.member(member_id),
+            due,
+            _payload(conf, tz),
         )
 
 
@@ -142,15 +161,14 @@ def schedule_promoted(
     more_seats: bool = False,
 ) -> None:
     """The member's seat from the waitlist, told why: someone cancelled, or more seats."""
-    outbox.schedule(
+    _schedule(
         session,
-        key=f"conference:{conf.id}:promoted:{reg.id}:{now.isoformat()}",
-        kind=PROMOTED,
-        target=Target.member(reg.member_id),
-        due_at=now,
-        object_type=OBJECT,
-        object_id=conf.id,
-        payload={**_payload(conf, tz), "more_seats": more_seats},
+        conf,
+        f"promoted:{reg.id}:{now.isoformat()}",
+        PROMOTED,
+        Target.member(reg.member_id),
+        now,
+        {**_payload(conf, tz), "more_seats": more_seats},
     )
 
 
@@ -164,26 +182,24 @@ def schedule_reminders(session: Session, conf: Conference, now: datetime, tz: tz
         due = _at_local(deadline, 9, tz, 3)
         if now < due < deadline:
             for m in audience_members(session, conf):
-                outbox.schedule(
+                _schedule(
                     session,
-                    key=f"conference:{conf.id}:nonresponder:{m.id}",
-                    kind=NONRESPONDER,
-                    target=Target.member(m.id),
-                    due_at=due,
-                    object_type=OBJECT,
-                    object_id=conf.id,
-                    payload=_payload(conf, tz),
+                    conf,
+                    f"nonresponder:{m.id}",
+                    NONRESPONDER,
+                    Target.member(m.id),
+                    due,
+                    _payload(conf, tz),
                 )
         if deadline > now and conf.created_by is not None:
-            outbox.schedule(
+            _schedule(
                 session,
-                key=f"conference:{conf.id}:closed",
-                kind=CLOSED,
-                target=Target.member(conf.created_by),
-                due_at=deadline,
-                object_type=OBJECT,
-                object_id=conf.id,
-                payload=_payload(conf, tz),
+                conf,
+                "closed",
+                CLOSED,
+                Target.member(conf.created_by),
+                deadline,
+                _payload(conf, tz),
             )
     for reg in conf.registrations:
         if reg.status == REGISTERED:
@@ -198,27 +214,25 @@ def schedule_called_off(
     outbox.cancel(session, object_type=OBJECT, object_id=conf.id)
     payload = {**_payload(conf, tz), "reason": reason}
     for net in audience_networks(session, conf):
-        outbox.schedule(
+        _schedule(
             session,
-            key=f"conference:{conf.id}:called_off:network:{net.id}",
-            kind=CALLED_OFF,
-            target=Target.network(net.id),
-            due_at=now,
-            object_type=OBJECT,
-            object_id=conf.id,
-            payload=payload,
+            conf,
+            f"called_off:network:{net.id}",
+            CALLED_OFF,
+            Target.network(net.id),
+            now,
+            payload,
         )
     answered = sorted({r.member_id for r in conf.registrations if r.status != CANCELLED})
     for member_id in answered:
-        outbox.schedule(
+        _schedule(
             session,
-            key=f"conference:{conf.id}:called_off:member:{member_id}",
-            kind=CALLED_OFF,
-            target=Target.member(member_id),
-            due_at=now,
-            object_type=OBJECT,
-            object_id=conf.id,
-            payload=payload,
+            conf,
+            f"called_off:member:{member_id}",
+            CALLED_OFF,
+            Target.member(member_id),
+            now,
+            payload,
         )
     return len(answered)
 
