@@ -16,7 +16,7 @@ from starlette.routing import Route
 from bot.errors import UserError
 from bot.web import forms
 from bot.web.forms import FormAgain
-from bot.web.site import Site, page_language
+from bot.web.site import Site
 from handlers import guest_registrations as reg
 from handlers import guest_votes, web_links
 from handlers.conference_common import find_conference
@@ -36,12 +36,10 @@ class ConferencePage:
     ) -> Response:
         site = self.site
         with site.db.transaction() as session:
-            link = web_links.find(session, kind, token)
-            conf = session.get(Conference, link.object_id) if link else None
-            if link is None or conf is None:
+            opened = forms.open_link(site, session, request, kind, token, Conference)
+            if opened is None:
                 return site.not_found(request)
-            guest = session.get(Member, link.member_id) if link.member_id else None
-            lang = page_language(request, link.language, site.settings.language)
+            conf, guest, lang = opened.item, opened.guest, opened.lang
             values = self._values(session, request, kind, token, conf, guest, lang)
             values.update(extra)
             return site.render(request, "conference.html", lang, status, **values)

@@ -14,7 +14,7 @@ from starlette.routing import Route
 
 from bot.web import forms
 from bot.web.forms import FormAgain
-from bot.web.site import Site, page_language
+from bot.web.site import Site
 from handlers import guest_votes, web_links
 from handlers.poll_results import ANSWERS
 from storage.models import Member, Poll, WebLink
@@ -73,12 +73,10 @@ class PollPage:
     ) -> Response:
         site = self.site
         with site.db.transaction() as session:
-            link = web_links.find(session, kind, token)
-            poll = session.get(Poll, link.object_id) if link else None
-            if link is None or poll is None:
+            opened = forms.open_link(site, session, request, kind, token, Poll)
+            if opened is None:
                 return site.not_found(request)
-            guest = session.get(Member, link.member_id) if link.member_id else None
-            lang = page_language(request, link.language, site.settings.language)
+            poll, guest, lang = opened.item, opened.guest, opened.lang
             view = guest_votes.poll_view(session, poll, lang, site.settings.tz, datetime.now(UTC))
             values: dict[str, Any] = {
                 "poll": view,
