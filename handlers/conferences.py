@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import datetime, time, timedelta
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta, tzinfo
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from bot import permissions
 from bot.context import Context
 from bot.dates import (
     DateParseError,
@@ -58,7 +61,14 @@ from handlers.conference_outbox import (
 )
 from handlers.guest_registrations import guest_note
 from handlers.lookup import audit, find_network, find_organisation
-from storage.models import ChannelRef, Conference, ConferenceAudience, Network
+from storage.models import (
+    ChannelRef,
+    Conference,
+    ConferenceAudience,
+    Member,
+    Network,
+    Registration,
+)
 
 MAX_SEATS = 100_000
 ALL_WORDS = ("alle", "all", "everyone")
@@ -378,23 +388,38 @@ def show_conference(ctx: Context, args: Args) -> Reply:
     return reply
 
 
-def list_conferences(ctx: Context, args: Args) -> Reply:
+@dataclass(frozen=True)
+class ConferenceLine:
+    conference: Conference
+    registration: Registration | None  # the viewer's answer, if any
+
+
+def upcoming_conferences(
+    session: Session, viewer: Member, now: datetime, tz: tzinfo
+) -> list[ConferenceLine]:
+    """Conferences not over nor called off, soonest first: announced ones, and drafts
+    the viewer may see; with the viewer's answer. What ``/konferanse liste`` shows."""
     stmt = (
         select(Conference)
         .where(Conference.state != CONFERENCE_CANCELLED)
-        .where(Conference.start_at >= ctx.now - timedelta(days=1))
+        .where(Conference.start_at >= now - timedelta(days=1))
         .order_by(Conference.start_at, Conference.id)
     )
-    confs = [
-        c
-        for c in ctx.session.scalars(stmt)
-        if not is_over(c, ctx.now, ctx.tz) and (c.state == ANNOUNCED or is_organiser_of(ctx, c))
+    return [
+        ConferenceLine(c, registration_of(session, c.id, viewer.id))
+        for c in session.scalars(stmt)
+        if not is_over(c, now, tz)
+        and (c.state == ANNOUNCED or permissions.organiser_or_creator(viewer, c.created_by))
     ]
-    if not confs:
+
+
+def list_conferences(ctx: Context, args: Args) -> Reply:
+    found = upcoming_conferences(ctx.session, ctx.member, ctx.now, ctx.tz)
+    if not found:
         return Reply.text(t("conferences.none", ctx.lang))
     lines = [t("conferences.list_title", ctx.lang)]
-    for c in confs:
-        reg = registration_of(ctx.session, c.id, ctx.member.id)
+    for line in found:
+        c = line.conference
         state = "" if c.state == ANNOUNCED else t(f"conferences.state.{c.state}", ctx.lang)
         lines.append(
             t(
@@ -404,7 +429,7 @@ def list_conferences(ctx: Context, args: Args) -> Reply:
                 title=c.title,
                 when=when_text(c, ctx.lang, ctx.tz),
                 place=c.place or "—",
-                status=status_text(ctx.session, reg, ctx.lang),
+                status=status_text(ctx.session, line.registration, ctx.lang),
             )
             + state
         )
