@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from bot.i18n import t
 from handlers.action_common import owner_text
+from handlers.action_lists import action_selection
 from storage.models import Action, Goal, Network
 
 CLOSED = ("done", "cancelled")
@@ -68,9 +69,7 @@ def dashboard(
     goals = list(
         session.scalars(select(Goal).where(Goal.network_id == network.id).order_by(Goal.number))
     )
-    actions = list(
-        session.scalars(select(Action).where(Action.network_id == network.id).order_by(Action.id))
-    )
+    actions = list(action_selection(session, network=network).actions)  # as /tiltak liste
     owners = sorted({owner_text(a, lang) for a in actions}, key=str.casefold)
 
     def row(a: Action) -> ActionRow:
