@@ -308,6 +308,11 @@ def invitation(session: Session, conf: Conference, lang: str, tz: tzinfo) -> Rep
     )
 
 
+def _cancel_hint(key: str, conf: Conference, lang: str) -> Text:
+    """How to give the seat back, with the command to type."""
+    return Text(t(key, lang, command=t("conferences.cmd.cancel", lang, id=conf.id)))
+
+
 def render_invitation(
     session: Session, row: OutboxMessage, now: datetime, lang: str, *, settings: Settings
 ) -> Reply | None:
@@ -334,13 +339,7 @@ def render_promoted(
                     when=when_text(conf, lang, tz),
                 )
             ),
-            Text(
-                t(
-                    "conferences.promoted_cancel_hint",
-                    lang,
-                    command=t("conferences.cmd.cancel", lang, id=conf.id),
-                )
-            ),
+            _cancel_hint("conferences.promoted_cancel_hint", conf, lang),
         ]
     )
 
@@ -388,13 +387,7 @@ def render_day_before(
         blocks=[
             Text("\n".join(lines)),
             Fields(tuple(items)),
-            Text(
-                t(
-                    "conferences.day_before_cancel",
-                    lang,
-                    command=t("conferences.cmd.cancel", lang, id=conf.id),
-                )
-            ),
+            _cancel_hint("conferences.day_before_cancel", conf, lang),
         ]
     )
 
