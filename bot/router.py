@@ -291,6 +291,15 @@ class Router:
         reply.add(Text(t("help.outro", ctx.lang)))
         return reply
 
+    def help_verb(self, ctx: Context, args: Args) -> Reply:
+        """``/partnerbot hjelp [group]``: one group's help, else every group's."""
+        words = args.words()
+        if words:
+            target = self.find_group(words[0])
+            if target is not None:
+                return self.group_help(ctx, target)
+        return self.help(ctx)
+
     def nearest_group(self, name: str) -> CommandGroup | None:
         from rapidfuzz import fuzz
 
