@@ -17,7 +17,9 @@ from handlers.lookup import (
     find_organisation,
     find_organisations,
 )
-from storage.models import ChannelRef, Member, Network, Partnership
+from storage.accounts import find_member as find_account_member
+from storage.accounts import new_member
+from storage.models import ChannelRef, Network, Partnership
 
 ROLE_WORDS = {
     "admin": ("admin", "administrator"),
@@ -253,18 +255,16 @@ def register(router: Router) -> None:
         platform = ctx.command.platform
         mention = SLACK_MENTION.match(name)
         external = mention.group(1) if mention else name
-        member = ctx.session.scalar(
-            select(Member).where(Member.platform == platform, Member.external_id == external)
-        )
+        member = find_account_member(ctx.session, platform, external)
         created = member is None
         if member is None:
-            member = Member(
-                platform=platform,
-                external_id=external[:100],
+            member = new_member(
+                ctx.session,
+                platform,
+                external,
                 name=name[:200] if not mention else external,
                 role="member",
             )
-            ctx.session.add(member)
         if role:
             member.role = role
         if lang:
