@@ -180,16 +180,16 @@ class Account(Base):
 
 class AccountLinkCode(Base):
     """A one-time code that links the account typing it to the person who asked for it.
-    Only its SHA-256 is stored; it expires, is used once, and stops after a few misses."""
+    Only its SHA-256 is stored; it expires, is used once (``used_at``), and a member who
+    types too many wrong codes is refused for a while (handlers/accounts.py)."""
 
     __tablename__ = "account_link_codes"
     id: Mapped[int] = mapped_column(primary_key=True)
-    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
-    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    code_hash: Mapped[str] = mapped_column(String(64), index=True)
     platform: Mapped[str] = mapped_column(String(20))  # where it was asked for
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    failures: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

@@ -83,6 +83,12 @@ def lines(o: Objects) -> dict[str, tuple[str, str]]:
         "/partnerbot meg": ("/partnerbot meg", ""),
         "/partnerbot språk": ("/partnerbot språk en", ""),
         "/partnerbot medlem ny": ('/partnerbot medlem ny "Eva Eng" organisasjon NAV', ""),
+        "/partnerbot koble": ("/partnerbot koble", ""),
+        "/partnerbot medlem koble": ('/partnerbot medlem koble "Per Hansen" slack U0PERHANSEN', ""),
+        "/partnerbot medlem koble fra": (
+            '/partnerbot medlem koble fra "Per Hansen" console "Per Hansen"',
+            "",
+        ),
         "/partnerbot oversikt": ("/partnerbot oversikt", ""),
         "/partnerbot hjem": ("/partnerbot hjem", ""),
         "/partnerbot digest": ("/partnerbot digest fredag 14:00", ""),

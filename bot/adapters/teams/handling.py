@@ -250,6 +250,7 @@ class TeamsBot:
             body=body,
             locale=activity.get("locale"),
             timezone=activity.get("localTimezone"),
+            private=conversations.conversation_kind(activity) == conversations.PERSONAL,
         )
 
     # -- delivering -------------------------------------------------------------------------

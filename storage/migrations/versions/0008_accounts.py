@@ -38,12 +38,12 @@ def upgrade() -> None:
     sa.Column('platform', sa.String(length=20), nullable=False),
     sa.Column('expires_at', storage.models.UTCDateTime(), nullable=False),
     sa.Column('used_at', storage.models.UTCDateTime(), nullable=True),
-    sa.Column('failures', sa.Integer(), nullable=False),
     sa.Column('created_at', storage.models.UTCDateTime(), nullable=False),
     sa.ForeignKeyConstraint(['member_id'], ['members.id'], name=op.f('fk_account_link_codes_member_id_members'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_account_link_codes')),
-    sa.UniqueConstraint('code_hash', name=op.f('uq_account_link_codes_code_hash'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_account_link_codes'))
     )
+    op.create_index(op.f('ix_account_link_codes_code_hash'), 'account_link_codes', ['code_hash'], unique=False)
+    op.create_index(op.f('ix_account_link_codes_member_id'), 'account_link_codes', ['member_id'], unique=False)
     # One account per member, in member order: the member's first account.
     op.execute(
         "INSERT INTO accounts (member_id, platform, external_id, created_at) "
@@ -86,6 +86,8 @@ def downgrade() -> None:
         batch_op.alter_column('platform', existing_type=sa.String(length=20), nullable=False)
         batch_op.alter_column('external_id', existing_type=sa.String(length=100), nullable=False)
         batch_op.create_unique_constraint(batch_op.f('uq_members_platform'), ['platform', 'external_id'])
+    op.drop_index(op.f('ix_account_link_codes_member_id'), table_name='account_link_codes')
+    op.drop_index(op.f('ix_account_link_codes_code_hash'), table_name='account_link_codes')
     op.drop_table('account_link_codes')
     op.drop_index(op.f('ix_accounts_member_id'), table_name='accounts')
     op.drop_table('accounts')
