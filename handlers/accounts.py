@@ -248,8 +248,17 @@ def unlink_account(ctx: Context, args: Args) -> Reply:
 def _me_with_accounts(profile: Handler) -> Handler:
     def me(ctx: Context, args: Args) -> Reply:
         reply = profile(ctx, args)
-        line = accounts_line(ctx.member, ctx.lang) or "—"
-        return reply.add(Fields(((t("label.accounts", ctx.lang), line),)))
+        row = (t("label.accounts", ctx.lang), accounts_line(ctx.member, ctx.lang) or "—")
+        last = next(
+            (i for i in reversed(range(len(reply.blocks))) if isinstance(reply.blocks[i], Fields)),
+            None,
+        )
+        if last is None:
+            return reply.add(Fields((row,)))
+        fields = reply.blocks[last]
+        assert isinstance(fields, Fields)
+        reply.blocks[last] = Fields((*fields.items, row))  # one table: the labels line up
+        return reply
 
     return me
 
@@ -293,6 +302,12 @@ def register(router: Router) -> None:
         "medlem kople fra",
         "member unlink",
     )(unlink_account)
-    grp.verb(
-        "medlem koble", "medlem kople", "member link", help_key="help.partnerbot.medlem_koble"
-    )(link_account)
+    # after "medlem ny" in the help
+    grp.verbs.insert(
+        grp.verbs.index(_verb_named(grp, "medlem", "ny")) + 1,
+        Verb(
+            ("medlem koble", "medlem kople", "member link"),
+            link_account,
+            "help.partnerbot.medlem_koble",
+        ),
+    )
