@@ -92,12 +92,12 @@ def redeem_code(ctx: Context, typed: str) -> Reply:
                 account=held.external_id,
             )
     found.used_at = ctx.now
-    typer = ctx.member
-    merged = _merge(ctx, person, typer)
+    typer_name = ctx.member.name
+    merged = _merge(ctx, person, ctx.member)
     reply = Reply.text(
         t("accounts.linked", ctx.lang, platform=platform_name(platform, ctx.lang), name=person.name)
     )
-    return _with_merge_note(ctx, reply, merged, typer_name=typer.name)
+    return _with_merge_note(ctx, reply, merged, typer_name=typer_name)
 
 
 def _merge(ctx: Context, person: Member, other: Member) -> Merged:
@@ -209,10 +209,10 @@ def link_account(ctx: Context, args: Args) -> Reply:
         raise UserError(
             "accounts.taken", account=account_id, platform=shown, other=owner.name, code=platform
         )
-    admin = ctx.member
+    admin = None if ctx.member.id == owner.id else ctx.member  # an admin may link their own
     owner_name = owner.name
     merged = _merge(ctx, person, owner)
-    ctx.member = admin if admin.id != owner.id else person
+    ctx.member = admin or person
     return _with_merge_note(ctx, Reply.text(done), merged, typer_name=owner_name)
 
 
