@@ -66,10 +66,12 @@ def redeem_code(ctx: Context, typed: str) -> Reply:
     if link_codes.too_many_wrong(ctx.session, ctx.member, ctx.now):
         raise UserError("accounts.too_many_tries", minutes=minutes)
     found = link_codes.find_code(ctx.session, typed, ctx.now)
-    if found is None:
+    platform = ctx.command.platform
+    # Someone else's code on the platform it was made on is answered as a wrong one (and
+    # counted): "made on this platform" would tell a guesser that the code is live.
+    if found is None or (found.platform == platform and found.member_id != ctx.member.id):
         audit(ctx, link_codes.WRONG_CODE, "member", ctx.member.id)  # kept: a reply, no error
         return Reply.text(t("accounts.code_unknown", ctx.lang, code=typed, minutes=minutes))
-    platform = ctx.command.platform
     if found.platform == platform:
         raise UserError(
             "accounts.code_same_platform",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload
 
 from storage.models import GUEST_PLATFORM, Account, Member
 
@@ -16,6 +16,8 @@ def find_member(session: Session, platform: str, external_id: str) -> Member | N
         select(Member)
         .join(Account, Account.member_id == Member.id)
         .where(Account.platform == platform, Account.external_id == external_id)
+        # one member, once per command: its accounts are read only if a verb asks
+        .options(lazyload(Member.accounts))
     )
 
 

@@ -233,8 +233,23 @@ def test_too_many_wrong_codes_stop_even_the_right_one(bot: TestBot, slack: TestB
 
 def test_a_code_typed_on_the_platform_it_came_from_says_where_to_type_it(bot: TestBot) -> None:
     code = code_from(bot.run("/partnerbot koble", as_="Ola Nordmann", now=NOW))
-    out = bot.run(f"/partnerbot koble {code}", as_="Per Hansen", now=NOW)
+    out = bot.run(f"/partnerbot koble {code}", as_="Ola Nordmann", now=NOW)
     assert "laget på konsollen" in out and f"/partnerbot koble {code}" in out, out
+
+
+def test_someone_else_guessing_on_the_same_platform_learns_nothing(
+    bot: TestBot, slack: TestBot
+) -> None:
+    """A live code typed by another member where it was made is a wrong code, counted: else
+    a guesser there could find it and use it from an account on another platform."""
+    code = code_from(bot.run("/partnerbot koble", as_="Ola Nordmann", now=NOW))
+    out = bot.run(f"/partnerbot koble {code}", as_="Per Hansen", now=NOW)
+    assert "gjelder ikke" in out and "konsollen" not in out, out
+    wrong = f"{(int(code) + 1) % 10**6:06d}"
+    for _ in range(MAX_WRONG - 1):
+        bot.run(f"/partnerbot koble {wrong}", as_="Per Hansen", now=NOW)
+    assert "For mange" in bot.run(f"/partnerbot koble {code}", as_="Per Hansen", now=NOW)
+    assert "Koblet" in slack.run(f"/partnerbot koble {code}", as_="U0OLA", now=NOW)
 
 
 def test_the_answers_come_in_the_member_s_language(bot: TestBot, slack: TestBot) -> None:
