@@ -32,8 +32,10 @@ def _hash(code: str) -> str:
     return hashlib.sha256(code.replace(" ", "").encode()).hexdigest()
 
 
-def _active(session: Session, code_hash: str, now: datetime) -> AccountLinkCode | None:
-    return session.scalar(
+def _active(
+    session: Session, code_hash: str, now: datetime, *, lock: bool = False
+) -> AccountLinkCode | None:
+    stmt = (
         select(AccountLinkCode)
         .where(
             AccountLinkCode.code_hash == code_hash,
@@ -43,6 +45,9 @@ def _active(session: Session, code_hash: str, now: datetime) -> AccountLinkCode 
         .order_by(AccountLinkCode.id.desc())
         .limit(1)
     )
+    if lock:  # PostgreSQL: a second redeemer waits, then finds the code used
+        stmt = stmt.with_for_update()
+    return session.scalar(stmt)
 
 
 def new_code(session: Session, member: Member, platform: str, now: datetime) -> str:
@@ -70,8 +75,9 @@ def new_code(session: Session, member: Member, platform: str, now: datetime) -> 
 
 
 def find_code(session: Session, code: str, now: datetime) -> AccountLinkCode | None:
-    """The live code typed (unused, not expired), or None."""
-    return _active(session, _hash(code), now)
+    """The live code typed (unused, not expired), or None; locked until the command ends,
+    so that two who type it at once cannot both use it."""
+    return _active(session, _hash(code), now, lock=True)
 
 
 def too_many_wrong(session: Session, member: Member, now: datetime) -> bool:
