@@ -83,6 +83,15 @@ def redeem_code(ctx: Context, typed: str) -> Reply:
     if person.id == ctx.member.id:
         found.used_at = ctx.now
         return Reply.text(t("accounts.already_yours", ctx.lang, name=person.name))
+    if len(ctx.member.accounts) > 1:
+        mine = ctx.member.account_on(platform)
+        raise UserError(
+            "accounts.linked_elsewhere",
+            name=ctx.member.name,
+            accounts=accounts_line(ctx.member, ctx.lang),
+            code=platform,
+            account=mine.external_id if mine else ctx.command.user_id,
+        )
     for account in ctx.member.accounts:
         held = person.account_on(account.platform)
         if held is not None:

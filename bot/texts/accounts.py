@@ -51,6 +51,11 @@ TEXTS = {
         "nn": '{name} har alt ein konto på {platform} ({account}). Éin konto per plattform: be ein admin fjerne den gamle med `/partnerbot medlem kople frå "{name}" {code} {account}`, og prøv igjen.',
         "en": '{name} has an account on {platform} already ({account}). One account per platform: ask an admin to remove the old one with `/partnerbot member unlink "{name}" {code} {account}`, and try again.',
     },
+    "accounts.linked_elsewhere": {
+        "nb": 'Kontoen du skriver fra hører allerede til {name}, sammen med andre kontoer ({accounts}). Én konto kan bare høre til én person: be en admin fjerne den der først med `/partnerbot medlem koble fra "{name}" {code} {account}`, og skriv koden igjen.',
+        "nn": 'Kontoen du skriv frå høyrer alt til {name}, saman med andre kontoar ({accounts}). Éin konto kan berre høyre til éin person: be ein admin fjerne han der først med `/partnerbot medlem kople frå "{name}" {code} {account}`, og skriv koden igjen.',
+        "en": 'The account you write from belongs to {name} already, with other accounts ({accounts}). An account belongs to one person only: ask an admin to remove it there first with `/partnerbot member unlink "{name}" {code} {account}`, and type the code again.',
+    },
     "accounts.linked": {
         "nb": "Koblet: kontoen din på {platform} hører nå til {name}, med samme rolle, nettverk og svar overalt. Kontoene dine ser du med `/partnerbot meg`.",
         "nn": "Kopla: kontoen din på {platform} høyrer no til {name}, med same rolle, nettverk og svar overalt. Kontoane dine ser du med `/partnerbot meg`.",

@@ -203,6 +203,18 @@ def test_a_wrong_an_expired_and_a_used_code_are_refused(bot: TestBot, slack: Tes
     assert person(bot, "slack", "U0OTHER").name != "Ola Nordmann"
 
 
+def test_an_account_linked_to_another_person_is_not_taken_by_a_code(
+    bot: TestBot, slack: TestBot
+) -> None:
+    link_with_code(bot, slack, "Ola Nordmann", "U0OLA")
+    code = code_from(bot.run("/partnerbot koble", as_="Per Hansen", now=NOW))
+    out = slack.run(f"/partnerbot koble {code}", as_="U0OLA", now=NOW)
+    assert "hører allerede til Ola Nordmann" in out, out
+    assert '/partnerbot medlem koble fra "Ola Nordmann" slack U0OLA' in out
+    assert person(bot, "slack", "U0OLA").name == "Ola Nordmann"
+    assert person(bot, "console", "Per Hansen").name == "Per Hansen"
+
+
 def test_a_new_code_replaces_the_old_one(bot: TestBot, slack: TestBot) -> None:
     first = code_from(bot.run("/partnerbot koble", as_="Ola Nordmann", now=NOW))
     second = code_from(bot.run("/partnerbot koble", as_="Ola Nordmann", now=NOW))
