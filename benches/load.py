@@ -108,7 +108,7 @@ def seed_members(database_url: str, clients: int) -> dict[str, int]:
     from sqlalchemy import select
 
     from storage.db import Database
-    from storage.models import Action, ChannelRef, Member, Network
+    from storage.models import Account, Action, ChannelRef, Member, Network
 
     db = Database.from_url(database_url)
     now = datetime.now(UTC)
@@ -122,8 +122,7 @@ def seed_members(database_url: str, clients: int) -> dict[str, int]:
             )
             for n in range(1, clients + 1):
                 member = Member(
-                    platform="slack",
-                    external_id=user_id(n),
+                    accounts=[Account(platform="slack", external_id=user_id(n))],
                     name=f"Last {n}",
                     role="member",
                     organisation=orgs[n % len(orgs)],
@@ -317,13 +316,13 @@ def vote_saved(
     the other order (the same answer saved earlier does not count)."""
     from sqlalchemy import select
 
-    from storage.models import Member, PollSlot, Vote
+    from storage.models import Account, PollSlot, Vote
 
     query = (
         select(Vote.answer, Vote.at)
-        .join(Member, Member.id == Vote.member_id)
+        .join(Account, Account.member_id == Vote.member_id)
         .join(PollSlot, PollSlot.id == Vote.slot_id)
-        .where(Vote.poll_id == objs.poll_id, PollSlot.position == slot, Member.external_id == user)
+        .where(Vote.poll_id == objs.poll_id, PollSlot.position == slot, Account.external_id == user)
     )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -342,7 +341,7 @@ def check(clients: list[Client], objs: Objects, bot: SlackBotProcess) -> list[st
     """Everything that went wrong, one line each."""
     from sqlalchemy import select
 
-    from storage.models import Member, PollSlot, Registration, Vote
+    from storage.models import Account, PollSlot, Registration, Vote
 
     errors = [f for c in clients for f in c.failures]
     patterns = error_patterns()
@@ -374,16 +373,16 @@ def check(clients: list[Client], objs: Objects, bot: SlackBotProcess) -> list[st
         votes = {
             (m, slots[sid]): a
             for m, sid, a in s.execute(
-                select(Member.external_id, Vote.slot_id, Vote.answer)
-                .join(Member, Member.id == Vote.member_id)
+                select(Account.external_id, Vote.slot_id, Vote.answer)
+                .join(Account, Account.member_id == Vote.member_id)
                 .where(Vote.poll_id == objs.poll_id)
             )
         }
         rsvps = {
             m: st
             for m, st in s.execute(
-                select(Member.external_id, Registration.status)
-                .join(Member, Member.id == Registration.member_id)
+                select(Account.external_id, Registration.status)
+                .join(Account, Account.member_id == Registration.member_id)
                 .where(Registration.conference_id == objs.conf_id)
             )
         }

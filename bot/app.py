@@ -12,6 +12,7 @@ from bot.dispatcher import Dispatcher, render_failed_notice
 from bot.messenger import Messenger
 from bot.router import Router
 from handlers import (
+    accounts,
     actions,
     conferences,
     digest,
@@ -28,6 +29,7 @@ FEATURES = (
     networks,
     overview,
     digest,
+    accounts,  # after networks: extends its "meg" and "koble"
     actions,
     hearings,
     polls,

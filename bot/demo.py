@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from bot.config import Settings
 from bot.dates import is_weekend_or_holiday
 from handlers import action_nudges, hearing_reminders
+from storage.accounts import find_member, new_member
 from storage.db import Database
 from storage.models import (
     Action,
@@ -171,12 +172,9 @@ def load_partnerships(session: Session) -> dict[str, Network]:
 
 def load_members(session: Session, channels: dict[str, Network]) -> None:
     for name, org, role, lang, nets in MEMBERS:
-        member = session.scalar(
-            select(Member).where(Member.platform == PLATFORM, Member.external_id == name)
-        )
+        member = find_member(session, PLATFORM, name)
         if member is None:
-            member = Member(platform=PLATFORM, external_id=name, name=name)
-            session.add(member)
+            member = new_member(session, PLATFORM, name, name=name)
         member.role, member.language = role, lang
         member.organisation = _org(session, org)
         member.networks = [channels[c] for c in nets]
@@ -202,9 +200,7 @@ def load_conferences(session: Session, settings: Settings, now: datetime) -> Non
         if deadline > now:
             break
         year += 1
-    organiser = session.scalar(
-        select(Member).where(Member.platform == PLATFORM, Member.external_id == "Ingrid Berg")
-    )
+    organiser = find_member(session, PLATFORM, "Ingrid Berg")
     conf = Conference(
         title=f"Vestfoldkonferansen {year}",
         start_at=datetime.combine(day, time(9, 0), tzinfo=tz),
@@ -226,9 +222,7 @@ def load_conferences(session: Session, settings: Settings, now: datetime) -> Non
     for i, (name, status) in enumerate(
         (("Ola Nordmann", "registered"), ("Per Hansen", "registered"), ("Lise Dahl", "maybe"))
     ):
-        member = session.scalar(
-            select(Member).where(Member.platform == PLATFORM, Member.external_id == name)
-        )
+        member = find_member(session, PLATFORM, name)
         if member is not None:
             at = now + timedelta(seconds=i)
             session.add(
@@ -294,7 +288,7 @@ DEMO_ACTIONS = (
 
 
 def load_actions(session: Session, settings: Settings, network: Network, now: datetime) -> None:
-    organiser = session.scalar(select(Member).where(Member.external_id == "Sigrid Aasen"))
+    organiser = find_member(session, PLATFORM, "Sigrid Aasen")
     goals = {}
     for number, title in DEMO_GOALS:
         goals[number] = Goal(network_id=network.id, number=number, title=title, created_at=now)
@@ -302,7 +296,7 @@ def load_actions(session: Session, settings: Settings, network: Network, now: da
     session.flush()
     today: date = now.astimezone(settings.tz).date()
     for number, title, owner, status, progress, days in DEMO_ACTIONS:
-        member = session.scalar(select(Member).where(Member.external_id == owner))
+        member = find_member(session, PLATFORM, owner)
         org = member.organisation if member else _org(session, owner, "kommune")
         due = today + timedelta(days=days) if days is not None else None
         action = Action(
@@ -349,9 +343,7 @@ def load_polls(
         return datetime.combine(monday + timedelta(days=day), time(hour), tzinfo=tz)
 
     def member(name: str) -> Member:
-        found = session.scalar(
-            select(Member).where(Member.platform == PLATFORM, Member.external_id == name)
-        )
+        found = find_member(session, PLATFORM, name)
         assert found is not None
         return found
 
@@ -391,9 +383,7 @@ def load_hearings(
     session: Session, channels: dict[str, Network], *, now: datetime, tz: tzinfo
 ) -> None:
     """One open hearing, its deadline five weeks after loading, two municipalities answered."""
-    creator = session.scalar(
-        select(Member).where(Member.platform == PLATFORM, Member.external_id == "Ingrid Berg")
-    )
+    creator = find_member(session, PLATFORM, "Ingrid Berg")
     day = _working_day(now.astimezone(tz).date() + timedelta(weeks=5))
     hearing = Hearing(
         network=channels["#infrastruktur"],

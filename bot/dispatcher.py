@@ -323,7 +323,10 @@ class Dispatcher:
             if member is None:
                 raise PermanentError(f"member {row.target_id} no longer exists")
             lang = member_language(member, self.settings)
-            return [Destination("member", member.external_id, member.name)], lang
+            account = member.account_on(platform)
+            if account is None:
+                raise PermanentError(f"member {row.target_id} has no {platform} account")
+            return [Destination("member", account.external_id, member.name)], lang
         if row.target_type == "network":
             network = session.get(Network, int(row.target_id))
             if network is None:

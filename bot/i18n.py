@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from bot.texts import (
+    accounts,
     actions,
     common,
     conferences,
@@ -41,6 +42,7 @@ def _merge(*catalogs: Catalog) -> dict[str, Mapping[str, str]]:
 
 
 CATALOG: dict[str, Mapping[str, str]] = _merge(
+    accounts.TEXTS,
     actions.TEXTS,
     common.TEXTS,
     conferences.TEXTS,

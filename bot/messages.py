@@ -24,6 +24,9 @@ class Command:
     locale: str | None = None
     timezone: str | None = None
     channel_name: str | None = None
+    # Whether an ephemeral answer reaches only the member (Slack, the console, a Teams
+    # personal chat) or everyone in the conversation (a Teams channel): secrets need it.
+    private: bool = True
 
 
 @dataclass(frozen=True)

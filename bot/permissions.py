@@ -104,6 +104,9 @@ COMMANDS: dict[str, Rule] = {
     "/partnerbot meg": ANYONE,
     "/partnerbot språk": ANYONE,
     "/partnerbot medlem ny": ADMIN,
+    "/partnerbot koble": ANYONE,  # one's own accounts, with a one-time code
+    "/partnerbot medlem koble": ADMIN,
+    "/partnerbot medlem koble fra": ADMIN,
     "/partnerbot oversikt": ANYONE,
     "/partnerbot hjem": ANYONE,
     "/partnerbot digest": ORGANISER,

@@ -29,6 +29,7 @@ from bot.i18n import language_from_locale, t
 from bot.languages import member_language
 from bot.messages import Command, Reply, Text
 from bot.zones import member_zone
+from storage.accounts import find_member, new_member
 from storage.db import Database, is_unreachable
 from storage.inbox import LostClaim
 from storage.models import ChannelRef, Member, Network, OutboxMessage
@@ -327,12 +328,6 @@ class Router:
 # -- who is asking ----------------------------------------------------------------------
 
 
-def find_member(session: Session, platform: str, user_id: str) -> Member | None:
-    return session.scalar(
-        select(Member).where(Member.platform == platform, Member.external_id == user_id)
-    )
-
-
 def resolve_member(session: Session, command: Command, settings: Settings) -> Member:
     """The member behind a command, created on first contact; listed admins are admins.
 
@@ -341,17 +336,17 @@ def resolve_member(session: Session, command: Command, settings: Settings) -> Me
     member = find_member(session, command.platform, command.user_id)
     is_listed_admin = command.user_id.casefold() in settings.admins
     if member is None:
-        member = Member(
-            platform=command.platform,
-            external_id=command.user_id,
-            name=command.user_name or command.user_id,
-            role="admin" if is_listed_admin else "member",
-            language=language_from_locale(command.locale),
-            timezone=command.timezone,
-        )
         try:
             with session.begin_nested():
-                session.add(member)
+                member = new_member(
+                    session,
+                    command.platform,
+                    command.user_id,
+                    name=command.user_name or command.user_id,
+                    role="admin" if is_listed_admin else "member",
+                    language=language_from_locale(command.locale),
+                    timezone=command.timezone,
+                )
                 session.flush()
         except IntegrityError:
             # The member's other first command (a double click, two bots) inserted them

@@ -14,6 +14,8 @@ from bot.errors import UserError
 from bot.grammar import parse_ref
 from bot.i18n import t
 from handlers.lookup import SLACK_MENTION
+from storage.accounts import find_member as find_account_member
+from storage.accounts import new_member, on_platform
 from storage.models import Action, Goal, Member, Network, Organisation
 
 STATUS_WORDS: dict[str, tuple[str, ...]] = {
@@ -104,21 +106,17 @@ def resolve_owner(ctx: Context, text: str) -> tuple[Member | None, Organisation 
     session = ctx.session
     mention = SLACK_MENTION.match(q)
     if mention:
-        member = session.scalar(
-            select(Member).where(
-                Member.platform == ctx.command.platform, Member.external_id == mention.group(1)
-            )
-        )
+        member = find_account_member(session, ctx.command.platform, mention.group(1))
         if member is None:
             # Someone mentioned before they ever wrote to the bot: remember them so the
             # overdue nudge can find them by their Slack id.
-            member = Member(
-                platform=ctx.command.platform,
-                external_id=mention.group(1),
+            member = new_member(
+                session,
+                ctx.command.platform,
+                mention.group(1),
                 name=mention.group(1),
                 role="member",
             )
-            session.add(member)
             session.flush()
         return member, member.organisation
     folded = q.lstrip("@").strip().casefold()
@@ -127,7 +125,7 @@ def resolve_owner(ctx: Context, text: str) -> tuple[Member | None, Organisation 
     if not folded:
         raise UserError("actions.owner_unknown", given=q, choices="—")
     members = session.scalars(
-        select(Member).where(Member.platform == ctx.command.platform).order_by(Member.name)
+        select(Member).where(on_platform(ctx.command.platform)).order_by(Member.name)
     ).all()
     orgs = session.scalars(select(Organisation).order_by(Organisation.name)).all()
     for exact in (True, False):

@@ -20,7 +20,7 @@ from bot.messages import Reply
 from bot.zones import row_zone
 from handlers.workdays import next_working_day, previous_working_day
 from storage import outbox
-from storage.models import Action, Member, NetworkMember, OutboxMessage
+from storage.models import GUEST_PLATFORM, Account, Action, Member, NetworkMember, OutboxMessage
 
 KIND = "action.overdue"
 ORGANISER_ROLES = ("organiser", "admin")
@@ -71,7 +71,9 @@ def recipients(session: Session, action: Action) -> list[Member]:
             session.scalars(
                 select(Member)
                 .where(Member.organisation_id == action.owner_organisation_id)
-                .where(Member.platform != "web")  # web guests have no chat to nudge in
+                .where(
+                    Member.accounts.any(Account.platform != GUEST_PLATFORM)
+                )  # a chat to nudge in
                 .order_by(Member.id)
             )
         )

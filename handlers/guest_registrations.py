@@ -45,7 +45,9 @@ def valid_email(email: str) -> bool:
 def guest_context(
     session: Session, settings: Settings, guest: Member, *, now: datetime, lang: str
 ) -> Context:
-    command = Command(GUEST_PLATFORM, guest.external_id, guest.name, "", "konferanse", "")
+    account = guest.account_on(GUEST_PLATFORM)
+    user_id = account.external_id if account else f"guest-{guest.id}"
+    command = Command(GUEST_PLATFORM, user_id, guest.name, "", "konferanse", "")
     return Context(session, settings, now, command, guest, lang, settings.tz, None)
 
 
@@ -60,7 +62,7 @@ def save_email(session: Session, guest: Member, email: str) -> None:
 
 def guest_note(session: Session, member: Member, lang: str) -> str:
     """ " – gjest, e-post" after a web guest's name in an organiser's list, else ""."""
-    if member.platform != GUEST_PLATFORM:
+    if not member.is_guest:
         return ""
     contact = session.get(GuestContact, member.id)
     mark = t("web.guest_mark", lang)

@@ -16,16 +16,17 @@ from sqlalchemy.orm import Session
 
 from bot.dates import format_datetime
 from bot.errors import UserError
-from handlers.poll_results import ANSWERS, GUEST_PLATFORM, slot_text, tally
+from handlers.poll_results import ANSWERS, slot_text, tally
 from handlers.polls import save_votes
-from storage.models import Member, Organisation, Poll, Vote
+from storage.accounts import new_member
+from storage.models import GUEST_PLATFORM, Member, Organisation, Poll, Vote
 
 MAX_NAME = 120
 MAX_ORGANISATION = 120
 
 
 def is_guest(member: Member) -> bool:
-    return member.platform == GUEST_PLATFORM
+    return member.is_guest
 
 
 def clean_field(value: str | None, limit: int) -> str:
@@ -51,15 +52,15 @@ def organisation_named(session: Session, name: str) -> Organisation | None:
 
 def new_guest(session: Session, name: str, organisation: str, *, now: datetime) -> Member:
     org = organisation_named(session, organisation)
-    guest = Member(
-        platform=GUEST_PLATFORM,
-        external_id="guest-" + secrets.token_hex(16),
+    guest = new_member(
+        session,
+        GUEST_PLATFORM,
+        "guest-" + secrets.token_hex(16),
         name=name,
         organisation_id=org.id if org else None,
         role="member",
         created_at=now,
     )
-    session.add(guest)
     session.flush()
     return guest
 

@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 from bot.context import Context
 from bot.errors import UserError
 from bot.grammar import Args
-from storage.models import AuditEntry, Member, Network, Organisation
+from storage.accounts import on_platform
+from storage.models import Account, AuditEntry, Member, Network, Organisation
 
 T = TypeVar("T")
 SLACK_MENTION = re.compile(r"^<@([A-Z0-9]+)(?:\|[^>]*)?>$")
@@ -70,13 +71,19 @@ def find_member(session: Session, query: str, *, platform: str | None = None) ->
     q = query.strip()
     mention = SLACK_MENTION.match(q)
     if mention:
-        found = session.scalar(select(Member).where(Member.external_id == mention.group(1)))
+        found = session.scalar(
+            select(Member)
+            .join(Account, Account.member_id == Member.id)
+            .where(Account.external_id == mention.group(1))
+            .order_by(Account.id)
+            .limit(1)
+        )
         if found is None:
             raise UserError("lookup.member_unknown", given=q, choices="—")
         return found
     stmt = select(Member).order_by(Member.name)
     if platform:
-        stmt = stmt.where(Member.platform == platform)
+        stmt = stmt.where(on_platform(platform))
     members = session.scalars(stmt).all()
     return _pick(q, members, [m.name for m in members], "member")
 

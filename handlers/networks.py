@@ -17,6 +17,8 @@ from handlers.lookup import (
     find_organisation,
     find_organisations,
 )
+from storage.accounts import find_member as find_account_member
+from storage.accounts import new_member
 from storage.models import ChannelRef, Member, Network, Partnership
 
 ROLE_WORDS = {
@@ -273,18 +275,16 @@ def _named_member(ctx: Context, name: str) -> tuple[Member, bool]:
     platform = ctx.command.platform
     mention = SLACK_MENTION.match(name)
     external = mention.group(1) if mention else name
-    member = ctx.session.scalar(
-        select(Member).where(Member.platform == platform, Member.external_id == external)
-    )
+    member = find_account_member(ctx.session, platform, external)
     if member is not None:
         return member, False
-    member = Member(
-        platform=platform,
-        external_id=external[:100],
+    member = new_member(
+        ctx.session,
+        platform,
+        external,
         name=name[:200] if not mention else external,
         role="member",
     )
-    ctx.session.add(member)
     return member, True
 
 

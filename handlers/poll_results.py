@@ -24,7 +24,6 @@ from bot.messages import Button, Buttons, Reply, Text
 from storage.models import Meeting, Member, Poll, PollSlot, Vote
 
 YES, MAYBE, NO = "yes", "maybe", "no"
-GUEST_PLATFORM = "web"  # members who answered from a guest link (handlers/guest_votes.py)
 ANSWERS = (YES, MAYBE, NO)
 SYMBOL = {YES: "✓", MAYBE: "~", NO: "✗"}
 NO_ANSWER = "·"
@@ -130,7 +129,7 @@ def tally(session: Session, poll: Poll) -> Tally:
             key, label = ("org", member.organisation.id), member.organisation.name
         else:
             key, label = ("member", member.id), member.name
-        unit = units.setdefault(key, Unit(label, guest=member.platform == GUEST_PLATFORM))
+        unit = units.setdefault(key, Unit(label, guest=member.is_guest))
         unit.answers[vote.slot_id] = vote.answer
     slots = list(poll.slots)
     counts = {s.id: dict.fromkeys(ANSWERS, 0) for s in slots}

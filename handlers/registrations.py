@@ -93,7 +93,7 @@ def fill_seats(ctx: Context, conf: Conference, *, more_seats: bool = False) -> l
         if free is not None and free <= 0:
             break
         reg.status, reg.updated_at = REGISTERED, ctx.now
-        if reg.member.platform != "web":  # a web guest has no chat: their page tells them
+        if not reg.member.is_guest:  # a web guest has no chat: their page tells them
             schedule_promoted(ctx.session, conf, reg, ctx.now, ctx.tz, more_seats=more_seats)
             schedule_day_before(ctx.session, conf, reg.member_id, ctx.now, ctx.tz)
         promoted.append(reg)

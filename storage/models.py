@@ -122,13 +122,12 @@ class Network(Base):
 
 
 class Member(Base):
-    """A chat user. Identified by (platform, external_id): a Slack user id, a console name."""
+    """A person (the domain's Person: ``Person = Member``): name, organisation, role,
+    language, time zone and networks. Who they are on a platform is an ``Account``
+    (platform, account id), one per platform they use; identity is only ever read there."""
 
     __tablename__ = "members"
-    __table_args__ = (UniqueConstraint("platform", "external_id"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    platform: Mapped[str] = mapped_column(String(20))
-    external_id: Mapped[str] = mapped_column(String(100))
     name: Mapped[str] = mapped_column(String(200))
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"))
     role: Mapped[str] = mapped_column(String(20), default="member")  # admin/organiser/member
@@ -141,6 +140,57 @@ class Member(Base):
     networks: Mapped[list[Network]] = relationship(
         secondary="network_members", back_populates="members", order_by="Network.id"
     )
+    # Loaded with the member (one query per batch): guest checks and "which platform" read it.
+    accounts: Mapped[list[Account]] = relationship(
+        back_populates="member",
+        order_by="Account.id",
+        cascade="all, delete-orphan",
+        lazy="selectin",
+    )
+
+    def account_on(self, platform: str) -> Account | None:
+        """The person's account on ``platform`` (the oldest, should there be two)."""
+        return next((a for a in self.accounts if a.platform == platform), None)
+
+    @property
+    def is_guest(self) -> bool:
+        """Someone who answered through a guest link only: no chat to write to."""
+        return bool(self.accounts) and all(a.platform == GUEST_PLATFORM for a in self.accounts)
+
+
+GUEST_PLATFORM = "web"  # members who answered from a guest link (handlers/guest_votes.py)
+
+# The domain calls a member a person (ARCHITECTURE.md); the class keeps its table's name.
+Person = Member
+
+
+class Account(Base):
+    """One person's identity on one platform: a Slack user id, a Teams AAD object id, a
+    console name, a web guest's random id. Unique per platform; a person has one or more."""
+
+    __tablename__ = "accounts"
+    __table_args__ = (UniqueConstraint("platform", "external_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    platform: Mapped[str] = mapped_column(String(20))
+    external_id: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    member: Mapped[Member] = relationship(back_populates="accounts")
+
+
+class AccountLinkCode(Base):
+    """A one-time code that links the account typing it to the person who asked for it.
+    Only its SHA-256 is stored; it expires, is used once (``used_at``), and a member who
+    types too many wrong codes is refused for a while (handlers/accounts.py)."""
+
+    __tablename__ = "account_link_codes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    code_hash: Mapped[str] = mapped_column(String(64), index=True)
+    platform: Mapped[str] = mapped_column(String(20))  # where it was asked for
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class ChannelRef(Base):

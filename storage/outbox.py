@@ -20,7 +20,8 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from storage.models import ChannelRef, Member, OutboxMessage
+from storage.accounts import chat_platforms
+from storage.models import ChannelRef, OutboxMessage
 
 PENDING, SENDING, SENT, FAILED, STALE, CANCELLED = (
     "pending",
@@ -136,8 +137,8 @@ def copy_key(key: str, platform: str) -> str:
 def destination_platforms(session: Session, row: OutboxMessage) -> list[str]:
     """The platforms a row's destination is on now (none: unknown or not bound)."""
     if row.target_type == "member" and row.target_id.isdigit():
-        platform = session.scalar(select(Member.platform).where(Member.id == int(row.target_id)))
-        return [platform] if platform else []
+        # A person gets a message once, on their first chat account's platform.
+        return chat_platforms(session, int(row.target_id))[:1]
     if row.target_type == "network" and row.target_id.isdigit():
         found = session.scalars(
             select(ChannelRef.platform)

@@ -44,3 +44,7 @@ def check_up_to_date(db: Database) -> None:
     if current != heads:
         state = "empty" if not current else "out of date"
         raise SchemaOutOfDate(f"the database schema is {state}; run `{UPGRADE_COMMAND}` first")
+
+
+def downgrade(db: Database, revision: str) -> None:
+    command.downgrade(alembic_config(db), revision)

@@ -20,6 +20,7 @@ from bot.languages import member_language
 from bot.messages import Command, File, Reply
 from bot.messenger import Destination
 from bot.scheduler import DispatchLoop
+from storage.accounts import find_member, new_member, on_platform
 from storage.models import Member
 
 PLATFORM = "console"
@@ -111,11 +112,8 @@ class Console:
     def ensure_admin(self, name: str) -> None:
         """The console's own user may do everything, so a newcomer can try every command."""
         with self.app.db.transaction() as s:
-            m = s.scalar(
-                select(Member).where(Member.platform == PLATFORM, Member.external_id == name)
-            )
-            if m is None:
-                s.add(Member(platform=PLATFORM, external_id=name, name=name, role="admin"))
+            if find_member(s, PLATFORM, name) is None:
+                new_member(s, PLATFORM, name, name=name, role="admin")
 
     def switch_user(self, query: str) -> str:
         """``/som Kari`` acts as a known member; ``/som ny "Roger Ryberg"`` adds a new one.
@@ -129,7 +127,7 @@ class Console:
         if create:
             query = _unquote(rest)
         with self.app.db.transaction() as s:
-            members = s.scalars(select(Member).where(Member.platform == PLATFORM)).all()
+            members = s.scalars(select(Member).where(on_platform(PLATFORM))).all()
             q = query.casefold()
             exact = [m for m in members if m.name.casefold() == q]
             hits = exact or [m for m in members if q in m.name.casefold()]
@@ -145,12 +143,13 @@ class Console:
             if hits:
                 member = hits[0]
             elif create:
-                member = Member(platform=PLATFORM, external_id=query, name=query, role="member")
-                s.add(member)
+                member = new_member(s, PLATFORM, query, name=query, role="member")
                 s.flush()
             else:
                 return t("console.as_unknown", lang, given=query)
-            self.user = member.external_id
+            account = member.account_on(PLATFORM)
+            assert account is not None  # found or made on this platform above
+            self.user = account.external_id
             lang = member_language(member, self.app.settings)  # the one now at the keyboard
             org = member.organisation.name if member.organisation else "—"
             role = t(f"role.{member.role}", lang)

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from bot.cli import cli
 from storage import outbox, schema
 from storage.db import Database
-from storage.models import ChannelRef, Member, Network
+from storage.models import Account, ChannelRef, Member, Network
 from tests.conftest import sqlite_url
 
 
@@ -24,7 +24,7 @@ def test_the_listing_names_the_platform_a_row_waits_for(
     due = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
     with db.transaction() as s:
         net = Network(name="Nettverk for kompetanse")
-        ola = Member(platform="teams", external_id="29:ola", name="Ola")
+        ola = Member(accounts=[Account(platform="teams", external_id="29:ola")], name="Ola")
         s.add_all([net, ola])
         s.flush()
         s.add(ChannelRef(platform="teams", channel_id="19:t1", network=net))

@@ -13,7 +13,7 @@ from bot.app import App
 from bot.hygiene import clean_text
 from bot.messages import Command
 from storage.db import Database
-from storage.models import Hearing, Member
+from storage.models import Account, Hearing, Member
 from tests.conftest import make_settings
 from tests.helpers import TestBot
 
@@ -46,7 +46,7 @@ def test_a_name_and_a_title_with_controls_are_stored_clean(app: App) -> None:
     out = app.router.handle(cmd, now=datetime.now(UTC)).plain()
     assert "\x00" not in out and "\x1b" not in out
     with app.db.transaction() as s:
-        m = s.scalar(select(Member).where(Member.external_id == "U1"))
+        m = s.scalar(select(Member).join(Member.accounts).where(Account.external_id == "U1"))
         assert m is not None and m.name == "Eva [2JNy\ufffd"
 
 

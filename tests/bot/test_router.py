@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from bot.app import App
 from bot.i18n import t
 from bot.messages import Command
-from storage.models import AuditEntry, ChannelRef, Member, Network
+from storage.models import Account, AuditEntry, ChannelRef, Member, Network
 from tests.helpers import TestBot
 
 
@@ -73,7 +73,7 @@ def test_first_contact_creates_member_and_listed_admin(app: App) -> None:
     out = app.router.handle(cmd, now=datetime.now(UTC)).plain()
     assert "administrator" in out
     with app.db.transaction() as s:
-        m = s.scalar(select(Member).where(Member.external_id == "U123"))
+        m = s.scalar(select(Member).join(Member.accounts).where(Account.external_id == "U123"))
         assert m is not None and m.role == "admin" and m.language == "nn"
 
 
@@ -91,7 +91,11 @@ def test_a_name_equal_to_a_listed_admin_id_grants_nothing(app: App) -> None:
         out = app.router.handle(cmd, now=datetime.now(UTC)).plain()
         assert "administrator" not in out
     with app.db.transaction() as s:
-        roles = s.scalars(select(Member.role).where(Member.external_id.in_(["U666", "U667"])))
+        roles = s.scalars(
+            select(Member.role)
+            .join(Member.accounts)
+            .where(Account.external_id.in_(["U666", "U667"]))
+        )
         assert set(roles) == {"member"}
 
 

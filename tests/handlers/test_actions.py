@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from bot import demo
 from bot.app import App
 from storage import outbox
-from storage.models import Action, ActionUpdate, Goal, Member, OutboxMessage
+from storage.models import Account, Action, ActionUpdate, Goal, Member, OutboxMessage
 from tests.helpers import TestBot
 
 VT = "#vest-telemark"
@@ -93,8 +93,8 @@ def test_slack_mention_owner_is_remembered_for_nudges(app: App, now: datetime) -
     )
     assert "ansvarlig: U0KARI" in out
     with app.db.transaction() as s:
-        kari = s.scalar(select(Member).where(Member.external_id == "U0KARI"))
-        assert kari is not None and kari.platform == "slack"
+        kari = s.scalar(select(Member).join(Member.accounts).where(Account.external_id == "U0KARI"))
+        assert kari is not None and kari.account_on("slack") is not None
 
 
 @pytest.mark.parametrize(

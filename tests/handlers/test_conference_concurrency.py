@@ -12,7 +12,7 @@ from sqlalchemy import select
 from bot.app import App
 from bot.messages import Command
 from storage.db import Database
-from storage.models import Member, Network, Registration
+from storage.models import Account, Member, Network, Registration
 from tests.conftest import make_settings
 from tests.helpers import TestBot
 
@@ -24,9 +24,15 @@ def test_300_at_once_for_250_seats(any_db: Database) -> None:
     with any_db.transaction() as s:
         net = Network(name="Nettverk for alle")
         s.add(net)
-        s.add(Member(platform="console", external_id="Arrangør", name="Arrangør", role="organiser"))
+        s.add(
+            Member(
+                accounts=[Account(platform="console", external_id="Arrangør")],
+                name="Arrangør",
+                role="organiser",
+            )
+        )
         net.members = [
-            Member(platform="console", external_id=f"m{i:03}", name=f"m{i:03}")
+            Member(accounts=[Account(platform="console", external_id=f"m{i:03}")], name=f"m{i:03}")
             for i in range(MEMBERS)
         ]
     bot = TestBot(app)

@@ -18,7 +18,7 @@ from bot import demo, permissions
 from bot.app import App
 from bot.i18n import CATALOG, LANGUAGES
 from storage.db import Database
-from storage.models import Base, Member, Network
+from storage.models import Account, Base, Member, Network
 from tests.conftest import make_settings, sqlite_url
 from tests.helpers import REPO, TestBot
 
@@ -83,6 +83,12 @@ def lines(o: Objects) -> dict[str, tuple[str, str]]:
         "/partnerbot meg": ("/partnerbot meg", ""),
         "/partnerbot språk": ("/partnerbot språk en", ""),
         "/partnerbot medlem ny": ('/partnerbot medlem ny "Eva Eng" organisasjon NAV', ""),
+        "/partnerbot koble": ("/partnerbot koble", ""),
+        "/partnerbot medlem koble": ('/partnerbot medlem koble "Per Hansen" slack U0PERHANSEN', ""),
+        "/partnerbot medlem koble fra": (
+            '/partnerbot medlem koble fra "Per Hansen" console "Per Hansen"',
+            "",
+        ),
         "/partnerbot oversikt": ("/partnerbot oversikt", ""),
         "/partnerbot hjem": ("/partnerbot hjem", ""),
         "/partnerbot digest": ("/partnerbot digest fredag 14:00", ""),
@@ -255,7 +261,9 @@ def language_of(bot: TestBot, who: str) -> str:
     from bot.router import member_language
 
     with bot.app.db.transaction() as session:
-        member = session.scalar(select(Member).where(Member.external_id == who))
+        member = session.scalar(
+            select(Member).join(Member.accounts).where(Account.external_id == who)
+        )
         if member is None:
             return bot.app.settings.language
         return member_language(member, bot.app.settings)
@@ -289,7 +297,7 @@ def test_the_table_is_the_rules_in_bot_permissions() -> None:
 def test_the_roles_are_who_the_table_says(cell_bot: TestBot) -> None:
     with cell_bot.app.db.transaction() as session:
         net = session.scalar(select(Network).where(Network.name == "Nettverk for infrastruktur"))
-        by_name = {m.external_id: m for m in session.scalars(select(Member))}
+        by_name = {m.accounts[0].external_id: m for m in session.scalars(select(Member))}
         assert by_name[ROLES["admin"]].role == "admin"
         assert by_name[ROLES["organisator"]].role == "organiser"
         for role in ("medlem", "annet nettverk"):

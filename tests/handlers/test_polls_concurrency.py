@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from bot.app import App
 from bot.messages import Command
 from storage.db import Database
-from storage.models import ChannelRef, Member, Network, Vote
+from storage.models import Account, ChannelRef, Member, Network, Vote
 from tests.conftest import make_settings
 
 NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
@@ -38,14 +38,16 @@ def test_fifty_concurrent_answers_are_all_counted(any_db: Database) -> None:
         s.add(ChannelRef(platform="console", channel_id="#nett", name="#nett", network=net))
         s.add(
             Member(
-                platform="console", external_id="Org", name="Org", role="organiser", networks=[net]
+                accounts=[Account(platform="console", external_id="Org")],
+                name="Org",
+                role="organiser",
+                networks=[net],
             )
         )
         for i in range(VOTERS):
             s.add(
                 Member(
-                    platform="console",
-                    external_id=f"v{i:02}",
+                    accounts=[Account(platform="console", external_id=f"v{i:02}")],
                     name=f"Velger {i:02}",
                     role="member",
                     networks=[net],

@@ -14,7 +14,7 @@ from bot.messages import Reply
 from bot.messenger import Destination, PermanentError, RecordingMessenger, TemporaryError
 from storage import outbox
 from storage.db import Database
-from storage.models import Member, Network, OutboxMessage
+from storage.models import Account, Member, Network, OutboxMessage
 from tests.conftest import make_settings
 from tests.helpers import FlakyDatabase
 
@@ -28,7 +28,9 @@ def echo(session, row, now, lang):  # type: ignore[no-untyped-def]
 def setup(db: Database) -> tuple[int, int]:
     with db.transaction() as s:
         net = Network(name="Nettverk for infrastruktur")
-        kari = Member(platform="console", external_id="Kari", name="Kari", language="nn")
+        kari = Member(
+            accounts=[Account(platform="console", external_id="Kari")], name="Kari", language="nn"
+        )
         s.add_all([net, kari])
         s.flush()
         return net.id, kari.id

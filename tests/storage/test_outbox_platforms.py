@@ -13,7 +13,7 @@ from bot.messages import Reply
 from bot.messenger import Destination, RecordingMessenger
 from storage import outbox
 from storage.db import Database
-from storage.models import ChannelRef, Member, Network, OutboxMessage
+from storage.models import Account, ChannelRef, Member, Network, OutboxMessage
 from tests.conftest import make_settings
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
@@ -47,8 +47,8 @@ def populate(db: Database) -> dict[str, outbox.Target]:
         slack_net = Network(name="Nettverk for infrastruktur")
         teams_net = Network(name="Nettverk for kompetanse")
         both_net = Network(name="Nettverk for klima")
-        kari = Member(platform="slack", external_id="U1", name="Kari")
-        ola = Member(platform="teams", external_id="29:ola", name="Ola")
+        kari = Member(accounts=[Account(platform="slack", external_id="U1")], name="Kari")
+        ola = Member(accounts=[Account(platform="teams", external_id="29:ola")], name="Ola")
         s.add_all([slack_net, teams_net, both_net, kari, ola])
         s.flush()
         s.add_all(

@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 
 from storage import schema
 from storage.db import Database
-from storage.models import Base, ChannelRef, Member, Network, Organisation, Partnership
+from storage.models import Account, Base, ChannelRef, Member, Network, Organisation, Partnership
 
 
 def test_migrations_build_exactly_the_models(db_url: str) -> None:
@@ -57,14 +57,14 @@ def test_unique_member_per_platform_and_channel(any_db: Database) -> None:
         s.add_all(
             [
                 net,
-                Member(platform="slack", external_id="U1", name="Kari"),
+                Member(accounts=[Account(platform="slack", external_id="U1")], name="Kari"),
                 ChannelRef(platform="slack", channel_id="C1", network=net),
             ]
         )
     with pytest.raises(IntegrityError), any_db.transaction() as s:
-        s.add(Member(platform="slack", external_id="U1", name="Kari igjen"))
+        s.add(Member(accounts=[Account(platform="slack", external_id="U1")], name="Kari igjen"))
     with any_db.transaction() as s:  # the same id on another platform is another member
-        s.add(Member(platform="teams", external_id="U1", name="Kari i Teams"))
+        s.add(Member(accounts=[Account(platform="teams", external_id="U1")], name="Kari i Teams"))
     with pytest.raises(IntegrityError), any_db.transaction() as s:
         s.add(ChannelRef(platform="slack", channel_id="C1", network_id=net.id))
 
@@ -76,8 +76,7 @@ def test_relationships_many_to_many(any_db: Database) -> None:
         s.add(net)
         s.add(
             Member(
-                platform="console",
-                external_id="Kari",
+                accounts=[Account(platform="console", external_id="Kari")],
                 name="Kari",
                 organisation=nav,
                 networks=[net],

@@ -9,7 +9,7 @@ from icalendar import Calendar
 from sqlalchemy import select
 from starlette.testclient import TestClient
 
-from storage.models import GuestContact, Member, OutboxMessage, Registration
+from storage.models import Account, GuestContact, Member, OutboxMessage, Registration
 from tests.helpers import TestBot
 from tests.web.conftest import csrf_of, link_path
 
@@ -65,7 +65,7 @@ def test_a_guest_on_a_full_conference_is_waitlisted_and_promoted_when_a_seat_fre
     web_bot.run(f"/konferanse meld av {number}", as_="Ola Nordmann")
     assert status_of(web_bot, number, "Guri Gjest") == "registered"
     with web_bot.app.db.transaction() as s:  # no chat message to a guest, who has no chat
-        guest = s.scalar(select(Member).where(Member.platform == "web"))
+        guest = s.scalar(select(Member).join(Member.accounts).where(Account.platform == "web"))
         assert guest is not None
         rows = s.scalars(
             select(OutboxMessage).where(

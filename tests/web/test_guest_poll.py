@@ -8,7 +8,7 @@ import re
 from sqlalchemy import func, select
 from starlette.testclient import TestClient
 
-from storage.models import Member, Vote
+from storage.models import Account, Member, Vote
 from tests.helpers import TestBot
 from tests.web.conftest import csrf_of, link_path
 
@@ -37,7 +37,13 @@ def vote(client: TestClient, path: str, **extra: str) -> object:
 def guest_votes(bot: TestBot) -> int:
     with bot.app.db.transaction() as s:
         return (
-            s.scalar(select(func.count(Vote.id)).join(Member).where(Member.platform == "web")) or 0
+            s.scalar(
+                select(func.count(Vote.id))
+                .join(Member)
+                .join(Member.accounts)
+                .where(Account.platform == "web")
+            )
+            or 0
         )
 
 
@@ -97,7 +103,14 @@ def test_a_guest_votes_and_the_vote_counts_in_mote_vis_with_a_guest_mark(
     assert changed.status_code == 303
     assert guest_votes(web_bot) == 3
     with web_bot.app.db.transaction() as s:
-        answers = set(s.scalars(select(Vote.answer).join(Member).where(Member.platform == "web")))
+        answers = set(
+            s.scalars(
+                select(Vote.answer)
+                .join(Member)
+                .join(Member.accounts)
+                .where(Account.platform == "web")
+            )
+        )
     assert answers == {"no"}
 
 
@@ -115,7 +128,9 @@ def test_one_vote_per_organisation_counts_a_guest_with_the_organisations_members
     web_bot.run(f"/mote svar {poll} 1:ja 2:ja", as_="Marte Lie")
     path = link_path(web_bot.run(f"/mote lenke {poll}", as_="Marte Lie"))
     with web_bot.app.db.transaction() as s:
-        marte = s.scalar(select(Member).where(Member.external_id == "Marte Lie"))
+        marte = s.scalar(
+            select(Member).join(Member.accounts).where(Account.external_id == "Marte Lie")
+        )
         assert marte is not None and marte.organisation is not None
         org = marte.organisation.name
     page = client.get(path)

@@ -18,7 +18,7 @@ from bot.app import App
 from handlers import web_links
 from storage import schema
 from storage.db import Database
-from storage.models import Member
+from storage.models import Account, Member
 from tests.conftest import make_settings, sqlite_url
 
 pytestmark = pytest.mark.slow
@@ -51,7 +51,7 @@ def test_serve_without_slack_serves_the_pages(tmp_path: Path) -> None:
     schema.upgrade(db)
     App.build(make_settings(url), db)
     with db.transaction() as s:
-        member = Member(platform="console", external_id="Kari", name="Kari")
+        member = Member(accounts=[Account(platform="console", external_id="Kari")], name="Kari")
         s.add(member)
         s.flush()
         token = web_links.create(

@@ -226,7 +226,7 @@ class TeamsBot:
             return
         with self.db.transaction() as session:
             member = find_member(session, PLATFORM, command.user_id)
-            if member is not None and member.name == member.external_id:
+            if member is not None and member.name == command.user_id:
                 member.name = command.user_name
 
     def command(self, activity: dict[str, Any], name: str, text: str) -> Command:
@@ -250,6 +250,7 @@ class TeamsBot:
             body=body,
             locale=activity.get("locale"),
             timezone=activity.get("localTimezone"),
+            private=conversations.conversation_kind(activity) == conversations.PERSONAL,
         )
 
     # -- delivering -------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 
 from storage import outbox
 from storage.db import Database
-from storage.models import AuditEntry, Member, OutboxMessage
+from storage.models import Account, AuditEntry, OutboxMessage
 from tests.adapters.slack.fake import Call, FakeSlack
 from tests.adapters.slack.process import SlackBotProcess, clean_env, partnerbot, start_slack_bot
 from tests.pgserver import PgServer, pg_bin
@@ -248,7 +248,7 @@ def test_two_bots_on_one_postgres_send_2000_reminders_once(
         assert votes(db) == len(asked)
         with db.transaction() as session:
             names = session.scalars(
-                select(Member.external_id).where(Member.external_id.like("U_NEW%"))
+                select(Account.external_id).where(Account.external_id.like("U_NEW%"))
             ).all()
             assert sorted(names) == sorted({f"U_NEW{i}" for i in range(1, k + 1)})
     finally:

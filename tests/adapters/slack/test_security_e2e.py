@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from storage.models import Hearing, Member, OutboxMessage
+from storage.models import Account, Hearing, Member, OutboxMessage
 from tests.adapters.slack.fake import Call, FakeSlack
 from tests.adapters.slack.process import SlackBotProcess, start_slack_bot, wait_until
 
@@ -24,7 +24,9 @@ pytestmark = pytest.mark.slow
 def role_of(bot: SlackBotProcess, user_id: str) -> str | None:
     with bot.db().transaction() as s:
         member = s.scalar(
-            select(Member).where(Member.platform == "slack", Member.external_id == user_id)
+            select(Member)
+            .join(Member.accounts)
+            .where(Account.platform == "slack", Account.external_id == user_id)
         )
         return member.role if member else None
 
@@ -76,7 +78,9 @@ def test_a_saved_command_whose_channel_post_fails_says_saved_and_posts_later(
         assert len(s.scalars(select(Hearing).where(Hearing.title == title)).all()) == 1
         row = s.scalar(select(OutboxMessage).where(OutboxMessage.kind == "reply.repost"))
         assert row is not None and row.payload is not None
-        admin = s.scalar(select(Member).where(Member.external_id == "U_ADMIN"))
+        admin = s.scalar(
+            select(Member).join(Member.accounts).where(Account.external_id == "U_ADMIN")
+        )
         assert admin is not None and row.payload["organiser_id"] == admin.id  # told if it fails
     wait_until(lambda: _repost_state(slack_bot) == "sent", what="the repost marked sent")
 

@@ -7,7 +7,7 @@ import time
 import pytest
 from sqlalchemy import func, select
 
-from storage.models import InboxRequest, Member, Network
+from storage.models import Account, InboxRequest, Member, Network
 from tests.adapters.slack import requests as rq
 from tests.adapters.slack.fake import FakeSlack
 from tests.adapters.slack.process import SlackBotProcess, wait_until
@@ -88,7 +88,9 @@ def test_first_contact_creates_the_member_from_the_slack_profile(
     assert "Jon Bakke" in reply.text and "America/New_York" in reply.text
     with slack_bot.db().transaction() as s:
         m = s.scalar(
-            select(Member).where(Member.platform == "slack", Member.external_id == "U_JON")
+            select(Member)
+            .join(Member.accounts)
+            .where(Account.platform == "slack", Account.external_id == "U_JON")
         )
         assert m is not None
         assert (m.name, m.language, m.timezone, m.role) == (
@@ -113,7 +115,9 @@ def test_a_listed_slack_id_is_admin_and_binds_the_channel(
     call = fake_slack.wait_for("chat.postMessage", lambda c: c.channel == "C_UTE")[0]
     assert "#utenforskap" in call.text
     with slack_bot.db().transaction() as s:
-        admin = s.scalar(select(Member).where(Member.external_id == "U_ADMIN"))
+        admin = s.scalar(
+            select(Member).join(Member.accounts).where(Account.external_id == "U_ADMIN")
+        )
         assert admin is not None and admin.role == "admin"
 
 

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
-from storage.models import Conference, Member, Network, Organisation, Poll, PostedMessage
+from storage.models import Account, Conference, Member, Network, Organisation, Poll, PostedMessage
 from tests.adapters.slack import requests as rq
 from tests.adapters.slack.fake import Call, FakeSlack, block_texts
 from tests.adapters.slack.process import SlackBotProcess, start_slack_bot, wait_until
@@ -291,11 +291,13 @@ def test_opening_the_home_tab_publishes_the_overview_and_its_buttons_act(
 
     def member() -> int | None:
         with bot.db().transaction() as s:
-            return s.scalar(select(Member.id).where(Member.external_id == "U_HOME"))
+            return s.scalar(
+                select(Member.id).join(Member.accounts).where(Account.external_id == "U_HOME")
+            )
 
     wait_until(member, what="Hanne to become a member")
     with bot.db().transaction() as s:
-        m = s.scalar(select(Member).where(Member.external_id == "U_HOME"))
+        m = s.scalar(select(Member).join(Member.accounts).where(Account.external_id == "U_HOME"))
         horten = s.scalar(select(Organisation).where(Organisation.name == "Horten kommune"))
         infra = s.scalar(select(Network).where(Network.name == "Nettverk for infrastruktur"))
         assert m is not None and horten is not None and infra is not None

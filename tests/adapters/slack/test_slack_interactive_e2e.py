@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from storage import outbox
-from storage.models import ChannelRef, Member, Network, OutboxMessage, PostedMessage
+from storage.models import Account, ChannelRef, Member, Network, OutboxMessage, PostedMessage
 from tests.adapters.slack.fake import FakeSlack
 from tests.adapters.slack.process import SlackBotProcess, start_slack_bot, wait_until
 
@@ -245,7 +245,9 @@ def test_channel_not_found_fails_the_row_and_the_organiser_gets_a_dm(
     bot.replies(url)  # answered: her first contact made her a member
     with bot.db().transaction() as s:
         net = s.scalar(select(Network).where(Network.name == "Nettverk for arbeid mot utenforskap"))
-        member = s.scalar(select(Member).where(Member.external_id == "U_MARTE"))
+        member = s.scalar(
+            select(Member).join(Member.accounts).where(Account.external_id == "U_MARTE")
+        )
         assert net is not None and member is not None
         organiser = member.id
         s.add(

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import select
 
-from storage.models import Member, TeamsConversation, TeamsPerson
+from storage.models import Account, Member, TeamsConversation, TeamsPerson
 from tests.adapters.teams.harness import TeamsHarness, teams_bot
 
 
@@ -25,9 +25,9 @@ def test_help_in_personal_chat(teams: TeamsHarness) -> None:
     assert answer.body["textFormat"] == "markdown"
     assert "**/horing**" in answer.text  # Slack-style *bold* became Teams markdown
     with teams.db.transaction() as s:
-        member = s.scalar(select(Member).where(Member.platform == "teams"))
+        member = s.scalar(select(Member).join(Member.accounts).where(Account.platform == "teams"))
         assert member is not None
-        assert (member.external_id, member.name) == ("aad-kari", "Kari Nordmann")
+        assert (member.accounts[0].external_id, member.name) == ("aad-kari", "Kari Nordmann")
         assert member.timezone == "Europe/Oslo"
         person = s.scalar(select(TeamsPerson))
         assert person is not None and person.personal_conversation_id == "a:personal-kari"
@@ -58,7 +58,9 @@ def test_teams_en_us_locale_means_english(teams: TeamsHarness) -> None:
     assert "Every" in answer.text or "command" in answer.text.lower()
     assert "kommando" not in answer.text.lower()
     with teams.db.transaction() as s:
-        jack = s.scalars(select(Member).where(Member.external_id.like("%jack"))).one()
+        jack = s.scalars(
+            select(Member).join(Member.accounts).where(Account.external_id.like("%jack"))
+        ).one()
         assert jack.language == "en"
 
 
@@ -134,4 +136,6 @@ def test_a_message_without_a_sender_is_ignored(teams: TeamsHarness) -> None:
     teams.fake.wait_for("send", lambda c: c.conversation == "a:personal-after-ghost")
     assert not [c for c in teams.fake.calls if c.conversation == "a:personal-ghost"]
     with teams.db.transaction() as s:
-        assert s.scalar(select(Member).where(Member.external_id == "")) is None
+        assert (
+            s.scalar(select(Member).join(Member.accounts).where(Account.external_id == "")) is None
+        )

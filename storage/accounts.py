@@ -1,0 +1,52 @@
+"""Who is who: a person found by a platform account, and a person made with their first one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, lazyload
+
+from storage.models import GUEST_PLATFORM, Account, Member
+
+
+def find_member(session: Session, platform: str, external_id: str) -> Member | None:
+    """The person behind the account ``external_id`` on ``platform``, or None."""
+    return session.scalar(
+        select(Member)
+        .join(Account, Account.member_id == Member.id)
+        .where(Account.platform == platform, Account.external_id == external_id)
+        # one member, once per command: its accounts are read only if a verb asks
+        .options(lazyload(Member.accounts))
+    )
+
+
+def find_account(session: Session, platform: str, external_id: str) -> Account | None:
+    return session.scalar(
+        select(Account).where(Account.platform == platform, Account.external_id == external_id)
+    )
+
+
+def new_member(session: Session, platform: str, external_id: str, **fields: Any) -> Member:
+    """A new person with one account; ``fields`` are the person's (name, role, language...).
+    Not flushed: the caller decides when (and catches a second insert of the same account)."""
+    member = Member(**fields)
+    member.accounts.append(Account(platform=platform, external_id=external_id[:100]))
+    session.add(member)
+    return member
+
+
+def on_platform(platform: str) -> Any:
+    """A where-clause: the person has an account on ``platform``."""
+    return Member.accounts.any(Account.platform == platform)
+
+
+def chat_platforms(session: Session, member_id: int) -> list[str]:
+    """The platforms a person can be written to on, oldest account first (web guests' pages
+    are not a chat)."""
+    found = session.scalars(
+        select(Account.platform)
+        .where(Account.member_id == member_id, Account.platform != GUEST_PLATFORM)
+        .order_by(Account.id)
+    )
+    return list(dict.fromkeys(found))
