@@ -52,6 +52,11 @@ class Job:
         return self.claimed.kind
 
     @property
+    def key(self) -> str:
+        """What the answer's messages carry, to be found again (see bot/adapters/slack)."""
+        return self.claimed.key
+
+    @property
     def body(self) -> dict[str, Any]:
         return self.claimed.body
 

@@ -42,6 +42,7 @@ class LostClaim(Exception):
 class Claimed:
     id: int
     token: str
+    key: str  # the platform's retry-stable id of the request
     kind: str
     platform: str
     body: dict[str, Any]
@@ -115,6 +116,7 @@ def claim(
     return Claimed(
         id=row.id,
         token=row.claim_token,
+        key=row.key,
         kind=row.kind,
         platform=row.platform,
         body=dict(row.body),
