@@ -56,7 +56,7 @@ def serve(
         check_token(app.settings)  # a bad token ends here, before we listen
         runtime = SlackRuntime(app)
         runtimes.append(runtime)
-        intake = Intake(app.db, runtime.worker.wake if worker else (lambda: None))
+        intake = Intake(app.db, runtime.worker.wake if worker else (lambda rows: None))
         routes = http_routes(runtime.bot, intake) if mode == "http" else []
         lifespan = socket_mode_lifespan(runtime.bot, intake) if mode == "socket" else None
     if teams_on:

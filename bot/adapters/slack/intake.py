@@ -114,7 +114,7 @@ class Intake:
     def __init__(
         self,
         db: Database,
-        wake: Callable[[], None] = lambda: None,
+        wake: Callable[[int], None] = lambda rows: None,
         *,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
@@ -174,7 +174,7 @@ class Intake:
             if any(added):
                 notify(session)
         if any(added):
-            self.wake()
+            self.wake(sum(added))
         if not all(added):
             log.info("Slack retry of a request already handled: skipped")
         return added
