@@ -77,10 +77,7 @@ def accept(
     }
     insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
     stmt = (
-        insert(InboxRequest)
-        .values(**values)
-        .on_conflict_do_nothing(index_elements=["key"])
-        .returning(InboxRequest.id)
+        insert(T).values(**values).on_conflict_do_nothing(index_elements=["key"]).returning(T.c.id)
     )
     return session.execute(stmt).scalar() is not None
 
