@@ -12,6 +12,7 @@ processes look every ``poll_seconds`` (and at once on PostgreSQL's NOTIFY, see
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -88,6 +89,8 @@ class Wakeups:
         self._count = 0
 
     def add(self, n: int = 1) -> None:
+        if n <= 0:
+            return
         with self._cond:
             self._count += n
             self._cond.notify(n)
@@ -242,14 +245,26 @@ class Worker:
                     conn.commit()
                     raw = conn.connection.driver_connection
                     while not self._stopping.is_set():
-                        for _ in raw.notifies(timeout=1.0):  # type: ignore[union-attr]
-                            self._wakeups.add()
+                        for note in raw.notifies(timeout=1.0):  # type: ignore[union-attr]
+                            self._wakeups.add(stored_elsewhere(note.payload))
             except Exception as exc:
                 self._log_db_error("listening for new inbox rows", exc)
                 self._stopping.wait(1.0)
 
 
-def notify(session: Session) -> None:
-    """In the transaction that stores a row: workers in other processes wake at its commit."""
+def notify(session: Session, rows: int = 1) -> None:
+    """In the transaction that stores ``rows`` rows: workers in other processes wake at
+    its commit, one thread per row (this process's own were woken directly)."""
     if session.get_bind().dialect.name == "postgresql":
-        session.execute(text(f"NOTIFY {CHANNEL}"))
+        session.execute(
+            text("SELECT pg_notify(:channel, :payload)"),
+            {"channel": CHANNEL, "payload": f"{os.getpid()}:{rows}"},
+        )
+
+
+def stored_elsewhere(payload: str) -> int:
+    """How many threads a NOTIFY wakes here: none for this process's own rows."""
+    pid, _, rows = payload.partition(":")
+    if pid == str(os.getpid()):
+        return 0
+    return int(rows) if rows.isdigit() else 1

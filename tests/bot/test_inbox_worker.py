@@ -4,6 +4,7 @@ claim in a transaction of its own and, on SQLite, queue for the one write lock).
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterator
 
@@ -11,7 +12,7 @@ import pytest
 from sqlalchemy import event
 
 from bot.adapters.slack.intake import Intake
-from bot.inbox import Job, Worker
+from bot.inbox import Job, Worker, stored_elsewhere
 from bot.messages import Reply
 from storage import inbox
 from storage.db import Database
@@ -80,3 +81,9 @@ def test_one_stored_row_wakes_one_of_four_threads(counted: tuple[Database, Begin
         assert begins.n - 4 == 3, begins.n
     finally:
         worker.stop(5)
+
+
+def test_a_notify_wakes_a_thread_per_row_stored_by_another_process() -> None:
+    assert stored_elsewhere(f"{os.getpid() + 1}:3") == 3
+    assert stored_elsewhere(f"{os.getpid()}:3") == 0  # ours: woken directly already
+    assert stored_elsewhere("") == 1  # a bare NOTIFY (an older version): one

@@ -172,7 +172,7 @@ class Intake:
                 for kind, body, key in items
             ]
             if any(added):
-                notify(session)
+                notify(session, sum(added))
         if any(added):
             self.wake(sum(added))
         if not all(added):
