@@ -77,8 +77,10 @@ def test_one_stored_row_wakes_one_of_four_threads(counted: tuple[Database, Begin
         wait_until(lambda: begins.n == 4, what="each thread's first (empty) claim")
         assert Intake(db, worker.wake).store("command", {"user_id": "U1", "trigger_id": "t1"})
         wait_until(lambda: done_count(db) == 1, what="the row done")
-        # claim | ran | done + a claim that finds nothing; the other three slept on.
-        assert begins.n - 4 == 3, begins.n
+        # claim | ran | done + a claim that finds nothing; the other three slept on (one
+        # that was still on its way to sleep when the row came may look once: 4). Woken
+        # all at once, each of the four would have claimed: 6.
+        assert begins.n - 4 in (3, 4), begins.n
     finally:
         worker.stop(5)
 
