@@ -228,6 +228,8 @@ class FakeSlack:
             self._calls.clear()
             self._failures.clear()
             self._down.clear()
+            self._stalls.clear()
+            self._history.clear()
 
     # -- looking ----------------------------------------------------------------------
 
