@@ -403,6 +403,13 @@ def check(clients: list[Client], objs: Objects, bot: SlackBotProcess) -> list[st
 # -- one run -----------------------------------------------------------------------------
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc): a measure of the work per
+    request that a machine shared with other work disturbs less than latencies."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def run(kind: str, seconds: float, clients_n: int, say: Callable[[str], None]) -> bool:
     with (
         tempfile.TemporaryDirectory() as tmp,
@@ -421,6 +428,7 @@ def run(kind: str, seconds: float, clients_n: int, say: Callable[[str], None]) -
             objs = create_objects(bot)
             settle(fake, quiet=1.0)
             rss_start = sample(bot.proc.pid)
+            cpu_start = cpu_seconds(bot.proc.pid)
             clients = [Client(n, actions[user_id(n)]) for n in range(1, clients_n + 1)]
             start = time.monotonic()
             until = start + seconds
@@ -439,6 +447,7 @@ def run(kind: str, seconds: float, clients_n: int, say: Callable[[str], None]) -
                 th.join()
             elapsed = time.monotonic() - start
             settle(fake)
+            cpu = cpu_seconds(bot.proc.pid) - cpu_start
             rss_end = sample(bot.proc.pid)
             errors = check(clients, objs, bot)
             crashed = [
@@ -465,6 +474,10 @@ def run(kind: str, seconds: float, clients_n: int, say: Callable[[str], None]) -
         f"{rss_start.threads} -> {rss_end.threads}, fds {rss_start.fds} -> {rss_end.fds}"
     )
     say(f"  RSS every 15 s (MiB): {' '.join(f'{kb / 1024:.0f}' for kb in path)}")
+    say(
+        f"  bot CPU {cpu:.1f} s = {cpu / max(len(sent), 1) * 1000:.1f} ms per request "
+        "(what bounds the answer: 20 members who wait for each answer)"
+    )
     say(
         f"  errors: {len(errors)}"
         + ("" if not crashed else f"; error lines in the bot log: {len(crashed)}")

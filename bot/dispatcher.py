@@ -22,7 +22,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
@@ -257,6 +257,8 @@ class Dispatcher:
         here (failed, or no longer applies)."""
         try:
             destinations, lang = self._resolve(session, row)
+            resend = outbox.retaken(row)
+            destinations = [replace(d, key=row.key, resend=resend) for d in destinations]
             renderer = self.renderers.get(row.kind)
             if renderer is None:
                 raise PermanentError(f"no renderer for kind {row.kind!r}")

@@ -4,13 +4,15 @@ A few threads each claim a row, hand it to the platform's ``handle(job)`` and ma
 ``handle`` runs the command with ``job.record`` inside the command's transaction (effects,
 answer and "ran" commit together) and then answers; a row taken over after a crash comes
 with ``job.answer`` set and is only answered. The front calls ``wake()`` after it stored a
-row, so an in-process worker starts at once; workers in other processes look every
-``poll_seconds`` (and at once on PostgreSQL's NOTIFY, see ``listen``).
+row, so an in-process worker starts at once (one thread per row); workers in other
+processes look every ``poll_seconds`` (and at once on PostgreSQL's NOTIFY, see
+``listen``). A row's "done" is written in the transaction that claims the next one.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -52,6 +54,11 @@ class Job:
         return self.claimed.kind
 
     @property
+    def key(self) -> str:
+        """What the answer's messages carry, to be found again (see bot/adapters/slack)."""
+        return self.claimed.key
+
+    @property
     def body(self) -> dict[str, Any]:
         return self.claimed.body
 
@@ -72,6 +79,41 @@ class Job:
 Handle = Callable[[Job], None]
 
 
+class Wakeups:
+    """Rows stored and not yet looked for. Each wakes one waiting thread, not all of them:
+    the others would only find nothing, each in a transaction of its own (on SQLite one
+    after the other, on the one write lock)."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._count = 0
+
+    def add(self, n: int = 1) -> None:
+        if n <= 0:
+            return
+        with self._cond:
+            self._count += n
+            self._cond.notify(n)
+
+    def everyone(self) -> None:
+        with self._cond:
+            self._count += 1
+            self._cond.notify_all()
+
+    def take(self) -> None:
+        """A thread found a row without waiting: that row's wake-up is used up."""
+        with self._cond:
+            self._count = max(self._count - 1, 0)
+
+    def wait(self, timeout: float) -> None:
+        """Until a wake-up is there for this thread (or ``timeout``); takes it."""
+        with self._cond:
+            if not self._count:
+                self._cond.wait(timeout)
+            if self._count:
+                self._count -= 1
+
+
 class Worker:
     def __init__(
         self,
@@ -90,7 +132,7 @@ class Worker:
         self.lease = lease
         self.poll_seconds = poll_seconds
         self.clock = clock
-        self._wake = threading.Event()
+        self._wakeups = Wakeups()
         self._stopping = threading.Event()
         self._draining = False
         self._threads = [
@@ -104,29 +146,30 @@ class Worker:
         if self.db.is_postgres:
             threading.Thread(target=self._listen, name="inbox-listen", daemon=True).start()
 
-    def wake(self) -> None:
-        """A row was stored (and committed): claim it now."""
-        self._wake.set()
+    def wake(self, rows: int = 1) -> None:
+        """``rows`` rows were stored (and committed): claim them now."""
+        self._wakeups.add(rows)
 
     def stop(self, drain_seconds: float = DRAIN_SECONDS) -> None:
         """Finish what is running and what is waiting (for up to ``drain_seconds``: the
         front no longer takes requests), then end. Rows left are run at the next start."""
         self._draining = True
-        self._wake.set()
+        self._wakeups.everyone()
         for thread in self._threads:
             thread.join(drain_seconds)
         self._stopping.set()
-        self._wake.set()
+        self._wakeups.everyone()
         for thread in self._threads:
             thread.join(5)
 
     # -- the loop ------------------------------------------------------------------------
 
     def _loop(self) -> None:
+        finished: Job | None = None  # run and answered; marked done with the next claim
+        woken = False  # this claim follows a wake-up (it took its count already)
         while not self._stopping.is_set():
-            self._wake.clear()
             try:
-                job = self._claim()
+                job = self._claim(finished)
             except Exception as exc:
                 self._log_db_error("claiming", exc)
                 job = None
@@ -134,15 +177,23 @@ class Worker:
                     return
                 self._stopping.wait(1.0)
                 continue
+            finished = None
             if job is None:
                 if self._draining:
                     return
-                self._wake.wait(self.poll_seconds)
+                self._wakeups.wait(self.poll_seconds)
+                woken = True
                 continue
-            self._run(job)
+            if not woken:
+                self._wakeups.take()
+            woken = False
+            finished = job if self._run(job) else None
 
-    def _claim(self) -> Job | None:
+    def _claim(self, finished: Job | None = None) -> Job | None:
+        """Mark ``finished`` done and claim the next row, in one transaction."""
         with self.db.transaction() as session:
+            if finished is not None:
+                self._mark_done(session, finished)
             claimed = inbox.claim(
                 session, now=self.clock(), lease=self.lease, platform=self.platform
             )
@@ -160,15 +211,24 @@ class Worker:
             log.warning("inbox row %s ran before its worker stopped: answering it", claimed.id)
         return Job(self.db, claimed, answer=answer)
 
-    def _run(self, job: Job) -> None:
+    def _mark_done(self, session: Session, job: Job) -> None:
+        # A lost claim updated nothing: the claim that follows in this transaction stands.
+        try:
+            inbox.mark_done(session, job.claimed.id, job.claimed.token, now=self.clock())
+        except inbox.LostClaim:
+            log.warning("inbox row %s: lease ran out, another worker has it", job.claimed.id)
+
+    def _run(self, job: Job) -> bool:
+        """Run ``job``; True when it is to be marked done (it ran and was answered)."""
         try:
             self.handle(job)
-            with self.db.transaction() as session:
-                inbox.mark_done(session, job.claimed.id, job.claimed.token, now=self.clock())
         except inbox.LostClaim:
             log.warning("inbox row %s: lease ran out, another worker has it", job.claimed.id)
         except Exception as exc:  # the row is run again after its lease
             self._log_db_error(f"running inbox row {job.claimed.id}", exc)
+        else:
+            return True
+        return False
 
     def _log_db_error(self, what: str, exc: Exception) -> None:
         if is_unreachable(exc):
@@ -185,14 +245,26 @@ class Worker:
                     conn.commit()
                     raw = conn.connection.driver_connection
                     while not self._stopping.is_set():
-                        for _ in raw.notifies(timeout=1.0):  # type: ignore[union-attr]
-                            self._wake.set()
+                        for note in raw.notifies(timeout=1.0):  # type: ignore[union-attr]
+                            self._wakeups.add(stored_elsewhere(note.payload))
             except Exception as exc:
                 self._log_db_error("listening for new inbox rows", exc)
                 self._stopping.wait(1.0)
 
 
-def notify(session: Session) -> None:
-    """In the transaction that stores a row: workers in other processes wake at its commit."""
+def notify(session: Session, rows: int = 1) -> None:
+    """In the transaction that stores ``rows`` rows: workers in other processes wake at
+    its commit, one thread per row (this process's own were woken directly)."""
     if session.get_bind().dialect.name == "postgresql":
-        session.execute(text(f"NOTIFY {CHANNEL}"))
+        session.execute(
+            text("SELECT pg_notify(:channel, :payload)"),
+            {"channel": CHANNEL, "payload": f"{os.getpid()}:{rows}"},
+        )
+
+
+def stored_elsewhere(payload: str) -> int:
+    """How many threads a NOTIFY wakes here: none for this process's own rows."""
+    pid, _, rows = payload.partition(":")
+    if pid == str(os.getpid()):
+        return 0
+    return int(rows) if rows.isdigit() else 1

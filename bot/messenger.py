@@ -15,6 +15,10 @@ class Destination:
     kind: str  # "channel" | "member"
     address: str  # platform id: Slack channel id or user id; console name
     label: str  # what a person calls it: "#infrastruktur", "Kari Nordmann"
+    # The outbox row's key, for platforms that can tag a message with it; ``resend``: a
+    # sender that vanished may have delivered it already (look before sending again).
+    key: str = ""
+    resend: bool = False
 
 
 class SendError(Exception):

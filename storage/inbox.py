@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import Table, delete, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -32,6 +32,9 @@ OPEN = (PENDING, RAN)
 # worker every time must not take the others down with it).
 MAX_ATTEMPTS = 5
 KEEP = timedelta(days=1)  # done rows are kept this long: Slack retries come within minutes
+# The statements a worker runs for every request go to the table, not through the ORM.
+T: Table = InboxRequest.__table__  # type: ignore[assignment]
+RETURNED = ("id", "claim_token", "key", "kind", "platform", "body", "state", "answer", "attempts")
 
 
 class LostClaim(Exception):
@@ -42,6 +45,7 @@ class LostClaim(Exception):
 class Claimed:
     id: int
     token: str
+    key: str  # the platform's retry-stable id of the request
     kind: str
     platform: str
     body: dict[str, Any]
@@ -73,10 +77,7 @@ def accept(
     }
     insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
     stmt = (
-        insert(InboxRequest)
-        .values(**values)
-        .on_conflict_do_nothing(index_elements=["key"])
-        .returning(InboxRequest.id)
+        insert(T).values(**values).on_conflict_do_nothing(index_elements=["key"]).returning(T.c.id)
     )
     return session.execute(stmt).scalar() is not None
 
@@ -85,36 +86,37 @@ def claim(
     session: Session, *, now: datetime, lease: timedelta, platform: str | None = None
 ) -> Claimed | None:
     """Claim the oldest claimable row for ``lease`` (of ``platform`` only, when given: each
-    platform's worker runs its own requests); None when there is none."""
+    platform's worker runs its own requests); None when there is none. One statement
+    (UPDATE ... WHERE id = (the pick) RETURNING), on the table, not through the ORM: it
+    runs before every request."""
     # Each member's oldest unfinished row (an index range over the open rows only).
-    heads = (
-        select(func.min(InboxRequest.id))
-        .where(InboxRequest.state.in_(OPEN))
-        .group_by(InboxRequest.member)
-    )
-    stmt = (
-        select(InboxRequest)
+    heads = select(func.min(T.c.id)).where(T.c.state.in_(OPEN)).group_by(T.c.member)
+    pick = (
+        select(T.c.id)
         .where(
-            InboxRequest.id.in_(heads),
-            InboxRequest.state.in_(OPEN),
-            or_(InboxRequest.lease_until.is_(None), InboxRequest.lease_until <= now),
-            *([InboxRequest.platform == platform] if platform is not None else []),
+            T.c.id.in_(heads),
+            T.c.state.in_(OPEN),
+            or_(T.c.lease_until.is_(None), T.c.lease_until <= now),
+            *([T.c.platform == platform] if platform is not None else []),
         )
-        .order_by(InboxRequest.id)
+        .order_by(T.c.id)
         .limit(1)
     )
     if session.get_bind().dialect.name == "postgresql":
-        stmt = stmt.with_for_update(skip_locked=True, of=InboxRequest)
-    row = session.scalar(stmt)
+        pick = pick.with_for_update(skip_locked=True)
+    stmt = (
+        update(T)
+        .where(T.c.id == pick.scalar_subquery())
+        .values(claim_token=uuid.uuid4().hex, lease_until=now + lease, attempts=T.c.attempts + 1)
+        .returning(*(T.c[name] for name in RETURNED))
+    )
+    row = session.execute(stmt).first()
     if row is None:
         return None
-    row.claim_token = uuid.uuid4().hex
-    row.lease_until = now + lease
-    row.attempts += 1
-    session.flush()
     return Claimed(
         id=row.id,
         token=row.claim_token,
+        key=row.key,
         kind=row.kind,
         platform=row.platform,
         body=dict(row.body),
@@ -126,9 +128,7 @@ def claim(
 
 def _settle(session: Session, row_id: int, token: str, **values: Any) -> None:
     result = session.execute(
-        update(InboxRequest)
-        .where(InboxRequest.id == row_id, InboxRequest.claim_token == token)
-        .values(**values)
+        update(T).where(T.c.id == row_id, T.c.claim_token == token).values(**values)
     )
     if not result.rowcount:  # type: ignore[attr-defined]
         raise LostClaim(f"inbox row {row_id} was claimed by another worker")

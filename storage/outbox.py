@@ -34,6 +34,10 @@ PENDING, SENDING, SENT, FAILED, STALE, CANCELLED = (
 # A row claimed longer ago than this is taken to belong to a sender that vanished (crashed,
 # killed): another dispatcher may claim it. Senders give back claims long before this.
 CLAIM_LEASE = timedelta(minutes=5)
+# The last_error of a row claimed from a sender that vanished: it may have been delivered
+# already, and a platform that can look (Slack: by the key in the message's metadata) does
+# before sending it again.
+RETAKEN = "claimed again: its sender stopped while sending"
 
 
 @dataclass(frozen=True)
@@ -229,6 +233,8 @@ def claim_due(
         stmt = stmt.with_for_update(skip_locked=True)
     rows = list(session.scalars(stmt))
     for row in rows:
+        if row.state == SENDING:
+            row.last_error = RETAKEN
         row.state, row.claimed_by, row.claimed_at = SENDING, worker, now
     session.flush()
     return rows
@@ -248,6 +254,11 @@ def waiting_elsewhere(session: Session, *, now: datetime, served: Iterable[str])
         .group_by(OutboxMessage.platform)
     )
     return {str(platform): int(count) for platform, count in rows}
+
+
+def retaken(row: OutboxMessage) -> bool:
+    """Whether ``row`` was claimed from a sender that stopped while sending it."""
+    return row.last_error == RETAKEN
 
 
 def release_claims(session: Session, *, worker: str, ids: Iterable[int] | None = None) -> int:

@@ -91,7 +91,7 @@ def _fronts(app: App, slack_on: bool, teams_on: bool, *, worker: bool) -> Fronts
         check_token(app.settings)  # a bad token ends here, before we listen
         runtime = SlackRuntime(app, fronts.dispatching)
         fronts.runtimes.append(runtime)
-        intake = Intake(app.db, runtime.worker.wake if worker else (lambda: None))
+        intake = Intake(app.db, runtime.worker.wake if worker else (lambda rows: None))
         if fronts.mode == "http":
             fronts.routes = list(http_routes(runtime.bot, intake))
         else:

@@ -207,6 +207,23 @@ def test_rows_of_a_vanished_sender_are_reclaimed_after_the_lease(any_db: Databas
     assert dispatcher(any_db, rec).dispatch_due(T0 + timedelta(minutes=6)).sent == 1
 
 
+def test_a_row_taken_from_a_vanished_sender_goes_out_keyed_to_be_looked_for(
+    any_db: Database,
+) -> None:
+    # The sender may have delivered it before it vanished: the messenger is told to look
+    # (Slack: the key in the message metadata) before sending again; a first send is not.
+    net, _ = setup(any_db)
+    add(any_db, "gone", T0, outbox.Target.network(net))
+    add(any_db, "fresh", T0 + timedelta(minutes=6), outbox.Target.network(net))
+    with any_db.transaction() as s:
+        assert len(outbox.claim_due(s, now=T0, worker="dead")) == 1
+    rec = RecordingMessenger()
+    assert dispatcher(any_db, rec).dispatch_due(T0 + timedelta(minutes=6)).sent == 2
+    sent = sorted((d.key, d.resend) for d, _ in rec.sent)
+    assert sent == [("fresh", False), ("gone", True)]
+    assert states(any_db) == {"gone": "sent", "fresh": "sent"}
+
+
 def test_renderer_returning_none_cancels_quietly(any_db: Database) -> None:
     net, _ = setup(any_db)
     add(any_db, "x", T0, outbox.Target.network(net))

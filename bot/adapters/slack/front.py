@@ -4,6 +4,7 @@ Slack's (intake.refusal), then hand it to Bolt's own Starlette adapter."""
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 
 from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
@@ -11,7 +12,7 @@ from slack_bolt.async_app import AsyncApp
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
-from bot.adapters.slack.intake import MAX_BODY, refusal
+from bot.adapters.slack.intake import MAX_BODY, parse_body, refusal
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,12 @@ class SlackEvents:
         found = refusal(request.headers, body, secret=self.secret)
         if found is not None:
             return self.refuse(request, found.status, found.reason)
+        if b"payload" in body and not body.startswith(b"payload="):
+            # Bolt takes any form body with "payload" in it (a command's text: sted
+            # "payload") for an interaction and finds nothing in it; it gets the form as
+            # JSON instead (its signature was checked above, Bolt checks none).
+            form = parse_body(request.headers.get("content-type", ""), body)
+            request._body = json.dumps(form).encode()
         return await self.handler.handle(request)
 
     @staticmethod

@@ -255,7 +255,9 @@ class SlackBot:
         # From here on the command is saved (or was refused): a failure to answer must
         # not say "nothing was saved", which invites typing it again.
         try:
-            self.deliver(reply, where, clicked=clicked)
+            # A re-run answer may have been posted by the worker that stopped: look first.
+            once = (job.key, job.answer is not None) if job is not None else ("", False)
+            self.deliver(reply, where, clicked=clicked, once=once)
         except Exception as exc:
             if not isinstance(exc, SlackApiError | SlackClientError | OSError):
                 log.exception("answering a command that was run failed")
@@ -275,7 +277,12 @@ class SlackBot:
     # -- delivering ---------------------------------------------------------------------
 
     def deliver(
-        self, reply: Reply, where: Where, *, clicked: tuple[str, str] | None = None
+        self,
+        reply: Reply,
+        where: Where,
+        *,
+        clicked: tuple[str, str] | None = None,
+        once: tuple[str, bool] = ("", False),
     ) -> None:
         ref = reply.object_ref
         card = reply.card or reply
@@ -286,16 +293,18 @@ class SlackBot:
             return
         posted: tuple[str, str] | None = None
         if reply.visibility == "channel" and where.channel_id:
-            posted = self._post_in_channel(reply, where)
+            posted = self._post_in_channel(reply, where, once)
         else:
             self.tell(where, reply)
             self._upload(reply, where)
         if ref is not None:
             self.poster.update_all(ref, card, skip=posted, lang=self.language(where.user_id))
 
-    def _post_in_channel(self, reply: Reply, where: Where) -> tuple[str, str] | None:
+    def _post_in_channel(
+        self, reply: Reply, where: Where, once: tuple[str, bool] = ("", False)
+    ) -> tuple[str, str] | None:
         try:
-            return self.post(where.channel_id, reply)
+            return self.poster.post(where.channel_id, reply, key=once[0], resend=once[1])
         except (SlackApiError, SlackClientError, OSError) as exc:
             if isinstance(to_send_error(exc), TemporaryError):
                 self._post_later(reply, where, exc)

@@ -114,7 +114,7 @@ class Intake:
     def __init__(
         self,
         db: Database,
-        wake: Callable[[], None] = lambda: None,
+        wake: Callable[[int], None] = lambda rows: None,
         *,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
@@ -172,9 +172,9 @@ class Intake:
                 for kind, body, key in items
             ]
             if any(added):
-                notify(session)
+                notify(session, sum(added))
         if any(added):
-            self.wake()
+            self.wake(sum(added))
         if not all(added):
             log.info("Slack retry of a request already handled: skipped")
         return added

@@ -60,14 +60,16 @@ class Storing:
 def build_async_app(
     bot: SlackBot, intake: Intake, client: AsyncWebClient, *, socket_mode: bool = False
 ) -> AsyncApp:
-    """The front's Bolt app, for HTTP or (``socket_mode``: no signatures, the WebSocket is
-    authenticated) Socket Mode. ``process_before_response``: the ack is the listener's
-    return, after the row is committed. The token is checked at start (``run.check_token``);
-    Bolt asks auth.test once more at the first request and keeps the answer."""
+    """The front's Bolt app, for HTTP or Socket Mode. ``process_before_response``: the ack
+    is the listener's return, after the row is committed. Bolt checks no signature: the
+    front did, over the raw bytes (``intake.refusal``), and doing it again is work before
+    each ack; Socket Mode's WebSocket is authenticated. The token is checked at start
+    (``run.check_token``); Bolt asks auth.test once more at the first request and keeps
+    the answer (AsyncApp has no switch for that)."""
     bolt = AsyncApp(
         client=client,
         signing_secret=None if socket_mode else (bot.settings.slack_signing_secret or ""),
-        request_verification_enabled=not socket_mode,
+        request_verification_enabled=False,
         process_before_response=True,
         logger=logging.getLogger("slack_bolt"),
     )

@@ -13,7 +13,8 @@ from storage.db import Database
 
 class SlackMessenger:
     """A channel gets chat.postMessage; a member gets it with their user id as the channel
-    (the app's direct messages). Slack errors become TemporaryError / PermanentError."""
+    (the app's direct messages), with the outbox row's key in its metadata (see
+    message_keys). Slack errors become TemporaryError / PermanentError."""
 
     platform = PLATFORM
 
@@ -22,6 +23,8 @@ class SlackMessenger:
 
     def send(self, destination: Destination, reply: Reply) -> None:
         try:
-            self.poster.post(destination.address, reply)
+            self.poster.post(
+                destination.address, reply, key=destination.key, resend=destination.resend
+            )
         except Exception as exc:  # every failure is judged: temporary or permanent
             raise to_send_error(exc) from exc

@@ -13,6 +13,7 @@ from bot.adapters.slack.blocks import (
     render_messages,
     render_single,
 )
+from bot.adapters.slack.message_keys import find_posted, metadata
 from bot.cards import Cards
 from bot.i18n import t
 from bot.messages import File, Reply
@@ -35,18 +36,30 @@ class Poster:
         self.lang = lang
         self.cards = cards
 
-    def post(self, channel: str, reply: Reply) -> tuple[str, str]:
+    def post(
+        self, channel: str, reply: Reply, *, key: str = "", resend: bool = False
+    ) -> tuple[str, str]:
         """Post to a channel (or a user id: a direct message); returns (channel id, ts) of
-        the first message. A reply with ``object_ref`` is remembered for later updates."""
+        the first message. A reply with ``object_ref`` is remembered for later updates.
+        With ``key`` each message carries it in its metadata; with ``resend`` (a process
+        that died may have posted it) the parts the channel has already are not posted."""
         text = fallback_text(reply)
+        found = find_posted(self.client, channel, key) if key and resend else {}
         first: tuple[str, str] | None = None
-        for blocks in render_messages(reply):
-            resp = self.client.chat_postMessage(channel=channel, **message_payload(blocks, text))
-            if first is None:
-                first = (str(resp.get("channel") or channel), str(resp.get("ts") or ""))
+        for part, blocks in enumerate(render_messages(reply)):
+            if part in found:
+                posted = (channel, found[part])
+            else:
+                payload = message_payload(blocks, text)
+                if key:
+                    payload["metadata"] = metadata(key, part)
+                resp = self.client.chat_postMessage(channel=channel, **payload)
+                posted = (str(resp.get("channel") or channel), str(resp.get("ts") or ""))
+            first = first or posted
         assert first is not None
-        if reply.object_ref is not None and first[1]:
-            self.remember(reply.object_ref, *first)
+        ref = reply.object_ref
+        if ref is not None and first[1] and (0 not in found or first not in self.posted(ref)):
+            self.remember(ref, *first)
         if reply.files:
             self.upload(first[0], reply.files)
         return first

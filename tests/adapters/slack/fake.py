@@ -6,6 +6,11 @@
         ... point SLACK_API_URL at fake.api_url ...
         call = fake.wait_for("chat.postMessage", lambda c: "Påminnelse" in c.text)
 
+Posted messages are kept per channel with their ``metadata`` and listed newest first by
+conversations.history (the metadata only with ``include_all_metadata``, as Slack does);
+``fake.stall(method, when)`` records a matching call (Slack has it) and never answers it,
+for a bot killed while it waits.
+
 It also serves response_url posts (``fake.response_url("tag")``, recorded as method
 "response_url") and the upload URLs of files_upload_v2 (recorded as method "upload").
 """
@@ -119,6 +124,9 @@ class FakeSlack:
         self._lock = threading.Lock()
         self._changed = threading.Condition(self._lock)
         self._ts = itertools.count(1)
+        self._history: dict[str, list[dict[str, Any]]] = {}  # channel -> messages, oldest first
+        self._stalls: list[tuple[str, Callable[[dict[str, Any]], bool]]] = []
+        self._released = threading.Event()  # set at stop: stalled handlers end
         self._files = itertools.count(1)
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -154,6 +162,7 @@ class FakeSlack:
         return self
 
     def stop(self) -> None:
+        self._released.set()
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
@@ -203,11 +212,24 @@ class FakeSlack:
         with self._lock:
             self._down[method] = (time.monotonic() + seconds, status)
 
+    def stall(self, method: str, when: Callable[[dict[str, Any]], bool] = lambda b: True) -> None:
+        """Take the next call of ``method`` matching ``when`` (it reaches Slack: recorded,
+        and a message is posted) but never answer it, as if the bot died waiting."""
+        with self._lock:
+            self._stalls.append((method, when))
+
+    def history(self, channel: str) -> list[dict[str, Any]]:
+        """The messages posted in ``channel``, oldest first."""
+        with self._lock:
+            return list(self._history.get(channel, []))
+
     def reset(self) -> None:
         with self._lock:
             self._calls.clear()
             self._failures.clear()
             self._down.clear()
+            self._stalls.clear()
+            self._history.clear()
 
     # -- looking ----------------------------------------------------------------------
 
@@ -293,7 +315,18 @@ class FakeSlack:
             req.end_headers()
             req.wfile.write(req_body)
             return
+        if self._take_stall(method, body):
+            self._released.wait()
+            return
         self._reply(req, 200, answer)
+
+    def _take_stall(self, method: str, body: dict[str, Any]) -> bool:
+        with self._lock:
+            for stall in self._stalls:
+                if stall[0] == method and stall[1](body):
+                    self._stalls.remove(stall)
+                    return True
+        return False
 
     def _record(self, call: Call) -> None:
         with self._changed:
@@ -326,7 +359,7 @@ class FakeSlack:
                 body["_raw"] = text
         elif "form" in content_type:
             body.update({k: v[-1] for k, v in parse_qs(text, keep_blank_values=True).items()})
-        for key in ("blocks", "files", "view"):  # form-encoded JSON fields
+        for key in ("blocks", "files", "view", "metadata"):  # form-encoded JSON fields
             if isinstance(body.get(key), str) and body[key][:1] in "[{":
                 try:
                     body[key] = json.loads(body[key])
@@ -353,12 +386,15 @@ class FakeSlack:
         if method == "chat.postMessage":
             if channel.startswith(("U", "W")):  # a user id: the app's direct message channel
                 channel = "D" + channel[1:]
-            return {
-                "ok": True,
-                "channel": channel,
-                "ts": self._next_ts(),
-                "message": {"text": body.get("text"), "user": BOT_USER_ID, "bot_id": BOT_ID},
-            }
+            message = {"text": body.get("text"), "user": BOT_USER_ID, "bot_id": BOT_ID}
+            message["ts"] = self._next_ts()
+            if isinstance(body.get("metadata"), dict):
+                message["metadata"] = body["metadata"]
+            with self._lock:
+                self._history.setdefault(channel, []).append(message)
+            return {"ok": True, "channel": channel, "ts": message["ts"], "message": message}
+        if method == "conversations.history":
+            return self._conversation(channel, body)
         if method == "chat.update":
             return {"ok": True, "channel": channel, "ts": body.get("ts"), "text": body.get("text")}
         if method == "chat.postEphemeral":
@@ -400,6 +436,21 @@ class FakeSlack:
                 "files": [{"id": f.get("id"), "title": f.get("title")} for f in files],
             }
         return {"ok": True}
+
+    def _conversation(self, channel: str, body: dict[str, Any]) -> dict[str, Any]:
+        """conversations.history: newest first, ``limit`` of them; a user id is no
+        conversation (Slack wants the D... id of a direct message)."""
+        if not channel or channel.startswith(("U", "W")):
+            return {"ok": False, "error": "channel_not_found"}
+        with_metadata = str(body.get("include_all_metadata", "")).lower() in ("true", "1")
+        limit = int(body.get("limit") or 100)
+        with self._lock:
+            newest_first = list(reversed(self._history.get(channel, [])))[:limit]
+        messages = [
+            m if with_metadata else {k: v for k, v in m.items() if k != "metadata"}
+            for m in newest_first
+        ]
+        return {"ok": True, "messages": messages, "has_more": False}
 
     @staticmethod
     def _reply(

@@ -1,0 +1,52 @@
+"""Posting a message once: each message the bot posts for an outbox row or an inbox answer
+carries that row's key in Slack's message ``metadata``. Before posting again what a dead
+process may have posted already (its claim ran out while it was sending), the bot looks
+for the key in the channel's recent history and skips the parts Slack has.
+
+Slack's chat.postMessage takes no idempotency key; this is the next best thing. It needs
+the ``channels:history`` and ``groups:history`` scopes; without them (an app installed
+before they were added), or for a direct message (a user id is no conversation), the
+lookup finds nothing and the message is posted again: at least once, as before."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError, SlackClientError
+
+log = logging.getLogger(__name__)
+
+EVENT_TYPE = "partnerbot_outbox"
+# How far back a lookup reads: a key is looked for right after its sender's claim ran
+# out (minutes), and a network's channel does not get hundreds of messages in that time.
+HISTORY_LIMIT = 200
+
+
+def metadata(key: str, part: int) -> dict[str, Any]:
+    """The metadata of the ``part``-th message (a long reply is several) posted for ``key``."""
+    return {"event_type": EVENT_TYPE, "event_payload": {"key": key, "part": part}}
+
+
+def find_posted(client: WebClient, channel: str, key: str) -> dict[int, str]:
+    """The parts of ``key`` already in ``channel``: part number -> message ts."""
+    if not channel or channel.startswith(("U", "W")):
+        return {}  # a direct message by user id: its conversation id is not known here
+    try:
+        resp = client.conversations_history(
+            channel=channel, include_all_metadata=True, limit=HISTORY_LIMIT
+        )
+    except (SlackApiError, SlackClientError, OSError) as exc:
+        reason = exc.response.get("error") if isinstance(exc, SlackApiError) else exc
+        log.warning("cannot look for %s in %s (%s): posting it again", key, channel, reason)
+        return {}
+    found: dict[int, str] = {}
+    for message in resp.get("messages") or []:
+        meta = message.get("metadata") or {}
+        payload = meta.get("event_payload") or {}
+        if meta.get("event_type") == EVENT_TYPE and payload.get("key") == key:
+            found[int(payload.get("part") or 0)] = str(message.get("ts") or "")
+    if found:
+        log.warning("%s was posted in %s before its sender stopped: not posted again", key, channel)
+    return found
