@@ -13,7 +13,8 @@ from bot.dates import DateParseError, format_short, note_lines, parse_when
 from bot.errors import UserError
 from bot.grammar import parse_ref
 from bot.i18n import t
-from handlers.lookup import SLACK_MENTION
+from bot.messages import PersonRef
+from handlers.lookup import mentioned_member
 from storage.models import Action, Goal, Member, Network, Organisation
 
 STATUS_WORDS: dict[str, tuple[str, ...]] = {
@@ -102,20 +103,16 @@ def resolve_owner(ctx: Context, text: str) -> tuple[Member | None, Organisation 
     """A member (Slack mention or name) or, failing that, an organisation (name)."""
     q = text.strip()
     session = ctx.session
-    mention = SLACK_MENTION.match(q)
-    if mention:
-        member = session.scalar(
-            select(Member).where(
-                Member.platform == ctx.command.platform, Member.external_id == mention.group(1)
-            )
-        )
+    ref = PersonRef.parse(q)
+    if ref is not None:
+        member = mentioned_member(session, ref)
         if member is None:
             # Someone mentioned before they ever wrote to the bot: remember them so the
-            # overdue nudge can find them by their Slack id.
+            # overdue nudge can find them by their account id.
             member = Member(
-                platform=ctx.command.platform,
-                external_id=mention.group(1),
-                name=mention.group(1),
+                platform=ref.platform,
+                external_id=ref.external_id,
+                name=ref.external_id,
                 role="member",
             )
             session.add(member)

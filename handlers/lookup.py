@@ -12,10 +12,10 @@ from sqlalchemy.orm import Session
 from bot.context import Context
 from bot.errors import UserError
 from bot.grammar import Args
+from bot.messages import PersonRef
 from storage.models import AuditEntry, Member, Network, Organisation
 
 T = TypeVar("T")
-SLACK_MENTION = re.compile(r"^<@([A-Z0-9]+)(?:\|[^>]*)?>$")
 
 
 def _pick(query: str, candidates: Sequence[T], names: Sequence[str], what: str) -> T:
@@ -66,11 +66,19 @@ def find_organisations(session: Session, text: str, *, create: bool = False) -> 
     return result
 
 
+def mentioned_member(session: Session, ref: PersonRef) -> Member | None:
+    """The member behind a mention (an account on a platform): the one place that maps an
+    account to a person."""
+    return session.scalar(
+        select(Member).where(Member.platform == ref.platform, Member.external_id == ref.external_id)
+    )
+
+
 def find_member(session: Session, query: str, *, platform: str | None = None) -> Member:
     q = query.strip()
-    mention = SLACK_MENTION.match(q)
-    if mention:
-        found = session.scalar(select(Member).where(Member.external_id == mention.group(1)))
+    ref = PersonRef.parse(q)
+    if ref is not None:
+        found = mentioned_member(session, ref)
         if found is None:
             raise UserError("lookup.member_unknown", given=q, choices="—")
         return found

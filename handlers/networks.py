@@ -8,14 +8,14 @@ from bot.context import Context
 from bot.errors import UserError
 from bot.grammar import Args
 from bot.i18n import normalize_language, t
-from bot.messages import Fields, Reply, Text
+from bot.messages import Fields, PersonRef, Reply, Text, strong
 from bot.router import Router
 from handlers.lookup import (
-    SLACK_MENTION,
     audit,
     find_network,
     find_organisation,
     find_organisations,
+    mentioned_member,
 )
 from storage.models import ChannelRef, Member, Network, Partnership
 
@@ -63,7 +63,7 @@ def register(router: Router) -> None:
             )
             by_partnership.setdefault(name, []).append(net)
         for partnership, nets in by_partnership.items():
-            reply.add(Text(f"*{partnership}*"))
+            reply.add(Text(strong(partnership)))
             for net in nets:
                 orgs = ", ".join(o.name for o in net.organisations) or "—"
                 members = (
@@ -250,18 +250,15 @@ def register(router: Router) -> None:
             lang = normalize_language(args.options["language"])
             if lang is None:
                 raise UserError("networks.bad_language", given=args.options["language"])
-        platform = ctx.command.platform
-        mention = SLACK_MENTION.match(name)
-        external = mention.group(1) if mention else name
-        member = ctx.session.scalar(
-            select(Member).where(Member.platform == platform, Member.external_id == external)
-        )
+        mention = PersonRef.parse(name)
+        ref = mention or PersonRef(ctx.command.platform, name[:100])
+        member = mentioned_member(ctx.session, ref)
         created = member is None
         if member is None:
             member = Member(
-                platform=platform,
-                external_id=external[:100],
-                name=name[:200] if not mention else external,
+                platform=ref.platform,
+                external_id=ref.external_id,
+                name=name[:200] if not mention else ref.external_id,
                 role="member",
             )
             ctx.session.add(member)

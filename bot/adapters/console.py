@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 from collections.abc import Iterator
@@ -16,7 +17,7 @@ from bot.app import App
 from bot.hygiene import clean_text
 from bot.i18n import t
 from bot.languages import member_language
-from bot.messages import Command, Reply
+from bot.messages import Command, Reply, render_plain
 from bot.messenger import Destination
 from bot.scheduler import Ticker
 from storage.models import Member
@@ -57,7 +58,7 @@ class Console:
             print(text, file=self.out, flush=True)
 
     def render(self, reply: Reply) -> str:
-        text = reply.plain()
+        text = render_plain(reply, bold=_bold if _colours(self.out) else _as_is)
         for f in reply.files:
             folder = Path(self.app.settings.files_dir)
             folder.mkdir(parents=True, exist_ok=True)
@@ -238,6 +239,20 @@ class Console:
                 self.after_command()
         except (EOFError, KeyboardInterrupt):
             self.emit("")
+
+
+def _colours(out: TextIO) -> bool:
+    """Bold on a terminal (unless NO_COLOR is set); plain text into a pipe or a file."""
+    isatty = getattr(out, "isatty", None)
+    return bool(isatty and isatty()) and not os.environ.get("NO_COLOR")
+
+
+def _bold(text: str) -> str:
+    return f"\x1b[1m{text}\x1b[0m"
+
+
+def _as_is(text: str) -> str:
+    return text
 
 
 def _unquote(text: str) -> str:
