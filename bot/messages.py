@@ -245,11 +245,14 @@ def _identity(text: str) -> str:
 
 
 def plain_part(part: Part, *, bold: Callable[[str], str] = _identity) -> str:
-    """One part as plain text (``bold`` lets a terminal show Strong in bold)."""
+    """One part as plain text (``bold`` lets a terminal show Strong in bold). Code and
+    commands keep their backquotes: they set off what to type, in any chat or terminal."""
     if isinstance(part, Strong):
         return bold(part.text)
+    if isinstance(part, Code):  # backquotes set off what to type, as people write in any chat
+        return f"`{part.text}`"
     if isinstance(part, Typed):
-        return f"/{part.words}"
+        return f"`/{part.words}`"
     if isinstance(part, Link):
         return part.url if part.label in ("", part.url) else f"{part.label} ({part.url})"
     if isinstance(part, Mention):
