@@ -70,9 +70,9 @@ _PERSON_REF = re.compile(r"^@\[([a-z]+):([^\]\s]+)\]$")
 
 @dataclass(frozen=True)
 class PersonRef:
-    """A person a member named by mentioning them: their account on a platform. Adapters
-    write a platform's mention (Slack ``<@U123|kari>``, Teams ``<at>Kari</at>``) into the
-    command text as ``@[slack:U123]`` (``ref.token``) before the router reads it."""
+    """A person a member named by mentioning them: their account on a platform. Each
+    adapter writes its platform's mentions into the command text as ``@[slack:U123]``
+    (``ref.token``) before the router reads it."""
 
     platform: str
     external_id: str

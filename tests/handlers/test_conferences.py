@@ -327,9 +327,7 @@ def test_participants_list_and_csv_for_organisers_only(bot: TestBot, now: dateti
     )
     reply = bot.reply(f"/konferanse deltakarar {cid}", as_="Kari Nordmann", now=now)
     text = reply.plain()
-    assert (
-        "Påmeldt (2 av 2):\n  1. Ola Nordmann (Tønsberg kommune)\n  2. Per Hansen (NHO)" in text
-    )
+    assert "Påmeldt (2 av 2):\n  1. Ola Nordmann (Tønsberg kommune)\n  2. Per Hansen (NHO)" in text
     assert "Venteliste (1):\n  1. Lise Dahl (LO)" in text
     assert "Ikke svart ennå: 3 i publikum." in text
     [f] = reply.files
