@@ -18,7 +18,7 @@ from starlette.responses import HTMLResponse, Response
 
 from bot.config import Settings
 from bot.i18n import LANGUAGES, normalize_language, t
-from bot.web.markup import html
+from bot.web.markup import html as text_html
 from storage.db import Database
 
 HERE = Path(__file__).resolve().parent
@@ -104,7 +104,7 @@ class Site:
         token = request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(32)
 
         def text(key: str, **params: object) -> Markup:
-            return html(t(key, lang, **params))
+            return text_html(t(key, lang, **params))
 
         html = self.env.get_template(template).render(
             lang=lang, t=text, csrf=token, path=request.url.path, **values
