@@ -271,7 +271,11 @@ def plain_text(text: str | Sequence[Part], *, bold: Callable[[str], str] = _iden
 def lines(parts: Sequence[Part]) -> list[tuple[Part, ...]]:
     """The parts cut at line ends; a Table is a line of its own."""
     out: list[list[Part]] = [[]]
+    after_table = False  # a table ends its line: the line end written after it is that end
     for part in parts:
+        if after_table and isinstance(part, Plain) and part.text.startswith("\n"):
+            part = Plain(part.text[1:])
+        after_table = isinstance(part, Table)
         if isinstance(part, Table):
             if out[-1]:
                 out.append([])
@@ -283,8 +287,10 @@ def lines(parts: Sequence[Part]) -> list[tuple[Part, ...]]:
                 out[-1].append(Plain(first))
             for piece in rest:
                 out.append([Plain(piece)] if piece else [])
-        else:
+        elif not (isinstance(part, Plain) and not part.text):
             out[-1].append(part)
+    if after_table and not out[-1]:
+        out.pop()
     return [tuple(line) for line in out]
 
 

@@ -14,7 +14,9 @@ from collections.abc import Sequence
 from bot.messages import Code, Link, Mention, Part, PersonRef, Plain, Strong, Table, Typed
 
 PLATFORM = "slack"
-SLACK_MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
+# A mention standing as a word of its own (``ansvarlig <@U123|kari>``); one inside other
+# text (a quoted title) stays text, escaped like any user text.
+SLACK_MENTION = re.compile(r"(?<!\S)<@([A-Z0-9]+)(?:\|[^<>]*)?>(?!\S)")
 _USER_ID = re.compile(r"[A-Z0-9]+")
 _SAFE_URL = re.compile(r"https?://[^\s|<>]+")
 
@@ -51,5 +53,6 @@ def mrkdwn(parts: Sequence[Part]) -> str:
 
 
 def neutral_mentions(text: str) -> str:
-    """``/tiltak ny ... ansvarlig <@U123|kari>`` -> ``... ansvarlig @[slack:U123]``."""
+    """``/tiltak ny ... ansvarlig <@U123|kari>`` -> ``... ansvarlig @[slack:U123]``: the
+    router and handlers see a person reference, never Slack's syntax."""
     return SLACK_MENTION.sub(lambda m: PersonRef(PLATFORM, m.group(1)).token, text)
