@@ -193,19 +193,20 @@ def table(rows: Iterable[Sequence[str]]) -> str:
 
 
 def _part(opener: str, inner: str) -> Part:
-    cells = inner.split(_CELL)
+    cells = [literal(cell) for cell in inner.split(_CELL)]
     if opener == _STRONG:
-        return Strong(inner)
+        return Strong(literal(inner))
     if opener == _CODE:
-        return Code(inner)
+        return Code(literal(inner))
     if opener == _TYPED:
-        return Typed(inner)
+        return Typed(literal(inner))
     if opener == _LINK and len(cells) == 2:
         return Link(cells[0], cells[1])
     if opener == _MENTION and len(cells) == 3:
         return Mention(cells[0], cells[1], cells[2])
     if opener == _TABLE:
-        return Table(tuple(tuple(row.split(_CELL)) for row in inner.split(_ROW)))
+        rows = inner.split(_ROW)
+        return Table(tuple(tuple(literal(c) for c in row.split(_CELL)) for row in rows))
     return Plain(literal(inner))
 
 
