@@ -10,6 +10,6 @@ never in a platform's syntax:
   personal chat ``horing liste``, a Teams channel ``@partnerbot horing liste``);
 - a line ``~~~`` before and after preformatted lines (an example to paste).
 
-No mentions (``<@…>``), channel pings, links in angle brackets or code fences here:
+No platform syntax here (Slack mentions, channel pings, links in angle brackets, code fences):
 tests/bot/test_no_platform_syntax.py fails naming the text that has one.
 """
