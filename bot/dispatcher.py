@@ -240,47 +240,59 @@ class Dispatcher:
                 )
                 stats.stale += 1
                 return None
-            try:
-                destinations, lang = self._resolve(session, row)
-                renderer = self.renderers.get(row.kind)
-                if renderer is None:
-                    raise PermanentError(f"no renderer for kind {row.kind!r}")
-                reply = renderer(session, row, now, lang)
-            except PermanentError as exc:
-                self._fail(session, row_id, exc.reason, attempts + 1, now)
-                stats.failed += 1
+            rendered = self._render(session, row, attempts, now, stats)
+            if rendered is None:
                 return None
-            except Exception as exc:
-                if is_unreachable(exc):
-                    raise  # the database, not the row: the next run settles it
-                # a bug in one renderer must not hold up the others
-                log.exception("outbox %s (%s): rendering failed", row.key, row.kind)
-                self._fail(
-                    session,
-                    row_id,
-                    f"could not render: {exc.__class__.__name__}",
-                    attempts + 1,
-                    now,
-                )
-                stats.failed += 1
-                return None
-            if reply is None:
-                outbox.mark_final(
-                    session, row_id, state=outbox.CANCELLED, error="no longer applies"
-                )
-                stats.skipped += 1
-                return None
+            destinations, reply, lang = rendered
             missed = self.started_at is not None and due_at < self.started_at - self.start_grace
             late = missed or now - due_at > self.late_after
             if late:
-                when = due_at.astimezone(self.settings.tz).strftime("%d.%m.%Y %H:%M")
-                reply = Reply(
-                    blocks=[Text(t("outbox.late", lang, due=when)), *reply.blocks],
-                    visibility=reply.visibility,
-                    files=reply.files,
-                    object_ref=reply.object_ref,
-                )
+                reply = self._marked_late(reply, due_at, lang)
             return destinations, reply, late, set(row.sent_to or ())
+
+    def _render(
+        self,
+        session: Session,
+        row: OutboxMessage,
+        attempts: int,
+        now: datetime,
+        stats: DispatchStats,
+    ) -> tuple[list[Destination], Reply, str] | None:
+        """The row's destinations, message and language; None when the row was settled
+        here (failed, or no longer applies)."""
+        try:
+            destinations, lang = self._resolve(session, row)
+            renderer = self.renderers.get(row.kind)
+            if renderer is None:
+                raise PermanentError(f"no renderer for kind {row.kind!r}")
+            reply = renderer(session, row, now, lang)
+        except PermanentError as exc:
+            self._fail(session, row.id, exc.reason, attempts + 1, now)
+            stats.failed += 1
+            return None
+        except Exception as exc:
+            if is_unreachable(exc):
+                raise  # the database, not the row: the next run settles it
+            # a bug in one renderer must not hold up the others
+            log.exception("outbox %s (%s): rendering failed", row.key, row.kind)
+            reason = f"could not render: {exc.__class__.__name__}"
+            self._fail(session, row.id, reason, attempts + 1, now)
+            stats.failed += 1
+            return None
+        if reply is None:
+            outbox.mark_final(session, row.id, state=outbox.CANCELLED, error="no longer applies")
+            stats.skipped += 1
+            return None
+        return destinations, reply, lang
+
+    def _marked_late(self, reply: Reply, due_at: datetime, lang: str) -> Reply:
+        when = due_at.astimezone(self.settings.tz).strftime("%d.%m.%Y %H:%M")
+        return Reply(
+            blocks=[Text(t("outbox.late", lang, due=when)), *reply.blocks],
+            visibility=reply.visibility,
+            files=reply.files,
+            object_ref=reply.object_ref,
+        )
 
     def _fail(
         self, session: Session, row_id: int, reason: str, attempts: int, now: datetime

@@ -1,7 +1,9 @@
 """Command words (Norwegian first, English aliases) to handler functions.
 
-Each feature module has ``register(router)``, which adds its command group, verbs and
-outbox renderers. The router resolves the member, opens one transaction per command and
+Each feature module lists its verbs in a table of ``Verb`` entries (module-level
+functions, so a traceback names them and a web page can call their data functions) and
+has ``register(router)``, which adds its command group, that table and its outbox
+renderers. The router resolves the member, opens one transaction per command and
 turns a ``UserError`` into a reply in the member's language; nothing is half-saved.
 """
 
@@ -11,6 +13,7 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -41,6 +44,8 @@ Handler = Callable[[Context, Args], Reply]
 # A renderer turns a due outbox row into the message to send, or None when it no longer
 # applies (the hearing was closed, everyone answered).
 Renderer = Callable[[Session, OutboxMessage, datetime, str], "Reply | None"]
+# A renderer that also needs the settings (the bot's time zone): given as ``settings=``.
+SettingsRenderer = Callable[..., "Reply | None"]
 Planner = Callable[[Session, datetime], object]
 # (session, object id, language, time zone) -> the object's card, or None when it is gone
 CardRenderer = Callable[[Session, int, str, ZoneInfo], "Reply | None"]
@@ -48,6 +53,8 @@ CardRenderer = Callable[[Session, int, str, ZoneInfo], "Reply | None"]
 
 @dataclass(frozen=True)
 class Verb:
+    """One entry of a feature's verb table: the words that call ``handler``."""
+
     names: tuple[str, ...]  # nb first, then nn and en aliases; may be several words
     handler: Handler
     help_key: str | None = None
@@ -73,12 +80,14 @@ class CommandGroup:
         wants_body: bool = False,
     ) -> Callable[[Handler], Handler]:
         def decorate(fn: Handler) -> Handler:
-            self.verbs.append(
-                Verb(names, fn, help_key, dict(keywords or {}), dict(flags or {}), wants_body)
-            )
+            self.add(Verb(names, fn, help_key, dict(keywords or {}), dict(flags or {}), wants_body))
             return fn
 
         return decorate
+
+    def add(self, *verbs: Verb) -> None:
+        """Add a feature's verb table; the help lists the verbs in this order."""
+        self.verbs.extend(verbs)
 
     def find(self, tokens: list[Token]) -> tuple[Verb, int] | None:
         """The verb whose (possibly multi-word) name starts ``tokens``, longest first."""
@@ -135,6 +144,11 @@ class Router:
             return fn
 
         return decorate
+
+    def add_renderers(self, table: Mapping[str, SettingsRenderer]) -> None:
+        """Renderers by outbox kind; each is called with ``settings=`` this bot's settings."""
+        for kind, fn in table.items():
+            self.renderers[kind] = partial(fn, settings=self.settings)
 
     def card(self, object_type: str) -> Callable[[CardRenderer], CardRenderer]:
         def decorate(fn: CardRenderer) -> CardRenderer:
@@ -276,6 +290,15 @@ class Router:
             reply.add(Text(self._group_lines(grp, ctx.lang)))
         reply.add(Text(t("help.outro", ctx.lang)))
         return reply
+
+    def help_verb(self, ctx: Context, args: Args) -> Reply:
+        """``/partnerbot hjelp [group]``: one group's help, else every group's."""
+        words = args.words()
+        if words:
+            target = self.find_group(words[0])
+            if target is not None:
+                return self.group_help(ctx, target)
+        return self.help(ctx)
 
     def nearest_group(self, name: str) -> CommandGroup | None:
         from rapidfuzz import fuzz

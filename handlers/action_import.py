@@ -21,7 +21,7 @@ from bot.errors import UserError
 from bot.grammar import Args, parse_args, tokenize
 from bot.i18n import t
 from bot.messages import Reply, Text
-from bot.router import CommandGroup
+from bot.router import Verb
 from handlers.lookup import network_for
 from storage.models import Action, ActionUpdate, AuditEntry, Goal, Network
 
@@ -139,16 +139,7 @@ class Plan:
 def plan(ctx: Context, network: Network, prog: Programme) -> Plan:
     """What importing ``prog`` into ``network`` would create, given what is there already."""
     result = Plan()
-    goals = {
-        g.number: g for g in ctx.session.scalars(select(Goal).where(Goal.network_id == network.id))
-    }
-    keys = set(
-        ctx.session.scalars(
-            select(Action.import_key).where(
-                Action.network_id == network.id, Action.import_key.is_not(None)
-            )
-        )
-    )
+    goals, keys = _existing(ctx, network)
     for pg in prog.goals:
         goal = goals.get(pg.number)
         # Actions typed in by hand under the same goal count as there already.
@@ -165,6 +156,21 @@ def plan(ctx: Context, network: Network, prog: Programme) -> Plan:
         result.existing += len(pg.actions) - fresh
         result.per_goal.append((pg, fresh, goal is None))
     return result
+
+
+def _existing(ctx: Context, network: Network) -> tuple[dict[int, Goal], set[str | None]]:
+    """The network's goals by number, and the import keys of its imported actions."""
+    goals = {
+        g.number: g for g in ctx.session.scalars(select(Goal).where(Goal.network_id == network.id))
+    }
+    keys = set(
+        ctx.session.scalars(
+            select(Action.import_key).where(
+                Action.network_id == network.id, Action.import_key.is_not(None)
+            )
+        )
+    )
+    return goals, keys
 
 
 def counted(what: str, n: int, lang: str) -> str:
@@ -212,31 +218,14 @@ def _split_command(text: str) -> tuple[str, str]:
 
 
 def _preview(ctx: Context, network: Network, text: str) -> Reply:
-    if len(text.encode("utf-8")) > MAX_BYTES:
-        raise UserError(
-            "actions.import.too_big",
-            size=len(text.encode("utf-8")) // 1024,
-            limit=MAX_BYTES // 1024,
-        )
+    size = len(text.encode("utf-8"))
+    if size > MAX_BYTES:
+        raise UserError("actions.import.too_big", size=size // 1024, limit=MAX_BYTES // 1024)
     prog = parse_programme(text, ctx.lang)
     if not prog.goals:
         raise UserError("actions.import.no_goals")
     result = plan(ctx, network, prog)
-    ctx.session.add(
-        AuditEntry(
-            at=ctx.now,
-            member_id=ctx.member.id,
-            action=PREVIEW,
-            object_type="network",
-            object_id=network.id,
-            detail={
-                "goals": [
-                    {"number": g.number, "title": g.title, "actions": g.actions} for g in prog.goals
-                ],
-                "skipped": len(prog.skipped),
-            },
-        )
-    )
+    _keep_preview(ctx, network, prog)
     lang = ctx.lang
     reply = Reply(
         blocks=[
@@ -251,14 +240,48 @@ def _preview(ctx: Context, network: Network, text: str) -> Reply:
                     new_actions=counted("new_actions", result.new_actions, lang),
                     existing=result.existing,
                 )
-            )
+            ),
+            Text("\n".join(_goal_lines(result, lang))),
         ]
     )
+    if result.renamed:
+        renames = [
+            t("actions.import.renames", lang, number=n, old=old, new=new)
+            for n, old, new in result.renamed
+        ]
+        reply.add(Text("\n".join(renames)))
+    if prog.skipped:
+        example = prog.skipped[0] if len(prog.skipped[0]) <= 80 else prog.skipped[0][:77] + "…"
+        reply.add(Text(t("actions.import.skipped", lang, count=len(prog.skipped), example=example)))
+    reply.add(Text(t("actions.import.confirm_hint", lang)))
+    return reply
+
+
+def _keep_preview(ctx: Context, network: Network, prog: Programme) -> None:
+    """The parsed goals as an audit row: what ``bekreft`` will create."""
+    goals = [{"number": g.number, "title": g.title, "actions": g.actions} for g in prog.goals]
+    _audit(ctx, PREVIEW, "network", network.id, {"goals": goals, "skipped": len(prog.skipped)})
+
+
+def _audit(
+    ctx: Context, action: str, object_type: str, object_id: int, detail: dict[str, Any] | None
+) -> None:
+    ctx.session.add(
+        AuditEntry(
+            at=ctx.now,
+            member_id=ctx.member.id,
+            action=action,
+            object_type=object_type,
+            object_id=object_id,
+            detail=detail,
+        )
+    )
+
+
+def _goal_lines(result: Plan, lang: str) -> list[str]:
     lines = []
     for pg, fresh, goal_new in result.per_goal:
-        mark = (
-            t("actions.import.goal_new", lang) if goal_new else t("actions.import.goal_old", lang)
-        )
+        mark = t("actions.import.goal_new" if goal_new else "actions.import.goal_old", lang)
         lines.append(
             t(
                 "actions.import.goal_line",
@@ -270,21 +293,7 @@ def _preview(ctx: Context, network: Network, text: str) -> Reply:
                 mark=mark,
             )
         )
-    reply.add(Text("\n".join(lines)))
-    if result.renamed:
-        reply.add(
-            Text(
-                "\n".join(
-                    t("actions.import.renames", lang, number=n, old=old, new=new)
-                    for n, old, new in result.renamed
-                )
-            )
-        )
-    if prog.skipped:
-        example = prog.skipped[0] if len(prog.skipped[0]) <= 80 else prog.skipped[0][:77] + "…"
-        reply.add(Text(t("actions.import.skipped", lang, count=len(prog.skipped), example=example)))
-    reply.add(Text(t("actions.import.confirm_hint", lang)))
-    return reply
+    return lines
 
 
 def _pending(ctx: Context) -> AuditEntry:
@@ -314,117 +323,123 @@ def _pending(ctx: Context) -> AuditEntry:
     return preview
 
 
+@dataclass
+class Made:
+    goals: int = 0
+    actions: int = 0
+    existing: int = 0
+    renamed: int = 0
+
+
 def _confirm(ctx: Context) -> Reply:
     preview = _pending(ctx)
     network = ctx.session.get(Network, preview.object_id)
     if network is None:
         raise UserError("actions.import.expired")
     detail: dict[str, Any] = preview.detail or {}
-    goals = {
-        g.number: g for g in ctx.session.scalars(select(Goal).where(Goal.network_id == network.id))
-    }
-    keys = set(
-        ctx.session.scalars(
-            select(Action.import_key).where(
-                Action.network_id == network.id, Action.import_key.is_not(None)
-            )
-        )
-    )
-    made_goals = made_actions = existing = renamed = 0
+    goals, keys = _existing(ctx, network)
+    made = Made()
     for g in detail.get("goals", []):
-        number, titles = int(g["number"]), list(g["actions"])
-        goal = goals.get(number)
-        if goal is None:
-            goal = Goal(network_id=network.id, number=number, title=g["title"], created_at=ctx.now)
-            ctx.session.add(goal)
-            ctx.session.flush()
-            goals[number] = goal
-            made_goals += 1
-        elif _renamed(goal.title, g["title"]):
-            goal.title = g["title"]
-            renamed += 1
+        goal = _goal(ctx, network, goals, int(g["number"]), g["title"], made)
         typed = {normalise(a.title) for a in goal.actions}
-        for title in titles:
-            key = import_key(network.id, number, title)
+        for title in g["actions"]:
+            key = import_key(network.id, goal.number, title)
             if key in keys or normalise(title) in typed:
-                existing += 1
+                made.existing += 1
                 continue
-            action = Action(
-                network_id=network.id,
-                goal_id=goal.id,
-                title=title,
-                status="planned",
-                import_key=key,
-                created_by=ctx.member.id,
-                created_at=ctx.now,
-                updated_at=ctx.now,
-            )
-            ctx.session.add(action)
-            action.updates.append(
-                ActionUpdate(
-                    member_id=ctx.member.id,
-                    at=ctx.now,
-                    status="planned",
-                    note=t("actions.import.history_note", ctx.lang),
-                )
-            )
+            _new_action(ctx, network, goal, title, key)
             keys.add(key)
-            made_actions += 1
-    ctx.session.add(
-        AuditEntry(
-            at=ctx.now,
-            member_id=ctx.member.id,
-            action=CONFIRM,
-            object_type="audit",
-            object_id=preview.id,
-            detail={
-                "network_id": network.id,
-                "goals": made_goals,
-                "actions": made_actions,
-                "renamed": renamed,
-            },
-        )
+            made.actions += 1
+    _audit(
+        ctx,
+        CONFIRM,
+        "audit",
+        preview.id,
+        {
+            "network_id": network.id,
+            "goals": made.goals,
+            "actions": made.actions,
+            "renamed": made.renamed,
+        },
     )
     text = t(
         "actions.import.done",
         ctx.lang,
-        goals=counted("new_goals", made_goals, ctx.lang),
-        actions=counted("new_actions", made_actions, ctx.lang),
-        existing=existing,
+        goals=counted("new_goals", made.goals, ctx.lang),
+        actions=counted("new_actions", made.actions, ctx.lang),
+        existing=made.existing,
         network=network.name,
     )
-    if renamed:
-        text += " " + t("actions.import.renamed_done", ctx.lang, count=renamed)
+    if made.renamed:
+        text += " " + t("actions.import.renamed_done", ctx.lang, count=made.renamed)
     return Reply.text(text, visibility="channel")
 
 
-def register(grp: CommandGroup) -> None:
-    # No keywords here: the pasted programme may contain any word. The handler reads the
-    # options ("bekreft", "fil x", "nettverk y") from the first line itself.
-    @grp.verb("importer", "importere", "import", help_key="help.tiltak.importer", wants_body=True)
-    def import_(ctx: Context, args: Args) -> Reply:
-        ctx.require_role("organiser")
-        options_line, text = _split_command(ctx.command.text)
-        opts = parse_args(tokenize(options_line), OPTION_KEYWORDS, OPTION_FLAGS)
-        if "cancel" in opts.flags:
-            preview = _pending(ctx)
-            ctx.session.add(
-                AuditEntry(
-                    at=ctx.now,
-                    member_id=ctx.member.id,
-                    action="action.import.cancel",
-                    object_type="audit",
-                    object_id=preview.id,
-                )
-            )
-            return Reply.text(t("actions.import.cancelled", ctx.lang))
-        if "confirm" in opts.flags:
-            return _confirm(ctx)
-        network = network_for(ctx, opts)
-        if opts.get("file"):
-            text = _read_file(ctx, opts.options["file"])
-        elif ctx.command.body.strip():
-            text = ctx.command.body
-        if not text.strip():
-            raise UserError("actions.import.no_goals")
-        return _preview(ctx, network, text)
+def _goal(
+    ctx: Context, network: Network, goals: dict[int, Goal], number: int, title: str, made: Made
+) -> Goal:
+    """Goal ``number`` of the network, made or renamed to ``title`` as the preview said."""
+    goal = goals.get(number)
+    if goal is None:
+        goal = Goal(network_id=network.id, number=number, title=title, created_at=ctx.now)
+        ctx.session.add(goal)
+        ctx.session.flush()
+        goals[number] = goal
+        made.goals += 1
+    elif _renamed(goal.title, title):
+        goal.title = title
+        made.renamed += 1
+    return goal
+
+
+def _new_action(ctx: Context, network: Network, goal: Goal, title: str, key: str) -> None:
+    action = Action(
+        network_id=network.id,
+        goal_id=goal.id,
+        title=title,
+        status="planned",
+        import_key=key,
+        created_by=ctx.member.id,
+        created_at=ctx.now,
+        updated_at=ctx.now,
+    )
+    ctx.session.add(action)
+    action.updates.append(
+        ActionUpdate(
+            member_id=ctx.member.id,
+            at=ctx.now,
+            status="planned",
+            note=t("actions.import.history_note", ctx.lang),
+        )
+    )
+
+
+def import_programme(ctx: Context, args: Args) -> Reply:
+    ctx.require_role("organiser")
+    options_line, text = _split_command(ctx.command.text)
+    opts = parse_args(tokenize(options_line), OPTION_KEYWORDS, OPTION_FLAGS)
+    if "cancel" in opts.flags:
+        _audit(ctx, "action.import.cancel", "audit", _pending(ctx).id, None)
+        return Reply.text(t("actions.import.cancelled", ctx.lang))
+    if "confirm" in opts.flags:
+        return _confirm(ctx)
+    network = network_for(ctx, opts)
+    if opts.get("file"):
+        text = _read_file(ctx, opts.options["file"])
+    elif ctx.command.body.strip():
+        text = ctx.command.body
+    if not text.strip():
+        raise UserError("actions.import.no_goals")
+    return _preview(ctx, network, text)
+
+
+# No keywords here: the pasted programme may contain any word. The handler reads the
+# options ("bekreft", "fil x", "nettverk y") from the first line itself.
+VERBS = (
+    Verb(
+        ("importer", "importere", "import"),
+        import_programme,
+        "help.tiltak.importer",
+        wants_body=True,
+    ),
+)

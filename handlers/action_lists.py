@@ -6,8 +6,10 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
 
 from bot.context import Context
 from bot.csv_files import csv_bytes
@@ -15,7 +17,7 @@ from bot.errors import UserError
 from bot.grammar import Args, parse_ref
 from bot.i18n import t
 from bot.messages import File, Reply, Text, strong
-from bot.router import CommandGroup
+from bot.router import Verb
 from handlers.action_common import (
     OPEN,
     action_line,
@@ -26,7 +28,7 @@ from handlers.action_common import (
 )
 from handlers.lookup import find_network, network_for
 from handlers.web_commands import dashboard_line
-from storage.models import Action, Goal, Network
+from storage.models import Action, Goal, Member, Network
 
 PAGE_SIZE = 25
 
@@ -88,13 +90,34 @@ def select_actions(ctx: Context, args: Args) -> Selection:
     elif not mine or args.get("goal"):
         network = network_for(ctx, args)
     goal = find_goal(ctx, network, args.options["goal"]) if network and args.get("goal") else None
+    return action_selection(
+        ctx.session,
+        network=network,
+        goal=goal,
+        owner=ctx.member if mine else None,
+        overdue_on=ctx.local_now.date() if overdue else None,
+    )
+
+
+def action_selection(
+    session: Session,
+    *,
+    network: Network | None,
+    goal: Goal | None = None,
+    owner: Member | None = None,
+    overdue_on: date | None = None,
+) -> Selection:
+    """The actions of ``network`` (None: every network), of ``goal``, owned by ``owner`` (the
+    member or their organisation), open and due before ``overdue_on``; goals in programme
+    order, actions without a goal last. The data of the chat list, the export and a page."""
+    mine, overdue = owner is not None, overdue_on is not None
     stmt = select(Action).outerjoin(Goal, Action.goal_id == Goal.id)
     if network is not None:
         stmt = stmt.where(Action.network_id == network.id)
     if goal is not None:
         stmt = stmt.where(Action.goal_id == goal.id)
-    if mine:
-        me = ctx.member
+    if owner is not None:
+        me = owner
         conds = [Action.owner_member_id == me.id]
         if me.organisation_id is not None:
             conds.append(
@@ -102,11 +125,10 @@ def select_actions(ctx: Context, args: Args) -> Selection:
                 & (Action.owner_organisation_id == me.organisation_id)
             )
         stmt = stmt.where(or_(*conds))
-    if overdue:
-        stmt = stmt.where(Action.due_date < ctx.local_now.date(), Action.status.in_(OPEN))
-    # Goals in programme order; actions without a goal last.
+    if overdue_on is not None:
+        stmt = stmt.where(Action.due_date < overdue_on, Action.status.in_(OPEN))
     stmt = stmt.order_by(Action.network_id, Goal.number.is_(None), Goal.number, Action.id)
-    return Selection(ctx.session.scalars(stmt).all(), network, goal, mine, overdue)
+    return Selection(session.scalars(stmt).all(), network, goal, mine, overdue)
 
 
 def _hint(ctx: Context, sel: Selection, page: int) -> str:
@@ -229,35 +251,37 @@ def export_name(ctx: Context, sel: Selection) -> str:
     return "-".join([*parts, f"{ctx.local_now:%Y-%m-%d}"]) + ".csv"
 
 
-def register(grp: CommandGroup) -> None:
-    @grp.verb(
-        "liste", "list", "oversikt", help_key="help.tiltak.liste", keywords=KEYWORDS, flags=FLAGS
+def export_actions(ctx: Context, args: Args) -> Reply:
+    sel = select_actions(ctx, args)
+    where = sel.network.name if sel.network else t("actions.list_all_networks", ctx.lang)
+    name = export_name(ctx, sel)
+    reply = Reply.text(
+        t("actions.exported", ctx.lang, count=len(sel.actions), network=where, name=name)
     )
-    def list_(ctx: Context, args: Args) -> Reply:
-        return list_reply(ctx, args)
+    reply.files.append(
+        File(
+            name=name,
+            data=export_csv(ctx, sel.actions),
+            mime="text/csv",
+            title=t("actions.export_title", ctx.lang, network=where),
+        )
+    )
+    return reply
 
-    @grp.verb(
-        "eksport",
-        "eksporter",
-        "export",
-        "csv",
-        help_key="help.tiltak.eksport",
+
+VERBS = (
+    Verb(
+        ("liste", "list", "oversikt"),
+        list_reply,
+        "help.tiltak.liste",
+        keywords=KEYWORDS,
+        flags=FLAGS,
+    ),
+    Verb(
+        ("eksport", "eksporter", "export", "csv"),
+        export_actions,
+        "help.tiltak.eksport",
         keywords={k: v for k, v in KEYWORDS.items() if k != "page"},
         flags=FLAGS,
-    )
-    def export(ctx: Context, args: Args) -> Reply:
-        sel = select_actions(ctx, args)
-        where = sel.network.name if sel.network else t("actions.list_all_networks", ctx.lang)
-        name = export_name(ctx, sel)
-        reply = Reply.text(
-            t("actions.exported", ctx.lang, count=len(sel.actions), network=where, name=name)
-        )
-        reply.files.append(
-            File(
-                name=name,
-                data=export_csv(ctx, sel.actions),
-                mime="text/csv",
-                title=t("actions.export_title", ctx.lang, network=where),
-            )
-        )
-        return reply
+    ),
+)

@@ -6,7 +6,7 @@ Lists and CSV export live in ``handlers.action_lists``, the work-programme impor
 
 from __future__ import annotations
 
-from functools import partial
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -17,7 +17,8 @@ from bot.errors import UserError
 from bot.grammar import Args
 from bot.i18n import t
 from bot.messages import Button, Buttons, Fields, Reply, Text, strong
-from bot.router import Router
+from bot.router import Router, Verb
+from bot.zones import zone_named
 from handlers import action_import, action_lists, action_nudges
 from handlers.action_common import (
     due_text,
@@ -53,12 +54,15 @@ TITLE = ("tittel", "title")
 def nudge_zone(ctx: Context, action: Action) -> ZoneInfo:
     """Nudges go out at 09:00 on the owner's clock (their profile, else the bot's zone)."""
     owner = action.owner_member
-    if owner is not None and owner.timezone:
-        try:
-            return ZoneInfo(owner.timezone)
-        except (KeyError, ValueError):
-            pass
-    return ctx.settings.tz
+    return zone_named(owner.timezone if owner else None, ctx.settings.tz)
+
+
+def _record(ctx: Context, action: Action, **change: Any) -> None:
+    """A line in the action's history, and its nudge moved to the (new) due date."""
+    ctx.session.add(
+        ActionUpdate(action_id=action.id, member_id=ctx.member.id, at=ctx.now, **change)
+    )
+    action_nudges.reschedule(ctx.session, action, ctx.now, nudge_zone(ctx, action))
 
 
 def _title(text: str | None) -> str:
@@ -70,289 +74,253 @@ def _title(text: str | None) -> str:
     return title
 
 
+def new_action(ctx: Context, args: Args) -> Reply:
+    title = _title(args.strict_title())
+    network = network_for(ctx, args)
+    require_network_member(ctx, network)
+    goal = find_goal(ctx, network, args.options["goal"]) if args.get("goal") else None
+    member, org = resolve_owner(ctx, args.options["owner"]) if args.get("owner") else (None, None)
+    due = parse_due(ctx, args.options["due"]) if args.get("due") else None
+    action = Action(
+        network_id=network.id,
+        goal=goal,
+        title=title,
+        owner_member=member,
+        owner_organisation=org,
+        status="planned",
+        due_date=due,
+        created_by=ctx.member.id,
+        created_at=ctx.now,
+        updated_at=ctx.now,
+    )
+    ctx.session.add(action)
+    ctx.session.flush()
+    _record(ctx, action, status="planned", due_date=due)
+    audit(ctx, "action.create", "action", action.id, title=title)
+    reply = Reply.text(
+        t(
+            "actions.created",
+            ctx.lang,
+            id=action.id,
+            title=title,
+            goal=goal_heading(goal, ctx.lang),
+            owner=owner_text(action, ctx.lang),
+            due=due_text(action, ctx.lang),
+            network=network.name,
+        ),
+        visibility="channel",
+    )
+    if is_overdue(action, ctx.local_now.date()):
+        reply.add(Text(t("actions.due_passed", ctx.lang)))
+    return reply
+
+
+def show_action(ctx: Context, args: Args) -> Reply:
+    action = find_action(ctx, args.positional[0].text if args.positional else None)
+    lang = ctx.lang
+    progress = f"{action.progress} %" if action.progress is not None else "—"
+    due = format_date(action.due_date, lang) if action.due_date else "—"
+    if is_overdue(action, ctx.local_now.date()):
+        due += " ⚠ " + t("actions.overdue_mark", lang)
+    org = action.owner_organisation.name if action.owner_organisation else "—"
+    reply = Reply(
+        blocks=[
+            Text(strong(f"#{action.id} {action.title}")),
+            Fields(
+                (
+                    (t("actions.label.network", lang), action.network.name),
+                    (t("actions.label.goal", lang), goal_heading(action.goal, lang)),
+                    (t("actions.label.owner", lang), owner_text(action, lang)),
+                    (t("actions.label.organisation", lang), org),
+                    (t("actions.label.status", lang), status_name(action.status, lang)),
+                    (t("actions.label.progress", lang), progress),
+                    (t("actions.label.due", lang), due),
+                    (
+                        t("actions.label.updated", lang),
+                        format_short(action.updated_at, lang, ctx.tz),
+                    ),
+                )
+            ),
+            Text(t("actions.history", lang)),
+        ]
+    )
+    updates = action.updates
+    for upd in updates[-HISTORY_SHOWN:]:
+        reply.add(Text(_history_line(ctx, upd)))
+    if len(updates) > HISTORY_SHOWN:
+        reply.add(Text(t("actions.history_more", lang, shown=HISTORY_SHOWN, total=len(updates))))
+    return reply
+
+
+def set_status(ctx: Context, args: Args) -> Reply:
+    if not args.positional:
+        raise UserError("actions.status_usage")
+    action = find_action(ctx, args.positional[0].text)
+    require_owner(ctx, action)
+    rest = args.positional[1:]
+    new_status = None
+    if rest and not rest[0].quoted:
+        new_status = parse_status(rest[0].text)
+        if new_status is None:
+            raise UserError("actions.bad_status", given=rest[0].text)
+        rest = rest[1:]
+    elif rest and len(rest) == 1 and parse_status(rest[0].text) is not None:
+        # `status 12 "pågår"`: a status word in quotes is still the status, not a note
+        new_status, rest = parse_status(rest[0].text), []
+    note = " ".join(tok.text for tok in rest).strip() or None
+    progress = parse_progress(args.options["progress"]) if args.get("progress") else None
+    due = parse_due(ctx, args.options["due"]) if args.get("due") else None
+    if new_status == "done" and progress is None:
+        progress = 100
+    elif new_status == "done" and progress != 100:
+        raise UserError("actions.done_with_progress", id=action.id, progress=progress)
+    if new_status is None and progress is None and due is None and note is None:
+        raise UserError("actions.status_usage")
+    if new_status:
+        action.status = new_status
+    if progress is not None:
+        action.progress = progress
+    if due is not None:
+        action.due_date = due
+    action.updated_at = ctx.now
+    _record(ctx, action, status=new_status, progress=progress, due_date=due, note=note)
+    audit(ctx, "action.status", "action", action.id, status=action.status)
+    progress_text = f" ({action.progress} %)" if action.progress is not None else ""
+    return Reply.text(
+        t(
+            "actions.status_set" if action.due_date else "actions.status_set_no_due",
+            ctx.lang,
+            id=action.id,
+            title=action.title,
+            status=status_name(action.status, ctx.lang) + progress_text,
+            due=due_text(action, ctx.lang),
+        ),
+        visibility="channel",
+    )
+
+
+def edit_action(ctx: Context, args: Args) -> Reply:
+    if not args.positional or not args.options:
+        raise UserError("actions.edit_usage")
+    action = find_action(ctx, args.positional[0].text)
+    require_network_member(ctx, action.network)
+    changes: list[str] = []
+    due = None
+    if args.get("title"):
+        action.title = _title(args.options["title"])
+        changes.append(f"{t('actions.label.title', ctx.lang)}: {action.title}")
+    if args.get("goal"):
+        action.goal = find_goal(ctx, action.network, args.options["goal"])
+        changes.append(goal_heading(action.goal, ctx.lang))
+    if args.get("owner"):
+        # Taking over is the owner's to allow; an action without owner is its creator's
+        # (else anyone could take it, then delete it).
+        require_owner(ctx, action)
+        action.owner_member, action.owner_organisation = resolve_owner(ctx, args.options["owner"])
+        changes.append(f"{t('actions.label.owner', ctx.lang)}: {owner_text(action, ctx.lang)}")
+    if args.get("due"):
+        due = action.due_date = parse_due(ctx, args.options["due"])
+        changes.append(f"{t('actions.label.due', ctx.lang)}: {due_text(action, ctx.lang)}")
+    action.updated_at = ctx.now
+    ctx.session.flush()
+    _record(ctx, action, due_date=due, note="; ".join(changes))
+    audit(ctx, "action.edit", "action", action.id, changes="; ".join(changes))
+    return Reply.text(
+        t(
+            "actions.edited",
+            ctx.lang,
+            id=action.id,
+            title=action.title,
+            changes="; ".join(changes),
+        ),
+        visibility="channel",
+    )
+
+
+def delete_action(ctx: Context, args: Args) -> Reply:
+    action = find_action(ctx, args.positional[0].text if args.positional else None)
+    require_owner(ctx, action)
+    if "confirm" not in args.flags:
+        # a deleted action and its history cannot be had back: ask first
+        command = t("actions.delete_command", ctx.lang, id=action.id)
+        return Reply(
+            blocks=[
+                Text(t("actions.delete_ask", ctx.lang, id=action.id, title=action.title)),
+                Buttons((Button(t("actions.delete_button", ctx.lang), command, style="danger"),)),
+            ]
+        )
+    outbox.cancel(ctx.session, object_type="action", object_id=action.id)
+    audit(ctx, "action.delete", "action", action.id, title=action.title)
+    number, title = action.id, action.title
+    ctx.session.delete(action)
+    return Reply.text(t("actions.deleted", ctx.lang, id=number, title=title), visibility="channel")
+
+
+def new_goal(ctx: Context, args: Args) -> Reply:
+    ctx.require_role("organiser")
+    words = args.positional
+    if len(words) < 2 or words[0].quoted:
+        raise UserError("actions.goal_usage")
+    number = parse_goal_number(words[0].text)
+    title = _title(" ".join(tok.text for tok in words[1:]))
+    network = network_for(ctx, args)
+    exists = ctx.session.scalar(
+        select(Goal).where(Goal.network_id == network.id, Goal.number == number)
+    )
+    if exists is not None:
+        raise UserError("actions.goal_exists", number=number, title=exists.title)
+    goal = Goal(network_id=network.id, number=number, title=title, created_at=ctx.now)
+    ctx.session.add(goal)
+    ctx.session.flush()
+    audit(ctx, "goal.create", "goal", goal.id, number=number)
+    return Reply.text(
+        t("actions.goal_created", ctx.lang, number=number, title=title, network=network.name),
+        visibility="channel",
+    )
+
+
+VERBS = (
+    Verb(
+        ("ny", "new", "add"),
+        new_action,
+        "help.tiltak.ny",
+        keywords={"goal": GOAL, "owner": OWNER, "due": DUE, "network": NETWORK},
+    ),
+    Verb(("vis", "show"), show_action, "help.tiltak.vis"),
+    Verb(
+        ("status", "oppdater", "update"),
+        set_status,
+        "help.tiltak.status",
+        keywords={"progress": PROGRESS, "due": DUE},
+    ),
+    Verb(
+        ("endre", "edit", "change"),
+        edit_action,
+        "help.tiltak.endre",
+        keywords={"goal": GOAL, "owner": OWNER, "due": DUE, "title": TITLE},
+    ),
+    Verb(
+        ("slett", "delete", "remove"),
+        delete_action,
+        "help.tiltak.slett",
+        flags={"confirm": ("bekreft", "stadfest", "confirm")},
+    ),
+    Verb(
+        ("mål ny", "maal ny", "goal new", "new goal"),
+        new_goal,
+        "help.tiltak.mal_ny",
+        keywords={"network": NETWORK},
+    ),
+)
+
+
 def register(router: Router) -> None:
     grp = router.group(
         "tiltak", "action", "actions", help_key="help.group.tiltak", default_verb="liste"
     )
 
-    @grp.verb(
-        "ny",
-        "new",
-        "add",
-        help_key="help.tiltak.ny",
-        keywords={"goal": GOAL, "owner": OWNER, "due": DUE, "network": NETWORK},
-    )
-    def new(ctx: Context, args: Args) -> Reply:
-        title = _title(args.strict_title())
-        network = network_for(ctx, args)
-        require_network_member(ctx, network)
-        goal = find_goal(ctx, network, args.options["goal"]) if args.get("goal") else None
-        member, org = (
-            resolve_owner(ctx, args.options["owner"]) if args.get("owner") else (None, None)
-        )
-        due = parse_due(ctx, args.options["due"]) if args.get("due") else None
-        action = Action(
-            network_id=network.id,
-            goal=goal,
-            title=title,
-            owner_member=member,
-            owner_organisation=org,
-            status="planned",
-            due_date=due,
-            created_by=ctx.member.id,
-            created_at=ctx.now,
-            updated_at=ctx.now,
-        )
-        ctx.session.add(action)
-        ctx.session.flush()
-        ctx.session.add(
-            ActionUpdate(
-                action_id=action.id,
-                member_id=ctx.member.id,
-                at=ctx.now,
-                status="planned",
-                due_date=due,
-            )
-        )
-        action_nudges.reschedule(ctx.session, action, ctx.now, nudge_zone(ctx, action))
-        audit(ctx, "action.create", "action", action.id, title=title)
-        reply = Reply.text(
-            t(
-                "actions.created",
-                ctx.lang,
-                id=action.id,
-                title=title,
-                goal=goal_heading(goal, ctx.lang),
-                owner=owner_text(action, ctx.lang),
-                due=due_text(action, ctx.lang),
-                network=network.name,
-            ),
-            visibility="channel",
-        )
-        if is_overdue(action, ctx.local_now.date()):
-            reply.add(Text(t("actions.due_passed", ctx.lang)))
-        return reply
-
-    @grp.verb("vis", "show", help_key="help.tiltak.vis")
-    def show(ctx: Context, args: Args) -> Reply:
-        action = find_action(ctx, args.positional[0].text if args.positional else None)
-        lang = ctx.lang
-        progress = f"{action.progress} %" if action.progress is not None else "—"
-        due = format_date(action.due_date, lang) if action.due_date else "—"
-        if is_overdue(action, ctx.local_now.date()):
-            due += " ⚠ " + t("actions.overdue_mark", lang)
-        org = action.owner_organisation.name if action.owner_organisation else "—"
-        reply = Reply(
-            blocks=[
-                Text(strong(f"#{action.id} {action.title}")),
-                Fields(
-                    (
-                        (t("actions.label.network", lang), action.network.name),
-                        (t("actions.label.goal", lang), goal_heading(action.goal, lang)),
-                        (t("actions.label.owner", lang), owner_text(action, lang)),
-                        (t("actions.label.organisation", lang), org),
-                        (t("actions.label.status", lang), status_name(action.status, lang)),
-                        (t("actions.label.progress", lang), progress),
-                        (t("actions.label.due", lang), due),
-                        (
-                            t("actions.label.updated", lang),
-                            format_short(action.updated_at, lang, ctx.tz),
-                        ),
-                    )
-                ),
-                Text(t("actions.history", lang)),
-            ]
-        )
-        updates = action.updates
-        for upd in updates[-HISTORY_SHOWN:]:
-            reply.add(Text(_history_line(ctx, upd)))
-        if len(updates) > HISTORY_SHOWN:
-            reply.add(
-                Text(t("actions.history_more", lang, shown=HISTORY_SHOWN, total=len(updates)))
-            )
-        return reply
-
-    @grp.verb(
-        "status",
-        "oppdater",
-        "update",
-        help_key="help.tiltak.status",
-        keywords={"progress": PROGRESS, "due": DUE},
-    )
-    def status(ctx: Context, args: Args) -> Reply:
-        if not args.positional:
-            raise UserError("actions.status_usage")
-        action = find_action(ctx, args.positional[0].text)
-        require_owner(ctx, action)
-        rest = args.positional[1:]
-        new_status = None
-        if rest and not rest[0].quoted:
-            new_status = parse_status(rest[0].text)
-            if new_status is None:
-                raise UserError("actions.bad_status", given=rest[0].text)
-            rest = rest[1:]
-        elif rest and len(rest) == 1 and parse_status(rest[0].text) is not None:
-            # `status 12 "pågår"`: a status word in quotes is still the status, not a note
-            new_status, rest = parse_status(rest[0].text), []
-        note = " ".join(tok.text for tok in rest).strip() or None
-        progress = parse_progress(args.options["progress"]) if args.get("progress") else None
-        due = parse_due(ctx, args.options["due"]) if args.get("due") else None
-        if new_status == "done" and progress is None:
-            progress = 100
-        elif new_status == "done" and progress != 100:
-            raise UserError("actions.done_with_progress", id=action.id, progress=progress)
-        if new_status is None and progress is None and due is None and note is None:
-            raise UserError("actions.status_usage")
-        if new_status:
-            action.status = new_status
-        if progress is not None:
-            action.progress = progress
-        if due is not None:
-            action.due_date = due
-        action.updated_at = ctx.now
-        ctx.session.add(
-            ActionUpdate(
-                action_id=action.id,
-                member_id=ctx.member.id,
-                at=ctx.now,
-                status=new_status,
-                progress=progress,
-                due_date=due,
-                note=note,
-            )
-        )
-        action_nudges.reschedule(ctx.session, action, ctx.now, nudge_zone(ctx, action))
-        audit(ctx, "action.status", "action", action.id, status=action.status)
-        progress_text = f" ({action.progress} %)" if action.progress is not None else ""
-        return Reply.text(
-            t(
-                "actions.status_set" if action.due_date else "actions.status_set_no_due",
-                ctx.lang,
-                id=action.id,
-                title=action.title,
-                status=status_name(action.status, ctx.lang) + progress_text,
-                due=due_text(action, ctx.lang),
-            ),
-            visibility="channel",
-        )
-
-    @grp.verb(
-        "endre",
-        "edit",
-        "change",
-        help_key="help.tiltak.endre",
-        keywords={"goal": GOAL, "owner": OWNER, "due": DUE, "title": TITLE},
-    )
-    def edit(ctx: Context, args: Args) -> Reply:
-        if not args.positional or not args.options:
-            raise UserError("actions.edit_usage")
-        action = find_action(ctx, args.positional[0].text)
-        require_network_member(ctx, action.network)
-        changes: list[str] = []
-        due = None
-        if args.get("title"):
-            action.title = _title(args.options["title"])
-            changes.append(f"{t('actions.label.title', ctx.lang)}: {action.title}")
-        if args.get("goal"):
-            action.goal = find_goal(ctx, action.network, args.options["goal"])
-            changes.append(goal_heading(action.goal, ctx.lang))
-        if args.get("owner"):
-            # Taking over is the owner's to allow; an action without owner is its creator's
-            # (else anyone could take it, then delete it).
-            require_owner(ctx, action)
-            action.owner_member, action.owner_organisation = resolve_owner(
-                ctx, args.options["owner"]
-            )
-            changes.append(f"{t('actions.label.owner', ctx.lang)}: {owner_text(action, ctx.lang)}")
-        if args.get("due"):
-            due = action.due_date = parse_due(ctx, args.options["due"])
-            changes.append(f"{t('actions.label.due', ctx.lang)}: {due_text(action, ctx.lang)}")
-        action.updated_at = ctx.now
-        ctx.session.flush()
-        ctx.session.add(
-            ActionUpdate(
-                action_id=action.id,
-                member_id=ctx.member.id,
-                at=ctx.now,
-                due_date=due,
-                note="; ".join(changes),
-            )
-        )
-        action_nudges.reschedule(ctx.session, action, ctx.now, nudge_zone(ctx, action))
-        audit(ctx, "action.edit", "action", action.id, changes="; ".join(changes))
-        return Reply.text(
-            t(
-                "actions.edited",
-                ctx.lang,
-                id=action.id,
-                title=action.title,
-                changes="; ".join(changes),
-            ),
-            visibility="channel",
-        )
-
-    @grp.verb(
-        "slett",
-        "delete",
-        "remove",
-        help_key="help.tiltak.slett",
-        flags={"confirm": ("bekreft", "stadfest", "confirm")},
-    )
-    def delete(ctx: Context, args: Args) -> Reply:
-        action = find_action(ctx, args.positional[0].text if args.positional else None)
-        require_owner(ctx, action)
-        if "confirm" not in args.flags:
-            # a deleted action and its history cannot be had back: ask first
-            command = t("actions.delete_command", ctx.lang, id=action.id)
-            return Reply(
-                blocks=[
-                    Text(t("actions.delete_ask", ctx.lang, id=action.id, title=action.title)),
-                    Buttons(
-                        (Button(t("actions.delete_button", ctx.lang), command, style="danger"),)
-                    ),
-                ]
-            )
-        outbox.cancel(ctx.session, object_type="action", object_id=action.id)
-        audit(ctx, "action.delete", "action", action.id, title=action.title)
-        number, title = action.id, action.title
-        ctx.session.delete(action)
-        return Reply.text(
-            t("actions.deleted", ctx.lang, id=number, title=title), visibility="channel"
-        )
-
-    @grp.verb(
-        "mål ny",
-        "maal ny",
-        "goal new",
-        "new goal",
-        help_key="help.tiltak.mal_ny",
-        keywords={"network": NETWORK},
-    )
-    def new_goal(ctx: Context, args: Args) -> Reply:
-        ctx.require_role("organiser")
-        words = args.positional
-        if len(words) < 2 or words[0].quoted:
-            raise UserError("actions.goal_usage")
-        number = parse_goal_number(words[0].text)
-        title = _title(" ".join(tok.text for tok in words[1:]))
-        network = network_for(ctx, args)
-        exists = ctx.session.scalar(
-            select(Goal).where(Goal.network_id == network.id, Goal.number == number)
-        )
-        if exists is not None:
-            raise UserError("actions.goal_exists", number=number, title=exists.title)
-        goal = Goal(network_id=network.id, number=number, title=title, created_at=ctx.now)
-        ctx.session.add(goal)
-        ctx.session.flush()
-        audit(ctx, "goal.create", "goal", goal.id, number=number)
-        return Reply.text(
-            t("actions.goal_created", ctx.lang, number=number, title=title, network=network.name),
-            visibility="channel",
-        )
-
-    action_lists.register(grp)
-    action_import.register(grp)
-    router.renderer(action_nudges.KIND)(partial(action_nudges.render, settings=router.settings))
+    grp.add(*VERBS, *action_lists.VERBS, *action_import.VERBS)
+    router.add_renderers({action_nudges.KIND: action_nudges.render})
 
 
 def _history_line(ctx: Context, upd: ActionUpdate) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, tzinfo
-from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 from sqlalchemy import func, select
@@ -22,9 +21,6 @@ from handlers.conference_common import (
     is_all_day,
 )
 from storage.models import AuditEntry, Conference
-
-ICS_ZONE = "Europe/Oslo"
-
 
 # The changes a calendar must take over an earlier download: each raises SEQUENCE by one.
 REVISIONS = ("conference.edit", "conference.call_off")
@@ -49,9 +45,8 @@ def revision(session: Session, conf: Conference) -> int:
 def ics_file(session: Session, conf: Conference, now: datetime, tz: tzinfo) -> File:
     """One VEVENT with a stable UID (Conference.uid), so a re-download updates the calendar
     entry instead of adding a second one; SEQUENCE counts the changes, so a calendar takes a
-    changed or called-off event over the copy it has; times carry TZID Europe/Oslo with its
-    VTIMEZONE."""
-    oslo = ZoneInfo(ICS_ZONE)
+    changed or called-off event over the copy it has; times carry the TZID of ``tz`` (the
+    member's zone, else PARTNERBOT_TIMEZONE: bot/zones.py) with its VTIMEZONE."""
     cal = Calendar()
     cal.add("prodid", "-//partnerbot//konferanse//NO")
     cal.add("version", "2.0")
@@ -66,8 +61,8 @@ def ics_file(session: Session, conf: Conference, now: datetime, tz: tzinfo) -> F
         event.add("dtstart", day)
         event.add("dtend", day + timedelta(days=1))
     else:
-        event.add("dtstart", conf.start_at.astimezone(oslo))
-        event.add("dtend", (conf.end_at or conf.start_at + timedelta(hours=1)).astimezone(oslo))
+        event.add("dtstart", conf.start_at.astimezone(tz))
+        event.add("dtend", (conf.end_at or conf.start_at + timedelta(hours=1)).astimezone(tz))
     if conf.place:
         event.add("location", conf.place)
     description = "\n".join(x for x in (conf.theme, conf.programme) if x)

@@ -18,10 +18,10 @@ from datetime import datetime, time, timedelta, tzinfo
 
 from sqlalchemy.orm import Session
 
+from bot.config import Settings
 from bot.dates import format_datetime
 from bot.i18n import t
 from bot.messages import Fields, Reply, Text
-from bot.router import Router
 from bot.zones import row_zone
 from handlers.conference_common import (
     ANNOUNCED,
@@ -58,6 +58,28 @@ def _payload(conf: Conference, tz: tzinfo) -> dict[str, object]:
     return {"organiser_id": conf.created_by, "tz": str(tz)}
 
 
+def _schedule(
+    session: Session,
+    conf: Conference,
+    what: str,
+    kind: str,
+    target: Target,
+    due_at: datetime,
+    payload: dict[str, object],
+) -> None:
+    """One of the conference's messages, keyed ``conference:<id>:<what>``."""
+    outbox.schedule(
+        session,
+        key=f"conference:{conf.id}:{what}",
+        kind=kind,
+        target=target,
+        due_at=due_at,
+        object_type=OBJECT,
+        object_id=conf.id,
+        payload=payload,
+    )
+
+
 def _at_local(day: datetime, hour: int, tz: tzinfo, days_before: int) -> datetime:
     """``hour`` o'clock ``days_before`` days before ``day``, on the working day before if that
     day is a weekend or a public holiday."""
@@ -80,28 +102,26 @@ def schedule_invitations(
     nets = audience_networks(session, conf)
     in_networks = {m.id for net in nets for m in net.members}
     for net in nets:
-        outbox.schedule(
+        _schedule(
             session,
-            key=f"conference:{conf.id}:invitation:network:{net.id}",
-            kind=INVITATION,
-            target=Target.network(net.id),
-            due_at=now,
-            object_type=OBJECT,
-            object_id=conf.id,
-            payload=_payload(conf, tz),
+            conf,
+            f"invitation:network:{net.id}",
+            INVITATION,
+            Target.network(net.id),
+            now,
+            _payload(conf, tz),
         )
     members = audience_members(session, conf)
     for m in members:
         if m.id not in in_networks:
-            outbox.schedule(
+            _schedule(
                 session,
-                key=f"conference:{conf.id}:invitation:member:{m.id}",
-                kind=INVITATION,
-                target=Target.member(m.id),
-                due_at=now,
-                object_type=OBJECT,
-                object_id=conf.id,
-                payload=_payload(conf, tz),
+                conf,
+                f"invitation:member:{m.id}",
+                INVITATION,
+                Target.member(m.id),
+                now,
+                _payload(conf, tz),
             )
     return [n.id for n in nets], members
 
@@ -111,15 +131,14 @@ def schedule_day_before(
 ) -> None:
     due = _at_local(conf.start_at, 12, tz, 1)
     if due > now:
-        outbox.schedule(
+        _schedule(
             session,
-            key=f"conference:{conf.id}:day_before:{member_id}",
-            kind=DAY_BEFORE,
-            target=Target.member(member_id),
-            due_at=due,
-            object_type=OBJECT,
-            object_id=conf.id,
-            payload=_payload(conf, tz),
+            conf,
+            f"day_before:{member_id}",
+            DAY_BEFORE,
+            Target.member(member_id),
+            due,
+            _payload(conf, tz),
         )
 
 
@@ -142,15 +161,14 @@ def schedule_promoted(
     more_seats: bool = False,
 ) -> None:
     """The member's seat from the waitlist, told why: someone cancelled, or more seats."""
-    outbox.schedule(
+    _schedule(
         session,
-        key=f"conference:{conf.id}:promoted:{reg.id}:{now.isoformat()}",
-        kind=PROMOTED,
-        target=Target.member(reg.member_id),
-        due_at=now,
-        object_type=OBJECT,
-        object_id=conf.id,
-        payload={**_payload(conf, tz), "more_seats": more_seats},
+        conf,
+        f"promoted:{reg.id}:{now.isoformat()}",
+        PROMOTED,
+        Target.member(reg.member_id),
+        now,
+        {**_payload(conf, tz), "more_seats": more_seats},
     )
 
 
@@ -164,26 +182,24 @@ def schedule_reminders(session: Session, conf: Conference, now: datetime, tz: tz
         due = _at_local(deadline, 9, tz, 3)
         if now < due < deadline:
             for m in audience_members(session, conf):
-                outbox.schedule(
+                _schedule(
                     session,
-                    key=f"conference:{conf.id}:nonresponder:{m.id}",
-                    kind=NONRESPONDER,
-                    target=Target.member(m.id),
-                    due_at=due,
-                    object_type=OBJECT,
-                    object_id=conf.id,
-                    payload=_payload(conf, tz),
+                    conf,
+                    f"nonresponder:{m.id}",
+                    NONRESPONDER,
+                    Target.member(m.id),
+                    due,
+                    _payload(conf, tz),
                 )
         if deadline > now and conf.created_by is not None:
-            outbox.schedule(
+            _schedule(
                 session,
-                key=f"conference:{conf.id}:closed",
-                kind=CLOSED,
-                target=Target.member(conf.created_by),
-                due_at=deadline,
-                object_type=OBJECT,
-                object_id=conf.id,
-                payload=_payload(conf, tz),
+                conf,
+                "closed",
+                CLOSED,
+                Target.member(conf.created_by),
+                deadline,
+                _payload(conf, tz),
             )
     for reg in conf.registrations:
         if reg.status == REGISTERED:
@@ -198,27 +214,25 @@ def schedule_called_off(
     outbox.cancel(session, object_type=OBJECT, object_id=conf.id)
     payload = {**_payload(conf, tz), "reason": reason}
     for net in audience_networks(session, conf):
-        outbox.schedule(
+        _schedule(
             session,
-            key=f"conference:{conf.id}:called_off:network:{net.id}",
-            kind=CALLED_OFF,
-            target=Target.network(net.id),
-            due_at=now,
-            object_type=OBJECT,
-            object_id=conf.id,
-            payload=payload,
+            conf,
+            f"called_off:network:{net.id}",
+            CALLED_OFF,
+            Target.network(net.id),
+            now,
+            payload,
         )
     answered = sorted({r.member_id for r in conf.registrations if r.status != CANCELLED})
     for member_id in answered:
-        outbox.schedule(
+        _schedule(
             session,
-            key=f"conference:{conf.id}:called_off:member:{member_id}",
-            kind=CALLED_OFF,
-            target=Target.member(member_id),
-            due_at=now,
-            object_type=OBJECT,
-            object_id=conf.id,
-            payload=payload,
+            conf,
+            f"called_off:member:{member_id}",
+            CALLED_OFF,
+            Target.member(member_id),
+            now,
+            payload,
         )
     return len(answered)
 
@@ -294,137 +308,136 @@ def invitation(session: Session, conf: Conference, lang: str, tz: tzinfo) -> Rep
     )
 
 
-def register_renderers(router: Router) -> None:
-    def _zone(row: OutboxMessage) -> tzinfo:
-        return row_zone(row, router.settings)
+def _cancel_hint(key: str, conf: Conference, lang: str) -> Text:
+    """How to give the seat back, with the command to type."""
+    return Text(t(key, lang, command=t("conferences.cmd.cancel", lang, id=conf.id)))
 
-    @router.renderer(INVITATION)
-    def render_invitation(
-        session: Session, row: OutboxMessage, now: datetime, lang: str
-    ) -> Reply | None:
-        conf = _announced(session, row)
-        return invitation(session, conf, lang, _zone(row)) if conf else None
 
-    @router.renderer(PROMOTED)
-    def render_promoted(
-        session: Session, row: OutboxMessage, now: datetime, lang: str
-    ) -> Reply | None:
-        conf = _holding_seat(session, row)
-        if conf is None:
-            return None
-        tz = _zone(row)
-        return Reply(
-            blocks=[
-                Text(
-                    t(
-                        "conferences.promoted_more_seats"
-                        if (row.payload or {}).get("more_seats")
-                        else "conferences.promoted",
-                        lang,
-                        title=conf.title,
-                        when=when_text(conf, lang, tz),
-                    )
-                ),
-                Text(
-                    t(
-                        "conferences.promoted_cancel_hint",
-                        lang,
-                        command=t("conferences.cmd.cancel", lang, id=conf.id),
-                    )
-                ),
-            ]
-        )
+def render_invitation(
+    session: Session, row: OutboxMessage, now: datetime, lang: str, *, settings: Settings
+) -> Reply | None:
+    conf = _announced(session, row)
+    return invitation(session, conf, lang, row_zone(row, settings)) if conf else None
 
-    @router.renderer(NONRESPONDER)
-    def render_nonresponder(
-        session: Session, row: OutboxMessage, now: datetime, lang: str
-    ) -> Reply | None:
-        conf = _announced(session, row)
-        if conf is None or conf.registration_deadline is None:
-            return None
-        if now >= conf.registration_deadline:
-            return None
-        if registration_of(session, conf.id, int(row.target_id)) is not None:
-            return None  # answered (yes, maybe, no or waitlisted) since it was scheduled
-        tz = _zone(row)
-        return Reply(
-            blocks=[
-                Text(
-                    t(
-                        "conferences.nonresponder",
-                        lang,
-                        title=conf.title,
-                        deadline=format_datetime(conf.registration_deadline, lang, tz),
-                    )
-                ),
-                details(session, conf, lang, tz),
-                rsvp_buttons(conf, lang),
-            ]
-        )
 
-    @router.renderer(DAY_BEFORE)
-    def render_day_before(
-        session: Session, row: OutboxMessage, now: datetime, lang: str
-    ) -> Reply | None:
-        conf = _holding_seat(session, row)
-        if conf is None:
-            return None
-        tz = _zone(row)
-        key = "conferences.day_before" if _is_eve(row, conf.start_at, tz) else "conferences.soon"
-        lines = [t(key, lang, title=conf.title, day=when_text(conf, lang, tz))]
-        items = [(t("conferences.label.when", lang), when_text(conf, lang, tz))]
-        items.append((t("conferences.label.place", lang), conf.place or "—"))
-        items.append((t("conferences.label.programme", lang), conf.programme or "—"))
-        return Reply(
-            blocks=[
-                Text("\n".join(lines)),
-                Fields(tuple(items)),
-                Text(
-                    t(
-                        "conferences.day_before_cancel",
-                        lang,
-                        command=t("conferences.cmd.cancel", lang, id=conf.id),
-                    )
-                ),
-            ]
-        )
-
-    @router.renderer(CALLED_OFF)
-    def render_called_off(
-        session: Session, row: OutboxMessage, now: datetime, lang: str
-    ) -> Reply | None:
-        conf = session.get(Conference, row.object_id) if row.object_id else None
-        if conf is None or conf.state != CONFERENCE_CANCELLED:
-            return None
-        reason = (row.payload or {}).get("reason")
-        lines = [
-            t(
-                "conferences.called_off_notice",
-                lang,
-                title=conf.title,
-                when=when_text(conf, lang, _zone(row)),
-            )
+def render_promoted(
+    session: Session, row: OutboxMessage, now: datetime, lang: str, *, settings: Settings
+) -> Reply | None:
+    conf = _holding_seat(session, row)
+    if conf is None:
+        return None
+    tz = row_zone(row, settings)
+    return Reply(
+        blocks=[
+            Text(
+                t(
+                    "conferences.promoted_more_seats"
+                    if (row.payload or {}).get("more_seats")
+                    else "conferences.promoted",
+                    lang,
+                    title=conf.title,
+                    when=when_text(conf, lang, tz),
+                )
+            ),
+            _cancel_hint("conferences.promoted_cancel_hint", conf, lang),
         ]
-        if reason:
-            lines.append(t("conferences.called_off_reason", lang, reason=reason))
-        return Reply.text("\n".join(lines))
+    )
 
-    @router.renderer(CLOSED)
-    def render_closed(
-        session: Session, row: OutboxMessage, now: datetime, lang: str
-    ) -> Reply | None:
-        conf = _announced(session, row)
-        if conf is None or conf.registration_deadline is None or now < conf.registration_deadline:
-            return None
-        return Reply.text(
-            t(
-                "conferences.closed_notice",
-                lang,
-                title=conf.title,
-                id=conf.id,
-                registered=count_status(session, conf.id, REGISTERED),
-                waitlisted=count_status(session, conf.id, WAITLISTED),
-                maybe=count_status(session, conf.id, MAYBE),
-                command=t("conferences.cmd.participants", lang, id=conf.id),
-            )
+
+def render_nonresponder(
+    session: Session, row: OutboxMessage, now: datetime, lang: str, *, settings: Settings
+) -> Reply | None:
+    conf = _announced(session, row)
+    if conf is None or conf.registration_deadline is None:
+        return None
+    if now >= conf.registration_deadline:
+        return None
+    if registration_of(session, conf.id, int(row.target_id)) is not None:
+        return None  # answered (yes, maybe, no or waitlisted) since it was scheduled
+    tz = row_zone(row, settings)
+    return Reply(
+        blocks=[
+            Text(
+                t(
+                    "conferences.nonresponder",
+                    lang,
+                    title=conf.title,
+                    deadline=format_datetime(conf.registration_deadline, lang, tz),
+                )
+            ),
+            details(session, conf, lang, tz),
+            rsvp_buttons(conf, lang),
+        ]
+    )
+
+
+def render_day_before(
+    session: Session, row: OutboxMessage, now: datetime, lang: str, *, settings: Settings
+) -> Reply | None:
+    conf = _holding_seat(session, row)
+    if conf is None:
+        return None
+    tz = row_zone(row, settings)
+    key = "conferences.day_before" if _is_eve(row, conf.start_at, tz) else "conferences.soon"
+    lines = [t(key, lang, title=conf.title, day=when_text(conf, lang, tz))]
+    items = [(t("conferences.label.when", lang), when_text(conf, lang, tz))]
+    items.append((t("conferences.label.place", lang), conf.place or "—"))
+    items.append((t("conferences.label.programme", lang), conf.programme or "—"))
+    return Reply(
+        blocks=[
+            Text("\n".join(lines)),
+            Fields(tuple(items)),
+            _cancel_hint("conferences.day_before_cancel", conf, lang),
+        ]
+    )
+
+
+def render_called_off(
+    session: Session, row: OutboxMessage, now: datetime, lang: str, *, settings: Settings
+) -> Reply | None:
+    conf = session.get(Conference, row.object_id) if row.object_id else None
+    if conf is None or conf.state != CONFERENCE_CANCELLED:
+        return None
+    reason = (row.payload or {}).get("reason")
+    lines = [
+        t(
+            "conferences.called_off_notice",
+            lang,
+            title=conf.title,
+            when=when_text(conf, lang, row_zone(row, settings)),
         )
+    ]
+    if reason:
+        lines.append(t("conferences.called_off_reason", lang, reason=reason))
+    return Reply.text("\n".join(lines))
+
+
+def render_closed(
+    session: Session, row: OutboxMessage, now: datetime, lang: str, *, settings: Settings
+) -> Reply | None:
+    conf = _announced(session, row)
+    if conf is None or conf.registration_deadline is None or now < conf.registration_deadline:
+        return None
+    return Reply.text(
+        t(
+            "conferences.closed_notice",
+            lang,
+            title=conf.title,
+            id=conf.id,
+            registered=count_status(session, conf.id, REGISTERED),
+            waitlisted=count_status(session, conf.id, WAITLISTED),
+            maybe=count_status(session, conf.id, MAYBE),
+            command=t("conferences.cmd.participants", lang, id=conf.id),
+        )
+    )
+
+
+# The conference messages the dispatcher sends, by outbox kind.
+RENDERERS = {
+    INVITATION: render_invitation,
+    PROMOTED: render_promoted,
+    NONRESPONDER: render_nonresponder,
+    DAY_BEFORE: render_day_before,
+    CALLED_OFF: render_called_off,
+    CLOSED: render_closed,
+}

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import datetime, time, timedelta
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta, tzinfo
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from bot import permissions
 from bot.context import Context
 from bot.dates import (
     DateParseError,
@@ -25,8 +28,8 @@ from bot.errors import UserError
 from bot.grammar import Args
 from bot.i18n import t
 from bot.messages import Reply, Text
-from bot.router import Router
-from handlers import registrations
+from bot.router import Router, Verb
+from handlers import conference_outbox, registrations
 from handlers.conference_common import (
     ANNOUNCED,
     CONFERENCE_CANCELLED,
@@ -52,14 +55,20 @@ from handlers.conference_files import ics_file, participants_csv
 from handlers.conference_outbox import (
     called_off_card,
     details,
-    register_renderers,
     schedule_called_off,
     schedule_invitations,
     schedule_reminders,
 )
 from handlers.guest_registrations import guest_note
 from handlers.lookup import audit, find_network, find_organisation
-from storage.models import ChannelRef, Conference, ConferenceAudience, Network
+from storage.models import (
+    ChannelRef,
+    Conference,
+    ConferenceAudience,
+    Member,
+    Network,
+    Registration,
+)
 
 MAX_SEATS = 100_000
 ALL_WORDS = ("alle", "all", "everyone")
@@ -214,6 +223,282 @@ def organised_conference(ctx: Context, args: Args) -> Conference:
 # -- the commands -------------------------------------------------------------------------
 
 
+def new_conference(ctx: Context, args: Args) -> Reply:
+    ctx.require_role("organiser")
+    title = (args.strict_title() or "").strip()
+    if not title:
+        raise UserError("conferences.title_missing")
+    if not args.get("date"):
+        raise UserError("conferences.date_missing")
+    conf = Conference(
+        title=title[:500],
+        state=DRAFT,
+        uid=f"{uuid.uuid4()}@partnerbot",
+        created_by=ctx.member.id,
+        created_at=ctx.now,
+        network_id=ctx.network.id if ctx.network else None,
+        audience_all=False,
+    )
+    apply_fields(ctx, conf, args)
+    if not args.get("audience"):
+        if ctx.network is None:
+            raise UserError("conferences.audience_missing")
+        conf.audience = [ConferenceAudience(network_id=ctx.network.id)]
+    ctx.session.add(conf)
+    ctx.session.flush()
+    audit(ctx, "conference.create", "conference", conf.id, title=title)
+    reply = Reply(
+        blocks=[
+            Text(t("conferences.created", ctx.lang, id=conf.id, title=conf.title)),
+            details(ctx.session, conf, ctx.lang, ctx.tz),
+            Text(
+                t(
+                    "conferences.created_next",
+                    ctx.lang,
+                    id=conf.id,
+                    audience=audience_text(ctx.session, conf, ctx.lang),
+                    command=t("conferences.cmd.announce", ctx.lang, id=conf.id),
+                )
+            ),
+        ]
+    )
+    warning = day_warning(conf.start_at.astimezone(ctx.tz).date(), ctx.lang)
+    if warning:
+        reply.add(Text(warning))
+    return reply
+
+
+def edit_conference(ctx: Context, args: Args) -> Reply:
+    conf = organised_conference(ctx, args)
+    if not args.options and not any(tok.quoted for tok in args.positional):
+        raise UserError("conferences.edit_nothing", id=conf.id)
+    new_title = next((tok.text for tok in args.positional if tok.quoted), None)
+    if new_title:
+        conf.title = new_title[:500]
+    apply_fields(ctx, conf, args)
+    ctx.session.flush()
+    if conf.state == ANNOUNCED:
+        if args.get("audience"):
+            schedule_invitations(ctx.session, conf, ctx.now, ctx.tz)  # new networks only
+        registrations.fill_seats(ctx, conf, more_seats=True)  # the waitlist moves up
+        schedule_reminders(ctx.session, conf, ctx.now, ctx.tz)
+    audit(ctx, "conference.edit", "conference", conf.id, fields=",".join(args.options))
+    return Reply(
+        blocks=[
+            Text(t("conferences.edited", ctx.lang, id=conf.id, title=conf.title)),
+            details(ctx.session, conf, ctx.lang, ctx.tz),
+        ]
+    )
+
+
+def announce_conference(ctx: Context, args: Args) -> Reply:
+    conf = organised_conference(ctx, args)
+    if is_over(conf, ctx.now, ctx.tz) or conf.start_at <= ctx.now:
+        raise UserError("conferences.is_over", title=conf.title)
+    if conf.state == ANNOUNCED and conf.announced_at is not None:
+        return Reply.text(
+            t(
+                "conferences.already_announced",
+                ctx.lang,
+                title=conf.title,
+                at=format_datetime(conf.announced_at, ctx.lang, ctx.tz),
+            )
+        )
+    conf.state, conf.announced_at = ANNOUNCED, ctx.now
+    network_ids, members = schedule_invitations(ctx.session, conf, ctx.now, ctx.tz)
+    schedule_reminders(ctx.session, conf, ctx.now, ctx.tz)
+    refs = (
+        ctx.session.scalars(
+            select(ChannelRef).where(
+                ChannelRef.network_id.in_(network_ids),
+                ChannelRef.platform == ctx.command.platform,
+            )
+        ).all()
+        if network_ids
+        else []
+    )
+    audit(ctx, "conference.announce", "conference", conf.id)
+    reach = (
+        t("conferences.members.one", ctx.lang)
+        if len(members) == 1
+        else t("conferences.members.many", ctx.lang, n=len(members))
+    )
+    reply = Reply.text(
+        t(
+            "conferences.announced",
+            ctx.lang,
+            title=conf.title,
+            members=reach,
+            channel_names=", ".join(r.name or r.channel_id for r in refs),
+        )
+        if refs
+        else t("conferences.announced_no_channels", ctx.lang, title=conf.title, members=reach)
+    )
+    silent = [n for n in network_ids if n not in {r.network_id for r in refs}]
+    if silent:
+        names = ", ".join(
+            n.name
+            for n in ctx.session.scalars(
+                select(Network).where(Network.id.in_(silent)).order_by(Network.id)
+            )
+        )
+        reply.add(Text(t("conferences.announced_no_channel", ctx.lang, networks=names)))
+    return reply
+
+
+def call_off_conference(ctx: Context, args: Args) -> Reply:
+    conf = organised_conference(ctx, args)
+    if is_over(conf, ctx.now, ctx.tz):
+        raise UserError("conferences.is_over", title=conf.title)
+    reason = next((tok.text.strip()[:500] for tok in args.positional if tok.quoted), "") or None
+    was_announced = conf.state == ANNOUNCED
+    conf.state = CONFERENCE_CANCELLED
+    audit(ctx, "conference.call_off", "conference", conf.id, reason=reason or "")
+    if not was_announced:  # a draft: nothing was sent or scheduled, nobody to tell
+        return Reply.text(t("conferences.called_off_draft", ctx.lang, title=conf.title))
+    told = schedule_called_off(ctx.session, conf, ctx.now, ctx.tz, reason)
+    reply = Reply.text(t("conferences.called_off", ctx.lang, title=conf.title, count=told))
+    # The invitations already posted lose their RSVP buttons and say it is called off.
+    reply.object_ref = (OBJECT, conf.id)
+    reply.card = called_off_card(conf, ctx.lang, ctx.tz, reason)
+    return reply
+
+
+def show_conference(ctx: Context, args: Args) -> Reply:
+    conf = find_conference(ctx.session, conference_ref(args), viewer=ctx.member)
+    if conf.state == DRAFT and not is_organiser_of(ctx, conf):
+        raise UserError("conferences.not_announced", title=conf.title)
+    reg = registration_of(ctx.session, conf.id, ctx.member.id)
+    state = "" if conf.state == ANNOUNCED else t(f"conferences.state.{conf.state}", ctx.lang)
+    reply = Reply(
+        blocks=[
+            Text(t("conferences.show_title", ctx.lang, id=conf.id, title=conf.title) + state),
+            details(ctx.session, conf, ctx.lang, ctx.tz),
+            Text(
+                t(
+                    "conferences.your_status",
+                    ctx.lang,
+                    status=status_text(ctx.session, reg, ctx.lang),
+                )
+            ),
+        ]
+    )
+    if conf.state == ANNOUNCED:
+        reply.add(rsvp_buttons(conf, ctx.lang))
+    return reply
+
+
+@dataclass(frozen=True)
+class ConferenceLine:
+    conference: Conference
+    registration: Registration | None  # the viewer's answer, if any
+
+
+def upcoming_conferences(
+    session: Session, viewer: Member, now: datetime, tz: tzinfo
+) -> list[ConferenceLine]:
+    """Conferences not over nor called off, soonest first: announced ones, and drafts
+    the viewer may see; with the viewer's answer. What ``/konferanse liste`` shows."""
+    stmt = (
+        select(Conference)
+        .where(Conference.state != CONFERENCE_CANCELLED)
+        .where(Conference.start_at >= now - timedelta(days=1))
+        .order_by(Conference.start_at, Conference.id)
+    )
+    return [
+        ConferenceLine(c, registration_of(session, c.id, viewer.id))
+        for c in session.scalars(stmt)
+        if not is_over(c, now, tz)
+        and (c.state == ANNOUNCED or permissions.organiser_or_creator(viewer, c.created_by))
+    ]
+
+
+def list_conferences(ctx: Context, args: Args) -> Reply:
+    found = upcoming_conferences(ctx.session, ctx.member, ctx.now, ctx.tz)
+    if not found:
+        return Reply.text(t("conferences.none", ctx.lang))
+    lines = [t("conferences.list_title", ctx.lang)]
+    for line in found:
+        c = line.conference
+        state = "" if c.state == ANNOUNCED else t(f"conferences.state.{c.state}", ctx.lang)
+        lines.append(
+            t(
+                "conferences.list_line",
+                ctx.lang,
+                id=c.id,
+                title=c.title,
+                when=when_text(c, ctx.lang, ctx.tz),
+                place=c.place or "—",
+                status=status_text(ctx.session, line.registration, ctx.lang),
+            )
+            + state
+        )
+    return Reply.text("\n".join(lines))
+
+
+def list_participants(ctx: Context, args: Args) -> Reply:
+    conf = find_conference(ctx.session, conference_ref(args), viewer=ctx.member)
+    if not is_organiser_of(ctx, conf):
+        raise UserError("permission.need_organiser")
+    lines = [t("conferences.participants_title", ctx.lang, id=conf.id, title=conf.title)]
+    for status in (REGISTERED, WAITLISTED, MAYBE):
+        regs = by_arrival(ctx.session, conf.id, status)
+        heading = t(
+            f"conferences.heading.{status}",
+            ctx.lang,
+            count=len(regs),
+            seats=conf.seats if conf.seats is not None else "∞",
+        )
+        lines.append(heading)
+        lines += [
+            f"  {i}. {r.member.name}"
+            + (f" ({r.member.organisation.name})" if r.member.organisation else "")
+            + guest_note(ctx.session, r.member, ctx.lang)  # organisers see guests' e-mail
+            for i, r in enumerate(regs, 1)
+        ] or ["  —"]
+    members = audience_members(ctx.session, conf)
+    answered = {r.member_id for r in conf.registrations}
+    lines.append(
+        t(
+            "conferences.not_answered",
+            ctx.lang,
+            count=sum(1 for m in members if m.id not in answered),
+        )
+    )
+    reply = Reply.text("\n".join(lines))
+    reply.files.append(participants_csv(ctx.session, conf, ctx.lang, ctx.tz))
+    return reply
+
+
+def conference_ics(ctx: Context, args: Args) -> Reply:
+    conf = find_conference(ctx.session, conference_ref(args), viewer=ctx.member)
+    if conf.state == DRAFT and not is_organiser_of(ctx, conf):
+        raise UserError("conferences.not_announced", title=conf.title)
+    reply = Reply.text(t("conferences.ics", ctx.lang, title=conf.title))
+    reply.files.append(ics_file(ctx.session, conf, ctx.now, ctx.tz))
+    return reply
+
+
+VERBS = (
+    Verb(("ny", "new"), new_conference, "help.konferanse.ny", keywords=FIELDS),
+    Verb(("endre", "change", "edit"), edit_conference, "help.konferanse.endre", keywords=FIELDS),
+    Verb(
+        ("kunngjør", "kunngjer", "kunngjor", "announce", "publiser", "publish"),
+        announce_conference,
+        "help.konferanse.kunngjor",
+    ),
+    Verb(("avlys", "avlyse", "call off", "calloff"), call_off_conference, "help.konferanse.avlys"),
+    Verb(("vis", "show", "info"), show_conference, "help.konferanse.vis"),
+    Verb(("liste", "list", "kommende", "upcoming"), list_conferences, "help.konferanse.liste"),
+    Verb(
+        ("deltakere", "deltakarar", "deltagere", "participants", "påmeldte"),
+        list_participants,
+        "help.konferanse.deltakere",
+    ),
+    Verb(("ics", "kalender", "calendar"), conference_ics, "help.konferanse.ics"),
+)
+
+
 def register(router: Router) -> None:
     grp = router.group(
         "konferanse",
@@ -223,262 +508,5 @@ def register(router: Router) -> None:
         help_key="help.group.konferanse",
         default_verb="liste",
     )
-    register_renderers(router)
-
-    @grp.verb("ny", "new", help_key="help.konferanse.ny", keywords=FIELDS)
-    def create(ctx: Context, args: Args) -> Reply:
-        ctx.require_role("organiser")
-        title = (args.strict_title() or "").strip()
-        if not title:
-            raise UserError("conferences.title_missing")
-        if not args.get("date"):
-            raise UserError("conferences.date_missing")
-        conf = Conference(
-            title=title[:500],
-            state=DRAFT,
-            uid=f"{uuid.uuid4()}@partnerbot",
-            created_by=ctx.member.id,
-            created_at=ctx.now,
-            network_id=ctx.network.id if ctx.network else None,
-            audience_all=False,
-        )
-        apply_fields(ctx, conf, args)
-        if not args.get("audience"):
-            if ctx.network is None:
-                raise UserError("conferences.audience_missing")
-            conf.audience = [ConferenceAudience(network_id=ctx.network.id)]
-        ctx.session.add(conf)
-        ctx.session.flush()
-        audit(ctx, "conference.create", "conference", conf.id, title=title)
-        reply = Reply(
-            blocks=[
-                Text(t("conferences.created", ctx.lang, id=conf.id, title=conf.title)),
-                details(ctx.session, conf, ctx.lang, ctx.tz),
-                Text(
-                    t(
-                        "conferences.created_next",
-                        ctx.lang,
-                        id=conf.id,
-                        audience=audience_text(ctx.session, conf, ctx.lang),
-                        command=t("conferences.cmd.announce", ctx.lang, id=conf.id),
-                    )
-                ),
-            ]
-        )
-        warning = day_warning(conf.start_at.astimezone(ctx.tz).date(), ctx.lang)
-        if warning:
-            reply.add(Text(warning))
-        return reply
-
-    @grp.verb("endre", "change", "edit", help_key="help.konferanse.endre", keywords=FIELDS)
-    def edit(ctx: Context, args: Args) -> Reply:
-        conf = organised_conference(ctx, args)
-        if not args.options and not any(tok.quoted for tok in args.positional):
-            raise UserError("conferences.edit_nothing", id=conf.id)
-        new_title = next((tok.text for tok in args.positional if tok.quoted), None)
-        if new_title:
-            conf.title = new_title[:500]
-        apply_fields(ctx, conf, args)
-        ctx.session.flush()
-        if conf.state == ANNOUNCED:
-            if args.get("audience"):
-                schedule_invitations(ctx.session, conf, ctx.now, ctx.tz)  # new networks only
-            registrations.fill_seats(ctx, conf, more_seats=True)  # the waitlist moves up
-            schedule_reminders(ctx.session, conf, ctx.now, ctx.tz)
-        audit(ctx, "conference.edit", "conference", conf.id, fields=",".join(args.options))
-        return Reply(
-            blocks=[
-                Text(t("conferences.edited", ctx.lang, id=conf.id, title=conf.title)),
-                details(ctx.session, conf, ctx.lang, ctx.tz),
-            ]
-        )
-
-    @grp.verb(
-        "kunngjør",
-        "kunngjer",
-        "kunngjor",
-        "announce",
-        "publiser",
-        "publish",
-        help_key="help.konferanse.kunngjor",
-    )
-    def announce(ctx: Context, args: Args) -> Reply:
-        conf = organised_conference(ctx, args)
-        if is_over(conf, ctx.now, ctx.tz) or conf.start_at <= ctx.now:
-            raise UserError("conferences.is_over", title=conf.title)
-        if conf.state == ANNOUNCED and conf.announced_at is not None:
-            return Reply.text(
-                t(
-                    "conferences.already_announced",
-                    ctx.lang,
-                    title=conf.title,
-                    at=format_datetime(conf.announced_at, ctx.lang, ctx.tz),
-                )
-            )
-        conf.state, conf.announced_at = ANNOUNCED, ctx.now
-        network_ids, members = schedule_invitations(ctx.session, conf, ctx.now, ctx.tz)
-        schedule_reminders(ctx.session, conf, ctx.now, ctx.tz)
-        refs = (
-            ctx.session.scalars(
-                select(ChannelRef).where(
-                    ChannelRef.network_id.in_(network_ids),
-                    ChannelRef.platform == ctx.command.platform,
-                )
-            ).all()
-            if network_ids
-            else []
-        )
-        audit(ctx, "conference.announce", "conference", conf.id)
-        reach = (
-            t("conferences.members.one", ctx.lang)
-            if len(members) == 1
-            else t("conferences.members.many", ctx.lang, n=len(members))
-        )
-        reply = Reply.text(
-            t(
-                "conferences.announced",
-                ctx.lang,
-                title=conf.title,
-                members=reach,
-                channel_names=", ".join(r.name or r.channel_id for r in refs),
-            )
-            if refs
-            else t("conferences.announced_no_channels", ctx.lang, title=conf.title, members=reach)
-        )
-        silent = [n for n in network_ids if n not in {r.network_id for r in refs}]
-        if silent:
-            names = ", ".join(
-                n.name
-                for n in ctx.session.scalars(
-                    select(Network).where(Network.id.in_(silent)).order_by(Network.id)
-                )
-            )
-            reply.add(Text(t("conferences.announced_no_channel", ctx.lang, networks=names)))
-        return reply
-
-    @grp.verb("avlys", "avlyse", "call off", "calloff", help_key="help.konferanse.avlys")
-    def call_off(ctx: Context, args: Args) -> Reply:
-        conf = organised_conference(ctx, args)
-        if is_over(conf, ctx.now, ctx.tz):
-            raise UserError("conferences.is_over", title=conf.title)
-        reason = next((tok.text.strip()[:500] for tok in args.positional if tok.quoted), "") or None
-        was_announced = conf.state == ANNOUNCED
-        conf.state = CONFERENCE_CANCELLED
-        audit(ctx, "conference.call_off", "conference", conf.id, reason=reason or "")
-        if not was_announced:  # a draft: nothing was sent or scheduled, nobody to tell
-            return Reply.text(t("conferences.called_off_draft", ctx.lang, title=conf.title))
-        told = schedule_called_off(ctx.session, conf, ctx.now, ctx.tz, reason)
-        reply = Reply.text(t("conferences.called_off", ctx.lang, title=conf.title, count=told))
-        # The invitations already posted lose their RSVP buttons and say it is called off.
-        reply.object_ref = (OBJECT, conf.id)
-        reply.card = called_off_card(conf, ctx.lang, ctx.tz, reason)
-        return reply
-
-    @grp.verb("vis", "show", "info", help_key="help.konferanse.vis")
-    def show(ctx: Context, args: Args) -> Reply:
-        conf = find_conference(ctx.session, conference_ref(args), viewer=ctx.member)
-        if conf.state == DRAFT and not is_organiser_of(ctx, conf):
-            raise UserError("conferences.not_announced", title=conf.title)
-        reg = registration_of(ctx.session, conf.id, ctx.member.id)
-        state = "" if conf.state == ANNOUNCED else t(f"conferences.state.{conf.state}", ctx.lang)
-        reply = Reply(
-            blocks=[
-                Text(t("conferences.show_title", ctx.lang, id=conf.id, title=conf.title) + state),
-                details(ctx.session, conf, ctx.lang, ctx.tz),
-                Text(
-                    t(
-                        "conferences.your_status",
-                        ctx.lang,
-                        status=status_text(ctx.session, reg, ctx.lang),
-                    )
-                ),
-            ]
-        )
-        if conf.state == ANNOUNCED:
-            reply.add(rsvp_buttons(conf, ctx.lang))
-        return reply
-
-    @grp.verb("liste", "list", "kommende", "upcoming", help_key="help.konferanse.liste")
-    def list_(ctx: Context, args: Args) -> Reply:
-        stmt = (
-            select(Conference)
-            .where(Conference.state != CONFERENCE_CANCELLED)
-            .where(Conference.start_at >= ctx.now - timedelta(days=1))
-            .order_by(Conference.start_at, Conference.id)
-        )
-        confs = [
-            c
-            for c in ctx.session.scalars(stmt)
-            if not is_over(c, ctx.now, ctx.tz) and (c.state == ANNOUNCED or is_organiser_of(ctx, c))
-        ]
-        if not confs:
-            return Reply.text(t("conferences.none", ctx.lang))
-        lines = [t("conferences.list_title", ctx.lang)]
-        for c in confs:
-            reg = registration_of(ctx.session, c.id, ctx.member.id)
-            state = "" if c.state == ANNOUNCED else t(f"conferences.state.{c.state}", ctx.lang)
-            lines.append(
-                t(
-                    "conferences.list_line",
-                    ctx.lang,
-                    id=c.id,
-                    title=c.title,
-                    when=when_text(c, ctx.lang, ctx.tz),
-                    place=c.place or "—",
-                    status=status_text(ctx.session, reg, ctx.lang),
-                )
-                + state
-            )
-        return Reply.text("\n".join(lines))
-
-    @grp.verb(
-        "deltakere",
-        "deltakarar",
-        "deltagere",
-        "participants",
-        "påmeldte",
-        help_key="help.konferanse.deltakere",
-    )
-    def participants(ctx: Context, args: Args) -> Reply:
-        conf = find_conference(ctx.session, conference_ref(args), viewer=ctx.member)
-        if not is_organiser_of(ctx, conf):
-            raise UserError("permission.need_organiser")
-        lines = [t("conferences.participants_title", ctx.lang, id=conf.id, title=conf.title)]
-        for status in (REGISTERED, WAITLISTED, MAYBE):
-            regs = by_arrival(ctx.session, conf.id, status)
-            heading = t(
-                f"conferences.heading.{status}",
-                ctx.lang,
-                count=len(regs),
-                seats=conf.seats if conf.seats is not None else "∞",
-            )
-            lines.append(heading)
-            lines += [
-                f"  {i}. {r.member.name}"
-                + (f" ({r.member.organisation.name})" if r.member.organisation else "")
-                + guest_note(ctx.session, r.member, ctx.lang)  # organisers see guests' e-mail
-                for i, r in enumerate(regs, 1)
-            ] or ["  —"]
-        members = audience_members(ctx.session, conf)
-        answered = {r.member_id for r in conf.registrations}
-        lines.append(
-            t(
-                "conferences.not_answered",
-                ctx.lang,
-                count=sum(1 for m in members if m.id not in answered),
-            )
-        )
-        reply = Reply.text("\n".join(lines))
-        reply.files.append(participants_csv(ctx.session, conf, ctx.lang, ctx.tz))
-        return reply
-
-    @grp.verb("ics", "kalender", "calendar", help_key="help.konferanse.ics")
-    def ics(ctx: Context, args: Args) -> Reply:
-        conf = find_conference(ctx.session, conference_ref(args), viewer=ctx.member)
-        if conf.state == DRAFT and not is_organiser_of(ctx, conf):
-            raise UserError("conferences.not_announced", title=conf.title)
-        reply = Reply.text(t("conferences.ics", ctx.lang, title=conf.title))
-        reply.files.append(ics_file(ctx.session, conf, ctx.now, ctx.tz))
-        return reply
-
-    registrations.add_verbs(grp)
+    grp.add(*VERBS, *registrations.VERBS)
+    router.add_renderers(conference_outbox.RENDERERS)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from bot.i18n import t
 from handlers.action_common import owner_text
+from handlers.action_lists import action_selection
 from storage.models import Action, Goal, Network
 
 CLOSED = ("done", "cancelled")
@@ -56,6 +57,19 @@ def _progress(action: Action) -> int:
     return max(0, min(100, action.progress or 0))
 
 
+def _row(a: Action, today: date, lang: str) -> ActionRow:
+    return ActionRow(
+        id=a.id,
+        title=a.title,
+        owner=owner_text(a, lang),
+        status=a.status,
+        status_text=t(f"actions.status.{a.status}", lang),
+        progress=_progress(a),
+        due=a.due_date,
+        overdue=a.due_date is not None and a.due_date < today and a.status not in CLOSED,
+    )
+
+
 def dashboard(
     session: Session,
     network: Network,
@@ -68,30 +82,16 @@ def dashboard(
     goals = list(
         session.scalars(select(Goal).where(Goal.network_id == network.id).order_by(Goal.number))
     )
-    actions = list(
-        session.scalars(select(Action).where(Action.network_id == network.id).order_by(Action.id))
-    )
+    actions = list(action_selection(session, network=network).actions)  # as /tiltak liste
     owners = sorted({owner_text(a, lang) for a in actions}, key=str.casefold)
-
-    def row(a: Action) -> ActionRow:
-        return ActionRow(
-            id=a.id,
-            title=a.title,
-            owner=owner_text(a, lang),
-            status=a.status,
-            status_text=t(f"actions.status.{a.status}", lang),
-            progress=_progress(a),
-            due=a.due_date,
-            overdue=a.due_date is not None and a.due_date < today and a.status not in CLOSED,
-        )
 
     blocks: list[GoalBlock] = []
     for g in goals:
         if goal is not None and g.number != goal:
             continue
-        rows = [row(a) for a in actions if a.goal_id == g.id]
+        rows = [_row(a, today, lang) for a in actions if a.goal_id == g.id]
         blocks.append(GoalBlock(g.number, g.title, rows))
-    loose = [row(a) for a in actions if a.goal_id is None]
+    loose = [_row(a, today, lang) for a in actions if a.goal_id is None]
     if loose and goal is None:
         blocks.append(GoalBlock(None, t("page.dash.no_goal", lang), loose))
     if owner:

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, joinedload
 
+from bot.config import Settings
 from bot.context import Context
 from bot.dates import format_short
 from bot.datewords import WEEKDAYS
@@ -20,7 +21,7 @@ from bot.errors import UserError
 from bot.grammar import Args
 from bot.i18n import t
 from bot.messages import Reply, Text
-from bot.router import Router
+from bot.router import Router, Verb
 from handlers.lookup import audit, network_for
 from storage import outbox
 from storage.models import (
@@ -84,7 +85,18 @@ def plan_digests(session: Session, now: datetime, tz: ZoneInfo) -> int:
 def digest_lines(
     session: Session, network: Network, now: datetime, tz: ZoneInfo, lang: str
 ) -> list[str]:
-    """The digest's lines, in a fixed number of statements."""
+    """The digest's lines, in a fixed number of statements: one query per part."""
+    return [
+        line
+        for part in (_hearings, _actions, _polls, _meetings, _conferences)
+        for line in part(session, network, now, tz, lang)
+    ]
+
+
+def _hearings(
+    session: Session, network: Network, now: datetime, tz: ZoneInfo, lang: str
+) -> list[str]:
+    """Open hearings with a deadline in the next two weeks, and who has not answered."""
     lines: list[str] = []
     short = lambda dt: format_short(dt, lang, tz)  # noqa: E731
     hearings = (
@@ -114,6 +126,14 @@ def digest_lines(
                 missing=", ".join(missing) or t("digest.all_answered", lang),
             )
         )
+    return lines
+
+
+def _actions(
+    session: Session, network: Network, now: datetime, tz: ZoneInfo, lang: str
+) -> list[str]:
+    """Open actions overdue or due within a week, with their owner."""
+    lines: list[str] = []
     today = now.astimezone(tz).date()
     actions = session.scalars(
         select(Action)
@@ -136,6 +156,12 @@ def digest_lines(
         )
         key = "digest.action_overdue" if a.due_date and a.due_date < today else "digest.action_week"
         lines.append(t(key, lang, id=a.id, title=a.title, owner=owner, due=f"{a.due_date:%d.%m}"))
+    return lines
+
+
+def _polls(session: Session, network: Network, now: datetime, tz: ZoneInfo, lang: str) -> list[str]:
+    """Open polls and the network's members who have not voted."""
+    lines: list[str] = []
     polls = session.scalars(
         select(Poll)
         .where(Poll.network_id == network.id, Poll.state == "open")
@@ -168,6 +194,15 @@ def digest_lines(
                     missing=", ".join(sorted(missing)) or t("digest.all_voted", lang),
                 )
             )
+    return lines
+
+
+def _meetings(
+    session: Session, network: Network, now: datetime, tz: ZoneInfo, lang: str
+) -> list[str]:
+    """Meetings in the coming week."""
+    lines: list[str] = []
+    short = lambda dt: format_short(dt, lang, tz)  # noqa: E731
     for m in session.scalars(
         select(Meeting)
         .where(
@@ -179,6 +214,15 @@ def digest_lines(
         .order_by(Meeting.start_at)
     ):
         lines.append(t("digest.meeting", lang, title=m.title, when=short(m.start_at)))
+    return lines
+
+
+def _conferences(
+    session: Session, network: Network, now: datetime, tz: ZoneInfo, lang: str
+) -> list[str]:
+    """Announced conferences for the network in the coming week."""
+    lines: list[str] = []
+    short = lambda dt: format_short(dt, lang, tz)  # noqa: E731
     in_audience = or_(
         Conference.audience_all.is_(True),
         Conference.id.in_(
@@ -203,70 +247,80 @@ def digest_lines(
     return lines
 
 
-def register(router: Router) -> None:
-    @router.renderer(KIND)
-    def render_digest(
-        session: Session, row: OutboxMessage, now: datetime, lang: str
-    ) -> Reply | None:
-        network = session.get(Network, row.object_id)
-        asked_now = bool(row.payload and row.payload.get("now"))
-        if network is None or not (network.digest_enabled or asked_now):
-            return None
-        tz = router.settings.tz
-        lines = digest_lines(session, network, now, tz, lang)
-        if not lines:
-            return None  # an empty digest is not posted
-        return Reply(
-            blocks=[Text(t("digest.title", lang, network=network.name)), Text("\n".join(lines))],
-            visibility="channel",
-        )
-
-    router.planners.append(lambda session, now: plan_digests(session, now, router.settings.tz))
-
-    grp = router.groups["partnerbot"]
-
-    @grp.verb(
-        "digest",
-        "sammendrag",
-        "samandrag",
-        help_key="help.partnerbot.digest",
-        keywords={"network": ("nettverk", "network")},
+def render_digest(
+    session: Session, row: OutboxMessage, now: datetime, lang: str, *, settings: Settings
+) -> Reply | None:
+    network = session.get(Network, row.object_id)
+    asked_now = bool(row.payload and row.payload.get("now"))
+    if network is None or not (network.digest_enabled or asked_now):
+        return None
+    lines = digest_lines(session, network, now, settings.tz, lang)
+    if not lines:
+        return None  # an empty digest is not posted
+    return Reply(
+        blocks=[Text(t("digest.title", lang, network=network.name)), Text("\n".join(lines))],
+        visibility="channel",
     )
-    def set_digest(ctx: Context, args: Args) -> Reply:
-        ctx.require_role("organiser")
-        network = network_for(ctx, args)
-        words = [w.casefold() for w in args.words()]
-        if words in (["nå"], ["na"], ["no"], ["now"]):
-            return post_now(ctx, network)
-        if words in (["vis"], ["forhåndsvis"], ["førehandsvis"], ["preview"], ["show"]):
-            return preview(ctx, network)
-        if words in (["av"], ["off"], ["stopp"], ["stop"]):
-            outbox.cancel(ctx.session, object_type=OBJECT, object_id=network.id)
-            network.digest_enabled = False
-            audit(ctx, "digest.off", "network", network.id)
-            return Reply.text(t("digest.off", ctx.lang, network=network.name))
-        weekday, hh, mm = parse_when(words)
-        outbox.cancel(ctx.session, object_type=OBJECT, object_id=network.id)
-        network.digest_enabled = True
-        network.digest_weekday = weekday
-        network.digest_time = f"{hh:02d}:{mm:02d}"
-        ctx.session.flush()
-        at = next_digest_at(network, ctx.now, ctx.tz)
-        # schedule() takes back this week's row if "av" cancelled it a moment ago
-        outbox.schedule(
-            ctx.session,
-            key=digest_key(network.id, at),
-            kind=KIND,
-            target=outbox.Target.network(network.id),
-            due_at=at,
-            object_type=OBJECT,
-            object_id=network.id,
-        )
-        plan_digests(ctx.session, ctx.now, ctx.tz)
-        audit(ctx, "digest.set", "network", network.id, at=network.digest_time)
-        return Reply.text(
-            t("digest.set", ctx.lang, network=network.name, when=format_short(at, ctx.lang, ctx.tz))
-        )
+
+
+def set_digest(ctx: Context, args: Args) -> Reply:
+    ctx.require_role("organiser")
+    network = network_for(ctx, args)
+    words = [w.casefold() for w in args.words()]
+    if words in (["nå"], ["na"], ["no"], ["now"]):
+        return post_now(ctx, network)
+    if words in (["vis"], ["forhåndsvis"], ["førehandsvis"], ["preview"], ["show"]):
+        return preview(ctx, network)
+    if words in (["av"], ["off"], ["stopp"], ["stop"]):
+        return turn_off(ctx, network)
+    return schedule_weekly(ctx, network, *parse_when(words))
+
+
+def turn_off(ctx: Context, network: Network) -> Reply:
+    outbox.cancel(ctx.session, object_type=OBJECT, object_id=network.id)
+    network.digest_enabled = False
+    audit(ctx, "digest.off", "network", network.id)
+    return Reply.text(t("digest.off", ctx.lang, network=network.name))
+
+
+def schedule_weekly(ctx: Context, network: Network, weekday: int, hh: int, mm: int) -> Reply:
+    outbox.cancel(ctx.session, object_type=OBJECT, object_id=network.id)
+    network.digest_enabled = True
+    network.digest_weekday = weekday
+    network.digest_time = f"{hh:02d}:{mm:02d}"
+    ctx.session.flush()
+    at = next_digest_at(network, ctx.now, ctx.tz)
+    # schedule() takes back this week's row if "av" cancelled it a moment ago
+    outbox.schedule(
+        ctx.session,
+        key=digest_key(network.id, at),
+        kind=KIND,
+        target=outbox.Target.network(network.id),
+        due_at=at,
+        object_type=OBJECT,
+        object_id=network.id,
+    )
+    plan_digests(ctx.session, ctx.now, ctx.tz)
+    audit(ctx, "digest.set", "network", network.id, at=network.digest_time)
+    return Reply.text(
+        t("digest.set", ctx.lang, network=network.name, when=format_short(at, ctx.lang, ctx.tz))
+    )
+
+
+VERBS = (
+    Verb(
+        ("digest", "sammendrag", "samandrag"),
+        set_digest,
+        "help.partnerbot.digest",
+        keywords={"network": ("nettverk", "network")},
+    ),
+)
+
+
+def register(router: Router) -> None:
+    router.add_renderers({KIND: render_digest})
+    router.planners.append(lambda session, now: plan_digests(session, now, router.settings.tz))
+    router.groups["partnerbot"].add(*VERBS)
 
 
 _CLOCK_WORDS = frozenset({"kl", "kl.", "klokka", "klokken", "klokka:", "at", "@"})

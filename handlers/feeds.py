@@ -1,8 +1,8 @@
 """Calendar feeds (iCalendar): a member's own (their meetings, the conferences they are
 registered for, their networks' hearing deadlines, the due dates of their actions) and a
 network's (its meetings, conferences and hearings). UIDs are stable, so a calendar
-updates its entries; a moved meeting has a higher SEQUENCE; times carry Europe/Oslo's
-VTIMEZONE."""
+updates its entries; a moved meeting has a higher SEQUENCE; times carry the zone's
+VTIMEZONE (the member's, else PARTNERBOT_TIMEZONE)."""
 
 from __future__ import annotations
 

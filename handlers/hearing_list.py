@@ -1,4 +1,5 @@
-"""/horing liste: hearings nearest deadline first, a page at a time, at a fixed query cost.
+"""/horing liste: hearings nearest deadline first, a page at a time, at a fixed query cost;
+``hearing_overview`` gives the page as data (for the chat list and a web page).
 
 A fixed number of statements whatever the number of hearings: how many there are, one
 page of them, their answer counts (aggregated in SQL, no per-row loading of addressees),
@@ -7,9 +8,11 @@ and the member's networks when the channel names none.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from bot.context import Context
 from bot.dates import format_short
@@ -25,45 +28,56 @@ KEYWORDS = {"page": ("side", "sida", "page")}
 FLAGS = {"all": ("alle", "all")}
 
 
-def list_hearings(ctx: Context, args: Args, networks: list[Network] | None) -> Reply:
-    """``networks`` limits the list (None: every network)."""
-    everything = "all" in args.flags
-    page = _page_number(ctx, args.get("page"), everything)
+@dataclass(frozen=True)
+class HearingRow:
+    hearing: Hearing
+    answered: int  # addressees that have answered
+    addressees: int
+
+
+@dataclass(frozen=True)
+class HearingPage:
+    """One page of hearings, nearest deadline first: what the list shows, as data."""
+
+    rows: list[HearingRow]
+    total: int  # hearings on all pages
+    page: int
+    pages: int
+
+
+def hearing_overview(
+    session: Session, *, networks: list[Network] | None, everything: bool = False, page: int = 1
+) -> HearingPage:
+    """Open hearings (``everything``: closed ones too) of ``networks`` (None: every network),
+    page ``page``; a page past the end has no rows."""
     where: list[Any] = []
     if not everything:
         where.append(Hearing.state == "open")
     if networks is not None:
         where.append(Hearing.network_id.in_([n.id for n in networks]))
-    total = ctx.session.scalar(select(func.count(Hearing.id)).where(*where)) or 0
-    if not total:
-        return Reply.text(t("hearings.none_open", ctx.lang))
+    total = session.scalar(select(func.count(Hearing.id)).where(*where)) or 0
     pages = -(-total // PAGE_SIZE)
-    if page > pages:
-        raise UserError("hearings.page_past_end", pages=pages, command=_command(everything, pages))
-    rows = _page(ctx, where, page)
+    rows = _page(session, where, page) if total and page <= pages else []
+    return HearingPage(rows, total, page, pages)
+
+
+def list_hearings(ctx: Context, args: Args, networks: list[Network] | None) -> Reply:
+    """``networks`` limits the list (None: every network)."""
+    everything = "all" in args.flags
+    page = _page_number(ctx, args.get("page"), everything)
+    found = hearing_overview(ctx.session, networks=networks, everything=everything, page=page)
+    if not found.total:
+        return Reply.text(t("hearings.none_open", ctx.lang))
+    if page > found.pages:
+        raise UserError(
+            "hearings.page_past_end", pages=found.pages, command=_command(everything, found.pages)
+        )
     key = "hearings.list_title_all" if everything else "hearings.list_title"
     title = t(key, ctx.lang)
-    if pages > 1:
-        title = title.rstrip(":") + t("hearings.list_page", ctx.lang, page=page, pages=pages)
-    lines = [title]
-    for h, answered, addressees in rows:
-        state = "" if h.state == "open" else f" ({t('hearings.state.closed', ctx.lang)})"
-        lines.append(
-            "• "
-            + t(
-                "hearings.list_line",
-                ctx.lang,
-                number=h.id,
-                title=h.title,
-                sender=reminders.sender_part(h, ctx.lang),
-                deadline=format_short(h.deadline, ctx.lang, ctx.tz),
-                left=reminders.time_left(h.deadline, ctx.now, ctx.tz, ctx.lang),
-                answered=answered,
-                total=addressees,
-                state=state,
-            )
-        )
-    rest = total - page * PAGE_SIZE
+    if found.pages > 1:
+        title = title.rstrip(":") + t("hearings.list_page", ctx.lang, page=page, pages=found.pages)
+    lines = [title] + [_line(ctx, row) for row in found.rows]
+    rest = found.total - page * PAGE_SIZE
     if rest > 0:
         lines.append(
             t("hearings.list_more", ctx.lang, count=rest, command=_command(everything, page + 1))
@@ -71,10 +85,27 @@ def list_hearings(ctx: Context, args: Args, networks: list[Network] | None) -> R
     return Reply.text("\n".join(lines))
 
 
-def _page(ctx: Context, where: list[Any], page: int) -> list[tuple[Hearing, int, int]]:
+def _line(ctx: Context, row: HearingRow) -> str:
+    h = row.hearing
+    state = "" if h.state == "open" else f" ({t('hearings.state.closed', ctx.lang)})"
+    return "• " + t(
+        "hearings.list_line",
+        ctx.lang,
+        number=h.id,
+        title=h.title,
+        sender=reminders.sender_part(h, ctx.lang),
+        deadline=format_short(h.deadline, ctx.lang, ctx.tz),
+        left=reminders.time_left(h.deadline, ctx.now, ctx.tz, ctx.lang),
+        answered=row.answered,
+        total=row.addressees,
+        state=state,
+    )
+
+
+def _page(session: Session, where: list[Any], page: int) -> list[HearingRow]:
     """One page of hearings with (answered, addressees) counted in SQL for that page only
     (counting every hearing's addressees and then cutting a page out costs more)."""
-    hearings = ctx.session.scalars(
+    hearings = session.scalars(
         select(Hearing)
         .where(*where)
         .order_by(Hearing.deadline, Hearing.id)
@@ -84,7 +115,7 @@ def _page(ctx: Context, where: list[Any], page: int) -> list[tuple[Hearing, int,
     counts: dict[int, tuple[int, int]] = (
         {
             hearing_id: (int(answered), int(total))
-            for hearing_id, answered, total in ctx.session.execute(
+            for hearing_id, answered, total in session.execute(
                 select(
                     HearingAddressee.hearing_id,
                     func.count(HearingAddressee.answered_at),
@@ -97,7 +128,7 @@ def _page(ctx: Context, where: list[Any], page: int) -> list[tuple[Hearing, int,
         if hearings
         else {}
     )
-    return [(h, *counts.get(h.id, (0, 0))) for h in hearings]
+    return [HearingRow(h, *counts.get(h.id, (0, 0))) for h in hearings]
 
 
 def _page_number(ctx: Context, text: str | None, everything: bool) -> int:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
-from functools import partial
 
 from sqlalchemy import select
 
@@ -22,7 +21,7 @@ from bot.errors import UserError
 from bot.grammar import Args, Token, parse_ref
 from bot.i18n import t
 from bot.messages import Fields, Reply, Text
-from bot.router import Router
+from bot.router import Router, Verb
 from handlers import hearing_list
 from handlers import hearing_reminders as reminders
 from handlers.lookup import audit, find_network, find_organisation, network_for
@@ -53,6 +52,242 @@ _LIST_SPLIT = re.compile(r"[,;\n]")
 _AND = re.compile(r"\s+(?:og|and)\s+", re.IGNORECASE)
 
 
+def new_hearing(ctx: Context, args: Args) -> Reply:
+    title = (args.strict_title() or "").strip()
+    if not title:
+        raise UserError("hearings.title_missing")
+    if not args.get("deadline"):
+        raise UserError("hearings.deadline_missing")
+    network = network_for(ctx, args)
+    require_member_of(ctx, network)
+    deadline = parse_deadline(ctx, args.options["deadline"])
+    offsets = parse_offsets_arg(ctx, args.get("remind")) or reminders.DEFAULT_OFFSETS
+    if args.get("addressees"):
+        orgs, created = resolve_addressees(ctx, args.options["addressees"], network)
+    elif network.organisations:
+        # no `mottakere`: the network's own organisations, as the reply shows
+        orgs, created = sorted(network.organisations, key=lambda o: o.name), []
+        ctx.notes.append(t("hearings.addressees_default", ctx.lang, network=network.name))
+    else:
+        raise UserError("hearings.addressees_missing")
+    hearing = Hearing(
+        network=network,
+        title=title[:2000],
+        sender=(args.get("sender") or None),
+        link=args.get("link"),
+        deadline=deadline,
+        reminder_offsets=offsets,
+        state="open",
+        created_by=ctx.member.id,
+        created_at=ctx.now,
+    )
+    hearing.addressees = [HearingAddressee(organisation=o) for o in orgs]
+    ctx.session.add(hearing)
+    ctx.session.flush()
+    reminders.sync_reminders(ctx.session, hearing, now=ctx.now, tz=ctx.tz)
+    audit(ctx, "hearing.create", "hearing", hearing.id, title=title)
+    reply = Reply(visibility="channel", object_ref=("hearing", hearing.id))
+    reply.add(
+        Text(
+            t(
+                "hearings.created",
+                ctx.lang,
+                number=hearing.id,
+                title=hearing.title,
+                network=network.name,
+            )
+        )
+    )
+    reply.add(summary_fields(ctx, hearing))
+    notes = warnings(ctx, hearing)
+    if created:
+        notes.append(
+            t("hearings.new_organisations", ctx.lang, names=", ".join(o.name for o in created))
+        )
+    notes.append(t("hearings.answer_hint", ctx.lang, number=hearing.id))
+    reply.add(Text("\n".join(notes)))
+    return reply
+
+
+def list_hearings(ctx: Context, args: Args) -> Reply:
+    return hearing_list.list_hearings(ctx, args, visible_networks(ctx))
+
+
+def show_hearing(ctx: Context, args: Args) -> Reply:
+    hearing = find_hearing(ctx, args, "vis")
+    reply = Reply()  # no object_ref: a private view, it must not rewrite the channel post
+    reply.add(Text(t("hearings.show_title", ctx.lang, number=hearing.id, title=hearing.title)))
+    reply.add(summary_fields(ctx, hearing, full=True))
+    lines = [addressee_line(ctx, a) for a in hearing.addressees]
+    if hearing.state == "open":
+        lines += warnings(ctx, hearing)
+    if may_manage(ctx, hearing):
+        problems = [
+            r
+            for r in reminders.reminder_rows(ctx.session, hearing)
+            if r.state in ("failed", "stale")
+        ]
+        if problems:
+            lines.append(t("hearings.problems_title", ctx.lang))
+            for row in problems:
+                key = (
+                    "hearings.problem_failed" if row.state == "failed" else "hearings.problem_stale"
+                )
+                lines.append(
+                    "  "
+                    + t(
+                        key,
+                        ctx.lang,
+                        due=format_short(row.due_at, ctx.lang, ctx.tz),
+                        error=row.last_error or "—",
+                    )
+                )
+    reply.add(Text("\n".join(lines)))
+    return reply
+
+
+def mark_answered(ctx: Context, args: Args) -> Reply:
+    hearing = find_hearing(ctx, args, "svart")
+    require_open(hearing)
+    if hearing.network is not None:
+        require_member_of(ctx, hearing.network)
+    rest = args.positional[1:]
+    link = args.get("link")
+    if link is None and rest and not rest[-1].quoted and _URL.match(rest[-1].text):
+        link = rest.pop().text
+    named = args.get("organisation") or " ".join(tok.text for tok in rest).strip()
+    addressees = pick_addressees(ctx, hearing, named)
+    for a in addressees:
+        if not permissions.may_answer_for(ctx.member, a.organisation_id):
+            raise UserError("hearings.answer_not_yours", org=a.organisation.name, number=hearing.id)
+    again = [a for a in addressees if a.answered_at is not None]
+    for a in addressees:
+        # The first answer stays; each report is kept in the history `vis` shows.
+        if a.answered_at is None:
+            a.answered_at, a.answered_by = ctx.now, ctx.member.id
+        if link and not a.response_link:
+            a.response_link = link
+        a.answers.append(HearingAnswer(member_id=ctx.member.id, at=ctx.now, link=link))
+    ctx.session.flush()
+    reminders.sync_reminders(ctx.session, hearing, now=ctx.now, tz=ctx.tz)
+    names = ", ".join(a.organisation.name for a in addressees)
+    audit(ctx, "hearing.answered", "hearing", hearing.id, organisations=names)
+    lines = [t("hearings.answered", ctx.lang, orgs=names, number=hearing.id, title=hearing.title)]
+    lines += [
+        t(
+            "hearings.answered_before",
+            ctx.lang,
+            org=a.organisation.name,
+            when=format_short(a.answered_at, ctx.lang, ctx.tz),
+            number=hearing.id,
+        )
+        for a in again
+        if a.answered_at is not None
+    ]
+    missing = reminders.unanswered(hearing)
+    lines.append(
+        t("hearings.still_missing", ctx.lang, orgs=", ".join(missing))
+        if missing
+        else t("hearings.all_answered", ctx.lang)
+    )
+    return Reply.text("\n".join(lines), visibility="channel")
+
+
+def edit_hearing(ctx: Context, args: Args) -> Reply:
+    hearing = find_hearing(ctx, args, "endre")
+    require_open(hearing)
+    require_manager(ctx, hearing)
+    changes = dict(args.options)
+    quoted_title = next((tok.text for tok in args.positional[1:] if tok.quoted), None)
+    if quoted_title and "title" not in changes:
+        changes["title"] = quoted_title
+    if not changes:
+        raise UserError("hearings.nothing_to_change", number=hearing.id)
+    if "title" in changes:
+        if not changes["title"].strip():
+            raise UserError("hearings.title_missing")
+        hearing.title = changes["title"].strip()[:2000]
+    if "sender" in changes:
+        hearing.sender = changes["sender"].strip() or None
+    if "link" in changes:
+        hearing.link = changes["link"].strip() or None
+    if "deadline" in changes:
+        hearing.deadline = parse_deadline(ctx, changes["deadline"])
+    if "network" in changes:
+        hearing.network = find_network(ctx.session, changes["network"])
+        require_member_of(ctx, hearing.network)
+    if "remind" in changes:
+        hearing.reminder_offsets = parse_offsets_arg(ctx, changes["remind"])
+    created: list[Organisation] = []
+    if "addressees" in changes and hearing.network is not None:
+        orgs, created = resolve_addressees(ctx, changes["addressees"], hearing.network)
+        keep = {a.organisation_id: a for a in hearing.addressees}
+        hearing.addressees = [keep.get(o.id) or HearingAddressee(organisation=o) for o in orgs]
+    ctx.session.flush()
+    reminders.sync_reminders(ctx.session, hearing, now=ctx.now, tz=ctx.tz)
+    audit(ctx, "hearing.edit", "hearing", hearing.id, changed=",".join(sorted(changes)))
+    reply = Reply(visibility="channel", object_ref=("hearing", hearing.id))
+    reply.add(Text(t("hearings.changed", ctx.lang, number=hearing.id, title=hearing.title)))
+    reply.add(summary_fields(ctx, hearing))
+    notes = warnings(ctx, hearing) if "deadline" in changes else []
+    if created:
+        notes.append(
+            t("hearings.new_organisations", ctx.lang, names=", ".join(o.name for o in created))
+        )
+    if notes:
+        reply.add(Text("\n".join(notes)))
+    return reply
+
+
+def close_hearing(ctx: Context, args: Args) -> Reply:
+    hearing = find_hearing(ctx, args, "avslutt")
+    if hearing.state != "open":
+        raise UserError("hearings.already_closed", number=hearing.id)
+    require_manager(ctx, hearing)
+    hearing.state, hearing.closed_at = "closed", ctx.now
+    ctx.session.flush()
+    reminders.sync_reminders(ctx.session, hearing, now=ctx.now, tz=ctx.tz)
+    audit(ctx, "hearing.close", "hearing", hearing.id)
+    answered_count = sum(1 for a in hearing.addressees if a.answered_at is not None)
+    return Reply.text(
+        t(
+            "hearings.closed_now",
+            ctx.lang,
+            number=hearing.id,
+            title=hearing.title,
+            answered=answered_count,
+            total=len(hearing.addressees),
+        ),
+        visibility="channel",
+    )
+
+
+VERBS = (
+    Verb(("ny", "new", "opprett", "create"), new_hearing, "help.horing.ny", keywords=KEYWORDS),
+    Verb(
+        ("liste", "list", "oversikt"),
+        list_hearings,
+        "help.horing.liste",
+        keywords=hearing_list.KEYWORDS,
+        flags=hearing_list.FLAGS,
+    ),
+    Verb(("vis", "show", "info"), show_hearing, "help.horing.vis"),
+    Verb(
+        ("svart", "svar", "answered", "answer", "responded"),
+        mark_answered,
+        "help.horing.svart",
+        keywords=ANSWER_KEYWORDS,
+    ),
+    Verb(
+        ("endre", "rediger", "edit", "change", "update"),
+        edit_hearing,
+        "help.horing.endre",
+        keywords=EDIT_KEYWORDS,
+    ),
+    Verb(("avslutt", "lukk", "close", "end"), close_hearing, "help.horing.avslutt"),
+)
+
+
 def register(router: Router) -> None:
     grp = router.group(
         "horing",
@@ -63,246 +298,8 @@ def register(router: Router) -> None:
         help_key="help.group.horing",
         default_verb="liste",
     )
-    router.renderer(reminders.KIND)(partial(reminders.render_reminder, settings=router.settings))
-
-    @grp.verb("ny", "new", "opprett", "create", help_key="help.horing.ny", keywords=KEYWORDS)
-    def new(ctx: Context, args: Args) -> Reply:
-        title = (args.strict_title() or "").strip()
-        if not title:
-            raise UserError("hearings.title_missing")
-        if not args.get("deadline"):
-            raise UserError("hearings.deadline_missing")
-        network = network_for(ctx, args)
-        require_member_of(ctx, network)
-        deadline = parse_deadline(ctx, args.options["deadline"])
-        offsets = parse_offsets_arg(ctx, args.get("remind")) or reminders.DEFAULT_OFFSETS
-        if args.get("addressees"):
-            orgs, created = resolve_addressees(ctx, args.options["addressees"], network)
-        elif network.organisations:
-            # no `mottakere`: the network's own organisations, as the reply shows
-            orgs, created = sorted(network.organisations, key=lambda o: o.name), []
-            ctx.notes.append(t("hearings.addressees_default", ctx.lang, network=network.name))
-        else:
-            raise UserError("hearings.addressees_missing")
-        hearing = Hearing(
-            network=network,
-            title=title[:2000],
-            sender=(args.get("sender") or None),
-            link=args.get("link"),
-            deadline=deadline,
-            reminder_offsets=offsets,
-            state="open",
-            created_by=ctx.member.id,
-            created_at=ctx.now,
-        )
-        hearing.addressees = [HearingAddressee(organisation=o) for o in orgs]
-        ctx.session.add(hearing)
-        ctx.session.flush()
-        reminders.sync_reminders(ctx.session, hearing, now=ctx.now, tz=ctx.tz)
-        audit(ctx, "hearing.create", "hearing", hearing.id, title=title)
-        reply = Reply(visibility="channel", object_ref=("hearing", hearing.id))
-        reply.add(
-            Text(
-                t(
-                    "hearings.created",
-                    ctx.lang,
-                    number=hearing.id,
-                    title=hearing.title,
-                    network=network.name,
-                )
-            )
-        )
-        reply.add(summary_fields(ctx, hearing))
-        notes = warnings(ctx, hearing)
-        if created:
-            notes.append(
-                t("hearings.new_organisations", ctx.lang, names=", ".join(o.name for o in created))
-            )
-        notes.append(t("hearings.answer_hint", ctx.lang, number=hearing.id))
-        reply.add(Text("\n".join(notes)))
-        return reply
-
-    @grp.verb(
-        "liste",
-        "list",
-        "oversikt",
-        help_key="help.horing.liste",
-        keywords=hearing_list.KEYWORDS,
-        flags=hearing_list.FLAGS,
-    )
-    def list_(ctx: Context, args: Args) -> Reply:
-        return hearing_list.list_hearings(ctx, args, visible_networks(ctx))
-
-    @grp.verb("vis", "show", "info", help_key="help.horing.vis")
-    def show(ctx: Context, args: Args) -> Reply:
-        hearing = find_hearing(ctx, args, "vis")
-        reply = Reply()  # no object_ref: a private view, it must not rewrite the channel post
-        reply.add(Text(t("hearings.show_title", ctx.lang, number=hearing.id, title=hearing.title)))
-        reply.add(summary_fields(ctx, hearing, full=True))
-        lines = [addressee_line(ctx, a) for a in hearing.addressees]
-        if hearing.state == "open":
-            lines += warnings(ctx, hearing)
-        if may_manage(ctx, hearing):
-            problems = [
-                r
-                for r in reminders.reminder_rows(ctx.session, hearing)
-                if r.state in ("failed", "stale")
-            ]
-            if problems:
-                lines.append(t("hearings.problems_title", ctx.lang))
-                for row in problems:
-                    key = (
-                        "hearings.problem_failed"
-                        if row.state == "failed"
-                        else "hearings.problem_stale"
-                    )
-                    lines.append(
-                        "  "
-                        + t(
-                            key,
-                            ctx.lang,
-                            due=format_short(row.due_at, ctx.lang, ctx.tz),
-                            error=row.last_error or "—",
-                        )
-                    )
-        reply.add(Text("\n".join(lines)))
-        return reply
-
-    @grp.verb(
-        "svart",
-        "svar",
-        "answered",
-        "answer",
-        "responded",
-        help_key="help.horing.svart",
-        keywords=ANSWER_KEYWORDS,
-    )
-    def answered(ctx: Context, args: Args) -> Reply:
-        hearing = find_hearing(ctx, args, "svart")
-        require_open(hearing)
-        if hearing.network is not None:
-            require_member_of(ctx, hearing.network)
-        rest = args.positional[1:]
-        link = args.get("link")
-        if link is None and rest and not rest[-1].quoted and _URL.match(rest[-1].text):
-            link = rest.pop().text
-        named = args.get("organisation") or " ".join(tok.text for tok in rest).strip()
-        addressees = pick_addressees(ctx, hearing, named)
-        for a in addressees:
-            if not permissions.may_answer_for(ctx.member, a.organisation_id):
-                raise UserError(
-                    "hearings.answer_not_yours", org=a.organisation.name, number=hearing.id
-                )
-        again = [a for a in addressees if a.answered_at is not None]
-        for a in addressees:
-            # The first answer stays; each report is kept in the history `vis` shows.
-            if a.answered_at is None:
-                a.answered_at, a.answered_by = ctx.now, ctx.member.id
-            if link and not a.response_link:
-                a.response_link = link
-            a.answers.append(HearingAnswer(member_id=ctx.member.id, at=ctx.now, link=link))
-        ctx.session.flush()
-        reminders.sync_reminders(ctx.session, hearing, now=ctx.now, tz=ctx.tz)
-        names = ", ".join(a.organisation.name for a in addressees)
-        audit(ctx, "hearing.answered", "hearing", hearing.id, organisations=names)
-        lines = [
-            t("hearings.answered", ctx.lang, orgs=names, number=hearing.id, title=hearing.title)
-        ]
-        lines += [
-            t(
-                "hearings.answered_before",
-                ctx.lang,
-                org=a.organisation.name,
-                when=format_short(a.answered_at, ctx.lang, ctx.tz),
-                number=hearing.id,
-            )
-            for a in again
-            if a.answered_at is not None
-        ]
-        missing = reminders.unanswered(hearing)
-        lines.append(
-            t("hearings.still_missing", ctx.lang, orgs=", ".join(missing))
-            if missing
-            else t("hearings.all_answered", ctx.lang)
-        )
-        return Reply.text("\n".join(lines), visibility="channel")
-
-    @grp.verb(
-        "endre",
-        "rediger",
-        "edit",
-        "change",
-        "update",
-        help_key="help.horing.endre",
-        keywords=EDIT_KEYWORDS,
-    )
-    def edit(ctx: Context, args: Args) -> Reply:
-        hearing = find_hearing(ctx, args, "endre")
-        require_open(hearing)
-        require_manager(ctx, hearing)
-        changes = dict(args.options)
-        quoted_title = next((tok.text for tok in args.positional[1:] if tok.quoted), None)
-        if quoted_title and "title" not in changes:
-            changes["title"] = quoted_title
-        if not changes:
-            raise UserError("hearings.nothing_to_change", number=hearing.id)
-        if "title" in changes:
-            if not changes["title"].strip():
-                raise UserError("hearings.title_missing")
-            hearing.title = changes["title"].strip()[:2000]
-        if "sender" in changes:
-            hearing.sender = changes["sender"].strip() or None
-        if "link" in changes:
-            hearing.link = changes["link"].strip() or None
-        if "deadline" in changes:
-            hearing.deadline = parse_deadline(ctx, changes["deadline"])
-        if "network" in changes:
-            hearing.network = find_network(ctx.session, changes["network"])
-            require_member_of(ctx, hearing.network)
-        if "remind" in changes:
-            hearing.reminder_offsets = parse_offsets_arg(ctx, changes["remind"])
-        created: list[Organisation] = []
-        if "addressees" in changes and hearing.network is not None:
-            orgs, created = resolve_addressees(ctx, changes["addressees"], hearing.network)
-            keep = {a.organisation_id: a for a in hearing.addressees}
-            hearing.addressees = [keep.get(o.id) or HearingAddressee(organisation=o) for o in orgs]
-        ctx.session.flush()
-        reminders.sync_reminders(ctx.session, hearing, now=ctx.now, tz=ctx.tz)
-        audit(ctx, "hearing.edit", "hearing", hearing.id, changed=",".join(sorted(changes)))
-        reply = Reply(visibility="channel", object_ref=("hearing", hearing.id))
-        reply.add(Text(t("hearings.changed", ctx.lang, number=hearing.id, title=hearing.title)))
-        reply.add(summary_fields(ctx, hearing))
-        notes = warnings(ctx, hearing) if "deadline" in changes else []
-        if created:
-            notes.append(
-                t("hearings.new_organisations", ctx.lang, names=", ".join(o.name for o in created))
-            )
-        if notes:
-            reply.add(Text("\n".join(notes)))
-        return reply
-
-    @grp.verb("avslutt", "lukk", "close", "end", help_key="help.horing.avslutt")
-    def close(ctx: Context, args: Args) -> Reply:
-        hearing = find_hearing(ctx, args, "avslutt")
-        if hearing.state != "open":
-            raise UserError("hearings.already_closed", number=hearing.id)
-        require_manager(ctx, hearing)
-        hearing.state, hearing.closed_at = "closed", ctx.now
-        ctx.session.flush()
-        reminders.sync_reminders(ctx.session, hearing, now=ctx.now, tz=ctx.tz)
-        audit(ctx, "hearing.close", "hearing", hearing.id)
-        answered_count = sum(1 for a in hearing.addressees if a.answered_at is not None)
-        return Reply.text(
-            t(
-                "hearings.closed_now",
-                ctx.lang,
-                number=hearing.id,
-                title=hearing.title,
-                answered=answered_count,
-                total=len(hearing.addressees),
-            ),
-            visibility="channel",
-        )
+    grp.add(*VERBS)
+    router.add_renderers({reminders.KIND: reminders.render_reminder})
 
 
 # -- reading the command ------------------------------------------------------------------

@@ -9,7 +9,7 @@ from bot.errors import UserError
 from bot.grammar import Args
 from bot.i18n import normalize_language, t
 from bot.messages import Fields, PersonRef, Reply, Text, strong
-from bot.router import Router
+from bot.router import Router, Verb
 from handlers.lookup import (
     audit,
     find_network,
@@ -38,262 +38,261 @@ def role_name(role: str, lang: str) -> str:
     return t(f"role.{role}", lang)
 
 
-def register(router: Router) -> None:
-    grp = router.group("partnerbot", "pb", help_key="help.group.partnerbot", default_verb="hjelp")
+def list_networks(ctx: Context, args: Args) -> Reply:
+    networks = ctx.session.scalars(select(Network).order_by(Network.id)).all()
+    if not networks:
+        return Reply.text(t("networks.none", ctx.lang))
+    reply = Reply()
+    by_partnership: dict[str, list[Network]] = {}
+    for net in networks:
+        name = net.partnership.name if net.partnership else t("networks.no_partnership", ctx.lang)
+        by_partnership.setdefault(name, []).append(net)
+    for partnership, nets in by_partnership.items():
+        reply.add(Text(strong(partnership)))
+        for net in nets:
+            reply.add(Text(_network_line(net, ctx.lang)))
+    return reply
 
-    @grp.verb("hjelp", "help", "?", help_key="help.partnerbot.hjelp")
-    def help_(ctx: Context, args: Args) -> Reply:
-        words = args.words()
-        if words:
-            target = router.find_group(words[0])
-            if target is not None:
-                return router.group_help(ctx, target)
-        return router.help(ctx)
 
-    @grp.verb("nettverk", "network", "networks", help_key="help.partnerbot.nettverk")
-    def list_networks(ctx: Context, args: Args) -> Reply:
-        networks = ctx.session.scalars(select(Network).order_by(Network.id)).all()
-        if not networks:
-            return Reply.text(t("networks.none", ctx.lang))
-        reply = Reply()
-        by_partnership: dict[str, list[Network]] = {}
-        for net in networks:
-            name = (
-                net.partnership.name if net.partnership else t("networks.no_partnership", ctx.lang)
-            )
-            by_partnership.setdefault(name, []).append(net)
-        for partnership, nets in by_partnership.items():
-            reply.add(Text(strong(partnership)))
-            for net in nets:
-                orgs = ", ".join(o.name for o in net.organisations) or "—"
-                members = (
-                    ", ".join(
-                        f"{m.name}" + (f" ({m.organisation.name})" if m.organisation else "")
-                        for m in net.members
-                    )
-                    or "—"
+def _network_line(net: Network, lang: str) -> str:
+    orgs = ", ".join(o.name for o in net.organisations) or "—"
+    members = ", ".join(
+        m.name + (f" ({m.organisation.name})" if m.organisation else "") for m in net.members
+    )
+    channels = ", ".join(c.name or c.channel_id for c in net.channels) or "—"
+    return t(
+        "networks.line", lang, name=net.name, orgs=orgs, members=members or "—", channels=channels
+    )
+
+
+def new_network(ctx: Context, args: Args) -> Reply:
+    ctx.require_role("admin")
+    name = (args.strict_title() or "").strip()
+    if not name:
+        raise UserError("networks.name_missing")
+    partnership = _partnership(ctx, args.get("partnership"))
+    exists = ctx.session.scalar(
+        select(Network).where(
+            Network.name == name,
+            Network.partnership_id == (partnership.id if partnership else None),
+        )
+    )
+    if exists:
+        raise UserError("networks.exists", name=name)
+    net = Network(name=name[:200], partnership=partnership)
+    ctx.session.add(net)
+    if args.get("organisations"):
+        net.organisations = find_organisations(
+            ctx.session, args.options["organisations"], create=True
+        )
+    ctx.session.flush()
+    audit(ctx, "network.create", "network", net.id, name=name)
+    return Reply.text(t("networks.created", ctx.lang, name=net.name), visibility="channel")
+
+
+def new_partnership(ctx: Context, args: Args) -> Reply:
+    ctx.require_role("admin")
+    name = " ".join((args.strict_title() or "").split())
+    if not name:
+        raise UserError("networks.partnership_name_missing")
+    if len(name) > 200:
+        raise UserError("networks.partnership_name_too_long", limit=200)
+    lang = _language_option(args)
+    exists = ctx.session.scalar(
+        select(Partnership).where(func.lower(Partnership.name) == name.casefold())
+    )
+    if exists is not None:
+        raise UserError("networks.partnership_exists", name=exists.name)
+    partnership = Partnership(name=name, language=lang, created_at=ctx.now)
+    ctx.session.add(partnership)
+    ctx.session.flush()
+    audit(ctx, "partnership.create", "partnership", partnership.id, name=name)
+    return Reply.text(t("networks.partnership_created", ctx.lang, name=name))
+
+
+def bind_channel(ctx: Context, args: Args) -> Reply:
+    ctx.require_role("admin")
+    query = args.title
+    if not query:
+        raise UserError("networks.bind_missing")
+    net = find_network(ctx.session, query)
+    cmd = ctx.command
+    ref = ctx.session.scalar(
+        select(ChannelRef).where(
+            ChannelRef.platform == cmd.platform, ChannelRef.channel_id == cmd.channel_id
+        )
+    )
+    if ref is None:
+        ref = ChannelRef(platform=cmd.platform, channel_id=cmd.channel_id)
+        ctx.session.add(ref)
+    ref.network_id, ref.name = net.id, cmd.channel_name or cmd.channel_id
+    ctx.session.flush()
+    audit(ctx, "channel.bind", "network", net.id, channel=cmd.channel_id)
+    return Reply.text(
+        t(
+            "networks.bound",
+            ctx.lang,
+            name=net.name,
+            channel=cmd.channel_name or cmd.channel_id,
+        ),
+        visibility="channel",
+    )
+
+
+def show_me(ctx: Context, args: Args) -> Reply:
+    m = ctx.member
+    return Reply(
+        blocks=[
+            Text(t("networks.me_title", ctx.lang, name=m.name)),
+            Fields(
+                (
+                    (
+                        t("label.organisation", ctx.lang),
+                        m.organisation.name if m.organisation else "—",
+                    ),
+                    (t("label.role", ctx.lang), role_name(m.role, ctx.lang)),
+                    (t("label.language", ctx.lang), t(f"language.{ctx.lang}", ctx.lang)),
+                    (t("label.timezone", ctx.lang), str(ctx.tz)),
+                    (
+                        t("label.networks", ctx.lang),
+                        ", ".join(n.name for n in m.networks) or "—",
+                    ),
                 )
-                channels = ", ".join(c.name or c.channel_id for c in net.channels) or "—"
-                reply.add(
-                    Text(
-                        t(
-                            "networks.line",
-                            ctx.lang,
-                            name=net.name,
-                            orgs=orgs,
-                            members=members,
-                            channels=channels,
-                        )
-                    )
-                )
-        return reply
+            ),
+        ]
+    )
 
-    @grp.verb(
-        "nettverk ny",
-        "network new",
-        "new network",
-        help_key="help.partnerbot.nettverk_ny",
+
+def set_language(ctx: Context, args: Args) -> Reply:
+    if not args.title:
+        return Reply.text(t("networks.language_now", ctx.lang))
+    lang = normalize_language(args.title)
+    if lang is None:
+        raise UserError("networks.bad_language", given=args.title or "—")
+    ctx.member.language = lang
+    return Reply.text(t("networks.language_set", lang))
+
+
+def add_member(ctx: Context, args: Args) -> Reply:
+    ctx.require_role("admin")
+    name = (args.strict_title() or "").strip()
+    if not name:
+        raise UserError("networks.member_name_missing")
+    role = parse_role(args.options["role"]) if args.get("role") else None
+    lang = _language_option(args)
+    member, created = _named_member(ctx, name)
+    if role:
+        member.role = role
+    if lang:
+        member.language = lang
+    if args.get("organisation"):
+        member.organisation = find_organisation(
+            ctx.session, args.options["organisation"], create=True
+        )
+    if args.get("network"):
+        net = find_network(ctx.session, args.options["network"])
+        if net not in member.networks:
+            member.networks.append(net)
+        if member.partnership is None:
+            member.partnership = net.partnership
+    ctx.session.flush()
+    audit(
+        ctx,
+        "member.create" if created else "member.update",
+        "member",
+        member.id,
+        role=member.role,
+    )
+    key = "networks.member_created" if created else "networks.member_updated"
+    return Reply.text(
+        t(
+            key,
+            ctx.lang,
+            name=member.name,
+            role=role_name(member.role, ctx.lang),
+            org=member.organisation.name if member.organisation else "—",
+        )
+    )
+
+
+VERBS = (
+    Verb(("nettverk", "network", "networks"), list_networks, "help.partnerbot.nettverk"),
+    Verb(
+        ("nettverk ny", "network new", "new network"),
+        new_network,
+        "help.partnerbot.nettverk_ny",
         keywords={
             "partnership": ("partnerskap", "partnarskap", "partnership", "regionråd", "regionrad"),
             "organisations": ("organisasjoner", "organisasjonar", "organisations", "org"),
         },
-    )
-    def new_network(ctx: Context, args: Args) -> Reply:
-        ctx.require_role("admin")
-        name = (args.strict_title() or "").strip()
-        if not name:
-            raise UserError("networks.name_missing")
-        partnership = _partnership(ctx, args.get("partnership"))
-        exists = ctx.session.scalar(
-            select(Network).where(
-                Network.name == name,
-                Network.partnership_id == (partnership.id if partnership else None),
-            )
-        )
-        if exists:
-            raise UserError("networks.exists", name=name)
-        net = Network(name=name[:200], partnership=partnership)
-        ctx.session.add(net)
-        if args.get("organisations"):
-            net.organisations = find_organisations(
-                ctx.session, args.options["organisations"], create=True
-            )
-        ctx.session.flush()
-        audit(ctx, "network.create", "network", net.id, name=name)
-        return Reply.text(t("networks.created", ctx.lang, name=net.name), visibility="channel")
-
-    @grp.verb(
-        "partnerskap ny",
-        "partnarskap ny",
-        "partnership new",
-        "new partnership",
-        help_key="help.partnerbot.partnerskap_ny",
+    ),
+    Verb(
+        ("partnerskap ny", "partnarskap ny", "partnership new", "new partnership"),
+        new_partnership,
+        "help.partnerbot.partnerskap_ny",
         keywords={"language": ("språk", "sprak", "language")},
-    )
-    def new_partnership(ctx: Context, args: Args) -> Reply:
-        ctx.require_role("admin")
-        name = " ".join((args.strict_title() or "").split())
-        if not name:
-            raise UserError("networks.partnership_name_missing")
-        if len(name) > 200:
-            raise UserError("networks.partnership_name_too_long", limit=200)
-        lang = None
-        if args.get("language"):
-            lang = normalize_language(args.options["language"])
-            if lang is None:
-                raise UserError("networks.bad_language", given=args.options["language"])
-        exists = ctx.session.scalar(
-            select(Partnership).where(func.lower(Partnership.name) == name.casefold())
-        )
-        if exists is not None:
-            raise UserError("networks.partnership_exists", name=exists.name)
-        partnership = Partnership(name=name, language=lang, created_at=ctx.now)
-        ctx.session.add(partnership)
-        ctx.session.flush()
-        audit(ctx, "partnership.create", "partnership", partnership.id, name=name)
-        return Reply.text(t("networks.partnership_created", ctx.lang, name=name))
-
-    @grp.verb(
-        "koble nettverk",
-        "kople nettverk",
-        "koble",
-        "kople",
-        "link network",
-        "bind network",
-        "link",
-        help_key="help.partnerbot.koble",
-    )
-    def bind_channel(ctx: Context, args: Args) -> Reply:
-        ctx.require_role("admin")
-        query = args.title
-        if not query:
-            raise UserError("networks.bind_missing")
-        net = find_network(ctx.session, query)
-        cmd = ctx.command
-        ref = ctx.session.scalar(
-            select(ChannelRef).where(
-                ChannelRef.platform == cmd.platform, ChannelRef.channel_id == cmd.channel_id
-            )
-        )
-        if ref is None:
-            ref = ChannelRef(platform=cmd.platform, channel_id=cmd.channel_id)
-            ctx.session.add(ref)
-        ref.network_id, ref.name = net.id, cmd.channel_name or cmd.channel_id
-        ctx.session.flush()
-        audit(ctx, "channel.bind", "network", net.id, channel=cmd.channel_id)
-        return Reply.text(
-            t(
-                "networks.bound",
-                ctx.lang,
-                name=net.name,
-                channel=cmd.channel_name or cmd.channel_id,
-            ),
-            visibility="channel",
-        )
-
-    @grp.verb("meg", "me", "profil", "profile", help_key="help.partnerbot.meg")
-    def me(ctx: Context, args: Args) -> Reply:
-        m = ctx.member
-        return Reply(
-            blocks=[
-                Text(t("networks.me_title", ctx.lang, name=m.name)),
-                Fields(
-                    (
-                        (
-                            t("label.organisation", ctx.lang),
-                            m.organisation.name if m.organisation else "—",
-                        ),
-                        (t("label.role", ctx.lang), role_name(m.role, ctx.lang)),
-                        (t("label.language", ctx.lang), t(f"language.{ctx.lang}", ctx.lang)),
-                        (t("label.timezone", ctx.lang), str(ctx.tz)),
-                        (
-                            t("label.networks", ctx.lang),
-                            ", ".join(n.name for n in m.networks) or "—",
-                        ),
-                    )
-                ),
-            ]
-        )
-
-    @grp.verb("språk", "sprak", "language", "lang", help_key="help.partnerbot.sprak")
-    def language(ctx: Context, args: Args) -> Reply:
-        if not args.title:
-            return Reply.text(t("networks.language_now", ctx.lang))
-        lang = normalize_language(args.title)
-        if lang is None:
-            raise UserError("networks.bad_language", given=args.title or "—")
-        ctx.member.language = lang
-        return Reply.text(t("networks.language_set", lang))
-
-    @grp.verb(
-        "medlem ny",
-        "medlem",
-        "member new",
-        "member",
-        "add member",
-        help_key="help.partnerbot.medlem_ny",
+    ),
+    Verb(
+        (
+            "koble nettverk",
+            "kople nettverk",
+            "koble",
+            "kople",
+            "link network",
+            "bind network",
+            "link",
+        ),
+        bind_channel,
+        "help.partnerbot.koble",
+    ),
+    Verb(("meg", "me", "profil", "profile"), show_me, "help.partnerbot.meg"),
+    Verb(("språk", "sprak", "language", "lang"), set_language, "help.partnerbot.sprak"),
+    Verb(
+        ("medlem ny", "medlem", "member new", "member", "add member"),
+        add_member,
+        "help.partnerbot.medlem_ny",
         keywords={
             "organisation": ("org", "organisasjon", "organisation"),
             "role": ("rolle", "role"),
             "network": ("nettverk", "network"),
             "language": ("språk", "sprak", "language"),
         },
+    ),
+)
+
+
+def register(router: Router) -> None:
+    grp = router.group("partnerbot", "pb", help_key="help.group.partnerbot", default_verb="hjelp")
+    # The help is the router's own: it lists every group the features added.
+    grp.add(Verb(("hjelp", "help", "?"), router.help_verb, "help.partnerbot.hjelp"), *VERBS)
+
+
+def _named_member(ctx: Context, name: str) -> tuple[Member, bool]:
+    """The member a name or a mention stands for on this platform, made when new; and
+    whether it was made."""
+    mention = PersonRef.parse(name)
+    ref = mention or PersonRef(ctx.command.platform, name[:100])
+    member = mentioned_member(ctx.session, ref)
+    if member is not None:
+        return member, False
+    member = Member(
+        platform=ref.platform,
+        external_id=ref.external_id,
+        name=name[:200] if not mention else ref.external_id,
+        role="member",
     )
-    def add_member(ctx: Context, args: Args) -> Reply:
-        ctx.require_role("admin")
-        name = (args.strict_title() or "").strip()
-        if not name:
-            raise UserError("networks.member_name_missing")
-        role = parse_role(args.options["role"]) if args.get("role") else None
-        lang = None
-        if args.get("language"):
-            lang = normalize_language(args.options["language"])
-            if lang is None:
-                raise UserError("networks.bad_language", given=args.options["language"])
-        mention = PersonRef.parse(name)
-        ref = mention or PersonRef(ctx.command.platform, name[:100])
-        member = mentioned_member(ctx.session, ref)
-        created = member is None
-        if member is None:
-            member = Member(
-                platform=ref.platform,
-                external_id=ref.external_id,
-                name=name[:200] if not mention else ref.external_id,
-                role="member",
-            )
-            ctx.session.add(member)
-        if role:
-            member.role = role
-        if lang:
-            member.language = lang
-        if args.get("organisation"):
-            member.organisation = find_organisation(
-                ctx.session, args.options["organisation"], create=True
-            )
-        if args.get("network"):
-            net = find_network(ctx.session, args.options["network"])
-            if net not in member.networks:
-                member.networks.append(net)
-            if member.partnership is None:
-                member.partnership = net.partnership
-        ctx.session.flush()
-        audit(
-            ctx,
-            "member.create" if created else "member.update",
-            "member",
-            member.id,
-            role=member.role,
-        )
-        key = "networks.member_created" if created else "networks.member_updated"
-        return Reply.text(
-            t(
-                key,
-                ctx.lang,
-                name=member.name,
-                role=role_name(member.role, ctx.lang),
-                org=member.organisation.name if member.organisation else "—",
-            )
-        )
+    ctx.session.add(member)
+    return member, True
+
+
+def _language_option(args: Args) -> str | None:
+    """The ``språk`` option (nb, nn, en in any spelling), or None when not given."""
+    if not args.get("language"):
+        return None
+    lang = normalize_language(args.options["language"])
+    if lang is None:
+        raise UserError("networks.bad_language", given=args.options["language"])
+    return lang
 
 
 def _partnership(ctx: Context, name: str | None) -> Partnership | None:

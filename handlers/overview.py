@@ -7,18 +7,19 @@ relationship, so an overview costs a fixed number of SQL statements.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, and_, exists, false, or_, select, true
 from sqlalchemy.orm import Session
 
+from bot import permissions
 from bot.context import Context
 from bot.dates import format_short
 from bot.grammar import Args
 from bot.i18n import t
 from bot.messages import Button, Buttons, Reply, Text
-from bot.router import Router
+from bot.router import Router, Verb
 from storage.models import (
     Action,
     Conference,
@@ -75,7 +76,7 @@ def mine_to_follow(member: Member, network_ids: list[int]) -> ColumnElement[bool
                 Action.owner_organisation_id == member.organisation_id,
             )
         )
-    if member.role in ("organiser", "admin") and network_ids:
+    if permissions.organiser(member) and network_ids:
         org_has_members = exists().where(Member.organisation_id == Action.owner_organisation_id)
         conditions.append(
             and_(
@@ -93,41 +94,69 @@ def collect(session: Session, member: Member, now: datetime, tz: ZoneInfo) -> Ov
     network_ids = [n.id for n in member.networks]
     today = now.astimezone(tz).date()
     if member.organisation_id is not None:
-        ov.hearings = list(
-            session.scalars(
-                select(Hearing)
-                .join(HearingAddressee)
-                .where(
-                    Hearing.state == "open",
-                    Hearing.deadline >= now,
-                    HearingAddressee.organisation_id == member.organisation_id,
-                    HearingAddressee.answered_at.is_(None),
-                )
-                .order_by(Hearing.deadline, Hearing.id)
-            )
-        )
-    actions = session.scalars(
-        select(Action)
-        .where(
-            mine_to_follow(member, network_ids),
-            Action.status.in_(OPEN_ACTION),
-            Action.due_date.is_not(None),
-            Action.due_date <= today + SOON,
-        )
-        .order_by(Action.due_date, Action.id)
-    )
-    for action in actions:
+        ov.hearings = _hearings_to_answer(session, member.organisation_id, now)
+    for action in _actions_to_follow(session, member, network_ids, today):
         assert action.due_date is not None
         (ov.overdue if action.due_date < today else ov.due_soon).append(action)
+    ov.polls = _polls_to_vote(session, member, network_ids)
+    ov.meetings = _meetings_soon(session, network_ids, now)
+    for conf, status in _conferences(session, member, network_ids, now):
+        if status in ("registered", "waitlisted"):
+            ov.conferences_mine.append((conf, status))
+        elif status is None and (
+            conf.registration_deadline is None or conf.registration_deadline > now
+        ):
+            ov.conferences_open.append(conf)
+    return ov
+
+
+def _hearings_to_answer(session: Session, organisation_id: int, now: datetime) -> list[Hearing]:
+    return list(
+        session.scalars(
+            select(Hearing)
+            .join(HearingAddressee)
+            .where(
+                Hearing.state == "open",
+                Hearing.deadline >= now,
+                HearingAddressee.organisation_id == organisation_id,
+                HearingAddressee.answered_at.is_(None),
+            )
+            .order_by(Hearing.deadline, Hearing.id)
+        )
+    )
+
+
+def _actions_to_follow(
+    session: Session, member: Member, network_ids: list[int], today: date
+) -> list[Action]:
+    """Open actions due within a week (or overdue) that wait for ``member``."""
+    return list(
+        session.scalars(
+            select(Action)
+            .where(
+                mine_to_follow(member, network_ids),
+                Action.status.in_(OPEN_ACTION),
+                Action.due_date.is_not(None),
+                Action.due_date <= today + SOON,
+            )
+            .order_by(Action.due_date, Action.id)
+        )
+    )
+
+
+def _polls_to_vote(session: Session, member: Member, network_ids: list[int]) -> list[Poll]:
     voted = exists().where(Vote.poll_id == Poll.id, Vote.member_id == member.id)
-    ov.polls = list(
+    return list(
         session.scalars(
             select(Poll)
             .where(Poll.state == "open", Poll.network_id.in_(network_ids), ~voted)
             .order_by(Poll.closes_at, Poll.id)
         )
     )
-    ov.meetings = list(
+
+
+def _meetings_soon(session: Session, network_ids: list[int], now: datetime) -> list[Meeting]:
+    return list(
         session.scalars(
             select(Meeting)
             .where(
@@ -139,6 +168,13 @@ def collect(session: Session, member: Member, now: datetime, tz: ZoneInfo) -> Ov
             .order_by(Meeting.start_at)
         )
     )
+
+
+def _conferences(
+    session: Session, member: Member, network_ids: list[int], now: datetime
+) -> list[tuple[Conference, str | None]]:
+    """Coming announced conferences for ``member``'s networks or organisation, or that
+    they answered, with their registration status (None: not answered)."""
     audience = exists().where(
         ConferenceAudience.conference_id == Conference.id,
         or_(
@@ -168,14 +204,7 @@ def collect(session: Session, member: Member, now: datetime, tz: ZoneInfo) -> Ov
         )
         .order_by(Conference.start_at, Conference.id)
     )
-    for conf, status in rows:
-        if status in ("registered", "waitlisted"):
-            ov.conferences_mine.append((conf, status))
-        elif status is None and (
-            conf.registration_deadline is None or conf.registration_deadline > now
-        ):
-            ov.conferences_open.append(conf)
-    return ov
+    return [(conf, status) for conf, status in rows]
 
 
 def days_left(deadline: datetime, now: datetime, tz: ZoneInfo, lang: str) -> str:
@@ -313,21 +342,29 @@ def home(ctx: Context, args: Args) -> Reply:
     return reply
 
 
-def register(router: Router) -> None:
-    grp = router.groups["partnerbot"]
+def show_overview(ctx: Context, args: Args) -> Reply:
+    ov = collect(ctx.session, ctx.member, ctx.now, ctx.tz)
+    if ov.empty():
+        return Reply.text(t("overview.nothing", ctx.lang))
+    lines = render(ov, ctx.now, ctx.tz, ctx.lang)
+    return Reply(
+        blocks=[
+            Text(t("overview.title", ctx.lang, name=ctx.member.name)),
+            Text("\n".join(lines)),
+        ]
+    )
 
-    @grp.verb("oversikt", "oversyn", "overview", "hva nå", help_key="help.partnerbot.oversikt")
-    def overview(ctx: Context, args: Args) -> Reply:
-        ov = collect(ctx.session, ctx.member, ctx.now, ctx.tz)
-        if ov.empty():
-            return Reply.text(t("overview.nothing", ctx.lang))
-        lines = render(ov, ctx.now, ctx.tz, ctx.lang)
-        return Reply(
-            blocks=[
-                Text(t("overview.title", ctx.lang, name=ctx.member.name)),
-                Text("\n".join(lines)),
-            ]
-        )
 
+VERBS = (
+    Verb(
+        ("oversikt", "oversyn", "overview", "hva nå"),
+        show_overview,
+        "help.partnerbot.oversikt",
+    ),
     # No help line: the Slack adapter asks for it to fill the App Home tab.
-    grp.verb(HOME_VERB, "heim", "home")(home)
+    Verb((HOME_VERB, "heim", "home"), home),
+)
+
+
+def register(router: Router) -> None:
+    router.groups["partnerbot"].add(*VERBS)

@@ -11,7 +11,6 @@ transaction and posts the result, creating the meeting when the organiser said
 from __future__ import annotations
 
 from datetime import datetime, timedelta, tzinfo
-from functools import partial
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -42,31 +41,36 @@ def schedule(session: Session, poll: Poll, *, now: datetime, tz: tzinfo) -> None
     """Nudges and the automatic close for a poll with a svarfrist."""
     if poll.closes_at is None or poll.network_id is None:
         return
-    payload = {"tz": str(tz), "organiser_id": poll.created_by}
-    outbox.schedule(
-        session,
-        key=f"poll:{poll.id}:close",
-        kind=CLOSE_KIND,
-        target=outbox.Target.network(poll.network_id),
-        due_at=poll.closes_at,
-        object_type="poll",
-        object_id=poll.id,
-        payload=payload,
-    )
+    close = outbox.Target.network(poll.network_id)
+    _schedule(session, poll, "close", CLOSE_KIND, close, poll.closes_at, tz)
     nudge_at = poll.closes_at - NUDGE_BEFORE
     if nudge_at <= now:
         return  # under a day to answer: the poll itself is the reminder
     for member in expected_members(session, poll):
-        outbox.schedule(
-            session,
-            key=f"poll:{poll.id}:nudge:{member.id}",
-            kind=NUDGE_KIND,
-            target=outbox.Target.member(member.id),
-            due_at=nudge_at,
-            object_type="poll",
-            object_id=poll.id,
-            payload=payload,
-        )
+        target = outbox.Target.member(member.id)
+        _schedule(session, poll, f"nudge:{member.id}", NUDGE_KIND, target, nudge_at, tz)
+
+
+def _schedule(
+    session: Session,
+    poll: Poll,
+    what: str,
+    kind: str,
+    target: outbox.Target,
+    due_at: datetime,
+    tz: tzinfo,
+) -> None:
+    """One of the poll's messages, keyed ``poll:<id>:<what>``; failures go to its creator."""
+    outbox.schedule(
+        session,
+        key=f"poll:{poll.id}:{what}",
+        kind=kind,
+        target=target,
+        due_at=due_at,
+        object_type="poll",
+        object_id=poll.id,
+        payload={"tz": str(tz), "organiser_id": poll.created_by},
+    )
 
 
 def invite_outsiders(session: Session, poll: Poll, *, now: datetime, tz: tzinfo) -> int:
@@ -75,16 +79,8 @@ def invite_outsiders(session: Session, poll: Poll, *, now: datetime, tz: tzinfo)
     inside = {m.id for m in poll.network.members} if poll.network else set()
     outsiders = [m for m in expected_members(session, poll) if m.id not in inside]
     for member in outsiders:
-        outbox.schedule(
-            session,
-            key=f"poll:{poll.id}:invite:{member.id}",
-            kind=INVITE_KIND,
-            target=outbox.Target.member(member.id),
-            due_at=now,
-            object_type="poll",
-            object_id=poll.id,
-            payload={"tz": str(tz), "organiser_id": poll.created_by},
-        )
+        target = outbox.Target.member(member.id)
+        _schedule(session, poll, f"invite:{member.id}", INVITE_KIND, target, now, tz)
     return len(outsiders)
 
 
@@ -212,11 +208,14 @@ def render_close(
     return reply
 
 
+# The poll messages the dispatcher sends, by outbox kind.
+RENDERERS = {
+    NUDGE_KIND: render_nudge,
+    INVITE_KIND: render_invite,
+    CLOSE_KIND: render_close,
+    meeting_invite.REMINDER_KIND: meeting_invite.render_reminder,
+}
+
+
 def register(router: Router) -> None:
-    s = router.settings
-    router.renderer(NUDGE_KIND)(partial(render_nudge, settings=s))
-    router.renderer(INVITE_KIND)(partial(render_invite, settings=s))
-    router.renderer(CLOSE_KIND)(partial(render_close, settings=s))
-    router.renderer(meeting_invite.REMINDER_KIND)(
-        partial(meeting_invite.render_reminder, settings=s)
-    )
+    router.add_renderers(RENDERERS)

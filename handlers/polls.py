@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -27,13 +28,14 @@ from bot.errors import UserError
 from bot.grammar import Args, parse_ref
 from bot.i18n import t
 from bot.messages import Reply, Text
-from bot.router import Router
+from bot.router import Router, Verb
 from handlers import meeting_invite, poll_clashes, poll_outbox
 from handlers.lookup import audit, find_member, find_organisation, network_for
 from handlers.poll_results import (
     MAYBE,
     NO,
     YES,
+    Tally,
     example_answer,
     meeting_of,
     render_poll,
@@ -41,7 +43,7 @@ from handlers.poll_results import (
     slot_text,
     tally,
 )
-from storage.models import Meeting, Member, Poll, PollInvitee, PollSlot, Vote
+from storage.models import Meeting, Member, Network, Poll, PollInvitee, PollSlot, Vote
 
 MAX_SLOTS = 20
 MAX_TITLE = 200
@@ -81,26 +83,6 @@ ANSWER_WORDS = {
 }
 _WORD_TO_ANSWER = {w: a for a, words in ANSWER_WORDS.items() for w in words}
 _ALL_SLOTS = ("alle", "all")
-
-
-def register(router: Router) -> None:
-    grp = router.group(
-        "mote", "møte", "meeting", "poll", help_key="help.group.mote", default_verb="liste"
-    )
-    grp.verb("ny", "new", help_key="help.mote.ny", keywords=NEW_KEYWORDS, flags=NEW_FLAGS)(new_poll)
-    grp.verb("svar", "answer", "vote", help_key="help.mote.svar")(vote)
-    grp.verb("vis", "show", help_key="help.mote.vis")(show)
-    grp.verb("lukk", "close", help_key="help.mote.lukk", keywords=CLOSE_KEYWORDS)(close)
-    grp.verb(
-        "liste", "list", help_key="help.mote.liste", keywords={"network": ("nettverk", "network")}
-    )(list_polls)
-    poll_outbox.register(router)
-
-    @router.card("poll")
-    def card(session: Session, poll_id: int, lang: str, tz: ZoneInfo) -> Reply | None:
-        """A poll's posted messages as they stand (rendered when they are updated)."""
-        poll = session.get(Poll, poll_id)
-        return render_poll(session, poll, lang, tz) if poll is not None else None
 
 
 # -- /mote ny ------------------------------------------------------------------------------
@@ -372,85 +354,89 @@ def save_votes(
 # -- /mote vis, liste -----------------------------------------------------------------------
 
 
-def show(ctx: Context, args: Args) -> Reply:
+def show_poll(ctx: Context, args: Args) -> Reply:
     words = args.words()
     poll = _poll(ctx, words[0] if words else None)
     return render_table(ctx.session, poll, ctx.lang, ctx.tz)
 
 
-def list_polls(ctx: Context, args: Args) -> Reply:
-    network = network_for(ctx, args)
-    polls = ctx.session.scalars(
+@dataclass(frozen=True)
+class PollList:
+    """A network's polls and meetings, as ``/mote liste`` shows them and a page could."""
+
+    open: list[tuple[Poll, int]]  # open polls, soonest closing first, and who has answered
+    undecided: list[Poll]  # closed without a meeting yet
+    meetings: list[Meeting]  # coming meetings, soonest first
+
+
+def poll_list(session: Session, network: Network, now: datetime) -> PollList:
+    polls = session.scalars(
         select(Poll)
         .where(Poll.network_id == network.id, Poll.state == "open")
         .order_by(Poll.closes_at.is_(None), Poll.closes_at, Poll.id)
     ).all()
     undecided = [
         p
-        for p in ctx.session.scalars(
+        for p in session.scalars(
             select(Poll)
             .where(Poll.network_id == network.id, Poll.state == "closed")
             .order_by(Poll.id)
         )
-        if meeting_of(ctx.session, p) is None
+        if meeting_of(session, p) is None
     ]
-    meetings = ctx.session.scalars(
+    meetings = session.scalars(
         select(Meeting)
         .where(
             Meeting.network_id == network.id,
             Meeting.cancelled.is_(False),
-            Meeting.start_at >= ctx.now,
+            Meeting.start_at >= now,
         )
         .order_by(Meeting.start_at)
     ).all()
+    answered = [(poll, len(tally(session, poll).units)) for poll in polls]
+    return PollList(answered, undecided, list(meetings))
+
+
+def list_polls(ctx: Context, args: Args) -> Reply:
+    network = network_for(ctx, args)
+    found = poll_list(ctx.session, network, ctx.now)
     reply = Reply()
     reply.add(Text(t("polls.list_title", ctx.lang, network=network.name)))
-    lines = []
-    for poll in polls:
-        answered = len(tally(ctx.session, poll).units)
-        deadline = (
-            t("polls.list_closes", ctx.lang, when=format_datetime(poll.closes_at, ctx.lang, ctx.tz))
-            if poll.closes_at
-            else ""
-        )
-        lines.append(
-            t(
-                "polls.list_line",
-                ctx.lang,
-                id=poll.id,
-                title=poll.title,
-                count=answered,
-                closes=deadline,
-            )
-        )
-    for poll in undecided:
+    lines = [_open_line(ctx, poll, answered) for poll, answered in found.open]
+    for poll in found.undecided:
         lines.append(t("polls.list_undecided", ctx.lang, id=poll.id, title=poll.title))
     reply.add(Text("\n".join(lines) if lines else t("polls.list_none", ctx.lang)))
-    if meetings:
-        reply.add(
-            Text(
-                t("polls.list_meetings", ctx.lang)
-                + "\n"
-                + "\n".join(
-                    t(
-                        "polls.list_meeting",
-                        ctx.lang,
-                        title=m.title,
-                        when=format_datetime(m.start_at, ctx.lang, ctx.tz),
-                        place=f" — {m.place}" if m.place else "",
-                    )
-                    for m in meetings
-                )
+    if found.meetings:
+        meeting_lines = [
+            t(
+                "polls.list_meeting",
+                ctx.lang,
+                title=m.title,
+                when=format_datetime(m.start_at, ctx.lang, ctx.tz),
+                place=f" — {m.place}" if m.place else "",
             )
-        )
+            for m in found.meetings
+        ]
+        reply.add(Text("\n".join([t("polls.list_meetings", ctx.lang), *meeting_lines])))
     reply.add(Text(t("polls.list_hint", ctx.lang)))
     return reply
+
+
+def _open_line(ctx: Context, poll: Poll, answered: int) -> str:
+    deadline = (
+        t("polls.list_closes", ctx.lang, when=format_datetime(poll.closes_at, ctx.lang, ctx.tz))
+        if poll.closes_at
+        else ""
+    )
+    return t(
+        "polls.list_line", ctx.lang, id=poll.id, title=poll.title, count=answered, closes=deadline
+    )
 
 
 # -- /mote lukk -----------------------------------------------------------------------------
 
 
-def close(ctx: Context, args: Args) -> Reply:
+def close_poll(ctx: Context, args: Args) -> Reply:
     words = args.words()
     poll = _poll(ctx, words[0] if words else None, lock="update")
     if not permissions.organiser_or_creator(ctx.member, poll.created_by):
@@ -464,18 +450,7 @@ def close(ctx: Context, args: Args) -> Reply:
             when=format_datetime(meeting.start_at, ctx.lang, ctx.tz),
         )
     result = tally(ctx.session, poll)
-    if choice is not None:
-        number = parse_ref(choice, what=t("polls.what_slot", ctx.lang))
-        slot = next((s for s in poll.slots if s.position == number), None)
-        if slot is None:
-            raise UserError(
-                "polls.slot_out_of_range", number=number, count=len(poll.slots), id=poll.id
-            )
-    else:
-        slot = result.best
-        if slot is None:
-            key = "polls.no_best_choose" if result.units else "polls.nobody_answered_choose"
-            raise UserError(key, id=poll.id)
+    slot = _chosen_slot(ctx, poll, choice, result)
     if slot.start_at <= ctx.now:
         raise UserError("polls.slot_passed", slot=slot_text(slot, ctx.lang, ctx.tz))
     was_open = poll.state == "open"
@@ -503,14 +478,8 @@ def close(ctx: Context, args: Args) -> Reply:
         f"⚠️ {w}" for w in poll_clashes.meeting_warnings(ctx.session, meeting, ctx.lang, ctx.tz)
     ]
     if choice is None and len(result.tied) > 1:
-        intro.append(
-            t(
-                "polls.tie_chosen",
-                ctx.lang,
-                numbers=", ".join(str(s.position) for s in result.tied),
-                number=slot.position,
-            )
-        )
+        tied = ", ".join(str(s.position) for s in result.tied)
+        intro.append(t("polls.tie_chosen", ctx.lang, numbers=tied, number=slot.position))
     return meeting_invite.decision_reply(
         meeting,
         poll,
@@ -522,3 +491,48 @@ def close(ctx: Context, args: Args) -> Reply:
         organiser=ctx.member,
         intro=intro,
     )
+
+
+def _chosen_slot(ctx: Context, poll: Poll, choice: str | None, result: Tally) -> PollSlot:
+    """The slot the organiser named, else the best one; a member's error when neither."""
+    if choice is not None:
+        number = parse_ref(choice, what=t("polls.what_slot", ctx.lang))
+        slot = next((s for s in poll.slots if s.position == number), None)
+        if slot is None:
+            raise UserError(
+                "polls.slot_out_of_range", number=number, count=len(poll.slots), id=poll.id
+            )
+        return slot
+    if result.best is None:
+        key = "polls.no_best_choose" if result.units else "polls.nobody_answered_choose"
+        raise UserError(key, id=poll.id)
+    return result.best
+
+
+def poll_card(session: Session, poll_id: int, lang: str, tz: ZoneInfo) -> Reply | None:
+    """A poll's posted messages as they stand (rendered when they are updated)."""
+    poll = session.get(Poll, poll_id)
+    return render_poll(session, poll, lang, tz) if poll is not None else None
+
+
+VERBS = (
+    Verb(("ny", "new"), new_poll, "help.mote.ny", keywords=NEW_KEYWORDS, flags=NEW_FLAGS),
+    Verb(("svar", "answer", "vote"), vote, "help.mote.svar"),
+    Verb(("vis", "show"), show_poll, "help.mote.vis"),
+    Verb(("lukk", "close"), close_poll, "help.mote.lukk", keywords=CLOSE_KEYWORDS),
+    Verb(
+        ("liste", "list"),
+        list_polls,
+        "help.mote.liste",
+        keywords={"network": ("nettverk", "network")},
+    ),
+)
+
+
+def register(router: Router) -> None:
+    grp = router.group(
+        "mote", "møte", "meeting", "poll", help_key="help.group.mote", default_verb="liste"
+    )
+    grp.add(*VERBS)
+    poll_outbox.register(router)
+    router.cards["poll"] = poll_card

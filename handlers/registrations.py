@@ -18,7 +18,7 @@ from bot.errors import UserError
 from bot.grammar import Args
 from bot.i18n import t
 from bot.messages import Reply
-from bot.router import CommandGroup
+from bot.router import Verb
 from handlers.conference_common import (
     CANCELLED,
     CONFERENCE_CANCELLED,
@@ -118,113 +118,117 @@ def take_seat(
     return reg
 
 
-def add_verbs(grp: CommandGroup) -> None:
-    @grp.verb(
-        "meld på",
-        "meld pa",
-        "påmelding",
-        "pamelding",
-        "meld meg på",
-        "register",
-        "sign up",
-        "join",
-        help_key="help.konferanse.meld_pa",
-    )
-    def register(ctx: Context, args: Args) -> Reply:
-        conf = find_conference(ctx.session, conference_ref(args), lock=True, viewer=ctx.member)
-        _check_open(ctx, conf, registering=True)
-        _check_audience(ctx, conf)
-        reg = registration_of(ctx.session, conf.id, ctx.member.id)
-        if reg is not None and reg.status == REGISTERED:
-            return Reply.text(t("conferences.already_registered", ctx.lang, title=conf.title))
-        if reg is not None and reg.status == WAITLISTED:
-            return Reply.text(
-                t(
-                    "conferences.already_waitlisted",
-                    ctx.lang,
-                    title=conf.title,
-                    position=waitlist_position(ctx.session, reg),
-                )
-            )
-        reg = take_seat(ctx.session, conf, ctx.member.id, reg, ctx.now)
-        status = reg.status
-        audit(ctx, f"conference.{status}", "conference", conf.id)
-        if status == REGISTERED:
-            schedule_day_before(ctx.session, conf, ctx.member.id, ctx.now, ctx.tz)
-            return Reply.text(
-                t(
-                    "conferences.registered",
-                    ctx.lang,
-                    title=conf.title,
-                    command=t("conferences.cmd.ics", ctx.lang, id=conf.id),
-                )
-            )
+def register_for(ctx: Context, args: Args) -> Reply:
+    conf = find_conference(ctx.session, conference_ref(args), lock=True, viewer=ctx.member)
+    _check_open(ctx, conf, registering=True)
+    _check_audience(ctx, conf)
+    reg = registration_of(ctx.session, conf.id, ctx.member.id)
+    if reg is not None and reg.status == REGISTERED:
+        return Reply.text(t("conferences.already_registered", ctx.lang, title=conf.title))
+    if reg is not None and reg.status == WAITLISTED:
         return Reply.text(
             t(
-                "conferences.waitlisted",
+                "conferences.already_waitlisted",
                 ctx.lang,
                 title=conf.title,
                 position=waitlist_position(ctx.session, reg),
             )
         )
-
-    @grp.verb(
-        "meld av",
-        "meld meg av",
-        "avmelding",
-        "cancel",
-        "unregister",
-        "withdraw",
-        help_key="help.konferanse.meld_av",
-    )
-    def unregister(ctx: Context, args: Args) -> Reply:
-        conf = find_conference(ctx.session, conference_ref(args), lock=True, viewer=ctx.member)
-        _check_open(ctx, conf, registering=False)
-        reg = registration_of(ctx.session, conf.id, ctx.member.id)
-        if reg is None or reg.status == CANCELLED:
-            return Reply.text(t("conferences.not_registered", ctx.lang, title=conf.title))
-        was = reg.status
-        reg.status, reg.updated_at = CANCELLED, ctx.now
-        ctx.session.flush()
-        cancel_day_before(ctx.session, conf, ctx.member.id)
-        audit(ctx, "conference.cancelled", "conference", conf.id, was=was)
-        if was == MAYBE:
-            return Reply.text(t("conferences.maybe_withdrawn", ctx.lang, title=conf.title))
-        if was == WAITLISTED:
-            return Reply.text(t("conferences.left_waitlist", ctx.lang, title=conf.title))
-        promoted = fill_seats(ctx, conf)
-        key = "conferences.unregistered_seat_passed" if promoted else "conferences.unregistered"
-        return Reply.text(t(key, ctx.lang, title=conf.title))
-
-    @grp.verb("kanskje", "maybe", "tentative", help_key="help.konferanse.kanskje")
-    def maybe(ctx: Context, args: Args) -> Reply:
-        conf = find_conference(ctx.session, conference_ref(args), lock=True, viewer=ctx.member)
-        _check_open(ctx, conf, registering=True)
-        _check_audience(ctx, conf)
-        reg = registration_of(ctx.session, conf.id, ctx.member.id)
-        if reg is not None and reg.status in (REGISTERED, WAITLISTED):
-            # Saying "maybe" must not silently give away a seat or a place in the queue.
-            return Reply.text(
-                t(
-                    "conferences.maybe_but_registered",
-                    ctx.lang,
-                    title=conf.title,
-                    command=t("conferences.cmd.cancel", ctx.lang, id=conf.id),
-                )
-            )
-        if reg is not None and reg.status == MAYBE:
-            return Reply.text(t("conferences.already_maybe", ctx.lang, title=conf.title))
-        if reg is None:
-            reg = Registration(conference_id=conf.id, member_id=ctx.member.id, queued_at=ctx.now)
-            ctx.session.add(reg)
-        reg.status, reg.updated_at = MAYBE, ctx.now
-        ctx.session.flush()
+    reg = take_seat(ctx.session, conf, ctx.member.id, reg, ctx.now)
+    status = reg.status
+    audit(ctx, f"conference.{status}", "conference", conf.id)
+    if status == REGISTERED:
+        schedule_day_before(ctx.session, conf, ctx.member.id, ctx.now, ctx.tz)
         return Reply.text(
             t(
-                "conferences.maybe",
+                "conferences.registered",
                 ctx.lang,
                 title=conf.title,
-                deadline=format_datetime(closes_at(conf), ctx.lang, ctx.tz),
-                command=t("conferences.cmd.register", ctx.lang, id=conf.id),
+                command=t("conferences.cmd.ics", ctx.lang, id=conf.id),
             )
         )
+    return Reply.text(
+        t(
+            "conferences.waitlisted",
+            ctx.lang,
+            title=conf.title,
+            position=waitlist_position(ctx.session, reg),
+        )
+    )
+
+
+def unregister(ctx: Context, args: Args) -> Reply:
+    conf = find_conference(ctx.session, conference_ref(args), lock=True, viewer=ctx.member)
+    _check_open(ctx, conf, registering=False)
+    reg = registration_of(ctx.session, conf.id, ctx.member.id)
+    if reg is None or reg.status == CANCELLED:
+        return Reply.text(t("conferences.not_registered", ctx.lang, title=conf.title))
+    was = reg.status
+    reg.status, reg.updated_at = CANCELLED, ctx.now
+    ctx.session.flush()
+    cancel_day_before(ctx.session, conf, ctx.member.id)
+    audit(ctx, "conference.cancelled", "conference", conf.id, was=was)
+    if was == MAYBE:
+        return Reply.text(t("conferences.maybe_withdrawn", ctx.lang, title=conf.title))
+    if was == WAITLISTED:
+        return Reply.text(t("conferences.left_waitlist", ctx.lang, title=conf.title))
+    promoted = fill_seats(ctx, conf)
+    key = "conferences.unregistered_seat_passed" if promoted else "conferences.unregistered"
+    return Reply.text(t(key, ctx.lang, title=conf.title))
+
+
+def maybe_coming(ctx: Context, args: Args) -> Reply:
+    conf = find_conference(ctx.session, conference_ref(args), lock=True, viewer=ctx.member)
+    _check_open(ctx, conf, registering=True)
+    _check_audience(ctx, conf)
+    reg = registration_of(ctx.session, conf.id, ctx.member.id)
+    if reg is not None and reg.status in (REGISTERED, WAITLISTED):
+        # Saying "maybe" must not silently give away a seat or a place in the queue.
+        return Reply.text(
+            t(
+                "conferences.maybe_but_registered",
+                ctx.lang,
+                title=conf.title,
+                command=t("conferences.cmd.cancel", ctx.lang, id=conf.id),
+            )
+        )
+    if reg is not None and reg.status == MAYBE:
+        return Reply.text(t("conferences.already_maybe", ctx.lang, title=conf.title))
+    if reg is None:
+        reg = Registration(conference_id=conf.id, member_id=ctx.member.id, queued_at=ctx.now)
+        ctx.session.add(reg)
+    reg.status, reg.updated_at = MAYBE, ctx.now
+    ctx.session.flush()
+    return Reply.text(
+        t(
+            "conferences.maybe",
+            ctx.lang,
+            title=conf.title,
+            deadline=format_datetime(closes_at(conf), ctx.lang, ctx.tz),
+            command=t("conferences.cmd.register", ctx.lang, id=conf.id),
+        )
+    )
+
+
+VERBS = (
+    Verb(
+        (
+            "meld på",
+            "meld pa",
+            "påmelding",
+            "pamelding",
+            "meld meg på",
+            "register",
+            "sign up",
+            "join",
+        ),
+        register_for,
+        "help.konferanse.meld_pa",
+    ),
+    Verb(
+        ("meld av", "meld meg av", "avmelding", "cancel", "unregister", "withdraw"),
+        unregister,
+        "help.konferanse.meld_av",
+    ),
+    Verb(("kanskje", "maybe", "tentative"), maybe_coming, "help.konferanse.kanskje"),
+)

@@ -11,7 +11,7 @@ from bot.errors import UserError
 from bot.grammar import Args, parse_ref
 from bot.i18n import t
 from bot.messages import Reply
-from bot.router import Router
+from bot.router import Router, Verb
 from handlers import web_links
 from handlers.conference_common import DRAFT, find_conference
 from handlers.lookup import audit, network_for
@@ -20,26 +20,6 @@ from storage.models import Network, Poll
 OFF_WORDS = frozenset({"av", "off", "stopp", "slett", "revoke"})
 NEW_WORDS = frozenset({"ny", "new", "nytt"})
 NETWORK_WORDS = frozenset({"nettverk", "network"})
-
-
-def register(router: Router) -> None:
-    """Adds verbs to the groups the features made (so this feature registers after them);
-    a router built with fewer features gets only the verbs whose group it has."""
-    verbs = (
-        ("mote", ("lenke", "link"), "help.mote.lenke", poll_link, None),
-        ("konferanse", ("lenke", "link"), "help.konferanse.lenke", conference_link, None),
-        ("partnerbot", ("kalender", "calendar"), "help.partnerbot.kalender", calendar_link, None),
-        (
-            "tiltak",
-            ("tavle", "dashbord", "dashboard"),
-            "help.tiltak.tavle",
-            dashboard_link,
-            {"network": ("nettverk", "network")},
-        ),
-    )
-    for group, names, help_key, handler, keywords in verbs:
-        if group in router.groups:
-            router.groups[group].verb(*names, help_key=help_key, keywords=keywords)(handler)
 
 
 def public_url(ctx: Context) -> str:
@@ -62,31 +42,12 @@ def poll_link(ctx: Context, args: Args) -> Reply:
         raise UserError("polls.unknown", id=number)
     if not permissions.organiser_or_creator(ctx.member, poll.created_by):
         raise UserError("web.link_organiser_only")
-    if len(words) > 1 and words[1] in OFF_WORDS:
-        count = web_links.revoke_all(ctx.session, web_links.POLL, now=ctx.now, object_id=poll.id)
-        audit(ctx, "web.link_revoked", "poll", poll.id, count=count)
-        return Reply.text(t("web.poll_link_revoked", ctx.lang, id=poll.id, count=count))
-    if len(words) > 1:
-        raise UserError("web.link_bad_word", given=words[1], command=f"/mote lenke {poll.id} av")
-    base = public_url(ctx)
-    token = web_links.create(
-        ctx.session,
-        web_links.POLL,
-        now=ctx.now,
-        object_id=poll.id,
-        language=ctx.lang,
-        created_by=ctx.member.id,
+    made = _link_or_revoke(
+        ctx, words, web_links.POLL, "poll", poll.id, "web.poll_link_revoked", "/mote lenke"
     )
-    audit(ctx, "web.link_created", "poll", poll.id)
-    return Reply.text(
-        t(
-            "web.poll_link",
-            ctx.lang,
-            id=poll.id,
-            title=poll.title,
-            url=web_links.url(base, web_links.POLL, token),
-        )
-    )
+    if isinstance(made, Reply):
+        return made
+    return Reply.text(t("web.poll_link", ctx.lang, id=poll.id, title=poll.title, url=made))
 
 
 def conference_link(ctx: Context, args: Args) -> Reply:
@@ -96,36 +57,49 @@ def conference_link(ctx: Context, args: Args) -> Reply:
     conf = find_conference(ctx.session, parse_ref(words[0]), viewer=ctx.member)
     if not permissions.organiser_or_creator(ctx.member, conf.created_by):
         raise UserError("web.link_organiser_only")
+    made = _link_or_revoke(
+        ctx,
+        words,
+        web_links.CONFERENCE,
+        "conference",
+        conf.id,
+        "web.conference_link_revoked",
+        "/konferanse lenke",
+    )
+    if isinstance(made, Reply):
+        return made
+    key = "web.conference_link_draft" if conf.state == DRAFT else "web.conference_link"
+    return Reply.text(t(key, ctx.lang, id=conf.id, title=conf.title, url=made))
+
+
+def _link_or_revoke(
+    ctx: Context,
+    words: list[str],
+    kind: str,
+    object_type: str,
+    object_id: int,
+    revoked_key: str,
+    command: str,
+) -> str | Reply:
+    """After the organiser check: ``av`` closes the object's guest links (the reply says
+    how many), anything else after the number is refused; else a new link's address."""
     if len(words) > 1 and words[1] in OFF_WORDS:
-        count = web_links.revoke_all(
-            ctx.session, web_links.CONFERENCE, now=ctx.now, object_id=conf.id
-        )
-        audit(ctx, "web.link_revoked", "conference", conf.id, count=count)
-        return Reply.text(t("web.conference_link_revoked", ctx.lang, id=conf.id, count=count))
+        count = web_links.revoke_all(ctx.session, kind, now=ctx.now, object_id=object_id)
+        audit(ctx, "web.link_revoked", object_type, object_id, count=count)
+        return Reply.text(t(revoked_key, ctx.lang, id=object_id, count=count))
     if len(words) > 1:
-        raise UserError(
-            "web.link_bad_word", given=words[1], command=f"/konferanse lenke {conf.id} av"
-        )
+        raise UserError("web.link_bad_word", given=words[1], command=f"{command} {object_id} av")
     base = public_url(ctx)
     token = web_links.create(
         ctx.session,
-        web_links.CONFERENCE,
+        kind,
         now=ctx.now,
-        object_id=conf.id,
+        object_id=object_id,
         language=ctx.lang,
         created_by=ctx.member.id,
     )
-    audit(ctx, "web.link_created", "conference", conf.id)
-    key = "web.conference_link_draft" if conf.state == DRAFT else "web.conference_link"
-    return Reply.text(
-        t(
-            key,
-            ctx.lang,
-            id=conf.id,
-            title=conf.title,
-            url=web_links.url(base, web_links.CONFERENCE, token),
-        )
-    )
+    audit(ctx, "web.link_created", object_type, object_id)
+    return web_links.url(base, kind, token)
 
 
 def _feed_reply(ctx: Context, key: str, base: str, kind: str, token: str) -> Reply:
@@ -207,3 +181,27 @@ def dashboard_link(ctx: Context, args: Args) -> Reply:
     network = network_for(ctx, args)
     url = dashboard_url(ctx, network)
     return Reply.text(t("web.dashboard_link", ctx.lang, network=network.name, url=url))
+
+
+# Verbs for the groups the features made (so this feature registers after them).
+VERBS = (
+    ("mote", Verb(("lenke", "link"), poll_link, "help.mote.lenke")),
+    ("konferanse", Verb(("lenke", "link"), conference_link, "help.konferanse.lenke")),
+    ("partnerbot", Verb(("kalender", "calendar"), calendar_link, "help.partnerbot.kalender")),
+    (
+        "tiltak",
+        Verb(
+            ("tavle", "dashbord", "dashboard"),
+            dashboard_link,
+            "help.tiltak.tavle",
+            keywords={"network": ("nettverk", "network")},
+        ),
+    ),
+)
+
+
+def register(router: Router) -> None:
+    """A router built with fewer features gets only the verbs whose group it has."""
+    for group, verb in VERBS:
+        if group in router.groups:
+            router.groups[group].add(verb)

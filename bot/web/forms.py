@@ -4,8 +4,9 @@ redirect to the saved page otherwise."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
@@ -15,12 +16,49 @@ from starlette.responses import RedirectResponse, Response
 from bot.errors import UserError
 from bot.web.site import Site, csrf_ok, page_language
 from handlers import web_links
-from storage.models import WebLink
+from storage.models import Member, WebLink
+
+T = TypeVar("T")
 
 # save(session, request, link, form, lang) -> the path to go to, or None: no such object.
 Save = Callable[[Session, Request, WebLink, Any, str], str | None]
 # page(request, kind, token, status, **values) -> the page, shown again with the values.
 Page = Callable[..., Response]
+
+
+@dataclass(frozen=True)
+class Opened(Generic[T]):
+    """What a guest link opens: the link, its object, its guest (a guest's own link), and
+    the page's language."""
+
+    link: WebLink
+    item: T
+    guest: Member | None
+    lang: str
+
+
+def open_link(
+    site: Site, session: Session, request: Request, kind: str, token: str, model: type[T]
+) -> Opened[T] | None:
+    """The link of ``kind`` and its ``model`` row; None when either is gone (a 404)."""
+    link = web_links.find(session, kind, token)
+    item = session.get(model, link.object_id) if link else None
+    if link is None or item is None:
+        return None
+    guest = session.get(Member, link.member_id) if link.member_id else None
+    lang = page_language(request, link.language, site.settings.language)
+    return Opened(link, item, guest, lang)
+
+
+def endpoint(
+    handler: Callable[[Request, str], Awaitable[Response]], kind: str
+) -> Callable[[Request], Awaitable[Response]]:
+    """A route's endpoint that runs ``handler`` for the links of ``kind``."""
+
+    async def run(request: Request) -> Response:
+        return await handler(request, kind)
+
+    return run
 
 
 class FormAgain(Exception):

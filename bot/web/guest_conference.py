@@ -16,7 +16,7 @@ from starlette.routing import Route
 from bot.errors import UserError
 from bot.web import forms
 from bot.web.forms import FormAgain
-from bot.web.site import Site, page_language
+from bot.web.site import Site
 from handlers import guest_registrations as reg
 from handlers import guest_votes, web_links
 from handlers.conference_common import find_conference
@@ -24,41 +24,57 @@ from handlers.conference_files import ics_file
 from storage.models import Conference, GuestContact, Member, WebLink
 
 
-def _conference(session: Session, link: WebLink) -> Conference | None:
-    conf = session.get(Conference, link.object_id)
-    return conf
+class ConferencePage:
+    """The guest conference page of one site: shown, its form taken (bot/web/forms.py),
+    and its calendar file."""
 
+    def __init__(self, site: Site) -> None:
+        self.site = site
 
-def routes(site: Site) -> list[Route]:
-    def page(request: Request, kind: str, token: str, status: int = 200, **extra: Any) -> Response:
+    def page(
+        self, request: Request, kind: str, token: str, status: int = 200, **extra: Any
+    ) -> Response:
+        site = self.site
         with site.db.transaction() as session:
-            link = web_links.find(session, kind, token)
-            conf = _conference(session, link) if link else None
-            if link is None or conf is None:
+            opened = forms.open_link(site, session, request, kind, token, Conference)
+            if opened is None:
                 return site.not_found(request)
-            guest = session.get(Member, link.member_id) if link.member_id else None
-            lang = page_language(request, link.language, site.settings.language)
-            contact = session.get(GuestContact, guest.id) if guest else None
-            values: dict[str, Any] = {
-                "conf": reg.conference_view(
-                    session, site.settings, conf, guest, now=datetime.now(UTC), lang=lang
-                ),
-                "own": guest is not None,
-                "name": guest.name if guest else "",
-                "organisation": guest.organisation.name if guest and guest.organisation else "",
-                "email": contact.email if contact else "",
-                "ics_url": web_links.PATHS[web_links.CONFERENCE] + token + ".ics"
-                if kind == web_links.CONFERENCE
-                else request.url.path + ".ics",
-                "edit_url": site.own_url(request) if guest else None,
-                "errors": {},
-                "problem": None,
-                "saved": request.query_params.get("lagret") == "1",
-            }
+            conf, guest, lang = opened.item, opened.guest, opened.lang
+            values = self._values(session, request, kind, token, conf, guest, lang)
             values.update(extra)
             return site.render(request, "conference.html", lang, status, **values)
 
-    def save(session: Session, request: Request, link: WebLink, form: Any, lang: str) -> str:
+    def _values(
+        self,
+        session: Session,
+        request: Request,
+        kind: str,
+        token: str,
+        conf: Conference,
+        guest: Member | None,
+        lang: str,
+    ) -> dict[str, Any]:
+        contact = session.get(GuestContact, guest.id) if guest else None
+        view = reg.conference_view(
+            session, self.site.settings, conf, guest, now=datetime.now(UTC), lang=lang
+        )
+        public = kind == web_links.CONFERENCE
+        return {
+            "conf": view,
+            "own": guest is not None,
+            "name": guest.name if guest else "",
+            "organisation": guest.organisation.name if guest and guest.organisation else "",
+            "email": contact.email if contact else "",
+            "ics_url": web_links.PATHS[web_links.CONFERENCE] + token + ".ics"
+            if public
+            else request.url.path + ".ics",
+            "edit_url": self.site.own_url(request) if guest else None,
+            "errors": {},
+            "problem": None,
+            "saved": request.query_params.get("lagret") == "1",
+        }
+
+    def save(self, session: Session, request: Request, link: WebLink, form: Any, lang: str) -> str:
         conf = find_conference(session, link.object_id or 0, lock=True)
         name = guest_votes.clean_field(form.get("name"), guest_votes.MAX_NAME)
         org = guest_votes.clean_field(form.get("organisation"), guest_votes.MAX_ORGANISATION)
@@ -90,55 +106,43 @@ def routes(site: Site) -> list[Route]:
                 language=lang,
             )
         reg.save_email(session, guest, email)
-        ctx = reg.guest_context(session, site.settings, guest, now=now, lang=lang)
+        ctx = reg.guest_context(session, self.site.settings, guest, now=now, lang=lang)
         reg.answer(ctx, conf, str(choice))
         if own is None:
             return request.url.path
         return web_links.PATHS[web_links.GUEST_CONFERENCE] + own
 
-    async def submit(request: Request, kind: str) -> Response:
-        return await forms.submit(site, request, kind, save, page)
-
-    def calendar(request: Request, kind: str) -> Response:
-        with site.db.transaction() as session:
+    def calendar(self, request: Request, kind: str) -> Response:
+        with self.site.db.transaction() as session:
             link = web_links.find(session, kind, request.path_params["token"])
-            conf = _conference(session, link) if link else None
+            conf = session.get(Conference, link.object_id) if link else None
             if conf is None or conf.state == "draft":
-                return site.not_found(request)
-            file = ics_file(session, conf, datetime.now(UTC), site.settings.tz)
+                return self.site.not_found(request)
+            file = ics_file(session, conf, datetime.now(UTC), self.site.settings.tz)
             return Response(
                 file.data,
                 media_type="text/calendar; charset=utf-8",
                 headers={"Content-Disposition": f'attachment; filename="{file.name}"'},
             )
 
-    async def show_public(request: Request) -> Response:
-        return await run_in_threadpool(
-            page, request, web_links.CONFERENCE, request.path_params["token"]
-        )
+    async def show(self, request: Request, kind: str) -> Response:
+        return await run_in_threadpool(self.page, request, kind, request.path_params["token"])
 
-    async def show_own(request: Request) -> Response:
-        return await run_in_threadpool(
-            page, request, web_links.GUEST_CONFERENCE, request.path_params["token"]
-        )
+    async def submit(self, request: Request, kind: str) -> Response:
+        return await forms.submit(self.site, request, kind, self.save, self.page)
 
-    async def post_public(request: Request) -> Response:
-        return await submit(request, web_links.CONFERENCE)
+    async def ics(self, request: Request, kind: str) -> Response:
+        return await run_in_threadpool(self.calendar, request, kind)
 
-    async def post_own(request: Request) -> Response:
-        return await submit(request, web_links.GUEST_CONFERENCE)
 
-    async def ics_public(request: Request) -> Response:
-        return await run_in_threadpool(calendar, request, web_links.CONFERENCE)
-
-    async def ics_own(request: Request) -> Response:
-        return await run_in_threadpool(calendar, request, web_links.GUEST_CONFERENCE)
-
+def routes(site: Site) -> list[Route]:
+    pages = ConferencePage(site)
+    public, own = web_links.CONFERENCE, web_links.GUEST_CONFERENCE
     return [
-        Route("/k/svar/{token}.ics", ics_own, methods=["GET"]),
-        Route("/k/svar/{token}", show_own, methods=["GET"]),
-        Route("/k/svar/{token}", post_own, methods=["POST"]),
-        Route("/k/{token}.ics", ics_public, methods=["GET"]),
-        Route("/k/{token}", show_public, methods=["GET"]),
-        Route("/k/{token}", post_public, methods=["POST"]),
+        Route("/k/svar/{token}.ics", forms.endpoint(pages.ics, own), methods=["GET"]),
+        Route("/k/svar/{token}", forms.endpoint(pages.show, own), methods=["GET"]),
+        Route("/k/svar/{token}", forms.endpoint(pages.submit, own), methods=["POST"]),
+        Route("/k/{token}.ics", forms.endpoint(pages.ics, public), methods=["GET"]),
+        Route("/k/{token}", forms.endpoint(pages.show, public), methods=["GET"]),
+        Route("/k/{token}", forms.endpoint(pages.submit, public), methods=["POST"]),
     ]

@@ -14,7 +14,7 @@ from starlette.routing import Route
 
 from bot.web import forms
 from bot.web.forms import FormAgain
-from bot.web.site import Site, page_language
+from bot.web.site import Site
 from handlers import guest_votes, web_links
 from handlers.poll_results import ANSWERS
 from storage.models import Member, Poll, WebLink
@@ -62,67 +62,57 @@ def _answers(form: Any, poll_slots: int) -> dict[int, str]:
     return out
 
 
-def routes(site: Site) -> list[Route]:
-    def now() -> datetime:
-        return datetime.now(UTC)
+class PollPage:
+    """The guest poll page of one site: shown, and its form taken (bot/web/forms.py)."""
 
-    def page(request: Request, kind: str, token: str, status: int = 200, **extra: Any) -> Response:
-        def work() -> Response:
-            with site.db.transaction() as session:
-                link = web_links.find(session, kind, token)
-                if link is None:
-                    return site.not_found(request)
-                poll = session.get(Poll, link.object_id)
-                if poll is None:
-                    return site.not_found(request)
-                guest = session.get(Member, link.member_id) if link.member_id else None
-                lang = page_language(request, link.language, site.settings.language)
-                view = guest_votes.poll_view(session, poll, lang, site.settings.tz, now())
-                values: dict[str, Any] = {
-                    "poll": view,
-                    "answers": guest_votes.answers_of(session, poll, guest) if guest else {},
-                    "name": guest.name if guest else "",
-                    "organisation": (
-                        guest.organisation.name if guest and guest.organisation else ""
-                    ),
-                    "edit_url": site.own_url(request) if guest else None,
-                    "errors": {},
-                    "problem": None,
-                }
-                values.update(extra)
-                return site.render(request, "poll.html", lang, status, **values)
+    def __init__(self, site: Site) -> None:
+        self.site = site
 
-        return work()
+    def page(
+        self, request: Request, kind: str, token: str, status: int = 200, **extra: Any
+    ) -> Response:
+        site = self.site
+        with site.db.transaction() as session:
+            opened = forms.open_link(site, session, request, kind, token, Poll)
+            if opened is None:
+                return site.not_found(request)
+            poll, guest, lang = opened.item, opened.guest, opened.lang
+            view = guest_votes.poll_view(session, poll, lang, site.settings.tz, datetime.now(UTC))
+            values: dict[str, Any] = {
+                "poll": view,
+                "answers": guest_votes.answers_of(session, poll, guest) if guest else {},
+                "name": guest.name if guest else "",
+                "organisation": guest.organisation.name if guest and guest.organisation else "",
+                "edit_url": site.own_url(request) if guest else None,
+                "errors": {},
+                "problem": None,
+            }
+            values.update(extra)
+            return site.render(request, "poll.html", lang, status, **values)
 
-    async def show(request: Request, kind: str) -> Response:
+    async def show(self, request: Request, kind: str) -> Response:
         token = request.path_params["token"]
         saved = request.query_params.get("lagret") == "1"
-        return await run_in_threadpool(page, request, kind, token, 200, saved=saved)
+        return await run_in_threadpool(self.page, request, kind, token, 200, saved=saved)
 
-    def save(session: Session, request: Request, link: WebLink, form: Any, lang: str) -> str | None:
+    def save(
+        self, session: Session, request: Request, link: WebLink, form: Any, lang: str
+    ) -> str | None:
         poll = session.get(Poll, link.object_id)
         if poll is None:
             return None
         return _save(session, request, link, poll, form, lang)
 
-    async def submit(request: Request, kind: str) -> Response:
-        return await forms.submit(site, request, kind, save, page)
+    async def submit(self, request: Request, kind: str) -> Response:
+        return await forms.submit(self.site, request, kind, self.save, self.page)
 
-    async def submit_public(request: Request) -> Response:
-        return await submit(request, web_links.POLL)
 
-    async def submit_own(request: Request) -> Response:
-        return await submit(request, web_links.GUEST_POLL)
-
-    async def show_public(request: Request) -> Response:
-        return await show(request, web_links.POLL)
-
-    async def show_own(request: Request) -> Response:
-        return await show(request, web_links.GUEST_POLL)
-
+def routes(site: Site) -> list[Route]:
+    pages = PollPage(site)
+    public, own = web_links.POLL, web_links.GUEST_POLL
     return [
-        Route("/m/svar/{token}", show_own, methods=["GET"]),
-        Route("/m/svar/{token}", submit_own, methods=["POST"]),
-        Route("/m/{token}", show_public, methods=["GET"]),
-        Route("/m/{token}", submit_public, methods=["POST"]),
+        Route("/m/svar/{token}", forms.endpoint(pages.show, own), methods=["GET"]),
+        Route("/m/svar/{token}", forms.endpoint(pages.submit, own), methods=["POST"]),
+        Route("/m/{token}", forms.endpoint(pages.show, public), methods=["GET"]),
+        Route("/m/{token}", forms.endpoint(pages.submit, public), methods=["POST"]),
     ]

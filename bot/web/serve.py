@@ -7,13 +7,20 @@ from __future__ import annotations
 import logging
 import signal
 import sys
+from dataclasses import dataclass, field
 from types import FrameType
+from typing import TYPE_CHECKING, Any
 
 import uvicorn
 from starlette.routing import BaseRoute
 
 from bot.app import App
 from bot.config import Settings
+
+if TYPE_CHECKING:  # the platforms are imported when they are served
+    from bot.adapters.slack.run import SlackRuntime
+    from bot.adapters.teams.run import TeamsRuntime
+    from bot.web.app import Lifespan
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +38,38 @@ def serve(
     """Blocks until SIGTERM or Ctrl-C; then stops taking requests, lets the worker finish
     what is running and waiting (bot/inbox.py: Worker.stop), and returns. ``platforms``:
     (Slack, Teams); by default by which settings are present (``configured_platforms``)."""
+    from bot.web.app import build_web_app
+    from bot.web.routes import page_routes
+
+    # The worker's threads and the event loop share one GIL: hand it over every 1 ms
+    # instead of 5 ms, so an ack does not wait behind a command's rendering.
+    sys.setswitchinterval(0.001)
+    fronts = _fronts(app, *(platforms or configured_platforms(app.settings)), worker=worker)
+    routes = [*fronts.routes, *page_routes(app.db, app.settings)]  # the web pages (issue 21)
+    if worker:
+        for each in fronts.runtimes:
+            each.start()
+    try:
+        web_app = build_web_app(app.db, routes, fronts.lifespan)
+        _run(web_app, host=host, port=port, lifespan=fronts.lifespan is not None, mode=fronts.mode)
+    finally:
+        if worker:
+            for each in fronts.runtimes:
+                each.stop()
+
+
+@dataclass
+class Fronts:
+    """The chat platforms' parts of the web app: routes, Socket Mode's lifespan, and the
+    runtimes whose workers and dispatchers run beside it."""
+
+    routes: list[BaseRoute] = field(default_factory=list)
+    lifespan: Lifespan | None = None
+    runtimes: list[SlackRuntime | TeamsRuntime] = field(default_factory=list)
+    mode: str = "teams"  # for the log line: http, socket, teams, "http + teams"
+
+
+def _fronts(app: App, slack_on: bool, teams_on: bool, *, worker: bool) -> Fronts:
     from bot.adapters.slack.intake import Intake
     from bot.adapters.slack.run import (
         SlackRuntime,
@@ -40,60 +79,48 @@ def serve(
         socket_mode_lifespan,
     )
     from bot.adapters.teams.run import TeamsRuntime
-    from bot.web.app import build_web_app
-    from bot.web.routes import page_routes
 
-    # The worker's threads and the event loop share one GIL: hand it over every 1 ms
-    # instead of 5 ms, so an ack does not wait behind a command's rendering.
-    sys.setswitchinterval(0.001)
-    slack_on, teams_on = platforms or configured_platforms(app.settings)
-    routes: list[BaseRoute] = []
-    lifespan = None
-    runtimes: list[SlackRuntime | TeamsRuntime] = []
-    mode = "teams"
+    fronts = Fronts()
     if slack_on:
-        mode = check_settings(app.settings)
+        fronts.mode = check_settings(app.settings)
         check_token(app.settings)  # a bad token ends here, before we listen
         runtime = SlackRuntime(app)
-        runtimes.append(runtime)
+        fronts.runtimes.append(runtime)
         intake = Intake(app.db, runtime.worker.wake if worker else (lambda: None))
-        routes = http_routes(runtime.bot, intake) if mode == "http" else []
-        lifespan = socket_mode_lifespan(runtime.bot, intake) if mode == "socket" else None
+        if fronts.mode == "http":
+            fronts.routes = list(http_routes(runtime.bot, intake))
+        else:
+            fronts.lifespan = socket_mode_lifespan(runtime.bot, intake)
     if teams_on:
         # Each platform's dispatcher sends its own platform's rows (storage/outbox.py).
         teams = TeamsRuntime(app)
-        runtimes.append(teams)
-        routes = [*routes, *teams.routes(wake=worker)]
-        mode = f"{mode} + teams" if slack_on else "teams"
-    routes = [*routes, *page_routes(app.db, app.settings)]  # the web pages (issue 21)
-    if worker:
-        for each in runtimes:
-            each.start()
-    try:
-        config = uvicorn.Config(
-            build_web_app(app.db, routes, lifespan),
-            host=host,
-            port=port,
-            log_config=None,
-            access_log=False,
-            lifespan="on" if lifespan else "off",
-            backlog=4096,
-            timeout_keep_alive=5,
-            timeout_graceful_shutdown=GRACEFUL_SECONDS,
-        )
-        server = uvicorn.Server(config)
-        # uvicorn stops on SIGTERM/SIGINT and then raises the signal again, under the
-        # handlers it found: ours only lets the worker finish below instead of dying.
-        for sig in (signal.SIGTERM, signal.SIGINT):
-            signal.signal(sig, _stopped)
-        log.warning("partnerbot: listening on http://%s:%s (%s)", host, port, mode)
-        server.run()
-        if not server.started:
-            raise OSError(f"cannot listen on {host}:{port}")
-    finally:
-        if worker:
-            for each in runtimes:
-                each.stop()
+        fronts.runtimes.append(teams)
+        fronts.routes += teams.routes(wake=worker)
+        fronts.mode = f"{fronts.mode} + teams" if slack_on else "teams"
+    return fronts
+
+
+def _run(web_app: Any, *, host: str, port: int, lifespan: bool, mode: str) -> None:
+    config = uvicorn.Config(
+        web_app,
+        host=host,
+        port=port,
+        log_config=None,
+        access_log=False,
+        lifespan="on" if lifespan else "off",
+        backlog=4096,
+        timeout_keep_alive=5,
+        timeout_graceful_shutdown=GRACEFUL_SECONDS,
+    )
+    server = uvicorn.Server(config)
+    # uvicorn stops on SIGTERM/SIGINT and then raises the signal again, under the
+    # handlers it found: ours only lets the worker finish below instead of dying.
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, _stopped)
+    log.warning("partnerbot: listening on http://%s:%s (%s)", host, port, mode)
+    server.run()
+    if not server.started:
+        raise OSError(f"cannot listen on {host}:{port}")
 
 
 class NothingToServe(Exception):

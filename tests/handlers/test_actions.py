@@ -425,3 +425,22 @@ def test_demo_has_goals_and_one_overdue_action(tbot: TestBot) -> None:
             )
             == 1
         )
+
+
+def test_action_selection_is_the_list_as_data(tbot: TestBot, now: datetime) -> None:
+    from handlers.action_lists import action_selection
+    from storage.models import Network
+
+    shown = tbot.run("/tiltak liste forfalne", as_="Tone Haugen", channel=VT, now=now)
+    with tbot.app.db.transaction() as s:
+        network = s.scalar(select(Network).where(Network.name == "Arbeidsprogram Vest-Telemark"))
+        assert network is not None
+        everything = action_selection(s, network=network)
+        assert len(everything.actions) == 6 and not everything.mine
+        overdue = action_selection(s, network=network, overdue_on=date(2026, 3, 2))
+        assert overdue.overdue and len(overdue.actions) == 1
+        assert f"#{overdue.actions[0].id} " in shown
+        tone = s.scalar(select(Member).where(Member.name == "Tone Haugen"))
+        assert tone is not None
+        mine = action_selection(s, network=None, owner=tone)
+        assert mine.mine and [a.owner_member_id for a in mine.actions] == [tone.id]

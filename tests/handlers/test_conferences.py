@@ -433,6 +433,25 @@ def test_demo_has_an_upcoming_vestfoldkonferansen(bot: TestBot) -> None:
     assert "du er påmeldt" in text
 
 
+def test_upcoming_conferences_is_the_list_as_data(bot: TestBot, now: datetime) -> None:
+    from handlers.conferences import upcoming_conferences
+
+    draft = create(bot, now)  # a draft: its organiser sees it, a member does not
+    with bot.app.db.transaction() as s:
+        ola = s.scalar(select(Member).where(Member.name == "Ola Nordmann"))
+        kari = s.scalar(select(Member).where(Member.name == "Kari Nordmann"))
+        assert ola is not None and kari is not None
+        for_ola = upcoming_conferences(s, ola, now, OSLO)
+        for_kari = upcoming_conferences(s, kari, now, OSLO)
+        demo = next(x for x in for_ola if "Vestfoldkonferansen" in x.conference.title)
+        assert demo.registration is not None and demo.registration.status == "registered"
+        assert draft not in [x.conference.id for x in for_ola]
+        assert draft in [x.conference.id for x in for_kari]
+        ids = [x.conference.id for x in for_ola]
+    shown = bot.run("/konferanse liste", as_="Ola Nordmann", now=now)
+    assert all(f"#{i}" in shown for i in ids)
+
+
 # -- calling off -------------------------------------------------------------------------------
 
 

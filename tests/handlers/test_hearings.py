@@ -711,3 +711,20 @@ def test_many_reminder_offsets_answer_the_same_on_sqlite_and_postgresql(
     assert out.startswith("Høring #2")
     out = bot.run(f"/horing endre 2 påminn {many}", now=now)
     assert "Høyst 20 påminnelser" in out
+
+
+def test_hearing_overview_is_the_list_as_data(bot: TestBot, now: datetime) -> None:
+    from handlers.hearing_list import hearing_overview
+
+    bot.run(NEW, now=now)
+    bot.run("/horing svart 2 Larvik kommune", now=now)
+    shown = bot.run("/horing liste", now=now)
+    with bot.app.db.transaction() as s:
+        page = hearing_overview(s, networks=None)
+        assert (page.total, page.page, page.pages) == (2, 1, 1)
+        counts = {r.hearing.id: (r.answered, r.addressees) for r in page.rows}
+        assert counts[2] == (1, 3)
+        for row in page.rows:
+            assert f"#{row.hearing.id} «{row.hearing.title}»" in shown
+        assert hearing_overview(s, networks=None, page=2).rows == []
+        assert hearing_overview(s, networks=[]).total == 0

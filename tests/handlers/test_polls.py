@@ -540,3 +540,22 @@ def test_auto_close_result_is_posted_again_after_a_failed_send(bot: TestBot, now
     dispatcher.dispatch_due(closes + timedelta(seconds=30))
     assert len(messenger.sent) == 1
     assert messenger.sent[0].startswith(f"Svarfristen er ute: møtepoll #{poll_id}")
+
+
+def test_poll_list_is_the_list_as_data(bot: TestBot, now: datetime) -> None:
+    from handlers.polls import poll_list
+    from storage.models import Network
+
+    poll_id = create(bot, now)
+    bot.run(f"/mote svar {poll_id} 1:ja", as_="Ola Nordmann", now=now)
+    bot.run(f"/mote svar {poll_id} 2:ja", as_="Jon Bakke", now=now)
+    shown = bot.run("/mote liste", now=now)
+    with bot.app.db.transaction() as s:
+        network = s.get(Network, poll_row(bot, poll_id).network_id)
+        assert network is not None
+        found = poll_list(s, network, now)
+        answered = {p.id: n for p, n in found.open}
+        assert answered[poll_id] == 2
+        assert found.undecided == [] and found.meetings == []
+    for p_id in answered:
+        assert f"#{p_id}" in shown

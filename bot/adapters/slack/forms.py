@@ -90,6 +90,28 @@ def _input(
     return block
 
 
+def _keyword_inputs(canonical: str, label: str, lang: str) -> list[dict[str, Any]]:
+    """A date keyword gets a date picker and a time picker; any other a text field."""
+    if canonical not in DATE_KEYWORDS:
+        text = {"type": "plain_text_input", "action_id": "value"}
+        return [_input(f"kw:{canonical}", label, text, optional=True)]
+    return [
+        _input(
+            f"kw:{canonical}:date",
+            label,
+            {"type": "datepicker", "action_id": "value"},
+            optional=True,
+        ),
+        _input(
+            f"kw:{canonical}:time",
+            t("slack.form.time_label", lang, label=label),
+            {"type": "timepicker", "action_id": "value"},
+            optional=True,
+            hint=t("slack.form.time_hint", lang),
+        ),
+    ]
+
+
 def build_view(target: FormTarget, lang: str, metadata: dict[str, Any]) -> dict[str, Any]:
     verb = target.verb
     blocks: list[dict[str, Any]] = [
@@ -101,34 +123,7 @@ def build_view(target: FormTarget, lang: str, metadata: dict[str, Any]) -> dict[
         )
     ]
     for canonical, aliases in list(verb.keywords.items())[:MAX_INPUTS]:
-        label = keyword_label(canonical, aliases)
-        if canonical in DATE_KEYWORDS:
-            blocks.append(
-                _input(
-                    f"kw:{canonical}:date",
-                    label,
-                    {"type": "datepicker", "action_id": "value"},
-                    optional=True,
-                )
-            )
-            blocks.append(
-                _input(
-                    f"kw:{canonical}:time",
-                    t("slack.form.time_label", lang, label=label),
-                    {"type": "timepicker", "action_id": "value"},
-                    optional=True,
-                    hint=t("slack.form.time_hint", lang),
-                )
-            )
-        else:
-            blocks.append(
-                _input(
-                    f"kw:{canonical}",
-                    label,
-                    {"type": "plain_text_input", "action_id": "value"},
-                    optional=True,
-                )
-            )
+        blocks += _keyword_inputs(canonical, keyword_label(canonical, aliases), lang)
     if verb.flags:
         options = [
             {"text": _plain(keyword_label(c, a), 75), "value": c} for c, a in verb.flags.items()

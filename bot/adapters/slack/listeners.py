@@ -29,6 +29,34 @@ COMMANDS = re.compile(r"^/.+")  # the five in the manifest, and any group a feat
 ACTIONS = re.compile(rf"^{re.escape(ACTION_PREFIX)}\d+$")
 
 
+class Storing:
+    """Stores a request in the inbox before its ack. When the database cannot be reached
+    and Slack gave a response_url, the member is told at once and the request is acked."""
+
+    def __init__(self, bot: SlackBot, intake: Intake) -> None:
+        self.bot, self.intake = bot, intake
+
+    async def __call__(self, kind: Any, body: dict[str, Any], key: str | None = None) -> None:
+        try:
+            await self.intake.store_async(kind, body, key)
+        except Exception as exc:
+            if not is_unreachable(exc) or not body.get("response_url"):
+                raise  # no ack: Slack shows its error (and retries an event)
+            log.warning("database unreachable: a request was not taken; the member is told")
+            await self._not_taken(kind, body)
+
+    async def _not_taken(self, kind: Any, body: dict[str, Any]) -> None:
+        """Said in the member's language as last seen (the database is down)."""
+        bot = self.bot
+        lang = bot.router.known_language(PLATFORM, member_of(kind, body)) or bot.settings.language
+        message = {
+            "response_type": "ephemeral",
+            "replace_original": False,
+            "text": t("error.database", lang),
+        }
+        await asyncio.to_thread(respond, str(body["response_url"]), message)
+
+
 def build_async_app(
     bot: SlackBot, intake: Intake, client: AsyncWebClient, *, socket_mode: bool = False
 ) -> AsyncApp:
@@ -44,26 +72,7 @@ def build_async_app(
         logger=logging.getLogger("slack_bolt"),
     )
 
-    async def store(kind: Any, body: dict[str, Any], key: str | None = None) -> None:
-        try:
-            await intake.store_async(kind, body, key)
-        except Exception as exc:
-            if not is_unreachable(exc) or not body.get("response_url"):
-                raise  # no ack: Slack shows its error (and retries an event)
-            # Not taken: say so at once, in their language as last seen, and ack.
-            log.warning("database unreachable: a request was not taken; the member is told")
-            lang = (
-                bot.router.known_language(PLATFORM, member_of(kind, body)) or bot.settings.language
-            )
-            await asyncio.to_thread(
-                respond,
-                str(body["response_url"]),
-                {
-                    "response_type": "ephemeral",
-                    "replace_original": False,
-                    "text": t("error.database", lang),
-                },
-            )
+    store = Storing(bot, intake)
 
     async def on_command(ack: AsyncAck, body: dict[str, Any]) -> None:
         await store("command", body)
