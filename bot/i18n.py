@@ -3,12 +3,19 @@
 Each feature keeps its texts in ``bot/texts/<feature>.py`` as ``TEXTS = {key: {"nb": ...,
 "nn": ..., "en": ...}}``; this module merges them (explicitly, no file scanning) and
 formats them with ``str.format`` placeholders.
+
+Texts are written in a small notation (``**strong**``, `` `code` ``, `` `/horing liste` ``
+for a command, ``~~~`` lines around preformatted lines; see ``bot.messages``). ``t()``
+turns the notation into parts before it fills in the placeholders, so a title with
+asterisks or backquotes stays what it is; ``Text(t(...))`` then carries the parts.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 
+from bot.messages import from_notation
 from bot.texts import (
     accounts,
     actions,
@@ -100,6 +107,11 @@ def language_from_locale(locale: str | None) -> str | None:
 
 def t(key: str, lang: str | None = None, /, **params: object) -> str:
     """The text ``key`` in ``lang`` (falling back to bokmål), formatted with ``params``."""
-    entry = CATALOG[key]
-    text = entry.get(lang or DEFAULT_LANGUAGE) or entry[DEFAULT_LANGUAGE]
+    text = _template(key, lang or DEFAULT_LANGUAGE)
     return text.format(**params) if params else text
+
+
+@cache
+def _template(key: str, lang: str) -> str:
+    entry = CATALOG[key]
+    return from_notation(entry.get(lang) or entry[DEFAULT_LANGUAGE])

@@ -4,9 +4,38 @@ worker that takes over after a crash answers without running the command again."
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
+from dataclasses import astuple
 from typing import Any
 
-from bot.messages import Block, Button, Buttons, Divider, Fields, File, Reply, Text
+from bot.messages import (
+    Block,
+    Button,
+    Buttons,
+    Code,
+    Divider,
+    Fields,
+    File,
+    Link,
+    Mention,
+    Part,
+    Plain,
+    Reply,
+    Strong,
+    Table,
+    Text,
+    Typed,
+)
+
+_PARTS: dict[str, Callable[..., Part]] = {
+    "plain": Plain,
+    "strong": Strong,
+    "code": Code,
+    "typed": Typed,
+    "link": Link,
+    "mention": Mention,
+}
+_KINDS: dict[object, str] = {kind: name for name, kind in _PARTS.items()}
 
 
 def encode(reply: Reply) -> dict[str, Any]:
@@ -48,7 +77,7 @@ def decode(data: dict[str, Any]) -> Reply:
 
 def _block(block: Block) -> dict[str, Any]:
     if isinstance(block, Text):
-        return {"text": block.text}
+        return {"parts": [_part(p) for p in block.parts]}
     if isinstance(block, Fields):
         return {"fields": [list(item) for item in block.items]}
     if isinstance(block, Buttons):
@@ -57,7 +86,9 @@ def _block(block: Block) -> dict[str, Any]:
 
 
 def _unblock(data: dict[str, Any]) -> Block:
-    if "text" in data:
+    if "parts" in data:
+        return Text(tuple(_unpart(p) for p in data["parts"]))
+    if "text" in data:  # an answer stored before texts had parts
         return Text(data["text"])
     if "fields" in data:
         return Fields(tuple((str(a), str(b)) for a, b in data["fields"]))
@@ -66,3 +97,16 @@ def _unblock(data: dict[str, Any]) -> Block:
             tuple(Button(label, command, style) for label, command, style in data["buttons"])
         )
     return Divider()
+
+
+def _part(part: Part) -> list[Any]:
+    if isinstance(part, Table):
+        return ["table", [list(row) for row in part.rows]]
+    return [_KINDS[type(part)], *astuple(part)]
+
+
+def _unpart(data: list[Any]) -> Part:
+    kind, *values = data
+    if kind == "table":
+        return Table(tuple(tuple(str(c) for c in row) for row in values[0]))
+    return _PARTS.get(kind, Plain)(*(str(v) for v in values))

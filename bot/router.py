@@ -27,7 +27,7 @@ from bot.grammar import Args, Token, parse_args, tokenize
 from bot.hygiene import clean_command
 from bot.i18n import language_from_locale, t
 from bot.languages import member_language
-from bot.messages import Command, Reply, Text
+from bot.messages import Command, Reply, Text, strong, typed
 from bot.zones import member_zone
 from storage.accounts import find_member, new_member
 from storage.db import Database, is_unreachable
@@ -280,7 +280,7 @@ class Router:
             reply.add(Text(t("help.unknown_command", ctx.lang, given=unknown)))
             # a typo of a command gets the command, not sixty lines of help
             near = self.nearest_group(unknown)
-            commands = ", ".join(f"`/{name}`" for name in self.groups)
+            commands = ", ".join(typed(name) for name in self.groups)
             if near is not None:
                 reply.add(Text(t("help.did_you_mean", ctx.lang, command=near.name)))
             else:
@@ -320,7 +320,7 @@ class Router:
         return reply
 
     def _group_lines(self, grp: CommandGroup, lang: str) -> str:
-        lines = [f"*/{grp.name}*" + (f" — {t(grp.help_key, lang)}" if grp.help_key else "")]
+        lines = [strong(f"/{grp.name}") + (f" — {t(grp.help_key, lang)}" if grp.help_key else "")]
         lines += [f"  • {t(v.help_key, lang)}" for v in grp.verbs if v.help_key]
         return "\n".join(lines)
 

@@ -13,8 +13,8 @@ from bot.dates import DateParseError, format_short, note_lines, parse_when
 from bot.errors import UserError
 from bot.grammar import parse_ref
 from bot.i18n import t
-from handlers.lookup import SLACK_MENTION
-from storage.accounts import find_member as find_account_member
+from bot.messages import PersonRef
+from handlers.lookup import mentioned_member
 from storage.accounts import new_member, on_platform
 from storage.models import Action, Goal, Member, Network, Organisation
 
@@ -104,17 +104,17 @@ def resolve_owner(ctx: Context, text: str) -> tuple[Member | None, Organisation 
     """A member (Slack mention or name) or, failing that, an organisation (name)."""
     q = text.strip()
     session = ctx.session
-    mention = SLACK_MENTION.match(q)
-    if mention:
-        member = find_account_member(session, ctx.command.platform, mention.group(1))
+    ref = PersonRef.parse(q)
+    if ref is not None:
+        member = mentioned_member(session, ref)
         if member is None:
             # Someone mentioned before they ever wrote to the bot: remember them so the
-            # overdue nudge can find them by their Slack id.
+            # overdue nudge can find them by their account id.
             member = new_member(
                 session,
-                ctx.command.platform,
-                mention.group(1),
-                name=mention.group(1),
+                ref.platform,
+                ref.external_id,
+                name=ref.external_id,
                 role="member",
             )
             session.flush()

@@ -16,7 +16,7 @@ from bot.csv_files import csv_bytes
 from bot.errors import UserError
 from bot.grammar import Args, parse_ref
 from bot.i18n import t
-from bot.messages import File, Reply, Text
+from bot.messages import File, Reply, Text, strong
 from bot.router import Verb
 from handlers.action_common import (
     OPEN,
@@ -178,7 +178,7 @@ def list_reply(ctx: Context, args: Args) -> Reply:
             heading = goal_heading(action.goal, ctx.lang)
             if several_networks:
                 heading = f"{action.network.name} · {heading}"
-            lines, group_key = [f"*{heading}*"], key
+            lines, group_key = [strong(heading)], key
         lines.append(action_line(ctx, action))
     if lines:
         reply.add(Text("\n".join(lines)))

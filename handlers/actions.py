@@ -16,7 +16,7 @@ from bot.dates import format_date, format_short
 from bot.errors import UserError
 from bot.grammar import Args
 from bot.i18n import t
-from bot.messages import Button, Buttons, Fields, Reply, Text
+from bot.messages import Button, Buttons, Fields, Reply, Text, strong
 from bot.router import Router, Verb
 from bot.zones import zone_named
 from handlers import action_import, action_lists, action_nudges
@@ -125,7 +125,7 @@ def show_action(ctx: Context, args: Args) -> Reply:
     org = action.owner_organisation.name if action.owner_organisation else "—"
     reply = Reply(
         blocks=[
-            Text(f"*#{action.id} {action.title}*"),
+            Text(strong(f"#{action.id} {action.title}")),
             Fields(
                 (
                     (t("actions.label.network", lang), action.network.name),

@@ -12,11 +12,12 @@ from sqlalchemy.orm import Session
 from bot.context import Context
 from bot.errors import UserError
 from bot.grammar import Args
+from bot.messages import PersonRef
+from storage.accounts import find_member as find_account_member
 from storage.accounts import on_platform
-from storage.models import Account, AuditEntry, Member, Network, Organisation
+from storage.models import AuditEntry, Member, Network, Organisation
 
 T = TypeVar("T")
-SLACK_MENTION = re.compile(r"^<@([A-Z0-9]+)(?:\|[^>]*)?>$")
 
 
 def _pick(query: str, candidates: Sequence[T], names: Sequence[str], what: str) -> T:
@@ -67,17 +68,17 @@ def find_organisations(session: Session, text: str, *, create: bool = False) -> 
     return result
 
 
+def mentioned_member(session: Session, ref: PersonRef) -> Member | None:
+    """The member behind a mention (an account on a platform): the one place that maps an
+    account to a person."""
+    return find_account_member(session, ref.platform, ref.external_id)
+
+
 def find_member(session: Session, query: str, *, platform: str | None = None) -> Member:
     q = query.strip()
-    mention = SLACK_MENTION.match(q)
-    if mention:
-        found = session.scalar(
-            select(Member)
-            .join(Account, Account.member_id == Member.id)
-            .where(Account.external_id == mention.group(1))
-            .order_by(Account.id)
-            .limit(1)
-        )
+    ref = PersonRef.parse(q)
+    if ref is not None:
+        found = mentioned_member(session, ref)
         if found is None:
             raise UserError("lookup.member_unknown", given=q, choices="—")
         return found

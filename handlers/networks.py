@@ -8,16 +8,15 @@ from bot.context import Context
 from bot.errors import UserError
 from bot.grammar import Args
 from bot.i18n import normalize_language, t
-from bot.messages import Fields, Reply, Text
+from bot.messages import Fields, PersonRef, Reply, Text, strong
 from bot.router import Router, Verb
 from handlers.lookup import (
-    SLACK_MENTION,
     audit,
     find_network,
     find_organisation,
     find_organisations,
+    mentioned_member,
 )
-from storage.accounts import find_member as find_account_member
 from storage.accounts import new_member
 from storage.models import ChannelRef, Member, Network, Partnership
 
@@ -50,7 +49,7 @@ def list_networks(ctx: Context, args: Args) -> Reply:
         name = net.partnership.name if net.partnership else t("networks.no_partnership", ctx.lang)
         by_partnership.setdefault(name, []).append(net)
     for partnership, nets in by_partnership.items():
-        reply.add(Text(f"*{partnership}*"))
+        reply.add(Text(strong(partnership)))
         for net in nets:
             reply.add(Text(_network_line(net, ctx.lang)))
     return reply
@@ -272,17 +271,16 @@ def register(router: Router) -> None:
 def _named_member(ctx: Context, name: str) -> tuple[Member, bool]:
     """The member a name or a mention stands for on this platform, made when new; and
     whether it was made."""
-    platform = ctx.command.platform
-    mention = SLACK_MENTION.match(name)
-    external = mention.group(1) if mention else name
-    member = find_account_member(ctx.session, platform, external)
+    mention = PersonRef.parse(name)
+    ref = mention or PersonRef(ctx.command.platform, name[:100])
+    member = mentioned_member(ctx.session, ref)
     if member is not None:
         return member, False
     member = new_member(
         ctx.session,
-        platform,
-        external,
-        name=name[:200] if not mention else external,
+        ref.platform,
+        ref.external_id,
+        name=name[:200] if not mention else ref.external_id,
         role="member",
     )
     return member, True

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from bot.dates import Slot, format_datetime, format_slot
 from bot.i18n import t
 from bot.messages import Button, Buttons, Reply, Text
+from bot.messages import table as messages_table
 from storage.models import Meeting, Member, Poll, PollSlot, Vote
 
 YES, MAYBE, NO = "yes", "maybe", "no"
@@ -280,27 +281,16 @@ def example_answer(poll: Poll, lang: str = "nb") -> str:
 
 
 def table(result: Tally, lang: str) -> str:
-    """Participants against slots, in a fixed-width block:
-
-    ```
-                  1  2  3
-    Ola Nordmann  ✓  ~  ✗
-    ```
-    """
-    width = max(3, *(len(str(s.position)) + 1 for s in result.slots))
-    labels = [u.shown(lang) for u in result.units] + [t(f"polls.count.{a}", lang) for a in ANSWERS]
-    name_w = max(len(x) for x in labels)
-    lines = [" " * name_w + "".join(str(s.position).rjust(width) for s in result.slots)]
+    """Participants against slots, a table part (``bot.messages.table``): a header row of
+    slot numbers, a row per participant (✓ ~ ✗), then a row per answer with its count."""
+    rows = [["", *(str(s.position) for s in result.slots)]]
     for unit in result.units:
         cells = (SYMBOL.get(unit.answers.get(s.id, ""), NO_ANSWER) for s in result.slots)
-        lines.append(unit.shown(lang).ljust(name_w) + "".join(c.rjust(width) for c in cells))
+        rows.append([unit.shown(lang), *cells])
     for answer in ANSWERS:
-        label = t(f"polls.count.{answer}", lang)
-        lines.append(
-            label.ljust(name_w)
-            + "".join(str(result.counts[s.id][answer]).rjust(width) for s in result.slots)
-        )
-    return "```\n" + "\n".join(line.rstrip() for line in lines) + "\n```"
+        counts = (str(result.counts[s.id][answer]) for s in result.slots)
+        rows.append([t(f"polls.count.{answer}", lang), *counts])
+    return messages_table(rows)
 
 
 def render_table(session: Session, poll: Poll, lang: str, tz: tzinfo) -> Reply:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 from collections.abc import Iterator
@@ -17,7 +18,7 @@ from bot.app import App
 from bot.hygiene import clean_text
 from bot.i18n import t
 from bot.languages import member_language
-from bot.messages import Command, File, Reply
+from bot.messages import Command, File, Reply, render_plain
 from bot.messenger import Destination
 from bot.scheduler import DispatchLoop
 from storage.accounts import find_member, new_member, on_platform
@@ -68,7 +69,7 @@ class Console:
             print(text, file=self.out, flush=True)
 
     def render(self, reply: Reply) -> str:
-        text = reply.plain()
+        text = render_plain(reply, bold=_bold if _colours(self.out) else _as_is)
         for path in self.upload("", reply.files):
             text += "\n" + t("console.file_written", self.lang(), path=path)
         return text
@@ -275,6 +276,20 @@ class Console:
                 self.after_command()
         except (EOFError, KeyboardInterrupt):
             self.emit("")
+
+
+def _colours(out: TextIO) -> bool:
+    """Bold on a terminal (unless NO_COLOR is set); plain text into a pipe or a file."""
+    isatty = getattr(out, "isatty", None)
+    return bool(isatty and isatty()) and not os.environ.get("NO_COLOR")
+
+
+def _bold(text: str) -> str:
+    return f"\x1b[1m{text}\x1b[0m"
+
+
+def _as_is(text: str) -> str:
+    return text
 
 
 def _unquote(text: str) -> str:

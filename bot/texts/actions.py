@@ -103,7 +103,7 @@ TEXTS = {
         "en": "Goal {number}",
     },
     "actions.overdue_mark": {"nb": "forfalt", "nn": "forfallen", "en": "overdue"},
-    "actions.history": {"nb": "*Historikk*", "nn": "*Historikk*", "en": "*History*"},
+    "actions.history": {"nb": "**Historikk**", "nn": "**Historikk**", "en": "**History**"},
     "actions.history_due": {"nb": "frist {due}", "nn": "frist {due}", "en": "due {due}"},
     "actions.history_more": {
         "nb": "(viser de siste {shown} av {total} endringer)",
@@ -238,24 +238,24 @@ TEXTS = {
         "en": "all networks",
     },
     "actions.list_title.all": {
-        "nb": "*Tiltak i «{network}»* ({count})",
-        "nn": "*Tiltak i «{network}»* ({count})",
-        "en": "*Actions in “{network}”* ({count})",
+        "nb": "**Tiltak i «{network}»** ({count})",
+        "nn": "**Tiltak i «{network}»** ({count})",
+        "en": "**Actions in “{network}”** ({count})",
     },
     "actions.list_title.mine": {
-        "nb": "*Mine tiltak* – {network} ({count})",
-        "nn": "*Mine tiltak* – {network} ({count})",
-        "en": "*My actions* – {network} ({count})",
+        "nb": "**Mine tiltak** – {network} ({count})",
+        "nn": "**Mine tiltak** – {network} ({count})",
+        "en": "**My actions** – {network} ({count})",
     },
     "actions.list_title.overdue": {
-        "nb": "*Forfalte tiltak i «{network}»* ({count})",
-        "nn": "*Forfalne tiltak i «{network}»* ({count})",
-        "en": "*Overdue actions in “{network}”* ({count})",
+        "nb": "**Forfalte tiltak i «{network}»** ({count})",
+        "nn": "**Forfalne tiltak i «{network}»** ({count})",
+        "en": "**Overdue actions in “{network}”** ({count})",
     },
     "actions.list_title.mine_overdue": {
-        "nb": "*Mine forfalte tiltak* – {network} ({count})",
-        "nn": "*Mine forfalne tiltak* – {network} ({count})",
-        "en": "*My overdue actions* – {network} ({count})",
+        "nb": "**Mine forfalte tiltak** – {network} ({count})",
+        "nn": "**Mine forfalne tiltak** – {network} ({count})",
+        "en": "**My overdue actions** – {network} ({count})",
     },
     "actions.list_empty.all": {
         "nb": 'Ingen tiltak i «{network}» ennå. Lag ett med `/tiltak ny "Tittel" mål 1`, eller importer arbeidsprogrammet med `/tiltak importer`.',
@@ -304,9 +304,9 @@ TEXTS = {
     },
     # -- import ----------------------------------------------------------------------------
     "actions.import.no_goals": {
-        "nb": "Jeg fant ingen mål i teksten. Lim inn arbeidsprogrammet etter `/tiltak importer` slik:\n```\nMål 1: Styrke samarbeidet i regionen\nTiltak:\n• Lage en felles plan for fagnettverk\n• Arrangere en årlig regionkonferanse\nMål 2: …\n```\nI konsollen avsluttes teksten med en linje med bare «.»; en fil leses med `/tiltak importer fil program.txt`.",
-        "nn": "Eg fann ingen mål i teksten. Lim inn arbeidsprogrammet etter `/tiltak importer` slik:\n```\nMål 1: Styrkje samarbeidet i regionen\nTiltak:\n• Lage ein felles plan for fagnettverk\n• Skipe til ein årleg regionkonferanse\nMål 2: …\n```\nI konsollen sluttar teksten med ei linje med berre «.»; ei fil blir lesen med `/tiltak importer fil program.txt`.",
-        "en": "I found no goals in the text. Paste the work programme after `/tiltak import` like this:\n```\nMål 1: Strengthen cooperation in the region\nTiltak:\n• Make a joint plan for professional networks\n• Hold a yearly regional conference\nMål 2: …\n```\nIn the console the text ends with a line with only “.”; read a file with `/tiltak import file programme.txt`.",
+        "nb": "Jeg fant ingen mål i teksten. Lim inn arbeidsprogrammet etter `/tiltak importer` slik:\n~~~\nMål 1: Styrke samarbeidet i regionen\nTiltak:\n• Lage en felles plan for fagnettverk\n• Arrangere en årlig regionkonferanse\nMål 2: …\n~~~\nI konsollen avsluttes teksten med en linje med bare «.»; en fil leses med `/tiltak importer fil program.txt`.",
+        "nn": "Eg fann ingen mål i teksten. Lim inn arbeidsprogrammet etter `/tiltak importer` slik:\n~~~\nMål 1: Styrkje samarbeidet i regionen\nTiltak:\n• Lage ein felles plan for fagnettverk\n• Skipe til ein årleg regionkonferanse\nMål 2: …\n~~~\nI konsollen sluttar teksten med ei linje med berre «.»; ei fil blir lesen med `/tiltak importer fil program.txt`.",
+        "en": "I found no goals in the text. Paste the work programme after `/tiltak import` like this:\n~~~\nMål 1: Strengthen cooperation in the region\nTiltak:\n• Make a joint plan for professional networks\n• Hold a yearly regional conference\nMål 2: …\n~~~\nIn the console the text ends with a line with only “.”; read a file with `/tiltak import file programme.txt`.",
     },
     "actions.import.too_big": {
         "nb": "Teksten er for stor ({size} KB); grensen er {limit} KB. Del arbeidsprogrammet opp og importer én del om gangen.",
@@ -334,9 +334,9 @@ TEXTS = {
         "en": "I cannot read the file “{path}”: {reason}. Check the name and the folder.",
     },
     "actions.import.preview": {
-        "nb": "*Forhåndsvisning for «{network}»*: {goals} mål og {actions} tiltak i teksten. Blir opprettet: {new_goals} og {new_actions} ({existing} finnes fra før).",
-        "nn": "*Førehandsvising for «{network}»*: {goals} mål og {actions} tiltak i teksten. Blir oppretta: {new_goals} og {new_actions} ({existing} finst frå før).",
-        "en": "*Preview for “{network}”*: {goals} goals and {actions} actions in the text. To be created: {new_goals} and {new_actions} ({existing} exist already).",
+        "nb": "**Forhåndsvisning for «{network}»**: {goals} mål og {actions} tiltak i teksten. Blir opprettet: {new_goals} og {new_actions} ({existing} finnes fra før).",
+        "nn": "**Førehandsvising for «{network}»**: {goals} mål og {actions} tiltak i teksten. Blir oppretta: {new_goals} og {new_actions} ({existing} finst frå før).",
+        "en": "**Preview for “{network}”**: {goals} goals and {actions} actions in the text. To be created: {new_goals} and {new_actions} ({existing} exist already).",
     },
     "actions.import.goal_new": {"nb": "nytt mål", "nn": "nytt mål", "en": "new goal"},
     "actions.import.goal_old": {"nb": "finnes", "nn": "finst", "en": "exists"},

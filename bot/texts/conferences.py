@@ -160,19 +160,19 @@ TEXTS = {
         "en": "you cancelled",
     },
     "conferences.heading.registered": {
-        "nb": "*Påmeldt ({count} av {seats}):*",
-        "nn": "*Påmelde ({count} av {seats}):*",
-        "en": "*Registered ({count} of {seats}):*",
+        "nb": "**Påmeldt ({count} av {seats}):**",
+        "nn": "**Påmelde ({count} av {seats}):**",
+        "en": "**Registered ({count} of {seats}):**",
     },
     "conferences.heading.waitlisted": {
-        "nb": "*Venteliste ({count}):*",
-        "nn": "*Venteliste ({count}):*",
-        "en": "*Waitlist ({count}):*",
+        "nb": "**Venteliste ({count}):**",
+        "nn": "**Venteliste ({count}):**",
+        "en": "**Waitlist ({count}):**",
     },
     "conferences.heading.maybe": {
-        "nb": "*Kanskje ({count}):*",
-        "nn": "*Kanskje ({count}):*",
-        "en": "*Maybe ({count}):*",
+        "nb": "**Kanskje ({count}):**",
+        "nn": "**Kanskje ({count}):**",
+        "en": "**Maybe ({count}):**",
     },
     "conferences.csv_header": {
         "nb": "navn;organisasjon;status;plass på venteliste;tidspunkt",
@@ -312,9 +312,9 @@ TEXTS = {
         "en": "Called off: “{title}” ({when}) will not take place.",
     },
     "conferences.called_off_card": {
-        "nb": "*AVLYST:* «{title}» (#{id}) blir ikke noe av.",
-        "nn": "*AVLYST:* «{title}» (#{id}) blir ikkje noko av.",
-        "en": "*CALLED OFF:* “{title}” (#{id}) will not take place.",
+        "nb": "**AVLYST:** «{title}» (#{id}) blir ikke noe av.",
+        "nn": "**AVLYST:** «{title}» (#{id}) blir ikkje noko av.",
+        "en": "**CALLED OFF:** “{title}” (#{id}) will not take place.",
     },
     "conferences.called_off_reason": {
         "nb": "Grunn: {reason}",
@@ -349,9 +349,9 @@ TEXTS = {
         "en": "“{title}” was announced {at}; the invitation is not sent again.",
     },
     "conferences.invitation": {
-        "nb": "📣 *Invitasjon: {title}* (#{id})\nMeld deg på med knappen eller `/konferanse meld på {id}`.",
-        "nn": "📣 *Invitasjon: {title}* (#{id})\nMeld deg på med knappen eller `/konferanse meld på {id}`.",
-        "en": "📣 *Invitation: {title}* (#{id})\nRegister with the button or `/konferanse register {id}`.",
+        "nb": "📣 **Invitasjon: {title}** (#{id})\nMeld deg på med knappen eller `/konferanse meld på {id}`.",
+        "nn": "📣 **Invitasjon: {title}** (#{id})\nMeld deg på med knappen eller `/konferanse meld på {id}`.",
+        "en": "📣 **Invitation: {title}** (#{id})\nRegister with the button or `/konferanse register {id}`.",
     },
     # -- registering -----------------------------------------------------------------------
     "conferences.registered": {
@@ -421,9 +421,9 @@ TEXTS = {
     },
     # -- showing ---------------------------------------------------------------------------
     "conferences.show_title": {
-        "nb": "*#{id} {title}*",
-        "nn": "*#{id} {title}*",
-        "en": "*#{id} {title}*",
+        "nb": "**#{id} {title}**",
+        "nn": "**#{id} {title}**",
+        "en": "**#{id} {title}**",
     },
     "conferences.your_status": {
         "nb": "Status: {status}.",
@@ -436,19 +436,19 @@ TEXTS = {
         "en": "No upcoming conferences. An organiser can create one with `/konferanse new`.",
     },
     "conferences.list_title": {
-        "nb": "*Kommende konferanser*",
-        "nn": "*Komande konferansar*",
-        "en": "*Upcoming conferences*",
+        "nb": "**Kommende konferanser**",
+        "nn": "**Komande konferansar**",
+        "en": "**Upcoming conferences**",
     },
     "conferences.list_line": {
-        "nb": "• #{id} *{title}* – {when}, {place} – {status}",
-        "nn": "• #{id} *{title}* – {when}, {place} – {status}",
-        "en": "• #{id} *{title}* – {when}, {place} – {status}",
+        "nb": "• #{id} **{title}** – {when}, {place} – {status}",
+        "nn": "• #{id} **{title}** – {when}, {place} – {status}",
+        "en": "• #{id} **{title}** – {when}, {place} – {status}",
     },
     "conferences.participants_title": {
-        "nb": "*Deltakere på #{id} {title}* (CSV-fil vedlagt)",
-        "nn": "*Deltakarar på #{id} {title}* (CSV-fil vedlagd)",
-        "en": "*Participants of #{id} {title}* (CSV file attached)",
+        "nb": "**Deltakere på #{id} {title}** (CSV-fil vedlagt)",
+        "nn": "**Deltakarar på #{id} {title}** (CSV-fil vedlagd)",
+        "en": "**Participants of #{id} {title}** (CSV file attached)",
     },
     "conferences.not_answered": {
         "nb": "Ikke svart ennå: {count} i publikum.",

@@ -159,9 +159,9 @@ TEXTS = {
         "en": "#{number} “{title}”{sender} – deadline {deadline} ({left}) – {answered} of {total} answered{state}",
     },
     "hearings.show_title": {
-        "nb": "*Høring #{number} «{title}»*",
-        "nn": "*Høyring #{number} «{title}»*",
-        "en": "*Hearing #{number} “{title}”*",
+        "nb": "**Høring #{number} «{title}»**",
+        "nn": "**Høyring #{number} «{title}»**",
+        "en": "**Hearing #{number} “{title}”**",
     },
     "hearings.addressee_answered": {
         "nb": "✅ {org} – svarte {when}{link}",

@@ -52,9 +52,9 @@ TEXTS = {
         "en": "No partnership",
     },
     "networks.line": {
-        "nb": "• *{name}*\n    Organisasjoner: {orgs}\n    Medlemmer: {members}\n    Kanaler: {channels}",
-        "nn": "• *{name}*\n    Organisasjonar: {orgs}\n    Medlemer: {members}\n    Kanalar: {channels}",
-        "en": "• *{name}*\n    Organisations: {orgs}\n    Members: {members}\n    Channels: {channels}",
+        "nb": "• **{name}**\n    Organisasjoner: {orgs}\n    Medlemmer: {members}\n    Kanaler: {channels}",
+        "nn": "• **{name}**\n    Organisasjonar: {orgs}\n    Medlemer: {members}\n    Kanalar: {channels}",
+        "en": "• **{name}**\n    Organisations: {orgs}\n    Members: {members}\n    Channels: {channels}",
     },
     "networks.name_missing": {
         "nb": 'Nettverket trenger et navn i anførselstegn: `/partnerbot nettverk ny "Nettverk for helse"`.',
@@ -117,9 +117,9 @@ TEXTS = {
         "en": "The channel {channel} is now linked to “{name}”. Reminders and announcements for the network will come here.",
     },
     "networks.me_title": {
-        "nb": "*{name}*",
-        "nn": "*{name}*",
-        "en": "*{name}*",
+        "nb": "**{name}**",
+        "nn": "**{name}**",
+        "en": "**{name}**",
     },
     "networks.bad_language": {
         "nb": "«{given}» er ikke et språk jeg kan. Skriv `/partnerbot språk nb` (bokmål), `nn` (nynorsk) eller `en` (English).",

@@ -12,9 +12,9 @@ TEXTS = {
         "en": "`/partnerbot digest monday 08:00` – weekly digest to the network's channel (`now` posts it now, `preview` shows it to you, `off` turns it off; organiser)",
     },
     "overview.title": {
-        "nb": "*Dette venter på deg, {name}:*",
-        "nn": "*Dette ventar på deg, {name}:*",
-        "en": "*Waiting for you, {name}:*",
+        "nb": "**Dette venter på deg, {name}:**",
+        "nn": "**Dette ventar på deg, {name}:**",
+        "en": "**Waiting for you, {name}:**",
     },
     "overview.nothing": {
         "nb": "Ingenting venter på deg akkurat nå. God dag! 🌿",
@@ -90,9 +90,9 @@ TEXTS = {
         "en": "• You are on the waitlist for conference #{id} “{title}” {when} → `/konferanse show {id}`",
     },
     "digest.title": {
-        "nb": "*Ukens sammendrag for {network}*",
-        "nn": "*Vekesamandrag for {network}*",
-        "en": "*This week in {network}*",
+        "nb": "**Ukens sammendrag for {network}**",
+        "nn": "**Vekesamandrag for {network}**",
+        "en": "**This week in {network}**",
     },
     "digest.hearing": {
         "nb": "• Høring #{id} «{title}» – frist {when}; mangler svar fra: {missing}",

@@ -34,9 +34,9 @@ TEXTS = {
     },
     # --- the poll as shown ---
     "polls.title": {
-        "nb": "*Møtepoll #{id}: {title}*",
-        "nn": "*Møtepoll #{id}: {title}*",
-        "en": "*Meeting poll #{id}: {title}*",
+        "nb": "**Møtepoll #{id}: {title}**",
+        "nn": "**Møtepoll #{id}: {title}**",
+        "en": "**Meeting poll #{id}: {title}**",
     },
     "polls.state_closed": {"nb": "Lukket", "nn": "Lukka", "en": "Closed"},
     "polls.closes": {"nb": "Svarfrist {when}", "nn": "Svarfrist {when}", "en": "Answer by {when}"},
@@ -48,9 +48,9 @@ TEXTS = {
     "polls.place": {"nb": "Sted: {place}", "nn": "Stad: {place}", "en": "Place: {place}"},
     "polls.agenda": {"nb": "Agenda: {agenda}", "nn": "Agenda: {agenda}", "en": "Agenda: {agenda}"},
     "polls.slot_line": {
-        "nb": "*{number}.* {slot} — ja {yes} · om nødvendig {maybe} · nei {no}",
-        "nn": "*{number}.* {slot} — ja {yes} · om naudsynt {maybe} · nei {no}",
-        "en": "*{number}.* {slot} — yes {yes} · if need be {maybe} · no {no}",
+        "nb": "**{number}.** {slot} — ja {yes} · om nødvendig {maybe} · nei {no}",
+        "nn": "**{number}.** {slot} — ja {yes} · om naudsynt {maybe} · nei {no}",
+        "en": "**{number}.** {slot} — yes {yes} · if need be {maybe} · no {no}",
     },
     "polls.button.yes": {"nb": "Ja", "nn": "Ja", "en": "Yes"},
     "polls.button.maybe": {"nb": "Om nødvendig", "nn": "Om naudsynt", "en": "If need be"},
@@ -79,14 +79,14 @@ TEXTS = {
         "en": "None of the times suits anyone yet.",
     },
     "polls.best": {
-        "nb": "Beste tidspunkt: *{number}* ({slot}) med {yes} ja og {either} ja eller om nødvendig.",
-        "nn": "Beste tidspunkt: *{number}* ({slot}) med {yes} ja og {either} ja eller om naudsynt.",
-        "en": "Best time: *{number}* ({slot}) with {yes} yes and {either} yes or if need be.",
+        "nb": "Beste tidspunkt: **{number}** ({slot}) med {yes} ja og {either} ja eller om nødvendig.",
+        "nn": "Beste tidspunkt: **{number}** ({slot}) med {yes} ja og {either} ja eller om naudsynt.",
+        "en": "Best time: **{number}** ({slot}) with {yes} yes and {either} yes or if need be.",
     },
     "polls.best_tied": {
-        "nb": "Likt mellom {numbers} ({yes} ja, {either} ja eller om nødvendig). Det tidligste er *{number}* ({slot}).",
-        "nn": "Likt mellom {numbers} ({yes} ja, {either} ja eller om naudsynt). Det tidlegaste er *{number}* ({slot}).",
-        "en": "Tied between {numbers} ({yes} yes, {either} yes or if need be). The earliest is *{number}* ({slot}).",
+        "nb": "Likt mellom {numbers} ({yes} ja, {either} ja eller om nødvendig). Det tidligste er **{number}** ({slot}).",
+        "nn": "Likt mellom {numbers} ({yes} ja, {either} ja eller om naudsynt). Det tidlegaste er **{number}** ({slot}).",
+        "en": "Tied between {numbers} ({yes} yes, {either} yes or if need be). The earliest is **{number}** ({slot}).",
     },
     "polls.waiting": {
         "nb": "Har ikke svart: {names}",
@@ -300,9 +300,9 @@ TEXTS = {
     },
     # --- listing ---
     "polls.list_title": {
-        "nb": "*Møtepoller og møter i {network}*",
-        "nn": "*Møtepollar og møte i {network}*",
-        "en": "*Meeting polls and meetings in {network}*",
+        "nb": "**Møtepoller og møter i {network}**",
+        "nn": "**Møtepollar og møte i {network}**",
+        "en": "**Meeting polls and meetings in {network}**",
     },
     "polls.list_line": {
         "nb": "• #{id} {title} — {count} har svart{closes}",
@@ -325,9 +325,9 @@ TEXTS = {
         "en": "No open meeting polls.",
     },
     "polls.list_meetings": {
-        "nb": "*Kommende møter*",
-        "nn": "*Komande møte*",
-        "en": "*Upcoming meetings*",
+        "nb": "**Kommende møter**",
+        "nn": "**Komande møte**",
+        "en": "**Upcoming meetings**",
     },
     "polls.list_meeting": {
         "nb": "• {title} — {when}{place}",
@@ -341,14 +341,14 @@ TEXTS = {
     },
     # --- meetings ---
     "meetings.decided": {
-        "nb": "📅 *{title}* er satt til {when} (tidspunkt {number} i møtepoll #{id}).",
-        "nn": "📅 *{title}* er sett til {when} (tidspunkt {number} i møtepoll #{id}).",
-        "en": "📅 *{title}* is set for {when} (time {number} in meeting poll #{id}).",
+        "nb": "📅 **{title}** er satt til {when} (tidspunkt {number} i møtepoll #{id}).",
+        "nn": "📅 **{title}** er sett til {when} (tidspunkt {number} i møtepoll #{id}).",
+        "en": "📅 **{title}** is set for {when} (time {number} in meeting poll #{id}).",
     },
     "meetings.moved": {
-        "nb": "📅 *{title}* er flyttet til {when} (tidspunkt {number} i møtepoll #{id}). Den nye invitasjonen oppdaterer den gamle i kalenderen.",
-        "nn": "📅 *{title}* er flytta til {when} (tidspunkt {number} i møtepoll #{id}). Den nye invitasjonen oppdaterer den gamle i kalenderen.",
-        "en": "📅 *{title}* has moved to {when} (time {number} in meeting poll #{id}). The new invitation updates the old one in your calendar.",
+        "nb": "📅 **{title}** er flyttet til {when} (tidspunkt {number} i møtepoll #{id}). Den nye invitasjonen oppdaterer den gamle i kalenderen.",
+        "nn": "📅 **{title}** er flytta til {when} (tidspunkt {number} i møtepoll #{id}). Den nye invitasjonen oppdaterer den gamle i kalenderen.",
+        "en": "📅 **{title}** has moved to {when} (time {number} in meeting poll #{id}). The new invitation updates the old one in your calendar.",
     },
     "meetings.invitation_attached": {
         "nb": "Kalenderinvitasjonen (.ics) er vedlagt – åpne den for å legge møtet i kalenderen.",
@@ -356,18 +356,18 @@ TEXTS = {
         "en": "The calendar invitation (.ics) is attached – open it to add the meeting to your calendar.",
     },
     "meetings.reminder_day": {
-        "nb": "⏰ Påminnelse: *{title}* er i morgen, {when}.",
-        "nn": "⏰ Påminning: *{title}* er i morgon, {when}.",
-        "en": "⏰ Reminder: *{title}* is tomorrow, {when}.",
+        "nb": "⏰ Påminnelse: **{title}** er i morgen, {when}.",
+        "nn": "⏰ Påminning: **{title}** er i morgon, {when}.",
+        "en": "⏰ Reminder: **{title}** is tomorrow, {when}.",
     },
     "meetings.reminder_soon": {
-        "nb": "⏰ Påminnelse: *{title}* er {when}.",
-        "nn": "⏰ Påminning: *{title}* er {when}.",
-        "en": "⏰ Reminder: *{title}* is on {when}.",
+        "nb": "⏰ Påminnelse: **{title}** er {when}.",
+        "nn": "⏰ Påminning: **{title}** er {when}.",
+        "en": "⏰ Reminder: **{title}** is on {when}.",
     },
     "meetings.reminder_hour": {
-        "nb": "⏰ Påminnelse: *{title}* begynner om en time, {when}.",
-        "nn": "⏰ Påminning: *{title}* byrjar om ein time, {when}.",
-        "en": "⏰ Reminder: *{title}* starts in an hour, {when}.",
+        "nb": "⏰ Påminnelse: **{title}** begynner om en time, {when}.",
+        "nn": "⏰ Påminning: **{title}** byrjar om ein time, {when}.",
+        "en": "⏰ Reminder: **{title}** starts in an hour, {when}.",
     },
 }

@@ -12,11 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from bot.config import Settings
 from bot.i18n import LANGUAGES, normalize_language, t
+from bot.web.markup import html as text_html
 from storage.db import Database
 
 HERE = Path(__file__).resolve().parent
@@ -101,8 +103,8 @@ class Site:
     ) -> HTMLResponse:
         token = request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(32)
 
-        def text(key: str, **params: object) -> str:
-            return t(key, lang, **params)
+        def text(key: str, **params: object) -> Markup:
+            return text_html(t(key, lang, **params))
 
         html = self.env.get_template(template).render(
             lang=lang, t=text, csrf=token, path=request.url.path, **values

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.i18n import t
+from bot.messages import Text, Typed
 from storage.models import Conference, Hearing, Poll
 from tests.helpers import TestBot
 
@@ -20,9 +21,9 @@ COMMANDS = {"/partnerbot", "/tiltak", "/mote", "/horing", "/konferanse", "/invit
 
 
 def example(key: str, lang: str) -> str:
-    found = re.match(r"`([^`]+)`", t(key, lang))
-    assert found, f"{key}/{lang} starts with no example"
-    return found.group(1).replace("https://…", "https://example.org/x")
+    first = Text(t(key, lang)).parts[0]
+    assert isinstance(first, Typed), f"{key}/{lang} starts with no command to type"
+    return f"/{first.words}".replace("https://…", "https://example.org/x")
 
 
 @pytest.mark.parametrize("lang", ["nb", "nn", "en"])

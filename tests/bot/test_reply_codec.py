@@ -5,14 +5,32 @@ from __future__ import annotations
 import json
 
 from bot import reply_codec
-from bot.messages import Button, Buttons, Divider, Fields, File, Reply, Text
+from bot.messages import (
+    Button,
+    Buttons,
+    Divider,
+    Fields,
+    File,
+    Reply,
+    Text,
+    code,
+    link,
+    mention,
+    strong,
+    table,
+    typed,
+)
 
 
 def test_a_reply_with_every_kind_of_block_a_file_and_a_card_round_trips() -> None:
     card = Reply(blocks=[Text("3 ja")], visibility="channel", object_ref=("poll", 4))
     reply = Reply(
         blocks=[
-            Text("*Møtepoll* #4 «Samhandlingsmøte»"),
+            Text(
+                strong("Møtepoll") + " #4 «Samhandlingsmøte» " + code("1:ja") + typed("mote vis 4")
+            ),
+            Text(link("https://x.no", "sakspapir") + mention("slack", "U1", "Kari")),
+            Text(table([["", "1", "2"], ["Kari", "✓", "✗"]])),
             Fields((("Frist", "i morgen"), ("Svar", "3"))),
             Buttons((Button("Ja", "/mote svar 4 1:ja", "primary"), Button("Nei", "/mote x"))),
             Divider(),
@@ -24,3 +42,8 @@ def test_a_reply_with_every_kind_of_block_a_file_and_a_card_round_trips() -> Non
     )
     data = json.loads(json.dumps(reply_codec.encode(reply)))
     assert reply_codec.decode(data) == reply
+
+
+def test_an_answer_stored_before_texts_had_parts_still_decodes() -> None:
+    old = {"blocks": [{"text": "Høring #3"}], "visibility": "ephemeral"}
+    assert reply_codec.decode(old).blocks == [Text("Høring #3")]

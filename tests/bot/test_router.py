@@ -18,7 +18,7 @@ def test_help_lists_every_group_with_examples(bot: TestBot) -> None:
     out = bot.run("/partnerbot hjelp")
     assert "`/partnerbot nettverk`" in out and "`/partnerbot medlem ny" in out
     for name in bot.app.router.groups:
-        assert f"*/{name}*" in out
+        assert f"/{name} — " in out
 
 
 def test_no_verb_means_help(bot: TestBot) -> None:

@@ -327,10 +327,8 @@ def test_participants_list_and_csv_for_organisers_only(bot: TestBot, now: dateti
     )
     reply = bot.reply(f"/konferanse deltakarar {cid}", as_="Kari Nordmann", now=now)
     text = reply.plain()
-    assert (
-        "*Påmeldt (2 av 2):*\n  1. Ola Nordmann (Tønsberg kommune)\n  2. Per Hansen (NHO)" in text
-    )
-    assert "*Venteliste (1):*\n  1. Lise Dahl (LO)" in text
+    assert "Påmeldt (2 av 2):\n  1. Ola Nordmann (Tønsberg kommune)\n  2. Per Hansen (NHO)" in text
+    assert "Venteliste (1):\n  1. Lise Dahl (LO)" in text
     assert "Ikke svart ennå: 3 i publikum." in text
     [f] = reply.files
     rows = list(csv.reader(io.StringIO(f.data.decode("utf-8-sig")), delimiter=";"))
@@ -355,10 +353,10 @@ def test_participants_csv_makes_names_that_look_like_formulas_inert(
 
 def test_list_shows_upcoming_and_drafts_only_to_organisers(bot: TestBot, now: datetime) -> None:
     cid = create(bot, now)
-    assert f"#{cid} *Vestfoldkonferansen 2026*" in bot.run(
+    assert f"#{cid} Vestfoldkonferansen 2026" in bot.run(
         "/konferanse liste", as_="Kari Nordmann", now=now
     )
-    assert f"#{cid} *Vestfoldkonferansen 2026*" not in bot.run(
+    assert f"#{cid} Vestfoldkonferansen 2026" not in bot.run(
         "/konferanse", as_="Ola Nordmann", now=now
     )
     assert "Finner ingen konferanse #999" in bot.run("/konferanse vis 999", now=now)

@@ -607,7 +607,7 @@ def test_show_addressees_reminders_and_problems_for_organisers(bot: TestBot, now
         outbox.mark_final(s, first, state="failed", error="channel_not_found")
         outbox.mark_final(s, second, state="stale", error="not sent: more than 24 h late")
     out = bot.run("/horing vis 2", now=now)
-    assert out.startswith("*Høring #2 «Partnerskapsavtale, generell del»*")
+    assert out.startswith("Høring #2 «Partnerskapsavtale, generell del»")
     assert "Status         åpen" in out and "Registrert av  Ingrid Berg" in out
     assert "✅ Horten kommune – svarte man 02.03 kl 09:00 – https://horten.kommune.no/svar" in out
     assert "⬜ Larvik kommune – har ikke svart ennå" in out

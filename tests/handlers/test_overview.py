@@ -106,7 +106,7 @@ def test_overview_lists_exactly_what_waits_for_each_member(
     k = seed(bot.app, now)
     out = bot.run("/partnerbot oversikt", as_="Ola Nordmann", now=now)
     lines = out.splitlines()
-    assert lines[0] == "*Dette venter på deg, Ola Nordmann:*"
+    assert lines[0] == "Dette venter på deg, Ola Nordmann:"
     assert [line.split(" – ")[0] for line in lines[1:]] == [
         "• Høring #1 «Høring 0»",
         "• Tiltak #1 «Forfalt 0»",
@@ -201,7 +201,7 @@ def test_digest_is_posted_once_on_monday_and_not_for_quiet_networks(
     # Only the infrastructure network had something to report; the quiet ones post nothing.
     assert [label for label, _ in sent] == ["#infrastruktur"]
     text = sent[0][1]
-    assert text.startswith("*Ukens sammendrag for Nettverk for infrastruktur*")
+    assert text.startswith("Ukens sammendrag for Nettverk for infrastruktur")
     assert "mangler svar fra: Tønsberg kommune, Larvik kommune" in text
     assert "Møtepoll #1 «Møtepoll 0» – har ikke svart: " in text
     # A restart (a new dispatcher, as after a crash) the same week posts nothing again.
@@ -254,7 +254,7 @@ def test_the_home_reply_puts_buttons_under_each_item_and_caps_them(
     seed(people_bot.app, now)
     out = people_bot.run("/partnerbot hjem", as_="Ola Nordmann", now=now)
     lines = out.splitlines()
-    assert lines[0] == "*Dette venter på deg, Ola Nordmann:*"
+    assert lines[0] == "Dette venter på deg, Ola Nordmann:"
     assert lines[1].startswith("• Høring #1")
     assert lines[2] == "  [Vi har svart: /horing svart 1]   [Vis: /horing vis 1]"
     assert "[Ferdig: /tiltak status 1 ferdig]" in out

@@ -1,12 +1,11 @@
 """Reply -> Slack Block Kit: sections, fields, buttons, dividers, within Slack's limits.
 
 The one escaping rule for Slack: every text is sent with ``&``, ``<`` and ``>`` escaped,
-in the blocks and in the fallback text alike. Slack's own markup (``<!channel>``,
-``<@U123>``, ``<https://x|label>``) needs ``<``, and the bot never writes it (nothing
-below the adapters knows it), so whatever looks like it came from a person: a title, a
-place, a name from users.info, a link. A link is then shown as the plain URL it is,
-never with a label someone chose. The bot's own emphasis (``*bold*``, backquoted code)
-passes.
+in the blocks and in the fallback text alike (``markup.escape``). Slack's own markup
+(``<!channel>``, ``<@U123>``, ``<https://x|label>``) needs ``<``, and only the neutral
+parts the bot built become it (``markup.mrkdwn``: Strong, Code, Typed, Link, Mention,
+Table), so whatever looks like it came from a person stays text: a title, a place, a
+name from users.info, a URL.
 
 Slack refuses a message with more than 50 blocks or a section over 3000 characters, so
 long replies are split (into several sections, then several messages); nothing is cut
@@ -17,7 +16,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.messages import Button, Buttons, Divider, Fields, Reply, Text
+from bot.adapters.slack.markup import escape, mrkdwn
+from bot.messages import (
+    Button,
+    Buttons,
+    Divider,
+    Fields,
+    Reply,
+    Text,
+    parse,
+    plain_text,
+    render_plain,
+)
 
 MAX_BLOCKS = 50
 MAX_SECTION_CHARS = 3000
@@ -30,11 +40,6 @@ MAX_FALLBACK_CHARS = 3000
 ACTION_PREFIX = "cmd:"
 
 SlackBlock = dict[str, Any]
-
-
-def escape(text: str) -> str:
-    """Text as Slack shows it literally: no mention, no channel ping, no disguised link."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def split_text(text: str, limit: int = MAX_SECTION_CHARS) -> list[str]:
@@ -66,21 +71,22 @@ def _section(text: str) -> SlackBlock:
 
 
 def _text_blocks(text: str) -> list[SlackBlock]:
+    """Sections of mrkdwn that is escaped already (``markup.mrkdwn``)."""
     if not text.strip():
         return []
-    return [_section(piece) for piece in split_text(escape(text))]
+    return [_section(piece) for piece in split_text(text)]
 
 
 def _field_blocks(block: Fields) -> list[SlackBlock]:
     out: list[SlackBlock] = []
     fields: list[SlackBlock] = []
     for label, value in block.items:
-        text = f"*{escape(label)}*\n{escape(value or '—')}"
+        text = f"*{escape(plain_text(label))}*\n{mrkdwn(parse(value or '—'))}"
         if len(text) > MAX_FIELD_CHARS:  # too long for a field: give it sections of its own
             if fields:
                 out.append({"type": "section", "fields": fields})
                 fields = []
-            out.extend(_text_blocks(f"*{label}*\n{value}"))
+            out.extend(_text_blocks(text))
             continue
         fields.append({"type": "mrkdwn", "text": text})
         if len(fields) == MAX_FIELDS:
@@ -92,11 +98,8 @@ def _field_blocks(block: Fields) -> list[SlackBlock]:
 
 
 def button_element(button: Button, n: int) -> SlackBlock:
-    label = (
-        button.label
-        if len(button.label) <= MAX_BUTTON_LABEL
-        else (button.label[: MAX_BUTTON_LABEL - 1] + "…")
-    )
+    label = plain_text(button.label)
+    label = label if len(label) <= MAX_BUTTON_LABEL else (label[: MAX_BUTTON_LABEL - 1] + "…")
     element: SlackBlock = {
         "type": "button",
         "text": {"type": "plain_text", "text": label or "…", "emoji": True},
@@ -114,7 +117,8 @@ def _button_blocks(block: Buttons, counter: list[int]) -> list[SlackBlock]:
     for button in block.buttons:
         if len(button.command) > MAX_BUTTON_VALUE:
             # Slack cannot carry this command in a button: show it for copying instead.
-            out.extend(_text_blocks(f"{button.label}: `{button.command}`"))
+            shown = f"{escape(plain_text(button.label))}: `{escape(button.command)}`"
+            out.extend(_text_blocks(shown))
             continue
         counter[0] += 1
         elements.append(button_element(button, counter[0]))
@@ -132,7 +136,7 @@ def render_blocks(reply: Reply) -> list[SlackBlock]:
     counter = [0]  # action ids are unique across the whole message
     for block in reply.blocks:
         if isinstance(block, Text):
-            blocks.extend(_text_blocks(block.text))
+            blocks.extend(_text_blocks(mrkdwn(block.parts)))
         elif isinstance(block, Fields):
             blocks.extend(_field_blocks(block))
         elif isinstance(block, Buttons):
@@ -166,11 +170,20 @@ def _compact(blocks: list[SlackBlock]) -> list[SlackBlock]:
 
 
 def fallback_text(reply: Reply) -> str:
-    """Plain text for notifications and clients without blocks (the blocks carry it all)."""
-    text = reply.plain().strip() or " "
+    """The text for notifications and clients without blocks (the blocks carry it all):
+    the reply's text blocks in mrkdwn, its fields and buttons as plain lines."""
+    lines: list[str] = []
+    for block in reply.blocks:
+        if isinstance(block, Text):
+            lines.append(mrkdwn(block.parts))
+        else:
+            lines.append(escape(render_plain(Reply(blocks=[block]))))
+    text = "\n".join(lines).strip() or " "
     if len(text) > MAX_FALLBACK_CHARS:
-        text = text[: MAX_FALLBACK_CHARS - 1] + "…"
-    return escape(text)
+        cut = MAX_FALLBACK_CHARS - 1
+        entity = text.rfind("&", cut - 5, cut)  # never cut inside &amp; &lt; &gt;
+        text = text[: entity if entity >= 0 else cut] + "…"
+    return text
 
 
 def render_messages(reply: Reply) -> list[list[SlackBlock]]:
@@ -189,7 +202,7 @@ def render_single(reply: Reply, more_note: str) -> list[SlackBlock]:
     if len(pages) == 1:
         return pages[0]
     return pages[0][: MAX_BLOCKS - 1] + [
-        {"type": "context", "elements": [{"type": "mrkdwn", "text": more_note}]}
+        {"type": "context", "elements": [{"type": "mrkdwn", "text": mrkdwn(parse(more_note))}]}
     ]
 
 

@@ -25,6 +25,7 @@ from bot.adapters.slack.blocks import (
 )
 from bot.adapters.slack.client import error_code, respond, to_send_error
 from bot.adapters.slack.home import HOME_GROUP, HOME_VERB, HomeUsers, from_home, home_view
+from bot.adapters.slack.markup import neutral_mentions
 from bot.adapters.slack.messenger import SlackMessenger
 from bot.adapters.slack.posting import PLATFORM, Poster
 from bot.adapters.slack.profiles import Profiles
@@ -229,7 +230,7 @@ class SlackBot:
             channel_id=where.channel_id,
             channel_name=where.channel_name,
             name=name,
-            text=text.strip(),
+            text=neutral_mentions(text.strip()),
             body=body,
             locale=profile.locale,
             timezone=profile.timezone,

@@ -23,7 +23,7 @@ from bot.grammar import tokenize
 from bot.i18n import language_from_locale, t
 from bot.inbox import Job
 from bot.languages import chosen_language
-from bot.messages import Command, File, Reply
+from bot.messages import Command, File, PersonRef, Reply
 from bot.reposts import schedule_repost
 from bot.router import HELP_WORDS, Router, find_member
 from bot.scheduler import DispatchLoop
@@ -47,23 +47,35 @@ DEFAULT_GROUP = "partnerbot"  # "hjelp", "meg", "oversikt" typed without a comma
 
 def message_text(activity: dict[str, Any]) -> str:
     """What the member typed, without the mention of the bot (channels and group chats
-    deliver ``<at>partnerbot</at> horing liste``); other mentions keep the name."""
+    deliver ``<at>partnerbot</at> horing liste``); a mention of a person becomes a person
+    reference (``@[teams:<their id>]``, see ``bot.messages.PersonRef``), any other
+    ``<at>`` keeps its name."""
     text = str(activity.get("text") or "")
     bot_id = str((activity.get("recipient") or {}).get("id") or "")
-    bot_mentions = {
-        str(e.get("text") or "")
-        for e in activity.get("entities") or []
-        if isinstance(e, dict)
-        and e.get("type") == "mention"
-        and str((e.get("mentioned") or {}).get("id") or "") == bot_id
-    }
-    for mention in bot_mentions:
-        if mention:
-            text = text.replace(mention, " ")
+    for shown, teams_id, account in _mentions(activity):
+        if teams_id == bot_id:
+            text = text.replace(shown, " ")
+        elif account:
+            text = text.replace(shown, f" {PersonRef(PLATFORM, account).token} ")
     text = _AT.sub(lambda m: m.group(1), text)
     text = _TAG.sub("", text.replace("<br>", "\n").replace("<br/>", "\n"))
     text = html.unescape(text).replace("\xa0", " ")
     return "\n".join(line.strip() for line in text.strip().split("\n"))
+
+
+def _mentions(activity: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(the ``<at>…</at>`` text, the Teams id, the account id) of each mention entity; a
+    person's account id is their AAD object id when Teams gives it, as ``member_id``."""
+    found = []
+    for entity in activity.get("entities") or []:
+        if not isinstance(entity, dict) or entity.get("type") != "mention":
+            continue
+        who = entity.get("mentioned")
+        shown = str(entity.get("text") or "")
+        if shown and isinstance(who, dict):
+            teams_id = str(who.get("id") or "")
+            found.append((shown, teams_id, str(who.get("aadObjectId") or teams_id)))
+    return found
 
 
 def split_command(router: Router, typed: str) -> tuple[str, str]:

@@ -57,6 +57,10 @@ class Poster:
         self.public_url = public_url
 
     def service_url(self, conversation_id: str) -> str:
+        return self.target(conversation_id)[0]
+
+    def target(self, conversation_id: str) -> tuple[str, str]:
+        """The conversation's service URL and kind (personal, channel, groupChat)."""
         with self.db.transaction() as session:
             row = conversations.conversation(session, conversation_id)
             if row is None:
@@ -64,7 +68,7 @@ class Poster:
                     f"Teams conversation {conversation_id} is unknown to the bot "
                     "(add the app to the team or chat, or write to it there once)"
                 )
-            return row.service_url
+            return row.service_url, row.kind
 
     def pace(self, conversation_id: str) -> None:
         key = conversations.base_conversation(conversation_id)
@@ -103,9 +107,10 @@ class Poster:
     def post(self, conversation_id: str, reply: Reply, *, reply_to: str | None = None) -> str:
         """A new message (or a reply in a thread); returns its activity id. A reply about
         an object is remembered for later updates."""
-        service_url = self.service_url(conversation_id)
+        service_url, kind = self.target(conversation_id)
         self.pace(conversation_id)
-        payload = render.activity(self.outgoing(reply), t("teams.more_not_shown", self.lang))
+        more = t("teams.more_not_shown", self.lang)
+        payload = render.activity(self.outgoing(reply), more, kind)
         if reply_to:
             activity_id = self.connector.reply(service_url, conversation_id, reply_to, payload)
         else:
@@ -126,14 +131,15 @@ class Poster:
         """Update every posted message of the object; returns how many were updated. A
         message that is gone is forgotten; a throttled update is left (the next vote
         rewrites the card anyway)."""
-        payload = render.activity(reply, t("teams.more_not_shown", self.lang))
+        more = t("teams.more_not_shown", self.lang)
         done = 0
         for conversation_id, activity_id in self.posted(ref):
             if skip == (conversation_id, activity_id):
                 continue
             try:
                 self.pace(conversation_id)
-                service_url = self.service_url(conversation_id)
+                service_url, kind = self.target(conversation_id)
+                payload = render.activity(reply, more, kind)
                 self.connector.update(service_url, conversation_id, activity_id, payload)
                 done += 1
             except (ConnectorError, RateLimited, NoConversation) as exc:

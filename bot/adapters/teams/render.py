@@ -2,19 +2,44 @@
 fields, buttons or is about an object (a poll, an invitation, a hearing) that is updated
 in place later.
 
-The bot's texts use Slack-style markup (``*bold*``, ``_italic_``, `` `code` ``); here it
-becomes Teams markdown (``**bold**``). User text is escaped for Teams: ``<``, ``>`` and ``&``
-become entities in text messages (Teams reads HTML and ``<at>`` mentions there), so nobody
-can mention or format on the bot's behalf. Buttons become Action.Submit: pressing one
+The neutral parts of a text (``bot.messages``) become Teams markdown: ``**strong**``,
+`` `code` ``, ``[label](url)``, a table in ``<pre>`` (a monospaced TextBlock in a card),
+and a command the way this conversation types it (``horing liste`` in a personal chat,
+``@partnerbot horing liste`` in a channel). User text is escaped for Teams: ``<``, ``>``
+and ``&`` become entities in text messages (Teams reads HTML and ``<at>`` mentions there),
+so nobody can mention or format on the bot's behalf. Buttons become Action.Submit: pressing one
 sends the command written on it back as the member, like typing it.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
-from bot.messages import Button, Buttons, Divider, Fields, Reply, Text
+from bot.adapters.teams.conversations import PERSONAL
+from bot.messages import (
+    Block,
+    Button,
+    Buttons,
+    Code,
+    Divider,
+    Fields,
+    Link,
+    Mention,
+    Part,
+    Plain,
+    Reply,
+    Strong,
+    Table,
+    Text,
+    Typed,
+    lines,
+    parse,
+    plain_part,
+    plain_text,
+    render_plain,
+)
 
 CARD_TYPE = "application/vnd.microsoft.card.adaptive"
 CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
@@ -24,34 +49,74 @@ DATA_KEY = "partnerbot"  # the command a button runs, in Action.Submit's data
 MAX_TEXT_CHARS = 20_000
 MAX_ACTIONS_PER_SET = 6  # Teams shows at most six actions in a row
 
-_CODE = re.compile(r"(`[^`\n]+`)")
-_BOLD = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+BOT_NAME = "partnerbot"  # the app's name in its manifest: how a channel mentions it
+_SAFE_URL = re.compile(r"https?://[^\s()<>\[\]]+")
 
 
 def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _convert(text: str, *, html: bool) -> str:
-    """Slack-style markup to Teams markdown, code spans left as they are."""
-    out: list[str] = []
-    for i, piece in enumerate(_CODE.split(text)):
-        if i % 2 == 1:  # a code span: shown as typed, markup inside it is not read
-            out.append(piece)
-            continue
-        piece = escape(piece) if html else piece
-        out.append(_BOLD.sub(r"**\1**", piece))
-    return "".join(out)
+def typed_as(words: str, kind: str) -> str:
+    """A command as a member types it in this kind of conversation: in a personal chat
+    the words alone, elsewhere after a mention of the bot."""
+    return words if kind == PERSONAL else f"@{BOT_NAME} {words}"
 
 
-def to_markdown(text: str) -> str:
-    """A text message's body: escaped, ``*bold*`` -> ``**bold**``, lines kept apart."""
-    return "<br>".join(_convert(line, html=True) for line in text.split("\n"))
+def part_markdown(part: Part, *, html: bool, kind: str = PERSONAL) -> str:
+    """One part as Teams markdown; ``html``: in a text message, where Teams reads HTML
+    (and ``<at>`` mentions), so every text from the part is escaped."""
+    esc = escape if html else _as_is
+    if isinstance(part, Strong):
+        return f"**{esc(part.text)}**"
+    if isinstance(part, Code):
+        return f"`{esc(part.text)}`"
+    if isinstance(part, Typed):
+        return f"`{esc(typed_as(part.words, kind))}`"
+    if isinstance(part, Link):
+        if _SAFE_URL.fullmatch(part.url) and part.label:
+            return f"[{esc(part.label)}]({esc(part.url)})"
+        return esc(plain_part(part))
+    if isinstance(part, Mention):
+        return esc(f"@{part.name}")
+    if isinstance(part, Table):
+        lines = [esc(line) for line in part.lines()]
+        return "<pre>" + "\n".join(lines) + "</pre>" if html else "\n".join(lines)
+    assert isinstance(part, Plain)
+    return esc(part.text)
 
 
-def card_markdown(text: str) -> str:
+def _as_is(text: str) -> str:
+    return text
+
+
+def to_markdown(text: str | Sequence[Part], kind: str = PERSONAL) -> str:
+    """A text message's body: every part escaped and marked up, lines kept apart."""
+    parts = parse(text) if isinstance(text, str) else text
+    return "<br>".join(
+        "".join(part_markdown(p, html=True, kind=kind) for p in line) for line in lines(parts)
+    )
+
+
+def card_markdown(parts: Sequence[Part], kind: str = PERSONAL) -> str:
     """An Adaptive Card TextBlock's text (no HTML is rendered there, so none is escaped)."""
-    return _convert(text, html=False)
+    return "".join(part_markdown(p, html=False, kind=kind) for p in parts)
+
+
+def _text_items(parts: Sequence[Part], kind: str) -> list[dict[str, Any]]:
+    """A TextBlock per line; a table is monospaced."""
+    items: list[dict[str, Any]] = []
+    for n, line in enumerate(lines(parts)):
+        item: dict[str, Any] = {
+            "type": "TextBlock",
+            "text": card_markdown(line, kind) or " ",
+            "wrap": True,
+            "spacing": "None" if n else "Default",
+        }
+        if len(line) == 1 and isinstance(line[0], Table):
+            item["fontType"] = "Monospace"
+        items.append(item)
+    return items
 
 
 def needs_card(reply: Reply) -> bool:
@@ -63,7 +128,7 @@ def needs_card(reply: Reply) -> bool:
 def _action(button: Button) -> dict[str, Any]:
     action: dict[str, Any] = {
         "type": "Action.Submit",
-        "title": button.label or "…",
+        "title": plain_text(button.label) or "…",
         "data": {DATA_KEY: button.command},
     }
     if button.style == "primary":
@@ -73,28 +138,20 @@ def _action(button: Button) -> dict[str, Any]:
     return action
 
 
-def card(reply: Reply) -> dict[str, Any]:
+def card(reply: Reply, kind: str = PERSONAL) -> dict[str, Any]:
     body: list[dict[str, Any]] = []
     separate = False
     for block in reply.blocks:
         items: list[dict[str, Any]] = []
         if isinstance(block, Text):
-            lines = [line for line in block.text.split("\n")]
-            items = [
-                {
-                    "type": "TextBlock",
-                    "text": card_markdown(line) or " ",
-                    "wrap": True,
-                    "spacing": "None" if n else "Default",
-                }
-                for n, line in enumerate(lines)
-            ]
+            items = _text_items(block.parts, kind)
         elif isinstance(block, Fields):
             items = [
                 {
                     "type": "FactSet",
                     "facts": [
-                        {"title": label, "value": value or "—"} for label, value in block.items
+                        {"title": plain_text(label), "value": plain_text(value) or "—"}
+                        for label, value in block.items
                     ],
                 }
             ]
@@ -126,23 +183,29 @@ def card(reply: Reply) -> dict[str, Any]:
 def summary(reply: Reply) -> str:
     """The notification line of a card: its first line of text, plain."""
     for line in reply.plain().split("\n"):
-        line = line.strip().replace("*", "")
+        line = line.strip()
         if line:
             return line[:200]
     return "partnerbot"
 
 
-def activity(reply: Reply, more_note: str) -> dict[str, Any]:
-    """The outgoing message activity for a reply."""
+def activity(reply: Reply, more_note: str, kind: str = PERSONAL) -> dict[str, Any]:
+    """The outgoing message activity for a reply, in a conversation of ``kind``."""
     if needs_card(reply):
-        content = card(reply)
+        content = card(reply, kind)
         return {
             "type": "message",
             "summary": summary(reply),
             "attachments": [{"contentType": CARD_TYPE, "content": content}],
         }
-    text = to_markdown(reply.plain())
+    text = "<br>".join(_block_markdown(b, kind) for b in reply.blocks)
     if len(text) > MAX_TEXT_CHARS:  # cut at a line end, never inside an escape
         cut = text.rfind("<br>", 0, MAX_TEXT_CHARS)
-        text = text[: cut if cut > 0 else MAX_TEXT_CHARS] + "<br>" + to_markdown(more_note)
+        text = text[: cut if cut > 0 else MAX_TEXT_CHARS] + "<br>" + to_markdown(more_note, kind)
     return {"type": "message", "textFormat": "markdown", "text": text}
+
+
+def _block_markdown(block: Block, kind: str) -> str:
+    if isinstance(block, Text):
+        return to_markdown(block.parts, kind)
+    return to_markdown((Plain(render_plain(Reply(blocks=[block]))),), kind)

@@ -30,7 +30,7 @@ def test_import_a_work_programme_twice(home: Path) -> None:  # noqa: F811
     r = partnerbot("console", stdin=setup + once + once + "/tiltak liste side 2\n", cwd=home)
     assert r.returncode == 0, r.stderr
     out = r.stdout
-    assert out.count("Forhåndsvisning for «Regionrådet Øvre Telemark»*: 4 mål og 33 tiltak") == 2
+    assert out.count("Forhåndsvisning for «Regionrådet Øvre Telemark»: 4 mål og 33 tiltak") == 2
     assert "Blir opprettet: 4 nye mål og 33 nye tiltak (0 finnes fra før)." in out
     assert "Importert til «Regionrådet Øvre Telemark»: 4 nye mål og 33 nye tiltak" in out
     assert "Blir opprettet: 0 nye mål og 0 nye tiltak (33 finnes fra før)." in out

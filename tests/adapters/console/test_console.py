@@ -70,7 +70,7 @@ def test_networks_after_demo(home: Path) -> None:
         "Nettverk for arbeid mot utenforskap",
         "Nettverk for verdiskaping og arealplanlegging",
     ):
-        assert f"• *{name}*" in r.stdout
+        assert f"• {name}\n" in r.stdout
     assert "Statens vegvesen" in r.stdout and "Universitetet i Sørøst-Norge (USN)" in r.stdout
 
 

@@ -217,10 +217,10 @@ def test_digest_naa_posts_this_weeks_digest_to_the_channel_at_once(app: App, bot
         "/som Per Hansen\n"
         "/partnerbot digest nå\n",
     )
-    assert "── #infrastruktur ──\n*Ukens sammendrag for Nettverk for infrastruktur*" in out, out
+    assert "── #infrastruktur ──\nUkens sammendrag for Nettverk for infrastruktur" in out, out
     assert "«Bestille måledata» (Ola Nordmann) – frist" in out
     assert "Sammendraget for Nettverk for infrastruktur er sendt til kanalen." in out
-    assert out.count("*Ukens sammendrag for") == 1  # Per Hansen is no organiser
+    assert out.count("Ukens sammendrag for") == 1  # Per Hansen is no organiser
     assert "Bare organisatorer og administratorer" in out
 
 
@@ -567,8 +567,8 @@ def test_the_action_list_labels_its_columns(app: App, bot: TestBot) -> None:
 def test_poll_slots_across_new_year_are_in_order_and_name_the_year(app: App, bot: TestBot) -> None:
     out = run_console(app, '/mote ny "Nyttår" tider 4.1.2100 kl 10-12, 30.12.2099 kl 10-12\n')
     lines = out.splitlines()
-    first = next(x for x in lines if x.startswith("*1.*"))
-    second = next(x for x in lines if x.startswith("*2.*"))
+    first = next(x for x in lines if x.startswith("1."))
+    second = next(x for x in lines if x.startswith("2."))
     assert "30. desember 2099" in first and "4. januar 2100" in second, out
 
 
@@ -639,7 +639,7 @@ def test_day_before_reminders_of_a_monday_come_on_friday(app: App, bot: TestBot)
 
     sent = bot.dispatch(datetime(2099, 12, 11, 12, 0, tzinfo=oslo))
     texts = "\n".join(text for _, text in sent)
-    assert "*Mandagsmøte* er mandag 14. desember" in texts, texts
+    assert "Mandagsmøte er mandag 14. desember" in texts, texts
     assert "Velkommen til «Mandagskonferanse», mandag 14. desember" in texts
     assert "i morgen" not in texts
 
@@ -689,7 +689,7 @@ def test_the_new_queries_on_both_engines(any_db: object) -> None:
     )
     tone = out.split("Tone Haugen @ #vest-telemark> /partnerbot oversikt", 1)[1].split("> ", 1)[0]
     assert "Tokke-tiltak" in tone and "Kviteseid-tiltak" not in tone
-    assert "── #vest-telemark ──\n*Vekesamandrag for" in out
+    assert "── #vest-telemark ──\nVekesamandrag for" in out
     out = run_console(
         app,
         '/mote ny "Første" tider 10.12.2099 kl 10-12\n/mote ny "Andre" tider 10.12.2099 kl 11-13\n'

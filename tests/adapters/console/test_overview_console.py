@@ -39,7 +39,7 @@ def test_overview_lists_what_waits_for_each_member(tmp_path: Path) -> None:
     r = partnerbot("console", stdin=SCRIPT, cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     ola = section(r.stdout, "Ola Nordmann @ #infrastruktur> /partnerbot oversikt")
-    assert ola[0] == "*Dette venter på deg, Ola Nordmann:*"
+    assert ola[0] == "Dette venter på deg, Ola Nordmann:"
     heads = [line.split(" – ")[0] for line in ola[1:]]
     action = re.search(r"Tiltak #(\d+) er opprettet", r.stdout)
     assert action is not None
@@ -52,6 +52,6 @@ def test_overview_lists_what_waits_for_each_member(tmp_path: Path) -> None:
     assert "• Høring #2 «Regional transportplan»" in per_heads  # NHO must answer too
     assert not any("Tiltak" in line for line in per)  # the overdue action is Ola's, not his
     jon = section(r.stdout, "Jon Bakke @ #infrastruktur> /partnerbot overview")
-    assert jon[0] == "*Waiting for you, Jon Bakke:*"  # Jon writes English
+    assert jon[0] == "Waiting for you, Jon Bakke:"  # Jon writes English
     assert not any("Hearing" in line for line in jon)  # Statens vegvesen is no addressee
     assert any(line.startswith("• Meeting poll #2") for line in jon)

@@ -160,3 +160,24 @@ def test_url_verification_and_healthz(slack_bot: SlackBotProcess) -> None:
     )
     assert resp.status == 200 and "abc" in resp.body
     assert rq.get(slack_bot.url + "/healthz").status == 200
+
+
+def test_a_mention_in_a_command_is_the_persons_slack_account(
+    slack_bot: SlackBotProcess,
+) -> None:
+    """Slack writes a mention as <@U…|name>; the adapter hands the router a person
+    reference, so the member is that account, never someone with the typed name."""
+    _, url = slack_bot.command(
+        "/partnerbot medlem ny <@U0MENTIONED|kari> rolle organisator", user_id="U_ADMIN"
+    )
+    reply = slack_bot.replies(url)[0]
+    assert "U0MENTIONED" in reply.text and "&lt;@" not in reply.text
+    with slack_bot.db().transaction() as s:
+        found = s.execute(
+            select(Account.platform, Account.external_id, Member.role)
+            .join(Member, Member.id == Account.member_id)
+            .where(Account.external_id.like("%U0MENTIONED%"))
+        ).all()
+        assert [tuple(row) for row in found] == [
+            ("slack", "U0MENTIONED", "organiser")
+        ]

@@ -3,12 +3,56 @@
 from __future__ import annotations
 
 from bot.adapters.teams import render
-from bot.messages import Button, Buttons, Divider, Fields, Reply, Text
+from bot.i18n import t
+from bot.messages import (
+    Button,
+    Buttons,
+    Divider,
+    Fields,
+    Reply,
+    Text,
+    code,
+    link,
+    mention,
+    strong,
+    table,
+)
 
 
-def test_slack_style_bold_becomes_teams_markdown_and_code_is_kept() -> None:
-    text = render.to_markdown("*/horing* — høringer\nSkriv `horing svart 2 <org>` etterpå")
-    assert text == "**/horing** — høringer<br>Skriv `horing svart 2 <org>` etterpå"
+def test_strong_and_code_become_teams_markdown_with_user_text_escaped() -> None:
+    text = render.to_markdown(
+        strong("/horing") + " — høringer\nSkriv " + code("horing svart 2 <org>") + " etterpå"
+    )
+    assert text == "**/horing** — høringer<br>Skriv `horing svart 2 &lt;org&gt;` etterpå"
+
+
+def test_a_command_is_shown_the_way_the_conversation_types_it() -> None:
+    help_line = t("help.horing.liste", "nb")
+    assert render.to_markdown(help_line, "personal").startswith("`horing liste` – åpne")
+    assert render.to_markdown(help_line, "channel").startswith("`@partnerbot horing liste` –")
+    assert "`@partnerbot horing liste alle`" in render.to_markdown(help_line, "groupChat")
+    card = render.card(Reply(blocks=[Text(help_line)], object_ref=("hearing", 1)), "channel")
+    assert card["body"][0]["text"].startswith("`@partnerbot horing liste` – åpne")
+
+
+def test_user_text_inside_parts_cannot_mention_or_format() -> None:
+    nasty = "<at>Alle</at> & <b>fet</b>"
+    safe = "&lt;at&gt;Alle&lt;/at&gt; &amp; &lt;b&gt;fet&lt;/b&gt;"
+    text = render.to_markdown(
+        strong(nasty) + code(nasty) + mention("slack", "U1", nasty) + link("https://x.no", nasty)
+    )
+    assert text == f"**{safe}**`{safe}`@{safe}[{safe}](https://x.no)"
+    assert render.to_markdown(link("https://x.no/a)](https://evil", "her")) == (
+        "her (https://x.no/a)](https://evil)"
+    )
+
+
+def test_a_table_is_preformatted_in_a_message_and_monospaced_in_a_card() -> None:
+    rows = table([["", "1", "2"], ["Kari <b>", "✓", "✗"]])
+    assert render.to_markdown(rows) == "<pre>          1  2\nKari &lt;b&gt;  ✓  ✗</pre>"
+    body = render.card(Reply(blocks=[Text("Svar:\n" + rows)]))["body"]
+    assert [b.get("fontType") for b in body] == [None, "Monospace"]
+    assert body[1]["text"] == "          1  2\nKari <b>  ✓  ✗"
 
 
 def test_user_text_cannot_mention_or_format_in_a_text_message() -> None:
@@ -34,7 +78,7 @@ def test_plain_replies_are_text_and_objects_are_cards() -> None:
 def test_card_has_facts_buttons_and_separators() -> None:
     reply = Reply(
         blocks=[
-            Text("*Invitasjon*\nMeld deg på"),
+            Text(strong("Invitasjon") + "\nMeld deg på"),
             Fields((("Sted", "Tønsberg"), ("Plasser", ""))),
             Divider(),
             Buttons(

@@ -23,7 +23,7 @@ def test_help_in_personal_chat(teams: TeamsHarness) -> None:
     answer = teams.fake.wait_for("send", lambda c: c.conversation == "a:personal-kari")
     assert "/horing" in answer.text and "/mote" in answer.text
     assert answer.body["textFormat"] == "markdown"
-    assert "**/horing**" in answer.text  # Slack-style *bold* became Teams markdown
+    assert "**/horing**" in answer.text  # a strong part is Teams markdown
     with teams.db.transaction() as s:
         member = s.scalar(select(Member).join(Member.accounts).where(Account.platform == "teams"))
         assert member is not None
@@ -122,9 +122,11 @@ def test_installing_the_app_in_a_personal_chat_says_hello_and_a_team_install_is_
 def test_an_unknown_word_gets_help_in_the_members_language(teams: TeamsHarness) -> None:
     teams.say("blablabla", user="siv", locale="en-GB")
     answer = teams.fake.wait_for("send", lambda c: c.conversation == "a:personal-siv")
-    assert "blablabla" in answer.text and "/horing" in answer.text and "/mote" in answer.text
+    assert "blablabla" in answer.text and "`horing`" in answer.text and "`mote`" in answer.text
     teams.say_in_channel("", user="siv", locale="en-GB")  # only the mention
-    fake_reply = teams.fake.wait_for("reply", lambda c: "/horing" in c.text and "help" in c.text)
+    fake_reply = teams.fake.wait_for(
+        "reply", lambda c: "`@partnerbot horing" in c.text and "help" in c.text
+    )
     assert fake_reply.conversation.startswith("19:infra")
 
 
