@@ -178,6 +178,4 @@ def test_a_mention_in_a_command_is_the_persons_slack_account(
             .join(Member, Member.id == Account.member_id)
             .where(Account.external_id.like("%U0MENTIONED%"))
         ).all()
-        assert [tuple(row) for row in found] == [
-            ("slack", "U0MENTIONED", "organiser")
-        ]
+        assert [tuple(row) for row in found] == [("slack", "U0MENTIONED", "organiser")]
