@@ -15,8 +15,8 @@ from bot import permissions
 from bot.context import Context
 from bot.errors import UserError
 from bot.grammar import Args, Token
-from bot.i18n import t
-from bot.messages import Fields, Reply, Text
+from bot.i18n import CATALOG, t
+from bot.messages import Fields, PersonRef, Reply, Text
 from bot.router import CommandGroup, Handler, Router, Verb
 from handlers import link_codes
 from handlers.lookup import audit, find_member
@@ -33,14 +33,16 @@ PLATFORM_WORDS = {
     "konsollen": "console",
     "terminal": "console",
 }
-SLACK_ID = re.compile(r"(?:<@)?([A-Za-z0-9_]{2,30})(?:\|[^>]*)?>?")
+SLACK_ID = re.compile(r"[A-Za-z0-9_]{2,30}")
 TEAMS_ID = re.compile(r"[A-Za-z0-9:_.\-]{2,100}")
 # What else moves in a merge than the accounts and the bot's own notes: "with data".
 _NOT_DATA = ("accounts.", "account_link_codes.", "audit_log.")
 
 
 def platform_name(platform: str, lang: str) -> str:
-    return t(f"platform.{platform}", lang)
+    """The platform's name in ``lang``; an adapter this catalog has no name for by its id."""
+    key = f"platform.{platform}"
+    return t(key, lang) if key in CATALOG else platform
 
 
 def accounts_line(member: Member, lang: str) -> str:
@@ -168,9 +170,11 @@ def _parse_target(ctx: Context, args: Args, usage: str) -> tuple[Member, str, st
 
 def _account_id(ctx: Context, platform: str, token: Token) -> str:
     raw = token.text.strip()
+    mention = PersonRef.parse(raw)
+    if mention is not None and mention.platform == platform:
+        return mention.external_id  # the adapter read it from the platform's own mention
     if platform == "slack":
-        found = SLACK_ID.fullmatch(raw)
-        account_id = found.group(1).upper() if found else ""
+        account_id = raw.upper() if SLACK_ID.fullmatch(raw) else ""
     elif platform == "teams":
         account_id = raw if TEAMS_ID.fullmatch(raw) else ""
     else:

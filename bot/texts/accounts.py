@@ -17,9 +17,9 @@ TEXTS = {
     "platform.console": {"nb": "konsollen", "nn": "konsollen", "en": "the console"},
     "platform.web": {"nb": "nettsiden", "nn": "nettsida", "en": "the web page"},
     "accounts.code": {
-        "nb": "Koden din er *{code}*. Skriv `/partnerbot koble {code}` på den andre plattformen innen {minutes} minutter. Koden virker én gang, og bare for deg: ikke del den.",
-        "nn": "Koden din er *{code}*. Skriv `/partnerbot kople {code}` på den andre plattforma innan {minutes} minutt. Koden verkar éin gong, og berre for deg: ikkje del han.",
-        "en": "Your code is *{code}*. Type `/partnerbot link {code}` on the other platform within {minutes} minutes. It works once, and only for you: do not share it.",
+        "nb": "Koden din er **{code}**. Skriv `/partnerbot koble {code}` på den andre plattformen innen {minutes} minutter. Koden virker én gang, og bare for deg: ikke del den.",
+        "nn": "Koden din er **{code}**. Skriv `/partnerbot kople {code}` på den andre plattforma innan {minutes} minutt. Koden verkar éin gong, og berre for deg: ikkje del han.",
+        "en": "Your code is **{code}**. Type `/partnerbot link {code}` on the other platform within {minutes} minutes. It works once, and only for you: do not share it.",
     },
     "accounts.not_private": {
         "nb": "En kode for å koble kontoer vises ikke i en kanal der andre ser den. Skriv `partnerbot koble` i en personlig chat med meg.",

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import ast
 import logging
-import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from bot import demo
 from bot.adapters.contract import Adapter
 from bot.app import App
 from bot.i18n import CATALOG, t
+from bot.messages import Text, Typed
 from bot.router import Router
 from tests.adapters.contract import recording
 from tests.adapters.contract.recording import RecordingAdapter
@@ -35,12 +35,11 @@ def help_keys(router: Router) -> list[str]:
 
 
 def examples(router: Router, key: str, lang: str) -> list[str]:
-    """The commands in a help text (`/horing liste`), fragments (`påminn 7d`) left out."""
+    """The commands a help text teaches (its command parts), fragments (`påminn 7d`) left out."""
     found = []
-    for span in re.findall(r"`([^`]+)`", t(key, lang)):
-        word = span.split(" ", 1)[0]
-        if span.startswith("/") and router.find_group(word.lstrip("/")) is not None:
-            found.append(span.replace("https://…", "https://example.org/x"))
+    for part in Text(t(key, lang)).parts:
+        if isinstance(part, Typed) and router.find_group(part.words.split(" ", 1)[0]):
+            found.append(f"/{part.words}".replace("https://…", "https://example.org/x"))
     return found
 
 
