@@ -22,7 +22,7 @@ from bot.grammar import Args, parse_args, tokenize
 from bot.i18n import t
 from bot.messages import Reply, Text
 from bot.router import Verb
-from handlers.lookup import network_for
+from handlers.lookup import audit, network_for
 from storage.models import Action, ActionUpdate, AuditEntry, Goal, Network
 
 MAX_BYTES = 200 * 1024
@@ -260,21 +260,12 @@ def _preview(ctx: Context, network: Network, text: str) -> Reply:
 def _keep_preview(ctx: Context, network: Network, prog: Programme) -> None:
     """The parsed goals as an audit row: what ``bekreft`` will create."""
     goals = [{"number": g.number, "title": g.title, "actions": g.actions} for g in prog.goals]
-    _audit(ctx, PREVIEW, "network", network.id, {"goals": goals, "skipped": len(prog.skipped)})
-
-
-def _audit(
-    ctx: Context, action: str, object_type: str, object_id: int, detail: dict[str, Any] | None
-) -> None:
-    ctx.session.add(
-        AuditEntry(
-            at=ctx.now,
-            member_id=ctx.member.id,
-            action=action,
-            object_type=object_type,
-            object_id=object_id,
-            detail=detail,
-        )
+    audit(
+        ctx,
+        PREVIEW,
+        "network",
+        network.id,
+        structured={"goals": goals, "skipped": len(prog.skipped)},
     )
 
 
@@ -350,12 +341,12 @@ def _confirm(ctx: Context) -> Reply:
             _new_action(ctx, network, goal, title, key)
             keys.add(key)
             made.actions += 1
-    _audit(
+    audit(
         ctx,
         CONFIRM,
         "audit",
         preview.id,
-        {
+        structured={
             "network_id": network.id,
             "goals": made.goals,
             "actions": made.actions,
@@ -419,7 +410,7 @@ def import_programme(ctx: Context, args: Args) -> Reply:
     options_line, text = _split_command(ctx.command.text)
     opts = parse_args(tokenize(options_line), OPTION_KEYWORDS, OPTION_FLAGS)
     if "cancel" in opts.flags:
-        _audit(ctx, "action.import.cancel", "audit", _pending(ctx).id, None)
+        audit(ctx, "action.import.cancel", "audit", _pending(ctx).id)
         return Reply.text(t("actions.import.cancelled", ctx.lang))
     if "confirm" in opts.flags:
         return _confirm(ctx)

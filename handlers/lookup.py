@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -108,8 +108,12 @@ def audit(
     action: str,
     object_type: str | None = None,
     object_id: int | None = None,
+    *,
+    structured: dict[str, Any] | None = None,
     **detail: object,
 ) -> None:
+    """An audit row by the member running the command: ``detail`` as text, or
+    ``structured`` kept as it is (an import's parsed goals, read back by its confirm)."""
     ctx.session.add(
         AuditEntry(
             at=ctx.now,
@@ -117,6 +121,8 @@ def audit(
             action=action,
             object_type=object_type,
             object_id=object_id,
-            detail={k: str(v) for k, v in detail.items()} or None,
+            detail=structured
+            if structured is not None
+            else {k: str(v) for k, v in detail.items()} or None,
         )
     )
