@@ -22,7 +22,7 @@ from bot.grammar import Args, Token, parse_ref
 from bot.i18n import t
 from bot.messages import Fields, Reply, Text
 from bot.router import Router, Verb
-from handlers import hearing_list
+from handlers import hearing_card, hearing_list
 from handlers import hearing_reminders as reminders
 from handlers.lookup import audit, find_network, find_organisation, network_for
 from storage.models import (
@@ -106,6 +106,8 @@ def new_hearing(ctx: Context, args: Args) -> Reply:
         )
     notes.append(t("hearings.answer_hint", ctx.lang, number=hearing.id))
     reply.add(Text("\n".join(notes)))
+    reply.add(hearing_card.card_buttons(hearing, ctx.lang))
+    reply.card = hearing_card.render_hearing(ctx.session, hearing, ctx.lang, ctx.tz)
     return reply
 
 
@@ -143,6 +145,7 @@ def show_hearing(ctx: Context, args: Args) -> Reply:
                     )
                 )
     reply.add(Text("\n".join(lines)))
+    reply.add(hearing_card.card_buttons(hearing, ctx.lang))
     return reply
 
 
@@ -184,13 +187,25 @@ def mark_answered(ctx: Context, args: Args) -> Reply:
         for a in again
         if a.answered_at is not None
     ]
+    return answered_reply(ctx, hearing, lines)
+
+
+def answered_reply(ctx: Context, hearing: Hearing, lines: list[str]) -> Reply:
+    """What was recorded, with the hearing's card as it now stands; its posted cards are
+    re-rendered with the same card (a press on the card answers by updating it)."""
     missing = reminders.unanswered(hearing)
     lines.append(
         t("hearings.still_missing", ctx.lang, orgs=", ".join(missing))
         if missing
         else t("hearings.all_answered", ctx.lang)
     )
-    return Reply.text("\n".join(lines), visibility="channel")
+    card = hearing_card.render_hearing(ctx.session, hearing, ctx.lang, ctx.tz)
+    return Reply(
+        blocks=[Text("\n".join(lines)), *card.blocks],
+        visibility="channel",
+        object_ref=card.object_ref,
+        card=card,
+    )
 
 
 def edit_hearing(ctx: Context, args: Args) -> Reply:
@@ -236,6 +251,7 @@ def edit_hearing(ctx: Context, args: Args) -> Reply:
         )
     if notes:
         reply.add(Text("\n".join(notes)))
+    reply.card = hearing_card.render_hearing(ctx.session, hearing, ctx.lang, ctx.tz)
     return reply
 
 
@@ -249,17 +265,17 @@ def close_hearing(ctx: Context, args: Args) -> Reply:
     reminders.sync_reminders(ctx.session, hearing, now=ctx.now, tz=ctx.tz)
     audit(ctx, "hearing.close", "hearing", hearing.id)
     answered_count = sum(1 for a in hearing.addressees if a.answered_at is not None)
-    return Reply.text(
-        t(
-            "hearings.closed_now",
-            ctx.lang,
-            number=hearing.id,
-            title=hearing.title,
-            answered=answered_count,
-            total=len(hearing.addressees),
-        ),
-        visibility="channel",
+    closed = t(
+        "hearings.closed_now",
+        ctx.lang,
+        number=hearing.id,
+        title=hearing.title,
+        answered=answered_count,
+        total=len(hearing.addressees),
     )
+    # The channel is told in a line; the hearing's posted cards show it closed.
+    card = hearing_card.render_hearing(ctx.session, hearing, ctx.lang, ctx.tz)
+    return Reply(blocks=[Text(closed)], visibility="channel", object_ref=card.object_ref, card=card)
 
 
 VERBS = (
@@ -300,6 +316,7 @@ def register(router: Router) -> None:
     )
     grp.add(*VERBS)
     router.add_renderers({reminders.KIND: reminders.render_reminder})
+    router.cards[hearing_card.OBJECT] = hearing_card.hearing_card
 
 
 # -- reading the command ------------------------------------------------------------------

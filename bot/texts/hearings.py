@@ -93,6 +93,49 @@ TEXTS = {
         "nn": "⚠️ {warning} Fristen er registrert likevel; endre han med `/horing endre {number} frist …` om det var feil.",
         "en": "⚠️ {warning} The deadline is registered anyway; change it with `/horing edit {number} deadline …` if that was a mistake.",
     },
+    # -- the hearing card (handlers/hearing_card.py) ---------------------------------------
+    "hearings.card_title": {
+        "nb": "**Høring #{number}: {title}**",
+        "nn": "**Høyring #{number}: {title}**",
+        "en": "**Hearing #{number}: {title}**",
+    },
+    "hearings.card_deadline": {
+        "nb": "Frist: {deadline}",
+        "nn": "Frist: {deadline}",
+        "en": "Deadline: {deadline}",
+    },
+    "hearings.card_sender": {"nb": "Fra: {sender}", "nn": "Frå: {sender}", "en": "From: {sender}"},
+    "hearings.card_answered": {
+        "nb": "✅ Har svart: {orgs}",
+        "nn": "✅ Har svart: {orgs}",
+        "en": "✅ Answered: {orgs}",
+    },
+    "hearings.card_waiting": {
+        "nb": "⬜ Har ikke svart ennå: {orgs}",
+        "nn": "⬜ Har ikkje svart enno: {orgs}",
+        "en": "⬜ Not answered yet: {orgs}",
+    },
+    "hearings.card_closed": {
+        "nb": "Høringen er avsluttet; det kan ikke lenger registreres svar.",
+        "nn": "Høyringa er avslutta; det kan ikkje lenger registrerast svar.",
+        "en": "The hearing is closed; answers can no longer be recorded.",
+    },
+    "hearings.button.answered": {
+        "nb": "Vi har svart",
+        "nn": "Vi har svart",
+        "en": "We have answered",
+    },
+    "hearings.button.show": {"nb": "Vis", "nn": "Vis", "en": "Show"},
+    "hearings.cmd.answered": {
+        "nb": "/horing svart {number}",
+        "nn": "/horing svart {number}",
+        "en": "/horing answered {number}",
+    },
+    "hearings.cmd.show": {
+        "nb": "/horing vis {number}",
+        "nn": "/horing vis {number}",
+        "en": "/horing show {number}",
+    },
     "hearings.answered": {
         "nb": "Registrert: {orgs} har svart på høring #{number} «{title}».",
         "nn": "Registrert: {orgs} har svart på høyring #{number} «{title}».",

@@ -225,3 +225,42 @@ def test_a_saved_poll_whose_channel_post_fails_is_posted_later_not_lost(
     posted = teams.fake.wait_for("send", lambda c: title in c.text and c.conversation == CHANNEL)
     assert posted.cards  # the poll card, with its buttons, once
     assert len([c for c in teams.fake.sent("send") if title in c.text and c.status < 300]) == 1
+
+
+def test_we_have_answered_on_a_hearing_card_updates_the_channels_card(
+    teams: TeamsHarness,
+) -> None:
+    teams.say(
+        'partnerbot medlem ny aad-hilde nettverk infrastruktur org "Horten kommune"', **INGRID
+    )
+    teams.fake.wait_for("send", lambda c: "aad-hilde er lagt til" in c.text)
+    title = "Regional transportplan <2027> & høring"
+    teams.say_in_channel(
+        f'horing ny "{title}" frist {day(20)} mottakere "Horten kommune, Larvik kommune"', **INGRID
+    )
+    card = teams.fake.wait_for("send", lambda c: title in c.text and c.conversation == CHANNEL)
+    hearing = object_id(teams, Hearing, title)
+    assert [a["data"]["partnerbot"] for a in card.actions()] == [
+        f"/horing svart {hearing}",
+        f"/horing vis {hearing}",
+    ]
+    assert all(a["type"] == "Action.Submit" for a in card.actions())
+
+    press = action(card, f"/horing svart {hearing}")
+    teams.post(teams.fake.click(card, press, user="hilde", name="Hilde Dahl"))
+    update = teams.fake.wait_for(
+        "update",
+        lambda c: c.activity_id == card.activity_id and "Har svart: Horten kommune" in c.text,
+    )
+    assert update.conversation == CHANNEL
+    assert "Har ikke svart ennå: Larvik kommune" in update.text
+    assert title in update.text
+    assert len(update.actions()) == 2  # the next organisation can answer on the updated card
+    assert len([c for c in teams.fake.sent("send") if title in c.text]) == 1
+
+    teams.say_in_channel(f"horing avslutt {hearing}", **INGRID)
+    closed = teams.fake.wait_for(
+        "update",
+        lambda c: c.activity_id == card.activity_id and "Høringen er avsluttet" in c.text,
+    )
+    assert [a["data"]["partnerbot"] for a in closed.actions()] == [f"/horing vis {hearing}"]
