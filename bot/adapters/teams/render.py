@@ -122,6 +122,8 @@ def part_markdown(part: Part, *, html: bool, kind: str = PERSONAL) -> str:
     if isinstance(part, Code):
         return _code_span(part.text, code_esc)
     if isinstance(part, Typed):
+        if part.strong:  # a heading's command
+            return _strong(typed_as(part.words, kind), esc)
         return _code_span(typed_as(part.words, kind), code_esc)
     if isinstance(part, Link):
         if _SAFE_URL.fullmatch(part.url) and part.label:

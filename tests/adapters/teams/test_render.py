@@ -40,6 +40,14 @@ def test_a_command_is_shown_the_way_the_conversation_types_it() -> None:
     assert card["body"][0]["text"].startswith("`@partnerbot horing liste` – åpne")
 
 
+def test_a_help_heading_shows_its_command_the_way_the_conversation_types_it() -> None:
+    heading = typed("horing", strong=True) + " — høringer"
+    assert render.to_markdown(heading, "personal") == "**horing** — høringer"
+    assert render.to_markdown(heading, "channel") == "**@partnerbot horing** — høringer"
+    card = render.card(Reply(blocks=[Text(heading)], object_ref=("hearing", 1)), "channel")
+    assert view(card["body"][0]["text"]) == View(["strong_open"], "@partnerbot horing — høringer")
+
+
 def test_user_text_inside_parts_cannot_mention_or_format() -> None:
     nasty = "<at>Alle</at> & <b>fet</b>"
     safe = "&lt;at&gt;Alle&lt;/at&gt; &amp; &lt;b&gt;fet&lt;/b&gt;"
