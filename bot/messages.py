@@ -8,6 +8,7 @@ Markup is structured, never a platform's syntax. A ``Text`` block is a sequence 
 - ``Typed(words)``: a command the member types, without the platform's way of typing it
   (``Typed("horing liste")``): Slack and the console show ``/horing liste``, a Teams
   personal chat ``horing liste``, a Teams channel ``@partnerbot horing liste``;
+  ``Typed(words, strong=True)`` is a command as a heading, emphasised (``*/horing*``);
 - ``Link(url, label)``: a link with the bot's own label;
 - ``Mention(platform, external_id, name)``: a person, by their account (never by name);
   the account's own platform shows a real mention, every other one the name;
@@ -111,9 +112,11 @@ class Code:
 
 @dataclass(frozen=True)
 class Typed:
-    """A command as the member types it, without a platform's prefix: "horing liste"."""
+    """A command as the member types it, without a platform's prefix: "horing liste";
+    ``strong``: emphasised like a heading instead of set off as code."""
 
     words: str
+    strong: bool = False
 
 
 @dataclass(frozen=True)
@@ -157,11 +160,13 @@ _STRONG, _STRONG_END = "\ue000", "\ue001"
 _CODE, _CODE_END = "\ue002", "\ue003"
 _TYPED, _TYPED_END = "\ue004", "\ue005"
 _LINK, _MENTION, _TABLE = "\ue006", "\ue007", "\ue008"
+_STRONG_TYPED = "\ue009"  # closed by _TYPED_END
 _CELL, _ROW, _END = "\ue00c", "\ue00d", "\ue00e"
 _RESERVED = re.compile("[\ue000-\ue00f]")
 _OPENERS = {_STRONG: _STRONG_END, _CODE: _CODE_END, _TYPED: _TYPED_END}
+_OPENERS[_STRONG_TYPED] = _TYPED_END
 _OPENERS.update({_LINK: _END, _MENTION: _END, _TABLE: _END})
-_PIECE = re.compile("([\ue000\ue002\ue004\ue006\ue007\ue008])")
+_PIECE = re.compile("([\ue000\ue002\ue004\ue006\ue007\ue008\ue009])")
 
 
 def literal(text: str) -> str:
@@ -177,9 +182,11 @@ def code(text: str) -> str:
     return f"{_CODE}{literal(text)}{_CODE_END}"
 
 
-def typed(words: str) -> str:
-    """A command to type, e.g. ``typed("horing liste")`` (a leading "/" is dropped)."""
-    return f"{_TYPED}{literal(words).lstrip('/')}{_TYPED_END}"
+def typed(words: str, *, strong: bool = False) -> str:
+    """A command to type, e.g. ``typed("horing liste")`` (a leading "/" is dropped);
+    ``strong``: as a heading (``typed("horing", strong=True)``)."""
+    opener = _STRONG_TYPED if strong else _TYPED
+    return f"{opener}{literal(words).lstrip('/')}{_TYPED_END}"
 
 
 def link(url: str, label: str) -> str:
@@ -201,8 +208,8 @@ def _part(opener: str, inner: str) -> Part:
         return Strong(literal(inner))
     if opener == _CODE:
         return Code(literal(inner))
-    if opener == _TYPED:
-        return Typed(literal(inner))
+    if opener in (_TYPED, _STRONG_TYPED):
+        return Typed(literal(inner), strong=opener == _STRONG_TYPED)
     if opener == _LINK and len(cells) == 2:
         return Link(cells[0], cells[1])
     if opener == _MENTION and len(cells) == 3:
@@ -256,7 +263,7 @@ def plain_part(part: Part, *, bold: Callable[[str], str] = _identity) -> str:
     if isinstance(part, Code):  # backquotes set off what to type, as people write in any chat
         return f"`{part.text}`"
     if isinstance(part, Typed):
-        return f"`/{part.words}`"
+        return bold(f"/{part.words}") if part.strong else f"`/{part.words}`"
     if isinstance(part, Link):
         return part.url if part.label in ("", part.url) else f"{part.label} ({part.url})"
     if isinstance(part, Mention):

@@ -109,4 +109,6 @@ def _unpart(data: list[Any]) -> Part:
     kind, *values = data
     if kind == "table":
         return Table(tuple(tuple(str(c) for c in row) for row in values[0]))
+    if kind == "typed":  # a heading's command carries strong=True
+        return Typed(str(values[0]), strong=values[1:2] == [True])
     return _PARTS.get(kind, Plain)(*(str(v) for v in values))

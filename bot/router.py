@@ -27,7 +27,7 @@ from bot.grammar import Args, Token, parse_args, tokenize
 from bot.hygiene import clean_command
 from bot.i18n import language_from_locale, t
 from bot.languages import member_language
-from bot.messages import Command, Reply, Text, strong, typed
+from bot.messages import Command, Reply, Text, typed
 from bot.zones import member_zone
 from storage.accounts import find_member, new_member
 from storage.db import Database, is_unreachable
@@ -320,7 +320,8 @@ class Router:
         return reply
 
     def _group_lines(self, grp: CommandGroup, lang: str) -> str:
-        lines = [strong(f"/{grp.name}") + (f" — {t(grp.help_key, lang)}" if grp.help_key else "")]
+        heading = typed(grp.name, strong=True)  # each platform's way of typing it
+        lines = [heading + (f" — {t(grp.help_key, lang)}" if grp.help_key else "")]
         lines += [f"  • {t(v.help_key, lang)}" for v in grp.verbs if v.help_key]
         return "\n".join(lines)
 

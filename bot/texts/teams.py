@@ -12,9 +12,9 @@ TEXTS = {
         "en": "The file {name} cannot be attached in Teams yet. Get it in the console or Slack.",
     },
     "teams.file_link": {
-        "nb": "📎 [{name}]({link}) (lenken virker i {days} dager)",
-        "nn": "📎 [{name}]({link}) (lenkja verkar i {days} dagar)",
-        "en": "📎 [{name}]({link}) (the link works for {days} days)",
+        "nb": "📎 {link} (lenken virker i {days} dager)",
+        "nn": "📎 {link} (lenkja verkar i {days} dagar)",
+        "en": "📎 {link} (the link works for {days} days)",
     },
     "teams.more_not_shown": {
         "nb": "Meldingen er for lang for Teams; resten vises ikke her. Kjør kommandoen på nytt for å se alt.",

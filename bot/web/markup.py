@@ -20,7 +20,8 @@ def part_html(part: Part) -> str:
     if isinstance(part, Code):
         return f"<code>{escape(part.text)}</code>"
     if isinstance(part, Typed):
-        return f"<code>/{escape(part.words)}</code>"
+        tag = "strong" if part.strong else "code"
+        return f"<{tag}>/{escape(part.words)}</{tag}>"
     if isinstance(part, Link):
         label = escape(part.label or part.url)
         if _SAFE_URL.fullmatch(part.url):

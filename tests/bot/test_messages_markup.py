@@ -20,6 +20,7 @@ from bot.messages import (
     mention,
     strong,
     table,
+    typed,
 )
 
 
@@ -57,11 +58,14 @@ def test_every_part_has_a_plain_form() -> None:
         + " "
         + mention("slack", "U1", "Kari")
         + "\n"
+        + typed("horing", strong=True)
+        + "\n"
         + table([["", "1", "2"], ["Kari", "✓", "✗"]])
     )
     reply = Reply(blocks=[Text(text), Text(t("help.horing.vis", "nb"))])
+    assert Text(typed("horing", strong=True)).parts == (Typed("horing", strong=True),)
     assert reply.plain() == (
-        "Fet sakspapir (https://x.no/a) @Kari\n      1  2\nKari  ✓  ✗\n"
+        "Fet sakspapir (https://x.no/a) @Kari\n/horing\n      1  2\nKari  ✓  ✗\n"
         "`/horing vis 3` – høringen med mottakere, svar og påminnelser"
     )
 

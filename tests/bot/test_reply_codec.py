@@ -27,7 +27,11 @@ def test_a_reply_with_every_kind_of_block_a_file_and_a_card_round_trips() -> Non
     reply = Reply(
         blocks=[
             Text(
-                strong("Møtepoll") + " #4 «Samhandlingsmøte» " + code("1:ja") + typed("mote vis 4")
+                strong("Møtepoll")
+                + " #4 «Samhandlingsmøte» "
+                + code("1:ja")
+                + typed("mote vis 4")
+                + typed("mote", strong=True)
             ),
             Text(link("https://x.no", "sakspapir") + mention("slack", "U1", "Kari")),
             Text(table([["", "1", "2"], ["Kari", "✓", "✗"]])),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from jinja2 import Environment, select_autoescape
 
 from bot.i18n import t
-from bot.messages import code, link, mention, strong, table
+from bot.messages import code, link, mention, strong, table, typed
 from bot.web.markup import html
 
 NASTY = '<script>alert(1)</script> "x" & **fet** <@U1>'
@@ -35,3 +35,4 @@ def test_a_catalog_text_in_a_template_keeps_its_parts_and_escapes_the_rest() -> 
     assert page == f"<p><strong>Høring #2 «{SAFE}»</strong></p><p>{SAFE}</p>"
     assert "<script>" not in page
     assert html(t("help.horing.vis", "en")).startswith("<code>/horing show 3</code> – the")
+    assert html(typed("horing", strong=True)) == "<strong>/horing</strong>"  # a help heading

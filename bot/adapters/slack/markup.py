@@ -32,7 +32,8 @@ def part_mrkdwn(part: Part) -> str:
     if isinstance(part, Code):
         return f"`{escape(part.text)}`"
     if isinstance(part, Typed):
-        return f"`/{escape(part.words)}`"
+        command = f"/{escape(part.words)}"
+        return f"*{command}*" if part.strong else f"`{command}`"
     if isinstance(part, Link):
         if _SAFE_URL.fullmatch(part.url) and part.label:
             return f"<{escape(part.url)}|{escape(part.label)}>"

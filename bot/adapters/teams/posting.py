@@ -12,7 +12,7 @@ from bot.adapters.teams import conversations, files, render
 from bot.adapters.teams.connector import Connector, ConnectorError
 from bot.adapters.teams.ratelimit import ConversationLimits
 from bot.i18n import t
-from bot.messages import Reply, Text
+from bot.messages import Reply, Text, link
 from storage import posted as posted_messages
 from storage.db import Database
 from storage.models import TeamsConversation
@@ -91,8 +91,8 @@ class Poster:
             )
             days = files.KEEP.days
             notes = [
-                Text(t("teams.file_link", self.lang, name=f.name, link=link, days=days))
-                for f, link in zip(reply.files, links, strict=True)
+                Text(t("teams.file_link", self.lang, link=link(url, f.name), days=days))
+                for f, url in zip(reply.files, links, strict=True)
             ]
         else:
             names = ", ".join(f.name for f in reply.files)

@@ -5,16 +5,21 @@ in place later.
 The neutral parts of a text (``bot.messages``) become Teams markdown: ``**strong**``,
 `` `code` ``, ``[label](url)``, a table in ``<pre>`` (a monospaced TextBlock in a card),
 and a command the way this conversation types it (``horing liste`` in a personal chat,
-``@partnerbot horing liste`` in a channel). User text is escaped for Teams: ``<``, ``>``
-and ``&`` become entities in text messages (Teams reads HTML and ``<at>`` mentions there),
-so nobody can mention or format on the bot's behalf. Buttons become Action.Submit: pressing one
+``@partnerbot horing liste`` in a channel). User text (every text inside a part) is escaped
+for Teams, so nobody can mention, link or format on the bot's behalf: ``<``, ``>`` and
+``&`` become entities in text messages (Teams reads HTML and ``<at>`` mentions there), and
+the markdown Teams honours gets a backslash: in text messages and in a card's TextBlocks
+and facts ``**bold**``, ``_italic_``, ``[label](url)``, ``- `` and ``1. `` lists; in text
+messages also ``*italic*``, ``~~strike~~``, `` `code` ``, ``# headings`` and ``> quotes``.
+A line start that would open a block (``#``, ``>``, ``-``, ``+``, ``=``, ``1.``) is escaped
+too, so a member's title never becomes a heading, a list or a quote. Buttons become Action.Submit: pressing one
 sends the command written on it back as the member, like typing it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from bot.adapters.teams.conversations import PERSONAL
@@ -53,8 +58,49 @@ BOT_NAME = "partnerbot"  # the app's name in its manifest: how a channel mention
 _SAFE_URL = re.compile(r"https?://[^\s()<>\[\]]+")
 
 
+# Markdown's inline marks (backslash escapes are CommonMark's, which Teams renders); in a
+# card also ``<``, ``>`` and ``&`` (an autolink, an entity), which a text message makes
+# entities instead.
+_INLINE = re.compile(r"([\\`*_~\[\]])")
+_CARD_INLINE = re.compile(r"([\\`*_~\[\]<>&])")
+# What opens a block at a line start: a heading, a quote, a list, a rule, an underline.
+_BLOCK_START = re.compile(r"^( {0,3})([#>+=-]|\d{1,9}(?=[.)]))", re.MULTILINE)
+
+
 def escape(text: str) -> str:
+    """Text for a text message's HTML: entities for ``&``, ``<`` and ``>``."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def escape_markdown(text: str, *, html: bool) -> str:
+    """User text shown literally by Teams markdown: in a text message (``html``) its HTML
+    characters as entities too; in a card (no HTML there) with backslashes."""
+    marked = _INLINE.sub(r"\\\1", escape(text)) if html else _CARD_INLINE.sub(r"\\\1", text)
+    return _BLOCK_START.sub(_escape_block_start, marked)
+
+
+def _escape_block_start(found: re.Match[str]) -> str:
+    indent, mark = found.group(1), found.group(2)
+    if mark[0].isdigit():  # "1." or "1)": the mark is the character after the number
+        return indent + mark + "\\"
+    return indent + "\\" + mark
+
+
+def _strong(text: str, esc: Callable[[str], str]) -> str:
+    """``**text**``, its spaces outside the marks: ``** x**`` is no bold and ``** **`` a rule."""
+    inner = text.strip()
+    if not inner:
+        return esc(text)
+    start = text.index(inner)
+    return f"{esc(text[:start])}**{esc(inner)}**{esc(text[start + len(inner) :])}"
+
+
+def _code_span(text: str, esc: Callable[[str], str]) -> str:
+    """Code shown literally: no escapes work inside a code span, so the fence is longer
+    than any run of backquotes inside (CommonMark), with spaces when it touches one."""
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{esc(text)}{pad}{fence}"
 
 
 def typed_as(words: str, kind: str) -> str:
@@ -66,22 +112,29 @@ def typed_as(words: str, kind: str) -> str:
 def part_markdown(part: Part, *, html: bool, kind: str = PERSONAL) -> str:
     """One part as Teams markdown; ``html``: in a text message, where Teams reads HTML
     (and ``<at>`` mentions), so every text from the part is escaped."""
-    esc = escape if html else _as_is
+    code_esc = escape if html else _as_is
+
+    def esc(text: str) -> str:
+        return escape_markdown(text, html=html)
+
     if isinstance(part, Strong):
-        return f"**{esc(part.text)}**"
+        return _strong(part.text, esc)
     if isinstance(part, Code):
-        return f"`{esc(part.text)}`"
+        return _code_span(part.text, code_esc)
     if isinstance(part, Typed):
-        return f"`{esc(typed_as(part.words, kind))}`"
+        if part.strong:  # a heading's command
+            return _strong(typed_as(part.words, kind), esc)
+        return _code_span(typed_as(part.words, kind), code_esc)
     if isinstance(part, Link):
         if _SAFE_URL.fullmatch(part.url) and part.label:
-            return f"[{esc(part.label)}]({esc(part.url)})"
+            return f"[{esc(part.label)}]({code_esc(part.url)})"
         return esc(plain_part(part))
     if isinstance(part, Mention):
         return esc(f"@{part.name}")
     if isinstance(part, Table):
-        lines = [esc(line) for line in part.lines()]
-        return "<pre>" + "\n".join(lines) + "</pre>" if html else "\n".join(lines)
+        if html:  # inside <pre> Teams reads no markdown
+            return "<pre>" + "\n".join(escape(line) for line in part.lines()) + "</pre>"
+        return esc("\n".join(part.lines()))
     assert isinstance(part, Plain)
     return esc(part.text)
 
@@ -119,6 +172,11 @@ def _text_items(parts: Sequence[Part], kind: str) -> list[dict[str, Any]]:
     return items
 
 
+def _fact(text: str) -> str:
+    """A FactSet title or value: Teams renders markdown there too."""
+    return escape_markdown(plain_text(text), html=False)
+
+
 def needs_card(reply: Reply) -> bool:
     return reply.object_ref is not None or any(
         isinstance(b, (Fields, Buttons)) for b in reply.blocks
@@ -150,7 +208,7 @@ def card(reply: Reply, kind: str = PERSONAL) -> dict[str, Any]:
                 {
                     "type": "FactSet",
                     "facts": [
-                        {"title": plain_text(label), "value": plain_text(value) or "—"}
+                        {"title": _fact(label), "value": _fact(value) or "—"}
                         for label, value in block.items
                     ],
                 }

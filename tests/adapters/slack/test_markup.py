@@ -6,7 +6,7 @@ from __future__ import annotations
 from bot.adapters.slack import blocks as bk
 from bot.adapters.slack.markup import mrkdwn, neutral_mentions
 from bot.i18n import t
-from bot.messages import Reply, Text, code, link, mention, parse, strong, table
+from bot.messages import Reply, Text, code, link, mention, parse, strong, table, typed
 
 NASTY = "<!channel> *fet* <@U_ADMIN> <https://evil.example|regjeringen.no> & ```"
 SAFE = (
@@ -52,3 +52,8 @@ def test_a_mention_standing_as_a_word_becomes_a_person_reference() -> None:
         neutral_mentions(typed)
         == 'ny "Møte om <@U9>" ansvarlig @[slack:U0KARI] medlemmer @[slack:U2]'
     )
+
+
+def test_a_help_heading_keeps_its_slack_look() -> None:
+    heading = typed("horing", strong=True) + " — høringer"
+    assert mrkdwn(parse(heading)) == "*/horing* — høringer"

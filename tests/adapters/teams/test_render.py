@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from bot.adapters.teams import render
 from bot.i18n import t
 from bot.messages import (
@@ -16,7 +19,9 @@ from bot.messages import (
     mention,
     strong,
     table,
+    typed,
 )
+from tests.adapters.teams.markdown_view import View, view
 
 
 def test_strong_and_code_become_teams_markdown_with_user_text_escaped() -> None:
@@ -35,6 +40,14 @@ def test_a_command_is_shown_the_way_the_conversation_types_it() -> None:
     assert card["body"][0]["text"].startswith("`@partnerbot horing liste` – åpne")
 
 
+def test_a_help_heading_shows_its_command_the_way_the_conversation_types_it() -> None:
+    heading = typed("horing", strong=True) + " — høringer"
+    assert render.to_markdown(heading, "personal") == "**horing** — høringer"
+    assert render.to_markdown(heading, "channel") == "**@partnerbot horing** — høringer"
+    card = render.card(Reply(blocks=[Text(heading)], object_ref=("hearing", 1)), "channel")
+    assert view(card["body"][0]["text"]) == View(["strong_open"], "@partnerbot horing — høringer")
+
+
 def test_user_text_inside_parts_cannot_mention_or_format() -> None:
     nasty = "<at>Alle</at> & <b>fet</b>"
     safe = "&lt;at&gt;Alle&lt;/at&gt; &amp; &lt;b&gt;fet&lt;/b&gt;"
@@ -42,9 +55,8 @@ def test_user_text_inside_parts_cannot_mention_or_format() -> None:
         strong(nasty) + code(nasty) + mention("slack", "U1", nasty) + link("https://x.no", nasty)
     )
     assert text == f"**{safe}**`{safe}`@{safe}[{safe}](https://x.no)"
-    assert render.to_markdown(link("https://x.no/a)](https://evil", "her")) == (
-        "her (https://x.no/a)](https://evil)"
-    )
+    unsafe_url = view(render.to_markdown(link("https://x.no/a)](https://evil", "her")))
+    assert unsafe_url == View([], "her (https://x.no/a)](https://evil)")
 
 
 def test_a_table_is_preformatted_in_a_message_and_monospaced_in_a_card() -> None:
@@ -52,7 +64,7 @@ def test_a_table_is_preformatted_in_a_message_and_monospaced_in_a_card() -> None
     assert render.to_markdown(rows) == "<pre>          1  2\nKari &lt;b&gt;  ✓  ✗</pre>"
     body = render.card(Reply(blocks=[Text("Svar:\n" + rows)]))["body"]
     assert [b.get("fontType") for b in body] == [None, "Monospace"]
-    assert body[1]["text"] == "          1  2\nKari <b>  ✓  ✗"
+    assert body[1]["text"] == "          1  2\nKari \\<b\\>  ✓  ✗"  # shown as "Kari <b>"
 
 
 def test_user_text_cannot_mention_or_format_in_a_text_message() -> None:
@@ -62,7 +74,7 @@ def test_user_text_cannot_mention_or_format_in_a_text_message() -> None:
 
 
 def test_a_lone_star_is_no_bold() -> None:
-    assert render.to_markdown("3 * 4 = 12 and 5*6") == "3 * 4 = 12 and 5*6"
+    assert view(render.to_markdown("3 * 4 = 12 and 5*6")) == View([], "3 * 4 = 12 and 5*6")
 
 
 def test_plain_replies_are_text_and_objects_are_cards() -> None:
@@ -118,3 +130,82 @@ def test_a_very_long_text_is_cut_with_a_note() -> None:
     reply = Reply.text("\n".join(f"linje {n}" for n in range(5000)))
     text = render.activity(reply, "Resten vises ikke.")["text"]
     assert len(text) < 25_000 and text.endswith("Resten vises ikke.")
+
+
+MEMBER_MARKDOWN = [
+    "[klikk](https://evil.example)",
+    "**x**",
+    "# heading",
+    "- list",
+    "+ list",
+    "* list",
+    "1. first",
+    "2) second",
+    "> quote",
+    "_x_ and *y*",
+    "~~gone~~",
+    "`code` and ``more``",
+    "![bilde](https://evil.example/a.png)",
+    "<https://evil.example>",
+    "---",
+    "a \\*b\\* c\\",
+]
+
+
+def _card_texts(reply: Reply) -> list[str]:
+    body = render.card(reply)["body"]
+    texts = [b["text"] for b in body if b["type"] == "TextBlock"]
+    facts = [f[k] for b in body if b["type"] == "FactSet" for f in b["facts"] for k in f]
+    return texts + facts
+
+
+def test_member_markdown_shows_literally_in_a_card_and_a_message() -> None:
+    for title in MEMBER_MARKDOWN:
+        reply = Reply(blocks=[Text(title), Fields(((title, title),))], object_ref=("hearing", 1))
+        assert [view(text) for text in _card_texts(reply)] == [View([], title)] * 3, title
+        assert view(render.to_markdown(title)) == View([], title), title
+
+
+def test_our_own_parts_keep_their_markup_around_member_text() -> None:
+    title = "**x** [klikk](https://evil.example)"
+    text = (
+        strong(title)
+        + " "
+        + code(title)
+        + " "
+        + link("https://partnerbot.example/h/1", title)
+        + " "
+        + typed("horing liste")
+    )
+    ours = ["strong_open", "code_inline", "link_open", "code_inline"]
+    shown = f"{title} {title} {title} horing liste"
+    assert view(render.to_markdown(text)) == View(ours, shown)
+    (card_text,) = _card_texts(Reply(blocks=[Text(text)], object_ref=("hearing", 1)))
+    assert view(card_text) == View(ours, shown)
+
+
+def test_a_backquote_in_code_keeps_the_code_span_whole() -> None:
+    assert view(render.to_markdown(code("a ` b"))) == View(["code_inline"], "a ` b")
+    assert view(render.to_markdown(code("`x"))) == View(["code_inline"], "`x")
+
+
+_MEMBER_CHARS = st.sampled_from(list("aZø19 .)#*-_+=>~`[]()!<&\\|:/@") + ["https://x.no"])
+
+
+@given(st.lists(_MEMBER_CHARS, min_size=1, max_size=30).map("".join))
+def test_no_member_text_becomes_a_link_bold_list_or_heading(user: str) -> None:
+    """Arbitrary member text in a title, in every place a title goes, shows as itself and
+    adds no structure beyond the strong part the bot put there."""
+    title = user.strip()
+    text = strong("Høring") + " " + user + "\n" + user + "\n" + strong(user)
+    reply = Reply(blocks=[Text(text), Fields(((user, user),))], object_ref=("hearing", 1))
+    texts = _card_texts(reply)
+    first, plain_line, strong_line = (view(t) for t in texts[:3])
+    assert first.structures == ["strong_open"]
+    assert plain_line == View([], title)
+    assert set(strong_line.structures) <= {"strong_open"}  # bold or not, never more
+    assert [view(t) for t in texts[3:]] == [View([], title)] * 2
+    message = render.to_markdown(text).split("<br>")
+    assert view(message[1]) == View([], title)
+    assert view(message[0]).structures == ["strong_open"]
+    assert set(view(message[2]).structures) <= {"strong_open"}

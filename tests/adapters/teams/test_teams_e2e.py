@@ -21,9 +21,9 @@ def teams(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TeamsHarness]:
 def test_help_in_personal_chat(teams: TeamsHarness) -> None:
     teams.say("hjelp", user="kari")
     answer = teams.fake.wait_for("send", lambda c: c.conversation == "a:personal-kari")
-    assert "/horing" in answer.text and "/mote" in answer.text
+    assert "**horing** —" in answer.text and "**mote** —" in answer.text
     assert answer.body["textFormat"] == "markdown"
-    assert "**/horing**" in answer.text  # a strong part is Teams markdown
+    assert "**horing** —" in answer.text  # a heading: the command as a personal chat types it
     with teams.db.transaction() as s:
         member = s.scalar(select(Member).join(Member.accounts).where(Account.platform == "teams"))
         assert member is not None
@@ -87,7 +87,7 @@ def test_a_redelivered_activity_runs_once(teams: TeamsHarness) -> None:
     helps = [
         c
         for c in teams.fake.sent("send")
-        if c.conversation == "a:personal-nils" and "/horing" in c.text
+        if c.conversation == "a:personal-nils" and "**horing** —" in c.text
     ]
     assert len(helps) == 1
 
@@ -108,7 +108,9 @@ def test_installing_the_app_in_a_personal_chat_says_hello_and_a_team_install_is_
     )
     teams.post(team)
     teams.say("hjelp", user="hanne")  # answered after the install was handled
-    fake.wait_for("send", lambda c: c.conversation == "a:personal-hanne" and "/horing" in c.text)
+    fake.wait_for(
+        "send", lambda c: c.conversation == "a:personal-hanne" and "**horing** —" in c.text
+    )
     assert not [c for c in fake.calls if c.conversation.startswith("19:general")]
     with teams.db.transaction() as s:
         general = s.scalar(

@@ -19,6 +19,7 @@ from storage.models import Conference, Hearing, OutboxMessage, Poll, PostedMessa
 from tests.adapters.slack.process import wait_until
 from tests.adapters.teams.fake_connector import Call
 from tests.adapters.teams.harness import TeamsHarness, teams_bot
+from tests.adapters.teams.markdown_view import view
 
 OSLO = ZoneInfo("Europe/Oslo")
 CHANNEL = "19:infra@thread.tacv2"
@@ -63,8 +64,8 @@ def test_hearing_in_a_channel_reminds_there_once_through_a_429(teams: TeamsHarne
     )
     created = teams.fake.wait_for("send", lambda c: "Partnerskapsavtale" in c.text)
     assert created.conversation == CHANNEL
-    # A card shows the member's text as typed (Adaptive Cards read no HTML) ...
-    assert title in created.text
+    # A card shows the member's text as typed (no HTML there; markdown escaped) ...
+    assert title in view(created.text).text
     # ... and a text message escapes it, so Teams does not read it as markup.
     teams.say("horing liste", **INGRID)
     listing = teams.fake.wait_for(

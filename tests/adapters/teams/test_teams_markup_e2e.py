@@ -22,6 +22,8 @@ def test_help_in_a_personal_chat_shows_commands_without_a_slash(teams: TeamsHarn
     teams.say("horing hjelp", user="siri", name="Siri Dahl")
     answer = teams.fake.wait_for("send", lambda c: c.conversation == "a:personal-siri")
     assert "`horing liste`" in answer.text and "`/horing" not in answer.text
+    assert answer.text.startswith("**horing** — ")  # the heading too
+    assert "/horing" not in answer.text
 
 
 def test_help_in_a_channel_shows_commands_after_the_bots_name(teams: TeamsHarness) -> None:
@@ -30,6 +32,8 @@ def test_help_in_a_channel_shows_commands_after_the_bots_name(teams: TeamsHarnes
     )
     answer = teams.fake.wait_for("reply", lambda c: c.conversation.startswith("19:help@thread"))
     assert "`@partnerbot horing liste`" in answer.text and "`/horing" not in answer.text
+    assert answer.text.startswith("**@partnerbot horing** — ")  # the heading too
+    assert "/horing" not in answer.text
 
 
 def test_a_mentioned_person_is_their_teams_account(teams: TeamsHarness) -> None:
