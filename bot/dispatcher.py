@@ -94,14 +94,17 @@ class Dispatcher:
         self.monotonic = monotonic
 
     def dispatch_due(
-        self, now: datetime, *, batch: int = 50, max_batches: int = 100
+        self, now: datetime, *, batch: int = 50, max_batches: int = 100, plan: bool = True
     ) -> DispatchStats:
         """Send everything due at ``now``; returns what happened. A database error ends
-        the run (raised); the next run settles what it left behind."""
+        the run (raised); the next run settles what it left behind. ``plan=False`` skips
+        the planners (a run after a command only sends what the command queued)."""
         with self._lock:
             if self._interrupted:
                 self._settle_interrupted_run()
             self._interrupted = True
+            if plan:
+                self._plan(now)
             stats = self._dispatch_due(now, batch, max_batches)
             self._interrupted = False
             return stats
@@ -117,8 +120,7 @@ class Dispatcher:
         if released:
             log.warning("outbox: %d claimed rows of an interrupted run given back", released)
 
-    def _dispatch_due(self, now: datetime, batch: int, max_batches: int) -> DispatchStats:
-        stats = DispatchStats()
+    def _plan(self, now: datetime) -> None:
         for plan in self.planners:
             try:
                 with self.db.transaction() as session:
@@ -127,6 +129,9 @@ class Dispatcher:
                 if is_unreachable(exc):
                     raise  # no database: no reminders either; the caller logs it once
                 log.exception("planner %r failed", plan)  # must not stop reminders
+
+    def _dispatch_due(self, now: datetime, batch: int, max_batches: int) -> DispatchStats:
+        stats = DispatchStats()
         if self.started_at is None:
             self.started_at = now
         started = self.monotonic()

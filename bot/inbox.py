@@ -4,9 +4,11 @@ A few threads each claim a row, hand it to the platform's ``handle(job)`` and ma
 ``handle`` runs the command with ``job.record`` inside the command's transaction (effects,
 answer and "ran" commit together) and then answers; a row taken over after a crash comes
 with ``job.answer`` set and is only answered. The front calls ``wake()`` after it stored a
-row, so an in-process worker starts at once (one thread per row); workers in other
-processes look every ``poll_seconds`` (and at once on PostgreSQL's NOTIFY, see
-``listen``). A row's "done" is written in the transaction that claims the next one.
+row, so an in-process worker starts at once (one thread per row); on PostgreSQL workers
+in other processes wake at the fronts' NOTIFY (see ``listen``). Besides, an idle thread
+looks every ``poll_seconds`` (a safety poll, for rows whose lease ran out: a quarter of
+the lease, at most ``POLL_SECONDS``; each look takes SQLite's write lock). A row's "done"
+is written in the transaction that claims the next one.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ log = logging.getLogger(__name__)
 
 THREADS = 4  # more only fight over the GIL and, on SQLite, over the one write lock
 LEASE = timedelta(seconds=60)
-POLL_SECONDS = 0.5
+POLL_SECONDS = 5.0  # the longest safety poll (wakes and NOTIFY bring new rows at once)
 DRAIN_SECONDS = 30.0
 CHANNEL = "partnerbot_inbox"  # PostgreSQL NOTIFY channel
 
@@ -122,7 +124,7 @@ class Worker:
         *,
         threads: int = THREADS,
         lease: timedelta = LEASE,
-        poll_seconds: float = POLL_SECONDS,
+        poll_seconds: float | None = None,
         clock: Callable[[], datetime] = utcnow,
         platform: str | None = None,
     ) -> None:
@@ -130,7 +132,11 @@ class Worker:
         self.handle = handle
         self.platform = platform  # claim only this platform's rows (None: any)
         self.lease = lease
-        self.poll_seconds = poll_seconds
+        self.poll_seconds = (
+            poll_seconds
+            if poll_seconds is not None
+            else min(POLL_SECONDS, lease.total_seconds() / 4)
+        )
         self.clock = clock
         self._wakeups = Wakeups()
         self._stopping = threading.Event()

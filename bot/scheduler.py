@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Least time between two runs after commands: under a burst of commands the runs (each
-# runs the planners and, on SQLite, takes the write lock) would otherwise follow back to
+# claims due rows and, on SQLite, takes the write lock) would otherwise follow back to
 # back and take CPU from the acks. A command during the gap is not lost: its messages go
 # out in the run that follows it.
 DISPATCH_GAP_SECONDS = 0.1
@@ -125,15 +125,16 @@ class DispatchLoop:
         if chore not in self.chores:
             self.chores.append(chore)
 
-    def run(self, now: datetime | None = None) -> list[DispatchStats]:
+    def run(self, now: datetime | None = None, *, plan: bool = True) -> list[DispatchStats]:
         """Send what is due for every registered platform, now, in this thread. One
-        platform's failure does not hold up the others; the first is raised after."""
+        platform's failure does not hold up the others; the first is raised after.
+        ``plan=False``: send only, without the planners (digests), which the ticker runs."""
         now = now or self.now()
         stats: list[DispatchStats] = []
         failure: Exception | None = None
         for dispatcher in self.dispatchers:
             try:
-                stats.append(dispatcher.dispatch_due(now))
+                stats.append(dispatcher.dispatch_due(now, plan=plan))
             except Exception as exc:
                 failure = failure or exc
         if failure is not None:
@@ -198,7 +199,9 @@ class DispatchLoop:
             if self._stopping:
                 return
             try:
-                self.run()
+                # Only what the command queued: the planners are the ticker's (once a
+                # tick is plenty; here they cost two transactions per command).
+                self.run(plan=False)
             except Exception as exc:
                 log_failure("dispatch after a command (the ticker tries again)", exc)
             # Under a burst of commands, runs would follow back to back (each takes the

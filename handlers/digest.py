@@ -68,18 +68,20 @@ def plan_digests(session: Session, now: datetime, tz: ZoneInfo) -> int:
     wanted = {n.id: next_digest_at(n, now, tz) for n in networks}
     keys = {digest_key(nid, at): (nid, at) for nid, at in wanted.items()}
     have = set(session.scalars(select(OutboxMessage.key).where(OutboxMessage.key.in_(keys))))
-    for key, (nid, at) in keys.items():
-        if key not in have:
-            outbox.schedule(
-                session,
-                key=key,
-                kind=KIND,
-                target=outbox.Target.network(nid),
-                due_at=at,
-                object_type=OBJECT,
-                object_id=nid,
-            )
-    return len(keys) - len(have)
+    # Another process may plan the same digest at this moment: the key decides, quietly.
+    return sum(
+        outbox.schedule_once(
+            session,
+            key=key,
+            kind=KIND,
+            target=outbox.Target.network(nid),
+            due_at=at,
+            object_type=OBJECT,
+            object_id=nid,
+        )
+        for key, (nid, at) in keys.items()
+        if key not in have
+    )
 
 
 def digest_lines(

@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from storage.accounts import chat_platforms
@@ -100,6 +101,39 @@ def schedule(
         row.state, row.attempts, row.last_error, row.late = PENDING, 0, None, False
         row.sent_to = None
     return row
+
+
+def schedule_once(
+    session: Session,
+    *,
+    key: str,
+    kind: str,
+    target: Target,
+    due_at: datetime,
+    object_type: str | None = None,
+    object_id: int | None = None,
+) -> bool:
+    """Add a message unless its key is there already (in any state, or being added by
+    another process at this moment: that one wins, without an error). True if added."""
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    stmt = (
+        insert(OutboxMessage)
+        .values(
+            key=key,
+            kind=kind,
+            target_type=target.type,
+            target_id=target.id,
+            object_type=object_type,
+            object_id=object_id,
+            due_at=due_at,
+            not_before=due_at,
+            state=PENDING,
+            attempts=0,
+        )
+        .on_conflict_do_nothing(index_elements=[OutboxMessage.key])
+        .returning(OutboxMessage.id)
+    )
+    return session.execute(stmt).scalar() is not None
 
 
 def cancel(

@@ -89,3 +89,15 @@ def test_a_notify_wakes_a_thread_per_row_stored_by_another_process() -> None:
     assert stored_elsewhere(f"{os.getpid() + 1}:3") == 3
     assert stored_elsewhere(f"{os.getpid()}:3") == 0  # ours: woken directly already
     assert stored_elsewhere("") == 1  # a bare NOTIFY (an older version): one
+
+
+def test_idle_threads_poll_for_rows_whose_lease_ran_out_not_for_new_rows(db: Database) -> None:
+    """New rows wake a thread (in process, or NOTIFY); the safety poll only has to find a
+    row whose lease ran out: a quarter of the lease, at most POLL_SECONDS (each look takes
+    SQLite's write lock)."""
+    from datetime import timedelta
+
+    from bot.inbox import POLL_SECONDS
+
+    assert Worker(db, answer, lease=timedelta(seconds=3)).poll_seconds == 0.75
+    assert Worker(db, answer, lease=timedelta(seconds=60)).poll_seconds == POLL_SECONDS == 5.0

@@ -151,6 +151,29 @@ def test_a_wake_after_a_command_sends_without_waiting_for_the_tick(any_db: Datab
     assert [d.address for d, _ in slack.sent] == ["U1"]
 
 
+def test_a_wake_after_a_command_sends_without_running_the_planners(any_db: Database) -> None:
+    """The planners (digests) are the ticker's: a wake only claims what is due (planning
+    there cost two transactions and, on SQLite, the write lock per command)."""
+    targets = populate(any_db)
+    slack = Signalling("slack")
+    dispatching = loop(any_db, slack, PARTNERBOT_TICK_SECONDS=3600)
+    dispatching.now = lambda: T0 + timedelta(minutes=1)
+    planned: list[object] = []
+    dispatching.dispatchers[0].planners = [lambda session, now: planned.append(now)]
+    ticked = threading.Event()
+    dispatching.add_chore(lambda now: ticked.set())
+    dispatching.start()
+    try:
+        assert ticked.wait(30), "the ticker's first run did not finish"
+        assert len(planned) == 1, "the ticker runs the planners"
+        schedule_many(any_db, {"kari": targets["kari"]}, copies=1)
+        dispatching.wake()
+        assert slack.arrived.wait(30), "the woken loop sent nothing"
+    finally:
+        dispatching.stop()
+    assert len(planned) == 1, "the run after a command planned again"
+
+
 def test_slack_and_teams_in_one_process_share_one_loop(any_db: Database) -> None:
     """As `partnerbot serve` and `partnerbot worker` build them: one loop, two messengers;
     the runtimes start and stop workers only, the process starts and stops the loop."""
