@@ -65,6 +65,10 @@ _INLINE = re.compile(r"([\\`*_~\[\]])")
 _CARD_INLINE = re.compile(r"([\\`*_~\[\]<>&])")
 # What opens a block at a line start: a heading, a quote, a list, a rule, an underline.
 _BLOCK_START = re.compile(r"^( {0,3})([#>+=-]|\d{1,9}(?=[.)]))", re.MULTILINE)
+# An indent of four columns or a tab at a line start opens a code block: three spaces show
+# the same and open nothing.
+_NBSP_INDENT = re.compile(r"^ +")
+_CODE_INDENT = re.compile(r"^(?: {4,}|[ ]*\t[ \t]*)", re.MULTILINE)
 
 
 def escape(text: str) -> str:
@@ -76,7 +80,11 @@ def escape_markdown(text: str, *, html: bool) -> str:
     """User text shown literally by Teams markdown: in a text message (``html``) its HTML
     characters as entities too; in a card (no HTML there) with backslashes."""
     marked = _INLINE.sub(r"\\\1", escape(text)) if html else _CARD_INLINE.sub(r"\\\1", text)
-    return _BLOCK_START.sub(_escape_block_start, marked)
+    return _BLOCK_START.sub(_escape_block_start, _CODE_INDENT.sub("   ", marked))
+
+
+def _nbsp(found: re.Match[str]) -> str:
+    return "\u00a0" * len(found.group(0))
 
 
 def _escape_block_start(found: re.Match[str]) -> str:
@@ -134,7 +142,8 @@ def part_markdown(part: Part, *, html: bool, kind: str = PERSONAL) -> str:
     if isinstance(part, Table):
         if html:  # inside <pre> Teams reads no markdown
             return "<pre>" + "\n".join(escape(line) for line in part.lines()) + "</pre>"
-        return esc("\n".join(part.lines()))
+        # no-break spaces keep the columns: leading spaces would open a code block
+        return "\n".join(esc(_NBSP_INDENT.sub(_nbsp, line)) for line in part.lines())
     assert isinstance(part, Plain)
     return esc(part.text)
 

@@ -64,7 +64,9 @@ def test_a_table_is_preformatted_in_a_message_and_monospaced_in_a_card() -> None
     assert render.to_markdown(rows) == "<pre>          1  2\nKari &lt;b&gt;  ✓  ✗</pre>"
     body = render.card(Reply(blocks=[Text("Svar:\n" + rows)]))["body"]
     assert [b.get("fontType") for b in body] == [None, "Monospace"]
-    assert body[1]["text"] == "          1  2\nKari \\<b\\>  ✓  ✗"  # shown as "Kari <b>"
+    # shown as "Kari <b>", the columns kept by no-break spaces (spaces would open code)
+    assert body[1]["text"] == "\u00a0" * 10 + "1  2\nKari \\<b\\>  ✓  ✗"
+    assert view(body[1]["text"]).structures == []
 
 
 def test_user_text_cannot_mention_or_format_in_a_text_message() -> None:
@@ -209,3 +211,12 @@ def test_no_member_text_becomes_a_link_bold_list_or_heading(user: str) -> None:
     assert view(message[1]) == View([], title)
     assert view(message[0]).structures == ["strong_open"]
     assert set(view(message[2]).structures) <= {"strong_open"}
+
+
+def test_an_indented_member_line_is_no_code_block() -> None:
+    """Found by the ci profile: four spaces (or a tab) before member text made Teams
+    show it as code."""
+    for user in ("    a", "\tb", "  \t c"):
+        (card_text,) = _card_texts(Reply(blocks=[Text(user)], object_ref=("hearing", 1)))
+        assert view(card_text) == View([], user.strip())
+        assert view(render.to_markdown(user)) == View([], user.strip())
