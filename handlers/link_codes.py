@@ -21,7 +21,8 @@ from storage.models import AccountLinkCode, AuditEntry, Member
 CODE_MINUTES = 15
 MAX_WRONG = 5
 WRONG_CODE = "account.code_wrong"  # the audit action of a wrong try
-CODE_SHAPE = re.compile(r"\d{3} ?\d{3}")
+# Digits only: a code, right or wrong (a network is never named by digits alone).
+CODE_SHAPE = re.compile(r"(?=.*\d)[\d ]{1,12}")
 
 
 def looks_like_code(text: str) -> bool:

@@ -294,3 +294,8 @@ def test_no_code_is_shown_where_others_read_it(app: App, bot: TestBot) -> None:
 def test_koble_with_a_network_still_binds_the_channel(bot: TestBot) -> None:
     out = bot.run("/partnerbot koble verdiskaping", channel="#ny-kanal", now=NOW)
     assert "Nettverk for verdiskaping" in out, out
+
+
+def test_a_code_of_the_wrong_length_is_a_wrong_code_not_a_network(bot: TestBot) -> None:
+    out = bot.run("/partnerbot koble 123", now=NOW)
+    assert out == plain_text(t("accounts.code_unknown", "nb", code="123", minutes=15)), out
