@@ -77,18 +77,9 @@ def schedule(
     row = session.scalar(select(OutboxMessage).where(OutboxMessage.key == key))
     if row is None:
         row = OutboxMessage(
-            key=key,
-            kind=kind,
-            target_type=target.type,
-            target_id=target.id,
+            **_new_row(key, kind, target, due_at, object_type, object_id),
             platform=platform,
-            object_type=object_type,
-            object_id=object_id,
             payload=payload,
-            due_at=due_at,
-            not_before=due_at,
-            state=PENDING,
-            attempts=0,
         )
         session.add(row)
         session.flush()
@@ -101,6 +92,29 @@ def schedule(
         row.state, row.attempts, row.last_error, row.late = PENDING, 0, None, False
         row.sent_to = None
     return row
+
+
+def _new_row(
+    key: str,
+    kind: str,
+    target: Target,
+    due_at: datetime,
+    object_type: str | None,
+    object_id: int | None,
+) -> dict[str, Any]:
+    """The columns of a message not yet tried, for ``schedule`` and ``schedule_once``."""
+    return {
+        "key": key,
+        "kind": kind,
+        "target_type": target.type,
+        "target_id": target.id,
+        "object_type": object_type,
+        "object_id": object_id,
+        "due_at": due_at,
+        "not_before": due_at,
+        "state": PENDING,
+        "attempts": 0,
+    }
 
 
 def schedule_once(
@@ -118,18 +132,7 @@ def schedule_once(
     insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
     stmt = (
         insert(OutboxMessage)
-        .values(
-            key=key,
-            kind=kind,
-            target_type=target.type,
-            target_id=target.id,
-            object_type=object_type,
-            object_id=object_id,
-            due_at=due_at,
-            not_before=due_at,
-            state=PENDING,
-            attempts=0,
-        )
+        .values(**_new_row(key, kind, target, due_at, object_type, object_id))
         .on_conflict_do_nothing(index_elements=[OutboxMessage.key])
         .returning(OutboxMessage.id)
     )
