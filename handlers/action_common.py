@@ -14,8 +14,8 @@ from bot.errors import UserError
 from bot.grammar import parse_ref
 from bot.i18n import t
 from bot.messages import PersonRef
-from handlers.lookup import mentioned_member
-from storage.accounts import new_member, on_platform
+from handlers.lookup import chat_members, member_labels, mentioned_member
+from storage.accounts import new_member
 from storage.models import Action, Goal, Member, Network, Organisation
 
 STATUS_WORDS: dict[str, tuple[str, ...]] = {
@@ -124,15 +124,18 @@ def resolve_owner(ctx: Context, text: str) -> tuple[Member | None, Organisation 
         return ctx.member, ctx.member.organisation
     if not folded:
         raise UserError("actions.owner_unknown", given=q, choices="—")
-    members = session.scalars(
-        select(Member).where(on_platform(ctx.command.platform)).order_by(Member.name)
-    ).all()
+    members = chat_members(session)
+    labels = dict(zip(members, member_labels(members), strict=True))
     orgs = session.scalars(select(Organisation).order_by(Organisation.name)).all()
     for exact in (True, False):
         m_hits = [
             m
             for m in members
-            if (m.name.casefold() == folded if exact else folded in m.name.casefold())
+            if (
+                folded in (m.name.casefold(), labels[m].casefold())
+                if exact
+                else folded in labels[m].casefold()
+            )
         ]
         o_hits = [
             o
@@ -144,7 +147,7 @@ def resolve_owner(ctx: Context, text: str) -> tuple[Member | None, Organisation 
         if len(o_hits) == 1 and not m_hits:
             return None, o_hits[0]
         if m_hits or o_hits:
-            names = [m.name for m in m_hits] + [o.name for o in o_hits]
+            names = [labels[m] for m in m_hits] + [o.name for o in o_hits]
             raise UserError("actions.owner_ambiguous", given=q, choices=", ".join(names[:12]))
     return _unknown_owner(ctx, q)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
@@ -14,8 +15,8 @@ from bot.errors import UserError
 from bot.grammar import Args
 from bot.messages import PersonRef
 from storage.accounts import find_member as find_account_member
-from storage.accounts import on_platform
-from storage.models import AuditEntry, Member, Network, Organisation
+from storage.accounts import in_chat
+from storage.models import GUEST_PLATFORM, AuditEntry, Member, Network, Organisation
 
 T = TypeVar("T")
 
@@ -74,7 +75,9 @@ def mentioned_member(session: Session, ref: PersonRef) -> Member | None:
     return find_account_member(session, ref.platform, ref.external_id)
 
 
-def find_member(session: Session, query: str, *, platform: str | None = None) -> Member:
+def find_member(session: Session, query: str) -> Member:
+    """The person a mention or a name stands for. A name is looked up among everyone in
+    the chat, whichever platforms their accounts are on (a person linked on two is one)."""
     q = query.strip()
     ref = PersonRef.parse(q)
     if ref is not None:
@@ -82,11 +85,44 @@ def find_member(session: Session, query: str, *, platform: str | None = None) ->
         if found is None:
             raise UserError("lookup.member_unknown", given=q, choices="—")
         return found
-    stmt = select(Member).order_by(Member.name)
-    if platform:
-        stmt = stmt.where(on_platform(platform))
-    members = session.scalars(stmt).all()
-    return _pick(q, members, [m.name for m in members], "member")
+    members = chat_members(session)
+    labels = member_labels(members)
+    folded = q.lstrip("@").strip().casefold()
+    for exact in (True, False) if folded else ():
+        hits = [
+            (m, label)
+            for m, label in zip(members, labels, strict=True)
+            if (
+                folded in (m.name.casefold(), label.casefold())
+                if exact
+                else folded in label.casefold()
+            )
+        ]
+        if len(hits) == 1:
+            return hits[0][0]
+        if hits:
+            shown = ", ".join(label for _, label in hits)
+            raise UserError("lookup.member_ambiguous", given=q, choices=shown)
+    return _pick(q, members, labels, "member")  # says who there is
+
+
+def chat_members(session: Session) -> list[Member]:
+    """Everyone a name can mean, by name."""
+    return list(session.scalars(select(Member).where(in_chat()).order_by(Member.name, Member.id)))
+
+
+def member_labels(members: Sequence[Member]) -> list[str]:
+    """Each member's name, with their organisation where two share a name, so that a
+    "which one?" answer tells them apart."""
+    seen = Counter(m.name.casefold() for m in members)
+    return [_label(m) if seen[m.name.casefold()] > 1 else m.name for m in members]
+
+
+def _label(member: Member) -> str:
+    if member.organisation is not None:
+        return f"{member.name} ({member.organisation.name})"
+    first = next((a for a in member.accounts if a.platform != GUEST_PLATFORM), None)
+    return f"{member.name} ({first.platform} {first.external_id})" if first else member.name
 
 
 def network_for(ctx: Context, args: Args, key: str = "network") -> Network:

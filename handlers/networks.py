@@ -12,9 +12,11 @@ from bot.messages import Fields, PersonRef, Reply, Text, strong
 from bot.router import Router, Verb
 from handlers.lookup import (
     audit,
+    chat_members,
     find_network,
     find_organisation,
     find_organisations,
+    member_labels,
     mentioned_member,
 )
 from storage.accounts import new_member
@@ -269,13 +271,17 @@ def register(router: Router) -> None:
 
 
 def _named_member(ctx: Context, name: str) -> tuple[Member, bool]:
-    """The member a name or a mention stands for on this platform, made when new; and
-    whether it was made."""
+    """The member a mention, an account id on this platform (the console's are names) or a
+    person's full name stands for, made when new; and whether it was made."""
     mention = PersonRef.parse(name)
     ref = mention or PersonRef(ctx.command.platform, name[:100])
     member = mentioned_member(ctx.session, ref)
     if member is not None:
         return member, False
+    if mention is None:
+        named = _person_called(ctx, name)
+        if named is not None:
+            return named, False
     member = new_member(
         ctx.session,
         ref.platform,
@@ -284,6 +290,22 @@ def _named_member(ctx: Context, name: str) -> tuple[Member, bool]:
         role="member",
     )
     return member, True
+
+
+def _person_called(ctx: Context, name: str) -> Member | None:
+    """The one person of exactly this name on any platform; two ask which one."""
+    members = chat_members(ctx.session)
+    labels = member_labels(members)
+    q = name.strip().casefold()
+    hits = [
+        (m, label)
+        for m, label in zip(members, labels, strict=True)
+        if q in (m.name.casefold(), label.casefold())
+    ]
+    if len(hits) > 1:
+        shown = ", ".join(label for _, label in hits)
+        raise UserError("lookup.member_ambiguous", given=name, choices=shown)
+    return hits[0][0] if hits else None
 
 
 def _language_option(args: Args) -> str | None:

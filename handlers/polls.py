@@ -196,7 +196,7 @@ def _invitees(ctx: Context, text: str) -> list[PollInvitee]:
         if not name:
             continue
         try:
-            member = find_member(ctx.session, name, platform=ctx.command.platform)
+            member = find_member(ctx.session, name)
             invitee = PollInvitee(member_id=member.id)
         except UserError as err:
             if err.key.endswith("ambiguous"):

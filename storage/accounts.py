@@ -41,6 +41,12 @@ def on_platform(platform: str) -> Any:
     return Member.accounts.any(Account.platform == platform)
 
 
+def in_chat() -> Any:
+    """A where-clause: the person has a chat account on some platform (not only a guest
+    page's): whom a name in a command can mean, whichever platform it was typed on."""
+    return Member.accounts.any(Account.platform != GUEST_PLATFORM)
+
+
 def chat_platforms(session: Session, member_id: int) -> list[str]:
     """The platforms a person can be written to on, oldest account first (web guests' pages
     are not a chat)."""

@@ -157,9 +157,9 @@ TEXTS = {
         "en": "No member or organisation called “{given}”. Use a name, an @mention or an organisation, for example: {choices}.",
     },
     "actions.owner_ambiguous": {
-        "nb": "«{given}» passer med flere: {choices}. Skriv mer av navnet.",
-        "nn": "«{given}» passar med fleire: {choices}. Skriv meir av namnet.",
-        "en": "“{given}” matches several: {choices}. Type more of the name.",
+        "nb": "«{given}» passer med flere: {choices}. Skriv hele navnet slik det står her, eller nevn personen med @.",
+        "nn": "«{given}» passar med fleire: {choices}. Skriv heile namnet slik det står her, eller nemn personen med @.",
+        "en": "“{given}” matches several: {choices}. Type the full name as shown here, or @mention the person.",
     },
     "actions.not_in_network": {
         "nb": "Du er ikke med i «{network}», så du kan ikke endre tiltakene der. Be en administrator legge deg til.",

@@ -127,9 +127,9 @@ TEXTS = {
         "en": "No member called “{given}”. Members: {choices}.",
     },
     "lookup.member_ambiguous": {
-        "nb": "«{given}» passer med flere medlemmer: {choices}. Skriv hele navnet.",
-        "nn": "«{given}» passar med fleire medlemer: {choices}. Skriv heile namnet.",
-        "en": "“{given}” matches several members: {choices}. Type the full name.",
+        "nb": "«{given}» passer med flere medlemmer: {choices}. Skriv hele navnet slik det står her, eller nevn personen med @.",
+        "nn": "«{given}» passar med fleire medlemer: {choices}. Skriv heile namnet slik det står her, eller nemn personen med @.",
+        "en": "“{given}” matches several members: {choices}. Type the full name as shown here, or @mention the person.",
     },
     "role.admin": {"nb": "administrator", "nn": "administrator", "en": "admin"},
     "role.organiser": {"nb": "organisator", "nn": "organisator", "en": "organiser"},
