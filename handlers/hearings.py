@@ -191,8 +191,9 @@ def mark_answered(ctx: Context, args: Args) -> Reply:
 
 
 def answered_reply(ctx: Context, hearing: Hearing, lines: list[str]) -> Reply:
-    """What was recorded, with the hearing's card as it now stands; its posted cards are
-    re-rendered with the same card (a press on the card answers by updating it)."""
+    """What was recorded, told to the member who answered; the hearing's posted cards are
+    re-rendered with its card (a press on the card answers by updating it). Not a channel
+    post: a post remembered as the card would lose this text at the card's next update."""
     missing = reminders.unanswered(hearing)
     lines.append(
         t("hearings.still_missing", ctx.lang, orgs=", ".join(missing))
@@ -200,12 +201,7 @@ def answered_reply(ctx: Context, hearing: Hearing, lines: list[str]) -> Reply:
         else t("hearings.all_answered", ctx.lang)
     )
     card = hearing_card.render_hearing(ctx.session, hearing, ctx.lang, ctx.tz)
-    return Reply(
-        blocks=[Text("\n".join(lines)), *card.blocks],
-        visibility="channel",
-        object_ref=card.object_ref,
-        card=card,
-    )
+    return Reply(blocks=[Text("\n".join(lines))], object_ref=card.object_ref, card=card)
 
 
 def edit_hearing(ctx: Context, args: Args) -> Reply:

@@ -47,6 +47,9 @@ def test_the_card_shows_the_answer_after_svart(bot: TestBot, now: datetime) -> N
     reply = bot.reply("/horing svart 2", as_="Marte Lie", now=now)  # Larvik kommune
     assert reply.object_ref == ("hearing", 2) and reply.card is not None
     assert reply.plain().startswith("Registrert: Larvik kommune har svart på høring #2")
+    # The confirmation is the member's own, apart from the card: the channel's posts are
+    # the card alone, so an update of them loses no confirmation.
+    assert reply.visibility == "ephemeral" and "Har svart:" not in reply.plain()
     after = card(bot, 2).plain()
     assert "✅ Har svart: Larvik kommune" in after
     assert "⬜ Har ikke svart ennå: Horten kommune\n" in after

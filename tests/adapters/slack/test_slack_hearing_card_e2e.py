@@ -96,3 +96,45 @@ def test_we_have_answered_updates_the_channels_card_in_place(
     )[0]
     assert "Har svart: Horten kommune" in closed.text
     assert [b["value"] for b in closed.buttons()] == [f"/horing vis {hearing}"]
+
+
+def test_a_typed_answer_is_confirmed_to_the_member_and_the_card_stays_one_card(
+    bot: SlackBotProcess, fake_slack: FakeSlack
+) -> None:
+    """A typed `/horing svart` in the channel: the member's "Registrert..." comes to them
+    (ephemeral, so no later card update can overwrite it), and the channel's one card shows
+    the answer; a second answer updates that card again, nothing else."""
+    title = "Høring om kollektivtilbudet"
+    bot.command(
+        f'/horing ny "{title}" frist om 30 dager mottakere "Horten kommune, Larvik kommune"'
+    )
+    post = fake_slack.wait_for("chat.postMessage", lambda c: title in c.text)[0]
+
+    def hearing_id() -> int | None:
+        with bot.db().transaction() as s:
+            return s.scalar(select(Hearing.id).where(Hearing.title == title))
+
+    hearing = wait_until(hearing_id, what="the hearing saved")
+    card = wait_until(lambda: posted(bot, hearing), what="the post remembered")
+    assert [channel for channel, _ in card] == [post.channel]
+    ts = card[0][1]
+
+    _, url = bot.command(f"/horing svart {hearing} Horten kommune")
+    told = bot.replies(url)[0]
+    assert f"Registrert: Horten kommune har svart på høring #{hearing}" in told.text
+    assert "Mangler fortsatt svar fra: Larvik kommune" in told.text
+    assert told.body.get("response_type") != "in_channel"
+    fake_slack.wait_for(
+        "chat.update", lambda c: c.body.get("ts") == ts and "Har svart: Horten kommune" in c.text
+    )
+
+    _, url = bot.command(f"/horing svart {hearing} Larvik kommune")
+    assert "Registrert: Larvik kommune" in bot.replies(url)[0].text
+    fake_slack.wait_for(
+        "chat.update",
+        lambda c: c.body.get("ts") == ts and "Har svart: Horten kommune, Larvik kommune" in c.text,
+    )
+    assert posted(bot, hearing) == card  # still the one card, nothing else remembered
+    in_channel = [c for c in fake_slack.calls("chat.postMessage") if title in c.text]
+    assert len(in_channel) == 1
+    assert not [c for c in fake_slack.calls("chat.update") if "Registrert" in c.text]
