@@ -39,7 +39,17 @@ KEYWORDS = {
     "sender": ("fra", "frå", "from", "avsender", "sender"),
     "link": ("lenke", "lenkje", "link", "url"),
     "network": ("nettverk", "network"),
-    "addressees": ("mottakere", "mottakarar", "mottaker", "mottakar", "addressees"),
+    "addressees": (
+        "mottakere",
+        "mottakarar",
+        "mottaker",
+        "mottakar",
+        "mottagere",
+        "mottager",
+        "addressees",
+        "recipients",
+        "recipient",
+    ),
     "remind": ("påminn", "paminn", "påminnelser", "påminningar", "remind", "reminders"),
 }
 EDIT_KEYWORDS = {**KEYWORDS, "title": ("tittel", "title")}

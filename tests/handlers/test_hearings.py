@@ -230,6 +230,23 @@ def test_english_aliases_and_reply(bot: TestBot, now: datetime) -> None:
     assert "Tuesday 15 September 2026 at 23:59 (in 197 days)" in out
 
 
+@pytest.mark.parametrize(
+    ("word", "lang"),
+    [("recipients", "en"), ("recipient", "en"), ("mottagere", "nb")],
+)
+def test_the_addressees_keyword_members_type(
+    bot: TestBot, now: datetime, word: str, lang: str
+) -> None:
+    """Found trying it as a new user: "recipients" (English) and "mottagere" (the other
+    bokmål spelling) were read as part of the deadline, and the hearing refused."""
+    as_ = "Jon Bakke" if lang == "en" else "Ingrid Berg"
+    out = bot.run(f'/horing ny "Jernbane" frist 15.09 {word} "Horten kommune"', as_=as_, now=now)
+    with bot.app.db.transaction() as s:
+        hearing = s.scalar(select(Hearing).where(Hearing.title == "Jernbane"))
+        assert hearing is not None, out
+        assert [a.organisation.name for a in hearing.addressees] == ["Horten kommune"]
+
+
 def test_nynorsk_reply_in_vest_telemark(bot: TestBot, now: datetime) -> None:
     out = bot.run(
         '/høyring ny "Regional planstrategi" frist 15.09 frå "Vestfold og Telemark '
