@@ -132,9 +132,9 @@ TEXTS = {
         "en": "Note: the due date has already passed.",
     },
     "actions.bad_date": {
-        "nb": "Jeg forstod ikke fristen «{given}»: {detail} Skriv for eksempel `frist 1. juni` eller `frist 15.09.2026`.",
-        "nn": "Eg forstod ikkje fristen «{given}»: {detail} Skriv til dømes `frist 1. juni` eller `frist 15.09.2026`.",
-        "en": "I didn't understand the due date “{given}”: {detail} Type for example `deadline 1 June` or `deadline 15.09.2026`.",
+        "nb": "Jeg forstod ikke fristen «{given}»: {detail} Skriv for eksempel `frist 1. juni` eller `frist 15.09`.",
+        "nn": "Eg forstod ikkje fristen «{given}»: {detail} Skriv til dømes `frist 1. juni` eller `frist 15.09`.",
+        "en": "I didn't understand the due date “{given}”: {detail} Type for example `deadline 1 June` or `deadline 15.09`.",
     },
     "actions.bad_progress": {
         "nb": "«{given}» er ikke en fremdrift. Skriv et tall fra 0 til 100, for eksempel `fremdrift 40%`.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -12,6 +13,7 @@ from sqlalchemy import func, select
 
 from bot import demo
 from bot.app import App
+from bot.i18n import t
 from storage import outbox
 from storage.models import Account, Action, ActionUpdate, Goal, Member, OutboxMessage
 from tests.helpers import TestBot
@@ -444,3 +446,18 @@ def test_action_selection_is_the_list_as_data(tbot: TestBot, now: datetime) -> N
         assert tone is not None
         mine = action_selection(s, network=None, owner=tone)
         assert mine.mine and [a.owner_member_id for a in mine.actions] == [tone.id]
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_the_examples_a_bad_due_date_suggests_are_ahead(bot: TestBot, lang: str) -> None:
+    """Found trying it as a new user on 1 December 2026: the answer to a due date it could
+    not read suggested `frist 15.09.2026`, a date already past."""
+    now = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
+    bot.run(f"/partnerbot språk {lang}", now=now)
+    answer = bot.run('/tiltak ny "Kartlegge" frist Q1 2027', now=now)
+    examples = re.findall(r"`((?:frist|deadline) [^`]+)`", answer)
+    assert len(examples) == 2, answer
+    past = t("actions.due_passed", lang)
+    for example in examples:
+        made = bot.run(f'/tiltak ny "Eksempel" {example}', now=now)
+        assert "#" in made and past not in made, (example, made)
