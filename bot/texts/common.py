@@ -72,9 +72,9 @@ TEXTS = {
         "en": "I don't know “{given}” – did you mean `{keyword}`? For example `{example}`. Nothing was saved.",
     },
     "grammar.unknown_word": {
-        "nb": "Kjenner ikke «{given}». Etter tittelen kommer nøkkelord med verdi: {keywords}. Hører ordet til tittelen, sett hele tittelen i anførselstegn. Ingenting er lagret.",
-        "nn": "Kjenner ikkje «{given}». Etter tittelen kjem nøkkelord med verdi: {keywords}. Høyrer ordet til tittelen, set heile tittelen i hermeteikn. Ingenting er lagra.",
-        "en": "I don't know “{given}”. After the title come keywords with a value: {keywords}. If the word belongs to the title, put the whole title in quotes. Nothing was saved.",
+        "nb": 'Kjenner ikke «{given}». Etter tittelen kommer nøkkelord med verdi: {keywords}. Hører ordet til tittelen, sett hele tittelen i anførselstegn, og har tittelen selv anførselstegn, bruk «» rundt den: `«Plan "Vest"»`. Ingenting er lagret.',
+        "nn": 'Kjenner ikkje «{given}». Etter tittelen kjem nøkkelord med verdi: {keywords}. Høyrer ordet til tittelen, set heile tittelen i hermeteikn, og har tittelen sjølv hermeteikn, bruk «» rundt han: `«Plan "Vest"»`. Ingenting er lagra.',
+        "en": 'I don\'t know “{given}”. After the title come keywords with a value: {keywords}. If the word belongs to the title, put the whole title in quotes, and if the title has quotes in it, use «» around it: `«Plan "West"»`. Nothing was saved.',
     },
     "grammar.bad_ref": {
         "nb": "«{given}» er ikke et gyldig nummer{what}. Skriv nummeret slik det vises, for eksempel `3` eller `#3`.",

@@ -461,3 +461,17 @@ def test_the_examples_a_bad_due_date_suggests_are_ahead(bot: TestBot, lang: str)
     for example in examples:
         made = bot.run(f'/tiltak ny "Eksempel" {example}', now=now)
         assert "#" in made and past not in made, (example, made)
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_a_title_with_quotes_in_it_is_told_how_to_quote_it(bot: TestBot, lang: str) -> None:
+    """Found trying it as a new user: a quoted title with "quotes" inside was cut at the
+    inner quote, and the answer only said to put the title in quotes (it was)."""
+    bot.run(f"/partnerbot språk {lang}")
+    answer = bot.run('/tiltak ny "=HYPERLINK("http://x","klikk")" frist 1.6')
+    hint = re.search(r"`([^`]*«[^`]*»[^`]*)`", answer)
+    assert hint, answer  # an example with «» to copy
+    made = bot.run('/tiltak ny «=HYPERLINK("http://x","klikk")» frist 1.6')
+    with bot.app.db.transaction() as s:
+        titles = s.scalars(select(Action.title)).all()
+    assert '=HYPERLINK("http://x","klikk")' in titles, made
