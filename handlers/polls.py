@@ -221,7 +221,8 @@ def _invitees(ctx: Context, text: str) -> list[PollInvitee]:
 
 def _poll(ctx: Context, ref: str | None, *, lock: str | None = None) -> Poll:
     if not ref:
-        raise UserError("polls.number_missing")
+        typed = ctx.command.text.split()  # the verb as the member typed it: vis, lukk, show
+        raise UserError("polls.number_missing", verb=typed[0][:20] if typed else "vis")
     number = parse_ref(ref, what=t("polls.what", ctx.lang))
     stmt = select(Poll).where(Poll.id == number)
     if lock == "share":

@@ -173,9 +173,9 @@ TEXTS = {
     "polls.what": {"nb": " for en møtepoll", "nn": " for ein møtepoll", "en": " for a poll"},
     "polls.what_slot": {"nb": " for et tidspunkt", "nn": " for eit tidspunkt", "en": " for a time"},
     "polls.number_missing": {
-        "nb": "Hvilken møtepoll? Skriv nummeret, for eksempel `/mote svar 4 1:ja 2:nei`. `/mote liste` viser de åpne.",
-        "nn": "Kva møtepoll? Skriv nummeret, til dømes `/mote svar 4 1:ja 2:nei`. `/mote liste` viser dei opne.",
-        "en": "Which poll? Give its number, for example `/mote answer 4 1:yes 2:no`. `/mote list` shows the open ones.",
+        "nb": "Hvilken møtepoll? Skriv nummeret, for eksempel `/mote {verb} 4`. `/mote liste` viser de åpne.",
+        "nn": "Kva møtepoll? Skriv nummeret, til dømes `/mote {verb} 4`. `/mote liste` viser dei opne.",
+        "en": "Which poll? Give its number, for example `/mote {verb} 4`. `/mote list` shows the open ones.",
     },
     "polls.unknown": {
         "nb": "Finner ingen møtepoll #{id}. `/mote liste` viser de åpne møtepollene.",

@@ -202,6 +202,23 @@ def test_unknown_poll_and_bad_number(bot: TestBot, now: datetime) -> None:
     assert "Hvilken møtepoll?" in bot.run("/mote svar", now=now)
 
 
+@pytest.mark.parametrize(
+    ("lang", "line", "example"),
+    [
+        ("nb", "/mote vis", "`/mote vis 4`"),
+        ("nn", "/mote lukk", "`/mote lukk 4`"),
+        ("en", "/mote show", "`/mote show 4`"),
+        ("nb", "/mote svar", "`/mote svar 4`"),
+    ],
+)
+def test_a_missing_poll_number_is_asked_for_with_the_verb_typed(
+    bot: TestBot, now: datetime, lang: str, line: str, example: str
+) -> None:
+    """Found trying it as a new user: `/mote vis` answered with a `/mote svar` example."""
+    bot.run(f"/partnerbot språk {lang}", now=now)
+    assert example in bot.run(line, now=now)
+
+
 def test_voting_on_a_closed_poll_is_refused(bot: TestBot, now: datetime) -> None:
     poll_id = create(bot, now)
     bot.run(f"/mote svar {poll_id} 1:ja", as_="Ola Nordmann", now=now)
