@@ -266,9 +266,9 @@ TEXTS = {
     },
     # -- finding ---------------------------------------------------------------------------
     "conferences.ref_missing": {
-        "nb": "Hvilken konferanse? Skriv nummeret, for eksempel `/konferanse vis 2`. `/konferanse liste` viser numrene.",
-        "nn": "Kva konferanse? Skriv nummeret, til dømes `/konferanse vis 2`. `/konferanse liste` viser numra.",
-        "en": "Which conference? Type its number, for example `/konferanse show 2`. `/konferanse list` shows the numbers.",
+        "nb": "Hvilken konferanse? Skriv nummeret etter kommandoen, for eksempel `/konferanse meld på 2` eller `/konferanse vis 2`. `/konferanse liste` viser numrene.",
+        "nn": "Kva konferanse? Skriv nummeret etter kommandoen, til dømes `/konferanse meld på 2` eller `/konferanse vis 2`. `/konferanse liste` viser numra.",
+        "en": "Which conference? Type its number after the command, for example `/konferanse register 2` or `/konferanse show 2`. `/konferanse list` shows the numbers.",
     },
     "conferences.unknown": {
         "nb": "Finner ingen konferanse #{ref}. `/konferanse liste` viser kommende konferanser.",

@@ -536,3 +536,20 @@ def test_calling_off_a_draft_tells_nobody_and_words_work_in_nn_and_en(
     )
     assert "#999" in bot.run("/konferanse avlys 999", as_="Kari Nordmann", now=now)
     assert "/konferanse liste" in bot.run("/konferanse avlys", as_="Kari Nordmann", now=now)
+
+
+@pytest.mark.parametrize(
+    ("lang", "example"),
+    [
+        ("nb", "`/konferanse meld på 2`"),
+        ("nn", "`/konferanse meld på 2`"),
+        ("en", "`/konferanse register 2`"),
+    ],
+)
+def test_a_missing_conference_number_is_asked_for_with_a_registration_example(
+    bot: TestBot, now: datetime, lang: str, example: str
+) -> None:
+    """Found trying it as a new user: `/konferanse meld på` without a number was answered
+    with only a `vis` example."""
+    bot.run(f"/partnerbot språk {lang}", now=now)
+    assert example in bot.run("/konferanse meld på", now=now)
