@@ -39,6 +39,13 @@ TEAMS_ID = re.compile(r"[A-Za-z0-9:_.\-]{2,100}")
 _NOT_DATA = ("accounts.", "account_link_codes.", "audit_log.")
 
 
+def may_be_account_id(platform: str, text: str) -> bool:
+    """Whether ``text`` can be an account id on ``platform`` (a Slack member id, an Entra
+    object id); on the console a name is the id."""
+    pattern = {"slack": SLACK_ID, "teams": TEAMS_ID}.get(platform)
+    return pattern is None or pattern.fullmatch(text.strip()) is not None
+
+
 def platform_name(platform: str, lang: str) -> str:
     """The platform's name in ``lang``; an adapter this catalog has no name for by its id."""
     key = f"platform.{platform}"

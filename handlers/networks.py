@@ -10,6 +10,7 @@ from bot.grammar import Args
 from bot.i18n import normalize_language, t
 from bot.messages import Fields, PersonRef, Reply, Text, strong
 from bot.router import Router, Verb
+from handlers.accounts import may_be_account_id, platform_name
 from handlers.lookup import (
     audit,
     chat_members,
@@ -282,6 +283,13 @@ def _named_member(ctx: Context, name: str) -> tuple[Member, bool]:
         named = _person_called(ctx, name)
         if named is not None:
             return named, False
+        if not may_be_account_id(ref.platform, name):
+            raise UserError(
+                "networks.member_needs_account",
+                name=name,
+                platform=platform_name(ref.platform, ctx.lang),
+                code=ref.platform,
+            )
     member = new_member(
         ctx.session,
         ref.platform,

@@ -179,3 +179,26 @@ def test_part_of_a_name_that_fits_two_asks_which_one(slack: TestBot, lang: str) 
     assert "Kari Nordmann" in answer and "Ola Nordmann" in answer, answer
     advice = t("lookup.member_ambiguous", lang, given="Nordmann", choices="X").split("X")[1]
     assert advice in answer, answer
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_a_new_name_on_slack_asks_for_a_mention_not_an_account_named_so(
+    slack: TestBot, lang: str
+) -> None:
+    """A Slack account is a member id: `medlem ny "Roger Ryberg"` typed on Slack used to
+    make a Slack account whose id was the name, which then blocked linking his real one."""
+    slack.run(f"/partnerbot språk {lang}", as_=INGRID, now=NOW)
+    before = people(slack)
+    answer = slack.run('/partnerbot medlem ny "Roger Ryberg" org NAV', as_=INGRID, now=NOW)
+    assert people(slack) == before, answer
+    told = t(
+        "networks.member_needs_account", lang, name="Roger Ryberg", platform="Slack", code="slack"
+    )
+    first = told.split("«")[0].split("“")[0]  # "Finner ingen som heter", in their language
+    assert answer.startswith(first), answer
+    assert "Roger Ryberg" in answer and " @" in answer and "slack <id>" in answer, answer
+    made = slack.run("/partnerbot medlem ny @[slack:U0ROGER] org NAV", as_=INGRID, now=NOW)
+    assert people(slack) == before + 1, made
+    # and an id typed as it is still works, as the Slack tests' `medlem ny U_HILDE`
+    slack.run("/partnerbot medlem ny U0HILDE org NAV", as_=INGRID, now=NOW)
+    assert people(slack) == before + 2
