@@ -184,7 +184,7 @@ class Router:
         """The language to answer a member in outside a command (an adapter's own words):
         as ``member_language``; while the database is unreachable, as last seen."""
         try:
-            with self.db.transaction() as session:
+            with self.db.reading() as session:
                 member = find_member(session, platform, user_id)
                 if member is not None:
                     return member_language(member, self.settings)

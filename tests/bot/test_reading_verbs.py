@@ -151,3 +151,12 @@ def command(group: str, text: str, user: str) -> Command:
 
 def now() -> datetime:
     return datetime.now(UTC)
+
+
+def test_a_members_language_is_read_without_the_write_lock(
+    bot: TestBot, app: App, statements: list[str]
+) -> None:
+    bot.run("/partnerbot språk nn", as_="Kari Nordmann")
+    statements.clear()
+    assert app.router.language_of("console", "Kari Nordmann") == "nn"
+    assert "BEGIN" in statements and "BEGIN IMMEDIATE" not in statements
