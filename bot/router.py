@@ -30,7 +30,7 @@ from bot.languages import member_language
 from bot.messages import Command, Reply, Text, typed
 from bot.zones import member_zone
 from storage.accounts import find_member, new_member
-from storage.db import Database, is_unreachable
+from storage.db import Database, NeedsWrite, is_unreachable
 from storage.inbox import LostClaim
 from storage.models import ChannelRef, Member, Network, OutboxMessage
 
@@ -62,6 +62,10 @@ class Verb:
     keywords: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     flags: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     wants_body: bool = False
+    # Only reads: run in a reading transaction (storage/db.py: Database.reading), which on
+    # SQLite holds no write lock while it runs. Should it write after all (a new member's
+    # first command), it is run again in a write transaction.
+    reads_only: bool = False
 
 
 @dataclass
@@ -79,9 +83,20 @@ class CommandGroup:
         keywords: Mapping[str, tuple[str, ...]] | None = None,
         flags: Mapping[str, tuple[str, ...]] | None = None,
         wants_body: bool = False,
+        reads_only: bool = False,
     ) -> Callable[[Handler], Handler]:
         def decorate(fn: Handler) -> Handler:
-            self.add(Verb(names, fn, help_key, dict(keywords or {}), dict(flags or {}), wants_body))
+            self.add(
+                Verb(
+                    names,
+                    fn,
+                    help_key,
+                    dict(keywords or {}),
+                    dict(flags or {}),
+                    wants_body,
+                    reads_only,
+                )
+            )
             return fn
 
         return decorate
@@ -169,7 +184,7 @@ class Router:
         """The language to answer a member in outside a command (an adapter's own words):
         as ``member_language``; while the database is unreachable, as last seen."""
         try:
-            with self.db.transaction() as session:
+            with self.db.reading() as session:
                 member = find_member(session, platform, user_id)
                 if member is not None:
                     return member_language(member, self.settings)
@@ -209,38 +224,34 @@ class Router:
         within: Callable[[Session, Reply], None] | None = None,
     ) -> Reply:
         """Run ``command`` in one transaction. ``within(session, reply)`` runs in that
-        transaction before it commits (the inbox marks its row ran there)."""
+        transaction before it commits (the inbox marks its row ran there); after a command
+        that only reads, in a short write transaction of its own."""
         command = clean_command(command)
         # Until the member is read (and if the database cannot be reached): as last seen.
-        lang = (
+        seen = [
             self.known_language(command.platform, command.user_id)
             or language_from_locale(command.locale)
             or self.settings.language
-        )
+        ]
         try:
+            if self.reads_only(command):
+                try:
+                    with self.db.reading() as session:
+                        reply = self._run(session, command, now, seen)
+                except NeedsWrite as exc:
+                    log.debug("/%s wrote (%s): run again to write", command.name, exc)
+                else:
+                    if within is not None:
+                        with self.db.transaction() as session:
+                            within(session, reply)
+                    return reply
             with self.db.transaction() as session:
-                member = resolve_member(session, command, self.settings)
-                lang = member_language(member, self.settings)
-                self.remember_language(command.platform, command.user_id, lang)
-                limit = self._text_limit(command)
-                if len(command.text) > limit:
-                    raise UserError("command.too_long", limit=limit)
-                ctx = Context(
-                    session=session,
-                    settings=self.settings,
-                    now=now,
-                    command=command,
-                    member=member,
-                    lang=lang,
-                    tz=member_zone(member, command, self.settings),
-                    network=channel_network(session, command),
-                )
-                reply = self._dispatch(ctx)
+                reply = self._run(session, command, now, seen)
                 if within is not None:
                     within(session, reply)
                 return reply
         except UserError as err:
-            return Reply.text(err.message(lang))
+            return Reply.text(err.message(seen[0]))
         except LostClaim:
             raise  # another worker runs it: nothing to answer here
         except Exception as exc:
@@ -248,9 +259,41 @@ class Router:
                 log.warning(
                     "database error while handling /%s: %s", command.name, exc.__class__.__name__
                 )
-                return Reply.text(t("error.database", lang))
+                return Reply.text(t("error.database", seen[0]))
             log.exception("bug while handling /%s", command.name)
-            return Reply.text(t("error.unexpected", lang))
+            return Reply.text(t("error.unexpected", seen[0]))
+
+    def reads_only(self, command: Command) -> bool:
+        """Whether ``command`` names a verb that only reads (help and unknown words
+        included: the router's own answers read)."""
+        grp = self.find_group(command.name)
+        if grp is None:
+            return True
+        tokens = tokenize(command.text.split("\n", 1)[0][:200])
+        if not tokens and grp.default_verb:
+            tokens = [Token(grp.default_verb)]
+        found = grp.find(tokens)
+        return found is None or found[0].reads_only
+
+    def _run(self, session: Session, command: Command, now: datetime, seen: list[str]) -> Reply:
+        """The command in ``session``; ``seen[0]`` becomes the member's language."""
+        member = resolve_member(session, command, self.settings)
+        lang = seen[0] = member_language(member, self.settings)
+        self.remember_language(command.platform, command.user_id, lang)
+        limit = self._text_limit(command)
+        if len(command.text) > limit:
+            raise UserError("command.too_long", limit=limit)
+        ctx = Context(
+            session=session,
+            settings=self.settings,
+            now=now,
+            command=command,
+            member=member,
+            lang=lang,
+            tz=member_zone(member, command, self.settings),
+            network=channel_network(session, command),
+        )
+        return self._dispatch(ctx)
 
     def _dispatch(self, ctx: Context) -> Reply:
         cmd = ctx.command

@@ -276,6 +276,7 @@ VERBS = (
         "help.tiltak.liste",
         keywords=KEYWORDS,
         flags=FLAGS,
+        reads_only=True,
     ),
     Verb(
         ("eksport", "eksporter", "export", "csv"),
@@ -283,5 +284,6 @@ VERBS = (
         "help.tiltak.eksport",
         keywords={k: v for k, v in KEYWORDS.items() if k != "page"},
         flags=FLAGS,
+        reads_only=True,
     ),
 )

@@ -286,7 +286,7 @@ VERBS = (
         "help.tiltak.ny",
         keywords={"goal": GOAL, "owner": OWNER, "due": DUE, "network": NETWORK},
     ),
-    Verb(("vis", "show"), show_action, "help.tiltak.vis"),
+    Verb(("vis", "show"), show_action, "help.tiltak.vis", reads_only=True),
     Verb(
         ("status", "oppdater", "update"),
         set_status,

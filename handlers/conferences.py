@@ -488,14 +488,20 @@ VERBS = (
         "help.konferanse.kunngjor",
     ),
     Verb(("avlys", "avlyse", "call off", "calloff"), call_off_conference, "help.konferanse.avlys"),
-    Verb(("vis", "show", "info"), show_conference, "help.konferanse.vis"),
-    Verb(("liste", "list", "kommende", "upcoming"), list_conferences, "help.konferanse.liste"),
+    Verb(("vis", "show", "info"), show_conference, "help.konferanse.vis", reads_only=True),
+    Verb(
+        ("liste", "list", "kommende", "upcoming"),
+        list_conferences,
+        "help.konferanse.liste",
+        reads_only=True,
+    ),
     Verb(
         ("deltakere", "deltakarar", "deltagere", "participants", "påmeldte"),
         list_participants,
         "help.konferanse.deltakere",
+        reads_only=True,
     ),
-    Verb(("ics", "kalender", "calendar"), conference_ics, "help.konferanse.ics"),
+    Verb(("ics", "kalender", "calendar"), conference_ics, "help.konferanse.ics", reads_only=True),
 )
 
 

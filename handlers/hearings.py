@@ -292,8 +292,9 @@ VERBS = (
         "help.horing.liste",
         keywords=hearing_list.KEYWORDS,
         flags=hearing_list.FLAGS,
+        reads_only=True,
     ),
-    Verb(("vis", "show", "info"), show_hearing, "help.horing.vis"),
+    Verb(("vis", "show", "info"), show_hearing, "help.horing.vis", reads_only=True),
     Verb(
         ("svart", "svar", "answered", "answer", "responded"),
         mark_answered,

@@ -220,7 +220,12 @@ def add_member(ctx: Context, args: Args) -> Reply:
 
 
 VERBS = (
-    Verb(("nettverk", "network", "networks"), list_networks, "help.partnerbot.nettverk"),
+    Verb(
+        ("nettverk", "network", "networks"),
+        list_networks,
+        "help.partnerbot.nettverk",
+        reads_only=True,
+    ),
     Verb(
         ("nettverk ny", "network new", "new network"),
         new_network,
@@ -249,7 +254,7 @@ VERBS = (
         bind_channel,
         "help.partnerbot.koble",
     ),
-    Verb(("meg", "me", "profil", "profile"), show_me, "help.partnerbot.meg"),
+    Verb(("meg", "me", "profil", "profile"), show_me, "help.partnerbot.meg", reads_only=True),
     Verb(("språk", "sprak", "language", "lang"), set_language, "help.partnerbot.sprak"),
     Verb(
         ("medlem ny", "medlem", "member new", "member", "add member"),
@@ -268,7 +273,10 @@ VERBS = (
 def register(router: Router) -> None:
     grp = router.group("partnerbot", "pb", help_key="help.group.partnerbot", default_verb="hjelp")
     # The help is the router's own: it lists every group the features added.
-    grp.add(Verb(("hjelp", "help", "?"), router.help_verb, "help.partnerbot.hjelp"), *VERBS)
+    grp.add(
+        Verb(("hjelp", "help", "?"), router.help_verb, "help.partnerbot.hjelp", reads_only=True),
+        *VERBS,
+    )
 
 
 def _named_member(ctx: Context, name: str) -> tuple[Member, bool]:

@@ -360,9 +360,10 @@ VERBS = (
         ("oversikt", "oversyn", "overview", "hva nå"),
         show_overview,
         "help.partnerbot.oversikt",
+        reads_only=True,
     ),
     # No help line: the Slack adapter asks for it to fill the App Home tab.
-    Verb((HOME_VERB, "heim", "home"), home),
+    Verb((HOME_VERB, "heim", "home"), home, reads_only=True),
 )
 
 

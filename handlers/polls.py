@@ -519,7 +519,7 @@ def poll_card(session: Session, poll_id: int, lang: str, tz: ZoneInfo) -> Reply 
 VERBS = (
     Verb(("ny", "new"), new_poll, "help.mote.ny", keywords=NEW_KEYWORDS, flags=NEW_FLAGS),
     Verb(("svar", "answer", "vote"), vote, "help.mote.svar"),
-    Verb(("vis", "show"), show_poll, "help.mote.vis"),
+    Verb(("vis", "show"), show_poll, "help.mote.vis", reads_only=True),
     Verb(("lukk", "close"), close_poll, "help.mote.lukk", keywords=CLOSE_KEYWORDS),
     Verb(
         ("liste", "list"),

@@ -28,6 +28,20 @@ class DatabaseError(Exception):
     """A database problem an operator can fix; the message is one readable line."""
 
 
+READING = "partnerbot_reading"  # the execution option of Database.reading()'s connections
+_WRITES = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER)\b", re.IGNORECASE)
+
+
+class NeedsWrite(Exception):
+    """A statement that writes, in a transaction opened for reading (Database.reading):
+    refused before it ran; the caller runs the block again in ``Database.transaction()``."""
+
+
+def _refuse_writes(conn, cursor, statement, parameters, context, executemany) -> None:  # type: ignore[no-untyped-def]
+    if _WRITES.match(statement):
+        raise NeedsWrite(statement.split(None, 1)[0])
+
+
 def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
     # pysqlite's own transaction handling is off (isolation_level=None) so that we can
     # BEGIN IMMEDIATE: writers queue on the lock instead of failing on upgrade.
@@ -41,7 +55,11 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def
 
 
 def _sqlite_begin(conn) -> None:  # type: ignore[no-untyped-def]
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # A reading transaction begins deferred: in WAL it takes no lock, never waits for the
+    # writer and never makes the writer wait.
+    conn.exec_driver_sql(
+        "BEGIN" if conn.get_execution_options().get(READING) else "BEGIN IMMEDIATE"
+    )
 
 
 # user:password@ in a URL, also in one too broken to parse
@@ -104,7 +122,8 @@ def _ping_if_idle(dbapi_conn: Any, record: Any, proxy: Any) -> None:
 
 
 class WriteGate:
-    """SQLite has one write lock, and every transaction here takes it (BEGIN IMMEDIATE).
+    """SQLite has one write lock, and every write transaction here takes it (BEGIN
+    IMMEDIATE; a reading one, Database.reading, takes neither it nor this gate).
     Waiting for it is SQLite's busy handler: sleeps and retries, first come not first
     served, so a front storing a request could wait behind a stream of worker
     transactions. In one process this gate hands the lock out instead, urgent holders (the
@@ -145,6 +164,10 @@ class Database:
         self.engine = engine
         self.sessions = sessionmaker(engine, expire_on_commit=False)
         self.gate = WriteGate() if engine.dialect.name == "sqlite" else None
+        # The same pool; its connections refuse to write (and on SQLite begin deferred).
+        reader = engine.execution_options(**{READING: True})
+        event.listen(reader, "before_cursor_execute", _refuse_writes)
+        self.read_sessions = sessionmaker(reader, expire_on_commit=False)
 
     @classmethod
     def from_url(cls, url: str) -> Database:
@@ -163,6 +186,16 @@ class Database:
                 yield session
             return
         with self.gate.hold(urgent=urgent), self.sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A transaction that only reads: outside the write gate, and on SQLite a deferred
+        BEGIN, so a long read (a command listing 1,000 hearings) never holds the one write
+        lock a front waits for before its ack. A statement that would write raises
+        NeedsWrite before it runs (the transaction is rolled back): run the block again in
+        ``transaction()``."""
+        with self.read_sessions() as session, session.begin():
             yield session
 
     def ping(self) -> None:

@@ -100,6 +100,14 @@ class FlakyDatabase(Database):
         self._allowed = transactions
 
     def transaction(self):  # type: ignore[no-untyped-def, override]
+        self._begin()
+        return super().transaction()
+
+    def reading(self):  # type: ignore[no-untyped-def, override]
+        self._begin()
+        return super().reading()
+
+    def _begin(self) -> None:
         if self._allowed is not None:
             if self._allowed == 0:
                 self.down, self._allowed = True, None
@@ -107,4 +115,3 @@ class FlakyDatabase(Database):
                 self._allowed -= 1
         if self.down:
             raise OperationalError("BEGIN", None, ConnectionRefusedError("connection refused"))
-        return super().transaction()

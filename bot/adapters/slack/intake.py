@@ -127,7 +127,9 @@ class Intake:
 
     def store(self, kind: Kind, body: dict[str, Any], key: str | None = None) -> bool:
         """Store and commit; False for a request stored before (a retry)."""
-        return self._store_many([(kind, body, key)])[0]
+        added = self._store_many([(kind, body, key)])
+        self._wake(added)
+        return added[0]
 
     async def store_async(self, kind: Kind, body: dict[str, Any], key: str | None = None) -> bool:
         """``store`` in the next group commit; returns once it is committed."""
@@ -155,6 +157,8 @@ class Intake:
                 continue
             for (_, future, loop), result in zip(batch, added, strict=True):
                 loop.call_soon_threadsafe(_settle, future, result)
+            # The acks first: a worker thread woken now competes with them for the GIL.
+            self._wake(added)
 
     def _store_many(self, items: list[Item]) -> list[bool]:
         now = self.clock()
@@ -173,11 +177,13 @@ class Intake:
             ]
             if any(added):
                 notify(session, sum(added))
-        if any(added):
-            self.wake(sum(added))
         if not all(added):
             log.info("Slack retry of a request already handled: skipped")
         return added
+
+    def _wake(self, added: list[bool]) -> None:
+        if any(added):
+            self.wake(sum(added))
 
 
 Item = tuple[Kind, dict[str, Any], str | None]
