@@ -36,6 +36,7 @@ from handlers.poll_results import (
     NO,
     YES,
     Tally,
+    count_answers,
     example_answer,
     meeting_of,
     render_poll,
@@ -393,7 +394,7 @@ def poll_list(session: Session, network: Network, now: datetime) -> PollList:
         )
         .order_by(Meeting.start_at)
     ).all()
-    answered = [(poll, len(tally(session, poll).units)) for poll in polls]
+    answered = [(poll, count_answers(session, poll).answered) for poll in polls]
     return PollList(answered, undecided, list(meetings))
 
 
