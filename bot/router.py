@@ -236,6 +236,10 @@ class Router:
                     network=channel_network(session, command),
                 )
                 reply = self._dispatch(ctx)
+                # The verb may have changed it (/partnerbot språk): the adapter answers in it.
+                self.remember_language(
+                    command.platform, command.user_id, member_language(member, self.settings)
+                )
                 if within is not None:
                     within(session, reply)
                 return reply
