@@ -366,9 +366,9 @@ def resolve_member(session: Session, command: Command, settings: Settings) -> Me
 
 
 def channel_network(session: Session, command: Command) -> Network | None:
-    ref = session.scalar(
-        select(ChannelRef).where(
-            ChannelRef.platform == command.platform, ChannelRef.channel_id == command.channel_id
-        )
+    """The network the command's channel is bound to (one query, no channel row loaded)."""
+    return session.scalar(
+        select(Network)
+        .join(ChannelRef, ChannelRef.network_id == Network.id)
+        .where(ChannelRef.platform == command.platform, ChannelRef.channel_id == command.channel_id)
     )
-    return ref.network if ref else None

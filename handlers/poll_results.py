@@ -15,8 +15,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import tzinfo
+from functools import cache
+from typing import Any
 
-from sqlalchemy import case, func, literal, select
+from sqlalchemy import Select, bindparam, case, func, literal, select
 from sqlalchemy.orm import Session
 
 from bot.dates import Slot, format_datetime, format_slot
@@ -180,7 +182,21 @@ class Counts:
 def count_answers(session: Session, poll: Poll) -> Counts:
     """``tally``'s counts in two grouped queries: each unit's latest answer per slot
     (a window over the votes, newest first), counted per slot and answer."""
-    per_org = poll.one_vote_per_organisation
+    grouped, units = _count_statements(poll.one_vote_per_organisation)
+    slots = list(poll.slots)
+    counts = {s.id: dict.fromkeys(ANSWERS, 0) for s in slots}
+    for slot_id, answer, count in session.execute(grouped, {"poll_id": poll.id}):
+        if slot_id in counts:
+            counts[slot_id][answer] = int(count)
+    answered = session.scalar(units, {"poll_id": poll.id}) or 0
+    result = Counts(slots, counts, [], int(answered))
+    result.tied = best_slots(slots, result.score)
+    return result
+
+
+@cache
+def _count_statements(per_org: bool) -> tuple[Select[Any], Select[Any]]:
+    """Built once per counting rule (a statement built per vote costs more than its run)."""
     unit_org = Member.organisation_id if per_org else literal(None)
     unit_member = (
         case((Member.organisation_id.is_(None), Member.id), else_=None) if per_org else Member.id
@@ -199,24 +215,16 @@ def count_answers(session: Session, poll: Poll) -> Counts:
             .label("rank"),
         )
         .join(Member, Member.id == Vote.member_id)
-        .where(Vote.poll_id == poll.id)
+        .where(Vote.poll_id == bindparam("poll_id"))
         .subquery()
     )
-    slots = list(poll.slots)
-    counts = {s.id: dict.fromkeys(ANSWERS, 0) for s in slots}
-    grouped = session.execute(
+    grouped = (
         select(latest.c.slot_id, latest.c.answer, func.count())
         .where(latest.c.rank == 1, latest.c.answer.in_(ANSWERS))
         .group_by(latest.c.slot_id, latest.c.answer)
     )
-    for slot_id, answer, count in grouped:
-        if slot_id in counts:
-            counts[slot_id][answer] = int(count)
-    units = select(latest.c.unit_org, latest.c.unit_member).distinct().subquery()
-    answered = session.scalar(select(func.count()).select_from(units)) or 0
-    result = Counts(slots, counts, [], int(answered))
-    result.tied = best_slots(slots, result.score)
-    return result
+    distinct_units = select(latest.c.unit_org, latest.c.unit_member).distinct().subquery()
+    return grouped, select(func.count()).select_from(distinct_units)
 
 
 def best_slots(
