@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, lazyload
+from sqlalchemy.orm import Session, joinedload, lazyload
 
 from storage.models import GUEST_PLATFORM, Account, Member
 
@@ -16,8 +16,9 @@ def find_member(session: Session, platform: str, external_id: str) -> Member | N
         select(Member)
         .join(Account, Account.member_id == Member.id)
         .where(Account.platform == platform, Account.external_id == external_id)
-        # one member, once per command: its accounts are read only if a verb asks
-        .options(lazyload(Member.accounts))
+        # one member, once per command: its accounts are read only if a verb asks; its
+        # partnership (its language, when the member chose none) comes in the same query
+        .options(lazyload(Member.accounts), joinedload(Member.partnership))
     )
 
 

@@ -249,12 +249,14 @@ class SlackBot:
     ) -> None:
         lang: str | None = None
         queued = Queued(job)
+        now = datetime.max.replace(tzinfo=UTC)
         if job is not None and job.answer is not None:
             reply = job.answer  # it ran before its worker stopped: answer, do not run again
-            queued.due = datetime.min.replace(tzinfo=UTC)  # what it queued may wait
+            queued.due = now  # what it queued may wait in the outbox: send it
         else:
             command = self.command(where, name, text)
-            reply = self.router.handle(command, now=self.clock(), within=queued.within)
+            now = self.clock()
+            reply = self.router.handle(command, now=now, within=queued.within)
             lang = self.router.known_language(PLATFORM, where.user_id)  # as just read
             if job is not None:
                 job.settle(reply)
@@ -270,7 +272,7 @@ class SlackBot:
             else:
                 log.warning("answering a command that was run failed: %s", _reason(exc))
             self.tell(where, Reply.text(t("error.answer_failed", self.language(where.user_id))))
-        if queued.due is not None and queued.due <= self.clock():
+        if queued.due is not None and queued.due <= now:
             self.dispatch_now()  # only for what is due now: reminders wait for the ticker
         if where.user_id in self.home_users:
             # What they just did may change what waits for them: one refresh per command.
