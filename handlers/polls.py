@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -333,13 +334,7 @@ def save_votes(
     ]
     dialect = session.get_bind().dialect.name
     if dialect in ("postgresql", "sqlite"):
-        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-        stmt = insert(Vote).values(rows)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=[Vote.slot_id, Vote.member_id],
-            set_={"answer": stmt.excluded.answer, "at": stmt.excluded.at},
-        )
-        session.execute(stmt)
+        session.execute(_upsert_vote(dialect), rows)
         return
     for row in rows:  # other databases: plain ORM, good enough without concurrent writers
         existing = session.scalar(
@@ -350,6 +345,18 @@ def save_votes(
         else:
             existing.answer, existing.at = row["answer"], now
     session.flush()
+
+
+@cache
+def _upsert_vote(dialect: str) -> Any:
+    """Built once, run with the rows as parameters: a statement with the values inside it
+    is compiled again for every vote."""
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    stmt = insert(Vote)
+    return stmt.on_conflict_do_update(
+        index_elements=[Vote.slot_id, Vote.member_id],
+        set_={"answer": stmt.excluded.answer, "at": stmt.excluded.at},
+    )
 
 
 # -- /mote vis, liste -----------------------------------------------------------------------
