@@ -16,7 +16,7 @@ from datetime import datetime
 from functools import partial
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -237,9 +237,13 @@ class Router:
                 )
                 reply = self._dispatch(ctx)
                 # The verb may have changed it (/partnerbot språk): the adapter answers in it.
-                self.remember_language(
-                    command.platform, command.user_id, member_language(member, self.settings)
-                )
+                # (Not when the verb merged the member into another: linking an account.)
+                state = inspect(member)
+                if not (state.detached or state.deleted or state.was_deleted):
+                    lang = member_language(member, self.settings)
+                    self.remember_language(command.platform, command.user_id, lang)
+                else:
+                    self._languages.pop((command.platform, command.user_id), None)
                 if within is not None:
                     within(session, reply)
                 return reply
@@ -368,7 +372,16 @@ def resolve_member(session: Session, command: Command, settings: Settings) -> Me
 def channel_network(session: Session, command: Command) -> Network | None:
     """The network the command's channel is bound to (one query, no channel row loaded)."""
     return session.scalar(
-        select(Network)
-        .join(ChannelRef, ChannelRef.network_id == Network.id)
-        .where(ChannelRef.platform == command.platform, ChannelRef.channel_id == command.channel_id)
+        _CHANNEL_NETWORK, {"platform": command.platform, "channel_id": command.channel_id}
     )
+
+
+# Built once: every command asks it.
+_CHANNEL_NETWORK = (
+    select(Network)
+    .join(ChannelRef, ChannelRef.network_id == Network.id)
+    .where(
+        ChannelRef.platform == bindparam("platform"),
+        ChannelRef.channel_id == bindparam("channel_id"),
+    )
+)
