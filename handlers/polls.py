@@ -9,9 +9,9 @@ from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from bot import permissions
 from bot.context import Context
@@ -519,8 +519,16 @@ def _chosen_slot(ctx: Context, poll: Poll, choice: str | None, result: Tally) ->
 
 def poll_card(session: Session, poll_id: int, lang: str, tz: ZoneInfo) -> Reply | None:
     """A poll's posted messages as they stand (rendered when they are updated)."""
-    poll = session.get(Poll, poll_id)
+    poll = session.scalar(_CARD_POLL, {"poll_id": poll_id})
     return render_poll(session, poll, lang, tz) if poll is not None else None
+
+
+# Built once (every click renders a card): the poll with what its card shows beside counts.
+_CARD_POLL = (
+    select(Poll)
+    .where(Poll.id == bindparam("poll_id"))
+    .options(joinedload(Poll.network), selectinload(Poll.slots))
+)
 
 
 VERBS = (
