@@ -1,6 +1,8 @@
 """An object's card (a poll, an invitation) rendered from the database when its posted
 messages are updated, one update of an object at a time: whoever updates last renders
-after every earlier commit, so the last update shows the last committed state.
+after every earlier commit, so the last update shows the last committed state. An update
+that a later one of the same object in this process already waits behind is skipped:
+that later one renders after it (20 clicks on one poll make a few renders, not 20).
 
 The lock is PostgreSQL's advisory lock, held by a transaction while the caller sends (so
 bot processes sharing one database take turns too); on SQLite (one process) a lock per
@@ -12,15 +14,27 @@ import hashlib
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from bot.messages import Reply
 from bot.router import CardRenderer
+from storage import posted
 from storage.db import Database
 
 Ref = tuple[str, int]
+
+
+@dataclass
+class Latest:
+    """An object's card as it stands, and where it was posted on one platform."""
+
+    card: Reply | None  # None: no card renderer, the object is gone, or superseded
+    messages: list[tuple[str, str]] = field(default_factory=list)  # (channel, message id)
+    superseded: bool = False  # a later update of the object follows: send nothing
 
 
 def lock_key(ref: Ref) -> int:
@@ -35,23 +49,42 @@ class Cards:
         self.tz = tz
         self._guard = threading.Lock()
         self._locks: dict[Ref, threading.Lock] = {}
+        self._asked: dict[Ref, int] = {}  # per object: the number of the last update asked
 
     @contextmanager
-    def latest(self, ref: Ref, lang: str) -> Iterator[Reply | None]:
+    def latest(self, ref: Ref, lang: str, platform: str) -> Iterator[Latest]:
         """Hold the object's lock while the caller sends; yields its card as it stands now
-        (None when the object type has no card renderer, or the object is gone)."""
-        render = self.renderers.get(ref[0])
+        and its posted messages on ``platform``, read in one transaction."""
+        number = self._ask(ref)
         if self.db.is_postgres:
             with self.db.transaction() as session:
                 session.execute(select(func.pg_advisory_xact_lock(lock_key(ref))))
-                yield render(session, int(ref[1]), lang, self.tz) if render else None
+                yield self._read(session, ref, lang, platform, number)
             return
         with self._local(ref):
-            card = None
-            if render is not None:
-                with self.db.transaction() as session:  # not held while sending: SQLite has
-                    card = render(session, int(ref[1]), lang, self.tz)  # one write lock
-            yield card
+            with self.db.transaction() as session:  # not held while sending: SQLite has
+                found = self._read(session, ref, lang, platform, number)  # one write lock
+            yield found
+
+    def _read(self, session: Session, ref: Ref, lang: str, platform: str, number: int) -> Latest:
+        messages = posted.listed(session, platform, ref)
+        if self._superseded(ref, number):
+            return Latest(None, messages, superseded=True)
+        render = self.renderers.get(ref[0])
+        card = render(session, int(ref[1]), lang, self.tz) if render else None
+        return Latest(card, messages)
+
+    def _ask(self, ref: Ref) -> int:
+        with self._guard:
+            number = self._asked.get(ref, 0) + 1
+            self._asked[ref] = number
+            return number
+
+    def _superseded(self, ref: Ref, number: int) -> bool:
+        """A later update of ``ref`` was asked for after this one's commit: it renders
+        once it has the lock, so after this one, and shows at least as much."""
+        with self._guard:
+            return self._asked.get(ref, 0) > number
 
     def _local(self, ref: Ref) -> threading.Lock:
         with self._guard:

@@ -16,7 +16,7 @@ from datetime import datetime
 from functools import partial
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -293,7 +293,17 @@ class Router:
             tz=member_zone(member, command, self.settings),
             network=channel_network(session, command),
         )
-        return self._dispatch(ctx)
+        reply = self._dispatch(ctx)
+        # The verb may have changed it (/partnerbot språk): the adapter answers in it.
+        # (Not when the verb merged the member into another: linking an account.)
+        state = inspect(member)
+        if not (state.detached or state.deleted or state.was_deleted):
+            self.remember_language(
+                command.platform, command.user_id, member_language(member, self.settings)
+            )
+        else:
+            self._languages.pop((command.platform, command.user_id), None)
+        return reply
 
     def _dispatch(self, ctx: Context) -> Reply:
         cmd = ctx.command
@@ -405,9 +415,18 @@ def resolve_member(session: Session, command: Command, settings: Settings) -> Me
 
 
 def channel_network(session: Session, command: Command) -> Network | None:
-    ref = session.scalar(
-        select(ChannelRef).where(
-            ChannelRef.platform == command.platform, ChannelRef.channel_id == command.channel_id
-        )
+    """The network the command's channel is bound to (one query, no channel row loaded)."""
+    return session.scalar(
+        _CHANNEL_NETWORK, {"platform": command.platform, "channel_id": command.channel_id}
     )
-    return ref.network if ref else None
+
+
+# Built once: every command asks it.
+_CHANNEL_NETWORK = (
+    select(Network)
+    .join(ChannelRef, ChannelRef.network_id == Network.id)
+    .where(
+        ChannelRef.platform == bindparam("platform"),
+        ChannelRef.channel_id == bindparam("channel_id"),
+    )
+)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from bot.context import Context
 from bot.csv_files import csv_bytes
@@ -128,6 +128,11 @@ def action_selection(
     if overdue_on is not None:
         stmt = stmt.where(Action.due_date < overdue_on, Action.status.in_(OPEN))
     stmt = stmt.order_by(Action.network_id, Goal.number.is_(None), Goal.number, Action.id)
+    # Each line names its owner: read with the actions, not one query per line.
+    stmt = stmt.options(
+        selectinload(Action.owner_member).lazyload(Member.accounts),
+        selectinload(Action.owner_organisation),
+    )
     return Selection(session.scalars(stmt).all(), network, goal, mine, overdue)
 
 

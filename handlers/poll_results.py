@@ -12,10 +12,13 @@ tie is shown. A poll where no slot has a single yes or if-need-be has no best sl
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import tzinfo
+from functools import cache
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, case, func, literal, select
 from sqlalchemy.orm import Session
 
 from bot.dates import Slot, format_datetime, format_slot
@@ -139,12 +142,7 @@ def tally(session: Session, poll: Poll) -> Tally:
             if slot_id in counts and answer in ANSWERS:
                 counts[slot_id][answer] += 1
     result = Tally(slots, sorted(units.values(), key=lambda u: u.label.casefold()), counts, [], [])
-    scored = [s for s in slots if result.score(s)[1] > 0]
-    if scored:
-        top = max(result.score(s) for s in scored)
-        result.tied = sorted(
-            (s for s in scored if result.score(s) == top), key=lambda s: (s.start_at, s.position)
-        )
+    result.tied = best_slots(slots, result.score)
     voter_ids = {m.id for _, m in rows}
     waiting: list[str] = []
     for member in expected_members(session, poll):
@@ -161,6 +159,86 @@ def tally(session: Session, poll: Poll) -> Tally:
     return result
 
 
+@dataclass
+class Counts:
+    """What a poll's card shows, without who answered what: counts per slot, the best
+    slots and how many units (members, or organisations) answered. Counted by the database
+    by the same rule as ``tally``."""
+
+    slots: list[PollSlot]
+    counts: dict[int, dict[str, int]]  # slot id -> answer -> count
+    tied: list[PollSlot]
+    answered: int  # units with at least one answer
+
+    @property
+    def best(self) -> PollSlot | None:
+        return self.tied[0] if self.tied else None
+
+    def score(self, slot: PollSlot) -> tuple[int, int]:
+        c = self.counts[slot.id]
+        return c[YES], c[YES] + c[MAYBE]
+
+
+def count_answers(session: Session, poll: Poll) -> Counts:
+    """``tally``'s counts in two grouped queries: each unit's latest answer per slot
+    (a window over the votes, newest first), counted per slot and answer."""
+    grouped, units = _count_statements(poll.one_vote_per_organisation)
+    slots = list(poll.slots)
+    counts = {s.id: dict.fromkeys(ANSWERS, 0) for s in slots}
+    for slot_id, answer, count in session.execute(grouped, {"poll_id": poll.id}):
+        if slot_id in counts:
+            counts[slot_id][answer] = int(count)
+    answered = session.scalar(units, {"poll_id": poll.id}) or 0
+    result = Counts(slots, counts, [], int(answered))
+    result.tied = best_slots(slots, result.score)
+    return result
+
+
+@cache
+def _count_statements(per_org: bool) -> tuple[Select[Any], Select[Any]]:
+    """Built once per counting rule (a statement built per vote costs more than its run)."""
+    unit_org = Member.organisation_id if per_org else literal(None)
+    unit_member = (
+        case((Member.organisation_id.is_(None), Member.id), else_=None) if per_org else Member.id
+    )
+    latest = (
+        select(
+            Vote.slot_id.label("slot_id"),
+            Vote.answer.label("answer"),
+            unit_org.label("unit_org"),
+            unit_member.label("unit_member"),
+            func.row_number()
+            .over(
+                partition_by=(unit_org, unit_member, Vote.slot_id),
+                order_by=(Vote.at.desc(), Vote.id.desc()),
+            )
+            .label("rank"),
+        )
+        .join(Member, Member.id == Vote.member_id)
+        .where(Vote.poll_id == bindparam("poll_id"))
+        .subquery()
+    )
+    grouped = (
+        select(latest.c.slot_id, latest.c.answer, func.count())
+        .where(latest.c.rank == 1, latest.c.answer.in_(ANSWERS))
+        .group_by(latest.c.slot_id, latest.c.answer)
+    )
+    distinct_units = select(latest.c.unit_org, latest.c.unit_member).distinct().subquery()
+    return grouped, select(func.count()).select_from(distinct_units)
+
+
+def best_slots(
+    slots: list[PollSlot], score: Callable[[PollSlot], tuple[int, int]]
+) -> list[PollSlot]:
+    """The slots with the top score (most yes, then most yes + if need be), earliest first;
+    none when no slot has a yes or an if-need-be."""
+    scored = [s for s in slots if score(s)[1] > 0]
+    if not scored:
+        return []
+    top = max(score(s) for s in scored)
+    return sorted((s for s in scored if score(s) == top), key=lambda s: (s.start_at, s.position))
+
+
 def meeting_of(session: Session, poll: Poll) -> Meeting | None:
     return session.scalar(
         select(Meeting).where(Meeting.poll_id == poll.id, Meeting.cancelled.is_(False))
@@ -174,8 +252,9 @@ def _numbers(slots: list[PollSlot]) -> str:
     return ", ".join(str(s.position) for s in slots)
 
 
-def best_line(result: Tally, lang: str, tz: tzinfo) -> str:
-    if not result.units:
+def best_line(result: Tally | Counts, lang: str, tz: tzinfo) -> str:
+    answered = result.answered if isinstance(result, Counts) else len(result.units)
+    if not answered:
         return t("polls.no_answers_yet", lang)
     best = result.best
     if best is None:
@@ -233,7 +312,7 @@ def render_poll(
 ) -> Reply:
     """The poll as posted in the channel: slots with counts and, while open, answer buttons
     whose commands are what a member would type (the Slack adapter renders them)."""
-    result = tally(session, poll)
+    result = count_answers(session, poll)
     reply = Reply(visibility="channel", object_ref=("poll", poll.id))
     if intro:
         reply.add(Text(intro))

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from bot import permissions
 from bot.context import Context
@@ -36,6 +37,7 @@ from handlers.poll_results import (
     NO,
     YES,
     Tally,
+    count_answers,
     example_answer,
     meeting_of,
     render_poll,
@@ -333,13 +335,7 @@ def save_votes(
     ]
     dialect = session.get_bind().dialect.name
     if dialect in ("postgresql", "sqlite"):
-        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-        stmt = insert(Vote).values(rows)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=[Vote.slot_id, Vote.member_id],
-            set_={"answer": stmt.excluded.answer, "at": stmt.excluded.at},
-        )
-        session.execute(stmt)
+        session.execute(_upsert_vote(dialect), rows)
         return
     for row in rows:  # other databases: plain ORM, good enough without concurrent writers
         existing = session.scalar(
@@ -350,6 +346,18 @@ def save_votes(
         else:
             existing.answer, existing.at = row["answer"], now
     session.flush()
+
+
+@cache
+def _upsert_vote(dialect: str) -> Any:
+    """Built once, run with the rows as parameters: a statement with the values inside it
+    is compiled again for every vote."""
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    stmt = insert(Vote)
+    return stmt.on_conflict_do_update(
+        index_elements=[Vote.slot_id, Vote.member_id],
+        set_={"answer": stmt.excluded.answer, "at": stmt.excluded.at},
+    )
 
 
 # -- /mote vis, liste -----------------------------------------------------------------------
@@ -394,7 +402,7 @@ def poll_list(session: Session, network: Network, now: datetime) -> PollList:
         )
         .order_by(Meeting.start_at)
     ).all()
-    answered = [(poll, len(tally(session, poll).units)) for poll in polls]
+    answered = [(poll, count_answers(session, poll).answered) for poll in polls]
     return PollList(answered, undecided, list(meetings))
 
 
@@ -512,8 +520,16 @@ def _chosen_slot(ctx: Context, poll: Poll, choice: str | None, result: Tally) ->
 
 def poll_card(session: Session, poll_id: int, lang: str, tz: ZoneInfo) -> Reply | None:
     """A poll's posted messages as they stand (rendered when they are updated)."""
-    poll = session.get(Poll, poll_id)
+    poll = session.scalar(_CARD_POLL, {"poll_id": poll_id})
     return render_poll(session, poll, lang, tz) if poll is not None else None
+
+
+# Built once (every click renders a card): the poll with what its card shows beside counts.
+_CARD_POLL = (
+    select(Poll)
+    .where(Poll.id == bindparam("poll_id"))
+    .options(joinedload(Poll.network), selectinload(Poll.slots))
+)
 
 
 VERBS = (

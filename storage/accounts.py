@@ -4,21 +4,29 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, lazyload
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Session, joinedload, lazyload
 
 from storage.models import GUEST_PLATFORM, Account, Member
 
 
 def find_member(session: Session, platform: str, external_id: str) -> Member | None:
     """The person behind the account ``external_id`` on ``platform``, or None."""
-    return session.scalar(
-        select(Member)
-        .join(Account, Account.member_id == Member.id)
-        .where(Account.platform == platform, Account.external_id == external_id)
-        # one member, once per command: its accounts are read only if a verb asks
-        .options(lazyload(Member.accounts))
+    return session.scalar(_MEMBER_BY_ACCOUNT, {"platform": platform, "external_id": external_id})
+
+
+# Built once (every command looks its member up): a statement built per call costs more in
+# SQLAlchemy than the lookup does in the database.
+_MEMBER_BY_ACCOUNT = (
+    select(Member)
+    .join(Account, Account.member_id == Member.id)
+    .where(
+        Account.platform == bindparam("platform"), Account.external_id == bindparam("external_id")
     )
+    # one member, once per command: its accounts are read only if a verb asks; its
+    # partnership (its language, when the member chose none) comes in the same query
+    .options(lazyload(Member.accounts), joinedload(Member.partnership))
+)
 
 
 def find_account(session: Session, platform: str, external_id: str) -> Account | None:

@@ -61,6 +61,23 @@ class Target:
         return cls("channel", channel_id)
 
 
+# session.info key: the earliest due time of the messages a transaction scheduled.
+SOONEST = "outbox_soonest"
+
+
+def _note_scheduled(session: Session, due_at: datetime) -> None:
+    soonest = session.info.get(SOONEST)
+    if soonest is None or due_at < soonest:
+        session.info[SOONEST] = due_at
+
+
+def soonest_scheduled(session: Session) -> datetime | None:
+    """The earliest due time of what ``session`` scheduled (None: nothing): whether a
+    command queued something to send now, or only reminders for later."""
+    due: datetime | None = session.info.get(SOONEST)
+    return due
+
+
 def schedule(
     session: Session,
     *,
@@ -83,8 +100,10 @@ def schedule(
         )
         session.add(row)
         session.flush()
+        _note_scheduled(session, due_at)
         return row
     if row.state in (PENDING, CANCELLED, STALE):
+        _note_scheduled(session, due_at)
         row.kind, row.target_type, row.target_id = kind, target.type, target.id
         row.payload, row.platform = payload, platform
         row.object_type, row.object_id = object_type, object_id
@@ -136,7 +155,10 @@ def schedule_once(
         .on_conflict_do_nothing(index_elements=[OutboxMessage.key])
         .returning(OutboxMessage.id)
     )
-    return session.execute(stmt).scalar() is not None
+    added = session.execute(stmt).scalar() is not None
+    if added:
+        _note_scheduled(session, due_at)
+    return added
 
 
 def cancel(

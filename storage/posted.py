@@ -4,6 +4,7 @@ platform: remembered when posted, listed to update them, forgotten when gone."""
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from storage.db import Database
 from storage.models import PostedMessage
@@ -27,16 +28,21 @@ def remember(db: Database, platform: str, ref: Ref, channel: str, message_id: st
 def posted(db: Database, platform: str, ref: Ref) -> list[tuple[str, str]]:
     """(channel, message id) of each message posted for ``ref`` on ``platform``, oldest first."""
     with db.transaction() as session:
-        rows = session.scalars(
-            select(PostedMessage)
-            .where(
-                PostedMessage.object_type == ref[0],
-                PostedMessage.object_id == int(ref[1]),
-                PostedMessage.platform == platform,
-            )
-            .order_by(PostedMessage.id)
-        ).all()
-        return [(r.channel_id, r.message_id) for r in rows]
+        return listed(session, platform, ref)
+
+
+def listed(session: Session, platform: str, ref: Ref) -> list[tuple[str, str]]:
+    """``posted`` within a transaction the caller has."""
+    rows = session.execute(
+        select(PostedMessage.channel_id, PostedMessage.message_id)
+        .where(
+            PostedMessage.object_type == ref[0],
+            PostedMessage.object_id == int(ref[1]),
+            PostedMessage.platform == platform,
+        )
+        .order_by(PostedMessage.id)
+    )
+    return [(str(channel), str(message)) for channel, message in rows]
 
 
 def forget(db: Database, platform: str, ref: Ref, channel: str, message_id: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -38,3 +39,23 @@ def test_a_file_that_is_not_a_number_does_not_move_the_clock(
     path.write_text("soon", encoding="ascii")
     monkeypatch.setenv(clock.VARIABLE, str(path))
     assert clock.offset() == timedelta(0)
+
+
+def test_a_settled_clock_file_is_read_once_and_again_when_moved(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = tmp_path / "clock"
+    monkeypatch.setenv(clock.VARIABLE, str(path))
+    clock.move(path, timedelta(seconds=10))
+    settled = path.stat().st_mtime_ns - 10 * clock.SETTLED_NS
+    os.utime(path, ns=(settled, settled))
+    assert clock.offset() == timedelta(seconds=10)
+    # Rewritten in place with its identity kept (same inode, size and time): not read again.
+    path.write_text("99.0", encoding="ascii")
+    os.utime(path, ns=(settled, settled))
+    assert clock.offset() == timedelta(seconds=10)
+    # A move replaces the file: read at once, also while it is too fresh to be cached.
+    clock.move(path, timedelta(seconds=5))
+    assert clock.offset() == timedelta(seconds=104)
+    clock.move(path, timedelta(seconds=1))
+    assert clock.offset() == timedelta(seconds=105)

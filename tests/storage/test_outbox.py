@@ -412,3 +412,23 @@ def test_a_slow_run_gives_back_claims_before_another_bot_may_take_them(any_db: D
     everything = [r.plain().splitlines()[-1] for _, r in slow.sent + fast.sent]
     assert sorted(everything) == [f"test:{n}:nb" for n in range(3)]
     assert states(any_db) == {"k0": "sent", "k1": "sent", "k2": "sent"}
+
+
+def test_a_transaction_tells_the_soonest_message_it_scheduled(any_db: Database) -> None:
+    """What the Slack adapter asks to decide whether a command needs a dispatch now."""
+    net, _ = setup(any_db)
+    target = outbox.Target.network(net)
+    add(any_db, "sent", T0, target)
+    dispatcher(any_db, RecordingMessenger()).dispatch_due(T0)
+    with any_db.transaction() as s:
+        assert outbox.soonest_scheduled(s) is None
+        outbox.schedule(s, key="sent", kind="test", target=target, due_at=T0)  # sent: not again
+        assert outbox.soonest_scheduled(s) is None
+        outbox.schedule(s, key="later", kind="test", target=target, due_at=T0 + timedelta(days=2))
+        assert outbox.schedule_once(s, key="soon", kind="test", target=target, due_at=T0)
+        assert not outbox.schedule_once(
+            s, key="later", kind="test", target=target, due_at=T0 - timedelta(days=1)
+        )
+        assert outbox.soonest_scheduled(s) == T0
+    with any_db.transaction() as s:
+        assert outbox.soonest_scheduled(s) is None  # each transaction its own

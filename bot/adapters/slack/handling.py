@@ -8,11 +8,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
+from sqlalchemy.orm import Session
 
 from bot import clock
 from bot.adapters.contract import Adapter, Capabilities, Posted, Profile
@@ -38,6 +39,7 @@ from bot.messenger import TemporaryError
 from bot.reposts import schedule_repost
 from bot.router import find_member
 from bot.scheduler import DispatchLoop
+from storage import outbox
 from storage.db import is_unreachable
 from storage.inbox import LostClaim
 
@@ -245,12 +247,17 @@ class SlackBot:
         clicked: tuple[str, str] | None,
         job: Job | None = None,
     ) -> None:
+        lang: str | None = None
+        queued = Queued(job)
+        now = datetime.max.replace(tzinfo=UTC)
         if job is not None and job.answer is not None:
             reply = job.answer  # it ran before its worker stopped: answer, do not run again
+            queued.due = now  # what it queued may wait in the outbox: send it
         else:
             command = self.command(where, name, text)
-            within = job.record if job is not None else None
-            reply = self.router.handle(command, now=self.clock(), within=within)
+            now = self.clock()
+            reply = self.router.handle(command, now=now, within=queued.within)
+            lang = self.router.known_language(PLATFORM, where.user_id)  # as just read
             if job is not None:
                 job.settle(reply)
         # From here on the command is saved (or was refused): a failure to answer must
@@ -258,14 +265,15 @@ class SlackBot:
         try:
             # A re-run answer may have been posted by the worker that stopped: look first.
             once = (job.key, job.answer is not None) if job is not None else ("", False)
-            self.deliver(reply, where, clicked=clicked, once=once)
+            self.deliver(reply, where, clicked=clicked, once=once, lang=lang)
         except Exception as exc:
             if not isinstance(exc, SlackApiError | SlackClientError | OSError):
                 log.exception("answering a command that was run failed")
             else:
                 log.warning("answering a command that was run failed: %s", _reason(exc))
             self.tell(where, Reply.text(t("error.answer_failed", self.language(where.user_id))))
-        self.dispatch_now()
+        if queued.due is not None and queued.due <= now:
+            self.dispatch_now()  # only for what is due now: reminders wait for the ticker
         if where.user_id in self.home_users:
             # What they just did may change what waits for them: one refresh per command.
             self.publish_home(where.user_id)
@@ -284,12 +292,19 @@ class SlackBot:
         *,
         clicked: tuple[str, str] | None = None,
         once: tuple[str, bool] = ("", False),
+        lang: str | None = None,
     ) -> None:
+        """``lang``: the member's language when the caller knows it (else it is read)."""
         ref = reply.object_ref
         card = reply.card or reply
-        if ref is not None and clicked is not None and clicked in self.poster.posted(ref):
+        if ref is not None:
+            lang = lang or self.language(where.user_id)
+        if (
+            ref is not None
+            and clicked is not None
+            and self.poster.update_clicked(ref, card, clicked, lang=lang or self.settings.language)
+        ):
             # A click on the object's own message: the message itself shows the new state.
-            self.poster.update_all(ref, card, lang=self.language(where.user_id))
             self._upload(reply, where)
             return
         posted: tuple[str, str] | None = None
@@ -299,7 +314,9 @@ class SlackBot:
             self.tell(where, reply)
             self._upload(reply, where)
         if ref is not None:
-            self.poster.update_all(ref, card, skip=posted, lang=self.language(where.user_id))
+            self.poster.update_all(
+                ref, card, skip=posted, lang=lang or self.language(where.user_id)
+            )
 
     def _post_in_channel(
         self, reply: Reply, where: Where, once: tuple[str, bool] = ("", False)
@@ -340,6 +357,7 @@ class SlackBot:
                 now=self.clock(),
                 member_id=member.id if member else None,
             )
+        self.dispatch_now()
         self.tell(where, Reply.text(t("error.post_later", self.language(where.user_id))))
         self._upload(reply, where)
 
@@ -475,6 +493,20 @@ class SlackBot:
 
     def _guard(self, where: Where, *, tell: bool = True) -> _Guard:
         return _Guard(self, where, tell=tell)
+
+
+class Queued:
+    """Runs in a command's transaction (the router's ``within``): marks the inbox row ran,
+    and notes the earliest due time of the messages the command put in the outbox."""
+
+    def __init__(self, job: Job | None) -> None:
+        self.job = job
+        self.due: datetime | None = None
+
+    def within(self, session: Session, reply: Reply) -> None:
+        self.due = outbox.soonest_scheduled(session)
+        if self.job is not None:
+            self.job.record(session, reply)
 
 
 def where_of(command: Command) -> Where:

@@ -83,15 +83,42 @@ class Poster:
         an object at a time (last state wins). A message that is gone (deleted, archived
         channel) is forgotten, not retried."""
         if self.cards is None:
-            return self._update_all(ref, reply, skip)
-        with self.cards.latest(ref, lang or self.lang) as card:
-            return self._update_all(ref, card or reply, skip)
+            return self._update_all(ref, reply, self.posted(ref), skip)
+        with self.cards.latest(ref, lang or self.lang, PLATFORM) as found:
+            if found.superseded:
+                return 0
+            return self._update_all(ref, found.card or reply, found.messages, skip)
 
-    def _update_all(self, ref: tuple[str, int], reply: Reply, skip: tuple[str, str] | None) -> int:
+    def update_clicked(
+        self, ref: tuple[str, int], reply: Reply, clicked: tuple[str, str], *, lang: str
+    ) -> bool:
+        """A click on one of the object's posted messages: update them all (the message
+        itself shows the new state) and return True; False when ``clicked`` is not one of
+        them, for the caller to answer as to any command."""
+        if self.cards is None:
+            messages = self.posted(ref)
+            if clicked not in messages:
+                return False
+            self._update_all(ref, reply, messages, None)
+            return True
+        with self.cards.latest(ref, lang, PLATFORM) as found:
+            if clicked not in found.messages:
+                return False
+            if not found.superseded:
+                self._update_all(ref, found.card or reply, found.messages, None)
+            return True
+
+    def _update_all(
+        self,
+        ref: tuple[str, int],
+        reply: Reply,
+        messages: list[tuple[str, str]],
+        skip: tuple[str, str] | None,
+    ) -> int:
         blocks = render_single(reply, t("slack.more_not_shown", self.lang))
         text = fallback_text(reply)
         done = 0
-        for channel, ts in self.posted(ref):
+        for channel, ts in messages:
             if skip == (channel, ts):
                 continue
             try:

@@ -1,0 +1,76 @@
+"""Cards (bot/cards.py): one update of an object at a time, rendered from the database; an
+update that a later one of the same object already waits behind sends nothing, and the
+later one shows what both committed. On SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from bot.cards import Cards, Latest
+from bot.messages import Reply
+from storage import posted
+from storage.db import Database
+from storage.models import PostedMessage
+from tests.adapters.slack.process import wait_until
+
+REF = ("poll", 7)
+OSLO = ZoneInfo("Europe/Oslo")
+
+
+def count_card(session: Session, object_id: int, lang: str, tz: ZoneInfo) -> Reply:
+    """A card that shows how many messages the object has (what the test commits)."""
+    count = session.scalar(
+        select(func.count()).select_from(PostedMessage).where(PostedMessage.object_id == object_id)
+    )
+    return Reply.text(f"{lang}:{count}")
+
+
+def test_an_update_a_later_one_waits_behind_is_skipped(any_db: Database) -> None:
+    cards = Cards(any_db, {"poll": count_card}, OSLO)
+    posted.remember(any_db, "slack", REF, "C1", "1.0")
+    release = threading.Event()
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        with cards.latest(REF, "nb", "slack") as first:
+            assert first == Latest(Reply.text("nb:1"), [("C1", "1.0")])
+            # Two more commits and their updates, which wait for this one to finish.
+            posted.remember(any_db, "slack", REF, "C2", "2.0")
+            second: Future[Latest] = pool.submit(take, cards, "nb", release)
+            wait_until(lambda: cards._asked[REF] == 2, what="the second update asked")
+            posted.remember(any_db, "slack", REF, "C3", "3.0")
+            third: Future[Latest] = pool.submit(take, cards, "en", release)
+            wait_until(lambda: cards._asked[REF] == 3, what="the third update asked")
+        release.set()
+        skipped, last = second.result(), third.result()
+    assert skipped.superseded and skipped.card is None
+    assert not last.superseded
+    assert last.card == Reply.text("en:3")  # after every commit, in the last one's language
+    assert last.messages == [("C1", "1.0"), ("C2", "2.0"), ("C3", "3.0")]
+
+
+def test_updates_one_after_the_other_each_render(db: Database) -> None:
+    cards = Cards(db, {"poll": count_card}, OSLO)
+    posted.remember(db, "slack", REF, "C1", "1.0")
+    with cards.latest(REF, "nb", "slack") as first:
+        assert not first.superseded
+    posted.remember(db, "slack", REF, "C2", "2.0")
+    with cards.latest(REF, "nn", "slack") as second:
+        assert second.card == Reply.text("nn:2") and not second.superseded
+
+
+def test_an_object_type_without_a_renderer_lists_its_messages(db: Database) -> None:
+    cards = Cards(db, {}, OSLO)
+    posted.remember(db, "slack", ("hearing", 3), "C1", "1.0")
+    posted.remember(db, "teams", ("hearing", 3), "T1", "a")
+    with cards.latest(("hearing", 3), "nb", "slack") as found:
+        assert found == Latest(None, [("C1", "1.0")])
+
+
+def take(cards: Cards, lang: str, release: threading.Event) -> Latest:
+    with cards.latest(REF, lang, "slack") as found:
+        release.wait()
+        return found
