@@ -237,35 +237,11 @@ for _spec, _names in (
         NAMED_DAYS[_name] = _spec  # type: ignore[assignment]
 
 # Hours and minutes as spoken: "halv ti" (09:30), "kvart over ni", "ten past two".
+# The number words 1-12 but the articles and pairs ("klokka ei" is no time of day).
 HOUR_WORDS: dict[str, int] = {
-    "ett": 1,
-    "eitt": 1,
-    "ein": 1,
-    "en": 1,
-    "one": 1,
-    "to": 2,
-    "two": 2,
-    "tre": 3,
-    "three": 3,
-    "fire": 4,
-    "four": 4,
-    "fem": 5,
-    "five": 5,
-    "seks": 6,
-    "six": 6,
-    "sju": 7,
-    "syv": 7,
-    "seven": 7,
-    "åtte": 8,
-    "eight": 8,
-    "ni": 9,
-    "nine": 9,
-    "ti": 10,
-    "ten": 10,
-    "elleve": 11,
-    "eleven": 11,
-    "tolv": 12,
-    "twelve": 12,
+    word: n
+    for word, n in NUMBER_WORDS.items()
+    if n <= 12 and " " not in word and word not in ("ei", "et", "a", "an")
 }
 MINUTE_WORDS: dict[str, int] = {
     "fem": 5,

@@ -34,9 +34,10 @@ functions (``strong(title)``), never asterisks.
 from __future__ import annotations
 
 import re
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, assert_never
 
 Visibility = Literal["ephemeral", "channel"]
 
@@ -155,6 +156,56 @@ class Table:
 
 Part = Plain | Strong | Code | Typed | Link | Mention | Table
 
+
+class PartWriter(ABC):
+    """How one output writes each kind of part: each platform's markup, HTML, plain
+    text. ``write`` walks the parts; a new kind of part is one more abstract method here,
+    which every output then has to write (mypy and the first instance say where)."""
+
+    @abstractmethod
+    def plain(self, part: Plain) -> str: ...
+
+    @abstractmethod
+    def strong(self, part: Strong) -> str: ...
+
+    @abstractmethod
+    def code(self, part: Code) -> str: ...
+
+    @abstractmethod
+    def typed(self, part: Typed) -> str: ...
+
+    @abstractmethod
+    def link(self, part: Link) -> str: ...
+
+    @abstractmethod
+    def mention(self, part: Mention) -> str: ...
+
+    @abstractmethod
+    def table(self, part: Table) -> str: ...
+
+    def part(self, part: Part) -> str:
+        match part:
+            case Plain():
+                return self.plain(part)
+            case Strong():
+                return self.strong(part)
+            case Code():
+                return self.code(part)
+            case Typed():
+                return self.typed(part)
+            case Link():
+                return self.link(part)
+            case Mention():
+                return self.mention(part)
+            case Table():
+                return self.table(part)
+            case _:
+                assert_never(part)
+
+    def write(self, parts: Iterable[Part]) -> str:
+        return "".join(self.part(p) for p in parts)
+
+
 # The reserved characters that carry parts inside a str (see the module docstring).
 _STRONG, _STRONG_END = "\ue000", "\ue001"
 _CODE, _CODE_END = "\ue002", "\ue003"
@@ -255,28 +306,43 @@ def _identity(text: str) -> str:
     return text
 
 
-def plain_part(part: Part, *, bold: Callable[[str], str] = _identity) -> str:
-    """One part as plain text (``bold`` lets a terminal show Strong in bold). Code and
+class PlainWriter(PartWriter):
+    """Parts as plain text (``bold`` lets a terminal show Strong in bold). Code and
     commands keep their backquotes: they set off what to type, in any chat or terminal."""
-    if isinstance(part, Strong):
-        return bold(part.text)
-    if isinstance(part, Code):  # backquotes set off what to type, as people write in any chat
+
+    def __init__(self, bold: Callable[[str], str] = _identity) -> None:
+        self.bold = bold
+
+    def plain(self, part: Plain) -> str:
+        return part.text
+
+    def strong(self, part: Strong) -> str:
+        return self.bold(part.text)
+
+    def code(self, part: Code) -> str:
         return f"`{part.text}`"
-    if isinstance(part, Typed):
-        return bold(f"/{part.words}") if part.strong else f"`/{part.words}`"
-    if isinstance(part, Link):
+
+    def typed(self, part: Typed) -> str:
+        return self.bold(f"/{part.words}") if part.strong else f"`/{part.words}`"
+
+    def link(self, part: Link) -> str:
         return part.url if part.label in ("", part.url) else f"{part.label} ({part.url})"
-    if isinstance(part, Mention):
+
+    def mention(self, part: Mention) -> str:
         return f"@{part.name}"
-    if isinstance(part, Table):
+
+    def table(self, part: Table) -> str:
         return "\n".join(part.lines())
-    return part.text
+
+
+def plain_part(part: Part) -> str:
+    """One part as plain text."""
+    return PlainWriter().part(part)
 
 
 def plain_text(text: str | Sequence[Part], *, bold: Callable[[str], str] = _identity) -> str:
     """A text (a str carrying parts, or parts) without markup."""
-    parts = parse(text) if isinstance(text, str) else text
-    return "".join(plain_part(p, bold=bold) for p in parts)
+    return PlainWriter(bold).write(parse(text) if isinstance(text, str) else text)
 
 
 def lines(parts: Sequence[Part]) -> list[tuple[Part, ...]]:

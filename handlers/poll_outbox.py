@@ -84,13 +84,23 @@ def invite_outsiders(session: Session, poll: Poll, *, now: datetime, tz: tzinfo)
     return len(outsiders)
 
 
-def render_invite(
-    session: Session, row: OutboxMessage, now: datetime, lang: str, *, settings: Settings
-) -> Reply | None:
+def _open_poll_for_member(session: Session, row: OutboxMessage) -> tuple[Poll, Member] | None:
+    """The row's poll and member, or None when either is gone or the poll is no longer
+    open: a poll's message to a member is then not sent."""
     poll = session.get(Poll, row.object_id or 0)
     member = session.get(Member, int(row.target_id))
     if poll is None or member is None or poll.state != "open":
         return None
+    return poll, member
+
+
+def render_invite(
+    session: Session, row: OutboxMessage, now: datetime, lang: str, *, settings: Settings
+) -> Reply | None:
+    found = _open_poll_for_member(session, row)
+    if found is None:
+        return None
+    poll, member = found
     tz = row_zone(row, settings)
     organiser = session.get(Member, poll.created_by) if poll.created_by else None
     deadline = format_datetime(poll.closes_at, lang, tz) if poll.closes_at else "—"
@@ -133,10 +143,10 @@ def _locked_poll(session: Session, poll_id: int | None) -> Poll | None:
 def render_nudge(
     session: Session, row: OutboxMessage, now: datetime, lang: str, *, settings: Settings
 ) -> Reply | None:
-    poll = session.get(Poll, row.object_id or 0)
-    member = session.get(Member, int(row.target_id))
-    if poll is None or member is None or poll.state != "open":
+    found = _open_poll_for_member(session, row)
+    if found is None:
         return None
+    poll, member = found
     if poll.closes_at is not None and now >= poll.closes_at:
         return None  # a nudge delayed past svarfrist would ask for an answer nobody can give
     if member not in expected_members(session, poll) or has_answered(session, poll, member):

@@ -9,37 +9,58 @@ from collections.abc import Sequence
 
 from markupsafe import Markup, escape
 
-from bot.messages import Code, Link, Mention, Part, Plain, Strong, Table, Typed, parse
+from bot.messages import (
+    Code,
+    Link,
+    Mention,
+    Part,
+    PartWriter,
+    Plain,
+    Strong,
+    Table,
+    Typed,
+    parse,
+)
 
 _SAFE_URL = re.compile(r"https?://\S+")
 
 
-def part_html(part: Part) -> str:
-    if isinstance(part, Strong):
+class Html(PartWriter):
+    """Parts as HTML elements, every text in them escaped."""
+
+    def plain(self, part: Plain) -> str:
+        return str(escape(part.text))
+
+    def strong(self, part: Strong) -> str:
         return f"<strong>{escape(part.text)}</strong>"
-    if isinstance(part, Code):
+
+    def code(self, part: Code) -> str:
         return f"<code>{escape(part.text)}</code>"
-    if isinstance(part, Typed):
+
+    def typed(self, part: Typed) -> str:
         tag = "strong" if part.strong else "code"
         return f"<{tag}>/{escape(part.words)}</{tag}>"
-    if isinstance(part, Link):
+
+    def link(self, part: Link) -> str:
         label = escape(part.label or part.url)
         if _SAFE_URL.fullmatch(part.url):
             return f'<a href="{escape(part.url)}">{label}</a>'
         return f"{label} ({escape(part.url)})"
-    if isinstance(part, Mention):
+
+    def mention(self, part: Mention) -> str:
         return str(escape(f"@{part.name}"))
-    if isinstance(part, Table):
+
+    def table(self, part: Table) -> str:
         rows = "".join(
             "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>"
             for row in part.rows
         )
         return f'<table class="pre">{rows}</table>'
-    assert isinstance(part, Plain)
-    return str(escape(part.text))
+
+
+_HTML = Html()
 
 
 def html(text: str | Sequence[Part]) -> Markup:
     """A text carrying parts (``t()``'s result) as safe HTML."""
-    parts = parse(text) if isinstance(text, str) else text
-    return Markup("".join(part_html(p) for p in parts))
+    return Markup(_HTML.write(parse(text) if isinstance(text, str) else text))

@@ -11,7 +11,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.messages import Code, Link, Mention, Part, PersonRef, Plain, Strong, Table, Typed
+from bot.messages import (
+    Code,
+    Link,
+    Mention,
+    Part,
+    PartWriter,
+    PersonRef,
+    Plain,
+    Strong,
+    Table,
+    Typed,
+    plain_part,
+)
 
 PLATFORM = "slack"
 # A mention standing as a word of its own (``ansvarlig <@U123|kari>``); one inside other
@@ -26,31 +38,41 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def part_mrkdwn(part: Part) -> str:
-    if isinstance(part, Strong):
+class Mrkdwn(PartWriter):
+    """Parts as Slack mrkdwn; every text from a part escaped."""
+
+    def plain(self, part: Plain) -> str:
+        return escape(part.text)
+
+    def strong(self, part: Strong) -> str:
         return f"*{escape(part.text)}*"
-    if isinstance(part, Code):
+
+    def code(self, part: Code) -> str:
         return f"`{escape(part.text)}`"
-    if isinstance(part, Typed):
+
+    def typed(self, part: Typed) -> str:
         command = f"/{escape(part.words)}"
         return f"*{command}*" if part.strong else f"`{command}`"
-    if isinstance(part, Link):
+
+    def link(self, part: Link) -> str:
         if _SAFE_URL.fullmatch(part.url) and part.label:
             return f"<{escape(part.url)}|{escape(part.label)}>"
-        shown = part.url if part.label in ("", part.url) else f"{part.label} ({part.url})"
-        return escape(shown)
-    if isinstance(part, Mention):
+        return escape(plain_part(part))
+
+    def mention(self, part: Mention) -> str:
         if part.platform == PLATFORM and _USER_ID.fullmatch(part.external_id):
             return f"<@{part.external_id}>"
         return escape(f"@{part.name}")
-    if isinstance(part, Table):
+
+    def table(self, part: Table) -> str:
         return "```\n" + "\n".join(escape(line) for line in part.lines()) + "\n```"
-    assert isinstance(part, Plain)
-    return escape(part.text)
+
+
+_MRKDWN = Mrkdwn()
 
 
 def mrkdwn(parts: Sequence[Part]) -> str:
-    return "".join(part_mrkdwn(p) for p in parts)
+    return _MRKDWN.write(parts)
 
 
 def neutral_mentions(text: str) -> str:

@@ -33,6 +33,7 @@ from bot.messages import (
     Link,
     Mention,
     Part,
+    PartWriter,
     Plain,
     Reply,
     Strong,
@@ -117,35 +118,45 @@ def typed_as(words: str, kind: str) -> str:
     return words if kind == PERSONAL else f"@{BOT_NAME} {words}"
 
 
-def part_markdown(part: Part, *, html: bool, kind: str = PERSONAL) -> str:
-    """One part as Teams markdown; ``html``: in a text message, where Teams reads HTML
-    (and ``<at>`` mentions), so every text from the part is escaped."""
-    code_esc = escape if html else _as_is
+class TeamsMarkdown(PartWriter):
+    """Parts as Teams markdown. ``html``: in a text message, where Teams reads HTML (and
+    ``<at>`` mentions), so every text from a part is escaped; in a card it is not."""
 
-    def esc(text: str) -> str:
-        return escape_markdown(text, html=html)
+    def __init__(self, *, html: bool, kind: str = PERSONAL) -> None:
+        self.html = html
+        self.kind = kind
+        self.code_esc = escape if html else _as_is
 
-    if isinstance(part, Strong):
-        return _strong(part.text, esc)
-    if isinstance(part, Code):
-        return _code_span(part.text, code_esc)
-    if isinstance(part, Typed):
+    def esc(self, text: str) -> str:
+        return escape_markdown(text, html=self.html)
+
+    def plain(self, part: Plain) -> str:
+        return self.esc(part.text)
+
+    def strong(self, part: Strong) -> str:
+        return _strong(part.text, self.esc)
+
+    def code(self, part: Code) -> str:
+        return _code_span(part.text, self.code_esc)
+
+    def typed(self, part: Typed) -> str:
         if part.strong:  # a heading's command
-            return _strong(typed_as(part.words, kind), esc)
-        return _code_span(typed_as(part.words, kind), code_esc)
-    if isinstance(part, Link):
+            return _strong(typed_as(part.words, self.kind), self.esc)
+        return _code_span(typed_as(part.words, self.kind), self.code_esc)
+
+    def link(self, part: Link) -> str:
         if _SAFE_URL.fullmatch(part.url) and part.label:
-            return f"[{esc(part.label)}]({code_esc(part.url)})"
-        return esc(plain_part(part))
-    if isinstance(part, Mention):
-        return esc(f"@{part.name}")
-    if isinstance(part, Table):
-        if html:  # inside <pre> Teams reads no markdown
+            return f"[{self.esc(part.label)}]({self.code_esc(part.url)})"
+        return self.esc(plain_part(part))
+
+    def mention(self, part: Mention) -> str:
+        return self.esc(f"@{part.name}")
+
+    def table(self, part: Table) -> str:
+        if self.html:  # inside <pre> Teams reads no markdown
             return "<pre>" + "\n".join(escape(line) for line in part.lines()) + "</pre>"
         # no-break spaces keep the columns: leading spaces would open a code block
-        return "\n".join(esc(_NBSP_INDENT.sub(_nbsp, line)) for line in part.lines())
-    assert isinstance(part, Plain)
-    return esc(part.text)
+        return "\n".join(self.esc(_NBSP_INDENT.sub(_nbsp, line)) for line in part.lines())
 
 
 def _as_is(text: str) -> str:
@@ -155,14 +166,13 @@ def _as_is(text: str) -> str:
 def to_markdown(text: str | Sequence[Part], kind: str = PERSONAL) -> str:
     """A text message's body: every part escaped and marked up, lines kept apart."""
     parts = parse(text) if isinstance(text, str) else text
-    return "<br>".join(
-        "".join(part_markdown(p, html=True, kind=kind) for p in line) for line in lines(parts)
-    )
+    writer = TeamsMarkdown(html=True, kind=kind)
+    return "<br>".join(writer.write(line) for line in lines(parts))
 
 
 def card_markdown(parts: Sequence[Part], kind: str = PERSONAL) -> str:
     """An Adaptive Card TextBlock's text (no HTML is rendered there, so none is escaped)."""
-    return "".join(part_markdown(p, html=False, kind=kind) for p in parts)
+    return TeamsMarkdown(html=False, kind=kind).write(parts)
 
 
 def _text_items(parts: Sequence[Part], kind: str) -> list[dict[str, Any]]:
