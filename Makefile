@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test test-fast lint typecheck bench bench-load bench-soak bench-web clean
+.PHONY: install run test test-fast test-props lint typecheck bench bench-load bench-soak bench-web clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,11 @@ lint: $(STAMP)
 
 test: lint
 	$(BIN)/pytest -q -n auto --dist worksteal --durations=15
+
+# The property tests (@given) and the command fuzzer with the ci profile: 3,000 examples
+# each, 7,000 fuzzed commands. .ci/run runs this after make test.
+test-props: $(STAMP)
+	HYPOTHESIS_PROFILE=ci $(BIN)/pytest -q -n auto --dist worksteal -m props --durations=10
 
 # The edit loop: everything but the tests that start processes or wait on real time.
 test-fast: $(STAMP)

@@ -4,6 +4,8 @@ settings, the app, and a test bot that runs commands like a member would."""
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -21,11 +23,32 @@ from tests.helpers import TestBot
 
 PG_URL = os.environ.get("PARTNERBOT_TEST_PG_URL")
 
-# Property tests: 200 random examples each in the edit loop; 3,000 in CI (.ci/run sets "ci"),
-# derandomized there so that a CI run finds what `HYPOTHESIS_PROFILE=ci make test` found here.
-hypothesis_settings.register_profile("dev", max_examples=200)
-hypothesis_settings.register_profile("ci", max_examples=3000, derandomize=True)
+# Property tests: 200 random examples each in the edit loop; 3,000 in CI (`make test-props`),
+# derandomized there so that a CI run finds what `make test-props` found here. No deadline:
+# an example that takes 480 ms on a busy machine is slow, not wrong (a timed assertion).
+hypothesis_settings.register_profile("dev", max_examples=200, deadline=None)
+hypothesis_settings.register_profile("ci", max_examples=3000, derandomize=True, deadline=None)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+
+def follows_profile(item: pytest.Item) -> bool:
+    """A property test whose number of examples is the profile's (not pinned by @settings)."""
+    own = getattr(getattr(item, "obj", None), "_hypothesis_internal_use_settings", None)
+    return own is not None and own.max_examples == hypothesis_settings.default.max_examples
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Every property test that takes the profile's number of examples is marked ``props``:
+    `.ci/run` runs them again with the ci profile (3,000 examples each) in a stage of its own.
+
+    The modules with tests that start processes or run thousands of commands go first, each
+    kept whole (their bot process is per module), so that ``--dist worksteal`` starts the
+    long tests at once and ends on short ones that the other worker can take over."""
+    for item in items:
+        if follows_profile(item):
+            item.add_marker(pytest.mark.props)
+    heavy = {item.path for item in items if item.get_closest_marker("slow") is not None}
+    items.sort(key=lambda item: item.path not in heavy)  # stable: order within kept
 
 
 def make_settings(url: str, **extra: object) -> Settings:
@@ -120,12 +143,63 @@ def app(db: Database, settings: Settings) -> App:
     return App.build(settings, db)
 
 
-@pytest.fixture
-def bot(app: App) -> TestBot:
-    """A bot with the demo partnership loaded; ``bot.run("/horing liste", as_="Kari Nordmann")``."""
-    from bot import demo
+class DemoTemplate:
+    """The demo as `demo.load` leaves it in a fresh SQLite database, made once in a while and
+    copied into each test's database with SQLite's backup (a copy takes milliseconds, the
+    load a third of a second of CPU, and 300 tests load it). The demo's times are relative to
+    the real now, so a template older than MAX_AGE seconds is made anew: its times are then
+    never further from a fresh load's than a test under load takes to run anyway, and far
+    from the dispatcher's 2-minute late rule."""
 
-    demo.load(app.db, app.settings)
+    MAX_AGE = 10.0
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.made = -self.MAX_AGE
+        self.file = folder / "none"
+        self.count = 0
+
+    def _make(self) -> None:
+        from bot import demo
+
+        self.count += 1
+        file = self.folder / f"demo-{self.count}.db"
+        url = f"sqlite:///{file}"
+        template = Database.from_url(url)
+        Base.metadata.create_all(template.engine)
+        demo.load(template, make_settings(url))
+        template.dispose()
+        self.file.unlink(missing_ok=True)
+        self.file, self.made = file, time.monotonic()
+
+    def load(self, app: App) -> None:
+        """The demo into ``app``'s database: a copy on SQLite with the test settings."""
+        from bot import demo
+
+        url = str(app.db.engine.url)
+        if app.db.engine.dialect.name != "sqlite" or app.settings != make_settings(url):
+            demo.load(app.db, app.settings)
+            return
+        if time.monotonic() - self.made > self.MAX_AGE:
+            self._make()
+        source = sqlite3.connect(self.file)
+        target = app.db.engine.raw_connection()
+        try:
+            source.backup(target.driver_connection)  # type: ignore[arg-type]
+        finally:
+            target.close()
+            source.close()
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> DemoTemplate:
+    return DemoTemplate(tmp_path_factory.mktemp("demo-template"))
+
+
+@pytest.fixture
+def bot(app: App, demo_template: DemoTemplate) -> TestBot:
+    """A bot with the demo partnership loaded; ``bot.run("/horing liste", as_="Kari Nordmann")``."""
+    demo_template.load(app)
     return TestBot(app)
 
 

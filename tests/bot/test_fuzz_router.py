@@ -273,8 +273,10 @@ def assert_in_language(
     assert not wrong, f"{context}: reply in {lang} has other languages' text {wrong[:3]}\n{reply}"
 
 
-# Mutated command lines per run: 7,000 in CI (HYPOTHESIS_PROFILE=ci), 2,000 in the edit loop.
+# Mutated command lines per run: 7,000 in CI (HYPOTHESIS_PROFILE=ci), 2,000 in the edit loop,
+# in runs of 1,750 / 1,000 on a bot each (seeds 0, 1, ...): the workers share them out.
 MUTATIONS = 7000 if os.environ.get("HYPOTHESIS_PROFILE") == "ci" else 2000
+RUNS = 4 if MUTATIONS > 2000 else 2
 
 QUOTED: dict[int, set[str]] = {}
 """Other languages' fragments typed into each fuzzed bot so far, by id(bot)."""
@@ -297,10 +299,15 @@ def run_case(
 
 
 @pytest.mark.slow  # thousands of commands: make test runs it, make test-fast does not
-def test_mutated_commands_never_crash(fuzz_bot: TestBot, caplog: pytest.LogCaptureFixture) -> None:
-    rng = random.Random(20260302)
+@pytest.mark.props  # .ci/run runs it again with the ci profile: 7,000 commands
+@pytest.mark.parametrize("run", range(RUNS))
+def test_mutated_commands_never_crash(
+    fuzz_bot: TestBot, caplog: pytest.LogCaptureFixture, run: int
+) -> None:
+    rng = random.Random(20260302 + run)
     vocab = vocabulary(fuzz_bot)
-    for step in range(MUTATIONS):
+    steps = MUTATIONS // RUNS
+    for step in range(steps):
         prefix, words, flags = rng.choice(vocab)
         parts = [prefix]
         for _ in range(rng.randint(0, 6)):
@@ -317,7 +324,7 @@ def test_mutated_commands_never_crash(fuzz_bot: TestBot, caplog: pytest.LogCaptu
         run_case(fuzz_bot, caplog, line, rng.choice(MEMBERS), step)
         if step % 1000 == 999:
             check_consistent(fuzz_bot, NOW + timedelta(minutes=step))
-    check_consistent(fuzz_bot, NOW + timedelta(minutes=MUTATIONS))
+    check_consistent(fuzz_bot, NOW + timedelta(minutes=steps))
 
 
 @settings(

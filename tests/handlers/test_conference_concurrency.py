@@ -7,6 +7,7 @@ import threading
 import time
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import select
 
 from bot.app import App
@@ -19,6 +20,7 @@ from tests.helpers import TestBot
 MEMBERS, SEATS = 300, 250
 
 
+@pytest.mark.slow  # 300 commands on 300 threads: over a minute on a busy machine, so it goes first
 def test_300_at_once_for_250_seats(any_db: Database) -> None:
     app = App.build(make_settings(str(any_db.engine.url)), any_db)
     with any_db.transaction() as s:
