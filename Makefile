@@ -23,8 +23,12 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check --quiet bot handlers storage tests benches
 	$(BIN)/mypy
 
+# One test worker more than cores: the tests that start bot processes wait for them to come
+# up, and the extra worker keeps the cores busy meanwhile (measured: 4:48 -> 4:18 on 2 cores).
+WORKERS := $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) + 1 )))
+
 test: lint
-	$(BIN)/pytest -q -n auto --dist worksteal --durations=15
+	$(BIN)/pytest -q -n $(WORKERS) --dist worksteal --durations=15
 
 # The property tests (@given) and the command fuzzer with the ci profile: 3,000 examples
 # each, 7,000 fuzzed commands. .ci/run runs this after make test.
