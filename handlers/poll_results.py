@@ -55,13 +55,11 @@ class Unit:
         return f"{self.label} ({t('web.guest_mark', lang)})" if self.guest else self.label
 
 
-@dataclass
-class Tally:
-    slots: list[PollSlot]
-    units: list[Unit]
+class Ranking:
+    """The best of a poll's counted slots: most yes, then most yes and if need be."""
+
     counts: dict[int, dict[str, int]]  # slot id -> answer -> count
     tied: list[PollSlot]  # the best slots, equal on both counts, earliest first
-    waiting: list[str]  # expected to answer but have not (names or organisations)
 
     @property
     def best(self) -> PollSlot | None:
@@ -70,6 +68,15 @@ class Tally:
     def score(self, slot: PollSlot) -> tuple[int, int]:
         c = self.counts[slot.id]
         return c[YES], c[YES] + c[MAYBE]
+
+
+@dataclass
+class Tally(Ranking):
+    slots: list[PollSlot]
+    units: list[Unit]
+    counts: dict[int, dict[str, int]]  # slot id -> answer -> count
+    tied: list[PollSlot]  # the best slots, equal on both counts, earliest first
+    waiting: list[str]  # expected to answer but have not (names or organisations)
 
 
 def slot_value(slot: PollSlot) -> Slot:
@@ -160,7 +167,7 @@ def tally(session: Session, poll: Poll) -> Tally:
 
 
 @dataclass
-class Counts:
+class Counts(Ranking):
     """What a poll's card shows, without who answered what: counts per slot, the best
     slots and how many units (members, or organisations) answered. Counted by the database
     by the same rule as ``tally``."""
@@ -169,14 +176,6 @@ class Counts:
     counts: dict[int, dict[str, int]]  # slot id -> answer -> count
     tied: list[PollSlot]
     answered: int  # units with at least one answer
-
-    @property
-    def best(self) -> PollSlot | None:
-        return self.tied[0] if self.tied else None
-
-    def score(self, slot: PollSlot) -> tuple[int, int]:
-        c = self.counts[slot.id]
-        return c[YES], c[YES] + c[MAYBE]
 
 
 def count_answers(session: Session, poll: Poll) -> Counts:
