@@ -28,7 +28,7 @@ TEXTS = {
     },
     "accounts.code_unknown": {
         "nb": "Koden {code} gjelder ikke: den er feil, brukt eller eldre enn {minutes} minutter. Skriv `/partnerbot koble` der du allerede bruker meg for å få en ny, og skriv den nye her: `/partnerbot koble <kode>`.",
-        "nn": "Koden {code} gjeld ikkje: han er feil, brukt eller eldre enn {minutes} minutt. Skriv `/partnerbot kople` der du alt bruker meg for å få ein ny, og skriv den nye her: `/partnerbot kople <kode>`.",
+        "nn": "Koden {code} gjeld ikkje: han er feil, brukt eller eldre enn {minutes} minutt. Skriv `/partnerbot kople` der du alt brukar meg for å få ein ny, og skriv den nye her: `/partnerbot kople <kode>`.",
         "en": "The code {code} is not valid: wrong, used, or older than {minutes} minutes. Type `/partnerbot link` where you already use me to get a new one, and type the new one here: `/partnerbot link <code>`.",
     },
     "accounts.code_same_platform": {
@@ -38,7 +38,7 @@ TEXTS = {
     },
     "accounts.too_many_tries": {
         "nb": "For mange feil koder på kort tid: jeg tar ikke imot flere de neste {minutes} minuttene. Be så om en ny kode med `/partnerbot koble` der du allerede bruker meg.",
-        "nn": "For mange feil kodar på kort tid: eg tek ikkje imot fleire dei neste {minutes} minutta. Be så om ein ny kode med `/partnerbot kople` der du alt bruker meg.",
+        "nn": "For mange feil kodar på kort tid: eg tek ikkje imot fleire dei neste {minutes} minutta. Be så om ein ny kode med `/partnerbot kople` der du alt brukar meg.",
         "en": "Too many wrong codes in a short time: I take no more for the next {minutes} minutes. Then ask for a new code with `/partnerbot link` where you already use me.",
     },
     "accounts.already_yours": {
