@@ -105,6 +105,13 @@ class CommandGroup:
         """Add a feature's verb table; the help lists the verbs in this order."""
         self.verbs.extend(verbs)
 
+    def tokens(self, text: str) -> list[Token]:
+        """The words of a command's text; none stand for the group's default verb."""
+        tokens = tokenize(text)
+        if not tokens and self.default_verb:
+            tokens = [Token(self.default_verb)]
+        return tokens
+
     def find(self, tokens: list[Token]) -> tuple[Verb, int] | None:
         """The verb whose (possibly multi-word) name starts ``tokens``, longest first."""
         best: tuple[Verb, int] | None = None
@@ -209,10 +216,15 @@ class Router:
         # "importer bekreft" / "importer fil x" take no body
         return len(tokens) == found[1]
 
-    def _text_limit(self, command: Command) -> int:
+    def _verb_of(self, command: Command) -> Verb | None:
+        """The verb ``command`` names, read from its first line (not a pasted body)."""
         grp = self.find_group(command.name)
-        found = grp.find(tokenize(command.text.split("\n", 1)[0][:200])) if grp else None
-        return MAX_BODY_CHARS if found and found[0].wants_body else MAX_COMMAND_CHARS
+        found = grp.find(grp.tokens(command.text.split("\n", 1)[0][:200])) if grp else None
+        return found[0] if found else None
+
+    def _text_limit(self, command: Command) -> int:
+        verb = self._verb_of(command)
+        return MAX_BODY_CHARS if verb and verb.wants_body else MAX_COMMAND_CHARS
 
     # -- handling ------------------------------------------------------------------
 
@@ -266,14 +278,8 @@ class Router:
     def reads_only(self, command: Command) -> bool:
         """Whether ``command`` names a verb that only reads (help and unknown words
         included: the router's own answers read)."""
-        grp = self.find_group(command.name)
-        if grp is None:
-            return True
-        tokens = tokenize(command.text.split("\n", 1)[0][:200])
-        if not tokens and grp.default_verb:
-            tokens = [Token(grp.default_verb)]
-        found = grp.find(tokens)
-        return found is None or found[0].reads_only
+        verb = self._verb_of(command)
+        return verb is None or verb.reads_only
 
     def _run(self, session: Session, command: Command, now: datetime, seen: list[str]) -> Reply:
         """The command in ``session``; ``seen[0]`` becomes the member's language."""
@@ -310,9 +316,7 @@ class Router:
         grp = self.find_group(cmd.name)
         if grp is None:
             return self.help(ctx, unknown=f"/{cmd.name}")
-        tokens = tokenize(cmd.text)
-        if not tokens and grp.default_verb:
-            tokens = [Token(grp.default_verb)]
+        tokens = grp.tokens(cmd.text)
         found = grp.find(tokens)
         if found is None:
             if not tokens or _fold(tokens[0].text) in HELP_WORDS:
