@@ -299,14 +299,10 @@ class SlackBot:
         card = reply.card or reply
         if ref is not None:
             lang = lang or self.language(where.user_id)
-        if (
-            ref is not None
-            and clicked is not None
-            and self.poster.update_clicked(ref, card, clicked, lang=lang or self.settings.language)
-        ):
-            # A click on the object's own message: the message itself shows the new state.
-            self._upload(reply, where)
-            return
+            if clicked is not None and self.poster.update_clicked(ref, card, clicked, lang=lang):
+                # A click on the object's own message: the message itself shows the new state.
+                self._upload(reply, where)
+                return
         posted: tuple[str, str] | None = None
         if reply.visibility == "channel" and where.channel_id:
             posted = self._post_in_channel(reply, where, once)
@@ -314,9 +310,7 @@ class SlackBot:
             self.tell(where, reply)
             self._upload(reply, where)
         if ref is not None:
-            self.poster.update_all(
-                ref, card, skip=posted, lang=lang or self.language(where.user_id)
-            )
+            self.poster.update_all(ref, card, skip=posted, lang=lang)
 
     def _post_in_channel(
         self, reply: Reply, where: Where, once: tuple[str, bool] = ("", False)
