@@ -104,12 +104,10 @@ def schedule(
         return row
     if row.state in (PENDING, CANCELLED, STALE):
         _note_scheduled(session, due_at)
-        row.kind, row.target_type, row.target_id = kind, target.type, target.id
+        for column, value in _new_row(key, kind, target, due_at, object_type, object_id).items():
+            setattr(row, column, value)
         row.payload, row.platform = payload, platform
-        row.object_type, row.object_id = object_type, object_id
-        row.due_at = row.not_before = due_at
-        row.state, row.attempts, row.last_error, row.late = PENDING, 0, None, False
-        row.sent_to = None
+        row.last_error, row.late, row.sent_to = None, False, None
     return row
 
 
@@ -121,7 +119,8 @@ def _new_row(
     object_type: str | None,
     object_id: int | None,
 ) -> dict[str, Any]:
-    """The columns of a message not yet tried, for ``schedule`` and ``schedule_once``."""
+    """The columns of a message not yet tried, for ``schedule`` (a new row, or a pending,
+    cancelled or stale one moved) and ``schedule_once``."""
     return {
         "key": key,
         "kind": kind,
