@@ -14,7 +14,7 @@ from bot.errors import UserError
 from bot.grammar import parse_ref
 from bot.i18n import t
 from bot.messages import PersonRef
-from handlers.lookup import chat_members, member_labels, mentioned_member
+from handlers.lookup import chat_members, member_labels, mentioned_member, named
 from storage.accounts import new_member
 from storage.models import Action, Goal, Member, Network, Organisation
 
@@ -125,29 +125,22 @@ def resolve_owner(ctx: Context, text: str) -> tuple[Member | None, Organisation 
     if not folded:
         raise UserError("actions.owner_unknown", given=q, choices="—")
     members = chat_members(session)
-    labels = dict(zip(members, member_labels(members), strict=True))
+    labels = member_labels(members)
     orgs = session.scalars(select(Organisation).order_by(Organisation.name)).all()
     for exact in (True, False):
-        m_hits = [
-            m
-            for m in members
-            if (
-                folded in (m.name.casefold(), labels[m].casefold())
-                if exact
-                else folded in labels[m].casefold()
-            )
-        ]
+        m_hits = named(folded, members, labels, exact=exact)
         o_hits = [
             o
             for o in orgs
             if (o.name.casefold() == folded if exact else folded in o.name.casefold())
         ]
         if len(m_hits) == 1 and (exact or not o_hits):
-            return m_hits[0], m_hits[0].organisation
+            member = m_hits[0][0]
+            return member, member.organisation
         if len(o_hits) == 1 and not m_hits:
             return None, o_hits[0]
         if m_hits or o_hits:
-            names = [labels[m] for m in m_hits] + [o.name for o in o_hits]
+            names = [label for _, label in m_hits] + [o.name for o in o_hits]
             raise UserError("actions.owner_ambiguous", given=q, choices=", ".join(names[:12]))
     return _unknown_owner(ctx, q)
 

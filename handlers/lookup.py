@@ -89,21 +89,27 @@ def find_member(session: Session, query: str) -> Member:
     labels = member_labels(members)
     folded = q.lstrip("@").strip().casefold()
     for exact in (True, False) if folded else ():
-        hits = [
-            (m, label)
-            for m, label in zip(members, labels, strict=True)
-            if (
-                folded in (m.name.casefold(), label.casefold())
-                if exact
-                else folded in label.casefold()
-            )
-        ]
+        hits = named(folded, members, labels, exact=exact)
         if len(hits) == 1:
             return hits[0][0]
         if hits:
             shown = ", ".join(label for _, label in hits)
             raise UserError("lookup.member_ambiguous", given=q, choices=shown)
     return _pick(q, members, labels, "member")  # says who there is
+
+
+def named(
+    folded: str, members: Sequence[Member], labels: Sequence[str], *, exact: bool
+) -> list[tuple[Member, str]]:
+    """The members (with their labels) a casefolded name means: ``exact``, their name or
+    label; else a part of their label."""
+    return [
+        (m, label)
+        for m, label in zip(members, labels, strict=True)
+        if (
+            folded in (m.name.casefold(), label.casefold()) if exact else folded in label.casefold()
+        )
+    ]
 
 
 def chat_members(session: Session) -> list[Member]:
