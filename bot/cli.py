@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import threading
 from pathlib import Path
 from typing import NoReturn
 
@@ -148,21 +150,30 @@ def serve(
 def slack(
     port: int = typer.Option(3000, help="HTTP port for POST /slack/events and GET /healthz."),
     host: str = typer.Option("0.0.0.0", help="Address to listen on."),
+    worker: bool = typer.Option(
+        True, "--worker/--no-worker", help="Run one worker in this process (the default)."
+    ),
 ) -> None:
     """Serve Slack only: Socket Mode when SLACK_APP_TOKEN is set, else HTTP."""
-    _serve(host, port, slack_only=True)
+    _serve(host, port, worker=worker, slack_only=True)
 
 
 @cli.command()
-def worker() -> None:
-    """An extra worker: runs stored requests and sends reminders (for PostgreSQL)."""
+def worker(
+    nice: int = typer.Option(
+        0,
+        min=0,
+        max=19,
+        help="Lower this process's CPU priority by this much (os.nice), so that a front "
+        "on the same machine acks before the worker renders.",
+    ),
+) -> None:
+    """Runs stored requests and sends reminders, beside `serve --no-worker` (SQLite or
+    PostgreSQL) or as an extra worker (PostgreSQL, on this or other machines)."""
     import signal
     import threading
 
-    from bot.adapters.slack.run import SlackRuntime
-    from bot.adapters.teams.run import TeamsRuntime
     from bot.dates import warm_up
-    from bot.scheduler import DispatchLoop
 
     s = settings()
     try:
@@ -170,23 +181,38 @@ def worker() -> None:
     except _platform_errors() as exc:
         fail(str(exc))
     app = App.build(s, open_database(s))
-    if not app.db.is_postgres:
-        print("partnerbot: note: extra workers are meant for PostgreSQL", file=sys.stderr)
+    if nice:
+        os.nice(nice)
     warm_up()
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
+    _work(app, slack_on=slack_on, teams_on=teams_on, until=stop)
+
+
+def _work(app: App, *, slack_on: bool, teams_on: bool, until: threading.Event) -> None:
+    from bot.adapters.slack.run import SlackRuntime
+    from bot.adapters.teams.run import TeamsRuntime
+    from bot.inbox import Watch
+    from bot.scheduler import DispatchLoop
+
     runtimes: list[SlackRuntime | TeamsRuntime] = []
     dispatching = DispatchLoop(app)  # one loop sends for both platforms
     if slack_on:
         runtimes.append(SlackRuntime(app, dispatching))
     if teams_on:
         runtimes.append(TeamsRuntime(app, dispatching))
+    # SQLite has no NOTIFY: the fronts' rows are seen by their commits (bot/inbox.py).
+    watch = None if app.db.is_postgres else Watch(app.db, [r.worker.wake for r in runtimes])
     for runtime in runtimes:
         runtime.start()
     dispatching.start()
-    while not stop.wait(1.0):
+    if watch is not None:
+        watch.start()
+    while not until.wait(1.0):
         pass
+    if watch is not None:
+        watch.stop()
     for runtime in runtimes:
         runtime.stop()
     dispatching.stop()

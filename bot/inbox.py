@@ -4,8 +4,9 @@ A few threads each claim a row, hand it to the platform's ``handle(job)`` and ma
 ``handle`` runs the command with ``job.record`` inside the command's transaction (effects,
 answer and "ran" commit together) and then answers; a row taken over after a crash comes
 with ``job.answer`` set and is only answered. The front calls ``wake()`` after it stored a
-row, so an in-process worker starts at once (one thread per row); on PostgreSQL workers
-in other processes wake at the fronts' NOTIFY (see ``listen``). Besides, an idle thread
+row, so an in-process worker starts at once (one thread per row); workers in other
+processes wake at the fronts' NOTIFY on PostgreSQL (see ``listen``), and on SQLite when
+``Watch`` sees the inbox grow (``partnerbot worker`` runs one). Besides, an idle thread
 looks every ``poll_seconds`` (a safety poll, for rows whose lease ran out: a quarter of
 the lease, at most ``POLL_SECONDS``; each look takes SQLite's write lock). A row's "done"
 is written in the transaction that claims the next one.
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
 from bot import reply_codec
@@ -36,6 +37,9 @@ LEASE = timedelta(seconds=60)
 POLL_SECONDS = 5.0  # the longest safety poll (wakes and NOTIFY bring new rows at once)
 DRAIN_SECONDS = 30.0
 CHANNEL = "partnerbot_inbox"  # PostgreSQL NOTIFY channel
+# SQLite: how often a worker process without a front looks whether another stored rows
+# (``Watch``); about 40 reads a second of one integer when idle.
+WATCH_SECONDS = 0.025
 
 
 def utcnow() -> datetime:
@@ -258,10 +262,73 @@ class Worker:
                 self._stopping.wait(1.0)
 
 
-def notify(session: Session, rows: int = 1) -> None:
+class Watch:
+    """SQLite: wakes the workers of a process without a front (``partnerbot worker``) when
+    a front in another process stores rows, without IPC of our own: every ``every``
+    seconds it reads ``PRAGMA data_version`` (it changes when another connection commits;
+    a few microseconds, no lock), and when it changed, how far the inbox's highest id
+    moved: that many rows were stored, that many wake-ups (the worker's own commits move
+    no id and wake nobody). PostgreSQL has NOTIFY for this (``Worker._listen``)."""
+
+    def __init__(
+        self, db: Database, wakes: list[Callable[[int], None]], *, every: float = WATCH_SECONDS
+    ) -> None:
+        self.db = db
+        self.wakes = wakes
+        self.every = every
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._loop, name="inbox-watch", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stopping.set()
+        self._thread.join(5)
+
+    def _loop(self) -> None:
+        while not self._stopping.is_set():
+            try:
+                self._watch()
+            except Exception as exc:  # a locked or vanished file: look again in a second
+                log.warning("watching for new inbox rows: %s", exc.__class__.__name__)
+                self._stopping.wait(1.0)
+
+    def _watch(self) -> None:
+        # The driver's connection in autocommit (bot's engine sets isolation_level None):
+        # these reads begin no transaction and take no lock.
+        raw = self.db.engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            version, top = _version(cursor), _top(cursor)
+            while not self._stopping.wait(self.every):
+                now = _version(cursor)
+                if now == version:
+                    continue
+                version, before, top = now, top, _top(cursor)
+                if top > before:
+                    for wake in self.wakes:
+                        wake(top - before)
+        finally:
+            raw.close()
+
+
+def _version(cursor: Any) -> int:
+    cursor.execute("PRAGMA data_version")
+    return int(cursor.fetchone()[0])
+
+
+def _top(cursor: Any) -> int:
+    cursor.execute("SELECT max(id) FROM inbox")
+    return int(cursor.fetchone()[0] or 0)
+
+
+def notify(session: Session | Connection, rows: int = 1) -> None:
     """In the transaction that stores ``rows`` rows: workers in other processes wake at
-    its commit, one thread per row (this process's own were woken directly)."""
-    if session.get_bind().dialect.name == "postgresql":
+    its commit, one thread per row (this process's own were woken directly). On SQLite a
+    worker in another process sees the commit by ``PRAGMA data_version`` (``Watch``)."""
+    conn = session if isinstance(session, Connection) else session.get_bind()
+    if conn.dialect.name == "postgresql":
         session.execute(
             text("SELECT pg_notify(:channel, :payload)"),
             {"channel": CHANNEL, "payload": f"{os.getpid()}:{rows}"},

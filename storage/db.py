@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import (
     ArgumentError,
@@ -136,6 +136,22 @@ class WriteGate:
         self._urgent = 0
 
     @contextmanager
+    def try_hold(self) -> Iterator[bool]:
+        """Hold the gate if it is free and nobody waits for it (True), else pass at once
+        (False): for a caller that must not wait, such as the event loop."""
+        with self._cond:
+            free = self._owner is None and not self._urgent
+            if free:
+                self._owner = threading.get_ident()
+        try:
+            yield free
+        finally:
+            if free:
+                with self._cond:
+                    self._owner = None
+                    self._cond.notify_all()
+
+    @contextmanager
     def hold(self, *, urgent: bool = False) -> Iterator[None]:
         me = threading.get_ident()
         if self._owner == me:
@@ -187,6 +203,17 @@ class Database:
             return
         with self.gate.hold(urgent=urgent), self.sessions() as session, session.begin():
             yield session
+
+    @contextmanager
+    def writing(self, *, urgent: bool = False) -> Iterator[Connection]:
+        """``transaction()`` on a Core connection, no ORM session: for a few statements on
+        the hot path (the front's insert before its ack)."""
+        if self.gate is None:
+            with self.engine.begin() as conn:
+                yield conn
+            return
+        with self.gate.hold(urgent=urgent), self.engine.begin() as conn:
+            yield conn
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

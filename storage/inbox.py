@@ -15,11 +15,12 @@ that commit leaves a row that is only answered again, never run again.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Table, delete, func, or_, select, update
+from sqlalchemy import Connection, Executable, Table, bindparam, delete, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -54,6 +55,59 @@ class Claimed:
     attempts: int
 
 
+@dataclass(frozen=True)
+class Incoming:
+    """A request to store: its platform's retry-stable id, whose queue it joins, its body."""
+
+    key: str
+    platform: str
+    kind: str
+    member: str
+    body: dict[str, Any]
+
+
+# The front's insert, built once per dialect: it runs before every ack, and building it
+# (values, ON CONFLICT, RETURNING) and its cache key cost more than running it.
+_ACCEPT: dict[str, Executable] = {}
+ACCEPTED = ("key", "platform", "kind", "member", "body", "state", "received_at", "attempts")
+
+
+def _accept_statement(dialect: str) -> Executable:
+    stmt = _ACCEPT.get(dialect)
+    if stmt is None:
+        insert = pg_insert if dialect == "postgresql" else sqlite_insert
+        stmt = _ACCEPT[dialect] = (
+            insert(T)
+            .values({name: bindparam(name, type_=T.c[name].type) for name in ACCEPTED})
+            .on_conflict_do_nothing(index_elements=["key"])
+            .returning(T.c.id)
+        )
+    return stmt
+
+
+def accept_all(conn: Connection, requests: Sequence[Incoming], *, now: datetime) -> list[bool]:
+    """Store requests on a Core connection, in its transaction; per request False when its
+    key is stored already (a retry, or a twin)."""
+    stmt = _accept_statement(conn.dialect.name)
+    return [
+        conn.execute(
+            stmt,
+            {
+                "key": r.key[:200],
+                "platform": r.platform,
+                "kind": r.kind,
+                "member": (r.member or r.key)[:200],  # no member: a queue of its own
+                "body": r.body,
+                "state": PENDING,
+                "received_at": now,
+                "attempts": 0,
+            },
+        ).scalar()
+        is not None
+        for r in requests
+    ]
+
+
 def accept(
     session: Session,
     *,
@@ -64,22 +118,10 @@ def accept(
     body: dict[str, Any],
     now: datetime,
 ) -> bool:
-    """Store a request; False when its key is stored already (a retry, or a twin)."""
-    values = {
-        "key": key[:200],
-        "platform": platform,
-        "kind": kind,
-        "member": (member or key)[:200],  # no member: a queue of its own
-        "body": body,
-        "state": PENDING,
-        "received_at": now,
-        "attempts": 0,
-    }
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    stmt = (
-        insert(T).values(**values).on_conflict_do_nothing(index_elements=["key"]).returning(T.c.id)
-    )
-    return session.execute(stmt).scalar() is not None
+    """Store a request in ``session``'s transaction; False when its key is stored already."""
+    return accept_all(session.connection(), [Incoming(key, platform, kind, member, body)], now=now)[
+        0
+    ]
 
 
 def claim(

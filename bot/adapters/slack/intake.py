@@ -162,21 +162,10 @@ class Intake:
 
     def _store_many(self, items: list[Item]) -> list[bool]:
         now = self.clock()
-        with self.db.transaction(urgent=True) as session:
-            added = [
-                inbox.accept(
-                    session,
-                    key=key or request_key(body),
-                    platform=PLATFORM,
-                    kind=kind,
-                    member=member_of(kind, body),
-                    body=body,
-                    now=now,
-                )
-                for kind, body, key in items
-            ]
+        with self.db.writing(urgent=True) as conn:
+            added = inbox.accept_all(conn, [incoming(*item) for item in items], now=now)
             if any(added):
-                notify(session, sum(added))
+                notify(conn, sum(added))
         if not all(added):
             log.info("Slack retry of a request already handled: skipped")
         return added
@@ -187,6 +176,10 @@ class Intake:
 
 
 Item = tuple[Kind, dict[str, Any], str | None]
+
+
+def incoming(kind: Kind, body: dict[str, Any], key: str | None) -> inbox.Incoming:
+    return inbox.Incoming(key or request_key(body), PLATFORM, kind, member_of(kind, body), body)
 
 
 def _settle(future: asyncio.Future[bool], result: bool) -> None:

@@ -39,3 +39,24 @@ def test_a_retry_is_stored_once_and_wakes_nobody(db: Database) -> None:
     assert intake.store("command", {"user_id": "U1", "trigger_id": "t1"})
     assert not intake.store("command", {"user_id": "U1", "trigger_id": "t1"})
     assert wakes == [1]
+
+
+def test_twins_in_one_group_commit_store_one_row_on_both_databases(any_db: Database) -> None:
+    """The insert built once (storage/inbox.accept_all) refuses a key it stored already,
+    also when the retry arrives in the same group commit as the original."""
+    intake = Intake(any_db)
+    body = {"user_id": "U1", "trigger_id": "t1", "text": "liste"}
+
+    async def front() -> list[bool]:
+        return list(
+            await asyncio.gather(
+                intake.store_async("command", body),
+                intake.store_async("command", dict(body)),
+                intake.store_async("command", {"user_id": "U2", "trigger_id": "t2"}),
+            )
+        )
+
+    assert sorted(asyncio.run(front())) == [False, True, True]
+    assert not intake.store("command", body)
+    with any_db.reading() as session:
+        assert inbox.counts(session) == {"pending": 2}
