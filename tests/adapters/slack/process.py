@@ -290,13 +290,15 @@ def start_slack_bot(
     timeout: float = READY_SECONDS,
     new_session: bool = False,
     socket_mode: FakeSocketMode | None = None,
+    worker: bool = True,
 ) -> SlackBotProcess:
     """Start `partnerbot slack --port <free>` in ``folder`` (after `db upgrade` and `demo`,
     unless ``database_url`` is given) with SLACK_API_URL at ``fake``; waits for /healthz.
     ``features`` adds test-only feature modules (through tests.adapters.slack.launch).
     ``new_session``: in a process group of its own (for signals sent to the whole group).
     With ``socket_mode`` it runs in Socket Mode instead (SLACK_APP_TOKEN set, no signing
-    secret, no proxy: the WebSocket goes straight to loopback) and waits for its connection."""
+    secret, no proxy: the WebSocket goes straight to loopback) and waits for its connection.
+    ``worker=False``: `--no-worker`, a front only (run `start_worker` beside it)."""
     url = database_url or prepare_folder(folder)
     port = free_port()
     full_env = clean_env(
@@ -316,6 +318,8 @@ def start_slack_bot(
         full_env["SLACK_APP_TOKEN"] = APP_TOKEN
     full_env.update(env or {})
     args = ["slack", "--port", str(port), "--host", "127.0.0.1"]
+    if not worker:
+        args.append("--no-worker")
     if features:
         cmd = [
             sys.executable,
@@ -349,7 +353,7 @@ def start_slack_bot(
                 up = len(socket_mode.connections) > connected
             else:
                 up = rq.get(bot.url + "/healthz", timeout=1).status == 200
-            if up and bot.worker_ready():
+            if up and (bot.worker_ready() or not worker):
                 return bot
         except OSError:
             pass
@@ -368,9 +372,12 @@ def start_worker(
     features: Sequence[str] = (),
     env: dict[str, str] | None = None,
     timeout: float = 120.0,
+    poll_seconds: float | None = None,
+    args: Sequence[str] = (),
 ) -> tuple[subprocess.Popen[bytes], Path]:
     """`partnerbot worker` against ``database_url``; waits until its log says it is ready.
-    Returns the process and its log file."""
+    ``poll_seconds``: its workers' longest safety poll (launch.py). Returns the process and
+    its log file."""
     folder.mkdir(parents=True, exist_ok=True)
     full_env = clean_env(
         DATABASE_URL=database_url,
@@ -383,11 +390,13 @@ def start_worker(
     )
     full_env.update(env or {})
     cmd = [sys.executable, "-m", "tests.adapters.slack.launch"]
+    if poll_seconds is not None:
+        cmd += ["--poll-seconds", str(poll_seconds)]
     if features:
         cmd += ["--features", ",".join(features)]
     log_path = folder / f"partnerbot-worker-{time.monotonic_ns()}.log"
     proc = subprocess.Popen(
-        [*cmd, "worker"],
+        [*cmd, "worker", *args],
         cwd=folder,
         env=full_env,
         stdout=log_path.open("wb"),
