@@ -1,21 +1,26 @@
-"""Ack latency of `partnerbot slack` against a bare Bolt app that only acks, same machine,
-same run: signed slash commands, N at a time; prints p50 / p99 for both and the ratios.
+"""Ack latency of partnerbot's Slack front against a bare Bolt app that only acks, same
+machine, same run: signed slash commands, N at a time; prints p50 / p99 and the ratios.
 
-    python benches/slack_ack.py [--requests 500] [--concurrency 20] [--command "/horing liste"]
-                                [--hearings 1000]
+    python benches/slack_ack.py [--requests 500] [--concurrency 1 20] [--command "/horing liste"]
+                                [--hearings 1000] [--worker-nice 10]
 
 The measured command is a read, `/horing liste`, on a database with 1,000 open hearings
-(seeded straight into a fresh demo database before the bot starts).
+(seeded straight into a fresh demo database per layout before the bot starts).
 
-Both servers run as separate processes on the same stack (uvicorn, Starlette, Bolt's
-AsyncApp through its Starlette adapter, process_before_response=True), so the difference is
-what partnerbot adds: on the ack path the intake checks and storing the request in the
-inbox (one committed insert); after the ack its in-process worker runs the command, which
-competes with the acks for the process's GIL and the machine's CPUs. The bench also waits until every command was answered: an ack is only
-worth measuring if the work behind it gets done. The requests are sent in
-alternating rounds (bare, partnerbot, bare, ...) so machine load drifts evenly. A fake
-Slack Web API, in its own process, takes the replies (response_url) and Web API calls.
-The bot runs with the default settings (4 worker threads, the reminder tick every 15 s).
+Three servers, each in processes of its own on the same stack (uvicorn, Starlette, Bolt's
+AsyncApp through its Starlette adapter, process_before_response=True):
+- bare bolt: acks and does nothing else;
+- one process: `partnerbot slack`, the default: the front stores the request in the inbox
+  (one committed insert) and acks; the worker in the same process runs the command after
+  the ack, competing with the acks for the process's GIL and the machine's CPUs;
+- front+worker: `partnerbot slack --no-worker` beside `partnerbot worker --nice 10` on the
+  same SQLite file (the split layout: the rendering has a GIL and a CPU priority of its own).
+The bench also waits until every command was answered, per layout, and prints the CPU
+time its processes spent per command: an ack is only worth measuring if the work behind it
+gets done. The requests are sent in alternating rounds (bare, one process, front+worker,
+bare, ...) so machine load drifts evenly. A fake Slack Web API, in its own process, takes
+the replies (response_url) and Web API calls. The bots run with the default settings (4
+worker threads, the reminder tick every 15 s).
 """
 
 from __future__ import annotations
@@ -28,7 +33,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -42,9 +49,12 @@ from tests.adapters.slack.process import (  # noqa: E402
     free_port,
     prepare_folder,
     start_slack_bot,
+    start_worker,
 )
 
 ROUNDS = 5
+# The front+worker layout's `partnerbot worker --nice`: the acks go before the rendering.
+WORKER_NICE = 10
 WARMUP = 20
 # The reminder tick as `serve` has it by default (PARTNERBOT_TICK_SECONDS), not the tests'
 # 1 s: each tick takes the write lock a while.
@@ -168,16 +178,72 @@ def burst(url: str, command: str, response_url: str, n: int, concurrency: int) -
         return list(pool.map(lambda _: one(url, command, response_url), range(n)))
 
 
-def wait_answered(fake: RemoteFake, expected: int, timeout: float = 120.0) -> tuple[int, float]:
-    """How many of partnerbot's commands were answered (on their response_url), waiting up to
-    ``timeout`` for all; and how long after the last ack the last answer came. An ack is only
-    worth measuring if the command behind it is then done."""
+def wait_answered(fake: RemoteFake, tag: str, expected: int, timeout: float = 180.0) -> int:
+    """How many of one layout's commands were answered (posts on their response_url),
+    waiting up to ``timeout`` for all. An ack is only worth measuring if the command behind
+    it is then done."""
     start = time.monotonic()
     while True:
-        got = len([c for c in fake.calls() if c.path.endswith("/response/bench")])
+        got = len([c for c in fake.calls() if c.path.endswith(f"/response/{tag}")])
         if got >= expected or time.monotonic() - start > timeout:
-            return got, time.monotonic() - start
+            return got
         time.sleep(0.2)
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (/proc/PID/stat)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@dataclass
+class Layout:
+    """One way of running partnerbot: its events URL, its processes (for CPU time), the tag
+    of its response_url, and how to stop it."""
+
+    name: str
+    url: str
+    pids: list[int]
+    tag: str
+    stop: Callable[[], None]
+
+    def cpu(self) -> float:
+        return sum(cpu_seconds(pid) for pid in self.pids)
+
+
+def start_layouts(
+    folder: Path, fake: RemoteFake, args: argparse.Namespace, env: dict[str, str]
+) -> list[Layout]:
+    """partnerbot as one process (`slack`, worker inside), and as a front
+    (`slack --no-worker`) beside `partnerbot worker`: each on its own copy of the data."""
+    layouts: list[Layout] = []
+    for name, split in (("one process", False), ("front+worker", True)):
+        here = folder / ("split" if split else "one")
+        url = args.database_url or seed_hearings(here, args.hearings)
+        bot = start_slack_bot(
+            here,
+            fake,  # type: ignore[arg-type]
+            admins="U_BENCH",
+            database_url=url,
+            env=env,
+            tick_seconds=TICK_SECONDS,
+            worker=not split,
+        )
+        stops: list[Callable[[], None]] = [bot.stop]
+        pids = [bot.proc.pid]
+        if split:
+            worker, _ = start_worker(
+                here / "worker",
+                fake,  # type: ignore[arg-type]
+                database_url=url,
+                env={**env, "PARTNERBOT_TICK_SECONDS": str(TICK_SECONDS)},
+                args=("--nice", str(args.worker_nice)),
+            )
+            stops.insert(0, lambda w=worker: (w.terminate(), w.wait(30)))  # type: ignore[misc]
+            pids.append(worker.pid)
+        tag = "bench-split" if split else "bench"
+        layouts.append(Layout(name, bot.events_url, pids, tag, lambda s=stops: [f() for f in s]))
+    return layouts
 
 
 def main() -> None:
@@ -196,8 +262,14 @@ def main() -> None:
     )
     parser.add_argument(
         "--database-url",
-        help="use this (upgraded, filled) database instead "
-        "of a fresh demo one with --hearings hearings",
+        help="use this (upgraded, filled) database for both layouts instead "
+        "of a fresh demo one each with --hearings hearings",
+    )
+    parser.add_argument(
+        "--worker-nice",
+        type=int,
+        default=WORKER_NICE,
+        help="`partnerbot worker --nice` of the front+worker layout",
     )
     parser.add_argument("--serve-bare", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -207,72 +279,86 @@ def main() -> None:
 
     fake = RemoteFake()
     fake_url = fake.url
+    env = {"PARTNERBOT_LOG_LEVEL": "WARNING"}
     with tempfile.TemporaryDirectory() as tmp:
-        database_url = args.database_url or seed_hearings(Path(tmp), args.hearings)
-        bot = start_slack_bot(
-            Path(tmp),
-            fake,
-            admins="U_BENCH",
-            database_url=database_url,
-            env={"PARTNERBOT_LOG_LEVEL": "WARNING"},
-            tick_seconds=TICK_SECONDS,
-        )
+        layouts = start_layouts(Path(tmp), fake, args, env)
         bare, bare_url = start_bare(fake_url + "/api/")
         try:
-            reply_url = fake_url + "/response/bench"
-            for url in (bare_url, bot.events_url):
-                burst(url, args.command, reply_url, WARMUP, max(args.concurrency))
+            urls = {"bare bolt": (bare_url, "bare")} | {
+                layout.name: (layout.url, layout.tag) for layout in layouts
+            }
+            for url, tag in urls.values():
+                burst(
+                    url, args.command, f"{fake_url}/response/{tag}", WARMUP, max(args.concurrency)
+                )
             time.sleep(1.0)
+            cpu_before = {layout.name: layout.cpu() for layout in layouts}
             per_round = max(1, args.requests // ROUNDS)
             sent = WARMUP
             results: dict[int, dict[str, list[float]]] = {}
             for concurrency in args.concurrency:
-                times: dict[str, list[float]] = {"bare bolt": [], "partnerbot": []}
+                times: dict[str, list[float]] = {name: [] for name in urls}
                 for _ in range(ROUNDS):
-                    times["bare bolt"] += burst(
-                        bare_url, args.command, reply_url, per_round, concurrency
-                    )
-                    times["partnerbot"] += burst(
-                        bot.events_url, args.command, reply_url, per_round, concurrency
-                    )
-                sent += len(times["partnerbot"])
+                    for name, (url, tag) in urls.items():
+                        times[name] += burst(
+                            url, args.command, f"{fake_url}/response/{tag}", per_round, concurrency
+                        )
+                sent += len(times["bare bolt"])
                 results[concurrency] = times
-            answered, answer_seconds = wait_answered(fake, sent)
+            answered = {layout.name: wait_answered(fake, layout.tag, sent) for layout in layouts}
+            cpu_ms = {
+                layout.name: (layout.cpu() - cpu_before[layout.name]) * 1000 / (sent - WARMUP)
+                for layout in layouts
+            }
         finally:
             bare.terminate()
-            bot.stop()
+            for layout in layouts:
+                layout.stop()
             fake.stop()
+    report(args, results, answered, sent, cpu_ms)
 
+
+def report(
+    args: argparse.Namespace,
+    results: dict[int, dict[str, list[float]]],
+    answered: dict[str, int],
+    sent: int,
+    cpu_ms: dict[str, float],
+) -> None:
     data = (
         f"database {args.database_url}"
         if args.database_url
         else f"demo database + {args.hearings} hearings"
     )
-    ok = answered >= sent
+    met: dict[str, bool] = {name: answered[name] >= sent for name in answered}
     for concurrency, times in results.items():
         print(
-            f"\n{len(times['partnerbot'])} signed `{args.command}` per server, "
+            f"\n{len(times['bare bolt'])} signed `{args.command}` per server, "
             f"{concurrency} concurrent, {ROUNDS} alternating rounds, {data} "
-            f"(cpus: {os.cpu_count()})"
+            f"(cpus: {os.cpu_count()}, load average {os.getloadavg()[0]:.1f})"
         )
-        print(f"{'':12} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'mean ms':>8}")
+        print(f"{'':13} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'mean ms':>8}  p50 / bare")
+        bare = pct(times["bare bolt"], 50)
         for name, values in times.items():
+            ratio = pct(values, 50) / bare
             print(
-                f"{name:12} {pct(values, 50) * 1000:8.1f} {pct(values, 99) * 1000:8.1f} "
-                f"{max(values) * 1000:8.1f} {statistics.mean(values) * 1000:8.1f}"
+                f"{name:13} {pct(values, 50) * 1000:8.1f} {pct(values, 99) * 1000:8.1f} "
+                f"{max(values) * 1000:8.1f} {statistics.mean(values) * 1000:8.1f}  {ratio:.2f}x"
             )
-        b, p = times["bare bolt"], times["partnerbot"]
-        ratio50 = pct(p, 50) / pct(b, 50)
-        print(f"ratio partnerbot / bare: p50 {ratio50:.2f}x, p99 {pct(p, 99) / pct(b, 99):.2f}x")
-        ok = ok and ratio50 <= 1.5 and (concurrency < 20 or pct(p, 99) < 0.300)
-    print(
-        f"\npartnerbot answered {answered} of {sent} commands "
-        f"(warm-up included), the last {answer_seconds:.1f} s after the last ack"
-    )
-    print(
-        f"targets (p50 <= 1.5x bare, p99 < 300 ms at 20 concurrent, every command answered): "
-        f"{'met' if ok else 'NOT met'}"
-    )
+            if name in met:
+                ok = ratio <= 1.5 and (concurrency < 20 or pct(values, 99) < 0.300)
+                met[name] = met[name] and ok
+    print()
+    for name, got in answered.items():
+        print(
+            f"{name}: answered {got} of {sent} commands (warm-up included); "
+            f"{cpu_ms[name]:.1f} ms CPU per command (front and worker, all processes)"
+        )
+    for name, ok in met.items():
+        print(
+            f"targets for {name} (p50 <= 1.5x bare, p99 < 300 ms at 20 concurrent, every "
+            f"command answered): {'met' if ok else 'NOT met'}"
+        )
 
 
 if __name__ == "__main__":
