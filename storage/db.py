@@ -184,6 +184,7 @@ class Database:
         reader = engine.execution_options(**{READING: True})
         event.listen(reader, "before_cursor_execute", _refuse_writes)
         self.read_sessions = sessionmaker(reader, expire_on_commit=False)
+        self._now: Connection | None = None  # writing_now's connection (busy_timeout 0)
 
     @classmethod
     def from_url(cls, url: str) -> Database:
@@ -216,6 +217,42 @@ class Database:
             yield conn
 
     @contextmanager
+    def writing_now(self) -> Iterator[Connection | None]:
+        """SQLite: ``writing()`` if the write lock is free this instant, else None at once,
+        without waiting: for the event loop, which must never wait behind a worker's
+        transaction (in this process: the gate; in another: SQLite's lock, asked with
+        busy_timeout 0). Always None on PostgreSQL (a round trip is a wait too)."""
+        if self.gate is None:
+            yield None
+            return
+        with self.gate.try_hold() as free:
+            conn = self._begin_now() if free else None
+            if conn is None:
+                yield None
+                return
+            try:
+                yield conn
+            except BaseException:
+                conn.rollback()
+                raise
+            conn.commit()
+
+    def _begin_now(self) -> Connection | None:
+        """writing_now's connection in a transaction (BEGIN IMMEDIATE), or None when
+        another process holds the lock."""
+        if self._now is None:
+            conn = self.engine.connect()
+            conn.connection.driver_connection.execute("PRAGMA busy_timeout=0")  # type: ignore[union-attr]
+            self._now = conn
+        try:
+            self._now.begin()
+        except OperationalError:  # locked (or worse: the caller's next try says what)
+            self._now.close()
+            self._now = None
+            return None
+        return self._now
+
+    @contextmanager
     def reading(self) -> Iterator[Session]:
         """A transaction that only reads: outside the write gate, and on SQLite a deferred
         BEGIN, so a long read (a command listing 1,000 hearings) never holds the one write
@@ -235,6 +272,9 @@ class Database:
             raise DatabaseError(f"cannot reach the database: {reason}") from exc
 
     def dispose(self) -> None:
+        if self._now is not None:
+            self._now.close()
+            self._now = None
         self.engine.dispose()
 
 

@@ -1,10 +1,15 @@
-"""The intake's group commit (bot/adapters/slack/intake.py): a stored request's ack is let go
-before this process's worker is woken, so the worker does not compete with the ack."""
+"""The intake (bot/adapters/slack/intake.py): a stored request's ack is let go before this
+process's worker is woken, so the worker does not compete with the ack; on SQLite a
+request is stored in the event loop when the write lock is free, and handed to the writer
+thread's group commit when it is not, never making the loop wait."""
 
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import threading
+
+from sqlalchemy import event
 
 from bot.adapters.slack.intake import Intake
 from storage import inbox
@@ -60,3 +65,56 @@ def test_twins_in_one_group_commit_store_one_row_on_both_databases(any_db: Datab
     assert not intake.store("command", body)
     with any_db.reading() as session:
         assert inbox.counts(session) == {"pending": 2}
+
+
+def inserting_threads(db: Database) -> list[int]:
+    """The threads that run the inbox's INSERTs on ``db``, as they run."""
+    threads: list[int] = []
+
+    def seen(conn, cursor, statement, parameters, context, executemany) -> None:  # type: ignore[no-untyped-def]
+        if statement.lstrip().upper().startswith("INSERT INTO INBOX"):
+            threads.append(threading.get_ident())
+
+    event.listen(db.engine, "before_cursor_execute", seen)
+    return threads
+
+
+def test_with_the_write_lock_free_a_request_is_stored_in_the_event_loop(db: Database) -> None:
+    threads = inserting_threads(db)
+    intake = Intake(db)
+
+    async def front() -> bool:
+        return await intake.store_async("command", {"user_id": "U1", "trigger_id": "t1"})
+
+    assert asyncio.run(front())
+    assert threads == [threading.get_ident()]  # asyncio.run's loop runs in this thread
+    with db.reading() as session:
+        assert inbox.counts(session) == {"pending": 1}
+
+
+def test_the_event_loop_never_waits_for_a_write_lock_another_process_holds(
+    db: Database,
+) -> None:
+    """Another process's transaction (here a connection of its own) holds SQLite's lock: the
+    request goes to the writer thread, and the loop goes on serving meanwhile."""
+    threads = inserting_threads(db)
+    intake = Intake(db)
+    other = sqlite3.connect(db.engine.url.database or "", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+
+    async def front() -> bool:
+        stored = asyncio.create_task(
+            intake.store_async("command", {"user_id": "U1", "trigger_id": "t1"})
+        )
+        await asyncio.sleep(0)  # the task's first step: it tried, and handed the row over
+        assert not stored.done()  # the loop is free while the lock is held
+        other.execute("COMMIT")
+        return await stored
+
+    try:
+        assert asyncio.run(front())
+    finally:
+        other.close()
+    assert len(threads) == 1 and threads[0] != threading.get_ident()
+    with db.reading() as session:
+        assert inbox.counts(session) == {"pending": 1}
