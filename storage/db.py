@@ -121,6 +121,23 @@ def _ping_if_idle(dbapi_conn: Any, record: Any, proxy: Any) -> None:
         raise DisconnectionError("a pooled connection did not answer") from exc
 
 
+# SQLite: how long an urgent writer asks for the lock another process holds, and how often.
+LOCK_WAIT_SECONDS = 30.0
+LOCK_RETRY_SECONDS = 0.0005
+SQLITE_BUSY = 5
+
+
+@contextmanager
+def _committed(conn: Connection) -> Iterator[None]:
+    """Commit ``conn``'s transaction when the block ends, roll it back on an exception."""
+    try:
+        yield
+        conn.commit()
+    except BaseException:
+        conn.rollback()
+        raise
+
+
 class WriteGate:
     """SQLite has one write lock, and every write transaction here takes it (BEGIN
     IMMEDIATE; a reading one, Database.reading, takes neither it nor this gate).
@@ -208,13 +225,22 @@ class Database:
     @contextmanager
     def writing(self, *, urgent: bool = False) -> Iterator[Connection]:
         """``transaction()`` on a Core connection, no ORM session: for a few statements on
-        the hot path (the front's insert before its ack)."""
+        the hot path (the front's insert before its ack). ``urgent`` on SQLite: first
+        through the gate, and against another process's transaction it asks for the lock
+        every ``LOCK_RETRY_SECONDS`` instead of through SQLite's busy handler, which sleeps
+        up to 100 ms between tries (a front beside `partnerbot worker`)."""
         if self.gate is None:
             with self.engine.begin() as conn:
                 yield conn
             return
-        with self.gate.hold(urgent=urgent), self.engine.begin() as conn:
-            yield conn
+        if not urgent:
+            with self.gate.hold(), self.engine.begin() as conn:
+                yield conn
+            return
+        with self.gate.hold(urgent=True):
+            conn = self._begin_soon()
+            with _committed(conn):
+                yield conn
 
     @contextmanager
     def writing_now(self) -> Iterator[Connection | None]:
@@ -230,25 +256,32 @@ class Database:
             if conn is None:
                 yield None
                 return
-            try:
+            with _committed(conn):
                 yield conn
-            except BaseException:
-                conn.rollback()
-                raise
-            conn.commit()
 
-    def _begin_now(self) -> Connection | None:
-        """writing_now's connection in a transaction (BEGIN IMMEDIATE), or None when
-        another process holds the lock."""
+    def _begin_soon(self) -> Connection:
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while True:
+            conn = self._begin_now(last_try=time.monotonic() > deadline)
+            if conn is not None:
+                return conn
+            time.sleep(LOCK_RETRY_SECONDS)
+
+    def _begin_now(self, *, last_try: bool = False) -> Connection | None:
+        """The gate holder's own connection (busy_timeout 0) in a transaction (BEGIN
+        IMMEDIATE), or None when another process holds the lock (its error on the last try,
+        and any other error at once)."""
         if self._now is None:
             conn = self.engine.connect()
             conn.connection.driver_connection.execute("PRAGMA busy_timeout=0")  # type: ignore[union-attr]
             self._now = conn
         try:
             self._now.begin()
-        except OperationalError:  # locked (or worse: the caller's next try says what)
+        except OperationalError as exc:
             self._now.close()
             self._now = None
+            if last_try or getattr(exc.orig, "sqlite_errorcode", None) != SQLITE_BUSY:
+                raise
             return None
         return self._now
 
