@@ -9,6 +9,7 @@ import yaml
 
 from tests.deploy.files import (
     REPO,
+    UNIT,
     check_partnerbot_command,
     dockerfile,
     exec_args,
@@ -47,6 +48,13 @@ def test_compose_runs_postgresql_16_migrations_first_then_the_bot() -> None:
         check_partnerbot_command([str(a) for a in services[name]["command"]])
         assert services[name]["environment"]["DATABASE_URL"].startswith("postgresql+psycopg://")
     assert services["bot"]["command"][:2] == ["partnerbot", "serve"]
+    # The split layout: a front without worker, and a worker service beside it.
+    assert "--no-worker" in services["bot"]["command"]
+    assert services["worker"]["command"][:2] == ["partnerbot", "worker"]
+    check_partnerbot_command([str(a) for a in services["worker"]["command"]])
+    assert services["worker"]["environment"] == services["bot"]["environment"]
+    assert services["worker"]["volumes"] == services["bot"]["volumes"]
+    assert services["worker"]["depends_on"] == services["bot"]["depends_on"]
     assert services["bot"]["depends_on"]["migrate"]["condition"] == (
         "service_completed_successfully"
     )
@@ -63,3 +71,18 @@ def test_the_systemd_unit_upgrades_then_serves_as_a_non_root_user() -> None:
     assert start[1] == "serve"
     check_partnerbot_command(start)
     assert "multi-user.target" in dict(unit["Install"])["WantedBy"]
+
+
+def test_the_front_unit_pulls_in_a_worker_unit_that_runs_after_its_upgrade() -> None:
+    front, worker = unit_file(), unit_file(UNIT.with_name("partnerbot-worker.service"))
+    assert "--no-worker" in exec_args(dict(front["Service"])["ExecStart"])
+    assert "partnerbot-worker.service" in dict(front["Unit"])["Wants"].split()
+    service = dict(worker["Service"])
+    start = exec_args(service["ExecStart"])
+    assert start[1] == "worker"
+    check_partnerbot_command(start)
+    assert int(service["Nice"]) > 0
+    assert "partnerbot.service" in dict(worker["Unit"])["After"].split()
+    assert dict(worker["Unit"])["PartOf"] == "partnerbot.service"
+    for key in ("User", "EnvironmentFile", "WorkingDirectory", "ReadWritePaths"):
+        assert service[key] == dict(front["Service"])[key]
