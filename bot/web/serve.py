@@ -4,6 +4,7 @@ what the fronts stored."""
 
 from __future__ import annotations
 
+import gc
 import logging
 import signal
 import sys
@@ -53,6 +54,9 @@ def serve(
         fronts.dispatching.start()
     try:
         web_app = build_web_app(app.db, routes, fronts.lifespan)
+        # What is loaded by now (dateparser's data, the models, Bolt) lives as long as the
+        # process: out of the collector's sight, a full collection no longer walks it all.
+        gc.freeze()
         _run(web_app, host=host, port=port, lifespan=fronts.lifespan is not None, mode=fronts.mode)
     finally:
         if worker:
