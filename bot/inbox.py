@@ -268,7 +268,7 @@ class Watch:
     seconds it reads ``PRAGMA data_version`` (it changes when another connection commits;
     a few microseconds, no lock), and when it changed, how far the inbox's highest id
     moved: that many rows were stored, that many wake-ups (the worker's own commits move
-    no id and wake nobody). PostgreSQL has NOTIFY for this (``Worker._listen``)."""
+    no id and wake nobody; a highest id that fell, old rows pruned, wakes one). PostgreSQL has NOTIFY for this (``Worker._listen``)."""
 
     def __init__(
         self, db: Database, wakes: list[Callable[[int], None]], *, every: float = WATCH_SECONDS
@@ -306,9 +306,9 @@ class Watch:
                 if now == version:
                     continue
                 version, before, top = now, top, _top(cursor)
-                if top > before:
+                if top != before:  # lower: rows pruned, and new ones may reuse their ids
                     for wake in self.wakes:
-                        wake(top - before)
+                        wake(max(top - before, 1))
         finally:
             raw.close()
 
