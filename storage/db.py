@@ -278,6 +278,8 @@ class Database:
         try:
             self._now.begin()
         except OperationalError as exc:
+            # Not back into the pool with busy_timeout 0: closed for good.
+            self._now.invalidate()
             self._now.close()
             self._now = None
             if last_try or getattr(exc.orig, "sqlite_errorcode", None) != SQLITE_BUSY:

@@ -1,0 +1,28 @@
+"""Database.writing_now (storage/db.py): SQLite's write lock if it is free this instant,
+asked on a connection of the database's own with busy_timeout 0."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from storage.db import Database
+
+
+def test_a_busy_writing_now_gives_back_no_connection_that_would_not_wait(db: Database) -> None:
+    """writing_now asks for the lock with busy_timeout 0 on a connection of its own; when
+    it finds the lock taken, that connection must not go back to the pool, where an
+    ordinary transaction would take it and fail at once instead of waiting its turn."""
+    other = sqlite3.connect(db.engine.url.database or "", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    with db.writing_now() as conn:
+        assert conn is None
+    other.execute("COMMIT")
+    other.close()
+    pooled = [db.engine.connect() for _ in range(db.engine.pool.checkedin())]  # type: ignore[attr-defined]
+    try:
+        for conn in pooled:
+            driver = conn.connection.driver_connection
+            assert driver.execute("PRAGMA busy_timeout").fetchone()[0] == 30000  # type: ignore[union-attr]
+    finally:
+        for conn in pooled:
+            conn.close()
