@@ -278,13 +278,14 @@ class Database:
         try:
             self._now.begin()
         except OperationalError as exc:
+            busy = getattr(exc.orig, "sqlite_errorcode", None) == SQLITE_BUSY
+            if busy and not last_try:
+                return None  # kept for the next try: a failed BEGIN leaves it usable
             # Not back into the pool with busy_timeout 0: closed for good.
             self._now.invalidate()
             self._now.close()
             self._now = None
-            if last_try or getattr(exc.orig, "sqlite_errorcode", None) != SQLITE_BUSY:
-                raise
-            return None
+            raise
         return self._now
 
     @contextmanager

@@ -26,3 +26,21 @@ def test_a_busy_writing_now_gives_back_no_connection_that_would_not_wait(db: Dat
     finally:
         for conn in pooled:
             conn.close()
+
+
+def test_writing_now_takes_the_lock_once_it_is_free_again(db: Database) -> None:
+    """A busy try leaves writing_now able to take the lock and write at the next try."""
+    from sqlalchemy import text
+
+    other = sqlite3.connect(db.engine.url.database or "", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    with db.writing_now() as conn:
+        assert conn is None
+    other.execute("COMMIT")
+    other.close()
+    with db.writing_now() as conn:
+        assert conn is not None
+        conn.execute(text("CREATE TABLE kept (x INTEGER)"))
+        conn.execute(text("INSERT INTO kept VALUES (1)"))
+    with db.reading() as session:
+        assert session.execute(text("SELECT count(*) FROM kept")).scalar() == 1
