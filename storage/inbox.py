@@ -17,9 +17,10 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Table, delete, func, or_, select, update
+from sqlalchemy import Table, Update, bindparam, delete, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -87,30 +88,14 @@ def claim(
 ) -> Claimed | None:
     """Claim the oldest claimable row for ``lease`` (of ``platform`` only, when given: each
     platform's worker runs its own requests); None when there is none. One statement
-    (UPDATE ... WHERE id = (the pick) RETURNING), on the table, not through the ORM: it
-    runs before every request."""
-    # Each member's oldest unfinished row (an index range over the open rows only).
-    heads = select(func.min(T.c.id)).where(T.c.state.in_(OPEN)).group_by(T.c.member)
-    pick = (
-        select(T.c.id)
-        .where(
-            T.c.id.in_(heads),
-            T.c.state.in_(OPEN),
-            or_(T.c.lease_until.is_(None), T.c.lease_until <= now),
-            *([T.c.platform == platform] if platform is not None else []),
-        )
-        .order_by(T.c.id)
-        .limit(1)
-    )
-    if session.get_bind().dialect.name == "postgresql":
-        pick = pick.with_for_update(skip_locked=True)
-    stmt = (
-        update(T)
-        .where(T.c.id == pick.scalar_subquery())
-        .values(claim_token=uuid.uuid4().hex, lease_until=now + lease, attempts=T.c.attempts + 1)
-        .returning(*(T.c[name] for name in RETURNED))
-    )
-    row = session.execute(stmt).first()
+    (UPDATE ... WHERE id = (the pick) RETURNING), on the table, not through the ORM, and
+    built once per dialect: it runs before every request."""
+    postgres = session.get_bind().dialect.name == "postgresql"
+    params = {"now": now, "until": now + lease, "token": uuid.uuid4().hex}
+    if platform is not None:
+        params["of_platform"] = platform
+    stmt = _claim_statement(postgres, platform is not None)
+    row = session.connection().execute(stmt, params).first()
     if row is None:
         return None
     return Claimed(
@@ -126,27 +111,82 @@ def claim(
     )
 
 
-def _settle(session: Session, row_id: int, token: str, **values: Any) -> None:
-    result = session.execute(
-        update(T).where(T.c.id == row_id, T.c.claim_token == token).values(**values)
+@cache
+def _claim_statement(postgres: bool, one_platform: bool) -> Update:
+    """The claim, with the time, lease end, token (and platform) as parameters. Built once
+    per kind: building a statement and its cache key costs more than running it."""
+    # Each member's oldest unfinished row (an index range over the open rows only).
+    heads = select(func.min(T.c.id)).where(T.c.state.in_(OPEN)).group_by(T.c.member)
+    now = bindparam("now", type_=T.c.lease_until.type)
+    pick = (
+        select(T.c.id)
+        .where(
+            T.c.id.in_(heads),
+            T.c.state.in_(OPEN),
+            or_(T.c.lease_until.is_(None), T.c.lease_until <= now),
+            *(
+                [T.c.platform == bindparam("of_platform", type_=T.c.platform.type)]
+                if one_platform
+                else []
+            ),
+        )
+        .order_by(T.c.id)
+        .limit(1)
     )
-    if not result.rowcount:  # type: ignore[attr-defined]
+    if postgres:
+        pick = pick.with_for_update(skip_locked=True)
+    return (
+        update(T)
+        .where(T.c.id == pick.scalar_subquery())
+        .values(
+            claim_token=bindparam("token", type_=T.c.claim_token.type),
+            lease_until=bindparam("until", type_=T.c.lease_until.type),
+            attempts=T.c.attempts + 1,
+        )
+        .returning(*(T.c[name] for name in RETURNED))
+    )
+
+
+def _settling(**values: Any) -> Update:
+    """An UPDATE of one claimed row (its id and claim token as parameters) to ``values``."""
+    return (
+        update(T)
+        .where(
+            T.c.id == bindparam("row_id", type_=T.c.id.type),
+            T.c.claim_token == bindparam("row_token", type_=T.c.claim_token.type),
+        )
+        .values(**values)
+    )
+
+
+# Built once: "ran" and "done" are written for every request.
+_RAN = _settling(state=RAN, answer=bindparam("answer_", type_=T.c.answer.type))
+_DONE = _settling(state=DONE, done_at=bindparam("at", type_=T.c.done_at.type), lease_until=None)
+_FAILED = _settling(
+    state=FAILED,
+    done_at=bindparam("at", type_=T.c.done_at.type),
+    lease_until=None,
+    last_error=bindparam("error", type_=T.c.last_error.type),
+)
+
+
+def _settle(session: Session, stmt: Update, row_id: int, token: str, **params: Any) -> None:
+    result = session.connection().execute(stmt, {"row_id": row_id, "row_token": token, **params})
+    if not result.rowcount:
         raise LostClaim(f"inbox row {row_id} was claimed by another worker")
 
 
 def mark_ran(session: Session, row_id: int, token: str, answer: dict[str, Any]) -> None:
     """In the command's transaction: its effects and "ran" commit together."""
-    _settle(session, row_id, token, state=RAN, answer=answer)
+    _settle(session, _RAN, row_id, token, answer_=answer)
 
 
 def mark_done(session: Session, row_id: int, token: str, *, now: datetime) -> None:
-    _settle(session, row_id, token, state=DONE, done_at=now, lease_until=None)
+    _settle(session, _DONE, row_id, token, at=now)
 
 
 def mark_failed(session: Session, row_id: int, token: str, *, now: datetime, error: str) -> None:
-    _settle(
-        session, row_id, token, state=FAILED, done_at=now, lease_until=None, last_error=error[:2000]
-    )
+    _settle(session, _FAILED, row_id, token, at=now, error=error[:2000])
 
 
 def release(session: Session, row_id: int, token: str) -> None:
