@@ -42,6 +42,9 @@ MAX_COMMAND_CHARS = 4000
 MAX_BODY_CHARS = 1_000_000
 
 Handler = Callable[[Context, Args], Reply]
+# In ``session.info`` of the transaction a verb ran in: (language, time zone name) the
+# verb rendered its reply in, for a ``within`` that reuses the reply's card.
+RENDERED_IN = "partnerbot.rendered_in"
 # A renderer turns a due outbox row into the message to send, or None when it no longer
 # applies (the hearing was closed, everyone answered).
 Renderer = Callable[[Session, OutboxMessage, datetime, str], "Reply | None"]
@@ -300,6 +303,7 @@ class Router:
             network=channel_network(session, command),
         )
         reply = self._dispatch(ctx)
+        session.info[RENDERED_IN] = (ctx.lang, ctx.tz.key)
         # The verb may have changed it (/partnerbot språk): the adapter answers in it.
         # (Not when the verb merged the member into another: linking an account.)
         state = inspect(member)
