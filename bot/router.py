@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import bindparam, inspect, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload, lazyload
 
 from bot.config import Settings
 from bot.context import Context
@@ -32,7 +32,7 @@ from bot.zones import member_zone
 from storage.accounts import find_member, new_member
 from storage.db import Database, NeedsWrite, is_unreachable
 from storage.inbox import LostClaim
-from storage.models import ChannelRef, Member, Network, OutboxMessage
+from storage.models import Account, ChannelRef, Member, Network, OutboxMessage
 
 log = logging.getLogger(__name__)
 
@@ -395,7 +395,13 @@ def resolve_member(session: Session, command: Command, settings: Settings) -> Me
 
     Only the platform's account id counts: a name is the member's to choose (anyone can
     call themselves "U012ABCDEF"). On the console the account id is the name."""
-    member = find_member(session, command.platform, command.user_id)
+    member = (
+        session.execute(
+            _COMMAND_MEMBER, {"platform": command.platform, "external_id": command.user_id}
+        )
+        .unique()
+        .scalar_one_or_none()
+    )
     is_listed_admin = command.user_id.casefold() in settings.admins
     if member is None:
         try:
@@ -420,6 +426,19 @@ def resolve_member(session: Session, command: Command, settings: Settings) -> Me
     elif is_listed_admin and member.role != "admin":
         member.role = "admin"
     return member
+
+
+# Built once: the member behind a command, as find_member reads them, with their networks
+# in the same query (most verbs ask whether the member is in a network: voting, answering,
+# registering, creating), not in a query of their own when the verb first asks.
+_COMMAND_MEMBER = (
+    select(Member)
+    .join(Account, Account.member_id == Member.id)
+    .where(
+        Account.platform == bindparam("platform"), Account.external_id == bindparam("external_id")
+    )
+    .options(lazyload(Member.accounts), joinedload(Member.partnership), joinedload(Member.networks))
+)
 
 
 def channel_network(session: Session, command: Command) -> Network | None:
