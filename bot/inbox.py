@@ -26,8 +26,9 @@ from sqlalchemy.orm import Session
 
 from bot import reply_codec
 from bot.messages import Reply
+from bot.router import READ_ONLY
 from storage import inbox
-from storage.db import Database, is_unreachable
+from storage.db import Database, NeedsWrite, is_unreachable
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +66,17 @@ class Job:
         return self.claimed.body
 
     def record(self, session: Session, reply: Reply) -> None:
-        """Mark the row ran, with its answer, in ``session`` (the command's transaction)."""
+        """Mark the row ran, with its answer, in ``session`` (the command's transaction).
+        A command that only read has no effects to commit with "ran": running it again
+        after a crash only reads again, so nothing is written (its "done" rides on the next
+        claim), unless it posts in a channel: a post a crashed worker may have made is
+        looked for before posting again only for a row that ran, so that one is recorded
+        (in a write transaction: NeedsWrite runs the command again to write)."""
+        if session.info.get(READ_ONLY) and reply.visibility != "channel":
+            self.recorded = True
+            return
+        if session.info.get(READ_ONLY):
+            raise NeedsWrite("recording a channel post")
         inbox.mark_ran(session, self.claimed.id, self.claimed.token, reply_codec.encode(reply))
         self.recorded = True
 

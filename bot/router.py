@@ -42,6 +42,10 @@ MAX_COMMAND_CHARS = 4000
 MAX_BODY_CHARS = 1_000_000
 
 Handler = Callable[[Context, Args], Reply]
+# In ``session.info`` of a reading transaction (Database.reading) a verb ran in: the
+# ``within`` that runs there may not write (a write raises NeedsWrite: the command is run
+# again in a write transaction, and ``within`` with it).
+READ_ONLY = "partnerbot.read_only"
 # In ``session.info`` of the transaction a verb ran in: (language, time zone name) the
 # verb rendered its reply in, for a ``within`` that reuses the reply's card.
 RENDERED_IN = "partnerbot.rendered_in"
@@ -240,7 +244,8 @@ class Router:
     ) -> Reply:
         """Run ``command`` in one transaction. ``within(session, reply)`` runs in that
         transaction before it commits (the inbox marks its row ran there); after a command
-        that only reads, in a short write transaction of its own."""
+        that only reads, in its reading transaction (``READ_ONLY`` in ``session.info``),
+        where a write it needs makes the command run again to write."""
         command = clean_command(command)
         # Until the member is read (and if the database cannot be reached): as last seen.
         seen = [
@@ -253,12 +258,12 @@ class Router:
                 try:
                     with self.db.reading() as session:
                         reply = self._run(session, command, now, seen)
+                        if within is not None:
+                            session.info[READ_ONLY] = True
+                            within(session, reply)
                 except NeedsWrite as exc:
                     log.debug("/%s wrote (%s): run again to write", command.name, exc)
                 else:
-                    if within is not None:
-                        with self.db.transaction() as session:
-                            within(session, reply)
                     return reply
             with self.db.transaction() as session:
                 reply = self._run(session, command, now, seen)

@@ -38,7 +38,7 @@ from bot.inbox import Job
 from bot.messages import Command, File, Reply
 from bot.messenger import TemporaryError
 from bot.reposts import schedule_repost
-from bot.router import RENDERED_IN, find_member
+from bot.router import READ_ONLY, RENDERED_IN, find_member
 from bot.scheduler import DispatchLoop
 from storage import outbox
 from storage.db import is_unreachable
@@ -550,7 +550,11 @@ class Queued:
         self.due = outbox.soonest_scheduled(session)
         if self.job is not None:
             self.job.record(session, reply)
-        if self.prepare is not None and reply.object_ref is not None:
+        if (
+            self.prepare is not None
+            and reply.object_ref is not None
+            and not session.info.get(READ_ONLY)  # a read's snapshot may predate a commit
+        ):
             self.prepared = self.prepare(session, reply)
 
 
