@@ -9,6 +9,7 @@ turns a ``UserError`` into a reply in the member's language; nothing is half-sav
 
 from __future__ import annotations
 
+import enum
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -291,7 +292,7 @@ class Router:
 
     def _run(self, session: Session, command: Command, now: datetime, seen: list[str]) -> Reply:
         """The command in ``session``; ``seen[0]`` becomes the member's language."""
-        member = resolve_member(session, command, self.settings)
+        member, network_id = resolve_member(session, command, self.settings)
         lang = seen[0] = member_language(member, self.settings)
         self.remember_language(command.platform, command.user_id, lang)
         limit = self._text_limit(command)
@@ -305,7 +306,7 @@ class Router:
             member=member,
             lang=lang,
             tz=member_zone(member, command, self.settings),
-            network=channel_network(session, command),
+            network=channel_network(session, command, network_id),
         )
         reply = self._dispatch(ctx)
         session.info[RENDERED_IN] = (ctx.lang, ctx.tz.key)
@@ -395,18 +396,22 @@ class Router:
 # -- who is asking ----------------------------------------------------------------------
 
 
-def resolve_member(session: Session, command: Command, settings: Settings) -> Member:
+def resolve_member(
+    session: Session, command: Command, settings: Settings
+) -> tuple[Member, int | None | Unknown]:
     """The member behind a command, created on first contact; listed admins are admins.
+    With them, from the same query, the id of the network the command's channel is bound
+    to (None: not bound; UNKNOWN for a member created here).
 
     Only the platform's account id counts: a name is the member's to choose (anyone can
     call themselves "U012ABCDEF"). On the console the account id is the name."""
-    member = (
-        session.execute(
-            _COMMAND_MEMBER, {"platform": command.platform, "external_id": command.user_id}
-        )
-        .unique()
-        .scalar_one_or_none()
-    )
+    params = {
+        "platform": command.platform,
+        "external_id": command.user_id,
+        "channel_id": command.channel_id,
+    }
+    row = session.execute(_COMMAND_MEMBER, params).unique().one_or_none()
+    member, network_id = (row[0], row[1]) if row is not None else (None, UNKNOWN)
     is_listed_admin = command.user_id.casefold() in settings.admins
     if member is None:
         try:
@@ -430,14 +435,24 @@ def resolve_member(session: Session, command: Command, settings: Settings) -> Me
             member = existing
     elif is_listed_admin and member.role != "admin":
         member.role = "admin"
-    return member
+    return member, network_id
 
 
 # Built once: the member behind a command, as find_member reads them, with their networks
 # in the same query (most verbs ask whether the member is in a network: voting, answering,
-# registering, creating), not in a query of their own when the verb first asks.
+# registering, creating), not in a query of their own when the verb first asks; and the id
+# of the network the command's channel is bound to (usually one of theirs: loaded then).
+_CHANNEL_NETWORK_ID = (
+    select(ChannelRef.network_id)
+    .where(
+        ChannelRef.platform == bindparam("platform"),
+        ChannelRef.channel_id == bindparam("channel_id"),
+    )
+    .limit(1)
+    .scalar_subquery()
+)
 _COMMAND_MEMBER = (
-    select(Member)
+    select(Member, _CHANNEL_NETWORK_ID)
     .join(Account, Account.member_id == Member.id)
     .where(
         Account.platform == bindparam("platform"), Account.external_id == bindparam("external_id")
@@ -446,8 +461,23 @@ _COMMAND_MEMBER = (
 )
 
 
-def channel_network(session: Session, command: Command) -> Network | None:
-    """The network the command's channel is bound to (one query, no channel row loaded)."""
+class Unknown(enum.Enum):
+    UNKNOWN = "unknown"
+
+
+UNKNOWN = Unknown.UNKNOWN
+
+
+def channel_network(
+    session: Session, command: Command, network_id: int | None | Unknown = UNKNOWN
+) -> Network | None:
+    """The network the command's channel is bound to (one query, no channel row loaded);
+    with ``network_id`` read with the member, none when the network is loaded already (as
+    one of the member's)."""
+    if network_id is None:
+        return None
+    if network_id is not UNKNOWN:
+        return session.get(Network, network_id)
     return session.scalar(
         _CHANNEL_NETWORK, {"platform": command.platform, "channel_id": command.channel_id}
     )
