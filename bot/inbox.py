@@ -16,12 +16,13 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
 from bot import reply_codec
@@ -207,13 +208,12 @@ class Worker:
             finished = job if self._run(job) else None
 
     def _claim(self, finished: Job | None = None) -> Job | None:
-        """Mark ``finished`` done and claim the next row, in one transaction."""
-        with self.db.transaction() as session:
+        """Mark ``finished`` done and claim the next row, in one transaction (on a bare
+        connection: two statements need no unit of work)."""
+        with self._writing() as conn:
             if finished is not None:
-                self._mark_done(session, finished)
-            claimed = inbox.claim(
-                session, now=self.clock(), lease=self.lease, platform=self.platform
-            )
+                self._mark_done(conn, finished)
+            claimed = inbox.claim(conn, now=self.clock(), lease=self.lease, platform=self.platform)
         if claimed is None:
             return None
         if claimed.attempts > inbox.MAX_ATTEMPTS:
@@ -228,7 +228,14 @@ class Worker:
             log.warning("inbox row %s ran before its worker stopped: answering it", claimed.id)
         return Job(self.db, claimed, answer=answer)
 
-    def _mark_done(self, session: Session, job: Job) -> None:
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        """A write transaction on a connection, as ``Database.transaction`` opens one for a
+        session (on SQLite behind the write gate)."""
+        with self.db.gate.hold() if self.db.gate else nullcontext(), self.db.engine.begin() as conn:
+            yield conn
+
+    def _mark_done(self, session: Session | Connection, job: Job) -> None:
         # A lost claim updated nothing: the claim that follows in this transaction stands.
         try:
             inbox.mark_done(session, job.claimed.id, job.claimed.token, now=self.clock())

@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Table, Update, bindparam, delete, func, or_, select, update
+from sqlalchemy import Connection, Table, Update, bindparam, delete, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -84,18 +84,24 @@ def accept(
 
 
 def claim(
-    session: Session, *, now: datetime, lease: timedelta, platform: str | None = None
+    session: Session | Connection,
+    *,
+    now: datetime,
+    lease: timedelta,
+    platform: str | None = None,
 ) -> Claimed | None:
     """Claim the oldest claimable row for ``lease`` (of ``platform`` only, when given: each
     platform's worker runs its own requests); None when there is none. One statement
     (UPDATE ... WHERE id = (the pick) RETURNING), on the table, not through the ORM, and
-    built once per dialect: it runs before every request."""
-    postgres = session.get_bind().dialect.name == "postgresql"
+    built once per dialect: it runs before every request. ``session``: a Session, or a
+    bare Connection in a transaction (the worker's claim needs no unit of work)."""
+    conn = _connection(session)
+    postgres = conn.dialect.name == "postgresql"
     params = {"now": now, "until": now + lease, "token": uuid.uuid4().hex}
     if platform is not None:
         params["of_platform"] = platform
     stmt = _claim_statement(postgres, platform is not None)
-    row = session.connection().execute(stmt, params).first()
+    row = conn.execute(stmt, params).first()
     if row is None:
         return None
     return Claimed(
@@ -170,8 +176,15 @@ _FAILED = _settling(
 )
 
 
-def _settle(session: Session, stmt: Update, row_id: int, token: str, **params: Any) -> None:
-    result = session.connection().execute(stmt, {"row_id": row_id, "row_token": token, **params})
+def _connection(where: Session | Connection) -> Connection:
+    return where if isinstance(where, Connection) else where.connection()
+
+
+def _settle(
+    session: Session | Connection, stmt: Update, row_id: int, token: str, **params: Any
+) -> None:
+    params.update(row_id=row_id, row_token=token)
+    result = _connection(session).execute(stmt, params)
     if not result.rowcount:
         raise LostClaim(f"inbox row {row_id} was claimed by another worker")
 
@@ -181,7 +194,7 @@ def mark_ran(session: Session, row_id: int, token: str, answer: dict[str, Any]) 
     _settle(session, _RAN, row_id, token, answer_=answer)
 
 
-def mark_done(session: Session, row_id: int, token: str, *, now: datetime) -> None:
+def mark_done(session: Session | Connection, row_id: int, token: str, *, now: datetime) -> None:
     _settle(session, _DONE, row_id, token, at=now)
 
 
