@@ -22,6 +22,7 @@ import argparse
 import os
 import random
 import re
+import subprocess
 import sys
 import tempfile
 import threading
@@ -410,7 +411,30 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def run(kind: str, seconds: float, clients_n: int, say: Callable[[str], None]) -> bool:
+def spy(pid: int, seconds: float, out: str | None) -> subprocess.Popen[bytes] | None:
+    """py-spy on the bot for ``seconds`` (raw folded stacks to ``out``), when asked for."""
+    if not out:
+        return None
+    exe = os.environ.get("PY_SPY", "py-spy")
+    cmd = [exe, "record", "--pid", str(pid), "--duration", str(int(seconds))]
+    cmd += [
+        "--format",
+        "raw",
+        "-o",
+        out,
+        "--nonblocking",
+        *os.environ.get("PY_SPY_ARGS", "").split(),
+    ]
+    return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def run(
+    kind: str,
+    seconds: float,
+    clients_n: int,
+    say: Callable[[str], None],
+    spy_out: str | None = None,
+) -> bool:
     with (
         tempfile.TemporaryDirectory() as tmp,
         RemoteFake() as fake,
@@ -429,6 +453,7 @@ def run(kind: str, seconds: float, clients_n: int, say: Callable[[str], None]) -
             settle(fake, quiet=1.0)
             rss_start = sample(bot.proc.pid)
             cpu_start = cpu_seconds(bot.proc.pid)
+            spying = spy(bot.proc.pid, min(seconds, 15), spy_out and f"{spy_out}.{kind}")
             clients = [Client(n, actions[user_id(n)]) for n in range(1, clients_n + 1)]
             start = time.monotonic()
             until = start + seconds
@@ -445,6 +470,8 @@ def run(kind: str, seconds: float, clients_n: int, say: Callable[[str], None]) -
                 time.sleep(0.5)
             for th in threads:
                 th.join()
+            if spying is not None:
+                spying.wait()
             elapsed = time.monotonic() - start
             settle(fake)
             cpu = cpu_seconds(bot.proc.pid) - cpu_start
@@ -504,6 +531,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--db", choices=("sqlite", "postgres", "both"), default="both")
+    parser.add_argument(
+        "--spy", metavar="PATH", help="py-spy the bot (PY_SPY: its path) to PATH.<db>, raw"
+    )
     args = parser.parse_args()
     kinds = ("sqlite", "postgres") if args.db == "both" else (args.db,)
     print(
@@ -513,7 +543,8 @@ def main() -> None:
         flush=True,
     )
     results = [
-        run(kind, args.seconds, args.clients, lambda s: print(s, flush=True)) for kind in kinds
+        run(kind, args.seconds, args.clients, lambda s: print(s, flush=True), args.spy)
+        for kind in kinds
     ]
     sys.exit(0 if all(results) else 1)
 

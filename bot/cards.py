@@ -6,7 +6,13 @@ that later one renders after it (20 clicks on one poll make a few renders, not 2
 
 The lock is PostgreSQL's advisory lock, held by a transaction while the caller sends (so
 bot processes sharing one database take turns too); on SQLite (one process) a lock per
-object in this process."""
+object in this process.
+
+On SQLite a command's own update is prepared in the command's transaction (``prepare``):
+its number is taken there, under the one write lock, so numbers follow the commits, and
+the card and messages read there are those of its commit. A later number then always
+shows at least as much, and the update needs no transaction of its own after the commit
+(nor a second render when the verb rendered the card last: ``trusted``)."""
 
 from __future__ import annotations
 
@@ -42,6 +48,20 @@ def lock_key(ref: Ref) -> int:
     return int.from_bytes(digest[:8], "big", signed=True)
 
 
+@dataclass
+class Prepared:
+    """An update read in the command's transaction, to send after its commit. Its number
+    is taken: whoever holds one must send it (``held``) or, when the command's commit or
+    answer failed, read the card again (``latest``), or an earlier update it made skip
+    would be lost."""
+
+    ref: Ref
+    number: int
+    lang: str
+    found: Latest
+    used: bool = False
+
+
 class Cards:
     def __init__(self, db: Database, renderers: dict[str, CardRenderer], tz: ZoneInfo) -> None:
         self.db = db
@@ -62,9 +82,45 @@ class Cards:
                 yield self._read(session, ref, lang, platform, number)
             return
         with self._local(ref):
-            with self.db.transaction() as session:  # not held while sending: SQLite has
-                found = self._read(session, ref, lang, platform, number)  # one write lock
+            with self.db.reading() as session:  # only reads: no write lock, none held
+                found = self._read(session, ref, lang, platform, number)  # while sending
             yield found
+
+    def prepare(
+        self,
+        session: Session,
+        ref: Ref,
+        lang: str,
+        platform: str,
+        *,
+        trusted: Reply | None = None,
+    ) -> Prepared | None:
+        """In the command's write transaction (SQLite only; None on PostgreSQL, where
+        transactions run side by side and ``latest`` reads after the commit): the object's
+        posted messages and its card as this transaction leaves them. ``trusted``: the
+        card as the verb rendered it last in this transaction, in ``lang`` and this bot's
+        zone (not rendered again). No message: no card rendered."""
+        if self.db.is_postgres:
+            return None
+        number = self._ask(ref)
+        messages = posted.listed(session, platform, ref)
+        card: Reply | None = None
+        if messages:
+            render = self.renderers.get(ref[0])
+            if render is not None:
+                card = trusted or render(session, int(ref[1]), lang, self.tz)
+        return Prepared(ref, number, lang, Latest(card, messages))
+
+    @contextmanager
+    def held(self, prepared: Prepared) -> Iterator[Latest]:
+        """``latest`` for an update ``prepare`` read: the object's lock while the caller
+        sends; superseded when a later update of the object was asked for."""
+        prepared.used = True
+        with self._local(prepared.ref):
+            if self._superseded(prepared.ref, prepared.number):
+                yield Latest(None, prepared.found.messages, superseded=True)
+            else:
+                yield prepared.found
 
     def _read(self, session: Session, ref: Ref, lang: str, platform: str, number: int) -> Latest:
         messages = posted.listed(session, platform, ref)

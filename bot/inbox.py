@@ -27,8 +27,9 @@ from sqlalchemy.orm import Session
 
 from bot import reply_codec
 from bot.messages import Reply
+from bot.router import READ_ONLY
 from storage import inbox
-from storage.db import Database, is_unreachable
+from storage.db import Database, NeedsWrite, is_unreachable
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +70,17 @@ class Job:
         return self.claimed.body
 
     def record(self, session: Session, reply: Reply) -> None:
-        """Mark the row ran, with its answer, in ``session`` (the command's transaction)."""
+        """Mark the row ran, with its answer, in ``session`` (the command's transaction).
+        A command that only read has no effects to commit with "ran": running it again
+        after a crash only reads again, so nothing is written (its "done" rides on the next
+        claim), unless it posts in a channel: a post a crashed worker may have made is
+        looked for before posting again only for a row that ran, so that one is recorded
+        (in a write transaction: NeedsWrite runs the command again to write)."""
+        if session.info.get(READ_ONLY) and reply.visibility != "channel":
+            self.recorded = True
+            return
+        if session.info.get(READ_ONLY):
+            raise NeedsWrite("recording a channel post")
         inbox.mark_ran(session, self.claimed.id, self.claimed.token, reply_codec.encode(reply))
         self.recorded = True
 
@@ -200,13 +211,12 @@ class Worker:
             finished = job if self._run(job) else None
 
     def _claim(self, finished: Job | None = None) -> Job | None:
-        """Mark ``finished`` done and claim the next row, in one transaction."""
-        with self.db.transaction() as session:
+        """Mark ``finished`` done and claim the next row, in one transaction (on a bare
+        connection: two statements need no unit of work)."""
+        with self.db.writing() as conn:
             if finished is not None:
-                self._mark_done(session, finished)
-            claimed = inbox.claim(
-                session, now=self.clock(), lease=self.lease, platform=self.platform
-            )
+                self._mark_done(conn, finished)
+            claimed = inbox.claim(conn, now=self.clock(), lease=self.lease, platform=self.platform)
         if claimed is None:
             return None
         if claimed.attempts > inbox.MAX_ATTEMPTS:
@@ -221,7 +231,7 @@ class Worker:
             log.warning("inbox row %s ran before its worker stopped: answering it", claimed.id)
         return Job(self.db, claimed, answer=answer)
 
-    def _mark_done(self, session: Session, job: Job) -> None:
+    def _mark_done(self, session: Session | Connection, job: Job) -> None:
         # A lost claim updated nothing: the claim that follows in this transaction stands.
         try:
             inbox.mark_done(session, job.claimed.id, job.claimed.token, now=self.clock())

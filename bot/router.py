@@ -9,6 +9,7 @@ turns a ``UserError`` into a reply in the member's language; nothing is half-sav
 
 from __future__ import annotations
 
+import enum
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import bindparam, inspect, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload, lazyload
 
 from bot.config import Settings
 from bot.context import Context
@@ -32,7 +33,7 @@ from bot.zones import member_zone
 from storage.accounts import find_member, new_member
 from storage.db import Database, NeedsWrite, is_unreachable
 from storage.inbox import LostClaim
-from storage.models import ChannelRef, Member, Network, OutboxMessage
+from storage.models import Account, ChannelRef, Member, Network, OutboxMessage
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,13 @@ MAX_COMMAND_CHARS = 4000
 MAX_BODY_CHARS = 1_000_000
 
 Handler = Callable[[Context, Args], Reply]
+# In ``session.info`` of a reading transaction (Database.reading) a verb ran in: the
+# ``within`` that runs there may not write (a write raises NeedsWrite: the command is run
+# again in a write transaction, and ``within`` with it).
+READ_ONLY = "partnerbot.read_only"
+# In ``session.info`` of the transaction a verb ran in: (language, time zone name) the
+# verb rendered its reply in, for a ``within`` that reuses the reply's card.
+RENDERED_IN = "partnerbot.rendered_in"
 # A renderer turns a due outbox row into the message to send, or None when it no longer
 # applies (the hearing was closed, everyone answered).
 Renderer = Callable[[Session, OutboxMessage, datetime, str], "Reply | None"]
@@ -237,7 +245,8 @@ class Router:
     ) -> Reply:
         """Run ``command`` in one transaction. ``within(session, reply)`` runs in that
         transaction before it commits (the inbox marks its row ran there); after a command
-        that only reads, in a short write transaction of its own."""
+        that only reads, in its reading transaction (``READ_ONLY`` in ``session.info``),
+        where a write it needs makes the command run again to write."""
         command = clean_command(command)
         # Until the member is read (and if the database cannot be reached): as last seen.
         seen = [
@@ -250,12 +259,12 @@ class Router:
                 try:
                     with self.db.reading() as session:
                         reply = self._run(session, command, now, seen)
+                        if within is not None:
+                            session.info[READ_ONLY] = True
+                            within(session, reply)
                 except NeedsWrite as exc:
                     log.debug("/%s wrote (%s): run again to write", command.name, exc)
                 else:
-                    if within is not None:
-                        with self.db.transaction() as session:
-                            within(session, reply)
                     return reply
             with self.db.transaction() as session:
                 reply = self._run(session, command, now, seen)
@@ -283,7 +292,7 @@ class Router:
 
     def _run(self, session: Session, command: Command, now: datetime, seen: list[str]) -> Reply:
         """The command in ``session``; ``seen[0]`` becomes the member's language."""
-        member = resolve_member(session, command, self.settings)
+        member, network_id = resolve_member(session, command, self.settings)
         lang = seen[0] = member_language(member, self.settings)
         self.remember_language(command.platform, command.user_id, lang)
         limit = self._text_limit(command)
@@ -297,9 +306,10 @@ class Router:
             member=member,
             lang=lang,
             tz=member_zone(member, command, self.settings),
-            network=channel_network(session, command),
+            network=channel_network(session, command, network_id),
         )
         reply = self._dispatch(ctx)
+        session.info[RENDERED_IN] = (ctx.lang, ctx.tz.key)
         # The verb may have changed it (/partnerbot språk): the adapter answers in it.
         # (Not when the verb merged the member into another: linking an account.)
         state = inspect(member)
@@ -386,12 +396,22 @@ class Router:
 # -- who is asking ----------------------------------------------------------------------
 
 
-def resolve_member(session: Session, command: Command, settings: Settings) -> Member:
+def resolve_member(
+    session: Session, command: Command, settings: Settings
+) -> tuple[Member, int | None | Unknown]:
     """The member behind a command, created on first contact; listed admins are admins.
+    With them, from the same query, the id of the network the command's channel is bound
+    to (None: not bound; UNKNOWN for a member created here).
 
     Only the platform's account id counts: a name is the member's to choose (anyone can
     call themselves "U012ABCDEF"). On the console the account id is the name."""
-    member = find_member(session, command.platform, command.user_id)
+    params = {
+        "platform": command.platform,
+        "external_id": command.user_id,
+        "channel_id": command.channel_id,
+    }
+    row = session.execute(_COMMAND_MEMBER, params).unique().one_or_none()
+    member, network_id = (row[0], row[1]) if row is not None else (None, UNKNOWN)
     is_listed_admin = command.user_id.casefold() in settings.admins
     if member is None:
         try:
@@ -415,11 +435,49 @@ def resolve_member(session: Session, command: Command, settings: Settings) -> Me
             member = existing
     elif is_listed_admin and member.role != "admin":
         member.role = "admin"
-    return member
+    return member, network_id
 
 
-def channel_network(session: Session, command: Command) -> Network | None:
-    """The network the command's channel is bound to (one query, no channel row loaded)."""
+# Built once: the member behind a command, as find_member reads them, with their networks
+# in the same query (most verbs ask whether the member is in a network: voting, answering,
+# registering, creating), not in a query of their own when the verb first asks; and the id
+# of the network the command's channel is bound to (usually one of theirs: loaded then).
+_CHANNEL_NETWORK_ID = (
+    select(ChannelRef.network_id)
+    .where(
+        ChannelRef.platform == bindparam("platform"),
+        ChannelRef.channel_id == bindparam("channel_id"),
+    )
+    .limit(1)
+    .scalar_subquery()
+)
+_COMMAND_MEMBER = (
+    select(Member, _CHANNEL_NETWORK_ID)
+    .join(Account, Account.member_id == Member.id)
+    .where(
+        Account.platform == bindparam("platform"), Account.external_id == bindparam("external_id")
+    )
+    .options(lazyload(Member.accounts), joinedload(Member.partnership), joinedload(Member.networks))
+)
+
+
+class Unknown(enum.Enum):
+    UNKNOWN = "unknown"
+
+
+UNKNOWN = Unknown.UNKNOWN
+
+
+def channel_network(
+    session: Session, command: Command, network_id: int | None | Unknown = UNKNOWN
+) -> Network | None:
+    """The network the command's channel is bound to (one query, no channel row loaded);
+    with ``network_id`` read with the member, none when the network is loaded already (as
+    one of the member's)."""
+    if network_id is None:
+        return None
+    if network_id is not UNKNOWN:
+        return session.get(Network, network_id)
     return session.scalar(
         _CHANNEL_NETWORK, {"platform": command.platform, "channel_id": command.channel_id}
     )

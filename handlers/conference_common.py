@@ -80,6 +80,18 @@ def audience_members(session: Session, conf: Conference) -> list[Member]:
     return sorted(found.values(), key=lambda m: (m.name.casefold(), m.id))
 
 
+def in_audience(conf: Conference, member: Member) -> bool:
+    """Whether ``member`` is among ``audience_members``, read from the member's own networks
+    and organisation instead of loading everyone invited (a check on every registration)."""
+    if conf.audience_all:
+        in_network = bool(member.networks)  # every network is invited
+    else:
+        ids = {a.network_id for a in conf.audience if a.network_id is not None}
+        in_network = any(n.id in ids for n in member.networks)
+    org_ids = {a.organisation_id for a in conf.audience if a.organisation_id is not None}
+    return in_network or (member.organisation_id is not None and member.organisation_id in org_ids)
+
+
 def audience_text(session: Session, conf: Conference, lang: str) -> str:
     if conf.audience_all:
         return t("conferences.audience_all", lang)

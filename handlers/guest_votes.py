@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from bot.dates import format_datetime
 from bot.errors import UserError
-from handlers.poll_results import ANSWERS, slot_text, tally
+from handlers.poll_results import ANSWERS, count_answers, slot_text
 from handlers.polls import save_votes
 from storage.accounts import new_member
 from storage.models import GUEST_PLATFORM, Member, Organisation, Poll, Vote
@@ -129,7 +129,7 @@ class PollView:
 
 
 def poll_view(session: Session, poll: Poll, lang: str, tz: tzinfo, now: datetime) -> PollView:
-    result = tally(session, poll)
+    result = count_answers(session, poll)  # the counts only: not who answered what
     best = {s.id for s in result.tied}
     return PollView(
         id=poll.id,
@@ -143,5 +143,5 @@ def poll_view(session: Session, poll: Poll, lang: str, tz: tzinfo, now: datetime
             SlotRow(s.position, slot_text(s, lang, tz), dict(result.counts[s.id]), s.id in best)
             for s in result.slots
         ],
-        voters=len(result.units),
+        voters=result.answered,
     )

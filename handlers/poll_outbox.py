@@ -23,12 +23,12 @@ from bot.router import Router
 from bot.zones import row_zone
 from handlers import meeting_invite
 from handlers.poll_results import (
+    count_answers,
     example_answer,
     expected_members,
     has_answered,
     meeting_of,
     render_poll,
-    tally,
 )
 from storage import outbox
 from storage.models import Member, OutboxMessage, Poll
@@ -187,7 +187,7 @@ def render_close(
     elif not payload.get("closed_here"):
         return None  # the organiser closed it by hand before svarfrist
     tz = row_zone(row, settings)
-    result = tally(session, poll)
+    result = count_answers(session, poll)
     organiser = session.get(Member, poll.created_by) if poll.created_by else None
     intro = t("polls.auto_closed", lang, id=poll.id, title=poll.title)
     best = result.best
@@ -213,7 +213,7 @@ def render_close(
     if best is not None:
         reply.add(Text(t("polls.confirm_ask", lang, name=name, id=poll.id, number=best.position)))
     else:
-        key = "polls.confirm_ask_none" if result.units else "polls.confirm_ask_nobody"
+        key = "polls.confirm_ask_none" if result.answered else "polls.confirm_ask_nobody"
         reply.add(Text(t(key, lang, name=name, id=poll.id)))
     return reply
 

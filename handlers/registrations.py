@@ -26,13 +26,13 @@ from handlers.conference_common import (
     MAYBE,
     REGISTERED,
     WAITLISTED,
-    audience_members,
     audience_text,
     by_arrival,
     closes_at,
     conference_ref,
     count_status,
     find_conference,
+    in_audience,
     is_organiser_of,
     is_over,
     organiser_name,
@@ -64,7 +64,7 @@ def _check_audience(ctx: Context, conf: Conference) -> None:
     """Registering is for the invited; organisers may always come."""
     if is_organiser_of(ctx, conf):
         return
-    if any(m.id == ctx.member.id for m in audience_members(ctx.session, conf)):
+    if in_audience(conf, ctx.member):
         return
     raise UserError(
         "conferences.not_in_audience",

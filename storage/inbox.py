@@ -18,9 +18,21 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Executable, Table, bindparam, delete, func, or_, select, update
+from sqlalchemy import (
+    Connection,
+    Executable,
+    Table,
+    Update,
+    bindparam,
+    delete,
+    func,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -66,23 +78,20 @@ class Incoming:
     body: dict[str, Any]
 
 
-# The front's insert, built once per dialect: it runs before every ack, and building it
-# (values, ON CONFLICT, RETURNING) and its cache key cost more than running it.
-_ACCEPT: dict[str, Executable] = {}
 ACCEPTED = ("key", "platform", "kind", "member", "body", "state", "received_at", "attempts")
 
 
+@cache
 def _accept_statement(dialect: str) -> Executable:
-    stmt = _ACCEPT.get(dialect)
-    if stmt is None:
-        insert = pg_insert if dialect == "postgresql" else sqlite_insert
-        stmt = _ACCEPT[dialect] = (
-            insert(T)
-            .values({name: bindparam(name, type_=T.c[name].type) for name in ACCEPTED})
-            .on_conflict_do_nothing(index_elements=["key"])
-            .returning(T.c.id)
-        )
-    return stmt
+    """The front's insert, built once per dialect: it runs before every ack, and building
+    it (values, ON CONFLICT, RETURNING) and its cache key cost more than running it."""
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    return (
+        insert(T)
+        .values({name: bindparam(name, type_=T.c[name].type) for name in ACCEPTED})
+        .on_conflict_do_nothing(index_elements=["key"])
+        .returning(T.c.id)
+    )
 
 
 def accept_all(conn: Connection, requests: Sequence[Incoming], *, now: datetime) -> list[bool]:
@@ -125,34 +134,24 @@ def accept(
 
 
 def claim(
-    session: Session, *, now: datetime, lease: timedelta, platform: str | None = None
+    session: Session | Connection,
+    *,
+    now: datetime,
+    lease: timedelta,
+    platform: str | None = None,
 ) -> Claimed | None:
     """Claim the oldest claimable row for ``lease`` (of ``platform`` only, when given: each
     platform's worker runs its own requests); None when there is none. One statement
-    (UPDATE ... WHERE id = (the pick) RETURNING), on the table, not through the ORM: it
-    runs before every request."""
-    # Each member's oldest unfinished row (an index range over the open rows only).
-    heads = select(func.min(T.c.id)).where(T.c.state.in_(OPEN)).group_by(T.c.member)
-    pick = (
-        select(T.c.id)
-        .where(
-            T.c.id.in_(heads),
-            T.c.state.in_(OPEN),
-            or_(T.c.lease_until.is_(None), T.c.lease_until <= now),
-            *([T.c.platform == platform] if platform is not None else []),
-        )
-        .order_by(T.c.id)
-        .limit(1)
-    )
-    if session.get_bind().dialect.name == "postgresql":
-        pick = pick.with_for_update(skip_locked=True)
-    stmt = (
-        update(T)
-        .where(T.c.id == pick.scalar_subquery())
-        .values(claim_token=uuid.uuid4().hex, lease_until=now + lease, attempts=T.c.attempts + 1)
-        .returning(*(T.c[name] for name in RETURNED))
-    )
-    row = session.execute(stmt).first()
+    (UPDATE ... WHERE id = (the pick) RETURNING), on the table, not through the ORM, and
+    built once per dialect: it runs before every request. ``session``: a Session, or a
+    bare Connection in a transaction (the worker's claim needs no unit of work)."""
+    conn = _connection(session)
+    postgres = conn.dialect.name == "postgresql"
+    params = {"now": now, "until": now + lease, "token": uuid.uuid4().hex}
+    if platform is not None:
+        params["of_platform"] = platform
+    stmt = _claim_statement(postgres, platform is not None)
+    row = conn.execute(stmt, params).first()
     if row is None:
         return None
     return Claimed(
@@ -168,27 +167,89 @@ def claim(
     )
 
 
-def _settle(session: Session, row_id: int, token: str, **values: Any) -> None:
-    result = session.execute(
-        update(T).where(T.c.id == row_id, T.c.claim_token == token).values(**values)
+@cache
+def _claim_statement(postgres: bool, one_platform: bool) -> Update:
+    """The claim, with the time, lease end, token (and platform) as parameters. Built once
+    per kind: building a statement and its cache key costs more than running it."""
+    # Each member's oldest unfinished row (an index range over the open rows only).
+    heads = select(func.min(T.c.id)).where(T.c.state.in_(OPEN)).group_by(T.c.member)
+    now = bindparam("now", type_=T.c.lease_until.type)
+    pick = (
+        select(T.c.id)
+        .where(
+            T.c.id.in_(heads),
+            T.c.state.in_(OPEN),
+            or_(T.c.lease_until.is_(None), T.c.lease_until <= now),
+            *(
+                [T.c.platform == bindparam("of_platform", type_=T.c.platform.type)]
+                if one_platform
+                else []
+            ),
+        )
+        .order_by(T.c.id)
+        .limit(1)
     )
-    if not result.rowcount:  # type: ignore[attr-defined]
+    if postgres:
+        pick = pick.with_for_update(skip_locked=True)
+    return (
+        update(T)
+        .where(T.c.id == pick.scalar_subquery())
+        .values(
+            claim_token=bindparam("token", type_=T.c.claim_token.type),
+            lease_until=bindparam("until", type_=T.c.lease_until.type),
+            attempts=T.c.attempts + 1,
+        )
+        .returning(*(T.c[name] for name in RETURNED))
+    )
+
+
+def _settling(**values: Any) -> Update:
+    """An UPDATE of one claimed row (its id and claim token as parameters) to ``values``."""
+    return (
+        update(T)
+        .where(
+            T.c.id == bindparam("row_id", type_=T.c.id.type),
+            T.c.claim_token == bindparam("row_token", type_=T.c.claim_token.type),
+        )
+        .values(**values)
+    )
+
+
+# Built once: "ran" and "done" are written for every request.
+_RAN = _settling(state=RAN, answer=bindparam("answer_", type_=T.c.answer.type))
+_DONE = _settling(state=DONE, done_at=bindparam("at", type_=T.c.done_at.type), lease_until=None)
+_FAILED = _settling(
+    state=FAILED,
+    done_at=bindparam("at", type_=T.c.done_at.type),
+    lease_until=None,
+    last_error=bindparam("error", type_=T.c.last_error.type),
+)
+
+
+def _connection(where: Session | Connection) -> Connection:
+    return where if isinstance(where, Connection) else where.connection()
+
+
+def _settle(
+    session: Session | Connection, stmt: Update, row_id: int, token: str, **params: Any
+) -> None:
+    params.update(row_id=row_id, row_token=token)
+    result = _connection(session).execute(stmt, params)
+    if not result.rowcount:
         raise LostClaim(f"inbox row {row_id} was claimed by another worker")
 
 
 def mark_ran(session: Session, row_id: int, token: str, answer: dict[str, Any]) -> None:
     """In the command's transaction: its effects and "ran" commit together."""
-    _settle(session, row_id, token, state=RAN, answer=answer)
+    _settle(session, _RAN, row_id, token, answer_=answer)
 
 
-def mark_done(session: Session, row_id: int, token: str, *, now: datetime) -> None:
-    _settle(session, row_id, token, state=DONE, done_at=now, lease_until=None)
+def mark_done(session: Session | Connection, row_id: int, token: str, *, now: datetime) -> None:
+    _settle(session, _DONE, row_id, token, at=now)
 
 
 def mark_failed(session: Session, row_id: int, token: str, *, now: datetime, error: str) -> None:
-    _settle(
-        session, row_id, token, state=FAILED, done_at=now, lease_until=None, last_error=error[:2000]
-    )
+    _settle(session, _FAILED, row_id, token, at=now, error=error[:2000])
 
 
 def release(session: Session, row_id: int, token: str) -> None:

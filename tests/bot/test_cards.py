@@ -74,3 +74,73 @@ def take(cards: Cards, lang: str, release: threading.Event) -> Latest:
     with cards.latest(REF, lang, "slack") as found:
         release.wait()
         return found
+
+
+# -- an update prepared in the command's transaction (SQLite) ------------------------------
+
+
+def test_a_prepared_update_shows_its_commit_and_a_later_one_supersedes_it(db: Database) -> None:
+    cards = Cards(db, {"poll": count_card}, OSLO)
+    posted.remember(db, "slack", REF, "C1", "1.0")
+    with db.transaction() as session:
+        first = cards.prepare(session, REF, "nb", "slack")
+    with db.transaction() as session:
+        session.add(
+            PostedMessage(
+                object_type="poll", object_id=7, platform="slack", channel_id="C2", message_id="2.0"
+            )
+        )
+        session.flush()
+        second = cards.prepare(session, REF, "en", "slack")  # read before its commit
+    assert first is not None and second is not None
+    with cards.held(first) as skipped:
+        assert skipped.superseded and skipped.card is None
+    with cards.held(second) as last:
+        assert not last.superseded
+        assert last == Latest(Reply.text("en:2"), [("C1", "1.0"), ("C2", "2.0")])
+    assert first.used and second.used
+
+
+def test_an_update_asked_after_a_prepared_one_supersedes_it(db: Database) -> None:
+    cards = Cards(db, {"poll": count_card}, OSLO)
+    posted.remember(db, "slack", REF, "C1", "1.0")
+    with db.transaction() as session:
+        prepared = cards.prepare(session, REF, "nb", "slack")
+    assert prepared is not None
+    with cards.latest(REF, "nn", "slack") as later:
+        assert later.card == Reply.text("nn:1") and not later.superseded
+    with cards.held(prepared) as skipped:
+        assert skipped.superseded
+
+
+def test_a_prepared_update_reuses_the_verbs_card_and_renders_none_without_messages(
+    db: Database,
+) -> None:
+    rendered: list[int] = []
+
+    def counting(session: Session, object_id: int, lang: str, tz: ZoneInfo) -> Reply:
+        rendered.append(object_id)
+        return count_card(session, object_id, lang, tz)
+
+    cards = Cards(db, {"poll": counting}, OSLO)
+    with db.transaction() as session:  # nothing posted yet (a new poll): nothing to render
+        alone = cards.prepare(session, REF, "nb", "slack")
+    assert alone is not None and alone.found == Latest(None, []) and rendered == []
+    posted.remember(db, "slack", REF, "C1", "1.0")
+    own = Reply.text("the verb's card")
+    with db.transaction() as session:
+        reused = cards.prepare(session, REF, "nb", "slack", trusted=own)
+    assert reused is not None and reused.found.card is own and rendered == []
+    with db.transaction() as session:
+        fresh = cards.prepare(session, REF, "nb", "slack")
+    assert fresh is not None and fresh.found.card == Reply.text("nb:1") and rendered == [7]
+
+
+def test_on_postgresql_nothing_is_prepared_the_update_reads_after_the_commit(
+    pg_db: Database,
+) -> None:
+    cards = Cards(pg_db, {"poll": count_card}, OSLO)
+    posted.remember(pg_db, "slack", REF, "C1", "1.0")
+    with pg_db.transaction() as session:
+        assert cards.prepare(session, REF, "nb", "slack") is None
+    assert REF not in cards._asked

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import event, func, select
@@ -15,6 +15,7 @@ from bot.adapters.slack.intake import Intake
 from bot.app import App
 from bot.context import Context
 from bot.grammar import Args
+from bot.inbox import Job
 from bot.messages import Command, Reply
 from bot.router import Verb
 from storage import inbox
@@ -88,13 +89,13 @@ def test_a_new_members_first_read_is_run_again_to_create_them(
         assert session.scalar(select(Account.external_id).where(Account.external_id == "Ny Person"))
 
 
-def test_within_writes_in_a_transaction_of_its_own_after_a_read(
+def test_a_within_that_writes_after_a_read_runs_the_command_again_to_write(
     bot: TestBot, app: App, statements: list[str]
 ) -> None:
     bot.run("/partnerbot meg", as_="Kari Nordmann")
     statements.clear()
 
-    def within(session: Session, reply: Reply) -> None:  # as the inbox marks its row ran
+    def within(session: Session, reply: Reply) -> None:  # writes, whatever it is given
         inbox.accept(
             session, key="k1", platform="console", kind="command", member="m", body={}, now=now()
         )
@@ -105,6 +106,56 @@ def test_within_writes_in_a_transaction_of_its_own_after_a_read(
     assert statements.index("BEGIN") < statements.index("BEGIN IMMEDIATE")
     with app.db.reading() as session:
         assert inbox.counts(session) == {"pending": 1}
+
+
+def claimed_job(app: App) -> Job:
+    with app.db.transaction() as session:
+        inbox.accept(
+            session, key="k1", platform="console", kind="command", member="m", body={}, now=now()
+        )
+        found = inbox.claim(session, now=now(), lease=timedelta(minutes=1))
+    assert found is not None
+    return Job(app.db, found)
+
+
+def test_a_read_records_nothing_its_done_comes_with_the_next_claim(
+    bot: TestBot, app: App, statements: list[str]
+) -> None:
+    bot.run("/partnerbot meg", as_="Kari Nordmann")
+    job = claimed_job(app)
+    statements.clear()
+    reply = app.router.handle(
+        command("horing", "liste", "Kari Nordmann"), now=now(), within=job.record
+    )
+    assert reply.plain().startswith("Åpne høringer") and job.settle(reply) is reply
+    assert job.recorded
+    assert not [s for s in statements if s.lstrip().upper().startswith(WRITES)]
+    with app.db.transaction() as session:
+        assert inbox.counts(session) == {"pending": 1}  # run again after a crash: reads again
+        inbox.mark_done(session, job.claimed.id, job.claimed.token, now=now())
+        assert inbox.counts(session) == {"done": 1}
+
+
+def test_a_read_that_posts_in_the_channel_is_recorded_as_ran(
+    bot: TestBot, app: App, statements: list[str]
+) -> None:
+    """A crashed worker may have posted it: a row that ran is answered by looking for its
+    post first, not by posting it again."""
+
+    def announce(ctx: Context, args: Args) -> Reply:
+        return Reply.text("til kanalen", visibility="channel")
+
+    app.router.group("kunngjor").add(Verb(("nå",), announce, reads_only=True))
+    bot.run("/partnerbot meg", as_="Kari Nordmann")
+    job = claimed_job(app)
+    statements.clear()
+    reply = app.router.handle(
+        command("kunngjor", "nå", "Kari Nordmann"), now=now(), within=job.record
+    )
+    assert reply.visibility == "channel" and job.recorded
+    assert statements.count("BEGIN IMMEDIATE") == 1
+    with app.db.reading() as session:
+        assert inbox.counts(session) == {"ran": 1}
 
 
 def test_the_front_stores_a_request_while_a_long_read_runs(bot: TestBot, app: App) -> None:

@@ -9,6 +9,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 from slack_sdk import WebClient
@@ -31,13 +32,13 @@ from bot.adapters.slack.messenger import SlackMessenger
 from bot.adapters.slack.posting import PLATFORM, Poster
 from bot.adapters.slack.profiles import Profiles
 from bot.app import App
-from bot.cards import Cards
+from bot.cards import Cards, Prepared
 from bot.i18n import t
 from bot.inbox import Job
 from bot.messages import Command, File, Reply
 from bot.messenger import TemporaryError
 from bot.reposts import schedule_repost
-from bot.router import find_member
+from bot.router import READ_ONLY, RENDERED_IN, find_member
 from bot.scheduler import DispatchLoop
 from storage import outbox
 from storage.db import is_unreachable
@@ -247,8 +248,24 @@ class SlackBot:
         clicked: tuple[str, str] | None,
         job: Job | None = None,
     ) -> None:
+        queued = Queued(job, partial(self._prepare_card, where.user_id))
+        try:
+            self._run_queued(where, name, text, clicked=clicked, job=job, queued=queued)
+        finally:
+            if queued.prepared is not None and not queued.prepared.used:
+                self._refresh_card(queued.prepared)
+
+    def _run_queued(
+        self,
+        where: Where,
+        name: str,
+        text: str,
+        *,
+        clicked: tuple[str, str] | None,
+        job: Job | None,
+        queued: Queued,
+    ) -> None:
         lang: str | None = None
-        queued = Queued(job)
         now = datetime.max.replace(tzinfo=UTC)
         if job is not None and job.answer is not None:
             reply = job.answer  # it ran before its worker stopped: answer, do not run again
@@ -265,7 +282,9 @@ class SlackBot:
         try:
             # A re-run answer may have been posted by the worker that stopped: look first.
             once = (job.key, job.answer is not None) if job is not None else ("", False)
-            self.deliver(reply, where, clicked=clicked, once=once, lang=lang)
+            self.deliver(
+                reply, where, clicked=clicked, once=once, lang=lang, prepared=queued.prepared
+            )
         except Exception as exc:
             if not isinstance(exc, SlackApiError | SlackClientError | OSError):
                 log.exception("answering a command that was run failed")
@@ -277,6 +296,24 @@ class SlackBot:
         if where.user_id in self.home_users:
             # What they just did may change what waits for them: one refresh per command.
             self.publish_home(where.user_id)
+
+    def _prepare_card(self, user_id: str, session: Session, reply: Reply) -> Prepared | None:
+        """In the command's transaction: the update of the object's posted messages, read
+        there (bot/cards.py; SQLite). The verb's own card is reused when it rendered it in
+        the language and zone the posted messages show."""
+        ref = reply.object_ref
+        if ref is None or ref[0] not in self.cards.renderers:
+            return None
+        lang = self.router.known_language(PLATFORM, user_id) or self.settings.language
+        same = session.info.get(RENDERED_IN) == (lang, self.cards.tz.key)
+        trusted = reply.card if same else None
+        return self.cards.prepare(session, ref, lang, PLATFORM, trusted=trusted)
+
+    def _refresh_card(self, prepared: Prepared) -> None:
+        try:
+            self.poster.refresh(prepared)
+        except Exception as exc:
+            log.warning("refreshing the card of %s failed: %s", prepared.ref, _reason(exc))
 
     def dispatch_now(self) -> None:
         """Messages a command queued for others (announcements, poll posts) go out now, not
@@ -293,13 +330,18 @@ class SlackBot:
         clicked: tuple[str, str] | None = None,
         once: tuple[str, bool] = ("", False),
         lang: str | None = None,
+        prepared: Prepared | None = None,
     ) -> None:
-        """``lang``: the member's language when the caller knows it (else it is read)."""
+        """``lang``: the member's language when the caller knows it (else it is read);
+        ``prepared``: the update of the object's messages as the command's transaction
+        read it (bot/cards.py)."""
         ref = reply.object_ref
         card = reply.card or reply
         if ref is not None:
             lang = lang or self.language(where.user_id)
-            if clicked is not None and self.poster.update_clicked(ref, card, clicked, lang=lang):
+            if clicked is not None and self.poster.update_clicked(
+                ref, card, clicked, lang=lang, prepared=prepared
+            ):
                 # A click on the object's own message: the message itself shows the new state.
                 self._upload(reply, where)
                 return
@@ -310,7 +352,7 @@ class SlackBot:
             self.tell(where, reply)
             self._upload(reply, where)
         if ref is not None:
-            self.poster.update_all(ref, card, skip=posted, lang=lang)
+            self.poster.update_all(ref, card, skip=posted, lang=lang, prepared=prepared)
 
     def _post_in_channel(
         self, reply: Reply, where: Where, once: tuple[str, bool] = ("", False)
@@ -491,16 +533,29 @@ class SlackBot:
 
 class Queued:
     """Runs in a command's transaction (the router's ``within``): marks the inbox row ran,
-    and notes the earliest due time of the messages the command put in the outbox."""
+    notes the earliest due time of the messages the command put in the outbox, and last
+    (after anything that may refuse) prepares the update of the object's card."""
 
-    def __init__(self, job: Job | None) -> None:
+    def __init__(
+        self,
+        job: Job | None,
+        prepare: Callable[[Session, Reply], Prepared | None] | None = None,
+    ) -> None:
         self.job = job
+        self.prepare = prepare
         self.due: datetime | None = None
+        self.prepared: Prepared | None = None
 
     def within(self, session: Session, reply: Reply) -> None:
         self.due = outbox.soonest_scheduled(session)
         if self.job is not None:
             self.job.record(session, reply)
+        if (
+            self.prepare is not None
+            and reply.object_ref is not None
+            and not session.info.get(READ_ONLY)  # a read's snapshot may predate a commit
+        ):
+            self.prepared = self.prepare(session, reply)
 
 
 def where_of(command: Command) -> Where:

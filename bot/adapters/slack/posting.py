@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from contextlib import AbstractContextManager
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -14,7 +15,7 @@ from bot.adapters.slack.blocks import (
     render_single,
 )
 from bot.adapters.slack.message_keys import find_posted, metadata
-from bot.cards import Cards
+from bot.cards import Cards, Latest, Prepared
 from bot.i18n import t
 from bot.messages import File, Reply
 from storage import posted as posted_messages
@@ -77,20 +78,28 @@ class Poster:
         *,
         skip: tuple[str, str] | None = None,
         lang: str | None = None,
+        prepared: Prepared | None = None,
     ) -> int:
         """chat.update every posted message of the object; returns how many were updated.
         With ``cards``, the card is rendered from the database at send time, one update of
-        an object at a time (last state wins). A message that is gone (deleted, archived
-        channel) is forgotten, not retried."""
+        an object at a time (last state wins); ``prepared``: as read in the command's
+        transaction (bot/cards.py). A message that is gone (deleted, archived channel) is
+        forgotten, not retried."""
         if self.cards is None:
             return self._update_all(ref, reply, self.posted(ref), skip)
-        with self.cards.latest(ref, lang or self.lang, PLATFORM) as found:
+        with self._latest(ref, lang or self.lang, prepared) as found:
             if found.superseded:
                 return 0
             return self._update_all(ref, found.card or reply, found.messages, skip)
 
     def update_clicked(
-        self, ref: tuple[str, int], reply: Reply, clicked: tuple[str, str], *, lang: str
+        self,
+        ref: tuple[str, int],
+        reply: Reply,
+        clicked: tuple[str, str],
+        *,
+        lang: str,
+        prepared: Prepared | None = None,
     ) -> bool:
         """A click on one of the object's posted messages: update them all (the message
         itself shows the new state) and return True; False when ``clicked`` is not one of
@@ -101,12 +110,29 @@ class Poster:
                 return False
             self._update_all(ref, reply, messages, None)
             return True
-        with self.cards.latest(ref, lang, PLATFORM) as found:
+        with self._latest(ref, lang, prepared) as found:
             if clicked not in found.messages:
                 return False
             if not found.superseded:
                 self._update_all(ref, found.card or reply, found.messages, None)
             return True
+
+    def refresh(self, prepared: Prepared) -> None:
+        """A prepared update that was not sent (the command's commit or its answer failed):
+        its number may have made an earlier update skip, so the card is read again and sent
+        (its object has a card renderer: ``prepare`` is only asked for those)."""
+        assert self.cards is not None
+        with self.cards.latest(prepared.ref, prepared.lang, PLATFORM) as found:
+            if not found.superseded and found.card is not None:
+                self._update_all(prepared.ref, found.card, found.messages, None)
+
+    def _latest(
+        self, ref: tuple[str, int], lang: str, prepared: Prepared | None
+    ) -> AbstractContextManager[Latest]:
+        assert self.cards is not None
+        if prepared is not None and prepared.ref == ref:
+            return self.cards.held(prepared)
+        return self.cards.latest(ref, lang, PLATFORM)
 
     def _update_all(
         self,

@@ -76,3 +76,35 @@ def test_50_parallel_clicks_leave_the_card_with_the_databases_count(
             assert f"{CLICKS} stemmer" in updates[-1].text, updates[-1].text
         finally:
             bot.stop()
+
+
+def test_a_card_update_is_sent_when_the_commands_own_answer_failed(tmp_path: Path) -> None:
+    """On SQLite a command's card update is read in its transaction and numbered there
+    (bot/cards.py: prepare); when its answer cannot be delivered before the update is
+    sent, the card is read again and sent, so no earlier update it outran is lost."""
+    (tmp_path / "bot").mkdir()
+    with FakeSlack() as fake:
+        bot = start_slack_bot(
+            tmp_path / "bot", fake, features=("tests.adapters.slack.testfeature",)
+        )
+        try:
+            bot.command("/testpoll vis")
+            db = bot.db()
+
+            def posted_ts() -> str | None:
+                with db.transaction() as s:
+                    return s.scalar(select(PostedMessage.message_id))
+
+            ts = wait_until(posted_ts, what="the card posted")
+            # The typed vote's answer goes nowhere: response_url, ephemeral and DM all fail.
+            fake.fail_next("response_url", status=500, times=20)
+            fake.fail_next("chat.postEphemeral", error="channel_not_found", times=20)
+            fake.fail_next("chat.postMessage", error="internal_error", times=20)
+            bot.command("/testpoll stem")
+            fake.wait_for(
+                "chat.update",
+                lambda c: c.body.get("ts") == ts and "1 stemmer" in c.text,
+                timeout=120,  # only a guard: the update comes once the answer has failed
+            )
+        finally:
+            bot.stop()

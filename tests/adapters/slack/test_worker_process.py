@@ -12,7 +12,12 @@ import pytest
 
 from storage import inbox
 from tests.adapters.slack.fake import FakeSlack
-from tests.adapters.slack.process import prepare_folder, start_slack_bot, start_worker
+from tests.adapters.slack.process import (
+    prepare_folder,
+    start_slack_bot,
+    start_worker,
+    wait_until,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -60,10 +65,13 @@ def test_a_worker_process_runs_what_a_front_without_worker_stored_without_its_po
             for _, response_url in sent:
                 answer = front.replies(response_url, timeout=60)[0]
                 assert answer.body.get("text") or answer.body.get("blocks")
-            with front.db().reading() as session:
-                counts = inbox.counts(session)
-            # The last one is "ran" until the worker's next claim marks it done.
-            assert "pending" not in counts and sum(counts.values()) == 4
+
+            def counts() -> dict[str, int]:
+                with front.db().reading() as session:
+                    return inbox.counts(session)
+
+            # A row's "done" is written with the worker's next claim, after its answer.
+            wait_until(lambda: counts() == {"done": 4}, timeout=30, what="four rows done")
         finally:
             front.stop()
             if worker is not None:
