@@ -20,8 +20,10 @@ log = logging.getLogger(__name__)
 
 EVENT_TYPE = "partnerbot_outbox"
 # How far back a lookup reads: a key is looked for right after its sender's claim ran
-# out (minutes), and a network's channel does not get hundreds of messages in that time.
+# out (minutes); a page is 200 messages, and a busy channel (many reminders at once) can
+# have more than one page of them since.
 HISTORY_LIMIT = 200
+HISTORY_PAGES = 10
 
 
 def metadata(key: str, part: int) -> dict[str, Any]:
@@ -33,20 +35,25 @@ def find_posted(client: WebClient, channel: str, key: str) -> dict[int, str]:
     """The parts of ``key`` already in ``channel``: part number -> message ts."""
     if not channel or channel.startswith(("U", "W")):
         return {}  # a direct message by user id: its conversation id is not known here
+    found: dict[int, str] = {}
+    cursor = None
     try:
-        resp = client.conversations_history(
-            channel=channel, include_all_metadata=True, limit=HISTORY_LIMIT
-        )
+        for _ in range(HISTORY_PAGES):
+            resp = client.conversations_history(
+                channel=channel, include_all_metadata=True, limit=HISTORY_LIMIT, cursor=cursor
+            )
+            for message in resp.get("messages") or []:
+                meta = message.get("metadata") or {}
+                payload = meta.get("event_payload") or {}
+                if meta.get("event_type") == EVENT_TYPE and payload.get("key") == key:
+                    found[int(payload.get("part") or 0)] = str(message.get("ts") or "")
+            cursor = (resp.get("response_metadata") or {}).get("next_cursor")
+            if not resp.get("has_more") or not cursor:
+                break
     except (SlackApiError, SlackClientError, OSError) as exc:
         reason = exc.response.get("error") if isinstance(exc, SlackApiError) else exc
         log.warning("cannot look for %s in %s (%s): posting it again", key, channel, reason)
         return {}
-    found: dict[int, str] = {}
-    for message in resp.get("messages") or []:
-        meta = message.get("metadata") or {}
-        payload = meta.get("event_payload") or {}
-        if meta.get("event_type") == EVENT_TYPE and payload.get("key") == key:
-            found[int(payload.get("part") or 0)] = str(message.get("ts") or "")
     if found:
         log.warning("%s was posted in %s before its sender stopped: not posted again", key, channel)
     return found

@@ -7,7 +7,8 @@
         call = fake.wait_for("chat.postMessage", lambda c: "Påminnelse" in c.text)
 
 Posted messages are kept per channel with their ``metadata`` and listed newest first by
-conversations.history (the metadata only with ``include_all_metadata``, as Slack does);
+conversations.history, a page of ``limit`` at a time with a cursor to the next (the
+metadata only with ``include_all_metadata``, as Slack does);
 ``fake.stall(method, when)`` records a matching call (Slack has it) and never answers it,
 for a bot killed while it waits.
 
@@ -444,13 +445,18 @@ class FakeSlack:
             return {"ok": False, "error": "channel_not_found"}
         with_metadata = str(body.get("include_all_metadata", "")).lower() in ("true", "1")
         limit = int(body.get("limit") or 100)
+        start = int(str(body.get("cursor") or "0").removeprefix("next:") or 0)
         with self._lock:
-            newest_first = list(reversed(self._history.get(channel, [])))[:limit]
+            newest_first = list(reversed(self._history.get(channel, [])))
+        page = newest_first[start : start + limit]
         messages = [
-            m if with_metadata else {k: v for k, v in m.items() if k != "metadata"}
-            for m in newest_first
+            m if with_metadata else {k: v for k, v in m.items() if k != "metadata"} for m in page
         ]
-        return {"ok": True, "messages": messages, "has_more": False}
+        more = start + limit < len(newest_first)
+        answer: dict[str, Any] = {"ok": True, "messages": messages, "has_more": more}
+        if more:  # as Slack: the next page by the cursor it gives
+            answer["response_metadata"] = {"next_cursor": f"next:{start + limit}"}
+        return answer
 
     @staticmethod
     def _reply(

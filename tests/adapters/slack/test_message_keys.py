@@ -66,3 +66,17 @@ def test_a_direct_message_by_user_id_is_not_looked_up(fake: FakeSlack, poster: P
     poster.post("U1", REPLY, key="k1", resend=True)
     assert len(posts(fake)) == 2
     assert fake.calls("conversations.history") == []
+
+
+def test_a_key_more_than_a_page_back_is_found(fake: FakeSlack, poster: Poster) -> None:
+    """A busy channel (300 reminders in seconds) pushes the dead sender's post off the first
+    page of the history: the lookup reads on, page by page, and does not post it again."""
+    from bot.adapters.slack.message_keys import HISTORY_LIMIT
+
+    first = poster.post("C1", REPLY, key="hearing:2:7d")
+    later = HISTORY_LIMIT + 50
+    for n in range(later):
+        poster.post("C1", Reply.text(f"later {n}", visibility="channel"), key=f"other:{n}")
+    assert poster.post("C1", REPLY, key="hearing:2:7d", resend=True) == first
+    assert len(posts(fake)) == 1 + later
+    assert len(fake.calls("conversations.history")) == 2
