@@ -3,6 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Bytecode caches are gitignored and save each test worker the rewriting of every test
+# module's asserts (about 4 s of CPU a worker) and each bot process the compiling of the
+# project: write them even where the environment says not to (many CI images do).
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: install run test test-fast test-props lint typecheck bytecode bench bench-load bench-soak bench-web clean
 
