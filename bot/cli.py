@@ -77,7 +77,8 @@ def console(
 
     s = settings()
     app = App.build(s, open_database(s))
-    warm_up()  # load dateparser's data now, not at the first command
+    if sys.stdin.isatty():  # a member typing: load dateparser's data now, not at the first
+        warm_up()  # command; a script of commands loads it only if one of them has a date
     console_adapter.run(app, user=as_, channel=channel)
 
 

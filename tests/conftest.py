@@ -100,11 +100,43 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         pg.drop()
 
 
+class SchemaTemplate:
+    """An empty SQLite database with the schema, made once per test process and copied into
+    each test's database with SQLite's backup: `create_all` takes 20-30 ms of CPU and a
+    thousand tests start from an empty schema, a copy takes about one."""
+
+    def __init__(self, folder: Path) -> None:
+        self.file = folder / "schema.db"
+        template = Database.from_url(f"sqlite:///{self.file}")
+        Base.metadata.create_all(template.engine)
+        template.dispose()
+
+    def database(self, url: str) -> Database:
+        """The database at the SQLite ``url``, with the schema copied in."""
+        db = Database.from_url(url)
+        source = sqlite3.connect(self.file)
+        target = db.engine.raw_connection()
+        try:
+            source.backup(target.driver_connection)  # type: ignore[arg-type]
+        finally:
+            target.close()
+            source.close()
+        return db
+
+
+@pytest.fixture(scope="session")
+def schema_template(tmp_path_factory: pytest.TempPathFactory) -> SchemaTemplate:
+    return SchemaTemplate(tmp_path_factory.mktemp("schema-template"))
+
+
 @pytest.fixture
-def any_db(db_url: str) -> Iterator[Database]:
+def any_db(db_url: str, schema_template: SchemaTemplate) -> Iterator[Database]:
     """A database with the schema, on both engines."""
-    db = Database.from_url(db_url)
-    Base.metadata.create_all(db.engine)
+    if db_url.startswith("sqlite"):
+        db = schema_template.database(db_url)
+    else:
+        db = Database.from_url(db_url)
+        Base.metadata.create_all(db.engine)
     yield db
     db.dispose()
 
@@ -125,10 +157,9 @@ def pg_db() -> Iterator[Database]:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
+def db(tmp_path: Path, schema_template: SchemaTemplate) -> Iterator[Database]:
     """A fresh SQLite database with the schema (the fast default for handler tests)."""
-    db = Database.from_url(sqlite_url(tmp_path))
-    Base.metadata.create_all(db.engine)
+    db = schema_template.database(sqlite_url(tmp_path))
     yield db
     db.dispose()
 

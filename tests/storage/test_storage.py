@@ -27,6 +27,35 @@ def test_migrations_build_exactly_the_models(db_url: str) -> None:
     db.dispose()
 
 
+def test_the_start_up_check_reads_the_revisions_as_alembic_does(db_url: str) -> None:
+    # check_up_to_date runs at every start without importing Alembic (a third of a second):
+    # its heads and current revisions must be Alembic's own, before and after each step.
+    from alembic.script import ScriptDirectory
+
+    db = Database.from_url(db_url)
+    assert schema.head_revisions() == set(
+        ScriptDirectory.from_config(schema.alembic_config(db)).get_heads()
+    )
+    for step in (None, "0001", "0002_slack", "heads"):
+        if step:
+            schema.upgrade(db, step)
+        with db.engine.connect() as conn:
+            alembic_says = set(MigrationContext.configure(conn).get_current_heads())
+        assert schema.current_revisions(db) == alembic_says
+        assert (alembic_says == schema.head_revisions()) == (step == "heads")
+    db.dispose()
+
+
+def test_starting_the_bot_does_not_import_alembic() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, bot.cli, bot.web.app, bot.doctor; print('alembic' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"
+
+
 def test_times_round_trip_as_aware_utc(any_db: Database) -> None:
     oslo = datetime(2026, 3, 29, 3, 30, tzinfo=ZoneInfo("Europe/Oslo"))  # just after DST change
     with any_db.transaction() as s:
