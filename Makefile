@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 # project: write them even where the environment says not to (many CI images do).
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: install run test test-fast test-props lint typecheck bytecode bench bench-load bench-soak bench-web clean
+.PHONY: install run test test-fast test-props lint ruff typecheck bytecode bench bench-load bench-soak bench-web clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,10 +22,11 @@ run: $(STAMP)
 	$(BIN)/partnerbot demo --if-empty
 	$(BIN)/partnerbot console
 
-lint: $(STAMP)
+lint: ruff typecheck
+
+ruff: $(STAMP)
 	$(BIN)/ruff check bot handlers storage tests benches
 	$(BIN)/ruff format --check --quiet bot handlers storage tests benches
-	$(BIN)/mypy
 
 # The project's bytecode, written once: the tests start about a hundred `partnerbot`
 # processes, and where PYTHONDONTWRITEBYTECODE is set (as in many CI images) each would
@@ -41,9 +42,7 @@ WORKERS := $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) + 1 )))
 # ruff first (a second); mypy (25 s of one core on a fresh clone, 3 s with its cache) runs
 # beside the tests, which leave a core idle while they wait for bot processes, and its
 # verdict is printed, and counts, after theirs.
-test: $(STAMP) bytecode
-	$(BIN)/ruff check bot handlers storage tests benches
-	$(BIN)/ruff format --check --quiet bot handlers storage tests benches
+test: ruff bytecode
 	@$(BIN)/mypy > $(VENV)/mypy.out 2>&1 & mypy=$$!; \
 	$(BIN)/pytest -q -n $(WORKERS) --dist worksteal --durations=40; tests=$$?; \
 	wait $$mypy; typed=$$?; echo "mypy:"; cat $(VENV)/mypy.out; \
