@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from types import ModuleType
 
@@ -65,7 +66,14 @@ class App:
         db = db or Database.from_url(settings.database_url)
         return cls(settings=settings, db=db, router=build_router(db, settings, features))
 
-    def dispatcher(self, messenger: Messenger) -> Dispatcher:
+    def dispatcher(
+        self, messenger: Messenger, *, monotonic: Callable[[], float] = time.monotonic
+    ) -> Dispatcher:
         return Dispatcher(
-            self.db, self.settings, messenger, self.router.renderers, planners=self.router.planners
+            self.db,
+            self.settings,
+            messenger,
+            self.router.renderers,
+            planners=self.router.planners,
+            monotonic=monotonic,
         )

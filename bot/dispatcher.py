@@ -23,7 +23,7 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -92,6 +92,7 @@ class Dispatcher:
         self._unrecorded: dict[int, tuple[datetime, bool]] = {}  # row id -> (sent at, late)
         self._interrupted = False
         self.monotonic = monotonic
+        self._run_began = (datetime.now(UTC), monotonic())  # set again by each run
 
     def dispatch_due(
         self, now: datetime, *, batch: int = 50, max_batches: int = 100, plan: bool = True
@@ -134,12 +135,12 @@ class Dispatcher:
         stats = DispatchStats()
         if self.started_at is None:
             self.started_at = now
-        started = self.monotonic()
+        self._run_began = (now, self.monotonic())
         # Past this, another dispatcher could take our claims for a vanished sender's.
         hold = self.claim_lease.total_seconds() / 2
         for _ in range(max_batches):
             # Claims carry the real time: a long run's later claims are not born stale.
-            claim_now = now + timedelta(seconds=self.monotonic() - started)
+            claim_now = self._in_run()
             with self.db.transaction() as session:
                 rows = outbox.claim_due(
                     session,
@@ -164,6 +165,11 @@ class Dispatcher:
             if len(claimed) < batch:
                 break
         return stats
+
+    def _in_run(self) -> datetime:
+        """The time now, within this run: its start plus what the monotonic clock counted."""
+        began, at = self._run_began
+        return began + timedelta(seconds=self.monotonic() - at)
 
     def _deliver(
         self, row_id: int, due_at: datetime, attempts: int, now: datetime, stats: DispatchStats
@@ -202,8 +208,14 @@ class Dispatcher:
                 wait = backoff(attempts + 1)
                 if exc.retry_after is not None:
                     wait = max(timedelta(seconds=exc.retry_after), timedelta(seconds=1))
+                # From when the platform answered, not from the run's start: a Retry-After
+                # of 20 s that came 30 s into the run is 50 s after it.
                 outbox.mark_retry(
-                    session, row_id, next_at=now + wait, error=exc.reason, attempts=attempts + 1
+                    session,
+                    row_id,
+                    next_at=self._in_run() + wait,
+                    error=exc.reason,
+                    attempts=attempts + 1,
                 )
             stats.retried += 1
             return

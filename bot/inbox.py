@@ -287,10 +287,13 @@ class Watch:
         self.wakes = wakes
         self.every = every
         self._stopping = threading.Event()
+        self._watching = threading.Event()  # set once the first look is taken
         self._thread = threading.Thread(target=self._loop, name="inbox-watch", daemon=True)
 
     def start(self) -> None:
+        """Returns once the watch has taken its first look: rows stored after that wake."""
         self._thread.start()
+        self._watching.wait(5.0)
 
     def stop(self) -> None:
         self._stopping.set()
@@ -311,6 +314,7 @@ class Watch:
         try:
             cursor = raw.cursor()
             version, top = _version(cursor), _top(cursor)
+            self._watching.set()
             while not self._stopping.wait(self.every):
                 now = _version(cursor)
                 if now == version:

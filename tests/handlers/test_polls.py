@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from bot.messages import Buttons, Reply
 from bot.messenger import TemporaryError
 from storage.models import Meeting, OutboxMessage, Poll, Vote
-from tests.helpers import TestBot
+from tests.helpers import TestBot, still
 
 OSLO = ZoneInfo("Europe/Oslo")
 # now (fixture) is Monday 2 March 2026 09:00 in Oslo. Slots: Thu 5, Fri 6, Mon 9 March.
@@ -550,7 +550,7 @@ class FlakyMessenger:
 def test_auto_close_result_is_posted_again_after_a_failed_send(bot: TestBot, now: datetime) -> None:
     poll_id = create(bot, now, '/mote ny "Kort frist" tider fredag 10-12 svarfrist i morgen kl 12')
     messenger = FlakyMessenger()
-    dispatcher = bot.app.dispatcher(messenger)
+    dispatcher = bot.app.dispatcher(messenger, monotonic=still)
     closes = datetime(2026, 3, 3, 11, 0, tzinfo=UTC)
     assert dispatcher.dispatch_due(closes).retried == 1
     assert poll_row(bot, poll_id).state == "closed"  # closed, though the post failed

@@ -16,7 +16,7 @@ from storage import outbox
 from storage.db import Database
 from storage.models import Account, Member, Network, OutboxMessage
 from tests.conftest import make_settings
-from tests.helpers import FlakyDatabase
+from tests.helpers import FlakyDatabase, still
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
@@ -57,7 +57,8 @@ def states(db: Database) -> dict[str, str]:
 
 def dispatcher(db: Database, messenger: object, settings: Settings | None = None) -> Dispatcher:
     settings = settings or make_settings(str(db.engine.url))
-    return Dispatcher(db, settings, messenger, {"test": echo})  # type: ignore[arg-type]
+    # A still monotonic clock: each run takes no time, so times are exactly the ones given.
+    return Dispatcher(db, settings, messenger, {"test": echo}, monotonic=still)  # type: ignore[arg-type]
 
 
 def test_due_rows_are_sent_once_in_order_in_the_target_language(any_db: Database) -> None:
@@ -432,3 +433,23 @@ def test_a_transaction_tells_the_soonest_message_it_scheduled(any_db: Database) 
         assert outbox.soonest_scheduled(s) == T0
     with any_db.transaction() as s:
         assert outbox.soonest_scheduled(s) is None  # each transaction its own
+
+
+def test_retry_after_counts_from_when_the_platform_answered(any_db: Database) -> None:
+    """A 429 that came 30 s into the run (a slow platform, a busy machine): Retry-After 20
+    means 50 s after the run began, not 20."""
+    net, _ = setup(any_db)
+    add(any_db, "x", T0, outbox.Target.network(net))
+    clock = Clock()
+
+    class SlowLimited(Flaky):
+        def send(self, destination: Destination, reply: Reply) -> None:
+            clock.t += 30
+            super().send(destination, reply)
+
+    limited = SlowLimited(TemporaryError("ratelimited", retry_after=20))
+    settings = make_settings(str(any_db.engine.url))
+    d = Dispatcher(any_db, settings, limited, {"test": echo}, worker="A", monotonic=clock)
+    assert d.dispatch_due(T0).retried == 1
+    assert d.dispatch_due(T0 + timedelta(seconds=49)).sent == 0
+    assert d.dispatch_due(T0 + timedelta(seconds=50)).sent == 1
