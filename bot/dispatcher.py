@@ -191,33 +191,7 @@ class Dispatcher:
                     with self.db.transaction() as session:
                         outbox.mark_delivered(session, row_id, delivered)
         except TemporaryError as exc:
-            with self.db.transaction() as session:
-                # A rate limit is Slack pacing us, not failing: it never makes a row give up
-                # (a busy channel can answer 429 for minutes); the stale rule bounds it.
-                rate_limited = exc.retry_after is not None
-                if attempts + 1 >= self.settings.max_attempts and not rate_limited:
-                    self._fail(
-                        session,
-                        row_id,
-                        f"gave up after {attempts + 1} attempts: {exc.reason}",
-                        attempts + 1,
-                        now,
-                    )
-                    stats.failed += 1
-                    return
-                wait = backoff(attempts + 1)
-                if exc.retry_after is not None:
-                    wait = max(timedelta(seconds=exc.retry_after), timedelta(seconds=1))
-                # From when the platform answered, not from the run's start: a Retry-After
-                # of 20 s that came 30 s into the run is 50 s after it.
-                outbox.mark_retry(
-                    session,
-                    row_id,
-                    next_at=self._in_run() + wait,
-                    error=exc.reason,
-                    attempts=attempts + 1,
-                )
-            stats.retried += 1
+            self._retry_later(row_id, attempts, exc, now, stats)
             return
         except PermanentError as exc:
             with self.db.transaction() as session:
@@ -232,6 +206,44 @@ class Dispatcher:
             raise
         stats.sent += 1
         stats.sent_ids.append(row_id)
+
+    def _retry_later(
+        self,
+        row_id: int,
+        attempts: int,
+        exc: TemporaryError,
+        now: datetime,
+        stats: DispatchStats,
+    ) -> None:
+        """The platform could not take it now: try again later, or give up after
+        ``max_attempts`` (a rate limit never makes a row give up)."""
+        with self.db.transaction() as session:
+            # A rate limit is Slack pacing us, not failing: it never makes a row give up
+            # (a busy channel can answer 429 for minutes); the stale rule bounds it.
+            rate_limited = exc.retry_after is not None
+            if attempts + 1 >= self.settings.max_attempts and not rate_limited:
+                self._fail(
+                    session,
+                    row_id,
+                    f"gave up after {attempts + 1} attempts: {exc.reason}",
+                    attempts + 1,
+                    now,
+                )
+                stats.failed += 1
+                return
+            wait = backoff(attempts + 1)
+            if exc.retry_after is not None:
+                wait = max(timedelta(seconds=exc.retry_after), timedelta(seconds=1))
+            # From when the platform answered, not from the run's start: a Retry-After
+            # of 20 s that came 30 s into the run is 50 s after it.
+            outbox.mark_retry(
+                session,
+                row_id,
+                next_at=self._in_run() + wait,
+                error=exc.reason,
+                attempts=attempts + 1,
+            )
+        stats.retried += 1
 
     def _prepare(
         self, row_id: int, due_at: datetime, attempts: int, now: datetime, stats: DispatchStats
