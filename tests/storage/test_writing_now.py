@@ -5,19 +5,26 @@ from __future__ import annotations
 
 import sqlite3
 
+from sqlalchemy import text
+
 from storage.db import Database
 
 
-def test_a_busy_writing_now_gives_back_no_connection_that_would_not_wait(db: Database) -> None:
-    """writing_now asks for the lock with busy_timeout 0 on a connection of its own; when
-    it finds the lock taken, that connection must not go back to the pool, where an
-    ordinary transaction would take it and fail at once instead of waiting its turn."""
+def found_busy(db: Database) -> None:
+    """writing_now while another connection (another process's) holds the lock: None."""
     other = sqlite3.connect(db.engine.url.database or "", isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     with db.writing_now() as conn:
         assert conn is None
     other.execute("COMMIT")
     other.close()
+
+
+def test_a_busy_writing_now_gives_back_no_connection_that_would_not_wait(db: Database) -> None:
+    """writing_now asks for the lock with busy_timeout 0 on a connection of its own; when
+    it finds the lock taken, that connection must not go back to the pool, where an
+    ordinary transaction would take it and fail at once instead of waiting its turn."""
+    found_busy(db)
     pooled = [db.engine.connect() for _ in range(db.engine.pool.checkedin())]  # type: ignore[attr-defined]
     try:
         for conn in pooled:
@@ -30,14 +37,7 @@ def test_a_busy_writing_now_gives_back_no_connection_that_would_not_wait(db: Dat
 
 def test_writing_now_takes_the_lock_once_it_is_free_again(db: Database) -> None:
     """A busy try leaves writing_now able to take the lock and write at the next try."""
-    from sqlalchemy import text
-
-    other = sqlite3.connect(db.engine.url.database or "", isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")
-    with db.writing_now() as conn:
-        assert conn is None
-    other.execute("COMMIT")
-    other.close()
+    found_busy(db)
     with db.writing_now() as conn:
         assert conn is not None
         conn.execute(text("CREATE TABLE kept (x INTEGER)"))
