@@ -17,6 +17,7 @@ shows at least as much, and the update needs no transaction of its own after the
 from __future__ import annotations
 
 import hashlib
+import logging
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,12 +25,15 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from bot.messages import Reply
 from bot.router import CardRenderer
 from storage import posted
 from storage.db import Database
+
+log = logging.getLogger(__name__)
 
 Ref = tuple[str, int]
 
@@ -75,12 +79,17 @@ class Cards:
     def latest(self, ref: Ref, lang: str, platform: str) -> Iterator[Latest]:
         """Hold the object's lock while the caller sends; yields its card as it stands now
         and its posted messages on ``platform``, read in one transaction."""
-        number = self._ask(ref)
-        if self.db.is_postgres:
+        if self.db.gate is None:  # PostgreSQL
+            number = self._ask(ref)
             with self.db.transaction() as session:
                 session.execute(select(func.pg_advisory_xact_lock(lock_key(ref))))
                 yield self._read(session, ref, lang, platform, number)
             return
+        # The number under the write gate, for an instant: no command of this process is
+        # then between its number (``prepare``) and its commit, so every lower number's
+        # commit is in what is read below.
+        with self.db.gate.hold():
+            number = self._ask(ref)
         with self._local(ref):
             with self.db.reading() as session:  # only reads: no write lock, none held
                 found = self._read(session, ref, lang, platform, number)  # while sending
@@ -102,14 +111,21 @@ class Cards:
         zone (not rendered again). No message: no card rendered."""
         if self.db.is_postgres:
             return None
-        number = self._ask(ref)
         messages = posted.listed(session, platform, ref)
         card: Reply | None = None
-        if messages:
-            render = self.renderers.get(ref[0])
-            if render is not None:
-                card = trusted or render(session, int(ref[1]), lang, self.tz)
-        return Prepared(ref, number, lang, Latest(card, messages))
+        render = self.renderers.get(ref[0])
+        if messages and render is not None and trusted is None:
+            try:
+                card = render(session, int(ref[1]), lang, self.tz)
+            except Exception as exc:  # the command stands; the update reads after its commit
+                if isinstance(exc, SQLAlchemyError):
+                    raise
+                log.exception("rendering the card of %s in its command failed", ref)
+                return None
+        elif messages and render is not None:
+            card = trusted
+        # Taken last, under the write lock the command holds until its commit.
+        return Prepared(ref, self._ask(ref), lang, Latest(card, messages))
 
     @contextmanager
     def held(self, prepared: Prepared) -> Iterator[Latest]:

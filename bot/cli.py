@@ -182,6 +182,12 @@ def worker(
     except _platform_errors() as exc:
         fail(str(exc))
     app = App.build(s, open_database(s))
+    if not app.db.is_postgres:
+        print(
+            "partnerbot: note: on SQLite run one worker process only, beside "
+            "`serve --no-worker` (docs/deploy.md)",
+            file=sys.stderr,
+        )
     if nice:
         os.nice(nice)
     warm_up()

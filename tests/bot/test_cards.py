@@ -144,3 +144,63 @@ def test_on_postgresql_nothing_is_prepared_the_update_reads_after_the_commit(
     with pg_db.transaction() as session:
         assert cards.prepare(session, REF, "nb", "slack") is None
     assert REF not in cards._asked
+
+
+def test_an_update_asked_while_a_command_is_uncommitted_shows_that_commit(db: Database) -> None:
+    """A command prepared its update (number 1) and has not committed; another update of
+    the object is asked meanwhile. That one's number is taken once the command committed,
+    so whichever update is sent last shows the command's change: the command's own is
+    superseded only by one that read after its commit."""
+    cards = Cards(db, {"poll": count_card}, OSLO)
+    posted.remember(db, "slack", REF, "C1", "1.0")
+    prepared_in_command = threading.Event()
+    other_asked = threading.Event()
+
+    def command() -> Latest:
+        with db.transaction() as session:
+            session.add(
+                PostedMessage(
+                    object_type="poll",
+                    object_id=7,
+                    platform="slack",
+                    channel_id="C2",
+                    message_id="2.0",
+                )
+            )
+            session.flush()
+            prepared = cards.prepare(session, REF, "nb", "slack")
+            prepared_in_command.set()
+            other_asked.wait(10)
+        assert prepared is not None
+        with cards.held(prepared) as found:
+            return found
+
+    def other() -> Latest:
+        prepared_in_command.wait(10)
+        other_asked.set()
+        with cards.latest(REF, "nb", "slack") as found:
+            return found
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        mine, theirs = pool.submit(command), pool.submit(other)
+        sent = [f for f in (mine.result(), theirs.result()) if not f.superseded]
+    assert sent and all(f.card == Reply.text("nb:2") for f in sent)
+
+
+def test_a_card_that_fails_to_render_in_the_command_leaves_the_command_standing(
+    db: Database,
+) -> None:
+    def broken(session: Session, object_id: int, lang: str, tz: ZoneInfo) -> Reply:
+        raise ValueError("a renderer bug")
+
+    cards = Cards(db, {"poll": broken}, OSLO)
+    posted.remember(db, "slack", REF, "C1", "1.0")
+    with db.transaction() as session:
+        session.add(
+            PostedMessage(
+                object_type="poll", object_id=7, platform="slack", channel_id="C2", message_id="2.0"
+            )
+        )
+        assert cards.prepare(session, REF, "nb", "slack") is None
+    with db.reading() as session:
+        assert len(posted.listed(session, "slack", REF)) == 2  # the command's change stands

@@ -129,6 +129,9 @@ class Intake:
         self._cond = threading.Condition()
         self._waiting: list[tuple[Item, asyncio.Future[bool], asyncio.AbstractEventLoop]] = []
         self._writer: threading.Thread | None = None
+        # The writer thread has a batch it has not committed yet: a request that comes
+        # meanwhile goes after it (one member's requests keep their order).
+        self._busy = False
 
     def store(self, kind: Kind, body: dict[str, Any], key: str | None = None) -> bool:
         """Store and commit; False for a request stored before (a retry)."""
@@ -139,7 +142,7 @@ class Intake:
     async def store_async(self, kind: Kind, body: dict[str, Any], key: str | None = None) -> bool:
         """``store`` in the next group commit; returns once it is committed."""
         loop = asyncio.get_running_loop()
-        if not self._waiting:  # nobody queued before it: maybe stored right here
+        if not self._waiting and not self._busy:  # nobody before it: maybe stored right here
             added = self._store_now([(kind, body, key)])
             if added is not None:
                 loop.call_soon(self._wake, added)  # after this request's ack is sent
@@ -158,13 +161,16 @@ class Intake:
             with self._cond:
                 while not self._waiting:
                     self._cond.wait()
+                self._busy = True  # before the queue looks empty to the event loop
                 batch, self._waiting = self._waiting, []
             try:
                 added = self._store_many([item for item, _, _ in batch])
             except Exception as exc:  # each waiting request fails (Slack gets no ack)
+                self._busy = False
                 for _, future, loop in batch:
                     loop.call_soon_threadsafe(_fail, future, exc)
                 continue
+            self._busy = False
             for (_, future, loop), result in zip(batch, added, strict=True):
                 loop.call_soon_threadsafe(_settle, future, result)
             # The acks first: a worker thread woken now competes with them for the GIL.

@@ -48,12 +48,12 @@ def find_posted(client: WebClient, channel: str, key: str) -> dict[int, str]:
                 if meta.get("event_type") == EVENT_TYPE and payload.get("key") == key:
                     found[int(payload.get("part") or 0)] = str(message.get("ts") or "")
             cursor = (resp.get("response_metadata") or {}).get("next_cursor")
-            if not resp.get("has_more") or not cursor:
+            # Newest first: with its first part found, the older pages hold none of it.
+            if 0 in found or not resp.get("has_more") or not cursor:
                 break
     except (SlackApiError, SlackClientError, OSError) as exc:
         reason = exc.response.get("error") if isinstance(exc, SlackApiError) else exc
-        log.warning("cannot look for %s in %s (%s): posting it again", key, channel, reason)
-        return {}
+        log.warning("cannot look for %s in %s (%s): posting the rest again", key, channel, reason)
     if found:
         log.warning("%s was posted in %s before its sender stopped: not posted again", key, channel)
     return found

@@ -80,3 +80,15 @@ def test_a_key_more_than_a_page_back_is_found(fake: FakeSlack, poster: Poster) -
     assert poster.post("C1", REPLY, key="hearing:2:7d", resend=True) == first
     assert len(posts(fake)) == 1 + later
     assert len(fake.calls("conversations.history")) == 2
+
+
+def test_a_key_on_the_first_page_of_a_long_history_takes_one_look(
+    fake: FakeSlack, poster: Poster
+) -> None:
+    from bot.adapters.slack.message_keys import HISTORY_LIMIT
+
+    for n in range(HISTORY_LIMIT + 50):
+        poster.post("C1", Reply.text(f"earlier {n}", visibility="channel"), key=f"other:{n}")
+    first = poster.post("C1", REPLY, key="hearing:2:7d")
+    assert poster.post("C1", REPLY, key="hearing:2:7d", resend=True) == first
+    assert len(fake.calls("conversations.history")) == 1  # its first part found: no more pages
