@@ -87,7 +87,9 @@ def find_goal(ctx: Context, network: Network, text: str) -> Goal:
         goals = ctx.session.scalars(
             select(Goal).where(Goal.network_id == network.id).order_by(Goal.number)
         ).all()
-        shown = ", ".join(str(g.number) for g in goals) or "—"
+        if not goals:
+            raise UserError("actions.no_goals", number=number, network=network.name)
+        shown = ", ".join(str(g.number) for g in goals)
         raise UserError("actions.goal_unknown", number=number, network=network.name, goals=shown)
     return goal
 

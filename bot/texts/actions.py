@@ -146,6 +146,11 @@ TEXTS = {
         "nn": '«{network}» har ikkje noko mål {number}. Mål som finst: {goals}. Lag eitt med `/tiltak mål ny {number} "Tittel"` eller importer arbeidsprogrammet.',
         "en": '“{network}” has no goal {number}. Goals there: {goals}. Create one with `/tiltak goal new {number} "Title"` or import the work programme.',
     },
+    "actions.no_goals": {
+        "nb": '«{network}» har ikke noe mål {number}: nettverket har ingen mål ennå. Lag det første med `/tiltak mål ny 1 "Tittel"`, eller lim inn arbeidsprogrammet med `/tiltak importer`.',
+        "nn": '«{network}» har ikkje noko mål {number}: nettverket har ingen mål enno. Lag det første med `/tiltak mål ny 1 "Tittel"`, eller lim inn arbeidsprogrammet med `/tiltak importer`.',
+        "en": '“{network}” has no goal {number}: the network has no goals yet. Create the first with `/tiltak goal new 1 "Title"`, or paste the work programme with `/tiltak import`.',
+    },
     "actions.unknown": {
         "nb": "Finner ikke tiltak #{number}. `/tiltak liste` viser numrene.",
         "nn": "Finn ikkje tiltak #{number}. `/tiltak liste` viser numra.",

@@ -108,6 +108,10 @@ def test_a_mentioned_owner_is_remembered_for_nudges(app: App, now: datetime) -> 
         ('/tiltak ny ""', "Tiltaket trenger en tittel"),
         ('/tiltak ny "X" frist blåmandag', "Jeg forstod ikke fristen «blåmandag»"),
         ('/tiltak ny "X" mål 9', "har ikke noe mål 9"),
+        (
+            '/tiltak ny "X" mål 1',
+            "nettverket har ingen mål ennå. Lag det første med `/tiltak mål ny 1",
+        ),
         ('/tiltak ny "X" mål tre', "er ikke et gyldig nummer"),
         (
             '/tiltak ny "X" ansvarlig Nissen',
@@ -131,6 +135,13 @@ def test_bad_input_is_explained_and_saves_nothing(
     assert expected in out
     with tbot.app.db.transaction() as s:
         assert s.scalar(select(func.count()).select_from(Action)) == before
+
+
+def test_a_goal_that_is_missing_where_there_are_goals_lists_them(
+    tbot: TestBot, now: datetime
+) -> None:
+    out = tbot.run('/tiltak ny "X" mål 9', as_="Sigrid Aasen", channel=VT, now=now)
+    assert "har ikkje noko mål 9. Mål som finst: 1, 2, 3." in out
 
 
 def test_bad_status_and_progress_words(tbot: TestBot, now: datetime) -> None:
