@@ -114,16 +114,14 @@ class Cards:
         messages = posted.listed(session, platform, ref)
         card: Reply | None = None
         render = self.renderers.get(ref[0])
-        if messages and render is not None and trusted is None:
+        if messages and render is not None:
             try:
-                card = render(session, int(ref[1]), lang, self.tz)
-            except Exception as exc:  # the command stands; the update reads after its commit
-                if isinstance(exc, SQLAlchemyError):
-                    raise
+                card = trusted or render(session, int(ref[1]), lang, self.tz)
+            except SQLAlchemyError:
+                raise
+            except Exception:  # the command stands; the update reads after its commit
                 log.exception("rendering the card of %s in its command failed", ref)
                 return None
-        elif messages and render is not None:
-            card = trusted
         # Taken last, under the write lock the command holds until its commit.
         return Prepared(ref, self._ask(ref), lang, Latest(card, messages))
 

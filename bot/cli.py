@@ -172,7 +172,6 @@ def worker(
     """Runs stored requests and sends reminders, beside `serve --no-worker` (SQLite or
     PostgreSQL) or as an extra worker (PostgreSQL, on this or other machines)."""
     import signal
-    import threading
 
     from bot.dates import warm_up
 

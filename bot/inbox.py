@@ -76,11 +76,11 @@ class Job:
         claim), unless it posts in a channel: a post a crashed worker may have made is
         looked for before posting again only for a row that ran, so that one is recorded
         (in a write transaction: NeedsWrite runs the command again to write)."""
-        if session.info.get(READ_ONLY) and reply.visibility != "channel":
+        if session.info.get(READ_ONLY):
+            if reply.visibility == "channel":
+                raise NeedsWrite("recording a channel post")
             self.recorded = True
             return
-        if session.info.get(READ_ONLY):
-            raise NeedsWrite("recording a channel post")
         inbox.mark_ran(session, self.claimed.id, self.claimed.token, reply_codec.encode(reply))
         self.recorded = True
 
@@ -278,7 +278,8 @@ class Watch:
     seconds it reads ``PRAGMA data_version`` (it changes when another connection commits;
     a few microseconds, no lock), and when it changed, how far the inbox's highest id
     moved: that many rows were stored, that many wake-ups (the worker's own commits move
-    no id and wake nobody; a highest id that fell, old rows pruned, wakes one). PostgreSQL has NOTIFY for this (``Worker._listen``)."""
+    no id and wake nobody; a highest id that fell, old rows pruned, wakes one).
+    PostgreSQL has NOTIFY for this (``Worker._listen``)."""
 
     def __init__(
         self, db: Database, wakes: list[Callable[[int], None]], *, every: float = WATCH_SECONDS

@@ -128,9 +128,10 @@ def accept(
     now: datetime,
 ) -> bool:
     """Store a request in ``session``'s transaction; False when its key is stored already."""
-    return accept_all(session.connection(), [Incoming(key, platform, kind, member, body)], now=now)[
-        0
-    ]
+    (added,) = accept_all(
+        session.connection(), [Incoming(key, platform, kind, member, body)], now=now
+    )
+    return added
 
 
 def claim(

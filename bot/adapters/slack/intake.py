@@ -166,11 +166,11 @@ class Intake:
             try:
                 added = self._store_many([item for item, _, _ in batch])
             except Exception as exc:  # each waiting request fails (Slack gets no ack)
-                self._busy = False
                 for _, future, loop in batch:
                     loop.call_soon_threadsafe(_fail, future, exc)
                 continue
-            self._busy = False
+            finally:
+                self._busy = False
             for (_, future, loop), result in zip(batch, added, strict=True):
                 loop.call_soon_threadsafe(_settle, future, result)
             # The acks first: a worker thread woken now competes with them for the GIL.
