@@ -37,7 +37,15 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benches.harness import RemoteFake, database, mib, pct, sample, settle  # noqa: E402
+from benches.harness import (  # noqa: E402
+    RemoteFake,
+    cpu_seconds,
+    database,
+    mib,
+    pct,
+    sample,
+    settle,
+)
 from tests.adapters.slack.process import (  # noqa: E402
     SlackBotProcess,
     start_slack_bot,
@@ -402,13 +410,6 @@ def check(clients: list[Client], objs: Objects, bot: SlackBotProcess) -> list[st
 
 
 # -- one run -----------------------------------------------------------------------------
-
-
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a process so far (Linux /proc): a measure of the work per
-    request that a machine shared with other work disturbs less than latencies."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def spy(pid: int, seconds: float, out: str | None) -> subprocess.Popen[bytes] | None:

@@ -42,7 +42,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benches.harness import RemoteFake, pct  # noqa: E402
+from benches.harness import RemoteFake, cpu_seconds, pct  # noqa: E402
 from tests.adapters.slack import requests as rq  # noqa: E402
 from tests.adapters.slack.process import (  # noqa: E402
     clean_env,
@@ -188,12 +188,6 @@ def wait_answered(fake: RemoteFake, tag: str, expected: int, timeout: float = 18
         if got >= expected or time.monotonic() - start > timeout:
             return got
         time.sleep(0.2)
-
-
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a process so far (/proc/PID/stat)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 @dataclass
