@@ -273,7 +273,7 @@ def main() -> None:
 
     fake = RemoteFake()
     fake_url = fake.url
-    env = {"PARTNERBOT_LOG_LEVEL": "WARNING"}
+    env = {"PARTNERBOT_LOG_LEVEL": "WARNING", "PARTNERBOT_TEST_CLOCK": ""}  # real time, as deployed
     with tempfile.TemporaryDirectory() as tmp:
         layouts = start_layouts(Path(tmp), fake, args, env)
         bare, bare_url = start_bare(fake_url + "/api/")
