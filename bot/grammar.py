@@ -17,6 +17,8 @@ from bot.texts.keywords import keyword_example, keyword_word
 
 _QUOTES = {'"': '"', "“": "”", "”": "”", "«": "»", "„": "“"}
 MAX_REF = 2_147_483_647
+# The verb that makes a new item in every feature: `ny`, and the words members type for it.
+NEW_WORDS = ("ny", "nytt", "new", "opprett", "lag", "lage", "create", "add")
 
 
 @dataclass(frozen=True)

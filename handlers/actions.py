@@ -14,7 +14,7 @@ from sqlalchemy import select
 from bot.context import Context
 from bot.dates import format_date, format_short
 from bot.errors import UserError
-from bot.grammar import Args
+from bot.grammar import NEW_WORDS, Args
 from bot.i18n import t
 from bot.messages import Button, Buttons, Fields, Reply, Text, strong
 from bot.router import Router, Verb
@@ -281,7 +281,7 @@ def new_goal(ctx: Context, args: Args) -> Reply:
 
 VERBS = (
     Verb(
-        ("ny", "new", "add"),
+        NEW_WORDS,
         new_action,
         "help.tiltak.ny",
         keywords={"goal": GOAL, "owner": OWNER, "due": DUE, "network": NETWORK},

@@ -25,7 +25,7 @@ from bot.dates import (
     parse_when,
 )
 from bot.errors import UserError
-from bot.grammar import Args
+from bot.grammar import NEW_WORDS, Args
 from bot.i18n import t
 from bot.messages import Reply, Text
 from bot.router import Router, Verb
@@ -480,7 +480,7 @@ def conference_ics(ctx: Context, args: Args) -> Reply:
 
 
 VERBS = (
-    Verb(("ny", "new"), new_conference, "help.konferanse.ny", keywords=FIELDS),
+    Verb(NEW_WORDS, new_conference, "help.konferanse.ny", keywords=FIELDS),
     Verb(("endre", "change", "edit"), edit_conference, "help.konferanse.endre", keywords=FIELDS),
     Verb(
         ("kunngjør", "kunngjer", "kunngjor", "announce", "publiser", "publish"),

@@ -18,7 +18,7 @@ from bot.dates import (
     parse_when,
 )
 from bot.errors import UserError
-from bot.grammar import Args, Token, parse_ref
+from bot.grammar import NEW_WORDS, Args, Token, parse_ref
 from bot.i18n import t
 from bot.messages import Fields, Reply, Text
 from bot.router import Router, Verb
@@ -285,7 +285,7 @@ def close_hearing(ctx: Context, args: Args) -> Reply:
 
 
 VERBS = (
-    Verb(("ny", "new", "opprett", "create"), new_hearing, "help.horing.ny", keywords=KEYWORDS),
+    Verb(NEW_WORDS, new_hearing, "help.horing.ny", keywords=KEYWORDS),
     Verb(
         ("liste", "list", "oversikt"),
         list_hearings,

@@ -26,7 +26,7 @@ from bot.dates import (
     parse_when,
 )
 from bot.errors import UserError
-from bot.grammar import Args, parse_ref
+from bot.grammar import NEW_WORDS, Args, parse_ref
 from bot.i18n import t
 from bot.messages import Reply, Text
 from bot.router import Router, Verb
@@ -533,7 +533,7 @@ _CARD_POLL = (
 
 
 VERBS = (
-    Verb(("ny", "new"), new_poll, "help.mote.ny", keywords=NEW_KEYWORDS, flags=NEW_FLAGS),
+    Verb(NEW_WORDS, new_poll, "help.mote.ny", keywords=NEW_KEYWORDS, flags=NEW_FLAGS),
     Verb(("svar", "answer", "vote"), vote, "help.mote.svar"),
     Verb(("vis", "show"), show_poll, "help.mote.vis", reads_only=True),
     Verb(("lukk", "close"), close_poll, "help.mote.lukk", keywords=CLOSE_KEYWORDS),

@@ -1,0 +1,29 @@
+"""The words members use for "make a new one" (lag, opprett, create) work in every feature,
+as `ny` does: a member who types `/tiltak lag ...` gets the action, not the whole help."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from tests.helpers import TestBot
+
+
+@pytest.mark.parametrize("word", ["lag", "opprett", "create"])
+@pytest.mark.parametrize(
+    ("command", "made"),
+    [
+        ('/tiltak {word} "Kartlegge ladepunkt"', "Tiltak #7 er opprettet"),
+        ('/horing {word} "Regional plan" frist 15.09', "Høring #2 «Regional plan» er registrert"),
+        ('/mote {word} "Nettverksmøte" tider i morgen 10-12', "har laget møtepoll #2"),
+        (
+            '/konferanse {word} "Samferdselsseminaret" dato 15. april kl 09-15',
+            "Konferanse #2 «Samferdselsseminaret» er lagret som utkast",
+        ),
+    ],
+)
+def test_make_words_make_a_new_one(
+    bot: TestBot, now: datetime, word: str, command: str, made: str
+) -> None:
+    assert made in bot.run(command.format(word=word), as_="Ingrid Berg", now=now)
