@@ -125,7 +125,8 @@ def load(
         channels = load_partnerships(session)
         load_members(session, channels)
         load_conferences(session, settings, now or datetime.now(UTC))
-        load_actions(session, settings, channels["#vest-telemark"], now or datetime.now(UTC))
+        goals = load_goals(session, channels, now or datetime.now(UTC))
+        load_actions(session, settings, goals, now or datetime.now(UTC))
         load_polls(session, channels, settings, now or datetime.now(UTC))
         load_hearings(session, channels, now=now or datetime.now(UTC), tz=settings.tz)
     return True
@@ -239,15 +240,37 @@ def load_conferences(session: Session, settings: Settings, now: datetime) -> Non
     schedule_reminders(session, conf, now, tz)
 
 
-# A few goals and actions for Vest-Telemark, in our own words. Due dates are days from the
+# A work programme per network, in our own words after the partnerships' published
+# themes: the goals (mål) a member refers to by number (`/tiltak ny ... mål 1`).
+# network (by channel) -> goals
+WORK_PROGRAMMES: dict[str, tuple[tuple[int, str], ...]] = {
+    "#infrastruktur": (
+        (1, "Full mobil- og bredbåndsdekning i hele Vestfold"),
+        (2, "Raskere utbygging av InterCity-strekningen gjennom Vestfold"),
+        (3, "Trygge og godt vedlikeholdte fylkesveier"),
+    ),
+    "#utenforskap": (
+        (1, "Flere unge fullfører videregående opplæring"),
+        (2, "Flere som står utenfor, kommer i arbeid"),
+        (3, "Tidlig innsats og samordnede tjenester for barn og familier"),
+    ),
+    "#verdiskaping": (
+        (1, "En felles regional plan for næringsareal"),
+        (2, "Flere nye og voksende bedrifter i Vestfold"),
+        (3, "Kompetansen arbeidslivet trenger, sammen med USN"),
+        (4, "Vestfold som et bærekraftig reisemål"),
+    ),
+    "#vest-telemark": (
+        (1, "Ein samla og tydeleg region i møte med fylket og staten"),
+        (2, "Fleire folk og fleire arbeidsplassar i Vest-Telemark"),
+        (3, "Trygge vegar, breiband og mobildekning i heile regionen"),
+    ),
+}
+
+# A few actions for Vest-Telemark. Due dates are days from the
 # day the demo is loaded, so one action is always overdue when you try it. The overdue one
 # belongs to an organisation, which gets no nudges: the demo sends no messages by itself
 # near load time, which keeps other features' tests on the demo quiet.
-DEMO_GOALS = (
-    (1, "Ein samla og tydeleg region i møte med fylket og staten"),
-    (2, "Fleire folk og fleire arbeidsplassar i Vest-Telemark"),
-    (3, "Trygge vegar, breiband og mobildekning i heile regionen"),
-)
 # goal, title, owner (member or organisation), status, progress, due in days from today
 DEMO_ACTIONS = (
     (
@@ -287,20 +310,32 @@ DEMO_ACTIONS = (
 )
 
 
-def load_actions(session: Session, settings: Settings, network: Network, now: datetime) -> None:
-    organiser = find_member(session, PLATFORM, "Sigrid Aasen")
-    goals = {}
-    for number, title in DEMO_GOALS:
-        goals[number] = Goal(network_id=network.id, number=number, title=title, created_at=now)
-        session.add(goals[number])
+def load_goals(session: Session, channels: dict[str, Network], now: datetime) -> dict[int, Goal]:
+    """Every network's work programme; returns Vest-Telemark's goals, which have actions."""
+    by_channel: dict[str, dict[int, Goal]] = {}
+    for channel, programme in WORK_PROGRAMMES.items():
+        network = channels[channel]
+        by_channel[channel] = {
+            number: Goal(network_id=network.id, number=number, title=title, created_at=now)
+            for number, title in programme
+        }
+        session.add_all(by_channel[channel].values())
     session.flush()
+    return by_channel["#vest-telemark"]
+
+
+def load_actions(
+    session: Session, settings: Settings, goals: dict[int, Goal], now: datetime
+) -> None:
+    organiser = find_member(session, PLATFORM, "Sigrid Aasen")
+    network_id = goals[1].network_id
     today: date = now.astimezone(settings.tz).date()
     for number, title, owner, status, progress, days in DEMO_ACTIONS:
         member = find_member(session, PLATFORM, owner)
         org = member.organisation if member else _org(session, owner, "kommune")
         due = today + timedelta(days=days) if days is not None else None
         action = Action(
-            network_id=network.id,
+            network_id=network_id,
             goal=goals[number],
             title=title,
             owner_member=member,

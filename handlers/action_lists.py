@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from bot.context import Context
@@ -159,13 +159,61 @@ def _title(ctx: Context, sel: Selection, total: int) -> str:
     return t(f"actions.list_title.{kind}", ctx.lang, network=where, count=total)
 
 
+def network_goals(session: Session, network: Network) -> Sequence[tuple[Goal, int]]:
+    """The network's goals in programme order, each with its number of actions."""
+    count = func.count(Action.id)
+    rows = session.execute(
+        select(Goal, count)
+        .outerjoin(Action, Action.goal_id == Goal.id)
+        .where(Goal.network_id == network.id)
+        .group_by(Goal.id)
+        .order_by(Goal.number)
+    ).all()
+    return [(goal, n) for goal, n in rows]
+
+
+def _empty_text(ctx: Context, sel: Selection) -> str:
+    """Nothing to list: say what exists instead, and the command that adds to it."""
+    where = sel.network.name if sel.network else t("actions.list_all_networks", ctx.lang)
+    if sel.overdue or sel.mine or sel.network is None:
+        kind = "overdue" if sel.overdue else "mine"
+        return t(f"actions.list_empty.{kind}", ctx.lang, network=where)
+    if sel.goal is not None:
+        return t("actions.list_empty.goal", ctx.lang, number=sel.goal.number, title=sel.goal.title)
+    goals = [goal for goal, _ in network_goals(ctx.session, sel.network)]
+    if not goals:
+        return t("actions.list_empty.no_goals", ctx.lang, network=where)
+    headings = "\n".join(goal_heading(goal, ctx.lang) for goal in goals)
+    return t(
+        "actions.list_empty.all", ctx.lang, network=where, goals=headings, first=goals[0].number
+    )
+
+
+def list_goals(ctx: Context, args: Args) -> Reply:
+    """`/tiltak mål`: the network's work programme, each goal with its number of actions."""
+    network = network_for(ctx, args)
+    goals = network_goals(ctx.session, network)
+    if not goals:
+        return Reply.text(t("actions.goals_none", ctx.lang, network=network.name))
+    lines = [t("actions.goals_title", ctx.lang, network=network.name)]
+    lines += [
+        t(
+            f"actions.goals_line.{'one' if n == 1 else 'many'}",
+            ctx.lang,
+            heading=goal_heading(goal, ctx.lang),
+            count=n,
+        )
+        for goal, n in goals
+    ]
+    lines.append(t("actions.goals_hint", ctx.lang, number=goals[0][0].number))
+    return Reply.text("\n".join(lines))
+
+
 def list_reply(ctx: Context, args: Args) -> Reply:
     sel = select_actions(ctx, args)
     total = len(sel.actions)
     if total == 0:
-        where = sel.network.name if sel.network else t("actions.list_all_networks", ctx.lang)
-        kind = "overdue" if sel.overdue else "mine" if sel.mine else "all"
-        return Reply.text(t(f"actions.list_empty.{kind}", ctx.lang, network=where))
+        return Reply.text(_empty_text(ctx, sel))
     pages = math.ceil(total / PAGE_SIZE)
     page = parse_ref(args.options["page"], what=" (side)") if args.get("page") else 1
     if page > pages:
@@ -275,6 +323,13 @@ def export_actions(ctx: Context, args: Args) -> Reply:
 
 
 VERBS = (
+    Verb(
+        ("mål", "maal", "goals", "mål liste", "goal list"),
+        list_goals,
+        "help.tiltak.mal",
+        keywords={"network": KEYWORDS["network"]},
+        reads_only=True,
+    ),
     Verb(
         ("liste", "list", "oversikt"),
         list_reply,

@@ -48,6 +48,11 @@ TEXTS = {
         "en": "/tiltak delete {id} confirm",
     },
     "actions.delete_button": {"nb": "Slett", "nn": "Slett", "en": "Delete"},
+    "help.tiltak.mal": {
+        "nb": "`/tiltak mål` – målene i arbeidsprogrammet til nettverket, med antall tiltak",
+        "nn": "`/tiltak mål` – måla i arbeidsprogrammet til nettverket, med talet på tiltak",
+        "en": "`/tiltak goals` – the goals of the network's work programme, with their number of actions",
+    },
     "help.tiltak.mal_ny": {
         "nb": '`/tiltak mål ny 5 "Bedre kollektivtilbud i regionen"` – nytt mål i nettverket (organisator)',
         "nn": '`/tiltak mål ny 5 "Betre kollektivtilbod i regionen"` – nytt mål i nettverket (organisator)',
@@ -263,9 +268,44 @@ TEXTS = {
         "en": "**My overdue actions** – {network} ({count})",
     },
     "actions.list_empty.all": {
-        "nb": 'Ingen tiltak i «{network}» ennå. Lag ett med `/tiltak ny "Tittel" mål 1`, eller importer arbeidsprogrammet med `/tiltak importer`.',
-        "nn": 'Ingen tiltak i «{network}» enno. Lag eitt med `/tiltak ny "Tittel" mål 1`, eller importer arbeidsprogrammet med `/tiltak importer`.',
-        "en": 'No actions in “{network}” yet. Create one with `/tiltak new "Title" goal 1`, or import the work programme with `/tiltak import`.',
+        "nb": 'Ingen tiltak i «{network}» ennå. Målene i arbeidsprogrammet:\n{goals}\nLag et tiltak med `/tiltak ny "Tittel" mål {first}`.',
+        "nn": 'Ingen tiltak i «{network}» enno. Måla i arbeidsprogrammet:\n{goals}\nLag eit tiltak med `/tiltak ny "Tittel" mål {first}`.',
+        "en": 'No actions in “{network}” yet. The goals of the work programme:\n{goals}\nCreate an action with `/tiltak new "Title" goal {first}`.',
+    },
+    "actions.list_empty.goal": {
+        "nb": 'Ingen tiltak under mål {number} «{title}» ennå. Lag ett med `/tiltak ny "Tittel" mål {number}`.',
+        "nn": 'Ingen tiltak under mål {number} «{title}» enno. Lag eitt med `/tiltak ny "Tittel" mål {number}`.',
+        "en": 'No actions under goal {number} “{title}” yet. Create one with `/tiltak new "Title" goal {number}`.',
+    },
+    "actions.list_empty.no_goals": {
+        "nb": 'Ingen tiltak og ingen mål i «{network}» ennå. Lag det første målet med `/tiltak mål ny 1 "Tittel"`, eller importer arbeidsprogrammet med `/tiltak importer`.',
+        "nn": 'Ingen tiltak og ingen mål i «{network}» enno. Lag det første målet med `/tiltak mål ny 1 "Tittel"`, eller importer arbeidsprogrammet med `/tiltak importer`.',
+        "en": 'No actions and no goals in “{network}” yet. Create the first goal with `/tiltak goal new 1 "Title"`, or import the work programme with `/tiltak import`.',
+    },
+    "actions.goals_title": {
+        "nb": "**Mål i «{network}»:**",
+        "nn": "**Mål i «{network}»:**",
+        "en": "**Goals of “{network}”:**",
+    },
+    "actions.goals_line.one": {
+        "nb": "{heading} ({count} tiltak)",
+        "nn": "{heading} ({count} tiltak)",
+        "en": "{heading} ({count} action)",
+    },
+    "actions.goals_line.many": {
+        "nb": "{heading} ({count} tiltak)",
+        "nn": "{heading} ({count} tiltak)",
+        "en": "{heading} ({count} actions)",
+    },
+    "actions.goals_hint": {
+        "nb": "Tiltakene under et mål: `/tiltak liste mål {number}`.",
+        "nn": "Tiltaka under eit mål: `/tiltak liste mål {number}`.",
+        "en": "The actions under a goal: `/tiltak list goal {number}`.",
+    },
+    "actions.goals_none": {
+        "nb": '«{network}» har ingen mål ennå. Lag det første med `/tiltak mål ny 1 "Tittel"`, eller importer arbeidsprogrammet med `/tiltak importer`.',
+        "nn": '«{network}» har ingen mål enno. Lag det første med `/tiltak mål ny 1 "Tittel"`, eller importer arbeidsprogrammet med `/tiltak importer`.',
+        "en": '“{network}” has no goals yet. Create the first with `/tiltak goal new 1 "Title"`, or import the work programme with `/tiltak import`.',
     },
     "actions.list_empty.mine": {
         "nb": "Du er ikke ansvarlig for noen tiltak ({network}).",

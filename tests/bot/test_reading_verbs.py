@@ -26,6 +26,7 @@ from tests.helpers import TestBot
 EXAMPLES = {
     ("horing", "liste"): "liste",
     ("horing", "vis"): "vis 1",
+    ("tiltak", "mål"): "mål",
     ("tiltak", "liste"): "liste",
     ("tiltak", "eksport"): "eksport",
     ("tiltak", "vis"): "vis 1",

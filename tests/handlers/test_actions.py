@@ -15,7 +15,7 @@ from bot import demo
 from bot.app import App
 from bot.i18n import t
 from storage import outbox
-from storage.models import Account, Action, ActionUpdate, Goal, Member, OutboxMessage
+from storage.models import Account, Action, ActionUpdate, Goal, Member, Network, OutboxMessage
 from tests.helpers import TestBot
 
 VT = "#vest-telemark"
@@ -46,15 +46,15 @@ def get(bot: TestBot, action_id: int) -> Action:
 
 
 def test_new_action_with_goal_owner_and_due_date(tbot: TestBot, now: datetime) -> None:
-    tbot.run('/tiltak mål ny 3 "Trygge vegar og god mobildekning"', as_="Marte Lie", now=now)
+    tbot.run('/tiltak mål ny 4 "Trygge vegar og god mobildekning"', as_="Marte Lie", now=now)
     out = tbot.run(
-        '/tiltak ny "Kartlegge mobildekningen langs fv. 40" mål 3 ansvarlig Lise frist 1. juni',
+        '/tiltak ny "Kartlegge mobildekningen langs fv. 40" mål 4 ansvarlig Lise frist 1. juni',
         as_="Ola Nordmann",
         now=now,
     )
     assert "er opprettet i «Nettverk for infrastruktur»" in out
     assert (
-        "Mål 3: Trygge vegar og god mobildekning — ansvarlig: Lise Dahl — frist: 01.06.2026" in out
+        "Mål 4: Trygge vegar og god mobildekning — ansvarlig: Lise Dahl — frist: 01.06.2026" in out
     )
     action_id = int(out.split("#", 1)[1].split(" ", 1)[0])
     a = get(tbot, action_id)
@@ -107,11 +107,7 @@ def test_a_mentioned_owner_is_remembered_for_nudges(app: App, now: datetime) -> 
         ("/tiltak ny", "Tiltaket trenger en tittel"),
         ('/tiltak ny ""', "Tiltaket trenger en tittel"),
         ('/tiltak ny "X" frist blåmandag', "Jeg forstod ikke fristen «blåmandag»"),
-        ('/tiltak ny "X" mål 9', "har ikke noe mål 9"),
-        (
-            '/tiltak ny "X" mål 1',
-            "nettverket har ingen mål ennå. Lag det første med `/tiltak mål ny 1",
-        ),
+        ('/tiltak ny "X" mål 9', "har ikke noe mål 9. Mål som finnes: 1, 2, 3."),
         ('/tiltak ny "X" mål tre', "er ikke et gyldig nummer"),
         (
             '/tiltak ny "X" ansvarlig Nissen',
@@ -135,6 +131,15 @@ def test_bad_input_is_explained_and_saves_nothing(
     assert expected in out
     with tbot.app.db.transaction() as s:
         assert s.scalar(select(func.count()).select_from(Action)) == before
+
+
+def test_a_goal_number_in_a_network_without_goals_says_how_to_make_the_first(
+    tbot: TestBot, now: datetime
+) -> None:
+    tbot.run('/partnerbot nettverk ny "Nettverk for helse"', now=now)
+    tbot.run("/partnerbot koble nettverk helse", channel="#helse", now=now)
+    out = tbot.run('/tiltak ny "X" mål 1', channel="#helse", now=now)
+    assert "nettverket har ingen mål ennå. Lag det første med `/tiltak mål ny 1" in out
 
 
 def test_a_goal_that_is_missing_where_there_are_goals_lists_them(
@@ -227,13 +232,13 @@ def test_members_outside_the_network_cannot_create(tbot: TestBot, now: datetime)
 
 
 def test_goal_creation_needs_an_organiser(tbot: TestBot, now: datetime) -> None:
-    assert tbot.run('/tiltak mål ny 1 "Noe"', as_="Ola Nordmann", now=now).startswith(
+    assert tbot.run('/tiltak mål ny 4 "Noe"', as_="Ola Nordmann", now=now).startswith(
         "Bare organisatorer"
     )
-    assert "Mål 1 er opprettet" in tbot.run(
-        '/tiltak mål ny 1 "Bedre veier"', as_="Marte Lie", now=now
+    assert "Mål 4 er opprettet" in tbot.run(
+        '/tiltak mål ny 4 "Bedre veier"', as_="Marte Lie", now=now
     )
-    assert "finnes allerede" in tbot.run('/tiltak mål ny 1 "Igjen"', as_="Marte Lie", now=now)
+    assert "finnes allerede" in tbot.run('/tiltak mål ny 4 "Igjen"', as_="Marte Lie", now=now)
 
 
 def test_lists_group_by_goal_and_filter(tbot: TestBot, now: datetime) -> None:
@@ -429,9 +434,21 @@ def test_cancelled_and_deleted_actions_leave_no_pending_nudges(
         assert pending == []
 
 
-def test_demo_has_goals_and_one_overdue_action(tbot: TestBot) -> None:
+def test_demo_gives_every_network_a_work_programme_and_has_one_overdue_action(
+    tbot: TestBot,
+) -> None:
     with tbot.app.db.transaction() as s:
-        assert s.scalar(select(func.count()).select_from(Goal)) == 3
+        goals = s.execute(
+            select(Network.name, func.count(Goal.id))
+            .outerjoin(Goal, Goal.network_id == Network.id)
+            .group_by(Network.name)
+        ).all()
+        assert dict(goals) == {
+            "Nettverk for infrastruktur": 3,
+            "Nettverk for arbeid mot utenforskap": 3,
+            "Nettverk for verdiskaping og arealplanlegging": 4,
+            "Arbeidsprogram Vest-Telemark": 3,
+        }
         assert (
             s.scalar(
                 select(func.count()).select_from(Action).where(Action.due_date < date(2026, 3, 2))
@@ -442,7 +459,6 @@ def test_demo_has_goals_and_one_overdue_action(tbot: TestBot) -> None:
 
 def test_action_selection_is_the_list_as_data(tbot: TestBot, now: datetime) -> None:
     from handlers.action_lists import action_selection
-    from storage.models import Network
 
     shown = tbot.run("/tiltak liste forfalne", as_="Tone Haugen", channel=VT, now=now)
     with tbot.app.db.transaction() as s:
@@ -486,3 +502,56 @@ def test_a_title_with_quotes_in_it_is_told_how_to_quote_it(bot: TestBot, lang: s
     with bot.app.db.transaction() as s:
         titles = s.scalars(select(Action.title)).all()
     assert '=HYPERLINK("http://x","klikk")' in titles, made
+
+
+def test_a_goal_without_actions_says_so_and_how_to_add_one(tbot: TestBot, now: datetime) -> None:
+    """Seen in `make run`: `/tiltak liste mål 2` answered "no actions in the network yet"
+    where goal 1 had actions, and named neither goal 2 nor how to add to it."""
+    new_action(tbot, now, '"Kartlegge mobildekningen" mål 1')
+    out = tbot.run("/tiltak liste mål 2", as_="Ola Nordmann", now=now)
+    assert out == (
+        "Ingen tiltak under mål 2 «Raskere utbygging av InterCity-strekningen gjennom "
+        'Vestfold» ennå. Lag ett med `/tiltak ny "Tittel" mål 2`.'
+    )
+    out = tbot.run("/tiltak liste mål 2 nettverk infrastruktur", as_="Tone Haugen", now=now)
+    assert out.startswith("Ingen tiltak under mål 2 «Raskere") and "enno. Lag eitt med" in out
+
+
+def test_a_network_with_goals_and_no_actions_shows_its_goals(tbot: TestBot, now: datetime) -> None:
+    out = tbot.run("/tiltak liste", as_="Ola Nordmann", now=now)
+    assert out.splitlines() == [
+        "Ingen tiltak i «Nettverk for infrastruktur» ennå. Målene i arbeidsprogrammet:",
+        "Mål 1: Full mobil- og bredbåndsdekning i hele Vestfold",
+        "Mål 2: Raskere utbygging av InterCity-strekningen gjennom Vestfold",
+        "Mål 3: Trygge og godt vedlikeholdte fylkesveier",
+        'Lag et tiltak med `/tiltak ny "Tittel" mål 1`.',
+    ]
+
+
+def test_the_goals_verb_lists_the_work_programme_with_counts(tbot: TestBot, now: datetime) -> None:
+    """A new member asked `/tiltak mål` to see the goals and got the whole help."""
+    new_action(tbot, now, '"Kartlegge mobildekningen" mål 1')
+    assert tbot.run("/tiltak mål", as_="Ola Nordmann", now=now).splitlines() == [
+        "Mål i «Nettverk for infrastruktur»:",
+        "Mål 1: Full mobil- og bredbåndsdekning i hele Vestfold (1 tiltak)",
+        "Mål 2: Raskere utbygging av InterCity-strekningen gjennom Vestfold (0 tiltak)",
+        "Mål 3: Trygge og godt vedlikeholdte fylkesveier (0 tiltak)",
+        "Tiltakene under et mål: `/tiltak liste mål 1`.",
+    ]
+    english = tbot.run("/tiltak goals", as_="Jon Bakke", now=now)
+    assert english.startswith("Goals of “Nettverk for infrastruktur”:\nGoal 1: Full mobil")
+    assert "(1 action)" in english and "(0 actions)" in english
+    nynorsk = tbot.run("/tiltak mål", as_="Tone Haugen", channel=VT, now=now)
+    assert nynorsk.startswith("Mål i «Arbeidsprogram Vest-Telemark»:\nMål 1: Ein samla")
+    assert "Tiltaka under eit mål: `/tiltak liste mål 1`." in nynorsk
+
+
+def test_a_network_without_goals_says_how_to_make_the_first(tbot: TestBot, now: datetime) -> None:
+    tbot.run('/partnerbot nettverk ny "Nettverk for helse"', now=now)
+    tbot.run("/partnerbot koble nettverk helse", channel="#helse", now=now)
+    first = '`/tiltak mål ny 1 "Tittel"`'
+    out = tbot.run("/tiltak mål", channel="#helse", now=now)
+    assert out.startswith("«Nettverk for helse» har ingen mål ennå.") and first in out
+    out = tbot.run("/tiltak liste", channel="#helse", now=now)
+    assert out.startswith("Ingen tiltak og ingen mål i «Nettverk for helse» ennå.")
+    assert first in out and "/tiltak importer" in out
