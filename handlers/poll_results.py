@@ -84,8 +84,13 @@ def slot_value(slot: PollSlot) -> Slot:
 
 
 def slot_text(slot: PollSlot, lang: str, tz: tzinfo) -> str:
-    """A slot as members read it; with the year when the poll's slots span a New Year."""
-    years = {s.start_at.astimezone(tz).year for s in slot.poll.slots} if slot.poll else set()
+    """A slot as members read it; with the year when the poll's slots span a New Year or
+    fall in another year than the poll was made in ("15.02" typed in March is next year's)."""
+    years = set()
+    if slot.poll:
+        years = {s.start_at.astimezone(tz).year for s in slot.poll.slots}
+        if slot.poll.created_at is not None:
+            years.add(slot.poll.created_at.astimezone(tz).year)
     return format_slot(slot_value(slot), lang, tz, year=len(years) > 1)
 
 

@@ -576,3 +576,14 @@ def test_poll_list_is_the_list_as_data(bot: TestBot, now: datetime) -> None:
         assert found.undecided == [] and found.meetings == []
     for p_id in answered:
         assert f"#{p_id}" in shown
+
+
+def test_slots_in_another_year_than_the_poll_show_their_year(bot: TestBot, now: datetime) -> None:
+    """Typed in March 2026, "15.02" is February 2027: the card said "søndag 15. februar"
+    without the year, where a hearing's deadline names it (seen in `make run`)."""
+    line = '/mote ny "Budsjettmøte" tider 15.02 kl 10-12, 16.02 kl 13-15'
+    out = bot.run(line, now=now)
+    assert "1. mandag 15. februar 2027 kl 10:00–12:00" in out
+    assert "2. tirsdag 16. februar 2027 kl 13:00–15:00" in out
+    out = bot.run('/mote ny "Nettverksmøte" tider 5.3 kl 10-12, 6.3 kl 13-15', now=now)
+    assert "1. torsdag 5. mars kl 10:00–12:00" in out  # this year's: no year, as before
