@@ -77,7 +77,6 @@ def new_hearing(ctx: Context, args: Args) -> Reply:
     elif network.organisations:
         # no `mottakere`: the network's own organisations, as the reply shows
         orgs, created = sorted(network.organisations, key=lambda o: o.name), []
-        ctx.notes.append(t("hearings.addressees_default", ctx.lang, network=network.name))
     else:
         raise UserError("hearings.addressees_missing")
     hearing = Hearing(
@@ -96,6 +95,17 @@ def new_hearing(ctx: Context, args: Args) -> Reply:
     ctx.session.flush()
     reminders.sync_reminders(ctx.session, hearing, now=ctx.now, tz=ctx.tz)
     audit(ctx, "hearing.create", "hearing", hearing.id, title=title)
+    if not args.get("addressees"):  # the network's own: say how to choose others
+        example = ", ".join(o.name for o in orgs[:2])
+        ctx.notes.append(
+            t(
+                "hearings.addressees_default",
+                ctx.lang,
+                network=network.name,
+                number=hearing.id,
+                example=example,
+            )
+        )
     reply = Reply(visibility="channel", object_ref=("hearing", hearing.id))
     reply.add(
         Text(

@@ -289,9 +289,9 @@ TEXTS = {
         "en": "At most {limit} reminders per hearing (you gave {given}). Type for example `remind 14d,7d,1d`.",
     },
     "hearings.addressees_default": {
-        "nb": 'Uten `mottakere` går høringen til organisasjonene i {network}; velg andre med `/horing endre` og `mottakere "Horten kommune, NAV"`.',
-        "nn": 'Utan `mottakarar` går høyringa til organisasjonane i {network}; vel andre med `/horing endre` og `mottakarar "Horten kommune, NAV"`.',
-        "en": 'Without `addressees` the hearing goes to the organisations of {network}; choose others with `/horing endre` and `addressees "Horten kommune, NAV"`.',
+        "nb": 'Uten `mottakere` går høringen til organisasjonene i {network}; velg andre med `/horing endre {number} mottakere "{example}"`.',
+        "nn": 'Utan `mottakarar` går høyringa til organisasjonane i {network}; vel andre med `/horing endre {number} mottakarar "{example}"`.',
+        "en": 'Without `addressees` the hearing goes to the organisations of {network}; choose others with `/horing edit {number} addressees "{example}"`.',
     },
     "hearings.addressees_missing": {
         "nb": 'Hvem skal svare på høringen? Legg til `mottakere "Horten kommune, Larvik kommune"`.',

@@ -262,6 +262,25 @@ def test_nynorsk_reply_in_vest_telemark(bot: TestBot, now: datetime) -> None:
     assert "Påminningar" in out and "Mottakarar" in out
 
 
+def test_without_addressees_the_hint_names_the_hearing_and_the_networks_own_organisations(
+    bot: TestBot, now: datetime
+) -> None:
+    """Seen in `make run` as a Vest-Telemark member: the hint said to choose others with
+    `/horing endre` (no number) and `mottakarar "Horten kommune, NAV"` (Vestfold's)."""
+    out = bot.run(
+        "/horing ny Regional plan frist 1. juni",
+        as_="Tone Haugen",
+        channel="#vest-telemark",
+        now=now,
+    )
+    assert (
+        "Utan `mottakarar` går høyringa til organisasjonane i Arbeidsprogram Vest-Telemark; "
+        'vel andre med `/horing endre 2 mottakarar "Fyresdal kommune, Kviteseid kommune"`.'
+    ) in out
+    out = bot.run("/horing ny Regional plan frist 1. juni", as_="Jon Bakke", now=now)
+    assert 'choose others with `/horing edit 3 addressees "Bane NOR, Færder kommune"`.' in out
+
+
 # -- the reminders ------------------------------------------------------------------------
 
 
