@@ -25,6 +25,7 @@ NEW_WORDS = ("ny", "nytt", "new", "opprett", "lag", "lage", "create", "add")
 class Token:
     text: str
     quoted: bool = False
+    unclosed: bool = False  # a quote that ran to the end of the text without its closing one
 
 
 def tokenize(text: str) -> list[Token]:
@@ -41,9 +42,10 @@ def tokenize(text: str) -> list[Token]:
             end = text.find(close, i + 1)
             if end == -1 and close != '"':
                 end = text.find('"', i + 1)
-            if end == -1:
+            unclosed = end == -1
+            if unclosed:
                 end = n
-            tokens.append(Token(text[i + 1 : end].strip(), quoted=True))
+            tokens.append(Token(text[i + 1 : end].strip(), quoted=True, unclosed=unclosed))
             i = end + 1
             continue
         j = i
@@ -137,14 +139,20 @@ def parse_args(
             continue
         if kw:
             name, width = kw
+            said = " ".join(tok.text for tok in tokens[i : i + width])
+            if name in values and current == name and not values[name]:
+                i += width  # `frist innen 1. mars`: two words for one keyword, in a row
+                continue
             if name in values:
-                raise UserError("grammar.duplicate_keyword", keyword=tokens[i].text)
+                _duplicate(typed[name], said)
             values[name] = []
-            typed[name] = " ".join(tok.text for tok in tokens[i : i + width])
+            typed[name] = said
             current = name
             i += width
             continue
         tok = tokens[i]
+        if tok.unclosed:
+            _check_unclosed(tok, keywords)
         # `frist 15.09 "Tittel"`: a quoted text after a value that has begun is the title
         title_late = (
             tok.quoted
@@ -164,6 +172,23 @@ def parse_args(
         _check_value(parts, keywords)
         args.options[name] = value
     return args
+
+
+def _duplicate(first: str, second: str) -> None:
+    if first.casefold() == second.casefold():
+        raise UserError("grammar.duplicate_keyword", keyword=second)
+    raise UserError("grammar.duplicate_keyword_words", first=first, second=second)
+
+
+def _check_unclosed(tok: Token, keywords: Mapping[str, tuple[str, ...]]) -> None:
+    """A quote left open swallows the rest of the command: refused when a keyword is in
+    what it swallowed (`"Møte mål 3 frist 15.01`), with the quote closed before it."""
+    words = tokenize(tok.text.replace('"', " "))
+    for k in range(1, len(words)):
+        if _match_phrase(words, k, keywords):
+            title = " ".join(w.text for w in words[:k])
+            rest = " ".join(w.text for w in words[k:])
+            raise UserError("grammar.unclosed_quote", rest=rest, fixed=f'"{title}" {rest}')
 
 
 def _check_value(parts: list[Token], keywords: Mapping[str, tuple[str, ...]]) -> None:

@@ -61,6 +61,16 @@ TEXTS = {
         "nn": "«{keyword}» står to gonger i kommandoen. Skriv det berre éin gong.",
         "en": "“{keyword}” appears twice in the command. Give it only once.",
     },
+    "grammar.duplicate_keyword_words": {
+        "nb": "«{first}» og «{second}» betyr det samme og står begge i kommandoen. Skriv bare ett av dem.",
+        "nn": "«{first}» og «{second}» tyder det same og står begge i kommandoen. Skriv berre eitt av dei.",
+        "en": "“{first}” and “{second}” mean the same and are both in the command. Give only one of them.",
+    },
+    "grammar.unclosed_quote": {
+        "nb": "Anførselstegnet som avslutter tittelen, mangler, så «{rest}» ble en del av tittelen. Mente du `{fixed}`? Ingenting er lagret.",
+        "nn": "Hermeteiknet som avsluttar tittelen, manglar, så «{rest}» vart ein del av tittelen. Meinte du `{fixed}`? Ingenting er lagra.",
+        "en": "The quote that ends the title is missing, so “{rest}” became part of the title. Did you mean `{fixed}`? Nothing was saved.",
+    },
     "grammar.missing_value": {
         "nb": "«{keyword}» mangler en verdi. Skriv verdien rett etter ordet, for eksempel `{example}`.",
         "nn": "«{keyword}» manglar ein verdi. Skriv verdien rett etter ordet, til dømes `{example}`.",

@@ -4,6 +4,7 @@ import pytest
 
 from bot.errors import UserError
 from bot.grammar import parse_args, parse_ref, tokenize
+from bot.messages import plain_text
 
 KW = {
     "deadline": ("frist", "deadline"),
@@ -70,3 +71,34 @@ def test_refs(text: str, value: int) -> None:
 def test_bad_refs(text: str | None) -> None:
     with pytest.raises(UserError):
         parse_ref(text)
+
+
+def test_two_words_for_one_keyword_in_a_row_are_one() -> None:
+    """`frist innen 1. mars` is how people write it; it was refused as «innen» twice."""
+    args = parse_args(tokenize('"Rapport" frist innen 1. mars'), {"due": ("frist", "innen")})
+    assert args.options == {"due": "1. mars"}
+
+
+def test_a_keyword_given_twice_under_two_words_names_both() -> None:
+    with pytest.raises(UserError) as err:
+        parse_args(tokenize('"Rapport" frist 1. mars innen 2. mars'), {"due": ("frist", "innen")})
+    assert err.value.message("nb") == (
+        "«frist» og «innen» betyr det samme og står begge i kommandoen. Skriv bare ett av dem."
+    )
+    assert err.value.message("nn").startswith("«frist» og «innen» tyder det same")
+    assert err.value.message("en").startswith("“frist” and “innen” mean the same")
+
+
+def test_an_unclosed_quote_that_swallows_keywords_is_refused_with_the_fix() -> None:
+    """`ny "Møte med Bufetat mål 3 frist 15.01` made an action titled with the goal and the
+    due date, with neither (seen in `make run`)."""
+    kw = {"goal": ("mål",), "due": ("frist",)}
+    with pytest.raises(UserError) as err:
+        parse_args(tokenize('"Møte med Bufetat mål 3 frist 15.01'), kw)
+    assert plain_text(err.value.message("nb")) == (
+        "Anførselstegnet som avslutter tittelen, mangler, så «mål 3 frist 15.01» ble en del av "
+        'tittelen. Mente du `"Møte med Bufetat" mål 3 frist 15.01`? Ingenting er lagret.'
+    )
+    assert "Meinte du" in err.value.message("nn") and "Did you mean" in err.value.message("en")
+    # without a keyword inside, an unclosed quote is still the whole title
+    assert parse_args(tokenize('"Møte med Bufetat'), kw).title == "Møte med Bufetat"

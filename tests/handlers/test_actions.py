@@ -108,6 +108,7 @@ def test_a_mentioned_owner_is_remembered_for_nudges(app: App, now: datetime) -> 
         ('/tiltak ny ""', "Tiltaket trenger en tittel"),
         ('/tiltak ny "X" frist blåmandag', "Jeg forstod ikke fristen «blåmandag»"),
         ('/tiltak ny "X" mål 9', "har ikke noe mål 9. Mål som finnes: 1, 2, 3."),
+        ('/tiltak ny "X mål 1 frist 1. juni', 'Mente du `"X" mål 1 frist 1. juni`?'),
         ('/tiltak ny "X" mål tre', "er ikke et gyldig nummer"),
         (
             '/tiltak ny "X" ansvarlig Nissen',
