@@ -238,6 +238,34 @@ def _poll(ctx: Context, ref: str | None, *, lock: str | None = None) -> Poll:
     return poll
 
 
+def _is_answer(piece: str) -> bool:
+    return piece.replace("_", " ") in _WORD_TO_ANSWER  # `om_nødvendig`: a phrase, joined
+
+
+def _numbered(pieces: list[str], poll: Poll, lang: str) -> list[str]:
+    """The answers as ``number:word``, also when typed without colons: ``1 ja 2 nei`` (a
+    number, then its answer) or ``ja nei kanskje`` (one answer per slot, in order)."""
+    pieces = [p for p in pieces if p]
+    joined: list[str] = []
+    for piece in pieces:
+        if joined and joined[-1].lstrip("#").isdigit() and _is_answer(piece):
+            joined[-1] = f"{joined[-1]}:{piece}"
+        else:
+            joined.append(piece)
+    if not joined or not all(_is_answer(p) for p in joined):
+        return joined
+    if len(joined) != len(poll.slots):
+        raise UserError(
+            "polls.answer_count",
+            given=len(joined),
+            count=len(poll.slots),
+            id=poll.id,
+            in_order=" ".join(a.split(":")[1] for a in example_answer(poll, lang).split()),
+            example=example_answer(poll, lang),
+        )
+    return [f"{n}:{word}" for n, word in enumerate(joined, start=1)]
+
+
 def parse_answers(text: str, poll: Poll, lang: str = "nb") -> dict[int, str]:
     """``1:ja 2:om nødvendig 3:nei`` (or ``alle:nei``) -> {slot position: answer}."""
     s = re.sub(r"\s*([:=])\s*", r"\1", text.strip().casefold())
@@ -246,7 +274,7 @@ def parse_answers(text: str, poll: Poll, lang: str = "nb") -> dict[int, str]:
     count = len(poll.slots)
     answers: dict[int, str] = {}
     named: dict[int, str] = {}
-    for piece in (p for p in re.split(r"[\s,;]+", s) if p):
+    for piece in _numbered(re.split(r"[\s,;]+", s), poll, lang):
         m = re.fullmatch(r"#?(\d+|alle|all)[:=](.+)", piece)
         if m is None:
             raise UserError(
@@ -534,7 +562,7 @@ _CARD_POLL = (
 
 VERBS = (
     Verb(NEW_WORDS, new_poll, "help.mote.ny", keywords=NEW_KEYWORDS, flags=NEW_FLAGS),
-    Verb(("svar", "answer", "vote"), vote, "help.mote.svar"),
+    Verb(("svar", "stem", "stemme", "røyst", "answer", "vote"), vote, "help.mote.svar"),
     Verb(("vis", "show"), show_poll, "help.mote.vis", reads_only=True),
     Verb(("lukk", "close"), close_poll, "help.mote.lukk", keywords=CLOSE_KEYWORDS),
     Verb(

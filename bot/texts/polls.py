@@ -13,9 +13,9 @@ TEXTS = {
         "en": '`/mote new "Coordination meeting" slots Tuesday next week 10-12, Thursday next week 13-15 closes tomorrow 12:00 network infrastruktur` – new meeting poll (optional: `duration 2h`, `invitees NAV, Per Hansen`, `place`, `agenda`, `one vote per organisation`, `choose automatically`)',
     },
     "help.mote.svar": {
-        "nb": "`/mote svar 4 1:ja 2:kanskje 3:nei` – svar på møtepoll #4 (ja, kanskje / om nødvendig, nei); du kan endre svaret til pollen lukkes",
-        "nn": "`/mote svar 4 1:ja 2:kanskje 3:nei` – svar på møtepoll #4 (ja, kanskje / om naudsynt, nei); du kan endre svaret til pollen blir lukka",
-        "en": "`/mote answer 4 1:yes 2:maybe 3:no` – answer meeting poll #4 (yes, maybe / if need be, no); you can change it until the poll closes",
+        "nb": "`/mote svar 4 1:ja 2:kanskje 3:nei` – svar på møtepoll #4 (ja, kanskje / om nødvendig, nei; eller ett svar per tidspunkt i rekkefølge: `/mote svar 4 ja kanskje nei`); du kan endre svaret til pollen lukkes",
+        "nn": "`/mote svar 4 1:ja 2:kanskje 3:nei` – svar på møtepoll #4 (ja, kanskje / om naudsynt, nei; eller eitt svar per tidspunkt i rekkjefølgje: `/mote svar 4 ja kanskje nei`); du kan endre svaret til pollen blir lukka",
+        "en": "`/mote answer 4 1:yes 2:maybe 3:no` – answer meeting poll #4 (yes, maybe / if need be, no; or one answer per time in order: `/mote answer 4 yes maybe no`); you can change it until the poll closes",
     },
     "help.mote.vis": {
         "nb": "`/mote vis 4` – tabell over svarene og beste tidspunkt",
@@ -191,6 +191,11 @@ TEXTS = {
         "nb": "Skriv svaret ditt for hvert tidspunkt: `/mote svar {id} {example}`.",
         "nn": "Skriv svaret ditt for kvart tidspunkt: `/mote svar {id} {example}`.",
         "en": "Give your answer for each time: `/mote answer {id} {example}`.",
+    },
+    "polls.answer_count": {
+        "nb": "Du ga {given} svar, men møtepoll #{id} har {count} tidspunkt. Gi ett svar per tidspunkt, i rekkefølge (`{in_order}`), eller med nummer: `/mote svar {id} {example}`.",
+        "nn": "Du gav {given} svar, men møtepoll #{id} har {count} tidspunkt. Gje eitt svar per tidspunkt, i rekkjefølgje (`{in_order}`), eller med nummer: `/mote svar {id} {example}`.",
+        "en": "You gave {given} answers, but poll #{id} has {count} times. Give one answer per time, in order (`{in_order}`), or with numbers: `/mote answer {id} {example}`.",
     },
     "polls.bad_answer_text": {
         "nb": "Jeg forstod ikke «{given}». Skriv nummeret på tidspunktet, kolon og svaret: `/mote svar {id} {example}`.",

@@ -178,6 +178,12 @@ def test_answers_are_counted_and_can_be_changed_until_closed(bot: TestBot, now: 
         ),
         ("", "Skriv svaret ditt for hvert tidspunkt: `/mote svar {id} 1:ja 2:kanskje 3:nei`."),
         ("1:ja 5:nei", "Møtepoll #{id} har ikke tidspunkt 5; den har tidspunkt 1 til 3."),
+        (
+            "ja nei",
+            "Du ga 2 svar, men møtepoll #{id} har 3 tidspunkt. Gi ett svar per tidspunkt, i "
+            "rekkefølge (`ja kanskje nei`), eller med nummer: `/mote svar {id} 1:ja 2:kanskje "
+            "3:nei`.",
+        ),
     ],
 )
 def test_bad_answers_change_nothing(
@@ -587,3 +593,29 @@ def test_slots_in_another_year_than_the_poll_show_their_year(bot: TestBot, now: 
     assert "2. tirsdag 16. februar 2027 kl 13:00–15:00" in out
     out = bot.run('/mote ny "Nettverksmøte" tider 5.3 kl 10-12, 6.3 kl 13-15', now=now)
     assert "1. torsdag 5. mars kl 10:00–12:00" in out  # this year's: no year, as before
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["ja kanskje nei", "1 ja 2 kanskje 3 nei", "1 ja, 2 om nødvendig, 3 nei", "j kanskje n"],
+)
+def test_answers_typed_without_colons_are_taken(bot: TestBot, now: datetime, typed: str) -> None:
+    """Seen in `make run`: `/mote svar 2 ja nei` and `/mote svar 2 1 ja` were refused; one
+    answer per slot in order, or a number then its answer, is what was meant."""
+    poll_id = create(bot, now)
+    text = bot.run(f"/mote svar {poll_id} {typed}", as_="Ola Nordmann", now=now)
+    assert text.startswith(f"Du har svart på møtepoll #{poll_id}."), text
+    with bot.app.db.transaction() as s:
+        rows = s.execute(
+            select(Vote.answer).where(Vote.poll_id == poll_id).order_by(Vote.slot_id)
+        ).scalars()
+        assert list(rows) == ["yes", "maybe", "no"]
+
+
+@pytest.mark.parametrize("word", ["stem", "stemme", "røyst"])
+def test_the_vote_words_members_type_answer_a_poll(bot: TestBot, now: datetime, word: str) -> None:
+    """`/mote stem 2 ...` answered the whole help."""
+    poll_id = create(bot, now)
+    out = bot.run(f"/mote {word} {poll_id} alle:ja", as_="Ola Nordmann", now=now)
+    assert out.startswith(f"Du har svart på møtepoll #{poll_id}.")
+    assert counts(bot, poll_id) == 3
