@@ -96,16 +96,7 @@ def new_hearing(ctx: Context, args: Args) -> Reply:
     reminders.sync_reminders(ctx.session, hearing, now=ctx.now, tz=ctx.tz)
     audit(ctx, "hearing.create", "hearing", hearing.id, title=title)
     if not args.get("addressees"):  # the network's own: say how to choose others
-        example = ", ".join(o.name for o in orgs[:2])
-        ctx.notes.append(
-            t(
-                "hearings.addressees_default",
-                ctx.lang,
-                network=network.name,
-                number=hearing.id,
-                example=example,
-            )
-        )
+        ctx.notes.append(_default_addressees_note(ctx, network, hearing.id, orgs))
     reply = Reply(visibility="channel", object_ref=("hearing", hearing.id))
     reply.add(
         Text(
@@ -129,6 +120,20 @@ def new_hearing(ctx: Context, args: Args) -> Reply:
     reply.add(hearing_card.card_buttons(hearing, ctx.lang))
     reply.card = hearing_card.render_hearing(ctx.session, hearing, ctx.lang, ctx.tz)
     return reply
+
+
+def _default_addressees_note(
+    ctx: Context, network: Network, number: int, orgs: list[Organisation]
+) -> str:
+    """Who the hearing went to without `mottakere`, and how to choose others, with two of
+    the network's own organisations as the example."""
+    return t(
+        "hearings.addressees_default",
+        ctx.lang,
+        network=network.name,
+        number=number,
+        example=", ".join(o.name for o in orgs[:2]),
+    )
 
 
 def list_hearings(ctx: Context, args: Args) -> Reply:
