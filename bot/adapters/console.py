@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import TextIO
@@ -18,7 +18,7 @@ from bot.app import App
 from bot.hygiene import clean_text
 from bot.i18n import t
 from bot.languages import member_language
-from bot.messages import Command, File, Reply, render_plain
+from bot.messages import Command, File, Reply, plain_text, render_plain
 from bot.messenger import Destination
 from bot.scheduler import DispatchLoop
 from storage.accounts import find_member, new_member, on_platform
@@ -68,8 +68,16 @@ class Console:
         with self._lock:
             print(text, file=self.out, flush=True)
 
+    def _bold(self) -> Callable[[str], str]:
+        return _bold if _colours(self.out) else _as_is
+
+    def plain(self, text: str) -> str:
+        """One of the console's own texts as the terminal shows it (commands with their
+        slash and backquotes, as in a reply), not with the parts' markers in it."""
+        return plain_text(text, bold=self._bold())
+
     def render(self, reply: Reply) -> str:
-        text = render_plain(reply, bold=_bold if _colours(self.out) else _as_is)
+        text = render_plain(reply, bold=self._bold())
         for path in self.upload("", reply.files):
             text += "\n" + t("console.file_written", self.lang(), path=path)
         return text
@@ -169,13 +177,13 @@ class Console:
         word, _, rest = line.partition(" ")
         low = word.casefold()
         if low in ("/som", "/as"):
-            return self.switch_user(rest)
+            return self.plain(self.switch_user(rest))
         if low in ("/kanal", "/channel"):
             if rest.strip():
                 self.channel = rest.strip() if rest.strip().startswith("#") else "#" + rest.strip()
-            return t("console.channel_now", self.lang(), channel=self.channel)
+            return self.plain(t("console.channel_now", self.lang(), channel=self.channel))
         if not line.startswith("/"):
-            return t("console.start_with_slash", self.lang())
+            return self.plain(t("console.start_with_slash", self.lang()))
         now = now or clock.now()
         command = Command(
             platform=PLATFORM,
@@ -259,7 +267,8 @@ class Console:
             import readline  # noqa: F401  (line editing and history for input())
         except ImportError:
             pass
-        self.emit(t("console.welcome", self.lang(), user=self.user, channel=self.channel))
+        welcome = t("console.welcome", self.lang(), user=self.user, channel=self.channel)
+        self.emit(self.plain(welcome))
 
         def lines() -> Iterator[str]:
             while True:

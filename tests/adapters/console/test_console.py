@@ -150,3 +150,13 @@ def test_a_new_console_member_with_escape_codes_is_stored_clean(home: Path) -> N
     assert r.returncode == 0, r.stderr
     assert "\x1b" not in r.stdout and "\u202e" not in r.stdout
     assert "Eva[2J Ny" in r.stdout
+
+
+def test_the_consoles_own_answers_show_commands_as_typed(home: Path) -> None:
+    """The console's own answers (no slash, `/som`) printed their commands without the
+    slash and with the text markers in them: "Prøv \\ue000partnerbot hjelp\\ue001"."""
+    r = partnerbot("console", stdin="hei\n/som\n/som Roger Ryberg\n", cwd=home)
+    assert "Kommandoer starter med /. Prøv `/partnerbot hjelp`." in r.stdout
+    assert "Skriv for eksempel `/som Kari Nordmann`." in r.stdout
+    assert '`/partnerbot nettverk` viser medlemmene; skriv `/som ny "Roger Ryberg"`' in r.stdout
+    assert all(not 0xE000 <= ord(c) <= 0xF8FF for c in r.stdout), repr(r.stdout)
