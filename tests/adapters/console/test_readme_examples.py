@@ -46,3 +46,31 @@ def test_the_hearing_transcript_answers_as_printed(bot: TestBot) -> None:
     shown = README.split(typed, 1)[1].split("\nIngrid Berg @", 1)[0].strip().splitlines()
     for line in shown:
         assert line.strip() in out, f"README shows {line.strip()!r}; the bot said:\n{out}"
+
+
+def feature_examples() -> list[str]:
+    """The commands of the README's block "The commands of each feature", one by one:
+    `/tiltak liste mine | forfalte` is two commands, a line may hold several."""
+    block = README.split("The commands of each feature", 1)[1].split("```", 2)[1]
+    commands: list[str] = []
+    for line in block.splitlines():
+        for piece in re.split(r" {3,}", line.strip()):
+            if not piece.startswith("/") or "importer" in piece:  # importer wants a text
+                continue
+            first, *more = piece.split(" | ")
+            commands.append(first)
+            stem = first.rsplit(" ", 1)[0] if more else ""
+            commands += [f"{stem} {word}" for word in more]
+    return commands
+
+
+def test_every_feature_example_in_the_readme_works_in_the_demo_channel(bot: TestBot) -> None:
+    """Typed in order in #infrastruktur as Ingrid Berg, on the demo: each is done, none is
+    answered with a mistake (`/tiltak ny ... mål 1` said the network had no goals)."""
+    examples = feature_examples()
+    assert len(examples) >= 20 and "/tiltak liste forfalte" in examples
+    mistakes = ("Finner ", "har ikke noe", "forstod ikke", "Kjenner ikke", "finnes allerede")
+    for line in examples:
+        out = bot.run(line.replace("https://...", "https://example.org/svar"), now=TYPED)
+        assert not any(m in out for m in mistakes), f"{line}\n{out}"
+        assert "Bare " not in out.split("\n", 1)[0], f"{line}\n{out}"
