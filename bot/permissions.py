@@ -117,6 +117,7 @@ COMMANDS: dict[str, Rule] = {
     "/tiltak endre": NETWORK,  # fields; the owner: may_change_action
     "/tiltak slett": CHANGE_ACTION,
     "/tiltak mål ny": ORGANISER,
+    "/tiltak mål": ANYONE,
     "/tiltak liste": ANYONE,
     "/tiltak eksport": ANYONE,
     "/tiltak importer": ORGANISER,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import func, select
 
 from bot.context import Context
@@ -43,7 +45,11 @@ def role_name(role: str, lang: str) -> str:
 
 
 def list_networks(ctx: Context, args: Args) -> Reply:
-    networks = ctx.session.scalars(select(Network).order_by(Network.id)).all()
+    """Every network by partnership; `/partnerbot nettverk infrastruktur`: that one."""
+    if args.words():
+        networks: Sequence[Network] = [find_network(ctx.session, " ".join(args.words()))]
+    else:
+        networks = ctx.session.scalars(select(Network).order_by(Network.id)).all()
     if not networks:
         return Reply.text(t("networks.none", ctx.lang))
     reply = Reply()
@@ -185,6 +191,8 @@ def add_member(ctx: Context, args: Args) -> Reply:
     role = parse_role(args.options["role"]) if args.get("role") else None
     lang = _language_option(args)
     member, created = _named_member(ctx, name)
+    if not created and not (role or lang or args.get("organisation") or args.get("network")):
+        return Reply.text(_member_unchanged(ctx, member))
     if role:
         member.role = role
     if lang:
@@ -216,6 +224,20 @@ def add_member(ctx: Context, args: Args) -> Reply:
             role=role_name(member.role, ctx.lang),
             org=member.organisation.name if member.organisation else "—",
         )
+    )
+
+
+def _member_unchanged(ctx: Context, member: Member) -> str:
+    """`/partnerbot medlem "Kari"` with nothing to change: who Kari is, and how to change."""
+    other = "organiser" if member.role == "member" else "member"
+    return t(
+        "networks.member_unchanged",
+        ctx.lang,
+        name=member.name,
+        role=role_name(member.role, ctx.lang),
+        org=member.organisation.name if member.organisation else "—",
+        networks=", ".join(n.name for n in member.networks) or "—",
+        example_role=role_name(other, ctx.lang),
     )
 
 

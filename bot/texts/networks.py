@@ -12,9 +12,9 @@ TEXTS = {
         "en": "`/partnerbot help` – this overview (`/partnerbot help horing` for one command)",
     },
     "help.partnerbot.nettverk": {
-        "nb": "`/partnerbot nettverk` – nettverkene med organisasjoner og medlemmer",
-        "nn": "`/partnerbot nettverk` – nettverka med organisasjonar og medlemer",
-        "en": "`/partnerbot network` – the networks with their organisations and members",
+        "nb": "`/partnerbot nettverk` – nettverkene med organisasjoner og medlemmer (`/partnerbot nettverk infrastruktur` for ett)",
+        "nn": "`/partnerbot nettverk` – nettverka med organisasjonar og medlemer (`/partnerbot nettverk infrastruktur` for eitt)",
+        "en": "`/partnerbot network` – the networks with their organisations and members (`/partnerbot network infrastruktur` for one)",
     },
     "help.partnerbot.nettverk_ny": {
         "nb": '`/partnerbot nettverk ny "Nettverk for helse" organisasjoner "NAV, USN"` – nytt nettverk (admin)',
@@ -155,6 +155,11 @@ TEXTS = {
         "nb": "{name} er lagt til som {role} ({org}).",
         "nn": "{name} er lagd til som {role} ({org}).",
         "en": "{name} was added as {role} ({org}).",
+    },
+    "networks.member_unchanged": {
+        "nb": '{name} er {role} ({org}) i {networks}. Ingenting er endret: skriv det som skal endres, for eksempel `/partnerbot medlem "{name}" rolle {example_role}`.',
+        "nn": '{name} er {role} ({org}) i {networks}. Ingenting er endra: skriv det som skal endrast, til dømes `/partnerbot medlem "{name}" rolle {example_role}`.',
+        "en": '{name} is {role} ({org}) in {networks}. Nothing was changed: type what to change, for example `/partnerbot member "{name}" role {example_role}`.',
     },
     "networks.member_updated": {
         "nb": "{name} er oppdatert: {role} ({org}).",

@@ -98,6 +98,7 @@ def lines(o: Objects) -> dict[str, tuple[str, str]]:
         "/tiltak endre": (f"/tiltak endre {o.action} frist 01.09.2026", ""),
         "/tiltak slett": (f"/tiltak slett {o.action} bekreft", ""),
         "/tiltak mål ny": ('/tiltak mål ny 7 "Bedre kollektivtilbud"', ""),
+        "/tiltak mål": ("/tiltak mål", ""),
         "/tiltak liste": ("/tiltak liste", ""),
         "/tiltak eksport": ("/tiltak eksport", ""),
         "/tiltak importer": ("/tiltak importer", PROGRAMME),

@@ -1,0 +1,38 @@
+"""`/partnerbot nettverk` and `/partnerbot medlem` as a new member types them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+
+from storage.models import Member
+from tests.helpers import TestBot
+
+
+def test_a_network_named_after_the_verb_is_shown_alone(bot: TestBot, now: datetime) -> None:
+    """`/partnerbot nettverk infrastruktur` listed every network of both partnerships."""
+    out = bot.run("/partnerbot nettverk infrastruktur", as_="Ola Nordmann", now=now)
+    assert out.splitlines()[:2] == ["Politisk partnerskap Vestfold", "• Nettverk for infrastruktur"]
+    assert "utenforskap" not in out and "Vest-Telemark" not in out
+    out = bot.run("/partnerbot nettverk vest-telemark", as_="Tone Haugen", now=now)
+    assert out.startswith("Vest-Telemarkrådet\n• Arbeidsprogram Vest-Telemark")
+    assert "Medlemer: Knut Vik" in out or "Medlemmer: Knut Vik" in out
+    assert "Finner" in bot.run("/partnerbot nettverk helse", as_="Ola Nordmann", now=now)
+
+
+def test_a_member_named_without_changes_is_shown_not_said_to_be_updated(
+    bot: TestBot, now: datetime
+) -> None:
+    """`/partnerbot medlem "Kari Nordmann"` answered "Kari Nordmann er oppdatert" and
+    changed nothing."""
+    out = bot.run('/partnerbot medlem "Kari Nordmann"', now=now)
+    assert out == (
+        "Kari Nordmann er organisator (NAV) i Nettverk for arbeid mot utenforskap. Ingenting "
+        'er endret: skriv det som skal endres, for eksempel `/partnerbot medlem "Kari '
+        'Nordmann" rolle medlem`.'
+    )
+    nn = bot.run('/partnerbot medlem "Kari Nordmann"', as_="Sigrid Aasen", now=now)
+    assert nn.startswith("Berre administratorar")  # only admins, as before
+    with bot.app.db.transaction() as s:
+        assert s.scalar(select(Member.role).where(Member.name == "Kari Nordmann")) == "organiser"
