@@ -300,7 +300,7 @@ VERBS = (
         keywords={"goal": GOAL, "owner": OWNER, "due": DUE, "title": TITLE},
     ),
     Verb(
-        ("slett", "delete", "remove"),
+        ("slett", "fjern", "delete", "remove"),
         delete_action,
         "help.tiltak.slett",
         flags={"confirm": ("bekreft", "stadfest", "confirm")},

@@ -564,7 +564,12 @@ VERBS = (
     Verb(NEW_WORDS, new_poll, "help.mote.ny", keywords=NEW_KEYWORDS, flags=NEW_FLAGS),
     Verb(("svar", "stem", "stemme", "røyst", "answer", "vote"), vote, "help.mote.svar"),
     Verb(("vis", "show"), show_poll, "help.mote.vis", reads_only=True),
-    Verb(("lukk", "close"), close_poll, "help.mote.lukk", keywords=CLOSE_KEYWORDS),
+    Verb(
+        ("lukk", "avslutt", "steng", "stenge", "close"),
+        close_poll,
+        "help.mote.lukk",
+        keywords=CLOSE_KEYWORDS,
+    ),
     Verb(
         ("liste", "list"),
         list_polls,

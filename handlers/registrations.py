@@ -218,6 +218,8 @@ VERBS = (
             "påmelding",
             "pamelding",
             "meld meg på",
+            "påmeld",
+            "pameld",
             "register",
             "sign up",
             "join",
@@ -226,7 +228,7 @@ VERBS = (
         "help.konferanse.meld_pa",
     ),
     Verb(
-        ("meld av", "meld meg av", "avmelding", "cancel", "unregister", "withdraw"),
+        ("meld av", "meld meg av", "avmelding", "avmeld", "cancel", "unregister", "withdraw"),
         unregister,
         "help.konferanse.meld_av",
     ),

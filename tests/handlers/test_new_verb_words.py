@@ -27,3 +27,28 @@ def test_make_words_make_a_new_one(
     bot: TestBot, now: datetime, word: str, command: str, made: str
 ) -> None:
     assert made in bot.run(command.format(word=word), as_="Ingrid Berg", now=now)
+
+
+@pytest.mark.parametrize(
+    ("command", "done"),
+    [
+        ("/tiltak fjern 6 bekreft", "er sletta"),
+        ("/konferanse påmeld 1", "Du er påmeld «Vestfoldkonferansen"),
+        ("/mote avslutt 1 valg 1", "er sett til tysdag 8. desember"),
+        ("/mote steng 1 valg 1", "er sett til tysdag 8. desember"),
+    ],
+)
+def test_other_words_members_type_for_a_verb(
+    bot: TestBot, now: datetime, command: str, done: str
+) -> None:
+    """Typed by Sigrid Aasen (organiser, nynorsk) in `make run`: each answered the whole
+    help of its command."""
+    channel = "#vest-telemark" if command.startswith("/tiltak") else "#infrastruktur"
+    out = bot.run(command, as_="Sigrid Aasen", channel=channel, now=now)
+    assert done in out, out
+
+
+def test_a_registration_is_cancelled_with_avmeld(bot: TestBot, now: datetime) -> None:
+    bot.run("/konferanse meld på 1", as_="Ola Nordmann", now=now)
+    out = bot.run("/konferanse avmeld 1", as_="Ola Nordmann", now=now)
+    assert out.startswith("Du er meldt av «Vestfoldkonferansen"), out
