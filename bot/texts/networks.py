@@ -156,6 +156,11 @@ TEXTS = {
         "nn": "{name} er lagd til som {role} ({org}).",
         "en": "{name} was added as {role} ({org}).",
     },
+    "networks.me_no_network": {
+        "nb": "Du er ikke med i noe nettverk ennå: du kan lese alt, men ikke lage eller svare på noe. Be en administrator legge deg til ({admins}).",
+        "nn": "Du er ikkje med i noko nettverk enno: du kan lese alt, men ikkje lage eller svare på noko. Be ein administrator leggje deg til ({admins}).",
+        "en": "You are in no network yet: you can read everything, but not create or answer anything. Ask an admin to add you ({admins}).",
+    },
     "networks.member_unchanged": {
         "nb": '{name} er {role} ({org}) i {networks}. Ingenting er endret: skriv det som skal endres, for eksempel `/partnerbot medlem "{name}" rolle {example_role}`.',
         "nn": '{name} er {role} ({org}) i {networks}. Ingenting er endra: skriv det som skal endrast, til dømes `/partnerbot medlem "{name}" rolle {example_role}`.',

@@ -36,3 +36,21 @@ def test_a_member_named_without_changes_is_shown_not_said_to_be_updated(
     assert nn.startswith("Berre administratorar")  # only admins, as before
     with bot.app.db.transaction() as s:
         assert s.scalar(select(Member.role).where(Member.name == "Kari Nordmann")) == "organiser"
+
+
+def test_a_member_in_no_network_is_told_what_that_means_and_whom_to_ask(
+    bot: TestBot, now: datetime
+) -> None:
+    """A new member's `/partnerbot meg` said "Nettverk —" and no more; every command that
+    takes part then refused them one by one."""
+    out = bot.run("/partnerbot meg", as_="Roger Ryberg", now=now)
+    assert out.endswith(
+        "Du er ikke med i noe nettverk ennå: du kan lese alt, men ikke lage eller svare på "
+        "noe. Be en administrator legge deg til (Ingrid Berg)."
+    ), out
+    bot.run("/partnerbot språk en", as_="Roger Ryberg", now=now)
+    assert bot.run("/partnerbot me", as_="Roger Ryberg", now=now).endswith(
+        "You are in no network yet: you can read everything, but not create or answer "
+        "anything. Ask an admin to add you (Ingrid Berg)."
+    )
+    assert "ikke med i noe nettverk" not in bot.run("/partnerbot meg", as_="Ola Nordmann", now=now)
