@@ -157,8 +157,8 @@ TEXTS = {
         "en": "{name} was added as {role} ({org}).",
     },
     "networks.me_no_network": {
-        "nb": "Du er ikke med i noe nettverk ennå: du kan lese alt, men ikke lage eller svare på noe. Be en administrator legge deg til ({admins}).",
-        "nn": "Du er ikkje med i noko nettverk enno: du kan lese alt, men ikkje lage eller svare på noko. Be ein administrator leggje deg til ({admins}).",
+        "nb": "Du er ikke med i noe nettverk ennå: du kan lese alt, men ikke lage eller svare på noe. Be en admin legge deg til ({admins}).",
+        "nn": "Du er ikkje med i noko nettverk enno: du kan lese alt, men ikkje lage eller svare på noko. Be ein admin leggje deg til ({admins}).",
         "en": "You are in no network yet: you can read everything, but not create or answer anything. Ask an admin to add you ({admins}).",
     },
     "networks.member_unchanged": {

@@ -46,7 +46,7 @@ def test_a_member_in_no_network_is_told_what_that_means_and_whom_to_ask(
     out = bot.run("/partnerbot meg", as_="Roger Ryberg", now=now)
     assert out.endswith(
         "Du er ikke med i noe nettverk ennå: du kan lese alt, men ikke lage eller svare på "
-        "noe. Be en administrator legge deg til (Ingrid Berg)."
+        "noe. Be en admin legge deg til (Ingrid Berg)."
     ), out
     bot.run("/partnerbot språk en", as_="Roger Ryberg", now=now)
     assert bot.run("/partnerbot me", as_="Roger Ryberg", now=now).endswith(
