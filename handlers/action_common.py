@@ -67,7 +67,10 @@ def parse_due(ctx: Context, text: str) -> date:
             "actions.bad_date", given=text.strip(), detail=err.message(ctx.lang, example=False)
         ) from None
     ctx.notes += note_lines(when, ctx.lang)
-    return when.astimezone(ctx.tz).date()
+    local = when.astimezone(ctx.tz)
+    if when.has_time:  # a time was typed: the day is what is kept
+        ctx.notes.append(t("actions.due_time_dropped", ctx.lang, time=f"{local:%H:%M}"))
+    return local.date()
 
 
 def parse_goal_number(text: str) -> int:

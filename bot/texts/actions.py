@@ -272,6 +272,11 @@ TEXTS = {
         "nn": 'Ingen tiltak i «{network}» enno. Måla i arbeidsprogrammet:\n{goals}\nLag eit tiltak med `/tiltak ny "Tittel" mål {first}`.',
         "en": 'No actions in “{network}” yet. The goals of the work programme:\n{goals}\nCreate an action with `/tiltak new "Title" goal {first}`.',
     },
+    "actions.due_time_dropped": {
+        "nb": "Et tiltak har en frist-dag, ikke et klokkeslett: kl {time} er ikke lagret.",
+        "nn": "Eit tiltak har ein frist-dag, ikkje eit klokkeslett: kl. {time} er ikkje lagra.",
+        "en": "An action has a due day, not a time of day: {time} was not kept.",
+    },
     "actions.list_empty.goal": {
         "nb": 'Ingen tiltak under mål {number} «{title}» ennå. Lag ett med `/tiltak ny "Tittel" mål {number}`.',
         "nn": 'Ingen tiltak under mål {number} «{title}» enno. Lag eitt med `/tiltak ny "Tittel" mål {number}`.',

@@ -556,3 +556,16 @@ def test_a_network_without_goals_says_how_to_make_the_first(tbot: TestBot, now: 
     out = tbot.run("/tiltak liste", channel="#helse", now=now)
     assert out.startswith("Ingen tiltak og ingen mål i «Nettverk for helse» ennå.")
     assert first in out and "/tiltak importer" in out
+
+
+def test_a_time_in_an_actions_due_date_is_said_to_be_left_out(tbot: TestBot, now: datetime) -> None:
+    """`frist 15.09 kl 12` saved 15.09 and said nothing of the 12 o'clock typed."""
+    out = tbot.run('/tiltak ny "Rapport" mål 1 frist 15.09 kl 12', as_="Ola Nordmann", now=now)
+    assert "frist: 15.09.2026" in out
+    assert "Et tiltak har en frist-dag, ikke et klokkeslett: kl 12:00 er ikke lagret." in out
+    out = tbot.run('/tiltak ny "Notat" mål 1 frist 15.09', as_="Ola Nordmann", now=now)
+    assert "klokkeslett" not in out
+    out = tbot.run(
+        '/tiltak ny "Notat" mål 1 frist 15.09 kl 12', as_="Tone Haugen", channel=VT, now=now
+    )
+    assert "Eit tiltak har ein frist-dag, ikkje eit klokkeslett: kl. 12:00 er ikkje lagra." in out
