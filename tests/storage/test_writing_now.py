@@ -1,5 +1,5 @@
 """Database.writing_now (storage/db.py): SQLite's write lock if it is free this instant,
-asked on a connection of the database's own with busy_timeout 0."""
+asked on a driver connection of the database's own with busy_timeout 0."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def test_writing_now_takes_the_lock_once_it_is_free_again(db: Database) -> None:
     found_busy(db)
     with db.writing_now() as conn:
         assert conn is not None
-        conn.execute(text("CREATE TABLE kept (x INTEGER)"))
-        conn.execute(text("INSERT INTO kept VALUES (1)"))
+        conn.execute("CREATE TABLE kept (x INTEGER)")
+        conn.execute("INSERT INTO kept VALUES (1)")
     with db.reading() as session:
         assert session.execute(text("SELECT count(*) FROM kept")).scalar() == 1

@@ -24,11 +24,9 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 from urllib.parse import parse_qs
 
-from sqlalchemy import Connection
-
 from bot.inbox import notify
 from storage import inbox
-from storage.db import Database
+from storage.db import Database, Store
 
 log = logging.getLogger(__name__)
 
@@ -177,7 +175,7 @@ class Intake:
             self._wake(added)
 
     def _store_many(self, items: list[Item]) -> list[bool]:
-        with self.db.writing(urgent=True) as conn:
+        with self.db.storing() as conn:
             return self._insert(conn, items)
 
     def _store_now(self, items: list[Item]) -> list[bool] | None:
@@ -187,7 +185,7 @@ class Intake:
         with self.db.writing_now() as conn:
             return None if conn is None else self._insert(conn, items)
 
-    def _insert(self, conn: Connection, items: list[Item]) -> list[bool]:
+    def _insert(self, conn: Store, items: list[Item]) -> list[bool]:
         added = inbox.accept_all(conn, [incoming(*item) for item in items], now=self.clock())
         if any(added):
             notify(conn, sum(added))
