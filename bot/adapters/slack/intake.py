@@ -63,9 +63,26 @@ def refusal(
     )
     if not hmac.compare_digest(expected.encode(), signature.encode("utf-8", "replace")):
         return Refusal(401, "bad X-Slack-Signature")
-    if parse_body(headers.get("content-type", ""), body) is None:
+    if not readable(headers.get("content-type", ""), body):
         return Refusal(400, "body is not a Slack request")
     return None
+
+
+def readable(content_type: str, body: bytes) -> bool:
+    """Whether ``parse_body`` finds a request in ``body``. A plain form (a slash command:
+    no JSON, no ``payload``) parses whatever it holds once it is UTF-8, so it is not parsed
+    here: Bolt parses it next, and a second parse was work before every ack."""
+    if (
+        not content_type.startswith("application/json")
+        and b"payload" not in body
+        and not body.startswith(b"{")
+    ):
+        try:
+            body.decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+        return True
+    return parse_body(content_type, body) is not None
 
 
 def parse_body(content_type: str, body: bytes) -> dict[str, Any] | None:
