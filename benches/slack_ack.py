@@ -204,7 +204,7 @@ def start_layouts(
     return layouts
 
 
-def tag(layout: Layout) -> str:
+def response_tag(layout: Layout) -> str:
     """The last part of its commands' response_url: whose answers are whose."""
     return "bench-split" if layout.split else "bench"
 
@@ -248,7 +248,7 @@ def main() -> None:
         bare, bare_url = start_bare(fake_url + "/api/")
         try:
             urls = {"bare bolt": (bare_url, "bare")} | {
-                layout.name: (layout.bot.events_url, tag(layout)) for layout in layouts
+                layout.name: (layout.bot.events_url, response_tag(layout)) for layout in layouts
             }
             for url, tag in urls.values():
                 burst(
@@ -268,7 +268,9 @@ def main() -> None:
                         )
                 sent += len(times["bare bolt"])
                 results[concurrency] = times
-            answered = {layout.name: wait_answered(fake, tag(layout), sent) for layout in layouts}
+            answered = {
+                layout.name: wait_answered(fake, response_tag(layout), sent) for layout in layouts
+            }
             cpu_ms = {
                 layout.name: (sum(layout.cpu().values()) - cpu_before[layout.name])
                 * 1000
