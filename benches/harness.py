@@ -22,7 +22,17 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from tests.adapters.slack.fake import Call, FakeSlack  # noqa: E402
-from tests.adapters.slack.process import children, clean_env, prepare_folder  # noqa: E402
+from tests.adapters.slack.process import (  # noqa: E402
+    SlackBotProcess,
+    children,
+    clean_env,
+    prepare_folder,
+    start_slack_bot,
+    start_worker,
+)
+
+# `partnerbot worker --nice` of the split layout: the acks go before the rendering.
+WORKER_NICE = 10
 
 
 class RemoteFake:
@@ -248,6 +258,105 @@ def cpu_seconds(pid: int) -> float:
     request that a machine shared with other work disturbs less than latencies."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@dataclass
+class Layout:
+    """partnerbot as the benches run it: one process (`slack`, its worker inside, the
+    default), or split: a front (`slack --no-worker`) beside ``len(workers)`` `partnerbot
+    worker --nice N` processes, as docs/deploy.md recommends (the rendering gets a GIL and
+    a CPU priority of its own)."""
+
+    bot: SlackBotProcess
+    workers: list[subprocess.Popen[bytes]]
+    nice: int
+
+    @property
+    def split(self) -> bool:
+        return bool(self.workers)
+
+    @property
+    def name(self) -> str:
+        return "front+worker" if self.split else "one process"
+
+    def describe(self) -> str:
+        if not self.split:
+            return "one process (`partnerbot slack`: web front and worker)"
+        return (
+            f"front + worker (`partnerbot slack --no-worker` beside {len(self.workers)} x "
+            f"`partnerbot worker --nice {self.nice}`)"
+        )
+
+    def processes(self) -> dict[str, int]:
+        """Each process's pid by its part: "bot" (one process), or "front", "worker 1", ..."""
+        if not self.split:
+            return {"bot": self.bot.proc.pid}
+        named = {f"worker {i}": w.pid for i, w in enumerate(self.workers, 1)}
+        return {"front": self.bot.proc.pid} | named
+
+    def cpu(self) -> dict[str, float]:
+        """CPU seconds so far per process (``processes``)."""
+        return {part: cpu_seconds(pid) for part, pid in self.processes().items()}
+
+    def sample(self) -> ProcSample:
+        """RSS, threads and open files of all its processes, summed."""
+        looks = [sample(pid) for pid in self.processes().values()]
+        return ProcSample(
+            at=looks[0].at,
+            rss_kb=sum(one.rss_kb for one in looks),
+            threads=sum(one.threads for one in looks),
+            fds=sum(one.fds for one in looks),
+        )
+
+    def stop(self) -> None:
+        for worker in self.workers:  # first, so the front's stop does not wait on them
+            worker.terminate()
+            worker.wait(30)
+        self.bot.stop()
+
+
+def start_layout(
+    folder: Path,
+    fake: Any,
+    *,
+    database_url: str,
+    split: bool,
+    workers: int = 1,
+    nice: int = WORKER_NICE,
+    env: dict[str, str],
+    tick_seconds: float,
+    admins: str,
+) -> Layout:
+    """Start partnerbot on ``database_url`` in one of the two layouts (``Layout``), with the
+    same ``env`` and reminder tick in every process; ``fake`` a RemoteFake or FakeSlack."""
+    bot = start_slack_bot(
+        folder,
+        fake,
+        admins=admins,
+        database_url=database_url,
+        env=env,
+        tick_seconds=tick_seconds,
+        worker=not split,
+    )
+    started: list[subprocess.Popen[bytes]] = []
+    try:
+        for i in range(workers if split else 0):
+            proc, _ = start_worker(
+                folder / f"worker-{i + 1}",
+                fake,
+                database_url=database_url,
+                env={
+                    **env,
+                    "PARTNERBOT_ADMINS": admins,  # the worker runs the commands: it decides
+                    "PARTNERBOT_TICK_SECONDS": str(tick_seconds),
+                },
+                args=("--nice", str(nice)),
+            )
+            started.append(proc)
+    except BaseException:
+        Layout(bot, started, nice).stop()
+        raise
+    return Layout(bot, started, nice)
 
 
 def pct(values: list[float], p: float) -> float:

@@ -2,6 +2,13 @@
 mix, on SQLite and on PostgreSQL; prints throughput, p50/p99 ack, errors and the bot's RSS.
 
     python benches/load.py [--seconds 60] [--clients 20] [--db sqlite|postgres|both]
+                           [--layout one|split] [--workers N] [--worker-nice 10]
+
+``--layout one`` (the default) runs `partnerbot slack` alone, the worker in its process;
+``--layout split`` runs the front (`slack --no-worker`) beside ``--workers`` processes of
+`partnerbot worker --nice 10` (more than one only on PostgreSQL), the layout docs/deploy.md
+recommends: the one process is GIL-bound and leaves the second core idle. The CPU time of
+each process is printed.
 
 Each client is a distinct Slack user, a member of Nettverk for infrastruktur (Slack channel
 C_INFRA) who owns one action. The mix: button votes on one meeting poll, RSVP buttons on one
@@ -38,17 +45,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benches.harness import (  # noqa: E402
+    WORKER_NICE,
     RemoteFake,
-    cpu_seconds,
     database,
     mib,
     pct,
-    sample,
     settle,
+    start_layout,
 )
 from tests.adapters.slack.process import (  # noqa: E402
     SlackBotProcess,
-    start_slack_bot,
     wait_until,
 )
 
@@ -430,34 +436,31 @@ def spy(pid: int, seconds: float, out: str | None) -> subprocess.Popen[bytes] | 
     return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def run(
-    kind: str,
-    seconds: float,
-    clients_n: int,
-    say: Callable[[str], None],
-    spy_out: str | None = None,
-) -> bool:
+def run(kind: str, args: argparse.Namespace, say: Callable[[str], None]) -> bool:
+    seconds, clients_n, spy_out = args.seconds, args.clients, args.spy
     with (
         tempfile.TemporaryDirectory() as tmp,
         RemoteFake() as fake,
         database(kind, Path(tmp)) as url,
     ):
         actions = seed_members(url, clients_n)
-        bot = start_slack_bot(
+        layout = start_layout(
             Path(tmp),
             fake,
-            admins=ADMIN,  # type: ignore[arg-type]
             database_url=url,
-            env={
-                "PARTNERBOT_LOG_LEVEL": "WARNING",
-                "PARTNERBOT_TEST_CLOCK": "",
-            },  # real time, as deployed
+            split=args.layout == "split",
+            workers=args.workers,
+            nice=args.worker_nice,
+            env={"PARTNERBOT_LOG_LEVEL": "WARNING", "PARTNERBOT_TEST_CLOCK": ""},  # real time
+            tick_seconds=1.0,  # as the bench always had it (start_slack_bot's default)
+            admins=ADMIN,
         )
+        bot = layout.bot
         try:
             objs = create_objects(bot)
             settle(fake, quiet=1.0)
-            rss_start = sample(bot.proc.pid)
-            cpu_start = cpu_seconds(bot.proc.pid)
+            rss_start = layout.sample()
+            cpu_start = layout.cpu()
             spying = spy(bot.proc.pid, min(seconds, 15), spy_out and f"{spy_out}.{kind}")
             clients = [Client(n, actions[user_id(n)]) for n in range(1, clients_n + 1)]
             start = time.monotonic()
@@ -471,7 +474,7 @@ def run(
             path = []  # RSS every 15 s, to tell a warm-up from a leak
             while any(th.is_alive() for th in threads):
                 if time.monotonic() >= start + 15 * len(path):
-                    path.append(sample(bot.proc.pid).rss_kb)
+                    path.append(layout.sample().rss_kb)
                 time.sleep(0.5)
             for th in threads:
                 th.join()
@@ -479,19 +482,20 @@ def run(
                 spying.wait()
             elapsed = time.monotonic() - start
             settle(fake)
-            cpu = cpu_seconds(bot.proc.pid) - cpu_start
-            rss_end = sample(bot.proc.pid)
+            cpu = {part: t - cpu_start[part] for part, t in layout.cpu().items()}
+            rss_end = layout.sample()
             errors = check(clients, objs, bot)
             crashed = [
                 line for line in bot.logs().splitlines() if "Traceback" in line or " ERROR " in line
             ]
         finally:
-            bot.stop()
+            layout.stop()
     sent = [s for c in clients for s in c.sent]
     acks = [s.seconds for s in sent]
     by_op = Counter(s.op for s in sent)
+    say(f"{kind}, {layout.describe()}:")
     say(
-        f"{kind}: {len(sent)} requests in {elapsed:.1f} s from {clients_n} clients "
+        f"  {len(sent)} requests in {elapsed:.1f} s from {clients_n} clients "
         f"= {len(sent) / elapsed:.1f} req/s  ({', '.join(f'{k} {v}' for k, v in by_op.items())})"
     )
     say(
@@ -509,14 +513,21 @@ def run(
         )
     )
     say(
-        f"  bot RSS (one process: web front + worker) start {mib(rss_start.rss_kb)}, end {mib(rss_end.rss_kb)} "
+        f"  bot RSS (all its processes) start {mib(rss_start.rss_kb)}, end {mib(rss_end.rss_kb)} "
         f"({(rss_end.rss_kb / rss_start.rss_kb - 1) * 100:+.1f} %); threads "
         f"{rss_start.threads} -> {rss_end.threads}, fds {rss_start.fds} -> {rss_end.fds}"
     )
     say(f"  RSS every 15 s (MiB): {' '.join(f'{kb / 1024:.0f}' for kb in path)}")
+    per_request = 1000 / max(len(sent), 1)
     say(
-        f"  bot CPU {cpu:.1f} s = {cpu / max(len(sent), 1) * 1000:.1f} ms per request "
-        "(what bounds the answer: 20 members who wait for each answer)"
+        f"  bot CPU {sum(cpu.values()):.1f} s = {sum(cpu.values()) * per_request:.1f} ms per "
+        f"request (what bounds the answer: {clients_n} members who wait for each answer)"
+        + (
+            ""
+            if len(cpu) == 1
+            else ": "
+            + ", ".join(f"{part} {t:.1f} s = {t * per_request:.1f} ms" for part, t in cpu.items())
+        )
     )
     say(
         f"  errors: {len(errors)}"
@@ -545,20 +556,30 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--db", choices=("sqlite", "postgres", "both"), default="both")
     parser.add_argument(
+        "--layout",
+        choices=("one", "split"),
+        default="one",
+        help="one: `partnerbot slack` alone (the default); split: the front "
+        "(`slack --no-worker`) beside `partnerbot worker --nice N` process(es)",
+    )
+    parser.add_argument(
+        "--workers", type=int, default=1, help="worker processes of --layout split (PostgreSQL)"
+    )
+    parser.add_argument("--worker-nice", type=int, default=WORKER_NICE)
+    parser.add_argument(
         "--spy", metavar="PATH", help="py-spy the bot (PY_SPY: its path) to PATH.<db>, raw"
     )
     args = parser.parse_args()
     kinds = ("sqlite", "postgres") if args.db == "both" else (args.db,)
+    if args.workers != 1 and (args.layout != "split" or "sqlite" in kinds):
+        parser.error("--workers N: with --layout split on PostgreSQL only (--db postgres)")
     print(
         f"load: {args.clients} clients x {args.seconds:.0f} s, mix "
         f"{', '.join(f'{k} {v} %' for k, v in MIX.items())} (cpus: {os.cpu_count()}, "
-        f"load average {os.getloadavg()[0]:.1f})",
+        f"load average {os.getloadavg()[0]:.1f}), layout {args.layout}",
         flush=True,
     )
-    results = [
-        run(kind, args.seconds, args.clients, lambda s: print(s, flush=True), args.spy)
-        for kind in kinds
-    ]
+    results = [run(kind, args, lambda s: print(s, flush=True)) for kind in kinds]
     sys.exit(0 if all(results) else 1)
 
 

@@ -33,28 +33,18 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benches.harness import RemoteFake, cpu_seconds, pct  # noqa: E402
+from benches.harness import WORKER_NICE, Layout, RemoteFake, pct, start_layout  # noqa: E402
 from tests.adapters.slack import requests as rq  # noqa: E402
-from tests.adapters.slack.process import (  # noqa: E402
-    clean_env,
-    free_port,
-    prepare_folder,
-    start_slack_bot,
-    start_worker,
-)
+from tests.adapters.slack.process import clean_env, free_port, prepare_folder  # noqa: E402
 
 ROUNDS = 5
-# The front+worker layout's `partnerbot worker --nice`: the acks go before the rendering.
-WORKER_NICE = 10
 WARMUP = 20
 # The reminder tick as `serve` has it by default (PARTNERBOT_TICK_SECONDS), not the tests'
 # 1 s: each tick takes the write lock a while.
@@ -190,54 +180,33 @@ def wait_answered(fake: RemoteFake, tag: str, expected: int, timeout: float = 18
         time.sleep(0.2)
 
 
-@dataclass
-class Layout:
-    """One way of running partnerbot: its events URL, its processes (for CPU time), the tag
-    of its response_url, and how to stop it."""
-
-    name: str
-    url: str
-    pids: list[int]
-    tag: str
-    stop: Callable[[], None]
-
-    def cpu(self) -> float:
-        return sum(cpu_seconds(pid) for pid in self.pids)
-
-
 def start_layouts(
     folder: Path, fake: RemoteFake, args: argparse.Namespace, env: dict[str, str]
 ) -> list[Layout]:
     """partnerbot as one process (`slack`, worker inside), and as a front
     (`slack --no-worker`) beside `partnerbot worker`: each on its own copy of the data."""
     layouts: list[Layout] = []
-    for name, split in (("one process", False), ("front+worker", True)):
+    for split in (False, True):
         here = folder / ("split" if split else "one")
         url = args.database_url or seed_hearings(here, args.hearings)
-        bot = start_slack_bot(
-            here,
-            fake,  # type: ignore[arg-type]
-            admins="U_BENCH",
-            database_url=url,
-            env=env,
-            tick_seconds=TICK_SECONDS,
-            worker=not split,
-        )
-        stops: list[Callable[[], None]] = [bot.stop]
-        pids = [bot.proc.pid]
-        if split:
-            worker, _ = start_worker(
-                here / "worker",
-                fake,  # type: ignore[arg-type]
+        layouts.append(
+            start_layout(
+                here,
+                fake,
                 database_url=url,
-                env={**env, "PARTNERBOT_TICK_SECONDS": str(TICK_SECONDS)},
-                args=("--nice", str(args.worker_nice)),
+                split=split,
+                nice=args.worker_nice,
+                env=env,
+                tick_seconds=TICK_SECONDS,
+                admins="U_BENCH",
             )
-            stops.insert(0, lambda w=worker: (w.terminate(), w.wait(30)))  # type: ignore[misc]
-            pids.append(worker.pid)
-        tag = "bench-split" if split else "bench"
-        layouts.append(Layout(name, bot.events_url, pids, tag, lambda s=stops: [f() for f in s]))
+        )
     return layouts
+
+
+def response_tag(layout: Layout) -> str:
+    """The last part of its commands' response_url: whose answers are whose."""
+    return "bench-split" if layout.split else "bench"
 
 
 def main() -> None:
@@ -279,14 +248,14 @@ def main() -> None:
         bare, bare_url = start_bare(fake_url + "/api/")
         try:
             urls = {"bare bolt": (bare_url, "bare")} | {
-                layout.name: (layout.url, layout.tag) for layout in layouts
+                layout.name: (layout.bot.events_url, response_tag(layout)) for layout in layouts
             }
             for url, tag in urls.values():
                 burst(
                     url, args.command, f"{fake_url}/response/{tag}", WARMUP, max(args.concurrency)
                 )
             time.sleep(1.0)
-            cpu_before = {layout.name: layout.cpu() for layout in layouts}
+            cpu_before = {layout.name: sum(layout.cpu().values()) for layout in layouts}
             per_round = max(1, args.requests // ROUNDS)
             sent = WARMUP
             results: dict[int, dict[str, list[float]]] = {}
@@ -299,9 +268,13 @@ def main() -> None:
                         )
                 sent += len(times["bare bolt"])
                 results[concurrency] = times
-            answered = {layout.name: wait_answered(fake, layout.tag, sent) for layout in layouts}
+            answered = {
+                layout.name: wait_answered(fake, response_tag(layout), sent) for layout in layouts
+            }
             cpu_ms = {
-                layout.name: (layout.cpu() - cpu_before[layout.name]) * 1000 / (sent - WARMUP)
+                layout.name: (sum(layout.cpu().values()) - cpu_before[layout.name])
+                * 1000
+                / (sent - WARMUP)
                 for layout in layouts
             }
         finally:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from bot import reply_codec
 from bot.messages import Reply
 from bot.router import READ_ONLY
 from storage import inbox
-from storage.db import Database, NeedsWrite, is_unreachable
+from storage.db import Database, NeedsWrite, Store, is_unreachable
 
 log = logging.getLogger(__name__)
 
@@ -338,10 +339,12 @@ def _top(cursor: Any) -> int:
     return int(cursor.fetchone()[0] or 0)
 
 
-def notify(session: Session | Connection, rows: int = 1) -> None:
+def notify(session: Session | Store, rows: int = 1) -> None:
     """In the transaction that stores ``rows`` rows: workers in other processes wake at
     its commit, one thread per row (this process's own were woken directly). On SQLite a
     worker in another process sees the commit by ``PRAGMA data_version`` (``Watch``)."""
+    if isinstance(session, sqlite3.Connection):
+        return
     conn = session if isinstance(session, Connection) else session.get_bind()
     if conn.dialect.name == "postgresql":
         session.execute(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 import threading
 import time
 from collections.abc import Iterator
@@ -127,14 +128,20 @@ LOCK_RETRY_SECONDS = 0.0005
 SQLITE_BUSY = 5
 
 
+# What the front's store runs on: the driver's connection on SQLite (Database.storing).
+Store = Connection | sqlite3.Connection
+
+
 @contextmanager
-def _committed(conn: Connection) -> Iterator[None]:
-    """Commit ``conn``'s transaction when the block ends, roll it back on an exception."""
+def _committed_raw(raw: sqlite3.Connection) -> Iterator[None]:
+    """Commit the driver connection's transaction when the block ends, roll it back on an
+    exception."""
     try:
         yield
-        conn.commit()
+        raw.execute("COMMIT")
     except BaseException:
-        conn.rollback()
+        if raw.in_transaction:
+            raw.execute("ROLLBACK")
         raise
 
 
@@ -201,7 +208,8 @@ class Database:
         reader = engine.execution_options(**{READING: True})
         event.listen(reader, "before_cursor_execute", _refuse_writes)
         self.read_sessions = sessionmaker(reader, expire_on_commit=False)
-        self._now: Connection | None = None  # writing_now's connection (busy_timeout 0)
+        # storing's and writing_now's connection (busy_timeout 0), and its driver connection
+        self._now: tuple[Connection, sqlite3.Connection] | None = None
 
     @classmethod
     def from_url(cls, url: str) -> Database:
@@ -223,28 +231,37 @@ class Database:
             yield session
 
     @contextmanager
-    def writing(self, *, urgent: bool = False) -> Iterator[Connection]:
-        """``transaction()`` on a Core connection, no ORM session: for a few statements on
-        the hot path (the front's insert before its ack). ``urgent`` on SQLite: first
-        through the gate, and against another process's transaction it asks for the lock
+    def writing(self) -> Iterator[Connection]:
+        """``transaction()`` on a Core connection, no ORM session: for a few statements that
+        run for every request (the worker's claim)."""
+        if self.gate is None:
+            with self.engine.begin() as conn:
+                yield conn
+            return
+        with self.gate.hold(), self.engine.begin() as conn:
+            yield conn
+
+    @contextmanager
+    def storing(self) -> Iterator[Store]:
+        """The front's store before its ack, in one transaction, waiting its turn (Slack's 3
+        seconds run). PostgreSQL: ``writing()``. SQLite: first through the gate, and then
+        the driver's own connection (``sqlite3``, busy_timeout 0) in a transaction: its
+        BEGIN, statements and COMMIT skip SQLAlchemy's work per statement (about a fifth of
+        the front's CPU per ack). Against another process's transaction it asks for the lock
         every ``LOCK_RETRY_SECONDS`` instead of through SQLite's busy handler, which sleeps
         up to 100 ms between tries (a front beside `partnerbot worker`)."""
         if self.gate is None:
             with self.engine.begin() as conn:
                 yield conn
             return
-        if not urgent:
-            with self.gate.hold(), self.engine.begin() as conn:
-                yield conn
-            return
         with self.gate.hold(urgent=True):
-            conn = self._begin_soon()
-            with _committed(conn):
-                yield conn
+            raw = self._begin_soon()
+            with _committed_raw(raw):
+                yield raw
 
     @contextmanager
-    def writing_now(self) -> Iterator[Connection | None]:
-        """SQLite: ``writing()`` if the write lock is free this instant, else None at once,
+    def writing_now(self) -> Iterator[sqlite3.Connection | None]:
+        """SQLite: ``storing()`` if the write lock is free this instant, else None at once,
         without waiting: for the event loop, which must never wait behind a worker's
         transaction (in this process: the gate; in another: SQLite's lock, asked with
         busy_timeout 0). Always None on PostgreSQL (a round trip is a wait too)."""
@@ -252,41 +269,46 @@ class Database:
             yield None
             return
         with self.gate.try_hold() as free:
-            conn = self._begin_now() if free else None
-            if conn is None:
+            raw = self._begin_now() if free else None
+            if raw is None:
                 yield None
                 return
-            with _committed(conn):
-                yield conn
+            with _committed_raw(raw):
+                yield raw
 
-    def _begin_soon(self) -> Connection:
+    def _begin_soon(self) -> sqlite3.Connection:
         deadline = time.monotonic() + LOCK_WAIT_SECONDS
         while True:
-            conn = self._begin_now(last_try=time.monotonic() > deadline)
-            if conn is not None:
-                return conn
+            raw = self._begin_now(last_try=time.monotonic() > deadline)
+            if raw is not None:
+                return raw
             time.sleep(LOCK_RETRY_SECONDS)
 
-    def _begin_now(self, *, last_try: bool = False) -> Connection | None:
-        """The gate holder's own connection (busy_timeout 0) in a transaction (BEGIN
+    def _begin_now(self, *, last_try: bool = False) -> sqlite3.Connection | None:
+        """The gate holder's own driver connection (busy_timeout 0) in a transaction (BEGIN
         IMMEDIATE), or None when another process holds the lock (its error on the last try,
-        and any other error at once)."""
+        and any other error at once). It does not checkpoint the WAL itself
+        (wal_autocheckpoint 0): a checkpoint copies pages and syncs the file, in the event
+        loop before an ack; the other connections' commits (the worker's) checkpoint."""
         if self._now is None:
             conn = self.engine.connect()
-            conn.connection.driver_connection.execute("PRAGMA busy_timeout=0")  # type: ignore[union-attr]
-            self._now = conn
+            raw = conn.connection.driver_connection
+            assert isinstance(raw, sqlite3.Connection)
+            raw.execute("PRAGMA busy_timeout=0")
+            raw.execute("PRAGMA wal_autocheckpoint=0")
+            self._now = (conn, raw)
+        conn, raw = self._now
         try:
-            self._now.begin()
-        except OperationalError as exc:
-            busy = getattr(exc.orig, "sqlite_errorcode", None) == SQLITE_BUSY
-            if busy and not last_try:
+            raw.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if exc.sqlite_errorcode == SQLITE_BUSY and not last_try:
                 return None  # kept for the next try: a failed BEGIN leaves it usable
             # Not back into the pool with busy_timeout 0: closed for good.
-            self._now.invalidate()
-            self._now.close()
+            conn.invalidate()
+            conn.close()
             self._now = None
             raise
-        return self._now
+        return raw
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -309,7 +331,7 @@ class Database:
 
     def dispose(self) -> None:
         if self._now is not None:
-            self._now.close()
+            self._now[0].close()
             self._now = None
         self.engine.dispose()
 
@@ -318,6 +340,7 @@ def is_unreachable(exc: BaseException) -> bool:
     """The database could not be reached or was busy (down, a cut connection, a locked
     SQLite file, a full pool): worth "try again". Anything else the database refuses (a
     constraint, a value too long) is a bug in the caller and must be reported as one."""
-    if isinstance(exc, (OperationalError, InterfaceError, PoolTimeout)):
+    # sqlite3's own: the front's store runs on the driver's connection (Database.storing)
+    if isinstance(exc, (OperationalError, InterfaceError, PoolTimeout, sqlite3.OperationalError)):
         return True
     return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)

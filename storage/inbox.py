@@ -15,7 +15,7 @@ that commit leaves a row that is only answered again, never run again.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
@@ -23,7 +23,6 @@ from typing import Any
 
 from sqlalchemy import (
     Connection,
-    Executable,
     Table,
     Update,
     bindparam,
@@ -35,8 +34,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.dml import ReturningInsert
 
+from storage.db import Store
 from storage.models import InboxRequest
 
 PENDING, RAN, DONE, FAILED = "pending", "ran", "done", "failed"
@@ -82,7 +84,7 @@ ACCEPTED = ("key", "platform", "kind", "member", "body", "state", "received_at",
 
 
 @cache
-def _accept_statement(dialect: str) -> Executable:
+def _accept_statement(dialect: str) -> ReturningInsert[Any]:
     """The front's insert, built once per dialect: it runs before every ack, and building
     it (values, ON CONFLICT, RETURNING) and its cache key cost more than running it."""
     insert = pg_insert if dialect == "postgresql" else sqlite_insert
@@ -94,27 +96,49 @@ def _accept_statement(dialect: str) -> Executable:
     )
 
 
-def accept_all(conn: Connection, requests: Sequence[Incoming], *, now: datetime) -> list[bool]:
-    """Store requests on a Core connection, in its transaction; per request False when its
-    key is stored already (a retry, or a twin)."""
-    stmt = _accept_statement(conn.dialect.name)
-    return [
-        conn.execute(
-            stmt,
-            {
-                "key": r.key[:200],
-                "platform": r.platform,
-                "kind": r.kind,
-                "member": (r.member or r.key)[:200],  # no member: a queue of its own
-                "body": r.body,
-                "state": PENDING,
-                "received_at": now,
-                "attempts": 0,
-            },
-        ).scalar()
-        is not None
+def accept_all(conn: Store, requests: Sequence[Incoming], *, now: datetime) -> list[bool]:
+    """Store requests in ``conn``'s transaction (a Core connection, or on SQLite the
+    driver's own: ``Database.storing``); per request False when its key is stored already
+    (a retry, or a twin)."""
+    rows = [
+        {
+            "key": r.key[:200],
+            "platform": r.platform,
+            "kind": r.kind,
+            "member": (r.member or r.key)[:200],  # no member: a queue of its own
+            "body": r.body,
+            "state": PENDING,
+            "received_at": now,
+            "attempts": 0,
+        }
         for r in requests
     ]
+    if isinstance(conn, Connection):
+        stmt = _accept_statement(conn.dialect.name)
+        return [conn.execute(stmt, row).scalar() is not None for row in rows]
+    sql, binds = _accept_sqlite()
+    return [
+        conn.execute(sql, [bind(row[name]) for name, bind in binds]).fetchone() is not None
+        for row in rows
+    ]
+
+
+@cache
+def _accept_sqlite() -> tuple[str, tuple[tuple[str, Callable[[Any], Any]], ...]]:
+    """The insert as SQLite's driver runs it: SQL and, per ``?`` in order, its value's name
+    and how SQLAlchemy would bind it (the body as JSON, the time as naive UTC text), so
+    that a row stored past SQLAlchemy reads back the same."""
+    dialect = SQLiteDialect_pysqlite()
+    compiled = _accept_statement("sqlite").compile(dialect=dialect)
+    assert compiled.positiontup is not None
+    binds = tuple(
+        (name, T.c[name].type.bind_processor(dialect) or _same) for name in compiled.positiontup
+    )
+    return str(compiled), binds
+
+
+def _same(value: Any) -> Any:
+    return value
 
 
 def accept(

@@ -5,7 +5,7 @@ cannot mark a row it no longer holds."""
 from __future__ import annotations
 
 import threading
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -106,3 +106,35 @@ def test_parallel_claimers_on_postgresql_never_take_the_same_row(pg_db: Database
     for t in threads:
         t.join(120)
     assert sorted(taken) == sorted(set(taken)) and len(taken) == 200
+
+
+def test_the_fronts_store_reads_back_as_the_orms_own_rows(any_db: Database) -> None:
+    """``Database.storing`` (on SQLite the driver's connection, past SQLAlchemy) stores a
+    row the ORM reads as it reads its own: the body's JSON, the time as aware UTC, and a
+    claim that compares that time finds it; a retry in it adds nothing."""
+    from sqlalchemy import select
+
+    from storage.models import InboxRequest
+
+    body = {"text": "liste «æøå» \u2028", "n": [1, 2.5, None, True], "nested": {"x": "y"}}
+    at = datetime(2026, 3, 2, 9, 0, 0, 123456, tzinfo=timezone(timedelta(hours=1)))  # Oslo, winter
+    with any_db.storing() as conn:
+        stored = inbox.accept_all(
+            conn,
+            [
+                inbox.Incoming("front:1", "slack", "command", "U1", body),
+                inbox.Incoming("front:1", "slack", "command", "U1", body),
+            ],
+            now=at,
+        )
+    assert stored == [True, False]
+    add(any_db, "orm:1", "U2", now=at)
+    with any_db.reading() as s:
+        rows = {r.key: r for r in s.scalars(select(InboxRequest))}
+    front, orm = rows["front:1"], rows["orm:1"]
+    assert front.body == body
+    assert front.received_at == orm.received_at == at
+    assert front.received_at.tzinfo is not None
+    assert (front.state, front.attempts, front.member) == ("pending", 0, "U1")
+    claimed = claim(any_db, now=at)
+    assert claimed is not None and claimed.key == "front:1" and claimed.body == body

@@ -1,13 +1,18 @@
 """Database.writing_now (storage/db.py): SQLite's write lock if it is free this instant,
-asked on a connection of the database's own with busy_timeout 0."""
+asked on a driver connection of the database's own with busy_timeout 0."""
 
 from __future__ import annotations
 
 import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
 
 from sqlalchemy import text
 
+from storage import inbox
 from storage.db import Database
+
+NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
 
 def found_busy(db: Database) -> None:
@@ -40,7 +45,32 @@ def test_writing_now_takes_the_lock_once_it_is_free_again(db: Database) -> None:
     found_busy(db)
     with db.writing_now() as conn:
         assert conn is not None
-        conn.execute(text("CREATE TABLE kept (x INTEGER)"))
-        conn.execute(text("INSERT INTO kept VALUES (1)"))
+        conn.execute("CREATE TABLE kept (x INTEGER)")
+        conn.execute("INSERT INTO kept VALUES (1)")
     with db.reading() as session:
         assert session.execute(text("SELECT count(*) FROM kept")).scalar() == 1
+
+
+def test_the_fronts_store_leaves_checkpoints_to_the_other_connections(db: Database) -> None:
+    """A checkpoint copies the WAL into the file and syncs it: never in the event loop
+    before an ack. The front's connection does not checkpoint (wal_autocheckpoint 0): its
+    commits pile up in the WAL past SQLite's 1,000 pages, and the next commit of an ordinary
+    connection (the worker's) checkpoints them, so that the log starts again."""
+    path = db.engine.url.database or ""
+    other = sqlite3.connect(path, isolation_level=None)
+    try:
+        for i in range(500):
+            store(db, f"k{i}")
+        page = int(other.execute("PRAGMA page_size").fetchone()[0])
+        assert Path(path + "-wal").stat().st_size > 1200 * (page + 24)  # frames, all kept
+        with db.transaction() as session:  # an ordinary connection's commit: it checkpoints
+            session.execute(text("CREATE TABLE kept (x INTEGER)"))
+        store(db, "after")  # the log starts again from its beginning
+        assert int(other.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()[1]) < 100
+    finally:
+        other.close()
+
+
+def store(db: Database, key: str) -> None:
+    with db.storing() as conn:
+        inbox.accept_all(conn, [inbox.Incoming(key, "slack", "command", "U1", {})], now=NOW)

@@ -24,11 +24,9 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 from urllib.parse import parse_qs
 
-from sqlalchemy import Connection
-
 from bot.inbox import notify
 from storage import inbox
-from storage.db import Database
+from storage.db import Database, Store
 
 log = logging.getLogger(__name__)
 
@@ -65,9 +63,26 @@ def refusal(
     )
     if not hmac.compare_digest(expected.encode(), signature.encode("utf-8", "replace")):
         return Refusal(401, "bad X-Slack-Signature")
-    if parse_body(headers.get("content-type", ""), body) is None:
+    if not readable(headers.get("content-type", ""), body):
         return Refusal(400, "body is not a Slack request")
     return None
+
+
+def readable(content_type: str, body: bytes) -> bool:
+    """Whether ``parse_body`` finds a request in ``body``. A plain form (a slash command:
+    no JSON, no ``payload``) parses whatever it holds once it is UTF-8, so it is not parsed
+    here: Bolt parses it next, and a second parse was work before every ack."""
+    if (
+        not content_type.startswith("application/json")
+        and b"payload" not in body
+        and not body.startswith(b"{")
+    ):
+        try:
+            body.decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+        return True
+    return parse_body(content_type, body) is not None
 
 
 def parse_body(content_type: str, body: bytes) -> dict[str, Any] | None:
@@ -177,7 +192,7 @@ class Intake:
             self._wake(added)
 
     def _store_many(self, items: list[Item]) -> list[bool]:
-        with self.db.writing(urgent=True) as conn:
+        with self.db.storing() as conn:
             return self._insert(conn, items)
 
     def _store_now(self, items: list[Item]) -> list[bool] | None:
@@ -187,7 +202,7 @@ class Intake:
         with self.db.writing_now() as conn:
             return None if conn is None else self._insert(conn, items)
 
-    def _insert(self, conn: Connection, items: list[Item]) -> list[bool]:
+    def _insert(self, conn: Store, items: list[Item]) -> list[bool]:
         added = inbox.accept_all(conn, [incoming(*item) for item in items], now=self.clock())
         if any(added):
             notify(conn, sum(added))

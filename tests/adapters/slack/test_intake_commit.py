@@ -68,14 +68,18 @@ def test_twins_in_one_group_commit_store_one_row_on_both_databases(any_db: Datab
 
 
 def inserting_threads(db: Database) -> list[int]:
-    """The threads that run the inbox's INSERTs on ``db``, as they run."""
+    """The threads that run the inbox's INSERTs on ``db``, as they run (seen by SQLite
+    itself: the front's insert runs on the driver's connection, past SQLAlchemy)."""
     threads: list[int] = []
 
-    def seen(conn, cursor, statement, parameters, context, executemany) -> None:  # type: ignore[no-untyped-def]
+    def seen(statement: str) -> None:
         if statement.lstrip().upper().startswith("INSERT INTO INBOX"):
             threads.append(threading.get_ident())
 
-    event.listen(db.engine, "before_cursor_execute", seen)
+    def traced(dbapi_conn, record, proxy) -> None:  # type: ignore[no-untyped-def]
+        dbapi_conn.set_trace_callback(seen)
+
+    event.listen(db.engine, "checkout", traced)
     return threads
 
 
