@@ -12,12 +12,12 @@ no platform (a network with no channel yet) is left to any dispatcher, which say
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import and_, bindparam, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -89,9 +89,16 @@ def schedule(
     object_id: int | None = None,
     payload: dict[str, Any] | None = None,
     platform: str | None = None,
+    known: Mapping[str, OutboxMessage] | None = None,
 ) -> OutboxMessage:
-    """Add (or, for a key still pending, move) a message. A sent key is never sent again."""
-    row = session.scalar(select(OutboxMessage).where(OutboxMessage.key == key))
+    """Add (or, for a key still pending, move) a message. A sent key is never sent again.
+    ``known``: the object's rows by key, read by the caller (``for_object``): the key is
+    looked up there instead of in the database, and a new row is added for the caller's
+    flush (several rows go in one INSERT)."""
+    if known is not None:
+        row = known.get(key)
+    else:
+        row = session.scalar(_BY_KEY, {"key": key})
     if row is None:
         row = OutboxMessage(
             **_new_row(key, kind, target, due_at, object_type, object_id),
@@ -99,7 +106,8 @@ def schedule(
             payload=payload,
         )
         session.add(row)
-        session.flush()
+        if known is None:
+            session.flush()
         _note_scheduled(session, due_at)
         return row
     if row.state in (PENDING, CANCELLED, STALE):
@@ -184,11 +192,20 @@ def cancel(
 
 
 def for_object(session: Session, object_type: str, object_id: int) -> Sequence[OutboxMessage]:
-    return session.scalars(
-        select(OutboxMessage)
-        .where(OutboxMessage.object_type == object_type, OutboxMessage.object_id == object_id)
-        .order_by(OutboxMessage.due_at, OutboxMessage.id)
-    ).all()
+    return session.scalars(_FOR_OBJECT, {"object_type": object_type, "object_id": object_id}).all()
+
+
+# Built once: a hearing's reminders are read and scheduled on every change of it (building a
+# statement and its cache key costs more than running it).
+_BY_KEY = select(OutboxMessage).where(OutboxMessage.key == bindparam("key"))
+_FOR_OBJECT = (
+    select(OutboxMessage)
+    .where(
+        OutboxMessage.object_type == bindparam("object_type"),
+        OutboxMessage.object_id == bindparam("object_id"),
+    )
+    .order_by(OutboxMessage.due_at, OutboxMessage.id)
+)
 
 
 def copy_key(key: str, platform: str) -> str:
