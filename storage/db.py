@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -144,29 +145,37 @@ class WriteGate:
     Waiting for it is SQLite's busy handler: sleeps and retries, first come not first
     served, so a front storing a request could wait behind a stream of worker
     transactions. In one process this gate hands the lock out instead, urgent holders (the
-    front, with Slack's 3 seconds running) before the others. A thread that holds it
-    already passes (no deadlock on a nested transaction)."""
+    front, with Slack's 3 seconds running) before the others, each in the order they came.
+    A thread that holds it already passes (no deadlock on a nested transaction).
+
+    The holder hands it to the next waiter when it lets go, waking that one thread only
+    (with a condition and ``notify_all`` every waiter woke at every hand-over, took the
+    GIL to look, and slept again: a few each time under load)."""
 
     def __init__(self) -> None:
-        self._cond = threading.Condition()
-        self._owner: int | None = None
-        self._urgent = 0
+        self._mutex = threading.Lock()
+        self._owner: int | None = None  # None: free, and then nobody waits
+        self._urgent: deque[_Waiter] = deque()
+        self._others: deque[_Waiter] = deque()
+
+    def waiting(self) -> int:
+        """How many threads wait for the gate (for tests and diagnostics)."""
+        with self._mutex:
+            return len(self._urgent) + len(self._others)
 
     @contextmanager
     def try_hold(self) -> Iterator[bool]:
         """Hold the gate if it is free and nobody waits for it (True), else pass at once
         (False): for a caller that must not wait, such as the event loop."""
-        with self._cond:
-            free = self._owner is None and not self._urgent
+        with self._mutex:
+            free = self._owner is None
             if free:
                 self._owner = threading.get_ident()
         try:
             yield free
         finally:
             if free:
-                with self._cond:
-                    self._owner = None
-                    self._cond.notify_all()
+                self._hand_over()
 
     @contextmanager
     def hold(self, *, urgent: bool = False) -> Iterator[None]:
@@ -174,20 +183,50 @@ class WriteGate:
         if self._owner == me:
             yield
             return
-        with self._cond:
-            self._urgent += urgent
-            try:
-                while self._owner is not None or (not urgent and self._urgent):
-                    self._cond.wait()
-            finally:
-                self._urgent -= urgent
-            self._owner = me
+        self._take(me, urgent)
         try:
             yield
         finally:
-            with self._cond:
+            self._hand_over()
+
+    def _take(self, me: int, urgent: bool) -> None:
+        with self._mutex:
+            if self._owner is None:
+                self._owner = me
+                return
+            waiter = _Waiter(me)
+            queue = self._urgent if urgent else self._others
+            queue.append(waiter)
+        try:
+            waiter.handed.acquire()  # released by the holder that hands the gate to us
+        except BaseException:
+            with self._mutex:
+                if waiter in queue:  # not handed over yet: just leave the queue
+                    queue.remove(waiter)
+                    raise
+            self._hand_over()  # handed over meanwhile: pass it on
+            raise
+
+    def _hand_over(self) -> None:
+        with self._mutex:
+            queue = self._urgent or self._others
+            if not queue:
                 self._owner = None
-                self._cond.notify_all()
+                return
+            waiter = queue.popleft()
+            self._owner = waiter.ident
+            waiter.handed.release()
+
+
+class _Waiter:
+    """A thread waiting for the WriteGate: its lock is released when the gate is its."""
+
+    __slots__ = ("handed", "ident")
+
+    def __init__(self, ident: int) -> None:
+        self.ident = ident
+        self.handed = threading.Lock()
+        self.handed.acquire()
 
 
 class Database:
