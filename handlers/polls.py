@@ -37,7 +37,7 @@ from handlers.poll_results import (
     NO,
     YES,
     Tally,
-    count_answers,
+    answered_units,
     example_answer,
     meeting_of,
     render_poll,
@@ -406,7 +406,7 @@ def poll_list(session: Session, network: Network, now: datetime) -> PollList:
         )
         .order_by(Meeting.start_at)
     ).all()
-    answered = [(poll, count_answers(session, poll).answered) for poll in polls]
+    answered = [(poll, answered_units(session, poll)) for poll in polls]
     return PollList(answered, undecided, list(meetings))
 
 
@@ -546,6 +546,7 @@ VERBS = (
         list_polls,
         "help.mote.liste",
         keywords={"network": ("nettverk", "network")},
+        reads_only=True,
     ),
 )
 
