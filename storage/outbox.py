@@ -177,18 +177,31 @@ def cancel(
     keys: Iterable[str] | None = None,
 ) -> int:
     """Cancel the pending messages about an object (optionally only some kinds or keys)."""
-    stmt = (
-        update(OutboxMessage)
-        .where(OutboxMessage.object_type == object_type, OutboxMessage.object_id == object_id)
-        .where(OutboxMessage.state == PENDING)
-    )
+    params: dict[str, Any] = {"of_type": object_type, "of_id": object_id}
+    stmt = _CANCEL
     if kinds is not None:
-        stmt = stmt.where(OutboxMessage.kind.in_(list(kinds)))
+        stmt, params["of_kinds"] = _CANCEL_KINDS, list(kinds)
     if keys is not None:
         keys = list(keys)
         copies = [OutboxMessage.key.like(copy_key(k, "%")) for k in keys]
         stmt = stmt.where(or_(OutboxMessage.key.in_(keys), *copies))
-    return session.execute(stmt.values(state=CANCELLED)).rowcount or 0  # type: ignore[attr-defined]
+    return session.execute(stmt, params).rowcount or 0  # type: ignore[attr-defined]
+
+
+# Built once (an action's every update cancels its nudges to plan them again). Its criteria
+# are parameters, which the session cannot evaluate against the rows it holds: it learns
+# which rows changed from the UPDATE's RETURNING ("fetch") and marks those cancelled.
+_CANCEL = (
+    update(OutboxMessage)
+    .where(
+        OutboxMessage.object_type == bindparam("of_type"),
+        OutboxMessage.object_id == bindparam("of_id"),
+        OutboxMessage.state == PENDING,
+    )
+    .values(state=CANCELLED)
+    .execution_options(synchronize_session="fetch")
+)
+_CANCEL_KINDS = _CANCEL.where(OutboxMessage.kind.in_(bindparam("of_kinds", expanding=True)))
 
 
 def for_object(session: Session, object_type: str, object_id: int) -> Sequence[OutboxMessage]:
