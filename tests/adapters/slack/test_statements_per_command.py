@@ -49,7 +49,7 @@ MOST = {
         "/tiltak liste": 7,
         "/mote liste": 10,
         "/konferanse liste": 8,
-        "/horing ny": 22,
+        "/horing ny": 21,
         "/tiltak status": 11,
     },
     "postgresql": {
@@ -59,7 +59,7 @@ MOST = {
         "/tiltak liste": 5,
         "/mote liste": 8,
         "/konferanse liste": 6,
-        "/horing ny": 20,
+        "/horing ny": 19,
         "/tiltak status": 9,
     },
 }
