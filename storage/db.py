@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -145,37 +144,41 @@ class WriteGate:
     Waiting for it is SQLite's busy handler: sleeps and retries, first come not first
     served, so a front storing a request could wait behind a stream of worker
     transactions. In one process this gate hands the lock out instead, urgent holders (the
-    front, with Slack's 3 seconds running) before the others, each in the order they came.
-    A thread that holds it already passes (no deadlock on a nested transaction).
+    front, with Slack's 3 seconds running) before the others. A thread that holds it
+    already passes (no deadlock on a nested transaction).
 
-    The holder hands it to the next waiter when it lets go, waking that one thread only
-    (with a condition and ``notify_all`` every waiter woke at every hand-over, took the
-    GIL to look, and slept again: a few each time under load)."""
+    Letting go wakes one waiter, the longest waiting urgent one, else the longest waiting
+    other one (with one condition and ``notify_all`` every waiter woke at every release,
+    took the GIL to look, and slept again). The gate is not handed to it: a thread that
+    comes while it wakes takes a free gate at once (handing it over would leave it idle
+    until the woken thread runs, a long wait on a busy machine)."""
 
     def __init__(self) -> None:
-        self._mutex = threading.Lock()
-        self._owner: int | None = None  # None: free, and then nobody waits
-        self._urgent: deque[_Waiter] = deque()
-        self._others: deque[_Waiter] = deque()
+        self._lock = threading.Lock()
+        self._urgent_turn = threading.Condition(self._lock)
+        self._other_turn = threading.Condition(self._lock)
+        self._owner: int | None = None
+        self._urgent = 0  # urgent threads waiting
+        self._others = 0  # other threads waiting
 
     def waiting(self) -> int:
         """How many threads wait for the gate (for tests and diagnostics)."""
-        with self._mutex:
-            return len(self._urgent) + len(self._others)
+        with self._lock:
+            return self._urgent + self._others
 
     @contextmanager
     def try_hold(self) -> Iterator[bool]:
-        """Hold the gate if it is free and nobody waits for it (True), else pass at once
-        (False): for a caller that must not wait, such as the event loop."""
-        with self._mutex:
-            free = self._owner is None
+        """Hold the gate if it is free and nobody urgent waits for it (True), else pass at
+        once (False): for a caller that must not wait, such as the event loop."""
+        with self._lock:
+            free = self._owner is None and not self._urgent
             if free:
                 self._owner = threading.get_ident()
         try:
             yield free
         finally:
             if free:
-                self._hand_over()
+                self._release()
 
     @contextmanager
     def hold(self, *, urgent: bool = False) -> Iterator[None]:
@@ -183,50 +186,50 @@ class WriteGate:
         if self._owner == me:
             yield
             return
-        self._take(me, urgent)
+        with self._lock:
+            if urgent:
+                self._wait(self._urgent_turn, urgent=True)
+            else:
+                self._wait(self._other_turn, urgent=False)
+            self._owner = me
         try:
             yield
         finally:
-            self._hand_over()
+            self._release()
 
-    def _take(self, me: int, urgent: bool) -> None:
-        with self._mutex:
-            if self._owner is None:
-                self._owner = me
-                return
-            waiter = _Waiter(me)
-            queue = self._urgent if urgent else self._others
-            queue.append(waiter)
+    def _wait(self, turn: threading.Condition, *, urgent: bool) -> None:
+        """With the lock held: until the gate is free (and, for others, nobody urgent
+        waits). A waiter woken whose turn was taken meanwhile waits again."""
+        if urgent:
+            self._urgent += 1
+        else:
+            self._others += 1
         try:
-            waiter.handed.acquire()  # released by the holder that hands the gate to us
+            while self._owner is not None or (not urgent and self._urgent):
+                turn.wait()
         except BaseException:
-            with self._mutex:
-                if waiter in queue:  # not handed over yet: just leave the queue
-                    queue.remove(waiter)
-                    raise
-            self._hand_over()  # handed over meanwhile: pass it on
+            self._leave(urgent)
+            if self._owner is None:
+                self._wake_next()  # the wake-up this thread may have had is not lost
             raise
+        self._leave(urgent)
 
-    def _hand_over(self) -> None:
-        with self._mutex:
-            queue = self._urgent or self._others
-            if not queue:
-                self._owner = None
-                return
-            waiter = queue.popleft()
-            self._owner = waiter.ident
-            waiter.handed.release()
+    def _leave(self, urgent: bool) -> None:
+        if urgent:
+            self._urgent -= 1
+        else:
+            self._others -= 1
 
+    def _release(self) -> None:
+        with self._lock:
+            self._owner = None
+            self._wake_next()
 
-class _Waiter:
-    """A thread waiting for the WriteGate: its lock is released when the gate is its."""
-
-    __slots__ = ("handed", "ident")
-
-    def __init__(self, ident: int) -> None:
-        self.ident = ident
-        self.handed = threading.Lock()
-        self.handed.acquire()
+    def _wake_next(self) -> None:
+        if self._urgent:
+            self._urgent_turn.notify()
+        elif self._others:
+            self._other_turn.notify()
 
 
 class Database:

@@ -1,6 +1,5 @@
 """The SQLite write gate (storage/db.py: WriteGate): urgent holders first, then the others,
-each in the order they came; one waiter is handed the gate at a time; a holder passes
-again; ``try_hold`` never waits."""
+each woken in the order they came; a holder passes again; ``try_hold`` never waits."""
 
 from __future__ import annotations
 
