@@ -7,8 +7,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
+from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, bindparam, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from bot.context import Context
@@ -110,30 +112,47 @@ def action_selection(
     """The actions of ``network`` (None: every network), of ``goal``, owned by ``owner`` (the
     member or their organisation), open and due before ``overdue_on``; goals in programme
     order, actions without a goal last. The data of the chat list, the export and a page."""
-    mine, overdue = owner is not None, overdue_on is not None
-    stmt = select(Action).outerjoin(Goal, Action.goal_id == Goal.id)
+    params: dict[str, Any] = {}
     if network is not None:
-        stmt = stmt.where(Action.network_id == network.id)
+        params["network_id"] = network.id
     if goal is not None:
-        stmt = stmt.where(Action.goal_id == goal.id)
+        params["goal_id"] = goal.id
     if owner is not None:
-        me = owner
-        conds = [Action.owner_member_id == me.id]
-        if me.organisation_id is not None:
+        params["owner_id"] = owner.id
+        if owner.organisation_id is not None:
+            params["owner_org_id"] = owner.organisation_id
+    if overdue_on is not None:
+        params["overdue_on"] = overdue_on
+    stmt = _selection_statement(frozenset(params))
+    mine, overdue = owner is not None, overdue_on is not None
+    return Selection(session.scalars(stmt, params).all(), network, goal, mine, overdue)
+
+
+@cache
+def _selection_statement(filters: frozenset[str]) -> Select[Action]:
+    """``action_selection``'s query with ``filters`` as parameters, built once per set of
+    filters (every /tiltak liste runs one; building it costs more than running it)."""
+    stmt = select(Action).outerjoin(Goal, Action.goal_id == Goal.id)
+    if "network_id" in filters:
+        stmt = stmt.where(Action.network_id == bindparam("network_id"))
+    if "goal_id" in filters:
+        stmt = stmt.where(Action.goal_id == bindparam("goal_id"))
+    if "owner_id" in filters:
+        conds = [Action.owner_member_id == bindparam("owner_id")]
+        if "owner_org_id" in filters:
             conds.append(
                 (Action.owner_member_id.is_(None))
-                & (Action.owner_organisation_id == me.organisation_id)
+                & (Action.owner_organisation_id == bindparam("owner_org_id"))
             )
         stmt = stmt.where(or_(*conds))
-    if overdue_on is not None:
-        stmt = stmt.where(Action.due_date < overdue_on, Action.status.in_(OPEN))
+    if "overdue_on" in filters:
+        stmt = stmt.where(Action.due_date < bindparam("overdue_on"), Action.status.in_(OPEN))
     stmt = stmt.order_by(Action.network_id, Goal.number.is_(None), Goal.number, Action.id)
     # Each line names its owner: read with the actions, not one query per line.
-    stmt = stmt.options(
+    return stmt.options(
         selectinload(Action.owner_member).lazyload(Member.accounts),
         selectinload(Action.owner_organisation),
     )
-    return Selection(session.scalars(stmt).all(), network, goal, mine, overdue)
 
 
 def _hint(ctx: Context, sel: Selection, page: int) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, tzinfo
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from bot import permissions
@@ -36,13 +36,17 @@ def find_conference(
     counts are read and written by one registration at a time (SQLite's BEGIN IMMEDIATE
     already serialises writers). For a ``viewer`` who may not see a draft, a draft is
     answered as no such conference (its title is not told)."""
-    stmt = select(Conference).where(Conference.id == conference_id)
-    if lock and session.get_bind().dialect.name == "postgresql":
-        stmt = stmt.with_for_update().execution_options(populate_existing=True)
-    conf = session.scalar(stmt)
+    locked = lock and session.get_bind().dialect.name == "postgresql"
+    conf = session.scalar(_LOCKED_CONFERENCE if locked else _CONFERENCE, {"id": conference_id})
     if conf is None or (viewer is not None and not permissions.may_see_draft(viewer, conf)):
         raise UserError("conferences.unknown", ref=conference_id)
     return conf
+
+
+# Built once (a registration reads its conference, the member's registration and the
+# queues): building a statement and its cache key costs more than running it.
+_CONFERENCE = select(Conference).where(Conference.id == bindparam("id"))
+_LOCKED_CONFERENCE = _CONFERENCE.with_for_update().execution_options(populate_existing=True)
 
 
 def is_organiser_of(ctx: Context, conf: Conference) -> bool:
@@ -111,33 +115,27 @@ def audience_text(session: Session, conf: Conference, lang: str) -> str:
 
 
 def registration_of(session: Session, conference_id: int, member_id: int) -> Registration | None:
-    return session.scalar(
-        select(Registration).where(
-            Registration.conference_id == conference_id, Registration.member_id == member_id
-        )
-    )
+    return session.scalar(_REGISTRATION, {"conference_id": conference_id, "member_id": member_id})
 
 
 def count_status(session: Session, conference_id: int, status: str) -> int:
-    return (
-        session.scalar(
-            select(func.count())
-            .select_from(Registration)
-            .where(Registration.conference_id == conference_id, Registration.status == status)
-        )
-        or 0
-    )
+    return session.scalar(_COUNT_STATUS, {"conference_id": conference_id, "status": status}) or 0
 
 
 def by_arrival(session: Session, conference_id: int, status: str) -> list[Registration]:
     """Registrations with ``status`` in arrival order (queued_at, then id for equal times)."""
-    return list(
-        session.scalars(
-            select(Registration)
-            .where(Registration.conference_id == conference_id, Registration.status == status)
-            .order_by(Registration.queued_at, Registration.id)
-        )
-    )
+    return list(session.scalars(_BY_ARRIVAL, {"conference_id": conference_id, "status": status}))
+
+
+_OF_CONFERENCE = Registration.conference_id == bindparam("conference_id")
+_REGISTRATION = select(Registration).where(
+    _OF_CONFERENCE, Registration.member_id == bindparam("member_id")
+)
+_WITH_STATUS = (_OF_CONFERENCE, Registration.status == bindparam("status"))
+_COUNT_STATUS = select(func.count()).select_from(Registration).where(*_WITH_STATUS)
+_BY_ARRIVAL = (
+    select(Registration).where(*_WITH_STATUS).order_by(Registration.queued_at, Registration.id)
+)
 
 
 def waitlist_position(session: Session, reg: Registration) -> int:

@@ -11,7 +11,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta, tzinfo
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from bot import permissions
@@ -399,18 +399,21 @@ def upcoming_conferences(
 ) -> list[ConferenceLine]:
     """Conferences not over nor called off, soonest first: announced ones, and drafts
     the viewer may see; with the viewer's answer. What ``/konferanse liste`` shows."""
-    stmt = (
-        select(Conference)
-        .where(Conference.state != CONFERENCE_CANCELLED)
-        .where(Conference.start_at >= now - timedelta(days=1))
-        .order_by(Conference.start_at, Conference.id)
-    )
     return [
         ConferenceLine(c, registration_of(session, c.id, viewer.id))
-        for c in session.scalars(stmt)
+        for c in session.scalars(_UPCOMING, {"since": now - timedelta(days=1)})
         if not is_over(c, now, tz)
         and (c.state == ANNOUNCED or permissions.organiser_or_creator(viewer, c.created_by))
     ]
+
+
+# Built once: every /konferanse liste runs it (building a statement costs more than running it).
+_UPCOMING = (
+    select(Conference)
+    .where(Conference.state != CONFERENCE_CANCELLED)
+    .where(Conference.start_at >= bindparam("since", type_=Conference.start_at.type))
+    .order_by(Conference.start_at, Conference.id)
+)
 
 
 def list_conferences(ctx: Context, args: Args) -> Reply:

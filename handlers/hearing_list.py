@@ -9,9 +9,10 @@ and the member's networks when the channel names none.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Integer, Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from bot.context import Context
@@ -50,15 +51,35 @@ def hearing_overview(
 ) -> HearingPage:
     """Open hearings (``everything``: closed ones too) of ``networks`` (None: every network),
     page ``page``; a page past the end has no rows."""
+    count, page_of = _statements(everything, networks is not None)
+    params: dict[str, Any] = {}
+    if networks is not None:
+        params["network_ids"] = [n.id for n in networks]
+    total = session.scalar(count, params) or 0
+    pages = -(-total // PAGE_SIZE)
+    rows = _page(session, page_of, params, page) if total and page <= pages else []
+    return HearingPage(rows, total, page, pages)
+
+
+@cache
+def _statements(everything: bool, by_network: bool) -> tuple[Select[Any], Select[Any]]:
+    """How many hearings there are, and one page of them (``limit``, ``offset``), for
+    ``hearing_overview``: built once per kind of list (each /horing liste runs them;
+    building a statement costs more than running it)."""
     where: list[Any] = []
     if not everything:
         where.append(Hearing.state == "open")
-    if networks is not None:
-        where.append(Hearing.network_id.in_([n.id for n in networks]))
-    total = session.scalar(select(func.count(Hearing.id)).where(*where)) or 0
-    pages = -(-total // PAGE_SIZE)
-    rows = _page(session, where, page) if total and page <= pages else []
-    return HearingPage(rows, total, page, pages)
+    if by_network:
+        where.append(Hearing.network_id.in_(bindparam("network_ids", expanding=True)))
+    count = select(func.count(Hearing.id)).where(*where)
+    page = (
+        select(Hearing)
+        .where(*where)
+        .order_by(Hearing.deadline, Hearing.id)
+        .limit(bindparam("limit", type_=Integer))
+        .offset(bindparam("offset", type_=Integer))
+    )
+    return count, page
 
 
 def list_hearings(ctx: Context, args: Args, networks: list[Network] | None) -> Reply:
@@ -102,33 +123,35 @@ def _line(ctx: Context, row: HearingRow) -> str:
     )
 
 
-def _page(session: Session, where: list[Any], page: int) -> list[HearingRow]:
+def _page(
+    session: Session, stmt: Select[Any], params: dict[str, Any], page: int
+) -> list[HearingRow]:
     """One page of hearings with (answered, addressees) counted in SQL for that page only
     (counting every hearing's addressees and then cutting a page out costs more)."""
-    hearings = session.scalars(
-        select(Hearing)
-        .where(*where)
-        .order_by(Hearing.deadline, Hearing.id)
-        .limit(PAGE_SIZE)
-        .offset((page - 1) * PAGE_SIZE)
-    ).all()
+    at = {"limit": PAGE_SIZE, "offset": (page - 1) * PAGE_SIZE}
+    hearings = session.scalars(stmt, {**params, **at}).all()
     counts: dict[int, tuple[int, int]] = (
         {
             hearing_id: (int(answered), int(total))
             for hearing_id, answered, total in session.execute(
-                select(
-                    HearingAddressee.hearing_id,
-                    func.count(HearingAddressee.answered_at),
-                    func.count(HearingAddressee.id),
-                )
-                .where(HearingAddressee.hearing_id.in_([h.id for h in hearings]))
-                .group_by(HearingAddressee.hearing_id)
+                _ANSWER_COUNTS, {"hearing_ids": [h.id for h in hearings]}
             )
         }
         if hearings
         else {}
     )
     return [HearingRow(h, *counts.get(h.id, (0, 0))) for h in hearings]
+
+
+_ANSWER_COUNTS = (
+    select(
+        HearingAddressee.hearing_id,
+        func.count(HearingAddressee.answered_at),
+        func.count(HearingAddressee.id),
+    )
+    .where(HearingAddressee.hearing_id.in_(bindparam("hearing_ids", expanding=True)))
+    .group_by(HearingAddressee.hearing_id)
+)
 
 
 def _page_number(ctx: Context, text: str | None, everything: bool) -> int:

@@ -112,15 +112,15 @@ def sync_reminders(session: Session, hearing: Hearing, *, now: datetime, tz: tzi
     if hearing.state == "open" and hearing.network_id is not None and unanswered(hearing):
         for token, due in reminder_times(hearing.deadline, hearing.reminder_offsets or "", tz):
             wanted[reminder_key(hearing, token)] = (token, due)
+    rows = outbox.for_object(session, OBJECT, hearing.id)
     obsolete = [
-        r.key
-        for r in reminder_rows(session, hearing)
-        if r.state == outbox.PENDING and r.key not in wanted
+        r.key for r in rows if r.kind == KIND and r.state == outbox.PENDING and r.key not in wanted
     ]
     if obsolete:
         outbox.cancel(
             session, object_type=OBJECT, object_id=hearing.id, kinds=[KIND], keys=obsolete
         )
+    known = {r.key: r for r in rows}  # the hearing's rows: no lookup per key
     for key, (token, due) in wanted.items():
         if due <= now:
             continue  # a time already past when set is not sent
@@ -138,6 +138,7 @@ def sync_reminders(session: Session, hearing: Hearing, *, now: datetime, tz: tzi
                 "offset": token,
                 "deadline": hearing.deadline.astimezone(UTC).isoformat(),
             },
+            known=known,
         )
     session.flush()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from sqlalchemy import select
@@ -24,7 +25,7 @@ from bot.messages import Fields, Reply, Text
 from bot.router import Router, Verb
 from handlers import hearing_card, hearing_list
 from handlers import hearing_reminders as reminders
-from handlers.lookup import audit, find_network, find_organisation, network_for
+from handlers.lookup import audit, find_network, find_organisation, network_for, organisations
 from storage.models import (
     Hearing,
     HearingAddressee,
@@ -379,6 +380,7 @@ def resolve_addressees(
     """Organisations named in a list; "+Name" adds a new one. Returns (all, newly created)."""
     found: list[Organisation] = []
     created: list[Organisation] = []
+    known: Sequence[Organisation] | None = None  # every organisation, read once
     for part in _LIST_SPLIT.split(text):
         name = part.strip().strip('"“”«»').strip()
         if not name:
@@ -391,18 +393,22 @@ def resolve_addressees(
                 ctx.session.add(org)
                 ctx.session.flush()
                 created.append(org)
+                known = None  # read again with the new one
             orgs = [org] if name else []
         else:
-            orgs = _known(ctx, name, network)
+            known = known if known is not None else organisations(ctx.session)
+            orgs = _known(ctx, name, network, known)
         found += [o for o in orgs if o not in found]
     if not found:
         raise UserError("hearings.addressees_missing")
     return found, created
 
 
-def _known(ctx: Context, name: str, network: Network) -> list[Organisation]:
+def _known(
+    ctx: Context, name: str, network: Network, among: Sequence[Organisation]
+) -> list[Organisation]:
     try:
-        return [find_organisation(ctx.session, name)]
+        return [find_organisation(ctx.session, name, among=among)]
     except UserError as err:
         if not err.key.endswith("unknown"):
             raise
@@ -410,7 +416,7 @@ def _known(ctx: Context, name: str, network: Network) -> list[Organisation]:
     # fylkeskommune" is one, which the whole-name lookup above has already found).
     pieces = [p for p in _AND.split(name) if p.strip()]
     if len(pieces) > 1:
-        return [o for p in pieces for o in _known(ctx, p, network)]
+        return [o for p in pieces for o in _known(ctx, p, network, among)]
     choices = ", ".join(o.name for o in network.organisations) or "—"
     raise UserError("hearings.org_unknown", given=name, network=network.name, choices=choices)
 

@@ -44,8 +44,16 @@ def find_network(session: Session, query: str) -> Network:
     return _pick(query, networks, [n.name for n in networks], "network")
 
 
-def find_organisation(session: Session, query: str, *, create: bool = False) -> Organisation:
-    orgs = session.scalars(select(Organisation).order_by(Organisation.name)).all()
+def find_organisation(
+    session: Session,
+    query: str,
+    *,
+    create: bool = False,
+    among: Sequence[Organisation] | None = None,
+) -> Organisation:
+    """``among``: every organisation, as ``organisations`` read them (several names looked
+    up in one command read them once)."""
+    orgs = among if among is not None else organisations(session)
     q = query.strip()
     try:
         return _pick(q, orgs, [o.name for o in orgs], "organisation")
@@ -56,6 +64,16 @@ def find_organisation(session: Session, query: str, *, create: bool = False) -> 
     session.add(org)
     session.flush()
     return org
+
+
+def organisations(session: Session) -> Sequence[Organisation]:
+    """Every organisation, by name: what ``find_organisation`` looks among."""
+    return session.scalars(_ORGANISATIONS).all()
+
+
+# Built once (a hearing looks up its addressees): building a statement costs more than
+# running it.
+_ORGANISATIONS = select(Organisation).order_by(Organisation.name)
 
 
 def find_organisations(session: Session, text: str, *, create: bool = False) -> list[Organisation]:

@@ -192,10 +192,19 @@ def count_answers(session: Session, poll: Poll) -> Counts:
     for slot_id, answer, count in session.execute(grouped, {"poll_id": poll.id}):
         if slot_id in counts:
             counts[slot_id][answer] = int(count)
-    answered = session.scalar(units, {"poll_id": poll.id}) or 0
-    result = Counts(slots, counts, [], int(answered))
+    result = Counts(slots, counts, [], _answered(session, units, poll))
     result.tied = best_slots(slots, result.score)
     return result
+
+
+def answered_units(session: Session, poll: Poll) -> int:
+    """``count_answers(...).answered`` alone: who has answered (one query; a list of polls
+    shows no counts per slot)."""
+    return _answered(session, _count_statements(poll.one_vote_per_organisation)[1], poll)
+
+
+def _answered(session: Session, units: Select[Any], poll: Poll) -> int:
+    return int(session.scalar(units, {"poll_id": poll.id}) or 0)
 
 
 @cache

@@ -37,7 +37,7 @@ from handlers.poll_results import (
     NO,
     YES,
     Tally,
-    count_answers,
+    answered_units,
     example_answer,
     meeting_of,
     render_poll,
@@ -229,13 +229,7 @@ def _poll(ctx: Context, ref: str | None, *, lock: str | None = None) -> Poll:
         typed = ctx.command.text.split()  # the verb as the member typed it: vis, lukk, show
         raise UserError("polls.number_missing", verb=typed[0][:20] if typed else "vis")
     number = parse_ref(ref, what=t("polls.what", ctx.lang))
-    stmt = select(Poll).where(Poll.id == number)
-    if lock == "share":
-        # Votes share the row; a close takes it exclusively, so no vote lands after a close.
-        stmt = stmt.with_for_update(read=True)
-    elif lock == "update":
-        stmt = stmt.with_for_update()
-    poll = ctx.session.scalar(stmt)
+    poll = ctx.session.scalar(_POLL_BY_ID[lock], {"poll_id": number})
     if poll is None:
         raise UserError("polls.unknown", id=number)
     return poll
@@ -267,6 +261,16 @@ def _numbered(pieces: list[str], poll: Poll, lang: str) -> list[str]:
             example=example_answer(poll, lang),
         )
     return [f"{n}:{word}" for n, word in enumerate(joined, start=1)]
+
+
+# Built once per lock (every vote reads its poll): votes share the row; a close takes it
+# exclusively, so no vote lands after a close.
+_POLL = select(Poll).where(Poll.id == bindparam("poll_id"))
+_POLL_BY_ID = {
+    None: _POLL,
+    "share": _POLL.with_for_update(read=True),
+    "update": _POLL.with_for_update(),
+}
 
 
 def parse_answers(text: str, poll: Poll, lang: str = "nb") -> dict[int, str]:
@@ -433,7 +437,7 @@ def poll_list(session: Session, network: Network, now: datetime) -> PollList:
         )
         .order_by(Meeting.start_at)
     ).all()
-    answered = [(poll, count_answers(session, poll).answered) for poll in polls]
+    answered = [(poll, answered_units(session, poll)) for poll in polls]
     return PollList(answered, undecided, list(meetings))
 
 
@@ -578,6 +582,7 @@ VERBS = (
         list_polls,
         "help.mote.liste",
         keywords={"network": ("nettverk", "network")},
+        reads_only=True,
     ),
 )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from bot.context import Context
@@ -77,10 +77,13 @@ def _check_audience(ctx: Context, conf: Conference) -> None:
 def _arrival(session: Session, conf: Conference, now: datetime) -> datetime:
     """Never earlier than anyone already queued: with the row locked this keeps queued_at in
     commit order even when clocks of several bot processes disagree."""
-    latest = session.scalar(
-        select(func.max(Registration.queued_at)).where(Registration.conference_id == conf.id)
-    )
+    latest = session.scalar(_LATEST_ARRIVAL, {"conference_id": conf.id})
     return max(now, latest) if latest is not None else now
+
+
+_LATEST_ARRIVAL = select(func.max(Registration.queued_at)).where(
+    Registration.conference_id == bindparam("conference_id")
+)
 
 
 def fill_seats(ctx: Context, conf: Conference, *, more_seats: bool = False) -> list[Registration]:

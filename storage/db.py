@@ -152,18 +152,32 @@ class WriteGate:
     served, so a front storing a request could wait behind a stream of worker
     transactions. In one process this gate hands the lock out instead, urgent holders (the
     front, with Slack's 3 seconds running) before the others. A thread that holds it
-    already passes (no deadlock on a nested transaction)."""
+    already passes (no deadlock on a nested transaction).
+
+    Letting go wakes one waiter, the longest waiting urgent one, else the longest waiting
+    other one (with one condition and ``notify_all`` every waiter woke at every release,
+    took the GIL to look, and slept again). The gate is not handed to it: a thread that
+    comes while it wakes takes a free gate at once (handing it over would leave it idle
+    until the woken thread runs, a long wait on a busy machine)."""
 
     def __init__(self) -> None:
-        self._cond = threading.Condition()
+        self._lock = threading.Lock()
+        self._urgent_turn = threading.Condition(self._lock)
+        self._other_turn = threading.Condition(self._lock)
         self._owner: int | None = None
-        self._urgent = 0
+        self._urgent = 0  # urgent threads waiting
+        self._others = 0  # other threads waiting
+
+    def waiting(self) -> int:
+        """How many threads wait for the gate (for tests and diagnostics)."""
+        with self._lock:
+            return self._urgent + self._others
 
     @contextmanager
     def try_hold(self) -> Iterator[bool]:
-        """Hold the gate if it is free and nobody waits for it (True), else pass at once
-        (False): for a caller that must not wait, such as the event loop."""
-        with self._cond:
+        """Hold the gate if it is free and nobody urgent waits for it (True), else pass at
+        once (False): for a caller that must not wait, such as the event loop."""
+        with self._lock:
             free = self._owner is None and not self._urgent
             if free:
                 self._owner = threading.get_ident()
@@ -171,9 +185,7 @@ class WriteGate:
             yield free
         finally:
             if free:
-                with self._cond:
-                    self._owner = None
-                    self._cond.notify_all()
+                self._release()
 
     @contextmanager
     def hold(self, *, urgent: bool = False) -> Iterator[None]:
@@ -181,20 +193,50 @@ class WriteGate:
         if self._owner == me:
             yield
             return
-        with self._cond:
-            self._urgent += urgent
-            try:
-                while self._owner is not None or (not urgent and self._urgent):
-                    self._cond.wait()
-            finally:
-                self._urgent -= urgent
+        with self._lock:
+            if urgent:
+                self._wait(self._urgent_turn, urgent=True)
+            else:
+                self._wait(self._other_turn, urgent=False)
             self._owner = me
         try:
             yield
         finally:
-            with self._cond:
-                self._owner = None
-                self._cond.notify_all()
+            self._release()
+
+    def _wait(self, turn: threading.Condition, *, urgent: bool) -> None:
+        """With the lock held: until the gate is free (and, for others, nobody urgent
+        waits). A waiter woken whose turn was taken meanwhile waits again."""
+        if urgent:
+            self._urgent += 1
+        else:
+            self._others += 1
+        try:
+            while self._owner is not None or (not urgent and self._urgent):
+                turn.wait()
+        except BaseException:
+            self._leave(urgent)
+            if self._owner is None:
+                self._wake_next()  # the wake-up this thread may have had is not lost
+            raise
+        self._leave(urgent)
+
+    def _leave(self, urgent: bool) -> None:
+        if urgent:
+            self._urgent -= 1
+        else:
+            self._others -= 1
+
+    def _release(self) -> None:
+        with self._lock:
+            self._owner = None
+            self._wake_next()
+
+    def _wake_next(self) -> None:
+        if self._urgent:
+            self._urgent_turn.notify()
+        elif self._others:
+            self._other_turn.notify()
 
 
 class Database:

@@ -12,12 +12,12 @@ no platform (a network with no channel yet) is left to any dispatcher, which say
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import and_, bindparam, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -89,9 +89,16 @@ def schedule(
     object_id: int | None = None,
     payload: dict[str, Any] | None = None,
     platform: str | None = None,
+    known: Mapping[str, OutboxMessage] | None = None,
 ) -> OutboxMessage:
-    """Add (or, for a key still pending, move) a message. A sent key is never sent again."""
-    row = session.scalar(select(OutboxMessage).where(OutboxMessage.key == key))
+    """Add (or, for a key still pending, move) a message. A sent key is never sent again.
+    ``known``: the object's rows by key, read by the caller (``for_object``): the key is
+    looked up there instead of in the database, and a new row is added for the caller's
+    flush (several rows go in one INSERT)."""
+    if known is not None:
+        row = known.get(key)
+    else:
+        row = session.scalar(_BY_KEY, {"key": key})
     if row is None:
         row = OutboxMessage(
             **_new_row(key, kind, target, due_at, object_type, object_id),
@@ -99,7 +106,8 @@ def schedule(
             payload=payload,
         )
         session.add(row)
-        session.flush()
+        if known is None:
+            session.flush()
         _note_scheduled(session, due_at)
         return row
     if row.state in (PENDING, CANCELLED, STALE):
@@ -169,26 +177,48 @@ def cancel(
     keys: Iterable[str] | None = None,
 ) -> int:
     """Cancel the pending messages about an object (optionally only some kinds or keys)."""
-    stmt = (
-        update(OutboxMessage)
-        .where(OutboxMessage.object_type == object_type, OutboxMessage.object_id == object_id)
-        .where(OutboxMessage.state == PENDING)
-    )
+    params: dict[str, Any] = {"of_type": object_type, "of_id": object_id}
+    stmt = _CANCEL
     if kinds is not None:
-        stmt = stmt.where(OutboxMessage.kind.in_(list(kinds)))
+        stmt, params["of_kinds"] = _CANCEL_KINDS, list(kinds)
     if keys is not None:
         keys = list(keys)
         copies = [OutboxMessage.key.like(copy_key(k, "%")) for k in keys]
         stmt = stmt.where(or_(OutboxMessage.key.in_(keys), *copies))
-    return session.execute(stmt.values(state=CANCELLED)).rowcount or 0  # type: ignore[attr-defined]
+    return session.execute(stmt, params).rowcount or 0  # type: ignore[attr-defined]
+
+
+# Built once (an action's every update cancels its nudges to plan them again). Its criteria
+# are parameters, which the session cannot evaluate against the rows it holds: it learns
+# which rows changed from the UPDATE's RETURNING ("fetch") and marks those cancelled.
+_CANCEL = (
+    update(OutboxMessage)
+    .where(
+        OutboxMessage.object_type == bindparam("of_type"),
+        OutboxMessage.object_id == bindparam("of_id"),
+        OutboxMessage.state == PENDING,
+    )
+    .values(state=CANCELLED)
+    .execution_options(synchronize_session="fetch")
+)
+_CANCEL_KINDS = _CANCEL.where(OutboxMessage.kind.in_(bindparam("of_kinds", expanding=True)))
 
 
 def for_object(session: Session, object_type: str, object_id: int) -> Sequence[OutboxMessage]:
-    return session.scalars(
-        select(OutboxMessage)
-        .where(OutboxMessage.object_type == object_type, OutboxMessage.object_id == object_id)
-        .order_by(OutboxMessage.due_at, OutboxMessage.id)
-    ).all()
+    return session.scalars(_FOR_OBJECT, {"object_type": object_type, "object_id": object_id}).all()
+
+
+# Built once: a hearing's reminders are read and scheduled on every change of it (building a
+# statement and its cache key costs more than running it).
+_BY_KEY = select(OutboxMessage).where(OutboxMessage.key == bindparam("key"))
+_FOR_OBJECT = (
+    select(OutboxMessage)
+    .where(
+        OutboxMessage.object_type == bindparam("object_type"),
+        OutboxMessage.object_id == bindparam("object_id"),
+    )
+    .order_by(OutboxMessage.due_at, OutboxMessage.id)
+)
 
 
 def copy_key(key: str, platform: str) -> str:

@@ -3,7 +3,7 @@ platform: remembered when posted, listed to update them, forgotten when gone."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from storage.db import Database
@@ -34,15 +34,22 @@ def posted(db: Database, platform: str, ref: Ref) -> list[tuple[str, str]]:
 def listed(session: Session, platform: str, ref: Ref) -> list[tuple[str, str]]:
     """``posted`` within a transaction the caller has."""
     rows = session.execute(
-        select(PostedMessage.channel_id, PostedMessage.message_id)
-        .where(
-            PostedMessage.object_type == ref[0],
-            PostedMessage.object_id == int(ref[1]),
-            PostedMessage.platform == platform,
-        )
-        .order_by(PostedMessage.id)
+        _LISTED, {"object_type": ref[0], "object_id": int(ref[1]), "platform": platform}
     )
     return [(str(channel), str(message)) for channel, message in rows]
+
+
+# Built once: every click on a card lists its messages (building a statement and its cache
+# key costs more than running it).
+_LISTED = (
+    select(PostedMessage.channel_id, PostedMessage.message_id)
+    .where(
+        PostedMessage.object_type == bindparam("object_type"),
+        PostedMessage.object_id == bindparam("object_id"),
+        PostedMessage.platform == bindparam("platform"),
+    )
+    .order_by(PostedMessage.id)
+)
 
 
 def forget(db: Database, platform: str, ref: Ref, channel: str, message_id: str) -> None:

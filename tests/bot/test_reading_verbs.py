@@ -35,6 +35,7 @@ EXAMPLES = {
     ("konferanse", "deltakere"): "deltakere 1",
     ("konferanse", "ics"): "ics 1",
     ("mote", "vis"): "vis 1",
+    ("mote", "liste"): "liste",
     ("partnerbot", "hjelp"): "hjelp",
     ("partnerbot", "nettverk"): "nettverk",
     ("partnerbot", "meg"): "meg",

@@ -91,6 +91,22 @@ def test_rescheduling_and_cancelling(any_db: Database) -> None:
     assert states(any_db) == {"r": "cancelled"}
 
 
+def test_cancelling_marks_the_rows_the_transaction_holds(any_db: Database) -> None:
+    """The rows already read in the transaction show it at once (a hearing's reminders are
+    read, cancelled and scheduled again in one transaction), and only those cancelled."""
+    net, _ = setup(any_db)
+    add(any_db, "a", T0 + timedelta(days=1), outbox.Target.network(net))
+    add(any_db, "b", T0 + timedelta(days=2), outbox.Target.network(net))
+    with any_db.transaction() as s:
+        rows = {r.key: r for r in outbox.for_object(s, "thing", 1)}
+        assert outbox.cancel(s, object_type="thing", object_id=1, kinds=["other"]) == 0
+        assert outbox.cancel(s, object_type="thing", object_id=1, keys=["b"]) == 1
+        assert (rows["a"].state, rows["b"].state) == ("pending", "cancelled")
+        assert outbox.cancel(s, object_type="thing", object_id=1, kinds=["test"]) == 1
+        assert rows["a"].state == "cancelled"
+    assert states(any_db) == {"a": "cancelled", "b": "cancelled"}
+
+
 def test_a_sent_key_is_never_rescheduled(any_db: Database) -> None:
     net, _ = setup(any_db)
     add(any_db, "once", T0, outbox.Target.network(net))
