@@ -51,7 +51,12 @@ def database_checks(s: Settings) -> list[Check]:
 
 
 def slack_checks(s: Settings) -> list[Check]:
-    from bot.adapters.slack.run import SlackConfigError, check_settings, check_token
+    from bot.adapters.slack.run import (
+        SlackConfigError,
+        check_app_token,
+        check_settings,
+        check_token,
+    )
 
     try:
         mode = check_settings(s)
@@ -59,6 +64,8 @@ def slack_checks(s: Settings) -> list[Check]:
         return [(f"slack: {exc}", False)]
     try:
         user = check_token(s)
+        if mode == "socket":
+            check_app_token(s)
     except SlackConfigError as exc:
         return [(f"slack: {exc}", False)]
     how = "Socket Mode (SLACK_APP_TOKEN)" if mode == "socket" else "HTTP (/slack/events)"

@@ -81,6 +81,7 @@ def _fronts(app: App, slack_on: bool, teams_on: bool, *, worker: bool) -> Fronts
     from bot.adapters.slack.intake import Intake
     from bot.adapters.slack.run import (
         SlackRuntime,
+        check_app_token,
         check_settings,
         check_token,
         http_routes,
@@ -93,6 +94,8 @@ def _fronts(app: App, slack_on: bool, teams_on: bool, *, worker: bool) -> Fronts
     if slack_on:
         fronts.mode = check_settings(app.settings)
         check_token(app.settings)  # a bad token ends here, before we listen
+        if fronts.mode == "socket":
+            check_app_token(app.settings)  # and so does a refused app-level token
         runtime = SlackRuntime(app, fronts.dispatching)
         fronts.runtimes.append(runtime)
         intake = Intake(app.db, runtime.worker.wake if worker else (lambda rows: None))

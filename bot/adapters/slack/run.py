@@ -61,6 +61,27 @@ def check_token(s: Settings) -> str:
     return str(resp.get("user_id") or "")
 
 
+def check_app_token(s: Settings) -> None:
+    """Socket Mode: ask Slack once for a connection (apps.connections.open) before
+    listening. A refused app-level token is SlackConfigError (retrying cannot mend it);
+    Slack unreachable, rate-limiting or answering 5xx is left to the connection's retries."""
+    client = interactive_client(s)
+    try:
+        client.apps_connections_open(app_token=s.slack_app_token or "")
+    except SlackApiError as exc:
+        if exc.response.status_code == 429 or exc.response.status_code >= 500:
+            log.warning(
+                "partnerbot: Slack answered %s to Socket Mode; retrying", exc.response.status_code
+            )
+            return
+        raise SlackConfigError(
+            f"Slack refused the app-level token: {exc.response.get('error')} (check "
+            "SLACK_APP_TOKEN: Basic Information > App-Level Tokens, with connections:write)"
+        ) from exc
+    except (SlackClientError, OSError) as exc:
+        log.warning("partnerbot: cannot reach Slack for Socket Mode yet (%s); retrying", exc)
+
+
 class SlackRuntime:
     """What runs after the ack: inbox workers, and Slack's messenger in the process's
     dispatch loop (its own when none is given; then it starts and stops it too)."""

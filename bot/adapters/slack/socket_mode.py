@@ -1,11 +1,12 @@
-"""Socket Mode: Bolt's aiohttp Socket Mode adapter on the front's AsyncApp, connected in
-the web app's event loop (Starlette lifespan) and closed when the web app stops."""
+"""Socket Mode: Bolt's aiohttp Socket Mode adapter on the front's AsyncApp, connecting in
+the web app's event loop once it starts (Starlette lifespan) and closed when it stops."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator, Callable
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, suppress
 from typing import Any
 
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
@@ -23,10 +24,15 @@ def lifespan(bolt: AsyncApp, app_token: str) -> Callable[[Any], AbstractAsyncCon
     async def connected(_app: Any) -> AsyncIterator[None]:
         handler = AsyncSocketModeHandler(bolt, app_token, ping_interval=PING_SECONDS)
         log.warning("partnerbot: Slack Socket Mode: connecting")
-        await handler.connect_async()
+        # In the background: slack_sdk retries a failed connection every PING_SECONDS, and
+        # start-up awaited here would keep SIGTERM waiting for those retries.
+        connecting = asyncio.create_task(handler.connect_async())
         try:
             yield
         finally:
+            connecting.cancel()
+            with suppress(asyncio.CancelledError):
+                await connecting
             await handler.close_async()
 
     return connected

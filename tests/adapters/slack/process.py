@@ -291,6 +291,7 @@ def start_slack_bot(
     new_session: bool = False,
     socket_mode: FakeSocketMode | None = None,
     worker: bool = True,
+    ready: bool = True,
 ) -> SlackBotProcess:
     """Start `partnerbot slack --port <free>` in ``folder`` (after `db upgrade` and `demo`,
     unless ``database_url`` is given) with SLACK_API_URL at ``fake``; waits for /healthz.
@@ -298,7 +299,8 @@ def start_slack_bot(
     ``new_session``: in a process group of its own (for signals sent to the whole group).
     With ``socket_mode`` it runs in Socket Mode instead (SLACK_APP_TOKEN set, no signing
     secret, no proxy: the WebSocket goes straight to loopback) and waits for its connection.
-    ``worker=False``: `--no-worker`, a front only (run `start_worker` beside it)."""
+    ``worker=False``: `--no-worker`, a front only (run `start_worker` beside it).
+    ``ready=False``: returns once started, without waiting (for a bot that cannot be ready)."""
     url = database_url or prepare_folder(folder)
     port = free_port()
     full_env = clean_env(
@@ -342,6 +344,8 @@ def start_slack_bot(
         start_new_session=new_session,
     )
     bot = SlackBotProcess(proc, port, fake, folder, url, log_path)
+    if not ready:
+        return bot
     connected = len(socket_mode.connections) if socket_mode is not None else 0
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -9,7 +9,8 @@ import pytest
 
 from tests.adapters.slack import requests as rq
 from tests.adapters.slack.fake import FakeSlack
-from tests.adapters.slack.process import BOT_TOKEN, clean_env, partnerbot
+from tests.adapters.slack.fake_socket import FakeSocketMode
+from tests.adapters.slack.process import APP_TOKEN, BOT_TOKEN, clean_env, partnerbot
 
 pytestmark = pytest.mark.slow
 
@@ -49,3 +50,20 @@ def test_doctor_says_what_to_fix_until_everything_is_ok(tmp_path: Path) -> None:
 
         code, lines = doctor(tmp_path, fake, SLACK_SIGNING_SECRET="")
         assert code == 1 and any("SLACK_SIGNING_SECRET is not set" in line for line in lines)
+
+
+def test_doctor_checks_the_app_token_in_socket_mode(tmp_path: Path) -> None:
+    env = clean_env(DATABASE_URL=f"sqlite:///{tmp_path / 'partnerbot.db'}")
+    assert partnerbot("db", "upgrade", cwd=tmp_path, env=env).returncode == 0
+    with FakeSlack() as fake:
+        fake.fail_next("apps.connections.open", error="invalid_auth")
+        code, lines = doctor(tmp_path, fake, SLACK_APP_TOKEN=APP_TOKEN)
+        assert code == 1
+        assert any(
+            line.startswith("FIX   slack") and "SLACK_APP_TOKEN" in line and "invalid_auth" in line
+            for line in lines
+        ), lines
+        assert APP_TOKEN not in "\n".join(lines)
+        with FakeSocketMode(fake):  # Slack now gives it a connection
+            code, lines = doctor(tmp_path, fake, SLACK_APP_TOKEN=APP_TOKEN)
+        assert code == 0 and any("Socket Mode" in line for line in lines), lines

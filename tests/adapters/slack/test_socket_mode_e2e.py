@@ -208,3 +208,26 @@ def test_sigterm_ends_the_bot_promptly_and_drops_its_connection(tmp_path: Path) 
             assert conn.closed.wait(2)
         finally:
             bot.stop()
+
+
+def test_sigterm_ends_the_bot_promptly_while_slack_fails_to_open_a_connection(
+    tmp_path: Path,
+) -> None:
+    """Slack answering 500 to apps.connections.open is worth retrying; SIGTERM meanwhile
+    ends the bot with 0 (the retries ran inside start-up, where SIGTERM waited for them)."""
+    with FakeSlack() as fake, FakeSocketMode(fake) as own:
+        fake.fail_next("apps.connections.open", status=500, times=1000)
+        bot = start_slack_bot(tmp_path, fake, socket_mode=own, ready=False)
+        try:
+            wait_until(lambda: "listening on" in bot.logs() or None, timeout=60, what="listening")
+            tried = len(fake.calls("apps.connections.open"))
+            wait_until(
+                lambda: len(fake.calls("apps.connections.open")) > tried or None,
+                timeout=60,
+                what="Socket Mode retrying apps.connections.open after start-up",
+            )
+            bot.proc.send_signal(signal.SIGTERM)
+            assert bot.proc.wait(timeout=30) == 0, bot.logs()[-2000:]
+            assert own.connections == []
+        finally:
+            bot.stop()
