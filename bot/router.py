@@ -325,6 +325,8 @@ class Router:
         cmd = ctx.command
         grp = self.find_group(cmd.name)
         if grp is None:
+            if _fold(cmd.name) in HELP_WORDS:  # `/hjelp [tiltak]`, as `/partnerbot hjelp`
+                return self.help_verb(ctx, parse_args(tokenize(cmd.text)))
             return self.help(ctx, unknown=f"/{cmd.name}")
         tokens = grp.tokens(cmd.text)
         found = grp.find(tokens)

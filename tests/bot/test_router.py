@@ -37,6 +37,13 @@ def test_unknown_command_answers_with_help(bot: TestBot) -> None:
     assert "`/partnerbot hjelp`" in out
 
 
+def test_help_typed_as_a_command_of_its_own_gives_the_help(bot: TestBot) -> None:
+    """`/hjelp` (`/help`) is what a member types first: the help, not "unknown command"."""
+    assert bot.run("/hjelp") == bot.run("/partnerbot hjelp")
+    assert bot.run("/help tiltak") == bot.run("/partnerbot hjelp tiltak")
+    assert bot.run("/hjelp tull") == bot.run("/partnerbot hjelp")
+
+
 def test_english_aliases_and_member_language(bot: TestBot) -> None:
     out = bot.run("/partnerbot network", as_="Jon Bakke")  # Jon's profile says English
     assert "Nettverk for infrastruktur" in out and "Organisations:" in out
