@@ -6,6 +6,7 @@ Lists and CSV export live in ``handlers.action_lists``, the work-programme impor
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -14,7 +15,7 @@ from sqlalchemy import select
 from bot.context import Context
 from bot.dates import format_date, format_short
 from bot.errors import UserError
-from bot.grammar import NEW_WORDS, Args
+from bot.grammar import NEW_WORDS, Args, Token
 from bot.i18n import t
 from bot.messages import Button, Buttons, Fields, Reply, Text, strong
 from bot.router import Router, Verb
@@ -150,6 +151,16 @@ def show_action(ctx: Context, args: Args) -> Reply:
     if len(updates) > HISTORY_SHOWN:
         reply.add(Text(t("actions.history_more", lang, shown=HISTORY_SHOWN, total=len(updates))))
     return reply
+
+
+def mark_done(ctx: Context, args: Args) -> Reply:
+    """``/tiltak ferdig 12 ["note"]``: ``/tiltak status 12 ferdig ["note"]``."""
+    if not args.positional:
+        raise UserError("actions.done_usage")
+    done = Token("done")
+    return set_status(
+        ctx, replace(args, positional=[args.positional[0], done, *args.positional[1:]])
+    )
 
 
 def set_status(ctx: Context, args: Args) -> Reply:
@@ -293,6 +304,7 @@ VERBS = (
         "help.tiltak.status",
         keywords={"progress": PROGRESS, "due": DUE},
     ),
+    Verb(("ferdig", "fullført", "done", "complete"), mark_done, "help.tiltak.ferdig"),
     Verb(
         ("endre", "edit", "change"),
         edit_action,

@@ -27,6 +27,11 @@ TEXTS = {
         "nn": '`/tiltak status 12 pågår "Søknad send til fylket" framdrift 40%` – ny status: planlagd, pågår, ferdig, utsett, avlyst',
         "en": '`/tiltak status 12 ongoing "Application sent to the county" progress 40%` – new status: planned, ongoing, done, postponed, cancelled',
     },
+    "help.tiltak.ferdig": {
+        "nb": '`/tiltak ferdig 12 "Rapport levert"` – merk tiltaket som ferdig (det samme som `/tiltak status 12 ferdig`)',
+        "nn": '`/tiltak ferdig 12 "Rapport levert"` – merk tiltaket som ferdig (det same som `/tiltak status 12 ferdig`)',
+        "en": '`/tiltak done 12 "Report delivered"` – mark the action done (the same as `/tiltak status 12 done`)',
+    },
     "help.tiltak.endre": {
         "nb": '`/tiltak endre 12 ansvarlig "Tokke kommune" frist 15.09` – endre tittel, mål, ansvarlig eller frist',
         "nn": '`/tiltak endre 12 ansvarleg "Tokke kommune" frist 15.09` – endre tittel, mål, ansvarleg eller frist',
@@ -175,6 +180,11 @@ TEXTS = {
         "nb": "Du er ikke med i «{network}», så du kan ikke endre tiltakene der. Be en administrator legge deg til.",
         "nn": "Du er ikkje med i «{network}», så du kan ikkje endre tiltaka der. Be ein administrator leggje deg til.",
         "en": "You are not in “{network}”, so you cannot change its actions. Ask an admin to add you.",
+    },
+    "actions.done_usage": {
+        "nb": "Skriv nummeret på tiltaket som er ferdig: `/tiltak ferdig 12` (se numrene med `/tiltak liste`).",
+        "nn": "Skriv nummeret på tiltaket som er ferdig: `/tiltak ferdig 12` (sjå numra med `/tiltak liste`).",
+        "en": "Give the number of the action that is done: `/tiltak done 12` (see the numbers with `/tiltak liste`).",
     },
     "actions.not_owner": {
         "nb": "Bare den ansvarlige ({owner}), en organisator eller en administrator kan endre status, ansvarlig eller slette tiltak #{id}. Uten ansvarlig er det den som opprettet tiltaket.",

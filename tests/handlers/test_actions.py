@@ -182,6 +182,25 @@ def test_status_progress_and_history(tbot: TestBot, now: datetime) -> None:
     assert "Ola Nordmann: ferdig, 100 %" in out
 
 
+def test_done_typed_as_the_verb_marks_the_action_done(tbot: TestBot, now: datetime) -> None:
+    """`/tiltak ferdig 12` is what members type for `/tiltak status 12 ferdig` (it answered
+    the whole help), with a note if they give one; the same rights, the same answer."""
+    n = new_action(tbot, now, '"Kartlegge pendlerruter" ansvarlig meg frist 20.03')
+    out = tbot.run(f"/tiltak ferdig {n}", as_="Per Hansen", now=now)  # not the owner
+    assert out.startswith("Bare den ansvarlige (Ola Nordmann)"), out
+    assert get(tbot, n).status == "planned"
+    out = tbot.run(f'/tiltak ferdig {n} "Rapport levert"', as_="Ola Nordmann", now=now)
+    assert out.startswith(f"Tiltak #{n} «Kartlegge pendlerruter»: ferdig (100 %)"), out
+    a = get(tbot, n)
+    assert a.status == "done" and a.progress == 100
+    assert "«Rapport levert»" in tbot.run(f"/tiltak vis {n}", as_="Ola Nordmann", now=now)
+    m = new_action(tbot, now, '"Samle innspel" ansvarleg meg', as_="Tone Haugen", channel=VT)
+    tbot.run(f"/tiltak fullført {m}", as_="Tone Haugen", channel=VT, now=now)
+    assert get(tbot, m).status == "done"
+    out = tbot.run("/tiltak ferdig", as_="Ola Nordmann", now=now)
+    assert "`/tiltak ferdig 12`" in out, out
+
+
 def test_nynorsk_and_english_status_words(tbot: TestBot, now: datetime) -> None:
     n = new_action(tbot, now, '"Samle innspel" ansvarleg meg', as_="Tone Haugen", channel=VT)
     out = tbot.run(

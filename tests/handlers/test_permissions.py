@@ -95,6 +95,7 @@ def lines(o: Objects) -> dict[str, tuple[str, str]]:
         "/tiltak ny": ('/tiltak ny "Kartlegge pendlerparkering" frist 01.06.2026', ""),
         "/tiltak vis": (f"/tiltak vis {o.action}", ""),
         "/tiltak status": (f"/tiltak status {o.action} pågår 50%", ""),
+        "/tiltak ferdig": (f"/tiltak ferdig {o.action}", ""),
         "/tiltak endre": (f"/tiltak endre {o.action} frist 01.09.2026", ""),
         "/tiltak slett": (f"/tiltak slett {o.action} bekreft", ""),
         "/tiltak mål ny": ('/tiltak mål ny 7 "Bedre kollektivtilbud"', ""),
