@@ -16,6 +16,7 @@ from bot.i18n import t
 from bot.texts.keywords import keyword_example, keyword_word
 
 _QUOTES = {'"': '"', "“": "”", "”": "”", "«": "»", "„": "“"}
+_CLOSERS = ('"', "”", "»", "“")
 MAX_REF = 2_147_483_647
 # The verb that makes a new item in every feature: `ny`, and the words members type for it.
 NEW_WORDS = ("ny", "nytt", "new", "opprett", "lag", "lage", "create", "add")
@@ -40,8 +41,9 @@ def tokenize(text: str) -> list[Token]:
         if ch in _QUOTES:
             close = _QUOTES[ch]
             end = text.find(close, i + 1)
-            if end == -1 and close != '"':
-                end = text.find('"', i + 1)
+            if end == -1:  # one of the two made typographic (a phone, Slack): any closes
+                found = (text.find(q, i + 1) for q in _CLOSERS)
+                end = min((j for j in found if j != -1), default=-1)
             unclosed = end == -1
             if unclosed:
                 end = n

@@ -102,3 +102,12 @@ def test_an_unclosed_quote_that_swallows_keywords_is_refused_with_the_fix() -> N
     assert "Meinte du" in err.value.message("nn") and "Did you mean" in err.value.message("en")
     # without a keyword inside, an unclosed quote is still the whole title
     assert parse_args(tokenize('"Møte med Bufetat'), kw).title == "Møte med Bufetat"
+
+
+@pytest.mark.parametrize("closing", ["”", "»", "“"])
+def test_a_straight_quote_closed_by_a_typographic_one_is_closed(closing: str) -> None:
+    """Phones and Slack turn one of the two quotes typographic: `"Møte om mål” frist 1.3`
+    is the title «Møte om mål» and a due date, not an unclosed quote."""
+    kw = {"goal": ("mål",), "due": ("frist",)}
+    args = parse_args(tokenize(f'"Møte om mål{closing} frist 1.3'), kw)
+    assert args.title == "Møte om mål" and args.options["due"] == "1.3"
