@@ -61,18 +61,30 @@ def check_token(s: Settings) -> str:
     return str(resp.get("user_id") or "")
 
 
+# What Slack answers for an app-level token that no retry can mend.
+REFUSED_TOKEN = frozenset(
+    {
+        "invalid_auth",
+        "not_authed",
+        "not_allowed_token_type",
+        "token_revoked",
+        "token_expired",
+        "account_inactive",
+    }
+)
+
+
 def check_app_token(s: Settings) -> None:
     """Socket Mode: ask Slack once for a connection (apps.connections.open) before
     listening. A refused app-level token is SlackConfigError (retrying cannot mend it);
-    Slack unreachable, rate-limiting or answering 5xx is left to the connection's retries."""
+    Slack unreachable, rate-limiting or failing on its side is left to the connection's
+    retries."""
     client = interactive_client(s)
     try:
         client.apps_connections_open(app_token=s.slack_app_token or "")
     except SlackApiError as exc:
-        if exc.response.status_code == 429 or exc.response.status_code >= 500:
-            log.warning(
-                "partnerbot: Slack answered %s to Socket Mode; retrying", exc.response.status_code
-            )
+        if exc.response.get("error") not in REFUSED_TOKEN:  # 429, 5xx, internal_error, ...
+            log.warning("partnerbot: Slack could not open Socket Mode yet; retrying")
             return
         raise SlackConfigError(
             f"Slack refused the app-level token: {exc.response.get('error')} (check "

@@ -67,3 +67,25 @@ def test_doctor_checks_the_app_token_in_socket_mode(tmp_path: Path) -> None:
         with FakeSocketMode(fake):  # Slack now gives it a connection
             code, lines = doctor(tmp_path, fake, SLACK_APP_TOKEN=APP_TOKEN)
         assert code == 0 and any("Socket Mode" in line for line in lines), lines
+
+
+@pytest.mark.parametrize("error", ["internal_error", "fatal_error", "request_timeout"])
+def test_a_passing_slack_error_at_start_is_retried_not_called_a_bad_app_token(
+    fake_slack: FakeSlack, error: str
+) -> None:
+    """Slack answers most errors with HTTP 200 and ok:false; only a refused token is the
+    operator's to fix (the start-up check stopped the bot for Slack's own hiccup)."""
+    from bot.adapters.slack.run import SlackConfigError, check_app_token
+    from tests.conftest import make_settings
+
+    s = make_settings(
+        "sqlite://",
+        SLACK_BOT_TOKEN=BOT_TOKEN,
+        SLACK_APP_TOKEN=APP_TOKEN,
+        SLACK_API_URL=fake_slack.api_url,
+    )
+    fake_slack.fail_next("apps.connections.open", error=error)
+    check_app_token(s)  # no SlackConfigError: the connection's retries take it from here
+    fake_slack.fail_next("apps.connections.open", error="token_revoked")
+    with pytest.raises(SlackConfigError, match="SLACK_APP_TOKEN"):
+        check_app_token(s)

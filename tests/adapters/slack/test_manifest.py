@@ -23,6 +23,7 @@ SCOPE_OF: dict[str, str | tuple[str, ...] | None] = {
     "views_open": None,
     "views_publish": None,  # the App Home tab
     "auth_test": None,  # bolt, at start
+    "apps_connections_open": None,  # Socket Mode's check at start: the app-level token's
     # looking for a message posted before a crash: public and private channels
     "conversations_history": ("channels:history", "groups:history"),
 }
