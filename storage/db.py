@@ -7,7 +7,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -265,22 +265,18 @@ class Database:
     def transaction(self, *, urgent: bool = False) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back on any exception.
         ``urgent``: someone waits on it (a front before its ack); SQLite lets it go first."""
-        if self.gate is None:
-            with self.sessions() as session, session.begin():
-                yield session
-            return
-        with self.gate.hold(urgent=urgent), self.sessions() as session, session.begin():
+        with self._held(urgent=urgent), self.sessions() as session, session.begin():
             yield session
+
+    def _held(self, *, urgent: bool = False) -> AbstractContextManager[None]:
+        """The write gate held on SQLite (``urgent``: first in line); nothing on PostgreSQL."""
+        return nullcontext() if self.gate is None else self.gate.hold(urgent=urgent)
 
     @contextmanager
     def writing(self) -> Iterator[Connection]:
         """``transaction()`` on a Core connection, no ORM session: for a few statements that
         run for every request (the worker's claim)."""
-        if self.gate is None:
-            with self.engine.begin() as conn:
-                yield conn
-            return
-        with self.gate.hold(), self.engine.begin() as conn:
+        with self._held(), self.engine.begin() as conn:
             yield conn
 
     @contextmanager
@@ -293,7 +289,7 @@ class Database:
         every ``LOCK_RETRY_SECONDS`` instead of through SQLite's busy handler, which sleeps
         up to 100 ms between tries (a front beside `partnerbot worker`)."""
         if self.gate is None:
-            with self.engine.begin() as conn:
+            with self.writing() as conn:
                 yield conn
             return
         with self.gate.hold(urgent=True):
