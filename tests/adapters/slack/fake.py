@@ -148,7 +148,11 @@ class FakeSlack:
 
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
-                fake._handle(self, self.rfile.read(length))
+                body = self.rfile.read(length)
+                if len(body) < length:  # the sender died mid-request: Slack drops it too
+                    self.close_connection = True
+                    return
+                fake._handle(self, body)
 
         server = ThreadingHTTPServer((self.host, 0), Handler)
         server.daemon_threads = True
