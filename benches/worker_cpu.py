@@ -107,7 +107,9 @@ class Bench:
         url = self.fake.response_url(f"c{self.stored}")
         self.run(
             "click",
-            rq.action_body(value, user_id=user, channel_id=CHANNEL, message_ts=ts, response_url=url),
+            rq.action_body(
+                value, user_id=user, channel_id=CHANNEL, message_ts=ts, response_url=url
+            ),
         )
 
     def posted(self, model: Any, title: str) -> tuple[int, str]:
@@ -190,7 +192,7 @@ def measure(kind: str, args: argparse.Namespace) -> None:
         b = Bench(url, fake)
         try:
             sends = requests(b, actions)
-            for kind_, send in sends.items():  # warm up: caches, first rows
+            for send in sends.values():  # warm up: caches, first rows
                 for n in range(3):
                     send(n)
             cpu: dict[str, float] = {}
@@ -208,7 +210,8 @@ def measure(kind: str, args: argparse.Namespace) -> None:
                 stats = pstats.Stats(profile)
                 calls[kind_] = stats.total_calls / (args.rounds // 4)  # type: ignore[attr-defined]
                 if args.pstats:
-                    profile.dump_stats(f"{args.pstats}.{kind}.{kind_.strip('/').split()[0]}")
+                    name = kind_.strip("/").replace(" ", "-")
+                    profile.dump_stats(f"{args.pstats}.{kind}.{name}")
         finally:
             b.db.dispose()
     print(f"{kind}: per request, {args.rounds} of each kind")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, bindparam, func, or_, select, update
+from sqlalchemy import Table, and_, bindparam, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -178,14 +178,27 @@ def cancel(
 ) -> int:
     """Cancel the pending messages about an object (optionally only some kinds or keys)."""
     params: dict[str, Any] = {"of_type": object_type, "of_id": object_id}
-    stmt = _CANCEL
+    # No outbox row loaded in the session (the usual case: an action's update, a vote):
+    # nothing there to mark cancelled, so the UPDATE goes to the table, without the ORM's
+    # synchronisation (about a fifth of an action update's work).
+    orm = _holds_outbox_rows(session)
+    stmt = _CANCEL if orm else _CANCEL_ROWS
+    column = OutboxMessage.key if orm else _TABLE.c.key
     if kinds is not None:
-        stmt, params["of_kinds"] = _CANCEL_KINDS, list(kinds)
+        stmt, params["of_kinds"] = (_CANCEL_KINDS if orm else _CANCEL_ROWS_KINDS), list(kinds)
     if keys is not None:
         keys = list(keys)
-        copies = [OutboxMessage.key.like(copy_key(k, "%")) for k in keys]
-        stmt = stmt.where(or_(OutboxMessage.key.in_(keys), *copies))
-    return session.execute(stmt, params).rowcount or 0  # type: ignore[attr-defined]
+        copies = [column.like(copy_key(k, "%")) for k in keys]
+        stmt = stmt.where(or_(column.in_(keys), *copies))
+    where = session if orm else session.connection()
+    return where.execute(stmt, params).rowcount or 0  # type: ignore[attr-defined]
+
+
+def _holds_outbox_rows(session: Session) -> bool:
+    """Whether ``session`` holds an outbox row as an object (loaded, or added unflushed)."""
+    return any(key[0] is OutboxMessage for key in session.identity_map.keys()) or any(
+        isinstance(obj, OutboxMessage) for obj in session.new
+    )
 
 
 # Built once (an action's every update cancels its nudges to plan them again). Its criteria
@@ -202,6 +215,17 @@ _CANCEL = (
     .execution_options(synchronize_session="fetch")
 )
 _CANCEL_KINDS = _CANCEL.where(OutboxMessage.kind.in_(bindparam("of_kinds", expanding=True)))
+_TABLE: Table = OutboxMessage.__table__  # type: ignore[assignment]
+_CANCEL_ROWS = (
+    update(_TABLE)
+    .where(
+        _TABLE.c.object_type == bindparam("of_type"),
+        _TABLE.c.object_id == bindparam("of_id"),
+        _TABLE.c.state == PENDING,
+    )
+    .values(state=CANCELLED)
+)
+_CANCEL_ROWS_KINDS = _CANCEL_ROWS.where(_TABLE.c.kind.in_(bindparam("of_kinds", expanding=True)))
 
 
 def for_object(session: Session, object_type: str, object_id: int) -> Sequence[OutboxMessage]:

@@ -209,3 +209,37 @@ def test_help_after_any_command_is_that_command_s_help(bot: TestBot) -> None:
         out = bot.run(f"/horing {word}", as_="Jon Bakke" if lang == "en" else "Ingrid Berg")
         assert "understand" not in out and "forstod" not in out, out
         assert "/horing" in out and "`/horing " in out
+
+
+def test_a_verb_is_found_by_its_longest_name_also_after_the_table_changed() -> None:
+    """``CommandGroup.find`` looks names up by their first word: the longest name that
+    starts the words wins (the first listed of equally long ones), quoted words match no
+    name, and verbs added or replaced after a lookup are found (features change the table)."""
+    from dataclasses import replace
+
+    from bot.grammar import tokenize
+    from bot.router import CommandGroup, Verb
+
+    def handler(ctx, args):  # type: ignore[no-untyped-def]
+        raise AssertionError("not run")
+
+    grp = CommandGroup("test")
+    meld, meld_pa, kanskje = (
+        Verb(("meld",), handler),
+        Verb(("meld på", "register"), handler),
+        Verb(("kanskje", "maybe"), handler),
+    )
+    grp.add(meld, meld_pa)
+    assert grp.find(tokenize("meld på 2")) == (meld_pa, 2)
+    assert grp.find(tokenize("MELD av 2")) == (meld, 1)
+    assert grp.find(tokenize('"meld" på')) is None
+    assert grp.find(tokenize('meld "på"')) == (meld, 1)
+    assert grp.find(tokenize("kanskje 2")) is None
+    grp.verbs.insert(0, kanskje)
+    assert grp.find(tokenize("maybe 2")) == (kanskje, 1)
+    other = replace(meld_pa, names=("meld på",))
+    grp.verbs[grp.verbs.index(meld_pa)] = other
+    assert grp.find(tokenize("register 2")) is None
+    assert grp.find(tokenize("meld på")) == (other, 2)
+    grp.add(Verb(("meld på",), handler))  # equally long: the first listed stands
+    assert grp.find(tokenize("meld på")) == (other, 2)

@@ -107,6 +107,27 @@ def test_cancelling_marks_the_rows_the_transaction_holds(any_db: Database) -> No
     assert states(any_db) == {"a": "cancelled", "b": "cancelled"}
 
 
+def test_cancelling_rows_the_transaction_has_not_read(any_db: Database) -> None:
+    """With no outbox row in the session the UPDATE goes to the table: the same rows are
+    cancelled (by kind, by key and its copies), and rows read afterwards show it."""
+    net, _ = setup(any_db)
+    add(any_db, "a", T0 + timedelta(days=1), outbox.Target.network(net))
+    add(any_db, "b", T0 + timedelta(days=2), outbox.Target.network(net))
+    add(any_db, "c", T0 + timedelta(days=3), outbox.Target.network(net))
+    with any_db.transaction() as s:
+        assert outbox.cancel(s, object_type="thing", object_id=1, kinds=["other"]) == 0
+        assert outbox.cancel(s, object_type="thing", object_id=2) == 0
+        assert outbox.cancel(s, object_type="thing", object_id=1, keys=["b"]) == 1
+        assert {r.key: r.state for r in outbox.for_object(s, "thing", 1)} == {
+            "a": "pending",
+            "b": "cancelled",
+            "c": "pending",
+        }
+    with any_db.transaction() as s:
+        assert outbox.cancel(s, object_type="thing", object_id=1, kinds=["test"]) == 2
+    assert states(any_db) == {"a": "cancelled", "b": "cancelled", "c": "cancelled"}
+
+
 def test_a_sent_key_is_never_rescheduled(any_db: Database) -> None:
     net, _ = setup(any_db)
     add(any_db, "once", T0, outbox.Target.network(net))
