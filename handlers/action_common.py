@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from bot import permissions
 from bot.context import Context
@@ -99,10 +99,14 @@ def find_goal(ctx: Context, network: Network, text: str) -> Goal:
 
 def find_action(ctx: Context, text: str | None) -> Action:
     number = parse_ref(text, what=t("actions.what", ctx.lang))
-    action = ctx.session.get(Action, number)
+    action = ctx.session.scalar(_ACTION_BY_ID, {"action_id": number})
     if action is None:
         raise UserError("actions.unknown", number=number)
     return action
+
+
+# Built once: every action update asks it (session.get builds its query each time).
+_ACTION_BY_ID = select(Action).where(Action.id == bindparam("action_id"))
 
 
 def resolve_owner(ctx: Context, text: str) -> tuple[Member | None, Organisation | None]:

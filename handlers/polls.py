@@ -370,7 +370,10 @@ def save_votes(
     ]
     dialect = session.get_bind().dialect.name
     if dialect in ("postgresql", "sqlite"):
-        session.execute(_upsert_vote(dialect), rows)
+        # On the table: no vote is held as an object here (the card counts by query), and
+        # the ORM's bulk insert builds its statements again for every vote.
+        session.flush()
+        session.connection().execute(_upsert_vote(dialect), rows)
         return
     for row in rows:  # other databases: plain ORM, good enough without concurrent writers
         existing = session.scalar(
@@ -388,7 +391,7 @@ def _upsert_vote(dialect: str) -> Any:
     """Built once, run with the rows as parameters: a statement with the values inside it
     is compiled again for every vote."""
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    stmt = insert(Vote)
+    stmt = insert(Vote.__table__)
     return stmt.on_conflict_do_update(
         index_elements=[Vote.slot_id, Vote.member_id],
         set_={"answer": stmt.excluded.answer, "at": stmt.excluded.at},
@@ -414,31 +417,36 @@ class PollList:
 
 
 def poll_list(session: Session, network: Network, now: datetime) -> PollList:
-    polls = session.scalars(
-        select(Poll)
-        .where(Poll.network_id == network.id, Poll.state == "open")
-        .order_by(Poll.closes_at.is_(None), Poll.closes_at, Poll.id)
-    ).all()
+    of_network = {"network_id": network.id}
+    polls = session.scalars(_OPEN_POLLS, of_network).all()
     undecided = [
-        p
-        for p in session.scalars(
-            select(Poll)
-            .where(Poll.network_id == network.id, Poll.state == "closed")
-            .order_by(Poll.id)
-        )
-        if meeting_of(session, p) is None
+        p for p in session.scalars(_CLOSED_POLLS, of_network) if meeting_of(session, p) is None
     ]
-    meetings = session.scalars(
-        select(Meeting)
-        .where(
-            Meeting.network_id == network.id,
-            Meeting.cancelled.is_(False),
-            Meeting.start_at >= now,
-        )
-        .order_by(Meeting.start_at)
-    ).all()
+    meetings = session.scalars(_COMING_MEETINGS, {**of_network, "since": now}).all()
     answered = [(poll, answered_units(session, poll)) for poll in polls]
     return PollList(answered, undecided, list(meetings))
+
+
+# Built once: every /mote liste runs them (building a statement costs more than its run).
+_OPEN_POLLS = (
+    select(Poll)
+    .where(Poll.network_id == bindparam("network_id"), Poll.state == "open")
+    .order_by(Poll.closes_at.is_(None), Poll.closes_at, Poll.id)
+)
+_CLOSED_POLLS = (
+    select(Poll)
+    .where(Poll.network_id == bindparam("network_id"), Poll.state == "closed")
+    .order_by(Poll.id)
+)
+_COMING_MEETINGS = (
+    select(Meeting)
+    .where(
+        Meeting.network_id == bindparam("network_id"),
+        Meeting.cancelled.is_(False),
+        Meeting.start_at >= bindparam("since", type_=Meeting.start_at.type),
+    )
+    .order_by(Meeting.start_at)
+)
 
 
 def list_polls(ctx: Context, args: Args) -> Reply:
