@@ -391,7 +391,7 @@ def _upsert_vote(dialect: str) -> Any:
     """Built once, run with the rows as parameters: a statement with the values inside it
     is compiled again for every vote."""
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    stmt = insert(Vote.__table__)
+    stmt = insert(Vote.__table__)  # type: ignore[arg-type]
     return stmt.on_conflict_do_update(
         index_elements=[Vote.slot_id, Vote.member_id],
         set_={"answer": stmt.excluded.answer, "at": stmt.excluded.at},
