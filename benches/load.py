@@ -47,6 +47,7 @@ sys.path.insert(0, str(ROOT))
 from benches.harness import (  # noqa: E402
     WORKER_NICE,
     RemoteFake,
+    cpu_seconds,
     database,
     mib,
     pct,
@@ -461,6 +462,7 @@ def run(kind: str, args: argparse.Namespace, say: Callable[[str], None]) -> bool
             settle(fake, quiet=1.0)
             rss_start = layout.sample()
             cpu_start = layout.cpu()
+            own_start = (time.process_time(), cpu_seconds(fake.proc.pid))
             spying = spy(bot.proc.pid, min(seconds, 15), spy_out and f"{spy_out}.{kind}")
             clients = [Client(n, actions[user_id(n)]) for n in range(1, clients_n + 1)]
             start = time.monotonic()
@@ -483,6 +485,10 @@ def run(kind: str, args: argparse.Namespace, say: Callable[[str], None]) -> bool
             elapsed = time.monotonic() - start
             settle(fake)
             cpu = {part: t - cpu_start[part] for part, t in layout.cpu().items()}
+            own = (
+                time.process_time() - own_start[0],
+                cpu_seconds(fake.proc.pid) - own_start[1],
+            )
             rss_end = layout.sample()
             errors = check(clients, objs, bot)
             crashed = [
@@ -528,6 +534,11 @@ def run(kind: str, args: argparse.Namespace, say: Callable[[str], None]) -> bool
             else ": "
             + ", ".join(f"{part} {t:.1f} s = {t * per_request:.1f} ms" for part, t in cpu.items())
         )
+    )
+    say(
+        f"  the bench's own CPU (on the same cores): clients {own[0]:.1f} s = "
+        f"{own[0] * per_request:.1f} ms, fake Slack {own[1]:.1f} s = {own[1] * per_request:.1f} ms "
+        f"per request; the machine's load average at the end {os.getloadavg()[0]:.1f}"
     )
     say(
         f"  errors: {len(errors)}"
