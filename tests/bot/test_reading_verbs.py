@@ -47,15 +47,21 @@ WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "BEGIN IMMEDIATE")
 
 @pytest.fixture
 def statements(app: App) -> Iterator[list[str]]:
-    """Every statement the database is sent while the test runs."""
+    """Every statement SQLite runs on a connection taken from the pool while the test
+    runs, as SQLite traces it (BEGIN is sent past SQLAlchemy: storage/db.py)."""
     seen: list[str] = []
 
-    def before(conn, cursor, statement, *args):  # type: ignore[no-untyped-def]
-        seen.append(statement)
+    def checkout(dbapi_conn, record, proxy):  # type: ignore[no-untyped-def]
+        dbapi_conn.set_trace_callback(seen.append)
 
-    event.listen(app.db.engine, "before_cursor_execute", before)
+    def checkin(dbapi_conn, record):  # type: ignore[no-untyped-def]
+        dbapi_conn.set_trace_callback(None)
+
+    event.listen(app.db.engine.pool, "checkout", checkout)
+    event.listen(app.db.engine.pool, "checkin", checkin)
     yield seen
-    event.remove(app.db.engine, "before_cursor_execute", before)
+    event.remove(app.db.engine.pool, "checkout", checkout)
+    event.remove(app.db.engine.pool, "checkin", checkin)
 
 
 def test_every_verb_marked_reads_only_writes_nothing(

@@ -74,3 +74,32 @@ def test_the_fronts_store_leaves_checkpoints_to_the_other_connections(db: Databa
 def store(db: Database, key: str) -> None:
     with db.storing() as conn:
         inbox.accept_all(conn, [inbox.Incoming(key, "slack", "command", "U1", {})], now=NOW)
+
+
+def test_a_transaction_that_cannot_begin_raises_sqlalchemy_s_error(db: Database) -> None:
+    """BEGIN runs on the driver's connection (storage/db.py: _sqlite_begin), past
+    SQLAlchemy; a lock it cannot get is still SQLAlchemy's OperationalError, which the
+    router and the workers read as "busy, try again" (is_unreachable)."""
+    from sqlalchemy.exc import OperationalError
+
+    from storage.db import is_unreachable
+
+    with db.engine.connect() as conn:  # the pool's one connection: it waits 0 s, not 30
+        conn.connection.driver_connection.execute("PRAGMA busy_timeout=0")  # type: ignore[union-attr]
+    other = sqlite3.connect(db.engine.url.database or "", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        try:
+            with db.transaction() as session:
+                session.execute(text("SELECT 1"))
+        except OperationalError as exc:
+            assert is_unreachable(exc) and "locked" in str(exc)
+        else:
+            raise AssertionError("began a write transaction while another held the lock")
+        with db.reading() as session:  # a deferred BEGIN takes no lock: it waits for none
+            assert session.execute(text("SELECT 1")).scalar() == 1
+    finally:
+        other.execute("COMMIT")
+        other.close()
+    with db.transaction() as session:
+        assert session.execute(text("SELECT 1")).scalar() == 1
