@@ -28,6 +28,7 @@ from sqlalchemy import (
     bindparam,
     delete,
     func,
+    literal_column,
     or_,
     select,
     update,
@@ -196,14 +197,17 @@ def claim(
 def _claim_statement(postgres: bool, one_platform: bool) -> Update:
     """The claim, with the time, lease end, token (and platform) as parameters. Built once
     per kind: building a statement and its cache key costs more than running it."""
+    # The open states written into the SQL: a list parameter ("expanding") is rendered
+    # into the statement again at every run.
+    is_open = T.c.state.in_([literal_column(f"'{state}'") for state in OPEN])
     # Each member's oldest unfinished row (an index range over the open rows only).
-    heads = select(func.min(T.c.id)).where(T.c.state.in_(OPEN)).group_by(T.c.member)
+    heads = select(func.min(T.c.id)).where(is_open).group_by(T.c.member)
     now = bindparam("now", type_=T.c.lease_until.type)
     pick = (
         select(T.c.id)
         .where(
             T.c.id.in_(heads),
-            T.c.state.in_(OPEN),
+            is_open,
             or_(T.c.lease_until.is_(None), T.c.lease_until <= now),
             *(
                 [T.c.platform == bindparam("of_platform", type_=T.c.platform.type)]
