@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import BigInteger, bindparam, func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -45,6 +45,10 @@ class Latest:
     card: Reply | None  # None: no card renderer, the object is gone, or superseded
     messages: list[tuple[str, str]] = field(default_factory=list)  # (channel, message id)
     superseded: bool = False  # a later update of the object follows: send nothing
+
+
+# Built once: taken for every card update on PostgreSQL.
+_ADVISORY_LOCK = select(func.pg_advisory_xact_lock(bindparam("key", type_=BigInteger)))
 
 
 def lock_key(ref: Ref) -> int:
@@ -82,7 +86,7 @@ class Cards:
         if self.db.gate is None:  # PostgreSQL
             number = self._ask(ref)
             with self.db.transaction() as session:
-                session.execute(select(func.pg_advisory_xact_lock(lock_key(ref))))
+                session.execute(_ADVISORY_LOCK, {"key": lock_key(ref)})
                 yield self._read(session, ref, lang, platform, number)
             return
         # The number under the write gate, for an instant: no command of this process is

@@ -3,7 +3,7 @@ platform: remembered when posted, listed to update them, forgotten when gone."""
 
 from __future__ import annotations
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Table, bindparam, insert, select
 from sqlalchemy.orm import Session
 
 from storage.db import Database
@@ -13,15 +13,18 @@ Ref = tuple[str, int]
 
 
 def remember(db: Database, platform: str, ref: Ref, channel: str, message_id: str) -> None:
-    with db.transaction() as session:
-        session.add(
-            PostedMessage(
-                object_type=ref[0],
-                object_id=int(ref[1]),
-                platform=platform,
-                channel_id=channel,
-                message_id=message_id,
-            )
+    """In a transaction of its own, on a Core connection (one insert needs no unit of work:
+    a channel post of a new hearing or poll is remembered after every such command)."""
+    with db.writing() as conn:
+        conn.execute(
+            _REMEMBER,
+            {
+                "object_type": ref[0],
+                "object_id": int(ref[1]),
+                "platform": platform,
+                "channel_id": channel,
+                "message_id": message_id,
+            },
         )
 
 
@@ -38,6 +41,9 @@ def listed(session: Session, platform: str, ref: Ref) -> list[tuple[str, str]]:
     )
     return [(str(channel), str(message)) for channel, message in rows]
 
+
+_TABLE: Table = PostedMessage.__table__  # type: ignore[assignment]
+_REMEMBER = insert(_TABLE)  # its columns from the parameters; created_at its default
 
 # Built once: every click on a card lists its messages (building a statement and its cache
 # key costs more than running it).
