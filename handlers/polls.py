@@ -241,11 +241,13 @@ def _is_answer(piece: str) -> bool:
 
 def _numbered(pieces: list[str], poll: Poll, lang: str) -> list[str]:
     """The answers as ``number:word``, also when typed without colons: ``1 ja 2 nei`` (a
-    number, then its answer) or ``ja nei kanskje`` (one answer per slot, in order)."""
+    number, then its answer), ``alle nei`` or ``ja nei kanskje`` (one answer per slot, in
+    order)."""
     pieces = [p for p in pieces if p]
     joined: list[str] = []
     for piece in pieces:
-        if joined and joined[-1].lstrip("#").isdigit() and _is_answer(piece):
+        slot = joined[-1].lstrip("#") if joined else ""
+        if (slot.isdigit() or slot in _ALL_SLOTS) and _is_answer(piece):
             joined[-1] = f"{joined[-1]}:{piece}"
         else:
             joined.append(piece)

@@ -612,6 +612,31 @@ def test_answers_typed_without_colons_are_taken(bot: TestBot, now: datetime, typ
         assert list(rows) == ["yes", "maybe", "no"]
 
 
+@pytest.mark.parametrize(
+    ("typed", "answers"),
+    [
+        ("alle nei", ["no", "no", "no"]),
+        ("all yes", ["yes", "yes", "yes"]),
+        ("alle kanskje", ["maybe", "maybe", "maybe"]),
+        ("alle om naudsynt", ["maybe", "maybe", "maybe"]),
+        ("all if need be", ["maybe", "maybe", "maybe"]),
+        ("alle nei 2 ja", ["no", "yes", "no"]),
+    ],
+)
+def test_all_and_its_answer_typed_without_a_colon_are_taken(
+    bot: TestBot, now: datetime, typed: str, answers: list[str]
+) -> None:
+    """`/mote svar 7 alle nei` was refused while `/mote svar 7 alle:nei` was taken."""
+    poll_id = create(bot, now)
+    text = bot.run(f"/mote svar {poll_id} {typed}", as_="Ola Nordmann", now=now)
+    assert text.startswith(f"Du har svart på møtepoll #{poll_id}."), text
+    with bot.app.db.transaction() as s:
+        rows = s.execute(
+            select(Vote.answer).where(Vote.poll_id == poll_id).order_by(Vote.slot_id)
+        ).scalars()
+        assert list(rows) == answers
+
+
 @pytest.mark.parametrize("word", ["stem", "stemme", "røyst"])
 def test_the_vote_words_members_type_answer_a_poll(bot: TestBot, now: datetime, word: str) -> None:
     """`/mote stem 2 ...` answered the whole help."""
