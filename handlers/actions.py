@@ -178,6 +178,9 @@ def set_status(ctx: Context, args: Args) -> Reply:
     elif rest and len(rest) == 1 and parse_status(rest[0].text) is not None:
         # `status 12 "pågår"`: a status word in quotes is still the status, not a note
         new_status, rest = parse_status(rest[0].text), []
+    if new_status == "done" and _only_numbers(rest):
+        # `/tiltak ferdig 12 13`: 13 is the next action to mark, not #12's note
+        raise UserError("actions.done_takes_one", id=action.id, other=rest[0].text.lstrip("#"))
     note = " ".join(tok.text for tok in rest).strip() or None
     progress = parse_progress(args.options["progress"]) if args.get("progress") else None
     due = parse_due(ctx, args.options["due"]) if args.get("due") else None
@@ -207,6 +210,16 @@ def set_status(ctx: Context, args: Args) -> Reply:
             due=due_text(action, ctx.lang),
         ),
         visibility="channel",
+    )
+
+
+def _only_numbers(tokens: list[Token]) -> bool:
+    """Unquoted action numbers (``13``, ``#13``) and nothing else; a quoted one is a note."""
+    return bool(tokens) and all(
+        not tok.quoted
+        and tok.text.removeprefix("#").isascii()
+        and tok.text.removeprefix("#").isdigit()
+        for tok in tokens
     )
 
 

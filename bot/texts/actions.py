@@ -206,6 +206,11 @@ TEXTS = {
         "nn": "Tiltak #{id} «{title}»: {status}, ingen frist.",
         "en": "Action #{id} “{title}”: {status}, no due date.",
     },
+    "actions.done_takes_one": {
+        "nb": '`ferdig` tar ett tiltak om gangen. Skriv `/tiltak ferdig {id}` og så `/tiltak ferdig {other}` for å merke begge som ferdige. Var «{other}» et notat, skriv det i anførselstegn: `/tiltak ferdig {id} "{other}"`. Ingenting er endret.',
+        "nn": '`ferdig` tek eitt tiltak om gongen. Skriv `/tiltak ferdig {id}` og så `/tiltak ferdig {other}` for å merkje begge som ferdige. Var «{other}» eit notat, skriv det i hermeteikn: `/tiltak ferdig {id} "{other}"`. Ingenting er endra.',
+        "en": '`done` takes one action at a time. Type `/tiltak done {id}`, then `/tiltak done {other}`, to mark both as done. If “{other}” was meant as a note, put it in quotes: `/tiltak done {id} "{other}"`. Nothing was changed.',
+    },
     "actions.done_with_progress": {
         "nb": "Et ferdig tiltak har fremdrift 100 %, ikke {progress} %. Skriv `/tiltak status {id} ferdig`, eller `/tiltak status {id} pågår fremdrift {progress}%` hvis det ikke er ferdig. Ingenting er endret.",
         "nn": "Eit ferdig tiltak har framdrift 100 %, ikkje {progress} %. Skriv `/tiltak status {id} ferdig`, eller `/tiltak status {id} pågår framdrift {progress}%` om det ikkje er ferdig. Ingenting er endra.",

@@ -201,6 +201,39 @@ def test_done_typed_as_the_verb_marks_the_action_done(tbot: TestBot, now: dateti
     assert "`/tiltak ferdig 12`" in out, out
 
 
+def test_a_number_after_done_is_taken_for_a_second_action_and_nothing_changes(
+    tbot: TestBot, now: datetime
+) -> None:
+    """`/tiltak ferdig 12 13` kept "13" as the done note of #12: a note that is only a
+    number is most likely the next action to mark. The answer says how to mark each, in
+    the member's language; a quoted "13" is a note as typed."""
+    n = new_action(tbot, now, '"Kartlegge pendlerruter" ansvarlig meg')
+    m = new_action(tbot, now, '"Telle pendlere" ansvarlig meg')
+    for line in (f"/tiltak ferdig {n} {m}", f"/tiltak status {n} ferdig #{m}"):
+        out = tbot.run(line, as_="Ola Nordmann", now=now)
+        assert out.startswith("`ferdig` tar ett tiltak om gangen"), out
+        assert f"`/tiltak ferdig {m}`" in out and "Ingenting er endret" in out, out
+    assert get(tbot, n).status == get(tbot, m).status == "planned"
+    with tbot.app.db.transaction() as s:
+        assert not s.scalars(select(ActionUpdate).where(ActionUpdate.note == str(m))).all()
+    v = new_action(tbot, now, '"Samle innspel" ansvarleg meg', as_="Tone Haugen", channel=VT)
+    out = tbot.run(f"/tiltak ferdig {v} {m}", as_="Tone Haugen", channel=VT, now=now)
+    assert out.startswith("`ferdig` tek eitt tiltak om gongen"), out
+    assert f"`/tiltak ferdig {m}`" in out and "Ingenting er endra" in out, out
+    out = tbot.run(f'/tiltak ferdig {n} "{m}"', as_="Ola Nordmann", now=now)
+    assert out.startswith(f"Tiltak #{n} «Kartlegge pendlerruter»: ferdig (100 %)"), out
+    assert f"«{m}»" in tbot.run(f"/tiltak vis {n}", as_="Ola Nordmann", now=now)
+
+
+def test_a_number_after_done_in_english(tbot: TestBot, now: datetime) -> None:
+    out = tbot.run('/tiltak ny "Count commuters" owner me', as_="Jon Bakke", now=now)
+    n = int(out.split("#", 1)[1].split(" ", 1)[0])
+    out = tbot.run(f"/tiltak done {n} 99", as_="Jon Bakke", now=now)
+    assert out.startswith("`done` takes one action at a time"), out
+    assert "`/tiltak done 99`" in out and "Nothing was changed" in out, out
+    assert get(tbot, n).status == "planned"
+
+
 def test_nynorsk_and_english_status_words(tbot: TestBot, now: datetime) -> None:
     n = new_action(tbot, now, '"Samle innspel" ansvarleg meg', as_="Tone Haugen", channel=VT)
     out = tbot.run(
