@@ -36,7 +36,23 @@ from storage.models import (
 )
 
 KEYWORDS = {
-    "deadline": ("frist", "fristen", "deadline"),
+    "deadline": (
+        "frist",
+        "fristen",
+        "deadline",
+        # as a hearing letter words it: "med frist for innspill 15.09"
+        "frist for innspill",
+        "frist for innspel",
+        "med frist",
+        "med frist for innspill",
+        "med frist for innspel",
+        "innspillsfrist",
+        "innspelsfrist",
+        "høringsfrist",
+        "høyringsfrist",
+        "deadline for comments",
+        "comment deadline",
+    ),
     "sender": ("fra", "frå", "from", "avsender", "sender"),
     "link": ("lenke", "lenkje", "link", "url"),
     "network": ("nettverk", "network"),

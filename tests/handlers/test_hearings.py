@@ -247,6 +247,33 @@ def test_the_addressees_keyword_members_type(
         assert [a.organisation.name for a in hearing.addressees] == ["Horten kommune"]
 
 
+@pytest.mark.parametrize(
+    ("words", "as_", "channel"),
+    [
+        ("frist for innspill", "Ingrid Berg", "#infrastruktur"),
+        ("med frist for innspill", "Ingrid Berg", "#infrastruktur"),
+        ("innspillsfrist", "Ingrid Berg", "#infrastruktur"),
+        ("frist for innspel", "Tone Haugen", "#vest-telemark"),
+        ("innspelsfrist", "Tone Haugen", "#vest-telemark"),
+        ("deadline for comments", "Jon Bakke", "#infrastruktur"),
+    ],
+)
+def test_the_deadline_as_the_hearing_letter_words_it(
+    bot: TestBot, now: datetime, words: str, as_: str, channel: str
+) -> None:
+    """A hearing letter says "med frist for innspill 15.09"; members copy it. It was
+    refused: «innspill» was read as part of the date."""
+    out = bot.run(f'/horing ny "Planstrategi" {words} 15.09', as_=as_, channel=channel, now=now)
+    with bot.app.db.transaction() as s:
+        hearing = s.scalar(select(Hearing).where(Hearing.title == "Planstrategi"))
+        assert hearing is not None, out
+        assert hearing.deadline == oslo(2026, 9, 15, 23, 59)
+    number = hearing.id
+    bot.run(f"/horing endre {number} {words} 22.09", as_=as_, channel=channel, now=now)
+    with bot.app.db.transaction() as s:
+        assert s.get(Hearing, number).deadline == oslo(2026, 9, 22, 23, 59)  # type: ignore[union-attr]
+
+
 def test_nynorsk_reply_in_vest_telemark(bot: TestBot, now: datetime) -> None:
     out = bot.run(
         '/høyring ny "Regional planstrategi" frist 15.09 frå "Vestfold og Telemark '
