@@ -12,9 +12,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Please give a date.",
     },
     "dates.empty.example": {
-        "nb": "For eksempel «torsdag 5. mars kl 10» eller «15.09».",
-        "nn": "Til dømes «torsdag 5. mars kl 10» eller «15.09».",
-        "en": "For example “Thursday 5 March at 10” or “15.09”.",
+        "nb": "For eksempel «5. mars kl 10», «torsdag kl 10» eller «15.09».",
+        "nn": "Til dømes «5. mars kl 10», «torsdag kl 10» eller «15.09».",
+        "en": "For example “5 March at 10”, “Thursday at 10” or “15.09”.",
     },
     "dates.too_long": {
         "nb": "Det var for mye tekst for en dato.",
@@ -42,9 +42,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "I did not understand “{word}” in “{text}”.",
     },
     "dates.unknown_word.example": {
-        "nb": "Skriv datoen for eksempel som «fredag 6. mars kl 10» eller «6.3 kl 10».",
-        "nn": "Skriv datoen til dømes som «fredag 6. mars kl 10» eller «6.3 kl 10».",
-        "en": "Write the date for example as “Friday 6 March 10:00” or “6.3 kl 10”.",
+        "nb": "Skriv datoen for eksempel som «6. mars kl 10» eller «6.3 kl 10».",
+        "nn": "Skriv datoen til dømes som «6. mars kl 10» eller «6.3 kl 10».",
+        "en": "Write the date for example as “6 March 10:00” or “6.3 at 10”.",
     },
     "dates.did_you_mean": {
         "nb": "Jeg forstod ikke «{word}» i «{text}». Mente du {choices}?",
@@ -64,7 +64,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "dates.bare_number.example": {
         "nb": "Skriv «kl 14» for et klokkeslett eller «14. mars» for en dato.",
         "nn": "Skriv «kl 14» for eit klokkeslett eller «14. mars» for ein dato.",
-        "en": "Write “kl 14” or “2pm” for a time, or “14 March” for a date.",
+        "en": "Write “14:00” or “2pm” for a time, or “14 March” for a date.",
     },
     "dates.impossible_date": {
         "nb": "Datoen {date} finnes ikke.",
@@ -142,9 +142,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "This names more than one date, and they do not agree.",
     },
     "dates.conflict.example": {
-        "nb": "Skriv bare én, for eksempel «fredag 6. mars» eller «om 3 dager».",
-        "nn": "Skriv berre éin, til dømes «fredag 6. mars» eller «om 3 dagar».",
-        "en": "Give just one, for example “Friday 6 March” or “in 3 days”.",
+        "nb": "Skriv bare én, for eksempel «6. mars» eller «om 3 dager».",
+        "nn": "Skriv berre éin, til dømes «6. mars» eller «om 3 dagar».",
+        "en": "Give just one, for example “6 March” or “in 3 days”.",
     },
     "dates.weekday_mismatch": {
         "nb": "{date} er en {actual}, ikke en {weekday}.",

@@ -120,9 +120,9 @@ TEXTS = {
         "en": "Which times can people choose from? Add `slots`, for example `slots Tuesday 10-12, Thursday 13-15`.",
     },
     "polls.bad_slots": {
-        "nb": "Tidspunktene kunne ikke leses: {detail} Skriv dem med komma mellom, for eksempel `tider tirsdag 10-12, torsdag 5. mars 13-15, 12.03 kl 9`.",
-        "nn": "Tidspunkta kunne ikkje lesast: {detail} Skriv dei med komma mellom, til dømes `tider tysdag 10-12, torsdag 5. mars 13-15, 12.03 kl 9`.",
-        "en": "I could not read the times: {detail} Separate them with commas, for example `slots Tuesday 10-12, Thursday 5 March 13-15, 12.03 kl 9`.",
+        "nb": "Tidspunktene kunne ikke leses: {detail} Skriv dem med komma mellom, for eksempel `tider tirsdag 10-12, 5. mars 13-15, 12.03 kl 9`.",
+        "nn": "Tidspunkta kunne ikkje lesast: {detail} Skriv dei med komma mellom, til dømes `tider tysdag 10-12, 5. mars 13-15, 12.03 kl 9`.",
+        "en": "I could not read the times: {detail} Separate them with commas, for example `slots Tuesday 10-12, 5 March 13-15, 12.03 at 9`.",
     },
     "polls.too_many_slots": {
         "nb": "{count} tidspunkt er for mange; bruk høyst {limit}.",
