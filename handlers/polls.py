@@ -65,6 +65,8 @@ NEW_FLAGS = {
         "en stemme per organisasjon",
         "ein stemme per organisasjon",
         "éin stemme per organisasjon",
+        "éi stemme per organisasjon",  # stemme is feminine in nynorsk: the right one
+        "ei stemme per organisasjon",
         "éi røyst per organisasjon",
         "ei røyst per organisasjon",
         "ein røyst per organisasjon",

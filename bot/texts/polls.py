@@ -9,7 +9,7 @@ TEXTS = {
     },
     "help.mote.ny": {
         "nb": '`/mote ny "Samhandlingsmøte" tider tirsdag neste uke 10-12, torsdag neste uke 13-15 svarfrist i morgen kl 12 nettverk infrastruktur` – ny møtepoll (valgfritt: `varighet 2t`, `inviterte NAV, Per Hansen`, `sted`, `agenda`, `én stemme per organisasjon`, `velg automatisk`)',
-        "nn": '`/mote ny "Samhandlingsmøte" tider tysdag neste veke 10-12, torsdag neste veke 13-15 svarfrist i morgon kl 12 nettverk infrastruktur` – ny møtepoll (valfritt: `varigheit 2t`, `inviterte NAV, Per Hansen`, `stad`, `agenda`, `ein stemme per organisasjon`, `vel automatisk`)',
+        "nn": '`/mote ny "Samhandlingsmøte" tider tysdag neste veke 10-12, torsdag neste veke 13-15 svarfrist i morgon kl 12 nettverk infrastruktur` – ny møtepoll (valfritt: `varigheit 2t`, `inviterte NAV, Per Hansen`, `stad`, `agenda`, `éi stemme per organisasjon`, `vel automatisk`)',
         "en": '`/mote new "Coordination meeting" slots Tuesday next week 10-12, Thursday next week 13-15 closes tomorrow 12:00 network infrastruktur` – new meeting poll (optional: `duration 2h`, `invitees NAV, Per Hansen`, `place`, `agenda`, `one vote per organisation`, `choose automatically`)',
     },
     "help.mote.svar": {
@@ -42,7 +42,7 @@ TEXTS = {
     "polls.closes": {"nb": "Svarfrist {when}", "nn": "Svarfrist {when}", "en": "Answer by {when}"},
     "polls.per_org": {
         "nb": "Én stemme per organisasjon",
-        "nn": "Éin stemme per organisasjon",
+        "nn": "Éi stemme per organisasjon",
         "en": "One vote per organisation",
     },
     "polls.place": {"nb": "Sted: {place}", "nn": "Stad: {place}", "en": "Place: {place}"},

@@ -646,14 +646,22 @@ def test_the_vote_words_members_type_answer_a_poll(bot: TestBot, now: datetime, 
     assert counts(bot, poll_id) == 3
 
 
-@pytest.mark.parametrize("words", ["éi røyst per organisasjon", "ei røyst per organisasjon"])
+@pytest.mark.parametrize(
+    "words",
+    [
+        "éi røyst per organisasjon",
+        "ei røyst per organisasjon",
+        "éi stemme per organisasjon",
+        "ei stemme per organisasjon",
+    ],
+)
 def test_one_vote_per_organisation_in_nynorsk_words(
     bot: TestBot, now: datetime, words: str
 ) -> None:
     """Sigrid Aasen typed `éi røyst per organisasjon` and was told «éi» is not known."""
     line = f'/mote ny "Arbeidsmøte" tider torsdag kl 10, fredag kl 13 {words}'
     out = bot.run(line, as_="Sigrid Aasen", channel="#vest-telemark", now=now)
-    assert "Éin stemme per organisasjon" in out, out
+    assert "Éi stemme per organisasjon" in out, out  # stemme is feminine in nynorsk
     with bot.app.db.transaction() as s:
         poll = s.scalar(select(Poll).order_by(Poll.id.desc()).limit(1))
         assert poll is not None and poll.title == "Arbeidsmøte"
