@@ -38,7 +38,7 @@ TEXTS = {
     },
     "help.partnerbot.medlem_ny": {
         "nb": '`/partnerbot medlem ny "Kari Nordmann" org NAV rolle organisator nettverk utenforskap` – legg til eller endre et medlem (admin)',
-        "nn": '`/partnerbot medlem ny "Kari Nordmann" org NAV rolle organisator nettverk utenforskap` – legg til eller endre ein medlem (admin)',
+        "nn": '`/partnerbot medlem ny "Kari Nordmann" org NAV rolle organisator nettverk utenforskap` – legg til eller endre eit medlem (admin)',
         "en": '`/partnerbot member new "Kari Nordmann" org NAV role organiser network utenforskap` – add or change a member (admin)',
     },
     "networks.none": {

@@ -27,6 +27,18 @@ def test_nynorsk_is_not_a_copy_of_bokmal_for_sentences() -> None:
     assert sentences and len(differing) / len(sentences) > 0.6
 
 
+def test_nynorsk_keeps_the_gender_of_medlem_and_stemme() -> None:
+    """Seen as a new user in nynorsk: "legg til eller endre ein medlem", "Finn ikkje
+    medlemen", "Éin stemme per organisasjon". In nynorsk medlem is neuter (eit medlem,
+    medlemmet) and stemme feminine (ei stemme)."""
+    import re
+
+    wrong = re.compile(r"\b(?:ein (?:ny )?medlem|medlemen|éin stemme|ein stemme)\b", re.I)
+    for key, entry in CATALOG.items():
+        found = wrong.search(re.sub(r"`[^`]*`", "", entry["nn"]))  # not in a command
+        assert found is None, f"{key}/nn: {found.group(0)!r} in {entry['nn']!r}"
+
+
 def test_t_formats_and_falls_back_to_bokmal() -> None:
     assert t("help.unknown_command", "en", given="/x") == "I don't know the command /x."
     assert t("help.unknown_command", "xx", given="/x") == "Jeg kjenner ikke kommandoen /x."
