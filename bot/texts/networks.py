@@ -68,12 +68,12 @@ TEXTS = {
     },
     "help.partnerbot.partnerskap_ny": {
         "nb": '`/partnerbot partnerskap ny "Grenlandsrådet"` – nytt partnerskap (admin); velg det med `partnerskap Grenland` etter `/partnerbot nettverk ny`',
-        "nn": '`/partnerbot partnerskap ny "Grenlandsrådet"` – nytt partnarskap (admin); vel det med `partnerskap Grenland` etter `/partnerbot nettverk ny`',
+        "nn": '`/partnerbot partnerskap ny "Grenlandsrådet"` – nytt partnarskap (admin); vel det med `partnarskap Grenland` etter `/partnerbot nettverk ny`',
         "en": '`/partnerbot partnership new "Grenland council"` – new partnership (admin); choose it with `partnership Grenland` after `/partnerbot network new`',
     },
     "networks.partnership_created": {
         "nb": 'Partnerskapet «{name}» er opprettet. Lag nettverk i det med `/partnerbot nettverk ny "Navn" partnerskap {name}`.',
-        "nn": 'Partnarskapet «{name}» er oppretta. Lag nettverk i det med `/partnerbot nettverk ny "Namn" partnerskap {name}`.',
+        "nn": 'Partnarskapet «{name}» er oppretta. Lag nettverk i det med `/partnerbot nettverk ny "Namn" partnarskap {name}`.',
         "en": 'The partnership “{name}” was created. Make networks in it with `/partnerbot network new "Name" partnership {name}`.',
     },
     "networks.partnership_exists": {

@@ -39,6 +39,23 @@ def test_nynorsk_keeps_the_gender_of_medlem_and_stemme() -> None:
         assert found is None, f"{key}/nn: {found.group(0)!r} in {entry['nn']!r}"
 
 
+def test_nynorsk_examples_type_the_nynorsk_keywords() -> None:
+    """The nynorsk help taught `/konferanse ny ... sted "..." plasser 250` beside
+    `/konferanse endre 2 plassar 300 stad "..."`: a command in a nynorsk text types the
+    nynorsk keyword where it differs from the bokmål one (both are understood)."""
+    import re
+
+    from bot.texts.keywords import _WORDS
+
+    bokmal = {nb: nn for (nb, nn, _en), _ in _WORDS.values() if nb != nn}
+    for key, entry in CATALOG.items():
+        for code in re.findall(r"`([^`]*)`", entry["nn"]):
+            words = code.split()
+            first = 2 if code.startswith("/") else 0  # past `/partnerbot partnerskap`
+            for word in words[first:]:
+                assert word not in bokmal, f"{key}/nn types {word!r}, not {bokmal[word]!r}"
+
+
 def test_t_formats_and_falls_back_to_bokmal() -> None:
     assert t("help.unknown_command", "en", given="/x") == "I don't know the command /x."
     assert t("help.unknown_command", "xx", given="/x") == "Jeg kjenner ikke kommandoen /x."
