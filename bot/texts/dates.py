@@ -235,27 +235,27 @@ TEXTS: dict[str, dict[str, str]] = {
     "dates.note.typo": {
         "nb": "«{typed}» er lest som «{word}».",
         "nn": "«{typed}» er lese som «{word}».",
-        "en": "Read “{typed}” as “{word}”.",
+        "en": "I took “{typed}” to mean “{word}”.",
     },
     "dates.note.week_deadline": {
         "nb": "«{text}» er lest som {date}: en uke som frist betyr fredagen.",
         "nn": "«{text}» er lese som {date}: ei veke som frist tyder fredagen.",
-        "en": "Read “{text}” as {date}: a week as a deadline means its Friday.",
+        "en": "I took “{text}” to mean {date}: a week given as a deadline means its Friday.",
     },
     "dates.note.week_start": {
         "nb": "«{text}» er lest som {date}, den første dagen i uka.",
         "nn": "«{text}» er lese som {date}, den første dagen i veka.",
-        "en": "Read “{text}” as {date}, the first day of the week.",
+        "en": "I took “{text}” to mean {date}, the first day of that week.",
     },
     "dates.note.day": {
         "nb": "«{text}» er lest som {date}.",
         "nn": "«{text}» er lese som {date}.",
-        "en": "Read “{text}” as {date}.",
+        "en": "I took “{text}” to mean {date}.",
     },
     "dates.note.afternoon": {
         "nb": "«{text}» er lest som kl {time}, innenfor arbeidstida.",
         "nn": "«{text}» er lese som kl. {time}, innanfor arbeidstida.",
-        "en": "Read “{text}” as {time}, within office hours.",
+        "en": "I took “{text}” to mean {time}, within office hours.",
     },
     # --- formatting ---
     "dates.fmt.datetime": {
