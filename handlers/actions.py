@@ -357,6 +357,6 @@ def _history_line(ctx: Context, upd: ActionUpdate) -> str:
     if upd.due_date is not None:
         parts.append(t("actions.history_due", ctx.lang, due=upd.due_date.strftime("%d.%m.%Y")))
     if upd.note:
-        parts.append(f"«{upd.note}»")
+        parts.append(t("actions.history_note", ctx.lang, note=upd.note))
     who = upd.member.name if upd.member else "—"
     return f"  • {format_short(upd.at, ctx.lang, ctx.tz)} {who}: {', '.join(parts) or '—'}"

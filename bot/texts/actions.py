@@ -114,6 +114,7 @@ TEXTS = {
     },
     "actions.overdue_mark": {"nb": "forfalt", "nn": "forfallen", "en": "overdue"},
     "actions.history": {"nb": "**Historikk**", "nn": "**Historikk**", "en": "**History**"},
+    "actions.history_note": {"nb": "«{note}»", "nn": "«{note}»", "en": "“{note}”"},
     "actions.history_due": {"nb": "frist {due}", "nn": "frist {due}", "en": "due {due}"},
     "actions.history_more": {
         "nb": "(viser de siste {shown} av {total} endringer)",

@@ -234,6 +234,17 @@ def test_a_number_after_done_in_english(tbot: TestBot, now: datetime) -> None:
     assert get(tbot, n).status == "planned"
 
 
+def test_an_english_history_quotes_the_note_in_english(tbot: TestBot, now: datetime) -> None:
+    """The history showed «Application sent» to an English member."""
+    out = tbot.run('/tiltak new "Count commuters" owner me', as_="Jon Bakke", now=now)
+    n = int(out.split("#", 1)[1].split(" ", 1)[0])
+    tbot.run(f'/tiltak status {n} ongoing "Application sent"', as_="Jon Bakke", now=now)
+    out = tbot.run(f"/tiltak show {n}", as_="Jon Bakke", now=now)
+    assert "Jon Bakke: ongoing, “Application sent”" in out, out
+    out = tbot.run(f"/tiltak vis {n}", as_="Ola Nordmann", now=now)
+    assert "Jon Bakke: pågår, «Application sent»" in out, out
+
+
 def test_nynorsk_and_english_status_words(tbot: TestBot, now: datetime) -> None:
     n = new_action(tbot, now, '"Samle innspel" ansvarleg meg', as_="Tone Haugen", channel=VT)
     out = tbot.run(
