@@ -366,7 +366,8 @@ def parse_deadline(ctx: Context, text: str) -> datetime:
     try:
         when = parse_when(text, now=ctx.now, tz=ctx.tz, deadline=True)
     except DateParseError as err:
-        raise UserError("hearings.bad_date", detail=err.message(ctx.lang)) from None
+        detail = err.message(ctx.lang, example=False)  # the example with the keyword follows
+        raise UserError("hearings.bad_date", detail=detail) from None
     ctx.notes += note_lines(when, ctx.lang)
     deadline = when.plain() if when.has_time else when.replace(hour=23, minute=59)
     deadline = deadline.astimezone(UTC)

@@ -269,9 +269,9 @@ TEXTS = {
         "en": "The hearing has no deadline. Add for example `deadline 15.09` (or `deadline 15.09 at 12`).",
     },
     "hearings.bad_date": {
-        "nb": "Jeg forstod ikke fristen. {detail}",
-        "nn": "Eg forstod ikkje fristen. {detail}",
-        "en": "I did not understand the deadline. {detail}",
+        "nb": "Fristen kunne ikke leses: {detail} Skriv for eksempel `frist 15.09` eller `frist 15.09 kl 12`.",
+        "nn": "Fristen kunne ikkje lesast: {detail} Skriv til dømes `frist 15.09` eller `frist 15.09 kl 12`.",
+        "en": "I could not read the deadline: {detail} Type for example `deadline 15.09` or `deadline 15.09 at 12`.",
     },
     "hearings.deadline_past": {
         "nb": "Fristen {deadline} er allerede passert. Skriv en frist fram i tid, for eksempel `frist 15.09`.",

@@ -18,6 +18,7 @@ from tests.conftest import make_settings
 from tests.helpers import TestBot
 
 OSLO = ZoneInfo("Europe/Oslo")
+VT = "#vest-telemark"
 NEW = (
     '/horing ny "Partnerskapsavtale, generell del" frist 15.09 fra "Viken fylkeskommune" '
     'lenke https://example.org/avtale mottakere "Horten kommune, Larvik kommune, +Mosseregionen"'
@@ -169,9 +170,9 @@ def test_weekend_or_holiday_deadline_is_accepted_with_a_warning(
         ('/horing ny "Uten frist" mottakere Horten', "Høringen mangler frist."),
         (
             '/horing ny "Feil dato" frist 31.02 mottakere Horten',
-            "Jeg forstod ikke fristen. Datoen 31.02 finnes ikke.",
+            "Fristen kunne ikke leses: Datoen 31.02 finnes ikke.",
         ),
-        ('/horing ny "Tull" frist blæh mottakere Horten', "Jeg forstod ikke fristen."),
+        ('/horing ny "Tull" frist blæh mottakere Horten', "Fristen kunne ikke leses: "),
         (
             '/horing ny "For sent" frist 1.3.2026 mottakere Horten',
             "Fristen søndag 1. mars 2026 kl 23:59 er allerede passert.",
@@ -272,6 +273,24 @@ def test_the_deadline_as_the_hearing_letter_words_it(
     bot.run(f"/horing endre {number} {words} 22.09", as_=as_, channel=channel, now=now)
     with bot.app.db.transaction() as s:
         assert s.get(Hearing, number).deadline == oslo(2026, 9, 22, 23, 59)  # type: ignore[union-attr]
+
+
+def test_a_deadline_not_understood_is_said_once_with_the_keyword_in_the_example(
+    bot: TestBot, now: datetime
+) -> None:
+    """Seen as a new user: "Eg forstod ikkje fristen. Eg forstod ikkje «femtande» i ...
+    Skriv datoen til dømes som ...": the same words twice, and an example without the
+    keyword to type it after."""
+    out = bot.run(
+        '/horing ny "Plan" frist femtande september', as_="Tone Haugen", channel=VT, now=now
+    )
+    assert out.startswith("Fristen kunne ikkje lesast: Eg forstod ikkje «femtande»"), out
+    assert out.count("Eg forstod ikkje") == 1 and out.count("dømes") == 1, out
+    assert out.endswith("Skriv til dømes `frist 15.09` eller `frist 15.09 kl 12`."), out
+    out = bot.run('/horing new "Plan" deadline fifteenth September', as_="Jon Bakke", now=now)
+    assert out.startswith("I could not read the deadline: I did not understand"), out
+    assert out.endswith("Type for example `deadline 15.09` or `deadline 15.09 at 12`."), out
+    assert hearing_count(bot) == 1
 
 
 def test_nynorsk_reply_in_vest_telemark(bot: TestBot, now: datetime) -> None:
