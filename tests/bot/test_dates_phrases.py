@@ -621,3 +621,20 @@ def test_a_phrase_of_our_words_or_unknown_words_never_loads_dateparser() -> None
 def test_dateparser_answers_keep_a_typed_time() -> None:
     assert read("3 days ago") == ("2026-02-27", None)
     assert read("3 days ago kl 10") == ("2026-02-27", "10:00")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the 15th September",
+        "the 15th of September",
+        "on the 15th of September",
+        "September the 15th",
+        "15th of September",
+    ],
+)
+def test_the_english_day_of_a_month_with_the_and_an_ordinal(text: str) -> None:
+    """Typed as a new user in English: "the 15th of September" was answered "Which day in
+    September?" ("the 15" was read as a day of no month, leaving "th")."""
+    assert read(text) == ("2026-09-15", None)
+    assert read(text + " at 10") == ("2026-09-15", "10:00")
