@@ -187,6 +187,7 @@ class _Reading:
     week_shift: int | None = None  # 1 for "neste uke", 0 for "denne uka"
     iso_week: tuple[int, int | None] | None = None
     week_text: str = ""
+    week_end: str | None = None  # "slutten" of "slutten av neste veke": that week's Friday
     next_month: bool = False
     finder: Finder | None = None  # a named day, an ordinal weekday, a part of a month
     finder_text: str = ""
@@ -375,6 +376,12 @@ def _read_words(r: _Reading, words: list[str]) -> None:
             r.week_text = f"{word} {after}"
             r.anchors += 1
             i += 1
+        elif W.MONTH_PARTS.get(word) == "end" and after in ("av", "of"):
+            r.week_end = word  # a week must follow: "slutten av neste veke", "end of the week"
+            i += 1
+        elif r.week_end and word in W.WEEK_WORDS and r.week_shift is None:
+            r.week_shift, r.week_text = 0, word  # "slutten av veka", "end of the week"
+            r.anchors += 1
         elif word in W.NEXT_WORDS and after in W.MONTH_WORDS:
             r.next_month = True
             r.anchors += 1
@@ -386,6 +393,10 @@ def _read_words(r: _Reading, words: list[str]) -> None:
         elif r.unknown is None:
             r.unknown = word
         i += 1
+    if r.week_end and r.week_shift is None:
+        r.unknown = r.unknown or r.week_end  # "slutten av" something that is not a week
+    elif r.week_end and r.weekday is None:
+        r.weekday = 4  # the end of a week is its Friday, as a week deadline is
 
 
 def _resolve_pairs(r: _Reading, text: str) -> None:

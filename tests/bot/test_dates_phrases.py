@@ -638,3 +638,29 @@ def test_the_english_day_of_a_month_with_the_and_an_ordinal(text: str) -> None:
     September?" ("the 15" was read as a day of no month, leaving "th")."""
     assert read(text) == ("2026-09-15", None)
     assert read(text + " at 10") == ("2026-09-15", "10:00")
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("slutten av neste veke", "2026-03-13"),
+        ("i slutten av neste uke", "2026-03-13"),
+        ("utgangen av neste uke", "2026-03-13"),
+        ("end of next week", "2026-03-13"),
+        ("by the end of next week", "2026-03-13"),
+        ("slutten av veka", "2026-03-06"),
+        ("i slutten av denne uka", "2026-03-06"),
+        ("end of the week", "2026-03-06"),
+        ("end of this week", "2026-03-06"),
+    ],
+)
+def test_the_end_of_a_week_is_its_friday(text: str, day: str) -> None:
+    """Typed as a new user: "frist slutten av neste veke" was answered «slutten» is not
+    understood, though "neste veke" alone is that week's Friday as a deadline."""
+    assert read(text, deadline=True) == (day, None)
+    assert read(text) == (day, None)  # the end of a week is its Friday, deadline or not
+
+
+def test_the_end_of_something_else_is_not_taken_for_a_week() -> None:
+    for text in ("slutten av neste", "slutten av møtet", "end of the day"):
+        assert refused(text).key in ("dates.unknown_word", "dates.not_understood"), text
