@@ -185,7 +185,7 @@ TEXTS = {
     "actions.done_usage": {
         "nb": "Skriv nummeret på tiltaket som er ferdig: `/tiltak ferdig 12` (se numrene med `/tiltak liste`).",
         "nn": "Skriv nummeret på tiltaket som er ferdig: `/tiltak ferdig 12` (sjå numra med `/tiltak liste`).",
-        "en": "Give the number of the action that is done: `/tiltak done 12` (see the numbers with `/tiltak liste`).",
+        "en": "Give the number of the action that is done: `/tiltak done 12` (see the numbers with `/tiltak list`).",
     },
     "actions.not_owner": {
         "nb": "Bare den ansvarlige ({owner}), en organisator eller en administrator kan endre status, ansvarlig eller slette tiltak #{id}. Uten ansvarlig er det den som opprettet tiltaket.",

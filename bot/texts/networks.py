@@ -149,7 +149,7 @@ TEXTS = {
     "networks.member_needs_account": {
         "nb": 'Finner ingen som heter «{name}». På {platform} legger du til en ny person ved å nevne dem: `/partnerbot medlem ny @navn org NAV`. Er personen med fra før, koble kontoen deres: `/partnerbot medlem koble "{name}" {code} <id>`.',
         "nn": 'Finn ingen som heiter «{name}». På {platform} legg du til ein ny person ved å nemne dei: `/partnerbot medlem ny @namn org NAV`. Er personen med frå før, kople kontoen deira: `/partnerbot medlem kople "{name}" {code} <id>`.',
-        "en": 'Nobody is called “{name}”. On {platform} you add a new person by mentioning them: `/partnerbot member new @name org NAV`. If they are in already, link their account: `/partnerbot medlem koble "{name}" {code} <id>`.',
+        "en": 'Nobody is called “{name}”. On {platform} you add a new person by mentioning them: `/partnerbot member new @name org NAV`. If they are in already, link their account: `/partnerbot member link "{name}" {code} <id>`.',
     },
     "networks.member_created": {
         "nb": "{name} er lagt til som {role} ({org}).",

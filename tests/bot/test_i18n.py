@@ -56,6 +56,19 @@ def test_nynorsk_examples_type_the_nynorsk_keywords() -> None:
                 assert word not in bokmal, f"{key}/nn types {word!r}, not {bokmal[word]!r}"
 
 
+def test_english_texts_teach_the_english_verbs() -> None:
+    """ "(see the numbers with `/tiltak liste`)" in an English answer, beside `/tiltak list`
+    everywhere else: an English text types the English word of a verb (both work)."""
+    import re
+
+    bokmal = {"liste", "ny", "vis", "svar", "svart", "endre", "lukk", "slett", "ferdig"}
+    bokmal |= {"medlem", "koble", "nettverk", "hjelp", "meg", "språk", "oversikt", "mål"}
+    for key, entry in CATALOG.items():
+        for code in re.findall(r"`(/[^`]*)`", entry["en"]):
+            words = code.split()
+            assert len(words) < 2 or words[1] not in bokmal, f"{key}/en teaches {code!r}"
+
+
 def test_t_formats_and_falls_back_to_bokmal() -> None:
     assert t("help.unknown_command", "en", given="/x") == "I don't know the command /x."
     assert t("help.unknown_command", "xx", given="/x") == "Jeg kjenner ikke kommandoen /x."
