@@ -32,6 +32,7 @@ from handlers.action_common import (
     parse_goal_number,
     parse_progress,
     parse_status,
+    percent,
     require_network_member,
     require_owner,
     resolve_owner,
@@ -119,7 +120,7 @@ def new_action(ctx: Context, args: Args) -> Reply:
 def show_action(ctx: Context, args: Args) -> Reply:
     action = find_action(ctx, args.positional[0].text if args.positional else None)
     lang = ctx.lang
-    progress = f"{action.progress} %" if action.progress is not None else "—"
+    progress = "—" if action.progress is None else percent(action.progress, lang)
     due = format_date(action.due_date, lang) if action.due_date else "—"
     if is_overdue(action, ctx.local_now.date()):
         due += " ⚠ " + t("actions.overdue_mark", lang)
@@ -199,7 +200,7 @@ def set_status(ctx: Context, args: Args) -> Reply:
     action.updated_at = ctx.now
     _record(ctx, action, status=new_status, progress=progress, due_date=due, note=note)
     audit(ctx, "action.status", "action", action.id, status=action.status)
-    progress_text = f" ({action.progress} %)" if action.progress is not None else ""
+    progress_text = "" if action.progress is None else f" ({percent(action.progress, ctx.lang)})"
     return Reply.text(
         t(
             "actions.status_set" if action.due_date else "actions.status_set_no_due",
@@ -353,7 +354,7 @@ def _history_line(ctx: Context, upd: ActionUpdate) -> str:
     if upd.status:
         parts.append(status_name(upd.status, ctx.lang))
     if upd.progress is not None:
-        parts.append(f"{upd.progress} %")
+        parts.append(percent(upd.progress, ctx.lang))
     if upd.due_date is not None:
         parts.append(t("actions.history_due", ctx.lang, due=upd.due_date.strftime("%d.%m.%Y")))
     if upd.note:

@@ -114,6 +114,7 @@ TEXTS = {
     },
     "actions.overdue_mark": {"nb": "forfalt", "nn": "forfallen", "en": "overdue"},
     "actions.history": {"nb": "**Historikk**", "nn": "**Historikk**", "en": "**History**"},
+    "actions.percent": {"nb": "{n} %", "nn": "{n} %", "en": "{n}%"},
     "actions.history_note": {"nb": "«{note}»", "nn": "«{note}»", "en": "“{note}”"},
     "actions.history_due": {"nb": "frist {due}", "nn": "frist {due}", "en": "due {due}"},
     "actions.history_more": {
@@ -215,7 +216,7 @@ TEXTS = {
     "actions.done_with_progress": {
         "nb": "Et ferdig tiltak har fremdrift 100 %, ikke {progress} %. Skriv `/tiltak status {id} ferdig`, eller `/tiltak status {id} pågår fremdrift {progress}%` hvis det ikke er ferdig. Ingenting er endret.",
         "nn": "Eit ferdig tiltak har framdrift 100 %, ikkje {progress} %. Skriv `/tiltak status {id} ferdig`, eller `/tiltak status {id} pågår framdrift {progress}%` om det ikkje er ferdig. Ingenting er endra.",
-        "en": "A done action has 100 % progress, not {progress} %. Type `/tiltak status {id} done`, or `/tiltak status {id} ongoing progress {progress}%` if it is not done. Nothing was changed.",
+        "en": "A done action has 100% progress, not {progress}%. Type `/tiltak status {id} done`, or `/tiltak status {id} ongoing progress {progress}%` if it is not done. Nothing was changed.",
     },
     "actions.status_set": {
         "nb": "Tiltak #{id} «{title}»: {status}, frist {due}.",

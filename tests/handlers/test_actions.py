@@ -245,6 +245,18 @@ def test_an_english_history_quotes_the_note_in_english(tbot: TestBot, now: datet
     assert "Jon Bakke: pågår, «Application sent»" in out, out
 
 
+def test_english_writes_a_percentage_without_a_space(tbot: TestBot, now: datetime) -> None:
+    """ "ongoing (40 %)" is Norwegian typography in an English answer."""
+    out = tbot.run('/tiltak new "Count commuters" owner me', as_="Jon Bakke", now=now)
+    n = int(out.split("#", 1)[1].split(" ", 1)[0])
+    out = tbot.run(f"/tiltak status {n} ongoing progress 40%", as_="Jon Bakke", now=now)
+    assert "ongoing (40%)" in out, out
+    out = tbot.run(f"/tiltak show {n}", as_="Jon Bakke", now=now)
+    assert "Progress      40%" in out and "Jon Bakke: ongoing, 40%" in out, out
+    assert "ongoing 40% —" in tbot.run("/tiltak list mine", as_="Jon Bakke", now=now)
+    assert "pågår (40 %)" in tbot.run(f"/tiltak status {n} pågår", as_="Ingrid Berg", now=now)
+
+
 def test_nynorsk_and_english_status_words(tbot: TestBot, now: datetime) -> None:
     n = new_action(tbot, now, '"Samle innspel" ansvarleg meg', as_="Tone Haugen", channel=VT)
     out = tbot.run(
