@@ -66,7 +66,7 @@ TEXTS = {
     "polls.how_to_answer": {
         "nb": "Svar med `/mote svar {id} {example}` (ja, kanskje eller nei for hvert tidspunkt). Du kan endre svaret til pollen lukkes.",
         "nn": "Svar med `/mote svar {id} {example}` (ja, kanskje eller nei for kvart tidspunkt). Du kan endre svaret til pollen blir lukka.",
-        "en": "Answer with `/mote answer {id} {example}` (ja/yes, kanskje/maybe or nei/no for each time). You can change your answer until the poll closes.",
+        "en": "Answer with `/mote answer {id} {example}` (yes, maybe or no for each time). You can change your answer until the poll closes.",
     },
     "polls.no_answers_yet": {
         "nb": "Ingen har svart ennå.",

@@ -535,6 +535,9 @@ def test_nynorsk_and_english_replies(bot: TestBot, now: datetime) -> None:
     assert "Svar med `/mote svar" in text
     text = bot.run(f"/meeting close {poll_id}", as_="Jon Bakke", now=now)
     assert text.startswith("Only organisers, admins and whoever created meeting poll")
+    text = bot.run(f"/meeting answer {poll_id} all yes", as_="Jon Bakke", now=now)
+    # English words to an English member, not "ja/yes, kanskje/maybe or nei/no"
+    assert "(yes, maybe or no for each time)" in text, text
 
 
 class FlakyMessenger:
