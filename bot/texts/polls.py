@@ -208,9 +208,9 @@ TEXTS = {
         "en": "“{given}” is not an answer. Use yes, maybe (or if need be) or no: `/mote answer {id} {example}`.",
     },
     "polls.slot_out_of_range": {
-        "nb": "Møtepoll #{id} har ikke tidspunkt {number}; den har tidspunkt 1 til {count}.",
-        "nn": "Møtepoll #{id} har ikkje tidspunkt {number}; han har tidspunkt 1 til {count}.",
-        "en": "Meeting poll #{id} has no time {number}; it has times 1 to {count}.",
+        "nb": "Møtepoll #{id} har ikke tidspunkt {number}; den har tidspunkt 1 til {count}. `/mote vis {id}` viser dem.",
+        "nn": "Møtepoll #{id} har ikkje tidspunkt {number}; han har tidspunkt 1 til {count}. `/mote vis {id}` viser dei.",
+        "en": "Meeting poll #{id} has no time {number}; it has times 1 to {count}. `/mote show {id}` shows them.",
     },
     "polls.you_answered": {
         "nb": "Du har svart på møtepoll #{id}.",

@@ -164,8 +164,16 @@ def test_answers_are_counted_and_can_be_changed_until_closed(bot: TestBot, now: 
 @pytest.mark.parametrize(
     ("answer", "expected"),
     [
-        ("4:ja", "Møtepoll #{id} har ikke tidspunkt 4; den har tidspunkt 1 til 3."),
-        ("0:ja", "Møtepoll #{id} har ikke tidspunkt 0; den har tidspunkt 1 til 3."),
+        (
+            "4:ja",
+            "Møtepoll #{id} har ikke tidspunkt 4; den har tidspunkt 1 til 3. "
+            "`/mote vis {id}` viser dem.",
+        ),
+        (
+            "0:ja",
+            "Møtepoll #{id} har ikke tidspunkt 0; den har tidspunkt 1 til 3. "
+            "`/mote vis {id}` viser dem.",
+        ),
         (
             "1:kanskeje",
             "«kanskeje» er ikke et svar. Bruk ja, kanskje (eller om nødvendig) eller "
@@ -177,7 +185,11 @@ def test_answers_are_counted_and_can_be_changed_until_closed(bot: TestBot, now: 
             "`/mote svar {id} 1:ja 2:kanskje 3:nei`.",
         ),
         ("", "Skriv svaret ditt for hvert tidspunkt: `/mote svar {id} 1:ja 2:kanskje 3:nei`."),
-        ("1:ja 5:nei", "Møtepoll #{id} har ikke tidspunkt 5; den har tidspunkt 1 til 3."),
+        (
+            "1:ja 5:nei",
+            "Møtepoll #{id} har ikke tidspunkt 5; den har tidspunkt 1 til 3. "
+            "`/mote vis {id}` viser dem.",
+        ),
         (
             "ja nei",
             "Du ga 2 svar, men møtepoll #{id} har 3 tidspunkt. Gi ett svar per tidspunkt, i "
