@@ -408,14 +408,23 @@ TEXTS = {
     "actions.import.goal_new": {"nb": "nytt mål", "nn": "nytt mål", "en": "new goal"},
     "actions.import.goal_old": {"nb": "finnes", "nn": "finst", "en": "exists"},
     "actions.import.goal_line": {
-        "nb": "• Mål {number} ({mark}): {title} — {actions} tiltak, {new} nye",
-        "nn": "• Mål {number} ({mark}): {title} — {actions} tiltak, {new} nye",
-        "en": "• Goal {number} ({mark}): {title} — {actions} actions, {new} new",
+        "nb": "• Mål {number} ({mark}): {title} — {actions}, {new}",
+        "nn": "• Mål {number} ({mark}): {title} — {actions}, {new}",
+        "en": "• Goal {number} ({mark}): {title} — {actions}, {new}",
     },
-    "actions.import.skipped": {
-        "nb": "{count} linje(r) var verken mål eller tiltak og blir ikke tatt med (for eksempel «{example}»).",
-        "nn": "{count} linje(r) var verken mål eller tiltak og blir ikkje tekne med (til dømes «{example}»).",
-        "en": "{count} line(s) were neither goals nor actions and are left out (for example “{example}”).",
+    "actions.import.in_goal.one": {"nb": "{n} tiltak", "nn": "{n} tiltak", "en": "{n} action"},
+    "actions.import.in_goal.many": {"nb": "{n} tiltak", "nn": "{n} tiltak", "en": "{n} actions"},
+    "actions.import.fresh.one": {"nb": "{n} nytt", "nn": "{n} nytt", "en": "{n} new"},
+    "actions.import.fresh.many": {"nb": "{n} nye", "nn": "{n} nye", "en": "{n} new"},
+    "actions.import.skipped.one": {
+        "nb": "{n} linje var verken mål eller tiltak og blir ikke tatt med: «{example}».",
+        "nn": "{n} linje var verken mål eller tiltak og blir ikkje teken med: «{example}».",
+        "en": "{n} line was neither a goal nor an action and is left out: “{example}”.",
+    },
+    "actions.import.skipped.many": {
+        "nb": "{n} linjer var verken mål eller tiltak og blir ikke tatt med (for eksempel «{example}»).",
+        "nn": "{n} linjer var verken mål eller tiltak og blir ikkje tekne med (til dømes «{example}»).",
+        "en": "{n} lines were neither goals nor actions and are left out (for example “{example}”).",
     },
     "actions.import.confirm_hint": {
         "nb": "Skriv `/tiltak importer bekreft` for å opprette dette, eller `/tiltak importer avbryt`.",
@@ -442,10 +451,15 @@ TEXTS = {
         "nn": "Mål {number} får ny tittel: «{old}» → «{new}»",
         "en": "Goal {number} gets a new title: “{old}” → “{new}”",
     },
-    "actions.import.renamed_done": {
-        "nb": "{count} mål fikk ny tittel.",
-        "nn": "{count} mål fekk ny tittel.",
-        "en": "{count} goal(s) got a new title.",
+    "actions.import.renamed_done.one": {
+        "nb": "{n} mål fikk ny tittel.",
+        "nn": "{n} mål fekk ny tittel.",
+        "en": "{n} goal got a new title.",
+    },
+    "actions.import.renamed_done.many": {
+        "nb": "{n} mål fikk ny tittel.",
+        "nn": "{n} mål fekk ny tittel.",
+        "en": "{n} goals got a new title.",
     },
     "actions.import.new_goals.one": {
         "nb": "{n} nytt mål",
