@@ -350,9 +350,9 @@ TEXTS = {
         "en": "Page {page} of {pages}.",
     },
     "actions.no_such_page": {
-        "nb": "Det er bare {pages} side(r), ikke side {page}. Begynn med `{command}`.",
-        "nn": "Det er berre {pages} side(r), ikkje side {page}. Byrj med `{command}`.",
-        "en": "There are only {pages} page(s), not page {page}. Start with `{command}`.",
+        "nb": "Det er ingen side {page}: lista slutter på side {pages}. Begynn med `{command}`.",
+        "nn": "Det er inga side {page}: lista sluttar på side {pages}. Byrj med `{command}`.",
+        "en": "There is no page {page}: the list ends on page {pages}. Start with `{command}`.",
     },
     "actions.csv.header": {
         "nb": "Mål|Nummer|Tittel|Ansvarlig|Organisasjon|Status|Fremdrift|Frist|Sist oppdatert|Siste kommentar",
