@@ -187,9 +187,9 @@ TEXTS = {
         "en": "… and {count} more. Type `{command}` for the next ones.",
     },
     "hearings.page_past_end": {
-        "nb": "Det er bare {pages} sider. `{command}` viser den siste.",
-        "nn": "Det er berre {pages} sider. `{command}` viser den siste.",
-        "en": "There are only {pages} pages. `{command}` shows the last one.",
+        "nb": "Det er ingen side {page}: lista slutter på side {pages}. `{command}` viser den siste.",
+        "nn": "Det er inga side {page}: lista sluttar på side {pages}. `{command}` viser den siste.",
+        "en": "There is no page {page}: the list ends on page {pages}. `{command}` shows the last one.",
     },
     "hearings.bad_page": {
         "nb": "Sidetallet må være et helt tall fra 1, for eksempel `{command}`.",

@@ -293,6 +293,16 @@ def test_a_deadline_not_understood_is_said_once_with_the_keyword_in_the_example(
     assert hearing_count(bot) == 1
 
 
+def test_a_page_past_a_one_page_list(bot: TestBot, now: datetime) -> None:
+    """It said "Det er bare 1 sider"."""
+    assert bot.run("/horing liste side 2", now=now) == (
+        "Det er ingen side 2: lista slutter på side 1. `/horing liste side 1` viser den siste."
+    )
+    assert bot.run("/hearing list page 2", as_="Jon Bakke", now=now) == (
+        "There is no page 2: the list ends on page 1. `/horing list page 1` shows the last one."
+    )
+
+
 def test_nynorsk_reply_in_vest_telemark(bot: TestBot, now: datetime) -> None:
     out = bot.run(
         '/høyring ny "Regional planstrategi" frist 15.09 frå "Vestfold og Telemark '
@@ -662,7 +672,7 @@ def test_a_long_list_is_paged_at_a_fixed_number_of_statements(
         "… og 960 til. Skriv `/horing liste alle side 3` for de neste."
     )
     assert bot.run("/horing liste side 51", now=now) == (
-        "Det er bare 50 sider. `/horing liste side 50` viser den siste."
+        "Det er ingen side 51: lista slutter på side 50. `/horing liste side 50` viser den siste."
     )
     assert bot.run("/horing liste side x", now=now) == (
         "Sidetallet må være et helt tall fra 1, for eksempel `/horing liste side 2`."
