@@ -158,10 +158,11 @@ def mark_done(ctx: Context, args: Args) -> Reply:
     """``/tiltak ferdig 12 ["note"]``: ``/tiltak status 12 ferdig ["note"]``."""
     if not args.positional:
         raise UserError("actions.done_usage")
-    done = Token("done")
-    return set_status(
-        ctx, replace(args, positional=[args.positional[0], done, *args.positional[1:]])
-    )
+    first, *rest = args.positional
+    if not first.quoted and "," in first.text:  # `/tiltak ferdig 12,13`, `12, 13`
+        number, more = first.text.split(",", 1)
+        first, rest = Token(number), [Token(more), *rest] if more else rest
+    return set_status(ctx, replace(args, positional=[first, Token("done"), *rest]))
 
 
 def set_status(ctx: Context, args: Args) -> Reply:
@@ -179,9 +180,9 @@ def set_status(ctx: Context, args: Args) -> Reply:
     elif rest and len(rest) == 1 and parse_status(rest[0].text) is not None:
         # `status 12 "pågår"`: a status word in quotes is still the status, not a note
         new_status, rest = parse_status(rest[0].text), []
-    if new_status == "done" and _only_numbers(rest):
-        # `/tiltak ferdig 12 13`: 13 is the next action to mark, not #12's note
-        raise UserError("actions.done_takes_one", id=action.id, other=rest[0].text.lstrip("#"))
+    other = _more_numbers(rest) if new_status == "done" else None
+    if other is not None:  # `/tiltak ferdig 12 13`: 13 is the next action, not #12's note
+        raise UserError("actions.done_takes_one", id=action.id, other=other)
     note = " ".join(tok.text for tok in rest).strip() or None
     progress = parse_progress(args.options["progress"]) if args.get("progress") else None
     due = parse_due(ctx, args.options["due"]) if args.get("due") else None
@@ -214,14 +215,19 @@ def set_status(ctx: Context, args: Args) -> Reply:
     )
 
 
-def _only_numbers(tokens: list[Token]) -> bool:
-    """Unquoted action numbers (``13``, ``#13``) and nothing else; a quoted one is a note."""
-    return bool(tokens) and all(
-        not tok.quoted
-        and tok.text.removeprefix("#").isascii()
-        and tok.text.removeprefix("#").isdigit()
-        for tok in tokens
-    )
+def _more_numbers(tokens: list[Token]) -> str | None:
+    """The first of the action numbers that are all ``tokens`` say (``13``, ``#13``, ``og
+    13``, ``13, 14``), or None when they say anything else: a quoted "13" is a note."""
+    if any(tok.quoted for tok in tokens):
+        return None
+    words = " ".join(tok.text for tok in tokens).replace(",", " ").split()
+    numbers = [w.removeprefix("#") for w in words if w.casefold() not in _AND]
+    if numbers and all(n.isascii() and n.isdigit() for n in numbers):
+        return numbers[0]
+    return None
+
+
+_AND = ("og", "and", "&")
 
 
 def edit_action(ctx: Context, args: Args) -> Reply:

@@ -209,7 +209,13 @@ def test_a_number_after_done_is_taken_for_a_second_action_and_nothing_changes(
     the member's language; a quoted "13" is a note as typed."""
     n = new_action(tbot, now, '"Kartlegge pendlerruter" ansvarlig meg')
     m = new_action(tbot, now, '"Telle pendlere" ansvarlig meg')
-    for line in (f"/tiltak ferdig {n} {m}", f"/tiltak status {n} ferdig #{m}"):
+    for line in (
+        f"/tiltak ferdig {n} {m}",
+        f"/tiltak status {n} ferdig #{m}",
+        f"/tiltak ferdig {n} og {m}",  # kept "og 8" as the note
+        f"/tiltak ferdig {n}, {m}",  # "«7,» er ikkje eit gyldig nummer"
+        f"/tiltak ferdig {n},{m}",
+    ):
         out = tbot.run(line, as_="Ola Nordmann", now=now)
         assert out.startswith("`ferdig` tar ett tiltak om gangen"), out
         assert f"`/tiltak ferdig {m}`" in out and "Ingenting er endret" in out, out
@@ -228,7 +234,7 @@ def test_a_number_after_done_is_taken_for_a_second_action_and_nothing_changes(
 def test_a_number_after_done_in_english(tbot: TestBot, now: datetime) -> None:
     out = tbot.run('/tiltak ny "Count commuters" owner me', as_="Jon Bakke", now=now)
     n = int(out.split("#", 1)[1].split(" ", 1)[0])
-    out = tbot.run(f"/tiltak done {n} 99", as_="Jon Bakke", now=now)
+    out = tbot.run(f"/tiltak done {n} and 99", as_="Jon Bakke", now=now)
     assert out.startswith("`done` takes one action at a time"), out
     assert "`/tiltak done 99`" in out and "Nothing was changed" in out, out
     assert get(tbot, n).status == "planned"
