@@ -287,6 +287,8 @@ def parse_answers(text: str, poll: Poll, lang: str = "nb") -> dict[int, str]:
     named: dict[int, str] = {}
     for piece in _numbered(re.split(r"[\s,;]+", s), poll, lang):
         m = re.fullmatch(r"#?(\d+|alle|all)[:=](.+)", piece)
+        if m is None and piece in _ALL_SLOTS:
+            raise UserError("polls.all_without_answer", id=poll.id)
         if m is None:
             raise UserError(
                 "polls.bad_answer_text",

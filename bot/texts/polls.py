@@ -207,6 +207,11 @@ TEXTS = {
         "nn": "«{given}» er ikkje eit svar. Bruk ja, kanskje (eller om naudsynt) eller nei: `/mote svar {id} {example}`.",
         "en": "“{given}” is not an answer. Use yes, maybe (or if need be) or no: `/mote answer {id} {example}`.",
     },
+    "polls.all_without_answer": {
+        "nb": "Hvilket svar gjelder for alle tidspunktene? Skriv for eksempel `/mote svar {id} alle ja` (eller `alle kanskje`, `alle nei`).",
+        "nn": "Kva svar gjeld for alle tidspunkta? Skriv til dømes `/mote svar {id} alle ja` (eller `alle kanskje`, `alle nei`).",
+        "en": "Which answer for all the times? Type for example `/mote answer {id} all yes` (or `all maybe`, `all no`).",
+    },
     "polls.slot_out_of_range": {
         "nb": "Møtepoll #{id} har ikke tidspunkt {number}; den har tidspunkt 1 til {count}. `/mote vis {id}` viser dem.",
         "nn": "Møtepoll #{id} har ikkje tidspunkt {number}; han har tidspunkt 1 til {count}. `/mote vis {id}` viser dei.",

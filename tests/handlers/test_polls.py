@@ -652,6 +652,19 @@ def test_all_and_its_answer_typed_without_a_colon_are_taken(
         assert list(rows) == answers
 
 
+def test_all_without_an_answer_asks_for_the_answer(bot: TestBot, now: datetime) -> None:
+    """`/mote svar 2 alle` was answered "Jeg forstod ikke «alle»"."""
+    poll_id = create(bot, now)
+    text = bot.run(f"/mote svar {poll_id} alle", as_="Ola Nordmann", now=now)
+    assert text == (
+        "Hvilket svar gjelder for alle tidspunktene? Skriv for eksempel "
+        f"`/mote svar {poll_id} alle ja` (eller `alle kanskje`, `alle nei`)."
+    )
+    text = bot.run(f"/meeting answer {poll_id} all", as_="Jon Bakke", now=now)
+    assert f"`/mote answer {poll_id} all yes`" in text, text
+    assert counts(bot, poll_id) == 0
+
+
 @pytest.mark.parametrize("word", ["stem", "stemme", "røyst"])
 def test_the_vote_words_members_type_answer_a_poll(bot: TestBot, now: datetime, word: str) -> None:
     """`/mote stem 2 ...` answered the whole help."""
