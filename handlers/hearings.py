@@ -317,7 +317,12 @@ def close_hearing(ctx: Context, args: Args) -> Reply:
 
 
 VERBS = (
-    Verb(NEW_WORDS, new_hearing, "help.horing.ny", keywords=KEYWORDS),
+    Verb(
+        (*NEW_WORDS, "registrer", "registrere", "register"),  # a hearing "er registrert"
+        new_hearing,
+        "help.horing.ny",
+        keywords=KEYWORDS,
+    ),
     Verb(
         ("liste", "list", "oversikt"),
         list_hearings,
