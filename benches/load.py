@@ -58,6 +58,7 @@ from tests.adapters.slack.process import (  # noqa: E402
     SlackBotProcess,
     wait_until,
 )
+from tests.adapters.slack.seeding import bind_channel, member_with_action  # noqa: E402
 
 OSLO = ZoneInfo("Europe/Oslo")
 CHANNEL = "C_INFRA"
@@ -121,44 +122,25 @@ def text_start(key: str, title: str) -> str:
 def seed_members(database_url: str, clients: int) -> dict[str, int]:
     """``clients`` Slack members of the infrastructure network, each owning one action; binds
     the network to C_INFRA. Returns {user id: action id}."""
-    from sqlalchemy import select
-
     from storage.db import Database
-    from storage.models import Account, Action, ChannelRef, Member, Network
 
     db = Database.from_url(database_url)
     now = datetime.now(UTC)
     actions: dict[str, int] = {}
     try:
         with db.transaction() as s:
-            net = s.scalars(select(Network).where(Network.name == NETWORK)).one()
+            net = bind_channel(s, CHANNEL, NETWORK)
             orgs = list(net.organisations)
-            s.add(
-                ChannelRef(platform="slack", channel_id=CHANNEL, name="#infrastruktur", network=net)
-            )
             for n in range(1, clients + 1):
-                member = Member(
-                    accounts=[Account(platform="slack", external_id=user_id(n))],
+                actions[user_id(n)] = member_with_action(
+                    s,
+                    net,
+                    user_id=user_id(n),
                     name=f"Last {n}",
-                    role="member",
                     organisation=orgs[n % len(orgs)],
-                    partnership=net.partnership,
-                )
-                member.networks = [net]
-                s.add(member)
-                s.flush()
-                action = Action(
-                    network_id=net.id,
                     title=f"Lasttiltak {n}",
-                    owner_member=member,
-                    status="planned",
-                    created_by=member.id,
-                    created_at=now,
-                    updated_at=now,
+                    now=now,
                 )
-                s.add(action)
-                s.flush()
-                actions[user_id(n)] = action.id
     finally:
         db.dispose()
     return actions

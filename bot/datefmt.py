@@ -136,7 +136,9 @@ def _month_name(n: int, lang: str) -> str:
 
 
 def _weekday_lower(n: int, lang: str) -> str:
-    return W.WEEKDAY_NAMES[_lang(lang)][n].lower()
+    """Lower case inside a Norwegian sentence ("ein fredag"); English keeps its capital."""
+    name = W.WEEKDAY_NAMES[_lang(lang)][n]
+    return name if _lang(lang) == "en" else name.lower()
 
 
 # --- holidays ----------------------------------------------------------------------------

@@ -144,7 +144,8 @@ _RULES = (
     _NOT_AFTER_SHIFT + r"(?P<week>(?:uke|veke|week)\s*(?P<wn>\d{1,2})(?![\d.:])"
     r"(?:\s+(?P<wy>\d{4}))?)(?![\d.:])",
     # "fredag den 4.", "the 4th": a day of a month not named (a named one is a date below)
-    rf"(?P<den>(?:den|the)\s+(?P<dd>\d{{1,2}})(?:\.(?!\d)|st|nd|rd|th)?)"
+    # (not "the 15" of "the 15th September": the suffix is not left behind for a word)
+    rf"(?P<den>(?:den|the)\s+(?P<dd>\d{{1,2}})(?:\.(?!\d)|st|nd|rd|th)?)(?![a-z])"
     rf"(?!\s*(?:of\s+)?(?:{_MONTH}){_WB})(?![\d/:.-])",
     # 5. mars, 5 mars 2027, 8. sept., 5th of March
     rf"(?P<td1>(?P<d1>\d{{1,2}})(?:\.|st|nd|rd|th)?\s*(?:of\s+)?(?P<m1>{_MONTH}){_WB}\.?"
@@ -153,8 +154,8 @@ _RULES = (
     r"(?P<num>(?P<nd>\d{1,2})(?P<ns>[./])(?P<nm>\d{1,2})"
     r"(?:(?P=ns)(?P<ny>\d{4}|\d{2})|(?<=/\d)-(?P<ny2>\d{4}|\d{2})"
     r"|(?<=/\d\d)-(?P<ny3>\d{4}|\d{2}))?\.?)(?![\d:])",
-    # March 5, Apr 30, juni 1, March 5, 2027
-    rf"(?P<td2>(?P<m2>{_MONTH})\.?\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th|\.)?"
+    # March 5, Apr 30, juni 1, March 5, 2027, September the 15th
+    rf"(?P<td2>(?P<m2>{_MONTH})\.?\s*(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th|\.)?"
     r"(?:,?\s+(?P<y2>\d{4}))?)(?![\d:]|\.\d)",
     # "mars", "april 2027": a month with no day, refused rather than guessed
     rf"(?P<month>(?P<mo>{_MONTH}){_WB}\.?(?:\s*\d{{4}})?)(?![\d.:])",
@@ -186,6 +187,7 @@ class _Reading:
     week_shift: int | None = None  # 1 for "neste uke", 0 for "denne uka"
     iso_week: tuple[int, int | None] | None = None
     week_text: str = ""
+    week_end: str | None = None  # "slutten" of "slutten av neste veke": that week's Friday
     next_month: bool = False
     finder: Finder | None = None  # a named day, an ordinal weekday, a part of a month
     finder_text: str = ""
@@ -374,6 +376,12 @@ def _read_words(r: _Reading, words: list[str]) -> None:
             r.week_text = f"{word} {after}"
             r.anchors += 1
             i += 1
+        elif W.MONTH_PARTS.get(word) == "end" and after in ("av", "of"):
+            r.week_end = word  # a week must follow: "slutten av neste veke", "end of the week"
+            i += 1
+        elif r.week_end and word in W.WEEK_WORDS and r.week_shift is None:
+            r.week_shift, r.week_text = 0, word  # "slutten av veka", "end of the week"
+            r.anchors += 1
         elif word in W.NEXT_WORDS and after in W.MONTH_WORDS:
             r.next_month = True
             r.anchors += 1
@@ -385,6 +393,10 @@ def _read_words(r: _Reading, words: list[str]) -> None:
         elif r.unknown is None:
             r.unknown = word
         i += 1
+    if r.week_end and r.week_shift is None:
+        r.unknown = r.unknown or r.week_end  # "slutten av" something that is not a week
+    elif r.week_end and r.weekday is None:
+        r.weekday = 4  # the end of a week is its Friday, as a week deadline is
 
 
 def _resolve_pairs(r: _Reading, text: str) -> None:

@@ -204,8 +204,13 @@ def goal_heading(goal: Goal | None, lang: str) -> str:
     return t("actions.goal_heading", lang, number=goal.number, title=goal.title)
 
 
+def percent(n: int, lang: str) -> str:
+    """``40 %`` in Norwegian, ``40%`` in English."""
+    return t("actions.percent", lang, n=n)
+
+
 def action_line(ctx: Context, action: Action) -> str:
-    progress = f" {action.progress} %" if action.progress is not None else ""
+    progress = "" if action.progress is None else " " + percent(action.progress, ctx.lang)
     overdue = " ⚠" if is_overdue(action, ctx.local_now.date()) else ""
     due = (
         t("actions.line_due", ctx.lang, due=due_text(action, ctx.lang))

@@ -252,7 +252,9 @@ def _preview(ctx: Context, network: Network, text: str) -> Reply:
         reply.add(Text("\n".join(renames)))
     if prog.skipped:
         example = prog.skipped[0] if len(prog.skipped[0]) <= 80 else prog.skipped[0][:77] + "…"
-        reply.add(Text(t("actions.import.skipped", lang, count=len(prog.skipped), example=example)))
+        skipped = len(prog.skipped)
+        key = f"actions.import.skipped.{'one' if skipped == 1 else 'many'}"
+        reply.add(Text(t(key, lang, n=skipped, example=example)))
     reply.add(Text(t("actions.import.confirm_hint", lang)))
     return reply
 
@@ -279,8 +281,8 @@ def _goal_lines(result: Plan, lang: str) -> list[str]:
                 lang,
                 number=pg.number,
                 title=pg.title,
-                actions=len(pg.actions),
-                new=fresh,
+                actions=counted("in_goal", len(pg.actions), lang),
+                new=counted("fresh", fresh, lang),
                 mark=mark,
             )
         )
@@ -362,7 +364,7 @@ def _confirm(ctx: Context) -> Reply:
         network=network.name,
     )
     if made.renamed:
-        text += " " + t("actions.import.renamed_done", ctx.lang, count=made.renamed)
+        text += " " + counted("renamed_done", made.renamed, ctx.lang)
     return Reply.text(text, visibility="channel")
 
 

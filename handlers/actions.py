@@ -32,6 +32,7 @@ from handlers.action_common import (
     parse_goal_number,
     parse_progress,
     parse_status,
+    percent,
     require_network_member,
     require_owner,
     resolve_owner,
@@ -119,7 +120,7 @@ def new_action(ctx: Context, args: Args) -> Reply:
 def show_action(ctx: Context, args: Args) -> Reply:
     action = find_action(ctx, args.positional[0].text if args.positional else None)
     lang = ctx.lang
-    progress = f"{action.progress} %" if action.progress is not None else "—"
+    progress = "—" if action.progress is None else percent(action.progress, lang)
     due = format_date(action.due_date, lang) if action.due_date else "—"
     if is_overdue(action, ctx.local_now.date()):
         due += " ⚠ " + t("actions.overdue_mark", lang)
@@ -157,10 +158,11 @@ def mark_done(ctx: Context, args: Args) -> Reply:
     """``/tiltak ferdig 12 ["note"]``: ``/tiltak status 12 ferdig ["note"]``."""
     if not args.positional:
         raise UserError("actions.done_usage")
-    done = Token("done")
-    return set_status(
-        ctx, replace(args, positional=[args.positional[0], done, *args.positional[1:]])
-    )
+    first, *rest = args.positional
+    if not first.quoted and "," in first.text:  # `/tiltak ferdig 12,13`, `12, 13`
+        number, more = first.text.split(",", 1)
+        first, rest = Token(number), [Token(more), *rest] if more else rest
+    return set_status(ctx, replace(args, positional=[first, Token("done"), *rest]))
 
 
 def set_status(ctx: Context, args: Args) -> Reply:
@@ -178,6 +180,9 @@ def set_status(ctx: Context, args: Args) -> Reply:
     elif rest and len(rest) == 1 and parse_status(rest[0].text) is not None:
         # `status 12 "pågår"`: a status word in quotes is still the status, not a note
         new_status, rest = parse_status(rest[0].text), []
+    other = _more_numbers(rest) if new_status == "done" else None
+    if other is not None:  # `/tiltak ferdig 12 13`: 13 is the next action, not #12's note
+        raise UserError("actions.done_takes_one", id=action.id, other=other)
     note = " ".join(tok.text for tok in rest).strip() or None
     progress = parse_progress(args.options["progress"]) if args.get("progress") else None
     due = parse_due(ctx, args.options["due"]) if args.get("due") else None
@@ -196,7 +201,7 @@ def set_status(ctx: Context, args: Args) -> Reply:
     action.updated_at = ctx.now
     _record(ctx, action, status=new_status, progress=progress, due_date=due, note=note)
     audit(ctx, "action.status", "action", action.id, status=action.status)
-    progress_text = f" ({action.progress} %)" if action.progress is not None else ""
+    progress_text = "" if action.progress is None else f" ({percent(action.progress, ctx.lang)})"
     return Reply.text(
         t(
             "actions.status_set" if action.due_date else "actions.status_set_no_due",
@@ -208,6 +213,21 @@ def set_status(ctx: Context, args: Args) -> Reply:
         ),
         visibility="channel",
     )
+
+
+def _more_numbers(tokens: list[Token]) -> str | None:
+    """The first of the action numbers that are all ``tokens`` say (``13``, ``#13``, ``og
+    13``, ``13, 14``), or None when they say anything else: a quoted "13" is a note."""
+    if any(tok.quoted for tok in tokens):
+        return None
+    words = " ".join(tok.text for tok in tokens).replace(",", " ").split()
+    numbers = [w.removeprefix("#") for w in words if w.casefold() not in _AND]
+    if numbers and all(n.isascii() and n.isdigit() for n in numbers):
+        return numbers[0]
+    return None
+
+
+_AND = ("og", "and", "&")
 
 
 def edit_action(ctx: Context, args: Args) -> Reply:
@@ -340,10 +360,10 @@ def _history_line(ctx: Context, upd: ActionUpdate) -> str:
     if upd.status:
         parts.append(status_name(upd.status, ctx.lang))
     if upd.progress is not None:
-        parts.append(f"{upd.progress} %")
+        parts.append(percent(upd.progress, ctx.lang))
     if upd.due_date is not None:
         parts.append(t("actions.history_due", ctx.lang, due=upd.due_date.strftime("%d.%m.%Y")))
     if upd.note:
-        parts.append(f"«{upd.note}»")
+        parts.append(t("actions.history_note", ctx.lang, note=upd.note))
     who = upd.member.name if upd.member else "—"
     return f"  • {format_short(upd.at, ctx.lang, ctx.tz)} {who}: {', '.join(parts) or '—'}"

@@ -91,7 +91,10 @@ def list_hearings(ctx: Context, args: Args, networks: list[Network] | None) -> R
         return Reply.text(t("hearings.none_open", ctx.lang))
     if page > found.pages:
         raise UserError(
-            "hearings.page_past_end", pages=found.pages, command=_command(everything, found.pages)
+            "hearings.page_past_end",
+            page=page,
+            pages=found.pages,
+            command=_command(everything, found.pages, ctx.lang),
         )
     key = "hearings.list_title_all" if everything else "hearings.list_title"
     title = t(key, ctx.lang)
@@ -101,7 +104,12 @@ def list_hearings(ctx: Context, args: Args, networks: list[Network] | None) -> R
     rest = found.total - page * PAGE_SIZE
     if rest > 0:
         lines.append(
-            t("hearings.list_more", ctx.lang, count=rest, command=_command(everything, page + 1))
+            t(
+                "hearings.list_more",
+                ctx.lang,
+                count=rest,
+                command=_command(everything, page + 1, ctx.lang),
+            )
         )
     return Reply.text("\n".join(lines))
 
@@ -159,9 +167,12 @@ def _page_number(ctx: Context, text: str | None, everything: bool) -> int:
         return 1
     raw = text.strip().lstrip("#")
     if not raw.isdigit() or int(raw) < 1:
-        raise UserError("hearings.bad_page", command=_command(everything, 2))
+        raise UserError("hearings.bad_page", command=_command(everything, 2, ctx.lang))
     return int(raw)
 
 
-def _command(everything: bool, page: int) -> str:
+def _command(everything: bool, page: int, lang: str) -> str:
+    """The command for ``page`` as a member of ``lang`` types it."""
+    if lang == "en":
+        return f"/horing list {'all ' if everything else ''}page {page}"
     return f"/horing liste {'alle ' if everything else ''}side {page}"

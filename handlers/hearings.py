@@ -36,7 +36,23 @@ from storage.models import (
 )
 
 KEYWORDS = {
-    "deadline": ("frist", "fristen", "deadline"),
+    "deadline": (
+        "frist",
+        "fristen",
+        "deadline",
+        # as a hearing letter words it: "med frist for innspill 15.09"
+        "frist for innspill",
+        "frist for innspel",
+        "med frist",
+        "med frist for innspill",
+        "med frist for innspel",
+        "innspillsfrist",
+        "innspelsfrist",
+        "høringsfrist",
+        "høyringsfrist",
+        "deadline for comments",
+        "comment deadline",
+    ),
     "sender": ("fra", "frå", "from", "avsender", "sender"),
     "link": ("lenke", "lenkje", "link", "url"),
     "network": ("nettverk", "network"),
@@ -301,7 +317,12 @@ def close_hearing(ctx: Context, args: Args) -> Reply:
 
 
 VERBS = (
-    Verb(NEW_WORDS, new_hearing, "help.horing.ny", keywords=KEYWORDS),
+    Verb(
+        (*NEW_WORDS, "registrer", "registrere", "register"),  # a hearing "er registrert"
+        new_hearing,
+        "help.horing.ny",
+        keywords=KEYWORDS,
+    ),
     Verb(
         ("liste", "list", "oversikt"),
         list_hearings,
@@ -350,7 +371,8 @@ def parse_deadline(ctx: Context, text: str) -> datetime:
     try:
         when = parse_when(text, now=ctx.now, tz=ctx.tz, deadline=True)
     except DateParseError as err:
-        raise UserError("hearings.bad_date", detail=err.message(ctx.lang)) from None
+        detail = err.message(ctx.lang, example=False)  # the example with the keyword follows
+        raise UserError("hearings.bad_date", detail=detail) from None
     ctx.notes += note_lines(when, ctx.lang)
     deadline = when.plain() if when.has_time else when.replace(hour=23, minute=59)
     deadline = deadline.astimezone(UTC)

@@ -65,6 +65,8 @@ NEW_FLAGS = {
         "en stemme per organisasjon",
         "ein stemme per organisasjon",
         "éin stemme per organisasjon",
+        "éi stemme per organisasjon",  # stemme is feminine in nynorsk: the right one
+        "ei stemme per organisasjon",
         "éi røyst per organisasjon",
         "ei røyst per organisasjon",
         "ein røyst per organisasjon",
@@ -241,11 +243,13 @@ def _is_answer(piece: str) -> bool:
 
 def _numbered(pieces: list[str], poll: Poll, lang: str) -> list[str]:
     """The answers as ``number:word``, also when typed without colons: ``1 ja 2 nei`` (a
-    number, then its answer) or ``ja nei kanskje`` (one answer per slot, in order)."""
+    number, then its answer), ``alle nei`` or ``ja nei kanskje`` (one answer per slot, in
+    order)."""
     pieces = [p for p in pieces if p]
     joined: list[str] = []
     for piece in pieces:
-        if joined and joined[-1].lstrip("#").isdigit() and _is_answer(piece):
+        slot = joined[-1].lstrip("#") if joined else ""
+        if (slot.isdigit() or slot in _ALL_SLOTS) and _is_answer(piece):
             joined[-1] = f"{joined[-1]}:{piece}"
         else:
             joined.append(piece)
@@ -283,6 +287,8 @@ def parse_answers(text: str, poll: Poll, lang: str = "nb") -> dict[int, str]:
     named: dict[int, str] = {}
     for piece in _numbered(re.split(r"[\s,;]+", s), poll, lang):
         m = re.fullmatch(r"#?(\d+|alle|all)[:=](.+)", piece)
+        if m is None and piece in _ALL_SLOTS:
+            raise UserError("polls.all_without_answer", id=poll.id)
         if m is None:
             raise UserError(
                 "polls.bad_answer_text",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import sqlite3
 import threading
@@ -23,6 +24,8 @@ from sqlalchemy.exc import (
 )
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
 
 
 class DatabaseError(Exception):
@@ -130,6 +133,10 @@ def _ping_if_idle(dbapi_conn: Any, record: Any, proxy: Any) -> None:
 LOCK_WAIT_SECONDS = 30.0
 LOCK_RETRY_SECONDS = 0.0005
 SQLITE_BUSY = 5
+# The front's store has the WAL checkpointed after this many of its commits (each writes a
+# page or more; SQLite's own autocheckpoint is at 1,000 pages): its connection does not
+# checkpoint, and with no other connection committing (the worker down) nothing else would.
+CHECKPOINT_EVERY = 1000
 
 
 # What the front's store runs on: the driver's connection on SQLite (Database.storing).
@@ -256,6 +263,8 @@ class Database:
         self.read_sessions = sessionmaker(reader, expire_on_commit=False)
         # storing's and writing_now's connection (busy_timeout 0), and its driver connection
         self._now: tuple[Connection, sqlite3.Connection] | None = None
+        self._stores = 0  # the front's commits on it since it last had the WAL checkpointed
+        self.checkpointing: threading.Thread | None = None  # the last checkpoint it started
 
     @classmethod
     def from_url(cls, url: str) -> Database:
@@ -300,6 +309,7 @@ class Database:
             raw = self._begin_soon()
             with _committed_raw(raw):
                 yield raw
+            self._checkpoint_now_and_then()
 
     @contextmanager
     def writing_now(self) -> Iterator[sqlite3.Connection | None]:
@@ -317,6 +327,32 @@ class Database:
                 return
             with _committed_raw(raw):
                 yield raw
+            self._checkpoint_now_and_then()
+
+    def _checkpoint_now_and_then(self) -> None:
+        """After a commit of the front's store (the gate held): every CHECKPOINT_EVERY
+        commits, a PASSIVE checkpoint in a thread of its own, never in the event loop or
+        before an ack. It waits for nobody; with the worker running its commits have
+        checkpointed already and this one finds little or nothing to copy."""
+        self._stores += 1
+        if self._stores < CHECKPOINT_EVERY or (
+            self.checkpointing is not None and self.checkpointing.is_alive()
+        ):
+            return
+        self._stores = 0
+        self.checkpointing = threading.Thread(
+            target=self._checkpoint, name="wal-checkpoint", daemon=True
+        )
+        self.checkpointing.start()
+
+    def _checkpoint(self) -> None:
+        try:  # the driver's connection: SQLAlchemy's would BEGIN IMMEDIATE first
+            with self.engine.connect() as conn:
+                raw = conn.connection.driver_connection
+                assert isinstance(raw, sqlite3.Connection)
+                raw.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+        except Exception:  # the next one tries again; the WAL only grows meanwhile
+            log.warning("WAL checkpoint failed", exc_info=True)
 
     def _begin_soon(self) -> sqlite3.Connection:
         deadline = time.monotonic() + LOCK_WAIT_SECONDS
@@ -331,7 +367,8 @@ class Database:
         IMMEDIATE), or None when another process holds the lock (its error on the last try,
         and any other error at once). It does not checkpoint the WAL itself
         (wal_autocheckpoint 0): a checkpoint copies pages and syncs the file, in the event
-        loop before an ack; the other connections' commits (the worker's) checkpoint."""
+        loop before an ack; the other connections' commits (the worker's) checkpoint, and
+        without them ``_checkpoint_now_and_then``, in a thread."""
         if self._now is None:
             conn = self.engine.connect()
             raw = conn.connection.driver_connection
@@ -372,6 +409,8 @@ class Database:
             raise DatabaseError(f"cannot reach the database: {reason}") from exc
 
     def dispose(self) -> None:
+        if self.checkpointing is not None:
+            self.checkpointing.join()
         if self._now is not None:
             self._now[0].close()
             self._now = None

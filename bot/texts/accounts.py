@@ -8,7 +8,7 @@ TEXTS = {
     },
     "help.partnerbot.medlem_koble": {
         "nb": '`/partnerbot medlem koble "Kari Nordmann" teams 7c2f…` – koble en konto til et medlem; `medlem koble fra` fjerner den (admin)',
-        "nn": '`/partnerbot medlem kople "Kari Nordmann" teams 7c2f…` – kople ein konto til ein medlem; `medlem kople frå` fjernar han (admin)',
+        "nn": '`/partnerbot medlem kople "Kari Nordmann" teams 7c2f…` – kople ein konto til eit medlem; `medlem kople frå` fjernar han (admin)',
         "en": '`/partnerbot member link "Kari Nordmann" teams 7c2f…` – link an account to a member; `member unlink` removes it (admin)',
     },
     "label.accounts": {"nb": "Kontoer", "nn": "Kontoar", "en": "Accounts"},
@@ -73,7 +73,7 @@ TEXTS = {
     },
     "accounts.unlink_usage": {
         "nb": 'Skriv hvem, plattform og konto-id: `/partnerbot medlem koble fra "Kari Nordmann" slack U012ABCDEF`. Kontoene ser du med `/partnerbot nettverk` og medlemmets `/partnerbot meg`.',
-        "nn": 'Skriv kven, plattform og konto-id: `/partnerbot medlem kople frå "Kari Nordmann" slack U012ABCDEF`. Kontoane ser du med `/partnerbot nettverk` og medlemen sin `/partnerbot meg`.',
+        "nn": 'Skriv kven, plattform og konto-id: `/partnerbot medlem kople frå "Kari Nordmann" slack U012ABCDEF`. Kontoane ser du med `/partnerbot nettverk`, og medlemmet ser sine med `/partnerbot meg`.',
         "en": 'Type who, the platform and the account id: `/partnerbot member unlink "Kari Nordmann" slack U012ABCDEF`. The member sees their accounts with `/partnerbot me`.',
     },
     "accounts.bad_platform": {
@@ -118,7 +118,7 @@ TEXTS = {
     },
     "accounts.unlinked": {
         "nb": "Kontoen {account} på {platform} er fjernet fra {name}. Skriver den til meg igjen, blir den et nytt medlem.",
-        "nn": "Kontoen {account} på {platform} er fjerna frå {name}. Skriv han til meg igjen, blir han ein ny medlem.",
+        "nn": "Kontoen {account} på {platform} er fjerna frå {name}. Skriv han til meg igjen, blir han eit nytt medlem.",
         "en": "The account {account} on {platform} is removed from {name}. If it writes to me again, it is a new member.",
     },
     "accounts.not_theirs": {

@@ -114,6 +114,8 @@ TEXTS = {
     },
     "actions.overdue_mark": {"nb": "forfalt", "nn": "forfallen", "en": "overdue"},
     "actions.history": {"nb": "**Historikk**", "nn": "**Historikk**", "en": "**History**"},
+    "actions.percent": {"nb": "{n} %", "nn": "{n} %", "en": "{n}%"},
+    "actions.history_note": {"nb": "«{note}»", "nn": "«{note}»", "en": "“{note}”"},
     "actions.history_due": {"nb": "frist {due}", "nn": "frist {due}", "en": "due {due}"},
     "actions.history_more": {
         "nb": "(viser de siste {shown} av {total} endringer)",
@@ -184,7 +186,7 @@ TEXTS = {
     "actions.done_usage": {
         "nb": "Skriv nummeret på tiltaket som er ferdig: `/tiltak ferdig 12` (se numrene med `/tiltak liste`).",
         "nn": "Skriv nummeret på tiltaket som er ferdig: `/tiltak ferdig 12` (sjå numra med `/tiltak liste`).",
-        "en": "Give the number of the action that is done: `/tiltak done 12` (see the numbers with `/tiltak liste`).",
+        "en": "Give the number of the action that is done: `/tiltak done 12` (see the numbers with `/tiltak list`).",
     },
     "actions.not_owner": {
         "nb": "Bare den ansvarlige ({owner}), en organisator eller en administrator kan endre status, ansvarlig eller slette tiltak #{id}. Uten ansvarlig er det den som opprettet tiltaket.",
@@ -206,10 +208,15 @@ TEXTS = {
         "nn": "Tiltak #{id} «{title}»: {status}, ingen frist.",
         "en": "Action #{id} “{title}”: {status}, no due date.",
     },
+    "actions.done_takes_one": {
+        "nb": '`ferdig` tar ett tiltak om gangen. Skriv `/tiltak ferdig {id}` og så `/tiltak ferdig {other}` for å merke begge som ferdige. Var «{other}» et notat, skriv det i anførselstegn: `/tiltak ferdig {id} "{other}"`. Ingenting er endret.',
+        "nn": '`ferdig` tek eitt tiltak om gongen. Skriv `/tiltak ferdig {id}` og så `/tiltak ferdig {other}` for å merkje begge som ferdige. Var «{other}» eit notat, skriv det i hermeteikn: `/tiltak ferdig {id} "{other}"`. Ingenting er endra.',
+        "en": '`done` takes one action at a time. Type `/tiltak done {id}`, then `/tiltak done {other}`, to mark both as done. If “{other}” was meant as a note, put it in quotes: `/tiltak done {id} "{other}"`. Nothing was changed.',
+    },
     "actions.done_with_progress": {
         "nb": "Et ferdig tiltak har fremdrift 100 %, ikke {progress} %. Skriv `/tiltak status {id} ferdig`, eller `/tiltak status {id} pågår fremdrift {progress}%` hvis det ikke er ferdig. Ingenting er endret.",
         "nn": "Eit ferdig tiltak har framdrift 100 %, ikkje {progress} %. Skriv `/tiltak status {id} ferdig`, eller `/tiltak status {id} pågår framdrift {progress}%` om det ikkje er ferdig. Ingenting er endra.",
-        "en": "A done action has 100 % progress, not {progress} %. Type `/tiltak status {id} done`, or `/tiltak status {id} ongoing progress {progress}%` if it is not done. Nothing was changed.",
+        "en": "A done action has 100% progress, not {progress}%. Type `/tiltak status {id} done`, or `/tiltak status {id} ongoing progress {progress}%` if it is not done. Nothing was changed.",
     },
     "actions.status_set": {
         "nb": "Tiltak #{id} «{title}»: {status}, frist {due}.",
@@ -343,9 +350,9 @@ TEXTS = {
         "en": "Page {page} of {pages}.",
     },
     "actions.no_such_page": {
-        "nb": "Det er bare {pages} side(r), ikke side {page}. Begynn med `{command}`.",
-        "nn": "Det er berre {pages} side(r), ikkje side {page}. Byrj med `{command}`.",
-        "en": "There are only {pages} page(s), not page {page}. Start with `{command}`.",
+        "nb": "Det er ingen side {page}: lista slutter på side {pages}. Begynn med `{command}`.",
+        "nn": "Det er inga side {page}: lista sluttar på side {pages}. Byrj med `{command}`.",
+        "en": "There is no page {page}: the list ends on page {pages}. Start with `{command}`.",
     },
     "actions.csv.header": {
         "nb": "Mål|Nummer|Tittel|Ansvarlig|Organisasjon|Status|Fremdrift|Frist|Sist oppdatert|Siste kommentar",
@@ -401,14 +408,23 @@ TEXTS = {
     "actions.import.goal_new": {"nb": "nytt mål", "nn": "nytt mål", "en": "new goal"},
     "actions.import.goal_old": {"nb": "finnes", "nn": "finst", "en": "exists"},
     "actions.import.goal_line": {
-        "nb": "• Mål {number} ({mark}): {title} — {actions} tiltak, {new} nye",
-        "nn": "• Mål {number} ({mark}): {title} — {actions} tiltak, {new} nye",
-        "en": "• Goal {number} ({mark}): {title} — {actions} actions, {new} new",
+        "nb": "• Mål {number} ({mark}): {title} — {actions}, {new}",
+        "nn": "• Mål {number} ({mark}): {title} — {actions}, {new}",
+        "en": "• Goal {number} ({mark}): {title} — {actions}, {new}",
     },
-    "actions.import.skipped": {
-        "nb": "{count} linje(r) var verken mål eller tiltak og blir ikke tatt med (for eksempel «{example}»).",
-        "nn": "{count} linje(r) var verken mål eller tiltak og blir ikkje tekne med (til dømes «{example}»).",
-        "en": "{count} line(s) were neither goals nor actions and are left out (for example “{example}”).",
+    "actions.import.in_goal.one": {"nb": "{n} tiltak", "nn": "{n} tiltak", "en": "{n} action"},
+    "actions.import.in_goal.many": {"nb": "{n} tiltak", "nn": "{n} tiltak", "en": "{n} actions"},
+    "actions.import.fresh.one": {"nb": "{n} nytt", "nn": "{n} nytt", "en": "{n} new"},
+    "actions.import.fresh.many": {"nb": "{n} nye", "nn": "{n} nye", "en": "{n} new"},
+    "actions.import.skipped.one": {
+        "nb": "{n} linje var verken mål eller tiltak og blir ikke tatt med: «{example}».",
+        "nn": "{n} linje var verken mål eller tiltak og blir ikkje teken med: «{example}».",
+        "en": "{n} line was neither a goal nor an action and is left out: “{example}”.",
+    },
+    "actions.import.skipped.many": {
+        "nb": "{n} linjer var verken mål eller tiltak og blir ikke tatt med (for eksempel «{example}»).",
+        "nn": "{n} linjer var verken mål eller tiltak og blir ikkje tekne med (til dømes «{example}»).",
+        "en": "{n} lines were neither goals nor actions and are left out (for example “{example}”).",
     },
     "actions.import.confirm_hint": {
         "nb": "Skriv `/tiltak importer bekreft` for å opprette dette, eller `/tiltak importer avbryt`.",
@@ -435,10 +451,15 @@ TEXTS = {
         "nn": "Mål {number} får ny tittel: «{old}» → «{new}»",
         "en": "Goal {number} gets a new title: “{old}” → “{new}”",
     },
-    "actions.import.renamed_done": {
-        "nb": "{count} mål fikk ny tittel.",
-        "nn": "{count} mål fekk ny tittel.",
-        "en": "{count} goal(s) got a new title.",
+    "actions.import.renamed_done.one": {
+        "nb": "{n} mål fikk ny tittel.",
+        "nn": "{n} mål fekk ny tittel.",
+        "en": "{n} goal got a new title.",
+    },
+    "actions.import.renamed_done.many": {
+        "nb": "{n} mål fikk ny tittel.",
+        "nn": "{n} mål fekk ny tittel.",
+        "en": "{n} goals got a new title.",
     },
     "actions.import.new_goals.one": {
         "nb": "{n} nytt mål",

@@ -133,7 +133,7 @@ TEXTS = {
     },
     "lookup.member_unknown": {
         "nb": "Finner ikke medlemmet «{given}». Medlemmer: {choices}.",
-        "nn": "Finn ikkje medlemen «{given}». Medlemer: {choices}.",
+        "nn": "Finn ikkje medlemmet «{given}». Medlemer: {choices}.",
         "en": "No member called “{given}”. Members: {choices}.",
     },
     "lookup.member_ambiguous": {

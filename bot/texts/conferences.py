@@ -1,6 +1,7 @@
 """Texts for /konferanse: conferences, registration, waitlist, invitations and reminders."""
 
 _EX = '"Vestfoldkonferansen" dato 5. mars kl 09-16 sted "Quality Hotel Tønsberg" plasser 250 publikum alle'
+_EX_NN = '"Vestfoldkonferansen" dato 5. mars kl 09-16 stad "Quality Hotel Tønsberg" plassar 250 publikum alle'
 _EX_EN = (
     '"Vestfoldkonferansen" date 5 March 09-16 place "Quality Hotel Tønsberg" seats 250 audience all'
 )
@@ -14,7 +15,7 @@ TEXTS = {
     },
     "help.konferanse.ny": {
         "nb": f'`/konferanse ny {_EX} påmeldingsfrist 20. februar tema "Utenforskap i opplæring"` – ny konferanse (organisator)',
-        "nn": f'`/konferanse ny {_EX} påmeldingsfrist 20. februar tema "Utanforskap i opplæringa"` – ny konferanse (organisator)',
+        "nn": f'`/konferanse ny {_EX_NN} påmeldingsfrist 20. februar tema "Utanforskap i opplæringa"` – ny konferanse (organisator)',
         "en": f'`/konferanse new {_EX_EN} registration deadline 20 February theme "Exclusion in education"` – new conference (organiser)',
     },
     "help.konferanse.endre": {
@@ -186,7 +187,7 @@ TEXTS = {
     # -- creating and changing -------------------------------------------------------------
     "conferences.title_missing": {
         "nb": f"Konferansen trenger et navn i anførselstegn: `/konferanse ny {_EX}`.",
-        "nn": f"Konferansen treng eit namn i hermeteikn: `/konferanse ny {_EX}`.",
+        "nn": f"Konferansen treng eit namn i hermeteikn: `/konferanse ny {_EX_NN}`.",
         "en": f"The conference needs a name in quotes: `/konferanse new {_EX_EN}`.",
     },
     "conferences.date_missing": {

@@ -12,9 +12,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Please give a date.",
     },
     "dates.empty.example": {
-        "nb": "For eksempel «torsdag 5. mars kl 10» eller «15.09».",
-        "nn": "Til dømes «torsdag 5. mars kl 10» eller «15.09».",
-        "en": "For example “Thursday 5 March at 10” or “15.09”.",
+        "nb": "For eksempel «5. mars kl 10», «torsdag kl 10» eller «15.09».",
+        "nn": "Til dømes «5. mars kl 10», «torsdag kl 10» eller «15.09».",
+        "en": "For example “5 March at 10”, “Thursday at 10” or “15.09”.",
     },
     "dates.too_long": {
         "nb": "Det var for mye tekst for en dato.",
@@ -42,9 +42,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "I did not understand “{word}” in “{text}”.",
     },
     "dates.unknown_word.example": {
-        "nb": "Skriv datoen for eksempel som «fredag 6. mars kl 10» eller «6.3 kl 10».",
-        "nn": "Skriv datoen til dømes som «fredag 6. mars kl 10» eller «6.3 kl 10».",
-        "en": "Write the date for example as “Friday 6 March 10:00” or “6.3 kl 10”.",
+        "nb": "Skriv datoen for eksempel som «6. mars kl 10» eller «6.3 kl 10».",
+        "nn": "Skriv datoen til dømes som «6. mars kl 10» eller «6.3 kl 10».",
+        "en": "Write the date for example as “6 March 10:00” or “6.3 at 10”.",
     },
     "dates.did_you_mean": {
         "nb": "Jeg forstod ikke «{word}» i «{text}». Mente du {choices}?",
@@ -64,7 +64,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "dates.bare_number.example": {
         "nb": "Skriv «kl 14» for et klokkeslett eller «14. mars» for en dato.",
         "nn": "Skriv «kl 14» for eit klokkeslett eller «14. mars» for ein dato.",
-        "en": "Write “kl 14” or “2pm” for a time, or “14 March” for a date.",
+        "en": "Write “14:00” or “2pm” for a time, or “14 March” for a date.",
     },
     "dates.impossible_date": {
         "nb": "Datoen {date} finnes ikke.",
@@ -142,9 +142,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "This names more than one date, and they do not agree.",
     },
     "dates.conflict.example": {
-        "nb": "Skriv bare én, for eksempel «fredag 6. mars» eller «om 3 dager».",
-        "nn": "Skriv berre éin, til dømes «fredag 6. mars» eller «om 3 dagar».",
-        "en": "Give just one, for example “Friday 6 March” or “in 3 days”.",
+        "nb": "Skriv bare én, for eksempel «6. mars» eller «om 3 dager».",
+        "nn": "Skriv berre éin, til dømes «6. mars» eller «om 3 dagar».",
+        "en": "Give just one, for example “6 March” or “in 3 days”.",
     },
     "dates.weekday_mismatch": {
         "nb": "{date} er en {actual}, ikke en {weekday}.",
@@ -235,27 +235,27 @@ TEXTS: dict[str, dict[str, str]] = {
     "dates.note.typo": {
         "nb": "«{typed}» er lest som «{word}».",
         "nn": "«{typed}» er lese som «{word}».",
-        "en": "Read “{typed}” as “{word}”.",
+        "en": "I took “{typed}” to mean “{word}”.",
     },
     "dates.note.week_deadline": {
         "nb": "«{text}» er lest som {date}: en uke som frist betyr fredagen.",
         "nn": "«{text}» er lese som {date}: ei veke som frist tyder fredagen.",
-        "en": "Read “{text}” as {date}: a week as a deadline means its Friday.",
+        "en": "I took “{text}” to mean {date}: a week given as a deadline means its Friday.",
     },
     "dates.note.week_start": {
         "nb": "«{text}» er lest som {date}, den første dagen i uka.",
         "nn": "«{text}» er lese som {date}, den første dagen i veka.",
-        "en": "Read “{text}” as {date}, the first day of the week.",
+        "en": "I took “{text}” to mean {date}, the first day of that week.",
     },
     "dates.note.day": {
         "nb": "«{text}» er lest som {date}.",
         "nn": "«{text}» er lese som {date}.",
-        "en": "Read “{text}” as {date}.",
+        "en": "I took “{text}” to mean {date}.",
     },
     "dates.note.afternoon": {
         "nb": "«{text}» er lest som kl {time}, innenfor arbeidstida.",
         "nn": "«{text}» er lese som kl. {time}, innanfor arbeidstida.",
-        "en": "Read “{text}” as {time}, within office hours.",
+        "en": "I took “{text}” to mean {time}, within office hours.",
     },
     # --- formatting ---
     "dates.fmt.datetime": {

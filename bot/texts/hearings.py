@@ -187,9 +187,9 @@ TEXTS = {
         "en": "… and {count} more. Type `{command}` for the next ones.",
     },
     "hearings.page_past_end": {
-        "nb": "Det er bare {pages} sider. `{command}` viser den siste.",
-        "nn": "Det er berre {pages} sider. `{command}` viser den siste.",
-        "en": "There are only {pages} pages. `{command}` shows the last one.",
+        "nb": "Det er ingen side {page}: lista slutter på side {pages}. `{command}` viser den siste.",
+        "nn": "Det er inga side {page}: lista sluttar på side {pages}. `{command}` viser den siste.",
+        "en": "There is no page {page}: the list ends on page {pages}. `{command}` shows the last one.",
     },
     "hearings.bad_page": {
         "nb": "Sidetallet må være et helt tall fra 1, for eksempel `{command}`.",
@@ -269,9 +269,9 @@ TEXTS = {
         "en": "The hearing has no deadline. Add for example `deadline 15.09` (or `deadline 15.09 at 12`).",
     },
     "hearings.bad_date": {
-        "nb": "Jeg forstod ikke fristen. {detail}",
-        "nn": "Eg forstod ikkje fristen. {detail}",
-        "en": "I did not understand the deadline. {detail}",
+        "nb": "Fristen kunne ikke leses: {detail} Skriv for eksempel `frist 15.09` eller `frist 15.09 kl 12`.",
+        "nn": "Fristen kunne ikkje lesast: {detail} Skriv til dømes `frist 15.09` eller `frist 15.09 kl 12`.",
+        "en": "I could not read the deadline: {detail} Type for example `deadline 15.09` or `deadline 15.09 at 12`.",
     },
     "hearings.deadline_past": {
         "nb": "Fristen {deadline} er allerede passert. Skriv en frist fram i tid, for eksempel `frist 15.09`.",

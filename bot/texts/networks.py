@@ -38,7 +38,7 @@ TEXTS = {
     },
     "help.partnerbot.medlem_ny": {
         "nb": '`/partnerbot medlem ny "Kari Nordmann" org NAV rolle organisator nettverk utenforskap` – legg til eller endre et medlem (admin)',
-        "nn": '`/partnerbot medlem ny "Kari Nordmann" org NAV rolle organisator nettverk utenforskap` – legg til eller endre ein medlem (admin)',
+        "nn": '`/partnerbot medlem ny "Kari Nordmann" org NAV rolle organisator nettverk utenforskap` – legg til eller endre eit medlem (admin)',
         "en": '`/partnerbot member new "Kari Nordmann" org NAV role organiser network utenforskap` – add or change a member (admin)',
     },
     "networks.none": {
@@ -68,12 +68,12 @@ TEXTS = {
     },
     "help.partnerbot.partnerskap_ny": {
         "nb": '`/partnerbot partnerskap ny "Grenlandsrådet"` – nytt partnerskap (admin); velg det med `partnerskap Grenland` etter `/partnerbot nettverk ny`',
-        "nn": '`/partnerbot partnerskap ny "Grenlandsrådet"` – nytt partnarskap (admin); vel det med `partnerskap Grenland` etter `/partnerbot nettverk ny`',
+        "nn": '`/partnerbot partnerskap ny "Grenlandsrådet"` – nytt partnarskap (admin); vel det med `partnarskap Grenland` etter `/partnerbot nettverk ny`',
         "en": '`/partnerbot partnership new "Grenland council"` – new partnership (admin); choose it with `partnership Grenland` after `/partnerbot network new`',
     },
     "networks.partnership_created": {
         "nb": 'Partnerskapet «{name}» er opprettet. Lag nettverk i det med `/partnerbot nettverk ny "Navn" partnerskap {name}`.',
-        "nn": 'Partnarskapet «{name}» er oppretta. Lag nettverk i det med `/partnerbot nettverk ny "Namn" partnerskap {name}`.',
+        "nn": 'Partnarskapet «{name}» er oppretta. Lag nettverk i det med `/partnerbot nettverk ny "Namn" partnarskap {name}`.',
         "en": 'The partnership “{name}” was created. Make networks in it with `/partnerbot network new "Name" partnership {name}`.',
     },
     "networks.partnership_exists": {
@@ -149,7 +149,7 @@ TEXTS = {
     "networks.member_needs_account": {
         "nb": 'Finner ingen som heter «{name}». På {platform} legger du til en ny person ved å nevne dem: `/partnerbot medlem ny @navn org NAV`. Er personen med fra før, koble kontoen deres: `/partnerbot medlem koble "{name}" {code} <id>`.',
         "nn": 'Finn ingen som heiter «{name}». På {platform} legg du til ein ny person ved å nemne dei: `/partnerbot medlem ny @namn org NAV`. Er personen med frå før, kople kontoen deira: `/partnerbot medlem kople "{name}" {code} <id>`.',
-        "en": 'Nobody is called “{name}”. On {platform} you add a new person by mentioning them: `/partnerbot member new @name org NAV`. If they are in already, link their account: `/partnerbot medlem koble "{name}" {code} <id>`.',
+        "en": 'Nobody is called “{name}”. On {platform} you add a new person by mentioning them: `/partnerbot member new @name org NAV`. If they are in already, link their account: `/partnerbot member link "{name}" {code} <id>`.',
     },
     "networks.member_created": {
         "nb": "{name} er lagt til som {role} ({org}).",

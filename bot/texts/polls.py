@@ -9,7 +9,7 @@ TEXTS = {
     },
     "help.mote.ny": {
         "nb": '`/mote ny "Samhandlingsmøte" tider tirsdag neste uke 10-12, torsdag neste uke 13-15 svarfrist i morgen kl 12 nettverk infrastruktur` – ny møtepoll (valgfritt: `varighet 2t`, `inviterte NAV, Per Hansen`, `sted`, `agenda`, `én stemme per organisasjon`, `velg automatisk`)',
-        "nn": '`/mote ny "Samhandlingsmøte" tider tysdag neste veke 10-12, torsdag neste veke 13-15 svarfrist i morgon kl 12 nettverk infrastruktur` – ny møtepoll (valfritt: `varigheit 2t`, `inviterte NAV, Per Hansen`, `stad`, `agenda`, `ein stemme per organisasjon`, `vel automatisk`)',
+        "nn": '`/mote ny "Samhandlingsmøte" tider tysdag neste veke 10-12, torsdag neste veke 13-15 svarfrist i morgon kl 12 nettverk infrastruktur` – ny møtepoll (valfritt: `varigheit 2t`, `inviterte NAV, Per Hansen`, `stad`, `agenda`, `éi stemme per organisasjon`, `vel automatisk`)',
         "en": '`/mote new "Coordination meeting" slots Tuesday next week 10-12, Thursday next week 13-15 closes tomorrow 12:00 network infrastruktur` – new meeting poll (optional: `duration 2h`, `invitees NAV, Per Hansen`, `place`, `agenda`, `one vote per organisation`, `choose automatically`)',
     },
     "help.mote.svar": {
@@ -42,7 +42,7 @@ TEXTS = {
     "polls.closes": {"nb": "Svarfrist {when}", "nn": "Svarfrist {when}", "en": "Answer by {when}"},
     "polls.per_org": {
         "nb": "Én stemme per organisasjon",
-        "nn": "Éin stemme per organisasjon",
+        "nn": "Éi stemme per organisasjon",
         "en": "One vote per organisation",
     },
     "polls.place": {"nb": "Sted: {place}", "nn": "Stad: {place}", "en": "Place: {place}"},
@@ -66,7 +66,7 @@ TEXTS = {
     "polls.how_to_answer": {
         "nb": "Svar med `/mote svar {id} {example}` (ja, kanskje eller nei for hvert tidspunkt). Du kan endre svaret til pollen lukkes.",
         "nn": "Svar med `/mote svar {id} {example}` (ja, kanskje eller nei for kvart tidspunkt). Du kan endre svaret til pollen blir lukka.",
-        "en": "Answer with `/mote answer {id} {example}` (ja/yes, kanskje/maybe or nei/no for each time). You can change your answer until the poll closes.",
+        "en": "Answer with `/mote answer {id} {example}` (yes, maybe or no for each time). You can change your answer until the poll closes.",
     },
     "polls.no_answers_yet": {
         "nb": "Ingen har svart ennå.",
@@ -120,9 +120,9 @@ TEXTS = {
         "en": "Which times can people choose from? Add `slots`, for example `slots Tuesday 10-12, Thursday 13-15`.",
     },
     "polls.bad_slots": {
-        "nb": "Tidspunktene kunne ikke leses: {detail} Skriv dem med komma mellom, for eksempel `tider tirsdag 10-12, torsdag 5. mars 13-15, 12.03 kl 9`.",
-        "nn": "Tidspunkta kunne ikkje lesast: {detail} Skriv dei med komma mellom, til dømes `tider tysdag 10-12, torsdag 5. mars 13-15, 12.03 kl 9`.",
-        "en": "I could not read the times: {detail} Separate them with commas, for example `slots Tuesday 10-12, Thursday 5 March 13-15, 12.03 kl 9`.",
+        "nb": "Tidspunktene kunne ikke leses: {detail} Skriv dem med komma mellom, for eksempel `tider tirsdag 10-12, 5. mars 13-15, 12.03 kl 9`.",
+        "nn": "Tidspunkta kunne ikkje lesast: {detail} Skriv dei med komma mellom, til dømes `tider tysdag 10-12, 5. mars 13-15, 12.03 kl 9`.",
+        "en": "I could not read the times: {detail} Separate them with commas, for example `slots Tuesday 10-12, 5 March 13-15, 12.03 at 9`.",
     },
     "polls.too_many_slots": {
         "nb": "{count} tidspunkt er for mange; bruk høyst {limit}.",
@@ -207,10 +207,15 @@ TEXTS = {
         "nn": "«{given}» er ikkje eit svar. Bruk ja, kanskje (eller om naudsynt) eller nei: `/mote svar {id} {example}`.",
         "en": "“{given}” is not an answer. Use yes, maybe (or if need be) or no: `/mote answer {id} {example}`.",
     },
+    "polls.all_without_answer": {
+        "nb": "Hvilket svar gjelder for alle tidspunktene? Skriv for eksempel `/mote svar {id} alle ja` (eller `alle kanskje`, `alle nei`).",
+        "nn": "Kva svar gjeld for alle tidspunkta? Skriv til dømes `/mote svar {id} alle ja` (eller `alle kanskje`, `alle nei`).",
+        "en": "Which answer for all the times? Type for example `/mote answer {id} all yes` (or `all maybe`, `all no`).",
+    },
     "polls.slot_out_of_range": {
-        "nb": "Møtepoll #{id} har ikke tidspunkt {number}; den har tidspunkt 1 til {count}.",
-        "nn": "Møtepoll #{id} har ikkje tidspunkt {number}; han har tidspunkt 1 til {count}.",
-        "en": "Meeting poll #{id} has no time {number}; it has times 1 to {count}.",
+        "nb": "Møtepoll #{id} har ikke tidspunkt {number}; den har tidspunkt 1 til {count}. `/mote vis {id}` viser dem.",
+        "nn": "Møtepoll #{id} har ikkje tidspunkt {number}; han har tidspunkt 1 til {count}. `/mote vis {id}` viser dei.",
+        "en": "Meeting poll #{id} has no time {number}; it has times 1 to {count}. `/mote show {id}` shows them.",
     },
     "polls.you_answered": {
         "nb": "Du har svart på møtepoll #{id}.",

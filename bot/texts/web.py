@@ -231,7 +231,7 @@ TEXTS = {
     "page.dash.goal_progress": {
         "nb": "Fremdrift for målet: {percent} %",
         "nn": "Framdrift for målet: {percent} %",
-        "en": "Progress of the goal: {percent} %",
+        "en": "Progress of the goal: {percent}%",
     },
     "page.dash.no_goal": {
         "nb": "Tiltak uten mål",

@@ -220,7 +220,7 @@ def test_weekday_mismatch_message_in_three_languages() -> None:
         when("fredag 5. mars")
     assert info.value.message("nb").startswith("5. mars 2026 er en torsdag, ikke en fredag")
     assert info.value.message("nn").startswith("5. mars 2026 er ein torsdag, ikkje ein fredag")
-    assert info.value.message("en").startswith("5 March 2026 is a thursday, not a friday")
+    assert info.value.message("en").startswith("5 March 2026 is a Thursday, not a Friday")
 
 
 def test_errors_survive_pickling() -> None:

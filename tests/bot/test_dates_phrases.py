@@ -107,7 +107,7 @@ def test_ordinal_weekday_is_echoed_with_the_day() -> None:
         "«fyrste måndag i desember» er lese som måndag 7. desember 2026."
     ]
     assert notes("first Monday of December", "en") == [
-        "Read “first monday of december” as Monday 7 December 2026."
+        "I took “first monday of december” to mean Monday 7 December 2026."
     ]
 
 
@@ -207,7 +207,7 @@ def test_the_echo_says_which_day_of_the_week() -> None:
         "«veke 50» er lese som fredag 11. desember 2026: ei veke som frist tyder fredagen."
     ]
     assert notes("week 50", "en", deadline=True) == [
-        "Read “week 50” as Friday 11 December 2026: a week as a deadline means its Friday."
+        "I took “week 50” to mean Friday 11 December 2026: a week given as a deadline means its Friday."
     ]
     assert notes("uke 50", "nb") == [
         "«uke 50» er lest som mandag 7. desember 2026, den første dagen i uka."
@@ -263,7 +263,7 @@ def test_part_of_month_with_a_time_and_its_echo() -> None:
     assert notes("i slutten av mars", "nn") == [
         "«i slutten av mars» er lese som tysdag 31. mars 2026."
     ]
-    assert notes("end of March", "en") == ["Read “end of march” as Tuesday 31 March 2026."]
+    assert notes("end of March", "en") == ["I took “end of march” to mean Tuesday 31 March 2026."]
 
 
 def test_a_month_alone_is_still_refused_and_suggests_the_new_forms() -> None:
@@ -349,7 +349,7 @@ def test_named_day_with_a_time_a_weekday_and_an_echo() -> None:
     assert slots("skjærtorsdag 10-12") == [("2026-04-02", "10:00", "12:00")]
     assert notes("langfredag", "nb") == ["«langfredag» er lest som fredag 3. april 2026."]
     assert notes("langfredag", "nn") == ["«langfredag» er lese som fredag 3. april 2026."]
-    assert notes("Good Friday", "en") == ["Read “good friday” as Friday 3 April 2026."]
+    assert notes("Good Friday", "en") == ["I took “good friday” to mean Friday 3 April 2026."]
 
 
 # --- spoken times ------------------------------------------------------------------------
@@ -388,7 +388,7 @@ def test_an_afternoon_reading_is_echoed() -> None:
         "«halv tre» er lese som kl. 14:30, innanfor arbeidstida."
     ]
     assert notes("tomorrow half past two", "en") == [
-        "Read “half past two” as 14:30, within office hours."
+        "I took “half past two” to mean 14:30, within office hours."
     ]
     assert notes("i morgen halv ti", "nb") == []  # 09:30 needed no choice
 
@@ -431,7 +431,7 @@ def test_one_letter_typos_are_mended_and_echoed(
     else:
         assert notes(text, "nb") == [f"«{typed}» er lest som «{word}»."]
         assert notes(text, "nn") == [f"«{typed}» er lese som «{word}»."]
-        assert notes(text, "en") == [f"Read “{typed}” as “{word}”."]
+        assert notes(text, "en") == [f"I took “{typed}” to mean “{word}”."]
 
 
 def test_a_typo_between_two_words_asks_which() -> None:
@@ -621,3 +621,46 @@ def test_a_phrase_of_our_words_or_unknown_words_never_loads_dateparser() -> None
 def test_dateparser_answers_keep_a_typed_time() -> None:
     assert read("3 days ago") == ("2026-02-27", None)
     assert read("3 days ago kl 10") == ("2026-02-27", "10:00")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the 15th September",
+        "the 15th of September",
+        "on the 15th of September",
+        "September the 15th",
+        "15th of September",
+    ],
+)
+def test_the_english_day_of_a_month_with_the_and_an_ordinal(text: str) -> None:
+    """Typed as a new user in English: "the 15th of September" was answered "Which day in
+    September?" ("the 15" was read as a day of no month, leaving "th")."""
+    assert read(text) == ("2026-09-15", None)
+    assert read(text + " at 10") == ("2026-09-15", "10:00")
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("slutten av neste veke", "2026-03-13"),
+        ("i slutten av neste uke", "2026-03-13"),
+        ("utgangen av neste uke", "2026-03-13"),
+        ("end of next week", "2026-03-13"),
+        ("by the end of next week", "2026-03-13"),
+        ("slutten av veka", "2026-03-06"),
+        ("i slutten av denne uka", "2026-03-06"),
+        ("end of the week", "2026-03-06"),
+        ("end of this week", "2026-03-06"),
+    ],
+)
+def test_the_end_of_a_week_is_its_friday(text: str, day: str) -> None:
+    """Typed as a new user: "frist slutten av neste veke" was answered «slutten» is not
+    understood, though "neste veke" alone is that week's Friday as a deadline."""
+    assert read(text, deadline=True) == (day, None)
+    assert read(text) == (day, None)  # the end of a week is its Friday, deadline or not
+
+
+def test_the_end_of_something_else_is_not_taken_for_a_week() -> None:
+    for text in ("slutten av neste", "slutten av møtet", "end of the day"):
+        assert refused(text).key in ("dates.unknown_word", "dates.not_understood"), text

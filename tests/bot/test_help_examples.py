@@ -52,3 +52,38 @@ def test_help_teaches_only_commands_slack_knows() -> None:
         for lang, text in entry.items():
             for cmd in re.findall(r"`(/[a-zæøå]+)", text):
                 assert cmd in COMMANDS, f"{key}/{lang} teaches {cmd}, not a Slack command"
+
+
+_WEEKDAYS = (
+    "mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|måndag|tysdag|laurdag|sundag|"
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+)
+_MONTHS = (
+    "januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|"
+    "january|february|march|may|june|july|october|december"
+)
+_WEEKDAY_AND_DATE = re.compile(
+    rf"\b(?:{_WEEKDAYS})\s+(?:\d{{1,2}}\.?\s+(?:{_MONTHS})|(?:{_MONTHS})\s+\d)", re.IGNORECASE
+)
+
+
+def test_no_example_names_a_weekday_with_its_date() -> None:
+    """«torsdag 5. mars» is right one year in seven: from December 2026 the bot refused its
+    own example («5. mars 2027 er ein fredag, ikkje ein torsdag») in the very answer that
+    taught it (polls.bad_slots, and the date refusals' examples)."""
+    from bot.i18n import CATALOG
+
+    for key, entry in CATALOG.items():
+        for lang, text in entry.items():
+            found = _WEEKDAY_AND_DATE.search(text)
+            assert found is None, f"{key}/{lang} teaches {found.group(0)!r}"
+
+
+def test_english_examples_write_times_as_english_speakers_do() -> None:
+    """ "12.03 kl 9" in an English answer: "kl" is Norwegian (the bot reads it, but an
+    English example teaches "at 9" or "09:00")."""
+    from bot.i18n import CATALOG
+
+    for key, entry in CATALOG.items():
+        text = entry.get("en", "")
+        assert re.search(r"\bkl\.? ?\d", text) is None, f"{key}/en teaches “kl”: {text}"

@@ -27,6 +27,48 @@ def test_nynorsk_is_not_a_copy_of_bokmal_for_sentences() -> None:
     assert sentences and len(differing) / len(sentences) > 0.6
 
 
+def test_nynorsk_keeps_the_gender_of_medlem_and_stemme() -> None:
+    """Seen as a new user in nynorsk: "legg til eller endre ein medlem", "Finn ikkje
+    medlemen", "Éin stemme per organisasjon". In nynorsk medlem is neuter (eit medlem,
+    medlemmet) and stemme feminine (ei stemme)."""
+    import re
+
+    wrong = re.compile(r"\b(?:ein (?:ny )?medlem|medlemen|éin stemme|ein stemme)\b", re.I)
+    for key, entry in CATALOG.items():
+        found = wrong.search(re.sub(r"`[^`]*`", "", entry["nn"]))  # not in a command
+        assert found is None, f"{key}/nn: {found.group(0)!r} in {entry['nn']!r}"
+
+
+def test_nynorsk_examples_type_the_nynorsk_keywords() -> None:
+    """The nynorsk help taught `/konferanse ny ... sted "..." plasser 250` beside
+    `/konferanse endre 2 plassar 300 stad "..."`: a command in a nynorsk text types the
+    nynorsk keyword where it differs from the bokmål one (both are understood)."""
+    import re
+
+    from bot.texts.keywords import _WORDS
+
+    bokmal = {nb: nn for (nb, nn, _en), _ in _WORDS.values() if nb != nn}
+    for key, entry in CATALOG.items():
+        for code in re.findall(r"`([^`]*)`", entry["nn"]):
+            words = code.split()
+            first = 2 if code.startswith("/") else 0  # past `/partnerbot partnerskap`
+            for word in words[first:]:
+                assert word not in bokmal, f"{key}/nn types {word!r}, not {bokmal[word]!r}"
+
+
+def test_english_texts_teach_the_english_verbs() -> None:
+    """ "(see the numbers with `/tiltak liste`)" in an English answer, beside `/tiltak list`
+    everywhere else: an English text types the English word of a verb (both work)."""
+    import re
+
+    bokmal = {"liste", "ny", "vis", "svar", "svart", "endre", "lukk", "slett", "ferdig"}
+    bokmal |= {"medlem", "koble", "nettverk", "hjelp", "meg", "språk", "oversikt", "mål"}
+    for key, entry in CATALOG.items():
+        for code in re.findall(r"`(/[^`]*)`", entry["en"]):
+            words = code.split()
+            assert len(words) < 2 or words[1] not in bokmal, f"{key}/en teaches {code!r}"
+
+
 def test_t_formats_and_falls_back_to_bokmal() -> None:
     assert t("help.unknown_command", "en", given="/x") == "I don't know the command /x."
     assert t("help.unknown_command", "xx", given="/x") == "Jeg kjenner ikke kommandoen /x."

@@ -201,6 +201,68 @@ def test_done_typed_as_the_verb_marks_the_action_done(tbot: TestBot, now: dateti
     assert "`/tiltak ferdig 12`" in out, out
 
 
+def test_a_number_after_done_is_taken_for_a_second_action_and_nothing_changes(
+    tbot: TestBot, now: datetime
+) -> None:
+    """`/tiltak ferdig 12 13` kept "13" as the done note of #12: a note that is only a
+    number is most likely the next action to mark. The answer says how to mark each, in
+    the member's language; a quoted "13" is a note as typed."""
+    n = new_action(tbot, now, '"Kartlegge pendlerruter" ansvarlig meg')
+    m = new_action(tbot, now, '"Telle pendlere" ansvarlig meg')
+    for line in (
+        f"/tiltak ferdig {n} {m}",
+        f"/tiltak status {n} ferdig #{m}",
+        f"/tiltak ferdig {n} og {m}",  # kept "og 8" as the note
+        f"/tiltak ferdig {n}, {m}",  # "«7,» er ikkje eit gyldig nummer"
+        f"/tiltak ferdig {n},{m}",
+    ):
+        out = tbot.run(line, as_="Ola Nordmann", now=now)
+        assert out.startswith("`ferdig` tar ett tiltak om gangen"), out
+        assert f"`/tiltak ferdig {m}`" in out and "Ingenting er endret" in out, out
+    assert get(tbot, n).status == get(tbot, m).status == "planned"
+    with tbot.app.db.transaction() as s:
+        assert not s.scalars(select(ActionUpdate).where(ActionUpdate.note == str(m))).all()
+    v = new_action(tbot, now, '"Samle innspel" ansvarleg meg', as_="Tone Haugen", channel=VT)
+    out = tbot.run(f"/tiltak ferdig {v} {m}", as_="Tone Haugen", channel=VT, now=now)
+    assert out.startswith("`ferdig` tek eitt tiltak om gongen"), out
+    assert f"`/tiltak ferdig {m}`" in out and "Ingenting er endra" in out, out
+    out = tbot.run(f'/tiltak ferdig {n} "{m}"', as_="Ola Nordmann", now=now)
+    assert out.startswith(f"Tiltak #{n} «Kartlegge pendlerruter»: ferdig (100 %)"), out
+    assert f"«{m}»" in tbot.run(f"/tiltak vis {n}", as_="Ola Nordmann", now=now)
+
+
+def test_a_number_after_done_in_english(tbot: TestBot, now: datetime) -> None:
+    out = tbot.run('/tiltak ny "Count commuters" owner me', as_="Jon Bakke", now=now)
+    n = int(out.split("#", 1)[1].split(" ", 1)[0])
+    out = tbot.run(f"/tiltak done {n} and 99", as_="Jon Bakke", now=now)
+    assert out.startswith("`done` takes one action at a time"), out
+    assert "`/tiltak done 99`" in out and "Nothing was changed" in out, out
+    assert get(tbot, n).status == "planned"
+
+
+def test_an_english_history_quotes_the_note_in_english(tbot: TestBot, now: datetime) -> None:
+    """The history showed «Application sent» to an English member."""
+    out = tbot.run('/tiltak new "Count commuters" owner me', as_="Jon Bakke", now=now)
+    n = int(out.split("#", 1)[1].split(" ", 1)[0])
+    tbot.run(f'/tiltak status {n} ongoing "Application sent"', as_="Jon Bakke", now=now)
+    out = tbot.run(f"/tiltak show {n}", as_="Jon Bakke", now=now)
+    assert "Jon Bakke: ongoing, “Application sent”" in out, out
+    out = tbot.run(f"/tiltak vis {n}", as_="Ola Nordmann", now=now)
+    assert "Jon Bakke: pågår, «Application sent»" in out, out
+
+
+def test_english_writes_a_percentage_without_a_space(tbot: TestBot, now: datetime) -> None:
+    """ "ongoing (40 %)" is Norwegian typography in an English answer."""
+    out = tbot.run('/tiltak new "Count commuters" owner me', as_="Jon Bakke", now=now)
+    n = int(out.split("#", 1)[1].split(" ", 1)[0])
+    out = tbot.run(f"/tiltak status {n} ongoing progress 40%", as_="Jon Bakke", now=now)
+    assert "ongoing (40%)" in out, out
+    out = tbot.run(f"/tiltak show {n}", as_="Jon Bakke", now=now)
+    assert "Progress      40%" in out and "Jon Bakke: ongoing, 40%" in out, out
+    assert "ongoing 40% —" in tbot.run("/tiltak list mine", as_="Jon Bakke", now=now)
+    assert "pågår (40 %)" in tbot.run(f"/tiltak status {n} pågår", as_="Ingrid Berg", now=now)
+
+
 def test_nynorsk_and_english_status_words(tbot: TestBot, now: datetime) -> None:
     n = new_action(tbot, now, '"Samle innspel" ansvarleg meg', as_="Tone Haugen", channel=VT)
     out = tbot.run(
@@ -293,7 +355,9 @@ def test_long_lists_are_paged_never_cut(tbot: TestBot, now: datetime) -> None:
     for page in (second, third):
         seen += [line for line in page.splitlines() if line.startswith("#")]
     assert len(seen) == 57 and len(set(seen)) == 57
-    assert "Det er bare 3 side(r), ikke side 4" in tbot.run("/tiltak liste side 4", now=now)
+    assert "Det er ingen side 4: lista slutter på side 3." in tbot.run(
+        "/tiltak liste side 4", now=now
+    )
     english = tbot.run("/tiltak list page 1", as_="Jon Bakke", now=now)
     assert "Page 1 of 3 — type `/tiltak list page 2` for more." in english
 

@@ -18,6 +18,7 @@ from tests.conftest import make_settings
 from tests.helpers import TestBot
 
 OSLO = ZoneInfo("Europe/Oslo")
+VT = "#vest-telemark"
 NEW = (
     '/horing ny "Partnerskapsavtale, generell del" frist 15.09 fra "Viken fylkeskommune" '
     'lenke https://example.org/avtale mottakere "Horten kommune, Larvik kommune, +Mosseregionen"'
@@ -169,9 +170,9 @@ def test_weekend_or_holiday_deadline_is_accepted_with_a_warning(
         ('/horing ny "Uten frist" mottakere Horten', "Høringen mangler frist."),
         (
             '/horing ny "Feil dato" frist 31.02 mottakere Horten',
-            "Jeg forstod ikke fristen. Datoen 31.02 finnes ikke.",
+            "Fristen kunne ikke leses: Datoen 31.02 finnes ikke.",
         ),
-        ('/horing ny "Tull" frist blæh mottakere Horten', "Jeg forstod ikke fristen."),
+        ('/horing ny "Tull" frist blæh mottakere Horten', "Fristen kunne ikke leses: "),
         (
             '/horing ny "For sent" frist 1.3.2026 mottakere Horten',
             "Fristen søndag 1. mars 2026 kl 23:59 er allerede passert.",
@@ -245,6 +246,61 @@ def test_the_addressees_keyword_members_type(
         hearing = s.scalar(select(Hearing).where(Hearing.title == "Jernbane"))
         assert hearing is not None, out
         assert [a.organisation.name for a in hearing.addressees] == ["Horten kommune"]
+
+
+@pytest.mark.parametrize(
+    ("words", "as_", "channel"),
+    [
+        ("frist for innspill", "Ingrid Berg", "#infrastruktur"),
+        ("med frist for innspill", "Ingrid Berg", "#infrastruktur"),
+        ("innspillsfrist", "Ingrid Berg", "#infrastruktur"),
+        ("frist for innspel", "Tone Haugen", "#vest-telemark"),
+        ("innspelsfrist", "Tone Haugen", "#vest-telemark"),
+        ("deadline for comments", "Jon Bakke", "#infrastruktur"),
+    ],
+)
+def test_the_deadline_as_the_hearing_letter_words_it(
+    bot: TestBot, now: datetime, words: str, as_: str, channel: str
+) -> None:
+    """A hearing letter says "med frist for innspill 15.09"; members copy it. It was
+    refused: «innspill» was read as part of the date."""
+    out = bot.run(f'/horing ny "Planstrategi" {words} 15.09', as_=as_, channel=channel, now=now)
+    with bot.app.db.transaction() as s:
+        hearing = s.scalar(select(Hearing).where(Hearing.title == "Planstrategi"))
+        assert hearing is not None, out
+        assert hearing.deadline == oslo(2026, 9, 15, 23, 59)
+    number = hearing.id
+    bot.run(f"/horing endre {number} {words} 22.09", as_=as_, channel=channel, now=now)
+    with bot.app.db.transaction() as s:
+        assert s.get(Hearing, number).deadline == oslo(2026, 9, 22, 23, 59)  # type: ignore[union-attr]
+
+
+def test_a_deadline_not_understood_is_said_once_with_the_keyword_in_the_example(
+    bot: TestBot, now: datetime
+) -> None:
+    """Seen as a new user: "Eg forstod ikkje fristen. Eg forstod ikkje «femtande» i ...
+    Skriv datoen til dømes som ...": the same words twice, and an example without the
+    keyword to type it after."""
+    out = bot.run(
+        '/horing ny "Plan" frist femtande september', as_="Tone Haugen", channel=VT, now=now
+    )
+    assert out.startswith("Fristen kunne ikkje lesast: Eg forstod ikkje «femtande»"), out
+    assert out.count("Eg forstod ikkje") == 1 and out.count("dømes") == 1, out
+    assert out.endswith("Skriv til dømes `frist 15.09` eller `frist 15.09 kl 12`."), out
+    out = bot.run('/horing new "Plan" deadline fifteenth September', as_="Jon Bakke", now=now)
+    assert out.startswith("I could not read the deadline: I did not understand"), out
+    assert out.endswith("Type for example `deadline 15.09` or `deadline 15.09 at 12`."), out
+    assert hearing_count(bot) == 1
+
+
+def test_a_page_past_a_one_page_list(bot: TestBot, now: datetime) -> None:
+    """It said "Det er bare 1 sider"."""
+    assert bot.run("/horing liste side 2", now=now) == (
+        "Det er ingen side 2: lista slutter på side 1. `/horing liste side 1` viser den siste."
+    )
+    assert bot.run("/hearing list page 2", as_="Jon Bakke", now=now) == (
+        "There is no page 2: the list ends on page 1. `/horing list page 1` shows the last one."
+    )
 
 
 def test_nynorsk_reply_in_vest_telemark(bot: TestBot, now: datetime) -> None:
@@ -616,7 +672,7 @@ def test_a_long_list_is_paged_at_a_fixed_number_of_statements(
         "… og 960 til. Skriv `/horing liste alle side 3` for de neste."
     )
     assert bot.run("/horing liste side 51", now=now) == (
-        "Det er bare 50 sider. `/horing liste side 50` viser den siste."
+        "Det er ingen side 51: lista slutter på side 50. `/horing liste side 50` viser den siste."
     )
     assert bot.run("/horing liste side x", now=now) == (
         "Sidetallet må være et helt tall fra 1, for eksempel `/horing liste side 2`."

@@ -29,6 +29,14 @@ def test_make_words_make_a_new_one(
     assert made in bot.run(command.format(word=word), as_="Ingrid Berg", now=now)
 
 
+@pytest.mark.parametrize("word", ["registrer", "registrere", "register"])
+def test_a_hearing_is_registered(bot: TestBot, now: datetime, word: str) -> None:
+    """The bot says a hearing "er registrert"; a new member typed `/horing registrer` and
+    got the whole help."""
+    out = bot.run(f'/horing {word} "Regional plan" frist 15.09', as_="Ingrid Berg", now=now)
+    assert "Høring #2 «Regional plan» er registrert" in out, out
+
+
 @pytest.mark.parametrize(
     ("command", "done"),
     [

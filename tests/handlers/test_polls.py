@@ -107,7 +107,7 @@ def test_invalid_slot_text_gives_the_parsers_message_and_an_example(
         before = s.scalar(select(func.count()).select_from(Poll))
     text = bot.run('/mote ny "X" tider blåmandag 10-12, fredag 13-15', now=now)
     assert "Jeg forstod ikke «blåmandag» i «blåmandag 10-12»" in text  # the parser's words
-    assert "for eksempel `tider tirsdag 10-12, torsdag 5. mars 13-15" in text
+    assert "for eksempel `tider tirsdag 10-12, 5. mars 13-15" in text
     en = bot.run('/meeting new "X" slots Friday 25-26', now=now, as_="Jon Bakke")
     assert en.startswith("I could not read the times:") and "for example `slots" in en
     with bot.app.db.transaction() as s:
@@ -164,8 +164,16 @@ def test_answers_are_counted_and_can_be_changed_until_closed(bot: TestBot, now: 
 @pytest.mark.parametrize(
     ("answer", "expected"),
     [
-        ("4:ja", "Møtepoll #{id} har ikke tidspunkt 4; den har tidspunkt 1 til 3."),
-        ("0:ja", "Møtepoll #{id} har ikke tidspunkt 0; den har tidspunkt 1 til 3."),
+        (
+            "4:ja",
+            "Møtepoll #{id} har ikke tidspunkt 4; den har tidspunkt 1 til 3. "
+            "`/mote vis {id}` viser dem.",
+        ),
+        (
+            "0:ja",
+            "Møtepoll #{id} har ikke tidspunkt 0; den har tidspunkt 1 til 3. "
+            "`/mote vis {id}` viser dem.",
+        ),
         (
             "1:kanskeje",
             "«kanskeje» er ikke et svar. Bruk ja, kanskje (eller om nødvendig) eller "
@@ -177,7 +185,11 @@ def test_answers_are_counted_and_can_be_changed_until_closed(bot: TestBot, now: 
             "`/mote svar {id} 1:ja 2:kanskje 3:nei`.",
         ),
         ("", "Skriv svaret ditt for hvert tidspunkt: `/mote svar {id} 1:ja 2:kanskje 3:nei`."),
-        ("1:ja 5:nei", "Møtepoll #{id} har ikke tidspunkt 5; den har tidspunkt 1 til 3."),
+        (
+            "1:ja 5:nei",
+            "Møtepoll #{id} har ikke tidspunkt 5; den har tidspunkt 1 til 3. "
+            "`/mote vis {id}` viser dem.",
+        ),
         (
             "ja nei",
             "Du ga 2 svar, men møtepoll #{id} har 3 tidspunkt. Gi ett svar per tidspunkt, i "
@@ -535,6 +547,9 @@ def test_nynorsk_and_english_replies(bot: TestBot, now: datetime) -> None:
     assert "Svar med `/mote svar" in text
     text = bot.run(f"/meeting close {poll_id}", as_="Jon Bakke", now=now)
     assert text.startswith("Only organisers, admins and whoever created meeting poll")
+    text = bot.run(f"/meeting answer {poll_id} all yes", as_="Jon Bakke", now=now)
+    # English words to an English member, not "ja/yes, kanskje/maybe or nei/no"
+    assert "(yes, maybe or no for each time)" in text, text
 
 
 class FlakyMessenger:
@@ -612,6 +627,44 @@ def test_answers_typed_without_colons_are_taken(bot: TestBot, now: datetime, typ
         assert list(rows) == ["yes", "maybe", "no"]
 
 
+@pytest.mark.parametrize(
+    ("typed", "answers"),
+    [
+        ("alle nei", ["no", "no", "no"]),
+        ("all yes", ["yes", "yes", "yes"]),
+        ("alle kanskje", ["maybe", "maybe", "maybe"]),
+        ("alle om naudsynt", ["maybe", "maybe", "maybe"]),
+        ("all if need be", ["maybe", "maybe", "maybe"]),
+        ("alle nei 2 ja", ["no", "yes", "no"]),
+    ],
+)
+def test_all_and_its_answer_typed_without_a_colon_are_taken(
+    bot: TestBot, now: datetime, typed: str, answers: list[str]
+) -> None:
+    """`/mote svar 7 alle nei` was refused while `/mote svar 7 alle:nei` was taken."""
+    poll_id = create(bot, now)
+    text = bot.run(f"/mote svar {poll_id} {typed}", as_="Ola Nordmann", now=now)
+    assert text.startswith(f"Du har svart på møtepoll #{poll_id}."), text
+    with bot.app.db.transaction() as s:
+        rows = s.execute(
+            select(Vote.answer).where(Vote.poll_id == poll_id).order_by(Vote.slot_id)
+        ).scalars()
+        assert list(rows) == answers
+
+
+def test_all_without_an_answer_asks_for_the_answer(bot: TestBot, now: datetime) -> None:
+    """`/mote svar 2 alle` was answered "Jeg forstod ikke «alle»"."""
+    poll_id = create(bot, now)
+    text = bot.run(f"/mote svar {poll_id} alle", as_="Ola Nordmann", now=now)
+    assert text == (
+        "Hvilket svar gjelder for alle tidspunktene? Skriv for eksempel "
+        f"`/mote svar {poll_id} alle ja` (eller `alle kanskje`, `alle nei`)."
+    )
+    text = bot.run(f"/meeting answer {poll_id} all", as_="Jon Bakke", now=now)
+    assert f"`/mote answer {poll_id} all yes`" in text, text
+    assert counts(bot, poll_id) == 0
+
+
 @pytest.mark.parametrize("word", ["stem", "stemme", "røyst"])
 def test_the_vote_words_members_type_answer_a_poll(bot: TestBot, now: datetime, word: str) -> None:
     """`/mote stem 2 ...` answered the whole help."""
@@ -621,14 +674,22 @@ def test_the_vote_words_members_type_answer_a_poll(bot: TestBot, now: datetime, 
     assert counts(bot, poll_id) == 3
 
 
-@pytest.mark.parametrize("words", ["éi røyst per organisasjon", "ei røyst per organisasjon"])
+@pytest.mark.parametrize(
+    "words",
+    [
+        "éi røyst per organisasjon",
+        "ei røyst per organisasjon",
+        "éi stemme per organisasjon",
+        "ei stemme per organisasjon",
+    ],
+)
 def test_one_vote_per_organisation_in_nynorsk_words(
     bot: TestBot, now: datetime, words: str
 ) -> None:
     """Sigrid Aasen typed `éi røyst per organisasjon` and was told «éi» is not known."""
     line = f'/mote ny "Arbeidsmøte" tider torsdag kl 10, fredag kl 13 {words}'
     out = bot.run(line, as_="Sigrid Aasen", channel="#vest-telemark", now=now)
-    assert "Éin stemme per organisasjon" in out, out
+    assert "Éi stemme per organisasjon" in out, out  # stemme is feminine in nynorsk
     with bot.app.db.transaction() as s:
         poll = s.scalar(select(Poll).order_by(Poll.id.desc()).limit(1))
         assert poll is not None and poll.title == "Arbeidsmøte"

@@ -4,13 +4,14 @@ asked on a driver connection of the database's own with busy_timeout 0."""
 from __future__ import annotations
 
 import sqlite3
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import text
 
 from storage import inbox
-from storage.db import Database
+from storage.db import CHECKPOINT_EVERY, Database
 
 NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
@@ -103,3 +104,31 @@ def test_a_transaction_that_cannot_begin_raises_sqlalchemy_s_error(db: Database)
         other.close()
     with db.transaction() as session:
         assert session.execute(text("SELECT 1")).scalar() == 1
+
+
+def test_with_no_other_connection_writing_the_fronts_store_keeps_the_wal_from_growing(
+    db: Database,
+) -> None:
+    """With the worker down, nobody else commits and nobody checkpoints: the front's own
+    commits (the event loop's and the writer thread's) have the WAL checkpointed every
+    CHECKPOINT_EVERY stores, PASSIVE and in a thread of its own (never before an ack), so
+    that the log starts again instead of growing without bound."""
+    wal = Path((db.engine.url.database or "") + "-wal")
+    sizes = []
+    for i in range(3 * CHECKPOINT_EVERY):
+        if i % 2:
+            store(db, f"k{i}")
+        else:
+            with db.writing_now() as conn:  # the event loop's store, the lock being free
+                assert conn is not None
+                inbox.accept_all(
+                    conn, [inbox.Incoming(f"k{i}", "slack", "command", "U1", {})], now=NOW
+                )
+        checkpointing = db.checkpointing
+        if checkpointing is not None:
+            assert checkpointing is not threading.current_thread()
+            checkpointing.join()  # the event it is waited on: the checkpoint's end
+        if (i + 1) % CHECKPOINT_EVERY == 0:
+            sizes.append(wal.stat().st_size)
+    assert sizes[-1] < 1.5 * sizes[0], sizes  # without it: three times the first
+    assert db.checkpointing is not None  # it did run

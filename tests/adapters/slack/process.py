@@ -278,6 +278,24 @@ def _unquote(value: str) -> str:
     return unquote(value)
 
 
+def bot_env(
+    clock_path: Path, fake: FakeSlack, *, database_url: str, admins: str, tick_seconds: float
+) -> dict[str, str]:
+    """The environment of a `partnerbot` process a test starts, front or worker: the
+    database, the fake Slack, the first admins, the reminder tick and the test clock."""
+    return clean_env(
+        DATABASE_URL=database_url,
+        SLACK_BOT_TOKEN=BOT_TOKEN,
+        SLACK_SIGNING_SECRET=rq.SECRET,
+        SLACK_API_URL=fake.api_url,
+        PARTNERBOT_ADMINS=admins,
+        PARTNERBOT_TICK_SECONDS=str(tick_seconds),
+        PARTNERBOT_LOG_LEVEL="INFO",
+        PARTNERBOT_TEST_CLOCK=str(clock_path),
+        PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+    )
+
+
 def start_slack_bot(
     folder: Path,
     fake: FakeSlack,
@@ -303,16 +321,8 @@ def start_slack_bot(
     ``ready=False``: returns once started, without waiting (for a bot that cannot be ready)."""
     url = database_url or prepare_folder(folder)
     port = free_port()
-    full_env = clean_env(
-        DATABASE_URL=url,
-        SLACK_BOT_TOKEN=BOT_TOKEN,
-        SLACK_SIGNING_SECRET=rq.SECRET,
-        SLACK_API_URL=fake.api_url,
-        PARTNERBOT_ADMINS=admins,
-        PARTNERBOT_TICK_SECONDS=str(tick_seconds),
-        PARTNERBOT_LOG_LEVEL="INFO",
-        PARTNERBOT_TEST_CLOCK=str(folder / "test-clock"),
-        PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+    full_env = bot_env(
+        folder / "test-clock", fake, database_url=url, admins=admins, tick_seconds=tick_seconds
     )
     if socket_mode is not None:
         for name in ("SLACK_SIGNING_SECRET", *PROXIES):
@@ -373,24 +383,28 @@ def start_worker(
     fake: FakeSlack,
     *,
     database_url: str,
+    admins: str = "U_ADMIN",
     features: Sequence[str] = (),
     env: dict[str, str] | None = None,
+    tick_seconds: float = 1.0,
+    clock_path: Path | None = None,
     timeout: float = 120.0,
     poll_seconds: float | None = None,
     args: Sequence[str] = (),
 ) -> tuple[subprocess.Popen[bytes], Path]:
-    """`partnerbot worker` against ``database_url``; waits until its log says it is ready.
+    """`partnerbot worker` against ``database_url``, in the environment a front gets from
+    ``start_slack_bot`` with the same arguments (the worker runs the commands: it decides
+    who is an admin); ``clock_path``: a front's test clock (``SlackBotProcess.clock_path``)
+    to share its time, else one in ``folder``. Waits until its log says it is ready.
     ``poll_seconds``: its workers' longest safety poll (launch.py). Returns the process and
     its log file."""
     folder.mkdir(parents=True, exist_ok=True)
-    full_env = clean_env(
-        DATABASE_URL=database_url,
-        SLACK_BOT_TOKEN=BOT_TOKEN,
-        SLACK_SIGNING_SECRET=rq.SECRET,
-        SLACK_API_URL=fake.api_url,
-        PARTNERBOT_TICK_SECONDS="1",
-        PARTNERBOT_LOG_LEVEL="INFO",
-        PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+    full_env = bot_env(
+        clock_path or folder / "test-clock",
+        fake,
+        database_url=database_url,
+        admins=admins,
+        tick_seconds=tick_seconds,
     )
     full_env.update(env or {})
     cmd = [sys.executable, "-m", "tests.adapters.slack.launch"]

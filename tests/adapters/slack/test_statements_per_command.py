@@ -23,18 +23,10 @@ from bot.app import App, build_router
 from bot.inbox import Job, Worker
 from storage import inbox
 from storage.db import Database
-from storage.models import (
-    Account,
-    Action,
-    ChannelRef,
-    Conference,
-    Member,
-    Network,
-    Poll,
-    PostedMessage,
-)
+from storage.models import Conference, Poll, PostedMessage
 from tests.adapters.slack import requests as rq
 from tests.adapters.slack.fake import FakeSlack
+from tests.adapters.slack.seeding import bind_channel, member_with_action
 from tests.conftest import make_settings
 
 CHANNEL, MEMBER, ADMIN = "C_INFRA", "U_LOAD01", "U_ADMIN"
@@ -125,30 +117,16 @@ def _day(days: int) -> str:
 def seed(db: Database) -> int:
     """C_INFRA bound to the infrastructure network; MEMBER in it, owning an action."""
     with db.transaction() as s:
-        net = s.scalars(select(Network).where(Network.name == "Nettverk for infrastruktur")).one()
-        s.add(ChannelRef(platform="slack", channel_id=CHANNEL, name="#infrastruktur", network=net))
-        member = Member(
-            accounts=[Account(platform="slack", external_id=MEMBER)],
+        net = bind_channel(s, CHANNEL)
+        return member_with_action(
+            s,
+            net,
+            user_id=MEMBER,
             name="Last Lastesen",
-            role="member",
             organisation=net.organisations[0],
-            partnership=net.partnership,
-        )
-        member.networks = [net]
-        s.add(member)
-        s.flush()
-        action = Action(
-            network_id=net.id,
             title="Lasttiltak",
-            owner_member=member,
-            status="planned",
-            created_by=member.id,
-            created_at=_now(),
-            updated_at=_now(),
+            now=_now(),
         )
-        s.add(action)
-        s.flush()
-        return action.id
 
 
 @pytest.fixture

@@ -9,8 +9,11 @@ import os
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from storage import inbox
+from storage.db import Database
+from storage.models import Account, Member
 from tests.adapters.slack.fake import FakeSlack
 from tests.adapters.slack.process import (
     prepare_folder,
@@ -32,6 +35,15 @@ def niceness(pid: int) -> int:
     return int(stat.rsplit(")", 1)[1].split()[16])
 
 
+def role_of(db: Database, user_id: str) -> str | None:
+    with db.reading() as session:
+        return session.scalar(
+            select(Member.role)
+            .join(Account, Account.member_id == Member.id)
+            .where(Account.platform == "slack", Account.external_id == user_id)
+        )
+
+
 def test_a_worker_process_runs_what_a_front_without_worker_stored_without_its_poll(
     tmp_path: Path,
 ) -> None:
@@ -51,11 +63,14 @@ def test_a_worker_process_runs_what_a_front_without_worker_stored_without_its_po
                 fake,
                 database_url=url,
                 env=ENV,
+                clock_path=front.clock_path,
                 poll_seconds=HOUR,
                 args=("--nice", "5"),
             )
             assert niceness(worker.pid) == niceness(os.getpid()) + 5
-            front.replies(first, timeout=60)  # taken at the worker's start
+            answer = front.replies(first, timeout=60)[0]  # taken at the worker's start
+            # The worker met U_ADMIN first: it knows PARTNERBOT_ADMINS as the front does.
+            assert role_of(front.db(), "U_ADMIN") == "admin", answer.body
             # Stored while the worker waits (for an hour): the watch wakes it.
             sent = [
                 front.command("/horing liste", user_id=member)
