@@ -415,6 +415,7 @@ def import_programme(ctx: Context, args: Args) -> Reply:
     if "confirm" in opts.flags:
         return _confirm(ctx)
     network = network_for(ctx, opts)
+    ctx.require_organiser(network)
     if opts.get("file"):
         text = _read_file(ctx, opts.options["file"])
     elif ctx.command.body.strip():

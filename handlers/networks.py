@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from sqlalchemy import func, select
 
+from bot import permissions
 from bot.context import Context
 from bot.errors import UserError
 from bot.grammar import Args
@@ -42,6 +43,19 @@ def parse_role(text: str) -> str:
 
 def role_name(role: str, lang: str) -> str:
     return t(f"role.{role}", lang)
+
+
+def role_where(member: Member, lang: str) -> str:
+    """The member's role and where it counts: an admin's everywhere, an organiser's in
+    their own partnership (bot/permissions.py)."""
+    role = role_name(member.role, lang)
+    if permissions.admin(member):
+        return t("networks.role_everywhere", lang, role=role)
+    if permissions.has_role(member, "organiser"):
+        partnership = member.partnership
+        where = partnership.name if partnership else t("permission.no_partnership", lang)
+        return t("networks.role_where", lang, role=role, where=where)
+    return role
 
 
 def list_networks(ctx: Context, args: Args) -> Reply:
@@ -170,7 +184,7 @@ def _profile(ctx: Context) -> Reply:
                         t("label.organisation", ctx.lang),
                         m.organisation.name if m.organisation else "—",
                     ),
-                    (t("label.role", ctx.lang), role_name(m.role, ctx.lang)),
+                    (t("label.role", ctx.lang), role_where(m, ctx.lang)),
                     (t("label.language", ctx.lang), t(f"language.{ctx.lang}", ctx.lang)),
                     (t("label.timezone", ctx.lang), str(ctx.tz)),
                     (

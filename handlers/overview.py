@@ -76,7 +76,7 @@ def mine_to_follow(member: Member, network_ids: list[int]) -> ColumnElement[bool
                 Action.owner_organisation_id == member.organisation_id,
             )
         )
-    if permissions.organiser(member) and network_ids:
+    if permissions.has_role(member, "organiser") and network_ids:
         org_has_members = exists().where(Member.organisation_id == Action.owner_organisation_id)
         conditions.append(
             and_(

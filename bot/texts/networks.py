@@ -116,6 +116,16 @@ TEXTS = {
         "nn": "Kanalen {channel} er no kopla til «{name}». Påminningar og kunngjeringar for nettverket kjem hit.",
         "en": "The channel {channel} is now linked to “{name}”. Reminders and announcements for the network will come here.",
     },
+    "networks.role_where": {
+        "nb": "{role} i {where}",
+        "nn": "{role} i {where}",
+        "en": "{role} in {where}",
+    },
+    "networks.role_everywhere": {
+        "nb": "{role} (i alle partnerskap)",
+        "nn": "{role} (i alle partnarskap)",
+        "en": "{role} (in every partnership)",
+    },
     "networks.me_title": {
         "nb": "**{name}**",
         "nn": "**{name}**",
