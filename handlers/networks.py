@@ -215,7 +215,8 @@ def add_member(ctx: Context, args: Args) -> Reply:
     role = parse_role(args.options["role"]) if args.get("role") else None
     lang = _language_option(args)
     member, created = _named_member(ctx, name)
-    if not created and not (role or lang or args.get("organisation") or args.get("network")):
+    changes = ("organisation", "network", "partnership")
+    if not created and not (role or lang or any(args.get(key) for key in changes)):
         return Reply.text(_member_unchanged(ctx, member))
     if role:
         member.role = role
@@ -231,6 +232,8 @@ def add_member(ctx: Context, args: Args) -> Reply:
             member.networks.append(net)
         if member.partnership is None:
             member.partnership = net.partnership
+    if args.get("partnership"):  # where an organiser's role counts (bot/permissions.py)
+        member.partnership = _partnership(ctx, args.options["partnership"])
     ctx.session.flush()
     audit(
         ctx,
@@ -245,7 +248,7 @@ def add_member(ctx: Context, args: Args) -> Reply:
             key,
             ctx.lang,
             name=member.name,
-            role=role_name(member.role, ctx.lang),
+            role=role_where(member, ctx.lang),
             org=member.organisation.name if member.organisation else "—",
         )
     )
@@ -311,6 +314,7 @@ VERBS = (
             "role": ("rolle", "role"),
             "network": ("nettverk", "network"),
             "language": ("språk", "sprak", "language"),
+            "partnership": ("partnerskap", "partnarskap", "partnership", "regionråd", "regionrad"),
         },
     ),
 )

@@ -216,3 +216,28 @@ def test_networks_outside_any_partnership_are_organised_by_organisers_outside_an
     )
     assert "er avsluttet" in bot.run(f"/horing avslutt {number}", as_="Anne", channel="D", now=NOW)
     assert "organisator i nettverk uten partnerskap" in bot.run("/partnerbot meg", as_="Anne")
+
+
+def test_an_admin_places_an_organiser_in_another_partnership(bot: TestBot) -> None:
+    out = bot.run('/partnerbot medlem "Marte Lie" partnerskap "Vest-Telemark"', now=NOW)
+    assert out == f"Marte Lie er oppdatert: organisator i {VEST_TELEMARK} (Larvik kommune)."
+    assert "Du er organisator i Vest-Telemarkrådet" in bot.run(
+        "/horing avslutt 1", as_="Marte Lie", now=NOW
+    )
+    out = bot.run('/partnerbot medlem "Marte Lie" partnerskap "Grenland"', now=NOW)
+    assert out.startswith(
+        f"Kjenner ikke partnerskapet «Grenland». Partnerskap: {VESTFOLD}, {VEST_TELEMARK}."
+    ), out
+    assert f"organisator i {VEST_TELEMARK}" in bot.run("/partnerbot meg", as_="Marte Lie")
+    # Only an admin places members, an organiser not even in their own partnership.
+    assert bot.run(
+        '/partnerbot medlem "Knut Vik" partnerskap Vest-Telemark rolle organisator',
+        as_="Sigrid Aasen",
+    ).startswith("Berre administratorar kan gjere dette.")
+
+
+def test_a_hearing_is_not_moved_into_another_partnerships_network(bot: TestBot) -> None:
+    before = dump(bot)
+    out = bot.run('/horing endre 1 nettverk "Arbeidsprogram Vest-Telemark"', as_="Marte Lie")
+    assert out.startswith(f"Du er organisator i {VESTFOLD}, men dette hører til {VEST_TELEMARK}")
+    assert dump(bot) == before
