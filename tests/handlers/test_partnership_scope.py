@@ -14,7 +14,7 @@ from bot import demo
 from bot.app import App
 from storage.accounts import new_member
 from storage.db import Database
-from storage.models import Base, Hearing, Network, OutboxMessage, Partnership, Poll
+from storage.models import Action, Base, Hearing, Network, OutboxMessage, Partnership, Poll
 from tests.conftest import make_settings
 from tests.helpers import TestBot
 
@@ -241,3 +241,23 @@ def test_a_hearing_is_not_moved_into_another_partnerships_network(bot: TestBot) 
     out = bot.run('/horing endre 1 nettverk "Arbeidsprogram Vest-Telemark"', as_="Marte Lie")
     assert out.startswith(f"Du er organisator i {VESTFOLD}, men dette hører til {VEST_TELEMARK}")
     assert dump(bot) == before
+
+
+def test_nudges_about_an_action_without_owner_go_to_the_organisers_of_its_partnership(
+    bot: TestBot,
+) -> None:
+    """Marte Lie (Vestfold's organiser) added to Vest-Telemark's network takes part there
+    but does not organise it: the overdue nudge and her overview leave her out."""
+    bot.run('/partnerbot medlem "Marte Lie" nettverk "Arbeidsprogram Vest-Telemark"', now=NOW)
+    out = bot.run(
+        '/tiltak ny "Kartleggje breiband" frist 03.03.2026', as_="Knut Vik", channel=VT, now=NOW
+    )
+    number = made(out, "Tiltak")
+    with bot.app.db.transaction() as s:
+        s.get(Action, number).created_by = None  # type: ignore[union-attr]
+    bot.run(f"/tiltak endre {number} frist 03.03.2026", as_="Ingrid Berg", channel=VT, now=NOW)
+    sent = bot.dispatch(datetime(2026, 3, 4, 8, 0, tzinfo=UTC))  # 09:00 in Oslo
+    assert sorted(to for to, text in sent if f"#{number} " in text) == ["Sigrid Aasen"]
+    later = datetime(2026, 3, 4, 9, 0, tzinfo=UTC)
+    assert "Kartleggje breiband" in bot.run("/partnerbot oversikt", as_="Sigrid Aasen", now=later)
+    assert "Kartleggje breiband" not in bot.run("/partnerbot oversikt", as_="Marte Lie", now=later)
