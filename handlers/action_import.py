@@ -327,6 +327,7 @@ def _confirm(ctx: Context) -> Reply:
     network = ctx.session.get(Network, preview.object_id)
     if network is None:
         raise UserError("actions.import.expired")
+    ctx.require_organiser(network)  # the rights of now: the role may have moved since
     detail: dict[str, Any] = preview.detail or {}
     goals, keys = _existing(ctx, network)
     made = Made()

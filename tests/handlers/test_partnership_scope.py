@@ -261,3 +261,17 @@ def test_nudges_about_an_action_without_owner_go_to_the_organisers_of_its_partne
     later = datetime(2026, 3, 4, 9, 0, tzinfo=UTC)
     assert "Kartleggje breiband" in bot.run("/partnerbot oversikt", as_="Sigrid Aasen", now=later)
     assert "Kartleggje breiband" not in bot.run("/partnerbot oversikt", as_="Marte Lie", now=later)
+
+
+def test_an_import_is_confirmed_with_the_rights_of_the_moment(bot: TestBot) -> None:
+    """The preview was Marte's to make; moved to another partnership before she confirms,
+    the confirmation is refused and nothing is imported."""
+    programme = "Mål 9: Betre kollektivtilbod\nTiltak:\n • Kartleggje busstilbodet\n"
+    preview = bot.run("/tiltak importer", as_="Marte Lie", now=NOW, body=programme)
+    assert "bekreft" in preview, preview
+    bot.run('/partnerbot medlem "Marte Lie" partnerskap "Vest-Telemark"', now=NOW)
+    before = dump(bot)
+    out = bot.run("/tiltak importer bekreft", as_="Marte Lie", now=NOW)
+    # In nynorsk now: Vest-Telemarkrådet's language is hers.
+    assert out.startswith(f"Du er organisator i {VEST_TELEMARK}, men dette høyrer til {VESTFOLD}")
+    assert dump(bot) == before
