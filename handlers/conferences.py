@@ -211,6 +211,15 @@ def apply_fields(ctx: Context, conf: Conference, args: Args) -> None:
         ]
 
 
+def require_organiser_of_home(ctx: Context, conf: Conference) -> None:
+    """Making a conference, or giving it a new audience, is for organisers of the
+    partnership it then belongs to; without one (organisations only, several partnerships)
+    it is its maker's and the admins'."""
+    home = home_network(ctx.session, conf)
+    if home is not None:
+        ctx.require_organiser(home)
+
+
 def organised_conference(ctx: Context, args: Args) -> Conference:
     """The conference the command names, locked, if the member organises it and it is not
     called off (what changing, announcing and calling off need)."""
@@ -246,9 +255,7 @@ def new_conference(ctx: Context, args: Args) -> Reply:
         if ctx.network is None:
             raise UserError("conferences.audience_missing")
         conf.audience = [ConferenceAudience(network_id=ctx.network.id)]
-    home = home_network(ctx.session, conf)
-    if home is not None:  # without one (organisations only) it is its maker's and admins'
-        ctx.require_organiser(home)
+    require_organiser_of_home(ctx, conf)
     ctx.session.add(conf)
     ctx.session.flush()
     audit(ctx, "conference.create", "conference", conf.id, title=title)
@@ -281,6 +288,8 @@ def edit_conference(ctx: Context, args: Args) -> Reply:
     if new_title:
         conf.title = new_title[:500]
     apply_fields(ctx, conf, args)
+    if args.get("audience"):  # not handed to another partnership's networks
+        require_organiser_of_home(ctx, conf)
     ctx.session.flush()
     if conf.state == ANNOUNCED:
         if args.get("audience"):

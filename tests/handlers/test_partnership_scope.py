@@ -67,7 +67,9 @@ def test_vestfolds_organiser_cannot_close_vest_telemarks_hearing_but_its_own_can
     )
     assert dump(bot) == before
     # Typed in Vestfold's own channel it is the same hearing, and the same no.
-    assert "Du er organisator i" in bot.run(f"/horing avslutt {number}", as_="Kari Nordmann")
+    assert "Du er organisator i" in bot.run(
+        f"/horing avslutt {number}", as_="Kari Nordmann", now=NOW
+    )
     assert dump(bot) == before
 
     out = bot.run(f"/horing avslutt {number}", as_="Sigrid Aasen", channel=VT, now=NOW)
@@ -275,3 +277,32 @@ def test_an_import_is_confirmed_with_the_rights_of_the_moment(bot: TestBot) -> N
     # In nynorsk now: Vest-Telemarkrådet's language is hers.
     assert out.startswith(f"Du er organisator i {VEST_TELEMARK}, men dette høyrer til {VESTFOLD}")
     assert dump(bot) == before
+
+
+def test_a_conference_is_not_handed_to_another_partnership_by_a_new_audience(
+    bot: TestBot,
+) -> None:
+    out = bot.run(
+        '/konferanse ny "Samferdselsdagen" dato 23.04.2026 kl 09-15 '
+        'publikum "Nettverk for infrastruktur"',
+        as_="Marte Lie",
+        channel="D-marte",
+        now=NOW,
+    )
+    number = made(out, "Konferanse")
+    before = dump(bot)
+    out = bot.run(
+        f'/konferanse endre {number} publikum "Arbeidsprogram Vest-Telemark"',
+        as_="Marte Lie",
+        channel="D-marte",
+        now=NOW,
+    )
+    assert out.startswith(f"Du er organisator i {VESTFOLD}, men dette hører til {VEST_TELEMARK}")
+    assert dump(bot) == before
+    out = bot.run(
+        f'/konferanse endre {number} publikum "Nettverk for infrastruktur, Nettverk for arbeid"',
+        as_="Marte Lie",
+        channel="D-marte",
+        now=NOW,
+    )
+    assert out.startswith(f"Konferanse #{number} «Samferdselsdagen» er oppdatert"), out
