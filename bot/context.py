@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot import permissions
@@ -59,8 +60,25 @@ class Context:
                     "permission.other_partnership",
                     mine=self._partnership_name(member.partnership),
                     theirs=self._partnership_name(network.partnership),
+                    who=", ".join(self._organisers_of(network.partnership_id)) or "—",
                 )
         return UserError(key, **params)
+
+    def _organisers_of(self, partnership_id: int | None) -> list[str]:
+        """Whom to ask: the partnership's organisers, then the admins (a few of each)."""
+        organisers = self.session.scalars(
+            select(Member.name)
+            .where(
+                Member.role == "organiser",
+                Member.partnership_id.is_not_distinct_from(partnership_id),
+            )
+            .order_by(Member.name)
+            .limit(3)
+        ).all()
+        admins = self.session.scalars(
+            select(Member.name).where(Member.role == "admin").order_by(Member.name).limit(3)
+        ).all()
+        return [*organisers, *admins]
 
     def _partnership_name(self, partnership: Partnership | None) -> str:
         return partnership.name if partnership else t("permission.no_partnership", self.lang)

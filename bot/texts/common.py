@@ -102,9 +102,9 @@ TEXTS = {
         "en": "Only organisers and admins can do this.",
     },
     "permission.other_partnership": {
-        "nb": "Du er organisator i {mine}, men dette hører til {theirs}, og der har du ikke den rollen. Be en administrator eller en organisator i {theirs} om å gjøre det (`/partnerbot nettverk` viser hvem som er med).",
-        "nn": "Du er organisator i {mine}, men dette høyrer til {theirs}, og der har du ikkje den rolla. Be ein administrator eller ein organisator i {theirs} om å gjere det (`/partnerbot nettverk` viser kven som er med).",
-        "en": "You are an organiser in {mine}, but this belongs to {theirs}, where you do not have that role. Ask an admin or an organiser in {theirs} to do it (`/partnerbot network` shows who is in).",
+        "nb": "Du er organisator i {mine}, men dette hører til {theirs}, og der har du ikke den rollen. Be en administrator eller en organisator i {theirs} om å gjøre det: {who}.",
+        "nn": "Du er organisator i {mine}, men dette høyrer til {theirs}, og der har du ikkje den rolla. Be ein administrator eller ein organisator i {theirs} om å gjere det: {who}.",
+        "en": "You are an organiser in {mine}, but this belongs to {theirs}, where you do not have that role. Ask an admin or an organiser in {theirs} to do it: {who}.",
     },
     "permission.no_partnership": {
         "nb": "nettverk uten partnerskap",

@@ -63,7 +63,7 @@ def test_vestfolds_organiser_cannot_close_vest_telemarks_hearing_but_its_own_can
     assert out == (
         f"Du er organisator i {VESTFOLD}, men dette hører til {VEST_TELEMARK}, og der har du "
         f"ikke den rollen. Be en administrator eller en organisator i {VEST_TELEMARK} om å "
-        "gjøre det (`/partnerbot nettverk` viser hvem som er med)."
+        "gjøre det: Sigrid Aasen, Ingrid Berg."
     )
     assert dump(bot) == before
     # Typed in Vestfold's own channel it is the same hearing, and the same no.
@@ -94,13 +94,13 @@ def test_the_refusal_says_whose_it_is_in_the_members_language(any_db: Database) 
     assert bot.run("/horing endre 1 frist 20.04.2026", as_="Sigrid Aasen", now=NOW) == (
         f"Du er organisator i {VEST_TELEMARK}, men dette høyrer til {VESTFOLD}, og der har du "
         f"ikkje den rolla. Be ein administrator eller ein organisator i {VESTFOLD} om å gjere "
-        "det (`/partnerbot nettverk` viser kven som er med)."
+        "det: Kari Nordmann, Marte Lie, Ingrid Berg."
     )
     bot.run("/partnerbot språk en", as_="Sigrid Aasen", now=NOW)
     assert bot.run('/mote ny "Arbeidsmøte" tider 10.03.2026 kl 10-12', as_="Sigrid Aasen") == (
         f"You are an organiser in {VEST_TELEMARK}, but this belongs to {VESTFOLD}, where you "
-        f"do not have that role. Ask an admin or an organiser in {VESTFOLD} to do it "
-        "(`/partnerbot network` shows who is in)."
+        f"do not have that role. Ask an admin or an organiser in {VESTFOLD} to do it: "
+        "Kari Nordmann, Marte Lie, Ingrid Berg."
     )
 
 
@@ -214,7 +214,7 @@ def test_networks_outside_any_partnership_are_organised_by_organisers_outside_an
     assert bot.run(f"/horing avslutt {number}", as_="Cato", channel="D", now=NOW) == (
         "Du er organisator i Grenlandsrådet, men dette hører til nettverk uten partnerskap, og "
         "der har du ikke den rollen. Be en administrator eller en organisator i nettverk uten "
-        "partnerskap om å gjøre det (`/partnerbot nettverk` viser hvem som er med)."
+        "partnerskap om å gjøre det: Anne."
     )
     assert "er avsluttet" in bot.run(f"/horing avslutt {number}", as_="Anne", channel="D", now=NOW)
     assert "organisator i nettverk uten partnerskap" in bot.run("/partnerbot meg", as_="Anne")
