@@ -306,3 +306,25 @@ def test_a_conference_is_not_handed_to_another_partnership_by_a_new_audience(
         now=NOW,
     )
     assert out.startswith(f"Konferanse #{number} «Samferdselsdagen» er oppdatert"), out
+
+
+def test_a_hearing_whose_network_is_gone_is_only_its_makers_and_the_admins(bot: TestBot) -> None:
+    """Networks are never deleted by a command, but the column allows it (SET NULL): such
+    a hearing belongs to no partnership, and no organiser manages it."""
+    number = made(
+        bot.run(
+            '/horing ny "Gammal plan" frist 15.04.2026 mottakere "Tokke kommune"',
+            as_="Knut Vik",
+            channel=VT,
+            now=NOW,
+        ),
+        "Høyring",
+    )
+    with bot.app.db.transaction() as s:
+        s.get(Hearing, number).network_id = None  # type: ignore[union-attr]
+    before = dump(bot)
+    for organiser in ("Sigrid Aasen", "Marte Lie"):
+        out = bot.run(f"/horing avslutt {number}", as_=organiser, channel=VT, now=NOW)
+        assert out.startswith(("Dette hører ikke til noe", "Dette høyrer ikkje til noko")), out
+    assert dump(bot) == before
+    assert "er avslutta" in bot.run(f"/horing avslutt {number}", as_="Knut Vik", now=NOW)
