@@ -57,8 +57,14 @@ _LOCKED_CONFERENCE = _CONFERENCE.with_for_update().execution_options(populate_ex
 
 
 def is_organiser_of(ctx: Context, conf: Conference) -> bool:
+    """permissions.organiser_or_creator; the conference's network is looked up only for an
+    organiser who did not make it (a registration asks on every answer)."""
+    member = ctx.member
+    made_it = conf.created_by is not None and conf.created_by == member.id
+    if made_it or not permissions.has_role(member, "organiser"):
+        return made_it
     return permissions.organiser_or_creator(
-        ctx.member, conf.created_by, home_network(ctx.session, conf)
+        member, conf.created_by, home_network(ctx.session, conf)
     )
 
 
