@@ -6,13 +6,15 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot import permissions
 from bot.config import Settings
 from bot.errors import UserError
+from bot.i18n import t
 from bot.messages import Command
-from storage.models import Member, Network
+from storage.models import Member, Network, Partnership
 
 
 @dataclass
@@ -39,3 +41,44 @@ class Context:
     def require_role(self, role: str) -> None:
         if not self.has_role(role):
             raise UserError(f"permission.need_{role}")
+
+    def require_organiser(self, network: Network | None) -> None:
+        """Organisers of ``network``'s partnership and admins (permissions.organiser)."""
+        self.require_role("organiser")
+        if not permissions.organiser(self.member, network):
+            raise self.refusal(network, "permission.need_organiser")
+
+    def refusal(self, network: Network | None, key: str, /, **params: object) -> UserError:
+        """The no of ``key`` about an object of ``network``; an organiser refused because
+        the object is not their partnership's is told whose it is and whom to ask."""
+        member = self.member
+        if permissions.has_role(member, "organiser") and not permissions.admin(member):
+            if network is None:  # placed in no partnership: its maker's and the admins'
+                return UserError("permission.no_partnership_object")
+            if network.partnership_id != member.partnership_id:
+                return UserError(
+                    "permission.other_partnership",
+                    mine=self._partnership_name(member.partnership),
+                    theirs=self._partnership_name(network.partnership),
+                    who=", ".join(self._organisers_of(network.partnership_id)) or "—",
+                )
+        return UserError(key, **params)
+
+    def _organisers_of(self, partnership_id: int | None) -> list[str]:
+        """Whom to ask: the partnership's organisers, then the admins (a few of each)."""
+        organisers = self.session.scalars(
+            select(Member.name)
+            .where(
+                Member.role == "organiser",
+                Member.partnership_id.is_not_distinct_from(partnership_id),
+            )
+            .order_by(Member.name)
+            .limit(3)
+        ).all()
+        admins = self.session.scalars(
+            select(Member.name).where(Member.role == "admin").order_by(Member.name).limit(3)
+        ).all()
+        return [*organisers, *admins]
+
+    def _partnership_name(self, partnership: Partnership | None) -> str:
+        return partnership.name if partnership else t("permission.no_partnership", self.lang)

@@ -2,8 +2,10 @@
 checked against ``COMMANDS`` (tests/handlers/test_permissions.py) and walked through
 the router, so the table, the rules and what the bot does cannot drift apart.
 
-A rule takes the member (and the object) and answers yes or no; the handler turns a no
-into the refusal text of its feature. Roles are global (see docs/permissions.md).
+A rule takes the member (and the object, or the network it belongs to) and answers yes or
+no; the handler turns a no into the refusal text of its feature (``Context.refusal`` tells
+an organiser of another partnership why). An admin is an admin everywhere; an organiser's
+rights count in the networks of their own partnership only (see docs/permissions.md).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ ROLE_RANK = {"member": 0, "organiser": 1, "admin": 2}
 
 
 def has_role(member: Member, role: str) -> bool:
+    """The member's rank, whatever the object (``organiser`` says where it counts)."""
     return ROLE_RANK.get(member.role, 0) >= ROLE_RANK[role]
 
 
@@ -25,19 +28,28 @@ def admin(member: Member) -> bool:
     return has_role(member, "admin")
 
 
-def organiser(member: Member) -> bool:
-    """Organisers and admins (a role for the whole partnership, not per network)."""
-    return has_role(member, "organiser")
+def organiser(member: Member, network: Network | None) -> bool:
+    """Admins, and organisers of the partnership ``network`` belongs to. Networks outside
+    any partnership are organised by organisers outside any partnership (a deployment that
+    never made one); an object with no network is nobody's to organise but an admin's."""
+    if admin(member):
+        return True
+    return (
+        has_role(member, "organiser")
+        and network is not None
+        and network.partnership_id == member.partnership_id
+    )
 
 
 def organiser_or_network_member(member: Member, network: Network) -> bool:
     """Taking part: creating, voting, answering in a network."""
-    return organiser(member) or network in member.networks
+    return organiser(member, network) or network in member.networks
 
 
-def organiser_or_creator(member: Member, created_by: int | None) -> bool:
-    """Managing what someone made (a hearing, a poll, a conference, a draft's visibility)."""
-    return organiser(member) or (created_by is not None and created_by == member.id)
+def organiser_or_creator(member: Member, created_by: int | None, network: Network | None) -> bool:
+    """Managing what someone made (a hearing, a poll, a conference, a draft's visibility):
+    its maker, admins, and organisers of the partnership of ``network`` (the object's)."""
+    return organiser(member, network) or (created_by is not None and created_by == member.id)
 
 
 def action_owner(member: Member, action: Action) -> bool:
@@ -51,14 +63,16 @@ def action_owner(member: Member, action: Action) -> bool:
 
 
 def may_change_action(member: Member, action: Action) -> bool:
-    """Status, owner and deletion of an action: its owner, organisers and admins."""
-    return organiser(member) or action_owner(member, action)
+    """Status, owner and deletion of an action: its owner, organisers of its network's
+    partnership and admins."""
+    return organiser(member, action.network) or action_owner(member, action)
 
 
-def may_answer_for(member: Member, organisation_id: int) -> bool:
-    """Saying that an organisation has answered a hearing: its own members, organisers and
-    admins (not any member of the network on behalf of another organisation)."""
-    return organiser(member) or member.organisation_id == organisation_id
+def may_answer_for(member: Member, organisation_id: int, network: Network | None) -> bool:
+    """Saying that an organisation has answered a hearing: its own members, organisers of
+    the hearing's partnership and admins (not any member of the network on behalf of
+    another organisation)."""
+    return organiser(member, network) or member.organisation_id == organisation_id
 
 
 class _Created(Protocol):
@@ -66,16 +80,24 @@ class _Created(Protocol):
     created_by: int | None
 
 
-def may_see_draft(member: Member, item: _Created) -> bool:
-    """A draft (a conference not announced) exists only for its maker and organisers; to
-    anyone else it is answered as if there were no such number."""
-    return item.state != "draft" or organiser_or_creator(member, item.created_by)
+def may_see_draft(member: Member, item: _Created, network: Network | None) -> bool:
+    """A draft (a conference not announced) exists only for its maker, admins and organisers
+    of its partnership (``network``: the one it belongs to); to anyone else it is answered as
+    if there were no such number."""
+    return item.state != "draft" or organiser_or_creator(member, item.created_by, network)
 
 
 # -- the table in docs/permissions.md -----------------------------------------------------
 
 # The columns of the table, in order.
-ROLES = ("admin", "organisator", "medlem", "annet nettverk", "ukjent")
+ROLES = (
+    "admin",
+    "organisator",
+    "organisator annet partnerskap",
+    "medlem",
+    "annet nettverk",
+    "ukjent",
+)
 
 
 @dataclass(frozen=True)
@@ -84,16 +106,16 @@ class Rule:
     else (an admin) in the member's network; ``name`` is the function the handlers call."""
 
     name: str
-    cells: tuple[bool, bool, bool, bool, bool]
+    cells: tuple[bool, bool, bool, bool, bool, bool]
 
 
-ANYONE = Rule("anyone", (True, True, True, True, True))
-NETWORK = Rule("organiser_or_network_member", (True, True, True, False, False))
-CREATOR = Rule("organiser_or_creator", (True, True, False, False, False))
-CHANGE_ACTION = Rule("may_change_action", (True, True, False, False, False))
-ANSWER_FOR = Rule("may_answer_for", (True, True, False, False, False))
-ORGANISER = Rule("organiser", (True, True, False, False, False))
-ADMIN = Rule("admin", (True, False, False, False, False))
+ANYONE = Rule("anyone", (True, True, True, True, True, True))
+NETWORK = Rule("organiser_or_network_member", (True, True, False, True, False, False))
+CREATOR = Rule("organiser_or_creator", (True, True, False, False, False, False))
+CHANGE_ACTION = Rule("may_change_action", (True, True, False, False, False, False))
+ANSWER_FOR = Rule("may_answer_for", (True, True, False, False, False, False))
+ORGANISER = Rule("organiser", (True, True, False, False, False, False))
+ADMIN = Rule("admin", (True, False, False, False, False, False))
 
 COMMANDS: dict[str, Rule] = {
     "/partnerbot hjelp": ANYONE,

@@ -121,12 +121,16 @@ def redeem_code(ctx: Context, typed: str) -> Reply:
 
 
 def _merge(ctx: Context, person: Member, other: Member) -> Merged:
-    """``other`` into ``person``: the higher role of the two (it is one human), the rest as
+    """``other`` into ``person``: the higher role of the two (it is one human) with the
+    partnership it counts in (an organiser's is their partnership's only), the rest as
     storage.merge says. The command goes on as ``person``."""
-    role = max((person.role, other.role), key=lambda r: permissions.ROLE_RANK.get(r, 0))
+    higher = max((person, other), key=lambda m: permissions.ROLE_RANK.get(m.role, 0))
+    role, partnership = higher.role, higher.partnership
     other_id, other_name = other.id, other.name
     merged = merge_members(ctx.session, person, other)
     person.role = role
+    if higher is other:
+        person.partnership = partnership
     ctx.member = person
     audit(ctx, "account.merge", "member", person.id, merged=other_id, name=other_name)
     return merged

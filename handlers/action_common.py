@@ -173,17 +173,20 @@ def owner_text(action: Action, lang: str | None = None) -> str:
 
 
 def require_network_member(ctx: Context, network: Network) -> None:
-    """Members work on actions in their own networks; organisers and admins everywhere."""
+    """Members work on actions in their own networks; organisers in their partnership's;
+    admins everywhere."""
     if permissions.organiser_or_network_member(ctx.member, network):
         return
-    raise UserError("actions.not_in_network", network=network.name)
+    raise ctx.refusal(network, "actions.not_in_network", network=network.name)
 
 
 def require_owner(ctx: Context, action: Action) -> None:
     """Status, owner and deletion: permissions.may_change_action."""
     if permissions.may_change_action(ctx.member, action):
         return
-    raise UserError("actions.not_owner", id=action.id, owner=owner_text(action, ctx.lang))
+    raise ctx.refusal(
+        action.network, "actions.not_owner", id=action.id, owner=owner_text(action, ctx.lang)
+    )
 
 
 def due_text(action: Action, lang: str) -> str:

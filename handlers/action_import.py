@@ -329,6 +329,7 @@ def _confirm(ctx: Context) -> Reply:
     network = ctx.session.get(Network, preview.object_id)
     if network is None:
         raise UserError("actions.import.expired")
+    ctx.require_organiser(network)  # the rights of now: the role may have moved since
     detail: dict[str, Any] = preview.detail or {}
     goals, keys = _existing(ctx, network)
     made = Made()
@@ -417,6 +418,7 @@ def import_programme(ctx: Context, args: Args) -> Reply:
     if "confirm" in opts.flags:
         return _confirm(ctx)
     network = network_for(ctx, opts)
+    ctx.require_organiser(network)
     if opts.get("file"):
         text = _read_file(ctx, opts.options["file"])
     elif ctx.command.body.strip():

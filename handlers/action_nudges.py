@@ -3,14 +3,15 @@ date, then weekly (on the working day before, if that day is off) until the acti
 cancelled or gets a new date.
 
 Who is nudged: the owning member; for an action owned by an organisation, its members, or
-the network's organisers when it has none; for an action without owner, the organisers."""
+the network's organisers when it has none; for an action without owner, the organisers
+(admins, and organisers of the network's partnership who are in the network)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from bot.config import Settings
@@ -20,10 +21,17 @@ from bot.messages import Reply
 from bot.zones import row_zone
 from handlers.workdays import next_working_day, previous_working_day
 from storage import outbox
-from storage.models import GUEST_PLATFORM, Account, Action, Member, NetworkMember, OutboxMessage
+from storage.models import (
+    GUEST_PLATFORM,
+    Account,
+    Action,
+    Member,
+    Network,
+    NetworkMember,
+    OutboxMessage,
+)
 
 KIND = "action.overdue"
-ORGANISER_ROLES = ("organiser", "admin")
 NUDGE_TIME = time(9, 0)
 CLOSED = ("done", "cancelled")
 # Two nudges are kept pending, so one that goes stale while the bot is down does not end
@@ -51,11 +59,23 @@ def owner_sign(action: Action) -> str:
 
 
 def organisers(session: Session, network_id: int) -> list[Member]:
+    """The network's members who organise it: admins, and organisers of its partnership
+    (bot/permissions.py: an organiser's role counts in their own partnership only)."""
     return list(
         session.scalars(
             select(Member)
             .join(NetworkMember, NetworkMember.member_id == Member.id)
-            .where(NetworkMember.network_id == network_id, Member.role.in_(ORGANISER_ROLES))
+            .join(Network, Network.id == NetworkMember.network_id)
+            .where(
+                NetworkMember.network_id == network_id,
+                or_(
+                    Member.role == "admin",
+                    and_(
+                        Member.role == "organiser",
+                        Member.partnership_id.is_not_distinct_from(Network.partnership_id),
+                    ),
+                ),
+            )
             .order_by(Member.id)
         )
     )

@@ -295,6 +295,7 @@ def new_goal(ctx: Context, args: Args) -> Reply:
     number = parse_goal_number(words[0].text)
     title = _title(" ".join(tok.text for tok in words[1:]))
     network = network_for(ctx, args)
+    ctx.require_organiser(network)
     exists = ctx.session.scalar(
         select(Goal).where(Goal.network_id == network.id, Goal.number == number)
     )

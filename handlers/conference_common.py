@@ -38,9 +38,16 @@ def find_conference(
     answered as no such conference (its title is not told)."""
     locked = lock and session.get_bind().dialect.name == "postgresql"
     conf = session.scalar(_LOCKED_CONFERENCE if locked else _CONFERENCE, {"id": conference_id})
-    if conf is None or (viewer is not None and not permissions.may_see_draft(viewer, conf)):
+    if conf is None or (viewer is not None and not may_see(session, viewer, conf)):
         raise UserError("conferences.unknown", ref=conference_id)
     return conf
+
+
+def may_see(session: Session, viewer: Member, conf: Conference) -> bool:
+    """permissions.may_see_draft; the conference's network is looked up for drafts only."""
+    if conf.state != DRAFT:
+        return True
+    return permissions.may_see_draft(viewer, conf, home_network(session, conf))
 
 
 # Built once (a registration reads its conference, the member's registration and the
@@ -50,7 +57,33 @@ _LOCKED_CONFERENCE = _CONFERENCE.with_for_update().execution_options(populate_ex
 
 
 def is_organiser_of(ctx: Context, conf: Conference) -> bool:
-    return permissions.organiser_or_creator(ctx.member, conf.created_by)
+    """permissions.organiser_or_creator; the conference's network is looked up only for an
+    organiser who did not make it (a registration asks on every answer)."""
+    member = ctx.member
+    made_it = conf.created_by is not None and conf.created_by == member.id
+    if made_it or not permissions.has_role(member, "organiser"):
+        return made_it
+    return permissions.organiser_or_creator(
+        member, conf.created_by, home_network(ctx.session, conf)
+    )
+
+
+def organiser_refusal(ctx: Context, conf: Conference) -> UserError:
+    """The no to someone who does not organise ``conf`` (see ``is_organiser_of``)."""
+    return ctx.refusal(home_network(ctx.session, conf), "permission.need_organiser")
+
+
+def home_network(session: Session, conf: Conference) -> Network | None:
+    """The network a conference belongs to, for who organises it: the one it was made in;
+    made outside a network's channel, its audience's networks when they all lie in one
+    partnership (the first stands for them); else none, and only its maker and admins
+    organise it (an audience of organisations only, or of several partnerships)."""
+    if conf.network_id is not None:
+        return session.get(Network, conf.network_id)
+    networks = audience_networks(session, conf)
+    if networks and len({n.partnership_id for n in networks}) == 1:
+        return networks[0]
+    return None
 
 
 def organiser_name(session: Session, conf: Conference) -> str:

@@ -14,7 +14,6 @@ from datetime import datetime, time, timedelta, tzinfo
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from bot import permissions
 from bot.context import Context
 from bot.dates import (
     DateParseError,
@@ -44,8 +43,11 @@ from handlers.conference_common import (
     conference_ref,
     count_status,
     find_conference,
+    home_network,
     is_organiser_of,
     is_over,
+    may_see,
+    organiser_refusal,
     registration_of,
     rsvp_buttons,
     status_text,
@@ -209,12 +211,21 @@ def apply_fields(ctx: Context, conf: Conference, args: Args) -> None:
         ]
 
 
+def require_organiser_of_home(ctx: Context, conf: Conference) -> None:
+    """Making a conference, or giving it a new audience, is for organisers of the
+    partnership it then belongs to; without one (organisations only, several partnerships)
+    it is its maker's and the admins'."""
+    home = home_network(ctx.session, conf)
+    if home is not None:
+        ctx.require_organiser(home)
+
+
 def organised_conference(ctx: Context, args: Args) -> Conference:
     """The conference the command names, locked, if the member organises it and it is not
     called off (what changing, announcing and calling off need)."""
     conf = find_conference(ctx.session, conference_ref(args), lock=True, viewer=ctx.member)
     if not is_organiser_of(ctx, conf):
-        raise UserError("permission.need_organiser")
+        raise organiser_refusal(ctx, conf)
     if conf.state == CONFERENCE_CANCELLED:
         raise UserError("conferences.is_cancelled", title=conf.title)
     return conf
@@ -244,6 +255,7 @@ def new_conference(ctx: Context, args: Args) -> Reply:
         if ctx.network is None:
             raise UserError("conferences.audience_missing")
         conf.audience = [ConferenceAudience(network_id=ctx.network.id)]
+    require_organiser_of_home(ctx, conf)
     ctx.session.add(conf)
     ctx.session.flush()
     audit(ctx, "conference.create", "conference", conf.id, title=title)
@@ -276,6 +288,8 @@ def edit_conference(ctx: Context, args: Args) -> Reply:
     if new_title:
         conf.title = new_title[:500]
     apply_fields(ctx, conf, args)
+    if args.get("audience"):  # not handed to another partnership's networks
+        require_organiser_of_home(ctx, conf)
     ctx.session.flush()
     if conf.state == ANNOUNCED:
         if args.get("audience"):
@@ -402,8 +416,7 @@ def upcoming_conferences(
     return [
         ConferenceLine(c, registration_of(session, c.id, viewer.id))
         for c in session.scalars(_UPCOMING, {"since": now - timedelta(days=1)})
-        if not is_over(c, now, tz)
-        and (c.state == ANNOUNCED or permissions.organiser_or_creator(viewer, c.created_by))
+        if not is_over(c, now, tz) and (c.state == ANNOUNCED or may_see(session, viewer, c))
     ]
 
 
@@ -442,7 +455,7 @@ def list_conferences(ctx: Context, args: Args) -> Reply:
 def list_participants(ctx: Context, args: Args) -> Reply:
     conf = find_conference(ctx.session, conference_ref(args), viewer=ctx.member)
     if not is_organiser_of(ctx, conf):
-        raise UserError("permission.need_organiser")
+        raise organiser_refusal(ctx, conf)
     lines = [t("conferences.participants_title", ctx.lang, id=conf.id, title=conf.title)]
     for status in (REGISTERED, WAITLISTED, MAYBE):
         regs = by_arrival(ctx.session, conf.id, status)

@@ -268,6 +268,7 @@ def render_digest(
 def set_digest(ctx: Context, args: Args) -> Reply:
     ctx.require_role("organiser")
     network = network_for(ctx, args)
+    ctx.require_organiser(network)
     words = [w.casefold() for w in args.words()]
     if words in (["nå"], ["na"], ["no"], ["now"]):
         return post_now(ctx, network)

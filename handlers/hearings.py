@@ -203,8 +203,13 @@ def mark_answered(ctx: Context, args: Args) -> Reply:
     named = args.get("organisation") or " ".join(tok.text for tok in rest).strip()
     addressees = pick_addressees(ctx, hearing, named)
     for a in addressees:
-        if not permissions.may_answer_for(ctx.member, a.organisation_id):
-            raise UserError("hearings.answer_not_yours", org=a.organisation.name, number=hearing.id)
+        if not permissions.may_answer_for(ctx.member, a.organisation_id, hearing.network):
+            raise ctx.refusal(
+                hearing.network,
+                "hearings.answer_not_yours",
+                org=a.organisation.name,
+                number=hearing.id,
+            )
     again = [a for a in addressees if a.answered_at is not None]
     for a in addressees:
         # The first answer stays; each report is kept in the history `vis` shows.
@@ -487,18 +492,21 @@ def find_hearing(ctx: Context, args: Args, verb: str) -> Hearing:
 def require_member_of(ctx: Context, network: Network) -> None:
     if permissions.organiser_or_network_member(ctx.member, network):
         return
-    raise UserError("hearings.not_in_network", network=network.name)
+    raise ctx.refusal(network, "hearings.not_in_network", network=network.name)
 
 
 def may_manage(ctx: Context, hearing: Hearing) -> bool:
-    return permissions.organiser_or_creator(ctx.member, hearing.created_by)
+    return permissions.organiser_or_creator(ctx.member, hearing.created_by, hearing.network)
 
 
 def require_manager(ctx: Context, hearing: Hearing) -> None:
     if not may_manage(ctx, hearing):
         creator = ctx.session.get(Member, hearing.created_by) if hearing.created_by else None
-        raise UserError(
-            "hearings.not_permitted", number=hearing.id, creator=creator.name if creator else "—"
+        raise ctx.refusal(
+            hearing.network,
+            "hearings.not_permitted",
+            number=hearing.id,
+            creator=creator.name if creator else "—",
         )
 
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from sqlalchemy import func, select
 
+from bot import permissions
 from bot.context import Context
 from bot.errors import UserError
 from bot.grammar import Args
@@ -42,6 +43,19 @@ def parse_role(text: str) -> str:
 
 def role_name(role: str, lang: str) -> str:
     return t(f"role.{role}", lang)
+
+
+def role_where(member: Member, lang: str) -> str:
+    """The member's role and where it counts: an admin's everywhere, an organiser's in
+    their own partnership (bot/permissions.py)."""
+    role = role_name(member.role, lang)
+    if permissions.admin(member):
+        return t("networks.role_everywhere", lang, role=role)
+    if permissions.has_role(member, "organiser"):
+        partnership = member.partnership
+        where = partnership.name if partnership else t("permission.no_partnership", lang)
+        return t("networks.role_where", lang, role=role, where=where)
+    return role
 
 
 def list_networks(ctx: Context, args: Args) -> Reply:
@@ -170,7 +184,7 @@ def _profile(ctx: Context) -> Reply:
                         t("label.organisation", ctx.lang),
                         m.organisation.name if m.organisation else "—",
                     ),
-                    (t("label.role", ctx.lang), role_name(m.role, ctx.lang)),
+                    (t("label.role", ctx.lang), role_where(m, ctx.lang)),
                     (t("label.language", ctx.lang), t(f"language.{ctx.lang}", ctx.lang)),
                     (t("label.timezone", ctx.lang), str(ctx.tz)),
                     (
@@ -201,7 +215,8 @@ def add_member(ctx: Context, args: Args) -> Reply:
     role = parse_role(args.options["role"]) if args.get("role") else None
     lang = _language_option(args)
     member, created = _named_member(ctx, name)
-    if not created and not (role or lang or args.get("organisation") or args.get("network")):
+    changes = ("organisation", "network", "partnership")
+    if not created and not (role or lang or any(args.get(key) for key in changes)):
         return Reply.text(_member_unchanged(ctx, member))
     if role:
         member.role = role
@@ -217,6 +232,8 @@ def add_member(ctx: Context, args: Args) -> Reply:
             member.networks.append(net)
         if member.partnership is None:
             member.partnership = net.partnership
+    if args.get("partnership"):  # where an organiser's role counts (bot/permissions.py)
+        member.partnership = _partnership(ctx, args.options["partnership"])
     ctx.session.flush()
     audit(
         ctx,
@@ -231,7 +248,7 @@ def add_member(ctx: Context, args: Args) -> Reply:
             key,
             ctx.lang,
             name=member.name,
-            role=role_name(member.role, ctx.lang),
+            role=role_where(member, ctx.lang),
             org=member.organisation.name if member.organisation else "—",
         )
     )
@@ -297,6 +314,7 @@ VERBS = (
             "role": ("rolle", "role"),
             "network": ("nettverk", "network"),
             "language": ("språk", "sprak", "language"),
+            "partnership": ("partnerskap", "partnarskap", "partnership", "regionråd", "regionrad"),
         },
     ),
 )

@@ -67,7 +67,7 @@ class Overview:
 def mine_to_follow(member: Member, network_ids: list[int]) -> ColumnElement[bool]:
     """The actions that wait for ``member``, as their nudges go: owned by them; owned by
     their organisation (and no person); or, for an organiser in the action's network,
-    owned by nobody or by an organisation without members."""
+    owned by nobody or by an organisation without members (networks of their partnership)."""
     conditions = [Action.owner_member_id == member.id]
     if member.organisation_id is not None:
         conditions.append(
@@ -76,11 +76,14 @@ def mine_to_follow(member: Member, network_ids: list[int]) -> ColumnElement[bool
                 Action.owner_organisation_id == member.organisation_id,
             )
         )
-    if permissions.organiser(member) and network_ids:
+    organised = [
+        n.id for n in member.networks if n.id in network_ids and permissions.organiser(member, n)
+    ]
+    if organised:
         org_has_members = exists().where(Member.organisation_id == Action.owner_organisation_id)
         conditions.append(
             and_(
-                Action.network_id.in_(network_ids),
+                Action.network_id.in_(organised),
                 Action.owner_member_id.is_(None),
                 or_(Action.owner_organisation_id.is_(None), ~org_has_members),
             )

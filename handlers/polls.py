@@ -103,7 +103,7 @@ def new_poll(ctx: Context, args: Args) -> Reply:
         raise UserError("polls.slots_missing")
     network = network_for(ctx, args)
     if not permissions.organiser_or_network_member(ctx.member, network):
-        raise UserError("polls.not_in_network", network=network.name)
+        raise ctx.refusal(network, "polls.not_in_network", network=network.name)
     duration = _duration(ctx, args.get("duration"))
     slots = _slots(ctx, args.options["slots"], duration)
     closes_at = _deadline(ctx, args.get("closes"), slots[0][0])
@@ -356,7 +356,7 @@ def require_may_vote(ctx: Context, poll: Poll) -> None:
         i.member_id == me or (org is not None and i.organisation_id == org) for i in poll.invitees
     ):
         return
-    raise UserError("polls.not_in_network", network=poll.network.name)
+    raise ctx.refusal(poll.network, "polls.not_in_network", network=poll.network.name)
 
 
 def save_votes(
@@ -497,8 +497,8 @@ def _open_line(ctx: Context, poll: Poll, answered: int) -> str:
 def close_poll(ctx: Context, args: Args) -> Reply:
     words = args.words()
     poll = _poll(ctx, words[0] if words else None, lock="update")
-    if not permissions.organiser_or_creator(ctx.member, poll.created_by):
-        raise UserError("polls.close_not_allowed", id=poll.id)
+    if not permissions.organiser_or_creator(ctx.member, poll.created_by, poll.network):
+        raise ctx.refusal(poll.network, "polls.close_not_allowed", id=poll.id)
     meeting = meeting_of(ctx.session, poll)
     choice = args.get("choice") or (words[1] if len(words) > 1 else None)
     if meeting is not None and choice is None:

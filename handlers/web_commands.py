@@ -13,7 +13,7 @@ from bot.i18n import t
 from bot.messages import Reply
 from bot.router import Router, Verb
 from handlers import web_links
-from handlers.conference_common import DRAFT, find_conference
+from handlers.conference_common import DRAFT, find_conference, home_network, is_organiser_of
 from handlers.lookup import audit, network_for
 from storage.models import Network, Poll
 
@@ -40,8 +40,8 @@ def poll_link(ctx: Context, args: Args) -> Reply:
     poll = ctx.session.scalar(select(Poll).where(Poll.id == number))
     if poll is None:
         raise UserError("polls.unknown", id=number)
-    if not permissions.organiser_or_creator(ctx.member, poll.created_by):
-        raise UserError("web.link_organiser_only")
+    if not permissions.organiser_or_creator(ctx.member, poll.created_by, poll.network):
+        raise ctx.refusal(poll.network, "web.link_organiser_only")
     made = _link_or_revoke(
         ctx, words, web_links.POLL, "poll", poll.id, "web.poll_link_revoked", "/mote lenke"
     )
@@ -55,8 +55,8 @@ def conference_link(ctx: Context, args: Args) -> Reply:
     if not words:
         raise UserError("conferences.ref_missing")
     conf = find_conference(ctx.session, parse_ref(words[0]), viewer=ctx.member)
-    if not permissions.organiser_or_creator(ctx.member, conf.created_by):
-        raise UserError("web.link_organiser_only")
+    if not is_organiser_of(ctx, conf):
+        raise ctx.refusal(home_network(ctx.session, conf), "web.link_organiser_only")
     made = _link_or_revoke(
         ctx,
         words,

@@ -101,6 +101,21 @@ TEXTS = {
         "nn": "Berre organisatorar og administratorar kan gjere dette.",
         "en": "Only organisers and admins can do this.",
     },
+    "permission.other_partnership": {
+        "nb": "Du er organisator i {mine}, men dette hører til {theirs}, og der har du ikke den rollen. Be en administrator eller en organisator i {theirs} om å gjøre det: {who}.",
+        "nn": "Du er organisator i {mine}, men dette høyrer til {theirs}, og der har du ikkje den rolla. Be ein administrator eller ein organisator i {theirs} om å gjere det: {who}.",
+        "en": "You are an organiser in {mine}, but this belongs to {theirs}, where you do not have that role. Ask an admin or an organiser in {theirs} to do it: {who}.",
+    },
+    "permission.no_partnership": {
+        "nb": "nettverk uten partnerskap",
+        "nn": "nettverk utan partnarskap",
+        "en": "networks without a partnership",
+    },
+    "permission.no_partnership_object": {
+        "nb": "Dette hører ikke til noe partnerskap, så bare den som laget det og administratorer kan gjøre dette. Be en administrator om hjelp.",
+        "nn": "Dette høyrer ikkje til noko partnarskap, så berre den som laga det og administratorar kan gjere dette. Be ein administrator om hjelp.",
+        "en": "This belongs to no partnership, so only whoever made it and admins can do this. Ask an admin for help.",
+    },
     "permission.need_member": {
         "nb": "Du må være medlem for å gjøre dette.",
         "nn": "Du må vere medlem for å gjere dette.",

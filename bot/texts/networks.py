@@ -37,9 +37,9 @@ TEXTS = {
         "en": "`/partnerbot language nb` – choose a language: nb (Bokmål), nn (Nynorsk) or en (English)",
     },
     "help.partnerbot.medlem_ny": {
-        "nb": '`/partnerbot medlem ny "Kari Nordmann" org NAV rolle organisator nettverk utenforskap` – legg til eller endre et medlem (admin)',
-        "nn": '`/partnerbot medlem ny "Kari Nordmann" org NAV rolle organisator nettverk utenforskap` – legg til eller endre eit medlem (admin)',
-        "en": '`/partnerbot member new "Kari Nordmann" org NAV role organiser network utenforskap` – add or change a member (admin)',
+        "nb": '`/partnerbot medlem ny "Kari Nordmann" org NAV rolle organisator nettverk utenforskap` – legg til eller endre et medlem (admin); en organisator organiserer partnerskapet til sitt første nettverk, eller det du gir med `partnerskap "Vest-Telemarkrådet"`',
+        "nn": '`/partnerbot medlem ny "Kari Nordmann" org NAV rolle organisator nettverk utenforskap` – legg til eller endre eit medlem (admin); ein organisator organiserer partnarskapet til sitt første nettverk, eller det du gir med `partnarskap "Vest-Telemarkrådet"`',
+        "en": '`/partnerbot member new "Kari Nordmann" org NAV role organiser network utenforskap` – add or change a member (admin); an organiser organises the partnership of their first network, or the one you give with `partnership "Vest-Telemarkrådet"`',
     },
     "networks.none": {
         "nb": 'Ingen nettverk ennå. En administrator kan lage ett: `/partnerbot nettverk ny "Nettverk for infrastruktur"`.',
@@ -115,6 +115,16 @@ TEXTS = {
         "nb": "Kanalen {channel} er nå koblet til «{name}». Påminnelser og kunngjøringer for nettverket kommer hit.",
         "nn": "Kanalen {channel} er no kopla til «{name}». Påminningar og kunngjeringar for nettverket kjem hit.",
         "en": "The channel {channel} is now linked to “{name}”. Reminders and announcements for the network will come here.",
+    },
+    "networks.role_where": {
+        "nb": "{role} i {where}",
+        "nn": "{role} i {where}",
+        "en": "{role} in {where}",
+    },
+    "networks.role_everywhere": {
+        "nb": "{role} (i alle partnerskap)",
+        "nn": "{role} (i alle partnarskap)",
+        "en": "{role} (in every partnership)",
     },
     "networks.me_title": {
         "nb": "**{name}**",

@@ -132,7 +132,9 @@ def test_admin_creates_network_binds_channel_and_adds_member(bot: TestBot) -> No
         '/partnerbot medlem ny "Eva Holm" org "Horten kommune" rolle organisator '
         "nettverk helse språk nn"
     )
-    assert out == "Eva Holm er lagt til som organisator (Horten kommune)."
+    assert out == (
+        "Eva Holm er lagt til som organisator i Politisk partnerskap Vestfold (Horten kommune)."
+    )
     with bot.app.db.transaction() as s:
         ref = s.scalar(select(ChannelRef).where(ChannelRef.channel_id == "#helse"))
         assert ref is not None and ref.network.name == "Nettverk for helse"

@@ -299,3 +299,28 @@ def test_koble_with_a_network_still_binds_the_channel(bot: TestBot) -> None:
 def test_a_code_of_the_wrong_length_is_a_wrong_code_not_a_network(bot: TestBot) -> None:
     out = bot.run("/partnerbot koble 123", now=NOW)
     assert out == plain_text(t("accounts.code_unknown", "nb", code="123", minutes=15)), out
+
+
+def test_a_merged_organiser_keeps_the_partnership_the_role_was_given_in(
+    bot: TestBot, slack: TestBot
+) -> None:
+    """The higher role comes with the partnership it counts in: Sigrid's Slack account, a
+    plain member placed in Vestfold, asks for the code; her console account (organiser of
+    Vest-Telemarkrådet) types it. She stays Vest-Telemark's organiser, not Vestfold's."""
+    slack.run("/partnerbot meg", as_="U0SIGRID", now=NOW)
+    with bot.app.db.transaction() as s:
+        vestfold = s.scalar(select(Network).where(Network.name == "Nettverk for infrastruktur"))
+        assert vestfold is not None
+        member = s.scalar(
+            select(Member).join(Member.accounts).where(Account.external_id == "U0SIGRID")
+        )
+        assert member is not None
+        member.partnership_id = vestfold.partnership_id
+    code = code_from(slack.run("/partnerbot koble", as_="U0SIGRID", now=NOW))
+    bot.run(f"/partnerbot koble {code}", as_="Sigrid Aasen", now=NOW + timedelta(minutes=1))
+    assert person(bot, "console", "Sigrid Aasen").id == person(bot, "slack", "U0SIGRID").id
+    assert "organisator i Vest-Telemarkrådet" in bot.run("/partnerbot meg", as_="Sigrid Aasen")
+    out = slack.run("/horing avslutt 1", as_="U0SIGRID", now=NOW + timedelta(minutes=2))
+    assert out.startswith(  # in nynorsk now: her partnership's language
+        "Du er organisator i Vest-Telemarkrådet, men dette høyrer til Politisk partnerskap Vestfold"
+    ), out

@@ -27,10 +27,12 @@ NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # Monday 09:00 in Oslo
 CH = "#infrastruktur"  # every command is typed here: the network it is about
 
 # The roles of the table's columns, played by demo members of "Nettverk for infrastruktur"
-# (Tone Haugen is only in Vest-Telemark, whose language is nynorsk; "Eva Ny" is unknown).
+# (Sigrid Aasen organises Vest-Telemarkrådet, another partnership; Tone Haugen is only in
+# Vest-Telemark, whose language is nynorsk; "Eva Ny" is unknown).
 ROLES = {
     "admin": "Ingrid Berg",
     "organisator": "Marte Lie",
+    "organisator annet partnerskap": "Sigrid Aasen",  # organiser of Vest-Telemarkrådet
     "medlem": "Ola Nordmann",
     "annet nettverk": "Tone Haugen",
     "ukjent": "Eva Ny",
@@ -42,6 +44,8 @@ REFUSALS = (
     "permission.need_admin",
     "permission.need_organiser",
     "permission.need_member",
+    "permission.other_partnership",
+    "permission.no_partnership_object",
     "actions.not_in_network",
     "actions.not_owner",
     "hearings.not_in_network",
@@ -302,6 +306,11 @@ def test_the_roles_are_who_the_table_says(cell_bot: TestBot) -> None:
         by_name = {m.accounts[0].external_id: m for m in session.scalars(select(Member))}
         assert by_name[ROLES["admin"]].role == "admin"
         assert by_name[ROLES["organisator"]].role == "organiser"
+        other = by_name[ROLES["organisator annet partnerskap"]]
+        assert other.role == "organiser"
+        assert other.partnership_id is not None
+        assert other.partnership_id != net.partnership_id
+        assert net not in other.networks
         for role in ("medlem", "annet nettverk"):
             assert by_name[ROLES[role]].role == "member"
         assert net in by_name[ROLES["medlem"]].networks
