@@ -99,14 +99,14 @@ def find_goal(ctx: Context, network: Network, text: str) -> Goal:
 
 def find_action(ctx: Context, text: str | None) -> Action:
     number = parse_ref(text, what=t("actions.what", ctx.lang))
-    action = ctx.session.scalar(_ACTION_BY_ID, {"action_id": number})
+    action = ctx.session.scalar(_ACTION_BY_ID, {"number": number})
     if action is None:
         raise UserError("actions.unknown", number=number)
     return action
 
 
 # Built once: every action update asks it (session.get builds its query each time).
-_ACTION_BY_ID = select(Action).where(Action.id == bindparam("action_id"))
+_ACTION_BY_ID = select(Action).where(Action.id == bindparam("number"))
 
 
 def resolve_owner(ctx: Context, text: str) -> tuple[Member | None, Organisation | None]:
