@@ -44,6 +44,12 @@ def poll_row(bot: TestBot, poll_id: int) -> Poll:
         return poll
 
 
+def answers_in_slot_order(bot: TestBot, poll_id: int) -> list[str]:
+    with bot.app.db.transaction() as s:
+        query = select(Vote.answer).where(Vote.poll_id == poll_id).order_by(Vote.slot_id)
+        return list(s.execute(query).scalars())
+
+
 def flat(text: str) -> list[str]:
     return [" ".join(line.split()) for line in text.splitlines()]
 
@@ -620,11 +626,7 @@ def test_answers_typed_without_colons_are_taken(bot: TestBot, now: datetime, typ
     poll_id = create(bot, now)
     text = bot.run(f"/mote svar {poll_id} {typed}", as_="Ola Nordmann", now=now)
     assert text.startswith(f"Du har svart på møtepoll #{poll_id}."), text
-    with bot.app.db.transaction() as s:
-        rows = s.execute(
-            select(Vote.answer).where(Vote.poll_id == poll_id).order_by(Vote.slot_id)
-        ).scalars()
-        assert list(rows) == ["yes", "maybe", "no"]
+    assert answers_in_slot_order(bot, poll_id) == ["yes", "maybe", "no"]
 
 
 @pytest.mark.parametrize(
@@ -645,11 +647,7 @@ def test_all_and_its_answer_typed_without_a_colon_are_taken(
     poll_id = create(bot, now)
     text = bot.run(f"/mote svar {poll_id} {typed}", as_="Ola Nordmann", now=now)
     assert text.startswith(f"Du har svart på møtepoll #{poll_id}."), text
-    with bot.app.db.transaction() as s:
-        rows = s.execute(
-            select(Vote.answer).where(Vote.poll_id == poll_id).order_by(Vote.slot_id)
-        ).scalars()
-        assert list(rows) == answers
+    assert answers_in_slot_order(bot, poll_id) == answers
 
 
 def test_all_without_an_answer_asks_for_the_answer(bot: TestBot, now: datetime) -> None:
