@@ -144,8 +144,9 @@ _RULES = (
     _NOT_AFTER_SHIFT + r"(?P<week>(?:uke|veke|week)\s*(?P<wn>\d{1,2})(?![\d.:])"
     r"(?:\s+(?P<wy>\d{4}))?)(?![\d.:])",
     # "fredag den 4.", "the 4th": a day of a month not named (a named one is a date below)
-    # (not "the 15" of "the 15th September": the suffix is not left behind for a word)
-    rf"(?P<den>(?:den|the)\s+(?P<dd>\d{{1,2}})(?:\.(?!\d)|st|nd|rd|th)?)(?![a-z])"
+    # (not "the 15" of "the 15th September": no suffix is left behind for a word; but
+    # "den 4.kl 10" is the 4th at 10, so a word may follow the point)
+    rf"(?P<den>(?:den|the)\s+(?P<dd>\d{{1,2}})(?:\.(?!\d)|(?:st|nd|rd|th)?(?![a-z])))"
     rf"(?!\s*(?:of\s+)?(?:{_MONTH}){_WB})(?![\d/:.-])",
     # 5. mars, 5 mars 2027, 8. sept., 5th of March
     rf"(?P<td1>(?P<d1>\d{{1,2}})(?:\.|st|nd|rd|th)?\s*(?:of\s+)?(?P<m1>{_MONTH}){_WB}\.?"

@@ -664,3 +664,29 @@ def test_the_end_of_a_week_is_its_friday(text: str, day: str) -> None:
 def test_the_end_of_something_else_is_not_taken_for_a_week() -> None:
     for text in ("slutten av neste", "slutten av møtet", "end of the day"):
         assert refused(text).key in ("dates.unknown_word", "dates.not_understood"), text
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "hhmm"),
+    [
+        ("fredag den 4.kl 10", "2026-09-04", "10:00"),
+        ("den 4.kl. 10", "2026-03-04", "10:00"),
+    ],
+)
+def test_a_day_of_month_with_its_point_runs_on_into_a_word(
+    text: str, day: str, hhmm: str | None
+) -> None:
+    """Review of the English ordinals: the check that "the 15" leaves no "th" behind also
+    fell after "den 4.", so "fredag den 4.kl 10" was answered «4» er ikke en dato."""
+    assert read(text) == (day, hhmm)
+
+
+def test_a_point_without_a_space_reads_as_with_one() -> None:
+    """The unspaced "den 4.i neste måned" is answered as "den 4. i neste måned" is, not «4»."""
+    assert refused("den 4.i neste måned").key == refused("den 4. i neste måned").key
+    assert refused("den 4.i neste måned").key != "dates.bare_number"
+
+
+def test_a_number_still_runs_into_no_word_after_the_or_den() -> None:
+    assert refused("the 15x").key != "dates.impossible_date"
+    assert read("the 15th") == ("2026-03-15", None)
