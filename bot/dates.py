@@ -536,7 +536,7 @@ def _part_finder(mt: re.Match[str], kind: str) -> Finder:
 def _day_of_month_finder(mt: re.Match[str]) -> Finder:
     raw, number = mt.group("den"), int(mt.group("dd"))
     if not 1 <= number <= 31:
-        raise DateParseError("dates.impossible_date", date=raw)
+        raise DateParseError("dates.impossible_date", date=partial(W.as_typed, raw))
 
     def day_of_month(today: date, weekday: int | None) -> date:
         # The next month (this one counts) with that day, on that weekday if one was
@@ -550,7 +550,7 @@ def _day_of_month_finder(mt: re.Match[str]) -> Finder:
                 continue
             if day >= today and (weekday is None or day.weekday() == weekday):
                 return day
-        raise DateParseError("dates.impossible_date", date=raw)
+        raise DateParseError("dates.impossible_date", date=partial(W.as_typed, raw))
 
     return day_of_month
 
@@ -587,9 +587,9 @@ def _full_date(d: int, m: int, y: int | None, raw: str, today: date) -> date:
         try:
             return date(y, m, d)
         except ValueError:
-            raise DateParseError("dates.impossible_date", date=raw) from None
+            raise DateParseError("dates.impossible_date", date=partial(W.as_typed, raw)) from None
     if not (1 <= m <= 12 and 1 <= d <= _LONGEST_MONTH[m - 1]):  # 31.04, 13.13, 0.3
-        raise DateParseError("dates.impossible_date", date=raw)
+        raise DateParseError("dates.impossible_date", date=partial(W.as_typed, raw))
     for year in range(today.year, today.year + 9):  # 9 years always holds a 29 February
         try:
             candidate = date(year, m, d)
@@ -597,7 +597,7 @@ def _full_date(d: int, m: int, y: int | None, raw: str, today: date) -> date:
             continue
         if candidate >= today:
             return candidate
-    raise DateParseError("dates.impossible_date", date=raw)
+    raise DateParseError("dates.impossible_date", date=partial(W.as_typed, raw))
 
 
 def _add_months(day: date, months: int) -> date:

@@ -351,3 +351,23 @@ HOLIDAY_NN: dict[str, str] = {
     "Første juledag": "Første juledag",
     "Andre juledag": "Andre juledag",
 }
+
+
+def as_typed(text: str, lang: str) -> str:
+    """A phrase the member typed, shown back in an answer: in English with its English
+    month names capitalised ("31st of February"), in Norwegian as typed ("31. februar")."""
+    if lang != "en":
+        return text
+    return _LETTERS.sub(lambda m: m[0].capitalize() if _english_month(m[0]) else m[0], text)
+
+
+_LETTERS = re.compile(r"[a-zæøåäö]+")
+
+
+def _english_month(word: str) -> bool:
+    # "feb", "april", "sept" are English as well; "februar", "mars", "okt" are not
+    month = MONTHS.get(word)
+    if month is None:
+        return False
+    english = MONTH_NAMES["en"][month - 1].lower()
+    return word == english or (word not in _NO_MONTHS and english.startswith(word))

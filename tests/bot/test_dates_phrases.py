@@ -690,3 +690,27 @@ def test_a_point_without_a_space_reads_as_with_one() -> None:
 def test_a_number_still_runs_into_no_word_after_the_or_den() -> None:
     assert refused("the 15x").key != "dates.impossible_date"
     assert read("the 15th") == ("2026-03-15", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "en", "nb"),
+    [
+        ("31st of february", "The date 31st of February does not exist.", "31st of february"),
+        ("the 31st of February", "The date 31st of February does not exist.", None),
+        ("february 31st", "The date February 31st does not exist.", None),
+        ("31 feb 2027", "The date 31 Feb 2027 does not exist.", None),
+        ("april 31", "The date April 31 does not exist.", None),
+        ("31. februar", "The date 31. februar does not exist.", "31. februar"),
+    ],
+)
+def test_an_impossible_date_names_english_months_capitalised_in_english(
+    text: str, en: str, nb: str | None
+) -> None:
+    """Review: "31st of february" was answered "The date 31st of february does not exist";
+    English writes its month names capitalised, Norwegian does not."""
+    error = refused(text)
+    assert error.key == "dates.impossible_date"
+    assert error.message("en", example=False) == en
+    if nb is not None:
+        assert error.message("nb", example=False) == f"Datoen {nb} finnes ikke."
+        assert error.message("nn", example=False) == f"Datoen {nb} finst ikkje."
