@@ -380,6 +380,8 @@ def _read_words(r: _Reading, words: list[str]) -> None:
         elif W.MONTH_PARTS.get(word) == "end" and after in ("av", "of"):
             r.week_end = word  # a week must follow: "slutten av neste veke", "end of the week"
             i += 1
+        elif word in W.BEFORE_END_WORDS and _end_follows(words, i + 1):
+            pass  # "før slutten av neste uke": the end of a week is checked below
         elif r.week_end and word in W.WEEK_WORDS and r.week_shift is None:
             r.week_shift, r.week_text = 0, word  # "slutten av veka", "end of the week"
             r.anchors += 1
@@ -394,10 +396,25 @@ def _read_words(r: _Reading, words: list[str]) -> None:
         elif r.unknown is None:
             r.unknown = word
         i += 1
-    if r.week_end and r.week_shift is None:
+    if r.week_end and r.week_shift is None and r.iso_week is None:
         r.unknown = r.unknown or r.week_end  # "slutten av" something that is not a week
     elif r.week_end and r.weekday is None:
         r.weekday = 4  # the end of a week is its Friday, as a week deadline is
+
+
+def _end_follows(words: list[str], i: int) -> bool:
+    """Whether words[i:] go on "slutten av" or "the end of" (a week must follow that)."""
+    if words[i : i + 1] == ["the"]:
+        i += 1
+    return (
+        i + 1 < len(words)
+        and W.MONTH_PARTS.get(words[i]) == "end"
+        and words[i + 1]
+        in (
+            "av",
+            "of",
+        )
+    )
 
 
 def _resolve_pairs(r: _Reading, text: str) -> None:
@@ -726,6 +743,7 @@ _KNOWN = frozenset(
             *W.LAST_WORDS,
             *W.FILLER_WORDS,
             *W.WEEK_WORDS,
+            *W.BEFORE_END_WORDS,
             *W.MONTH_WORDS,
             *W.ORDINALS,
             *W.MONTH_PARTS,

@@ -150,6 +150,9 @@ FILLER_WORDS = frozenset(
     "frist fristen innen innan by on the den på pa senest seinast deadline dato for due of".split()
 )
 WEEK_WORDS = frozenset("uke uka uken veke veka week".split())
+# "før slutten av neste uke", "towards the end of the week": only before the end of a week,
+# which is its Friday either way ("før fredag" alone stays refused: Thursday or Friday?).
+BEFORE_END_WORDS = frozenset("før mot before towards toward".split())
 MONTH_WORDS = frozenset("måned måneden månad månaden month".split())
 # Words that say "the one before" a weekday: "forrige fredag", "last Friday".
 LAST_WORDS = frozenset("forrige førre forrje last previous".split())

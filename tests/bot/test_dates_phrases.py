@@ -714,3 +714,33 @@ def test_an_impossible_date_names_english_months_capitalised_in_english(
     if nb is not None:
         assert error.message("nb", example=False) == f"Datoen {nb} finnes ikke."
         assert error.message("nn", example=False) == f"Datoen {nb} finst ikkje."
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("slutten av uke 50", "2026-12-11"),
+        ("i slutten av veke 50", "2026-12-11"),
+        ("end of week 50", "2026-12-11"),
+        ("slutten av uke 12 2027", "2027-03-26"),
+        ("før slutten av neste uke", "2026-03-13"),
+        ("mot slutten av neste uke", "2026-03-13"),
+        ("før slutten av neste veke", "2026-03-13"),
+        ("mot slutten av veka", "2026-03-06"),
+        ("before the end of next week", "2026-03-13"),
+        ("towards the end of next week", "2026-03-13"),
+        ("før slutten av uke 50", "2026-12-11"),
+    ],
+)
+def test_the_end_of_a_numbered_week_and_before_or_towards_it(text: str, day: str) -> None:
+    """Review: "slutten av uke 50" was refused though "uke 50" alone is taken, and so were
+    "før slutten av neste uke" and "mot slutten av neste uke": each is the week's Friday."""
+    assert read(text, deadline=True) == (day, None)
+    assert read(text) == (day, None)
+    assert read(text + " kl 12") == (day, "12:00")
+
+
+def test_before_or_towards_something_not_the_end_of_a_week_is_still_refused() -> None:
+    for text in ("før fredag", "mot neste uke", "før slutten av møtet", "before Friday"):
+        error = refused(text)
+        assert error.key in ("dates.unknown_word", "dates.not_understood"), text
