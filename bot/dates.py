@@ -406,15 +406,8 @@ def _end_follows(words: list[str], i: int) -> bool:
     """Whether words[i:] go on "slutten av" or "the end of" (a week must follow that)."""
     if words[i : i + 1] == ["the"]:
         i += 1
-    return (
-        i + 1 < len(words)
-        and W.MONTH_PARTS.get(words[i]) == "end"
-        and words[i + 1]
-        in (
-            "av",
-            "of",
-        )
-    )
+    end, linking = words[i : i + 1], words[i + 1 : i + 2]
+    return bool(end) and W.MONTH_PARTS.get(end[0]) == "end" and linking in (["av"], ["of"])
 
 
 def _resolve_pairs(r: _Reading, text: str) -> None:
@@ -553,7 +546,7 @@ def _part_finder(mt: re.Match[str], kind: str) -> Finder:
 def _day_of_month_finder(mt: re.Match[str]) -> Finder:
     raw, number = mt.group("den"), int(mt.group("dd"))
     if not 1 <= number <= 31:
-        raise DateParseError("dates.impossible_date", date=partial(W.as_typed, raw))
+        raise _impossible(raw)
 
     def day_of_month(today: date, weekday: int | None) -> date:
         # The next month (this one counts) with that day, on that weekday if one was
@@ -567,7 +560,7 @@ def _day_of_month_finder(mt: re.Match[str]) -> Finder:
                 continue
             if day >= today and (weekday is None or day.weekday() == weekday):
                 return day
-        raise DateParseError("dates.impossible_date", date=partial(W.as_typed, raw))
+        raise _impossible(raw)
 
     return day_of_month
 
@@ -604,9 +597,9 @@ def _full_date(d: int, m: int, y: int | None, raw: str, today: date) -> date:
         try:
             return date(y, m, d)
         except ValueError:
-            raise DateParseError("dates.impossible_date", date=partial(W.as_typed, raw)) from None
+            raise _impossible(raw) from None
     if not (1 <= m <= 12 and 1 <= d <= _LONGEST_MONTH[m - 1]):  # 31.04, 13.13, 0.3
-        raise DateParseError("dates.impossible_date", date=partial(W.as_typed, raw))
+        raise _impossible(raw)
     for year in range(today.year, today.year + 9):  # 9 years always holds a 29 February
         try:
             candidate = date(year, m, d)
@@ -614,7 +607,12 @@ def _full_date(d: int, m: int, y: int | None, raw: str, today: date) -> date:
             continue
         if candidate >= today:
             return candidate
-    raise DateParseError("dates.impossible_date", date=partial(W.as_typed, raw))
+    raise _impossible(raw)
+
+
+def _impossible(raw: str) -> DateParseError:
+    # The date as typed, with English month names capitalised in an English answer
+    return DateParseError("dates.impossible_date", date=partial(W.as_typed, raw))
 
 
 def _add_months(day: date, months: int) -> date:
