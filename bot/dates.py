@@ -144,8 +144,9 @@ _RULES = (
     _NOT_AFTER_SHIFT + r"(?P<week>(?:uke|veke|week)\s*(?P<wn>\d{1,2})(?![\d.:])"
     r"(?:\s+(?P<wy>\d{4}))?)(?![\d.:])",
     # "fredag den 4.", "the 4th": a day of a month not named (a named one is a date below)
-    # (not "the 15" of "the 15th September": the suffix is not left behind for a word)
-    rf"(?P<den>(?:den|the)\s+(?P<dd>\d{{1,2}})(?:\.(?!\d)|st|nd|rd|th)?)(?![a-z])"
+    # (not "the 15" of "the 15th September": no suffix is left behind for a word; but
+    # "den 4.kl 10" is the 4th at 10, so a word may follow the point)
+    rf"(?P<den>(?:den|the)\s+(?P<dd>\d{{1,2}})(?:\.(?!\d)|(?:st|nd|rd|th)?(?![a-z])))"
     rf"(?!\s*(?:of\s+)?(?:{_MONTH}){_WB})(?![\d/:.-])",
     # 5. mars, 5 mars 2027, 8. sept., 5th of March
     rf"(?P<td1>(?P<d1>\d{{1,2}})(?:\.|st|nd|rd|th)?\s*(?:of\s+)?(?P<m1>{_MONTH}){_WB}\.?"
@@ -379,6 +380,8 @@ def _read_words(r: _Reading, words: list[str]) -> None:
         elif W.MONTH_PARTS.get(word) == "end" and after in ("av", "of"):
             r.week_end = word  # a week must follow: "slutten av neste veke", "end of the week"
             i += 1
+        elif word in W.BEFORE_END_WORDS and _end_follows(words, i + 1):
+            pass  # "før slutten av neste uke": the end of a week is checked below
         elif r.week_end and word in W.WEEK_WORDS and r.week_shift is None:
             r.week_shift, r.week_text = 0, word  # "slutten av veka", "end of the week"
             r.anchors += 1
@@ -393,10 +396,18 @@ def _read_words(r: _Reading, words: list[str]) -> None:
         elif r.unknown is None:
             r.unknown = word
         i += 1
-    if r.week_end and r.week_shift is None:
+    if r.week_end and r.week_shift is None and r.iso_week is None:
         r.unknown = r.unknown or r.week_end  # "slutten av" something that is not a week
     elif r.week_end and r.weekday is None:
         r.weekday = 4  # the end of a week is its Friday, as a week deadline is
+
+
+def _end_follows(words: list[str], i: int) -> bool:
+    """Whether words[i:] go on "slutten av" or "the end of" (a week must follow that)."""
+    if words[i : i + 1] == ["the"]:
+        i += 1
+    end, linking = words[i : i + 1], words[i + 1 : i + 2]
+    return bool(end) and W.MONTH_PARTS.get(end[0]) == "end" and linking in (["av"], ["of"])
 
 
 def _resolve_pairs(r: _Reading, text: str) -> None:
@@ -535,7 +546,7 @@ def _part_finder(mt: re.Match[str], kind: str) -> Finder:
 def _day_of_month_finder(mt: re.Match[str]) -> Finder:
     raw, number = mt.group("den"), int(mt.group("dd"))
     if not 1 <= number <= 31:
-        raise DateParseError("dates.impossible_date", date=raw)
+        raise _impossible(raw)
 
     def day_of_month(today: date, weekday: int | None) -> date:
         # The next month (this one counts) with that day, on that weekday if one was
@@ -549,7 +560,7 @@ def _day_of_month_finder(mt: re.Match[str]) -> Finder:
                 continue
             if day >= today and (weekday is None or day.weekday() == weekday):
                 return day
-        raise DateParseError("dates.impossible_date", date=raw)
+        raise _impossible(raw)
 
     return day_of_month
 
@@ -586,9 +597,9 @@ def _full_date(d: int, m: int, y: int | None, raw: str, today: date) -> date:
         try:
             return date(y, m, d)
         except ValueError:
-            raise DateParseError("dates.impossible_date", date=raw) from None
+            raise _impossible(raw) from None
     if not (1 <= m <= 12 and 1 <= d <= _LONGEST_MONTH[m - 1]):  # 31.04, 13.13, 0.3
-        raise DateParseError("dates.impossible_date", date=raw)
+        raise _impossible(raw)
     for year in range(today.year, today.year + 9):  # 9 years always holds a 29 February
         try:
             candidate = date(year, m, d)
@@ -596,7 +607,12 @@ def _full_date(d: int, m: int, y: int | None, raw: str, today: date) -> date:
             continue
         if candidate >= today:
             return candidate
-    raise DateParseError("dates.impossible_date", date=raw)
+    raise _impossible(raw)
+
+
+def _impossible(raw: str) -> DateParseError:
+    # The date as typed, with English month names capitalised in an English answer
+    return DateParseError("dates.impossible_date", date=partial(W.as_typed, raw))
 
 
 def _add_months(day: date, months: int) -> date:
@@ -725,6 +741,7 @@ _KNOWN = frozenset(
             *W.LAST_WORDS,
             *W.FILLER_WORDS,
             *W.WEEK_WORDS,
+            *W.BEFORE_END_WORDS,
             *W.MONTH_WORDS,
             *W.ORDINALS,
             *W.MONTH_PARTS,

@@ -150,6 +150,9 @@ FILLER_WORDS = frozenset(
     "frist fristen innen innan by on the den på pa senest seinast deadline dato for due of".split()
 )
 WEEK_WORDS = frozenset("uke uka uken veke veka week".split())
+# "før slutten av neste uke", "towards the end of the week": only before the end of a week,
+# which is its Friday either way ("før fredag" alone stays refused: Thursday or Friday?).
+BEFORE_END_WORDS = frozenset("før mot before towards toward".split())
 MONTH_WORDS = frozenset("måned måneden månad månaden month".split())
 # Words that say "the one before" a weekday: "forrige fredag", "last Friday".
 LAST_WORDS = frozenset("forrige førre forrje last previous".split())
@@ -351,3 +354,23 @@ HOLIDAY_NN: dict[str, str] = {
     "Første juledag": "Første juledag",
     "Andre juledag": "Andre juledag",
 }
+
+
+def as_typed(text: str, lang: str) -> str:
+    """A phrase the member typed, shown back in an answer: in English with its English
+    month names capitalised ("31st of February"), in Norwegian as typed ("31. februar")."""
+    if lang != "en":
+        return text
+    return _LETTERS.sub(lambda m: m[0].capitalize() if _english_month(m[0]) else m[0], text)
+
+
+_LETTERS = re.compile(r"[a-zæøåäö]+")
+
+
+def _english_month(word: str) -> bool:
+    # "feb", "april", "sept" are English as well; "februar", "mars", "okt" are not
+    month = MONTHS.get(word)
+    if month is None:
+        return False
+    english = MONTH_NAMES["en"][month - 1].lower()
+    return word == english or (word not in _NO_MONTHS and english.startswith(word))

@@ -159,9 +159,11 @@ def mark_done(ctx: Context, args: Args) -> Reply:
     if not args.positional:
         raise UserError("actions.done_usage")
     first, *rest = args.positional
-    if not first.quoted and "," in first.text:  # `/tiltak ferdig 12,13`, `12, 13`
-        number, more = first.text.split(",", 1)
-        first, rest = Token(number), [Token(more), *rest] if more else rest
+    if not first.quoted and "," in first.text:  # `/tiltak ferdig 12,13`, `12, 13`, `,7`
+        parts = [Token(part) for part in first.text.split(",") if part]
+        if not parts:  # `/tiltak ferdig , 7`: a stray comma before the number
+            return mark_done(ctx, replace(args, positional=rest))
+        first, rest = parts[0], [*parts[1:], *rest]
     return set_status(ctx, replace(args, positional=[first, Token("done"), *rest]))
 
 

@@ -283,7 +283,7 @@ def parse_answers(text: str, poll: Poll, lang: str = "nb") -> dict[int, str]:
     for phrase in sorted((w for w in _WORD_TO_ANSWER if " " in w), key=len, reverse=True):
         s = s.replace(phrase, phrase.replace(" ", "_"))
     count = len(poll.slots)
-    answers: dict[int, str] = {}
+    every: str | None = None  # `alle:nei`: for the slots not named on their own
     named: dict[int, str] = {}
     for piece in _numbered(re.split(r"[\s,;]+", s), poll, lang):
         m = re.fullmatch(r"#?(\d+|alle|all)[:=](.+)", piece)
@@ -303,7 +303,11 @@ def parse_answers(text: str, poll: Poll, lang: str = "nb") -> dict[int, str]:
                 "polls.bad_answer_word", given=word, id=poll.id, example=example_answer(poll, lang)
             )
         if m.group(1) in _ALL_SLOTS:
-            answers.update(dict.fromkeys(range(1, count + 1), answer))
+            if every is not None and every != answer:  # `alle:ja alle:nei`, as `1:ja 1:nei`
+                raise UserError(
+                    "polls.all_twice_answered", id=poll.id, example=example_answer(poll, lang)
+                )
+            every = answer
             continue
         number = int(m.group(1))
         if not 1 <= number <= count:
@@ -316,7 +320,10 @@ def parse_answers(text: str, poll: Poll, lang: str = "nb") -> dict[int, str]:
                 id=poll.id,
                 example=example_answer(poll, lang),
             )
-        named[number] = answers[number] = answer
+        named[number] = answer
+    # a slot named on its own keeps its answer, before or after `alle`: `2:ja alle:nei`
+    answers = dict.fromkeys(range(1, count + 1), every) if every else {}
+    answers.update(named)
     if not answers:
         raise UserError("polls.answers_missing", id=poll.id, example=example_answer(poll, lang))
     return answers

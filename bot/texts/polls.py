@@ -212,6 +212,11 @@ TEXTS = {
         "nn": "Kva svar gjeld for alle tidspunkta? Skriv til dømes `/mote svar {id} alle ja` (eller `alle kanskje`, `alle nei`).",
         "en": "Which answer for all the times? Type for example `/mote answer {id} all yes` (or `all maybe`, `all no`).",
     },
+    "polls.all_twice_answered": {
+        "nb": "Du har gitt to ulike svar for alle tidspunktene. Gi ett, for eksempel `/mote svar {id} alle ja`, eller ett per tidspunkt: `/mote svar {id} {example}`. Ingenting er lagret.",
+        "nn": "Du har gitt to ulike svar for alle tidspunkta. Gi eitt, til dømes `/mote svar {id} alle ja`, eller eitt per tidspunkt: `/mote svar {id} {example}`. Ingenting er lagra.",
+        "en": "You gave two different answers for all the times. Give one, for example `/mote answer {id} all yes`, or one per slot: `/mote answer {id} {example}`. Nothing was saved.",
+    },
     "polls.slot_out_of_range": {
         "nb": "Møtepoll #{id} har ikke tidspunkt {number}; den har tidspunkt 1 til {count}. `/mote vis {id}` viser dem.",
         "nn": "Møtepoll #{id} har ikkje tidspunkt {number}; han har tidspunkt 1 til {count}. `/mote vis {id}` viser dei.",

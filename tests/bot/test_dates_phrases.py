@@ -664,3 +664,83 @@ def test_the_end_of_a_week_is_its_friday(text: str, day: str) -> None:
 def test_the_end_of_something_else_is_not_taken_for_a_week() -> None:
     for text in ("slutten av neste", "slutten av møtet", "end of the day"):
         assert refused(text).key in ("dates.unknown_word", "dates.not_understood"), text
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "hhmm"),
+    [
+        ("fredag den 4.kl 10", "2026-09-04", "10:00"),
+        ("den 4.kl. 10", "2026-03-04", "10:00"),
+    ],
+)
+def test_a_day_of_month_with_its_point_runs_on_into_a_word(
+    text: str, day: str, hhmm: str | None
+) -> None:
+    """Review of the English ordinals: the check that "the 15" leaves no "th" behind also
+    fell after "den 4.", so "fredag den 4.kl 10" was answered «4» er ikke en dato."""
+    assert read(text) == (day, hhmm)
+
+
+def test_a_point_without_a_space_reads_as_with_one() -> None:
+    """The unspaced "den 4.i neste måned" is answered as "den 4. i neste måned" is, not «4»."""
+    assert refused("den 4.i neste måned").key == refused("den 4. i neste måned").key
+    assert refused("den 4.i neste måned").key != "dates.bare_number"
+
+
+def test_a_number_still_runs_into_no_word_after_the_or_den() -> None:
+    assert refused("the 15x").key != "dates.impossible_date"
+    assert read("the 15th") == ("2026-03-15", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "en", "nb"),
+    [
+        ("31st of february", "The date 31st of February does not exist.", "31st of february"),
+        ("the 31st of February", "The date 31st of February does not exist.", None),
+        ("february 31st", "The date February 31st does not exist.", None),
+        ("31 feb 2027", "The date 31 Feb 2027 does not exist.", None),
+        ("april 31", "The date April 31 does not exist.", None),
+        ("31. februar", "The date 31. februar does not exist.", "31. februar"),
+    ],
+)
+def test_an_impossible_date_names_english_months_capitalised_in_english(
+    text: str, en: str, nb: str | None
+) -> None:
+    """Review: "31st of february" was answered "The date 31st of february does not exist";
+    English writes its month names capitalised, Norwegian does not."""
+    error = refused(text)
+    assert error.key == "dates.impossible_date"
+    assert error.message("en", example=False) == en
+    if nb is not None:
+        assert error.message("nb", example=False) == f"Datoen {nb} finnes ikke."
+        assert error.message("nn", example=False) == f"Datoen {nb} finst ikkje."
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("slutten av uke 50", "2026-12-11"),
+        ("i slutten av veke 50", "2026-12-11"),
+        ("end of week 50", "2026-12-11"),
+        ("slutten av uke 12 2027", "2027-03-26"),
+        ("før slutten av neste uke", "2026-03-13"),
+        ("mot slutten av neste uke", "2026-03-13"),
+        ("før slutten av neste veke", "2026-03-13"),
+        ("mot slutten av veka", "2026-03-06"),
+        ("before the end of next week", "2026-03-13"),
+        ("towards the end of next week", "2026-03-13"),
+        ("før slutten av uke 50", "2026-12-11"),
+    ],
+)
+def test_the_end_of_a_numbered_week_and_before_or_towards_it(text: str, day: str) -> None:
+    """Review: "slutten av uke 50" was refused though "uke 50" alone is taken, and so were
+    "før slutten av neste uke" and "mot slutten av neste uke": each is the week's Friday."""
+    assert read(text, deadline=True) == (day, None)
+    assert read(text) == (day, None)
+    assert read(text + " kl 12") == (day, "12:00")
+
+
+def test_before_or_towards_something_not_the_end_of_a_week_is_still_refused() -> None:
+    for text in ("før fredag", "mot neste uke", "før slutten av møtet", "before Friday"):
+        error = refused(text)
+        assert error.key in ("dates.unknown_word", "dates.not_understood"), text

@@ -231,6 +231,20 @@ def test_a_number_after_done_is_taken_for_a_second_action_and_nothing_changes(
     assert f"«{m}»" in tbot.run(f"/tiltak vis {n}", as_="Ola Nordmann", now=now)
 
 
+@pytest.mark.parametrize(
+    "line", ["/tiltak ferdig ,{n}", "/tiltak ferdig , {n}", "/tiltak ferdig {n},"]
+)
+def test_a_stray_comma_beside_the_number_is_not_the_number(
+    tbot: TestBot, now: datetime, line: str
+) -> None:
+    """Review: `/tiltak ferdig ,7` answered «—» er ikke et gyldig nummer: the comma split
+    took the empty text before the comma for the number and dropped the 7."""
+    n = new_action(tbot, now, '"Kartlegge pendlerruter" ansvarlig meg')
+    out = tbot.run(line.format(n=n), as_="Ola Nordmann", now=now)
+    assert out.startswith(f"Tiltak #{n} «Kartlegge pendlerruter»: ferdig (100 %)"), out
+    assert get(tbot, n).status == "done"
+
+
 def test_a_number_after_done_in_english(tbot: TestBot, now: datetime) -> None:
     out = tbot.run('/tiltak ny "Count commuters" owner me', as_="Jon Bakke", now=now)
     n = int(out.split("#", 1)[1].split(" ", 1)[0])

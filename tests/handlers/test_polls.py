@@ -650,6 +650,33 @@ def test_all_and_its_answer_typed_without_a_colon_are_taken(
     assert answers_in_slot_order(bot, poll_id) == answers
 
 
+@pytest.mark.parametrize("typed", ["alle ja alle nei", "alle:ja alle:nei", "alle nei, alle=ja"])
+def test_all_with_two_different_answers_is_asked_about(
+    bot: TestBot, now: datetime, typed: str
+) -> None:
+    """Review: `/mote svar 1 alle ja alle nei` saved "nei" for every time without a word,
+    while `1:ja 1:nei` is asked about; two answers for the same times are asked about."""
+    poll_id = create(bot, now)
+    text = bot.run(f"/mote svar {poll_id} {typed}", as_="Ola Nordmann", now=now)
+    assert text.startswith("Du har gitt to ulike svar for alle tidspunktene."), text
+    assert f"`/mote svar {poll_id} alle ja`" in text and "Ingenting er lagret." in text, text
+    text = bot.run(f"/meeting answer {poll_id} all yes all no", as_="Jon Bakke", now=now)
+    assert text.startswith("You gave two different answers for all the times."), text
+    assert f"`/mote answer {poll_id} all yes`" in text and "Nothing was saved." in text, text
+    assert counts(bot, poll_id) == 0
+    text = bot.run(f"/mote svar {poll_id} alle ja alle ja", as_="Ola Nordmann", now=now)
+    assert text.startswith(f"Du har svart på møtepoll #{poll_id}."), text  # the same twice
+    assert answers_in_slot_order(bot, poll_id) == ["yes", "yes", "yes"]
+
+
+def test_a_slot_named_before_all_keeps_its_answer(bot: TestBot, now: datetime) -> None:
+    """`alle nei 2 ja` gives slot 2 "ja"; `2 ja alle nei` overwrote it with "nei"."""
+    poll_id = create(bot, now)
+    text = bot.run(f"/mote svar {poll_id} 2 ja alle nei", as_="Ola Nordmann", now=now)
+    assert text.startswith(f"Du har svart på møtepoll #{poll_id}."), text
+    assert answers_in_slot_order(bot, poll_id) == ["no", "yes", "no"]
+
+
 def test_all_without_an_answer_asks_for_the_answer(bot: TestBot, now: datetime) -> None:
     """`/mote svar 2 alle` was answered "Jeg forstod ikke «alle»"."""
     poll_id = create(bot, now)
