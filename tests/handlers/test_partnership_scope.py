@@ -328,3 +328,46 @@ def test_a_hearing_whose_network_is_gone_is_only_its_makers_and_the_admins(bot: 
         assert out.startswith(("Dette hører ikke til noe", "Dette høyrer ikkje til noko")), out
     assert dump(bot) == before
     assert "er avslutta" in bot.run(f"/horing avslutt {number}", as_="Knut Vik", now=NOW)
+
+
+def test_an_organiser_made_in_a_networks_channel_organises_its_partnership(bot: TestBot) -> None:
+    """`rolle organisator` without `partnerskap`: the role counts in the partnership of the
+    network the command is about (the channel's, or `nettverk X`)."""
+    out = bot.run('/partnerbot medlem ny "Ola Nord" rolle organisator', now=NOW)
+    assert out.startswith(f"Ola Nord er lagt til som organisator i {VESTFOLD}"), out
+    bot.run("/partnerbot meg", as_="Eva Ny")  # first contact: in no partnership yet
+    bot.run('/partnerbot medlem "Eva Ny" rolle organisator', channel=VT, now=NOW)
+    assert f"organisator i {VEST_TELEMARK}" in bot.run("/partnerbot meg", as_="Eva Ny")
+    assert "Du er organisator i" not in bot.run("/horing avslutt 1", as_="Ola Nord", now=NOW)
+
+
+def test_an_organiser_made_where_no_network_is_must_be_placed(bot: TestBot) -> None:
+    before = dump(bot)
+    out = bot.run('/partnerbot medlem ny "Per Dam" rolle organisator', channel="D-ingrid", now=NOW)
+    assert out == (
+        "Hvilket partnerskap skal rollen til Per Dam gjelde i? Legg til "
+        '`partnerskap "..."` eller `nettverk ...`. Partnerskap: '
+        f"{VESTFOLD}, {VEST_TELEMARK}. Ingenting er lagret."
+    )
+    assert dump(bot) == before
+    out = bot.run(
+        '/partnerbot medlem ny "Per Dam" rolle organisator partnerskap Vest-Telemark',
+        channel="D-ingrid",
+        now=NOW,
+    )
+    assert f"organisator i {VEST_TELEMARK}" in out, out
+
+
+def test_a_role_with_a_network_of_another_partnership_says_where_it_counts(
+    bot: TestBot,
+) -> None:
+    """Kari stays Vestfold's organiser (a network lets one take part, not manage); the
+    answer says so and how to move the role."""
+    out = bot.run(
+        '/partnerbot medlem "Kari Nordmann" rolle organisator nettverk vest-telemark', now=NOW
+    )
+    assert out.endswith(
+        f"Rollen gjelder fortsatt i {VESTFOLD}, ikke i {VEST_TELEMARK}. Flytt den med "
+        f'`/partnerbot medlem "Kari Nordmann" partnerskap "{VEST_TELEMARK}"`.'
+    ), out
+    assert f"organisator i {VESTFOLD}" in bot.run("/partnerbot meg", as_="Kari Nordmann")
