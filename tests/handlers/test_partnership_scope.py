@@ -371,3 +371,18 @@ def test_a_role_with_a_network_of_another_partnership_says_where_it_counts(
         f'`/partnerbot medlem "Kari Nordmann" partnerskap "{VEST_TELEMARK}"`.'
     ), out
     assert f"organisator i {VESTFOLD}" in bot.run("/partnerbot meg", as_="Kari Nordmann")
+
+
+def test_vestfolds_organiser_manages_the_demos_conference_for_everyone(bot: TestBot) -> None:
+    """Vestfoldkonferansen (audience `alle`, across both partnerships) was made by Ingrid
+    Berg, placed in Vestfold: it is Vestfold's, so Marte Lie manages it, Sigrid Aasen not."""
+    assert "Deltakere på #1" in bot.run("/konferanse deltakere 1", as_="Marte Lie", now=NOW)
+    out = bot.run('/konferanse endre 1 sted "Larvik Arena"', as_="Marte Lie", now=NOW)
+    assert "Larvik Arena" in out, out
+    before = dump(bot)
+    assert bot.run("/konferanse deltakere 1", as_="Sigrid Aasen", now=NOW).startswith(
+        f"Du er organisator i {VEST_TELEMARK}, men dette høyrer til {VESTFOLD}"
+    )
+    out = bot.run('/konferanse endre 1 sted "Bø"', as_="Sigrid Aasen", now=NOW)
+    assert out.startswith(f"Du er organisator i {VEST_TELEMARK}"), out
+    assert dump(bot) == before
