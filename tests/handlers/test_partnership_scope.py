@@ -97,7 +97,7 @@ def test_the_refusal_says_whose_it_is_in_the_members_language(any_db: Database) 
         "det: Kari Nordmann, Marte Lie, Ingrid Berg."
     )
     bot.run("/partnerbot språk en", as_="Sigrid Aasen", now=NOW)
-    assert bot.run('/mote ny "Arbeidsmøte" tider 10.03.2026 kl 10-12', as_="Sigrid Aasen") == (
+    assert bot.run("/horing avslutt 1", as_="Sigrid Aasen", now=NOW) == (
         f"You are an organiser in {VEST_TELEMARK}, but this belongs to {VESTFOLD}, where you "
         f"do not have that role. Ask an admin or an organiser in {VESTFOLD} to do it: "
         "Kari Nordmann, Marte Lie, Ingrid Berg."
@@ -385,4 +385,27 @@ def test_vestfolds_organiser_manages_the_demos_conference_for_everyone(bot: Test
     )
     out = bot.run('/konferanse endre 1 sted "Bø"', as_="Sigrid Aasen", now=NOW)
     assert out.startswith(f"Du er organisator i {VEST_TELEMARK}"), out
+    assert dump(bot) == before
+
+
+def test_an_organiser_of_another_partnership_who_wants_to_take_part_is_told_to_join(
+    bot: TestBot,
+) -> None:
+    """Voting, and making an action, hearing or poll, need membership, not a role: Sigrid
+    gets the text any non-member gets (ask an admin to add you), not "ask an organiser of
+    Vestfold to do it" as if someone else should vote for her."""
+    poll = made(
+        bot.run('/mote ny "Nettverksmøte" tider 10.03.2026 10:00, 11.03.2026 10:00', now=NOW),
+        "Møtepoll",
+    )
+    before = dump(bot)
+    joins = "Be ein administrator leggje deg til"
+    for line in (
+        f"/mote svar {poll} alle ja",
+        '/mote ny "Møte" tider 12.03.2026 10:00',
+        '/tiltak ny "Felles pendlerkart" frist 01.06.2026',
+        '/horing ny "Plan" frist 15.04.2026 mottakere "Tokke kommune"',
+    ):
+        out = bot.run(line, as_="Sigrid Aasen", now=NOW)
+        assert joins in out and "Du er organisator" not in out, (line, out)
     assert dump(bot) == before
