@@ -229,7 +229,7 @@ def add_member(ctx: Context, args: Args) -> Reply:
     net = find_network(ctx.session, args.options["network"]) if args.get("network") else None
     if net is not None and net not in member.networks:
         member.networks.append(net)
-    note = _place(ctx, member, net or ctx.network, args)
+    note = _place(ctx, member, net, args)
     ctx.session.flush()
     audit(
         ctx,
@@ -253,32 +253,32 @@ def add_member(ctx: Context, args: Args) -> Reply:
 
 def _place(ctx: Context, member: Member, net: Network | None, args: Args) -> str:
     """Where the member's role counts (bot/permissions.py): `partnerskap X`; else, for one
-    in no partnership, that of the network the command is about (`nettverk X` or the
-    channel's); an organiser with neither is refused while partnerships exist. Returns a
-    note when a new role keeps counting elsewhere than the partnership of `nettverk X`."""
+    in no partnership, that of `nettverk X`, or for a new organiser the channel's; a new
+    organiser with neither is refused while partnerships exist. Returns a note when a new
+    role keeps counting elsewhere than the partnership of `nettverk X`."""
     if args.get("partnership"):
         member.partnership = _partnership(ctx, args.options["partnership"])
         return ""
-    if member.partnership is None and net is not None:
-        member.partnership = net.partnership
-    if member.role != "organiser":
+    made_organiser = bool(args.get("role")) and member.role == "organiser"
+    where = net or (ctx.network if made_organiser else None)
+    if member.partnership is None and where is not None:
+        member.partnership = where.partnership
+    if not made_organiser:
         return ""
-    if member.partnership is None and net is None:
+    if member.partnership is None and where is None:
         names = ctx.session.scalars(select(Partnership.name).order_by(Partnership.name)).all()
         if names:
             raise UserError(
                 "networks.role_where_missing", name=member.name, choices=", ".join(names)
             )
-    if args.get("role") and args.get("network") and net is not None and net.partnership:
-        if member.partnership_id != net.partnership_id:
-            mine = member.partnership.name if member.partnership else "—"
-            return " " + t(
-                "networks.role_stays",
-                ctx.lang,
-                name=member.name,
-                mine=mine,
-                theirs=net.partnership.name,
-            )
+    if net is not None and net.partnership and member.partnership is not net.partnership:
+        return " " + t(
+            "networks.role_stays",
+            ctx.lang,
+            name=member.name,
+            mine=member.partnership.name if member.partnership else "—",
+            theirs=net.partnership.name,
+        )
     return ""
 
 

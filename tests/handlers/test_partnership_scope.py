@@ -8,13 +8,22 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
-from sqlalchemy import select, text
+from sqlalchemy import select, text, update
 
 from bot import demo
 from bot.app import App
 from storage.accounts import new_member
 from storage.db import Database
-from storage.models import Action, Base, Hearing, Network, OutboxMessage, Partnership, Poll
+from storage.models import (
+    Action,
+    Base,
+    Hearing,
+    Member,
+    Network,
+    OutboxMessage,
+    Partnership,
+    Poll,
+)
 from tests.conftest import make_settings
 from tests.helpers import TestBot
 
@@ -339,6 +348,8 @@ def test_an_organiser_made_in_a_networks_channel_organises_its_partnership(bot: 
     bot.run('/partnerbot medlem "Eva Ny" rolle organisator', channel=VT, now=NOW)
     assert f"organisator i {VEST_TELEMARK}" in bot.run("/partnerbot meg", as_="Eva Ny")
     assert "Du er organisator i" not in bot.run("/horing avslutt 1", as_="Ola Nord", now=NOW)
+    out = bot.run('/partnerbot medlem ny "Siv Berg" rolle organisator nettverk vest-telemark')
+    assert out == f"Siv Berg er lagt til som organisator i {VEST_TELEMARK} (—).", out
 
 
 def test_an_organiser_made_where_no_network_is_must_be_placed(bot: TestBot) -> None:
@@ -356,6 +367,11 @@ def test_an_organiser_made_where_no_network_is_must_be_placed(bot: TestBot) -> N
         now=NOW,
     )
     assert f"organisator i {VEST_TELEMARK}" in out, out
+    # Only a new role asks where it counts: an organiser left in none changes language.
+    with bot.app.db.transaction() as s:
+        s.execute(update(Member).where(Member.name == "Per Dam").values(partnership_id=None))
+    out = bot.run('/partnerbot medlem "Per Dam" språk nn', channel="D-ingrid", now=NOW)
+    assert out.startswith("Per Dam er oppdatert: organisator i"), out
 
 
 def test_a_role_with_a_network_of_another_partnership_says_where_it_counts(
