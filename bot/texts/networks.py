@@ -182,9 +182,9 @@ TEXTS = {
         "en": "{name} was updated: {role} ({org}).",
     },
     "networks.role_where_missing": {
-        "nb": 'Hvilket partnerskap skal rollen til {name} gjelde i? Legg til `partnerskap "..."` eller `nettverk ...`. Partnerskap: {choices}. Ingenting er lagret.',
-        "nn": 'Kva partnarskap skal rolla til {name} gjelde i? Legg til `partnarskap "..."` eller `nettverk ...`. Partnarskap: {choices}. Ingenting er lagra.',
-        "en": 'Which partnership should {name}\'s role count in? Add `partnership "..."` or `network ...`. Partnerships: {choices}. Nothing was saved.',
+        "nb": 'Hvilket partnerskap skal rollen til {name} gjelde i? Legg til `partnerskap "..."` eller `nettverk "..."`. Partnerskap: {choices}. Ingenting er lagret.',
+        "nn": 'Kva partnarskap skal rolla til {name} gjelde i? Legg til `partnarskap "..."` eller `nettverk "..."`. Partnarskap: {choices}. Ingenting er lagra.',
+        "en": 'Which partnership should {name}\'s role count in? Add `partnership "..."` or `network "..."`. Partnerships: {choices}. Nothing was saved.',
     },
     "networks.role_stays": {
         "nb": 'Rollen gjelder fortsatt i {mine}, ikke i {theirs}. Flytt den med `/partnerbot medlem "{name}" partnerskap "{theirs}"`.',

@@ -357,7 +357,7 @@ def test_an_organiser_made_where_no_network_is_must_be_placed(bot: TestBot) -> N
     out = bot.run('/partnerbot medlem ny "Per Dam" rolle organisator', channel="D-ingrid", now=NOW)
     assert out == (
         "Hvilket partnerskap skal rollen til Per Dam gjelde i? Legg til "
-        '`partnerskap "..."` eller `nettverk ...`. Partnerskap: '
+        '`partnerskap "..."` eller `nettverk "..."`. Partnerskap: '
         f"{VESTFOLD}, {VEST_TELEMARK}. Ingenting er lagret."
     )
     assert dump(bot) == before
