@@ -49,8 +49,10 @@ class Context:
             raise self.refusal(network, "permission.need_organiser")
 
     def refusal(self, network: Network | None, key: str, /, **params: object) -> UserError:
-        """The no of ``key`` about an object of ``network``; an organiser refused because
-        the object is not their partnership's is told whose it is and whom to ask."""
+        """The no of ``key`` to managing an object of ``network``; an organiser refused
+        because the object is not their partnership's is told whose it is and whom to ask.
+        Not for taking part (voting, making an action, hearing or poll): that needs
+        membership, and its no is the one any non-member gets (ask to be added)."""
         member = self.member
         if permissions.has_role(member, "organiser") and not permissions.admin(member):
             if network is None:  # placed in no partnership: its maker's and the admins'

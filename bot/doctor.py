@@ -5,10 +5,12 @@ to fix."""
 from __future__ import annotations
 
 from pydantic import ValidationError
+from sqlalchemy import func, select
 
 from bot.config import Settings, load_settings
 from storage import schema
 from storage.db import Database, DatabaseError, hide_password
+from storage.models import Member, Partnership
 
 Check = tuple[str, bool]
 
@@ -43,11 +45,36 @@ def database_checks(s: Settings) -> list[Check]:
         return [(f"database {url}: {exc} (check DATABASE_URL and that the server runs)", False)]
     try:
         schema.check_up_to_date(db)
+        placed = organiser_checks(db)
     except schema.SchemaOutOfDate as exc:
         return [(f"database {url}: reachable", True), (f"migrations: {exc}", False)]
     finally:
         db.dispose()
-    return [(f"database {url}: reachable", True), ("migrations: at head", True)]
+    return [(f"database {url}: reachable", True), ("migrations: at head", True), *placed]
+
+
+def organiser_checks(db: Database) -> list[Check]:
+    """Organisers in no partnership while partnerships exist organise nothing in them
+    (docs/permissions.md): name them and the command that places them."""
+    with db.transaction() as s:
+        if s.scalar(select(func.count(Partnership.id))) == 0:
+            return []
+        names = s.scalars(
+            select(Member.name)
+            .where(Member.role == "organiser", Member.partnership_id.is_(None))
+            .order_by(Member.name)
+        ).all()
+        first = s.scalar(select(Partnership.name).order_by(Partnership.name).limit(1))
+    if not names:
+        return [("organisers: each placed in a partnership", True)]
+    shown = ", ".join(names[:10]) + (f" and {len(names) - 10} more" if len(names) > 10 else "")
+    return [
+        (
+            f"organisers in no partnership, so without rights in any: {shown}; place each "
+            f'with /partnerbot medlem "{names[0]}" partnerskap "{first}" (an admin, in chat)',
+            False,
+        )
+    ]
 
 
 def slack_checks(s: Settings) -> list[Check]:

@@ -129,7 +129,7 @@ def _merge(ctx: Context, person: Member, other: Member) -> Merged:
     other_id, other_name = other.id, other.name
     merged = merge_members(ctx.session, person, other)
     person.role = role
-    if higher is other:
+    if higher is other or role == "organiser":  # not filled in from the other account
         person.partnership = partnership
     ctx.member = person
     audit(ctx, "account.merge", "member", person.id, merged=other_id, name=other_name)

@@ -172,12 +172,15 @@ def owner_text(action: Action, lang: str | None = None) -> str:
     return t("actions.nobody", lang) if lang else "—"
 
 
-def require_network_member(ctx: Context, network: Network) -> None:
+def require_network_member(ctx: Context, network: Network, *, managing: bool = False) -> None:
     """Members work on actions in their own networks; organisers in their partnership's;
-    admins everywhere."""
+    admins everywhere. Making one is taking part (the no any non-member gets); editing one
+    (``managing``) is refused with whose partnership it is and whom to ask."""
     if permissions.organiser_or_network_member(ctx.member, network):
         return
-    raise ctx.refusal(network, "actions.not_in_network", network=network.name)
+    if managing:
+        raise ctx.refusal(network, "actions.not_in_network", network=network.name)
+    raise UserError("actions.not_in_network", network=network.name)
 
 
 def require_owner(ctx: Context, action: Action) -> None:

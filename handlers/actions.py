@@ -236,7 +236,7 @@ def edit_action(ctx: Context, args: Args) -> Reply:
     if not args.positional or not args.options:
         raise UserError("actions.edit_usage")
     action = find_action(ctx, args.positional[0].text)
-    require_network_member(ctx, action.network)
+    require_network_member(ctx, action.network, managing=True)
     changes: list[str] = []
     due = None
     if args.get("title"):

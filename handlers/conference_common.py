@@ -77,12 +77,17 @@ def home_network(session: Session, conf: Conference) -> Network | None:
     """The network a conference belongs to, for who organises it: the one it was made in;
     made outside a network's channel, its audience's networks when they all lie in one
     partnership (the first stands for them); else none, and only its maker and admins
-    organise it (an audience of organisations only, or of several partnerships)."""
+    organise it (an audience of organisations only, or of several partnerships). An
+    audience `alle` across partnerships is its maker's partnership's, when they are in one
+    (the first of its networks stands for it)."""
     if conf.network_id is not None:
         return session.get(Network, conf.network_id)
     networks = audience_networks(session, conf)
     if networks and len({n.partnership_id for n in networks}) == 1:
         return networks[0]
+    maker = session.get(Member, conf.created_by) if conf.created_by else None
+    if conf.audience_all and maker is not None and maker.partnership_id is not None:
+        return next((n for n in networks if n.partnership_id == maker.partnership_id), None)
     return None
 
 

@@ -273,7 +273,7 @@ def edit_hearing(ctx: Context, args: Args) -> Reply:
         hearing.deadline = parse_deadline(ctx, changes["deadline"])
     if "network" in changes:
         hearing.network = find_network(ctx.session, changes["network"])
-        require_member_of(ctx, hearing.network)
+        require_member_of(ctx, hearing.network, managing=True)
     if "remind" in changes:
         hearing.reminder_offsets = parse_offsets_arg(ctx, changes["remind"])
     created: list[Organisation] = []
@@ -489,10 +489,14 @@ def find_hearing(ctx: Context, args: Args, verb: str) -> Hearing:
 # -- who may do what ----------------------------------------------------------------------
 
 
-def require_member_of(ctx: Context, network: Network) -> None:
+def require_member_of(ctx: Context, network: Network, *, managing: bool = False) -> None:
+    """Taking part needs membership (the no any non-member gets); ``managing`` (moving a
+    hearing into ``network``) is refused as managing: whose partnership it is, whom to ask."""
     if permissions.organiser_or_network_member(ctx.member, network):
         return
-    raise ctx.refusal(network, "hearings.not_in_network", network=network.name)
+    if managing:
+        raise ctx.refusal(network, "hearings.not_in_network", network=network.name)
+    raise UserError("hearings.not_in_network", network=network.name)
 
 
 def may_manage(ctx: Context, hearing: Hearing) -> bool:

@@ -226,14 +226,10 @@ def add_member(ctx: Context, args: Args) -> Reply:
         member.organisation = find_organisation(
             ctx.session, args.options["organisation"], create=True
         )
-    if args.get("network"):
-        net = find_network(ctx.session, args.options["network"])
-        if net not in member.networks:
-            member.networks.append(net)
-        if member.partnership is None:
-            member.partnership = net.partnership
-    if args.get("partnership"):  # where an organiser's role counts (bot/permissions.py)
-        member.partnership = _partnership(ctx, args.options["partnership"])
+    net = find_network(ctx.session, args.options["network"]) if args.get("network") else None
+    if net is not None and net not in member.networks:
+        member.networks.append(net)
+    note = _place(ctx, member, net, args)
     ctx.session.flush()
     audit(
         ctx,
@@ -251,7 +247,39 @@ def add_member(ctx: Context, args: Args) -> Reply:
             role=role_where(member, ctx.lang),
             org=member.organisation.name if member.organisation else "—",
         )
+        + note
     )
+
+
+def _place(ctx: Context, member: Member, net: Network | None, args: Args) -> str:
+    """Where the member's role counts (bot/permissions.py): `partnerskap X`; else, for one
+    in no partnership, that of `nettverk X`, or for a new organiser the channel's; a new
+    organiser with neither is refused while partnerships exist. Returns a note when a new
+    role keeps counting elsewhere than the partnership of `nettverk X`."""
+    if args.get("partnership"):
+        member.partnership = _partnership(ctx, args.options["partnership"])
+        return ""
+    made_organiser = bool(args.get("role")) and member.role == "organiser"
+    where = net or (ctx.network if made_organiser else None)
+    if member.partnership is None and where is not None:
+        member.partnership = where.partnership
+    if not made_organiser:
+        return ""
+    if member.partnership is None and where is None:
+        names = ctx.session.scalars(select(Partnership.name).order_by(Partnership.name)).all()
+        if names:
+            raise UserError(
+                "networks.role_where_missing", name=member.name, choices=", ".join(names)
+            )
+    if net is not None and net.partnership and member.partnership is not net.partnership:
+        return " " + t(
+            "networks.role_stays",
+            ctx.lang,
+            name=member.name,
+            mine=member.partnership.name if member.partnership else "—",
+            theirs=net.partnership.name,
+        )
+    return ""
 
 
 def _member_unchanged(ctx: Context, member: Member) -> str:

@@ -103,7 +103,7 @@ def new_poll(ctx: Context, args: Args) -> Reply:
         raise UserError("polls.slots_missing")
     network = network_for(ctx, args)
     if not permissions.organiser_or_network_member(ctx.member, network):
-        raise ctx.refusal(network, "polls.not_in_network", network=network.name)
+        raise UserError("polls.not_in_network", network=network.name)
     duration = _duration(ctx, args.get("duration"))
     slots = _slots(ctx, args.options["slots"], duration)
     closes_at = _deadline(ctx, args.get("closes"), slots[0][0])
@@ -363,7 +363,7 @@ def require_may_vote(ctx: Context, poll: Poll) -> None:
         i.member_id == me or (org is not None and i.organisation_id == org) for i in poll.invitees
     ):
         return
-    raise ctx.refusal(poll.network, "polls.not_in_network", network=poll.network.name)
+    raise UserError("polls.not_in_network", network=poll.network.name)
 
 
 def save_votes(

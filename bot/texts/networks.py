@@ -181,4 +181,14 @@ TEXTS = {
         "nn": "{name} er oppdatert: {role} ({org}).",
         "en": "{name} was updated: {role} ({org}).",
     },
+    "networks.role_where_missing": {
+        "nb": 'Hvilket partnerskap skal rollen til {name} gjelde i? Legg til `partnerskap "..."` eller `nettverk "..."`. Partnerskap: {choices}. Ingenting er lagret.',
+        "nn": 'Kva partnarskap skal rolla til {name} gjelde i? Legg til `partnarskap "..."` eller `nettverk "..."`. Partnarskap: {choices}. Ingenting er lagra.',
+        "en": 'Which partnership should {name}\'s role count in? Add `partnership "..."` or `network "..."`. Partnerships: {choices}. Nothing was saved.',
+    },
+    "networks.role_stays": {
+        "nb": 'Rollen gjelder fortsatt i {mine}, ikke i {theirs}. Flytt den med `/partnerbot medlem "{name}" partnerskap "{theirs}"`.',
+        "nn": 'Rolla gjeld framleis i {mine}, ikkje i {theirs}. Flytt ho med `/partnerbot medlem "{name}" partnarskap "{theirs}"`.',
+        "en": 'The role still counts in {mine}, not in {theirs}. Move it with `/partnerbot member "{name}" partnership "{theirs}"`.',
+    },
 }

@@ -324,3 +324,30 @@ def test_a_merged_organiser_keeps_the_partnership_the_role_was_given_in(
     assert out.startswith(  # in nynorsk now: her partnership's language
         "Du er organisator i Vest-Telemarkrådet, men dette høyrer til Politisk partnerskap Vestfold"
     ), out
+
+
+def test_a_merged_organiser_in_no_partnership_is_not_placed_by_the_other_account(
+    bot: TestBot, slack: TestBot
+) -> None:
+    """The mirror: the kept person is the organiser, in no partnership; the other account a
+    plain member placed in Vestfold. The role's partnership comes with the role: she stays
+    in none and gains no rights in Vestfold."""
+    slack.run("/partnerbot meg", as_="U0SIGRID", now=NOW)
+    with bot.app.db.transaction() as s:
+        vestfold = s.scalar(select(Network).where(Network.name == "Nettverk for infrastruktur"))
+        assert vestfold is not None
+        member = s.scalar(
+            select(Member).join(Member.accounts).where(Account.external_id == "U0SIGRID")
+        )
+        assert member is not None
+        member.partnership_id = vestfold.partnership_id
+        sigrid = s.scalar(select(Member).where(Member.name == "Sigrid Aasen"))
+        assert sigrid is not None
+        sigrid.partnership_id = None
+    code = code_from(bot.run("/partnerbot koble", as_="Sigrid Aasen", now=NOW))
+    slack.run(f"/partnerbot koble {code}", as_="U0SIGRID", now=NOW + timedelta(minutes=1))
+    kept = person(bot, "console", "Sigrid Aasen")
+    assert kept.id == person(bot, "slack", "U0SIGRID").id
+    assert (kept.role, kept.partnership_id) == ("organiser", None)
+    out = bot.run("/horing avslutt 1", as_="Sigrid Aasen", now=NOW + timedelta(minutes=2))
+    assert out.startswith("Du er organisator i ") and "Politisk partnerskap Vestfold" in out, out

@@ -8,13 +8,22 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
-from sqlalchemy import select, text
+from sqlalchemy import select, text, update
 
 from bot import demo
 from bot.app import App
 from storage.accounts import new_member
 from storage.db import Database
-from storage.models import Action, Base, Hearing, Network, OutboxMessage, Partnership, Poll
+from storage.models import (
+    Action,
+    Base,
+    Hearing,
+    Member,
+    Network,
+    OutboxMessage,
+    Partnership,
+    Poll,
+)
 from tests.conftest import make_settings
 from tests.helpers import TestBot
 
@@ -97,7 +106,7 @@ def test_the_refusal_says_whose_it_is_in_the_members_language(any_db: Database) 
         "det: Kari Nordmann, Marte Lie, Ingrid Berg."
     )
     bot.run("/partnerbot språk en", as_="Sigrid Aasen", now=NOW)
-    assert bot.run('/mote ny "Arbeidsmøte" tider 10.03.2026 kl 10-12', as_="Sigrid Aasen") == (
+    assert bot.run("/horing avslutt 1", as_="Sigrid Aasen", now=NOW) == (
         f"You are an organiser in {VEST_TELEMARK}, but this belongs to {VESTFOLD}, where you "
         f"do not have that role. Ask an admin or an organiser in {VESTFOLD} to do it: "
         "Kari Nordmann, Marte Lie, Ingrid Berg."
@@ -328,3 +337,91 @@ def test_a_hearing_whose_network_is_gone_is_only_its_makers_and_the_admins(bot: 
         assert out.startswith(("Dette hører ikke til noe", "Dette høyrer ikkje til noko")), out
     assert dump(bot) == before
     assert "er avslutta" in bot.run(f"/horing avslutt {number}", as_="Knut Vik", now=NOW)
+
+
+def test_an_organiser_made_in_a_networks_channel_organises_its_partnership(bot: TestBot) -> None:
+    """`rolle organisator` without `partnerskap`: the role counts in the partnership of the
+    network the command is about (the channel's, or `nettverk X`)."""
+    out = bot.run('/partnerbot medlem ny "Ola Nord" rolle organisator', now=NOW)
+    assert out.startswith(f"Ola Nord er lagt til som organisator i {VESTFOLD}"), out
+    bot.run("/partnerbot meg", as_="Eva Ny")  # first contact: in no partnership yet
+    bot.run('/partnerbot medlem "Eva Ny" rolle organisator', channel=VT, now=NOW)
+    assert f"organisator i {VEST_TELEMARK}" in bot.run("/partnerbot meg", as_="Eva Ny")
+    assert "Du er organisator i" not in bot.run("/horing avslutt 1", as_="Ola Nord", now=NOW)
+    out = bot.run('/partnerbot medlem ny "Siv Berg" rolle organisator nettverk vest-telemark')
+    assert out == f"Siv Berg er lagt til som organisator i {VEST_TELEMARK} (—).", out
+
+
+def test_an_organiser_made_where_no_network_is_must_be_placed(bot: TestBot) -> None:
+    before = dump(bot)
+    out = bot.run('/partnerbot medlem ny "Per Dam" rolle organisator', channel="D-ingrid", now=NOW)
+    assert out == (
+        "Hvilket partnerskap skal rollen til Per Dam gjelde i? Legg til "
+        '`partnerskap "..."` eller `nettverk "..."`. Partnerskap: '
+        f"{VESTFOLD}, {VEST_TELEMARK}. Ingenting er lagret."
+    )
+    assert dump(bot) == before
+    out = bot.run(
+        '/partnerbot medlem ny "Per Dam" rolle organisator partnerskap Vest-Telemark',
+        channel="D-ingrid",
+        now=NOW,
+    )
+    assert f"organisator i {VEST_TELEMARK}" in out, out
+    # Only a new role asks where it counts: an organiser left in none changes language.
+    with bot.app.db.transaction() as s:
+        s.execute(update(Member).where(Member.name == "Per Dam").values(partnership_id=None))
+    out = bot.run('/partnerbot medlem "Per Dam" språk nn', channel="D-ingrid", now=NOW)
+    assert out.startswith("Per Dam er oppdatert: organisator i"), out
+
+
+def test_a_role_with_a_network_of_another_partnership_says_where_it_counts(
+    bot: TestBot,
+) -> None:
+    """Kari stays Vestfold's organiser (a network lets one take part, not manage); the
+    answer says so and how to move the role."""
+    out = bot.run(
+        '/partnerbot medlem "Kari Nordmann" rolle organisator nettverk vest-telemark', now=NOW
+    )
+    assert out.endswith(
+        f"Rollen gjelder fortsatt i {VESTFOLD}, ikke i {VEST_TELEMARK}. Flytt den med "
+        f'`/partnerbot medlem "Kari Nordmann" partnerskap "{VEST_TELEMARK}"`.'
+    ), out
+    assert f"organisator i {VESTFOLD}" in bot.run("/partnerbot meg", as_="Kari Nordmann")
+
+
+def test_vestfolds_organiser_manages_the_demos_conference_for_everyone(bot: TestBot) -> None:
+    """Vestfoldkonferansen (audience `alle`, across both partnerships) was made by Ingrid
+    Berg, placed in Vestfold: it is Vestfold's, so Marte Lie manages it, Sigrid Aasen not."""
+    assert "Deltakere på #1" in bot.run("/konferanse deltakere 1", as_="Marte Lie", now=NOW)
+    out = bot.run('/konferanse endre 1 sted "Larvik Arena"', as_="Marte Lie", now=NOW)
+    assert "Larvik Arena" in out, out
+    before = dump(bot)
+    assert bot.run("/konferanse deltakere 1", as_="Sigrid Aasen", now=NOW).startswith(
+        f"Du er organisator i {VEST_TELEMARK}, men dette høyrer til {VESTFOLD}"
+    )
+    out = bot.run('/konferanse endre 1 sted "Bø"', as_="Sigrid Aasen", now=NOW)
+    assert out.startswith(f"Du er organisator i {VEST_TELEMARK}"), out
+    assert dump(bot) == before
+
+
+def test_an_organiser_of_another_partnership_who_wants_to_take_part_is_told_to_join(
+    bot: TestBot,
+) -> None:
+    """Voting, and making an action, hearing or poll, need membership, not a role: Sigrid
+    gets the text any non-member gets (ask an admin to add you), not "ask an organiser of
+    Vestfold to do it" as if someone else should vote for her."""
+    poll = made(
+        bot.run('/mote ny "Nettverksmøte" tider 10.03.2026 10:00, 11.03.2026 10:00', now=NOW),
+        "Møtepoll",
+    )
+    before = dump(bot)
+    joins = "Be ein administrator leggje deg til"
+    for line in (
+        f"/mote svar {poll} alle ja",
+        '/mote ny "Møte" tider 12.03.2026 10:00',
+        '/tiltak ny "Felles pendlerkart" frist 01.06.2026',
+        '/horing ny "Plan" frist 15.04.2026 mottakere "Tokke kommune"',
+    ):
+        out = bot.run(line, as_="Sigrid Aasen", now=NOW)
+        assert joins in out and "Du er organisator" not in out, (line, out)
+    assert dump(bot) == before

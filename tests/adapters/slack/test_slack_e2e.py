@@ -168,7 +168,8 @@ def test_a_mention_in_a_command_is_the_persons_slack_account(
     """Slack writes a mention as <@U…|name>; the adapter hands the router a person
     reference, so the member is that account, never someone with the typed name."""
     _, url = slack_bot.command(
-        "/partnerbot medlem ny <@U0MENTIONED|kari> rolle organisator", user_id="U_ADMIN"
+        "/partnerbot medlem ny <@U0MENTIONED|kari> rolle organisator partnerskap Vestfold",
+        user_id="U_ADMIN",
     )
     reply = slack_bot.replies(url)[0]
     assert "U0MENTIONED" in reply.text and "&lt;@" not in reply.text

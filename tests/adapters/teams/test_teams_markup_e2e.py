@@ -40,7 +40,9 @@ def test_a_mentioned_person_is_their_teams_account(teams: TeamsHarness) -> None:
     teams.say("meg", user="kari", name="Kari Nordmann")  # Kari writes once: a member
     teams.fake.wait_for("send", lambda c: c.conversation == "a:personal-kari")
     activity = teams.fake.channel_message(
-        "partnerbot medlem ny KARI rolle organisator", user="ingrid", name="Ingrid Berg"
+        "partnerbot medlem ny KARI rolle organisator partnerskap Vestfold",
+        user="ingrid",
+        name="Ingrid Berg",
     )
     activity["text"] = activity["text"].replace("KARI", "<at>Kari</at>")
     activity["entities"].append(
