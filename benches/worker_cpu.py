@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from benches.harness import database  # noqa: E402
 from benches.load import ADMIN, CHANNEL, MIX, seed_members, user_id  # noqa: E402
+from tests.adapters.slack.seeding import posted  # noqa: E402
 
 KINDS: dict[str, tuple[str, int]] = {  # kind -> (the mix's operation, its share of it)
     "vote": ("vote", 1),
@@ -113,21 +114,7 @@ class Bench:
         )
 
     def posted(self, model: Any, title: str) -> tuple[int, str]:
-        from sqlalchemy import select
-
-        from storage.models import PostedMessage
-
-        self.bot.dispatcher.dispatch_due(_now() + timedelta(seconds=5))
-        with self.db.transaction() as s:
-            object_id = s.scalar(select(model.id).where(model.title == title))
-            ts = s.scalar(
-                select(PostedMessage.message_id).where(
-                    PostedMessage.object_type == model.__name__.lower(),
-                    PostedMessage.object_id == object_id,
-                )
-            )
-        assert object_id and ts
-        return object_id, ts
+        return posted(self.bot, self.db, model, title, _now())
 
 
 def _now() -> datetime:
@@ -232,6 +219,8 @@ def main() -> None:
         "--pstats", metavar="PATH", help="save each kind's profile to PATH.<db>.<kind>"
     )
     args = parser.parse_args()
+    if args.rounds < 4:
+        parser.error("--rounds must be at least 4 (a quarter of them is profiled)")
     for kind in ("sqlite", "postgres") if args.db == "both" else (args.db,):
         measure(kind, args)
 

@@ -301,12 +301,9 @@ def test_a_code_of_the_wrong_length_is_a_wrong_code_not_a_network(bot: TestBot) 
     assert out == plain_text(t("accounts.code_unknown", "nb", code="123", minutes=15)), out
 
 
-def test_a_merged_organiser_keeps_the_partnership_the_role_was_given_in(
-    bot: TestBot, slack: TestBot
-) -> None:
-    """The higher role comes with the partnership it counts in: Sigrid's Slack account, a
-    plain member placed in Vestfold, asks for the code; her console account (organiser of
-    Vest-Telemarkrådet) types it. She stays Vest-Telemark's organiser, not Vestfold's."""
+def slack_account_placed_in_vestfold(bot: TestBot, slack: TestBot) -> None:
+    """Sigrid's Slack account (U0SIGRID) made by first contact, a plain member, placed in
+    Vestfold's partnership."""
     slack.run("/partnerbot meg", as_="U0SIGRID", now=NOW)
     with bot.app.db.transaction() as s:
         vestfold = s.scalar(select(Network).where(Network.name == "Nettverk for infrastruktur"))
@@ -316,6 +313,15 @@ def test_a_merged_organiser_keeps_the_partnership_the_role_was_given_in(
         )
         assert member is not None
         member.partnership_id = vestfold.partnership_id
+
+
+def test_a_merged_organiser_keeps_the_partnership_the_role_was_given_in(
+    bot: TestBot, slack: TestBot
+) -> None:
+    """The higher role comes with the partnership it counts in: Sigrid's Slack account, a
+    plain member placed in Vestfold, asks for the code; her console account (organiser of
+    Vest-Telemarkrådet) types it. She stays Vest-Telemark's organiser, not Vestfold's."""
+    slack_account_placed_in_vestfold(bot, slack)
     code = code_from(slack.run("/partnerbot koble", as_="U0SIGRID", now=NOW))
     bot.run(f"/partnerbot koble {code}", as_="Sigrid Aasen", now=NOW + timedelta(minutes=1))
     assert person(bot, "console", "Sigrid Aasen").id == person(bot, "slack", "U0SIGRID").id
@@ -332,15 +338,8 @@ def test_a_merged_organiser_in_no_partnership_is_not_placed_by_the_other_account
     """The mirror: the kept person is the organiser, in no partnership; the other account a
     plain member placed in Vestfold. The role's partnership comes with the role: she stays
     in none and gains no rights in Vestfold."""
-    slack.run("/partnerbot meg", as_="U0SIGRID", now=NOW)
+    slack_account_placed_in_vestfold(bot, slack)
     with bot.app.db.transaction() as s:
-        vestfold = s.scalar(select(Network).where(Network.name == "Nettverk for infrastruktur"))
-        assert vestfold is not None
-        member = s.scalar(
-            select(Member).join(Member.accounts).where(Account.external_id == "U0SIGRID")
-        )
-        assert member is not None
-        member.partnership_id = vestfold.partnership_id
         sigrid = s.scalar(select(Member).where(Member.name == "Sigrid Aasen"))
         assert sigrid is not None
         sigrid.partnership_id = None

@@ -1,14 +1,25 @@
-"""What benches/load.py and the statement counts (test_statements_per_command.py) seed: the
-network bound to a Slack channel, and Slack members of it who each own one action."""
+"""What benches/load.py, benches/worker_cpu.py and the statement counts
+(test_statements_per_command.py) seed: the network bound to a Slack channel, Slack members
+of it who each own one action, and the posted messages of the objects they click on."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from storage.models import Account, Action, ChannelRef, Member, Network, Organisation
+from storage.db import Database
+from storage.models import (
+    Account,
+    Action,
+    ChannelRef,
+    Member,
+    Network,
+    Organisation,
+    PostedMessage,
+)
 
 INFRASTRUCTURE = "Nettverk for infrastruktur"
 
@@ -54,3 +65,19 @@ def member_with_action(
     s.add(action)
     s.flush()
     return action.id
+
+
+def posted(bot: Any, db: Database, model: Any, title: str, now: datetime) -> tuple[int, str]:
+    """The id of the ``model`` (Poll, Conference) titled ``title`` and the ts of its posted
+    message, once ``bot`` (a SlackBot) has sent what was due (its card)."""
+    bot.dispatcher.dispatch_due(now + timedelta(seconds=5))
+    with db.transaction() as s:
+        object_id = s.scalar(select(model.id).where(model.title == title))
+        ts = s.scalar(
+            select(PostedMessage.message_id).where(
+                PostedMessage.object_type == model.__name__.lower(),
+                PostedMessage.object_id == object_id,
+            )
+        )
+    assert object_id and ts
+    return object_id, ts

@@ -23,10 +23,10 @@ from bot.app import App, build_router
 from bot.inbox import Job, Worker
 from storage import inbox
 from storage.db import Database
-from storage.models import Conference, Poll, PostedMessage
+from storage.models import Conference, Poll
 from tests.adapters.slack import requests as rq
 from tests.adapters.slack.fake import FakeSlack
-from tests.adapters.slack.seeding import bind_channel, member_with_action
+from tests.adapters.slack.seeding import bind_channel, member_with_action, posted
 from tests.conftest import make_settings
 
 CHANNEL, MEMBER, ADMIN = "C_INFRA", "U_LOAD01", "U_ADMIN"
@@ -155,30 +155,16 @@ def harness(database_url: str) -> Iterator[Harness]:
             db.dispose()
 
 
-def posted(h: Harness, model: type[Poll] | type[Conference], title: str) -> tuple[int, str]:
-    h.bot.dispatcher.dispatch_due(_now() + timedelta(seconds=5))
-    with h.db.transaction() as s:
-        object_id = s.scalar(select(model.id).where(model.title == title))
-        ts = s.scalar(
-            select(PostedMessage.message_id).where(
-                PostedMessage.object_type == model.__name__.lower(),
-                PostedMessage.object_id == object_id,
-            )
-        )
-    assert object_id and ts
-    return object_id, ts
-
-
 def test_statements_per_request_of_each_kind_in_the_load_mix(harness: Harness) -> None:
     h = harness
     action_id = seed(h.db)
     h.command(f'/mote ny "Lastmøte" tider {_day(10)} kl 10-12, {_day(11)} kl 13-15', ADMIN)
-    poll_id, poll_ts = posted(h, Poll, "Lastmøte")
+    poll_id, poll_ts = posted(h.bot, h.db, Poll, "Lastmøte", _now())
     h.command(f'/konferanse ny "Lastkonferansen" dato {_day(30)} kl 09-16', ADMIN)
     with h.db.transaction() as s:
         conf_id = s.scalar(select(Conference.id).where(Conference.title == "Lastkonferansen"))
     h.command(f"/konferanse kunngjør {conf_id}", ADMIN)
-    conf_id, conf_ts = posted(h, Conference, "Lastkonferansen")
+    conf_id, conf_ts = posted(h.bot, h.db, Conference, "Lastkonferansen", _now())
 
     requests = {
         "vote": lambda n: h.click(f"/mote svar {poll_id} {n % 2 + 1}:ja", poll_ts),
