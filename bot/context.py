@@ -60,8 +60,8 @@ class Context:
             if network.partnership_id != member.partnership_id:
                 return UserError(
                     "permission.other_partnership",
-                    mine=self._partnership_name(member.partnership),
-                    theirs=self._partnership_name(network.partnership),
+                    mine=partnership_name(member.partnership, self.lang),
+                    theirs=partnership_name(network.partnership, self.lang),
                     who=", ".join(self._organisers_of(network.partnership_id)) or "—",
                 )
         return UserError(key, **params)
@@ -82,5 +82,7 @@ class Context:
         ).all()
         return [*organisers, *admins]
 
-    def _partnership_name(self, partnership: Partnership | None) -> str:
-        return partnership.name if partnership else t("permission.no_partnership", self.lang)
+
+def partnership_name(partnership: Partnership | None, lang: str) -> str:
+    """The partnership's name, or what to call being in none (where a role counts)."""
+    return partnership.name if partnership else t("permission.no_partnership", lang)

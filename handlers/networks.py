@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 
 from bot import permissions
-from bot.context import Context
+from bot.context import Context, partnership_name
 from bot.errors import UserError
 from bot.grammar import Args
 from bot.i18n import normalize_language, t
@@ -52,8 +52,7 @@ def role_where(member: Member, lang: str) -> str:
     if permissions.admin(member):
         return t("networks.role_everywhere", lang, role=role)
     if permissions.has_role(member, "organiser"):
-        partnership = member.partnership
-        where = partnership.name if partnership else t("permission.no_partnership", lang)
+        where = partnership_name(member.partnership, lang)
         return t("networks.role_where", lang, role=role, where=where)
     return role
 
