@@ -62,9 +62,15 @@ class Context:
                     "permission.other_partnership",
                     mine=partnership_name(member.partnership, self.lang),
                     theirs=partnership_name(network.partnership, self.lang),
-                    who=", ".join(self._organisers_of(network.partnership_id)) or "—",
+                    who=self.whom_to_ask(network),
                 )
         return UserError(key, **params)
+
+    def whom_to_ask(self, network: Network | None) -> str:
+        """Names for a refusal to end with: organisers of ``network``'s partnership, then
+        admins (a few of each), or "—" when there is nobody."""
+        partnership_id = network.partnership_id if network is not None else None
+        return ", ".join(self._organisers_of(partnership_id)) or "—"
 
     def _organisers_of(self, partnership_id: int | None) -> list[str]:
         """Whom to ask: the partnership's organisers, then the admins (a few of each)."""

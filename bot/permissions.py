@@ -132,7 +132,9 @@ COMMANDS: dict[str, Rule] = {
     "/partnerbot oversikt": ANYONE,
     "/partnerbot hjem": ANYONE,
     "/partnerbot digest": ORGANISER,
-    "/partnerbot kalender": ANYONE,
+    "/partnerbot kalender": ANYONE,  # one's own feed
+    "/partnerbot kalender nettverk": NETWORK,  # an address outside the chat, not taken back
+    "/partnerbot kalender nettverk ny": ORGANISER,  # the old address stops for everybody
     "/tiltak ny": NETWORK,
     "/tiltak vis": ANYONE,
     "/tiltak status": CHANGE_ACTION,
@@ -144,7 +146,7 @@ COMMANDS: dict[str, Rule] = {
     "/tiltak liste": ANYONE,
     "/tiltak eksport": ANYONE,
     "/tiltak importer": ORGANISER,
-    "/tiltak tavle": ANYONE,
+    "/tiltak tavle": NETWORK,  # like the network's feed; /tiltak liste is open
     "/horing ny": NETWORK,
     "/horing liste": ANYONE,
     "/horing vis": ANYONE,

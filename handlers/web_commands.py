@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot import permissions
-from bot.context import Context
+from bot.context import Context, partnership_name
 from bot.errors import UserError
 from bot.grammar import Args, parse_ref
 from bot.i18n import t
@@ -112,25 +112,9 @@ def calendar_link(ctx: Context, args: Args) -> Reply:
     """`/partnerbot kalender` (your feed), `… kalender ny` (a new URL, the old one stops),
     `… kalender nettverk` (the channel's network, for the channel topic)."""
     words = _words(args)
-    base = public_url(ctx)
     if words and words[0] in NETWORK_WORDS:
-        network = network_for(ctx, args)
-        link = web_links.live(ctx.session, web_links.NETWORK_FEED, object_id=network.id)
-        if link is None or (len(words) > 1 and words[1] in NEW_WORDS):
-            web_links.revoke_all(
-                ctx.session, web_links.NETWORK_FEED, now=ctx.now, object_id=network.id
-            )
-            token = web_links.create(
-                ctx.session,
-                web_links.NETWORK_FEED,
-                now=ctx.now,
-                object_id=network.id,
-                created_by=ctx.member.id,
-                shown_again=True,
-            )
-        else:
-            token = link.token or ""
-        return _feed_reply(ctx, "web.network_feed", base, web_links.NETWORK_FEED, token)
+        return _network_feed(ctx, args, renew=len(words) > 1 and words[1] in NEW_WORDS)
+    base = public_url(ctx)
     if words and words[0] not in NEW_WORDS:
         raise UserError("web.calendar_bad_word", given=words[0])
     link = web_links.live(ctx.session, web_links.FEED, member_id=ctx.member.id)
@@ -153,6 +137,46 @@ def calendar_link(ctx: Context, args: Args) -> Reply:
     return _feed_reply(ctx, key, base, web_links.FEED, token)
 
 
+def _network_feed(ctx: Context, args: Args, *, renew: bool) -> Reply:
+    """The network's feed for those who take part in it; a new address (the old one stops
+    for every subscriber) only from organisers of its partnership and admins."""
+    network = network_for(ctx, args)
+    if not permissions.organiser_or_network_member(ctx.member, network):
+        raise UserError(
+            "web.network_feed_members_only", network=network.name, who=ctx.whom_to_ask(network)
+        )
+    if renew and not permissions.organiser(ctx.member, network):
+        raise ctx.refusal(
+            network,
+            "web.network_feed_new_organisers_only",
+            network=network.name,
+            partnership=partnership_name(network.partnership, ctx.lang),
+            who=ctx.whom_to_ask(network),
+        )
+    base = public_url(ctx)
+    link = web_links.live(ctx.session, web_links.NETWORK_FEED, object_id=network.id)
+    if link is None or renew:
+        web_links.revoke_all(ctx.session, web_links.NETWORK_FEED, now=ctx.now, object_id=network.id)
+        token = web_links.create(
+            ctx.session,
+            web_links.NETWORK_FEED,
+            now=ctx.now,
+            object_id=network.id,
+            created_by=ctx.member.id,
+            shown_again=True,
+        )
+        audit(ctx, "web.network_feed_created", "network", network.id, renewed=renew)
+    else:
+        token = link.token or ""
+    return _feed_reply(ctx, "web.network_feed", base, web_links.NETWORK_FEED, token)
+
+
+def may_have_dashboard(ctx: Context, network: Network) -> bool:
+    """A network's standing addresses (its page, its feed) go to those who take part in it:
+    they work outside the chat, and one person's cannot be taken back."""
+    return permissions.organiser_or_network_member(ctx.member, network)
+
+
 def dashboard_url(ctx: Context, network: Network) -> str:
     """The network's dashboard address: its live link, or a new one the first time."""
     base = public_url(ctx)
@@ -172,13 +196,17 @@ def dashboard_url(ctx: Context, network: Network) -> str:
 
 def dashboard_line(ctx: Context, network: Network | None) -> str | None:
     """The line /tiltak liste ends with when the web pages are set up."""
-    if network is None or not ctx.settings.public_url:
+    if network is None or not ctx.settings.public_url or not may_have_dashboard(ctx, network):
         return None
     return t("web.dashboard_line", ctx.lang, url=dashboard_url(ctx, network))
 
 
 def dashboard_link(ctx: Context, args: Args) -> Reply:
     network = network_for(ctx, args)
+    if not may_have_dashboard(ctx, network):
+        raise UserError(
+            "web.dashboard_members_only", network=network.name, who=ctx.whom_to_ask(network)
+        )
     url = dashboard_url(ctx, network)
     return Reply.text(t("web.dashboard_link", ctx.lang, network=network.name, url=url))
 

@@ -13,14 +13,14 @@ TEXTS = {
         "en": "`/konferanse link 2` – a link where guests can register for conference #2; `/konferanse link 2 off` closes its links (organiser)",
     },
     "help.partnerbot.kalender": {
-        "nb": "`/partnerbot kalender` – din private kalenderstrøm (møter, konferanser, høringsfrister, tiltaksfrister); `kalender ny` gir en ny adresse og stenger den gamle; `kalender nettverk` gir kanalens nettverksstrøm",
-        "nn": "`/partnerbot kalender` – den private kalenderstraumen din (møte, konferansar, høyringsfristar, tiltaksfristar); `kalender ny` gir ei ny adresse og stengjer den gamle; `kalender nettverk` gir nettverksstraumen til kanalen",
-        "en": "`/partnerbot calendar` – your private calendar feed (meetings, conferences, hearing deadlines, action due dates); `calendar new` gives a new address and closes the old one; `calendar network` gives the channel's network feed",
+        "nb": "`/partnerbot kalender` – din private kalenderstrøm (møter, konferanser, høringsfrister, tiltaksfrister); `kalender ny` gir en ny adresse og stenger den gamle; `kalender nettverk` gir kanalens nettverksstrøm til nettverkets medlemmer (`kalender nettverk ny`: en ny adresse, for organisatorer)",
+        "nn": "`/partnerbot kalender` – den private kalenderstraumen din (møte, konferansar, høyringsfristar, tiltaksfristar); `kalender ny` gir ei ny adresse og stengjer den gamle; `kalender nettverk` gir nettverksstraumen til kanalen til medlemene i nettverket (`kalender nettverk ny`: ei ny adresse, for organisatorar)",
+        "en": "`/partnerbot calendar` – your private calendar feed (meetings, conferences, hearing deadlines, action due dates); `calendar new` gives a new address and closes the old one; `calendar network` gives the channel's network feed to the network's members (`calendar network new`: a new address, for organisers)",
     },
     "help.tiltak.tavle": {
-        "nb": "`/tiltak tavle` – lenke til arbeidsprogrammet for nettverket som nettside (mål, tiltak, fremdrift; kan skrives ut)",
-        "nn": "`/tiltak tavle` – lenkje til arbeidsprogrammet for nettverket som nettside (mål, tiltak, framdrift; kan skrivast ut)",
-        "en": "`/tiltak dashboard` – a link to the network's work programme as a web page (goals, actions, progress; printable)",
+        "nb": "`/tiltak tavle` – lenke til arbeidsprogrammet for nettverket som nettside (mål, tiltak, fremdrift; kan skrives ut), for nettverkets medlemmer",
+        "nn": "`/tiltak tavle` – lenkje til arbeidsprogrammet for nettverket som nettside (mål, tiltak, framdrift; kan skrivast ut), for medlemene i nettverket",
+        "en": "`/tiltak dashboard` – a link to the network's work programme as a web page (goals, actions, progress; printable), for the network's members",
     },
     # --- chat answers ---
     "web.no_public_url": {
@@ -82,6 +82,21 @@ TEXTS = {
         "nb": "Nettverkets kalenderstrøm (møter, konferanser og høringsfrister; fin i kanalbeskrivelsen):\n{webcal}\n{https}",
         "nn": "Kalenderstraumen til nettverket (møte, konferansar og høyringsfristar; fin i kanalskildringa):\n{webcal}\n{https}",
         "en": "The network's calendar feed (meetings, conferences and hearing deadlines; good for the channel topic):\n{webcal}\n{https}",
+    },
+    "web.network_feed_members_only": {
+        "nb": "Kalenderstrømmen til {network} får medlemmene av nettverket: adressen virker utenfor chatten og kan ikke tas tilbake fra én person. Be en organisator eller en administrator om å legge deg til: {who}.",
+        "nn": "Kalenderstraumen til {network} får medlemene av nettverket: adressa verkar utanfor chatten og kan ikkje takast tilbake frå éin person. Be ein organisator eller ein administrator om å leggje deg til: {who}.",
+        "en": "The calendar feed of {network} is for the network's members: the address works outside the chat and cannot be taken back from one person. Ask an organiser or an admin to add you: {who}.",
+    },
+    "web.network_feed_new_organisers_only": {
+        "nb": "En ny adresse stenger den gamle for alle som abonnerer på kalenderstrømmen til {network}, så bare organisatorer i {partnership} og administratorer kan lage en. Be en av dem: {who}.",
+        "nn": "Ei ny adresse stengjer den gamle for alle som abonnerer på kalenderstraumen til {network}, så berre organisatorar i {partnership} og administratorar kan lage ei. Be ein av dei: {who}.",
+        "en": "A new address closes the old one for everybody subscribed to the calendar feed of {network}, so only organisers in {partnership} and admins can make one. Ask one of them: {who}.",
+    },
+    "web.dashboard_members_only": {
+        "nb": "Nettsiden med arbeidsprogrammet til {network} får medlemmene av nettverket: adressen virker utenfor chatten og kan ikke tas tilbake fra én person. Du kan lese det her med `/tiltak liste`, eller be en organisator eller en administrator om å legge deg til: {who}.",
+        "nn": "Nettsida med arbeidsprogrammet til {network} får medlemene av nettverket: adressa verkar utanfor chatten og kan ikkje takast tilbake frå éin person. Du kan lese det her med `/tiltak liste`, eller be ein organisator eller ein administrator om å leggje deg til: {who}.",
+        "en": "The web page with the work programme of {network} is for the network's members: the address works outside the chat and cannot be taken back from one person. You can read it here with `/tiltak list`, or ask an organiser or an admin to add you: {who}.",
     },
     "web.calendar_bad_word": {
         "nb": "Jeg forstod ikke «{given}». Skriv `/partnerbot kalender`, `/partnerbot kalender ny` eller `/partnerbot kalender nettverk`.",
