@@ -254,7 +254,7 @@ def _place(ctx: Context, member: Member, net: Network | None, args: Args) -> str
     """Where the member's role counts (bot/permissions.py): `partnerskap X`; else, for one
     in no partnership, that of `nettverk X`, or for a new organiser the channel's; a new
     organiser with neither is refused while partnerships exist. Returns a note when a new
-    role keeps counting elsewhere than the partnership of `nettverk X`."""
+    role keeps counting elsewhere than the partnership of `nettverk X` or the channel's."""
     if args.get("partnership"):
         member.partnership = _partnership(ctx, args.options["partnership"])
         return ""
@@ -270,13 +270,14 @@ def _place(ctx: Context, member: Member, net: Network | None, args: Args) -> str
             raise UserError(
                 "networks.role_where_missing", name=member.name, choices=", ".join(names)
             )
-    if net is not None and net.partnership and member.partnership is not net.partnership:
+    # `where` is the network the command is about: `nettverk X`, else the channel's.
+    if where is not None and where.partnership and member.partnership is not where.partnership:
         return " " + t(
             "networks.role_stays",
             ctx.lang,
             name=member.name,
             mine=member.partnership.name if member.partnership else "—",
-            theirs=net.partnership.name,
+            theirs=where.partnership.name,
         )
     return ""
 

@@ -389,6 +389,30 @@ def test_a_role_with_a_network_of_another_partnership_says_where_it_counts(
     assert f"organisator i {VESTFOLD}" in bot.run("/partnerbot meg", as_="Kari Nordmann")
 
 
+def test_a_role_given_in_another_partnerships_channel_says_where_it_counts(
+    bot: TestBot,
+) -> None:
+    """Without `nettverk`, the network the command is about is the channel's: Ola (placed
+    in Vestfold) made organiser in Vest-Telemark's channel stays Vestfold's, and is told."""
+    note = (
+        f"Rollen gjelder fortsatt i {VESTFOLD}, ikke i {VEST_TELEMARK}. Flytt den med "
+        f'`/partnerbot medlem "Ola Nordmann" partnerskap "{VEST_TELEMARK}"`.'
+    )
+    out = bot.run('/partnerbot medlem "Ola Nordmann" rolle organisator', channel=VT, now=NOW)
+    assert out.endswith(note), out
+    assert f"organisator i {VESTFOLD}" in bot.run("/partnerbot meg", as_="Ola Nordmann")
+    out = bot.run('/partnerbot medlem "Ola Nordmann" rolle organisator', channel=VT, now=NOW)
+    assert out.endswith(note), out  # asked again: told again
+    out = bot.run('/partnerbot medlem ny "Kari Nordmann" rolle organisator', channel=VT, now=NOW)
+    assert out.endswith(
+        f"Rollen gjelder fortsatt i {VESTFOLD}, ikke i {VEST_TELEMARK}. Flytt den med "
+        f'`/partnerbot medlem "Kari Nordmann" partnerskap "{VEST_TELEMARK}"`.'
+    ), out
+    # In Vestfold's own channel there is nothing to say.
+    out = bot.run('/partnerbot medlem "Ola Nordmann" rolle organisator', now=NOW)
+    assert "Flytt den" not in out, out
+
+
 def test_vestfolds_organiser_manages_the_demos_conference_for_everyone(bot: TestBot) -> None:
     """Vestfoldkonferansen (audience `alle`, across both partnerships) was made by Ingrid
     Berg, placed in Vestfold: it is Vestfold's, so Marte Lie manages it, Sigrid Aasen not."""
