@@ -42,6 +42,7 @@ from bot.datefmt import (
     month_text,
     weekday_text,
 )
+from bot.dates_around import read_around
 from bot.datetypes import DateNote, DateParseError, Slot, When
 from bot.durations import parse_duration, parse_offsets
 from bot.i18n import t
@@ -1001,6 +1002,39 @@ def parse_when(
     """
     zone = _zone(tz, now)
     local_now = _now(now, zone)
+    try:
+        when = _parse_when(text, local_now, zone, deadline)
+    except DateParseError:
+        # Said around another day ("før fredag", "før jul"), which our rules do not read.
+        around = read_around(
+            text,
+            local_now.date(),
+            zone,
+            partial(_parse_when, now=local_now, zone=zone, deadline=deadline),
+        )
+        if around is None:
+            raise
+        return around
+    _keep_case(when.notes, text)
+    return when
+
+
+def _keep_case(notes: Iterable[DateNote], raw: str) -> None:
+    """Notes quote the member's words as typed ("Første Mandag i Desember"), not as the
+    lower-cased text the rules read."""
+    for note in notes:
+        for key in ("text", "typed"):
+            value = note.params.get(key)
+            if isinstance(value, str) and value.strip():
+                pattern = r"\s+".join(map(re.escape, value.split()))
+                found = re.search(pattern, raw, re.IGNORECASE)
+                if found:
+                    note.params[key] = found.group()
+
+
+def _parse_when(text: str, now: datetime, zone: tzinfo, deadline: bool) -> When:
+    """parse_when's own rules (and dateparser), ``now`` already in ``zone``."""
+    local_now = now
     if not text or not text.strip():
         raise DateParseError("dates.empty")
     if len(text) > MAX_LEN:
@@ -1134,6 +1168,7 @@ def parse_slots(text: str, *, now: datetime, tz: str | tzinfo | None = None) -> 
         end = _local(start.date(), r.end, zone) if r.end is not None else None
         if end is not None and end <= start:
             raise DateParseError("dates.slot_end_before_start", slot=raw)
+        _keep_case(start.notes, text)
         slots.append(Slot(start.plain(), end.plain() if end else None, start.notes))
         previous = start.date()
     return slots

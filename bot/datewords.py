@@ -151,7 +151,7 @@ FILLER_WORDS = frozenset(
 )
 WEEK_WORDS = frozenset("uke uka uken veke veka week".split())
 # "før slutten av neste uke", "towards the end of the week": only before the end of a week,
-# which is its Friday either way ("før fredag" alone stays refused: Thursday or Friday?).
+# which is its Friday either way ("før fredag" alone is the day before: bot/dates_around.py).
 BEFORE_END_WORDS = frozenset("før mot before towards toward".split())
 MONTH_WORDS = frozenset("måned måneden månad månaden month".split())
 # Words that say "the one before" a weekday: "forrige fredag", "last Friday".

@@ -74,7 +74,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "dates.impossible_date.example": {
         "nb": "Sjekk dag og måned, for eksempel «30.04».",
         "nn": "Sjekk dag og månad, til dømes «30.04».",
-        "en": "Check the day and month, for example “30.04”.",
+        "en": "Check the day and month, for example “30 April”.",
     },
     "dates.no_such_weekday": {
         "nb": "Det finnes ingen «{text}».",
@@ -231,6 +231,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "Skriv når du vil ha varsel før fristen, til dømes «14d,7d,1d,2t».",
         "en": "Say when you want reminders before the deadline, for example “14d,7d,1d,2h”.",
     },
+    "dates.before_with_time": {
+        "nb": "«{text}»: skriv «{rest}» for en frist {rest}, eller «{before}» for dagen før.",
+        "nn": "«{text}»: skriv «{rest}» for ein frist {rest}, eller «{before}» for dagen før.",
+        "en": "“{text}”: type “{rest}” for a deadline at {rest}, or “{before}” for the day before.",
+    },
     # --- notes: how a phrase was read where the member could have meant otherwise ---
     "dates.note.typo": {
         "nb": "«{typed}» er lest som «{word}».",
@@ -251,6 +256,31 @@ TEXTS: dict[str, dict[str, str]] = {
         "nb": "«{text}» er lest som {date}.",
         "nn": "«{text}» er lese som {date}.",
         "en": "I took “{text}” to mean {date}.",
+    },
+    "dates.note.day_before": {
+        "nb": "«{text}» er lest som {date}, dagen før.",
+        "nn": "«{text}» er lese som {date}, dagen før.",
+        "en": "I took “{text}” to mean {date}, the day before.",
+    },
+    "dates.note.before_christmas": {
+        "nb": "«{text}» er lest som {date}, siste arbeidsdag før julaften.",
+        "nn": "«{text}» er lese som {date}, siste arbeidsdagen før julaftan.",
+        "en": "I took “{text}” to mean {date}, the last working day before Christmas Eve.",
+    },
+    "dates.note.after_new_year": {
+        "nb": "«{text}» er lest som {date}, første arbeidsdag i det nye året.",
+        "nn": "«{text}» er lese som {date}, første arbeidsdagen i det nye året.",
+        "en": "I took “{text}” to mean {date}, the first working day of the year.",
+    },
+    "dates.note.before_easter": {
+        "nb": "«{text}» er lest som {date}, siste arbeidsdag før påske.",
+        "nn": "«{text}» er lese som {date}, siste arbeidsdagen før påske.",
+        "en": "I took “{text}” to mean {date}, the last working day before Easter.",
+    },
+    "dates.note.after_easter": {
+        "nb": "«{text}» er lest som {date}, første arbeidsdag etter påske.",
+        "nn": "«{text}» er lese som {date}, første arbeidsdagen etter påske.",
+        "en": "I took “{text}” to mean {date}, the first working day after Easter.",
     },
     "dates.note.afternoon": {
         "nb": "«{text}» er lest som kl {time}, innenfor arbeidstida.",

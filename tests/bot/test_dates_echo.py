@@ -64,3 +64,11 @@ def test_action_due_date_echoes_the_day_of_a_named_day(bot: TestBot, now: dateti
 def test_no_note_when_nothing_was_chosen(bot: TestBot, now: datetime) -> None:
     out = bot.run('/horing ny "Plan" frist 15.09 mottakere Horten', now=now)
     assert "er lest som" not in out
+
+
+def test_a_hearing_due_before_friday_is_due_on_thursday_and_says_so(
+    bot: TestBot, now: datetime
+) -> None:
+    out = bot.run('/horing ny "Regional plan" frist Før fredag mottakere Horten', now=now)
+    assert "torsdag 5. mars 2026 kl 23:59" in out, out
+    assert "«Før fredag» er lest som torsdag 5. mars 2026, dagen før." in out, out

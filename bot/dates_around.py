@@ -1,0 +1,118 @@
+"""Dates said around another one: "før fredag" (the day before), "før jul", "etter nyttår",
+"før påske", "etter påske" (the working day an office means by them).
+
+bot.dates asks here only after its own rules refused a phrase, so what they read stays
+read the same way ("innen fredag" is by Friday, Friday included; "før slutten av neste
+uke" is that week's Friday), and a refusal costs one regex more.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, datetime, timedelta, tzinfo
+
+from bot import datewords as W
+from bot.datefmt import day_text, holiday_date, is_weekend_or_holiday
+from bot.datetypes import DateNote, DateParseError, When
+
+_LEAD = re.compile(r"^(?:(?:frist|fristen|deadline)\b[:\s]*)+", re.IGNORECASE)
+_BEFORE_WORDS = "før|innen|innan|before|by|until|till?"
+_HOLIDAY = re.compile(
+    rf"(?P<dir>{_BEFORE_WORDS}|etter|over|after)\s+(?:the\s+)?"
+    r"(?P<what>jul|jula|julen|christmas|nyttår|nyttåret|new\s+year|påske|påska|påsken|easter)",
+    re.IGNORECASE,
+)
+_DAY_BEFORE = re.compile(r"(?P<word>før|before)\s+(?P<rest>\S.*)", re.IGNORECASE)
+_TIME_AT_END = re.compile(
+    r"\s+(?:(?:kl\.?|klokka|klokken|at)\s*)?\d{1,2}(?:[.:]\d{2})?"
+    r"(?:\s*-\s*\d{1,2}(?:[.:]\d{2})?)?\s*$",
+    re.IGNORECASE,
+)
+
+# (direction, holiday) -> note key; the direction is "before" or "after".
+_KEYS = {
+    ("before", "christmas"): "dates.note.before_christmas",
+    ("after", "new_year"): "dates.note.after_new_year",
+    ("before", "easter"): "dates.note.before_easter",
+    ("after", "easter"): "dates.note.after_easter",
+}
+
+
+def read_around(text: str, today: date, tz: tzinfo, parse: Callable[[str], When]) -> When | None:
+    """The day ``text`` means if it is said around another day, else None (the caller
+    then refuses it as before). ``parse`` reads the day it is said around."""
+    typed = _LEAD.sub("", re.sub(r"\s+", " ", text.strip())).rstrip(" .!,;:")
+    found = _HOLIDAY.fullmatch(typed)
+    if found:
+        return _holiday(typed, found, today, tz)
+    found = _DAY_BEFORE.fullmatch(typed)
+    if found:
+        return _day_before(typed, found, today, tz, parse)
+    return None
+
+
+def _holiday(typed: str, found: re.Match[str], today: date, tz: tzinfo) -> When | None:
+    direction = "after" if found["dir"].casefold() in ("etter", "over", "after") else "before"
+    what = found["what"].casefold()
+    holiday = (
+        "easter"
+        if what.startswith(("påsk", "easter"))
+        else ("new_year" if what.startswith(("nyttår", "new")) else "christmas")
+    )
+    key = _KEYS.get((direction, holiday))
+    if key is None:  # "etter jul", "før nyttår": which day is not clear enough to guess
+        return None
+    for year in (today.year, today.year + 1):
+        day = _working_day(direction, holiday, year)
+        if day is not None and day >= today:
+            return _midnight(day, tz, (DateNote(key, text=typed, date=day_text(day)),))
+    return None
+
+
+def _working_day(direction: str, holiday: str, year: int) -> date | None:
+    """Before Christmas: the last working day before Christmas Eve; after New Year: the
+    first of January; before Easter: the last before Maundy Thursday (a public holiday);
+    after Easter: the first after Easter Monday."""
+    if holiday == "christmas":
+        return _step(date(year, 12, 24), -1)
+    if holiday == "new_year":
+        return _step(date(year, 1, 1), +1, include=True)
+    anchor = holiday_date("Maundy Thursday" if direction == "before" else "Easter Monday", year)
+    return _step(anchor, -1 if direction == "before" else +1) if anchor else None
+
+
+def _step(day: date, step: int, *, include: bool = False) -> date:
+    """The nearest working day from ``day`` in the direction of ``step``."""
+    if not include:
+        day += timedelta(days=step)
+    while is_weekend_or_holiday(day):
+        day += timedelta(days=step)
+    return day
+
+
+def _day_before(
+    typed: str, found: re.Match[str], today: date, tz: tzinfo, parse: Callable[[str], When]
+) -> When | None:
+    rest = found["rest"]
+    try:
+        inner = parse(rest)
+    except DateParseError:
+        return None
+    if inner.has_time:
+        without = _TIME_AT_END.sub("", rest)
+        raise DateParseError(
+            "dates.before_with_time",
+            text=typed,
+            rest=rest,
+            before=f"{found['word']} {without}" if without != rest else typed,
+        )
+    day = inner.date() - timedelta(days=1)
+    if day < today and rest.strip().casefold() in W.WEEKDAYS:
+        day += timedelta(days=7)  # "før fredag" on a Friday: the Thursday coming
+    note = DateNote("dates.note.day_before", text=typed, date=day_text(day))
+    return _midnight(day, tz, (*inner.notes, note))
+
+
+def _midnight(day: date, tz: tzinfo, notes: tuple[DateNote, ...]) -> When:
+    return When.of(datetime(day.year, day.month, day.day, tzinfo=tz), False, notes)
