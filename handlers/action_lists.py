@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -16,6 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 from bot.context import Context
 from bot.csv_files import csv_bytes
 from bot.errors import UserError
+from bot.file_names import file_name
 from bot.grammar import Args, parse_ref
 from bot.i18n import t
 from bot.messages import File, Reply, Text, strong
@@ -275,11 +275,6 @@ def list_reply(ctx: Context, args: Args) -> Reply:
     return reply
 
 
-def _slug(name: str) -> str:
-    table = str.maketrans({"æ": "ae", "ø": "o", "å": "a"})
-    return re.sub(r"[^a-z0-9]+", "-", name.casefold().translate(table)).strip("-") or "tiltak"
-
-
 def export_csv(ctx: Context, actions: Sequence[Action]) -> bytes:
     """One row per action with its latest status comment, as bot.csv_files writes it."""
     return csv_bytes(
@@ -313,14 +308,14 @@ def export_name(ctx: Context, sel: Selection) -> str:
     network's full export in the member's downloads."""
     where = sel.network.name if sel.network else t("actions.list_all_networks", ctx.lang)
     w = WORDS.get(ctx.lang, WORDS["nb"])
-    parts = ["tiltak", _slug(where)]
+    parts: list[object] = [t("file.actions", ctx.lang), where]
     if sel.goal is not None:
-        parts += [_slug(w["goal"]), str(sel.goal.number)]
+        parts += [w["goal"], sel.goal.number]
     if sel.mine:
-        parts.append(_slug(w["mine"]))
+        parts.append(w["mine"])
     if sel.overdue:
-        parts.append(_slug(w["overdue"]))
-    return "-".join([*parts, f"{ctx.local_now:%Y-%m-%d}"]) + ".csv"
+        parts.append(w["overdue"])
+    return file_name(*parts, f"{ctx.local_now:%Y-%m-%d}", ext="csv")
 
 
 def export_actions(ctx: Context, args: Args) -> Reply:

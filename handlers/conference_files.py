@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.csv_files import csv_bytes
+from bot.file_names import file_name
 from bot.i18n import t
 from bot.messages import File
 from handlers.conference_common import (
@@ -42,7 +43,9 @@ def revision(session: Session, conf: Conference) -> int:
     )
 
 
-def ics_file(session: Session, conf: Conference, now: datetime, tz: tzinfo) -> File:
+def ics_file(
+    session: Session, conf: Conference, now: datetime, tz: tzinfo, lang: str = "nb"
+) -> File:
     """One VEVENT with a stable UID (Conference.uid), so a re-download updates the calendar
     entry instead of adding a second one; SEQUENCE counts the changes, so a calendar takes a
     changed or called-off event over the copy it has; times carry the TZID of ``tz`` (the
@@ -74,7 +77,10 @@ def ics_file(session: Session, conf: Conference, now: datetime, tz: tzinfo) -> F
     cal.add_component(event)
     cal.add_missing_timezones()
     return File(
-        name=f"konferanse-{conf.id}.ics", data=cal.to_ical(), mime="text/calendar", title=conf.title
+        name=file_name(t("file.conference", lang), conf.id, ext="ics"),
+        data=cal.to_ical(),
+        mime="text/calendar",
+        title=conf.title,
     )
 
 
@@ -93,7 +99,9 @@ def participants_csv(session: Session, conf: Conference, lang: str, tz: tzinfo) 
         for pos, reg in enumerate(by_arrival(session, conf.id, status), 1)
     ]
     return File(
-        name=f"konferanse-{conf.id}-deltakere.csv",
+        name=file_name(
+            t("file.conference", lang), conf.id, t("file.participants", lang), ext="csv"
+        ),
         data=csv_bytes(t("conferences.csv_header", lang).split(";"), rows),
         mime="text/csv",
         title=conf.title,

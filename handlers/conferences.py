@@ -491,7 +491,7 @@ def conference_ics(ctx: Context, args: Args) -> Reply:
     if conf.state == DRAFT and not is_organiser_of(ctx, conf):
         raise UserError("conferences.not_announced", title=conf.title)
     reply = Reply.text(t("conferences.ics", ctx.lang, title=conf.title))
-    reply.files.append(ics_file(ctx.session, conf, ctx.now, ctx.tz))
+    reply.files.append(ics_file(ctx.session, conf, ctx.now, ctx.tz, ctx.lang))
     return reply
 
 

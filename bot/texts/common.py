@@ -91,6 +91,10 @@ TEXTS = {
         "nn": "«{given}» er ikkje eit gyldig nummer{what}. Skriv nummeret slik det blir vist, til dømes `3` eller `#3`.",
         "en": "“{given}” is not a valid number{what}. Type the number as shown, for example `3` or `#3`.",
     },
+    # Words in the names of files the bot hands out (made ASCII by bot.file_names).
+    "file.actions": {"nb": "tiltak", "nn": "tiltak", "en": "actions"},
+    "file.conference": {"nb": "konferanse", "nn": "konferanse", "en": "conference"},
+    "file.participants": {"nb": "deltakere", "nn": "deltakarar", "en": "participants"},
     "permission.need_admin": {
         "nb": "Bare administratorer kan gjøre dette. Be en administrator om hjelp (`/partnerbot nettverk` viser hvem som er med).",
         "nn": "Berre administratorar kan gjere dette. Be ein administrator om hjelp (`/partnerbot nettverk` viser kven som er med).",

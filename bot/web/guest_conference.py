@@ -16,7 +16,7 @@ from starlette.routing import Route
 from bot.errors import UserError
 from bot.web import forms
 from bot.web.forms import FormAgain
-from bot.web.site import Site
+from bot.web.site import Site, page_language
 from handlers import guest_registrations as reg
 from handlers import guest_votes, web_links
 from handlers.conference_common import find_conference
@@ -118,7 +118,9 @@ class ConferencePage:
             conf = session.get(Conference, link.object_id) if link else None
             if conf is None or conf.state == "draft":
                 return self.site.not_found(request)
-            file = ics_file(session, conf, datetime.now(UTC), self.site.settings.tz)
+            settings = self.site.settings
+            lang = page_language(request, link.language if link else None, settings.language)
+            file = ics_file(session, conf, datetime.now(UTC), settings.tz, lang)
             return Response(
                 file.data,
                 media_type="text/calendar; charset=utf-8",
