@@ -298,7 +298,8 @@ def _member_unchanged(ctx: Context, member: Member) -> str:
 
 VERBS = (
     Verb(
-        ("nettverk", "network", "networks"),
+        # "medlemmer": a newcomer asking who is in gets the networks with their members
+        ("nettverk", "network", "networks", "medlemmer", "medlemer", "members"),
         list_networks,
         "help.partnerbot.nettverk",
         reads_only=True,

@@ -54,3 +54,12 @@ def test_a_member_in_no_network_is_told_what_that_means_and_whom_to_ask(
         "anything. Ask an admin to add you (Ingrid Berg)."
     )
     assert "ikke med i noe nettverk" not in bot.run("/partnerbot meg", as_="Ola Nordmann", now=now)
+
+
+def test_asking_for_the_members_lists_the_networks_with_their_members(bot: TestBot) -> None:
+    """A newcomer types `/partnerbot medlemmer` to see who is in: the networks' list, which
+    names the members, not "I did not understand"."""
+    listing = bot.run("/partnerbot nettverk")
+    for word in ("medlemmer", "medlemer", "members"):
+        assert bot.run(f"/partnerbot {word}") == listing, word
+    assert "Ola Nordmann (Tønsberg kommune)" in listing
