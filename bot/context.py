@@ -40,13 +40,27 @@ class Context:
 
     def require_role(self, role: str) -> None:
         if not self.has_role(role):
+            if role == "organiser":  # whose: the channel's network's partnership
+                raise self.need_organiser(self.network)
             raise UserError(f"permission.need_{role}")
 
     def require_organiser(self, network: Network | None) -> None:
         """Organisers of ``network``'s partnership and admins (permissions.organiser)."""
-        self.require_role("organiser")
+        if not self.has_role("organiser"):
+            raise self.need_organiser(network)
         if not permissions.organiser(self.member, network):
             raise self.refusal(network, "permission.need_organiser")
+
+    def need_organiser(self, network: Network | None) -> UserError:
+        """The no to a member who is no organiser: where the role would count and whom to
+        ask (when the command is about a network)."""
+        if network is None:
+            return UserError("permission.need_organiser")
+        return UserError(
+            "permission.need_organiser_in",
+            partnership=partnership_name(network.partnership, self.lang),
+            who=self.whom_to_ask(network),
+        )
 
     def refusal(self, network: Network | None, key: str, /, **params: object) -> UserError:
         """The no of ``key`` to managing an object of ``network``; an organiser refused
@@ -64,6 +78,8 @@ class Context:
                     theirs=partnership_name(network.partnership, self.lang),
                     who=self.whom_to_ask(network),
                 )
+        if key == "permission.need_organiser" and not params:
+            return self.need_organiser(network)
         return UserError(key, **params)
 
     def whom_to_ask(self, network: Network | None) -> str:

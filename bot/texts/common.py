@@ -105,6 +105,11 @@ TEXTS = {
         "nn": "Berre organisatorar og administratorar kan gjere dette.",
         "en": "Only organisers and admins can do this.",
     },
+    "permission.need_organiser_in": {
+        "nb": "Bare organisatorer i {partnership} og administratorer kan gjøre dette. Be en av dem: {who}.",
+        "nn": "Berre organisatorar i {partnership} og administratorar kan gjere dette. Be ein av dei: {who}.",
+        "en": "Only organisers in {partnership} and admins can do this. Ask one of them: {who}.",
+    },
     "permission.other_partnership": {
         "nb": "Du er organisator i {mine}, men dette hører til {theirs}, og der har du ikke den rollen. Be en administrator eller en organisator i {theirs} om å gjøre det: {who}.",
         "nn": "Du er organisator i {mine}, men dette høyrer til {theirs}, og der har du ikkje den rolla. Be ein administrator eller ein organisator i {theirs} om å gjere det: {who}.",

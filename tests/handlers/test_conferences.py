@@ -153,7 +153,8 @@ def test_replies_in_nynorsk_and_english(bot: TestBot, now: datetime) -> None:
         bot.run(
             '/conference new "X" date 16 April 9-16 seats 0 audience all', as_="Jon Bakke", now=now
         )
-        == "Only organisers and admins can do this."
+        == "Only organisers in Politisk partnerskap Vestfold and admins can do this. "
+        "Ask one of them: Kari Nordmann, Marte Lie, Ingrid Berg."
     )
     assert "There is no conference #999" in bot.run(
         "/conference show 999", as_="Jon Bakke", now=now

@@ -449,3 +449,22 @@ def test_an_organiser_of_another_partnership_who_wants_to_take_part_is_told_to_j
         out = bot.run(line, as_="Sigrid Aasen", now=NOW)
         assert joins in out and "Du er organisator" not in out, (line, out)
     assert dump(bot) == before
+
+
+def test_a_member_refused_an_organisers_command_is_told_whom_to_ask(bot: TestBot) -> None:
+    """The no names where the role would count and who has it, in the member's language;
+    nothing is saved."""
+    before = dump(bot)
+    out = bot.run("/partnerbot digest fredag 14:00", as_="Ola Nordmann", now=NOW)
+    assert out == (
+        f"Bare organisatorer i {VESTFOLD} og administratorer kan gjøre dette. "
+        "Be en av dem: Kari Nordmann, Marte Lie, Ingrid Berg."
+    )
+    out = bot.run('/tiltak mål ny 4 "Betre vegar"', as_="Tone Haugen", channel=VT, now=NOW)
+    assert out == (
+        f"Berre organisatorar i {VEST_TELEMARK} og administratorar kan gjere dette. "
+        "Be ein av dei: Sigrid Aasen, Ingrid Berg."
+    )
+    out = bot.run("/konferanse deltakere 1", as_="Ola Nordmann", now=NOW)
+    assert out.startswith(f"Bare organisatorer i {VESTFOLD} og administratorer"), out
+    assert dump(bot) == before

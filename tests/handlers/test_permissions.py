@@ -43,6 +43,7 @@ ROLES = {
 REFUSALS = (
     "permission.need_admin",
     "permission.need_organiser",
+    "permission.need_organiser_in",
     "permission.need_member",
     "permission.other_partnership",
     "permission.no_partnership_object",
