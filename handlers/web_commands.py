@@ -14,7 +14,7 @@ from bot.messages import Reply
 from bot.router import Router, Verb
 from handlers import web_links
 from handlers.conference_common import DRAFT, find_conference, home_network, is_organiser_of
-from handlers.lookup import audit, network_for
+from handlers.lookup import audit, find_network, network_for
 from storage.models import Network, Poll
 
 OFF_WORDS = frozenset({"av", "off", "stopp", "slett", "revoke"})
@@ -113,7 +113,11 @@ def calendar_link(ctx: Context, args: Args) -> Reply:
     `… kalender nettverk` (the channel's network, for the channel topic)."""
     words = _words(args)
     if words and words[0] in NETWORK_WORDS:
-        return _network_feed(ctx, args, renew=len(words) > 1 and words[1] in NEW_WORDS)
+        # `kalender nettverk [<name>] [ny]`: a name where no channel says which network
+        named = args.words()[1:]
+        renew = bool(named) and named[-1].casefold() in NEW_WORDS
+        name = " ".join(named[:-1] if renew else named)
+        return _network_feed(ctx, args, name, renew=renew)
     base = public_url(ctx)
     if words and words[0] not in NEW_WORDS:
         raise UserError("web.calendar_bad_word", given=words[0])
@@ -137,10 +141,10 @@ def calendar_link(ctx: Context, args: Args) -> Reply:
     return _feed_reply(ctx, key, base, web_links.FEED, token)
 
 
-def _network_feed(ctx: Context, args: Args, *, renew: bool) -> Reply:
+def _network_feed(ctx: Context, args: Args, name: str, *, renew: bool) -> Reply:
     """The network's feed for those who take part in it; a new address (the old one stops
     for every subscriber) only from organisers of its partnership and admins."""
-    network = network_for(ctx, args)
+    network = find_network(ctx.session, name) if name else network_for(ctx, args)
     if not permissions.organiser_or_network_member(ctx.member, network):
         raise UserError(
             "web.network_feed_members_only", network=network.name, who=ctx.whom_to_ask(network)

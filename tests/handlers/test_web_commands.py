@@ -88,3 +88,18 @@ def test_the_work_programme_page_is_given_to_the_network_not_to_anyone(bot: Test
     listed = bot.run("/tiltak liste", as_="Tone Haugen", channel=CH)
     assert "Kartlegge ladepunkter" in listed and PUBLIC not in listed, listed
     assert f"{PUBLIC}/" in bot.run("/tiltak liste", as_="Ola Nordmann", channel=CH)
+
+
+def test_the_network_is_named_after_nettverk_where_no_channel_says_which(bot: TestBot) -> None:
+    """In a direct message the bot asks which network; `kalender nettverk infrastruktur`
+    names it (the answer to "add `nettverk <name>`"), with `ny` after the name to replace."""
+    dm = "D-ola"
+    asked = bot.run("/partnerbot kalender nettverk", as_="Ola Nordmann", channel=dm)
+    assert asked.startswith("Hvilket nettverk gjelder det?"), asked
+    path = feed(bot.run("/partnerbot kalender nettverk", as_="Ola Nordmann", channel=CH))
+    named = bot.run("/partnerbot kalender nettverk infrastruktur", as_="Ola Nordmann", channel=dm)
+    assert feed(named) == path
+    out = bot.run('/partnerbot kalender nettverk "Vest-Telemark"', as_="Ola Nordmann", channel=dm)
+    assert out.startswith("Kalenderstrømmen til Arbeidsprogram Vest-Telemark får medlemmene"), out
+    renewed = bot.run("/partnerbot kalender nettverk infrastruktur ny", as_="Marte Lie", channel=dm)
+    assert feed(renewed) != path
