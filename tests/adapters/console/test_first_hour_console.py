@@ -6,6 +6,7 @@ partnership's own documents (a hearing letter's "frist for innspill", "alle nei"
 from __future__ import annotations
 
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -58,3 +59,44 @@ def test_a_new_member_in_nynorsk_then_english(home: Path) -> None:  # noqa: F811
         status = conn.execute("SELECT status FROM actions WHERE id = 7").fetchone()
     assert votes == [("no",), ("no",)]
     assert status == ("ongoing",)
+
+
+def test_a_plain_members_first_questions_in_three_languages(home: Path) -> None:  # noqa: F811
+    """Ola Nordmann asks who is in, tries an organiser's command and gives a deadline the
+    way he says it, in bokmål, nynorsk and English: each answer whole, in his language."""
+    lines = "/som Ola Nordmann\n"
+    for lang in ("nb", "nn", "en"):
+        lines += (
+            f"/partnerbot språk {lang}\n"
+            "/partnerbot medlemmer\n"
+            "/partnerbot digest fredag 14:00\n"
+            f'/tiltak ny "Kartlegge ladepunkter {lang}" frist Før jul\n'
+        )
+    clock = home / "clock"  # the console's today: Wednesday 2 December 2026, 09:00 in Oslo
+    clock.write_text(
+        str((datetime(2026, 12, 2, 8, 0, tzinfo=UTC) - datetime.now(UTC)).total_seconds())
+    )
+    r = partnerbot("console", stdin=lines, cwd=home, env={"PARTNERBOT_TEST_CLOCK": str(clock)})
+    assert r.returncode == 0, r.stderr
+    out = r.stdout
+    for label in ("Medlemmer", "Medlemer", "Members"):
+        assert f"    {label}: Ingrid Berg (Vestfold fylkeskommune), Jon Bakke" in out, out
+    assert "forstod ikke «medlemmer»" not in out and "forstod ikkje" not in out
+    who = "Kari Nordmann, Marte Lie, Ingrid Berg."
+    for refusal in (
+        "Bare organisatorer i Politisk partnerskap Vestfold og administratorer kan gjøre "
+        f"dette. Be en av dem: {who}",
+        "Berre organisatorar i Politisk partnerskap Vestfold og administratorar kan gjere "
+        f"dette. Be ein av dei: {who}",
+        f"Only organisers in Politisk partnerskap Vestfold and admins can do this. Ask one of "
+        f"them: {who}",
+    ):
+        assert f"\n{refusal}\n" in out, out
+    for note in (
+        "«Før jul» er lest som onsdag 23. desember 2026, siste arbeidsdag før julaften.",
+        "«Før jul» er lese som onsdag 23. desember 2026, siste arbeidsdagen før julaftan.",
+        "I took “Før jul” to mean Wednesday 23 December 2026, the last working day before "
+        "Christmas Eve.",
+    ):
+        assert f"\n{note}\n" in out, out
+    assert "Traceback" not in out
