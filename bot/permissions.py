@@ -147,6 +147,7 @@ COMMANDS: dict[str, Rule] = {
     "/tiltak eksport": ANYONE,
     "/tiltak importer": ORGANISER,
     "/tiltak tavle": NETWORK,  # like the network's feed; /tiltak liste is open
+    "/tiltak tavle ny": ORGANISER,  # the old address stops for everybody
     "/horing ny": NETWORK,
     "/horing liste": ANYONE,
     "/horing vis": ANYONE,

@@ -206,13 +206,32 @@ def dashboard_line(ctx: Context, network: Network | None) -> str | None:
 
 
 def dashboard_link(ctx: Context, args: Args) -> Reply:
+    """`/tiltak tavle` (the network's page), `… tavle ny` (a new address, the old one stops
+    for everybody who has it: organisers of the network's partnership and admins)."""
+    words = _words(args)
+    if words and words[0] not in NEW_WORDS:
+        raise UserError("web.dashboard_bad_word", given=args.words()[0])
     network = network_for(ctx, args)
     if not may_have_dashboard(ctx, network):
         raise UserError(
             "web.dashboard_members_only", network=network.name, who=ctx.whom_to_ask(network)
         )
+    if not words:
+        url = dashboard_url(ctx, network)
+        return Reply.text(t("web.dashboard_link", ctx.lang, network=network.name, url=url))
+    if not permissions.organiser(ctx.member, network):
+        raise ctx.refusal(
+            network,
+            "web.dashboard_new_organisers_only",
+            network=network.name,
+            partnership=partnership_name(network.partnership, ctx.lang),
+            who=ctx.whom_to_ask(network),
+        )
+    public_url(ctx)  # before closing anything: the pages must be set up
+    web_links.revoke_all(ctx.session, web_links.DASHBOARD, now=ctx.now, object_id=network.id)
+    audit(ctx, "web.dashboard_renewed", "network", network.id)
     url = dashboard_url(ctx, network)
-    return Reply.text(t("web.dashboard_link", ctx.lang, network=network.name, url=url))
+    return Reply.text(t("web.dashboard_renewed", ctx.lang, network=network.name, url=url))
 
 
 # Verbs for the groups the features made (so this feature registers after them).

@@ -18,9 +18,9 @@ TEXTS = {
         "en": "`/partnerbot calendar` – your private calendar feed (meetings, conferences, hearing deadlines, action due dates); `calendar new` gives a new address and closes the old one; `calendar network` gives the channel's network feed to the network's members (`calendar network new`: a new address, for organisers)",
     },
     "help.tiltak.tavle": {
-        "nb": "`/tiltak tavle` – lenke til arbeidsprogrammet for nettverket som nettside (mål, tiltak, fremdrift; kan skrives ut), for nettverkets medlemmer",
-        "nn": "`/tiltak tavle` – lenkje til arbeidsprogrammet for nettverket som nettside (mål, tiltak, framdrift; kan skrivast ut), for medlemene i nettverket",
-        "en": "`/tiltak dashboard` – a link to the network's work programme as a web page (goals, actions, progress; printable), for the network's members",
+        "nb": "`/tiltak tavle` – lenke til arbeidsprogrammet for nettverket som nettside (mål, tiltak, fremdrift; kan skrives ut), for nettverkets medlemmer; `tavle ny` gir en ny adresse og stenger den gamle (organisator)",
+        "nn": "`/tiltak tavle` – lenkje til arbeidsprogrammet for nettverket som nettside (mål, tiltak, framdrift; kan skrivast ut), for medlemene i nettverket; `tavle ny` gir ei ny adresse og stengjer den gamle (organisator)",
+        "en": "`/tiltak dashboard` – a link to the network's work programme as a web page (goals, actions, progress; printable), for the network's members; `dashboard new` gives a new address and closes the old one (organiser)",
     },
     # --- chat answers ---
     "web.no_public_url": {
@@ -97,6 +97,21 @@ TEXTS = {
         "nb": "Nettsiden med arbeidsprogrammet til {network} får medlemmene av nettverket: adressen virker utenfor chatten og kan ikke tas tilbake fra én person. Du kan lese det her med `/tiltak liste`, eller be en organisator eller en administrator om å legge deg til: {who}.",
         "nn": "Nettsida med arbeidsprogrammet til {network} får medlemene av nettverket: adressa verkar utanfor chatten og kan ikkje takast tilbake frå éin person. Du kan lese det her med `/tiltak liste`, eller be ein organisator eller ein administrator om å leggje deg til: {who}.",
         "en": "The web page with the work programme of {network} is for the network's members: the address works outside the chat and cannot be taken back from one person. You can read it here with `/tiltak list`, or ask an organiser or an admin to add you: {who}.",
+    },
+    "web.dashboard_new_organisers_only": {
+        "nb": "En ny adresse stenger den gamle for alle som har nettsiden med arbeidsprogrammet til {network}, så bare organisatorer i {partnership} og administratorer kan lage en. Be en av dem: {who}.",
+        "nn": "Ei ny adresse stengjer den gamle for alle som har nettsida med arbeidsprogrammet til {network}, så berre organisatorar i {partnership} og administratorar kan lage ei. Be ein av dei: {who}.",
+        "en": "A new address closes the old one for everybody who has the web page with the work programme of {network}, so only organisers in {partnership} and admins can make one. Ask one of them: {who}.",
+    },
+    "web.dashboard_renewed": {
+        "nb": "Den gamle adressen er stengt. Arbeidsprogrammet for {network} som nettside:\n{url}",
+        "nn": "Den gamle adressa er stengd. Arbeidsprogrammet for {network} som nettside:\n{url}",
+        "en": "The old address is closed. The work programme of {network} as a web page:\n{url}",
+    },
+    "web.dashboard_bad_word": {
+        "nb": "Jeg forstod ikke «{given}». Skriv `/tiltak tavle` for lenken, eller `/tiltak tavle ny` for en ny adresse som stenger den gamle (organisator).",
+        "nn": "Eg forstod ikkje «{given}». Skriv `/tiltak tavle` for lenkja, eller `/tiltak tavle ny` for ei ny adresse som stengjer den gamle (organisator).",
+        "en": "I did not understand “{given}”. Type `/tiltak dashboard` for the link, or `/tiltak dashboard new` for a new address that closes the old one (organiser).",
     },
     "web.calendar_bad_word": {
         "nb": "Jeg forstod ikke «{given}». Skriv `/partnerbot kalender`, `/partnerbot kalender ny` eller `/partnerbot kalender nettverk`.",

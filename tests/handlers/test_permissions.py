@@ -61,6 +61,7 @@ REFUSALS = (
     "web.network_feed_members_only",
     "web.network_feed_new_organisers_only",
     "web.dashboard_members_only",
+    "web.dashboard_new_organisers_only",
 )
 
 PROGRAMME = "Mål 1: Betre kollektivtilbod\nTiltak:\n • Kartleggje busstilbodet\n"
@@ -140,6 +141,7 @@ def lines(o: Objects) -> dict[str, tuple[str, str]]:
         "/partnerbot kalender nettverk": ("/partnerbot kalender nettverk", ""),
         "/partnerbot kalender nettverk ny": ("/partnerbot kalender nettverk ny", ""),
         "/tiltak tavle": ("/tiltak tavle", ""),
+        "/tiltak tavle ny": ("/tiltak tavle ny", ""),
         "/mote lenke": (f"/mote lenke {o.poll}", ""),
         "/konferanse lenke": (f"/konferanse lenke {o.conference}", ""),
     }

@@ -103,3 +103,20 @@ def test_the_network_is_named_after_nettverk_where_no_channel_says_which(bot: Te
     assert out.startswith("Kalenderstrømmen til Arbeidsprogram Vest-Telemark får medlemmene"), out
     renewed = bot.run("/partnerbot kalender nettverk infrastruktur ny", as_="Marte Lie", channel=dm)
     assert feed(renewed) != path
+
+
+def test_organisers_replace_the_work_programme_page_and_the_old_address_stops(
+    bot: TestBot,
+) -> None:
+    page = re.compile(re.escape(PUBLIC) + r"(/\S+)")
+    first = page.search(bot.run("/tiltak tavle", as_="Ola Nordmann", channel=CH))
+    assert first, "no link"
+    out = bot.run("/tiltak tavle ny", as_="Ola Nordmann", channel=CH)
+    assert out.startswith("En ny adresse stenger den gamle for alle som har nettsiden"), out
+    assert page.search(bot.run("/tiltak tavle", as_="Ola Nordmann", channel=CH))[1] == first[1]  # type: ignore[index]
+    renewed = bot.run("/tiltak tavle ny", as_="Marte Lie", channel=CH)
+    assert renewed.startswith("Den gamle adressen er stengt."), renewed
+    new = page.search(renewed)
+    assert new and new[1] != first[1]
+    assert page.search(bot.run("/tiltak tavle", as_="Ola Nordmann", channel=CH))[1] == new[1]  # type: ignore[index]
+    assert "Jeg forstod ikke «feil»" in bot.run("/tiltak tavle feil", as_="Marte Lie", channel=CH)
