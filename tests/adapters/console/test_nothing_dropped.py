@@ -221,7 +221,10 @@ def test_digest_naa_posts_this_weeks_digest_to_the_channel_at_once(app: App, bot
     assert "«Bestille måledata» (Ola Nordmann) – frist" in out
     assert "Sammendraget for Nettverk for infrastruktur er sendt til kanalen." in out
     assert out.count("Ukens sammendrag for") == 1  # Per Hansen is no organiser
-    assert "Bare organisatorer og administratorer" in out
+    assert (
+        "Bare organisatorer i Politisk partnerskap Vestfold og administratorer kan gjøre dette. "
+        "Be en av dem: Kari Nordmann, Marte Lie, Ingrid Berg."
+    ) in out
 
 
 def test_digest_vis_previews_without_posting(app: App, bot: TestBot) -> None:
