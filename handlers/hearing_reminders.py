@@ -121,25 +121,28 @@ def sync_reminders(session: Session, hearing: Hearing, *, now: datetime, tz: tzi
             session, object_type=OBJECT, object_id=hearing.id, kinds=[KIND], keys=obsolete
         )
     known = {r.key: r for r in rows}  # the hearing's rows: no lookup per key
-    for key, (token, due) in wanted.items():
-        if due <= now:
-            continue  # a time already past when set is not sent
-        outbox.schedule(
-            session,
-            key=key,
-            kind=KIND,
-            target=outbox.Target.network(hearing.network_id or 0),
-            due_at=due,
-            object_type=OBJECT,
-            object_id=hearing.id,
-            payload={
-                "organiser_id": hearing.created_by,
-                "tz": str(tz),
-                "offset": token,
-                "deadline": hearing.deadline.astimezone(UTC).isoformat(),
-            },
-            known=known,
-        )
+    payload = {
+        "organiser_id": hearing.created_by,
+        "tz": str(tz),
+        "deadline": hearing.deadline.astimezone(UTC).isoformat(),
+    }
+    outbox.schedule_all(
+        session,
+        (
+            outbox.Message(
+                key=key,
+                kind=KIND,
+                target=outbox.Target.network(hearing.network_id or 0),
+                due_at=due,
+                object_type=OBJECT,
+                object_id=hearing.id,
+                payload=payload | {"offset": token},
+            )
+            for key, (token, due) in wanted.items()
+            if due > now  # a time already past when set is not sent
+        ),
+        known=known,
+    )
     session.flush()
 
 
