@@ -6,6 +6,7 @@ import math
 import re
 from datetime import UTC, datetime, timedelta, tzinfo
 
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from bot.config import Settings
@@ -151,7 +152,21 @@ def reminder_rows(session: Session, hearing: Hearing) -> list[OutboxMessage]:
 
 
 def pending_times(session: Session, hearing: Hearing) -> list[datetime]:
-    return [r.due_at for r in reminder_rows(session, hearing) if r.state == outbox.PENDING]
+    return list(session.scalars(_PENDING_TIMES, {"object_id": hearing.id}))
+
+
+# Built once (every hearing's summary shows them): the times alone, no rows loaded (a new
+# hearing's rows go in by one INSERT, outbox.schedule_all, and are not in the session).
+_PENDING_TIMES = (
+    select(OutboxMessage.due_at)
+    .where(
+        OutboxMessage.object_type == OBJECT,
+        OutboxMessage.object_id == bindparam("object_id"),
+        OutboxMessage.kind == KIND,
+        OutboxMessage.state == outbox.PENDING,
+    )
+    .order_by(OutboxMessage.due_at, OutboxMessage.id)
+)
 
 
 def time_left(deadline: datetime, now: datetime, tz: tzinfo, lang: str) -> str:
