@@ -601,7 +601,7 @@ def run(kind: str, args: argparse.Namespace, say: Callable[[str], None]) -> bool
         f"{rss_start.threads} -> {rss_end.threads}, fds {rss_start.fds} -> {rss_end.fds}"
     )
     say(
-        f"  errors (both phases): {len(errors)}"
+        f"  errors ({'both phases' if len(phases) > 1 else 'the phase'}): {len(errors)}"
         + ("" if not crashed else f"; error lines in the bot log: {len(crashed)}")
     )
     for line in errors[:20]:

@@ -46,7 +46,7 @@ MOST = {
         "/tiltak status": 9,
     },
     "postgresql": {
-        "vote": 13,
+        "vote": 12,
         "rsvp": 13,
         "/horing liste": 6,
         "/tiltak liste": 5,
