@@ -11,6 +11,7 @@ import contextlib
 import io
 import logging
 import os
+import signal
 import subprocess
 import sys
 import traceback
@@ -48,21 +49,49 @@ def _as_a_process(env: dict[str, str], cwd: Path, stdin: str) -> Iterator[tuple[
         root.setLevel(saved_logging[1])
 
 
+class CommandTimeout(Exception):
+    """The command ran longer than its test gives it (a server that should have refused
+    to start, say): raised in it, as subprocess.run's timeout kills a process."""
+
+
+@contextlib.contextmanager
+def _deadline(seconds: float) -> Iterator[None]:
+    """CommandTimeout in this (the main) thread after ``seconds``."""
+
+    def expire(signum: int, frame: object) -> None:
+        raise CommandTimeout(f"partnerbot ran longer than {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def run_cli(
-    *args: str, cwd: Path, env: dict[str, str] | None = None, stdin: str = ""
+    *args: str,
+    cwd: Path,
+    env: dict[str, str] | None = None,
+    stdin: str = "",
+    timeout: float = 60,
 ) -> subprocess.CompletedProcess[str]:
     """`partnerbot *args` in ``cwd`` with ``env`` (by default this environment without the
-    bot's settings) and ``stdin``: its exit code, stdout and stderr, as subprocess.run gives."""
+    bot's settings) and ``stdin``: its exit code, stdout and stderr, as subprocess.run gives.
+    Past ``timeout`` seconds it raises CommandTimeout (a test's failure, not a hang)."""
     from bot.cli import cli
 
     if env is None:
         env = {k: v for k, v in os.environ.items() if not k.startswith(DROPPED)}
     code = 0
-    with _as_a_process(env, cwd, stdin) as (out, err):
+    with _as_a_process(env, cwd, stdin) as (out, err), _deadline(timeout):
         try:
             cli(args=list(args), prog_name="partnerbot")
         except SystemExit as exc:
             code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        except CommandTimeout:
+            raise
         except Exception:  # noqa: BLE001 - a process would print it and exit 1
             traceback.print_exc(file=err)
             code = 1
