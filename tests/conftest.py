@@ -177,44 +177,57 @@ def app(db: Database, settings: Settings) -> App:
 class DemoTemplate:
     """The demo as `demo.load` leaves it in a fresh SQLite database, made once in a while and
     copied into each test's database with SQLite's backup (a copy takes milliseconds, the
-    load a third of a second of CPU, and 300 tests load it). The demo's times are relative to
-    the real now, so a template older than MAX_AGE seconds is made anew: its times are then
-    never further from a fresh load's than a test under load takes to run anyway, and far
-    from the dispatcher's 2-minute late rule."""
+    load a third of a second of CPU, and 600 tests load it). One template per ``now`` the
+    demo is loaded at (the real now, or a test's fixed one) and time zone. The rows' own created_at is the
+    real now, and the real-now demo's times are relative to it, so a template older than
+    MAX_AGE seconds is made anew: its times are then never further from a fresh load's than
+    a test under load takes to run anyway, and far from the dispatcher's 2-minute late rule."""
 
     MAX_AGE = 10.0
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.made = -self.MAX_AGE
-        self.file = folder / "none"
+        self.made: dict[tuple[datetime | None, str, str], tuple[Path, float]] = {}
         self.count = 0
 
-    def _make(self) -> None:
+    def _file(self, settings: Settings, now: datetime | None) -> Path:
+        """The template for ``now`` and the settings' time zone (all of the settings that
+        demo.load reads) and language, made anew when there is none or it is older than
+        MAX_AGE."""
         from bot import demo
 
+        key = (now, settings.timezone, settings.language)
+        file, made = self.made.get(key, (None, 0.0))
+        if file is not None and time.monotonic() - made <= self.MAX_AGE:
+            return file
         self.count += 1
-        file = self.folder / f"demo-{self.count}.db"
-        url = f"sqlite:///{file}"
+        new = self.folder / f"demo-{self.count}.db"
+        url = f"sqlite:///{new}"
         template = Database.from_url(url)
         Base.metadata.create_all(template.engine)
-        demo.load(template, make_settings(url))
+        made_with = make_settings(
+            url, PARTNERBOT_TIMEZONE=settings.timezone, PARTNERBOT_LANGUAGE=settings.language
+        )
+        demo.load(template, made_with, now=now)
         template.dispose()
-        self.file.unlink(missing_ok=True)
-        self.file, self.made = file, time.monotonic()
+        if file is not None:
+            file.unlink(missing_ok=True)
+        self.made[key] = (new, time.monotonic())
+        return new
 
-    def load(self, app: App) -> None:
-        """The demo into ``app``'s database: a copy on SQLite with the test settings."""
+    def load(self, app: App, *, now: datetime | None = None) -> None:
+        """The demo into ``app``'s empty database, as ``demo.load(app.db, app.settings,
+        now=now)`` leaves it: a copy on SQLite, the load itself on PostgreSQL."""
+        self.load_into(app.db, app.settings, now=now)
+
+    def load_into(self, db: Database, settings: Settings, *, now: datetime | None = None) -> None:
         from bot import demo
 
-        url = str(app.db.engine.url)
-        if app.db.engine.dialect.name != "sqlite" or app.settings != make_settings(url):
-            demo.load(app.db, app.settings)
+        if db.engine.dialect.name != "sqlite":
+            demo.load(db, settings, now=now)
             return
-        if time.monotonic() - self.made > self.MAX_AGE:
-            self._make()
-        source = sqlite3.connect(self.file)
-        target = app.db.engine.raw_connection()
+        source = sqlite3.connect(self._file(settings, now))
+        target = db.engine.raw_connection()
         try:
             source.backup(target.driver_connection)  # type: ignore[arg-type]
         finally:

@@ -33,7 +33,7 @@ from tests.adapters.slack.fake import Call, FakeSlack
 from tests.adapters.teams.fake_connector import Call as TeamsCall
 from tests.adapters.teams.fake_connector import FakeConnector
 from tests.adapters.teams.server import bound_socket, serving, url_of
-from tests.conftest import make_settings, sqlite_url
+from tests.conftest import DemoTemplate, make_settings, sqlite_url
 
 TEAMS_CHANNEL = "19:infra@thread.tacv2"
 SLACK_CHANNEL = "C_INFRA"
@@ -236,7 +236,10 @@ class TeamsDriver:
 
 
 @contextmanager
-def driver_for(platform: str, tmp_path: Path) -> Iterator[Driver]:
+def driver_for(
+    platform: str, tmp_path: Path, demo_template: DemoTemplate | None = None
+) -> Iterator[Driver]:
+    """The ``platform``'s driver on a bot with the demo (copied from ``demo_template``)."""
     with ExitStack() as stack:
         connector = stack.enter_context(FakeConnector())
         fake_slack = stack.enter_context(FakeSlack())
@@ -256,7 +259,10 @@ def driver_for(platform: str, tmp_path: Path) -> Iterator[Driver]:
         db = Database.from_url(settings.database_url)
         stack.callback(db.dispose)
         Base.metadata.create_all(db.engine)
-        demo.load(db, settings)
+        if demo_template is None:
+            demo.load(db, settings)
+        else:
+            demo_template.load_into(db, settings)
         app = App.build(settings, db)
         if platform == "console":
             yield ConsoleDriver(app)
