@@ -229,7 +229,7 @@ class DemoTemplate:
         self.count += 1
         new = self.folder / f"demo-{self.count}.db"
         url = f"sqlite:///{new}"
-        template = Database.from_url(url)
+        template = sqlite_database(url)
         Base.metadata.create_all(template.engine)
         made_with = make_settings(
             url, PARTNERBOT_TIMEZONE=settings.timezone, PARTNERBOT_LANGUAGE=settings.language
