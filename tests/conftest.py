@@ -44,14 +44,42 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     """Every property test that takes the profile's number of examples is marked ``props``:
     `.ci/run` runs them again with the ci profile (3,000 examples each) in a stage of its own.
 
-    The modules with tests that start processes or run thousands of commands go first, each
-    kept whole (their bot process is per module), so that ``--dist worksteal`` starts the
-    long tests at once and ends on short ones that the other worker can take over."""
+    Then the order for ``--dist worksteal``, see spread_heavy_modules."""
     for item in items:
         if follows_profile(item):
             item.add_marker(pytest.mark.props)
-    heavy = {item.path for item in items if item.get_closest_marker("slow") is not None}
-    items.sort(key=lambda item: item.path not in heavy)  # stable: order within kept
+    workers = getattr(config, "workerinput", {}).get("workercount", 1)
+    items[:] = spread_heavy_modules(items, int(workers))
+
+
+def spread_heavy_modules(items: list[pytest.Item], workers: int) -> list[pytest.Item]:
+    """The modules with tests that start processes or run thousands of commands (marked
+    ``slow``), spread over the workers' first tests, each module kept whole (its bot process
+    is per module). ``--dist worksteal`` first gives each worker a contiguous share of the
+    list, and a worker that runs out steals the second half of the longest queue: with the
+    heavy modules all at the front, one worker got them all and ran them one after the
+    other, and the others stole them last, so the run ended on bot processes. Here each
+    share starts with its part of the heavy modules (their waits overlap the others' CPU)
+    and ends on short tests that can be stolen. Every worker sorts alike (same list)."""
+    modules: dict[Path, list[pytest.Item]] = {}
+    for item in items:
+        modules.setdefault(item.path, []).append(item)
+    heavy = [m for m in modules.values() if any(i.get_closest_marker("slow") for i in m)]
+    light = [i for m in modules.values() if m not in heavy for i in m]
+    # Heaviest modules first onto the share with the least so far (by number of slow tests).
+    shares: list[list[pytest.Item]] = [[] for _ in range(max(workers, 1))]
+    weight = [0] * len(shares)
+    for module in sorted(heavy, key=len, reverse=True):
+        k = weight.index(min(weight))
+        shares[k] += module
+        weight[k] += len(module)
+    size = -(-len(items) // len(shares))  # the share worksteal gives each worker, rounded up
+    ordered: list[pytest.Item] = []
+    for share in shares:
+        fill = max(0, size - len(share))
+        ordered += share + light[:fill]
+        light = light[fill:]
+    return ordered + light
 
 
 def make_settings(url: str, **extra: object) -> Settings:
