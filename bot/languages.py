@@ -22,3 +22,13 @@ def member_language(member: Member, settings: Settings) -> str:
 def network_language(network: Network, settings: Settings) -> str:
     """A network's channel is written to in its partnership's language."""
     return chosen_language(None, network.partnership, settings)
+
+
+def command_language(member: Member, network: Network | None, settings: Settings) -> str:
+    """A command is answered as ``member_language``; but a member who has chosen no
+    language and is in no partnership yet, writing in a channel bound to a network, in
+    that network's partnership's language (a newcomer in Vest-Telemarkrådet's channel
+    reads nynorsk, not the bot's default)."""
+    if member.language or member.partnership_id is not None or network is None:
+        return member_language(member, settings)
+    return network_language(network, settings)

@@ -27,7 +27,7 @@ from bot.errors import UserError
 from bot.grammar import Args, Token, parse_args, tokenize
 from bot.hygiene import clean_command
 from bot.i18n import language_from_locale, t
-from bot.languages import member_language
+from bot.languages import command_language, member_language
 from bot.messages import Command, Reply, Text, typed
 from bot.zones import member_zone
 from storage.accounts import find_member, new_member
@@ -314,7 +314,8 @@ class Router:
     def _run(self, session: Session, command: Command, now: datetime, seen: list[str]) -> Reply:
         """The command in ``session``; ``seen[0]`` becomes the member's language."""
         member, network_id = resolve_member(session, command, self.settings)
-        lang = seen[0] = member_language(member, self.settings)
+        network = channel_network(session, command, network_id)
+        lang = seen[0] = command_language(member, network, self.settings)
         self.remember_language(command.platform, command.user_id, lang)
         limit = self._text_limit(command)
         if len(command.text) > limit:
@@ -327,7 +328,7 @@ class Router:
             member=member,
             lang=lang,
             tz=member_zone(member, command, self.settings),
-            network=channel_network(session, command, network_id),
+            network=network,
         )
         reply = self._dispatch(ctx)
         session.info[RENDERED_IN] = (ctx.lang, ctx.tz.key)
@@ -336,7 +337,9 @@ class Router:
         state = inspect(member)
         if not (state.detached or state.deleted or state.was_deleted):
             self.remember_language(
-                command.platform, command.user_id, member_language(member, self.settings)
+                command.platform,
+                command.user_id,
+                command_language(member, ctx.network, self.settings),
             )
         else:
             self._languages.pop((command.platform, command.user_id), None)

@@ -207,6 +207,9 @@ def set_language(ctx: Context, args: Args) -> Reply:
 
 
 def add_member(ctx: Context, args: Args) -> Reply:
+    own = _own_language(ctx, args)
+    if own is not None:
+        return own
     ctx.require_role("admin")
     name = (args.strict_title() or "").strip()
     if not name:
@@ -248,6 +251,36 @@ def add_member(ctx: Context, args: Args) -> Reply:
         )
         + note
     )
+
+
+def _own_language(ctx: Context, args: Args) -> Reply | None:
+    """`/partnerbot medlem "<me>" språk nn` by a member who is no admin: their language is
+    theirs to choose, so it is set as `/partnerbot språk nn` would. None for anything else
+    (another member, or another change too): that stays admin-only."""
+    if permissions.admin(ctx.member) or set(args.options) != {"language"}:
+        return None
+    if not _names_self(ctx, args):
+        return None
+    lang = _language_option(args)
+    ctx.member.language = lang
+    return Reply.text(t("networks.language_set", lang or ctx.lang))
+
+
+def _names_self(ctx: Context, args: Args) -> bool:
+    """Whether the member named is the one typing, found as an admin's command finds them
+    (a mention, an account id, a full name no one else has)."""
+    try:
+        name = (args.strict_title() or "").strip()
+        if not name:
+            return False
+        mention = PersonRef.parse(name)
+        ref = mention or PersonRef(ctx.command.platform, name[:100])
+        found = mentioned_member(ctx.session, ref)
+        if found is None and mention is None:
+            found = _person_called(ctx, name)
+    except UserError:  # a stray word, two people of that name: not clearly themselves
+        return False
+    return found is ctx.member
 
 
 def _place(ctx: Context, member: Member, net: Network | None, args: Args) -> str:

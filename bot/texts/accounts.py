@@ -63,7 +63,7 @@ TEXTS = {
     },
     "accounts.merged": {
         "nb": "Det som var gjort som «{other}» (svar, påmeldinger, tiltak, nettverk) hører nå til {name}. Der begge hadde svart, gjelder svaret til {name}: {votes} møtesvar og {registrations} påmeldinger fra «{other}» ble ikke tatt med.",
-        "nn": "Det som var gjort som «{other}» (svar, påmeldingar, tiltak, nettverk) høyrer no til {name}. Der begge hadde svart, gjeld svaret til {name}: {votes} møtesvar og {registrations} påmeldingar frå «{other}» vart ikkje tekne med.",
+        "nn": "Det som var gjort som «{other}» (svar, påmeldingar, tiltak, nettverk) høyrer no til {name}. Der begge hadde svara, gjeld svaret til {name}: {votes} møtesvar og {registrations} påmeldingar frå «{other}» vart ikkje tekne med.",
         "en": "What was done as “{other}” (answers, registrations, actions, networks) now belongs to {name}. Where both had answered, {name}'s answer stands: {votes} poll answers and {registrations} registrations of “{other}” were left out.",
     },
     "accounts.link_usage": {

@@ -30,7 +30,7 @@ TEXTS = {
     },
     "help.konferanse.avlys": {
         "nb": '`/konferanse avlys 2 "For få påmeldte"` – avlys en konferanse (grunnen kan sløyfes); kanalene og alle som har svart, får beskjed',
-        "nn": '`/konferanse avlys 2 "For få påmelde"` – avlys ein konferanse (grunnen kan sløyfast); kanalane og alle som har svart, får melding',
+        "nn": '`/konferanse avlys 2 "For få påmelde"` – avlys ein konferanse (grunnen kan sløyfast); kanalane og alle som har svara, får melding',
         "en": '`/konferanse call off 2 "Too few registered"` – call a conference off (the reason is optional); its channels and everyone who answered are told',
     },
     "help.konferanse.meld_pa": {
@@ -137,7 +137,7 @@ TEXTS = {
     "conferences.state.cancelled": {"nb": " (avlyst)", "nn": " (avlyst)", "en": " (cancelled)"},
     "conferences.status.none": {
         "nb": "du har ikke svart",
-        "nn": "du har ikkje svart",
+        "nn": "du har ikkje svara",
         "en": "you have not answered",
     },
     "conferences.status.registered": {
@@ -152,7 +152,7 @@ TEXTS = {
     },
     "conferences.status.maybe": {
         "nb": "du har svart kanskje",
-        "nn": "du har svart kanskje",
+        "nn": "du har svara kanskje",
         "en": "you answered maybe",
     },
     "conferences.status.cancelled": {
@@ -299,7 +299,7 @@ TEXTS = {
     # -- calling off ---------------------------------------------------------------------
     "conferences.called_off": {
         "nb": "«{title}» er avlyst. Kanalene der den ble kunngjort og alle som har svart ({count}), får beskjed nå; påminnelsene er stoppet.",
-        "nn": "«{title}» er avlyst. Kanalane der han vart kunngjord og alle som har svart ({count}), får melding no; påminningane er stoppa.",
+        "nn": "«{title}» er avlyst. Kanalane der han vart kunngjord og alle som har svara ({count}), får melding no; påminningane er stoppa.",
         "en": "“{title}” is called off. The channels where it was announced and everyone who answered ({count}) are told now; its reminders are stopped.",
     },
     "conferences.called_off_draft": {
@@ -412,7 +412,7 @@ TEXTS = {
     },
     "conferences.already_maybe": {
         "nb": "Du har allerede svart kanskje på «{title}».",
-        "nn": "Du har alt svart kanskje på «{title}».",
+        "nn": "Du har alt svara kanskje på «{title}».",
         "en": "You already answered maybe for “{title}”.",
     },
     "conferences.maybe_but_registered": {
@@ -453,7 +453,7 @@ TEXTS = {
     },
     "conferences.not_answered": {
         "nb": "Ikke svart ennå: {count} i publikum.",
-        "nn": "Ikkje svart enno: {count} i publikum.",
+        "nn": "Ikkje svara enno: {count} i publikum.",
         "en": "Not answered yet: {count} in the audience.",
     },
     "conferences.ics": {
@@ -479,7 +479,7 @@ TEXTS = {
     },
     "conferences.nonresponder": {
         "nb": "Påminnelse: du har ikke svart på invitasjonen til «{title}». Påmeldingsfristen er {deadline}.",
-        "nn": "Påminning: du har ikkje svart på invitasjonen til «{title}». Påmeldingsfristen er {deadline}.",
+        "nn": "Påminning: du har ikkje svara på invitasjonen til «{title}». Påmeldingsfristen er {deadline}.",
         "en": "Reminder: you have not answered the invitation to “{title}”. The registration deadline is {deadline}.",
     },
     "conferences.soon": {

@@ -23,7 +23,7 @@ TEXTS = {
     },
     "help.horing.svart": {
         "nb": "`/horing svart 3 Larvik kommune https://…` – registrer at en organisasjon har svart (uten navn: din egen)",
-        "nn": "`/horing svart 3 Larvik kommune https://…` – registrer at ein organisasjon har svart (utan namn: din eigen)",
+        "nn": "`/horing svart 3 Larvik kommune https://…` – registrer at ein organisasjon har svara (utan namn: din eigen)",
         "en": "`/horing answered 3 Larvik kommune https://…` – record that an organisation answered (no name: your own)",
     },
     "help.horing.endre": {
@@ -64,7 +64,7 @@ TEXTS = {
     },
     "hearings.no_reminders": {
         "nb": "ingen (tidspunktene er passert, eller alle har svart)",
-        "nn": "ingen (tidspunkta er passerte, eller alle har svart)",
+        "nn": "ingen (tidspunkta er passerte, eller alle har svara)",
         "en": "none (the times have passed, or everyone has answered)",
     },
     "hearings.reminders_in": {
@@ -85,7 +85,7 @@ TEXTS = {
     },
     "hearings.answer_hint": {
         "nb": "Når dere har svart: `/horing svart {number} <organisasjon> <lenke til innspillet>`.",
-        "nn": "Når de har svart: `/horing svart {number} <organisasjon> <lenkje til innspelet>`.",
+        "nn": "Når de har svara: `/horing svart {number} <organisasjon> <lenkje til innspelet>`.",
         "en": "Once you have answered: `/horing answered {number} <organisation> <link to your response>`.",
     },
     "hearings.weekend_note": {
@@ -107,12 +107,12 @@ TEXTS = {
     "hearings.card_sender": {"nb": "Fra: {sender}", "nn": "Frå: {sender}", "en": "From: {sender}"},
     "hearings.card_answered": {
         "nb": "✅ Har svart: {orgs}",
-        "nn": "✅ Har svart: {orgs}",
+        "nn": "✅ Har svara: {orgs}",
         "en": "✅ Answered: {orgs}",
     },
     "hearings.card_waiting": {
         "nb": "⬜ Har ikke svart ennå: {orgs}",
-        "nn": "⬜ Har ikkje svart enno: {orgs}",
+        "nn": "⬜ Har ikkje svara enno: {orgs}",
         "en": "⬜ Not answered yet: {orgs}",
     },
     "hearings.card_closed": {
@@ -122,7 +122,7 @@ TEXTS = {
     },
     "hearings.button.answered": {
         "nb": "Vi har svart",
-        "nn": "Vi har svart",
+        "nn": "Vi har svara",
         "en": "We have answered",
     },
     "hearings.button.show": {"nb": "Vis", "nn": "Vis", "en": "Show"},
@@ -138,7 +138,7 @@ TEXTS = {
     },
     "hearings.answered": {
         "nb": "Registrert: {orgs} har svart på høring #{number} «{title}».",
-        "nn": "Registrert: {orgs} har svart på høyring #{number} «{title}».",
+        "nn": "Registrert: {orgs} har svara på høyring #{number} «{title}».",
         "en": "Recorded: {orgs} answered hearing #{number} “{title}”.",
     },
     "hearings.still_missing": {
@@ -148,7 +148,7 @@ TEXTS = {
     },
     "hearings.all_answered": {
         "nb": "Alle mottakerne har svart, så det kommer ingen flere påminnelser.",
-        "nn": "Alle mottakarane har svart, så det kjem ingen fleire påminningar.",
+        "nn": "Alle mottakarane har svara, så det kjem ingen fleire påminningar.",
         "en": "Every addressee has answered, so no more reminders will come.",
     },
     "hearings.changed": {
@@ -158,7 +158,7 @@ TEXTS = {
     },
     "hearings.closed_now": {
         "nb": "Høring #{number} «{title}» er avsluttet. {answered} av {total} mottakere svarte. Påminnelser som gjensto, er avlyst.",
-        "nn": "Høyring #{number} «{title}» er avslutta. {answered} av {total} mottakarar svarte. Påminningar som stod att, er avlyste.",
+        "nn": "Høyring #{number} «{title}» er avslutta. {answered} av {total} mottakarar svara. Påminningar som stod att, er avlyste.",
         "en": "Hearing #{number} “{title}” is closed. {answered} of {total} addressees answered. Remaining reminders are cancelled.",
     },
     "hearings.none_open": {
@@ -198,7 +198,7 @@ TEXTS = {
     },
     "hearings.list_line": {
         "nb": "#{number} «{title}»{sender} – frist {deadline} ({left}) – {answered} av {total} har svart{state}",
-        "nn": "#{number} «{title}»{sender} – frist {deadline} ({left}) – {answered} av {total} har svart{state}",
+        "nn": "#{number} «{title}»{sender} – frist {deadline} ({left}) – {answered} av {total} har svara{state}",
         "en": "#{number} “{title}”{sender} – deadline {deadline} ({left}) – {answered} of {total} answered{state}",
     },
     "hearings.show_title": {
@@ -208,7 +208,7 @@ TEXTS = {
     },
     "hearings.addressee_answered": {
         "nb": "✅ {org} – svarte {when}{link}",
-        "nn": "✅ {org} – svarte {when}{link}",
+        "nn": "✅ {org} – svara {when}{link}",
         "en": "✅ {org} – answered {when}{link}",
     },
     "hearings.answer_reported": {
@@ -218,17 +218,17 @@ TEXTS = {
     },
     "hearings.answered_before": {
         "nb": "{org} hadde allerede svart {when}; det første svaret står, og dette er lagt til i historikken (`/horing vis {number}`).",
-        "nn": "{org} hadde allereie svart {when}; det første svaret står, og dette er lagt til i historikken (`/horing vis {number}`).",
+        "nn": "{org} hadde allereie svara {when}; det første svaret står, og dette er lagt til i historikken (`/horing vis {number}`).",
         "en": "{org} had already answered {when}; the first answer stands and this one is added to the history (`/horing show {number}`).",
     },
     "hearings.answer_not_yours": {
         "nb": "Bare medlemmer av {org}, organisatorer og administratorer kan melde at {org} har svart på høring #{number}. Skriv `/horing svart {number}` for din egen organisasjon.",
-        "nn": "Berre medlemer av {org}, organisatorar og administratorar kan melde at {org} har svart på høyring #{number}. Skriv `/horing svart {number}` for din eigen organisasjon.",
+        "nn": "Berre medlemer av {org}, organisatorar og administratorar kan melde at {org} har svara på høyring #{number}. Skriv `/horing svart {number}` for din eigen organisasjon.",
         "en": "Only members of {org}, organisers and admins can report that {org} answered hearing #{number}. Type `/horing answered {number}` for your own organisation.",
     },
     "hearings.addressee_waiting": {
         "nb": "⬜ {org} – har ikke svart ennå",
-        "nn": "⬜ {org} – har ikkje svart enno",
+        "nn": "⬜ {org} – har ikkje svara enno",
         "en": "⬜ {org} – has not answered yet",
     },
     "hearings.problems_title": {
@@ -249,7 +249,7 @@ TEXTS = {
     # -- the reminder itself -----------------------------------------------------------
     "hearings.reminder": {
         "nb": "⏳ Påminnelse: høring #{number} «{title}»{sender} har frist {deadline} ({left}).\nIkke svart ennå: {missing}.",
-        "nn": "⏳ Påminning: høyring #{number} «{title}»{sender} har frist {deadline} ({left}).\nIkkje svart enno: {missing}.",
+        "nn": "⏳ Påminning: høyring #{number} «{title}»{sender} har frist {deadline} ({left}).\nIkkje svara enno: {missing}.",
         "en": "⏳ Reminder: hearing #{number} “{title}”{sender} is due {deadline} ({left}).\nNot answered yet: {missing}.",
     },
     "hearings.reminder_link": {
@@ -330,7 +330,7 @@ TEXTS = {
     },
     "hearings.answer_org_missing": {
         "nb": "Hvilken organisasjon har svart? Skriv for eksempel `/horing svart {number} Larvik kommune https://…`. Mottakere: {choices}.",
-        "nn": "Kva organisasjon har svart? Skriv til dømes `/horing svart {number} Larvik kommune https://…`. Mottakarar: {choices}.",
+        "nn": "Kva organisasjon har svara? Skriv til dømes `/horing svart {number} Larvik kommune https://…`. Mottakarar: {choices}.",
         "en": "Which organisation answered? Type for example `/horing answered {number} Larvik kommune https://…`. Addressees: {choices}.",
     },
     "hearings.not_addressee": {

@@ -60,7 +60,7 @@ TEXTS = {
     "polls.count.no": {"nb": "Nei", "nn": "Nei", "en": "No"},
     "polls.legend": {
         "nb": "✓ ja · ~ om nødvendig · ✗ nei · · ikke svart",
-        "nn": "✓ ja · ~ om naudsynt · ✗ nei · · ikkje svart",
+        "nn": "✓ ja · ~ om naudsynt · ✗ nei · · ikkje svara",
         "en": "✓ yes · ~ if need be · ✗ no · · no answer",
     },
     "polls.how_to_answer": {
@@ -70,7 +70,7 @@ TEXTS = {
     },
     "polls.no_answers_yet": {
         "nb": "Ingen har svart ennå.",
-        "nn": "Ingen har svart enno.",
+        "nn": "Ingen har svara enno.",
         "en": "Nobody has answered yet.",
     },
     "polls.no_best": {
@@ -90,7 +90,7 @@ TEXTS = {
     },
     "polls.waiting": {
         "nb": "Har ikke svart: {names}",
-        "nn": "Har ikkje svart: {names}",
+        "nn": "Har ikkje svara: {names}",
         "en": "Not answered yet: {names}",
     },
     "polls.decided": {
@@ -224,7 +224,7 @@ TEXTS = {
     },
     "polls.you_answered": {
         "nb": "Du har svart på møtepoll #{id}.",
-        "nn": "Du har svart på møtepoll #{id}.",
+        "nn": "Du har svara på møtepoll #{id}.",
         "en": "You answered meeting poll #{id}.",
     },
     # --- closing ---
@@ -310,7 +310,7 @@ TEXTS = {
     },
     "polls.nudge": {
         "nb": "Hei {name}! Du har ikke svart på møtepoll #{id} «{title}». Svarfristen er {when}. Svar med `/mote svar {id} {example}`.",
-        "nn": "Hei {name}! Du har ikkje svart på møtepoll #{id} «{title}». Svarfristen er {when}. Svar med `/mote svar {id} {example}`.",
+        "nn": "Hei {name}! Du har ikkje svara på møtepoll #{id} «{title}». Svarfristen er {when}. Svar med `/mote svar {id} {example}`.",
         "en": "Hi {name}! You have not answered meeting poll #{id} “{title}”. The deadline is {when}. Answer with `/mote answer {id} {example}`.",
     },
     # --- listing ---
@@ -321,7 +321,7 @@ TEXTS = {
     },
     "polls.list_line": {
         "nb": "• #{id} {title} — {count} har svart{closes}",
-        "nn": "• #{id} {title} — {count} har svart{closes}",
+        "nn": "• #{id} {title} — {count} har svara{closes}",
         "en": "• #{id} {title} — {count} answered{closes}",
     },
     "polls.list_closes": {

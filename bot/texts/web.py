@@ -4,12 +4,12 @@ TEXTS = {
     # --- help ---
     "help.mote.lenke": {
         "nb": "`/mote lenke 4` – lenke der gjester uten chat-konto kan svare på møtepoll #4; `/mote lenke 4 av` stenger alle lenkene (organisator)",
-        "nn": "`/mote lenke 4` – lenkje der gjester utan chat-konto kan svare på møtepoll #4; `/mote lenke 4 av` stengjer alle lenkjene (organisator)",
+        "nn": "`/mote lenke 4` – lenkje der gjestar utan chat-konto kan svare på møtepoll #4; `/mote lenke 4 av` stengjer alle lenkjene (organisator)",
         "en": "`/mote link 4` – a link where guests without a chat account can answer meeting poll #4; `/mote link 4 off` closes all its links (organiser)",
     },
     "help.konferanse.lenke": {
         "nb": "`/konferanse lenke 2` – lenke der gjester kan melde seg på konferanse #2; `/konferanse lenke 2 av` stenger lenkene (organisator)",
-        "nn": "`/konferanse lenke 2` – lenkje der gjester kan melde seg på konferanse #2; `/konferanse lenke 2 av` stengjer lenkjene (organisator)",
+        "nn": "`/konferanse lenke 2` – lenkje der gjestar kan melde seg på konferanse #2; `/konferanse lenke 2 av` stengjer lenkjene (organisator)",
         "en": "`/konferanse link 2` – a link where guests can register for conference #2; `/konferanse link 2 off` closes its links (organiser)",
     },
     "help.partnerbot.kalender": {

@@ -108,6 +108,9 @@ def _fragments(text: str) -> set[str]:
     return {f.strip() for f in _PLACEHOLDER.split(text) if len(f.strip()) >= _MIN_FRAGMENT}
 
 
+BOKMAL_SHORT_FORMS = ("har svart", "hadde svart", "ikkje svart")
+
+
 def foreign_fragments() -> dict[str, list[str]]:
     """For each language, the pieces of the other languages' texts that occur in none of its
     own texts: one of them in a reply means part of it was written in the wrong language."""
@@ -126,6 +129,8 @@ def foreign_fragments() -> dict[str, list[str]]:
             for f in _fragments(text)
         }
         out[lang] = sorted(f for f in pieces if f not in own)
+    # Bokmål verb forms too short to be a fragment: "svare" is an a-verb in nynorsk.
+    out["nn"] = sorted({*out["nn"], *BOKMAL_SHORT_FORMS})
     return out
 
 
@@ -352,6 +357,8 @@ def test_foreign_fragments_catch_a_reply_in_the_wrong_language() -> None:
         assert_in_language(text_nb, "en", "nb text to en")
     with pytest.raises(AssertionError):
         assert_in_language(plain_text(t("error.database", "nb")), "nn", "nb text to nn")
+    with pytest.raises(AssertionError):  # the bokmål participle in a nynorsk answer
+        assert_in_language("Ingen har svart enno.", "nn", "nb verb form to nn")
     assert len(FOREIGN["nn"]) > 100 and len(FOREIGN["en"]) > 100
 
 

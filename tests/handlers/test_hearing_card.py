@@ -82,7 +82,7 @@ def test_the_card_in_english_and_nynorsk(bot: TestBot, now: datetime) -> None:
     assert "Hearing #2" in en.plain() and "Not answered yet: Horten kommune" in en.plain()
     assert commands(en) == ["/horing answered 2", "/horing show 2"]
     nn = card(bot, 2, "nn").plain()
-    assert "Høyring #2" in nn and "Har ikkje svart enno" in nn
+    assert "Høyring #2" in nn and "Har ikkje svara enno" in nn
 
 
 def test_a_gone_hearing_has_no_card(bot: TestBot) -> None:

@@ -374,7 +374,7 @@ def test_reminder_in_nynorsk_for_a_nynorsk_partnership(bot: TestBot, now: dateti
         "⏳ Påminning: høyring #2 «Planstrategi» har frist tysdag 15. "
         "september 2026 kl. 23:59 (i morgon)."
     )
-    assert "Ikkje svart enno: Tokke kommune." in text
+    assert "Ikkje svara enno: Tokke kommune." in text
 
 
 def test_when_all_have_answered_remaining_reminders_are_cancelled(
@@ -710,7 +710,7 @@ def test_show_addressees_reminders_and_problems_for_organisers(bot: TestBot, now
     member_view = bot.run("/horing vis 2", as_="Ola Nordmann", now=now)
     assert "⬜ Larvik kommune" in member_view and "ikke ble sendt" not in member_view
     nn = bot.run("/horing vis 2", as_="Tone Haugen", now=now)
-    assert "⬜ Larvik kommune – har ikkje svart enno" in nn
+    assert "⬜ Larvik kommune – har ikkje svara enno" in nn
 
 
 def test_show_unknown_and_bad_numbers(bot: TestBot, now: datetime) -> None:

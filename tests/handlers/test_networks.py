@@ -63,3 +63,40 @@ def test_asking_for_the_members_lists_the_networks_with_their_members(bot: TestB
     for word in ("medlemmer", "medlemer", "members"):
         assert bot.run(f"/partnerbot {word}") == listing, word
     assert "Ola Nordmann (Tønsberg kommune)" in listing
+
+
+def language_of(bot: TestBot, name: str) -> str | None:
+    with bot.app.db.transaction() as s:
+        return s.scalar(select(Member.language).where(Member.name == name))
+
+
+def test_a_plain_member_naming_themselves_may_change_only_their_language(
+    bot: TestBot, now: datetime
+) -> None:
+    """`/partnerbot medlem "Ola Nordmann" språk nn` by Ola himself got "Bare
+    administratorer": his own language is his to choose (`/partnerbot språk nn`), so it is
+    done as that would; a role, or anything about someone else, stays admin-only."""
+    out = bot.run('/partnerbot medlem "Ola Nordmann" språk nn', as_="Ola Nordmann", now=now)
+    assert out == "Greitt, eg skriv nynorsk til deg frå no av."
+    assert language_of(bot, "Ola Nordmann") == "nn"
+    out = bot.run('/partnerbot medlem "Ola Nordmann" language en', as_="Ola Nordmann", now=now)
+    assert out == "OK, I will write to you in English from now on."
+    assert language_of(bot, "Ola Nordmann") == "en"
+    # His own role, his language together with his organisation: refused, nothing changed.
+    for line in (
+        '/partnerbot medlem "Ola Nordmann" rolle organisator',
+        '/partnerbot medlem "Ola Nordmann" språk nb org NHO',
+    ):
+        assert bot.run(line, as_="Ola Nordmann", now=now).startswith("Only admins"), line
+    with bot.app.db.transaction() as s:
+        ola = s.scalar(select(Member).where(Member.name == "Ola Nordmann"))
+        assert ola is not None and ola.role == "member" and ola.language == "en"
+        assert ola.organisation is not None and ola.organisation.name == "Tønsberg kommune"
+    # Someone else's language: refused, theirs unchanged.
+    out = bot.run('/partnerbot medlem "Per Hansen" språk nn', as_="Ola Nordmann", now=now)
+    assert out.startswith("Only admins")
+    assert language_of(bot, "Per Hansen") is None
+    # A bad language word for himself is answered with what to type.
+    out = bot.run('/partnerbot medlem "Ola Nordmann" språk svensk', as_="Ola Nordmann", now=now)
+    assert out.startswith("“svensk” is not a language I know. Type `/partnerbot language nb`")
+    assert language_of(bot, "Ola Nordmann") == "en"

@@ -367,6 +367,6 @@ def test_an_outsider_invited_to_a_poll_may_answer_it(cell_bot: TestBot) -> None:
     )
     number = re.search(r"møtepoll #(\d+)", out)
     assert number, out
-    assert "har svart på møtepoll" in cell_bot.run(
+    assert "Du har svara på møtepoll" in cell_bot.run(
         f"/mote svar {number.group(1)} 1:ja", as_=tone, channel="#vest-telemark", now=NOW
     )

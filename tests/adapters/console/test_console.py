@@ -59,11 +59,14 @@ def home(tmp_path: Path) -> Path:
     ],
 )
 def test_help_in_each_language(home: Path, lang: str, expected: str) -> None:
-    # Jon Bakke writes English in the demo, so act as a member with no language of their own.
+    # Jon Bakke writes English in the demo, so act as a member with no language of their own,
+    # in a channel bound to no network (in a network's, its partnership's language counts).
     r = partnerbot(
         "console",
         "--as",
         "Ny Person",
+        "--channel",
+        "#kaffe",
         stdin="/partnerbot hjelp\n",
         env={"PARTNERBOT_LANGUAGE": lang},
         cwd=home,

@@ -47,7 +47,7 @@ def test_a_new_member_in_nynorsk_then_english(home: Path) -> None:  # noqa: F811
     assert "Greitt, eg skriv nynorsk til deg frå no av." in out
     assert "Høyring #2 «Regional planstrategi» er registrert" in out
     assert "Éi stemme per organisasjon" in out
-    assert "Du har svart på møtepoll #2." in out
+    assert "Du har svara på møtepoll #2." in out
     assert "Tiltak #7 er oppretta" in out and "Ingenting er endra." in out
     assert "`ferdig` tek eitt tiltak om gongen" in out
     assert "OK, I will write to you in English from now on." in out
