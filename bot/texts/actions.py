@@ -497,4 +497,9 @@ TEXTS = {
         "nn": "⏰ Tiltak #{id} «{title}» hadde frist {due} og er ikkje ferdig. Oppdater med `/tiltak status {id} ferdig`, `/tiltak status {id} utsett frist 1. september` eller `/tiltak status {id} avlyst`.",
         "en": "⏰ Action #{id} “{title}” was due {due} and is not done. Update it with `/tiltak status {id} done`, `/tiltak status {id} postponed deadline 1 September` or `/tiltak status {id} cancelled`.",
     },
+    "actions.due_past": {
+        "nb": "Fristen {due} er allerede passert. Skriv en frist fram i tid, for eksempel `frist 15.09`.",
+        "nn": "Fristen {due} er alt passert. Skriv ein frist fram i tid, til dømes `frist 15.09`.",
+        "en": "The due date {due} has already passed. Give a future due date, for example `deadline 15.09`.",
+    },
 }
