@@ -251,3 +251,33 @@ def test_every_suggestion_in_a_refusal_is_itself_accepted(text: str, lang: str) 
         if re.fullmatch(r"\d+", suggestion):  # the number echoed back
             continue
         parse_when(suggestion, now=now, deadline=True)  # raises if it is refused
+
+
+def _examples() -> list[tuple[str, str, str]]:
+    """(key, language, example) for every example the date refusals give as it is."""
+    from bot.texts.dates import TEXTS
+
+    found = []
+    for key, texts in TEXTS.items():
+        if not key.endswith(".example") and key != "dates.offsets_empty":
+            continue
+        for lang, text in texts.items():
+            for a, b in re.findall(r"«([^»]*)»|“([^”]*)”", text):
+                example = (a or b).replace("{month}", "mai" if lang != "en" else "May")
+                if "{" not in example:  # filled in per refusal: tested above
+                    found.append((key, lang, example))
+    return found
+
+
+@pytest.mark.parametrize(("key", "lang", "example"), _examples())
+def test_every_example_a_date_refusal_gives_is_accepted(key: str, lang: str, example: str) -> None:
+    from bot.durations import parse_duration, parse_offsets
+
+    if key.startswith("dates.slot"):
+        assert parse_slots(example, now=WEDNESDAY)
+    elif key == "dates.bad_duration.example":
+        assert parse_duration(example)
+    elif "offsets" in key:
+        assert parse_offsets(example)
+    else:
+        parse_when(example, now=WEDNESDAY, deadline=True)  # raises if it is refused
