@@ -28,7 +28,7 @@ ruff: $(STAMP)
 	$(BIN)/ruff check bot handlers storage tests benches
 	$(BIN)/ruff format --check --quiet bot handlers storage tests benches
 
-# The project's bytecode, written once: the tests start about a hundred `partnerbot`
+# The project's bytecode, written once: the tests start about forty `partnerbot`
 # processes, and where PYTHONDONTWRITEBYTECODE is set (as in many CI images) each would
 # compile bot/, handlers/ and storage/ again (0.4 s of CPU a process). Stale files are
 # harmless: Python compiles a changed module in memory.

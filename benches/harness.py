@@ -9,10 +9,11 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
@@ -52,6 +53,7 @@ class RemoteFake:
         if not self.url:
             raise SystemExit("the fake Slack did not start")
         self.api_url = self.url + "/api/"
+        self._local = threading.local()
 
     def response_url(self, tag: str) -> str:
         return f"{self.url}/response/{tag}"
@@ -80,14 +82,28 @@ class RemoteFake:
                 "timeout": repr(timeout),
             }
         )
-        parts = urlsplit(self.url)
-        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout + 10)
-        try:
-            conn.request("GET", "/_wait?" + query)
-            answer = json.loads(conn.getresponse().read())
-        finally:
-            conn.close()
+        for attempt in (1, 2):  # a kept-alive connection the fake closed: once more, anew
+            conn = self._connection(timeout + 10)
+            try:
+                conn.request("GET", "/_wait?" + query)
+                answer = json.loads(conn.getresponse().read())
+                break
+            except (OSError, http.client.HTTPException):
+                conn.close()
+                self._local.conn = None
+                if attempt == 2:
+                    raise
         return answer.get("texts")
+
+    def _connection(self, timeout: float) -> http.client.HTTPConnection:
+        """This thread's kept-alive connection to the fake: one per member, so a wait costs
+        neither side a TCP connection and the fake a new thread."""
+        conn: http.client.HTTPConnection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            parts = urlsplit(self.url)
+            conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
+            self._local.conn = conn
+        return conn
 
     def count(self) -> int:
         """How many calls the fake answered so far."""
@@ -128,8 +144,41 @@ class RemoteFake:
         self.stop()
 
 
+# How much earlier than its place in the list a call may have been stamped (``Call.at`` is
+# taken when its request arrives, the call is listed after it is answered).
+STAMP_SKEW = 5.0
+
+
+@dataclass(eq=False)
+class Waiter:
+    """One client's wait in the fake: what it wants, and what came."""
+
+    wants: Callable[[Call], bool]
+    hits: list[Call] = field(default_factory=list)
+    came: threading.Event = field(default_factory=threading.Event)
+
+
 class WaitingFake(FakeSlack):
-    """A FakeSlack that also answers GET /_wait?... (see RemoteFake.wait)."""
+    """A FakeSlack that also answers GET /_wait?... (see RemoteFake.wait). Each wait has a
+    channel of its own: a new call is offered to the waits it answers, instead of waking
+    every waiting thread to look through the calls again; response_url posts are kept by
+    path, and a method wait looks back only as far as its ``after``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._waiters: list[Waiter] = []
+        self._by_path: dict[str, list[Call]] = {}
+
+    def _record(self, call: Call) -> None:
+        with self._changed:
+            self._calls.append(call)
+            if call.method == "response_url":
+                self._by_path.setdefault(call.path, []).append(call)
+            for waiter in self._waiters:
+                if waiter.wants(call):
+                    waiter.hits.append(call)
+                    waiter.came.set()
+            self._changed.notify_all()  # FakeSlack.wait_for's waiters (none in the benches)
 
     def _handle(self, req: Any, raw: bytes) -> None:
         parts = urlsplit(req.path)
@@ -138,37 +187,44 @@ class WaitingFake(FakeSlack):
             return
         q = {k: v[-1] for k, v in parse_qs(parts.query).items()}
         after = float(q.get("after", 0))
+        path, method = q.get("path", ""), q.get("method", "")
+        contains, ts = q.get("contains", ""), q.get("ts", "")
 
         def answers(c: Call) -> bool:
             if c.method == "response_url":
-                return c.path == q.get("path")
+                return c.path == path
             return (
-                c.method == q.get("method")
+                c.method == method
                 and c.at >= after
-                and q.get("contains", "") in c.text
-                and (not q.get("ts") or c.body.get("ts") == q.get("ts"))
+                and contains in c.text
+                and (not ts or c.body.get("ts") == ts)
             )
 
-        try:
-            hits = self._wait_any(answers, float(q.get("timeout", 30)))
-            answer: dict[str, Any] = {"texts": [c.text for c in hits]}
-        except AssertionError:
-            answer = {"texts": None}
-        self._reply(req, 200, answer)
+        hits = self._wait_any(answers, path, after, float(q.get("timeout", 30)))
+        self._reply(req, 200, {"texts": [c.text for c in hits] if hits else None})
 
-    def _wait_any(self, where: Any, timeout: float) -> list[Call]:
-        deadline = time.monotonic() + timeout
-        seen = 0  # calls are only appended: look at each once, or long runs go quadratic
+    def _wait_any(
+        self, where: Callable[[Call], bool], path: str, after: float, timeout: float
+    ) -> list[Call]:
+        """The calls that answer ``where`` (the response_url posts on ``path``, the method
+        calls since ``after``): those already there, else the first to come within
+        ``timeout`` (empty when none came)."""
         with self._changed:
-            while True:
-                hits = [c for c in self._calls[seen:] if where(c)]
-                seen = len(self._calls)
-                if hits:
-                    return hits
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    raise AssertionError("timeout")
-                self._changed.wait(left)
+            recent: list[Call] = []
+            for c in reversed(self._calls):
+                if c.at < after - STAMP_SKEW:
+                    break
+                if c.method != "response_url" and where(c):
+                    recent.append(c)
+            hits = list(self._by_path.get(path, ())) + recent[::-1]
+            if hits:
+                return hits
+            waiter = Waiter(where)
+            self._waiters.append(waiter)
+        waiter.came.wait(timeout)
+        with self._changed:
+            self._waiters.remove(waiter)
+            return list(waiter.hits)
 
 
 def serve_fake() -> None:

@@ -6,6 +6,7 @@ import math
 import re
 from datetime import UTC, datetime, timedelta, tzinfo
 
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from bot.config import Settings
@@ -121,25 +122,28 @@ def sync_reminders(session: Session, hearing: Hearing, *, now: datetime, tz: tzi
             session, object_type=OBJECT, object_id=hearing.id, kinds=[KIND], keys=obsolete
         )
     known = {r.key: r for r in rows}  # the hearing's rows: no lookup per key
-    for key, (token, due) in wanted.items():
-        if due <= now:
-            continue  # a time already past when set is not sent
-        outbox.schedule(
-            session,
-            key=key,
-            kind=KIND,
-            target=outbox.Target.network(hearing.network_id or 0),
-            due_at=due,
-            object_type=OBJECT,
-            object_id=hearing.id,
-            payload={
-                "organiser_id": hearing.created_by,
-                "tz": str(tz),
-                "offset": token,
-                "deadline": hearing.deadline.astimezone(UTC).isoformat(),
-            },
-            known=known,
-        )
+    payload = {
+        "organiser_id": hearing.created_by,
+        "tz": str(tz),
+        "deadline": hearing.deadline.astimezone(UTC).isoformat(),
+    }
+    outbox.schedule_all(
+        session,
+        (
+            outbox.Message(
+                key=key,
+                kind=KIND,
+                target=outbox.Target.network(hearing.network_id or 0),
+                due_at=due,
+                object_type=OBJECT,
+                object_id=hearing.id,
+                payload=payload | {"offset": token},
+            )
+            for key, (token, due) in wanted.items()
+            if due > now  # a time already past when set is not sent
+        ),
+        known=known,
+    )
     session.flush()
 
 
@@ -148,7 +152,21 @@ def reminder_rows(session: Session, hearing: Hearing) -> list[OutboxMessage]:
 
 
 def pending_times(session: Session, hearing: Hearing) -> list[datetime]:
-    return [r.due_at for r in reminder_rows(session, hearing) if r.state == outbox.PENDING]
+    return list(session.scalars(_PENDING_TIMES, {"object_id": hearing.id}))
+
+
+# Built once (every hearing's summary shows them): the times alone, no rows loaded (a new
+# hearing's rows go in by one INSERT, outbox.schedule_all, and are not in the session).
+_PENDING_TIMES = (
+    select(OutboxMessage.due_at)
+    .where(
+        OutboxMessage.object_type == OBJECT,
+        OutboxMessage.object_id == bindparam("object_id"),
+        OutboxMessage.kind == KIND,
+        OutboxMessage.state == outbox.PENDING,
+    )
+    .order_by(OutboxMessage.due_at, OutboxMessage.id)
+)
 
 
 def time_left(deadline: datetime, now: datetime, tz: tzinfo, lang: str) -> str:

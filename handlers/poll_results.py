@@ -18,7 +18,17 @@ from datetime import tzinfo
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, bindparam, case, func, literal, select
+from sqlalchemy import (
+    CompoundSelect,
+    Select,
+    bindparam,
+    case,
+    func,
+    literal,
+    null,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from bot.dates import Slot, format_datetime, format_slot
@@ -184,15 +194,19 @@ class Counts(Ranking):
 
 
 def count_answers(session: Session, poll: Poll) -> Counts:
-    """``tally``'s counts in two grouped queries: each unit's latest answer per slot
-    (a window over the votes, newest first), counted per slot and answer."""
-    grouped, units = _count_statements(poll.one_vote_per_organisation)
+    """``tally``'s counts in one query: each unit's latest answer per slot (a window over
+    the votes, newest first) counted per slot and answer, and after those rows one row
+    without a slot holding how many units answered."""
+    counted, _ = _count_statements(poll.one_vote_per_organisation)
     slots = list(poll.slots)
     counts = {s.id: dict.fromkeys(ANSWERS, 0) for s in slots}
-    for slot_id, answer, count in session.execute(grouped, {"poll_id": poll.id}):
-        if slot_id in counts:
+    answered = 0
+    for slot_id, answer, count in session.execute(counted, {"poll_id": poll.id}):
+        if slot_id is None:
+            answered = int(count)
+        elif slot_id in counts:
             counts[slot_id][answer] = int(count)
-    result = Counts(slots, counts, [], _answered(session, units, poll))
+    result = Counts(slots, counts, [], answered)
     result.tied = best_slots(slots, result.score)
     return result
 
@@ -200,16 +214,15 @@ def count_answers(session: Session, poll: Poll) -> Counts:
 def answered_units(session: Session, poll: Poll) -> int:
     """``count_answers(...).answered`` alone: who has answered (one query; a list of polls
     shows no counts per slot)."""
-    return _answered(session, _count_statements(poll.one_vote_per_organisation)[1], poll)
-
-
-def _answered(session: Session, units: Select[Any], poll: Poll) -> int:
+    units = _count_statements(poll.one_vote_per_organisation)[1]
     return int(session.scalar(units, {"poll_id": poll.id}) or 0)
 
 
 @cache
-def _count_statements(per_org: bool) -> tuple[Select[Any], Select[Any]]:
-    """Built once per counting rule (a statement built per vote costs more than its run)."""
+def _count_statements(per_org: bool) -> tuple[CompoundSelect, Select[Any]]:
+    """Built once per counting rule (a statement built per vote costs more than its run):
+    the counts per slot and answer with the units' row (``count_answers``), and the units
+    alone (``answered_units``)."""
     unit_org = Member.organisation_id if per_org else literal(None)
     unit_member = (
         case((Member.organisation_id.is_(None), Member.id), else_=None) if per_org else Member.id
@@ -229,7 +242,7 @@ def _count_statements(per_org: bool) -> tuple[Select[Any], Select[Any]]:
         )
         .join(Member, Member.id == Vote.member_id)
         .where(Vote.poll_id == bindparam("poll_id"))
-        .subquery()
+        .cte("latest")
     )
     grouped = (
         select(latest.c.slot_id, latest.c.answer, func.count())
@@ -237,7 +250,11 @@ def _count_statements(per_org: bool) -> tuple[Select[Any], Select[Any]]:
         .group_by(latest.c.slot_id, latest.c.answer)
     )
     distinct_units = select(latest.c.unit_org, latest.c.unit_member).distinct().subquery()
-    return grouped, select(func.count()).select_from(distinct_units)
+    units = select(func.count()).select_from(distinct_units)
+    units_row = select(
+        null().cast(Vote.slot_id.type), null().cast(Vote.answer.type), func.count()
+    ).select_from(distinct_units)
+    return union_all(grouped, units_row), units
 
 
 def best_slots(

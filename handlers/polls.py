@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session, joinedload
 
 from bot import permissions
 from bot.context import Context
@@ -576,7 +576,7 @@ def _chosen_slot(ctx: Context, poll: Poll, choice: str | None, result: Tally) ->
 
 def poll_card(session: Session, poll_id: int, lang: str, tz: ZoneInfo) -> Reply | None:
     """A poll's posted messages as they stand (rendered when they are updated)."""
-    poll = session.scalar(_CARD_POLL, {"poll_id": poll_id})
+    poll = session.execute(_CARD_POLL, {"poll_id": poll_id}).unique().scalar_one_or_none()
     return render_poll(session, poll, lang, tz) if poll is not None else None
 
 
@@ -584,7 +584,7 @@ def poll_card(session: Session, poll_id: int, lang: str, tz: ZoneInfo) -> Reply 
 _CARD_POLL = (
     select(Poll)
     .where(Poll.id == bindparam("poll_id"))
-    .options(joinedload(Poll.network), selectinload(Poll.slots))
+    .options(joinedload(Poll.network), joinedload(Poll.slots))
 )
 
 

@@ -89,34 +89,68 @@ def schedule(
     object_id: int | None = None,
     payload: dict[str, Any] | None = None,
     platform: str | None = None,
-    known: Mapping[str, OutboxMessage] | None = None,
 ) -> OutboxMessage:
-    """Add (or, for a key still pending, move) a message. A sent key is never sent again.
-    ``known``: the object's rows by key, read by the caller (``for_object``): the key is
-    looked up there instead of in the database, and a new row is added for the caller's
-    flush (several rows go in one INSERT)."""
-    if known is not None:
-        row = known.get(key)
-    else:
-        row = session.scalar(_BY_KEY, {"key": key})
+    """Add (or, for a key still pending, move) a message. A sent key is never sent again."""
+    row = session.scalar(_BY_KEY, {"key": key})
+    message = Message(key, kind, target, due_at, object_type, object_id, payload, platform)
     if row is None:
-        row = OutboxMessage(
-            **_new_row(key, kind, target, due_at, object_type, object_id),
-            platform=platform,
-            payload=payload,
-        )
+        row = OutboxMessage(**message.columns())
         session.add(row)
-        if known is None:
-            session.flush()
+        session.flush()
         _note_scheduled(session, due_at)
         return row
-    if row.state in (PENDING, CANCELLED, STALE):
-        _note_scheduled(session, due_at)
-        for column, value in _new_row(key, kind, target, due_at, object_type, object_id).items():
-            setattr(row, column, value)
-        row.payload, row.platform = payload, platform
-        row.last_error, row.late, row.sent_to = None, False, None
+    _move(session, row, message)
     return row
+
+
+@dataclass(frozen=True)
+class Message:
+    """One message for ``schedule_all``: what ``schedule`` takes."""
+
+    key: str
+    kind: str
+    target: Target
+    due_at: datetime
+    object_type: str | None = None
+    object_id: int | None = None
+    payload: dict[str, Any] | None = None
+    platform: str | None = None
+
+    def columns(self) -> dict[str, Any]:
+        """A new row's columns."""
+        new = _new_row(
+            self.key, self.kind, self.target, self.due_at, self.object_type, self.object_id
+        )
+        return new | {"payload": self.payload, "platform": self.platform}
+
+
+def schedule_all(
+    session: Session, messages: Iterable[Message], *, known: Mapping[str, OutboxMessage]
+) -> None:
+    """``schedule`` for messages whose rows the caller read (``known``: the object's rows by
+    key, from ``for_object``): a key found there is moved as ``schedule`` moves it, without
+    a lookup, and the new rows go in one INSERT of all of them (the ORM's flush sends one
+    INSERT per row on SQLite, where it cannot match a batch's ids to its objects). The new
+    rows are not in the session: read them with ``for_object``."""
+    new: list[dict[str, Any]] = []
+    for message in messages:
+        row = known.get(message.key)
+        if row is None:
+            new.append(message.columns())
+            _note_scheduled(session, message.due_at)
+        else:
+            _move(session, row, message)
+    if new:
+        session.execute(_TABLE.insert(), new)  # the columns' defaults fill in the rest
+
+
+def _move(session: Session, row: OutboxMessage, message: Message) -> None:
+    """A pending, cancelled or stale row to ``message``'s time and content (tried anew)."""
+    if row.state in (PENDING, CANCELLED, STALE):
+        _note_scheduled(session, message.due_at)
+        for column, value in message.columns().items():
+            setattr(row, column, value)
+        row.last_error, row.late, row.sent_to = None, False, None
 
 
 def _new_row(

@@ -10,14 +10,17 @@ import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings as hypothesis_settings
 from sqlalchemy import create_engine, text
+from sqlalchemy.engine import Dialect
+from sqlalchemy.util import LRUCache
 
 from bot.app import App
 from bot.config import Settings
-from storage.db import Database
+from storage.db import Database, make_engine
 from storage.models import Base
 from tests.helpers import TestBot
 
@@ -41,14 +44,42 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     """Every property test that takes the profile's number of examples is marked ``props``:
     `.ci/run` runs them again with the ci profile (3,000 examples each) in a stage of its own.
 
-    The modules with tests that start processes or run thousands of commands go first, each
-    kept whole (their bot process is per module), so that ``--dist worksteal`` starts the
-    long tests at once and ends on short ones that the other worker can take over."""
+    Then the order for ``--dist worksteal``, see spread_heavy_modules."""
     for item in items:
         if follows_profile(item):
             item.add_marker(pytest.mark.props)
-    heavy = {item.path for item in items if item.get_closest_marker("slow") is not None}
-    items.sort(key=lambda item: item.path not in heavy)  # stable: order within kept
+    workers = getattr(config, "workerinput", {}).get("workercount", 1)
+    items[:] = spread_heavy_modules(items, int(workers))
+
+
+def spread_heavy_modules(items: list[pytest.Item], workers: int) -> list[pytest.Item]:
+    """The modules with tests that start processes or run thousands of commands (marked
+    ``slow``), spread over the workers' first tests, each module kept whole (its bot process
+    is per module). ``--dist worksteal`` first gives each worker a contiguous share of the
+    list, and a worker that runs out steals the second half of the longest queue: with the
+    heavy modules all at the front, one worker got them all and ran them one after the
+    other, and the others stole them last, so the run ended on bot processes. Here each
+    share starts with its part of the heavy modules (their waits overlap the others' CPU)
+    and ends on short tests that can be stolen. Every worker sorts alike (same list)."""
+    modules: dict[Path, list[pytest.Item]] = {}
+    for item in items:
+        modules.setdefault(item.path, []).append(item)
+    heavy = [m for m in modules.values() if any(i.get_closest_marker("slow") for i in m)]
+    light = [i for m in modules.values() if m not in heavy for i in m]
+    # Heaviest modules first onto the share with the least so far (by number of slow tests).
+    shares: list[list[pytest.Item]] = [[] for _ in range(max(workers, 1))]
+    weight = [0] * len(shares)
+    for module in sorted(heavy, key=len, reverse=True):
+        k = weight.index(min(weight))
+        shares[k] += module
+        weight[k] += len(module)
+    size = -(-len(items) // len(shares))  # the share worksteal gives each worker, rounded up
+    ordered: list[pytest.Item] = []
+    for share in shares:
+        fill = max(0, size - len(share))
+        ordered += share + light[:fill]
+        light = light[fill:]
+    return ordered + light
 
 
 def make_settings(url: str, **extra: object) -> Settings:
@@ -100,6 +131,29 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         pg.drop()
 
 
+class _Compiled:
+    """The SQLite dialect and compiled-statement cache that the test databases of this
+    test process share. SQLAlchemy caches each statement's compiled form per engine (keyed
+    by its dialect): with an engine per test, every test compiled every statement anew,
+    about a third of a handler test's CPU. Every SQLite engine is made alike
+    (storage.db.make_engine), so one dialect serves them all."""
+
+    dialect: Dialect | None = None
+    cache: LRUCache[Any, Any] = LRUCache(5000)
+
+
+def sqlite_database(url: str) -> Database:
+    """The Database at the SQLite ``url`` as Database.from_url makes it, compiling its
+    statements through this test process's shared cache."""
+    engine = make_engine(url)
+    assert engine.dialect.name == "sqlite", url
+    if _Compiled.dialect is None:
+        _Compiled.dialect = engine.dialect
+    engine.dialect = _Compiled.dialect
+    engine._compiled_cache = _Compiled.cache
+    return Database(engine)
+
+
 class SchemaTemplate:
     """An empty SQLite database with the schema, made once per test process and copied into
     each test's database with SQLite's backup: `create_all` takes 20-30 ms of CPU and a
@@ -113,7 +167,7 @@ class SchemaTemplate:
 
     def database(self, url: str) -> Database:
         """The database at the SQLite ``url``, with the schema copied in."""
-        db = Database.from_url(url)
+        db = sqlite_database(url)
         source = sqlite3.connect(self.file)
         target = db.engine.raw_connection()
         try:
@@ -177,44 +231,57 @@ def app(db: Database, settings: Settings) -> App:
 class DemoTemplate:
     """The demo as `demo.load` leaves it in a fresh SQLite database, made once in a while and
     copied into each test's database with SQLite's backup (a copy takes milliseconds, the
-    load a third of a second of CPU, and 300 tests load it). The demo's times are relative to
-    the real now, so a template older than MAX_AGE seconds is made anew: its times are then
-    never further from a fresh load's than a test under load takes to run anyway, and far
-    from the dispatcher's 2-minute late rule."""
+    load a third of a second of CPU, and 600 tests load it). One template per ``now`` the
+    demo is loaded at (the real now, or a test's fixed one) and time zone. The rows' own created_at is the
+    real now, and the real-now demo's times are relative to it, so a template older than
+    MAX_AGE seconds is made anew: its times are then never further from a fresh load's than
+    a test under load takes to run anyway, and far from the dispatcher's 2-minute late rule."""
 
     MAX_AGE = 10.0
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.made = -self.MAX_AGE
-        self.file = folder / "none"
+        self.made: dict[tuple[datetime | None, str, str], tuple[Path, float]] = {}
         self.count = 0
 
-    def _make(self) -> None:
+    def _file(self, settings: Settings, now: datetime | None) -> Path:
+        """The template for ``now`` and the settings' time zone (all of the settings that
+        demo.load reads) and language, made anew when there is none or it is older than
+        MAX_AGE."""
         from bot import demo
 
+        key = (now, settings.timezone, settings.language)
+        file, made = self.made.get(key, (None, 0.0))
+        if file is not None and time.monotonic() - made <= self.MAX_AGE:
+            return file
         self.count += 1
-        file = self.folder / f"demo-{self.count}.db"
-        url = f"sqlite:///{file}"
-        template = Database.from_url(url)
+        new = self.folder / f"demo-{self.count}.db"
+        url = f"sqlite:///{new}"
+        template = sqlite_database(url)
         Base.metadata.create_all(template.engine)
-        demo.load(template, make_settings(url))
+        made_with = make_settings(
+            url, PARTNERBOT_TIMEZONE=settings.timezone, PARTNERBOT_LANGUAGE=settings.language
+        )
+        demo.load(template, made_with, now=now)
         template.dispose()
-        self.file.unlink(missing_ok=True)
-        self.file, self.made = file, time.monotonic()
+        if file is not None:
+            file.unlink(missing_ok=True)
+        self.made[key] = (new, time.monotonic())
+        return new
 
-    def load(self, app: App) -> None:
-        """The demo into ``app``'s database: a copy on SQLite with the test settings."""
+    def load(self, app: App, *, now: datetime | None = None) -> None:
+        """The demo into ``app``'s empty database, as ``demo.load(app.db, app.settings,
+        now=now)`` leaves it: a copy on SQLite, the load itself on PostgreSQL."""
+        self.load_into(app.db, app.settings, now=now)
+
+    def load_into(self, db: Database, settings: Settings, *, now: datetime | None = None) -> None:
         from bot import demo
 
-        url = str(app.db.engine.url)
-        if app.db.engine.dialect.name != "sqlite" or app.settings != make_settings(url):
-            demo.load(app.db, app.settings)
+        if db.engine.dialect.name != "sqlite":
+            demo.load(db, settings, now=now)
             return
-        if time.monotonic() - self.made > self.MAX_AGE:
-            self._make()
-        source = sqlite3.connect(self.file)
-        target = app.db.engine.raw_connection()
+        source = sqlite3.connect(self._file(settings, now))
+        target = db.engine.raw_connection()
         try:
             source.backup(target.driver_connection)  # type: ignore[arg-type]
         finally:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from datetime import UTC, datetime
@@ -26,16 +24,16 @@ _demo_template: Path | None = None
 
 def demo_folder(folder: Path) -> Path:
     """``folder`` with a SQLite database as `partnerbot db upgrade` and `partnerbot demo`
-    leave it. The two commands run once per test process, into a template that each
-    caller gets a copy of (a copy takes milliseconds, the commands seconds)."""
+    leave it. The two commands run once per test process (in it: tests/cli.py; the console
+    tests run them as processes too), into a template that each caller gets a copy of (a
+    copy takes milliseconds, the commands seconds)."""
     global _demo_template
     if _demo_template is None:
+        from tests.cli import run_cli
+
         template = Path(tempfile.mkdtemp(prefix="partnerbot-demo-"))
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("PARTNERBOT_", "SLACK_"))}
         for args in (("db", "upgrade"), ("demo", "--if-empty")):
-            done = subprocess.run(
-                [str(BIN), *args], cwd=template, env=env, capture_output=True, text=True
-            )
+            done = run_cli(*args, cwd=template)
             assert done.returncode == 0, done.stderr
         _demo_template = template
     folder.mkdir(parents=True, exist_ok=True)

@@ -15,7 +15,7 @@ from bot.errors import UserError
 from handlers.action_import import parse_programme
 from storage.db import Database
 from storage.models import Action, Goal, Network
-from tests.conftest import make_settings
+from tests.conftest import DemoTemplate, make_settings
 from tests.helpers import DATA, TestBot
 
 PROGRAMME = (DATA / "arbeidsprogram_nn.txt").read_text("utf-8")
@@ -24,9 +24,9 @@ ADMIN = "Ingrid Berg"
 
 
 @pytest.fixture
-def tbot(app: App, now: datetime) -> TestBot:
+def tbot(app: App, now: datetime, demo_template: DemoTemplate) -> TestBot:
     """The demo, plus an empty network "Regionrådet Øvre Telemark" bound to #program."""
-    demo.load(app.db, app.settings, now=now)
+    demo_template.load(app, now=now)
     bot = TestBot(app)
     bot.run('/partnerbot nettverk ny "Regionrådet Øvre Telemark"', now=now)
     bot.run("/partnerbot koble nettverk Øvre Telemark", channel=CH, now=now)

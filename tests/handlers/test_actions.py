@@ -11,11 +11,11 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from bot import demo
 from bot.app import App
 from bot.i18n import t
 from storage import outbox
 from storage.models import Account, Action, ActionUpdate, Goal, Member, Network, OutboxMessage
+from tests.conftest import DemoTemplate
 from tests.helpers import TestBot
 
 VT = "#vest-telemark"
@@ -23,9 +23,9 @@ INFRA = "#infrastruktur"
 
 
 @pytest.fixture
-def tbot(app: App, now: datetime) -> TestBot:
+def tbot(app: App, now: datetime, demo_template: DemoTemplate) -> TestBot:
     """The demo loaded at the fixed ``now`` (Monday 2 March 2026, 09:00 Oslo)."""
-    demo.load(app.db, app.settings, now=now)
+    demo_template.load(app, now=now)
     return TestBot(app)
 
 
@@ -82,10 +82,12 @@ def test_owner_may_be_an_organisation_or_me(tbot: TestBot, now: datetime) -> Non
         assert per is not None and b.owner_member_id == per.id
 
 
-def test_a_mentioned_owner_is_remembered_for_nudges(app: App, now: datetime) -> None:
+def test_a_mentioned_owner_is_remembered_for_nudges(
+    app: App, now: datetime, demo_template: DemoTemplate
+) -> None:
     """A mention arrives as a person reference (the Slack adapter writes <@U0KARI|kari>
     as @[slack:U0KARI]): the owner is that account, remembered before they ever wrote."""
-    demo.load(app.db, app.settings, now=now)
+    demo_template.load(app, now=now)
     slack = TestBot(app, platform="slack")
     app.settings.admins_raw = "UADMIN"
     out = slack.run(

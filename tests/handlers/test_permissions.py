@@ -19,7 +19,7 @@ from bot.app import App
 from bot.i18n import CATALOG, LANGUAGES
 from storage.db import Database
 from storage.models import Account, Base, Member, Network
-from tests.conftest import make_settings, sqlite_url
+from tests.conftest import make_settings, sqlite_database, sqlite_url
 from tests.helpers import REPO, TestBot
 
 DOC = REPO / "docs" / "permissions.md"
@@ -265,7 +265,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Objects]:
 def cell_bot(template: tuple[Path, Objects], tmp_path: Path) -> Iterator[TestBot]:
     shutil.copy(template[0], tmp_path / "partnerbot.db")
     url = sqlite_url(tmp_path)
-    db = Database.from_url(url)
+    db = sqlite_database(url)
     yield TestBot(App.build(make_settings(url), db))
     db.dispose()
 

@@ -8,19 +8,18 @@ from collections.abc import Iterator
 import pytest
 from starlette.testclient import TestClient
 
-from bot import demo
 from bot.app import App
 from bot.web.app import build_web_app
 from bot.web.routes import page_routes
 from storage.db import Database
-from tests.conftest import make_settings
+from tests.conftest import DemoTemplate, make_settings
 from tests.helpers import TestBot
 
 PUBLIC = "https://partnerbot.example.no"
 
 
 @pytest.fixture
-def web_bot(any_db: Database) -> TestBot:
+def web_bot(any_db: Database, demo_template: DemoTemplate) -> TestBot:
     """The demo on SQLite, and on PostgreSQL when PARTNERBOT_TEST_PG_URL is set."""
     settings = make_settings(
         any_db.engine.url.render_as_string(hide_password=False),
@@ -28,7 +27,7 @@ def web_bot(any_db: Database) -> TestBot:
         PARTNERBOT_WEB_POSTS_PER_MINUTE=30,
     )
     app = App.build(settings, any_db)
-    demo.load(app.db, app.settings)
+    demo_template.load(app)
     return TestBot(app)
 
 

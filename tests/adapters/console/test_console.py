@@ -1,4 +1,6 @@
-"""The console adapter end to end: `partnerbot` as a process, commands on stdin."""
+"""The console adapter end to end: the `partnerbot` command, commands on stdin. Most tests
+run it in this process (tests/cli.py: same entry point, environment, folder and streams);
+those marked ``as_process`` start it as a process, as a member does."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli import run_cli
 from tests.helpers import demo_folder
 
 # `partnerbot` processes: not in the edit loop (make test-fast), always in make test.
@@ -18,10 +21,17 @@ BIN = Path(sys.executable).parent / "partnerbot"
 
 
 def partnerbot(
-    *args: str, stdin: str = "", env: dict[str, str] | None = None, cwd: Path
+    *args: str,
+    stdin: str = "",
+    env: dict[str, str] | None = None,
+    cwd: Path,
+    as_process: bool = False,
 ) -> subprocess.CompletedProcess[str]:
+    """`partnerbot *args` in ``cwd``: in this process, or ``as_process`` as a process."""
     full_env = {k: v for k, v in os.environ.items() if not k.startswith(("PARTNERBOT_", "SLACK_"))}
     full_env.update(env or {})
+    if not as_process:
+        return run_cli(*args, cwd=cwd, env=full_env, stdin=stdin)
     return subprocess.run(
         [str(BIN), *args],
         input=stdin,
@@ -63,7 +73,7 @@ def test_help_in_each_language(home: Path, lang: str, expected: str) -> None:
 
 
 def test_networks_after_demo(home: Path) -> None:
-    r = partnerbot("console", stdin="/partnerbot nettverk\n", cwd=home)
+    r = partnerbot("console", stdin="/partnerbot nettverk\n", cwd=home, as_process=True)
     assert r.returncode == 0
     for name in (
         "Nettverk for infrastruktur",
@@ -75,8 +85,9 @@ def test_networks_after_demo(home: Path) -> None:
 
 
 def test_demo_twice_loads_once(tmp_path: Path) -> None:
-    assert partnerbot("db", "upgrade", cwd=tmp_path).returncode == 0
-    assert partnerbot("demo", "--if-empty", cwd=tmp_path).stdout.strip() == "demo data loaded"
+    assert partnerbot("db", "upgrade", cwd=tmp_path, as_process=True).returncode == 0
+    loaded = partnerbot("demo", "--if-empty", cwd=tmp_path, as_process=True)
+    assert loaded.stdout.strip() == "demo data loaded"
     r = partnerbot("demo", "--if-empty", cwd=tmp_path)
     assert "skipped" in r.stdout
 
@@ -124,7 +135,7 @@ def test_operator_errors_exit_2_with_one_line(
 
 
 def test_console_refuses_an_empty_schema_naming_the_upgrade(tmp_path: Path) -> None:
-    r = partnerbot("console", cwd=tmp_path)
+    r = partnerbot("console", cwd=tmp_path, as_process=True)
     assert r.returncode == 2
     assert r.stderr.strip() == (
         "partnerbot: the database schema is empty; run `partnerbot db upgrade` first"

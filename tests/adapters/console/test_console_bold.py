@@ -10,15 +10,17 @@ import threading
 
 import pytest
 
-from bot import demo
 from bot.adapters.console import Console
 from bot.app import App
+from tests.conftest import DemoTemplate
 
 BOLD = "\x1b[1m"
 
 
-def test_into_a_pipe_bold_is_plain_text_without_asterisks(app: App) -> None:
-    demo.load(app.db, app.settings)
+def test_into_a_pipe_bold_is_plain_text_without_asterisks(
+    app: App, demo_template: DemoTemplate
+) -> None:
+    demo_template.load(app)
     out = io.StringIO()
     Console(app, user="Ingrid Berg", channel="#infrastruktur", out=out).run_script(
         io.StringIO("/partnerbot nettverk\n/partnerbot hjelp\n")
@@ -28,9 +30,11 @@ def test_into_a_pipe_bold_is_plain_text_without_asterisks(app: App) -> None:
     assert "*" not in text and BOLD not in text
 
 
-def test_on_a_terminal_bold_is_bold(app: App, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_on_a_terminal_bold_is_bold(
+    app: App, monkeypatch: pytest.MonkeyPatch, demo_template: DemoTemplate
+) -> None:
     monkeypatch.delenv("NO_COLOR", raising=False)
-    demo.load(app.db, app.settings)
+    demo_template.load(app)
     main, side = pty.openpty()
     chunks: list[bytes] = []
 

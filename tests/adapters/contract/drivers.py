@@ -26,14 +26,13 @@ from bot.adapters.teams.run import TeamsRuntime
 from bot.app import App
 from bot.scheduler import DispatchLoop
 from bot.web.app import build_web_app
-from storage.db import Database
 from storage.models import Base
 from tests.adapters.slack import requests as slack_requests
 from tests.adapters.slack.fake import Call, FakeSlack
 from tests.adapters.teams.fake_connector import Call as TeamsCall
 from tests.adapters.teams.fake_connector import FakeConnector
 from tests.adapters.teams.server import bound_socket, serving, url_of
-from tests.conftest import make_settings, sqlite_url
+from tests.conftest import DemoTemplate, make_settings, sqlite_database, sqlite_url
 
 TEAMS_CHANNEL = "19:infra@thread.tacv2"
 SLACK_CHANNEL = "C_INFRA"
@@ -236,7 +235,10 @@ class TeamsDriver:
 
 
 @contextmanager
-def driver_for(platform: str, tmp_path: Path) -> Iterator[Driver]:
+def driver_for(
+    platform: str, tmp_path: Path, demo_template: DemoTemplate | None = None
+) -> Iterator[Driver]:
+    """The ``platform``'s driver on a bot with the demo (copied from ``demo_template``)."""
     with ExitStack() as stack:
         connector = stack.enter_context(FakeConnector())
         fake_slack = stack.enter_context(FakeSlack())
@@ -253,10 +255,13 @@ def driver_for(platform: str, tmp_path: Path) -> Iterator[Driver]:
             SLACK_API_URL=fake_slack.api_url,
             **connector.env(),
         )
-        db = Database.from_url(settings.database_url)
+        db = sqlite_database(settings.database_url)
         stack.callback(db.dispose)
         Base.metadata.create_all(db.engine)
-        demo.load(db, settings)
+        if demo_template is None:
+            demo.load(db, settings)
+        else:
+            demo_template.load_into(db, settings)
         app = App.build(settings, db)
         if platform == "console":
             yield ConsoleDriver(app)

@@ -14,6 +14,7 @@ from bot.adapters.contract import Adapter
 from bot.i18n import language_from_locale
 from bot.messages import Command, File, Reply
 from tests.adapters.contract.drivers import Driver, driver_for
+from tests.conftest import DemoTemplate
 
 PLATFORMS = ["console", "slack", "teams"]
 # What a member might type to dress their text as markup: a channel ping (Slack), a
@@ -22,8 +23,10 @@ INJECTED = "<!channel> <at>Alle</at> \x1b[2J Viktig"
 
 
 @pytest.fixture(params=PLATFORMS)
-def driver(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Driver]:
-    with driver_for(request.param, tmp_path) as d:
+def driver(
+    request: pytest.FixtureRequest, tmp_path: Path, demo_template: DemoTemplate
+) -> Iterator[Driver]:
+    with driver_for(request.param, tmp_path, demo_template) as d:
         yield d
 
 

@@ -11,25 +11,30 @@ from tests.adapters.slack import requests as rq
 from tests.adapters.slack.fake import FakeSlack
 from tests.adapters.slack.fake_socket import FakeSocketMode
 from tests.adapters.slack.process import APP_TOKEN, BOT_TOKEN, clean_env, partnerbot
+from tests.cli import run_cli
 
 pytestmark = pytest.mark.slow
 
 
-def doctor(folder: Path, fake: FakeSlack, **env: str) -> tuple[int, list[str]]:
+def doctor(
+    folder: Path, fake: FakeSlack, *, as_process: bool = False, **env: str
+) -> tuple[int, list[str]]:
+    """`partnerbot doctor` in ``folder``: in this process (tests/cli.py), or ``as_process``."""
     base = {
         "DATABASE_URL": f"sqlite:///{folder / 'partnerbot.db'}",
         "SLACK_BOT_TOKEN": BOT_TOKEN,
         "SLACK_SIGNING_SECRET": rq.SECRET,
         "SLACK_API_URL": fake.api_url,
     }
-    r = partnerbot("doctor", cwd=folder, env=clean_env(**{**base, **env}))
+    run = partnerbot if as_process else run_cli
+    r = run("doctor", cwd=folder, env=clean_env(**{**base, **env}))
     assert "Traceback" not in r.stderr
     return r.returncode, r.stdout.splitlines()
 
 
 def test_doctor_says_what_to_fix_until_everything_is_ok(tmp_path: Path) -> None:
     with FakeSlack() as fake:
-        code, lines = doctor(tmp_path, fake)
+        code, lines = doctor(tmp_path, fake, as_process=True)  # as an operator runs it
         assert code == 1
         assert any(
             line.startswith("FIX   migrations") and "partnerbot db upgrade" in line
@@ -37,7 +42,7 @@ def test_doctor_says_what_to_fix_until_everything_is_ok(tmp_path: Path) -> None:
         )
 
         env = clean_env(DATABASE_URL=f"sqlite:///{tmp_path / 'partnerbot.db'}")
-        assert partnerbot("db", "upgrade", cwd=tmp_path, env=env).returncode == 0
+        assert run_cli("db", "upgrade", cwd=tmp_path, env=env).returncode == 0
         code, lines = doctor(tmp_path, fake)
         assert code == 0, lines
         assert all(line.startswith("ok    ") for line in lines)
@@ -54,7 +59,7 @@ def test_doctor_says_what_to_fix_until_everything_is_ok(tmp_path: Path) -> None:
 
 def test_doctor_checks_the_app_token_in_socket_mode(tmp_path: Path) -> None:
     env = clean_env(DATABASE_URL=f"sqlite:///{tmp_path / 'partnerbot.db'}")
-    assert partnerbot("db", "upgrade", cwd=tmp_path, env=env).returncode == 0
+    assert run_cli("db", "upgrade", cwd=tmp_path, env=env).returncode == 0
     with FakeSlack() as fake:
         fake.fail_next("apps.connections.open", error="invalid_auth")
         code, lines = doctor(tmp_path, fake, SLACK_APP_TOKEN=APP_TOKEN)

@@ -14,7 +14,8 @@ from bot.messages import Reply
 from bot.messenger import Destination, PermanentError, TemporaryError
 from storage.db import Database
 from tests.adapters.slack.fake import FakeSlack
-from tests.adapters.slack.process import clean_env, partnerbot
+from tests.adapters.slack.process import clean_env
+from tests.cli import run_cli
 
 CHANNEL = Destination("channel", "C1", "#infrastruktur")
 
@@ -105,7 +106,8 @@ def test_interactive_calls_wait_out_a_429_and_a_500(fake: FakeSlack) -> None:
 def test_missing_tokens_exit_2_with_one_line(
     tmp_path: Path, env: dict[str, str], message: str
 ) -> None:
-    r = partnerbot("slack", "--port", "0", cwd=tmp_path, env=clean_env(**env))
+    # In this process (tests/cli.py): the slack command's own tests start it as a process.
+    r = run_cli("slack", "--port", "0", cwd=tmp_path, env=clean_env(**env))
     assert r.returncode == 2
     assert r.stderr.count("\n") == 1 and message in r.stderr and "Traceback" not in r.stderr
 
