@@ -120,13 +120,16 @@ def _day_before(
         return None
     if inner.has_time:
         raise _with_time(typed, found["word"], rest, parse)
-    day = _step(inner.date(), -1)
-    if day < today and rest.strip().casefold() in W.WEEKDAYS:
+    day, key = _step(inner.date(), -1), "dates.note.day_before"
+    if day < today < inner.date():
+        # typed on a weekend ("før mandag" on a Saturday): no working day is left before it
+        day, key = inner.date() - timedelta(days=1), "dates.note.calendar_day_before"
+    elif day < today and rest.strip().casefold() in W.WEEKDAYS:
         # "før fredag" on a Friday: the working day before the Friday coming
         day = _step(inner.date() + timedelta(days=7), -1)
     if day < today:
         raise _passed(typed, day, today)
-    note = DateNote("dates.note.day_before", text=typed, date=day_text(day))
+    note = DateNote(key, text=typed, date=day_text(day))
     return _midnight(day, tz, (*inner.notes, note))
 
 

@@ -112,8 +112,6 @@ def new_action(ctx: Context, args: Args) -> Reply:
         ),
         visibility="channel",
     )
-    if is_overdue(action, ctx.local_now.date()):
-        reply.add(Text(t("actions.due_passed", ctx.lang)))
     return reply
 
 

@@ -138,11 +138,6 @@ TEXTS = {
         "nn": "Tiltak #{id} er oppretta i «{network}»: {title}\n{goal} — ansvarleg: {owner} — frist: {due}\nOppdater med `/tiltak status {id} pågår`.",
         "en": "Action #{id} was created in “{network}”: {title}\n{goal} — owner: {owner} — due: {due}\nUpdate it with `/tiltak status {id} ongoing`.",
     },
-    "actions.due_passed": {
-        "nb": "Merk: fristen er allerede passert.",
-        "nn": "Merk: fristen har alt gått ut.",
-        "en": "Note: the due date has already passed.",
-    },
     "actions.bad_date": {
         "nb": "Jeg forstod ikke fristen «{given}»: {detail} Skriv for eksempel `frist 1. juni` eller `frist 15.09`.",
         "nn": "Eg forstod ikkje fristen «{given}»: {detail} Skriv til dømes `frist 1. juni` eller `frist 15.09`.",

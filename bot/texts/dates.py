@@ -262,6 +262,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "«{text}» er lese som {date}, arbeidsdagen før.",
         "en": "I took “{text}” to mean {date}, the working day before.",
     },
+    "dates.note.calendar_day_before": {
+        "nb": "«{text}» er lest som {date}, dagen før.",
+        "nn": "«{text}» er lese som {date}, dagen før.",
+        "en": "I took “{text}” to mean {date}, the day before.",
+    },
     "dates.note.before_christmas": {
         "nb": "«{text}» er lest som {date}, siste arbeidsdag før julaften.",
         "nn": "«{text}» er lese som {date}, siste arbeidsdagen før julaftan.",

@@ -141,7 +141,10 @@ def test_an_impossible_date_gets_an_example_in_the_members_language() -> None:
     ("text", "now", "expected"),
     [
         ("før mandag", FRIDAY, "2026-12-04"),  # typed on a Friday: that Friday, not Sunday
-        ("before Monday", datetime(2026, 12, 5, 9, tzinfo=OSLO), "2026-12-11"),  # Saturday
+        # typed on a weekend, no working day is left before it: the day before
+        ("before Monday", datetime(2026, 12, 5, 9, tzinfo=OSLO), "2026-12-06"),  # Saturday
+        ("før i morgen", datetime(2026, 12, 5, 9, tzinfo=OSLO), "2026-12-05"),  # Saturday
+        ("før mandag", datetime(2026, 12, 6, 9, tzinfo=OSLO), "2026-12-06"),  # Sunday
         ("før mandag", datetime(2026, 12, 7, 9, tzinfo=OSLO), "2026-12-11"),  # on the Monday
         ("før 2. januar", WEDNESDAY, "2026-12-31"),  # 1 January is a public holiday
         ("før 30. mars 2027", WEDNESDAY, "2027-03-24"),  # back over Easter and its weekend
@@ -149,6 +152,16 @@ def test_an_impossible_date_gets_an_example_in_the_members_language() -> None:
 )
 def test_before_a_day_is_the_working_day_before(text: str, now: datetime, expected: str) -> None:
     assert day(text, now=now) == expected
+
+
+def test_on_a_weekend_the_note_says_the_day_before() -> None:
+    saturday = datetime(2026, 12, 5, 9, tzinfo=OSLO)
+    assert note_lines(parse_when("før mandag", now=saturday), "nn") == [
+        "«før mandag» er lese som sundag 6. desember 2026, dagen før."
+    ]
+    assert note_lines(parse_when("before Monday", now=saturday), "en") == [
+        "I took “before Monday” to mean Sunday 6 December 2026, the day before."
+    ]
 
 
 def test_the_note_says_the_working_day_before_over_a_weekend() -> None:

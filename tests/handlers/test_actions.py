@@ -12,7 +12,6 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.app import App
-from bot.i18n import t
 from storage import outbox
 from storage.models import Account, Action, ActionUpdate, Goal, Member, Network, OutboxMessage
 from tests.conftest import DemoTemplate
@@ -584,10 +583,9 @@ def test_the_examples_a_bad_due_date_suggests_are_ahead(bot: TestBot, lang: str)
     answer = bot.run('/tiltak ny "Kartlegge" frist Q1 2027', now=now)
     examples = re.findall(r"`((?:frist|deadline) [^`]+)`", answer)
     assert len(examples) == 2, answer
-    past = t("actions.due_passed", lang)
     for example in examples:
         made = bot.run(f'/tiltak ny "Eksempel" {example}', now=now)
-        assert "#" in made and past not in made, (example, made)
+        assert re.search(r"#\d+", made), (example, made)  # made: a past date is refused
 
 
 @pytest.mark.parametrize("lang", ["nb", "nn", "en"])
