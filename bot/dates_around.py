@@ -1,5 +1,8 @@
-"""Dates said around another one: "før fredag" (the day before), "før jul", "etter nyttår",
-"før påske", "etter påske" (the working day an office means by them).
+"""Dates said around another one: "før fredag" (the working day before), "før jul", "etter
+nyttår", "før påske", "etter påske" (the working day an office means by them).
+
+A deadline they would put in the past is refused with what to type, and so is a holiday
+that has just passed ("før jul" in Christmas week): a year on is not what the member meant.
 
 bot.dates asks here only after its own rules refused a phrase, so what they read stays
 read the same way ("innen fredag" is by Friday, Friday included; "før slutten av neste
@@ -29,6 +32,10 @@ _TIME_AT_END = re.compile(
     r"(?:\s*-\s*\d{1,2}(?:[.:]\d{2})?)?\s*$",
     re.IGNORECASE,
 )
+
+# A holiday's day passed less than this ago is refused ("før jul" in Christmas week, "etter
+# nyttår" in January, "før påske" in the Easter weeks); longer ago, next year's is meant.
+_JUST_PASSED = timedelta(days=31)
 
 # (direction, holiday) -> note key; the direction is "before" or "after".
 _KEYS = {
@@ -65,9 +72,21 @@ def _holiday(typed: str, found: re.Match[str], today: date, tz: tzinfo) -> When 
         return None
     for year in (today.year, today.year + 1):
         day = _working_day(direction, holiday, year)
-        if day is not None and day >= today:
+        if day is None:
+            continue
+        if day < today and today - day <= _JUST_PASSED:
+            raise _passed(typed, day, today)
+        if day >= today:
             return _midnight(day, tz, (DateNote(key, text=typed, date=day_text(day)),))
     return None
+
+
+def _passed(typed: str, day: date, today: date) -> DateParseError:
+    """The no to a deadline on a day gone by, with a date a week ahead to type instead."""
+    example = _step(today + timedelta(days=7), +1, include=True)
+    return DateParseError(
+        "dates.around_past", text=typed, date=day_text(day), example=f"{example:%d.%m.%Y}"
+    )
 
 
 def _working_day(direction: str, holiday: str, year: int) -> date | None:
@@ -100,18 +119,34 @@ def _day_before(
     except DateParseError:
         return None
     if inner.has_time:
-        without = _TIME_AT_END.sub("", rest)
-        raise DateParseError(
-            "dates.before_with_time",
-            text=typed,
-            rest=rest,
-            before=f"{found['word']} {without}" if without != rest else typed,
-        )
-    day = inner.date() - timedelta(days=1)
-    if day < today and rest.strip().casefold() in W.WEEKDAYS:
-        day += timedelta(days=7)  # "før fredag" on a Friday: the Thursday coming
-    note = DateNote("dates.note.day_before", text=typed, date=day_text(day))
+        raise _with_time(typed, found["word"], rest, parse)
+    day, key = _step(inner.date(), -1), "dates.note.day_before"
+    if day < today < inner.date():
+        # typed on a weekend ("før mandag" on a Saturday): no working day is left before it
+        day, key = inner.date() - timedelta(days=1), "dates.note.calendar_day_before"
+    elif day < today and rest.strip().casefold() in W.WEEKDAYS:
+        # "før fredag" on a Friday: the working day before the Friday coming
+        day = _step(inner.date() + timedelta(days=7), -1)
+    if day < today:
+        raise _passed(typed, day, today)
+    note = DateNote(key, text=typed, date=day_text(day))
     return _midnight(day, tz, (*inner.notes, note))
+
+
+def _with_time(typed: str, word: str, rest: str, parse: Callable[[str], When]) -> DateParseError:
+    """ "før fredag kl 10": a deadline at that time, or the day before? Both suggestions
+    must be read as typed; with no day left once the time is gone ("før kl 12", "before
+    5pm") there is nothing to put a deadline before, and the general answer is given."""
+    without = _TIME_AT_END.sub("", rest).strip()
+    if without and without != rest.strip():
+        try:
+            if not parse(without).has_time:
+                return DateParseError(
+                    "dates.before_with_time", text=typed, rest=rest, before=f"{word} {without}"
+                )
+        except DateParseError:
+            pass
+    return DateParseError("dates.not_understood", text=typed)
 
 
 def _midnight(day: date, tz: tzinfo, notes: tuple[DateNote, ...]) -> When:

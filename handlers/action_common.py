@@ -60,6 +60,8 @@ def parse_progress(text: str) -> int:
 
 
 def parse_due(ctx: Context, text: str) -> date:
+    """The due date ``text`` gives; a day before today is refused (a new or moved due
+    date in the past is a typo; an old action keeps its own, as nothing here reads it)."""
     try:
         when = parse_when(text, now=ctx.now, tz=ctx.tz, deadline=True)
     except DateParseError as err:
@@ -70,6 +72,8 @@ def parse_due(ctx: Context, text: str) -> date:
     local = when.astimezone(ctx.tz)
     if when.has_time:  # a time was typed: the day is what is kept
         ctx.notes.append(t("actions.due_time_dropped", ctx.lang, time=f"{local:%H:%M}"))
+    if local.date() < ctx.local_now.date():
+        raise UserError("actions.due_past", due=f"{local:%d.%m.%Y}")
     return local.date()
 
 

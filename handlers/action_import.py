@@ -22,7 +22,7 @@ from bot.grammar import Args, parse_args, tokenize
 from bot.i18n import t
 from bot.messages import Reply, Text
 from bot.router import Verb
-from handlers.lookup import audit, network_for
+from handlers.lookup import audit, organised_network
 from storage.models import Action, ActionUpdate, AuditEntry, Goal, Network
 
 MAX_BYTES = 200 * 1024
@@ -409,16 +409,16 @@ def _new_action(ctx: Context, network: Network, goal: Goal, title: str, key: str
 
 
 def import_programme(ctx: Context, args: Args) -> Reply:
-    ctx.require_role("organiser")
     options_line, text = _split_command(ctx.command.text)
     opts = parse_args(tokenize(options_line), OPTION_KEYWORDS, OPTION_FLAGS)
+    if "cancel" in opts.flags or "confirm" in opts.flags:
+        ctx.require_role("organiser")  # the network is the preview's, checked in _confirm
     if "cancel" in opts.flags:
         audit(ctx, "action.import.cancel", "audit", _pending(ctx).id)
         return Reply.text(t("actions.import.cancelled", ctx.lang))
     if "confirm" in opts.flags:
         return _confirm(ctx)
-    network = network_for(ctx, opts)
-    ctx.require_organiser(network)
+    network = organised_network(ctx, opts)
     if opts.get("file"):
         text = _read_file(ctx, opts.options["file"])
     elif ctx.command.body.strip():

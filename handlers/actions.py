@@ -38,7 +38,7 @@ from handlers.action_common import (
     resolve_owner,
     status_name,
 )
-from handlers.lookup import audit, network_for
+from handlers.lookup import audit, network_for, organised_network
 from storage import outbox
 from storage.models import Action, ActionUpdate, Goal
 
@@ -112,8 +112,6 @@ def new_action(ctx: Context, args: Args) -> Reply:
         ),
         visibility="channel",
     )
-    if is_overdue(action, ctx.local_now.date()):
-        reply.add(Text(t("actions.due_passed", ctx.lang)))
     return reply
 
 
@@ -290,14 +288,12 @@ def delete_action(ctx: Context, args: Args) -> Reply:
 
 
 def new_goal(ctx: Context, args: Args) -> Reply:
-    ctx.require_role("organiser")
+    network = organised_network(ctx, args)
     words = args.positional
     if len(words) < 2 or words[0].quoted:
         raise UserError("actions.goal_usage")
     number = parse_goal_number(words[0].text)
     title = _title(" ".join(tok.text for tok in words[1:]))
-    network = network_for(ctx, args)
-    ctx.require_organiser(network)
     exists = ctx.session.scalar(
         select(Goal).where(Goal.network_id == network.id, Goal.number == number)
     )

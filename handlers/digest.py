@@ -22,7 +22,7 @@ from bot.grammar import Args
 from bot.i18n import t
 from bot.messages import Reply, Text
 from bot.router import Router, Verb
-from handlers.lookup import audit, network_for
+from handlers.lookup import audit, organised_network
 from storage import outbox
 from storage.models import (
     Action,
@@ -266,9 +266,7 @@ def render_digest(
 
 
 def set_digest(ctx: Context, args: Args) -> Reply:
-    ctx.require_role("organiser")
-    network = network_for(ctx, args)
-    ctx.require_organiser(network)
+    network = organised_network(ctx, args)
     words = [w.casefold() for w in args.words()]
     if words in (["nå"], ["na"], ["no"], ["now"]):
         return post_now(ctx, network)

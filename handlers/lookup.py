@@ -163,6 +163,19 @@ def network_for(ctx: Context, args: Args, key: str = "network") -> Network:
     raise UserError("lookup.network_needed", choices=names or "—")
 
 
+def organised_network(ctx: Context, args: Args) -> Network:
+    """The network a command is about (``network_for``) for a command of its organisers: a
+    no names that network's partnership and organisers, not the channel's; a plain member
+    who names no network where one is needed is told about the role first, as before."""
+    try:
+        network = network_for(ctx, args)
+    except UserError:
+        ctx.require_role("organiser")
+        raise
+    ctx.require_organiser(network)
+    return network
+
+
 def audit(
     ctx: Context,
     action: str,

@@ -138,11 +138,6 @@ TEXTS = {
         "nn": "Tiltak #{id} er oppretta i «{network}»: {title}\n{goal} — ansvarleg: {owner} — frist: {due}\nOppdater med `/tiltak status {id} pågår`.",
         "en": "Action #{id} was created in “{network}”: {title}\n{goal} — owner: {owner} — due: {due}\nUpdate it with `/tiltak status {id} ongoing`.",
     },
-    "actions.due_passed": {
-        "nb": "Merk: fristen er allerede passert.",
-        "nn": "Merk: fristen har alt gått ut.",
-        "en": "Note: the due date has already passed.",
-    },
     "actions.bad_date": {
         "nb": "Jeg forstod ikke fristen «{given}»: {detail} Skriv for eksempel `frist 1. juni` eller `frist 15.09`.",
         "nn": "Eg forstod ikkje fristen «{given}»: {detail} Skriv til dømes `frist 1. juni` eller `frist 15.09`.",
@@ -496,5 +491,10 @@ TEXTS = {
         "nb": "⏰ Tiltak #{id} «{title}» hadde frist {due} og er ikke ferdig. Oppdater med `/tiltak status {id} ferdig`, `/tiltak status {id} utsatt frist 1. september` eller `/tiltak status {id} avlyst`.",
         "nn": "⏰ Tiltak #{id} «{title}» hadde frist {due} og er ikkje ferdig. Oppdater med `/tiltak status {id} ferdig`, `/tiltak status {id} utsett frist 1. september` eller `/tiltak status {id} avlyst`.",
         "en": "⏰ Action #{id} “{title}” was due {due} and is not done. Update it with `/tiltak status {id} done`, `/tiltak status {id} postponed deadline 1 September` or `/tiltak status {id} cancelled`.",
+    },
+    "actions.due_past": {
+        "nb": "Fristen {due} er allerede passert. Skriv en frist fram i tid, for eksempel `frist 15.09`.",
+        "nn": "Fristen {due} er alt passert. Skriv ein frist fram i tid, til dømes `frist 15.09`.",
+        "en": "The due date {due} has already passed. Give a future due date, for example `deadline 15.09`.",
     },
 }

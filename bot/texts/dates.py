@@ -258,6 +258,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "I took “{text}” to mean {date}.",
     },
     "dates.note.day_before": {
+        "nb": "«{text}» er lest som {date}, arbeidsdagen før.",
+        "nn": "«{text}» er lese som {date}, arbeidsdagen før.",
+        "en": "I took “{text}” to mean {date}, the working day before.",
+    },
+    "dates.note.calendar_day_before": {
         "nb": "«{text}» er lest som {date}, dagen før.",
         "nn": "«{text}» er lese som {date}, dagen før.",
         "en": "I took “{text}” to mean {date}, the day before.",
@@ -318,5 +323,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "nb": "{date} er en helgedag.",
         "nn": "{date} er ein helgedag.",
         "en": "{date} is on a weekend.",
+    },
+    # --- a deadline said around a day that has passed ("før i dag", "før jul" in Christmas
+    # week): refused with a date to type, not moved a year on ---
+    "dates.around_past": {
+        "nb": "«{text}» blir {date}, og den dagen er passert.",
+        "nn": "«{text}» blir {date}, og den dagen er passert.",
+        "en": "“{text}” would be {date}, which has passed.",
+    },
+    "dates.around_past.example": {
+        "nb": "Skriv datoen du mener, for eksempel «{example}».",
+        "nn": "Skriv datoen du meiner, til dømes «{example}».",
+        "en": "Type the date you mean, for example “{example}”.",
     },
 }

@@ -71,4 +71,4 @@ def test_a_hearing_due_before_friday_is_due_on_thursday_and_says_so(
 ) -> None:
     out = bot.run('/horing ny "Regional plan" frist Før fredag mottakere Horten', now=now)
     assert "torsdag 5. mars 2026 kl 23:59" in out, out
-    assert "«Før fredag» er lest som torsdag 5. mars 2026, dagen før." in out, out
+    assert "«Før fredag» er lest som torsdag 5. mars 2026, arbeidsdagen før." in out, out

@@ -58,9 +58,12 @@ def test_import_a_work_programme_twice(home: Path) -> None:  # noqa: F811
 def test_new_status_overdue_show_and_export(home: Path, tmp_path: Path) -> None:  # noqa: F811
     files = tmp_path / "filer"
     yesterday = datetime.now(ZoneInfo("Europe/Oslo")).date() - timedelta(days=1)
+    # A due date in the past is refused: the action is made two days ago, due "i morgen".
+    clock = tmp_path / "clock"
+    clock.write_text(str(-2 * 86400))
     script = (
         '/tiltak ny "Kartleggje kvite flekker på mobilnettet i Åmot og Rauland" mål 3 '
-        "ansvarleg Tone frist i går\n"
+        "ansvarleg Tone frist i morgon\n"
         '/tiltak ny "Førebu søknad om breibandsstøtte" mål 3 ansvarleg "Vinje kommune" '
         "frist 31.12.2099\n"
     )
@@ -71,13 +74,13 @@ def test_new_status_overdue_show_and_export(home: Path, tmp_path: Path) -> None:
         "--channel",
         "#vest-telemark",
         stdin=script,
-        env={"PARTNERBOT_FILES_DIR": str(files)},
+        env={"PARTNERBOT_FILES_DIR": str(files), "PARTNERBOT_TEST_CLOCK": str(clock)},
         cwd=home,
     )
     assert r.returncode == 0, r.stderr
     ids = [int(n) for n in re.findall(r"Tiltak #(\d+) er oppretta", r.stdout)]
     assert len(ids) == 2, r.stdout
-    assert "Merk: fristen har alt gått ut." in r.stdout
+    assert f"frist: {yesterday:%d.%m.%Y}" in r.stdout, r.stdout
     late, later = ids
     script = (
         f'/tiltak status {late} pågår "Måledata frå Telenor er bestilt" framdrift 40%\n'

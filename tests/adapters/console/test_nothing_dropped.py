@@ -305,9 +305,9 @@ def test_an_organisations_actions_reach_its_members_else_the_organisers(
 ) -> None:
     out = run_console(
         app,
-        '/tiltak ny "Tokke-tiltak" ansvarleg "Tokke kommune" frist i går\n'
-        '/tiltak ny "Kviteseid-tiltak" ansvarleg "Kviteseid kommune" frist i går\n'
-        '/tiltak ny "Tiltak utan eigar" frist i går\n'
+        '/tiltak ny "Tokke-tiltak" ansvarleg "Tokke kommune" frist i dag\n'
+        '/tiltak ny "Kviteseid-tiltak" ansvarleg "Kviteseid kommune" frist i dag\n'
+        '/tiltak ny "Tiltak utan eigar" frist i dag\n'
         "/som Tone Haugen\n"
         "/partnerbot oversikt\n"
         "/som Sigrid Aasen\n"
@@ -683,8 +683,8 @@ def test_the_new_queries_on_both_engines(any_db: object) -> None:
     demo.load(app.db, app.settings)
     out = run_console(
         app,
-        '/tiltak ny "Tokke-tiltak" ansvarleg "Tokke kommune" frist i går\n'
-        '/tiltak ny "Kviteseid-tiltak" ansvarleg "Kviteseid kommune" frist i går\n'
+        '/tiltak ny "Tokke-tiltak" ansvarleg "Tokke kommune" frist i dag\n'
+        '/tiltak ny "Kviteseid-tiltak" ansvarleg "Kviteseid kommune" frist i dag\n'
         "/partnerbot digest nå\n"
         "/som Tone Haugen\n/partnerbot oversikt\n/som Sigrid Aasen\n/partnerbot oversikt\n",
         user="Sigrid Aasen",
