@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot.errors import UserError
 from bot.i18n import t
@@ -106,18 +107,58 @@ class Args:
 def _match_phrase(
     tokens: list[Token], i: int, phrases: Mapping[str, tuple[str, ...]]
 ) -> tuple[str, int] | None:
-    """The longest alias phrase (one or more words) starting at token i, if any."""
-    best: tuple[str, int] | None = None
-    for canonical, aliases in phrases.items():
-        for alias in (canonical, *aliases):
-            words = alias.split()
-            k = len(words)
-            if i + k > len(tokens) or any(tokens[i + m].quoted for m in range(k)):
+    """The longest alias phrase (one or more words) starting at token i, if any; of equal
+    lengths, the first in the table (a canonical word, then its aliases, in order). Looked
+    up by the token's first word in the table's index (``_phrase_index``), not by trying
+    every alias: this runs twice per word of every command."""
+    if not phrases:
+        return None
+    index = _phrase_index(tuple(phrases.items()))
+    tok = tokens[i]
+    if not tok.quoted:
+        n = len(tokens)
+        for rest, canonical in index.by_first.get(tok.text.casefold(), ()):
+            k = len(rest) + 1
+            if i + k > n:
                 continue
-            if [tok.text.casefold() for tok in tokens[i : i + k]] == [w.casefold() for w in words]:
-                if best is None or k > best[1]:
-                    best = (canonical, k)
-    return best
+            for m, word in enumerate(rest, i + 1):
+                following = tokens[m]
+                if following.quoted or following.text.casefold() != word:
+                    break
+            else:
+                return canonical, k
+    return index.empty
+
+
+@dataclass(frozen=True)
+class _PhraseIndex:
+    """A keyword (or flag) table's aliases by their first word, casefolded: for each, the
+    rest of the phrase and its canonical word, longest first and otherwise in table order.
+    ``empty``: what an alias without words (which matches anywhere, at width 0) gives."""
+
+    by_first: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+    empty: tuple[str, int] | None
+
+
+@lru_cache(maxsize=256)
+def _phrase_index(items: tuple[tuple[str, tuple[str, ...]], ...]) -> _PhraseIndex:
+    """Built once per table (keyed by its items, so a changed table is indexed anew)."""
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    empty: tuple[str, int] | None = None
+    for canonical, aliases in items:
+        for alias in (canonical, *aliases):
+            words = tuple(w.casefold() for w in alias.split())
+            if not words:
+                empty = empty or (canonical, 0)
+                continue
+            by_first.setdefault(words[0], []).append((words[1:], canonical))
+    return _PhraseIndex(
+        {
+            first: tuple(sorted(entries, key=lambda e: -len(e[0])))  # stable: table order
+            for first, entries in by_first.items()
+        },
+        empty,
+    )
 
 
 def parse_args(

@@ -202,7 +202,7 @@ def count_answers(session: Session, poll: Poll) -> Counts:
     counts = {s.id: dict.fromkeys(ANSWERS, 0) for s in slots}
     answered = 0
     for slot_id, answer, count in session.execute(counted, {"poll_id": poll.id}):
-        if slot_id is None:
+        if slot_id is None:  # the units' row (no vote has a NULL slot)
             answered = int(count)
         elif slot_id in counts:
             counts[slot_id][answer] = int(count)
@@ -251,6 +251,11 @@ def _count_statements(per_org: bool) -> tuple[CompoundSelect, Select[Any]]:
     )
     distinct_units = select(latest.c.unit_org, latest.c.unit_member).distinct().subquery()
     units = select(func.count()).select_from(distinct_units)
+    # The units' row is told from the counts by its NULL slot: safe only because
+    # ``Vote.slot_id`` is NOT NULL, so no counted row has one. The NULLs are cast to the
+    # columns' types (INTEGER, VARCHAR(10)) so that PostgreSQL unions them with the
+    # counts' columns; ``latest`` is used twice and both databases run the CTE as written
+    # (tests/handlers/test_poll_counts.py holds the result to ``tally`` on both).
     units_row = select(
         null().cast(Vote.slot_id.type), null().cast(Vote.answer.type), func.count()
     ).select_from(distinct_units)

@@ -130,8 +130,12 @@ def schedule_all(
     """``schedule`` for messages whose rows the caller read (``known``: the object's rows by
     key, from ``for_object``): a key found there is moved as ``schedule`` moves it, without
     a lookup, and the new rows go in one INSERT of all of them (the ORM's flush sends one
-    INSERT per row on SQLite, where it cannot match a batch's ids to its objects). The new
-    rows are not in the session: read them with ``for_object``."""
+    INSERT per row on SQLite, where it cannot match a batch's ids to its objects).
+
+    The new rows are not in the session (not in its identity map, not in ``session.new``),
+    and nothing the caller holds goes stale: read them with a query (``for_object``), never
+    from objects read before. ``cancel`` later in the transaction cancels them either way,
+    both of its UPDATEs going to the table (tests/storage/test_outbox.py holds this)."""
     new: list[dict[str, Any]] = []
     for message in messages:
         row = known.get(message.key)
@@ -214,7 +218,11 @@ def cancel(
     params: dict[str, Any] = {"of_type": object_type, "of_id": object_id}
     # No outbox row loaded in the session (the usual case: an action's update, a vote):
     # nothing there to mark cancelled, so the UPDATE goes to the table, without the ORM's
-    # synchronisation (about a fifth of an action update's work).
+    # synchronisation (about a fifth of an action update's work). Both UPDATEs change the
+    # table's rows, so rows ``schedule_all`` inserted outside the session are cancelled
+    # too; the ORM's marks the rows the session holds. The table's UPDATE runs without an
+    # autoflush: safe only because any unflushed outbox row (added, or moved by ``_move``)
+    # is held, which sends this to the ORM's UPDATE, which flushes first.
     orm = _holds_outbox_rows(session)
     stmt = _CANCEL if orm else _CANCEL_ROWS
     column = OutboxMessage.key if orm else _TABLE.c.key

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy.orm import Session
 
-from handlers.poll_results import ANSWERS, count_answers, tally
+from handlers.poll_results import ANSWERS, answered_units, count_answers, tally
 from storage.db import Database
-from storage.models import Member, Organisation, Poll, PollSlot, Vote
+from storage.models import Account, Member, Organisation, Poll, PollSlot, Vote
 
 START = datetime(2026, 3, 5, 9, 0, tzinfo=UTC)
 
@@ -121,3 +122,67 @@ def test_one_vote_per_organisation_counts_the_latest_colleague(db: Database) -> 
         assert counts.answered == 2
         assert counts.best is first  # most yes first, then yes + if need be
         session.rollback()
+
+
+@pytest.mark.parametrize("per_org", [False, True], ids=["per-member", "per-organisation"])
+def test_count_answers_agrees_with_the_tally_on_each_database(
+    any_db: Database, per_org: bool
+) -> None:
+    """The same votes counted by ``count_answers`` (one UNION ALL over a window, the units'
+    row marked by a NULL slot) and by ``tally`` (the ORM, counted in Python), on SQLite and
+    PostgreSQL: a member with two accounts, two colleagues answering slot 1 differently, a
+    member who changed their answer, a member without an organisation, a slot nobody
+    answered."""
+    with Session(any_db.engine) as session:
+        org = Organisation(name="Viken fylkeskommune")
+        session.add(org)
+        session.flush()
+        poll = Poll(title="Samhandlingsmøte", one_vote_per_organisation=per_org)
+        poll.slots = [
+            PollSlot(position=i + 1, start_at=START + timedelta(days=i)) for i in range(3)
+        ]
+        kari = Member(name="Kari", organisation_id=org.id)  # on Slack and Teams
+        ola = Member(name="Ola", organisation_id=org.id)
+        per = Member(name="Per")  # no organisation: counts on his own
+        session.add_all([poll, kari, ola, per])
+        session.flush()
+        kari.accounts = [
+            Account(platform="slack", external_id="U01KARI"),
+            Account(platform="teams", external_id="aad-kari"),
+        ]
+        one, two, _nobody = poll.slots
+        at = START - timedelta(days=1)
+
+        def vote(member: Member, slot: PollSlot, answer: str, minutes: int) -> Vote:
+            row = Vote(poll_id=poll.id, slot_id=slot.id, member_id=member.id, answer=answer)
+            row.at = at + timedelta(minutes=minutes)
+            session.add(row)
+            session.flush()
+            return row
+
+        vote(kari, one, "yes", 1)  # from Slack
+        vote(ola, one, "no", 2)  # her colleague, later and otherwise
+        vote(per, one, "yes", 3)
+        changed = vote(kari, two, "maybe", 0)  # from Teams, then changed to yes
+        vote(ola, two, "maybe", 1)
+        vote(per, two, "no", 2)
+        changed.answer, changed.at = "yes", at + timedelta(minutes=5)
+        session.flush()
+
+        try:
+            old, new = tally(session, poll), count_answers(session, poll)
+            assert new.counts == old.counts
+            assert new.answered == len(old.units)
+            assert [s.id for s in new.tied] == [s.id for s in old.tied]
+            assert new.counts[_nobody.id] == {"yes": 0, "maybe": 0, "no": 0}
+            if per_org:  # the organisation's latest answer per slot: Ola's no, Kari's yes
+                assert new.counts[one.id] == {"yes": 1, "maybe": 0, "no": 1}
+                assert new.counts[two.id] == {"yes": 1, "maybe": 0, "no": 1}
+                assert new.answered == 2
+            else:  # Kari once, whichever account she answered from
+                assert new.counts[one.id] == {"yes": 2, "maybe": 0, "no": 1}
+                assert new.counts[two.id] == {"yes": 1, "maybe": 1, "no": 1}
+                assert new.answered == 3
+            assert answered_units(session, poll) == new.answered
+        finally:
+            session.rollback()

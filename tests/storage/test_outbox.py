@@ -490,3 +490,50 @@ def test_retry_after_counts_from_when_the_platform_answered(any_db: Database) ->
     assert d.dispatch_due(T0).retried == 1
     assert d.dispatch_due(T0 + timedelta(seconds=49)).sent == 0
     assert d.dispatch_due(T0 + timedelta(seconds=50)).sent == 1
+
+
+def _messages(net: int, *keys: str) -> list[outbox.Message]:
+    return [
+        outbox.Message(
+            key=k,
+            kind="test",
+            target=outbox.Target.network(net),
+            due_at=T0 + timedelta(days=n + 1),
+            object_type="thing",
+            object_id=1,
+        )
+        for n, k in enumerate(keys)
+    ]
+
+
+def test_rows_inserted_by_schedule_all_are_cancelled_in_the_same_transaction(
+    any_db: Database,
+) -> None:
+    """``schedule_all``'s new rows go in by one INSERT, outside the session; a ``cancel`` and
+    a read later in the same transaction still see them: nothing stays pending that was
+    cancelled, whether the session held no outbox row (the UPDATE to the table) or some
+    (the ORM's UPDATE, marking the rows it holds)."""
+    net, _ = setup(any_db)
+    with any_db.transaction() as s:  # nothing held: the table's UPDATE
+        outbox.schedule_all(s, _messages(net, "a", "b"), known={})
+        assert outbox.cancel(s, object_type="thing", object_id=1, keys=["a"]) == 1
+        assert {r.key: r.state for r in outbox.for_object(s, "thing", 1)} == {
+            "a": "cancelled",
+            "b": "pending",
+        }
+    assert states(any_db) == {"a": "cancelled", "b": "pending"}
+    with any_db.transaction() as s:  # "b" held and moved, "c" and "d" inserted beside it
+        held = {r.key: r for r in outbox.for_object(s, "thing", 1)}
+        outbox.schedule_all(s, _messages(net, "b", "c", "d"), known=held)
+        assert outbox.cancel(s, object_type="thing", object_id=1, keys=["c"]) == 1
+        rows = {r.key: r for r in outbox.for_object(s, "thing", 1)}
+        assert {k: r.state for k, r in rows.items()} == {
+            "a": "cancelled",
+            "b": "pending",
+            "c": "cancelled",
+            "d": "pending",
+        }
+        assert outbox.cancel(s, object_type="thing", object_id=1, kinds=["test"]) == 2
+        assert held["b"].state == "cancelled" and rows["d"].state == "cancelled"
+        assert {r.state for r in outbox.for_object(s, "thing", 1)} == {"cancelled"}
+    assert states(any_db) == dict.fromkeys("abcd", "cancelled")
