@@ -148,6 +148,11 @@ def sqlite_database(url: str) -> Database:
     engine = make_engine(url)
     assert engine.dialect.name == "sqlite", url
     if _Compiled.dialect is None:
+        # A dialect learns its server on its engine's first connection (create_engine's
+        # first-connect hook, bound to the engine's own dialect): the shared one connects
+        # now, as the engines that take it over would never initialise it.
+        with engine.connect():
+            pass
         _Compiled.dialect = engine.dialect
     engine.dialect = _Compiled.dialect
     engine._compiled_cache = _Compiled.cache
@@ -228,46 +233,73 @@ def app(db: Database, settings: Settings) -> App:
     return App.build(settings, db)
 
 
+# The settings demo.load reads (DemoTemplate checks this on every template it makes).
+DEMO_READS = ("timezone",)
+_SETTING_FIELDS = frozenset(Settings.model_fields)
+_read: set[str] = set()
+
+
+class _NotedSettings(Settings):
+    """Settings that note in ``_read`` which of their fields are read."""
+
+    def __getattribute__(self, name: str) -> Any:
+        if name in _SETTING_FIELDS:
+            _read.add(name)
+        return super().__getattribute__(name)
+
+
 class DemoTemplate:
     """The demo as `demo.load` leaves it in a fresh SQLite database, made once in a while and
     copied into each test's database with SQLite's backup (a copy takes milliseconds, the
     load a third of a second of CPU, and 600 tests load it). One template per ``now`` the
-    demo is loaded at (the real now, or a test's fixed one) and time zone. The rows' own created_at is the
+    demo is loaded at (the real now, or a test's fixed one) and the values of the settings
+    demo.load reads (DEMO_READS: a template made for a test reads them through settings that
+    note every read, and one outside DEMO_READS fails the test, as a copy made with other
+    values of it would be wrong). The rows' own created_at is the
     real now, and the real-now demo's times are relative to it, so a template older than
     MAX_AGE seconds is made anew: its times are then never further from a fresh load's than
     a test under load takes to run anyway, and far from the dispatcher's 2-minute late rule."""
 
     MAX_AGE = 10.0
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, loader: Any = None) -> None:
         self.folder = folder
-        self.made: dict[tuple[datetime | None, str, str], tuple[Path, float]] = {}
+        self.loader = loader  # demo.load unless a test of this class gives another
+        self.made: dict[tuple[object, ...], tuple[Path, float]] = {}
         self.count = 0
 
     def _file(self, settings: Settings, now: datetime | None) -> Path:
-        """The template for ``now`` and the settings' time zone (all of the settings that
-        demo.load reads) and language, made anew when there is none or it is older than
-        MAX_AGE."""
-        from bot import demo
-
-        key = (now, settings.timezone, settings.language)
+        """The template for ``now`` and the settings' values of DEMO_READS, made anew when
+        there is none or it is older than MAX_AGE."""
+        key = (now, *(getattr(settings, name) for name in DEMO_READS))
         file, made = self.made.get(key, (None, 0.0))
         if file is not None and time.monotonic() - made <= self.MAX_AGE:
             return file
         self.count += 1
         new = self.folder / f"demo-{self.count}.db"
-        url = f"sqlite:///{new}"
-        template = sqlite_database(url)
-        Base.metadata.create_all(template.engine)
-        made_with = make_settings(
-            url, PARTNERBOT_TIMEZONE=settings.timezone, PARTNERBOT_LANGUAGE=settings.language
-        )
-        demo.load(template, made_with, now=now)
-        template.dispose()
+        self._make(new, settings, now)
         if file is not None:
             file.unlink(missing_ok=True)
         self.made[key] = (new, time.monotonic())
         return new
+
+    def _make(self, file: Path, settings: Settings, now: datetime | None) -> None:
+        from bot import demo
+
+        url = f"sqlite:///{file}"
+        template = sqlite_database(url)
+        Base.metadata.create_all(template.engine)
+        noted = _NotedSettings.model_construct(**{**settings.__dict__, "database_url": url})
+        _read.clear()
+        try:
+            (self.loader or demo.load)(template, noted, now=now)
+        finally:
+            template.dispose()
+        unkeyed = sorted(_read - set(DEMO_READS) - {"database_url"})
+        assert not unkeyed, (
+            f"demo.load reads the settings {unkeyed}, which DemoTemplate's key leaves out:"
+            " add them to DEMO_READS in tests/conftest.py"
+        )
 
     def load(self, app: App, *, now: datetime | None = None) -> None:
         """The demo into ``app``'s empty database, as ``demo.load(app.db, app.settings,
