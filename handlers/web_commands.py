@@ -161,14 +161,7 @@ def _network_feed(ctx: Context, args: Args, name: str, *, renew: bool) -> Reply:
     link = web_links.live(ctx.session, web_links.NETWORK_FEED, object_id=network.id)
     if link is None or renew:
         web_links.revoke_all(ctx.session, web_links.NETWORK_FEED, now=ctx.now, object_id=network.id)
-        token = web_links.create(
-            ctx.session,
-            web_links.NETWORK_FEED,
-            now=ctx.now,
-            object_id=network.id,
-            created_by=ctx.member.id,
-            shown_again=True,
-        )
+        token = _new_network_token(ctx, web_links.NETWORK_FEED, network)
         audit(ctx, "web.network_feed_created", "network", network.id, renewed=renew)
     else:
         token = link.token or ""
@@ -187,15 +180,20 @@ def dashboard_url(ctx: Context, network: Network) -> str:
     link = web_links.live(ctx.session, web_links.DASHBOARD, object_id=network.id)
     if link is not None and link.token:
         return web_links.url(base, web_links.DASHBOARD, link.token)
-    token = web_links.create(
+    token = _new_network_token(ctx, web_links.DASHBOARD, network)
+    return web_links.url(base, web_links.DASHBOARD, token)
+
+
+def _new_network_token(ctx: Context, kind: str, network: Network) -> str:
+    """A new standing address of the network (its feed, its page), shown again on asking."""
+    return web_links.create(
         ctx.session,
-        web_links.DASHBOARD,
+        kind,
         now=ctx.now,
         object_id=network.id,
         created_by=ctx.member.id,
         shown_again=True,
     )
-    return web_links.url(base, web_links.DASHBOARD, token)
 
 
 def dashboard_line(ctx: Context, network: Network | None) -> str | None:
