@@ -145,18 +145,7 @@ def _network_feed(ctx: Context, args: Args, name: str, *, renew: bool) -> Reply:
     """The network's feed for those who take part in it; a new address (the old one stops
     for every subscriber) only from organisers of its partnership and admins."""
     network = find_network(ctx.session, name) if name else network_for(ctx, args)
-    if not permissions.organiser_or_network_member(ctx.member, network):
-        raise UserError(
-            "web.network_feed_members_only", network=network.name, who=ctx.whom_to_ask(network)
-        )
-    if renew and not permissions.organiser(ctx.member, network):
-        raise ctx.refusal(
-            network,
-            "web.network_feed_new_organisers_only",
-            network=network.name,
-            partnership=partnership_name(network.partnership, ctx.lang),
-            who=ctx.whom_to_ask(network),
-        )
+    _require_address_rights(ctx, network, FEED_REFUSALS, renew=renew)
     base = public_url(ctx)
     link = web_links.live(ctx.session, web_links.NETWORK_FEED, object_id=network.id)
     if link is None or renew:
@@ -168,10 +157,33 @@ def _network_feed(ctx: Context, args: Args, name: str, *, renew: bool) -> Reply:
     return _feed_reply(ctx, "web.network_feed", base, web_links.NETWORK_FEED, token)
 
 
+FEED_REFUSALS = ("web.network_feed_members_only", "web.network_feed_new_organisers_only")
+DASHBOARD_REFUSALS = ("web.dashboard_members_only", "web.dashboard_new_organisers_only")
+
+
 def may_have_dashboard(ctx: Context, network: Network) -> bool:
     """A network's standing addresses (its page, its feed) go to those who take part in it:
     they work outside the chat, and one person's cannot be taken back."""
     return permissions.organiser_or_network_member(ctx.member, network)
+
+
+def _require_address_rights(
+    ctx: Context, network: Network, refusals: tuple[str, str], *, renew: bool
+) -> None:
+    """A standing address for those who take part in the network; a new one (the old one
+    stops for everybody who has it) only from organisers of its partnership and admins.
+    ``refusals``: the text keys for a non-member and for a new address by a non-organiser."""
+    members_only, new_organisers_only = refusals
+    if not may_have_dashboard(ctx, network):
+        raise UserError(members_only, network=network.name, who=ctx.whom_to_ask(network))
+    if renew and not permissions.organiser(ctx.member, network):
+        raise ctx.refusal(
+            network,
+            new_organisers_only,
+            network=network.name,
+            partnership=partnership_name(network.partnership, ctx.lang),
+            who=ctx.whom_to_ask(network),
+        )
 
 
 def dashboard_url(ctx: Context, network: Network) -> str:
@@ -210,21 +222,10 @@ def dashboard_link(ctx: Context, args: Args) -> Reply:
     if words and words[0] not in NEW_WORDS:
         raise UserError("web.dashboard_bad_word", given=args.words()[0])
     network = network_for(ctx, args)
-    if not may_have_dashboard(ctx, network):
-        raise UserError(
-            "web.dashboard_members_only", network=network.name, who=ctx.whom_to_ask(network)
-        )
+    _require_address_rights(ctx, network, DASHBOARD_REFUSALS, renew=bool(words))
     if not words:
         url = dashboard_url(ctx, network)
         return Reply.text(t("web.dashboard_link", ctx.lang, network=network.name, url=url))
-    if not permissions.organiser(ctx.member, network):
-        raise ctx.refusal(
-            network,
-            "web.dashboard_new_organisers_only",
-            network=network.name,
-            partnership=partnership_name(network.partnership, ctx.lang),
-            who=ctx.whom_to_ask(network),
-        )
     public_url(ctx)  # before closing anything: the pages must be set up
     web_links.revoke_all(ctx.session, web_links.DASHBOARD, now=ctx.now, object_id=network.id)
     audit(ctx, "web.dashboard_renewed", "network", network.id)
