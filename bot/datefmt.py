@@ -7,7 +7,7 @@ English still writes "tysdag 15. september" to a nynorsk member.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -187,6 +187,28 @@ def is_weekend_or_holiday(d: date) -> bool:
     if isinstance(d, datetime):
         d = d.date()
     return d.weekday() >= 5 or holiday_name(d) is not None
+
+
+_YEAR = 366  # a bound no run of days off comes near
+
+
+def previous_working_day(day: date) -> date:
+    """``day`` if it is a working day, else the last working day before it (reminders and
+    nudges keep off weekends and public holidays; so does "før fredag")."""
+    for _ in range(_YEAR):
+        if not is_weekend_or_holiday(day):
+            return day
+        day -= timedelta(days=1)
+    raise AssertionError("no working day in a year")
+
+
+def next_working_day(day: date) -> date:
+    """``day`` if it is a working day, else the first working day after it."""
+    for _ in range(_YEAR):
+        if not is_weekend_or_holiday(day):
+            return day
+        day += timedelta(days=1)
+    raise AssertionError("no working day in a year")
 
 
 def day_warning(d: date, lang: str | None = "nb") -> str | None:

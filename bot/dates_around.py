@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta, tzinfo
 
 from bot import datewords as W
-from bot.datefmt import day_text, holiday_date, is_weekend_or_holiday
+from bot.datefmt import day_text, holiday_date, next_working_day, previous_working_day
 from bot.datetypes import DateNote, DateParseError, When
 
 _LEAD = re.compile(r"^(?:(?:frist|fristen|deadline)\b[:\s]*)+", re.IGNORECASE)
@@ -83,7 +83,7 @@ def _holiday(typed: str, found: re.Match[str], today: date, tz: tzinfo) -> When 
 
 def _passed(typed: str, day: date, today: date) -> DateParseError:
     """The no to a deadline on a day gone by, with a date a week ahead to type instead."""
-    example = _step(today + timedelta(days=7), +1, include=True)
+    example = next_working_day(today + timedelta(days=7))
     return DateParseError(
         "dates.around_past", text=typed, date=day_text(day), example=f"{example:%d.%m.%Y}"
     )
@@ -94,20 +94,21 @@ def _working_day(direction: str, holiday: str, year: int) -> date | None:
     first of January; before Easter: the last before Maundy Thursday (a public holiday);
     after Easter: the first after Easter Monday."""
     if holiday == "christmas":
-        return _step(date(year, 12, 24), -1)
+        return _before(date(year, 12, 24))
     if holiday == "new_year":
-        return _step(date(year, 1, 1), +1, include=True)
+        return next_working_day(date(year, 1, 1))
     anchor = holiday_date("Maundy Thursday" if direction == "before" else "Easter Monday", year)
-    return _step(anchor, -1 if direction == "before" else +1) if anchor else None
+    return (_before(anchor) if direction == "before" else _after(anchor)) if anchor else None
 
 
-def _step(day: date, step: int, *, include: bool = False) -> date:
-    """The nearest working day from ``day`` in the direction of ``step``."""
-    if not include:
-        day += timedelta(days=step)
-    while is_weekend_or_holiday(day):
-        day += timedelta(days=step)
-    return day
+def _before(day: date) -> date:
+    """The last working day before ``day``."""
+    return previous_working_day(day - timedelta(days=1))
+
+
+def _after(day: date) -> date:
+    """The first working day after ``day``."""
+    return next_working_day(day + timedelta(days=1))
 
 
 def _day_before(
@@ -120,13 +121,13 @@ def _day_before(
         return None
     if inner.has_time:
         raise _with_time(typed, found["word"], rest, parse)
-    day, key = _step(inner.date(), -1), "dates.note.day_before"
+    day, key = _before(inner.date()), "dates.note.day_before"
     if day < today < inner.date():
         # typed on a weekend ("før mandag" on a Saturday): no working day is left before it
         day, key = inner.date() - timedelta(days=1), "dates.note.calendar_day_before"
     elif day < today and rest.strip().casefold() in W.WEEKDAYS:
         # "før fredag" on a Friday: the working day before the Friday coming
-        day = _step(inner.date() + timedelta(days=7), -1)
+        day = _before(inner.date() + timedelta(days=7))
     if day < today:
         raise _passed(typed, day, today)
     note = DateNote(key, text=typed, date=day_text(day))

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.config import Settings
-from bot.dates import is_weekend_or_holiday
+from bot.datefmt import next_working_day
 from handlers import action_nudges, hearing_reminders
 from storage.accounts import find_member, new_member
 from storage.db import Database
@@ -408,18 +408,12 @@ def load_polls(
     session.flush()
 
 
-def _working_day(day: date) -> date:
-    while is_weekend_or_holiday(day):
-        day += timedelta(days=1)
-    return day
-
-
 def load_hearings(
     session: Session, channels: dict[str, Network], *, now: datetime, tz: tzinfo
 ) -> None:
     """One open hearing, its deadline five weeks after loading, two municipalities answered."""
     creator = find_member(session, PLATFORM, "Ingrid Berg")
-    day = _working_day(now.astimezone(tz).date() + timedelta(weeks=5))
+    day = next_working_day(now.astimezone(tz).date() + timedelta(weeks=5))
     hearing = Hearing(
         network=channels["#infrastruktur"],
         title="Partnerskapsavtale med kommunene, generell del",

@@ -15,11 +15,11 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from bot.config import Settings
+from bot.datefmt import next_working_day, previous_working_day
 from bot.dates import format_date
 from bot.i18n import t
 from bot.messages import Reply
 from bot.zones import row_zone
-from handlers.workdays import next_working_day, previous_working_day
 from storage import outbox
 from storage.models import (
     GUEST_PLATFORM,

@@ -19,6 +19,7 @@ from datetime import datetime, time, timedelta, tzinfo
 from sqlalchemy.orm import Session
 
 from bot.config import Settings
+from bot.datefmt import previous_working_day
 from bot.dates import format_datetime
 from bot.i18n import t
 from bot.messages import Fields, Reply, Text
@@ -39,7 +40,6 @@ from handlers.conference_common import (
     seats_left,
     when_text,
 )
-from handlers.workdays import previous_working_day
 from storage import outbox
 from storage.models import Conference, Member, OutboxMessage, Registration
 from storage.outbox import Target

@@ -10,11 +10,11 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from bot.config import Settings
+from bot.datefmt import previous_working_day
 from bot.dates import format_datetime, parse_duration, parse_offsets
 from bot.i18n import t
 from bot.messages import Reply, Text
 from bot.zones import row_zone
-from handlers.workdays import previous_working_day
 from storage import outbox
 from storage.models import Hearing, OutboxMessage
 

@@ -18,12 +18,12 @@ from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStand
 from sqlalchemy.orm import Session
 
 from bot.config import Settings
+from bot.datefmt import previous_working_day
 from bot.dates import Slot, format_slot
 from bot.i18n import t
 from bot.messages import File, Reply, Text
 from bot.zones import row_zone
 from handlers.poll_results import meeting_of
-from handlers.workdays import previous_working_day
 from storage import outbox
 from storage.models import Meeting, Member, OutboxMessage, Poll, PollSlot
 
