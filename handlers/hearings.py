@@ -338,7 +338,8 @@ VERBS = (
     ),
     Verb(("vis", "show", "info"), show_hearing, "help.horing.vis", reads_only=True),
     Verb(
-        ("svart", "svar", "answered", "answer", "responded"),
+        # nynorsk `svare` is an a-verb: "har svara"; members also type "har svart"
+        ("svart", "svar", "svara", "har svart", "har svara", "answered", "answer", "responded"),
         mark_answered,
         "help.horing.svart",
         keywords=ANSWER_KEYWORDS,
@@ -478,7 +479,7 @@ def pick_addressees(ctx: Context, hearing: Hearing, named: str) -> list[HearingA
 def find_hearing(ctx: Context, args: Args, verb: str) -> Hearing:
     first: Token | None = args.positional[0] if args.positional else None
     if first is None:
-        raise UserError("hearings.number_missing", verb=verb)
+        raise UserError("hearings.number_missing", verb=t(f"hearings.verb.{verb}", ctx.lang))
     number = parse_ref(first.text)
     hearing = ctx.session.get(Hearing, number)
     if hearing is None:

@@ -183,7 +183,7 @@ TEXTS = {
     },
     "outbox.failed_notice": {
         "nb": "Jeg fikk ikke levert en melding ({kind}) til {target}: {reason}. Sjekk at jeg er med i kanalen, og koble kanalen på nytt med `/partnerbot koble nettverk <navn>`.",
-        "nn": "Eg fekk ikkje levert ei melding ({kind}) til {target}: {reason}. Sjekk at eg er med i kanalen, og kople kanalen på nytt med `/partnerbot koble nettverk <namn>`.",
+        "nn": "Eg fekk ikkje levert ei melding ({kind}) til {target}: {reason}. Sjekk at eg er med i kanalen, og kople kanalen på nytt med `/partnerbot kople nettverk <namn>`.",
         "en": "I could not deliver a message ({kind}) to {target}: {reason}. Check that I am in the channel, and link it again with `/partnerbot link network <name>`.",
     },
 }

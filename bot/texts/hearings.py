@@ -23,7 +23,7 @@ TEXTS = {
     },
     "help.horing.svart": {
         "nb": "`/horing svart 3 Larvik kommune https://…` – registrer at en organisasjon har svart (uten navn: din egen)",
-        "nn": "`/horing svart 3 Larvik kommune https://…` – registrer at ein organisasjon har svara (utan namn: din eigen)",
+        "nn": "`/horing svara 3 Larvik kommune https://…` – registrer at ein organisasjon har svara (utan namn: din eigen)",
         "en": "`/horing answered 3 Larvik kommune https://…` – record that an organisation answered (no name: your own)",
     },
     "help.horing.endre": {
@@ -85,7 +85,7 @@ TEXTS = {
     },
     "hearings.answer_hint": {
         "nb": "Når dere har svart: `/horing svart {number} <organisasjon> <lenke til innspillet>`.",
-        "nn": "Når de har svara: `/horing svart {number} <organisasjon> <lenkje til innspelet>`.",
+        "nn": "Når de har svara: `/horing svara {number} <organisasjon> <lenkje til innspelet>`.",
         "en": "Once you have answered: `/horing answered {number} <organisation> <link to your response>`.",
     },
     "hearings.weekend_note": {
@@ -128,7 +128,7 @@ TEXTS = {
     "hearings.button.show": {"nb": "Vis", "nn": "Vis", "en": "Show"},
     "hearings.cmd.answered": {
         "nb": "/horing svart {number}",
-        "nn": "/horing svart {number}",
+        "nn": "/horing svara {number}",
         "en": "/horing answered {number}",
     },
     "hearings.cmd.show": {
@@ -223,7 +223,7 @@ TEXTS = {
     },
     "hearings.answer_not_yours": {
         "nb": "Bare medlemmer av {org}, organisatorer og administratorer kan melde at {org} har svart på høring #{number}. Skriv `/horing svart {number}` for din egen organisasjon.",
-        "nn": "Berre medlemer av {org}, organisatorar og administratorar kan melde at {org} har svara på høyring #{number}. Skriv `/horing svart {number}` for din eigen organisasjon.",
+        "nn": "Berre medlemer av {org}, organisatorar og administratorar kan melde at {org} har svara på høyring #{number}. Skriv `/horing svara {number}` for din eigen organisasjon.",
         "en": "Only members of {org}, organisers and admins can report that {org} answered hearing #{number}. Type `/horing answered {number}` for your own organisation.",
     },
     "hearings.addressee_waiting": {
@@ -330,7 +330,7 @@ TEXTS = {
     },
     "hearings.answer_org_missing": {
         "nb": "Hvilken organisasjon har svart? Skriv for eksempel `/horing svart {number} Larvik kommune https://…`. Mottakere: {choices}.",
-        "nn": "Kva organisasjon har svara? Skriv til dømes `/horing svart {number} Larvik kommune https://…`. Mottakarar: {choices}.",
+        "nn": "Kva organisasjon har svara? Skriv til dømes `/horing svara {number} Larvik kommune https://…`. Mottakarar: {choices}.",
         "en": "Which organisation answered? Type for example `/horing answered {number} Larvik kommune https://…`. Addressees: {choices}.",
     },
     "hearings.not_addressee": {
@@ -348,4 +348,9 @@ TEXTS = {
         "nn": "Høyring #{number} er alt avslutta.",
         "en": "Hearing #{number} is already closed.",
     },
+    # The verb a member of each language types, named in "which hearing?" (number_missing).
+    "hearings.verb.vis": {"nb": "vis", "nn": "vis", "en": "show"},
+    "hearings.verb.svart": {"nb": "svart", "nn": "svara", "en": "answered"},
+    "hearings.verb.endre": {"nb": "endre", "nn": "endre", "en": "edit"},
+    "hearings.verb.avslutt": {"nb": "avslutt", "nn": "avslutt", "en": "close"},
 }

@@ -46,7 +46,7 @@ TEXTS = {
     "overview.no_deadline": {"nb": "ingen frist", "nn": "ingen frist", "en": "no deadline"},
     "overview.hearing": {
         "nb": "• Høring #{id} «{title}» – frist {when} ({left}); organisasjonen din har ikke svart → `/horing svart {id}`",
-        "nn": "• Høyring #{id} «{title}» – frist {when} ({left}); organisasjonen din har ikkje svara → `/horing svart {id}`",
+        "nn": "• Høyring #{id} «{title}» – frist {when} ({left}); organisasjonen din har ikkje svara → `/horing svara {id}`",
         "en": "• Hearing #{id} “{title}” – deadline {when} ({left}); your organisation has not answered → `/horing answered {id}`",
     },
     "overview.action_overdue": {

@@ -98,6 +98,18 @@ def test_nynorsk_examples_type_the_nynorsk_keywords() -> None:
                 assert word not in bokmal, f"{key}/nn types {word!r}, not {bokmal[word]!r}"
 
 
+def test_nynorsk_texts_teach_the_nynorsk_verbs() -> None:
+    """The nynorsk help, the hint under a new hearing and its button typed bokmål
+    `/horing svart`, and a nynorsk member who typed `/horing svara` got the whole help:
+    a command in a nynorsk text types the nynorsk verb (both are understood)."""
+    import re
+
+    nynorsk = {"svart": "svara", "koble": "kople"}
+    for key, entry in CATALOG.items():
+        for command, verb in re.findall(r"(/\w+) (\w+)", entry["nn"]):
+            assert verb not in nynorsk, f"{key}/nn types {command} {verb}, not {nynorsk[verb]}"
+
+
 def test_english_texts_teach_the_english_verbs() -> None:
     """ "(see the numbers with `/tiltak liste`)" in an English answer, beside `/tiltak list`
     everywhere else: an English text types the English word of a verb (both work)."""
