@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from sqlalchemy import bindparam, select
@@ -11,28 +12,48 @@ from bot import permissions
 from bot.context import Context
 from bot.dates import DateParseError, format_short, note_lines, parse_when
 from bot.errors import UserError
-from bot.grammar import parse_ref
+from bot.grammar import Token, parse_ref
 from bot.i18n import t
 from bot.messages import PersonRef
 from handlers.lookup import chat_members, member_labels, mentioned_member, named
 from storage.accounts import new_member
 from storage.models import Action, Goal, Member, Network, Organisation
 
+# There is no status "delayed": a delayed action is put as postponed, and the answer says so.
+DELAYED_WORDS = ("forseinka", "forsinka", "forsinket", "delayed")
+
+# What members type for each status, one word or two ("i gang", "ikkje starta"); nynorsk
+# and bokmål forms side by side: Vest-Telemark writes "ikkje starta", "i gang", "forseinka".
 STATUS_WORDS: dict[str, tuple[str, ...]] = {
-    "planned": ("planlagt", "planlagd", "planned", "planlegt", "ny", "new"),
-    "ongoing": ("pågår", "pagar", "pågar", "paagaar", "ongoing", "igang", "started", "aktiv"),
+    "planned": (
+        *("planlagt", "planlagd", "planned", "planlegt", "ny", "new"),
+        *("ikkje starta", "ikkje byrja", "ikkje påbyrja", "ikkje begynt"),
+        *("ikke startet", "ikke begynt", "ikke påbegynt", "not started"),
+    ),
+    "ongoing": (
+        *("pågår", "pagar", "pågar", "paagaar", "ongoing", "igang", "started", "aktiv"),
+        *("i gang", "starta", "startet", "påbyrja", "påbegynt", "byrja", "begynt"),
+        "in progress",
+    ),
     "done": (
         "ferdig",
         "done",
         "fullført",
         "fullfort",
+        "fullførd",
         "gjennomført",
         "gjennomfort",
+        "gjennomførd",
+        "avslutta",
+        "avsluttet",
         "completed",
         "complete",
         "finished",
     ),
-    "postponed": ("utsatt", "utsett", "postponed", "deferred"),
+    "postponed": (
+        *("utsatt", "utsett", "postponed", "deferred", "på vent", "on hold"),
+        *DELAYED_WORDS,
+    ),
     "cancelled": ("avlyst", "avlyste", "avbrutt", "avbrote", "cancelled", "canceled"),
 }
 OPEN = ("planned", "ongoing", "postponed")
@@ -41,10 +62,22 @@ _PROGRESS = re.compile(r"^(\d{1,3})\s*(?:%|prosent|percent)?$")
 
 
 def parse_status(word: str) -> str | None:
-    w = word.strip().casefold()
+    w = " ".join(word.split()).casefold()
     for status, words in STATUS_WORDS.items():
         if w in words:
             return status
+    return None
+
+
+def read_status(tokens: Sequence[Token]) -> tuple[str, int] | None:
+    """The status the first unquoted words of ``tokens`` name (two words before one:
+    "ikkje starta"), with how many words it took; None when they name none."""
+    for width in (2, 1):
+        words = tokens[:width]
+        if len(words) == width and not any(tok.quoted for tok in words):
+            status = parse_status(" ".join(tok.text for tok in words))
+            if status is not None:
+                return status, width
     return None
 
 

@@ -22,6 +22,7 @@ from bot.router import Router, Verb
 from bot.zones import zone_named
 from handlers import action_import, action_lists, action_nudges
 from handlers.action_common import (
+    DELAYED_WORDS,
     due_text,
     find_action,
     find_goal,
@@ -33,6 +34,7 @@ from handlers.action_common import (
     parse_progress,
     parse_status,
     percent,
+    read_status,
     require_network_member,
     require_owner,
     resolve_owner,
@@ -173,10 +175,20 @@ def set_status(ctx: Context, args: Args) -> Reply:
     rest = args.positional[1:]
     new_status = None
     if rest and not rest[0].quoted:
-        new_status = parse_status(rest[0].text)
-        if new_status is None:
+        found = read_status(rest)
+        if found is None:
             raise UserError("actions.bad_status", given=rest[0].text)
-        rest = rest[1:]
+        new_status, width = found
+        if " ".join(tok.text for tok in rest[:width]).casefold() in DELAYED_WORDS:
+            ctx.notes.append(
+                t(
+                    "actions.status_read_as",
+                    ctx.lang,
+                    given=rest[0].text,
+                    status=status_name(new_status, ctx.lang),
+                )
+            )
+        rest = rest[width:]
     elif rest and len(rest) == 1 and parse_status(rest[0].text) is not None:
         # `status 12 "pågår"`: a status word in quotes is still the status, not a note
         new_status, rest = parse_status(rest[0].text), []

@@ -83,3 +83,51 @@ def action_status(bot: TestBot, number: int) -> tuple[str, int | None]:
         action = s.get(Action, number)
         assert action is not None
         return action.status, action.progress
+
+
+@pytest.mark.parametrize(
+    ("words", "status", "shown"),
+    [
+        ("i gang", "ongoing", "pågår"),
+        ("igang", "ongoing", "pågår"),
+        ("starta", "ongoing", "pågår"),
+        ("påbyrja", "ongoing", "pågår"),
+        ("ikkje starta", "planned", "planlagd"),
+        ("ikkje byrja", "planned", "planlagd"),
+        ("ikke startet", "planned", "planlagd"),
+        ("avslutta", "done", "ferdig"),
+        ("forseinka", "postponed", "utsett"),
+        ("forsinka", "postponed", "utsett"),
+    ],
+)
+def test_a_nynorsk_member_sets_a_status_in_their_words(
+    bot: TestBot, now: datetime, words: str, status: str, shown: str
+) -> None:
+    """`/tiltak status 5 i gang` answered «i» er ikkje ein status; so did ikkje starta,
+    forseinka and avslutta. Tone Haugen owns #5 in the demo."""
+    out = bot.run(
+        f'/tiltak status 5 {words} "Ventar på svar frå fylket"',
+        as_="Tone Haugen",
+        channel=VT,
+        now=now,
+    )
+    assert out.startswith(
+        f"Tiltak #5 «Samle inn kvite flekker for mobildekning langs fylkesvegane»: {shown}"
+    ), out
+    assert action_status(bot, 5)[0] == status
+    shown_action = bot.run("/tiltak vis 5", as_="Tone Haugen", channel=VT, now=now)
+    assert "«Ventar på svar frå fylket»" in shown_action, shown_action
+
+
+def test_forseinka_says_how_it_was_read(bot: TestBot, now: datetime) -> None:
+    """There is no status "delayed": «forseinka» is put as utsett, and the answer says so."""
+    out = bot.run("/tiltak status 5 forseinka", as_="Tone Haugen", channel=VT, now=now)
+    assert "«forseinka» er lese som utsett." in out, out
+
+
+def test_an_unknown_status_names_the_nynorsk_words(bot: TestBot, now: datetime) -> None:
+    before = action_status(bot, 5)
+    out = bot.run("/tiltak status 5 kjem snart", as_="Tone Haugen", channel=VT, now=now)
+    assert out.startswith("«kjem» er ikkje ein status."), out
+    assert "ikkje starta" in out and "i gang" in out, out
+    assert action_status(bot, 5) == before  # nothing half-saved
