@@ -35,6 +35,7 @@ _GOAL = re.compile(
 )
 _ACTIONS_HEADER = re.compile(r"^(?:tiltak|actions?)\s*:?$", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[•·▪●◦○■□➢►✓\-*–—]\s*|\d{1,3}[.)]\s+|[a-z][.)]\s+)(\S.*)$")
+_BARE = re.compile(r"^(\S.*)$")
 _DECOR = " \t#*_>"
 
 OPTION_KEYWORDS = {"network": ("nettverk", "network"), "file": ("fil", "file")}
@@ -75,12 +76,15 @@ def parse_programme(text: str, lang: str = "nb") -> Programme:
     """Goals ("Mål 3: ..."), an optional "Tiltak:" line, and bullets (•, -, *, 1.) under each.
 
     A line starting in lower case right after a bullet continues it (text copied from a PDF
-    wraps); anything else that is neither a goal nor a bullet is skipped and reported.
+    wraps). Under a "Tiltak:" line with no bullet yet, each line is an action: a list
+    copied from a web page into a chat loses its bullets. Anything else that is neither a
+    goal nor a bullet is skipped and reported.
     """
     prog = Programme()
     goal: ParsedGoal | None = None
     needs_title = False
     after_bullet = False
+    bare_list = False  # under a "Tiltak:" line, before any bullet: lines are actions
     for raw in text.splitlines():
         line = " ".join(raw.split())
         if not line:
@@ -95,23 +99,18 @@ def parse_programme(text: str, lang: str = "nb") -> Programme:
                 raise UserError("actions.import.duplicate_goal", number=number)
             goal = ParsedGoal(number, m.group(2).strip())
             prog.goals.append(goal)
-            needs_title, after_bullet = not goal.title, False
+            needs_title, after_bullet, bare_list = not goal.title, False, False
             continue
         if _ACTIONS_HEADER.match(line):
-            after_bullet = False
+            after_bullet, bare_list = False, goal is not None
             continue
         b = _BULLET.match(line)
+        if b:
+            bare_list = False
+        elif bare_list and not (after_bullet and line[0].islower()):  # not a wrapped line
+            b = _BARE.match(line)
         if b and goal is not None:
-            title = b.group(1).strip()
-            if len(title) > TITLE_MAX:
-                raise UserError(
-                    "actions.import.line_too_long",
-                    number=goal.number,
-                    start=title[:60],
-                    limit=TITLE_MAX,
-                )
-            if all(normalise(title) != normalise(a) for a in goal.actions):
-                goal.actions.append(title)
+            _add_action(goal, b.group(1).strip())
             after_bullet = True
             continue
         if goal is not None and needs_title:
@@ -125,6 +124,16 @@ def parse_programme(text: str, lang: str = "nb") -> Programme:
         if not g.title:
             g.title = t("actions.goal_untitled", lang, number=g.number)
     return prog
+
+
+def _add_action(goal: ParsedGoal, title: str) -> None:
+    """One action under ``goal``; the same action twice is one."""
+    if len(title) > TITLE_MAX:
+        raise UserError(
+            "actions.import.line_too_long", number=goal.number, start=title[:60], limit=TITLE_MAX
+        )
+    if all(normalise(title) != normalise(a) for a in goal.actions):
+        goal.actions.append(title)
 
 
 @dataclass

@@ -131,3 +131,37 @@ def test_an_unknown_status_names_the_nynorsk_words(bot: TestBot, now: datetime) 
     assert out.startswith("«kjem» er ikkje ein status."), out
     assert "ikkje starta" in out and "i gang" in out, out
     assert action_status(bot, 5) == before  # nothing half-saved
+
+
+def test_a_work_programme_pasted_without_its_bullets() -> None:
+    """Copied from Vest-Telemarkrådet's web page into a chat, the bullets are often lost:
+    the lines under «Tiltak:» were each skipped as "neither goal nor action", and the goals
+    came in empty. Under a «Tiltak:» heading, each line is an action."""
+    from handlers.action_import import parse_programme
+    from tests.helpers import DATA
+
+    bulleted = (DATA / "arbeidsprogram_nn.txt").read_text("utf-8")
+    bare = "\n".join(line.replace(" • ", "", 1) for line in bulleted.splitlines())
+    assert "•" not in bare
+    with_bullets, without = parse_programme(bulleted, "nn"), parse_programme(bare, "nn")
+    assert [(g.number, g.title, g.actions) for g in without.goals] == [
+        (g.number, g.title, g.actions) for g in with_bullets.goals
+    ]
+    assert without.skipped == with_bullets.skipped
+    wrapped = parse_programme(
+        "Mål 5: Gode tenester\nTiltak:\n\nSøkje prosjektmidlar til satsingar som\n"
+        "følgjer nasjonale føringar\nLage ein felles strategi for digitalisering\n",
+        "nn",
+    )
+    assert wrapped.goals[0].actions == [
+        "Søkje prosjektmidlar til satsingar som følgjer nasjonale føringar",
+        "Lage ein felles strategi for digitalisering",
+    ]
+
+
+def test_prose_after_a_bulleted_list_is_not_an_action() -> None:
+    from handlers.action_import import parse_programme
+
+    prog = parse_programme("Mål 1: Samarbeid\nTiltak:\n • Eitt tiltak\nBack To Top\n", "nn")
+    assert prog.goals[0].actions == ["Eitt tiltak"]
+    assert prog.skipped == ["Back To Top"]
