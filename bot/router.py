@@ -158,6 +158,8 @@ class CommandGroup:
 
 # "/horing hjelp": a group's own help, in every group, without "I did not understand".
 HELP_WORDS = frozenset({"hjelp", "hjelpe", "help", "?"})
+# A question (`/tiltak korleis`, `/horing kva`) asks for the group's help as well.
+QUESTION_WORDS = frozenset({"korleis", "kva", "hvordan", "hva", "how", "what"})
 
 
 def _fold(name: str) -> str:
@@ -355,7 +357,7 @@ class Router:
         tokens = grp.tokens(cmd.text)
         found = grp.find(tokens)
         if found is None:
-            if not tokens or _fold(tokens[0].text) in HELP_WORDS:
+            if not tokens or _fold(tokens[0].text) in HELP_WORDS | QUESTION_WORDS:
                 return self.group_help(ctx, grp)
             return self.group_help(ctx, grp, unknown=tokens[0].text)
         verb, width = found
@@ -386,10 +388,10 @@ class Router:
         return reply
 
     def help_verb(self, ctx: Context, args: Args) -> Reply:
-        """``/partnerbot hjelp [group]``: one group's help, else every group's."""
-        words = args.words()
-        if words:
-            target = self.find_group(words[0])
+        """``/partnerbot hjelp [group]``: one group's help, else every group's. The group may
+        be named anywhere in a question (``/hjelp korleis lagar eg eit tiltak``)."""
+        for word in args.words():
+            target = self.find_group(word)
             if target is not None:
                 return self.group_help(ctx, target)
         return self.help(ctx)

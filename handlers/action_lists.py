@@ -345,7 +345,7 @@ VERBS = (
         reads_only=True,
     ),
     Verb(
-        ("liste", "list", "oversikt"),
+        ("liste", "list", "oversikt", "oversyn"),
         list_reply,
         "help.tiltak.liste",
         keywords=KEYWORDS,

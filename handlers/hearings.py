@@ -329,7 +329,7 @@ VERBS = (
         keywords=KEYWORDS,
     ),
     Verb(
-        ("liste", "list", "oversikt"),
+        ("liste", "list", "oversikt", "oversyn"),
         list_hearings,
         "help.horing.liste",
         keywords=hearing_list.KEYWORDS,

@@ -85,7 +85,10 @@ CLOSE_KEYWORDS = {
 # matched as a whole rather than token by token.
 ANSWER_WORDS = {
     YES: ("ja", "yes", "j", "y"),
-    MAYBE: ("kanskje", "om nødvendig", "om naudsynt", "if need be", "maybe", "ifneedbe"),
+    MAYBE: (
+        *("kanskje", "om nødvendig", "om naudsynt", "if need be", "maybe", "ifneedbe"),
+        *("viss naudsynt", "dersom naudsynt", "hvis nødvendig", "dersom nødvendig"),
+    ),
     NO: ("nei", "no", "n"),
 }
 _WORD_TO_ANSWER = {w: a for a, words in ANSWER_WORDS.items() for w in words}

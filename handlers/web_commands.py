@@ -235,8 +235,8 @@ def dashboard_link(ctx: Context, args: Args) -> Reply:
 
 # Verbs for the groups the features made (so this feature registers after them).
 VERBS = (
-    ("mote", Verb(("lenke", "link"), poll_link, "help.mote.lenke")),
-    ("konferanse", Verb(("lenke", "link"), conference_link, "help.konferanse.lenke")),
+    ("mote", Verb(("lenke", "lenkje", "link"), poll_link, "help.mote.lenke")),
+    ("konferanse", Verb(("lenke", "lenkje", "link"), conference_link, "help.konferanse.lenke")),
     ("partnerbot", Verb(("kalender", "calendar"), calendar_link, "help.partnerbot.kalender")),
     (
         "tiltak",

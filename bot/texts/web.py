@@ -4,12 +4,12 @@ TEXTS = {
     # --- help ---
     "help.mote.lenke": {
         "nb": "`/mote lenke 4` – lenke der gjester uten chat-konto kan svare på møtepoll #4; `/mote lenke 4 av` stenger alle lenkene (organisator)",
-        "nn": "`/mote lenke 4` – lenkje der gjestar utan chat-konto kan svare på møtepoll #4; `/mote lenke 4 av` stengjer alle lenkjene (organisator)",
+        "nn": "`/mote lenkje 4` – lenkje der gjestar utan chat-konto kan svare på møtepoll #4; `/mote lenkje 4 av` stengjer alle lenkjene (organisator)",
         "en": "`/mote link 4` – a link where guests without a chat account can answer meeting poll #4; `/mote link 4 off` closes all its links (organiser)",
     },
     "help.konferanse.lenke": {
         "nb": "`/konferanse lenke 2` – lenke der gjester kan melde seg på konferanse #2; `/konferanse lenke 2 av` stenger lenkene (organisator)",
-        "nn": "`/konferanse lenke 2` – lenkje der gjestar kan melde seg på konferanse #2; `/konferanse lenke 2 av` stengjer lenkjene (organisator)",
+        "nn": "`/konferanse lenkje 2` – lenkje der gjestar kan melde seg på konferanse #2; `/konferanse lenkje 2 av` stengjer lenkjene (organisator)",
         "en": "`/konferanse link 2` – a link where guests can register for conference #2; `/konferanse link 2 off` closes its links (organiser)",
     },
     "help.partnerbot.kalender": {
@@ -30,7 +30,7 @@ TEXTS = {
     },
     "web.poll_number_missing": {
         "nb": "Hvilken møtepoll? Skriv for eksempel `/mote lenke 4`.",
-        "nn": "Kva møtepoll? Skriv til dømes `/mote lenke 4`.",
+        "nn": "Kva møtepoll? Skriv til dømes `/mote lenkje 4`.",
         "en": "Which meeting poll? Type for example `/mote link 4`.",
     },
     "web.link_organiser_only": {
@@ -45,7 +45,7 @@ TEXTS = {
     },
     "web.poll_link": {
         "nb": "Gjestelenke til møtepoll #{id} «{title}» (alle med lenken kan svare; `/mote lenke {id} av` stenger den):\n{url}",
-        "nn": "Gjestelenkje til møtepoll #{id} «{title}» (alle med lenkja kan svare; `/mote lenke {id} av` stengjer ho):\n{url}",
+        "nn": "Gjestelenkje til møtepoll #{id} «{title}» (alle med lenkja kan svare; `/mote lenkje {id} av` stengjer ho):\n{url}",
         "en": "Guest link to meeting poll #{id} “{title}” (anyone with the link can answer; `/mote link {id} off` closes it):\n{url}",
     },
     "web.poll_link_revoked": {
@@ -55,7 +55,7 @@ TEXTS = {
     },
     "web.conference_link": {
         "nb": "Gjestelenke til konferanse #{id} «{title}» (`/konferanse lenke {id} av` stenger den):\n{url}",
-        "nn": "Gjestelenkje til konferanse #{id} «{title}» (`/konferanse lenke {id} av` stengjer ho):\n{url}",
+        "nn": "Gjestelenkje til konferanse #{id} «{title}» (`/konferanse lenkje {id} av` stengjer ho):\n{url}",
         "en": "Guest link to conference #{id} “{title}” (`/konferanse link {id} off` closes it):\n{url}",
     },
     "web.conference_link_draft": {

@@ -165,3 +165,55 @@ def test_prose_after_a_bulleted_list_is_not_an_action() -> None:
     prog = parse_programme("Mål 1: Samarbeid\nTiltak:\n • Eitt tiltak\nBack To Top\n", "nn")
     assert prog.goals[0].actions == ["Eitt tiltak"]
     assert prog.skipped == ["Back To Top"]
+
+
+@pytest.mark.parametrize("command", ["/mote lenkje 1", "/konferanse lenkje 1"])
+def test_lenkje_is_the_link_verb_too(bot: TestBot, now: datetime, command: str) -> None:
+    """The nynorsk help says "lenkje der gjestar ...": `/mote lenkje 1` answered the whole
+    help. It answers as `lenke` does."""
+    out = bot.run(command, as_="Sigrid Aasen", channel=VT, now=now)
+    assert "Eg forstod ikkje" not in out, out
+    same = bot.run(command.replace("lenkje", "lenke"), as_="Sigrid Aasen", channel=VT, now=now)
+    assert out == same
+
+
+@pytest.mark.parametrize("command", ["/tiltak oversyn", "/horing oversyn"])
+def test_oversyn_lists_as_oversikt_does(bot: TestBot, now: datetime, command: str) -> None:
+    """`/partnerbot oversyn` is nynorsk for oversikt; `/tiltak oversyn` was not understood."""
+    out = bot.run(command, as_="Tone Haugen", channel=VT, now=now)
+    same = bot.run(command.replace("oversyn", "liste"), as_="Tone Haugen", channel=VT, now=now)
+    assert out == same, out
+
+
+@pytest.mark.parametrize("vote", ["viss naudsynt", "dersom naudsynt", "om nødvendig"])
+def test_a_nynorsk_member_votes_if_need_be(bot: TestBot, now: datetime, vote: str) -> None:
+    bot.run(
+        '/mote ny "Rådsmøte" tider tysdag neste veke 10-12, torsdag neste veke 13-15',
+        as_="Sigrid Aasen",
+        channel=VT,
+        now=now,
+    )
+    out = bot.run(f"/mote svar 2 1:{vote} 2:nei", as_="Tone Haugen", channel=VT, now=now)
+    assert out.startswith("Du har svara på møtepoll #2."), out
+    assert "— ja 0 · om naudsynt 1 · nei 0" in out, out
+
+
+@pytest.mark.parametrize(
+    ("line", "group"),
+    [
+        ("/tiltak korleis", "tiltak"),
+        ("/horing kva", "horing"),
+        ("/hjelp korleis lagar eg eit tiltak", "tiltak"),
+        ("/partnerbot hjelp korleis svarar eg på ei høyring", "horing"),
+        ("/hjelp kva med møte", "mote"),
+    ],
+)
+def test_a_question_gets_the_help_it_asks_about(
+    bot: TestBot, now: datetime, line: str, group: str
+) -> None:
+    """`/tiltak korleis` answered «Eg forstod ikkje «korleis»», and `/hjelp korleis lagar
+    eg eit tiltak` every command's help: a question word is a request for help, and the
+    feature named anywhere in it is the help given."""
+    out = bot.run(line, as_="Tone Haugen", channel=VT, now=now)
+    expected = bot.run(f"/hjelp {group}", as_="Tone Haugen", channel=VT, now=now)
+    assert out == expected, out
