@@ -139,6 +139,7 @@ COMMANDS: dict[str, Rule] = {
     "/tiltak vis": ANYONE,
     "/tiltak status": CHANGE_ACTION,
     "/tiltak ferdig": CHANGE_ACTION,
+    "/tiltak notat": CHANGE_ACTION,
     "/tiltak endre": NETWORK,  # fields; the owner: may_change_action
     "/tiltak slett": CHANGE_ACTION,
     "/tiltak mål ny": ORGANISER,

@@ -167,6 +167,16 @@ def mark_done(ctx: Context, args: Args) -> Reply:
     return set_status(ctx, replace(args, positional=[first, Token("done"), *rest]))
 
 
+def add_note(ctx: Context, args: Args) -> Reply:
+    """``/tiltak notat 12 Søknaden er send``: a progress note, the rest of the line as
+    typed (no quotes needed, as `status` needs them); the status stays."""
+    if len(args.positional) < 2:
+        raise UserError("actions.note_usage")
+    first, *rest = args.positional
+    note = Token(" ".join(tok.text for tok in rest), quoted=True)
+    return set_status(ctx, replace(args, positional=[first, note]))
+
+
 def set_status(ctx: Context, args: Args) -> Reply:
     if not args.positional:
         raise UserError("actions.status_usage")
@@ -336,6 +346,12 @@ VERBS = (
         keywords={"progress": PROGRESS, "due": DUE},
     ),
     Verb(("ferdig", "fullført", "done", "complete"), mark_done, "help.tiltak.ferdig"),
+    Verb(
+        ("notat", "kommentar", "merknad", "note", "comment"),
+        add_note,
+        "help.tiltak.notat",
+        keywords={"progress": PROGRESS},
+    ),
     Verb(
         ("endre", "edit", "change"),
         edit_action,

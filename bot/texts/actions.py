@@ -502,4 +502,14 @@ TEXTS = {
         "nn": "«{given}» er lese som {status}.",
         "en": "“{given}” is read as {status}.",
     },
+    "help.tiltak.notat": {
+        "nb": "`/tiltak notat 12 Søknaden er sendt til fylket` – en merknad om hvordan det går (uten anførselstegn; også `fremdrift 40%`); statusen står",
+        "nn": "`/tiltak notat 12 Søknaden er send til fylket` – ein merknad om korleis det går (utan hermeteikn; også `framdrift 40%`); statusen står",
+        "en": "`/tiltak note 12 Application sent to the county` – a note on how it goes (no quotes needed; also `progress 40%`); the status stays",
+    },
+    "actions.note_usage": {
+        "nb": "Skriv nummeret og merknaden: `/tiltak notat 12 Søknaden er sendt til fylket`.",
+        "nn": "Skriv nummeret og merknaden: `/tiltak notat 12 Søknaden er send til fylket`.",
+        "en": "Give the number and the note: `/tiltak note 12 Application sent to the county`.",
+    },
 }

@@ -217,3 +217,27 @@ def test_a_question_gets_the_help_it_asks_about(
     out = bot.run(line, as_="Tone Haugen", channel=VT, now=now)
     expected = bot.run(f"/hjelp {group}", as_="Tone Haugen", channel=VT, now=now)
     assert out == expected, out
+
+
+@pytest.mark.parametrize("verb", ["notat", "kommentar", "merknad"])
+def test_a_progress_note_without_quotes(bot: TestBot, now: datetime, verb: str) -> None:
+    """`/tiltak status 5 Har snakka med kommunane` answers «Har» er ikkje ein status: a
+    note needed quotes. `/tiltak notat 5 ...` takes the rest of the line as the note and
+    leaves the status as it is."""
+    before = action_status(bot, 5)
+    out = bot.run(
+        f"/tiltak {verb} 5 Har snakka med kommunane om dekninga framdrift 50%",
+        as_="Tone Haugen",
+        channel=VT,
+        now=now,
+    )
+    assert out.startswith("Tiltak #5 «Samle inn kvite flekker"), out
+    assert action_status(bot, 5) == (before[0], 50)
+    shown = bot.run("/tiltak vis 5", as_="Tone Haugen", channel=VT, now=now)
+    assert "«Har snakka med kommunane om dekninga»" in shown, shown
+
+
+def test_a_note_without_text_says_what_to_type(bot: TestBot, now: datetime) -> None:
+    out = bot.run("/tiltak notat 5", as_="Tone Haugen", channel=VT, now=now)
+    assert out == "Skriv nummeret og merknaden: `/tiltak notat 12 Søknaden er send til fylket`."
+    assert bot.run("/tiltak notat", as_="Tone Haugen", channel=VT, now=now) == out
