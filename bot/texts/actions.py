@@ -194,9 +194,9 @@ TEXTS = {
         "en": 'Give the number and the new status: `/tiltak status 12 ongoing "Application sent" progress 40%`. Statuses: planned, ongoing, done, postponed, cancelled.',
     },
     "actions.bad_status": {
-        "nb": '«{given}» er ikke en status. Bruk planlagt (ikke startet), pågår (i gang), ferdig, utsatt (forsinket) eller avlyst, og sett en kommentar i anførselstegn: `/tiltak status 12 ferdig "Vedtatt i rådet"`.',
-        "nn": '«{given}» er ikkje ein status. Bruk planlagd (ikkje starta), pågår (i gang), ferdig, utsett (forseinka) eller avlyst, og set ein kommentar i hermeteikn: `/tiltak status 12 ferdig "Vedteke i rådet"`.',
-        "en": '“{given}” is not a status. Use planned (not started), ongoing (in progress), done, postponed (delayed) or cancelled, and put a comment in quotes: `/tiltak status 12 done "Adopted by the council"`.',
+        "nb": '«{given}» er ikke en status. Bruk planlagt (ikke startet), pågår (i gang), ferdig, utsatt (forsinket) eller avlyst, og sett en kommentar i anførselstegn: `/tiltak status 12 ferdig "Vedtatt i rådet"`; en merknad alene: `/tiltak notat 12 Vedtatt i rådet`.',
+        "nn": '«{given}» er ikkje ein status. Bruk planlagd (ikkje starta), pågår (i gang), ferdig, utsett (forseinka) eller avlyst, og set ein kommentar i hermeteikn: `/tiltak status 12 ferdig "Vedteke i rådet"`; ein merknad åleine: `/tiltak notat 12 Vedteke i rådet`.',
+        "en": '“{given}” is not a status. Use planned (not started), ongoing (in progress), done, postponed (delayed) or cancelled, and put a comment in quotes: `/tiltak status 12 done "Adopted by the council"`; a note alone: `/tiltak note 12 Adopted by the council`.',
     },
     "actions.status_set_no_due": {
         "nb": "Tiltak #{id} «{title}»: {status}, ingen frist.",

@@ -130,6 +130,7 @@ def test_an_unknown_status_names_the_nynorsk_words(bot: TestBot, now: datetime) 
     out = bot.run("/tiltak status 5 kjem snart", as_="Tone Haugen", channel=VT, now=now)
     assert out.startswith("«kjem» er ikkje ein status."), out
     assert "ikkje starta" in out and "i gang" in out, out
+    assert "`/tiltak notat 12 Vedteke i rådet`" in out, out  # a note needs no quotes there
     assert action_status(bot, 5) == before  # nothing half-saved
 
 
