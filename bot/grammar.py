@@ -117,17 +117,23 @@ def _match_phrase(
     tok = tokens[i]
     if not tok.quoted:
         n = len(tokens)
-        for rest, canonical in index.by_first.get(tok.text.casefold(), ()):
+        for rest, canonical in index.by_first.get(_keyword_form(tok.text), ()):
             k = len(rest) + 1
             if i + k > n:
                 continue
             for m, word in enumerate(rest, i + 1):
                 following = tokens[m]
-                if following.quoted or following.text.casefold() != word:
+                if following.quoted or _keyword_form(following.text) != word:
                     break
             else:
                 return canonical, k
     return index.empty
+
+
+def _keyword_form(word: str) -> str:
+    """A word as a keyword is looked up: casefolded, without the colon of a letter's
+    ``frist: 15.09`` or ``mål: 3``."""
+    return word.casefold().removesuffix(":")
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,9 @@ STATUS_WORDS: dict[str, tuple[str, ...]] = {
     "cancelled": ("avlyst", "avlyste", "avbrutt", "avbrote", "cancelled", "canceled"),
 }
 OPEN = ("planned", "ongoing", "postponed")
-SELF_WORDS = frozenset(("meg", "me", "jeg", "eg", "myself", "selv", "sjølv"))
+SELF_WORDS = frozenset(
+    ("meg", "me", "jeg", "eg", "myself", "selv", "sjølv", "meg selv", "meg sjølv", "eg sjølv")
+)
 _PROGRESS = re.compile(r"^(\d{1,3})\s*(?:%|prosent|percent)?$")
 
 
@@ -166,7 +168,7 @@ def resolve_owner(ctx: Context, text: str) -> tuple[Member | None, Organisation 
             session.flush()
         return member, member.organisation
     folded = q.lstrip("@").strip().casefold()
-    if folded in SELF_WORDS:
+    if " ".join(folded.split()) in SELF_WORDS:
         return ctx.member, ctx.member.organisation
     if not folded:
         raise UserError("actions.owner_unknown", given=q, choices="—")

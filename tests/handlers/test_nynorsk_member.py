@@ -242,3 +242,48 @@ def test_a_note_without_text_says_what_to_type(bot: TestBot, now: datetime) -> N
     out = bot.run("/tiltak notat 5", as_="Tone Haugen", channel=VT, now=now)
     assert out == "Skriv nummeret og merknaden: `/tiltak notat 12 Søknaden er send til fylket`."
     assert bot.run("/tiltak notat", as_="Tone Haugen", channel=VT, now=now) == out
+
+
+def action_row(bot: TestBot, number: int) -> tuple[str, int | None, str | None, str | None]:
+    """Title, goal number, due date (dd.mm.yyyy) and owner's name of action #number."""
+    with bot.app.db.transaction() as s:
+        action = s.get(Action, number)
+        assert action is not None
+        owner = action.owner_member or action.owner_organisation
+        return (
+            action.title,
+            action.goal.number if action.goal else None,
+            f"{action.due_date:%d.%m.%Y}" if action.due_date else None,
+            owner.name if owner else None,
+        )
+
+
+def test_keywords_typed_with_a_colon(bot: TestBot, now: datetime) -> None:
+    """`/tiltak ny Søkje om midlar mål: 3 frist: 15.09` saved an action titled «Søkje om
+    midlar mål: 3 frist: 15.09» with no goal and no due date: a keyword with a colon, as
+    written in a letter, is the keyword."""
+    out = bot.run(
+        "/tiltak ny Søkje om midlar mål: 3 ansvarleg: Tokke kommune frist: 15.09",
+        as_="Tone Haugen",
+        channel=VT,
+        now=now,
+    )
+    assert out.startswith("Tiltak #7 er oppretta"), out
+    assert action_row(bot, 7) == ("Søkje om midlar", 3, "15.09.2026", "Tokke kommune")
+    hearing = bot.run(
+        '/horing ny "Kulturplan" frist for innspel: 1. mars 2027 frå: fylket',
+        as_="Sigrid Aasen",
+        channel=VT,
+        now=now,
+    )
+    assert "Frist        måndag 1. mars 2027 kl. 23:59" in hearing, hearing
+    assert "Frå          fylket" in hearing, hearing
+
+
+@pytest.mark.parametrize("me", ["meg sjølv", "eg sjølv", "meg selv"])
+def test_the_owner_is_me_in_two_words(bot: TestBot, now: datetime, me: str) -> None:
+    out = bot.run(
+        f'/tiltak ny "Søkje om midlar" mål 3 ansvarleg {me}', as_="Tone Haugen", channel=VT, now=now
+    )
+    assert out.startswith("Tiltak #7 er oppretta"), out
+    assert action_row(bot, 7)[3] == "Tone Haugen"
