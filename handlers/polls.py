@@ -76,7 +76,7 @@ NEW_FLAGS = {
     "auto": ("velg automatisk", "vel automatisk", "choose automatically"),
 }
 CLOSE_KEYWORDS = {
-    "choice": ("valg", "val", "choice", "slot"),
+    "choice": ("valg", "val", "vel", "velg", "choice", "slot"),  # vel/velg: "choose"
     "place": ("sted", "stad", "place"),
     "agenda": ("agenda",),
 }

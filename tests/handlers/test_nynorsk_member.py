@@ -287,3 +287,18 @@ def test_the_owner_is_me_in_two_words(bot: TestBot, now: datetime, me: str) -> N
     )
     assert out.startswith("Tiltak #7 er oppretta"), out
     assert action_row(bot, 7)[3] == "Tone Haugen"
+
+
+@pytest.mark.parametrize("word", ["vel", "velg", "val"])
+def test_a_poll_is_closed_with_the_slot_chosen_in_nynorsk(
+    bot: TestBot, now: datetime, word: str
+) -> None:
+    """`/mote lukk 2 vel 2` (nynorsk "choose") answered «vel» er ikkje eit gyldig nummer."""
+    bot.run(
+        '/mote ny "Rådsmøte" tider tysdag neste veke 10-12, torsdag neste veke 13-15',
+        as_="Sigrid Aasen",
+        channel=VT,
+        now=now,
+    )
+    out = bot.run(f"/mote lukk 2 {word} 2", as_="Sigrid Aasen", channel=VT, now=now)
+    assert "Rådsmøte er sett til torsdag" in out and "(tidspunkt 2 i møtepoll #2)" in out, out
