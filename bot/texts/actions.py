@@ -93,7 +93,7 @@ TEXTS = {
     "actions.label.updated": {"nb": "Sist oppdatert", "nn": "Sist oppdatert", "en": "Last update"},
     "actions.label.title": {"nb": "Tittel", "nn": "Tittel", "en": "Title"},
     "actions.what": {"nb": " på et tiltak", "nn": " på eit tiltak", "en": " for an action"},
-    "actions.nobody": {"nb": "ingen ansvarlig", "nn": "ingen ansvarleg", "en": "no owner"},
+    "actions.nobody": {"nb": "ingen", "nn": "ingen", "en": "none"},
     "actions.line": {
         "nb": "#{id} {title} — ansvarlig: {owner} — {status} — {due} — oppdatert {updated}",
         "nn": "#{id} {title} — ansvarleg: {owner} — {status} — {due} — oppdatert {updated}",

@@ -302,3 +302,12 @@ def test_a_poll_is_closed_with_the_slot_chosen_in_nynorsk(
     )
     out = bot.run(f"/mote lukk 2 {word} 2", as_="Sigrid Aasen", channel=VT, now=now)
     assert "Rådsmøte er sett til torsdag" in out and "(tidspunkt 2 i møtepoll #2)" in out, out
+
+
+def test_an_action_without_owner_says_so_once(bot: TestBot, now: datetime) -> None:
+    """«ansvarleg: ingen ansvarleg» in the answer and in every line of the list."""
+    out = bot.run('/tiltak ny "Felles reiselivsplan" mål 2', as_="Tone Haugen", channel=VT, now=now)
+    assert "— ansvarleg: ingen — frist: ingen frist" in out, out
+    listed = bot.run("/tiltak liste mål 2", as_="Tone Haugen", channel=VT, now=now)
+    assert "#7 Felles reiselivsplan — ansvarleg: ingen — planlagd" in listed, listed
+    assert "ansvarleg: ingen ansvarleg" not in listed
