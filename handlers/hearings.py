@@ -50,6 +50,7 @@ KEYWORDS = {
         "innspelsfrist",
         "høringsfrist",
         "høyringsfrist",
+        "svarfrist",
         "deadline for comments",
         "comment deadline",
     ),
@@ -449,6 +450,24 @@ def _known(
     raise UserError("hearings.org_unknown", given=name, network=network.name, choices=choices)
 
 
+def _picked(hearing: Hearing, part: str, choices: str) -> list[HearingAddressee]:
+    """The addressee ``part`` names; "Tokke og Vinje" names two, unless one addressee's
+    name has the "og" in it ("Vestfold og Telemark")."""
+    q = part.strip().strip('"“”«»').strip().casefold()
+    if not q:
+        return []
+    exact = [a for a in hearing.addressees if a.organisation.name.casefold() == q]
+    hits = exact or [a for a in hearing.addressees if q in a.organisation.name.casefold()]
+    if len(hits) == 1:
+        return hits
+    pieces = [p for p in _AND.split(part) if p.strip()]
+    if not hits and len(pieces) > 1:
+        return [a for p in pieces for a in _picked(hearing, p, choices)]
+    raise UserError(
+        "hearings.not_addressee", given=part.strip(), number=hearing.id, choices=choices
+    )
+
+
 def pick_addressees(ctx: Context, hearing: Hearing, named: str) -> list[HearingAddressee]:
     """The addressees a member names (comma list), or their own organisation."""
     choices = ", ".join(a.organisation.name for a in hearing.addressees) or "—"
@@ -459,18 +478,9 @@ def pick_addressees(ctx: Context, hearing: Hearing, named: str) -> list[HearingA
         named = own.name
     picked: list[HearingAddressee] = []
     for part in _LIST_SPLIT.split(named):
-        q = part.strip().strip('"“”«»').strip().casefold()
-        if not q:
-            continue
-        exact = [a for a in hearing.addressees if a.organisation.name.casefold() == q]
-        partial = [a for a in hearing.addressees if q in a.organisation.name.casefold()]
-        hits = exact or partial
-        if len(hits) != 1:
-            raise UserError(
-                "hearings.not_addressee", given=part.strip(), number=hearing.id, choices=choices
-            )
-        if hits[0] not in picked:
-            picked.append(hits[0])
+        for hit in _picked(hearing, part, choices):
+            if hit not in picked:
+                picked.append(hit)
     if not picked:
         raise UserError("hearings.answer_org_missing", number=hearing.id, choices=choices)
     return picked

@@ -311,3 +311,30 @@ def test_an_action_without_owner_says_so_once(bot: TestBot, now: datetime) -> No
     listed = bot.run("/tiltak liste mål 2", as_="Tone Haugen", channel=VT, now=now)
     assert "#7 Felles reiselivsplan — ansvarleg: ingen — planlagd" in listed, listed
     assert "ansvarleg: ingen ansvarleg" not in listed
+
+
+def test_two_answers_joined_by_og(bot: TestBot, now: datetime) -> None:
+    """`/horing svara 2 Tokke og Vinje` was «ikkje mellom mottakarane»; new hearings took
+    "Horten og Larvik" already. A name with "og" in it stays one name."""
+    bot.run(
+        '/horing ny "Plan" frist 15.09 mottakarar "Tokke kommune, Vinje kommune, '
+        'Vestfold og Telemark fylkeskommune"',
+        as_="Sigrid Aasen",
+        channel=VT,
+        now=now,
+    )
+    out = bot.run("/horing svara 2 Tokke og Vinje", as_="Sigrid Aasen", channel=VT, now=now)
+    assert out.startswith("Registrert: Tokke kommune, Vinje kommune har svara"), out
+    bot.run("/horing svara 2 Vestfold og Telemark", as_="Sigrid Aasen", channel=VT, now=now)
+    assert answered_orgs(bot, 2) == {
+        "Tokke kommune",
+        "Vinje kommune",
+        "Vestfold og Telemark fylkeskommune",
+    }
+
+
+def test_svarfrist_is_the_deadline_of_a_hearing(bot: TestBot, now: datetime) -> None:
+    """`/horing ny Plan svarfrist 15.09` answered «Høyringa manglar frist»."""
+    out = bot.run("/horing ny Plan svarfrist 15.09", as_="Sigrid Aasen", channel=VT, now=now)
+    assert out.startswith("Høyring #2 «Plan» er registrert"), out
+    assert "Frist        tysdag 15. september 2026 kl. 23:59" in out, out
