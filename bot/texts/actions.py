@@ -23,9 +23,9 @@ TEXTS = {
         "en": "`/tiltak show 12` – one action with its history",
     },
     "help.tiltak.status": {
-        "nb": '`/tiltak status 12 pågår "Søknad sendt til fylket" fremdrift 40%` – ny status: planlagt, pågår, ferdig, utsatt, avlyst',
-        "nn": '`/tiltak status 12 pågår "Søknad send til fylket" framdrift 40%` – ny status: planlagd, pågår, ferdig, utsett, avlyst',
-        "en": '`/tiltak status 12 ongoing "Application sent to the county" progress 40%` – new status: planned, ongoing, done, postponed, cancelled',
+        "nb": '`/tiltak status 12 pågår "Søknad sendt til fylket" fremdrift 40%` – ny status: planlagt (ikke startet), pågår (i gang), ferdig, utsatt (forsinket), avlyst',
+        "nn": '`/tiltak status 12 pågår "Søknad send til fylket" framdrift 40%` – ny status: planlagd (ikkje starta), pågår (i gang), ferdig, utsett (forseinka), avlyst',
+        "en": '`/tiltak status 12 ongoing "Application sent to the county" progress 40%` – new status: planned (not started), ongoing (in progress), done, postponed (delayed), cancelled',
     },
     "help.tiltak.ferdig": {
         "nb": '`/tiltak ferdig 12 "Rapport levert"` – merk tiltaket som ferdig (det samme som `/tiltak status 12 ferdig`)',

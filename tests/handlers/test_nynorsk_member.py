@@ -338,3 +338,8 @@ def test_svarfrist_is_the_deadline_of_a_hearing(bot: TestBot, now: datetime) -> 
     out = bot.run("/horing ny Plan svarfrist 15.09", as_="Sigrid Aasen", channel=VT, now=now)
     assert out.startswith("Høyring #2 «Plan» er registrert"), out
     assert "Frist        tysdag 15. september 2026 kl. 23:59" in out, out
+
+
+def test_the_help_names_the_status_words_a_member_types(bot: TestBot, now: datetime) -> None:
+    out = bot.run("/hjelp tiltak", as_="Tone Haugen", channel=VT, now=now)
+    assert "planlagd (ikkje starta), pågår (i gang), ferdig, utsett (forseinka), avlyst" in out
