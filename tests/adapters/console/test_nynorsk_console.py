@@ -41,7 +41,10 @@ def test_a_nynorsk_hour_in_the_console(home: Path) -> None:  # noqa: F811
     assert r.returncode == 0, r.stderr
     out = r.stdout
     assert "Blir oppretta: 1 nytt mål og 3 nye tiltak" in out, out
-    assert "Tiltak #7 «Søkje prosjektmidlar til satsingar som følgjer nasjonale føringar»: pågår" in out
+    assert (
+        "Tiltak #7 «Søkje prosjektmidlar til satsingar som følgjer nasjonale føringar»: pågår"
+        in out
+    )
     assert "Tiltak #8 «Lage ein felles strategi" in out and ": planlagd" in out
     assert "Registrert: Tokke kommune har svara på høyring #2" in out
     assert "`/horing svara 3 Larvik kommune https://…`" in out  # the help asked about
