@@ -68,7 +68,7 @@ TEXTS = {
     },
     "help.partnerbot.partnerskap_ny": {
         "nb": '`/partnerbot partnerskap ny "Grenlandsrådet"` – nytt partnerskap (admin); velg det med `partnerskap Grenland` etter `/partnerbot nettverk ny`',
-        "nn": '`/partnerbot partnerskap ny "Grenlandsrådet"` – nytt partnarskap (admin); vel det med `partnarskap Grenland` etter `/partnerbot nettverk ny`',
+        "nn": '`/partnerbot partnarskap ny "Grenlandsrådet"` – nytt partnarskap (admin); vel det med `partnarskap Grenland` etter `/partnerbot nettverk ny`',
         "en": '`/partnerbot partnership new "Grenland council"` – new partnership (admin); choose it with `partnership Grenland` after `/partnerbot network new`',
     },
     "networks.partnership_created": {
@@ -83,7 +83,7 @@ TEXTS = {
     },
     "networks.partnership_name_missing": {
         "nb": 'Gi partnerskapet et navn, for eksempel `/partnerbot partnerskap ny "Grenlandsrådet"`.',
-        "nn": 'Gi partnarskapet eit namn, til dømes `/partnerbot partnerskap ny "Grenlandsrådet"`.',
+        "nn": 'Gi partnarskapet eit namn, til dømes `/partnerbot partnarskap ny "Grenlandsrådet"`.',
         "en": 'Give the partnership a name, for example `/partnerbot partnership new "Grenland council"`.',
     },
     "networks.partnership_name_too_long": {
@@ -93,7 +93,7 @@ TEXTS = {
     },
     "networks.partnership_unknown": {
         "nb": 'Kjenner ikke partnerskapet «{given}». Partnerskap: {choices}. Et nytt lager du med `/partnerbot partnerskap ny "{given}"`. Ingenting er lagret.',
-        "nn": 'Kjenner ikkje partnarskapet «{given}». Partnarskap: {choices}. Eit nytt lagar du med `/partnerbot partnerskap ny "{given}"`. Ingenting er lagra.',
+        "nn": 'Kjenner ikkje partnarskapet «{given}». Partnarskap: {choices}. Eit nytt lagar du med `/partnerbot partnarskap ny "{given}"`. Ingenting er lagra.',
         "en": 'I don\'t know the partnership “{given}”. Partnerships: {choices}. Make a new one with `/partnerbot partnership new "{given}"`. Nothing was saved.',
     },
     "networks.partnership_ambiguous": {
