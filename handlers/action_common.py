@@ -64,7 +64,7 @@ _PROGRESS = re.compile(r"^(\d{1,3})\s*(?:%|prosent|percent)?$")
 
 
 def parse_status(word: str) -> str | None:
-    w = " ".join(word.split()).casefold()
+    w = " ".join(word.split()).casefold().rstrip(",.!;:")  # `i gang,`, `ferdig!`
     for status, words in STATUS_WORDS.items():
         if w in words:
             return status

@@ -6,6 +6,7 @@ Lists and CSV export live in ``handlers.action_lists``, the work-programme impor
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -182,31 +183,16 @@ def set_status(ctx: Context, args: Args) -> Reply:
         raise UserError("actions.status_usage")
     action = find_action(ctx, args.positional[0].text)
     require_owner(ctx, action)
-    rest = args.positional[1:]
-    new_status = None
-    if rest and not rest[0].quoted:
-        found = read_status(rest)
-        if found is None:
-            raise UserError("actions.bad_status", given=rest[0].text)
-        new_status, width = found
-        if " ".join(tok.text for tok in rest[:width]).casefold() in DELAYED_WORDS:
-            ctx.notes.append(
-                t(
-                    "actions.status_read_as",
-                    ctx.lang,
-                    given=rest[0].text,
-                    status=status_name(new_status, ctx.lang),
-                )
-            )
-        rest = rest[width:]
-    elif rest and len(rest) == 1 and parse_status(rest[0].text) is not None:
-        # `status 12 "pågår"`: a status word in quotes is still the status, not a note
-        new_status, rest = parse_status(rest[0].text), []
+    new_status, typed, rest = None, *_percentage(args.positional[1:])  # `status 12 50%`
+    if typed is None:
+        new_status, rest = _status_words(ctx, rest)
+        typed, rest = _percentage(rest)  # `status 12 pågår 50%`
     other = _more_numbers(rest) if new_status == "done" else None
     if other is not None:  # `/tiltak ferdig 12 13`: 13 is the next action, not #12's note
         raise UserError("actions.done_takes_one", id=action.id, other=other)
     note = " ".join(tok.text for tok in rest).strip() or None
-    progress = parse_progress(args.options["progress"]) if args.get("progress") else None
+    typed = args.get("progress") or typed
+    progress = parse_progress(typed) if typed else None
     due = parse_due(ctx, args.options["due"]) if args.get("due") else None
     if new_status == "done" and progress is None:
         progress = 100
@@ -235,6 +221,48 @@ def set_status(ctx: Context, args: Args) -> Reply:
         ),
         visibility="channel",
     )
+
+
+def _status_words(ctx: Context, rest: list[Token]) -> tuple[str | None, list[Token]]:
+    """The status the words after the number name, and the words after it; a delay
+    ("forseinka") is put as postponed with a note saying so."""
+    if rest and not rest[0].quoted:
+        found = read_status(rest)
+        if found is None:
+            raise UserError("actions.bad_status", given=rest[0].text)
+        status, width = found
+        if rest[0].text.casefold().rstrip(",.!;:") in DELAYED_WORDS:
+            ctx.notes.append(
+                t(
+                    "actions.status_read_as",
+                    ctx.lang,
+                    given=rest[0].text,
+                    status=status_name(status, ctx.lang),
+                )
+            )
+        return status, rest[width:]
+    if rest and len(rest) == 1 and parse_status(rest[0].text) is not None:
+        # `status 12 "pågår"`: a status word in quotes is still the status, not a note
+        return parse_status(rest[0].text), []
+    return None, rest
+
+
+_PERCENT = re.compile(r"^\d{1,3}\s*%$")
+_PERCENT_WORDS = ("%", "prosent", "percent")
+
+
+def _percentage(rest: list[Token]) -> tuple[str | None, list[Token]]:
+    """A progress typed without its keyword at the start of ``rest`` (``50%``, ``50 %``,
+    ``50 prosent``) and the words after it: a number alone is not one (``ferdig 12 13``)."""
+    if not rest or rest[0].quoted:
+        return None, rest
+    first = rest[0].text
+    if _PERCENT.match(first):
+        return first, rest[1:]
+    unit = rest[1] if len(rest) > 1 and not rest[1].quoted else None
+    if first.isascii() and first.isdigit() and unit and unit.text.casefold() in _PERCENT_WORDS:
+        return f"{first}%", rest[2:]
+    return None, rest
 
 
 def _more_numbers(tokens: list[Token]) -> str | None:
@@ -340,7 +368,7 @@ VERBS = (
     ),
     Verb(("vis", "show"), show_action, "help.tiltak.vis", reads_only=True),
     Verb(
-        ("status", "oppdater", "update"),
+        ("status", "oppdater", "update", "framdrift", "fremdrift", "progress"),
         set_status,
         "help.tiltak.status",
         keywords={"progress": PROGRESS, "due": DUE},

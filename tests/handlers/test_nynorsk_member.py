@@ -343,3 +343,30 @@ def test_svarfrist_is_the_deadline_of_a_hearing(bot: TestBot, now: datetime) -> 
 def test_the_help_names_the_status_words_a_member_types(bot: TestBot, now: datetime) -> None:
     out = bot.run("/hjelp tiltak", as_="Tone Haugen", channel=VT, now=now)
     assert "planlagd (ikkje starta), pågår (i gang), ferdig, utsett (forseinka), avlyst" in out
+
+
+@pytest.mark.parametrize(
+    ("line", "status", "progress"),
+    [
+        ("/tiltak status 5 pågår 50%", "ongoing", 50),
+        ("/tiltak status 5 i gang 50 %", "ongoing", 50),
+        ("/tiltak status 5 50%", "ongoing", 50),
+        ("/tiltak status 5 utsett 20 prosent", "postponed", 20),
+        ("/tiltak framdrift 5 60%", "ongoing", 60),
+        ("/tiltak status 5 i gang, framdrift 70%", "ongoing", 70),
+    ],
+)
+def test_a_percentage_after_the_status_is_the_progress(
+    bot: TestBot, now: datetime, line: str, status: str, progress: int
+) -> None:
+    """`/tiltak status 5 pågår 50%` answered «pågår (40 %)»: the 50% was kept as a note
+    and the progress stayed. Tone Haugen's #5 is ongoing at 40 % in the demo."""
+    out = bot.run(line, as_="Tone Haugen", channel=VT, now=now)
+    assert f"({progress} %)" in out, out
+    assert action_status(bot, 5) == (status, progress)
+
+
+@pytest.mark.parametrize("word", ["ferdig!", "ferdig.", "Ferdig"])
+def test_a_status_with_punctuation(bot: TestBot, now: datetime, word: str) -> None:
+    out = bot.run(f"/tiltak status 5 {word}", as_="Tone Haugen", channel=VT, now=now)
+    assert ": ferdig (100 %)" in out, out
