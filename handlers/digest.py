@@ -272,7 +272,7 @@ def set_digest(ctx: Context, args: Args) -> Reply:
         return post_now(ctx, network)
     if words in (["vis"], ["forhåndsvis"], ["førehandsvis"], ["preview"], ["show"]):
         return preview(ctx, network)
-    if words in (["av"], ["off"], ["stopp"], ["stop"]):
+    if words in _OFF:
         return turn_off(ctx, network)
     return schedule_weekly(ctx, network, *parse_when(words))
 
@@ -324,12 +324,20 @@ def register(router: Router) -> None:
     router.groups["partnerbot"].add(*VERBS)
 
 
+_OFF = (["av"], ["off"], ["stopp"], ["stop"], ["slå", "av"], ["skru", "av"], ["turn", "off"])
 _CLOCK_WORDS = frozenset({"kl", "kl.", "klokka", "klokken", "klokka:", "at", "@"})
+# "kvar måndag", "hver mandag", "every Monday": the digest is weekly anyway.
+_EVERY_WORDS = frozenset({"kvar", "hver", "every", "alle"})
 
 
 def parse_when(words: list[str]) -> tuple[int, int, int]:
-    """``fredag kl 14``, ``mandag 8``, ``onsdag 07.30`` -> (weekday, hour, minute)."""
+    """``fredag kl 14``, ``mandag 8``, ``onsdag 07.30``, ``kvar måndag 8``, ``måndagar
+    kl 8`` -> (weekday, hour, minute)."""
     rest = [w for w in words if w not in _CLOCK_WORDS]
+    if len(rest) == 3 and rest[0] in _EVERY_WORDS:
+        rest = rest[1:]
+    if rest and rest[0] not in WEEKDAYS:  # the plural: "måndagar", "mandager", "mondays"
+        rest[0] = next((d for d in WEEKDAYS if rest[0] in (d + "ar", d + "er", d + "s")), rest[0])
     if len(rest) != 2 or rest[0] not in WEEKDAYS:
         raise UserError("digest.usage")
     clock = rest[1].replace(".", ":")

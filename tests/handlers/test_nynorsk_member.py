@@ -370,3 +370,20 @@ def test_a_percentage_after_the_status_is_the_progress(
 def test_a_status_with_punctuation(bot: TestBot, now: datetime, word: str) -> None:
     out = bot.run(f"/tiltak status 5 {word}", as_="Tone Haugen", channel=VT, now=now)
     assert ": ferdig (100 %)" in out, out
+
+
+@pytest.mark.parametrize(
+    "when", ["kvar måndag 08:00", "kvar måndag kl. 8", "måndagar kl 08", "hver mandag 8"]
+)
+def test_a_weekly_digest_every_monday(bot: TestBot, now: datetime, when: str) -> None:
+    """`/partnerbot digest kvar måndag 08:00` was refused with «Skriv dag og klokkeslett»."""
+    out = bot.run(f"/partnerbot digest {when}", as_="Sigrid Aasen", channel=VT, now=now)
+    assert out.startswith("Vekesamandraget for Arbeidsprogram Vest-Telemark kjem kvar veke;"), out
+    assert "mån 09.03 kl. 08:00" in out, out
+
+
+@pytest.mark.parametrize("off", ["slå av", "skru av"])
+def test_a_digest_turned_off_in_two_words(bot: TestBot, now: datetime, off: str) -> None:
+    bot.run("/partnerbot digest måndag 08:00", as_="Sigrid Aasen", channel=VT, now=now)
+    out = bot.run(f"/partnerbot digest {off}", as_="Sigrid Aasen", channel=VT, now=now)
+    assert out == "Vekesamandraget for Arbeidsprogram Vest-Telemark er slått av.", out
