@@ -86,13 +86,15 @@ def new_action(ctx: Context, args: Args) -> Reply:
     goal = find_goal(ctx, network, args.options["goal"]) if args.get("goal") else None
     member, org = resolve_owner(ctx, args.options["owner"]) if args.get("owner") else (None, None)
     due = parse_due(ctx, args.options["due"]) if args.get("due") else None
+    status, progress = _status_at_start(args)
     action = Action(
         network_id=network.id,
         goal=goal,
         title=title,
         owner_member=member,
         owner_organisation=org,
-        status="planned",
+        status=status,
+        progress=progress,
         due_date=due,
         created_by=ctx.member.id,
         created_at=ctx.now,
@@ -100,7 +102,7 @@ def new_action(ctx: Context, args: Args) -> Reply:
     )
     ctx.session.add(action)
     ctx.session.flush()
-    _record(ctx, action, status="planned", due_date=due)
+    _record(ctx, action, status=status, progress=progress, due_date=due)
     audit(ctx, "action.create", "action", action.id, title=title)
     reply = Reply.text(
         t(
@@ -115,7 +117,23 @@ def new_action(ctx: Context, args: Args) -> Reply:
         ),
         visibility="channel",
     )
+    if args.get("status") or progress is not None:  # said how it stands: the status line
+        reply.add(Text(_status_line(ctx, action)))
     return reply
+
+
+def _status_at_start(args: Args) -> tuple[str, int | None]:
+    """``status i gang framdrift 10%`` on a new action: one already under way."""
+    status = "planned"
+    if args.get("status"):
+        found = parse_status(args.options["status"])
+        if found is None:
+            raise UserError("actions.bad_status", given=args.options["status"])
+        status = found
+    progress = parse_progress(args.options["progress"]) if args.get("progress") else None
+    if status == "done" and progress is None:
+        progress = 100
+    return status, progress
 
 
 def show_action(ctx: Context, args: Args) -> Reply:
@@ -209,17 +227,19 @@ def set_status(ctx: Context, args: Args) -> Reply:
     action.updated_at = ctx.now
     _record(ctx, action, status=new_status, progress=progress, due_date=due, note=note)
     audit(ctx, "action.status", "action", action.id, status=action.status)
+    return Reply.text(_status_line(ctx, action), visibility="channel")
+
+
+def _status_line(ctx: Context, action: Action) -> str:
+    """``Tiltak #12 «…»: pågår (40 %), frist 15.09.2026.``"""
     progress_text = "" if action.progress is None else f" ({percent(action.progress, ctx.lang)})"
-    return Reply.text(
-        t(
-            "actions.status_set" if action.due_date else "actions.status_set_no_due",
-            ctx.lang,
-            id=action.id,
-            title=action.title,
-            status=status_name(action.status, ctx.lang) + progress_text,
-            due=due_text(action, ctx.lang),
-        ),
-        visibility="channel",
+    return t(
+        "actions.status_set" if action.due_date else "actions.status_set_no_due",
+        ctx.lang,
+        id=action.id,
+        title=action.title,
+        status=status_name(action.status, ctx.lang) + progress_text,
+        due=due_text(action, ctx.lang),
     )
 
 
@@ -364,7 +384,10 @@ VERBS = (
         NEW_WORDS,
         new_action,
         "help.tiltak.ny",
-        keywords={"goal": GOAL, "owner": OWNER, "due": DUE, "network": NETWORK},
+        keywords={
+            **{"goal": GOAL, "owner": OWNER, "due": DUE, "network": NETWORK},
+            **{"status": ("status",), "progress": PROGRESS},
+        },
     ),
     Verb(("vis", "show"), show_action, "help.tiltak.vis", reads_only=True),
     Verb(

@@ -10,6 +10,7 @@ _WORDS: dict[str, tuple[tuple[str, str, str], tuple[str, str, str]]] = {
     "due": (("frist", "frist", "due"), ("1. juni", "1. juni", "1 June")),
     "network": (("nettverk", "nettverk", "network"), ("infrastruktur",) * 3),
     "progress": (("fremdrift", "framdrift", "progress"), ("40%", "40%", "40%")),
+    "status": (("status", "status", "status"), ("pågår", "i gang", "ongoing")),
     "title": (("tittel", "tittel", "title"), ('"Ny tittel"', '"Ny tittel"', '"New title"')),
     "page": (("side", "side", "page"), ("2", "2", "2")),
     "file": (("fil", "fil", "file"), ("arbeidsprogram.txt",) * 3),

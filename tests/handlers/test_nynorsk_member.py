@@ -387,3 +387,27 @@ def test_a_digest_turned_off_in_two_words(bot: TestBot, now: datetime, off: str)
     bot.run("/partnerbot digest måndag 08:00", as_="Sigrid Aasen", channel=VT, now=now)
     out = bot.run(f"/partnerbot digest {off}", as_="Sigrid Aasen", channel=VT, now=now)
     assert out == "Vekesamandraget for Arbeidsprogram Vest-Telemark er slått av.", out
+
+
+def test_a_new_action_with_its_status_and_progress(bot: TestBot, now: datetime) -> None:
+    """`/tiltak ny "X" ... framdrift 10%` was «Eg forstod ikkje fristen «neste veke framdrift
+    10%»», and `status i gang` «ikkje eit gyldig nummer (mål)»: an action already under way
+    is registered as it is."""
+    out = bot.run(
+        '/tiltak ny "Kartleggje tomter" mål 2 ansvarleg Tone frist 15.09 status i gang '
+        "framdrift 10%",
+        as_="Tone Haugen",
+        channel=VT,
+        now=now,
+    )
+    assert out.startswith("Tiltak #7 er oppretta"), out
+    assert "Tiltak #7 «Kartleggje tomter»: pågår (10 %), frist 15.09.2026." in out, out
+    assert action_status(bot, 7) == ("ongoing", 10)
+    bad = bot.run('/tiltak ny "Y" status snart', as_="Tone Haugen", channel=VT, now=now)
+    assert bad.startswith("«snart» er ikkje ein status."), bad
+
+
+def test_nothing_saved_for_a_bad_status_on_a_new_action(bot: TestBot, now: datetime) -> None:
+    bot.run('/tiltak ny "Y" status snart', as_="Tone Haugen", channel=VT, now=now)
+    with bot.app.db.transaction() as s:
+        assert s.get(Action, 7) is None
