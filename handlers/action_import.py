@@ -34,7 +34,9 @@ _GOAL = re.compile(
     r"^(?:mål|maal|goal)\s*(?:nr\.?\s*)?(\d{1,3})\b\s*[:.)\-–—]?\s*(.*)$", re.IGNORECASE
 )
 _ACTIONS_HEADER = re.compile(r"^(?:tiltak|actions?)\s*:?$", re.IGNORECASE)
-_BULLET = re.compile(r"^(?:[•·▪●◦○■□➢►✓\-*–—]\s*|\d{1,3}[.)]\s+|[a-z][.)]\s+)(\S.*)$")
+_BULLET = re.compile(
+    r"^(?:[•·▪●◦○■□➢►✓\-*–—]\s*|\d{1,3}[.)]\s+|\d{1,3}(?:\.\d{1,3})+[.)]?\s+|[a-z][.)]\s+)(\S.*)$"
+)  # "1.2 Halde ...": an action numbered under its goal
 _BARE = re.compile(r"^(\S.*)$")
 _DECOR = " \t#*_>"
 

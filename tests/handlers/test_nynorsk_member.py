@@ -411,3 +411,21 @@ def test_nothing_saved_for_a_bad_status_on_a_new_action(bot: TestBot, now: datet
     bot.run('/tiltak ny "Y" status snart', as_="Tone Haugen", channel=VT, now=now)
     with bot.app.db.transaction() as s:
         assert s.get(Action, 7) is None
+
+
+def test_actions_numbered_under_their_goal() -> None:
+    """Work programmes number actions after their goal: "1.1 Løfte fram ...". They were
+    skipped as neither goal nor action (or, under «Tiltak:», kept with their number)."""
+    from handlers.action_import import parse_programme
+
+    prog = parse_programme(
+        "Mål 1: Ei sterk stemme for distriktet\nTiltak:\n1.1 Løfte fram saker som er viktige\n"
+        "1.2. Halde eit felles verkstadmøte\nMål 2: Fleire arbeidsplassar\n"
+        "2.1) Auke talet på lærlingplassar\n",
+        "nn",
+    )
+    assert [g.actions for g in prog.goals] == [
+        ["Løfte fram saker som er viktige", "Halde eit felles verkstadmøte"],
+        ["Auke talet på lærlingplassar"],
+    ]
+    assert prog.skipped == []
