@@ -20,6 +20,7 @@ from bot.grammar import NEW_WORDS, Args, Token
 from bot.i18n import t
 from bot.messages import Button, Buttons, Fields, Reply, Text, strong
 from bot.router import Router, Verb
+from bot.texts.keywords import keyword_word
 from bot.zones import zone_named
 from handlers import action_import, action_lists, action_nudges
 from handlers.action_common import (
@@ -43,7 +44,7 @@ from handlers.action_common import (
 )
 from handlers.lookup import audit, network_for, organised_network
 from storage import outbox
-from storage.models import Action, ActionUpdate, Goal
+from storage.models import Action, ActionUpdate, Goal, Network
 
 TITLE_MAX = 1000
 HISTORY_SHOWN = 20
@@ -83,7 +84,7 @@ def new_action(ctx: Context, args: Args) -> Reply:
     title = _title(args.strict_title())
     network = network_for(ctx, args)
     require_network_member(ctx, network)
-    goal = find_goal(ctx, network, args.options["goal"]) if args.get("goal") else None
+    goal = _goal_of_new(ctx, network, args, title) if args.get("goal") else None
     member, org = resolve_owner(ctx, args.options["owner"]) if args.get("owner") else (None, None)
     due = parse_due(ctx, args.options["due"]) if args.get("due") else None
     status, progress = _status_at_start(args)
@@ -120,6 +121,21 @@ def new_action(ctx: Context, args: Args) -> Reply:
     if args.get("status") or progress is not None:  # said how it stands: the status line
         reply.add(Text(_status_line(ctx, action)))
     return reply
+
+
+def _goal_of_new(ctx: Context, network: Network, args: Args, title: str) -> Goal:
+    """The goal a new action names; "mål" inside a title without quotes (``Følgje opp mål
+    i klimaplanen``) is answered with the title in quotes, or the goal as a number."""
+    value = args.options["goal"]
+    quoted = any(tok.quoted for tok in args.positional)
+    if not quoted and not value.lstrip("#")[:1].isdigit():
+        raise UserError(
+            "actions.goal_in_title",
+            given=value,
+            words=f"{keyword_word('goal', ctx.lang)} {value}",
+            title=f"{title} {keyword_word('goal', ctx.lang)} {value}",
+        )
+    return find_goal(ctx, network, value)
 
 
 def _status_at_start(args: Args) -> tuple[str, int | None]:

@@ -512,4 +512,9 @@ TEXTS = {
         "nn": "Skriv nummeret og merknaden: `/tiltak notat 12 Søknaden er send til fylket`.",
         "en": "Give the number and the note: `/tiltak note 12 Application sent to the county`.",
     },
+    "actions.goal_in_title": {
+        "nb": '«{given}» er ikke nummeret på et mål. Hører «{words}» til tittelen, sett tittelen i anførselstegn: `/tiltak ny "{title}" …`; er det et mål, skriv nummeret: `mål 2`.',
+        "nn": '«{given}» er ikkje nummeret på eit mål. Høyrer «{words}» til tittelen, set tittelen i hermeteikn: `/tiltak ny "{title}" …`; er det eit mål, skriv nummeret: `mål 2`.',
+        "en": '“{given}” is not the number of a goal. If “{words}” belongs to the title, put the title in quotes: `/tiltak new "{title}" …`; if it is a goal, type its number: `goal 2`.',
+    },
 }

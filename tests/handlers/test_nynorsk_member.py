@@ -429,3 +429,26 @@ def test_actions_numbered_under_their_goal() -> None:
         ["Auke talet på lærlingplassar"],
     ]
     assert prog.skipped == []
+
+
+def test_mal_inside_an_unquoted_title(bot: TestBot, now: datetime) -> None:
+    """`/tiltak ny Følgje opp mål i klimaplanen` answered «i klimaplanen» er ikkje eit
+    gyldig nummer (mål): the word "mål" in a title without quotes. The answer shows the
+    title in quotes, or the goal as a number."""
+    out = bot.run(
+        "/tiltak ny Følgje opp mål i klimaplanen frist 15.09",
+        as_="Tone Haugen",
+        channel=VT,
+        now=now,
+    )
+    assert out == (
+        "«i klimaplanen» er ikkje nummeret på eit mål. Høyrer «mål i klimaplanen» til "
+        'tittelen, set tittelen i hermeteikn: `/tiltak ny "Følgje opp mål i klimaplanen" …`; '
+        "er det eit mål, skriv nummeret: `mål 2`."
+    ), out
+    with bot.app.db.transaction() as s:
+        assert s.get(Action, 7) is None
+    quoted = bot.run(
+        '/tiltak ny "Følgje opp" mål i klimaplanen', as_="Tone Haugen", channel=VT, now=now
+    )
+    assert quoted.startswith("«i klimaplanen» er ikkje eit gyldig nummer (mål)."), quoted
