@@ -209,16 +209,20 @@ def add_note(ctx: Context, args: Args) -> Reply:
         raise UserError("actions.note_usage")
     first, *rest = args.positional
     note = Token(" ".join(tok.text for tok in rest), quoted=True)
-    return set_status(ctx, replace(args, positional=[first, note]))
+    return set_status(ctx, replace(args, positional=[first, note]), note_only=True)
 
 
-def set_status(ctx: Context, args: Args) -> Reply:
+def set_status(ctx: Context, args: Args, *, note_only: bool = False) -> Reply:
+    """``/tiltak status 12 pågår 50% "note"``; ``note_only``: the words after the number
+    are a note, even one that is a status word (``/tiltak notat 12 ferdig``)."""
     if not args.positional:
         raise UserError("actions.status_usage")
     action = find_action(ctx, args.positional[0].text)
     require_owner(ctx, action)
-    new_status, typed, rest = None, *_percentage(args.positional[1:])  # `status 12 50%`
-    if typed is None:
+    new_status, typed, rest = None, None, args.positional[1:]
+    if not note_only:
+        typed, rest = _percentage(rest)  # `status 12 50%`
+    if typed is None and not note_only:
         new_status, rest = _status_words(ctx, rest)
         typed, rest = _percentage(rest)  # `status 12 pågår 50%`
     other = _more_numbers(rest) if new_status == "done" else None

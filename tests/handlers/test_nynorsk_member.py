@@ -452,3 +452,10 @@ def test_mal_inside_an_unquoted_title(bot: TestBot, now: datetime) -> None:
         '/tiltak ny "Følgje opp" mål i klimaplanen', as_="Tone Haugen", channel=VT, now=now
     )
     assert quoted.startswith("«i klimaplanen» er ikkje eit gyldig nummer (mål)."), quoted
+
+
+def test_a_note_that_is_a_status_word_is_a_note(bot: TestBot, now: datetime) -> None:
+    before = action_status(bot, 5)
+    out = bot.run("/tiltak notat 5 ferdig", as_="Tone Haugen", channel=VT, now=now)
+    assert out.startswith("Tiltak #5"), out
+    assert action_status(bot, 5) == before
