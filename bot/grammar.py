@@ -80,7 +80,8 @@ class Args:
 
     def strict_title(self) -> str | None:
         """The title of a "new" command, refusing words it would otherwise drop: a word after
-        a quoted title, or a misspelt keyword inside an unquoted one (``ansvarlg @ola``)."""
+        a quoted title, or a misspelt keyword inside an unquoted one (``ansvarlg @ola``).
+        A title (a name) is one line: runs of white space, newlines too, are one space."""
         quoted = next((i for i, tok in enumerate(self.positional) if tok.quoted), None)
         if quoted is not None:
             stray = [tok for tok in self.positional if not tok.quoted]
@@ -95,7 +96,7 @@ class Args:
                 near = nearest_keyword(tok.text, self.keywords, strict=True)
                 if near is not None:
                     raise UnknownWord(tok.text, self.keywords, near=near)
-        return self.title
+        return " ".join((self.title or "").split()) or None
 
     def words(self) -> list[str]:
         return [tok.text for tok in self.positional]
