@@ -3,12 +3,14 @@ names from Teams are user text like any other."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import select
 
 from storage.models import Account, Member
+from tests.adapters.teams.fake_connector import MAX_MESSAGE_BYTES
 from tests.adapters.teams.harness import TeamsHarness, teams_bot
 
 INGRID = {"user": "ingrid", "name": "Ingrid Berg"}
@@ -41,3 +43,31 @@ def test_the_name_teams_shows_for_a_member_added_by_id_is_cleaned_user_text(
     answer = teams.fake.wait_for("send", lambda c: c.conversation == "a:personal-eve")
     assert "Noe gikk galt" not in answer.text, answer.text
     assert name_of(teams, "aad-eve") == ("Eva Ny\ufffd " + "Å" * 300)[:200]
+
+
+# -- size: Teams refuses a message over about 28 KB ----------------------------------------
+
+LONG = "😀\\*" * 1300  # a character JSON sends as 12 bytes, markdown escaped: 4 bytes more
+
+
+def test_a_card_with_very_long_member_text_is_cut_to_what_teams_takes(
+    teams: TeamsHarness,
+) -> None:
+    teams.say(
+        'konferanse ny "Stor" dato 1.6.2027 kl 10 publikum "Nettverk for infrastruktur"', **INGRID
+    )
+    made = teams.fake.wait_for(
+        "send", lambda c: c.conversation == "a:personal-ingrid" and "«Stor»" in c.text
+    )
+    number = made.text.split("#", 1)[1].split()[0]
+    for word in ("sted", "tema", "program"):
+        teams.say(f'konferanse endre {number} {word} "{LONG}"', **INGRID)
+    teams.say(f"konferanse vis {number}", **INGRID)
+    shown = teams.fake.wait_for(
+        "send",
+        lambda c: c.conversation == "a:personal-ingrid" and "for lang for Teams" in c.text,
+        ok=False,
+    )
+    assert shown.status < 300, [(c.kind, c.status) for c in teams.fake.calls]
+    assert len(json.dumps(shown.body).encode()) <= MAX_MESSAGE_BYTES
+    assert "😀" in shown.text and "Stor" in shown.text
