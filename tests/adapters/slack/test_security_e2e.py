@@ -320,3 +320,37 @@ def test_the_exported_csv_slack_receives_has_no_live_formula(
     rows = list(csv.reader(io.StringIO(upload.data.decode("utf-8-sig")), delimiter=";"))
     row = next(r for r in rows if "HYPERLINK" in "".join(r))
     assert row[2] == "'=HYPERLINK('https://evil.example';'Klikk')"
+
+
+# -- size: what Slack's Block Kit refuses is cut or split, never sent (the fake checks) ---
+
+
+def _refused(calls: list[Call]) -> list[tuple[str, list[str]]]:
+    return [(c.method, c.problems) for c in calls if c.problems]
+
+
+def test_very_long_and_escaping_heavy_member_text_reaches_slack_within_block_kit_limits(
+    slack_bot: SlackBotProcess, fake_slack: FakeSlack
+) -> None:
+    before = len(fake_slack.calls())
+    amps, emoji = "&<>" * 600, "😀*~`" * 400  # 5 times as long escaped; emoji: 2 UTF-16 units
+    orgs = ", ".join(f"+Organisasjon {n} {'&' * 40}" for n in range(30))
+    slack_bot.command(
+        f'/horing ny "Lang{amps}" frist om 20 dager mottakere "{orgs}" nettverk infrastruktur'
+    )
+    said = fake_slack.wait_for("chat.postMessage", lambda c: "Lang&amp;" in c.text, ok_only=False)
+    assert _refused(said) == []
+    number = said[0].text.split("#", 1)[1].split()[0]
+    _, url = slack_bot.command(
+        f'/konferanse ny "Lang {emoji[:1200]}" dato 1.6.2027 kl 10 sted "{amps}" '
+        'publikum "Nettverk for infrastruktur"'
+    )
+    slack_bot.replies(url)
+    slots = ", ".join(f"{d}. januar 2027 kl 10-11" for d in range(4, 30))
+    _, url = slack_bot.command(f'/mote ny "Lang {emoji[:1200]}" tider {slots}')
+    slack_bot.replies(url)
+    for line in (f"/horing vis {number}", "/horing liste", "/konferanse liste", "/mote liste"):
+        _, url = slack_bot.command(line)
+        slack_bot.replies(url)
+    assert _refused(fake_slack.calls()[before:]) == []
+    assert "Traceback" not in slack_bot.logs()
