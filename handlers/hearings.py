@@ -74,6 +74,7 @@ ANSWER_KEYWORDS = {
     "organisation": ("org", "organisasjon", "organisation"),
     "link": ("lenke", "lenkje", "link", "url"),
 }
+MAX_TITLE = 2000
 MAX_SENDER = 200
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _LIST_SPLIT = re.compile(r"[,;\n]")
@@ -89,7 +90,7 @@ def _sender(typed: str | None) -> str | None:
 
 
 def new_hearing(ctx: Context, args: Args) -> Reply:
-    title = (args.strict_title() or "").strip()
+    title = args.strict_title(limit=MAX_TITLE) or ""
     if not title:
         raise UserError("hearings.title_missing")
     if not args.get("deadline"):
@@ -107,7 +108,7 @@ def new_hearing(ctx: Context, args: Args) -> Reply:
         raise UserError("hearings.addressees_missing")
     hearing = Hearing(
         network=network,
-        title=title[:2000],
+        title=title,
         sender=_sender(args.get("sender")),
         link=args.get("link"),
         deadline=deadline,

@@ -65,3 +65,37 @@ def test_titles_and_names_with_newlines_and_tabs_are_stored_on_one_line(any_bot:
     with any_bot.app.db.transaction() as s:
         for model in (Hearing.title, Conference.title, Poll.title, Network.name, Member.name):
             assert s.scalar(select(model).where(model.like("Første%"))) == "Første linje og andre"
+
+
+@pytest.mark.parametrize(
+    ("line", "limit"),
+    [
+        ('/horing ny "{t}" frist om 20 dager mottakere NAV', 2000),
+        ('/konferanse ny "{t}" dato 1.6.2027 kl 10', 500),
+        ('/mote ny "{t}" tider tirsdag neste uke 10-12', 200),
+        ('/partnerbot nettverk ny "{t}" organisasjoner NAV', 200),
+    ],
+)
+def test_a_title_over_its_limit_is_refused_not_cut(bot: TestBot, line: str, limit: int) -> None:
+    out = bot.run(line.format(t="Lang tittel " + "x" * limit))
+    assert f"Tittelen er for lang ({limit + 12} tegn; høyst {limit})" in out, out
+    with bot.app.db.transaction() as s:
+        for model in (Hearing.title, Conference.title, Poll.title, Network.name):
+            assert s.scalar(select(model).where(model.like("Lang tittel%"))) is None
+    made = bot.run(line.format(t="Lang tittel " + "x" * (limit - 12)))
+    assert "x" * (limit - 12) in made and "for lang" not in made, made
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("nn", "Tittelen er for lang (212 teikn; høgst 200)"),
+        ("en", "The title is too long (212 characters; at most 200)"),
+    ],
+)
+def test_a_title_too_long_is_said_in_the_members_language(
+    bot: TestBot, lang: str, said: str
+) -> None:
+    bot.run(f"/partnerbot språk {lang}")
+    out = bot.run('/mote ny "Lang tittel ' + "x" * 200 + '" tider tirsdag neste uke 10-12')
+    assert said in out, out
