@@ -4,7 +4,9 @@ names from Teams are user text like any other."""
 from __future__ import annotations
 
 import json
+import socket
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 import pytest
 from sqlalchemy import select
@@ -71,3 +73,17 @@ def test_a_card_with_very_long_member_text_is_cut_to_what_teams_takes(
     assert shown.status < 300, [(c.kind, c.status) for c in teams.fake.calls]
     assert len(json.dumps(shown.body).encode()) <= MAX_MESSAGE_BYTES
     assert "😀" in shown.text and "Stor" in shown.text
+
+
+# -- size of a request: refused when it shows, not read into memory first --------------------
+
+
+def test_a_body_declared_too_large_is_refused_before_it_is_sent(teams: TeamsHarness) -> None:
+    parts = urlsplit(teams.url)
+    with socket.create_connection((parts.hostname, parts.port)) as sock:
+        sock.settimeout(10)  # a bound on a failing test: the answer is awaited, not a pause
+        sock.sendall(
+            b"POST /api/messages HTTP/1.1\r\nHost: bot\r\nContent-Type: application/json\r\n"
+            b"Content-Length: 50000000\r\n\r\n{"
+        )
+        assert sock.recv(100).startswith(b"HTTP/1.1 413")
