@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from sqlalchemy import bindparam, select
@@ -27,6 +28,22 @@ _MEMBER_BY_ACCOUNT = (
     # partnership (its language, when the member chose none) comes in the same query
     .options(lazyload(Member.accounts), joinedload(Member.partnership))
 )
+
+
+def unmistakable_name(session: Session, name: str, platform: str, external_id: str) -> str:
+    """The name for a new person's ``external_id`` on ``platform``: ``name`` as the platform
+    gave it, with the account after it when someone already has that name as a reader sees
+    it (case, width and spacing aside), so that the bot never speaks of the newcomer as the
+    person it knows: a Slack profile renamed "Ingrid Berg" becomes "Ingrid Berg (slack
+    U0MALLORY)". A name is the member's to choose; only the account says who it is."""
+    key = _reading(name)
+    if not any(_reading(known) == key for known in session.scalars(select(Member.name))):
+        return name
+    return f"{name} ({platform} {external_id})"
+
+
+def _reading(name: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
 def find_account(session: Session, platform: str, external_id: str) -> Account | None:

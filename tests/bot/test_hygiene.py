@@ -124,3 +124,32 @@ def test_a_long_display_name_with_newlines_is_stored_on_one_line_on_both_databas
     with any_db.transaction() as s:
         m = s.scalar(select(Member).join(Member.accounts).where(Account.external_id == "U_LONG"))
         assert m is not None and m.name == ("Eva Ny " + "Å" * 300)[:200]
+
+
+# -- a newcomer named like someone the bot knows is not spoken of as them ------------------
+
+
+def first_contact(app: App, user_id: str, name: str) -> str:
+    cmd = Command(
+        platform="slack",
+        user_id=user_id,
+        user_name=name,
+        channel_id="C1",
+        name="partnerbot",
+        text="meg",
+    )
+    return app.router.handle(cmd, now=datetime.now(UTC)).plain()
+
+
+@pytest.mark.parametrize("name", ["Ingrid Berg", "ingrid  berg", "ＩＮＧＲＩＤ BERG"])
+def test_a_newcomer_with_another_persons_name_gets_their_account_in_it(
+    bot: TestBot, name: str
+) -> None:
+    out = first_contact(bot.app, "U_MALLORY", name)
+    shown = f"{' '.join(name.split())} (slack U_MALLORY)"
+    assert out.startswith(shown), out
+    with bot.app.db.transaction() as s:
+        m = s.scalar(select(Member).join(Member.accounts).where(Account.external_id == "U_MALLORY"))
+        assert m is not None and m.name == shown and m.role == "member"
+    # the admin's own name is untouched, and a name no one has stays as it is
+    assert first_contact(bot.app, "U_NEW", "Ingrid Bergersen").startswith("Ingrid Bergersen\n")

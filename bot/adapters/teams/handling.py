@@ -28,6 +28,7 @@ from bot.messages import Command, File, PersonRef, Reply
 from bot.reposts import schedule_repost
 from bot.router import HELP_WORDS, Router, find_member
 from bot.scheduler import DispatchLoop
+from storage.accounts import unmistakable_name
 from storage.db import is_unreachable
 
 log = logging.getLogger(__name__)
@@ -241,7 +242,7 @@ class TeamsBot:
         with self.db.transaction() as session:
             member = find_member(session, PLATFORM, command.user_id)
             if member is not None and member.name == command.user_id:
-                member.name = name
+                member.name = unmistakable_name(session, name, PLATFORM, command.user_id)
 
     def command(self, activity: dict[str, Any], name: str, text: str) -> Command:
         sender = activity.get("from") or {}

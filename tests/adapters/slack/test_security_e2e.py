@@ -147,6 +147,16 @@ def test_a_name_from_users_info_is_user_text(
     assert markup_sent(fake_slack.calls()[before:]) == []
 
 
+def test_a_slack_profile_named_like_the_admin_is_not_spoken_of_as_her(
+    slack_bot: SlackBotProcess, fake_slack: FakeSlack
+) -> None:
+    fake_slack.users["U_IMPOSTOR"] = {"real_name": "Ingrid Berg"}  # the demo's admin
+    _, url = slack_bot.command("/partnerbot meg", user_id="U_IMPOSTOR", user_name="ib")
+    reply = slack_bot.replies(url)[0].text
+    assert reply.startswith("*Ingrid Berg (slack U_IMPOSTOR)*"), reply
+    assert role_of(slack_bot, "U_IMPOSTOR") == "member"
+
+
 NASTY = st.sampled_from(
     [
         "<!channel>",

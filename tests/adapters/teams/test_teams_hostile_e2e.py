@@ -47,6 +47,19 @@ def test_the_name_teams_shows_for_a_member_added_by_id_is_cleaned_user_text(
     assert name_of(teams, "aad-eve") == ("Eva Ny\ufffd " + "Å" * 300)[:200]
 
 
+def test_a_member_added_by_id_whom_teams_names_like_the_admin_is_not_named_as_her(
+    teams: TeamsHarness,
+) -> None:
+    teams.say("partnerbot medlem ny aad-mal nettverk infrastruktur", **INGRID)
+    teams.fake.wait_for(
+        "send", lambda c: c.conversation == "a:personal-ingrid" and "aad-mal" in c.text
+    )
+    teams.say("partnerbot meg", user="mal", name="Ingrid  Berg")
+    answer = teams.fake.wait_for("send", lambda c: c.conversation == "a:personal-mal")
+    assert "Ingrid Berg (teams aad-mal)" in answer.text, answer.text
+    assert name_of(teams, "aad-mal") == "Ingrid Berg (teams aad-mal)"
+
+
 # -- size: Teams refuses a message over about 28 KB ----------------------------------------
 
 LONG = "😀\\*" * 1300  # a character JSON sends as 12 bytes, markdown escaped: 4 bytes more
