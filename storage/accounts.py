@@ -37,7 +37,8 @@ def unmistakable_name(session: Session, name: str, platform: str, external_id: s
     person it knows: a Slack profile renamed "Ingrid Berg" becomes "Ingrid Berg (slack
     U0MALLORY)". A name is the member's to choose; only the account says who it is."""
     key = _reading(name)
-    if not any(_reading(known) == key for known in session.scalars(select(Member.name))):
+    known = session.scalars(select(Member.name).where(in_chat()))  # a guest is marked so
+    if not any(_reading(other) == key for other in known):
         return name
     return f"{name} ({platform} {external_id})"
 

@@ -13,6 +13,7 @@ from bot import demo
 from bot.app import App
 from bot.hygiene import clean_name, clean_text
 from bot.messages import Command
+from handlers.guest_votes import new_guest
 from storage.db import Database
 from storage.models import Account, Hearing, Member
 from tests.conftest import make_settings
@@ -153,3 +154,11 @@ def test_a_newcomer_with_another_persons_name_gets_their_account_in_it(
         assert m is not None and m.name == shown and m.role == "member"
     # the admin's own name is untouched, and a name no one has stays as it is
     assert first_contact(bot.app, "U_NEW", "Ingrid Bergersen").startswith("Ingrid Bergersen\n")
+
+
+def test_a_guest_from_a_page_does_not_change_the_name_of_a_member_who_comes_later(
+    bot: TestBot,
+) -> None:
+    with bot.app.db.transaction() as s:
+        new_guest(s, "Rita Ruud", "NAV", now=datetime.now(UTC))  # a guest page's form
+    assert first_contact(bot.app, "U_RITA", "Rita Ruud").startswith("Rita Ruud\n")
