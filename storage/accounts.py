@@ -43,6 +43,15 @@ def unmistakable_name(session: Session, name: str, platform: str, external_id: s
     return f"{name} ({platform} {external_id})"
 
 
+def learn_name(session: Session, platform: str, external_id: str, name: str) -> None:
+    """A person an admin added by their account (a mention, ``medlem ny aad-…``), still
+    named by it, gets the name the platform shows for it (``name``, cleaned by the caller);
+    a name someone chose is kept."""
+    member = find_member(session, platform, external_id)
+    if member is not None and name and member.name == external_id:
+        member.name = unmistakable_name(session, name, platform, external_id)
+
+
 def _reading(name: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 

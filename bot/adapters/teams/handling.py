@@ -26,9 +26,9 @@ from bot.inbox import Job
 from bot.languages import chosen_language
 from bot.messages import Command, File, PersonRef, Reply
 from bot.reposts import schedule_repost
-from bot.router import HELP_WORDS, Router, find_member
+from bot.router import HELP_WORDS, Router
 from bot.scheduler import DispatchLoop
-from storage.accounts import unmistakable_name
+from storage.accounts import learn_name
 from storage.db import is_unreachable
 
 log = logging.getLogger(__name__)
@@ -240,9 +240,7 @@ class TeamsBot:
         if not name:
             return
         with self.db.transaction() as session:
-            member = find_member(session, PLATFORM, command.user_id)
-            if member is not None and member.name == command.user_id:
-                member.name = unmistakable_name(session, name, PLATFORM, command.user_id)
+            learn_name(session, PLATFORM, command.user_id, name)
 
     def command(self, activity: dict[str, Any], name: str, text: str) -> Command:
         sender = activity.get("from") or {}

@@ -157,6 +157,32 @@ def test_a_slack_profile_named_like_the_admin_is_not_spoken_of_as_her(
     assert role_of(slack_bot, "U_IMPOSTOR") == "member"
 
 
+@pytest.mark.parametrize(
+    ("user", "profile", "named"),
+    [
+        ("U0EVA", "Eva\u200b Nyland\n", "Eva Nyland"),
+        ("U0MAL", "Ingrid Berg", "Ingrid Berg (slack U0MAL)"),
+    ],
+)
+def test_a_member_added_by_mention_gets_the_name_slack_shows_as_user_text(
+    slack_bot: SlackBotProcess, fake_slack: FakeSlack, user: str, profile: str, named: str
+) -> None:
+    _, url = slack_bot.command(f"/partnerbot medlem ny <@{user}|x> nettverk infrastruktur")
+    added = slack_bot.replies(url)[0].text
+    assert f"{user} er lagt til" in added, added
+    fake_slack.users[user] = {"real_name": profile}
+    _, url = slack_bot.command("/partnerbot meg", user_id=user, user_name="x")
+    reply = slack_bot.replies(url)[0].text
+    assert reply.startswith(f"*{named}*"), reply
+    with slack_bot.db().transaction() as s:
+        names = s.scalars(
+            select(Member.name)
+            .join(Member.accounts)
+            .where(Account.platform == "slack", Account.external_id == user)
+        ).all()
+        assert names == [named]
+
+
 NASTY = st.sampled_from(
     [
         "<!channel>",
