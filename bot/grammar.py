@@ -78,9 +78,11 @@ class Args:
         joined = " ".join(tok.text for tok in self.positional).strip()
         return joined or None
 
-    def strict_title(self) -> str | None:
+    def strict_title(self, limit: int | None = None) -> str | None:
         """The title of a "new" command, refusing words it would otherwise drop: a word after
-        a quoted title, or a misspelt keyword inside an unquoted one (``ansvarlg @ola``)."""
+        a quoted title, or a misspelt keyword inside an unquoted one (``ansvarlg @ola``).
+        A title (a name) is one line: runs of white space, newlines too, are one space;
+        one longer than ``limit`` is refused (never cut without a word)."""
         quoted = next((i for i, tok in enumerate(self.positional) if tok.quoted), None)
         if quoted is not None:
             stray = [tok for tok in self.positional if not tok.quoted]
@@ -95,7 +97,10 @@ class Args:
                 near = nearest_keyword(tok.text, self.keywords, strict=True)
                 if near is not None:
                     raise UnknownWord(tok.text, self.keywords, near=near)
-        return self.title
+        title = " ".join((self.title or "").split())
+        if limit is not None and len(title) > limit:
+            raise UserError("grammar.title_too_long", length=len(title), limit=limit)
+        return title or None
 
     def words(self) -> list[str]:
         return [tok.text for tok in self.positional]

@@ -73,6 +73,7 @@ from storage.models import (
 )
 
 MAX_SEATS = 100_000
+MAX_TITLE = 500
 ALL_WORDS = ("alle", "all", "everyone")
 FIELDS = {
     "date": ("dato", "date"),
@@ -236,13 +237,13 @@ def organised_conference(ctx: Context, args: Args) -> Conference:
 
 def new_conference(ctx: Context, args: Args) -> Reply:
     ctx.require_role("organiser")
-    title = (args.strict_title() or "").strip()
+    title = args.strict_title(limit=MAX_TITLE) or ""
     if not title:
         raise UserError("conferences.title_missing")
     if not args.get("date"):
         raise UserError("conferences.date_missing")
     conf = Conference(
-        title=title[:500],
+        title=title,
         state=DRAFT,
         uid=f"{uuid.uuid4()}@partnerbot",
         created_by=ctx.member.id,

@@ -99,7 +99,7 @@ _ALL_SLOTS = ("alle", "all")
 
 
 def new_poll(ctx: Context, args: Args) -> Reply:
-    title = (args.strict_title() or "").strip()
+    title = args.strict_title(limit=MAX_TITLE) or ""
     if not title:
         raise UserError("polls.title_missing")
     if not args.get("slots"):
