@@ -52,6 +52,7 @@ NONRESPONDER, DAY_BEFORE, CLOSED = (
 )
 REMINDER_KINDS = (NONRESPONDER, DAY_BEFORE, CLOSED)
 CALLED_OFF = "conference.called_off"
+CHANGED = "conference.changed"
 
 
 def _payload(conf: Conference, tz: tzinfo) -> dict[str, object]:
@@ -237,6 +238,23 @@ def schedule_called_off(
     return len(answered)
 
 
+def schedule_changed(session: Session, conf: Conference, now: datetime, tz: tzinfo) -> int:
+    """A new day or place, told at once to everyone who answered (registered, waitlisted,
+    maybe); returns how many. Rendered at send time: two changes in a row tell the last."""
+    answered = sorted({r.member_id for r in conf.registrations if r.status != CANCELLED})
+    for member_id in answered:
+        _schedule(
+            session,
+            conf,
+            f"changed:member:{member_id}:{now.isoformat()}",
+            CHANGED,
+            Target.member(member_id),
+            now,
+            _payload(conf, tz),
+        )
+    return len(answered)
+
+
 def called_off_card(conf: Conference, lang: str, tz: tzinfo, reason: str | None) -> Reply:
     """What the posted invitations show once it is called off: no RSVP buttons."""
     lines = [
@@ -412,6 +430,32 @@ def render_called_off(
     return Reply.text("\n".join(lines))
 
 
+def render_changed(
+    session: Session, row: OutboxMessage, now: datetime, lang: str, *, settings: Settings
+) -> Reply | None:
+    conf = _announced(session, row)
+    if conf is None:
+        return None
+    reg = registration_of(session, conf.id, int(row.target_id))
+    if reg is None or reg.status == CANCELLED:
+        return None  # withdrew since: the change is no longer theirs to hear
+    tz = row_zone(row, settings)
+    return Reply(
+        blocks=[
+            Text(t("conferences.changed_notice", lang, title=conf.title)),
+            details(session, conf, lang, tz),
+            Text(
+                t(
+                    "conferences.changed_hint",
+                    lang,
+                    ics=t("conferences.cmd.ics", lang, id=conf.id),
+                    command=t("conferences.cmd.cancel", lang, id=conf.id),
+                )
+            ),
+        ]
+    )
+
+
 def render_closed(
     session: Session, row: OutboxMessage, now: datetime, lang: str, *, settings: Settings
 ) -> Reply | None:
@@ -440,4 +484,5 @@ RENDERERS = {
     DAY_BEFORE: render_day_before,
     CALLED_OFF: render_called_off,
     CLOSED: render_closed,
+    CHANGED: render_changed,
 }

@@ -57,7 +57,9 @@ from handlers.conference_files import ics_file, participants_csv
 from handlers.conference_outbox import (
     called_off_card,
     details,
+    invitation,
     schedule_called_off,
+    schedule_changed,
     schedule_invitations,
     schedule_reminders,
 )
@@ -287,22 +289,28 @@ def edit_conference(ctx: Context, args: Args) -> Reply:
     new_title = next((tok.text for tok in args.positional if tok.quoted), None)
     if new_title:
         conf.title = new_title[:500]
+    before = (conf.start_at, conf.end_at, conf.place)
     apply_fields(ctx, conf, args)
     if args.get("audience"):  # not handed to another partnership's networks
         require_organiser_of_home(ctx, conf)
     ctx.session.flush()
+    told = None
     if conf.state == ANNOUNCED:
         if args.get("audience"):
             schedule_invitations(ctx.session, conf, ctx.now, ctx.tz)  # new networks only
         registrations.fill_seats(ctx, conf, more_seats=True)  # the waitlist moves up
         schedule_reminders(ctx.session, conf, ctx.now, ctx.tz)
+        if (conf.start_at, conf.end_at, conf.place) != before:  # a new day or place
+            told = schedule_changed(ctx.session, conf, ctx.now, ctx.tz)
     audit(ctx, "conference.edit", "conference", conf.id, fields=",".join(args.options))
-    return Reply(
-        blocks=[
-            Text(t("conferences.edited", ctx.lang, id=conf.id, title=conf.title)),
-            details(ctx.session, conf, ctx.lang, ctx.tz),
-        ]
-    )
+    intro = t("conferences.edited", ctx.lang, id=conf.id, title=conf.title)
+    if told:
+        intro += " " + t("conferences.edited_told", ctx.lang, count=told)
+    reply = Reply(blocks=[Text(intro), details(ctx.session, conf, ctx.lang, ctx.tz)])
+    if conf.state == ANNOUNCED:  # the posted invitations show it as it now is
+        reply.object_ref = (OBJECT, conf.id)
+        reply.card = invitation(ctx.session, conf, ctx.lang, ctx.tz)
+    return reply
 
 
 def announce_conference(ctx: Context, args: Args) -> Reply:

@@ -502,4 +502,19 @@ TEXTS = {
         "nn": "Påmeldinga til «{title}» (#{id}) er stengd: {registered} påmelde, {waitlisted} på venteliste, {maybe} kanskje. Sjå lista med `{command}`.",
         "en": "Registration for “{title}” (#{id}) is closed: {registered} registered, {waitlisted} waitlisted, {maybe} maybe. See the list with `{command}`.",
     },
+    "conferences.edited_told": {
+        "nb": "Tid eller sted er endret, så alle som har svart ({count}) får beskjed.",
+        "nn": "Tid eller stad er endra, så alle som har svara ({count}), får melding.",
+        "en": "The time or place changed, so everyone who answered ({count}) is told.",
+    },
+    "conferences.changed_notice": {
+        "nb": "Endring: «{title}» er endret. Slik er det nå:",
+        "nn": "Endring: «{title}» er endra. Slik er det no:",
+        "en": "Change: “{title}” has changed. This is how it stands now:",
+    },
+    "conferences.changed_hint": {
+        "nb": "Hent den nye kalenderfilen med `{ics}`. Kan du ikke komme nå, skriv `{command}`.",
+        "nn": "Hent den nye kalenderfila med `{ics}`. Kan du ikkje kome no, skriv `{command}`.",
+        "en": "Get the new calendar file with `{ics}`. If you cannot come now, type `{command}`.",
+    },
 }
