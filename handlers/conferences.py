@@ -31,6 +31,7 @@ from bot.router import Router, Verb
 from handlers import conference_outbox, registrations
 from handlers.conference_common import (
     ANNOUNCED,
+    CANCELLED,
     CONFERENCE_CANCELLED,
     DRAFT,
     MAYBE,
@@ -465,7 +466,7 @@ def list_participants(ctx: Context, args: Args) -> Reply:
     if not is_organiser_of(ctx, conf):
         raise organiser_refusal(ctx, conf)
     lines = [t("conferences.participants_title", ctx.lang, id=conf.id, title=conf.title)]
-    for status in (REGISTERED, WAITLISTED, MAYBE):
+    for status in (REGISTERED, WAITLISTED, MAYBE, CANCELLED):
         regs = by_arrival(ctx.session, conf.id, status)
         heading = t(
             f"conferences.heading.{status}",

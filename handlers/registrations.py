@@ -164,8 +164,10 @@ def unregister(ctx: Context, args: Args) -> Reply:
     conf = find_conference(ctx.session, conference_ref(args), lock=True, viewer=ctx.member)
     _check_open(ctx, conf, registering=False)
     reg = registration_of(ctx.session, conf.id, ctx.member.id)
-    if reg is None or reg.status == CANCELLED:
-        return Reply.text(t("conferences.not_registered", ctx.lang, title=conf.title))
+    if reg is not None and reg.status == CANCELLED:
+        return Reply.text(t("conferences.already_declined", ctx.lang, title=conf.title))
+    if reg is None:  # a no to the invitation: noted, so its reminder is not sent
+        return _decline(ctx, conf)
     was = reg.status
     reg.status, reg.updated_at = CANCELLED, ctx.now
     ctx.session.flush()
@@ -178,6 +180,27 @@ def unregister(ctx: Context, args: Args) -> Reply:
     promoted = fill_seats(ctx, conf)
     key = "conferences.unregistered_seat_passed" if promoted else "conferences.unregistered"
     return Reply.text(t(key, ctx.lang, title=conf.title))
+
+
+def _decline(ctx: Context, conf: Conference) -> Reply:
+    if not (is_organiser_of(ctx, conf) or in_audience(conf, ctx.member)):
+        return Reply.text(t("conferences.not_registered", ctx.lang, title=conf.title))
+    reg = Registration(conference_id=conf.id, member_id=ctx.member.id, queued_at=ctx.now)
+    reg.status, reg.updated_at = CANCELLED, ctx.now
+    ctx.session.add(reg)
+    ctx.session.flush()
+    audit(ctx, "conference.declined", "conference", conf.id)
+    if ctx.now >= closes_at(conf):
+        return Reply.text(t("conferences.maybe_withdrawn", ctx.lang, title=conf.title))
+    return Reply.text(
+        t(
+            "conferences.declined",
+            ctx.lang,
+            title=conf.title,
+            deadline=format_datetime(closes_at(conf), ctx.lang, ctx.tz),
+            command=t("conferences.cmd.register", ctx.lang, id=conf.id),
+        )
+    )
 
 
 def maybe_coming(ctx: Context, args: Args) -> Reply:
@@ -231,7 +254,23 @@ VERBS = (
         "help.konferanse.meld_pa",
     ),
     Verb(
-        ("meld av", "meld meg av", "avmelding", "avmeld", "cancel", "unregister", "withdraw"),
+        (
+            "meld av",
+            "meld meg av",
+            "avmelding",
+            "avmeld",
+            "nei",
+            "kan ikke",
+            "kan ikkje",
+            "kommer ikke",
+            "kjem ikkje",
+            "cancel",
+            "unregister",
+            "withdraw",
+            "no",
+            "decline",
+            "not coming",
+        ),
         unregister,
         "help.konferanse.meld_av",
     ),

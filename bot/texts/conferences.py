@@ -39,9 +39,9 @@ TEXTS = {
         "en": "`/konferanse register 2` – sign up (waitlist when full)",
     },
     "help.konferanse.meld_av": {
-        "nb": "`/konferanse meld av 2` – meld deg av; plassen går til nestemann på ventelisten",
-        "nn": "`/konferanse meld av 2` – meld deg av; plassen går til nestemann på ventelista",
-        "en": "`/konferanse cancel 2` – cancel; your seat goes to the next on the waitlist",
+        "nb": "`/konferanse meld av 2` – meld deg av, eller si nei til invitasjonen (`/konferanse nei 2`); plassen går til nestemann på ventelisten",
+        "nn": "`/konferanse meld av 2` – meld deg av, eller sei nei til invitasjonen (`/konferanse nei 2`); plassen går til nestemann på ventelista",
+        "en": "`/konferanse cancel 2` – cancel, or say no to the invitation (`/konferanse no 2`); your seat goes to the next on the waitlist",
     },
     "help.konferanse.kanskje": {
         "nb": "`/konferanse kanskje 2` – svar kanskje (gir ingen plass)",
@@ -516,5 +516,20 @@ TEXTS = {
         "nb": "Hent den nye kalenderfilen med `{ics}`. Kan du ikke komme nå, skriv `{command}`.",
         "nn": "Hent den nye kalenderfila med `{ics}`. Kan du ikkje kome no, skriv `{command}`.",
         "en": "Get the new calendar file with `{ics}`. If you cannot come now, type `{command}`.",
+    },
+    "conferences.declined": {
+        "nb": "Notert: du kommer ikke på «{title}». Ombestemmer du deg, skriv `{command}` innen {deadline}.",
+        "nn": "Notert: du kjem ikkje på «{title}». Ombestemmer du deg, skriv `{command}` innan {deadline}.",
+        "en": "Noted: you will not come to “{title}”. If you change your mind, type `{command}` by {deadline}.",
+    },
+    "conferences.already_declined": {
+        "nb": "Du har allerede svart at du ikke kommer på «{title}».",
+        "nn": "Du har alt svara at du ikkje kjem på «{title}».",
+        "en": "You have already answered that you will not come to “{title}”.",
+    },
+    "conferences.heading.cancelled": {
+        "nb": "**Kommer ikke ({count}):**",
+        "nn": "**Kjem ikkje ({count}):**",
+        "en": "**Not coming ({count}):**",
     },
 }

@@ -73,3 +73,51 @@ def test_a_draft_changed_tells_nobody(bot: TestBot, now: datetime) -> None:
     assert "oppdatert" in text and "får beskjed" not in text
     assert bot.dispatch(now) == []
     assert statuses(bot, cid) == {}
+
+
+# -- saying no -----------------------------------------------------------------------------
+
+
+def test_saying_no_is_noted_and_stops_the_reminder(bot: TestBot, now: datetime) -> None:
+    cid = announced(bot, now)
+    assert bot.run(f"/konferanse nei {cid}", as_="Ola Nordmann", now=now) == (
+        "Notert: du kommer ikke på «Vestfoldkonferansen 2026». "
+        f"Ombestemmer du deg, skriv `/konferanse meld på {cid}` innen fredag 10. april 2026 kl 23:59."
+    )
+    # the invitation's own button, clicked by someone who never registered, says no too
+    assert "Notert: du kommer ikke" in bot.run(
+        f"/konferanse meld av {cid}", as_="Per Hansen", now=now
+    )
+    assert "Noted: you will not come" in bot.run(f"/konferanse no {cid}", as_="Jon Bakke", now=now)
+    assert "allerede svart at du ikke kommer" in bot.run(
+        f"/konferanse kan ikke {cid}", as_="Ola Nordmann", now=now
+    )
+    assert statuses(bot, cid) == {
+        "Ola Nordmann": "cancelled",
+        "Per Hansen": "cancelled",
+        "Jon Bakke": "cancelled",
+    }
+    # Only those who have not answered at all are reminded before the deadline.
+    sent = bot.dispatch(oslo(2026, 4, 7, 9, 0))
+    assert sorted(d for d, _ in sent) == ["Ingrid Berg", "Lise Dahl", "Marte Lie"]
+    # The organiser sees who said no; a no can become a yes.
+    text = bot.run(f"/konferanse deltakere {cid}", as_="Kari Nordmann", now=now)
+    assert "Kommer ikke (3)" in text and "Ikke svart ennå: 3 i publikum." in text
+    assert "Du er påmeldt" in bot.run(f"/konferanse meld på {cid}", as_="Ola Nordmann", now=now)
+
+
+def test_saying_no_with_a_seat_gives_it_to_the_waitlist(bot: TestBot, now: datetime) -> None:
+    cid = announced(bot, now)
+    for name in ("Ola Nordmann", "Per Hansen", "Lise Dahl"):
+        bot.run(f"/konferanse meld på {cid}", as_=name, now=now)
+    assert "Plassen din gikk til nestemann" in bot.run(
+        f"/konferanse nei {cid}", as_="Ola Nordmann", now=now
+    )
+    assert statuses(bot, cid)["Lise Dahl"] == "registered"
+
+
+def test_no_from_outside_the_audience_changes_nothing(bot: TestBot, now: datetime) -> None:
+    cid = announced(bot, now)
+    text = bot.run(f"/konferanse nei {cid}", as_="Knut Vik", now=now)
+    assert "ikke påmeldt" in text or "ikkje påmeld" in text
+    assert statuses(bot, cid) == {}
