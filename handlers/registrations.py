@@ -7,6 +7,7 @@ BEGIN IMMEDIATE serialises writers), so 300 members at once for 250 seats gives 
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from sqlalchemy import bindparam, func, select
@@ -74,6 +75,23 @@ def _check_audience(ctx: Context, conf: Conference) -> None:
     )
 
 
+# "+1", "pluss en", "plus one", "med følge": someone meant to come along
+_PLUS_ONE = re.compile(r"^\+\s*\d|\b(pluss|plus|følge|folge|ledsager|companion)\b")
+
+
+def _number_only(ctx: Context, args: Args, command_key: str) -> int:
+    """The conference number, refusing words after it: a registration is one person's
+    and holds no other facts, and a word dropped in silence looks like it was taken."""
+    ref = conference_ref(args)
+    stray = " ".join(tok.text for tok in args.positional[1:])
+    if not stray:
+        return ref
+    if _PLUS_ONE.search(stray.casefold()):
+        raise UserError("conferences.plus_one", id=ref)
+    command = t(command_key, ctx.lang, id=ref)
+    raise UserError("conferences.stray_words", given=stray[:60], command=command)
+
+
 def _arrival(session: Session, conf: Conference, now: datetime) -> datetime:
     """Never earlier than anyone already queued: with the row locked this keeps queued_at in
     commit order even when clocks of several bot processes disagree."""
@@ -122,7 +140,8 @@ def take_seat(
 
 
 def register_for(ctx: Context, args: Args) -> Reply:
-    conf = find_conference(ctx.session, conference_ref(args), lock=True, viewer=ctx.member)
+    ref = _number_only(ctx, args, "conferences.cmd.register")
+    conf = find_conference(ctx.session, ref, lock=True, viewer=ctx.member)
     _check_open(ctx, conf, registering=True)
     _check_audience(ctx, conf)
     reg = registration_of(ctx.session, conf.id, ctx.member.id)
@@ -161,7 +180,8 @@ def register_for(ctx: Context, args: Args) -> Reply:
 
 
 def unregister(ctx: Context, args: Args) -> Reply:
-    conf = find_conference(ctx.session, conference_ref(args), lock=True, viewer=ctx.member)
+    ref = _number_only(ctx, args, "conferences.cmd.cancel")
+    conf = find_conference(ctx.session, ref, lock=True, viewer=ctx.member)
     _check_open(ctx, conf, registering=False)
     reg = registration_of(ctx.session, conf.id, ctx.member.id)
     if reg is not None and reg.status == CANCELLED:
@@ -204,7 +224,8 @@ def _decline(ctx: Context, conf: Conference) -> Reply:
 
 
 def maybe_coming(ctx: Context, args: Args) -> Reply:
-    conf = find_conference(ctx.session, conference_ref(args), lock=True, viewer=ctx.member)
+    ref = _number_only(ctx, args, "conferences.cmd.maybe")
+    conf = find_conference(ctx.session, ref, lock=True, viewer=ctx.member)
     _check_open(ctx, conf, registering=True)
     _check_audience(ctx, conf)
     reg = registration_of(ctx.session, conf.id, ctx.member.id)

@@ -532,4 +532,14 @@ TEXTS = {
         "nn": "**Kjem ikkje ({count}):**",
         "en": "**Not coming ({count}):**",
     },
+    "conferences.plus_one": {
+        "nb": "En påmelding gjelder én person. Skal noen bli med, melder de seg på selv med `/konferanse meld på {id}`, eller de får en gjestelenke fra organisatoren (`/konferanse lenke {id}`).",
+        "nn": "Ei påmelding gjeld éin person. Skal nokon bli med, melder dei seg på sjølve med `/konferanse meld på {id}`, eller dei får ei gjestelenke frå organisatoren (`/konferanse lenke {id}`).",
+        "en": "A registration is for one person. Anyone coming along registers themselves with `/konferanse register {id}`, or gets a guest link from the organiser (`/konferanse link {id}`).",
+    },
+    "conferences.stray_words": {
+        "nb": "Jeg forstod ikke «{given}» etter konferansenummeret, så ingenting er endret. Skriv bare `{command}`.",
+        "nn": "Eg forstod ikkje «{given}» etter konferansenummeret, så ingenting er endra. Skriv berre `{command}`.",
+        "en": "I didn't understand “{given}” after the conference number, so nothing changed. Type just `{command}`.",
+    },
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
 from icalendar import Calendar
 
 from tests.handlers.test_conferences import announced, create, oslo, statuses
@@ -120,4 +121,28 @@ def test_no_from_outside_the_audience_changes_nothing(bot: TestBot, now: datetim
     cid = announced(bot, now)
     text = bot.run(f"/konferanse nei {cid}", as_="Knut Vik", now=now)
     assert "ikke påmeldt" in text or "ikkje påmeld" in text
+    assert statuses(bot, cid) == {}
+
+
+# -- words the registration does not take ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("/konferanse meld på {cid} +1", "gjelder én person"),
+        ("/konferanse meld på {cid} pluss en", "gjelder én person"),
+        ("/konferanse register {cid} plus one", "one person"),
+        ('/konferanse meld på {cid} "vegetar"', "Jeg forstod ikke «vegetar»"),
+        ("/konferanse kanskje {cid} kanskje ikke", "Jeg forstod ikke «kanskje ikke»"),
+    ],
+)
+def test_words_after_the_number_are_refused_and_nothing_is_saved(
+    bot: TestBot, now: datetime, line: str, expected: str
+) -> None:
+    cid = announced(bot, now)
+    as_ = "Jon Bakke" if "register" in line else "Ola Nordmann"
+    text = bot.run(line.format(cid=cid), as_=as_, now=now)
+    assert expected in text, text
+    assert "`/konferanse" in text  # says what to type instead
     assert statuses(bot, cid) == {}
