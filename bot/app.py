@@ -20,6 +20,7 @@ from handlers import (
     hearings,
     networks,
     overview,
+    poll_cancel,
     polls,
     web_commands,
 )
@@ -34,6 +35,7 @@ FEATURES = (
     actions,
     hearings,
     polls,
+    poll_cancel,  # after polls: adds avlys and gjenåpne to /mote
     conferences,
     web_commands,  # last: adds link verbs to the groups above
 )

@@ -158,6 +158,8 @@ COMMANDS: dict[str, Rule] = {
     "/mote svar": NETWORK,  # or invited by name or organisation
     "/mote vis": ANYONE,
     "/mote lukk": CREATOR,
+    "/mote avlys": CREATOR,
+    "/mote gjenåpne": CREATOR,
     "/mote liste": ANYONE,
     "/mote lenke": CREATOR,
     "/konferanse ny": ORGANISER,

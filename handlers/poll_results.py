@@ -38,6 +38,7 @@ from bot.messages import table as messages_table
 from storage.models import Meeting, Member, Poll, PollSlot, Vote
 
 YES, MAYBE, NO = "yes", "maybe", "no"
+CANCELLED = "cancelled"  # a poll's state when it, or its meeting, was called off
 ANSWERS = (YES, MAYBE, NO)
 SYMBOL = {YES: "✓", MAYBE: "~", NO: "✗"}
 NO_ANSWER = "·"
@@ -321,7 +322,9 @@ def header_lines(poll: Poll, lang: str, tz: tzinfo) -> list[str]:
         title += f" — {poll.network.name}"
     lines = [title]
     facts = []
-    if poll.state != "open":
+    if poll.state == CANCELLED:
+        facts.append(t("polls.state_cancelled", lang))
+    elif poll.state != "open":
         facts.append(t("polls.state_closed", lang))
     elif poll.closes_at is not None:
         facts.append(t("polls.closes", lang, when=format_datetime(poll.closes_at, lang, tz)))
@@ -420,7 +423,9 @@ def render_table(session: Session, poll: Poll, lang: str, tz: tzinfo) -> Reply:
     if result.waiting:
         reply.add(Text(t("polls.waiting", lang, names=", ".join(result.waiting))))
     meeting = meeting_of(session, poll)
-    if meeting is not None:
+    if poll.state == CANCELLED:
+        reply.add(Text(t("polls.show_cancelled", lang)))
+    elif meeting is not None:
         reply.add(
             Text(
                 t(

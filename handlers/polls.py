@@ -33,6 +33,7 @@ from bot.router import Router, Verb
 from handlers import meeting_invite, poll_clashes, poll_outbox
 from handlers.lookup import audit, find_member, find_organisation, network_for
 from handlers.poll_results import (
+    CANCELLED,
     MAYBE,
     NO,
     YES,
@@ -106,7 +107,7 @@ def new_poll(ctx: Context, args: Args) -> Reply:
         raise UserError("polls.not_in_network", network=network.name)
     duration = _duration(ctx, args.get("duration"))
     slots = _slots(ctx, args.options["slots"], duration)
-    closes_at = _deadline(ctx, args.get("closes"), slots[0][0])
+    closes_at = poll_deadline(ctx, args.get("closes"), slots[0][0])
     poll = Poll(
         network=network,
         title=title[:MAX_TITLE],
@@ -173,7 +174,7 @@ def _slots(
     return sorted(result, key=lambda pair: pair[0])
 
 
-def _deadline(ctx: Context, text: str | None, first_start: datetime) -> datetime | None:
+def poll_deadline(ctx: Context, text: str | None, first_start: datetime) -> datetime | None:
     if not text:
         return None
     try:
@@ -226,7 +227,9 @@ def _invitees(ctx: Context, text: str) -> list[PollInvitee]:
 # -- /mote svar -----------------------------------------------------------------------------
 
 
-def _poll(ctx: Context, ref: str | None, *, lock: str | None = None) -> Poll:
+def find_poll(ctx: Context, ref: str | None, *, lock: str | None = None) -> Poll:
+    """The poll a command names (``4`` or ``#4``), optionally locked; a member's error when
+    the number is missing or names no poll."""
     if not ref:
         typed = ctx.command.text.split()  # the verb as the member typed it: vis, lukk, show
         raise UserError("polls.number_missing", verb=typed[0][:20] if typed else "vis")
@@ -331,9 +334,11 @@ def parse_answers(text: str, poll: Poll, lang: str = "nb") -> dict[int, str]:
 
 def vote(ctx: Context, args: Args) -> Reply:
     words = args.words()
-    poll = _poll(ctx, words[0] if words else None, lock="share")
+    poll = find_poll(ctx, words[0] if words else None, lock="share")
     if poll.state != "open":
-        raise UserError("polls.closed", id=poll.id)
+        raise UserError(
+            "polls.is_cancelled" if poll.state == CANCELLED else "polls.closed", id=poll.id
+        )
     require_may_vote(ctx, poll)
     answers = parse_answers(" ".join(words[1:]), poll, ctx.lang)
     by_position = {s.position: s for s in poll.slots}
@@ -416,7 +421,7 @@ def _upsert_vote(dialect: str) -> Any:
 
 def show_poll(ctx: Context, args: Args) -> Reply:
     words = args.words()
-    poll = _poll(ctx, words[0] if words else None)
+    poll = find_poll(ctx, words[0] if words else None)
     return render_table(ctx.session, poll, ctx.lang, ctx.tz)
 
 
@@ -503,7 +508,7 @@ def _open_line(ctx: Context, poll: Poll, answered: int) -> str:
 
 def close_poll(ctx: Context, args: Args) -> Reply:
     words = args.words()
-    poll = _poll(ctx, words[0] if words else None, lock="update")
+    poll = find_poll(ctx, words[0] if words else None, lock="update")
     if not permissions.organiser_or_creator(ctx.member, poll.created_by, poll.network):
         raise ctx.refusal(poll.network, "polls.close_not_allowed", id=poll.id)
     meeting = meeting_of(ctx.session, poll)

@@ -385,4 +385,80 @@ TEXTS = {
         "nn": "⏰ Påminning: **{title}** byrjar om ein time, {when}.",
         "en": "⏰ Reminder: **{title}** starts in an hour, {when}.",
     },
+    "help.mote.avlys": {
+        "nb": '`/mote avlys 4 "Saken er løst"` – avlys møtepollen, eller møtet den satte (da følger en kalenderfil som fjerner det); grunnen kan sløyfes',
+        "nn": '`/mote avlys 4 "Saka er løyst"` – avlys møtepollen, eller møtet han sette (då følgjer ei kalenderfil som fjernar det); grunnen kan sløyfast',
+        "en": '`/mote cancel 4 "Settled by e-mail"` – call off the meeting poll, or the meeting it set (with a calendar file that removes it); the reason is optional',
+    },
+    "help.mote.gjenapne": {
+        "nb": "`/mote gjenåpne 4 svarfrist fredag kl 12` – åpne en lukket eller avlyst møtepoll igjen (svarfrist kan sløyfes)",
+        "nn": "`/mote gjenopne 4 svarfrist fredag kl 12` – opne ein lukka eller avlyst møtepoll igjen (svarfrist kan sløyfast)",
+        "en": "`/mote reopen 4 deadline Friday 12:00` – open a closed or called-off meeting poll again (the deadline is optional)",
+    },
+    "polls.state_cancelled": {"nb": "Avlyst", "nn": "Avlyst", "en": "Called off"},
+    "polls.show_cancelled": {
+        "nb": "Møtet er avlyst, og pollen tar ikke imot svar.",
+        "nn": "Møtet er avlyst, og pollen tek ikkje imot svar.",
+        "en": "The meeting is called off, and the poll takes no answers.",
+    },
+    "polls.is_cancelled": {
+        "nb": "Møtepoll #{id} er avlyst, så den tar ikke imot svar. `/mote liste` viser de åpne.",
+        "nn": "Møtepoll #{id} er avlyst, så han tek ikkje imot svar. `/mote liste` viser dei opne.",
+        "en": "Meeting poll #{id} is called off, so it takes no answers. `/mote list` shows the open ones.",
+    },
+    "polls.cancel_not_allowed": {
+        "nb": "Bare organisatorer, administratorer og den som laget møtepoll #{id} kan avlyse den eller åpne den igjen. Ingenting er endret.",
+        "nn": "Berre organisatorar, administratorar og den som laga møtepoll #{id} kan avlyse han eller opne han igjen. Ingenting er endra.",
+        "en": "Only organisers, admins and whoever created meeting poll #{id} can call it off or reopen it. Nothing was changed.",
+    },
+    "polls.already_cancelled": {
+        "nb": "Møtepoll #{id} er allerede avlyst. Vil du bruke den igjen, skriv `/mote gjenåpne {id}`.",
+        "nn": "Møtepoll #{id} er alt avlyst. Vil du bruke han igjen, skriv `/mote gjenopne {id}`.",
+        "en": "Meeting poll #{id} is already called off. To use it again, type `/mote reopen {id}`.",
+    },
+    "polls.meeting_passed": {
+        "nb": "**{title}** {when} har allerede vært, så det er ingenting å avlyse.",
+        "nn": "**{title}** {when} har alt vore, så det er ingenting å avlyse.",
+        "en": "**{title}** {when} has already taken place, so there is nothing to call off.",
+    },
+    "polls.called_off": {
+        "nb": "❌ Møtepoll #{id} «{title}» er avlyst. Den tar ikke imot flere svar, og ingen får påminnelser om den.",
+        "nn": "❌ Møtepoll #{id} «{title}» er avlyst. Han tek ikkje imot fleire svar, og ingen får påminningar om han.",
+        "en": "❌ Meeting poll #{id} “{title}” is called off. It takes no more answers, and nobody is reminded of it.",
+    },
+    "meetings.called_off": {
+        "nb": "❌ **{title}** {when} er avlyst (møtepoll #{id}).",
+        "nn": "❌ **{title}** {when} er avlyst (møtepoll #{id}).",
+        "en": "❌ **{title}** {when} is called off (meeting poll #{id}).",
+    },
+    "polls.called_off_reason": {
+        "nb": "Grunn: {reason}",
+        "nn": "Grunn: {reason}",
+        "en": "Reason: {reason}",
+    },
+    "meetings.cancel_attached": {
+        "nb": "Den vedlagte kalenderfilen (.ics) fjerner møtet fra kalenderen.",
+        "nn": "Den vedlagde kalenderfila (.ics) fjernar møtet frå kalenderen.",
+        "en": "The attached calendar file (.ics) removes the meeting from your calendar.",
+    },
+    "polls.already_open": {
+        "nb": "Møtepoll #{id} er åpen og tar imot svar. `/mote vis {id}` viser svarene så langt.",
+        "nn": "Møtepoll #{id} er open og tek imot svar. `/mote vis {id}` viser svara så langt.",
+        "en": "Meeting poll #{id} is open and taking answers. `/mote show {id}` shows the answers so far.",
+    },
+    "polls.reopen_has_meeting": {
+        "nb": "Møtet er allerede satt til {when}. Flytt det med `/mote lukk {id} valg <nummer>`, eller avlys det med `/mote avlys {id}` og åpne pollen igjen etterpå.",
+        "nn": "Møtet er alt sett til {when}. Flytt det med `/mote lukk {id} val <nummer>`, eller avlys det med `/mote avlys {id}` og opne pollen igjen etterpå.",
+        "en": "The meeting is already set for {when}. Move it with `/mote close {id} choice <number>`, or call it off with `/mote cancel {id}` and reopen the poll afterwards.",
+    },
+    "polls.reopen_all_passed": {
+        "nb": "Alle tidspunktene i møtepoll #{id} har vært. Lag en ny møtepoll med `/mote ny`.",
+        "nn": "Alle tidspunkta i møtepoll #{id} har vore. Lag ein ny møtepoll med `/mote ny`.",
+        "en": "All the times in meeting poll #{id} have passed. Make a new meeting poll with `/mote new`.",
+    },
+    "polls.reopened": {
+        "nb": "Møtepoll #{id} «{title}» er åpen igjen; svarene som er gitt, står.",
+        "nn": "Møtepoll #{id} «{title}» er open igjen; svara som er gjevne, står.",
+        "en": "Meeting poll #{id} “{title}” is open again; the answers given stand.",
+    },
 }
