@@ -254,10 +254,17 @@ def ics_name(meeting: Meeting) -> str:
     return f"{slug}-{meeting.id}.ics"
 
 
-def invitation(meeting: Meeting, *, tz: ZoneInfo, now: datetime, organiser: Member | None) -> File:
+def invitation(
+    meeting: Meeting,
+    *,
+    tz: ZoneInfo,
+    now: datetime,
+    organiser: Member | None,
+    description: str | None = None,
+) -> File:
     return File(
         name=ics_name(meeting),
-        data=ics(meeting, tz=tz, now=now, organiser=organiser),
+        data=ics(meeting, tz=tz, now=now, organiser=organiser, description=description),
         mime="text/calendar; method=CANCEL"
         if meeting.cancelled
         else "text/calendar; method=PUBLISH",
@@ -276,8 +283,10 @@ def decision_reply(
     now: datetime,
     organiser: Member | None,
     intro: list[str] | None = None,
+    description: str | None = None,
 ) -> Reply:
-    """The announcement in the channel, with the invitation attached."""
+    """The announcement in the channel, with the invitation attached (``description``: who
+    answered what, in its text)."""
     when = format_slot(Slot(meeting.start_at, meeting.end_at), lang, tz)
     key = "meetings.moved" if moved else "meetings.decided"
     lines = [
@@ -292,6 +301,6 @@ def decision_reply(
     return Reply(
         blocks=[Text("\n".join(lines))],
         visibility="channel",
-        files=[invitation(meeting, tz=tz, now=now, organiser=organiser)],
+        files=[invitation(meeting, tz=tz, now=now, organiser=organiser, description=description)],
         object_ref=("meeting", meeting.id),
     )

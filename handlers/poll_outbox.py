@@ -23,12 +23,14 @@ from bot.router import Router
 from bot.zones import row_zone
 from handlers import meeting_invite
 from handlers.poll_results import (
+    attendance,
     count_answers,
     example_answer,
     expected_members,
     has_answered,
     meeting_of,
     render_poll,
+    tally,
 )
 from storage import outbox
 from storage.models import Member, OutboxMessage, Poll
@@ -213,6 +215,7 @@ def render_close(
             now=now,
             organiser=organiser,
             intro=[intro, t("polls.auto_chosen", lang, number=best.position)],
+            description=attendance(tally(session, poll), best, lang),
         )
     reply = render_poll(session, poll, lang, tz, buttons=False, intro=intro)
     name = organiser.name if organiser else t("role.organiser", lang)

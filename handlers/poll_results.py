@@ -275,6 +275,19 @@ def best_slots(
     return sorted((s for s in scored if score(s) == top), key=lambda s: (s.start_at, s.position))
 
 
+def attendance(result: Tally, slot: PollSlot, lang: str) -> str:
+    """Who answered what for one slot, and who has not answered: a line each, for the
+    meeting's invitation (the bot knows no e-mail addresses to list as attendees)."""
+    lines = []
+    for answer in ANSWERS:
+        names = [u.shown(lang) for u in result.units if u.answers.get(slot.id) == answer]
+        if names:
+            lines.append(f"{t(f'polls.count.{answer}', lang)}: {', '.join(names)}")
+    if result.waiting:
+        lines.append(t("polls.waiting", lang, names=", ".join(result.waiting)))
+    return "\n".join(lines)
+
+
 def meeting_of(session: Session, poll: Poll) -> Meeting | None:
     return session.scalar(
         select(Meeting).where(Meeting.poll_id == poll.id, Meeting.cancelled.is_(False))

@@ -39,6 +39,7 @@ from handlers.poll_results import (
     YES,
     Tally,
     answered_units,
+    attendance,
     example_answer,
     meeting_of,
     render_poll,
@@ -560,6 +561,7 @@ def close_poll(ctx: Context, args: Args) -> Reply:
         now=ctx.now,
         organiser=ctx.member,
         intro=intro,
+        description=attendance(result, slot, ctx.lang),
     )
 
 

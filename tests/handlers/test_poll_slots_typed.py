@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import icalendar
+
 from tests.handlers.test_polls import create, poll_row
 from tests.helpers import TestBot
 
@@ -30,3 +32,22 @@ def test_an_agenda_over_lines_keeps_its_lines(bot: TestBot, now: datetime) -> No
         bot, now, '/mote ny "Møte" tider torsdag kl 10-12 agenda 1. Fv. 308\n2. Eventuelt'
     )
     assert poll_row(bot, poll_id).agenda == "1. Fv. 308\n2. Eventuelt"
+
+
+def test_the_invitation_names_who_answered_what_for_the_chosen_slot(
+    bot: TestBot, now: datetime
+) -> None:
+    poll_id = create(bot, now, '/mote ny "Samhandlingsmøte" tider torsdag 10-12, fredag 13-15')
+    bot.run(f"/mote svar {poll_id} 1:ja 2:nei", as_="Ola Nordmann", now=now)
+    bot.run(f"/mote svar {poll_id} 1:kanskje 2:ja", as_="Per Hansen", now=now)
+    bot.run(f"/mote svar {poll_id} 1:nei 2:ja", as_="Lise Dahl", now=now)
+    bot.run(f"/mote lukk {poll_id} valg 1", as_="Ingrid Berg", now=now)
+    assert bot.last is not None
+    (event,) = icalendar.Calendar.from_ical(bot.last.files[0].data).walk("VEVENT")
+    assert str(event["SUMMARY"]) == "Samhandlingsmøte"
+    assert str(event["DESCRIPTION"]).splitlines() == [
+        "Ja: Ola Nordmann",
+        "Om nødvendig: Per Hansen",
+        "Nei: Lise Dahl",
+        "Har ikke svart: Ingrid Berg, Jon Bakke, Marte Lie",
+    ]
