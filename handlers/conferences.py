@@ -479,6 +479,7 @@ def list_participants(ctx: Context, args: Args) -> Reply:
             f"  {i}. {r.member.name}"
             + (f" ({r.member.organisation.name})" if r.member.organisation else "")
             + guest_note(ctx.session, r.member, ctx.lang)  # organisers see guests' e-mail
+            + (f" – {r.note}" if r.note else "")
             for i, r in enumerate(regs, 1)
         ] or ["  —"]
     members = audience_members(ctx.session, conf)

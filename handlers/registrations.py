@@ -79,6 +79,24 @@ def _check_audience(ctx: Context, conf: Conference) -> None:
 _PLUS_ONE = re.compile(r"^\+\s*\d|\b(pluss|plus|følge|folge|ledsager|companion)\b")
 
 
+MAX_NOTE = 500
+REGISTER_KEYWORDS = {
+    "note": (
+        "merknad",
+        "merknader",
+        "kommentar",
+        "allergi",
+        "allergier",
+        "allergiar",
+        "kost",
+        "note",
+        "comment",
+        "diet",
+        "allergies",
+    )
+}
+
+
 def _number_only(ctx: Context, args: Args, command_key: str) -> int:
     """The conference number, refusing words after it: a registration is one person's
     and holds no other facts, and a word dropped in silence looks like it was taken."""
@@ -89,7 +107,19 @@ def _number_only(ctx: Context, args: Args, command_key: str) -> int:
     if _PLUS_ONE.search(stray.casefold()):
         raise UserError("conferences.plus_one", id=ref)
     command = t(command_key, ctx.lang, id=ref)
+    if command_key == "conferences.cmd.register":  # most likely a note: say how to give one
+        word = t("conferences.note_word", ctx.lang)
+        example = f'{command} {word} "{stray[:60]}"'
+        raise UserError("conferences.stray_note", given=stray[:60], example=example)
     raise UserError("conferences.stray_words", given=stray[:60], command=command)
+
+
+def _with_note(ctx: Context, text: str, reg: Registration, note: str | None) -> Reply:
+    """The answer, with the note as it now stands when one was given."""
+    if note:
+        reg.note = note
+        text += "\n" + t("conferences.note_saved", ctx.lang, note=note)
+    return Reply.text(text)
 
 
 def _arrival(session: Session, conf: Conference, now: datetime) -> datetime:
@@ -144,39 +174,26 @@ def register_for(ctx: Context, args: Args) -> Reply:
     conf = find_conference(ctx.session, ref, lock=True, viewer=ctx.member)
     _check_open(ctx, conf, registering=True)
     _check_audience(ctx, conf)
+    note = (args.get("note") or "").strip()[:MAX_NOTE] or None
     reg = registration_of(ctx.session, conf.id, ctx.member.id)
     if reg is not None and reg.status == REGISTERED:
-        return Reply.text(t("conferences.already_registered", ctx.lang, title=conf.title))
+        text = t("conferences.already_registered", ctx.lang, title=conf.title)
+        return _with_note(ctx, text, reg, note)
     if reg is not None and reg.status == WAITLISTED:
-        return Reply.text(
-            t(
-                "conferences.already_waitlisted",
-                ctx.lang,
-                title=conf.title,
-                position=waitlist_position(ctx.session, reg),
-            )
-        )
+        position = waitlist_position(ctx.session, reg)
+        text = t("conferences.already_waitlisted", ctx.lang, title=conf.title, position=position)
+        return _with_note(ctx, text, reg, note)
     reg = take_seat(ctx.session, conf, ctx.member.id, reg, ctx.now)
     status = reg.status
     audit(ctx, f"conference.{status}", "conference", conf.id)
     if status == REGISTERED:
         schedule_day_before(ctx.session, conf, ctx.member.id, ctx.now, ctx.tz)
-        return Reply.text(
-            t(
-                "conferences.registered",
-                ctx.lang,
-                title=conf.title,
-                command=t("conferences.cmd.ics", ctx.lang, id=conf.id),
-            )
-        )
-    return Reply.text(
-        t(
-            "conferences.waitlisted",
-            ctx.lang,
-            title=conf.title,
-            position=waitlist_position(ctx.session, reg),
-        )
-    )
+        command = t("conferences.cmd.ics", ctx.lang, id=conf.id)
+        text = t("conferences.registered", ctx.lang, title=conf.title, command=command)
+        return _with_note(ctx, text, reg, note)
+    position = waitlist_position(ctx.session, reg)
+    text = t("conferences.waitlisted", ctx.lang, title=conf.title, position=position)
+    return _with_note(ctx, text, reg, note)
 
 
 def unregister(ctx: Context, args: Args) -> Reply:
@@ -273,6 +290,7 @@ VERBS = (
         ),
         register_for,
         "help.konferanse.meld_pa",
+        keywords=REGISTER_KEYWORDS,
     ),
     Verb(
         (

@@ -34,9 +34,9 @@ TEXTS = {
         "en": '`/konferanse call off 2 "Too few registered"` – call a conference off (the reason is optional); its channels and everyone who answered are told',
     },
     "help.konferanse.meld_pa": {
-        "nb": "`/konferanse meld på 2` – meld deg på (venteliste når det er fullt)",
-        "nn": "`/konferanse meld på 2` – meld deg på (venteliste når det er fullt)",
-        "en": "`/konferanse register 2` – sign up (waitlist when full)",
+        "nb": '`/konferanse meld på 2` – meld deg på (venteliste når det er fullt); med en merknad til arrangøren: `merknad "vegetar"`',
+        "nn": '`/konferanse meld på 2` – meld deg på (venteliste når det er fullt); med ein merknad til arrangøren: `merknad "vegetar"`',
+        "en": '`/konferanse register 2` – sign up (waitlist when full); with a note for the organiser: `note "vegetarian"`',
     },
     "help.konferanse.meld_av": {
         "nb": "`/konferanse meld av 2` – meld deg av, eller si nei til invitasjonen (`/konferanse nei 2`); plassen går til nestemann på ventelisten",
@@ -541,5 +541,17 @@ TEXTS = {
         "nb": "Jeg forstod ikke «{given}» etter konferansenummeret, så ingenting er endret. Skriv bare `{command}`.",
         "nn": "Eg forstod ikkje «{given}» etter konferansenummeret, så ingenting er endra. Skriv berre `{command}`.",
         "en": "I didn't understand “{given}” after the conference number, so nothing changed. Type just `{command}`.",
+    },
+    "conferences.note_word": {"nb": "merknad", "nn": "merknad", "en": "note"},
+    "conferences.note_saved": {
+        "nb": "Merknad: {note}",
+        "nn": "Merknad: {note}",
+        "en": "Note: {note}",
+    },
+    "conferences.csv_note": {"nb": "merknad", "nn": "merknad", "en": "note"},
+    "conferences.stray_note": {
+        "nb": "Jeg forstod ikke «{given}» etter konferansenummeret, så ingenting er endret. Er det en merknad til arrangøren (mat, allergier), skriv `{example}`.",
+        "nn": "Eg forstod ikkje «{given}» etter konferansenummeret, så ingenting er endra. Er det ein merknad til arrangøren (mat, allergiar), skriv `{example}`.",
+        "en": "I didn't understand “{given}” after the conference number, so nothing changed. If it is a note for the organiser (food, allergies), type `{example}`.",
     },
 }

@@ -335,7 +335,14 @@ def test_participants_list_and_csv_for_organisers_only(bot: TestBot, now: dateti
     assert "Ikke svart ennå: 3 i publikum." in text
     [f] = reply.files
     rows = list(csv.reader(io.StringIO(f.data.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0] == ["navn", "organisasjon", "status", "plass på venteliste", "tidspunkt"]
+    assert rows[0] == [
+        "navn",
+        "organisasjon",
+        "status",
+        "plass på venteliste",
+        "tidspunkt",
+        "merknad",
+    ]
     assert rows[3][:4] == ["Lise Dahl", "LO", "venteliste", "1"]
 
 
