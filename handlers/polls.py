@@ -50,6 +50,7 @@ from handlers.poll_results import (
 from storage.models import Meeting, Member, Network, Poll, PollInvitee, PollSlot, Vote
 
 MAX_SLOTS = 20
+FAR_AHEAD = timedelta(days=300)  # about ten months
 MAX_TITLE = 200
 
 NEW_KEYWORDS = {
@@ -135,10 +136,27 @@ def new_poll(ctx: Context, args: Args) -> Reply:
         w for w in (day_warning(s.astimezone(ctx.tz).date(), ctx.lang) for s, _ in slots) if w
     ]
     warnings += poll_clashes.slot_warnings(ctx.session, network.id, slots, ctx.lang, ctx.tz)
+    warnings += _far_warnings(ctx, poll)
     intro = t("polls.created", ctx.lang, name=ctx.member.name, id=poll.id)
     if warnings:
         intro += "\n" + "\n".join(f"⚠️ {w}" for w in dict.fromkeys(warnings))
     return render_poll(ctx.session, poll, ctx.lang, ctx.tz, intro=intro)
+
+
+def _far_warnings(ctx: Context, poll: Poll) -> list[str]:
+    """Slots ten months or more ahead: most often a day that had just passed ("1.3" on 2
+    March), which is read as next year's."""
+    return [
+        t(
+            "polls.slot_far_ahead",
+            ctx.lang,
+            number=slot.position,
+            slot=slot_text(slot, ctx.lang, ctx.tz),
+            id=poll.id,
+        )
+        for slot in poll.slots
+        if slot.start_at - ctx.now > FAR_AHEAD
+    ]
 
 
 def _duration(ctx: Context, text: str | None) -> timedelta | None:

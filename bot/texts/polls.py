@@ -461,4 +461,9 @@ TEXTS = {
         "nn": "Møtepoll #{id} «{title}» er open igjen; svara som er gjevne, står.",
         "en": "Meeting poll #{id} “{title}” is open again; the answers given stand.",
     },
+    "polls.slot_far_ahead": {
+        "nb": "Tidspunkt {number} ({slot}) er mer enn ti måneder fram i tid. Var det ikke meningen, avlys med `/mote avlys {id}` og lag pollen på nytt.",
+        "nn": "Tidspunkt {number} ({slot}) er meir enn ti månader fram i tid. Var det ikkje meininga, avlys med `/mote avlys {id}` og lag pollen på nytt.",
+        "en": "Time {number} ({slot}) is more than ten months ahead. If that was not meant, call it off with `/mote cancel {id}` and make the poll again.",
+    },
 }

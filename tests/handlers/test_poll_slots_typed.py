@@ -51,3 +51,14 @@ def test_the_invitation_names_who_answered_what_for_the_chosen_slot(
         "Nei: Lise Dahl",
         "Har ikke svart: Ingrid Berg, Jon Bakke, Marte Lie",
     ]
+
+
+def test_a_slot_read_as_next_year_is_pointed_out(bot: TestBot, now: datetime) -> None:
+    # Typed on Monday 2 March: "1.3" was yesterday, so it is read as 1 March next year.
+    poll_id = create(bot, now, '/mote ny "Styremøte" tider 1.3 kl 10, torsdag kl 10')
+    text = bot.last.plain() if bot.last else ""
+    assert (
+        "⚠️ Tidspunkt 2 (mandag 1. mars 2027 kl 10:00) er mer enn ti måneder fram i tid. "
+        f"Var det ikke meningen, avlys med `/mote avlys {poll_id}` og lag pollen på nytt."
+    ) in text
+    assert text.count("⚠️") == 1  # Thursday this week is not pointed out
