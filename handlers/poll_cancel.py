@@ -34,6 +34,13 @@ def _managed_poll(ctx: Context, args: Args) -> Poll:
     return poll
 
 
+def _reason(args: Args) -> str:
+    """Everything after the poll's number, quoted or not (`avlys 4 saken er løst`)."""
+    number = next((k for k, tok in enumerate(args.positional) if not tok.quoted), None)
+    rest = [tok.text for k, tok in enumerate(args.positional) if k != number]
+    return " ".join(rest).strip()[:500]
+
+
 def call_off_poll(ctx: Context, args: Args) -> Reply:
     poll = _managed_poll(ctx, args)
     if poll.state == CANCELLED:
@@ -42,7 +49,7 @@ def call_off_poll(ctx: Context, args: Args) -> Reply:
     when = format_slot(Slot(meeting.start_at, meeting.end_at), ctx.lang, ctx.tz) if meeting else ""
     if meeting is not None and meeting.start_at <= ctx.now:
         raise UserError("polls.meeting_passed", title=meeting.title, when=when)
-    reason = next((tok.text.strip()[:500] for tok in args.positional if tok.quoted), "")
+    reason = _reason(args)
     poll_outbox.cancel(ctx.session, poll)
     poll.state, poll.closed_at = CANCELLED, poll.closed_at or ctx.now
     if meeting is not None:

@@ -148,3 +148,9 @@ def test_cancel_and_reopen_in_english(bot: TestBot, now: datetime) -> None:
     assert f"Meeting poll #{poll_id} is called off" in bot.run(
         f"/mote answer {poll_id} 1:yes", as_="Jon Bakke", now=now
     )
+
+
+def test_a_reason_without_quotes_is_taken_whole(bot: TestBot, now: datetime) -> None:
+    poll_id = create(bot, now, NEW, as_="Marte Lie")
+    text = bot.run(f"/mote avlys {poll_id} saken er løst på e-post", as_="Marte Lie", now=now)
+    assert "Grunn: saken er løst på e-post" in text
