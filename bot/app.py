@@ -20,7 +20,7 @@ from handlers import (
     hearings,
     networks,
     overview,
-    poll_cancel,
+    poll_changes,
     polls,
     web_commands,
 )
@@ -35,7 +35,7 @@ FEATURES = (
     actions,
     hearings,
     polls,
-    poll_cancel,  # after polls: adds avlys and gjenåpne to /mote
+    poll_changes,  # after polls: adds endre, avlys and gjenåpne to /mote
     conferences,
     web_commands,  # last: adds link verbs to the groups above
 )

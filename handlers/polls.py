@@ -108,7 +108,7 @@ def new_poll(ctx: Context, args: Args) -> Reply:
     if not permissions.organiser_or_network_member(ctx.member, network):
         raise UserError("polls.not_in_network", network=network.name)
     duration = _duration(ctx, args.get("duration"))
-    slots = _slots(ctx, args.options["slots"], duration)
+    slots = read_slots(ctx, args.options["slots"], duration)
     closes_at = poll_deadline(ctx, args.get("closes"), slots[0][0])
     poll = Poll(
         network=network,
@@ -171,7 +171,7 @@ def _duration(ctx: Context, text: str | None) -> timedelta | None:
     return duration
 
 
-def _slots(
+def read_slots(
     ctx: Context, text: str, duration: timedelta | None
 ) -> list[tuple[datetime, datetime | None]]:
     try:

@@ -466,4 +466,42 @@ TEXTS = {
         "nn": "Tidspunkt {number} ({slot}) er meir enn ti månader fram i tid. Var det ikkje meininga, avlys med `/mote avlys {id}` og lag pollen på nytt.",
         "en": "Time {number} ({slot}) is more than ten months ahead. If that was not meant, call it off with `/mote cancel {id}` and make the poll again.",
     },
+    "help.mote.endre": {
+        "nb": "`/mote endre 4 tider fredag 10-12 svarfrist torsdag kl 12` – legg til tidspunkt, flytt svarfristen eller endre `sted` og `agenda` i en åpen møtepoll",
+        "nn": "`/mote endre 4 tider fredag 10-12 svarfrist torsdag kl 12` – legg til tidspunkt, flytt svarfristen eller endre `stad` og `agenda` i ein open møtepoll",
+        "en": "`/mote edit 4 times Friday 10-12 deadline Thursday 12:00` – add times, move the deadline or change `place` and `agenda` of an open meeting poll",
+    },
+    "polls.edit_nothing": {
+        "nb": "Hva skal endres? Skriv for eksempel `/mote endre {id} tider fredag 10-12` eller `/mote endre {id} svarfrist torsdag kl 12`.",
+        "nn": "Kva skal endrast? Skriv til dømes `/mote endre {id} tider fredag 10-12` eller `/mote endre {id} svarfrist torsdag kl 12`.",
+        "en": "What should change? Type for example `/mote edit {id} times Friday 10-12` or `/mote edit {id} deadline Thursday 12:00`.",
+    },
+    "polls.edit_closed": {
+        "nb": "Møtepoll #{id} er lukket, så den endres ikke. Åpne den igjen med `/mote gjenåpne {id}` først.",
+        "nn": "Møtepoll #{id} er lukka, så han blir ikkje endra. Opne han igjen med `/mote gjenopne {id}` først.",
+        "en": "Meeting poll #{id} is closed, so it is not changed. Reopen it with `/mote reopen {id}` first.",
+    },
+    "polls.edit_cancelled": {
+        "nb": "Møtepoll #{id} er avlyst, så den endres ikke. Åpne den igjen med `/mote gjenåpne {id}` først.",
+        "nn": "Møtepoll #{id} er avlyst, så han blir ikkje endra. Opne han igjen med `/mote gjenopne {id}` først.",
+        "en": "Meeting poll #{id} is called off, so it is not changed. Reopen it with `/mote reopen {id}` first.",
+    },
+    "polls.edited": {
+        "nb": "Møtepoll #{id} er endret: {changes}.",
+        "nn": "Møtepoll #{id} er endra: {changes}.",
+        "en": "Meeting poll #{id} was changed: {changes}.",
+    },
+    "polls.edited.slot": {
+        "nb": "1 nytt tidspunkt ({numbers})",
+        "nn": "1 nytt tidspunkt ({numbers})",
+        "en": "1 new time ({numbers})",
+    },
+    "polls.edited.slots": {
+        "nb": "{count} nye tidspunkt ({numbers})",
+        "nn": "{count} nye tidspunkt ({numbers})",
+        "en": "{count} new times ({numbers})",
+    },
+    "polls.edited.closes": {"nb": "ny svarfrist", "nn": "ny svarfrist", "en": "new deadline"},
+    "polls.edited.place": {"nb": "nytt sted", "nn": "ny stad", "en": "new place"},
+    "polls.edited.agenda": {"nb": "ny agenda", "nn": "ny agenda", "en": "new agenda"},
 }

@@ -126,6 +126,7 @@ def lines(o: Objects) -> dict[str, tuple[str, str]]:
         "/mote svar": (f"/mote svar {o.poll} 1:ja 2:nei", ""),
         "/mote vis": (f"/mote vis {o.poll}", ""),
         "/mote lukk": (f"/mote lukk {o.poll} 1", ""),
+        "/mote endre": (f'/mote endre {o.poll} sted "Horten"', ""),
         "/mote avlys": (f"/mote avlys {o.poll}", ""),
         "/mote gjenåpne": (f"/mote gjenåpne {o.poll}", ""),
         "/mote liste": ("/mote liste", ""),

@@ -1,5 +1,10 @@
-"""Calling off a meeting poll or its meeting (/mote avlys) and opening a poll again
-(/mote gjenåpne), for organisers and the poll's creator.
+"""Changing a meeting poll after it is made, for organisers and the poll's creator:
+/mote endre (a slot more, a new svarfrist, place, agenda), /mote avlys (the poll or its
+meeting) and /mote gjenåpne.
+
+An open poll takes new slots after its own (numbered on from the last, so the numbers
+members answered with keep their meaning) and a new svarfrist, which moves its close and
+nudges.
 
 A poll called off takes no more answers and sends no more nudges; its meeting, if one was
 set, gets a cancelling .ics of the same UID with a higher SEQUENCE and loses its
@@ -9,21 +14,31 @@ be opened again while one of its slots is still ahead, with a new svarfrist if w
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from bot import permissions
 from bot.context import Context
-from bot.dates import Slot, format_slot
+from bot.dates import Slot, day_warning, format_slot
 from bot.errors import UserError
 from bot.grammar import Args
 from bot.i18n import t
 from bot.messages import Reply, Text
 from bot.router import Router, Verb
-from handlers import meeting_invite, poll_outbox
+from handlers import meeting_invite, poll_clashes, poll_outbox
 from handlers.lookup import audit
 from handlers.poll_results import CANCELLED, meeting_of, render_poll
-from handlers.polls import find_poll, poll_deadline
-from storage.models import Poll
+from handlers.polls import (
+    MAX_SLOTS,
+    MAX_TITLE,
+    NEW_KEYWORDS,
+    find_poll,
+    poll_deadline,
+    read_slots,
+)
+from storage.models import Poll, PollSlot
 
-REOPEN_KEYWORDS = {"closes": ("svarfrist", "closes", "deadline")}
+REOPEN_KEYWORDS = {"closes": NEW_KEYWORDS["closes"]}
+EDIT_KEYWORDS = {k: NEW_KEYWORDS[k] for k in ("slots", "closes", "place", "agenda")}
 
 
 def _managed_poll(ctx: Context, args: Args) -> Poll:
@@ -32,6 +47,66 @@ def _managed_poll(ctx: Context, args: Args) -> Poll:
     if not permissions.organiser_or_creator(ctx.member, poll.created_by, poll.network):
         raise ctx.refusal(poll.network, "polls.cancel_not_allowed", id=poll.id)
     return poll
+
+
+def edit_poll(ctx: Context, args: Args) -> Reply:
+    poll = _managed_poll(ctx, args)
+    if poll.state != "open":
+        key = "polls.edit_cancelled" if poll.state == CANCELLED else "polls.edit_closed"
+        raise UserError(key, id=poll.id)
+    if not args.options:
+        raise UserError("polls.edit_nothing", id=poll.id)
+    changes = []
+    added = _add_slots(ctx, poll, args.options["slots"]) if args.get("slots") else []
+    if added:
+        numbers = ", ".join(str(s.position) for s in added)
+        key = "polls.edited.slot" if len(added) == 1 else "polls.edited.slots"
+        changes.append(t(key, ctx.lang, count=len(added), numbers=numbers))
+    if args.get("closes"):
+        first = min(s.start_at for s in poll.slots)
+        poll.closes_at = poll_deadline(ctx, args.options["closes"], first)
+        changes.append(t("polls.edited.closes", ctx.lang))
+    for name in ("place", "agenda"):
+        if args.get(name):
+            setattr(poll, name, args.options[name][: MAX_TITLE * 10])
+            changes.append(t(f"polls.edited.{name}", ctx.lang))
+    ctx.session.flush()
+    poll_outbox.cancel(ctx.session, poll)  # nudges a day before a svarfrist that moved
+    poll_outbox.schedule(ctx.session, poll, now=ctx.now, tz=ctx.settings.tz, again=True)
+    audit(ctx, "poll.edit", "poll", poll.id, fields=",".join(args.options))
+    lines = [t("polls.edited", ctx.lang, id=poll.id, changes=", ".join(changes))]
+    lines += [f"⚠️ {w}" for w in dict.fromkeys(_slot_warnings(ctx, poll, added))]
+    return render_poll(ctx.session, poll, ctx.lang, ctx.tz, intro="\n".join(lines))
+
+
+def _add_slots(ctx: Context, poll: Poll, text: str) -> list[PollSlot]:
+    duration = timedelta(minutes=poll.duration_minutes) if poll.duration_minutes else None
+    new = read_slots(ctx, text, duration)
+    if len(poll.slots) + len(new) > MAX_SLOTS:
+        count = len(poll.slots) + len(new)
+        raise UserError("polls.too_many_slots", count=count, limit=MAX_SLOTS)
+    taken = {s.start_at for s in poll.slots}
+    last = max(s.position for s in poll.slots)
+    added = []
+    for number, (start, end) in enumerate(new, start=last + 1):
+        if start in taken:
+            twice = format_slot(Slot(start, end), ctx.lang, ctx.tz)
+            raise UserError("polls.slot_twice", slot=twice)
+        added.append(PollSlot(position=number, start_at=start, end_at=end))
+    poll.slots.extend(added)
+    return added
+
+
+def _slot_warnings(ctx: Context, poll: Poll, added: list[PollSlot]) -> list[str]:
+    """Weekends, holidays and clashes of the new slots, as a new poll's are told."""
+    days = [day_warning(s.start_at.astimezone(ctx.tz).date(), ctx.lang) for s in added]
+    pairs = [(s.start_at, s.end_at) for s in added]
+    clashes = (
+        poll_clashes.slot_warnings(ctx.session, poll.network_id, pairs, ctx.lang, ctx.tz)
+        if poll.network_id is not None and pairs
+        else []
+    )
+    return [w for w in days if w] + clashes
 
 
 def _reason(args: Args) -> str:
@@ -97,6 +172,7 @@ def reopen_poll(ctx: Context, args: Args) -> Reply:
 
 
 VERBS = (
+    Verb(("endre", "change", "edit"), edit_poll, "help.mote.endre", keywords=EDIT_KEYWORDS),
     Verb(("avlys", "avlyse", "cancel", "call off", "calloff"), call_off_poll, "help.mote.avlys"),
     Verb(
         ("gjenåpne", "gjenopne", "gjenopna", "opne igjen", "åpne igjen", "apne igjen", "reopen"),
