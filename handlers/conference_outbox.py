@@ -127,6 +127,12 @@ def schedule_invitations(
     return [n.id for n in nets], members
 
 
+def _day_before_key(conf: Conference, member_id: int) -> str:
+    """Per day the conference is on: moved after the note went, it gets a new one (a sent
+    key is never sent again)."""
+    return f"day_before:{member_id}@{conf.start_at.date().isoformat()}"
+
+
 def schedule_day_before(
     session: Session, conf: Conference, member_id: int, now: datetime, tz: tzinfo
 ) -> None:
@@ -135,7 +141,7 @@ def schedule_day_before(
         _schedule(
             session,
             conf,
-            f"day_before:{member_id}",
+            _day_before_key(conf, member_id),
             DAY_BEFORE,
             Target.member(member_id),
             due,
@@ -148,7 +154,7 @@ def cancel_day_before(session: Session, conf: Conference, member_id: int) -> Non
         session,
         object_type=OBJECT,
         object_id=conf.id,
-        keys=[f"conference:{conf.id}:day_before:{member_id}"],
+        keys=[f"conference:{conf.id}:{_day_before_key(conf, member_id)}"],
     )
 
 
@@ -196,7 +202,7 @@ def schedule_reminders(session: Session, conf: Conference, now: datetime, tz: tz
             _schedule(
                 session,
                 conf,
-                "closed",
+                f"closed@{deadline.isoformat()}",  # a deadline moved after it passed: again
                 CLOSED,
                 Target.member(conf.created_by),
                 deadline,

@@ -146,3 +146,31 @@ def test_words_after_the_number_are_refused_and_nothing_is_saved(
     assert expected in text, text
     assert "`/konferanse" in text  # says what to type instead
     assert statuses(bot, cid) == {}
+
+
+def test_postponed_after_the_day_before_note_gets_a_new_one(bot: TestBot, now: datetime) -> None:
+    cid = announced(bot, now)
+    bot.run(f"/konferanse meld på {cid}", as_="Ola Nordmann", now=now)
+    assert [d for d, _ in bot.dispatch(oslo(2026, 4, 15, 12))] == ["Ola Nordmann"]
+    # postponed a week the afternoon before, registration open a little longer
+    late = oslo(2026, 4, 15, 13)
+    bot.run(
+        f"/konferanse endre {cid} dato 23. april kl 09-16 påmeldingsfrist 20. april",
+        as_="Kari Nordmann",
+        now=late,
+    )
+    assert [d for d, _ in bot.dispatch(late)] == ["Ola Nordmann"]  # the change
+    assert [d for d, _ in bot.dispatch(oslo(2026, 4, 20, 23, 59))] == ["Kari Nordmann"]
+    day_before = bot.dispatch(oslo(2026, 4, 22, 12))
+    assert [d for d, _ in day_before] == ["Ola Nordmann"] and "i morgen" in day_before[0][1]
+
+
+def test_registration_opened_again_closes_again_with_a_notice(bot: TestBot, now: datetime) -> None:
+    cid = announced(bot, now)
+    bot.dispatch(oslo(2026, 4, 7, 9))  # the reminders to those who have not answered
+    assert [d for d, _ in bot.dispatch(oslo(2026, 4, 10, 23, 59))] == ["Kari Nordmann"]
+    morning = oslo(2026, 4, 11, 9)
+    bot.run(f"/konferanse endre {cid} påmeldingsfrist 13. april", as_="Kari Nordmann", now=morning)
+    assert "Du er påmeldt" in bot.run(f"/konferanse meld på {cid}", as_="Ola Nordmann", now=morning)
+    closed = bot.dispatch(oslo(2026, 4, 13, 23, 59))
+    assert [d for d, _ in closed] == ["Kari Nordmann"] and "1 påmeldt" in closed[0][1]
