@@ -393,17 +393,14 @@ def show_conference(ctx: Context, args: Args) -> Reply:
         raise UserError("conferences.not_announced", title=conf.title)
     reg = registration_of(ctx.session, conf.id, ctx.member.id)
     state = "" if conf.state == ANNOUNCED else t(f"conferences.state.{conf.state}", ctx.lang)
+    status = t("conferences.your_status", ctx.lang, status=status_text(ctx.session, reg, ctx.lang))
+    if reg is not None and reg.note and reg.status != CANCELLED:
+        status += "\n" + t("conferences.note_saved", ctx.lang, note=reg.note)
     reply = Reply(
         blocks=[
             Text(t("conferences.show_title", ctx.lang, id=conf.id, title=conf.title) + state),
             details(ctx.session, conf, ctx.lang, ctx.tz),
-            Text(
-                t(
-                    "conferences.your_status",
-                    ctx.lang,
-                    status=status_text(ctx.session, reg, ctx.lang),
-                )
-            ),
+            Text(status),
         ]
     )
     if conf.state == ANNOUNCED:

@@ -53,3 +53,11 @@ def test_a_bare_quoted_note_is_pointed_to_the_keyword(bot: TestBot, now: datetim
     assert notes(bot, cid) == {}
     text = bot.run(f"/konferanse meld på {cid} merknad", as_="Ola Nordmann", now=now)
     assert "mangler en verdi" in text and notes(bot, cid) == {}
+
+
+def test_the_member_sees_their_own_note(bot: TestBot, now: datetime) -> None:
+    cid = announced(bot, now)
+    bot.run(f'/konferanse meld på {cid} merknad "rullestol"', as_="Ola Nordmann", now=now)
+    text = bot.run(f"/konferanse vis {cid}", as_="Ola Nordmann", now=now)
+    assert "Status: du er påmeldt.\nMerknad: rullestol" in text
+    assert "Merknad" not in bot.run(f"/konferanse vis {cid}", as_="Per Hansen", now=now)
