@@ -18,7 +18,7 @@ from datetime import timedelta
 
 from bot import permissions
 from bot.context import Context
-from bot.dates import Slot, day_warning, format_slot
+from bot.dates import Slot, day_warning, format_datetime, format_slot
 from bot.errors import UserError
 from bot.grammar import Args
 from bot.i18n import t
@@ -62,10 +62,19 @@ def edit_poll(ctx: Context, args: Args) -> Reply:
         numbers = ", ".join(str(s.position) for s in added)
         key = "polls.edited.slot" if len(added) == 1 else "polls.edited.slots"
         changes.append(t(key, ctx.lang, count=len(added), numbers=numbers))
+    first = min((s.start_at for s in poll.slots if s.start_at > ctx.now), default=None)
+    if first is None:  # every slot has passed: a svarfrist has nothing to come before
+        raise UserError("polls.reopen_all_passed", id=poll.id)
     if args.get("closes"):
-        first = min(s.start_at for s in poll.slots)
         poll.closes_at = poll_deadline(ctx, args.options["closes"], first)
         changes.append(t("polls.edited.closes", ctx.lang))
+    elif added and poll.closes_at is not None and poll.closes_at > first:
+        # a new slot before the svarfrist could pass undecided, as in a new poll
+        raise UserError(
+            "polls.deadline_after_slot",
+            when=format_datetime(poll.closes_at, ctx.lang, ctx.tz),
+            slot=format_datetime(first, ctx.lang, ctx.tz),
+        )
     for name in ("place", "agenda"):
         if args.get(name):
             setattr(poll, name, args.options[name][: MAX_TITLE * 10])

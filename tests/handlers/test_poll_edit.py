@@ -71,3 +71,31 @@ def test_a_closed_poll_is_not_changed(bot: TestBot, now: datetime) -> None:
     text = bot.run(f"/mote endre {poll_id} tider tirsdag 10. mars kl 9", as_="Marte Lie", now=now)
     assert f"Møtepoll #{poll_id} er lukket" in text and f"/mote gjenåpne {poll_id}" in text
     assert len(poll_row(bot, poll_id).slots) == 3
+
+
+def test_a_new_slot_before_the_svarfrist_is_refused(bot: TestBot, now: datetime) -> None:
+    poll_id = create(bot, now, NEW, as_="Marte Lie")  # svarfrist Wednesday 12:00
+    text = bot.run(f"/mote endre {poll_id} tider onsdag kl 9-10", as_="Marte Lie", now=now)
+    assert "Svarfristen (onsdag 4. mars 2026 kl 12:00) er etter det første tidspunktet" in text
+    assert len(poll_row(bot, poll_id).slots) == 3
+    # with an earlier svarfrist in the same command it is taken
+    text = bot.run(
+        f"/mote endre {poll_id} tider onsdag kl 9-10 svarfrist tirsdag kl 15",
+        as_="Marte Lie",
+        now=now,
+    )
+    assert "er endret: 1 nytt tidspunkt (4), ny svarfrist" in text
+
+
+def test_a_svarfrist_for_a_poll_whose_slots_have_passed_says_so(
+    bot: TestBot, now: datetime
+) -> None:
+    poll_id = create(bot, now, '/mote ny "Uten frist" tider torsdag 10-12', as_="Marte Lie")
+    late = datetime(2026, 3, 9, 8, 0, tzinfo=UTC)
+    text = bot.run(f"/mote endre {poll_id} svarfrist i morgen kl 12", as_="Marte Lie", now=late)
+    assert "Alle tidspunktene" in text
+    assert "er endret" in bot.run(
+        f"/mote endre {poll_id} tider onsdag kl 10 svarfrist tirsdag kl 12",
+        as_="Marte Lie",
+        now=late,
+    )
