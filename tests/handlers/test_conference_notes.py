@@ -52,7 +52,8 @@ def test_a_bare_quoted_note_is_pointed_to_the_keyword(bot: TestBot, now: datetim
     assert f'`/konferanse meld på {cid} merknad "vegetar"`' in text
     assert notes(bot, cid) == {}
     text = bot.run(f"/konferanse meld på {cid} merknad", as_="Ola Nordmann", now=now)
-    assert "mangler en verdi" in text and notes(bot, cid) == {}
+    assert "mangler en verdi" in text and '`merknad "vegetar"`' in text
+    assert notes(bot, cid) == {}
 
 
 def test_the_member_sees_their_own_note(bot: TestBot, now: datetime) -> None:
