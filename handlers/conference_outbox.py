@@ -246,8 +246,11 @@ def schedule_called_off(
 
 def schedule_changed(session: Session, conf: Conference, now: datetime, tz: tzinfo) -> int:
     """A new day or place, told at once to everyone who answered (registered, waitlisted,
-    maybe); returns how many. Rendered at send time: two changes in a row tell the last."""
-    answered = sorted({r.member_id for r in conf.registrations if r.status != CANCELLED})
+    maybe) in a chat (a web guest's page shows it); returns how many. Rendered at send
+    time: two changes in a row tell the last."""
+    answered = sorted(
+        {r.member_id for r in conf.registrations if r.status != CANCELLED and not r.member.is_guest}
+    )
     for member_id in answered:
         _schedule(
             session,

@@ -8,6 +8,9 @@ from datetime import datetime
 import pytest
 from icalendar import Calendar
 
+from handlers.registrations import take_seat
+from storage.accounts import new_member
+from storage.models import Conference
 from tests.handlers.test_conferences import announced, create, oslo, statuses
 from tests.helpers import TestBot
 
@@ -174,3 +177,17 @@ def test_registration_opened_again_closes_again_with_a_notice(bot: TestBot, now:
     assert "Du er påmeldt" in bot.run(f"/konferanse meld på {cid}", as_="Ola Nordmann", now=morning)
     closed = bot.dispatch(oslo(2026, 4, 13, 23, 59))
     assert [d for d, _ in closed] == ["Kari Nordmann"] and "1 påmeldt" in closed[0][1]
+
+
+def test_a_guest_is_not_sent_the_change_they_see_on_their_page(bot: TestBot, now: datetime) -> None:
+    cid = announced(bot, now)
+    with bot.app.db.transaction() as s:
+        guest = new_member(s, "web", "guest-1", name="Åse Gjest", role="member")
+        s.flush()
+        conf = s.get(Conference, cid)
+        assert conf is not None
+        take_seat(s, conf, guest.id, None, now)
+    bot.run(f"/konferanse meld på {cid}", as_="Ola Nordmann", now=now)
+    text = bot.run(f"/konferanse endre {cid} dato 23. april kl 10-15", as_="Kari Nordmann", now=now)
+    assert "alle som har svart (1) får beskjed" in text
+    assert [d for d, _ in bot.dispatch(now)] == ["Ola Nordmann"]
