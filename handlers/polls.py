@@ -530,6 +530,8 @@ def close_poll(ctx: Context, args: Args) -> Reply:
     poll = find_poll(ctx, words[0] if words else None, lock="update")
     if not permissions.organiser_or_creator(ctx.member, poll.created_by, poll.network):
         raise ctx.refusal(poll.network, "polls.close_not_allowed", id=poll.id)
+    if poll.state == CANCELLED:
+        raise UserError("polls.edit_cancelled", id=poll.id)
     meeting = meeting_of(ctx.session, poll)
     choice = args.get("choice") or (words[1] if len(words) > 1 else None)
     if meeting is not None and choice is None:

@@ -154,3 +154,12 @@ def test_a_reason_without_quotes_is_taken_whole(bot: TestBot, now: datetime) -> 
     poll_id = create(bot, now, NEW, as_="Marte Lie")
     text = bot.run(f"/mote avlys {poll_id} saken er løst på e-post", as_="Marte Lie", now=now)
     assert "Grunn: saken er løst på e-post" in text
+
+
+def test_a_called_off_poll_is_not_closed_into_a_meeting(bot: TestBot, now: datetime) -> None:
+    poll_id = create(bot, now, NEW, as_="Marte Lie")
+    bot.run(f"/mote avlys {poll_id}", as_="Marte Lie", now=now)
+    text = bot.run(f"/mote lukk {poll_id} valg 1", as_="Marte Lie", now=now)
+    assert f"Møtepoll #{poll_id} er avlyst" in text and f"/mote gjenåpne {poll_id}" in text
+    with bot.app.db.transaction() as s:
+        assert s.scalar(select(Meeting).where(Meeting.poll_id == poll_id)) is None
