@@ -519,7 +519,7 @@ TEXTS = {
     },
     "conferences.declined": {
         "nb": "Notert: du kommer ikke på «{title}». Ombestemmer du deg, skriv `{command}` innen {deadline}.",
-        "nn": "Notert: du kjem ikkje på «{title}». Ombestemmer du deg, skriv `{command}` innan {deadline}.",
+        "nn": "Notert: du kjem ikkje på «{title}». Kjem du på andre tankar, skriv `{command}` innan {deadline}.",
         "en": "Noted: you will not come to “{title}”. If you change your mind, type `{command}` by {deadline}.",
     },
     "conferences.already_declined": {
@@ -534,7 +534,7 @@ TEXTS = {
     },
     "conferences.plus_one": {
         "nb": "En påmelding gjelder én person. Skal noen bli med, melder de seg på selv med `/konferanse meld på {id}`, eller de får en gjestelenke fra organisatoren (`/konferanse lenke {id}`).",
-        "nn": "Ei påmelding gjeld éin person. Skal nokon bli med, melder dei seg på sjølve med `/konferanse meld på {id}`, eller dei får ei gjestelenke frå organisatoren (`/konferanse lenke {id}`).",
+        "nn": "Ei påmelding gjeld éin person. Skal nokon bli med, melder dei seg på sjølve med `/konferanse meld på {id}`, eller dei får ei gjestelenkje frå organisatoren (`/konferanse lenkje {id}`).",
         "en": "A registration is for one person. Anyone coming along registers themselves with `/konferanse register {id}`, or gets a guest link from the organiser (`/konferanse link {id}`).",
     },
     "conferences.stray_words": {
