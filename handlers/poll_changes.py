@@ -80,7 +80,7 @@ def edit_poll(ctx: Context, args: Args) -> Reply:
             setattr(poll, name, args.options[name][: MAX_TITLE * 10])
             changes.append(t(f"polls.edited.{name}", ctx.lang))
     ctx.session.flush()
-    poll_outbox.cancel(ctx.session, poll)  # nudges a day before a svarfrist that moved
+    poll_outbox.cancel_timed(ctx.session, poll)  # nudges a day before a svarfrist that moved
     poll_outbox.schedule(ctx.session, poll, now=ctx.now, tz=ctx.settings.tz, again=True)
     audit(ctx, "poll.edit", "poll", poll.id, fields=",".join(args.options))
     lines = [t("polls.edited", ctx.lang, id=poll.id, changes=", ".join(changes))]

@@ -139,6 +139,12 @@ def cancel(session: Session, poll: Poll) -> None:
     )
 
 
+def cancel_timed(session: Session, poll: Poll) -> None:
+    """The nudges and the close, which hang on the svarfrist; the invitations of those
+    outside the network (sent at once, or still being retried) stay."""
+    outbox.cancel(session, object_type="poll", object_id=poll.id, kinds=[NUDGE_KIND, CLOSE_KIND])
+
+
 def close(session: Session, poll: Poll, now: datetime) -> None:
     poll.state, poll.closed_at = "closed", now
     cancel(session, poll)
