@@ -182,7 +182,9 @@ def reopen_poll(ctx: Context, args: Args) -> Reply:
 
 VERBS = (
     Verb(("endre", "change", "edit"), edit_poll, "help.mote.endre", keywords=EDIT_KEYWORDS),
-    Verb(("avlys", "avlyse", "cancel", "call off", "calloff"), call_off_poll, "help.mote.avlys"),
+    # Not "cancel": in English that is a member withdrawing (`/konferanse cancel`), not
+    # calling something off for everyone.
+    Verb(("avlys", "avlyse", "call off", "calloff"), call_off_poll, "help.mote.avlys"),
     Verb(
         ("gjenåpne", "gjenopne", "gjenopna", "opne igjen", "åpne igjen", "apne igjen", "reopen"),
         reopen_poll,

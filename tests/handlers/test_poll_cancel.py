@@ -142,7 +142,7 @@ def test_reopening_is_refused_with_what_to_do(bot: TestBot, now: datetime) -> No
 
 def test_cancel_and_reopen_in_english(bot: TestBot, now: datetime) -> None:
     poll_id = create(bot, now, NEW, as_="Marte Lie")
-    text = bot.run(f"/mote cancel {poll_id}", as_="Jon Bakke", now=now)
+    text = bot.run(f"/mote call off {poll_id}", as_="Jon Bakke", now=now)
     assert text.startswith("Only organisers, admins and whoever created")
     bot.run(f"/mote avlys {poll_id}", as_="Marte Lie", now=now)
     assert f"Meeting poll #{poll_id} is called off" in bot.run(
@@ -163,3 +163,20 @@ def test_a_called_off_poll_is_not_closed_into_a_meeting(bot: TestBot, now: datet
     assert f"Møtepoll #{poll_id} er avlyst" in text and f"/mote gjenåpne {poll_id}" in text
     with bot.app.db.transaction() as s:
         assert s.scalar(select(Meeting).where(Meeting.poll_id == poll_id)) is None
+
+
+def test_english_words_for_calling_off_and_for_withdrawing_differ(
+    bot: TestBot, now: datetime
+) -> None:
+    """`cancel` withdraws a member from a conference; calling a poll off for everyone is
+    `call off`, and `/mote cancel` calls nothing off."""
+    poll_id = create(bot, now, NEW, as_="Marte Lie")
+    text = bot.run(f"/mote cancel {poll_id}", as_="Marte Lie", now=now)
+    assert poll_row(bot, poll_id).state == "open"
+    assert "forstod ikke «cancel»" in text and "/mote avlys 4" in text  # what to type
+    help_text = bot.run("/mote help", as_="Jon Bakke", now=now)
+    assert "/mote call off 4" in help_text and "/mote cancel" not in help_text
+    conf_help = bot.run("/konferanse help", as_="Jon Bakke", now=now)
+    assert "/konferanse withdraw 2" in conf_help and "only you" in conf_help
+    assert "/konferanse call off 2" in conf_help and "for everyone" in conf_help
+    assert "er avlyst" in bot.run(f"/mote call off {poll_id}", as_="Marte Lie", now=now)
