@@ -8,7 +8,8 @@ nudges.
 
 A poll called off takes no more answers and sends no more nudges; its meeting, if one was
 set, gets a cancelling .ics of the same UID with a higher SEQUENCE and loses its
-reminders. A poll closed (by hand or at svarfrist) without a meeting, or called off, can
+reminders. Those who got the poll by direct message (invited from outside the network)
+are told by direct message too. A poll closed (by hand or at svarfrist) without a meeting, or called off, can
 be opened again while one of its slots is still ahead, with a new svarfrist if wanted.
 """
 
@@ -134,6 +135,8 @@ def call_off_poll(ctx: Context, args: Args) -> Reply:
     if meeting is not None and meeting.start_at <= ctx.now:
         raise UserError("polls.meeting_passed", title=meeting.title, when=when)
     reason = _reason(args)
+    tz = ctx.settings.tz
+    poll_outbox.tell_invited_of_call_off(ctx.session, poll, now=ctx.now, tz=tz, reason=reason)
     poll_outbox.cancel(ctx.session, poll)
     poll.state, poll.closed_at = CANCELLED, poll.closed_at or ctx.now
     if meeting is not None:

@@ -504,4 +504,9 @@ TEXTS = {
     "polls.edited.closes": {"nb": "ny svarfrist", "nn": "ny svarfrist", "en": "new deadline"},
     "polls.edited.place": {"nb": "nytt sted", "nn": "ny stad", "en": "new place"},
     "polls.edited.agenda": {"nb": "ny agenda", "nn": "ny agenda", "en": "new agenda"},
+    "polls.called_off_dm": {
+        "nb": "Hei {name}! Møtepollen du ble invitert til i {network} (#{id}), er avlyst:",
+        "nn": "Hei {name}! Møtepollen du vart invitert til i {network} (#{id}), er avlyst:",
+        "en": "Hi {name}! The meeting poll you were invited to in {network} (#{id}) is called off:",
+    },
 }

@@ -180,3 +180,57 @@ def test_english_words_for_calling_off_and_for_withdrawing_differ(
     assert "/konferanse withdraw 2" in conf_help and "only you" in conf_help
     assert "/konferanse call off 2" in conf_help and "for everyone" in conf_help
     assert "er avlyst" in bot.run(f"/mote call off {poll_id}", as_="Marte Lie", now=now)
+
+
+def test_invitees_outside_the_network_are_told_the_meeting_is_called_off(
+    bot: TestBot, now: datetime
+) -> None:
+    """They got the poll by direct message, not in the channel: the call-off reaches them
+    the same way, once each, with a CANCEL of the meeting's UID."""
+    bot.run('/partnerbot medlem ny "Gro Moe" org "Vestfold og Telemark fylkeskommune"', now=now)
+    poll_id = create(bot, now, NEW + " inviterte Gro Moe", as_="Marte Lie")
+    assert [who for who, _ in bot.dispatch(now)] == ["Gro Moe"]  # the poll, by DM
+    bot.run(f"/mote lukk {poll_id} valg 2", as_="Marte Lie", now=now)
+    publish = icalendar.Calendar.from_ical(bot.last.files[0].data)  # type: ignore[union-attr]
+    bot.dispatch(now)
+
+    bot.run(f'/mote avlys {poll_id} "Saken er løst"', as_="Marte Lie", now=now)
+    channel = bot.last
+    before = len(bot.messenger.sent)
+    sent = bot.dispatch(now)
+    assert [who for who, _ in sent] == ["Gro Moe"]
+    text = sent[0][1]
+    assert "Samhandlingsmøte Tønsberg fredag 6. mars kl 13:00–15:00 er avlyst" in text
+    assert "Grunn: Saken er løst" in text and "fjerner møtet fra kalenderen" in text
+    (_, reply) = bot.messenger.sent[before]
+    (cancel,) = reply.files
+    cal = icalendar.Calendar.from_ical(cancel.data)
+    assert cal["METHOD"] == "CANCEL" and cancel.mime == "text/calendar; method=CANCEL"
+    (event,) = cal.walk("VEVENT")
+    (first,) = publish.walk("VEVENT")
+    assert str(event["UID"]) == str(first["UID"])
+    assert int(event["SEQUENCE"]) == int(first["SEQUENCE"]) + 1
+    assert str(event["STATUS"]) == "CANCELLED"
+    # the same CANCEL as the channel's, organiser and all
+    assert channel is not None and len(channel.files) == 1
+    (posted,) = icalendar.Calendar.from_ical(channel.files[0].data).walk("VEVENT")
+    assert event.get("ORGANIZER") == posted.get("ORGANIZER") == first.get("ORGANIZER")
+    assert bot.dispatch(now + timedelta(days=1)) == []  # once
+
+
+def test_a_poll_called_off_is_told_to_those_invited_by_dm_in_their_language(
+    bot: TestBot, now: datetime
+) -> None:
+    bot.run('/partnerbot medlem ny "Gro Moe" org "Vestfold og Telemark fylkeskommune"', now=now)
+    bot.run('/partnerbot medlem ny "Eli Strand" org "Vestfold og Telemark fylkeskommune"', now=now)
+    bot.run('/partnerbot medlem "Gro Moe" language en', now=now)
+    poll_id = create(bot, now, NEW + " inviterte Gro Moe", as_="Marte Lie")
+    bot.dispatch(now)
+    # Eli is invited by a poll called off before its DM went: she never heard of it
+    other = create(bot, now, NEW + " inviterte Eli Strand", as_="Marte Lie")
+    bot.run(f"/mote avlys {other}", as_="Marte Lie", now=now)
+    bot.run(f"/mote avlys {poll_id}", as_="Marte Lie", now=now)
+    sent = bot.dispatch(now)
+    assert [who for who, _ in sent] == ["Gro Moe"]
+    assert f"Meeting poll #{poll_id} “Samhandlingsmøte Tønsberg” is called off" in sent[0][1]
+    assert bot.dispatch(now) == []
