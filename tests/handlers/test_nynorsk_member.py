@@ -224,7 +224,8 @@ def test_a_question_gets_the_help_it_asks_about(
 def test_a_progress_note_without_quotes(bot: TestBot, now: datetime, verb: str) -> None:
     """`/tiltak status 5 Har snakka med kommunane` answers «Har» er ikkje ein status: a
     note needed quotes. `/tiltak notat 5 ...` takes the rest of the line as the note and
-    leaves the status as it is."""
+    leaves the status and the progress as they are (the rest of the line, `framdrift`
+    and all, is the note)."""
     before = action_status(bot, 5)
     out = bot.run(
         f"/tiltak {verb} 5 Har snakka med kommunane om dekninga framdrift 50%",
@@ -233,9 +234,9 @@ def test_a_progress_note_without_quotes(bot: TestBot, now: datetime, verb: str) 
         now=now,
     )
     assert out.startswith("Tiltak #5 «Samle inn kvite flekker"), out
-    assert action_status(bot, 5) == (before[0], 50)
+    assert action_status(bot, 5) == before
     shown = bot.run("/tiltak vis 5", as_="Tone Haugen", channel=VT, now=now)
-    assert "«Har snakka med kommunane om dekninga»" in shown, shown
+    assert "«Har snakka med kommunane om dekninga framdrift 50%»" in shown, shown
 
 
 def test_a_note_without_text_says_what_to_type(bot: TestBot, now: datetime) -> None:
