@@ -46,6 +46,7 @@ def action(bot: TestBot, number: int) -> tuple[str, str, int | None, int | None]
         ("Status: breiband i Vinje", "Status: breiband i Vinje", None),
         ("Fylgje opp status og framdrift i E134-prosjektet", None, None),
         ("Sjå på Framdrift: kvar veke", None, None),
+        ("Påverke framdrifta for E134 og rv 41", None, None),  # not a misspelt keyword
     ],
 )
 def test_status_and_progress_inside_an_unquoted_title_stay_in_it(
