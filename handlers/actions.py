@@ -480,11 +480,13 @@ VERBS = (
         set_status,
         "help.tiltak.status",
         keywords={"progress": PROGRESS, "due": DUE},
+        checks={"progress": _is_progress},  # `pågår, framdrift er god`: a note
     ),
     Verb(
         ("framdrift", "fremdrift", "progress"),
         set_progress,
         keywords={"progress": PROGRESS, "due": DUE},
+        checks={"progress": _is_progress},
     ),
     Verb(("ferdig", "fullført", "done", "complete"), mark_done, "help.tiltak.ferdig"),
     Verb(("notat", "kommentar", "merknad", "note", "comment"), add_note, "help.tiltak.notat"),

@@ -181,3 +181,16 @@ def test_the_percentage_question_in_bokmal_and_english(
     for command in out.split("`")[1::2]:
         done = bot.run(command, as_=member, channel=channel, now=now)
         assert done.startswith(("Tiltak #7", "Action #7")), (command, done)
+
+
+def test_framdrift_in_a_note_after_the_status_is_a_word_of_it(bot: TestBot, now: datetime) -> None:
+    """`/tiltak status 5 pågår, framdrift er god` answered «er god» is not a progress."""
+    out = bot.run(
+        "/tiltak status 5 pågår, framdrift er god", as_="Tone Haugen", channel=VT, now=now
+    )
+    assert out.startswith("Tiltak #5"), out
+    assert action(bot, 5)[1:3] == ("ongoing", 40)
+    shown = bot.run("/tiltak vis 5", as_="Tone Haugen", channel=VT, now=now)
+    assert "«framdrift er god»" in shown, shown
+    kept = bot.run("/tiltak status 5 pågår framdrift 60%", as_="Tone Haugen", channel=VT, now=now)
+    assert "pågår (60 %)" in kept, kept
