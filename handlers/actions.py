@@ -157,11 +157,11 @@ def _is_status(text: str) -> bool:
 
 
 def _is_progress(text: str) -> bool:
-    try:
-        parse_progress(text)
-    except UserError:
-        return False
-    return True
+    """A percentage in shape (``10%``, ``10 prosent``, ``140%``: out of range is said)."""
+    return _PROGRESS_SHAPE.match(text.strip().casefold()) is not None
+
+
+_PROGRESS_SHAPE = re.compile(r"^\d+\s*(?:%|prosent|percent)?$")
 
 
 def show_action(ctx: Context, args: Args) -> Reply:

@@ -194,3 +194,10 @@ def test_framdrift_in_a_note_after_the_status_is_a_word_of_it(bot: TestBot, now:
     assert "«framdrift er god»" in shown, shown
     kept = bot.run("/tiltak status 5 pågår framdrift 60%", as_="Tone Haugen", channel=VT, now=now)
     assert "pågår (60 %)" in kept, kept
+
+
+def test_a_percentage_out_of_range_is_refused_not_put_in_the_title(
+    bot: TestBot, now: datetime
+) -> None:
+    out = bot.run("/tiltak ny Lage plan framdrift 140%", as_="Tone Haugen", channel=VT, now=now)
+    assert out.startswith("«140%» er ikkje ein framdrift."), out
