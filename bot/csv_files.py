@@ -4,8 +4,8 @@ UTF-8 with a byte order mark (Excel shows æøå), ``;`` between cells (Excel wi
 settings splits on it, a comma lands everything in column A) and CRLF line ends. A cell
 that starts with ``=``, ``+``, ``-``, ``@``, tab or CR is a formula to Excel (and to
 LibreOffice, Google Sheets): ``=HYPERLINK(...)`` in a title would run when the file is
-opened. Such a cell gets a leading ``'``, which Excel shows as text (OWASP's advice for
-CSV injection).
+opened; so is one after white space, which an import may trim. Such a cell gets a
+leading ``'``, which Excel shows as text (OWASP's advice for CSV injection).
 """
 
 from __future__ import annotations
@@ -15,6 +15,9 @@ import io
 from collections.abc import Iterable, Sequence
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# White space a spreadsheet may trim on import (LibreOffice's "trim spaces") before it
+# reads a formula: a formula after it is a formula too.
+_BLANK = " \t\r\n\u00a0"
 
 
 def inert(value: object) -> str:
@@ -26,7 +29,8 @@ def inert(value: object) -> str:
     if isinstance(value, int | float):
         return str(value)  # a negative number is a number, not a formula
     text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    formula = text.startswith(FORMULA_STARTS) or text.lstrip(_BLANK).startswith(FORMULA_STARTS)
+    return "'" + text if formula else text
 
 
 def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:

@@ -32,15 +32,18 @@ class Token:
     text: str
     quoted: bool = False
     unclosed: bool = False  # a quote that ran to the end of the text without its closing one
+    new_line: bool = False  # typed on a new line: a value keeps the line break (slots a line)
 
 
 def tokenize(text: str) -> list[Token]:
     """Split on white space, keeping quoted runs whole. An unclosed quote runs to the end."""
     tokens: list[Token] = []
     i, n = 0, len(text)
+    new_line = False
     while i < n:
         ch = text[i]
         if ch.isspace():
+            new_line = new_line or (ch == "\n" and bool(tokens))
             i += 1
             continue
         if ch in _QUOTES:
@@ -52,14 +55,16 @@ def tokenize(text: str) -> list[Token]:
             unclosed = end == -1
             if unclosed:
                 end = n
-            tokens.append(Token(text[i + 1 : end].strip(), quoted=True, unclosed=unclosed))
-            i = end + 1
+            tokens.append(
+                Token(text[i + 1 : end].strip(), quoted=True, unclosed=unclosed, new_line=new_line)
+            )
+            i, new_line = end + 1, False
             continue
         j = i
         while j < n and not text[j].isspace() and text[j] not in _QUOTES:
             j += 1
-        tokens.append(Token(text[i:j]))
-        i = j
+        tokens.append(Token(text[i:j], new_line=new_line))
+        i, new_line = j, False
     return tokens
 
 
@@ -83,9 +88,11 @@ class Args:
         joined = " ".join(tok.text for tok in self.positional).strip()
         return joined or None
 
-    def strict_title(self) -> str | None:
+    def strict_title(self, limit: int | None = None) -> str | None:
         """The title of a "new" command, refusing words it would otherwise drop: a word after
-        a quoted title, or a misspelt keyword inside an unquoted one (``ansvarlg @ola``)."""
+        a quoted title, or a misspelt keyword inside an unquoted one (``ansvarlg @ola``).
+        A title (a name) is one line: runs of white space, newlines too, are one space;
+        one longer than ``limit`` is refused (never cut without a word)."""
         quoted = next((i for i, tok in enumerate(self.positional) if tok.quoted), None)
         if quoted is not None:
             stray = [tok for tok in self.positional if not tok.quoted]
@@ -100,7 +107,10 @@ class Args:
                 near = nearest_keyword(tok.text, self.keywords, strict=True)
                 if near is not None and self._could_be_value(near, k + 1):
                     raise UnknownWord(tok.text, self.keywords, near=near)
-        return self.title
+        title = " ".join((self.title or "").split())
+        if limit is not None and len(title) > limit:
+            raise UserError("grammar.title_too_long", length=len(title), limit=limit)
+        return title or None
 
     def _could_be_value(self, keyword: str, start: int) -> bool:
         """Whether the words from ``start`` could be ``keyword``'s value: a word one letter
@@ -232,7 +242,10 @@ def parse_args(
             values[current].append(tok)
         i += 1
     for name, parts in values.items():
-        value = " ".join(tok.text for tok in parts).strip()
+        value = "".join(
+            ("\n" if tok.new_line else " ") + tok.text if k else tok.text
+            for k, tok in enumerate(parts)
+        ).strip()
         if not value:
             raise MissingValue(name, typed[name])
         _check_value(parts, keywords)

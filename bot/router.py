@@ -30,7 +30,7 @@ from bot.i18n import language_from_locale, t
 from bot.languages import command_language, member_language
 from bot.messages import Command, Reply, Text, typed
 from bot.zones import member_zone
-from storage.accounts import find_member, new_member
+from storage.accounts import find_member, new_member, unmistakable_name
 from storage.db import Database, NeedsWrite, is_unreachable
 from storage.inbox import LostClaim
 from storage.models import Account, ChannelRef, Member, Network, OutboxMessage
@@ -446,11 +446,12 @@ def resolve_member(
     if member is None:
         try:
             with session.begin_nested():
+                name = command.user_name or command.user_id
                 member = new_member(
                     session,
                     command.platform,
                     command.user_id,
-                    name=command.user_name or command.user_id,
+                    name=unmistakable_name(session, name, command.platform, command.user_id),
                     role="admin" if is_listed_admin else "member",
                     language=language_from_locale(command.locale),
                     timezone=command.timezone,

@@ -75,13 +75,23 @@ ANSWER_KEYWORDS = {
     "organisation": ("org", "organisasjon", "organisation"),
     "link": ("lenke", "lenkje", "link", "url"),
 }
+MAX_TITLE = 2000
+MAX_SENDER = 200
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _LIST_SPLIT = re.compile(r"[,;\n]")
 _AND = re.compile(r"\s+(?:og|and)\s+", re.IGNORECASE)
 
 
+def _sender(typed: str | None) -> str | None:
+    """Who sent the hearing out, as typed (the column holds 200 characters)."""
+    sender = (typed or "").strip()
+    if len(sender) > MAX_SENDER:
+        raise UserError("hearings.sender_too_long", limit=MAX_SENDER)
+    return sender or None
+
+
 def new_hearing(ctx: Context, args: Args) -> Reply:
-    title = (args.strict_title() or "").strip()
+    title = args.strict_title(limit=MAX_TITLE) or ""
     if not title:
         raise UserError("hearings.title_missing")
     if not args.get("deadline"):
@@ -99,8 +109,8 @@ def new_hearing(ctx: Context, args: Args) -> Reply:
         raise UserError("hearings.addressees_missing")
     hearing = Hearing(
         network=network,
-        title=title[:2000],
-        sender=(args.get("sender") or None),
+        title=title,
+        sender=_sender(args.get("sender")),
         link=args.get("link"),
         deadline=deadline,
         reminder_offsets=offsets,
@@ -267,7 +277,7 @@ def edit_hearing(ctx: Context, args: Args) -> Reply:
             raise UserError("hearings.title_missing")
         hearing.title = changes["title"].strip()[:2000]
     if "sender" in changes:
-        hearing.sender = changes["sender"].strip() or None
+        hearing.sender = _sender(changes["sender"])
     if "link" in changes:
         hearing.link = changes["link"].strip() or None
     if "deadline" in changes:

@@ -10,6 +10,7 @@ from bot import permissions
 from bot.context import Context, partnership_name
 from bot.errors import UserError
 from bot.grammar import Args
+from bot.hygiene import MAX_NAME
 from bot.i18n import normalize_language, t
 from bot.messages import Fields, PersonRef, Reply, Text, strong
 from bot.router import Router, Verb
@@ -90,7 +91,7 @@ def _network_line(net: Network, lang: str) -> str:
 
 def new_network(ctx: Context, args: Args) -> Reply:
     ctx.require_role("admin")
-    name = (args.strict_title() or "").strip()
+    name = args.strict_title(limit=MAX_NAME) or ""
     if not name:
         raise UserError("networks.name_missing")
     partnership = _partnership(ctx, args.get("partnership"))
@@ -102,7 +103,7 @@ def new_network(ctx: Context, args: Args) -> Reply:
     )
     if exists:
         raise UserError("networks.exists", name=name)
-    net = Network(name=name[:200], partnership=partnership)
+    net = Network(name=name, partnership=partnership)
     ctx.session.add(net)
     if args.get("organisations"):
         net.organisations = find_organisations(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from sqlalchemy import bindparam, select
@@ -27,6 +28,32 @@ _MEMBER_BY_ACCOUNT = (
     # partnership (its language, when the member chose none) comes in the same query
     .options(lazyload(Member.accounts), joinedload(Member.partnership))
 )
+
+
+def unmistakable_name(session: Session, name: str, platform: str, external_id: str) -> str:
+    """The name for a new person's ``external_id`` on ``platform``: ``name`` as the platform
+    gave it, with the account after it when someone already has that name as a reader sees
+    it (case, width and spacing aside), so that the bot never speaks of the newcomer as the
+    person it knows: a Slack profile renamed "Ingrid Berg" becomes "Ingrid Berg (slack
+    U0MALLORY)". A name is the member's to choose; only the account says who it is."""
+    key = _reading(name)
+    known = session.scalars(select(Member.name).where(in_chat()))  # a guest is marked so
+    if not any(_reading(other) == key for other in known):
+        return name
+    return f"{name} ({platform} {external_id})"
+
+
+def learn_name(session: Session, platform: str, external_id: str, name: str) -> None:
+    """A person an admin added by their account (a mention, ``medlem ny aad-…``), still
+    named by it, gets the name the platform shows for it (``name``, cleaned by the caller);
+    a name someone chose is kept."""
+    member = find_member(session, platform, external_id)
+    if member is not None and name and member.name == external_id:
+        member.name = unmistakable_name(session, name, platform, external_id)
+
+
+def _reading(name: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
 def find_account(session: Session, platform: str, external_id: str) -> Account | None:

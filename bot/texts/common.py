@@ -66,6 +66,11 @@ TEXTS = {
         "nn": "«{first}» og «{second}» tyder det same og står begge i kommandoen. Skriv berre eitt av dei.",
         "en": "“{first}” and “{second}” mean the same and are both in the command. Give only one of them.",
     },
+    "grammar.title_too_long": {
+        "nb": "Tittelen er for lang ({length} tegn; høyst {limit}). Skriv en kortere, og legg lang tekst bak en lenke.",
+        "nn": "Tittelen er for lang ({length} teikn; høgst {limit}). Skriv ein kortare, og legg lang tekst bak ei lenkje.",
+        "en": "The title is too long ({length} characters; at most {limit}). Write a shorter one, and put long text behind a link.",
+    },
     "grammar.unclosed_quote": {
         "nb": "Anførselstegnet som avslutter tittelen, mangler, så «{rest}» ble en del av tittelen. Mente du `{fixed}`? Ingenting er lagret.",
         "nn": "Hermeteiknet som avsluttar tittelen, manglar, så «{rest}» vart ein del av tittelen. Meinte du `{fixed}`? Ingenting er lagra.",

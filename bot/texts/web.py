@@ -142,6 +142,16 @@ TEXTS = {
         "nn": "Denne lenkja har teke imot for mange svar det siste minuttet. Ingenting vart lagra. Vent eit minutt og prøv igjen.",
         "en": "This link has taken too many answers in the last minute. Nothing was saved. Wait a minute and try again.",
     },
+    "page.too_large": {
+        "nb": "For stor innsending",
+        "nn": "For stor innsending",
+        "en": "Submission too large",
+    },
+    "page.too_large.detail": {
+        "nb": "Skjemaet var større enn siden tar imot, eller kom ikke fram i tide. Ingenting ble lagret. Gå tilbake, skriv kortere og send igjen.",
+        "nn": "Skjemaet var større enn sida tek imot, eller kom ikkje fram i tide. Ingenting vart lagra. Gå tilbake, skriv kortare og send igjen.",
+        "en": "The form was larger than the page takes, or did not arrive in time. Nothing was saved. Go back, write less and send it again.",
+    },
     "page.csrf": {
         "nb": "Skjemaet er utløpt",
         "nn": "Skjemaet har gått ut",
@@ -333,4 +343,9 @@ TEXTS = {
         "en": "As a web page (printable): {url}",
     },
     "page.error.title": {"nb": "Feil:", "nn": "Feil:", "en": "Error:"},
+    "page.error.cancelled": {
+        "nb": "Avlyst: møtet blir ikke noe av, og pollen tar ikke imot svar.",
+        "nn": "Avlyst: møtet blir ikkje noko av, og pollen tek ikkje imot svar.",
+        "en": "Called off: the meeting will not take place, and the poll takes no answers.",
+    },
 }

@@ -14,11 +14,16 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from bot.errors import UserError
+from bot.web.bodies import TooLarge, read_body
 from bot.web.site import Site, csrf_ok, page_language
 from handlers import web_links
 from storage.models import Member, WebLink
 
 T = TypeVar("T")
+
+# A guest's form is a few short fields: far less than this.
+MAX_FORM_BYTES = 64_000
+BODY_SECONDS = 10.0
 
 # save(session, request, link, form, lang) -> the path to go to, or None: no such object.
 Save = Callable[[Session, Request, WebLink, Any, str], str | None]
@@ -71,6 +76,12 @@ class FormAgain(Exception):
 
 async def submit(site: Site, request: Request, kind: str, save: Save, page: Page) -> Response:
     token = request.path_params["token"]
+    try:
+        await read_body(request, MAX_FORM_BYTES, BODY_SECONDS)
+    except (TooLarge, TimeoutError) as exc:
+        lang = page_language(request, None, site.settings.language)
+        status = 413 if isinstance(exc, TooLarge) else 408
+        return site.refused(request, lang, status, "page.too_large")
     form = await request.form()
 
     def work() -> Response:

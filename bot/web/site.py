@@ -107,7 +107,7 @@ class Site:
             return text_html(t(key, lang, **params))
 
         html = self.env.get_template(template).render(
-            lang=lang, t=text, csrf=token, path=request.url.path, **values
+            lang=lang, t=text, csrf=token, path=own_path(request), **values
         )
         response = HTMLResponse(html, status_code=status)
         response.set_cookie(
@@ -134,6 +134,12 @@ class Site:
 
     def refused(self, request: Request, lang: str, status: int, key: str) -> HTMLResponse:
         return self.render(request, "error.html", lang, status, heading=key)
+
+
+def own_path(request: Request) -> str:
+    """The page's path for its own links (language, filters): one leading slash, as
+    "//evil.example" (or "/\\evil.example") in an href is another host to a browser."""
+    return "/" + request.url.path.lstrip("/\\")
 
 
 def csrf_ok(request: Request, form: Any) -> bool:

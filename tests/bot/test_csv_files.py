@@ -12,9 +12,17 @@ def test_a_cell_starting_like_a_formula_gets_a_quote(start: str) -> None:
     assert inert(f"{start}1+1") == f"'{start}1+1"
 
 
+@pytest.mark.parametrize(
+    "cell", [" =1+1", '\n=HYPERLINK("http://x";"y")', " \t@SUM(A1)", "\u00a0-2"]
+)
+def test_a_formula_after_white_space_gets_a_quote(cell: str) -> None:
+    # LibreOffice's CSV import can trim spaces, and then runs what follows
+    assert inert(cell) == "'" + cell
+
+
 def test_plain_text_and_numbers_stay_as_they_are() -> None:
     assert inert("Larvik kommune") == "Larvik kommune"
-    assert inert("a=b") == "a=b"
+    assert inert("a=b") == "a=b" and inert(" Larvik") == " Larvik"
     assert inert(-40) == "-40" and inert(None) == ""
 
 

@@ -37,9 +37,12 @@ def lang_bot(request: pytest.FixtureRequest, bot: TestBot) -> tuple[TestBot, str
 
 
 def hearing_line(length: int) -> str:
-    head = '/horing ny "'
-    tail = '" frist 15.04.2026 mottakere "Horten kommune"'
-    return head + "H" * (length - len(head) - len(tail) + len("/horing ")) + tail
+    """A new hearing whose text is ``length`` characters, most of them its link (a title
+    has a smaller limit of its own)."""
+    head = (
+        '/horing ny "Stor" frist 15.04.2026 mottakere "Horten kommune" lenke https://example.org/'
+    )
+    return head + "H" * (length - len(head) + len("/horing "))
 
 
 def test_a_command_over_the_limit_is_refused_in_the_members_language(

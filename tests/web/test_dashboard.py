@@ -74,3 +74,26 @@ def test_filters_and_overdue(web_bot: TestBot, client: TestClient) -> None:
 def test_a_wrong_dashboard_token_is_404(web_bot: TestBot, client: TestClient) -> None:
     path = imported(web_bot)
     assert client.get(path + "x").status_code == 404
+
+
+XSS = '<script>alert(1)</script><img src=x onerror=alert(2)>"'
+
+
+def test_member_html_in_goals_actions_and_names_is_text_and_the_page_runs_no_script(
+    web_bot: TestBot, client: TestClient
+) -> None:
+    web_bot.run(f"/partnerbot nettverk ny «Nett {XSS}»")
+    web_bot.run(f"/partnerbot koble nettverk «Nett {XSS}»", channel="#xss")
+    web_bot.run(f"/tiltak mål ny 1 «Mål {XSS}»", channel="#xss")
+    web_bot.run(f"/partnerbot medlem ny «Eva {XSS}» org NAV", channel="#xss")
+    made = web_bot.run(f"/tiltak ny «Tiltak {XSS}» mål 1 ansvarlig NAV", channel="#xss")
+    assert "opprettet" in made, made
+    page = client.get(link_path(web_bot.run("/tiltak tavle", channel="#xss")))
+    assert page.status_code == 200
+    assert "<script>" not in page.text and "<img" not in page.text
+    assert page.text.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 3  # network, goal, action
+    policy = page.headers["content-security-policy"]
+    assert "default-src 'none'" in policy and "script-src" not in policy
+    assert page.headers["x-content-type-options"] == "nosniff"
+    assert page.headers["cache-control"] == "no-store"
+    assert page.headers["x-frame-options"] == "DENY"

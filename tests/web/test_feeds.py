@@ -103,3 +103,24 @@ def test_sequence_goes_up_when_a_hearing_deadline_moves(
     after = events(client, path)[uid]
     assert after["sequence"] == int(before["sequence"]) + 1  # type: ignore[call-overload]
     assert str(after["e"]["DTSTART"].dt) == "2027-09-22"  # type: ignore[index]
+
+
+INJECTED = "Rom 1\nEND:VEVENT\nBEGIN:VEVENT\nUID:falsk\nSUMMARY:Falsk; møte, kl 3"
+
+
+def test_member_text_in_a_feed_cannot_make_a_second_event(
+    web_bot: TestBot, client: TestClient
+) -> None:
+    made = web_bot.run(
+        '/mote ny «Møte; med, tegn "og" <b>» tider tirsdag neste uke 10-12 '
+        f'sted "{INJECTED}" agenda "{INJECTED}"',
+        as_="Marte Lie",
+    )
+    number = made.split("#", 1)[1].split()[0].rstrip(".:")
+    web_bot.run(f"/mote lukk {number} valg 1", as_="Marte Lie")
+    found = events(client, feed_path(web_bot))
+    assert "falsk" not in found and not [e for e in found.values() if e["summary"] == "Falsk"]
+    ours = [e["e"] for e in found.values() if str(e["summary"]).startswith("Møte; med, tegn")]
+    assert len(ours) == 1, [e["summary"] for e in found.values()]
+    assert str(ours[0]["LOCATION"]) == INJECTED  # type: ignore[index]
+    assert str(ours[0]["DESCRIPTION"]).endswith(INJECTED)  # type: ignore[index]

@@ -196,6 +196,24 @@ def test_a_form_without_its_csrf_token_is_refused(web_bot: TestBot, client: Test
     assert guest_votes(web_bot) == 0
 
 
+def test_a_form_body_too_large_is_refused_before_it_is_read_and_nothing_is_saved(
+    web_bot: TestBot, client: TestClient
+) -> None:
+    path = guest_link(web_bot)
+    token = csrf_of(client.get(path).text)
+    huge = f"csrf={token}&slot1=yes&slot2=yes&slot3=yes&organisation=NAV&name=".encode()
+    for target in (path, "/m/finnes-ikke"):  # a wrong link is no way around it
+        sent = client.post(
+            target,
+            content=huge + b"x" * 2_000_000,
+            headers={"content-type": "application/x-www-form-urlencoded"},
+        )
+        assert sent.status_code == 413, sent.status_code
+        assert "For stor innsending" in sent.text
+    assert guest_votes(web_bot) == 0
+    assert vote(client, path).status_code == 303  # a form of a normal size is taken
+
+
 def test_100_votes_from_one_link_in_a_minute_are_refused_past_the_limit(
     web_bot: TestBot, client: TestClient
 ) -> None:

@@ -1,8 +1,11 @@
-"""The pages' small parts: the rate limit's window and the page language."""
+"""The pages' small parts: the rate limit's window, the page language, their own links."""
 
 from __future__ import annotations
 
+import re
+
 from starlette.requests import Request
+from starlette.testclient import TestClient
 
 from bot.web.site import RateLimit, page_language
 
@@ -31,3 +34,12 @@ def test_the_page_language() -> None:
     assert page_language(request(accept="de-DE,fr"), "nn", "nb") == "nn"  # the link's
     assert page_language(request(), None, "en") == "en"
     assert page_language(request("lang=klingon"), None, "nb") == "nb"
+
+
+def test_a_path_that_starts_like_another_host_makes_no_link_to_it(client: TestClient) -> None:
+    # "///evil.example" in an href is evil.example to a browser: a link on our own page
+    for path in ("/%2F%2Fevil.example", "/%2F%5Cevil.example", "/m/%2F%2Fevil.example"):
+        page = client.get(path)
+        assert page.status_code == 404
+        links = re.findall(r'(?:href|action)="([^"]*)"', page.text)
+        assert links and all(re.match(r"(?:#|/(?![/\\]))", link) for link in links), links

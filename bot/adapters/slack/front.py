@@ -3,7 +3,6 @@ Slack's (intake.refusal), then hand it to Bolt's own Starlette adapter."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 
@@ -13,6 +12,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
 from bot.adapters.slack.intake import MAX_BODY, parse_body, refusal
+from bot.web.bodies import TooLarge, read_body
 
 log = logging.getLogger(__name__)
 
@@ -22,10 +22,6 @@ EVENTS_PATH = "/slack/events"
 BODY_SECONDS = 10.0
 
 
-class TooLarge(Exception):
-    pass
-
-
 class SlackEvents:
     def __init__(self, bolt: AsyncApp, signing_secret: str) -> None:
         self.handler = AsyncSlackRequestHandler(bolt)
@@ -33,8 +29,7 @@ class SlackEvents:
 
     async def endpoint(self, request: Request) -> Response:
         try:
-            async with asyncio.timeout(BODY_SECONDS):
-                body = await read_body(request)
+            body = await read_body(request, MAX_BODY, BODY_SECONDS)
         except TooLarge:
             return self.refuse(request, 413, "body too large")
         except TimeoutError:
@@ -56,20 +51,3 @@ class SlackEvents:
         log.info("refused a request to %s from %s: %d %s", EVENTS_PATH, peer, status, reason)
         # Closing the connection: no unread rest of the body is taken for a new request.
         return PlainTextResponse(f"{reason}\n", status_code=status, headers={"Connection": "close"})
-
-
-async def read_body(request: Request) -> bytes:
-    """The whole body, at most MAX_BODY bytes (TooLarge past that, as soon as it shows)."""
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > MAX_BODY:
-        raise TooLarge
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_BODY:
-            raise TooLarge
-        chunks.append(chunk)
-    body = b"".join(chunks)
-    request._body = body  # Bolt's adapter reads request.body(): the bytes we checked
-    return body

@@ -9,7 +9,9 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
 from bot.adapters.contract import Profile
+from bot.hygiene import clean_name
 from bot.router import find_member
+from storage.accounts import learn_name
 from storage.db import Database
 
 log = logging.getLogger(__name__)
@@ -26,7 +28,8 @@ def meaningful_locale(locale: str | None) -> str | None:
 
 class Profiles:
     """Asks Slack only about users who are not members yet (the router uses the profile
-    only when it creates the member), and remembers the answers for this process."""
+    only when it creates the member) or were added by a mention and are still named by
+    their id (they get the name Slack shows), and remembers the answers for this process."""
 
     def __init__(self, client: WebClient, db: Database) -> None:
         self.client = client
@@ -40,7 +43,8 @@ class Profiles:
         if cached is not None:
             return cached
         with self.db.transaction() as session:
-            known = find_member(session, "slack", user_id) is not None
+            member = find_member(session, "slack", user_id)
+            known = member is not None and member.name != user_id
         if known:
             found = Profile(fallback_name)  # the router will not use it: the member exists
             with self._lock:
@@ -49,6 +53,9 @@ class Profiles:
         asked = self.ask(user_id, fallback_name)
         if asked is None:
             return Profile(fallback_name)  # asked again next time
+        if member is not None:  # added by a mention, named by the account till now
+            with self.db.transaction() as session:
+                learn_name(session, "slack", user_id, clean_name(asked.name))
         with self._lock:
             self._cache[user_id] = asked
         return asked

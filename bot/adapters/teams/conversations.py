@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from bot.hygiene import clean_name
 from storage.db import Database
 from storage.models import TeamsConversation, TeamsPerson
 
@@ -69,7 +70,7 @@ def remember(
     ).get("id")
     kind = conversation_kind(activity)
     channel = (activity.get("channelData") or {}).get("channel") or {}
-    name = channel.get("name") or conversation.get("name")
+    name = clean_name(str(channel.get("name") or conversation.get("name") or "")) or None
     sender = activity.get("from") or {}
     aad = sender.get("aadObjectId")
     added = tuple(

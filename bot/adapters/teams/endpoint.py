@@ -1,5 +1,6 @@
 """POST /api/messages: verify the activity's JWT, hand it on, answer at once.
 
+A body over 1 MB is 413 as soon as it shows, one not sent within 10 s 408 (bot/web/bodies.py).
 Bad JSON is 400, a missing or wrong token (or another tenant) 401 with an empty body: no
 traceback, no hint. A genuine activity is handed to ``accept`` (which stores or queues
 it) before the 200, so an activity Teams sees acknowledged is never lost in our hands.
@@ -18,11 +19,13 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from bot.adapters.teams.auth import AuthError, TeamsAuth
+from bot.web.bodies import TooLarge, read_body
 
 log = logging.getLogger(__name__)
 
 PATH = "/api/messages"
 MAX_BODY_BYTES = 1_000_000
+BODY_SECONDS = 10.0
 
 
 class MessagesEndpoint:
@@ -31,9 +34,12 @@ class MessagesEndpoint:
         self.accept = accept
 
     async def handle(self, request: Request) -> Response:
-        raw = await request.body()
-        if len(raw) > MAX_BODY_BYTES:
-            return Response(status_code=413)
+        try:
+            raw = await read_body(request, MAX_BODY_BYTES, BODY_SECONDS)
+        except TooLarge:
+            return Response(status_code=413, headers={"Connection": "close"})
+        except TimeoutError:
+            return Response(status_code=408, headers={"Connection": "close"})
         try:
             activity = json.loads(raw)
         except ValueError:

@@ -20,13 +20,15 @@ from bot.adapters.teams.ratelimit import ConversationLimits
 from bot.app import App
 from bot.clock import now as clock_now
 from bot.grammar import tokenize
+from bot.hygiene import clean_name
 from bot.i18n import language_from_locale, t
 from bot.inbox import Job
 from bot.languages import chosen_language
 from bot.messages import Command, File, PersonRef, Reply
 from bot.reposts import schedule_repost
-from bot.router import HELP_WORDS, Router, find_member
+from bot.router import HELP_WORDS, Router
 from bot.scheduler import DispatchLoop
+from storage.accounts import learn_name
 from storage.db import is_unreachable
 
 log = logging.getLogger(__name__)
@@ -234,12 +236,11 @@ class TeamsBot:
     def _learn_name(self, command: Command) -> None:
         """A member an admin added by account id (``medlem ny aad-…``) gets the name Teams
         shows once they write; a name someone chose is kept."""
-        if not command.user_name:
+        name = clean_name(command.user_name)  # the member's to choose: user text
+        if not name:
             return
         with self.db.transaction() as session:
-            member = find_member(session, PLATFORM, command.user_id)
-            if member is not None and member.name == command.user_id:
-                member.name = command.user_name
+            learn_name(session, PLATFORM, command.user_id, name)
 
     def command(self, activity: dict[str, Any], name: str, text: str) -> Command:
         sender = activity.get("from") or {}

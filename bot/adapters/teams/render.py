@@ -13,11 +13,13 @@ and facts ``**bold**``, ``_italic_``, ``[label](url)``, ``- `` and ``1. `` lists
 messages also ``*italic*``, ``~~strike~~``, `` `code` ``, ``# headings`` and ``> quotes``.
 A line start that would open a block (``#``, ``>``, ``-``, ``+``, ``=``, ``1.``) is escaped
 too, so a member's title never becomes a heading, a list or a quote. Buttons become Action.Submit: pressing one
-sends the command written on it back as the member, like typing it.
+sends the command written on it back as the member, like typing it. A message Teams would
+refuse for its size (about 28 KB as sent) is cut, with a note saying so.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -51,8 +53,10 @@ CARD_TYPE = "application/vnd.microsoft.card.adaptive"
 CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 CARD_VERSION = "1.5"
 DATA_KEY = "partnerbot"  # the command a button runs, in Action.Submit's data
-# Teams refuses a message over about 28 KB; stay well below with the card's JSON.
-MAX_TEXT_CHARS = 20_000
+# Teams refuses a message over about 28 KB as sent: JSON, where requests writes every
+# non-ASCII character as a \u escape (an emoji as 12 bytes). The activity's text or card
+# stays under this, leaving room for the ids and references posting adds.
+MAX_ACTIVITY_BYTES = 24_000
 MAX_ACTIONS_PER_SET = 6  # Teams shows at most six actions in a row
 
 BOT_NAME = "partnerbot"  # the app's name in its manifest: how a channel mentions it
@@ -267,19 +271,70 @@ def summary(reply: Reply) -> str:
 
 
 def activity(reply: Reply, more_note: str, kind: str = PERSONAL) -> dict[str, Any]:
-    """The outgoing message activity for a reply, in a conversation of ``kind``."""
+    """The outgoing message activity for a reply, in a conversation of ``kind``; one Teams
+    would refuse for its size is cut, with ``more_note`` at its end."""
     if needs_card(reply):
-        content = card(reply, kind)
+        content = fit_card(card(reply, kind), more_note)
         return {
             "type": "message",
             "summary": summary(reply),
             "attachments": [{"contentType": CARD_TYPE, "content": content}],
         }
     text = "<br>".join(_block_markdown(b, kind) for b in reply.blocks)
-    if len(text) > MAX_TEXT_CHARS:  # cut at a line end, never inside an escape
-        cut = text.rfind("<br>", 0, MAX_TEXT_CHARS)
-        text = text[: cut if cut > 0 else MAX_TEXT_CHARS] + "<br>" + to_markdown(more_note, kind)
+    if wire_size(text) > MAX_ACTIVITY_BYTES:
+        note = "<br>" + to_markdown(more_note, kind)
+        kept = _prefix_within(text, MAX_ACTIVITY_BYTES - wire_size(note))
+        cut = kept.rfind("<br>")  # at a line end, else never inside an entity
+        kept = kept[:cut] if cut > len(kept) // 2 else _whole_entities(kept)
+        text = kept + note
     return {"type": "message", "textFormat": "markdown", "text": text}
+
+
+def wire_size(value: Any) -> int:
+    """Bytes of ``value`` as JSON the way requests sends it (non-ASCII as \\u escapes)."""
+    return len(json.dumps(value))
+
+
+def _prefix_within(text: str, budget: int) -> str:
+    """The longest start of ``text`` whose JSON string takes at most ``budget`` bytes."""
+    used = 2  # the quotes
+    for n, ch in enumerate(text):
+        used += wire_size(ch) - 2
+        if used > budget:
+            return text[:n]
+    return text
+
+
+def _whole_entities(text: str) -> str:
+    amp = text.rfind("&", len(text) - 8)
+    return text[:amp] if amp >= 0 and ";" not in text[amp:] else text
+
+
+def _card_strings(body: list[dict[str, Any]]) -> list[tuple[dict[str, Any], str]]:
+    """Where member text can be long in a card: TextBlocks' texts, facts' titles and values."""
+    found = [(item, "text") for item in body if item.get("type") == "TextBlock"]
+    for item in body:
+        for fact in item.get("facts") or []:
+            found += [(fact, "title"), (fact, "value")]
+    return found
+
+
+def fit_card(content: dict[str, Any], more_note: str) -> dict[str, Any]:
+    """``content`` within MAX_ACTIVITY_BYTES: its longest text halved (then its last items
+    dropped) until it fits, and a TextBlock with ``more_note`` after them."""
+    if wire_size(content) <= MAX_ACTIVITY_BYTES:
+        return content
+    body: list[dict[str, Any]] = content["body"]
+    note = {"type": "TextBlock", "text": escape_markdown(more_note, html=False), "wrap": True}
+    while body and wire_size(content) + wire_size(note) > MAX_ACTIVITY_BYTES:
+        longest = max(_card_strings(body), key=lambda ref: len(ref[0][ref[1]]), default=None)
+        if longest is not None and len(longest[0][longest[1]]) > 200:
+            holder, key = longest
+            holder[key] = holder[key][: len(holder[key]) // 2].rstrip("\\") + "…"
+        else:
+            body.pop()
+    body.append(note)
+    return content
 
 
 def _block_markdown(block: Block, kind: str) -> str:

@@ -14,6 +14,8 @@ for a bot killed while it waits.
 
 It also serves response_url posts (``fake.response_url("tag")``, recorded as method
 "response_url") and the upload URLs of files_upload_v2 (recorded as method "upload").
+Blocks and views that break Slack's documented Block Kit limits are refused with
+``invalid_blocks`` as Slack does (``call.problems`` says which; tests/adapters/slack/block_kit.py).
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
+
+from tests.adapters.slack.block_kit import blocks_problems, view_problems
 
 BOT_USER_ID = "UBOT"
 BOT_ID = "BBOT"
@@ -49,6 +53,7 @@ class Call:
         return self.status == 200 and self.answer_ok
 
     answer_ok: bool = True
+    problems: list[str] = field(default_factory=list)  # Block Kit limits broken (invalid_blocks)
 
     @property
     def channel(self) -> str | None:
@@ -307,6 +312,15 @@ class FakeSlack:
             self._record(call)
             self._reply(req, failure.status, {"ok": False, "error": error}, extra)
             return
+        problems = self._block_kit(method, body)
+        if problems:  # as Slack refuses it; the test sees why in the call
+            call.status, call.answer_ok, call.problems = 200, False, problems
+            self._record(call)
+            if method == "response_url":
+                self._reply(req, 400, {"ok": False, "error": "invalid_blocks"})
+            else:
+                self._reply(req, 200, {"ok": False, "error": "invalid_blocks"})
+            return
         answer = (
             self.answers[method](call) if method in self.answers else self._answer(method, body)
         )
@@ -324,6 +338,14 @@ class FakeSlack:
             self._released.wait()
             return
         self._reply(req, 200, answer)
+
+    @staticmethod
+    def _block_kit(method: str, body: dict[str, Any]) -> list[str]:
+        if method in ("chat.postMessage", "chat.update", "chat.postEphemeral", "response_url"):
+            return blocks_problems(body.get("blocks"))
+        if method in ("views.open", "views.publish", "views.update", "views.push"):
+            return view_problems(body.get("view"))
+        return []
 
     def _take_stall(self, method: str, body: dict[str, Any]) -> bool:
         with self._lock:

@@ -147,6 +147,42 @@ def test_a_name_from_users_info_is_user_text(
     assert markup_sent(fake_slack.calls()[before:]) == []
 
 
+def test_a_slack_profile_named_like_the_admin_is_not_spoken_of_as_her(
+    slack_bot: SlackBotProcess, fake_slack: FakeSlack
+) -> None:
+    fake_slack.users["U_IMPOSTOR"] = {"real_name": "Ingrid Berg"}  # the demo's admin
+    _, url = slack_bot.command("/partnerbot meg", user_id="U_IMPOSTOR", user_name="ib")
+    reply = slack_bot.replies(url)[0].text
+    assert reply.startswith("*Ingrid Berg (slack U_IMPOSTOR)*"), reply
+    assert role_of(slack_bot, "U_IMPOSTOR") == "member"
+
+
+@pytest.mark.parametrize(
+    ("user", "profile", "named"),
+    [
+        ("U0EVA", "Eva\u200b Nyland\n", "Eva Nyland"),
+        ("U0MAL", "Ingrid Berg", "Ingrid Berg (slack U0MAL)"),
+    ],
+)
+def test_a_member_added_by_mention_gets_the_name_slack_shows_as_user_text(
+    slack_bot: SlackBotProcess, fake_slack: FakeSlack, user: str, profile: str, named: str
+) -> None:
+    _, url = slack_bot.command(f"/partnerbot medlem ny <@{user}|x> nettverk infrastruktur")
+    added = slack_bot.replies(url)[0].text
+    assert f"{user} er lagt til" in added, added
+    fake_slack.users[user] = {"real_name": profile}
+    _, url = slack_bot.command("/partnerbot meg", user_id=user, user_name="x")
+    reply = slack_bot.replies(url)[0].text
+    assert reply.startswith(f"*{named}*"), reply
+    with slack_bot.db().transaction() as s:
+        names = s.scalars(
+            select(Member.name)
+            .join(Member.accounts)
+            .where(Account.platform == "slack", Account.external_id == user)
+        ).all()
+        assert names == [named]
+
+
 NASTY = st.sampled_from(
     [
         "<!channel>",
@@ -320,3 +356,37 @@ def test_the_exported_csv_slack_receives_has_no_live_formula(
     rows = list(csv.reader(io.StringIO(upload.data.decode("utf-8-sig")), delimiter=";"))
     row = next(r for r in rows if "HYPERLINK" in "".join(r))
     assert row[2] == "'=HYPERLINK('https://evil.example';'Klikk')"
+
+
+# -- size: what Slack's Block Kit refuses is cut or split, never sent (the fake checks) ---
+
+
+def _refused(calls: list[Call]) -> list[tuple[str, list[str]]]:
+    return [(c.method, c.problems) for c in calls if c.problems]
+
+
+def test_very_long_and_escaping_heavy_member_text_reaches_slack_within_block_kit_limits(
+    slack_bot: SlackBotProcess, fake_slack: FakeSlack
+) -> None:
+    before = len(fake_slack.calls())
+    amps, emoji = "&<>" * 600, "😀*~`" * 400  # 5 times as long escaped; emoji: 2 UTF-16 units
+    orgs = ", ".join(f"+Organisasjon {n} {'&' * 40}" for n in range(30))
+    slack_bot.command(
+        f'/horing ny "Lang{amps}" frist om 20 dager mottakere "{orgs}" nettverk infrastruktur'
+    )
+    said = fake_slack.wait_for("chat.postMessage", lambda c: "Lang&amp;" in c.text, ok_only=False)
+    assert _refused(said) == []
+    number = said[0].text.split("#", 1)[1].split()[0]
+    _, url = slack_bot.command(
+        f'/konferanse ny "Lang {emoji[:1200]}" dato 1.6.2027 kl 10 sted "{amps}" '
+        'publikum "Nettverk for infrastruktur"'
+    )
+    slack_bot.replies(url)
+    slots = ", ".join(f"{d}. januar 2027 kl 10-11" for d in range(4, 30))
+    _, url = slack_bot.command(f'/mote ny "Lang {emoji[:1200]}" tider {slots}')
+    slack_bot.replies(url)
+    for line in (f"/horing vis {number}", "/horing liste", "/konferanse liste", "/mote liste"):
+        _, url = slack_bot.command(line)
+        slack_bot.replies(url)
+    assert _refused(fake_slack.calls()[before:]) == []
+    assert "Traceback" not in slack_bot.logs()

@@ -78,14 +78,14 @@ def test_first_contact_creates_the_member_from_the_slack_profile(
     slack_bot: SlackBotProcess, fake_slack: FakeSlack
 ) -> None:
     fake_slack.users["U_JON"] = {
-        "real_name": "Jon Bakke",
+        "real_name": "Jonas Bakkevik",
         "tz": "America/New_York",
         "locale": "en-GB",
     }
     resp, url = slack_bot.command("/partnerbot meg", user_id="U_JON", user_name="jon")
     assert resp.status == 200
     reply = slack_bot.replies(url)[0]
-    assert "Jon Bakke" in reply.text and "America/New_York" in reply.text
+    assert "Jonas Bakkevik" in reply.text and "America/New_York" in reply.text
     with slack_bot.db().transaction() as s:
         m = s.scalar(
             select(Member)
@@ -94,7 +94,7 @@ def test_first_contact_creates_the_member_from_the_slack_profile(
         )
         assert m is not None
         assert (m.name, m.language, m.timezone, m.role) == (
-            "Jon Bakke",
+            "Jonas Bakkevik",
             "en",
             "America/New_York",
             "member",

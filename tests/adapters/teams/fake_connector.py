@@ -45,6 +45,10 @@ ISSUER = "https://api.botframework.com"
 BOT_FRAMEWORK_SCOPE = "https://api.botframework.com/.default"
 
 
+# Teams refuses a message (an activity as sent, JSON) of more than about 28 KB.
+MAX_MESSAGE_BYTES = 28 * 1024
+
+
 @dataclass
 class Call:
     kind: str  # send | reply | update | create | token
@@ -478,6 +482,12 @@ class FakeConnector:
                 auth = self.headers.get("Authorization", "")
                 with fake._cond:
                     authorised = auth.startswith("Bearer ") and auth[7:] in fake.tokens
+                if authorised and len(raw) > MAX_MESSAGE_BYTES:  # as Teams refuses it
+                    fake._record(
+                        Call(kind, conversation, activity_id, body, dict(self.headers), 413)
+                    )
+                    self._answer(413, {"error": {"code": "MessageSizeTooBig"}})
+                    return
                 if not authorised:
                     fake._record(
                         Call(kind, conversation, activity_id, body, dict(self.headers), 401)

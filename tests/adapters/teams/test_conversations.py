@@ -86,3 +86,13 @@ def test_members_added_to_a_team_can_be_reached_later(any_db: Database) -> None:
         assert people == {"aad-kari": "29:kari", "aad-per": "29:per", "aad-anne": "29:anne"}
         per = conversations.person(s, "aad-per")
         assert per is not None and per.personal_conversation_id is None
+
+
+def test_a_group_chats_name_is_user_text_stored_clean_on_one_line(any_db: Database) -> None:
+    # A group chat's topic is its members' to choose; the column holds 200 characters.
+    chat = activity("19:g@thread.v2", "groupChat")
+    chat["conversation"]["name"] = "Møte\x00 om\nveier \ud800" + "Å" * 300
+    conversations.remember(any_db, chat, NOW)
+    with any_db.transaction() as s:
+        conv = s.scalar(select(TeamsConversation))
+        assert conv is not None and conv.name == ("Møte om veier \ufffd" + "Å" * 300)[:200]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -220,3 +223,25 @@ def test_an_indented_member_line_is_no_code_block() -> None:
         (card_text,) = _card_texts(Reply(blocks=[Text(user)], object_ref=("hearing", 1)))
         assert view(card_text) == View([], user.strip())
         assert view(render.to_markdown(user)) == View([], user.strip())
+
+
+def test_a_long_text_of_emoji_and_escapes_is_cut_by_the_bytes_teams_counts() -> None:
+    # 12 bytes per emoji as sent: 20,000 characters would be 240 KB
+    line = "😀&<" * 700
+    for text in ("\n".join(f"{n} {line}" for n in range(30)), line * 30):
+        sent = render.activity(Reply.text(text), "Resten vises ikke.")
+        assert len(json.dumps(sent)) <= render.MAX_ACTIVITY_BYTES + 100
+        assert sent["text"].endswith("Resten vises ikke.")
+        body = sent["text"].rsplit("<br>", 1)[0]
+        assert re.fullmatch(r"(?:[^&]|&(?:amp|lt|gt);)*", body), body[-20:]  # whole entities
+
+
+def test_a_card_too_big_for_teams_keeps_its_start_and_says_the_rest_is_not_shown() -> None:
+    fields = Fields(tuple((f"Felt {n}", "😀*" * 3000) for n in range(4)))
+    buttons = Buttons(tuple(Button("😀" * 70, "/mote svar 1 1:ja") for _ in range(400)))
+    reply = Reply(blocks=[Text("Konferanse #2 «Stor»"), fields, buttons])
+    sent = render.activity(reply, "Resten vises ikke.")
+    assert len(json.dumps(sent)) <= render.MAX_ACTIVITY_BYTES + 500
+    body = sent["attachments"][0]["content"]["body"]
+    assert body[0]["text"] == "Konferanse #2 «Stor»"
+    assert body[-1]["text"] == "Resten vises ikke."

@@ -27,7 +27,11 @@ def test_help_in_personal_chat(teams: TeamsHarness) -> None:
     with teams.db.transaction() as s:
         member = s.scalar(select(Member).join(Member.accounts).where(Account.platform == "teams"))
         assert member is not None
-        assert (member.accounts[0].external_id, member.name) == ("aad-kari", "Kari Nordmann")
+        # the demo's Kari Nordmann is someone else to the bot until she links this account
+        assert (member.accounts[0].external_id, member.name) == (
+            "aad-kari",
+            "Kari Nordmann (teams aad-kari)",
+        )
         assert member.timezone == "Europe/Oslo"
         person = s.scalar(select(TeamsPerson))
         assert person is not None and person.personal_conversation_id == "a:personal-kari"

@@ -1,0 +1,102 @@
+"""A hostile or careless member on Teams, over real HTTP against the fake Bot Connector:
+names from Teams are user text like any other."""
+
+from __future__ import annotations
+
+import json
+import socket
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+import pytest
+from sqlalchemy import select
+
+from storage.models import Account, Member
+from tests.adapters.teams.fake_connector import MAX_MESSAGE_BYTES
+from tests.adapters.teams.harness import TeamsHarness, teams_bot
+
+INGRID = {"user": "ingrid", "name": "Ingrid Berg"}
+
+
+@pytest.fixture(scope="module")
+def teams(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TeamsHarness]:
+    with teams_bot(tmp_path_factory.mktemp("teams-hostile")) as harness:
+        yield harness
+
+
+def name_of(teams: TeamsHarness, account: str) -> str | None:
+    with teams.db.transaction() as s:
+        return s.scalar(
+            select(Member.name)
+            .join(Member.accounts)
+            .where(Account.platform == "teams", Account.external_id == account)
+        )
+
+
+def test_the_name_teams_shows_for_a_member_added_by_id_is_cleaned_user_text(
+    teams: TeamsHarness,
+) -> None:
+    teams.say("partnerbot medlem ny aad-eve nettverk infrastruktur", **INGRID)
+    teams.fake.wait_for(
+        "send", lambda c: c.conversation == "a:personal-ingrid" and "aad-eve" in c.text
+    )
+    name = "Eva\x00 \u200bNy\ud800\n" + "Å" * 300
+    teams.say("partnerbot meg", user="eve", name=name)
+    answer = teams.fake.wait_for("send", lambda c: c.conversation == "a:personal-eve")
+    assert "Noe gikk galt" not in answer.text, answer.text
+    assert name_of(teams, "aad-eve") == ("Eva Ny\ufffd " + "Å" * 300)[:200]
+
+
+def test_a_member_added_by_id_whom_teams_names_like_the_admin_is_not_named_as_her(
+    teams: TeamsHarness,
+) -> None:
+    teams.say("partnerbot medlem ny aad-mal nettverk infrastruktur", **INGRID)
+    teams.fake.wait_for(
+        "send", lambda c: c.conversation == "a:personal-ingrid" and "aad-mal" in c.text
+    )
+    teams.say("partnerbot meg", user="mal", name="Ingrid  Berg")
+    answer = teams.fake.wait_for("send", lambda c: c.conversation == "a:personal-mal")
+    assert "Ingrid Berg (teams aad-mal)" in answer.text, answer.text
+    assert name_of(teams, "aad-mal") == "Ingrid Berg (teams aad-mal)"
+
+
+# -- size: Teams refuses a message over about 28 KB ----------------------------------------
+
+LONG = "😀\\*" * 1300  # a character JSON sends as 12 bytes, markdown escaped: 4 bytes more
+
+
+def test_a_card_with_very_long_member_text_is_cut_to_what_teams_takes(
+    teams: TeamsHarness,
+) -> None:
+    teams.say(
+        'konferanse ny "Stor" dato 1.6.2027 kl 10 publikum "Nettverk for infrastruktur"', **INGRID
+    )
+    made = teams.fake.wait_for(
+        "send", lambda c: c.conversation == "a:personal-ingrid" and "«Stor»" in c.text
+    )
+    number = made.text.split("#", 1)[1].split()[0]
+    for word in ("sted", "tema", "program"):
+        teams.say(f'konferanse endre {number} {word} "{LONG}"', **INGRID)
+    teams.say(f"konferanse vis {number}", **INGRID)
+    shown = teams.fake.wait_for(
+        "send",
+        lambda c: c.conversation == "a:personal-ingrid" and "for lang for Teams" in c.text,
+        ok=False,
+    )
+    assert shown.status < 300, [(c.kind, c.status) for c in teams.fake.calls]
+    assert len(json.dumps(shown.body).encode()) <= MAX_MESSAGE_BYTES
+    assert "😀" in shown.text and "Stor" in shown.text
+
+
+# -- size of a request: refused when it shows, not read into memory first --------------------
+
+
+def test_a_body_declared_too_large_is_refused_before_it_is_sent(teams: TeamsHarness) -> None:
+    parts = urlsplit(teams.url)
+    with socket.create_connection((parts.hostname, parts.port)) as sock:
+        sock.settimeout(10)  # a bound on a failing test: the answer is awaited, not a pause
+        sock.sendall(
+            b"POST /api/messages HTTP/1.1\r\nHost: bot\r\nContent-Type: application/json\r\n"
+            b"Content-Length: 50000000\r\n\r\n{"
+        )
+        assert sock.recv(100).startswith(b"HTTP/1.1 413")
