@@ -242,15 +242,19 @@ def parse_args(
             values[current].append(tok)
         i += 1
     for name, parts in values.items():
-        value = "".join(
-            ("\n" if tok.new_line else " ") + tok.text if k else tok.text
-            for k, tok in enumerate(parts)
-        ).strip()
+        value = _joined(parts)
         if not value:
             raise MissingValue(name, typed[name])
         _check_value(parts, keywords)
         args.options[name] = value
     return args
+
+
+def _joined(parts: list[Token]) -> str:
+    """A keyword's value: its words joined by a space, or a line break where one was typed."""
+    return "".join(
+        ("\n" if tok.new_line else " ") + tok.text if k else tok.text for k, tok in enumerate(parts)
+    ).strip()
 
 
 def _passes(
