@@ -8,7 +8,7 @@ next keyword, so dates need no quotes. Quotes may be "straight", “curly” or 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -21,6 +21,10 @@ _CLOSERS = ('"', "”", "»", "“")
 MAX_REF = 2_147_483_647
 # The verb that makes a new item in every feature: `ny`, and the words members type for it.
 NEW_WORDS = ("ny", "nytt", "new", "opprett", "lag", "lage", "create", "add")
+
+
+# A keyword's check of its value (``status``: a status word; ``framdrift``: a percentage).
+Check = Callable[[str], bool]
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,7 @@ class Args:
     flags: set[str] = field(default_factory=set)
     # the verb's keywords, to name the nearest one when a word is not known
     keywords: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    checks: Mapping[str, Check] = field(default_factory=dict)
 
     @property
     def title(self) -> str | None:
@@ -100,12 +105,19 @@ class Args:
                 if k == 0 or not _could_be_keyword(self.positional, k):
                     continue
                 near = nearest_keyword(tok.text, self.keywords, strict=True)
-                if near is not None:
+                if near is not None and self._could_be_value(near, k + 1):
                     raise UnknownWord(tok.text, self.keywords, near=near)
         title = " ".join((self.title or "").split())
         if limit is not None and len(title) > limit:
             raise UserError("grammar.title_too_long", length=len(title), limit=limit)
         return title or None
+
+    def _could_be_value(self, keyword: str, start: int) -> bool:
+        """Whether the words from ``start`` could be ``keyword``'s value: a word one letter
+        off a checked keyword (``framdrifta``) is a misspelling only before a value it takes."""
+        check = self.checks.get(keyword)
+        rest = " ".join(tok.text for tok in self.positional[start:])
+        return check is None or check(rest)
 
     def words(self) -> list[str]:
         return [tok.text for tok in self.positional]
@@ -181,9 +193,12 @@ def parse_args(
     tokens: list[Token],
     keywords: Mapping[str, tuple[str, ...]] | None = None,
     flags: Mapping[str, tuple[str, ...]] | None = None,
+    checks: Mapping[str, Check] | None = None,
 ) -> Args:
-    keywords, flags = keywords or {}, flags or {}
-    args = Args(keywords=keywords)
+    """``checks``: keywords that are words like any other where the words after them fail
+    the check (``_passes``)."""
+    keywords, flags, checks = keywords or {}, flags or {}, checks or {}
+    args = Args(keywords=keywords, checks=checks)
     current: str | None = None
     values: dict[str, list[Token]] = {}
     typed: dict[str, str] = {}
@@ -191,6 +206,8 @@ def parse_args(
     while i < len(tokens):
         flag = _match_phrase(tokens, i, flags)
         kw = _match_phrase(tokens, i, keywords)
+        if kw and kw[0] in checks and (current is not None or not _quoted_title(args)):
+            kw = kw if _passes(checks[kw[0]], tokens, i + kw[1], keywords, flags) else None
         if flag and (not kw or flag[1] >= kw[1]):
             args.flags.add(flag[0])
             current = None
@@ -225,15 +242,56 @@ def parse_args(
             values[current].append(tok)
         i += 1
     for name, parts in values.items():
-        value = "".join(
-            ("\n" if tok.new_line else " ") + tok.text if k else tok.text
-            for k, tok in enumerate(parts)
-        ).strip()
+        value = _joined(parts)
         if not value:
             raise MissingValue(name, typed[name])
         _check_value(parts, keywords)
         args.options[name] = value
     return args
+
+
+def _joined(parts: list[Token]) -> str:
+    """A keyword's value: its words joined by a space, or a line break where one was typed."""
+    return "".join(
+        ("\n" if tok.new_line else " ") + tok.text if k else tok.text for k, tok in enumerate(parts)
+    ).strip()
+
+
+def _passes(
+    check: Check,
+    tokens: list[Token],
+    start: int,
+    keywords: Mapping[str, tuple[str, ...]],
+    flags: Mapping[str, tuple[str, ...]],
+) -> bool:
+    """Whether the value from ``start`` passes a checked keyword's check. One that fails is
+    a word of an unquoted title or of the value before it (``/tiltak ny Utarbeide status
+    for breibandsutbygginga``, ``agenda Vel møtt``); after a quoted title it stays the
+    keyword (a stray word otherwise), and the verb says what is wrong with its value."""
+    end = _value_end(tokens, start, keywords, flags)
+    return check(" ".join(tok.text for tok in tokens[start:end]))
+
+
+def _quoted_title(args: Args) -> bool:
+    return any(tok.quoted for tok in args.positional)
+
+
+def _value_end(
+    tokens: list[Token],
+    start: int,
+    keywords: Mapping[str, tuple[str, ...]],
+    flags: Mapping[str, tuple[str, ...]],
+) -> int:
+    """Where a keyword's value starting at ``start`` ends: at the next keyword or flag, or
+    at a quoted text after it has begun (a late title)."""
+    j = start
+    while j < len(tokens):
+        if (tokens[j].quoted and j > start) or _match_phrase(tokens, j, keywords):
+            break
+        if _match_phrase(tokens, j, flags):
+            break
+        j += 1
+    return j
 
 
 def _duplicate(first: str, second: str) -> None:
@@ -334,7 +392,7 @@ def nearest_keyword(
     from rapidfuzz import fuzz
     from rapidfuzz.distance import OSA
 
-    low = word.casefold()
+    low = _keyword_form(word)
     if strict and len(low) < 5:
         return None
     best: tuple[float, str] | None = None

@@ -140,6 +140,7 @@ COMMANDS: dict[str, Rule] = {
     "/tiltak status": CHANGE_ACTION,
     "/tiltak ferdig": CHANGE_ACTION,
     "/tiltak notat": CHANGE_ACTION,
+    "/tiltak framdrift": CHANGE_ACTION,
     "/tiltak endre": NETWORK,  # fields; the owner: may_change_action
     "/tiltak slett": CHANGE_ACTION,
     "/tiltak mål ny": ORGANISER,

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session, joinedload, lazyload
 from bot.config import Settings
 from bot.context import Context
 from bot.errors import UserError
-from bot.grammar import Args, Token, parse_args, tokenize
+from bot.grammar import Args, Check, Token, parse_args, tokenize
 from bot.hygiene import clean_command
 from bot.i18n import language_from_locale, t
 from bot.languages import command_language, member_language
@@ -74,6 +74,8 @@ class Verb:
     # SQLite holds no write lock while it runs. Should it write after all (a new member's
     # first command), it is run again in a write transaction.
     reads_only: bool = False
+    # Keywords taken only where the words after them pass the check (bot.grammar.parse_args)
+    checks: Mapping[str, Check] = field(default_factory=dict)
 
 
 @dataclass
@@ -361,7 +363,7 @@ class Router:
                 return self.group_help(ctx, grp)
             return self.group_help(ctx, grp, unknown=tokens[0].text)
         verb, width = found
-        args = parse_args(tokens[width:], verb.keywords, verb.flags)
+        args = parse_args(tokens[width:], verb.keywords, verb.flags, verb.checks)
         reply = verb.handler(ctx, args)
         if ctx.notes:
             reply.add(Text("\n".join(dict.fromkeys(ctx.notes))))

@@ -34,10 +34,20 @@ _GOAL = re.compile(
     r"^(?:mål|maal|goal)\s*(?:nr\.?\s*)?(\d{1,3})\b\s*[:.)\-–—]?\s*(.*)$", re.IGNORECASE
 )
 _ACTIONS_HEADER = re.compile(r"^(?:tiltak|actions?)\s*:?$", re.IGNORECASE)
-_BULLET = re.compile(
-    r"^(?:[•·▪●◦○■□➢►✓\-*–—]\s*|\d{1,3}[.)]\s+|\d{1,3}(?:\.\d{1,3})+[.)]?\s+|[a-z][.)]\s+)(\S.*)$"
-)  # "1.2 Halde ...": an action numbered under its goal
-_BARE = re.compile(r"^(\S.*)$")
+_BULLET = re.compile(r"^(?:[•·▪●◦○■□➢►✓\-*–—]\s*|\d{1,3}[.)]\s+|[a-z][.)]\s+)(\S.*)$")
+# "1.2 Halde ...": an action numbered under its goal; "15.09 møte" and "1.5 mill. kr" are not
+_NUMBERED = re.compile(r"^(\d{1,3})(?:\.\d{1,3})+[.)]?\s+(\S.*)$")
+_LABEL = re.compile(r"^\S+(?:\s+\S+)?:(?:\s|$)")  # "Delmål 1.1: ...", "Merk: ..."
+# Words a wrapped line breaks after: the next line goes on with the same action.
+_JOINING = frozenset(
+    (
+        *("og", "eller", "samt", "i", "på", "til", "for", "med", "av", "om", "frå", "fra"),
+        *("mot", "ved", "under", "over", "etter", "mellom", "gjennom", "innan", "innen"),
+        *("utan", "uten", "hjå", "hos", "det", "den", "dei", "de", "ein", "ei", "eit", "en"),
+        *("et", "nye", "nytt", "ny", "sin", "si", "sitt", "sine", "som", "at", "å"),
+        *("and", "or", "of", "to", "in", "on", "with", "the", "a", "an", "by", "from"),
+    )
+)
 _DECOR = " \t#*_>"
 
 OPTION_KEYWORDS = {"network": ("nettverk", "network"), "file": ("fil", "file")}
@@ -75,12 +85,14 @@ def import_key(network_id: int, goal_number: int, title: str) -> str:
 
 
 def parse_programme(text: str, lang: str = "nb") -> Programme:
-    """Goals ("Mål 3: ..."), an optional "Tiltak:" line, and bullets (•, -, *, 1.) under each.
+    """Goals ("Mål 3: ..."), an optional "Tiltak:" line, and bullets (•, -, *, 1., 3.1)
+    under each.
 
-    A line starting in lower case right after a bullet continues it (text copied from a PDF
-    wraps). Under a "Tiltak:" line with no bullet yet, each line is an action: a list
-    copied from a web page into a chat loses its bullets. Anything else that is neither a
-    goal nor a bullet is skipped and reported.
+    A line right after an action that continues it (starting in lower case, or after a
+    line that broke off at "og", "det nye", a comma) is part of it: text copied from a PDF
+    wraps. Under a "Tiltak:" line with no bullet yet, each line that reads as an action is
+    one (``_bare_action``): a list copied from a web page into a chat loses its bullets; a
+    blank line after it ends it. Anything else is skipped and reported.
     """
     prog = Programme()
     goal: ParsedGoal | None = None
@@ -90,6 +102,7 @@ def parse_programme(text: str, lang: str = "nb") -> Programme:
     for raw in text.splitlines():
         line = " ".join(raw.split())
         if not line:
+            bare_list = bare_list and not after_bullet  # a blank line ends a bare list
             after_bullet = False
             continue
         # Markdown or Word decoration ("## Mål 1", "**Mål 1:**") only around goal headings;
@@ -106,19 +119,20 @@ def parse_programme(text: str, lang: str = "nb") -> Programme:
         if _ACTIONS_HEADER.match(line):
             after_bullet, bare_list = False, goal is not None
             continue
-        b = _BULLET.match(line)
-        if b:
+        if goal is not None and after_bullet and _continues(goal.actions[-1], line):
+            goal.actions[-1] = f"{goal.actions[-1]} {line}"
+            continue
+        title = _bulleted(line, goal)
+        if title is not None:
             bare_list = False
-        elif bare_list and not (after_bullet and line[0].islower()):  # not a wrapped line
-            b = _BARE.match(line)
-        if b and goal is not None:
-            _add_action(goal, b.group(1).strip())
+        elif bare_list:
+            title = _bare_action(line)
+        if title is not None and goal is not None:
+            _add_action(goal, title)
             after_bullet = True
             continue
         if goal is not None and needs_title:
             goal.title, needs_title = line, False
-        elif goal is not None and after_bullet and goal.actions and line[0].islower():
-            goal.actions[-1] = f"{goal.actions[-1]} {line}"
         else:
             prog.skipped.append(line)
             after_bullet = False
@@ -126,6 +140,40 @@ def parse_programme(text: str, lang: str = "nb") -> Programme:
         if not g.title:
             g.title = t("actions.goal_untitled", lang, number=g.number)
     return prog
+
+
+def _bulleted(line: str, goal: ParsedGoal | None) -> str | None:
+    """The action of a bulleted or numbered line (``• Halde ...``, ``1. Halde ...``, ``3.1
+    Halde ...`` under goal 3, with a capital after it), else None."""
+    b = _BULLET.match(line)
+    if b:
+        return b.group(1).strip()
+    n = _NUMBERED.match(line)
+    if n and goal is not None and int(n.group(1)) == goal.number and n.group(2)[0].isupper():
+        return n.group(2).strip()
+    return None
+
+
+def _bare_action(line: str) -> str | None:
+    """A line of a list whose bullets were lost, when it reads as an action: two words or
+    more, from a capital, no label ("Delmål 1.1: ..."), not a page's "Back To Top"."""
+    words = line.split()
+    if len(words) < 2 or not line[0].isupper() or _LABEL.match(line):
+        return None
+    capitals = [w[0].isupper() for w in words if w[0].isalpha()]
+    if len(capitals) > 2 and all(capitals):  # Title Case: a heading, a link ("Back To Top")
+        return None
+    return line
+
+
+def _continues(action: str, line: str) -> bool:
+    """Whether ``line`` goes on with the action before it (a wrapped line)."""
+    if line[0].islower():
+        return True
+    if _bulleted(line, None) is not None or _NUMBERED.match(line):
+        return False
+    last = action.rsplit(maxsplit=1)[-1]
+    return last.endswith((",", "-", "–")) or last.casefold() in _JOINING
 
 
 def _add_action(goal: ParsedGoal, title: str) -> None:

@@ -152,6 +152,18 @@ def _status_at_start(args: Args) -> tuple[str, int | None]:
     return status, progress
 
 
+def _is_status(text: str) -> bool:
+    return parse_status(text) is not None
+
+
+def _is_progress(text: str) -> bool:
+    """A percentage in shape (``10%``, ``10 prosent``, ``140%``: out of range is said)."""
+    return _PROGRESS_SHAPE.match(text.strip().casefold()) is not None
+
+
+_PROGRESS_SHAPE = re.compile(r"^\d+\s*(?:%|prosent|percent)?$")
+
+
 def show_action(ctx: Context, args: Args) -> Reply:
     action = find_action(ctx, args.positional[0].text if args.positional else None)
     lang = ctx.lang
@@ -212,7 +224,14 @@ def add_note(ctx: Context, args: Args) -> Reply:
     return set_status(ctx, replace(args, positional=[first, note]), note_only=True)
 
 
-def set_status(ctx: Context, args: Args, *, note_only: bool = False) -> Reply:
+def set_progress(ctx: Context, args: Args) -> Reply:
+    """``/tiltak framdrift 12 60``: a bare number after the action's is the percentage."""
+    return set_status(ctx, args, bare_percent=True)
+
+
+def set_status(
+    ctx: Context, args: Args, *, note_only: bool = False, bare_percent: bool = False
+) -> Reply:
     """``/tiltak status 12 pågår 50% "note"``; ``note_only``: the words after the number
     are a note, even one that is a status word (``/tiltak notat 12 ferdig``)."""
     if not args.positional:
@@ -221,10 +240,12 @@ def set_status(ctx: Context, args: Args, *, note_only: bool = False) -> Reply:
     require_owner(ctx, action)
     new_status, typed, rest = None, None, args.positional[1:]
     if not note_only:
-        typed, rest = _percentage(rest)  # `status 12 50%`
+        typed, rest = _typed_progress(ctx, action, [], rest, bare=bare_percent)  # `12 50%`
     if typed is None and not note_only:
+        said = rest
         new_status, rest = _status_words(ctx, rest)
-        typed, rest = _percentage(rest)  # `status 12 pågår 50%`
+        said = said[: len(said) - len(rest)]
+        typed, rest = _typed_progress(ctx, action, said, rest)  # `status 12 pågår 50%`
     other = _more_numbers(rest) if new_status == "done" else None
     if other is not None:  # `/tiltak ferdig 12 13`: 13 is the next action, not #12's note
         raise UserError("actions.done_takes_one", id=action.id, other=other)
@@ -291,18 +312,59 @@ _PERCENT = re.compile(r"^\d{1,3}\s*%$")
 _PERCENT_WORDS = ("%", "prosent", "percent")
 
 
-def _percentage(rest: list[Token]) -> tuple[str | None, list[Token]]:
+def _typed_progress(
+    ctx: Context, action: Action, said: list[Token], rest: list[Token], *, bare: bool = False
+) -> tuple[str | None, list[Token]]:
     """A progress typed without its keyword at the start of ``rest`` (``50%``, ``50 %``,
-    ``50 prosent``) and the words after it: a number alone is not one (``ferdig 12 13``)."""
-    if not rest or rest[0].quoted:
+    ``50 prosent``; with ``bare`` also ``50``) and the words after it. Words after it
+    without quotes may be a note that starts with a number (``50 prosent av kommunane har
+    svart``): the member is asked which it is. ``said``: the status words before it."""
+    width = _percentage_width(rest, bare=bare)
+    if not width:
         return None, rest
+    first, after = rest[0].text, rest[width:]
+    value = first if _PERCENT.match(first) else f"{first}%"
+    if after and not after[0].quoted:
+        raise _percent_or_note(ctx, action, said, rest, width, parse_progress(value))
+    return value, after
+
+
+def _percentage_width(rest: list[Token], *, bare: bool) -> int:
+    """How many words the percentage at the start of ``rest`` takes, 0 for none: a number
+    alone is none (``ferdig 12 13``) unless ``bare``."""
+    if not rest or rest[0].quoted:
+        return 0
     first = rest[0].text
     if _PERCENT.match(first):
-        return first, rest[1:]
+        return 1
+    if not (first.isascii() and first.isdigit()):
+        return 0
     unit = rest[1] if len(rest) > 1 and not rest[1].quoted else None
-    if first.isascii() and first.isdigit() and unit and unit.text.casefold() in _PERCENT_WORDS:
-        return f"{first}%", rest[2:]
-    return None, rest
+    if unit and unit.text.casefold() in _PERCENT_WORDS:
+        return 2
+    return 1 if bare else 0
+
+
+def _percent_or_note(
+    ctx: Context, action: Action, said: list[Token], rest: list[Token], width: int, value: int
+) -> UserError:
+    """``50 prosent av kommunane har svart``: the progress, or a note? Both commands."""
+    note = " ".join(tok.text for tok in rest)
+    words = " ".join(tok.text for tok in rest[width:])
+    status = "".join(f"{tok.text} " for tok in said)
+    progress_word = keyword_word("progress", ctx.lang)
+    as_note = (
+        f'/tiltak status {action.id} {status}"{note}"'
+        if said
+        else t("actions.note_command", ctx.lang, id=action.id, note=note)
+    )
+    return UserError(
+        "actions.percent_or_note",
+        percent=percent(value, ctx.lang),
+        note=note,
+        as_progress=f'/tiltak status {action.id} {status}"{words}" {progress_word} {value}%',
+        as_note=as_note,
+    )
 
 
 def _more_numbers(tokens: list[Token]) -> str | None:
@@ -408,21 +470,26 @@ VERBS = (
             **{"goal": GOAL, "owner": OWNER, "due": DUE, "network": NETWORK},
             **{"status": ("status",), "progress": PROGRESS},
         },
+        # "Utarbeide status for breibandsutbygginga": a title's words unless a status or a
+        # percentage follows
+        checks={"status": _is_status, "progress": _is_progress},
     ),
     Verb(("vis", "show"), show_action, "help.tiltak.vis", reads_only=True),
     Verb(
-        ("status", "oppdater", "update", "framdrift", "fremdrift", "progress"),
+        ("status", "oppdater", "update"),
         set_status,
         "help.tiltak.status",
         keywords={"progress": PROGRESS, "due": DUE},
+        checks={"progress": _is_progress},  # `pågår, framdrift er god`: a note
+    ),
+    Verb(
+        ("framdrift", "fremdrift", "progress"),
+        set_progress,
+        keywords={"progress": PROGRESS, "due": DUE},
+        checks={"progress": _is_progress},
     ),
     Verb(("ferdig", "fullført", "done", "complete"), mark_done, "help.tiltak.ferdig"),
-    Verb(
-        ("notat", "kommentar", "merknad", "note", "comment"),
-        add_note,
-        "help.tiltak.notat",
-        keywords={"progress": PROGRESS},
-    ),
+    Verb(("notat", "kommentar", "merknad", "note", "comment"), add_note, "help.tiltak.notat"),
     Verb(
         ("endre", "edit", "change"),
         edit_action,

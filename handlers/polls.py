@@ -79,7 +79,8 @@ NEW_FLAGS = {
     "auto": ("velg automatisk", "vel automatisk", "choose automatically"),
 }
 CLOSE_KEYWORDS = {
-    "choice": ("valg", "val", "vel", "velg", "choice", "slot"),  # vel/velg: "choose"
+    "choice": ("valg", "val", "choice", "slot"),
+    "chosen": ("vel", "velg"),  # "choose": only before a number (CLOSE_CHECKS)
     "place": ("sted", "stad", "place"),
     "agenda": ("agenda",),
 }
@@ -536,7 +537,7 @@ def close_poll(ctx: Context, args: Args) -> Reply:
     if poll.state == CANCELLED:
         raise UserError("polls.edit_cancelled", id=poll.id)
     meeting = meeting_of(ctx.session, poll)
-    choice = args.get("choice") or (words[1] if len(words) > 1 else None)
+    choice = args.get("choice") or args.get("chosen") or (words[1] if len(words) > 1 else None)
     if meeting is not None and choice is None:
         raise UserError(
             "polls.already_decided",
@@ -618,6 +619,10 @@ _CARD_POLL = (
 )
 
 
+def _is_number(text: str) -> bool:
+    return text.removeprefix("#").isdecimal() and text.isascii()
+
+
 VERBS = (
     Verb(NEW_WORDS, new_poll, "help.mote.ny", keywords=NEW_KEYWORDS, flags=NEW_FLAGS),
     Verb(("svar", "stem", "stemme", "røyst", "answer", "vote"), vote, "help.mote.svar"),
@@ -627,6 +632,7 @@ VERBS = (
         close_poll,
         "help.mote.lukk",
         keywords=CLOSE_KEYWORDS,
+        checks={"chosen": _is_number},  # an agenda "Vel møtt og presentasjonsrunde"
     ),
     Verb(
         ("liste", "list"),

@@ -503,9 +503,9 @@ TEXTS = {
         "en": "“{given}” is read as {status}.",
     },
     "help.tiltak.notat": {
-        "nb": "`/tiltak notat 12 Søknaden er sendt til fylket` – en merknad om hvordan det går (uten anførselstegn; også `fremdrift 40%`); statusen står",
-        "nn": "`/tiltak notat 12 Søknaden er send til fylket` – ein merknad om korleis det går (utan hermeteikn; også `framdrift 40%`); statusen står",
-        "en": "`/tiltak note 12 Application sent to the county` – a note on how it goes (no quotes needed; also `progress 40%`); the status stays",
+        "nb": "`/tiltak notat 12 Søknaden er sendt til fylket` – en merknad om hvordan det går, resten av linjen slik du skriver den (uten anførselstegn); statusen står",
+        "nn": "`/tiltak notat 12 Søknaden er send til fylket` – ein merknad om korleis det går, resten av linja slik du skriv ho (utan hermeteikn); statusen står",
+        "en": "`/tiltak note 12 Application sent to the county` – a note on how it goes, the rest of the line as you type it (no quotes needed); the status stays",
     },
     "actions.note_usage": {
         "nb": "Skriv nummeret og merknaden: `/tiltak notat 12 Søknaden er sendt til fylket`.",
@@ -516,5 +516,15 @@ TEXTS = {
         "nb": '«{given}» er ikke nummeret på et mål. Hører «{words}» til tittelen, sett tittelen i anførselstegn: `/tiltak ny "{title}" …`; er det et mål, skriv nummeret: `mål 2`.',
         "nn": '«{given}» er ikkje nummeret på eit mål. Høyrer «{words}» til tittelen, set tittelen i hermeteikn: `/tiltak ny "{title}" …`; er det eit mål, skriv nummeret: `mål 2`.',
         "en": '“{given}” is not the number of a goal. If “{words}” belongs to the title, put the title in quotes: `/tiltak new "{title}" …`; if it is a goal, type its number: `goal 2`.',
+    },
+    "actions.percent_or_note": {
+        "nb": "Er {percent} fremdriften, eller en del av merknaden «{note}»? Fremdrift: `{as_progress}`; merknad: `{as_note}`.",
+        "nn": "Er {percent} framdrifta, eller ein del av merknaden «{note}»? Framdrift: `{as_progress}`; merknad: `{as_note}`.",
+        "en": "Is {percent} the progress, or part of the note “{note}”? Progress: `{as_progress}`; note: `{as_note}`.",
+    },
+    "actions.note_command": {
+        "nb": "/tiltak notat {id} {note}",
+        "nn": "/tiltak notat {id} {note}",
+        "en": "/tiltak note {id} {note}",
     },
 }

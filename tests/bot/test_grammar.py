@@ -111,3 +111,41 @@ def test_a_straight_quote_closed_by_a_typographic_one_is_closed(closing: str) ->
     kw = {"goal": ("mål",), "due": ("frist",)}
     args = parse_args(tokenize(f'"Møte om mål{closing} frist 1.3'), kw)
     assert args.title == "Møte om mål" and args.options["due"] == "1.3"
+
+
+CHECKED = {"status": ("status",), "deadline": ("frist",), "agenda": ("agenda",)}
+CHECKS = {"status": lambda value: value in ("i gang", "ferdig")}
+
+
+@pytest.mark.parametrize(
+    ("text", "positional", "options"),
+    [
+        ("Utarbeide status for breiband", "Utarbeide status for breiband", {}),
+        ("Status: breiband frist 15.09", "Status: breiband", {"deadline": "15.09"}),
+        (
+            "Lage plan status i gang frist 15.09",
+            "Lage plan",
+            {"status": "i gang", "deadline": "15.09"},
+        ),
+        ("Lage plan agenda Sjå på status no", "Lage plan", {"agenda": "Sjå på status no"}),
+        (
+            "Lage plan agenda Punkt 1 status ferdig",
+            "Lage plan",
+            {"agenda": "Punkt 1", "status": "ferdig"},
+        ),
+    ],
+)
+def test_a_checked_keyword_is_a_word_where_its_value_fails(
+    text: str, positional: str, options: dict[str, str]
+) -> None:
+    """`checks`: a keyword taken only where the words after it pass; elsewhere a word of the
+    title or of the value before it."""
+    args = parse_args(tokenize(text), CHECKED, checks=CHECKS)
+    assert " ".join(args.words()) == positional
+    assert args.options == options
+
+
+def test_a_checked_keyword_after_a_quoted_title_stays_the_keyword() -> None:
+    """After a quoted title the word would be stray: the keyword, for the verb to refuse."""
+    args = parse_args(tokenize('"Lage plan" status snart'), CHECKED, checks=CHECKS)
+    assert args.title == "Lage plan" and args.options == {"status": "snart"}

@@ -8,7 +8,7 @@ from datetime import datetime
 import pytest
 from sqlalchemy import select
 
-from storage.models import Action, HearingAddressee, Organisation
+from storage.models import Action, HearingAddressee, Meeting, Organisation
 from tests.helpers import TestBot
 
 VT = "#vest-telemark"
@@ -224,7 +224,8 @@ def test_a_question_gets_the_help_it_asks_about(
 def test_a_progress_note_without_quotes(bot: TestBot, now: datetime, verb: str) -> None:
     """`/tiltak status 5 Har snakka med kommunane` answers «Har» er ikkje ein status: a
     note needed quotes. `/tiltak notat 5 ...` takes the rest of the line as the note and
-    leaves the status as it is."""
+    leaves the status and the progress as they are (the rest of the line, `framdrift`
+    and all, is the note)."""
     before = action_status(bot, 5)
     out = bot.run(
         f"/tiltak {verb} 5 Har snakka med kommunane om dekninga framdrift 50%",
@@ -233,9 +234,9 @@ def test_a_progress_note_without_quotes(bot: TestBot, now: datetime, verb: str) 
         now=now,
     )
     assert out.startswith("Tiltak #5 «Samle inn kvite flekker"), out
-    assert action_status(bot, 5) == (before[0], 50)
+    assert action_status(bot, 5) == before
     shown = bot.run("/tiltak vis 5", as_="Tone Haugen", channel=VT, now=now)
-    assert "«Har snakka med kommunane om dekninga»" in shown, shown
+    assert "«Har snakka med kommunane om dekninga framdrift 50%»" in shown, shown
 
 
 def test_a_note_without_text_says_what_to_type(bot: TestBot, now: datetime) -> None:
@@ -302,6 +303,30 @@ def test_a_poll_is_closed_with_the_slot_chosen_in_nynorsk(
     )
     out = bot.run(f"/mote lukk 2 {word} 2", as_="Sigrid Aasen", channel=VT, now=now)
     assert "Rådsmøte er sett til torsdag" in out and "(tidspunkt 2 i møtepoll #2)" in out, out
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "/mote lukk 2 val 2 agenda Vel møtt og presentasjonsrunde",
+        "/mote lukk 2 vel 2 agenda Vel møtt og presentasjonsrunde",
+        "/mote lukk 2 agenda Vel møtt og presentasjonsrunde val 2",
+    ],
+)
+def test_vel_in_an_unquoted_agenda_is_a_word_of_it(bot: TestBot, now: datetime, line: str) -> None:
+    """`vel` (choose) names the slot: an agenda «Vel møtt ...» without quotes was refused
+    as the slot named twice. Only a number after `vel`/`velg` makes it the choice."""
+    bot.run(
+        '/mote ny "Rådsmøte" tider tysdag neste veke 10-12, torsdag neste veke 13-15',
+        as_="Sigrid Aasen",
+        channel=VT,
+        now=now,
+    )
+    out = bot.run(line, as_="Sigrid Aasen", channel=VT, now=now)
+    assert "Rådsmøte er sett til torsdag" in out and "(tidspunkt 2 i møtepoll #2)" in out, out
+    with bot.app.db.transaction() as s:
+        meeting = s.scalars(select(Meeting).where(Meeting.poll_id == 2)).one()
+        assert meeting.agenda == "Vel møtt og presentasjonsrunde"
 
 
 def test_an_action_without_owner_says_so_once(bot: TestBot, now: datetime) -> None:

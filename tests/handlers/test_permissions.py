@@ -107,6 +107,7 @@ def lines(o: Objects) -> dict[str, tuple[str, str]]:
         "/tiltak status": (f"/tiltak status {o.action} pågår 50%", ""),
         "/tiltak ferdig": (f"/tiltak ferdig {o.action}", ""),
         "/tiltak notat": (f"/tiltak notat {o.action} Søknaden er sendt", ""),
+        "/tiltak framdrift": (f"/tiltak framdrift {o.action} 60", ""),
         "/tiltak endre": (f"/tiltak endre {o.action} frist 01.09.2026", ""),
         "/tiltak slett": (f"/tiltak slett {o.action} bekreft", ""),
         "/tiltak mål ny": ('/tiltak mål ny 7 "Bedre kollektivtilbud"', ""),

@@ -29,7 +29,8 @@ def test_a_nynorsk_hour_in_the_console(home: Path) -> None:  # noqa: F811
         "/tiltak importer\n" + PROGRAMME + ".\n"
         "/tiltak importer stadfest\n"
         "/tiltak status 7 i gang\n"
-        "/tiltak notat 7 Har sendt søknad til fylket framdrift 30%\n"
+        "/tiltak notat 7 Har sendt søknad til fylket\n"
+        "/tiltak framdrift 7 30\n"
         "/tiltak status 8 ikkje starta\n"
         '/horing ny "Regional plan for samferdsel" frist for innspel: 15.09 '
         'mottakarar "Tokke kommune, Seljord kommune"\n'
