@@ -24,7 +24,7 @@ from bot.dates import (
     parse_when,
 )
 from bot.errors import UserError
-from bot.grammar import NEW_WORDS, Args
+from bot.grammar import NEW_WORDS, Args, one_line, within
 from bot.i18n import t
 from bot.messages import Reply, Text
 from bot.router import Router, Verb
@@ -74,6 +74,8 @@ from storage.models import (
 
 MAX_SEATS = 100_000
 MAX_TITLE = 500
+MAX_TEXT = 2000  # a place, a theme, a programme
+MAX_REASON = 500  # why a conference is called off
 ALL_WORDS = ("alle", "all", "everyone")
 FIELDS = {
     "date": ("dato", "date"),
@@ -201,9 +203,11 @@ def apply_fields(ctx: Context, conf: Conference, args: Args) -> None:
                 "conferences.seats_below_registered", seats=seats, registered=taken, id=conf.id
             )
         conf.seats = seats
-    for name in ("place", "theme", "programme"):
+    for name in ("place", "theme"):
         if args.get(name):
-            setattr(conf, name, args.options[name][:2000])
+            setattr(conf, name, one_line(args.options[name], MAX_TEXT, name))
+    if args.get("programme"):  # lines of a programme stay lines
+        conf.programme = within(args.options["programme"], MAX_TEXT, "programme")
     if args.get("audience"):
         everyone, networks, organisations = parse_audience(ctx, args.options["audience"])
         conf.audience_all = everyone
@@ -287,7 +291,7 @@ def edit_conference(ctx: Context, args: Args) -> Reply:
         raise UserError("conferences.edit_nothing", id=conf.id)
     new_title = next((tok.text for tok in args.positional if tok.quoted), None)
     if new_title:
-        conf.title = new_title[:500]
+        conf.title = one_line(new_title, MAX_TITLE)
     apply_fields(ctx, conf, args)
     if args.get("audience"):  # not handed to another partnership's networks
         require_organiser_of_home(ctx, conf)
@@ -365,7 +369,9 @@ def call_off_conference(ctx: Context, args: Args) -> Reply:
     conf = organised_conference(ctx, args)
     if is_over(conf, ctx.now, ctx.tz):
         raise UserError("conferences.is_over", title=conf.title)
-    reason = next((tok.text.strip()[:500] for tok in args.positional if tok.quoted), "") or None
+    reason = next((one_line(tok.text) for tok in args.positional if tok.quoted), "") or None
+    if reason is not None and len(reason) > MAX_REASON:
+        raise UserError("conferences.reason_too_long", length=len(reason), limit=MAX_REASON)
     was_announced = conf.state == ANNOUNCED
     conf.state = CONFERENCE_CANCELLED
     audit(ctx, "conference.call_off", "conference", conf.id, reason=reason or "")

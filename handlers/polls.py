@@ -112,7 +112,7 @@ def new_poll(ctx: Context, args: Args) -> Reply:
     closes_at = _deadline(ctx, args.get("closes"), slots[0][0])
     poll = Poll(
         network=network,
-        title=title[:MAX_TITLE],
+        title=title,
         closes_at=closes_at,
         duration_minutes=int(duration.total_seconds() // 60) if duration else None,
         one_vote_per_organisation="per_org" in args.flags,

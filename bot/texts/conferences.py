@@ -297,6 +297,11 @@ TEXTS = {
         "en": "“{title}” is already over.",
     },
     # -- calling off ---------------------------------------------------------------------
+    "conferences.reason_too_long": {
+        "nb": "Grunnen er for lang ({length} tegn; høyst {limit}). Skriv en kortere; konferansen er ikke avlyst ennå.",
+        "nn": "Grunnen er for lang ({length} teikn; høgst {limit}). Skriv ein kortare; konferansen er ikkje avlyst enno.",
+        "en": "The reason is too long ({length} characters; at most {limit}). Write a shorter one; the conference is not called off yet.",
+    },
     "conferences.called_off": {
         "nb": "«{title}» er avlyst. Kanalene der den ble kunngjort og alle som har svart ({count}), får beskjed nå; påminnelsene er stoppet.",
         "nn": "«{title}» er avlyst. Kanalane der han vart kunngjord og alle som har svara ({count}), får melding no; påminningane er stoppa.",
