@@ -20,6 +20,7 @@ from handlers import (
     hearings,
     networks,
     overview,
+    poll_changes,
     polls,
     web_commands,
 )
@@ -34,6 +35,7 @@ FEATURES = (
     actions,
     hearings,
     polls,
+    poll_changes,  # after polls: adds endre, avlys and gjenåpne to /mote
     conferences,
     web_commands,  # last: adds link verbs to the groups above
 )

@@ -28,15 +28,18 @@ class Token:
     text: str
     quoted: bool = False
     unclosed: bool = False  # a quote that ran to the end of the text without its closing one
+    new_line: bool = False  # typed on a new line: a value keeps the line break (slots a line)
 
 
 def tokenize(text: str) -> list[Token]:
     """Split on white space, keeping quoted runs whole. An unclosed quote runs to the end."""
     tokens: list[Token] = []
     i, n = 0, len(text)
+    new_line = False
     while i < n:
         ch = text[i]
         if ch.isspace():
+            new_line = new_line or (ch == "\n" and bool(tokens))
             i += 1
             continue
         if ch in _QUOTES:
@@ -48,14 +51,16 @@ def tokenize(text: str) -> list[Token]:
             unclosed = end == -1
             if unclosed:
                 end = n
-            tokens.append(Token(text[i + 1 : end].strip(), quoted=True, unclosed=unclosed))
-            i = end + 1
+            tokens.append(
+                Token(text[i + 1 : end].strip(), quoted=True, unclosed=unclosed, new_line=new_line)
+            )
+            i, new_line = end + 1, False
             continue
         j = i
         while j < n and not text[j].isspace() and text[j] not in _QUOTES:
             j += 1
-        tokens.append(Token(text[i:j]))
-        i = j
+        tokens.append(Token(text[i:j], new_line=new_line))
+        i, new_line = j, False
     return tokens
 
 
@@ -235,7 +240,10 @@ def parse_args(
             values[current].append(tok)
         i += 1
     for name, parts in values.items():
-        value = " ".join(tok.text for tok in parts).strip()
+        value = "".join(
+            ("\n" if tok.new_line else " ") + tok.text if k else tok.text
+            for k, tok in enumerate(parts)
+        ).strip()
         if not value:
             raise MissingValue(name, typed[name])
         _check_value(parts, keywords)

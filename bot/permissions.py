@@ -159,6 +159,9 @@ COMMANDS: dict[str, Rule] = {
     "/mote svar": NETWORK,  # or invited by name or organisation
     "/mote vis": ANYONE,
     "/mote lukk": CREATOR,
+    "/mote endre": CREATOR,
+    "/mote avlys": CREATOR,
+    "/mote gjenåpne": CREATOR,
     "/mote liste": ANYONE,
     "/mote lenke": CREATOR,
     "/konferanse ny": ORGANISER,

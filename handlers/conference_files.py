@@ -94,6 +94,7 @@ def participants_csv(session: Session, conf: Conference, lang: str, tz: tzinfo) 
             t(f"conferences.csv_status.{status}", lang),
             pos if status == WAITLISTED else "",
             reg.queued_at.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S"),
+            reg.note or "",
         ]
         for status in (REGISTERED, WAITLISTED, MAYBE, CANCELLED)
         for pos, reg in enumerate(by_arrival(session, conf.id, status), 1)
@@ -102,7 +103,9 @@ def participants_csv(session: Session, conf: Conference, lang: str, tz: tzinfo) 
         name=file_name(
             t("file.conference", lang), conf.id, t("file.participants", lang), ext="csv"
         ),
-        data=csv_bytes(t("conferences.csv_header", lang).split(";"), rows),
+        data=csv_bytes(
+            [*t("conferences.csv_header", lang).split(";"), t("conferences.csv_note", lang)], rows
+        ),
         mime="text/csv",
         title=conf.title,
     )

@@ -52,6 +52,7 @@ NONRESPONDER, DAY_BEFORE, CLOSED = (
 )
 REMINDER_KINDS = (NONRESPONDER, DAY_BEFORE, CLOSED)
 CALLED_OFF = "conference.called_off"
+CHANGED = "conference.changed"
 
 
 def _payload(conf: Conference, tz: tzinfo) -> dict[str, object]:
@@ -126,6 +127,12 @@ def schedule_invitations(
     return [n.id for n in nets], members
 
 
+def _day_before_key(conf: Conference, member_id: int) -> str:
+    """Per day the conference is on: moved after the note went, it gets a new one (a sent
+    key is never sent again)."""
+    return f"day_before:{member_id}@{conf.start_at.date().isoformat()}"
+
+
 def schedule_day_before(
     session: Session, conf: Conference, member_id: int, now: datetime, tz: tzinfo
 ) -> None:
@@ -134,7 +141,7 @@ def schedule_day_before(
         _schedule(
             session,
             conf,
-            f"day_before:{member_id}",
+            _day_before_key(conf, member_id),
             DAY_BEFORE,
             Target.member(member_id),
             due,
@@ -147,7 +154,7 @@ def cancel_day_before(session: Session, conf: Conference, member_id: int) -> Non
         session,
         object_type=OBJECT,
         object_id=conf.id,
-        keys=[f"conference:{conf.id}:day_before:{member_id}"],
+        keys=[f"conference:{conf.id}:{_day_before_key(conf, member_id)}"],
     )
 
 
@@ -195,7 +202,7 @@ def schedule_reminders(session: Session, conf: Conference, now: datetime, tz: tz
             _schedule(
                 session,
                 conf,
-                "closed",
+                f"closed@{deadline.isoformat()}",  # a deadline moved after it passed: again
                 CLOSED,
                 Target.member(conf.created_by),
                 deadline,
@@ -233,6 +240,26 @@ def schedule_called_off(
             Target.member(member_id),
             now,
             payload,
+        )
+    return len(answered)
+
+
+def schedule_changed(session: Session, conf: Conference, now: datetime, tz: tzinfo) -> int:
+    """A new day or place, told at once to everyone who answered (registered, waitlisted,
+    maybe) in a chat (a web guest's page shows it); returns how many. Rendered at send
+    time: two changes in a row tell the last."""
+    answered = sorted(
+        {r.member_id for r in conf.registrations if r.status != CANCELLED and not r.member.is_guest}
+    )
+    for member_id in answered:
+        _schedule(
+            session,
+            conf,
+            f"changed:member:{member_id}:{now.isoformat()}",
+            CHANGED,
+            Target.member(member_id),
+            now,
+            _payload(conf, tz),
         )
     return len(answered)
 
@@ -412,6 +439,32 @@ def render_called_off(
     return Reply.text("\n".join(lines))
 
 
+def render_changed(
+    session: Session, row: OutboxMessage, now: datetime, lang: str, *, settings: Settings
+) -> Reply | None:
+    conf = _announced(session, row)
+    if conf is None:
+        return None
+    reg = registration_of(session, conf.id, int(row.target_id))
+    if reg is None or reg.status == CANCELLED:
+        return None  # withdrew since: the change is no longer theirs to hear
+    tz = row_zone(row, settings)
+    return Reply(
+        blocks=[
+            Text(t("conferences.changed_notice", lang, title=conf.title)),
+            details(session, conf, lang, tz),
+            Text(
+                t(
+                    "conferences.changed_hint",
+                    lang,
+                    ics=t("conferences.cmd.ics", lang, id=conf.id),
+                    command=t("conferences.cmd.cancel", lang, id=conf.id),
+                )
+            ),
+        ]
+    )
+
+
 def render_closed(
     session: Session, row: OutboxMessage, now: datetime, lang: str, *, settings: Settings
 ) -> Reply | None:
@@ -440,4 +493,5 @@ RENDERERS = {
     DAY_BEFORE: render_day_before,
     CALLED_OFF: render_called_off,
     CLOSED: render_closed,
+    CHANGED: render_changed,
 }

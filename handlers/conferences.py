@@ -31,6 +31,7 @@ from bot.router import Router, Verb
 from handlers import conference_outbox, registrations
 from handlers.conference_common import (
     ANNOUNCED,
+    CANCELLED,
     CONFERENCE_CANCELLED,
     DRAFT,
     MAYBE,
@@ -57,7 +58,9 @@ from handlers.conference_files import ics_file, participants_csv
 from handlers.conference_outbox import (
     called_off_card,
     details,
+    invitation,
     schedule_called_off,
+    schedule_changed,
     schedule_invitations,
     schedule_reminders,
 )
@@ -292,22 +295,28 @@ def edit_conference(ctx: Context, args: Args) -> Reply:
     new_title = next((tok.text for tok in args.positional if tok.quoted), None)
     if new_title:
         conf.title = one_line(new_title, MAX_TITLE)
+    before = (conf.start_at, conf.end_at, conf.place)
     apply_fields(ctx, conf, args)
     if args.get("audience"):  # not handed to another partnership's networks
         require_organiser_of_home(ctx, conf)
     ctx.session.flush()
+    told = None
     if conf.state == ANNOUNCED:
         if args.get("audience"):
             schedule_invitations(ctx.session, conf, ctx.now, ctx.tz)  # new networks only
         registrations.fill_seats(ctx, conf, more_seats=True)  # the waitlist moves up
         schedule_reminders(ctx.session, conf, ctx.now, ctx.tz)
+        if (conf.start_at, conf.end_at, conf.place) != before:  # a new day or place
+            told = schedule_changed(ctx.session, conf, ctx.now, ctx.tz)
     audit(ctx, "conference.edit", "conference", conf.id, fields=",".join(args.options))
-    return Reply(
-        blocks=[
-            Text(t("conferences.edited", ctx.lang, id=conf.id, title=conf.title)),
-            details(ctx.session, conf, ctx.lang, ctx.tz),
-        ]
-    )
+    intro = t("conferences.edited", ctx.lang, id=conf.id, title=conf.title)
+    if told:
+        intro += " " + t("conferences.edited_told", ctx.lang, count=told)
+    reply = Reply(blocks=[Text(intro), details(ctx.session, conf, ctx.lang, ctx.tz)])
+    if conf.state == ANNOUNCED:  # the posted invitations show it as it now is
+        reply.object_ref = (OBJECT, conf.id)
+        reply.card = invitation(ctx.session, conf, ctx.lang, ctx.tz)
+    return reply
 
 
 def announce_conference(ctx: Context, args: Args) -> Reply:
@@ -391,17 +400,14 @@ def show_conference(ctx: Context, args: Args) -> Reply:
         raise UserError("conferences.not_announced", title=conf.title)
     reg = registration_of(ctx.session, conf.id, ctx.member.id)
     state = "" if conf.state == ANNOUNCED else t(f"conferences.state.{conf.state}", ctx.lang)
+    status = t("conferences.your_status", ctx.lang, status=status_text(ctx.session, reg, ctx.lang))
+    if reg is not None and reg.note and reg.status != CANCELLED:
+        status += "\n" + t("conferences.note_saved", ctx.lang, note=reg.note)
     reply = Reply(
         blocks=[
             Text(t("conferences.show_title", ctx.lang, id=conf.id, title=conf.title) + state),
             details(ctx.session, conf, ctx.lang, ctx.tz),
-            Text(
-                t(
-                    "conferences.your_status",
-                    ctx.lang,
-                    status=status_text(ctx.session, reg, ctx.lang),
-                )
-            ),
+            Text(status),
         ]
     )
     if conf.state == ANNOUNCED:
@@ -464,7 +470,7 @@ def list_participants(ctx: Context, args: Args) -> Reply:
     if not is_organiser_of(ctx, conf):
         raise organiser_refusal(ctx, conf)
     lines = [t("conferences.participants_title", ctx.lang, id=conf.id, title=conf.title)]
-    for status in (REGISTERED, WAITLISTED, MAYBE):
+    for status in (REGISTERED, WAITLISTED, MAYBE, CANCELLED):
         regs = by_arrival(ctx.session, conf.id, status)
         heading = t(
             f"conferences.heading.{status}",
@@ -477,6 +483,7 @@ def list_participants(ctx: Context, args: Args) -> Reply:
             f"  {i}. {r.member.name}"
             + (f" ({r.member.organisation.name})" if r.member.organisation else "")
             + guest_note(ctx.session, r.member, ctx.lang)  # organisers see guests' e-mail
+            + (f" – {r.note}" if r.note else "")
             for i, r in enumerate(regs, 1)
         ] or ["  —"]
     members = audience_members(ctx.session, conf)

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from bot.dates import format_datetime
 from bot.errors import UserError
-from handlers.poll_results import ANSWERS, count_answers, slot_text
+from handlers.poll_results import ANSWERS, CANCELLED, count_answers, slot_text
 from handlers.polls import save_votes
 from storage.accounts import new_member
 from storage.models import GUEST_PLATFORM, Member, Organisation, Poll, Vote
@@ -91,7 +91,9 @@ def guest_vote(
 ) -> None:
     """Save a guest's answers ({slot position: yes/maybe/no}); every slot must be answered."""
     if not open_for_votes(poll, now):
-        raise UserError("polls.closed", id=poll.id)
+        raise UserError(
+            "polls.is_cancelled" if poll.state == CANCELLED else "polls.closed", id=poll.id
+        )
     by_position = {s.position: s for s in poll.slots}
     if set(answers) != set(by_position) or any(a not in ANSWERS for a in answers.values()):
         raise UserError("page.error.answers")
@@ -126,6 +128,7 @@ class PollView:
     is_open: bool
     rows: list[SlotRow]
     voters: int
+    cancelled: bool = False  # called off (/mote avlys), not just closed
 
 
 def poll_view(session: Session, poll: Poll, lang: str, tz: tzinfo, now: datetime) -> PollView:
@@ -144,4 +147,5 @@ def poll_view(session: Session, poll: Poll, lang: str, tz: tzinfo, now: datetime
             for s in result.slots
         ],
         voters=result.answered,
+        cancelled=poll.state == CANCELLED,
     )

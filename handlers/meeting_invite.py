@@ -78,6 +78,15 @@ def decide(
     return meeting, existed
 
 
+def call_off(session: Session, meeting: Meeting) -> None:
+    """The meeting will not take place: a new SEQUENCE (calendars take the cancelled copy
+    over the one they have) and no more reminders."""
+    meeting.cancelled = True
+    meeting.sequence += 1
+    outbox.cancel(session, object_type="meeting", object_id=meeting.id, kinds=[REMINDER_KIND])
+    session.flush()
+
+
 def meeting_uid() -> str:
     return f"{uuid.uuid4()}@partnerbot"
 
@@ -211,7 +220,9 @@ def ics(
     cal.add("prodid", "-//partnerbot//partnerbot//NO")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
+    # A called-off meeting is a CANCEL of the same UID: calendars that took the invitation
+    # remove (or strike through) their copy.
+    cal.add("method", "CANCEL" if meeting.cancelled else "PUBLISH")
     event = Event()
     event.add("uid", meeting.uid)
     event.add("sequence", meeting.sequence)
@@ -225,7 +236,7 @@ def ics(
     text = "\n\n".join(x for x in (meeting.agenda, description) if x)
     if text:
         event.add("description", text)
-    event.add("status", "CONFIRMED")
+    event.add("status", "CANCELLED" if meeting.cancelled else "CONFIRMED")
     # VTIMEZONE before the event, as Outlook and most generators write it.
     if str(tz) in _CET_ZONES:
         cal.add_component(_oslo_timezone(str(tz)))
@@ -243,11 +254,20 @@ def ics_name(meeting: Meeting) -> str:
     return f"{slug}-{meeting.id}.ics"
 
 
-def invitation(meeting: Meeting, *, tz: ZoneInfo, now: datetime, organiser: Member | None) -> File:
+def invitation(
+    meeting: Meeting,
+    *,
+    tz: ZoneInfo,
+    now: datetime,
+    organiser: Member | None,
+    description: str | None = None,
+) -> File:
     return File(
         name=ics_name(meeting),
-        data=ics(meeting, tz=tz, now=now, organiser=organiser),
-        mime="text/calendar; method=PUBLISH",
+        data=ics(meeting, tz=tz, now=now, organiser=organiser, description=description),
+        mime="text/calendar; method=CANCEL"
+        if meeting.cancelled
+        else "text/calendar; method=PUBLISH",
         title=meeting.title,
     )
 
@@ -263,8 +283,10 @@ def decision_reply(
     now: datetime,
     organiser: Member | None,
     intro: list[str] | None = None,
+    description: str | None = None,
 ) -> Reply:
-    """The announcement in the channel, with the invitation attached."""
+    """The announcement in the channel, with the invitation attached (``description``: who
+    answered what, in its text)."""
     when = format_slot(Slot(meeting.start_at, meeting.end_at), lang, tz)
     key = "meetings.moved" if moved else "meetings.decided"
     lines = [
@@ -279,6 +301,6 @@ def decision_reply(
     return Reply(
         blocks=[Text("\n".join(lines))],
         visibility="channel",
-        files=[invitation(meeting, tz=tz, now=now, organiser=organiser)],
+        files=[invitation(meeting, tz=tz, now=now, organiser=organiser, description=description)],
         object_ref=("meeting", meeting.id),
     )

@@ -23,12 +23,14 @@ from bot.router import Router
 from bot.zones import row_zone
 from handlers import meeting_invite
 from handlers.poll_results import (
+    attendance,
     count_answers,
     example_answer,
     expected_members,
     has_answered,
     meeting_of,
     render_poll,
+    tally,
 )
 from storage import outbox
 from storage.models import Member, OutboxMessage, Poll
@@ -37,18 +39,24 @@ NUDGE_KIND, CLOSE_KIND, INVITE_KIND = "poll.nudge", "poll.close", "poll.invite"
 NUDGE_BEFORE = timedelta(hours=24)
 
 
-def schedule(session: Session, poll: Poll, *, now: datetime, tz: tzinfo) -> None:
-    """Nudges and the automatic close for a poll with a svarfrist."""
+def schedule(
+    session: Session, poll: Poll, *, now: datetime, tz: tzinfo, again: bool = False
+) -> None:
+    """Nudges and the automatic close for a poll with a svarfrist. ``again``: a reopened
+    poll, whose first close and nudges may have been sent (a sent key is never sent
+    again), gets keys of its own."""
     if poll.closes_at is None or poll.network_id is None:
         return
+    suffix = f"@{poll.closes_at.isoformat()}" if again else ""
     close = outbox.Target.network(poll.network_id)
-    _schedule(session, poll, "close", CLOSE_KIND, close, poll.closes_at, tz)
+    _schedule(session, poll, f"close{suffix}", CLOSE_KIND, close, poll.closes_at, tz)
     nudge_at = poll.closes_at - NUDGE_BEFORE
     if nudge_at <= now:
         return  # under a day to answer: the poll itself is the reminder
     for member in expected_members(session, poll):
         target = outbox.Target.member(member.id)
-        _schedule(session, poll, f"nudge:{member.id}", NUDGE_KIND, target, nudge_at, tz)
+        what = f"nudge:{member.id}{suffix}"
+        _schedule(session, poll, what, NUDGE_KIND, target, nudge_at, tz)
 
 
 def _schedule(
@@ -207,6 +215,7 @@ def render_close(
             now=now,
             organiser=organiser,
             intro=[intro, t("polls.auto_chosen", lang, number=best.position)],
+            description=attendance(tally(session, poll), best, lang),
         )
     reply = render_poll(session, poll, lang, tz, buttons=False, intro=intro)
     name = organiser.name if organiser else t("role.organiser", lang)

@@ -38,6 +38,7 @@ from bot.messages import table as messages_table
 from storage.models import Meeting, Member, Poll, PollSlot, Vote
 
 YES, MAYBE, NO = "yes", "maybe", "no"
+CANCELLED = "cancelled"  # a poll's state when it, or its meeting, was called off
 ANSWERS = (YES, MAYBE, NO)
 SYMBOL = {YES: "✓", MAYBE: "~", NO: "✗"}
 NO_ANSWER = "·"
@@ -274,6 +275,19 @@ def best_slots(
     return sorted((s for s in scored if score(s) == top), key=lambda s: (s.start_at, s.position))
 
 
+def attendance(result: Tally, slot: PollSlot, lang: str) -> str:
+    """Who answered what for one slot, and who has not answered: a line each, for the
+    meeting's invitation (the bot knows no e-mail addresses to list as attendees)."""
+    lines = []
+    for answer in ANSWERS:
+        names = [u.shown(lang) for u in result.units if u.answers.get(slot.id) == answer]
+        if names:
+            lines.append(f"{t(f'polls.count.{answer}', lang)}: {', '.join(names)}")
+    if result.waiting:
+        lines.append(t("polls.waiting", lang, names=", ".join(result.waiting)))
+    return "\n".join(lines)
+
+
 def meeting_of(session: Session, poll: Poll) -> Meeting | None:
     return session.scalar(
         select(Meeting).where(Meeting.poll_id == poll.id, Meeting.cancelled.is_(False))
@@ -321,7 +335,9 @@ def header_lines(poll: Poll, lang: str, tz: tzinfo) -> list[str]:
         title += f" — {poll.network.name}"
     lines = [title]
     facts = []
-    if poll.state != "open":
+    if poll.state == CANCELLED:
+        facts.append(t("polls.state_cancelled", lang))
+    elif poll.state != "open":
         facts.append(t("polls.state_closed", lang))
     elif poll.closes_at is not None:
         facts.append(t("polls.closes", lang, when=format_datetime(poll.closes_at, lang, tz)))
@@ -420,7 +436,9 @@ def render_table(session: Session, poll: Poll, lang: str, tz: tzinfo) -> Reply:
     if result.waiting:
         reply.add(Text(t("polls.waiting", lang, names=", ".join(result.waiting))))
     meeting = meeting_of(session, poll)
-    if meeting is not None:
+    if poll.state == CANCELLED:
+        reply.add(Text(t("polls.show_cancelled", lang)))
+    elif meeting is not None:
         reply.add(
             Text(
                 t(

@@ -33,11 +33,13 @@ from bot.router import Router, Verb
 from handlers import meeting_invite, poll_clashes, poll_outbox
 from handlers.lookup import audit, find_member, find_organisation, network_for
 from handlers.poll_results import (
+    CANCELLED,
     MAYBE,
     NO,
     YES,
     Tally,
     answered_units,
+    attendance,
     example_answer,
     meeting_of,
     render_poll,
@@ -48,6 +50,7 @@ from handlers.poll_results import (
 from storage.models import Meeting, Member, Network, Poll, PollInvitee, PollSlot, Vote
 
 MAX_SLOTS = 20
+FAR_AHEAD = timedelta(days=300)  # about ten months
 MAX_TITLE = 200
 
 NEW_KEYWORDS = {
@@ -108,8 +111,8 @@ def new_poll(ctx: Context, args: Args) -> Reply:
     if not permissions.organiser_or_network_member(ctx.member, network):
         raise UserError("polls.not_in_network", network=network.name)
     duration = _duration(ctx, args.get("duration"))
-    slots = _slots(ctx, args.options["slots"], duration)
-    closes_at = _deadline(ctx, args.get("closes"), slots[0][0])
+    slots = read_slots(ctx, args.options["slots"], duration)
+    closes_at = poll_deadline(ctx, args.get("closes"), slots[0][0])
     poll = Poll(
         network=network,
         title=title,
@@ -136,10 +139,27 @@ def new_poll(ctx: Context, args: Args) -> Reply:
         w for w in (day_warning(s.astimezone(ctx.tz).date(), ctx.lang) for s, _ in slots) if w
     ]
     warnings += poll_clashes.slot_warnings(ctx.session, network.id, slots, ctx.lang, ctx.tz)
+    warnings += _far_warnings(ctx, poll)
     intro = t("polls.created", ctx.lang, name=ctx.member.name, id=poll.id)
     if warnings:
         intro += "\n" + "\n".join(f"⚠️ {w}" for w in dict.fromkeys(warnings))
     return render_poll(ctx.session, poll, ctx.lang, ctx.tz, intro=intro)
+
+
+def _far_warnings(ctx: Context, poll: Poll) -> list[str]:
+    """Slots ten months or more ahead: most often a day that had just passed ("1.3" on 2
+    March), which is read as next year's."""
+    return [
+        t(
+            "polls.slot_far_ahead",
+            ctx.lang,
+            number=slot.position,
+            slot=slot_text(slot, ctx.lang, ctx.tz),
+            id=poll.id,
+        )
+        for slot in poll.slots
+        if slot.start_at - ctx.now > FAR_AHEAD
+    ]
 
 
 def _duration(ctx: Context, text: str | None) -> timedelta | None:
@@ -154,7 +174,7 @@ def _duration(ctx: Context, text: str | None) -> timedelta | None:
     return duration
 
 
-def _slots(
+def read_slots(
     ctx: Context, text: str, duration: timedelta | None
 ) -> list[tuple[datetime, datetime | None]]:
     try:
@@ -176,7 +196,7 @@ def _slots(
     return sorted(result, key=lambda pair: pair[0])
 
 
-def _deadline(ctx: Context, text: str | None, first_start: datetime) -> datetime | None:
+def poll_deadline(ctx: Context, text: str | None, first_start: datetime) -> datetime | None:
     if not text:
         return None
     try:
@@ -229,7 +249,9 @@ def _invitees(ctx: Context, text: str) -> list[PollInvitee]:
 # -- /mote svar -----------------------------------------------------------------------------
 
 
-def _poll(ctx: Context, ref: str | None, *, lock: str | None = None) -> Poll:
+def find_poll(ctx: Context, ref: str | None, *, lock: str | None = None) -> Poll:
+    """The poll a command names (``4`` or ``#4``), optionally locked; a member's error when
+    the number is missing or names no poll."""
     if not ref:
         typed = ctx.command.text.split()  # the verb as the member typed it: vis, lukk, show
         raise UserError("polls.number_missing", verb=typed[0][:20] if typed else "vis")
@@ -334,9 +356,11 @@ def parse_answers(text: str, poll: Poll, lang: str = "nb") -> dict[int, str]:
 
 def vote(ctx: Context, args: Args) -> Reply:
     words = args.words()
-    poll = _poll(ctx, words[0] if words else None, lock="share")
+    poll = find_poll(ctx, words[0] if words else None, lock="share")
     if poll.state != "open":
-        raise UserError("polls.closed", id=poll.id)
+        raise UserError(
+            "polls.is_cancelled" if poll.state == CANCELLED else "polls.closed", id=poll.id
+        )
     require_may_vote(ctx, poll)
     answers = parse_answers(" ".join(words[1:]), poll, ctx.lang)
     by_position = {s.position: s for s in poll.slots}
@@ -419,7 +443,7 @@ def _upsert_vote(dialect: str) -> Any:
 
 def show_poll(ctx: Context, args: Args) -> Reply:
     words = args.words()
-    poll = _poll(ctx, words[0] if words else None)
+    poll = find_poll(ctx, words[0] if words else None)
     return render_table(ctx.session, poll, ctx.lang, ctx.tz)
 
 
@@ -506,9 +530,11 @@ def _open_line(ctx: Context, poll: Poll, answered: int) -> str:
 
 def close_poll(ctx: Context, args: Args) -> Reply:
     words = args.words()
-    poll = _poll(ctx, words[0] if words else None, lock="update")
+    poll = find_poll(ctx, words[0] if words else None, lock="update")
     if not permissions.organiser_or_creator(ctx.member, poll.created_by, poll.network):
         raise ctx.refusal(poll.network, "polls.close_not_allowed", id=poll.id)
+    if poll.state == CANCELLED:
+        raise UserError("polls.edit_cancelled", id=poll.id)
     meeting = meeting_of(ctx.session, poll)
     choice = args.get("choice") or (words[1] if len(words) > 1 else None)
     if meeting is not None and choice is None:
@@ -558,6 +584,7 @@ def close_poll(ctx: Context, args: Args) -> Reply:
         now=ctx.now,
         organiser=ctx.member,
         intro=intro,
+        description=attendance(result, slot, ctx.lang),
     )
 
 

@@ -7,6 +7,7 @@ BEGIN IMMEDIATE serialises writers), so 300 members at once for 250 seats gives 
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from sqlalchemy import bindparam, func, select
@@ -74,6 +75,53 @@ def _check_audience(ctx: Context, conf: Conference) -> None:
     )
 
 
+# "+1", "pluss en", "plus one", "med følge": someone meant to come along
+_PLUS_ONE = re.compile(r"^\+\s*\d|\b(pluss|plus|følge|folge|ledsager|companion)\b")
+
+
+MAX_NOTE = 500
+REGISTER_KEYWORDS = {
+    "note": (
+        "merknad",
+        "merknader",
+        "kommentar",
+        "allergi",
+        "allergier",
+        "allergiar",
+        "kost",
+        "note",
+        "comment",
+        "diet",
+        "allergies",
+    )
+}
+
+
+def _number_only(ctx: Context, args: Args, command_key: str) -> int:
+    """The conference number, refusing words after it: a registration is one person's
+    and holds no other facts, and a word dropped in silence looks like it was taken."""
+    ref = conference_ref(args)
+    stray = " ".join(tok.text for tok in args.positional[1:])
+    if not stray:
+        return ref
+    if _PLUS_ONE.search(stray.casefold()):
+        raise UserError("conferences.plus_one", id=ref)
+    command = t(command_key, ctx.lang, id=ref)
+    if command_key == "conferences.cmd.register":  # most likely a note: say how to give one
+        word = t("conferences.note_word", ctx.lang)
+        example = f'{command} {word} "{stray[:60]}"'
+        raise UserError("conferences.stray_note", given=stray[:60], example=example)
+    raise UserError("conferences.stray_words", given=stray[:60], command=command)
+
+
+def _with_note(ctx: Context, text: str, reg: Registration, note: str | None) -> Reply:
+    """The answer, with the note as it now stands when one was given."""
+    if note:
+        reg.note = note
+        text += "\n" + t("conferences.note_saved", ctx.lang, note=note)
+    return Reply.text(text)
+
+
 def _arrival(session: Session, conf: Conference, now: datetime) -> datetime:
     """Never earlier than anyone already queued: with the row locked this keeps queued_at in
     commit order even when clocks of several bot processes disagree."""
@@ -122,50 +170,41 @@ def take_seat(
 
 
 def register_for(ctx: Context, args: Args) -> Reply:
-    conf = find_conference(ctx.session, conference_ref(args), lock=True, viewer=ctx.member)
+    ref = _number_only(ctx, args, "conferences.cmd.register")
+    conf = find_conference(ctx.session, ref, lock=True, viewer=ctx.member)
     _check_open(ctx, conf, registering=True)
     _check_audience(ctx, conf)
+    note = (args.get("note") or "").strip()[:MAX_NOTE] or None
     reg = registration_of(ctx.session, conf.id, ctx.member.id)
     if reg is not None and reg.status == REGISTERED:
-        return Reply.text(t("conferences.already_registered", ctx.lang, title=conf.title))
+        text = t("conferences.already_registered", ctx.lang, title=conf.title)
+        return _with_note(ctx, text, reg, note)
     if reg is not None and reg.status == WAITLISTED:
-        return Reply.text(
-            t(
-                "conferences.already_waitlisted",
-                ctx.lang,
-                title=conf.title,
-                position=waitlist_position(ctx.session, reg),
-            )
-        )
+        position = waitlist_position(ctx.session, reg)
+        text = t("conferences.already_waitlisted", ctx.lang, title=conf.title, position=position)
+        return _with_note(ctx, text, reg, note)
     reg = take_seat(ctx.session, conf, ctx.member.id, reg, ctx.now)
     status = reg.status
     audit(ctx, f"conference.{status}", "conference", conf.id)
     if status == REGISTERED:
         schedule_day_before(ctx.session, conf, ctx.member.id, ctx.now, ctx.tz)
-        return Reply.text(
-            t(
-                "conferences.registered",
-                ctx.lang,
-                title=conf.title,
-                command=t("conferences.cmd.ics", ctx.lang, id=conf.id),
-            )
-        )
-    return Reply.text(
-        t(
-            "conferences.waitlisted",
-            ctx.lang,
-            title=conf.title,
-            position=waitlist_position(ctx.session, reg),
-        )
-    )
+        command = t("conferences.cmd.ics", ctx.lang, id=conf.id)
+        text = t("conferences.registered", ctx.lang, title=conf.title, command=command)
+        return _with_note(ctx, text, reg, note)
+    position = waitlist_position(ctx.session, reg)
+    text = t("conferences.waitlisted", ctx.lang, title=conf.title, position=position)
+    return _with_note(ctx, text, reg, note)
 
 
 def unregister(ctx: Context, args: Args) -> Reply:
-    conf = find_conference(ctx.session, conference_ref(args), lock=True, viewer=ctx.member)
+    ref = _number_only(ctx, args, "conferences.cmd.cancel")
+    conf = find_conference(ctx.session, ref, lock=True, viewer=ctx.member)
     _check_open(ctx, conf, registering=False)
     reg = registration_of(ctx.session, conf.id, ctx.member.id)
-    if reg is None or reg.status == CANCELLED:
-        return Reply.text(t("conferences.not_registered", ctx.lang, title=conf.title))
+    if reg is not None and reg.status == CANCELLED:
+        return Reply.text(t("conferences.already_declined", ctx.lang, title=conf.title))
+    if reg is None:  # a no to the invitation: noted, so its reminder is not sent
+        return _decline(ctx, conf)
     was = reg.status
     reg.status, reg.updated_at = CANCELLED, ctx.now
     ctx.session.flush()
@@ -180,8 +219,30 @@ def unregister(ctx: Context, args: Args) -> Reply:
     return Reply.text(t(key, ctx.lang, title=conf.title))
 
 
+def _decline(ctx: Context, conf: Conference) -> Reply:
+    if not (is_organiser_of(ctx, conf) or in_audience(conf, ctx.member)):
+        return Reply.text(t("conferences.not_registered", ctx.lang, title=conf.title))
+    reg = Registration(conference_id=conf.id, member_id=ctx.member.id, queued_at=ctx.now)
+    reg.status, reg.updated_at = CANCELLED, ctx.now
+    ctx.session.add(reg)
+    ctx.session.flush()
+    audit(ctx, "conference.declined", "conference", conf.id)
+    if ctx.now >= closes_at(conf):
+        return Reply.text(t("conferences.maybe_withdrawn", ctx.lang, title=conf.title))
+    return Reply.text(
+        t(
+            "conferences.declined",
+            ctx.lang,
+            title=conf.title,
+            deadline=format_datetime(closes_at(conf), ctx.lang, ctx.tz),
+            command=t("conferences.cmd.register", ctx.lang, id=conf.id),
+        )
+    )
+
+
 def maybe_coming(ctx: Context, args: Args) -> Reply:
-    conf = find_conference(ctx.session, conference_ref(args), lock=True, viewer=ctx.member)
+    ref = _number_only(ctx, args, "conferences.cmd.maybe")
+    conf = find_conference(ctx.session, ref, lock=True, viewer=ctx.member)
     _check_open(ctx, conf, registering=True)
     _check_audience(ctx, conf)
     reg = registration_of(ctx.session, conf.id, ctx.member.id)
@@ -229,9 +290,26 @@ VERBS = (
         ),
         register_for,
         "help.konferanse.meld_pa",
+        keywords=REGISTER_KEYWORDS,
     ),
     Verb(
-        ("meld av", "meld meg av", "avmelding", "avmeld", "cancel", "unregister", "withdraw"),
+        (
+            "meld av",
+            "meld meg av",
+            "avmelding",
+            "avmeld",
+            "nei",
+            "kan ikke",
+            "kan ikkje",
+            "kommer ikke",
+            "kjem ikkje",
+            "cancel",
+            "unregister",
+            "withdraw",
+            "no",
+            "decline",
+            "not coming",
+        ),
         unregister,
         "help.konferanse.meld_av",
     ),

@@ -587,6 +587,7 @@ class Registration(Base):
     status: Mapped[str] = mapped_column(String(20))
     queued_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    note: Mapped[str | None] = mapped_column(Text)  # food, allergies, access: for the organiser
     conference: Mapped[Conference] = relationship(back_populates="registrations")
     member: Mapped[Member] = relationship()
 

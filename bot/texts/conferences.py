@@ -34,14 +34,14 @@ TEXTS = {
         "en": '`/konferanse call off 2 "Too few registered"` – call a conference off (the reason is optional); its channels and everyone who answered are told',
     },
     "help.konferanse.meld_pa": {
-        "nb": "`/konferanse meld på 2` – meld deg på (venteliste når det er fullt)",
-        "nn": "`/konferanse meld på 2` – meld deg på (venteliste når det er fullt)",
-        "en": "`/konferanse register 2` – sign up (waitlist when full)",
+        "nb": '`/konferanse meld på 2` – meld deg på (venteliste når det er fullt); med en merknad til arrangøren: `merknad "vegetar"`',
+        "nn": '`/konferanse meld på 2` – meld deg på (venteliste når det er fullt); med ein merknad til arrangøren: `merknad "vegetar"`',
+        "en": '`/konferanse register 2` – sign up (waitlist when full); with a note for the organiser: `note "vegetarian"`',
     },
     "help.konferanse.meld_av": {
-        "nb": "`/konferanse meld av 2` – meld deg av; plassen går til nestemann på ventelisten",
-        "nn": "`/konferanse meld av 2` – meld deg av; plassen går til nestemann på ventelista",
-        "en": "`/konferanse cancel 2` – cancel; your seat goes to the next on the waitlist",
+        "nb": "`/konferanse meld av 2` – meld deg av, eller si nei til invitasjonen (`/konferanse nei 2`); plassen går til nestemann på ventelisten",
+        "nn": "`/konferanse meld av 2` – meld deg av, eller sei nei til invitasjonen (`/konferanse nei 2`); plassen går til nestemann på ventelista",
+        "en": "`/konferanse cancel 2` – cancel, or say no to the invitation (`/konferanse no 2`); your seat goes to the next on the waitlist",
     },
     "help.konferanse.kanskje": {
         "nb": "`/konferanse kanskje 2` – svar kanskje (gir ingen plass)",
@@ -506,5 +506,57 @@ TEXTS = {
         "nb": "Påmeldingen til «{title}» (#{id}) er stengt: {registered} påmeldt, {waitlisted} på venteliste, {maybe} kanskje. Se listen med `{command}`.",
         "nn": "Påmeldinga til «{title}» (#{id}) er stengd: {registered} påmelde, {waitlisted} på venteliste, {maybe} kanskje. Sjå lista med `{command}`.",
         "en": "Registration for “{title}” (#{id}) is closed: {registered} registered, {waitlisted} waitlisted, {maybe} maybe. See the list with `{command}`.",
+    },
+    "conferences.edited_told": {
+        "nb": "Tid eller sted er endret, så alle som har svart ({count}) får beskjed.",
+        "nn": "Tid eller stad er endra, så alle som har svara ({count}), får melding.",
+        "en": "The time or place changed, so everyone who answered ({count}) is told.",
+    },
+    "conferences.changed_notice": {
+        "nb": "Endring: «{title}» er endret. Slik er det nå:",
+        "nn": "Endring: «{title}» er endra. Slik er det no:",
+        "en": "Change: “{title}” has changed. This is how it stands now:",
+    },
+    "conferences.changed_hint": {
+        "nb": "Hent den nye kalenderfilen med `{ics}`. Kan du ikke komme nå, skriv `{command}`.",
+        "nn": "Hent den nye kalenderfila med `{ics}`. Kan du ikkje kome no, skriv `{command}`.",
+        "en": "Get the new calendar file with `{ics}`. If you cannot come now, type `{command}`.",
+    },
+    "conferences.declined": {
+        "nb": "Notert: du kommer ikke på «{title}». Ombestemmer du deg, skriv `{command}` innen {deadline}.",
+        "nn": "Notert: du kjem ikkje på «{title}». Kjem du på andre tankar, skriv `{command}` innan {deadline}.",
+        "en": "Noted: you will not come to “{title}”. If you change your mind, type `{command}` by {deadline}.",
+    },
+    "conferences.already_declined": {
+        "nb": "Du har allerede svart at du ikke kommer på «{title}».",
+        "nn": "Du har alt svara at du ikkje kjem på «{title}».",
+        "en": "You have already answered that you will not come to “{title}”.",
+    },
+    "conferences.heading.cancelled": {
+        "nb": "**Kommer ikke ({count}):**",
+        "nn": "**Kjem ikkje ({count}):**",
+        "en": "**Not coming ({count}):**",
+    },
+    "conferences.plus_one": {
+        "nb": "En påmelding gjelder én person. Skal noen bli med, melder de seg på selv med `/konferanse meld på {id}`, eller de får en gjestelenke fra organisatoren (`/konferanse lenke {id}`).",
+        "nn": "Ei påmelding gjeld éin person. Skal nokon bli med, melder dei seg på sjølve med `/konferanse meld på {id}`, eller dei får ei gjestelenkje frå organisatoren (`/konferanse lenkje {id}`).",
+        "en": "A registration is for one person. Anyone coming along registers themselves with `/konferanse register {id}`, or gets a guest link from the organiser (`/konferanse link {id}`).",
+    },
+    "conferences.stray_words": {
+        "nb": "Jeg forstod ikke «{given}» etter konferansenummeret, så ingenting er endret. Skriv bare `{command}`.",
+        "nn": "Eg forstod ikkje «{given}» etter konferansenummeret, så ingenting er endra. Skriv berre `{command}`.",
+        "en": "I didn't understand “{given}” after the conference number, so nothing changed. Type just `{command}`.",
+    },
+    "conferences.note_word": {"nb": "merknad", "nn": "merknad", "en": "note"},
+    "conferences.note_saved": {
+        "nb": "Merknad: {note}",
+        "nn": "Merknad: {note}",
+        "en": "Note: {note}",
+    },
+    "conferences.csv_note": {"nb": "merknad", "nn": "merknad", "en": "note"},
+    "conferences.stray_note": {
+        "nb": "Jeg forstod ikke «{given}» etter konferansenummeret, så ingenting er endret. Er det en merknad til arrangøren (mat, allergier), skriv `{example}`.",
+        "nn": "Eg forstod ikkje «{given}» etter konferansenummeret, så ingenting er endra. Er det ein merknad til arrangøren (mat, allergiar), skriv `{example}`.",
+        "en": "I didn't understand “{given}” after the conference number, so nothing changed. If it is a note for the organiser (food, allergies), type `{example}`.",
     },
 }

@@ -59,6 +59,7 @@ _WORDS: dict[str, tuple[tuple[str, str, str], tuple[str, str, str]]] = {
     "organisations": (("organisasjoner", "organisasjonar", "organisations"), ('"NAV, USN"',) * 3),
     "role": (("rolle", "rolle", "role"), ("organisator", "organisator", "organiser")),
     "language": (("språk", "språk", "language"), ("nn", "nn", "en")),
+    "note": (("merknad", "merknad", "note"), ('"vegetar"', '"vegetar"', '"vegetarian"')),
 }
 _INDEX = {"nb": 0, "nn": 1, "en": 2}
 

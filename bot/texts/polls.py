@@ -385,4 +385,123 @@ TEXTS = {
         "nn": "⏰ Påminning: **{title}** byrjar om ein time, {when}.",
         "en": "⏰ Reminder: **{title}** starts in an hour, {when}.",
     },
+    "help.mote.avlys": {
+        "nb": '`/mote avlys 4 "Saken er løst"` – avlys møtepollen, eller møtet den satte (da følger en kalenderfil som fjerner det); grunnen kan sløyfes',
+        "nn": '`/mote avlys 4 "Saka er løyst"` – avlys møtepollen, eller møtet han sette (då følgjer ei kalenderfil som fjernar det); grunnen kan sløyfast',
+        "en": '`/mote cancel 4 "Settled by e-mail"` – call off the meeting poll, or the meeting it set (with a calendar file that removes it); the reason is optional',
+    },
+    "help.mote.gjenapne": {
+        "nb": "`/mote gjenåpne 4 svarfrist fredag kl 12` – åpne en lukket eller avlyst møtepoll igjen (svarfrist kan sløyfes)",
+        "nn": "`/mote gjenopne 4 svarfrist fredag kl 12` – opne ein lukka eller avlyst møtepoll igjen (svarfrist kan sløyfast)",
+        "en": "`/mote reopen 4 deadline Friday 12:00` – open a closed or called-off meeting poll again (the deadline is optional)",
+    },
+    "polls.state_cancelled": {"nb": "Avlyst", "nn": "Avlyst", "en": "Called off"},
+    "polls.show_cancelled": {
+        "nb": "Møtet er avlyst, og pollen tar ikke imot svar.",
+        "nn": "Møtet er avlyst, og pollen tek ikkje imot svar.",
+        "en": "The meeting is called off, and the poll takes no answers.",
+    },
+    "polls.is_cancelled": {
+        "nb": "Møtepoll #{id} er avlyst, så den tar ikke imot svar. `/mote liste` viser de åpne.",
+        "nn": "Møtepoll #{id} er avlyst, så han tek ikkje imot svar. `/mote liste` viser dei opne.",
+        "en": "Meeting poll #{id} is called off, so it takes no answers. `/mote list` shows the open ones.",
+    },
+    "polls.cancel_not_allowed": {
+        "nb": "Bare organisatorer, administratorer og den som laget møtepoll #{id} kan avlyse den eller åpne den igjen. Ingenting er endret.",
+        "nn": "Berre organisatorar, administratorar og den som laga møtepoll #{id} kan avlyse han eller opne han igjen. Ingenting er endra.",
+        "en": "Only organisers, admins and whoever created meeting poll #{id} can call it off or reopen it. Nothing was changed.",
+    },
+    "polls.already_cancelled": {
+        "nb": "Møtepoll #{id} er allerede avlyst. Vil du bruke den igjen, skriv `/mote gjenåpne {id}`.",
+        "nn": "Møtepoll #{id} er alt avlyst. Vil du bruke han igjen, skriv `/mote gjenopne {id}`.",
+        "en": "Meeting poll #{id} is already called off. To use it again, type `/mote reopen {id}`.",
+    },
+    "polls.meeting_passed": {
+        "nb": "**{title}** {when} har allerede vært, så det er ingenting å avlyse.",
+        "nn": "**{title}** {when} har alt vore, så det er ingenting å avlyse.",
+        "en": "**{title}** {when} has already taken place, so there is nothing to call off.",
+    },
+    "polls.called_off": {
+        "nb": "❌ Møtepoll #{id} «{title}» er avlyst. Den tar ikke imot flere svar, og ingen får påminnelser om den.",
+        "nn": "❌ Møtepoll #{id} «{title}» er avlyst. Han tek ikkje imot fleire svar, og ingen får påminningar om han.",
+        "en": "❌ Meeting poll #{id} “{title}” is called off. It takes no more answers, and nobody is reminded of it.",
+    },
+    "meetings.called_off": {
+        "nb": "❌ **{title}** {when} er avlyst (møtepoll #{id}).",
+        "nn": "❌ **{title}** {when} er avlyst (møtepoll #{id}).",
+        "en": "❌ **{title}** {when} is called off (meeting poll #{id}).",
+    },
+    "polls.called_off_reason": {
+        "nb": "Grunn: {reason}",
+        "nn": "Grunn: {reason}",
+        "en": "Reason: {reason}",
+    },
+    "meetings.cancel_attached": {
+        "nb": "Den vedlagte kalenderfilen (.ics) fjerner møtet fra kalenderen.",
+        "nn": "Den vedlagde kalenderfila (.ics) fjernar møtet frå kalenderen.",
+        "en": "The attached calendar file (.ics) removes the meeting from your calendar.",
+    },
+    "polls.already_open": {
+        "nb": "Møtepoll #{id} er åpen og tar imot svar. `/mote vis {id}` viser svarene så langt.",
+        "nn": "Møtepoll #{id} er open og tek imot svar. `/mote vis {id}` viser svara så langt.",
+        "en": "Meeting poll #{id} is open and taking answers. `/mote show {id}` shows the answers so far.",
+    },
+    "polls.reopen_has_meeting": {
+        "nb": "Møtet er allerede satt til {when}. Flytt det med `/mote lukk {id} valg <nummer>`, eller avlys det med `/mote avlys {id}` og åpne pollen igjen etterpå.",
+        "nn": "Møtet er alt sett til {when}. Flytt det med `/mote lukk {id} val <nummer>`, eller avlys det med `/mote avlys {id}` og opne pollen igjen etterpå.",
+        "en": "The meeting is already set for {when}. Move it with `/mote close {id} choice <number>`, or call it off with `/mote cancel {id}` and reopen the poll afterwards.",
+    },
+    "polls.reopen_all_passed": {
+        "nb": "Alle tidspunktene i møtepoll #{id} har vært. Lag en ny møtepoll med `/mote ny`.",
+        "nn": "Alle tidspunkta i møtepoll #{id} har vore. Lag ein ny møtepoll med `/mote ny`.",
+        "en": "All the times in meeting poll #{id} have passed. Make a new meeting poll with `/mote new`.",
+    },
+    "polls.reopened": {
+        "nb": "Møtepoll #{id} «{title}» er åpen igjen; svarene som er gitt, står.",
+        "nn": "Møtepoll #{id} «{title}» er open igjen; svara som er gjevne, står.",
+        "en": "Meeting poll #{id} “{title}” is open again; the answers given stand.",
+    },
+    "polls.slot_far_ahead": {
+        "nb": "Tidspunkt {number} ({slot}) er mer enn ti måneder fram i tid. Var det ikke meningen, avlys med `/mote avlys {id}` og lag pollen på nytt.",
+        "nn": "Tidspunkt {number} ({slot}) er meir enn ti månader fram i tid. Var det ikkje meininga, avlys med `/mote avlys {id}` og lag pollen på nytt.",
+        "en": "Time {number} ({slot}) is more than ten months ahead. If that was not meant, call it off with `/mote cancel {id}` and make the poll again.",
+    },
+    "help.mote.endre": {
+        "nb": "`/mote endre 4 tider fredag 10-12 svarfrist torsdag kl 12` – legg til tidspunkt, flytt svarfristen eller endre `sted` og `agenda` i en åpen møtepoll",
+        "nn": "`/mote endre 4 tider fredag 10-12 svarfrist torsdag kl 12` – legg til tidspunkt, flytt svarfristen eller endre `stad` og `agenda` i ein open møtepoll",
+        "en": "`/mote edit 4 times Friday 10-12 deadline Thursday 12:00` – add times, move the deadline or change `place` and `agenda` of an open meeting poll",
+    },
+    "polls.edit_nothing": {
+        "nb": "Hva skal endres? Skriv for eksempel `/mote endre {id} tider fredag 10-12` eller `/mote endre {id} svarfrist torsdag kl 12`.",
+        "nn": "Kva skal endrast? Skriv til dømes `/mote endre {id} tider fredag 10-12` eller `/mote endre {id} svarfrist torsdag kl 12`.",
+        "en": "What should change? Type for example `/mote edit {id} times Friday 10-12` or `/mote edit {id} deadline Thursday 12:00`.",
+    },
+    "polls.edit_closed": {
+        "nb": "Møtepoll #{id} er lukket, så den endres ikke. Åpne den igjen med `/mote gjenåpne {id}` først.",
+        "nn": "Møtepoll #{id} er lukka, så han blir ikkje endra. Opne han igjen med `/mote gjenopne {id}` først.",
+        "en": "Meeting poll #{id} is closed, so it is not changed. Reopen it with `/mote reopen {id}` first.",
+    },
+    "polls.edit_cancelled": {
+        "nb": "Møtepoll #{id} er avlyst, så den endres ikke. Åpne den igjen med `/mote gjenåpne {id}` først.",
+        "nn": "Møtepoll #{id} er avlyst, så han blir ikkje endra. Opne han igjen med `/mote gjenopne {id}` først.",
+        "en": "Meeting poll #{id} is called off, so it is not changed. Reopen it with `/mote reopen {id}` first.",
+    },
+    "polls.edited": {
+        "nb": "Møtepoll #{id} er endret: {changes}.",
+        "nn": "Møtepoll #{id} er endra: {changes}.",
+        "en": "Meeting poll #{id} was changed: {changes}.",
+    },
+    "polls.edited.slot": {
+        "nb": "1 nytt tidspunkt ({numbers})",
+        "nn": "1 nytt tidspunkt ({numbers})",
+        "en": "1 new time ({numbers})",
+    },
+    "polls.edited.slots": {
+        "nb": "{count} nye tidspunkt ({numbers})",
+        "nn": "{count} nye tidspunkt ({numbers})",
+        "en": "{count} new times ({numbers})",
+    },
+    "polls.edited.closes": {"nb": "ny svarfrist", "nn": "ny svarfrist", "en": "new deadline"},
+    "polls.edited.place": {"nb": "nytt sted", "nn": "ny stad", "en": "new place"},
+    "polls.edited.agenda": {"nb": "ny agenda", "nn": "ny agenda", "en": "new agenda"},
 }

@@ -353,4 +353,9 @@ TEXTS = {
         "en": "As a web page (printable): {url}",
     },
     "page.error.title": {"nb": "Feil:", "nn": "Feil:", "en": "Error:"},
+    "page.error.cancelled": {
+        "nb": "Avlyst: møtet blir ikke noe av, og pollen tar ikke imot svar.",
+        "nn": "Avlyst: møtet blir ikkje noko av, og pollen tek ikkje imot svar.",
+        "en": "Called off: the meeting will not take place, and the poll takes no answers.",
+    },
 }

@@ -214,7 +214,8 @@ def test_seats_waitlist_promotion_and_friendly_no_ops(bot: TestBot, now: datetim
     assert "0 of 2 left, 2 on the waitlist" in bot.run(
         f"/konferanse vis {cid}", as_="Jon Bakke", now=now
     )
-    assert "ikke påmeldt" in bot.run(f"/konferanse meld av {cid}", as_="Marte Lie", now=now)
+    # not registered: "meld av" is a no to the invitation, which takes no seat
+    assert "du kommer ikke" in bot.run(f"/konferanse meld av {cid}", as_="Marte Lie", now=now)
     assert bot.dispatch(now) == []
     later = now + timedelta(hours=1)
     assert "gikk til nestemann" in bot.run(
@@ -227,6 +228,7 @@ def test_seats_waitlist_promotion_and_friendly_no_ops(bot: TestBot, now: datetim
         "Per Hansen": "registered",
         "Lise Dahl": "registered",
         "Jon Bakke": "waitlisted",
+        "Marte Lie": "cancelled",
     }
     assert "number 1 on the waitlist" in bot.run(
         f"/konferanse vis {cid}", as_="Jon Bakke", now=later
@@ -333,7 +335,14 @@ def test_participants_list_and_csv_for_organisers_only(bot: TestBot, now: dateti
     assert "Ikke svart ennå: 3 i publikum." in text
     [f] = reply.files
     rows = list(csv.reader(io.StringIO(f.data.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0] == ["navn", "organisasjon", "status", "plass på venteliste", "tidspunkt"]
+    assert rows[0] == [
+        "navn",
+        "organisasjon",
+        "status",
+        "plass på venteliste",
+        "tidspunkt",
+        "merknad",
+    ]
     assert rows[3][:4] == ["Lise Dahl", "LO", "venteliste", "1"]
 
 
