@@ -81,6 +81,18 @@ def within(text: str, limit: int | None, keyword: str | None = None) -> str:
     return text
 
 
+MAX_REASON = 500  # why something is called off
+
+
+def reason(text: str) -> str | None:
+    """Why a meeting or a conference is called off, on one line, refused over MAX_REASON
+    (nothing is called off then)."""
+    line = " ".join(text.split())
+    if len(line) > MAX_REASON:
+        raise UserError("grammar.reason_too_long", length=len(line), limit=MAX_REASON)
+    return line or None
+
+
 @dataclass
 class Args:
     """A parsed command: positional tokens before the first keyword, then keyword values."""

@@ -24,7 +24,7 @@ from bot.dates import (
     parse_when,
 )
 from bot.errors import UserError
-from bot.grammar import NEW_WORDS, Args, one_line, within
+from bot.grammar import NEW_WORDS, Args, one_line, reason, within
 from bot.i18n import t
 from bot.messages import Reply, Text
 from bot.router import Router, Verb
@@ -78,7 +78,6 @@ from storage.models import (
 MAX_SEATS = 100_000
 MAX_TITLE = 500
 MAX_TEXT = 2000  # a place, a theme, a programme
-MAX_REASON = 500  # why a conference is called off
 ALL_WORDS = ("alle", "all", "everyone")
 FIELDS = {
     "date": ("dato", "date"),
@@ -378,19 +377,17 @@ def call_off_conference(ctx: Context, args: Args) -> Reply:
     conf = organised_conference(ctx, args)
     if is_over(conf, ctx.now, ctx.tz):
         raise UserError("conferences.is_over", title=conf.title)
-    reason = next((one_line(tok.text) for tok in args.positional if tok.quoted), "") or None
-    if reason is not None and len(reason) > MAX_REASON:
-        raise UserError("conferences.reason_too_long", length=len(reason), limit=MAX_REASON)
+    why = reason(next((tok.text for tok in args.positional if tok.quoted), ""))
     was_announced = conf.state == ANNOUNCED
     conf.state = CONFERENCE_CANCELLED
-    audit(ctx, "conference.call_off", "conference", conf.id, reason=reason or "")
+    audit(ctx, "conference.call_off", "conference", conf.id, reason=why or "")
     if not was_announced:  # a draft: nothing was sent or scheduled, nobody to tell
         return Reply.text(t("conferences.called_off_draft", ctx.lang, title=conf.title))
-    told = schedule_called_off(ctx.session, conf, ctx.now, ctx.tz, reason)
+    told = schedule_called_off(ctx.session, conf, ctx.now, ctx.tz, why)
     reply = Reply.text(t("conferences.called_off", ctx.lang, title=conf.title, count=told))
     # The invitations already posted lose their RSVP buttons and say it is called off.
     reply.object_ref = (OBJECT, conf.id)
-    reply.card = called_off_card(conf, ctx.lang, ctx.tz, reason)
+    reply.card = called_off_card(conf, ctx.lang, ctx.tz, why)
     return reply
 
 

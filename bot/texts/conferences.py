@@ -297,11 +297,6 @@ TEXTS = {
         "en": "“{title}” is already over.",
     },
     # -- calling off ---------------------------------------------------------------------
-    "conferences.reason_too_long": {
-        "nb": "Grunnen er for lang ({length} tegn; høyst {limit}). Skriv en kortere; konferansen er ikke avlyst ennå.",
-        "nn": "Grunnen er for lang ({length} teikn; høgst {limit}). Skriv ein kortare; konferansen er ikkje avlyst enno.",
-        "en": "The reason is too long ({length} characters; at most {limit}). Write a shorter one; the conference is not called off yet.",
-    },
     "conferences.called_off": {
         "nb": "«{title}» er avlyst. Kanalene der den ble kunngjort og alle som har svart ({count}), får beskjed nå; påminnelsene er stoppet.",
         "nn": "«{title}» er avlyst. Kanalane der han vart kunngjord og alle som har svara ({count}), får melding no; påminningane er stoppa.",
@@ -548,6 +543,11 @@ TEXTS = {
         "en": "I didn't understand “{given}” after the conference number, so nothing changed. Type just `{command}`.",
     },
     "conferences.note_word": {"nb": "merknad", "nn": "merknad", "en": "note"},
+    "conferences.note_cut": {
+        "nb": "Merknaden var {length} tegn; bare de første {limit} er lagret. Skriv `merknad` på nytt for å endre den.",
+        "nn": "Merknaden var {length} teikn; berre dei første {limit} er lagra. Skriv `merknad` på nytt for å endre han.",
+        "en": "The note was {length} characters; only the first {limit} are saved. Give `note` again to change it.",
+    },
     "conferences.note_saved": {
         "nb": "Merknad: {note}",
         "nn": "Merknad: {note}",

@@ -5,11 +5,15 @@ a title (a place, a reason) is stored on one line whichever command set it."""
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 import pytest
 from sqlalchemy import select
 
-from storage.models import Action, Conference, Hearing
+from storage.models import Action, Conference, Hearing, Poll, Registration
+from tests.handlers.test_conferences import announced
+from tests.handlers.test_polls import NEW
+from tests.handlers.test_polls import create as create_poll
 from tests.helpers import TestBot
 
 MESSY = "Første\n  linje\tog\r\nandre  "
@@ -121,3 +125,57 @@ def test_a_call_off_reason_too_long_is_refused_and_the_conference_stands(bot: Te
         assert s.scalar(select(Conference.state).where(Conference.id == n)) != "cancelled"
     out = bot.run(f'/konferanse avlys {n} "{MESSY}"')
     assert "avlyst" in out.lower(), out
+
+
+# -- the meetings branch's edits: a poll's place and agenda, a call-off's reason, a note ----
+
+
+@pytest.mark.parametrize(("keyword", "column"), [("sted", "place"), ("agenda", "agenda")])
+def test_a_poll_place_or_agenda_too_long_is_refused_on_edit(
+    bot: TestBot, now: datetime, keyword: str, column: str
+) -> None:
+    poll_id = create_poll(bot, now, NEW, as_="Marte Lie")
+    out = bot.run(f'/mote endre {poll_id} {keyword} "{"x" * 2001}"', as_="Marte Lie", now=now)
+    assert f"Teksten etter «{keyword}» er for lang (2001 tegn; høyst 2000)" in out, out
+    with bot.app.db.transaction() as s:
+        assert getattr(s.get(Poll, poll_id), column) != "x" * 2000
+
+
+def test_a_poll_place_set_by_an_edit_is_stored_on_one_line(bot: TestBot, now: datetime) -> None:
+    poll_id = create_poll(bot, now, NEW, as_="Marte Lie")
+    out = bot.run(f'/mote endre {poll_id} sted "{MESSY}"', as_="Marte Lie", now=now)
+    with bot.app.db.transaction() as s:
+        assert s.get(Poll, poll_id).place == "Første linje og andre", out  # type: ignore[union-attr]
+
+
+def test_a_poll_call_off_reason_too_long_is_refused_and_the_poll_stands(
+    bot: TestBot, now: datetime
+) -> None:
+    poll_id = create_poll(bot, now, NEW, as_="Marte Lie")
+    out = bot.run(f'/mote avlys {poll_id} "{"x" * 501}"', as_="Marte Lie", now=now)
+    assert "Grunnen er for lang (501 tegn; høyst 500)" in out, out
+    with bot.app.db.transaction() as s:
+        assert s.get(Poll, poll_id).state != "cancelled"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("nb", "Merknaden var 600 tegn; bare de første 500 er lagret."),
+        ("nn", "Merknaden var 600 teikn; berre dei første 500 er lagra."),
+        ("en", "The note was 600 characters; only the first 500 are saved."),
+    ],
+)
+def test_a_registration_note_too_long_is_cut_and_the_answer_says_so(
+    bot: TestBot, now: datetime, lang: str, said: str
+) -> None:
+    cid = announced(bot, now)
+    bot.run(f"/partnerbot språk {lang}", as_="Ola Nordmann", now=now)
+    note = "vegetar\n" + "x" * 592
+    out = bot.run(f'/konferanse meld på {cid} merknad "{note}"', as_="Ola Nordmann", now=now)
+    assert said in out, out
+    with bot.app.db.transaction() as s:
+        stored = s.scalar(select(Registration.note).where(Registration.conference_id == cid))
+    assert stored == ("vegetar " + "x" * 592)[:500]
+    out = bot.run(f'/konferanse meld på {cid} merknad "glutenfri"', as_="Ola Nordmann", now=now)
+    assert "500" not in out, out
