@@ -154,7 +154,11 @@ def cancel_day_before(session: Session, conf: Conference, member_id: int) -> Non
         session,
         object_type=OBJECT,
         object_id=conf.id,
-        keys=[f"conference:{conf.id}:{_day_before_key(conf, member_id)}"],
+        # and the key of a note scheduled before keys carried the day
+        keys=[
+            f"conference:{conf.id}:{_day_before_key(conf, member_id)}",
+            f"conference:{conf.id}:day_before:{member_id}",
+        ],
     )
 
 
@@ -251,17 +255,29 @@ def schedule_changed(session: Session, conf: Conference, now: datetime, tz: tzin
     answered = sorted(
         {r.member_id for r in conf.registrations if r.status != CANCELLED and not r.member.is_guest}
     )
+    waiting = _pending_changed(session, conf)
     for member_id in answered:
         _schedule(
             session,
             conf,
-            f"changed:member:{member_id}:{now.isoformat()}",
+            waiting.get(member_id, f"changed:member:{member_id}:{now.isoformat()}"),
             CHANGED,
             Target.member(member_id),
             now,
             _payload(conf, tz),
         )
     return len(answered)
+
+
+def _pending_changed(session: Session, conf: Conference) -> dict[int, str]:
+    """The change notices not yet sent, by member, as ``what`` for ``_schedule``: a second
+    change before they go moves the pending one (one notice, the latest state at send time)."""
+    prefix = f"conference:{conf.id}:"
+    return {
+        int(row.target_id): row.key.removeprefix(prefix)
+        for row in outbox.for_object(session, OBJECT, conf.id)
+        if row.kind == CHANGED and row.state == outbox.PENDING and row.key.startswith(prefix)
+    }
 
 
 def called_off_card(conf: Conference, lang: str, tz: tzinfo, reason: str | None) -> Reply:

@@ -8,7 +8,8 @@ nudges.
 
 A poll called off takes no more answers and sends no more nudges; its meeting, if one was
 set, gets a cancelling .ics of the same UID with a higher SEQUENCE and loses its
-reminders. A poll closed (by hand or at svarfrist) without a meeting, or called off, can
+reminders. Those who got the poll by direct message (invited from outside the network)
+are told by direct message too. A poll closed (by hand or at svarfrist) without a meeting, or called off, can
 be opened again while one of its slots is still ahead, with a new svarfrist if wanted.
 """
 
@@ -80,7 +81,7 @@ def edit_poll(ctx: Context, args: Args) -> Reply:
             setattr(poll, name, meeting_text(args, name))
             changes.append(t(f"polls.edited.{name}", ctx.lang))
     ctx.session.flush()
-    poll_outbox.cancel(ctx.session, poll)  # nudges a day before a svarfrist that moved
+    poll_outbox.cancel_timed(ctx.session, poll)  # nudges a day before a svarfrist that moved
     poll_outbox.schedule(ctx.session, poll, now=ctx.now, tz=ctx.settings.tz, again=True)
     audit(ctx, "poll.edit", "poll", poll.id, fields=",".join(args.options))
     lines = [t("polls.edited", ctx.lang, id=poll.id, changes=", ".join(changes))]
@@ -134,6 +135,8 @@ def call_off_poll(ctx: Context, args: Args) -> Reply:
     if meeting is not None and meeting.start_at <= ctx.now:
         raise UserError("polls.meeting_passed", title=meeting.title, when=when)
     why = reason(_reason(args))
+    tz = ctx.settings.tz
+    poll_outbox.tell_invited_of_call_off(ctx.session, poll, now=ctx.now, tz=tz, reason=why or "")
     poll_outbox.cancel(ctx.session, poll)
     poll.state, poll.closed_at = CANCELLED, poll.closed_at or ctx.now
     if meeting is not None:
@@ -182,7 +185,9 @@ def reopen_poll(ctx: Context, args: Args) -> Reply:
 
 VERBS = (
     Verb(("endre", "change", "edit"), edit_poll, "help.mote.endre", keywords=EDIT_KEYWORDS),
-    Verb(("avlys", "avlyse", "cancel", "call off", "calloff"), call_off_poll, "help.mote.avlys"),
+    # Not "cancel": in English that is a member withdrawing (`/konferanse cancel`), not
+    # calling something off for everyone.
+    Verb(("avlys", "avlyse", "call off", "calloff"), call_off_poll, "help.mote.avlys"),
     Verb(
         ("gjenåpne", "gjenopne", "gjenopna", "opne igjen", "åpne igjen", "apne igjen", "reopen"),
         reopen_poll,

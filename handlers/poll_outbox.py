@@ -16,13 +16,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.config import Settings
-from bot.dates import format_datetime
+from bot.dates import Slot, format_datetime, format_slot
 from bot.i18n import t
 from bot.messages import Reply, Text
 from bot.router import Router
 from bot.zones import row_zone
 from handlers import meeting_invite
 from handlers.poll_results import (
+    CANCELLED,
     attendance,
     count_answers,
     example_answer,
@@ -33,9 +34,10 @@ from handlers.poll_results import (
     tally,
 )
 from storage import outbox
-from storage.models import Member, OutboxMessage, Poll
+from storage.models import Meeting, Member, OutboxMessage, Poll
 
 NUDGE_KIND, CLOSE_KIND, INVITE_KIND = "poll.nudge", "poll.close", "poll.invite"
+CALLED_OFF_KIND = "poll.called_off"
 NUDGE_BEFORE = timedelta(hours=24)
 
 
@@ -92,6 +94,41 @@ def invite_outsiders(session: Session, poll: Poll, *, now: datetime, tz: tzinfo)
     return len(outsiders)
 
 
+def tell_invited_of_call_off(
+    session: Session, poll: Poll, *, now: datetime, tz: tzinfo, reason: str
+) -> int:
+    """Those who got the poll by direct message (invitees outside the network) do not see
+    the channel's answer: each is told by direct message, once per calling off. An invite
+    not sent yet is cancelled with the poll instead: they never heard of it. Returns how
+    many."""
+    invited = session.scalars(
+        select(OutboxMessage.target_id).where(
+            OutboxMessage.object_type == "poll",
+            OutboxMessage.object_id == poll.id,
+            OutboxMessage.kind == INVITE_KIND,
+            OutboxMessage.state == outbox.SENT,
+        )
+    ).all()
+    meeting = meeting_of(session, poll)  # called off with the poll: the renderer finds it so
+    for member_id in sorted({int(m) for m in invited}):
+        outbox.schedule(
+            session,
+            key=f"poll:{poll.id}:called_off:{member_id}@{now.isoformat()}",
+            kind=CALLED_OFF_KIND,
+            target=outbox.Target.member(member_id),
+            due_at=now,
+            object_type="poll",
+            object_id=poll.id,
+            payload={
+                "tz": str(tz),
+                "organiser_id": poll.created_by,
+                "reason": reason,
+                "meeting_id": meeting.id if meeting else None,
+            },
+        )
+    return len(invited)
+
+
 def _open_poll_for_member(session: Session, row: OutboxMessage) -> tuple[Poll, Member] | None:
     """The row's poll and member, or None when either is gone or the poll is no longer
     open: a poll's message to a member is then not sent."""
@@ -133,10 +170,43 @@ def render_invite(
     return reply
 
 
+def render_called_off(
+    session: Session, row: OutboxMessage, now: datetime, lang: str, *, settings: Settings
+) -> Reply | None:
+    poll = session.get(Poll, row.object_id or 0)
+    member = session.get(Member, int(row.target_id))
+    if poll is None or member is None or poll.state != CANCELLED:
+        return None  # opened again since: the call-off no longer holds
+    tz = row_zone(row, settings)
+    payload = row.payload or {}
+    network = poll.network.name if poll.network else "—"
+    lines = [t("polls.called_off_dm", lang, name=member.name, id=poll.id, network=network)]
+    meeting = session.get(Meeting, payload["meeting_id"]) if payload.get("meeting_id") else None
+    if meeting is None or not meeting.cancelled:
+        lines.append(t("polls.called_off", lang, id=poll.id, title=poll.title))
+    else:
+        when = format_slot(Slot(meeting.start_at, meeting.end_at), lang, tz)
+        lines.append(t("meetings.called_off", lang, id=poll.id, title=meeting.title, when=when))
+    if payload.get("reason"):
+        lines.append(t("polls.called_off_reason", lang, reason=payload["reason"]))
+    reply = Reply(blocks=[], visibility="ephemeral")
+    if meeting is not None and meeting.cancelled:
+        lines.append(t("meetings.cancel_attached", lang))
+        reply.files.append(meeting_invite.invitation(meeting, tz=tz, now=now, organiser=None))
+    reply.add(Text("\n".join(lines)))
+    return reply
+
+
 def cancel(session: Session, poll: Poll) -> None:
     outbox.cancel(
         session, object_type="poll", object_id=poll.id, kinds=[NUDGE_KIND, CLOSE_KIND, INVITE_KIND]
     )
+
+
+def cancel_timed(session: Session, poll: Poll) -> None:
+    """The nudges and the close, which hang on the svarfrist; the invitations of those
+    outside the network (sent at once, or still being retried) stay."""
+    outbox.cancel(session, object_type="poll", object_id=poll.id, kinds=[NUDGE_KIND, CLOSE_KIND])
 
 
 def close(session: Session, poll: Poll, now: datetime) -> None:
@@ -231,6 +301,7 @@ def render_close(
 RENDERERS = {
     NUDGE_KIND: render_nudge,
     INVITE_KIND: render_invite,
+    CALLED_OFF_KIND: render_called_off,
     CLOSE_KIND: render_close,
     meeting_invite.REMINDER_KIND: meeting_invite.render_reminder,
 }

@@ -29,9 +29,9 @@ TEXTS = {
         "en": "`/konferanse announce 2` – post the invitation to the audience's channels",
     },
     "help.konferanse.avlys": {
-        "nb": '`/konferanse avlys 2 "For få påmeldte"` – avlys en konferanse (grunnen kan sløyfes); kanalene og alle som har svart, får beskjed',
-        "nn": '`/konferanse avlys 2 "For få påmelde"` – avlys ein konferanse (grunnen kan sløyfast); kanalane og alle som har svara, får melding',
-        "en": '`/konferanse call off 2 "Too few registered"` – call a conference off (the reason is optional); its channels and everyone who answered are told',
+        "nb": '`/konferanse avlys 2 "For få påmeldte"` – avlys en konferanse for alle (grunnen kan sløyfes); kanalene og alle som har svart, får beskjed',
+        "nn": '`/konferanse avlys 2 "For få påmelde"` – avlys ein konferanse for alle (grunnen kan sløyfast); kanalane og alle som har svara, får melding',
+        "en": '`/konferanse call off 2 "Too few registered"` – call a conference off for everyone (the reason is optional); its channels and everyone who answered are told',
     },
     "help.konferanse.meld_pa": {
         "nb": '`/konferanse meld på 2` – meld deg på (venteliste når det er fullt); med en merknad til arrangøren: `merknad "vegetar"`',
@@ -39,9 +39,9 @@ TEXTS = {
         "en": '`/konferanse register 2` – sign up (waitlist when full); with a note for the organiser: `note "vegetarian"`',
     },
     "help.konferanse.meld_av": {
-        "nb": "`/konferanse meld av 2` – meld deg av, eller si nei til invitasjonen (`/konferanse nei 2`); plassen går til nestemann på ventelisten",
-        "nn": "`/konferanse meld av 2` – meld deg av, eller sei nei til invitasjonen (`/konferanse nei 2`); plassen går til nestemann på ventelista",
-        "en": "`/konferanse cancel 2` – cancel, or say no to the invitation (`/konferanse no 2`); your seat goes to the next on the waitlist",
+        "nb": "`/konferanse meld av 2` – meld deg av (bare deg), eller si nei til invitasjonen (`/konferanse nei 2`); plassen går til nestemann på ventelisten. Organisatoren avlyser hele konferansen med `/konferanse avlys 2`",
+        "nn": "`/konferanse meld av 2` – meld deg av (berre deg), eller sei nei til invitasjonen (`/konferanse nei 2`); plassen går til nestemann på ventelista. Organisatoren avlyser heile konferansen med `/konferanse avlys 2`",
+        "en": "`/konferanse withdraw 2` – withdraw yourself (only you), or say no to the invitation (`/konferanse no 2`); your seat goes to the next on the waitlist. An organiser calls the whole conference off with `/konferanse call off 2`",
     },
     "help.konferanse.kanskje": {
         "nb": "`/konferanse kanskje 2` – svar kanskje (gir ingen plass)",
@@ -77,7 +77,7 @@ TEXTS = {
     "conferences.cmd.cancel": {
         "nb": "/konferanse meld av {id}",
         "nn": "/konferanse meld av {id}",
-        "en": "/konferanse cancel {id}",
+        "en": "/konferanse withdraw {id}",
     },
     "conferences.cmd.maybe": {
         "nb": "/konferanse kanskje {id}",

@@ -386,9 +386,9 @@ TEXTS = {
         "en": "⏰ Reminder: **{title}** starts in an hour, {when}.",
     },
     "help.mote.avlys": {
-        "nb": '`/mote avlys 4 "Saken er løst"` – avlys møtepollen, eller møtet den satte (da følger en kalenderfil som fjerner det); grunnen kan sløyfes',
-        "nn": '`/mote avlys 4 "Saka er løyst"` – avlys møtepollen, eller møtet han sette (då følgjer ei kalenderfil som fjernar det); grunnen kan sløyfast',
-        "en": '`/mote cancel 4 "Settled by e-mail"` – call off the meeting poll, or the meeting it set (with a calendar file that removes it); the reason is optional',
+        "nb": '`/mote avlys 4 "Saken er løst"` – avlys møtepollen, eller møtet den satte, for alle (da følger en kalenderfil som fjerner det); grunnen kan sløyfes',
+        "nn": '`/mote avlys 4 "Saka er løyst"` – avlys møtepollen, eller møtet han sette, for alle (då følgjer ei kalenderfil som fjernar det); grunnen kan sløyfast',
+        "en": '`/mote call off 4 "Settled by e-mail"` – call off the meeting poll, or the meeting it set, for everyone (with a calendar file that removes it); the reason is optional. To say only that you cannot come, answer no: `/mote answer 4 1:no`',
     },
     "help.mote.gjenapne": {
         "nb": "`/mote gjenåpne 4 svarfrist fredag kl 12` – åpne en lukket eller avlyst møtepoll igjen (svarfrist kan sløyfes)",
@@ -449,7 +449,7 @@ TEXTS = {
     "polls.reopen_has_meeting": {
         "nb": "Møtet er allerede satt til {when}. Flytt det med `/mote lukk {id} valg <nummer>`, eller avlys det med `/mote avlys {id}` og åpne pollen igjen etterpå.",
         "nn": "Møtet er alt sett til {when}. Flytt det med `/mote lukk {id} val <nummer>`, eller avlys det med `/mote avlys {id}` og opne pollen igjen etterpå.",
-        "en": "The meeting is already set for {when}. Move it with `/mote close {id} choice <number>`, or call it off with `/mote cancel {id}` and reopen the poll afterwards.",
+        "en": "The meeting is already set for {when}. Move it with `/mote close {id} choice <number>`, or call it off with `/mote call off {id}` and reopen the poll afterwards.",
     },
     "polls.reopen_all_passed": {
         "nb": "Alle tidspunktene i møtepoll #{id} har vært. Lag en ny møtepoll med `/mote ny`.",
@@ -464,7 +464,7 @@ TEXTS = {
     "polls.slot_far_ahead": {
         "nb": "Tidspunkt {number} ({slot}) er mer enn ti måneder fram i tid. Var det ikke meningen, avlys med `/mote avlys {id}` og lag pollen på nytt.",
         "nn": "Tidspunkt {number} ({slot}) er meir enn ti månader fram i tid. Var det ikkje meininga, avlys med `/mote avlys {id}` og lag pollen på nytt.",
-        "en": "Time {number} ({slot}) is more than ten months ahead. If that was not meant, call it off with `/mote cancel {id}` and make the poll again.",
+        "en": "Time {number} ({slot}) is more than ten months ahead. If that was not meant, call it off with `/mote call off {id}` and make the poll again.",
     },
     "help.mote.endre": {
         "nb": "`/mote endre 4 tider fredag 10-12 svarfrist torsdag kl 12` – legg til tidspunkt, flytt svarfristen eller endre `sted` og `agenda` i en åpen møtepoll",
@@ -504,4 +504,9 @@ TEXTS = {
     "polls.edited.closes": {"nb": "ny svarfrist", "nn": "ny svarfrist", "en": "new deadline"},
     "polls.edited.place": {"nb": "nytt sted", "nn": "ny stad", "en": "new place"},
     "polls.edited.agenda": {"nb": "ny agenda", "nn": "ny agenda", "en": "new agenda"},
+    "polls.called_off_dm": {
+        "nb": "Hei {name}! Møtepollen du ble invitert til i {network} (#{id}), er avlyst:",
+        "nn": "Hei {name}! Møtepollen du vart invitert til i {network} (#{id}), er avlyst:",
+        "en": "Hi {name}! The meeting poll you were invited to in {network} (#{id}) is called off:",
+    },
 }

@@ -3,12 +3,13 @@ and saying no to an invitation."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from icalendar import Calendar
 
 from handlers.registrations import take_seat
+from storage import outbox
 from storage.accounts import new_member
 from storage.models import Conference
 from tests.handlers.test_conferences import announced, create, oslo, statuses
@@ -191,3 +192,42 @@ def test_a_guest_is_not_sent_the_change_they_see_on_their_page(bot: TestBot, now
     text = bot.run(f"/konferanse endre {cid} dato 23. april kl 10-15", as_="Kari Nordmann", now=now)
     assert "alle som har svart (1) får beskjed" in text
     assert [d for d, _ in bot.dispatch(now)] == ["Ola Nordmann"]
+
+
+def test_two_changes_before_the_notice_goes_send_one_with_the_latest(
+    bot: TestBot, now: datetime
+) -> None:
+    cid = announced(bot, now)
+    bot.run(f"/konferanse meld på {cid}", as_="Ola Nordmann", now=now)
+    bot.dispatch(now)
+    bot.run(f"/konferanse endre {cid} dato 23. april kl 10-15", as_="Kari Nordmann", now=now)
+    later = now + timedelta(minutes=5)
+    bot.run(f'/konferanse endre {cid} sted "Oseberg kulturhus"', as_="Kari Nordmann", now=later)
+    sent = bot.dispatch(later)
+    assert [d for d, _ in sent] == ["Ola Nordmann"]
+    assert "Oseberg kulturhus" in sent[0][1] and "23. april" in sent[0][1]
+    # a change after that notice went is told again
+    again = later + timedelta(minutes=5)
+    bot.run(f"/konferanse endre {cid} dato 24. april kl 10-15", as_="Kari Nordmann", now=again)
+    sent = bot.dispatch(again)
+    assert [d for d, _ in sent] == ["Ola Nordmann"] and "24. april" in sent[0][1]
+
+
+def test_withdrawing_cancels_a_day_before_note_under_the_old_key(
+    bot: TestBot, now: datetime
+) -> None:
+    """A note scheduled before its key carried the day (``day_before:<member>``) is
+    cancelled by withdrawing too: registering again gives one note, not two."""
+    cid = announced(bot, now)
+    bot.run(f"/konferanse meld på {cid}", as_="Ola Nordmann", now=now)
+    with bot.app.db.transaction() as s:
+        (row,) = (
+            r for r in outbox.for_object(s, "conference", cid) if r.kind == "conference.day_before"
+        )
+        member_id = int(row.target_id)
+        row.key = f"conference:{cid}:day_before:{member_id}"  # as rows made before were keyed
+    bot.run(f"/konferanse meld av {cid}", as_="Ola Nordmann", now=now)
+    bot.run(f"/konferanse meld på {cid}", as_="Ola Nordmann", now=now)
+    bot.dispatch(now)
+    day_before = bot.dispatch(oslo(2026, 4, 15, 12))
+    assert [d for d, _ in day_before] == ["Ola Nordmann"]

@@ -142,7 +142,7 @@ def test_reopening_is_refused_with_what_to_do(bot: TestBot, now: datetime) -> No
 
 def test_cancel_and_reopen_in_english(bot: TestBot, now: datetime) -> None:
     poll_id = create(bot, now, NEW, as_="Marte Lie")
-    text = bot.run(f"/mote cancel {poll_id}", as_="Jon Bakke", now=now)
+    text = bot.run(f"/mote call off {poll_id}", as_="Jon Bakke", now=now)
     assert text.startswith("Only organisers, admins and whoever created")
     bot.run(f"/mote avlys {poll_id}", as_="Marte Lie", now=now)
     assert f"Meeting poll #{poll_id} is called off" in bot.run(
@@ -163,3 +163,74 @@ def test_a_called_off_poll_is_not_closed_into_a_meeting(bot: TestBot, now: datet
     assert f"Møtepoll #{poll_id} er avlyst" in text and f"/mote gjenåpne {poll_id}" in text
     with bot.app.db.transaction() as s:
         assert s.scalar(select(Meeting).where(Meeting.poll_id == poll_id)) is None
+
+
+def test_english_words_for_calling_off_and_for_withdrawing_differ(
+    bot: TestBot, now: datetime
+) -> None:
+    """`cancel` withdraws a member from a conference; calling a poll off for everyone is
+    `call off`, and `/mote cancel` calls nothing off."""
+    poll_id = create(bot, now, NEW, as_="Marte Lie")
+    text = bot.run(f"/mote cancel {poll_id}", as_="Marte Lie", now=now)
+    assert poll_row(bot, poll_id).state == "open"
+    assert "forstod ikke «cancel»" in text and "/mote avlys 4" in text  # what to type
+    help_text = bot.run("/mote help", as_="Jon Bakke", now=now)
+    assert "/mote call off 4" in help_text and "/mote cancel" not in help_text
+    conf_help = bot.run("/konferanse help", as_="Jon Bakke", now=now)
+    assert "/konferanse withdraw 2" in conf_help and "only you" in conf_help
+    assert "/konferanse call off 2" in conf_help and "for everyone" in conf_help
+    assert "er avlyst" in bot.run(f"/mote call off {poll_id}", as_="Marte Lie", now=now)
+
+
+def test_invitees_outside_the_network_are_told_the_meeting_is_called_off(
+    bot: TestBot, now: datetime
+) -> None:
+    """They got the poll by direct message, not in the channel: the call-off reaches them
+    the same way, once each, with a CANCEL of the meeting's UID."""
+    bot.run('/partnerbot medlem ny "Gro Moe" org "Vestfold og Telemark fylkeskommune"', now=now)
+    poll_id = create(bot, now, NEW + " inviterte Gro Moe", as_="Marte Lie")
+    assert [who for who, _ in bot.dispatch(now)] == ["Gro Moe"]  # the poll, by DM
+    bot.run(f"/mote lukk {poll_id} valg 2", as_="Marte Lie", now=now)
+    publish = icalendar.Calendar.from_ical(bot.last.files[0].data)  # type: ignore[union-attr]
+    bot.dispatch(now)
+
+    bot.run(f'/mote avlys {poll_id} "Saken er løst"', as_="Marte Lie", now=now)
+    channel = bot.last
+    before = len(bot.messenger.sent)
+    sent = bot.dispatch(now)
+    assert [who for who, _ in sent] == ["Gro Moe"]
+    text = sent[0][1]
+    assert "Samhandlingsmøte Tønsberg fredag 6. mars kl 13:00–15:00 er avlyst" in text
+    assert "Grunn: Saken er løst" in text and "fjerner møtet fra kalenderen" in text
+    (_, reply) = bot.messenger.sent[before]
+    (cancel,) = reply.files
+    cal = icalendar.Calendar.from_ical(cancel.data)
+    assert cal["METHOD"] == "CANCEL" and cancel.mime == "text/calendar; method=CANCEL"
+    (event,) = cal.walk("VEVENT")
+    (first,) = publish.walk("VEVENT")
+    assert str(event["UID"]) == str(first["UID"])
+    assert int(event["SEQUENCE"]) == int(first["SEQUENCE"]) + 1
+    assert str(event["STATUS"]) == "CANCELLED"
+    # the same CANCEL as the channel's, organiser and all
+    assert channel is not None and len(channel.files) == 1
+    (posted,) = icalendar.Calendar.from_ical(channel.files[0].data).walk("VEVENT")
+    assert event.get("ORGANIZER") == posted.get("ORGANIZER") == first.get("ORGANIZER")
+    assert bot.dispatch(now + timedelta(days=1)) == []  # once
+
+
+def test_a_poll_called_off_is_told_to_those_invited_by_dm_in_their_language(
+    bot: TestBot, now: datetime
+) -> None:
+    bot.run('/partnerbot medlem ny "Gro Moe" org "Vestfold og Telemark fylkeskommune"', now=now)
+    bot.run('/partnerbot medlem ny "Eli Strand" org "Vestfold og Telemark fylkeskommune"', now=now)
+    bot.run('/partnerbot medlem "Gro Moe" language en', now=now)
+    poll_id = create(bot, now, NEW + " inviterte Gro Moe", as_="Marte Lie")
+    bot.dispatch(now)
+    # Eli is invited by a poll called off before its DM went: she never heard of it
+    other = create(bot, now, NEW + " inviterte Eli Strand", as_="Marte Lie")
+    bot.run(f"/mote avlys {other}", as_="Marte Lie", now=now)
+    bot.run(f"/mote avlys {poll_id}", as_="Marte Lie", now=now)
+    sent = bot.dispatch(now)
+    assert [who for who, _ in sent] == ["Gro Moe"]
+    assert f"Meeting poll #{poll_id} “Samhandlingsmøte Tønsberg” is called off" in sent[0][1]
+    assert bot.dispatch(now) == []

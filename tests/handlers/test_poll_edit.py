@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
+from storage import outbox
 from storage.models import OutboxMessage
 from tests.handlers.test_polls import NEW, create, poll_row
 from tests.helpers import TestBot
@@ -99,3 +100,34 @@ def test_a_svarfrist_for_a_poll_whose_slots_have_passed_says_so(
         as_="Marte Lie",
         now=late,
     )
+
+
+def test_an_edit_keeps_the_invitation_of_an_invitee_outside_the_network(
+    bot: TestBot, now: datetime
+) -> None:
+    bot.run('/partnerbot medlem ny "Gro Moe" org "Vestfold og Telemark fylkeskommune"', now=now)
+    poll_id = create(bot, now, NEW + " inviterte Gro Moe", as_="Marte Lie")
+    text = bot.run(f'/mote endre {poll_id} sted "Fylkeshuset"', as_="Marte Lie", now=now)
+    assert text.startswith(f"Møtepoll #{poll_id} er endret")
+    sent = bot.dispatch(now)
+    assert [who for who, _ in sent] == ["Gro Moe"]
+    assert "Marte Lie inviterer deg" in sent[0][1] and "Sted: Fylkeshuset" in sent[0][1]
+    # the nudges a day before svarfrist are still there too, once each
+    nudged = bot.dispatch(datetime(2026, 3, 3, 11, 0, tzinfo=UTC))
+    assert sorted(who for who, _ in nudged).count("Gro Moe") == 1
+
+
+def test_an_edit_keeps_an_invitation_that_is_being_retried(bot: TestBot, now: datetime) -> None:
+    bot.run('/partnerbot medlem ny "Gro Moe" org "Vestfold og Telemark fylkeskommune"', now=now)
+    poll_id = create(bot, now, NEW + " inviterte Gro Moe", as_="Marte Lie")
+    retry_at = now + timedelta(minutes=2)
+    with bot.app.db.transaction() as s:
+        (row,) = s.scalars(
+            select(OutboxMessage).where(
+                OutboxMessage.object_id == poll_id, OutboxMessage.kind == "poll.invite"
+            )
+        )
+        outbox.mark_retry(s, row.id, next_at=retry_at, error="ratelimited", attempts=1)
+    bot.run(f'/mote endre {poll_id} sted "Fylkeshuset"', as_="Marte Lie", now=now)
+    assert bot.dispatch(now) == []
+    assert [who for who, _ in bot.dispatch(retry_at)] == ["Gro Moe"]
