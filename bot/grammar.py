@@ -68,6 +68,35 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+def one_line(text: str, limit: int | None = None, keyword: str | None = None) -> str:
+    """A title (or the value after ``keyword``: a place, a theme) a member typed, on one
+    line (runs of white space, newlines too, are one space), refused with its length and
+    ``limit`` when longer: one rule for creation and edits alike, never cut without a word."""
+    return within(" ".join(text.split()), limit, keyword)
+
+
+def within(text: str, limit: int | None, keyword: str | None = None) -> str:
+    """``text`` as it is (newlines kept), refused with its length and ``limit`` when longer;
+    named as the title, or as the value after ``keyword`` in the member's words."""
+    if limit is not None and len(text) > limit:
+        if keyword is None:
+            raise UserError("grammar.title_too_long", length=len(text), limit=limit)
+        raise TextTooLong(keyword, len(text), limit)
+    return text
+
+
+MAX_REASON = 500  # why something is called off
+
+
+def reason(text: str) -> str | None:
+    """Why a meeting or a conference is called off, on one line, refused over MAX_REASON
+    (nothing is called off then)."""
+    line = " ".join(text.split())
+    if len(line) > MAX_REASON:
+        raise UserError("grammar.reason_too_long", length=len(line), limit=MAX_REASON)
+    return line or None
+
+
 @dataclass
 class Args:
     """A parsed command: positional tokens before the first keyword, then keyword values."""
@@ -107,9 +136,7 @@ class Args:
                 near = nearest_keyword(tok.text, self.keywords, strict=True)
                 if near is not None and self._could_be_value(near, k + 1):
                     raise UnknownWord(tok.text, self.keywords, near=near)
-        title = " ".join((self.title or "").split())
-        if limit is not None and len(title) > limit:
-            raise UserError("grammar.title_too_long", length=len(title), limit=limit)
+        title = one_line(self.title or "", limit)
         return title or None
 
     def _could_be_value(self, keyword: str, start: int) -> bool:
@@ -360,6 +387,17 @@ class MissingValue(UserError):
             keyword=self.typed,
             example=keyword_example(self.canonical, lang, self.typed),
         )
+
+
+class TextTooLong(UserError):
+    """The value after a keyword over its limit, the keyword named as the member writes it."""
+
+    def __init__(self, canonical: str, length: int, limit: int) -> None:
+        super().__init__("grammar.text_too_long", length=length, limit=limit)
+        self.canonical = canonical
+
+    def message(self, lang: str) -> str:
+        return t(self.key, lang, keyword=keyword_word(self.canonical, lang), **self.params)
 
 
 class UnknownWord(UserError):

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from bot.context import Context
 from bot.errors import UserError
 from bot.grammar import Args, parse_args, tokenize
+from bot.hygiene import clean_text
 from bot.i18n import t
 from bot.messages import Reply, Text
 from bot.router import Verb
@@ -76,7 +77,10 @@ class Programme:
 
 
 def normalise(title: str) -> str:
-    return " ".join(title.casefold().split()).rstrip(" .;,:")
+    """The title as import keys and comparisons see it: cleaned as every command is (a title
+    stored with a soft hyphen before the router cleaned everything still matches), one
+    line, case folded."""
+    return " ".join(clean_text(title).casefold().split()).rstrip(" .;,:")
 
 
 def import_key(network_id: int, goal_number: int, title: str) -> str:
@@ -259,9 +263,10 @@ def _read_file(ctx: Context, name: str) -> str:
             reason=exc.strerror or exc.__class__.__name__,
         ) from None
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")  # Word/Notepad on Windows
+        text = data.decode("cp1252", errors="replace")  # Word/Notepad on Windows
+    return clean_text(text)  # as a pasted programme is: the same titles and keys
 
 
 def _split_command(text: str) -> tuple[str, str]:

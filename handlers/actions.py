@@ -16,7 +16,7 @@ from sqlalchemy import select
 from bot.context import Context
 from bot.dates import format_date, format_short
 from bot.errors import UserError
-from bot.grammar import NEW_WORDS, Args, Token
+from bot.grammar import NEW_WORDS, Args, Token, one_line
 from bot.i18n import t
 from bot.messages import Button, Buttons, Fields, Reply, Text, strong
 from bot.router import Router, Verb
@@ -72,11 +72,9 @@ def _record(ctx: Context, action: Action, **change: Any) -> None:
 
 
 def _title(text: str | None) -> str:
-    title = " ".join((text or "").split())
+    title = one_line(text or "", TITLE_MAX)
     if not title:
         raise UserError("actions.title_missing")
-    if len(title) > TITLE_MAX:
-        raise UserError("actions.title_too_long", limit=TITLE_MAX)
     return title
 
 

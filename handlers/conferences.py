@@ -24,7 +24,7 @@ from bot.dates import (
     parse_when,
 )
 from bot.errors import UserError
-from bot.grammar import NEW_WORDS, Args
+from bot.grammar import NEW_WORDS, Args, one_line, reason, within
 from bot.i18n import t
 from bot.messages import Reply, Text
 from bot.router import Router, Verb
@@ -77,6 +77,7 @@ from storage.models import (
 
 MAX_SEATS = 100_000
 MAX_TITLE = 500
+MAX_TEXT = 2000  # a place, a theme, a programme
 ALL_WORDS = ("alle", "all", "everyone")
 FIELDS = {
     "date": ("dato", "date"),
@@ -204,9 +205,11 @@ def apply_fields(ctx: Context, conf: Conference, args: Args) -> None:
                 "conferences.seats_below_registered", seats=seats, registered=taken, id=conf.id
             )
         conf.seats = seats
-    for name in ("place", "theme", "programme"):
+    for name in ("place", "theme"):
         if args.get(name):
-            setattr(conf, name, args.options[name][:2000])
+            setattr(conf, name, one_line(args.options[name], MAX_TEXT, name))
+    if args.get("programme"):  # lines of a programme stay lines
+        conf.programme = within(args.options["programme"], MAX_TEXT, "programme")
     if args.get("audience"):
         everyone, networks, organisations = parse_audience(ctx, args.options["audience"])
         conf.audience_all = everyone
@@ -290,7 +293,7 @@ def edit_conference(ctx: Context, args: Args) -> Reply:
         raise UserError("conferences.edit_nothing", id=conf.id)
     new_title = next((tok.text for tok in args.positional if tok.quoted), None)
     if new_title:
-        conf.title = new_title[:500]
+        conf.title = one_line(new_title, MAX_TITLE)
     before = (conf.start_at, conf.end_at, conf.place)
     apply_fields(ctx, conf, args)
     if args.get("audience"):  # not handed to another partnership's networks
@@ -374,17 +377,17 @@ def call_off_conference(ctx: Context, args: Args) -> Reply:
     conf = organised_conference(ctx, args)
     if is_over(conf, ctx.now, ctx.tz):
         raise UserError("conferences.is_over", title=conf.title)
-    reason = next((tok.text.strip()[:500] for tok in args.positional if tok.quoted), "") or None
+    why = reason(next((tok.text for tok in args.positional if tok.quoted), ""))
     was_announced = conf.state == ANNOUNCED
     conf.state = CONFERENCE_CANCELLED
-    audit(ctx, "conference.call_off", "conference", conf.id, reason=reason or "")
+    audit(ctx, "conference.call_off", "conference", conf.id, reason=why or "")
     if not was_announced:  # a draft: nothing was sent or scheduled, nobody to tell
         return Reply.text(t("conferences.called_off_draft", ctx.lang, title=conf.title))
-    told = schedule_called_off(ctx.session, conf, ctx.now, ctx.tz, reason)
+    told = schedule_called_off(ctx.session, conf, ctx.now, ctx.tz, why)
     reply = Reply.text(t("conferences.called_off", ctx.lang, title=conf.title, count=told))
     # The invitations already posted lose their RSVP buttons and say it is called off.
     reply.object_ref = (OBJECT, conf.id)
-    reply.card = called_off_card(conf, ctx.lang, ctx.tz, reason)
+    reply.card = called_off_card(conf, ctx.lang, ctx.tz, why)
     return reply
 
 

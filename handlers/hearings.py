@@ -19,7 +19,7 @@ from bot.dates import (
     parse_when,
 )
 from bot.errors import UserError
-from bot.grammar import NEW_WORDS, Args, Token, parse_ref
+from bot.grammar import NEW_WORDS, Args, Token, one_line, parse_ref
 from bot.i18n import t
 from bot.messages import Fields, Reply, Text
 from bot.router import Router, Verb
@@ -273,9 +273,9 @@ def edit_hearing(ctx: Context, args: Args) -> Reply:
     if not changes:
         raise UserError("hearings.nothing_to_change", number=hearing.id)
     if "title" in changes:
-        if not changes["title"].strip():
+        hearing.title = one_line(changes["title"], MAX_TITLE)
+        if not hearing.title:
             raise UserError("hearings.title_missing")
-        hearing.title = changes["title"].strip()[:2000]
     if "sender" in changes:
         hearing.sender = _sender(changes["sender"])
     if "link" in changes:

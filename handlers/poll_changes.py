@@ -21,7 +21,7 @@ from bot import permissions
 from bot.context import Context
 from bot.dates import Slot, day_warning, format_datetime, format_slot
 from bot.errors import UserError
-from bot.grammar import Args
+from bot.grammar import Args, reason
 from bot.i18n import t
 from bot.messages import Reply, Text
 from bot.router import Router, Verb
@@ -30,9 +30,9 @@ from handlers.lookup import audit
 from handlers.poll_results import CANCELLED, meeting_of, render_poll
 from handlers.polls import (
     MAX_SLOTS,
-    MAX_TITLE,
     NEW_KEYWORDS,
     find_poll,
+    meeting_text,
     poll_deadline,
     read_slots,
 )
@@ -78,7 +78,7 @@ def edit_poll(ctx: Context, args: Args) -> Reply:
         )
     for name in ("place", "agenda"):
         if args.get(name):
-            setattr(poll, name, args.options[name][: MAX_TITLE * 10])
+            setattr(poll, name, meeting_text(args, name))
             changes.append(t(f"polls.edited.{name}", ctx.lang))
     ctx.session.flush()
     poll_outbox.cancel_timed(ctx.session, poll)  # nudges a day before a svarfrist that moved
@@ -123,7 +123,7 @@ def _reason(args: Args) -> str:
     """Everything after the poll's number, quoted or not (`avlys 4 saken er løst`)."""
     number = next((k for k, tok in enumerate(args.positional) if not tok.quoted), None)
     rest = [tok.text for k, tok in enumerate(args.positional) if k != number]
-    return " ".join(rest).strip()[:500]
+    return " ".join(rest)
 
 
 def call_off_poll(ctx: Context, args: Args) -> Reply:
@@ -134,9 +134,9 @@ def call_off_poll(ctx: Context, args: Args) -> Reply:
     when = format_slot(Slot(meeting.start_at, meeting.end_at), ctx.lang, ctx.tz) if meeting else ""
     if meeting is not None and meeting.start_at <= ctx.now:
         raise UserError("polls.meeting_passed", title=meeting.title, when=when)
-    reason = _reason(args)
+    why = reason(_reason(args))
     tz = ctx.settings.tz
-    poll_outbox.tell_invited_of_call_off(ctx.session, poll, now=ctx.now, tz=tz, reason=reason)
+    poll_outbox.tell_invited_of_call_off(ctx.session, poll, now=ctx.now, tz=tz, reason=why or "")
     poll_outbox.cancel(ctx.session, poll)
     poll.state, poll.closed_at = CANCELLED, poll.closed_at or ctx.now
     if meeting is not None:
@@ -146,8 +146,8 @@ def call_off_poll(ctx: Context, args: Args) -> Reply:
         lines = [t("polls.called_off", ctx.lang, id=poll.id, title=poll.title)]
     else:
         lines = [t("meetings.called_off", ctx.lang, id=poll.id, title=meeting.title, when=when)]
-    if reason:
-        lines.append(t("polls.called_off_reason", ctx.lang, reason=reason))
+    if why:
+        lines.append(t("polls.called_off_reason", ctx.lang, reason=why))
     reply = Reply(blocks=[], visibility="channel", object_ref=("poll", poll.id))
     if meeting is not None:
         lines.append(t("meetings.cancel_attached", ctx.lang))

@@ -26,7 +26,7 @@ from bot.dates import (
     parse_when,
 )
 from bot.errors import UserError
-from bot.grammar import NEW_WORDS, Args, parse_ref
+from bot.grammar import NEW_WORDS, Args, one_line, parse_ref, within
 from bot.i18n import t
 from bot.messages import Reply, Text
 from bot.router import Router, Verb
@@ -52,6 +52,7 @@ from storage.models import Meeting, Member, Network, Poll, PollInvitee, PollSlot
 MAX_SLOTS = 20
 FAR_AHEAD = timedelta(days=300)  # about ten months
 MAX_TITLE = 200
+MAX_TEXT = 2000  # a place, an agenda
 
 NEW_KEYWORDS = {
     "slots": ("tider", "tidspunkt", "tidspunkter", "tidspunkta", "slots", "times"),
@@ -102,6 +103,15 @@ _ALL_SLOTS = ("alle", "all")
 # -- /mote ny ------------------------------------------------------------------------------
 
 
+def meeting_text(args: Args, name: str) -> str | None:
+    """The poll's ``place`` (one line) or ``agenda`` (lines kept) as typed after its keyword,
+    refused over MAX_TEXT: the same on ``/mote ny`` and ``/mote endre``."""
+    value = args.get(name)
+    if value is None:
+        return None
+    return (one_line if name == "place" else within)(value, MAX_TEXT, name) or None
+
+
 def new_poll(ctx: Context, args: Args) -> Reply:
     title = args.strict_title(limit=MAX_TITLE) or ""
     if not title:
@@ -116,13 +126,13 @@ def new_poll(ctx: Context, args: Args) -> Reply:
     closes_at = poll_deadline(ctx, args.get("closes"), slots[0][0])
     poll = Poll(
         network=network,
-        title=title[:MAX_TITLE],
+        title=title,
         closes_at=closes_at,
         duration_minutes=int(duration.total_seconds() // 60) if duration else None,
         one_vote_per_organisation="per_org" in args.flags,
         auto_choose="auto" in args.flags,
-        place=args.get("place"),
-        agenda=args.get("agenda"),
+        place=meeting_text(args, "place"),
+        agenda=meeting_text(args, "agenda"),
         state="open",
         created_by=ctx.member.id,
         created_at=ctx.now,
@@ -558,8 +568,8 @@ def close_poll(ctx: Context, args: Args) -> Reply:
         now=ctx.now,
         tz=ctx.settings.tz,
         member_id=ctx.member.id,
-        place=args.get("place"),
-        agenda=args.get("agenda"),
+        place=meeting_text(args, "place"),
+        agenda=meeting_text(args, "agenda"),
     )
     audit(
         ctx,

@@ -115,10 +115,14 @@ def _number_only(ctx: Context, args: Args, command_key: str) -> int:
 
 
 def _with_note(ctx: Context, text: str, reg: Registration, note: str | None) -> Reply:
-    """The answer, with the note as it now stands when one was given."""
+    """The answer, with the note as it now stands when one was given. A note is free text
+    that goes with a seat: one over MAX_NOTE is cut, not refused (the seat stays taken),
+    and the answer says so."""
     if note:
-        reg.note = note
-        text += "\n" + t("conferences.note_saved", ctx.lang, note=note)
+        reg.note = note[:MAX_NOTE]
+        text += "\n" + t("conferences.note_saved", ctx.lang, note=reg.note)
+        if len(note) > MAX_NOTE:
+            text += "\n" + t("conferences.note_cut", ctx.lang, length=len(note), limit=MAX_NOTE)
     return Reply.text(text)
 
 
@@ -174,7 +178,7 @@ def register_for(ctx: Context, args: Args) -> Reply:
     conf = find_conference(ctx.session, ref, lock=True, viewer=ctx.member)
     _check_open(ctx, conf, registering=True)
     _check_audience(ctx, conf)
-    note = (args.get("note") or "").strip()[:MAX_NOTE] or None
+    note = " ".join((args.get("note") or "").split()) or None
     reg = registration_of(ctx.session, conf.id, ctx.member.id)
     if reg is not None and reg.status == REGISTERED:
         text = t("conferences.already_registered", ctx.lang, title=conf.title)

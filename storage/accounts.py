@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session, joinedload, lazyload
 
 from storage.models import GUEST_PLATFORM, Account, Member
 
+NAME_LENGTH = 200  # Member.name's column
+
 
 def find_member(session: Session, platform: str, external_id: str) -> Member | None:
     """The person behind the account ``external_id`` on ``platform``, or None."""
@@ -35,12 +37,14 @@ def unmistakable_name(session: Session, name: str, platform: str, external_id: s
     gave it, with the account after it when someone already has that name as a reader sees
     it (case, width and spacing aside), so that the bot never speaks of the newcomer as the
     person it knows: a Slack profile renamed "Ingrid Berg" becomes "Ingrid Berg (slack
-    U0MALLORY)". A name is the member's to choose; only the account says who it is."""
+    U0MALLORY)". A name is the member's to choose; only the account says who it is.
+    The name is cut to leave room for the account: the column holds ``NAME_LENGTH``."""
     key = _reading(name)
     known = session.scalars(select(Member.name).where(in_chat()))  # a guest is marked so
     if not any(_reading(other) == key for other in known):
-        return name
-    return f"{name} ({platform} {external_id})"
+        return name[:NAME_LENGTH]
+    suffix = f" ({platform} {external_id[:100]})"
+    return name[: NAME_LENGTH - len(suffix)].rstrip() + suffix
 
 
 def learn_name(session: Session, platform: str, external_id: str, name: str) -> None:

@@ -128,11 +128,6 @@ TEXTS = {
         "nn": 'Tiltaket treng ein tittel: `/tiltak ny "Kartleggje mobildekninga" mål 3 ansvarleg @kari frist 1. juni`.',
         "en": 'The action needs a title: `/tiltak new "Map mobile coverage" goal 3 owner @kari deadline 1 June`.',
     },
-    "actions.title_too_long": {
-        "nb": "Tittelen er for lang (over {limit} tegn). Skriv en kortere tittel.",
-        "nn": "Tittelen er for lang (over {limit} teikn). Skriv ein kortare tittel.",
-        "en": "The title is too long (over {limit} characters). Write a shorter one.",
-    },
     "actions.created": {
         "nb": "Tiltak #{id} er opprettet i «{network}»: {title}\n{goal} — ansvarlig: {owner} — frist: {due}\nOppdater med `/tiltak status {id} pågår`.",
         "nn": "Tiltak #{id} er oppretta i «{network}»: {title}\n{goal} — ansvarleg: {owner} — frist: {due}\nOppdater med `/tiltak status {id} pågår`.",

@@ -71,6 +71,16 @@ TEXTS = {
         "nn": "Tittelen er for lang ({length} teikn; høgst {limit}). Skriv ein kortare, og legg lang tekst bak ei lenkje.",
         "en": "The title is too long ({length} characters; at most {limit}). Write a shorter one, and put long text behind a link.",
     },
+    "grammar.text_too_long": {
+        "nb": "Teksten etter «{keyword}» er for lang ({length} tegn; høyst {limit}). Skriv en kortere, og legg lang tekst bak en lenke.",
+        "nn": "Teksten etter «{keyword}» er for lang ({length} teikn; høgst {limit}). Skriv ein kortare, og legg lang tekst bak ei lenkje.",
+        "en": "The text after “{keyword}” is too long ({length} characters; at most {limit}). Write a shorter one, and put long text behind a link.",
+    },
+    "grammar.reason_too_long": {
+        "nb": "Grunnen er for lang ({length} tegn; høyst {limit}). Skriv en kortere; ingenting er avlyst ennå.",
+        "nn": "Grunnen er for lang ({length} teikn; høgst {limit}). Skriv ein kortare; ingenting er avlyst enno.",
+        "en": "The reason is too long ({length} characters; at most {limit}). Write a shorter one; nothing is called off yet.",
+    },
     "grammar.unclosed_quote": {
         "nb": "Anførselstegnet som avslutter tittelen, mangler, så «{rest}» ble en del av tittelen. Mente du `{fixed}`? Ingenting er lagret.",
         "nn": "Hermeteiknet som avsluttar tittelen, manglar, så «{rest}» vart ein del av tittelen. Meinte du `{fixed}`? Ingenting er lagra.",

@@ -543,6 +543,11 @@ TEXTS = {
         "en": "I didn't understand “{given}” after the conference number, so nothing changed. Type just `{command}`.",
     },
     "conferences.note_word": {"nb": "merknad", "nn": "merknad", "en": "note"},
+    "conferences.note_cut": {
+        "nb": "Merknaden var {length} tegn; bare de første {limit} er lagret. Skriv `merknad` på nytt for å endre den.",
+        "nn": "Merknaden var {length} teikn; berre dei første {limit} er lagra. Skriv `merknad` på nytt for å endre han.",
+        "en": "The note was {length} characters; only the first {limit} are saved. Give `note` again to change it.",
+    },
     "conferences.note_saved": {
         "nb": "Merknad: {note}",
         "nn": "Merknad: {note}",

@@ -16,6 +16,11 @@ TEXTS = {
         "nn": "📎 {link} (lenkja verkar i {days} dagar)",
         "en": "📎 {link} (the link works for {days} days)",
     },
+    "teams.buttons_cut": {
+        "nb": "Noen knapper er kortet ned eller utelatt: det er ikke plass til alle i Teams. Skriv kommandoen i stedet.",
+        "nn": "Nokre knappar er korta ned eller utelatne: det er ikkje plass til alle i Teams. Skriv kommandoen i staden.",
+        "en": "Some buttons are shortened or left out: there is no room for them all in Teams. Type the command instead.",
+    },
     "teams.more_not_shown": {
         "nb": "Meldingen er for lang for Teams; resten vises ikke her. Kjør kommandoen på nytt for å se alt.",
         "nn": "Meldinga er for lang for Teams; resten blir ikkje vist her. Køyr kommandoen på nytt for å sjå alt.",

@@ -148,9 +148,19 @@ TEXTS = {
         "en": "Submission too large",
     },
     "page.too_large.detail": {
-        "nb": "Skjemaet var større enn siden tar imot, eller kom ikke fram i tide. Ingenting ble lagret. Gå tilbake, skriv kortere og send igjen.",
-        "nn": "Skjemaet var større enn sida tek imot, eller kom ikkje fram i tide. Ingenting vart lagra. Gå tilbake, skriv kortare og send igjen.",
-        "en": "The form was larger than the page takes, or did not arrive in time. Nothing was saved. Go back, write less and send it again.",
+        "nb": "Skjemaet var større enn siden tar imot. Ingenting ble lagret. Gå tilbake, skriv kortere og send igjen.",
+        "nn": "Skjemaet var større enn sida tek imot. Ingenting vart lagra. Gå tilbake, skriv kortare og send igjen.",
+        "en": "The form was larger than the page takes. Nothing was saved. Go back, write less and send it again.",
+    },
+    "page.timed_out": {
+        "nb": "Skjemaet kom ikke fram i tide",
+        "nn": "Skjemaet kom ikkje fram i tide",
+        "en": "The form did not arrive in time",
+    },
+    "page.timed_out.detail": {
+        "nb": "Innsendingen stoppet opp før hele skjemaet var kommet fram. Ingenting ble lagret. Gå tilbake og send igjen.",
+        "nn": "Innsendinga stoppa opp før heile skjemaet var kome fram. Ingenting vart lagra. Gå tilbake og send igjen.",
+        "en": "The submission stalled before the whole form had arrived. Nothing was saved. Go back and send it again.",
     },
     "page.csrf": {
         "nb": "Skjemaet er utløpt",

@@ -80,8 +80,9 @@ async def submit(site: Site, request: Request, kind: str, save: Save, page: Page
         await read_body(request, MAX_FORM_BYTES, BODY_SECONDS)
     except (TooLarge, TimeoutError) as exc:
         lang = page_language(request, None, site.settings.language)
-        status = 413 if isinstance(exc, TooLarge) else 408
-        return site.refused(request, lang, status, "page.too_large")
+        if isinstance(exc, TooLarge):
+            return site.refused(request, lang, 413, "page.too_large")
+        return site.refused(request, lang, 408, "page.timed_out")
     form = await request.form()
 
     def work() -> Response:

@@ -162,3 +162,31 @@ def test_a_guest_from_a_page_does_not_change_the_name_of_a_member_who_comes_late
     with bot.app.db.transaction() as s:
         new_guest(s, "Rita Ruud", "NAV", now=datetime.now(UTC))  # a guest page's form
     assert first_contact(bot.app, "U_RITA", "Rita Ruud").startswith("Rita Ruud\n")
+
+
+@pytest.mark.parametrize(
+    ("platform", "first", "second"),
+    [
+        ("slack", "U_LONG_ONE", "U_LONG_TWO"),
+        ("teams", "7c2f9a1e-0000-4000-8000-000000000001", "7c2f9a1e-0000-4000-8000-000000000002"),
+    ],
+)
+def test_a_second_newcomer_with_a_name_of_200_characters_fits_the_column_on_both_databases(
+    any_db: Database, platform: str, first: str, second: str
+) -> None:
+    app = App.build(make_settings(any_db.engine.url.render_as_string(hide_password=False)), any_db)
+    name = "Eva " + "Å" * 196
+    for user_id in (first, second):
+        cmd = Command(
+            platform=platform, user_id=user_id, user_name=name, channel_id="C1",
+            name="partnerbot", text="meg",
+        )  # fmt: skip
+        out = app.router.handle(cmd, now=datetime.now(UTC)).plain()
+        assert "Noe gikk galt" not in out, out
+    with any_db.transaction() as s:
+        names = s.scalars(
+            select(Member.name).join(Member.accounts).where(Account.platform == platform)
+        ).all()
+    suffix = f" ({platform} {second})"
+    assert sorted(names, key=len) == [name, name[: 200 - len(suffix)] + suffix], names
+    assert all(len(n) <= 200 for n in names)

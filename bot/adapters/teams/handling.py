@@ -334,7 +334,10 @@ class TeamsBot:
 
     def update(self, posted: Posted, reply: Reply) -> bool:
         conversation, activity_id = posted
-        payload = render.activity(reply, t("teams.more_not_shown", self.settings.language))
+        lang = self.settings.language
+        payload = render.activity(
+            reply, t("teams.more_not_shown", lang), buttons_note=t("teams.buttons_cut", lang)
+        )
         try:
             self.poster.pace(conversation)
             url = self.poster.service_url(conversation)

@@ -109,8 +109,8 @@ class Poster:
         an object is remembered for later updates."""
         service_url, kind = self.target(conversation_id)
         self.pace(conversation_id)
-        more = t("teams.more_not_shown", self.lang)
-        payload = render.activity(self.outgoing(reply), more, kind)
+        more, buttons = t("teams.more_not_shown", self.lang), t("teams.buttons_cut", self.lang)
+        payload = render.activity(self.outgoing(reply), more, kind, buttons)
         if reply_to:
             activity_id = self.connector.reply(service_url, conversation_id, reply_to, payload)
         else:
@@ -131,7 +131,7 @@ class Poster:
         """Update every posted message of the object; returns how many were updated. A
         message that is gone is forgotten; a throttled update is left (the next vote
         rewrites the card anyway)."""
-        more = t("teams.more_not_shown", self.lang)
+        more, buttons = t("teams.more_not_shown", self.lang), t("teams.buttons_cut", self.lang)
         done = 0
         for conversation_id, activity_id in self.posted(ref):
             if skip == (conversation_id, activity_id):
@@ -139,7 +139,7 @@ class Poster:
             try:
                 self.pace(conversation_id)
                 service_url, kind = self.target(conversation_id)
-                payload = render.activity(reply, more, kind)
+                payload = render.activity(reply, more, kind, buttons)
                 self.connector.update(service_url, conversation_id, activity_id, payload)
                 done += 1
             except (ConnectorError, RateLimited, NoConversation) as exc:

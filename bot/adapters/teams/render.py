@@ -58,6 +58,7 @@ DATA_KEY = "partnerbot"  # the command a button runs, in Action.Submit's data
 # stays under this, leaving room for the ids and references posting adds.
 MAX_ACTIVITY_BYTES = 24_000
 MAX_ACTIONS_PER_SET = 6  # Teams shows at most six actions in a row
+MAX_ACTION_TITLE = 80  # a button's label, when the card is too big for all of them
 
 BOT_NAME = "partnerbot"  # the app's name in its manifest: how a channel mentions it
 _SAFE_URL = re.compile(r"https?://[^\s()<>\[\]]+")
@@ -270,11 +271,14 @@ def summary(reply: Reply) -> str:
     return "partnerbot"
 
 
-def activity(reply: Reply, more_note: str, kind: str = PERSONAL) -> dict[str, Any]:
+def activity(
+    reply: Reply, more_note: str, kind: str = PERSONAL, buttons_note: str = ""
+) -> dict[str, Any]:
     """The outgoing message activity for a reply, in a conversation of ``kind``; one Teams
-    would refuse for its size is cut, with ``more_note`` at its end."""
+    would refuse for its size is cut, with ``more_note`` at its end (``buttons_note`` when
+    only buttons were shortened or left out)."""
     if needs_card(reply):
-        content = fit_card(card(reply, kind), more_note)
+        content = fit_card(card(reply, kind), more_note, buttons_note)
         return {
             "type": "message",
             "summary": summary(reply),
@@ -319,22 +323,51 @@ def _card_strings(body: list[dict[str, Any]]) -> list[tuple[dict[str, Any], str]
     return found
 
 
-def fit_card(content: dict[str, Any], more_note: str) -> dict[str, Any]:
-    """``content`` within MAX_ACTIVITY_BYTES: its longest text halved (then its last items
-    dropped) until it fits, and a TextBlock with ``more_note`` after them."""
+def fit_card(content: dict[str, Any], more_note: str, buttons_note: str = "") -> dict[str, Any]:
+    """``content`` within MAX_ACTIVITY_BYTES. When its text fits without its buttons, the
+    buttons give way: long labels shortened, then the last buttons dropped, and a TextBlock
+    with ``buttons_note`` says so. Then, if still too big, its longest text halved (then its
+    last items dropped) until it fits, and a TextBlock with ``more_note`` after them."""
     if wire_size(content) <= MAX_ACTIVITY_BYTES:
         return content
     body: list[dict[str, Any]] = content["body"]
-    note = {"type": "TextBlock", "text": escape_markdown(more_note, html=False), "wrap": True}
-    while body and wire_size(content) + wire_size(note) > MAX_ACTIVITY_BYTES:
+    buttons = _note(buttons_note or more_note)
+    notes = [buttons] if _fit_actions(content, wire_size(buttons)) else []
+    if wire_size(content) + wire_size(notes) > MAX_ACTIVITY_BYTES:  # the text is too big
+        notes += [note for note in [_note(more_note)] if note not in notes]
+    while body and wire_size(content) + wire_size(notes) > MAX_ACTIVITY_BYTES:
         longest = max(_card_strings(body), key=lambda ref: len(ref[0][ref[1]]), default=None)
         if longest is not None and len(longest[0][longest[1]]) > 200:
             holder, key = longest
             holder[key] = holder[key][: len(holder[key]) // 2].rstrip("\\") + "…"
         else:
             body.pop()
-    body.append(note)
+    body.extend(notes)
     return content
+
+
+def _note(text: str) -> dict[str, Any]:
+    return {"type": "TextBlock", "text": escape_markdown(text, html=False), "wrap": True}
+
+
+def _fit_actions(content: dict[str, Any], note_size: int) -> bool:
+    """Shorten the card's button labels, then drop its last buttons, until it fits with a
+    note; only when the rest of the card fits without them (else its text is the size).
+    Whether any button changed."""
+    body: list[dict[str, Any]] = content["body"]
+    sets = [item for item in body if item.get("type") == "ActionSet"]
+    room = MAX_ACTIVITY_BYTES - note_size - 2  # the note and its comma
+    rest = [item for item in body if item.get("type") != "ActionSet"]
+    if not sets or wire_size({**content, "body": rest}) > room:
+        return False
+    for action in (a for item in sets for a in item["actions"]):
+        if len(action["title"]) > MAX_ACTION_TITLE:
+            action["title"] = action["title"][: MAX_ACTION_TITLE - 1].rstrip() + "…"
+    while sets and wire_size(content) > room:
+        sets[-1]["actions"].pop()
+        if not sets[-1]["actions"]:
+            body.remove(sets.pop())
+    return True
 
 
 def _block_markdown(block: Block, kind: str) -> str:

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from sqlalchemy import select
 
+from bot.messages import Button, Buttons, Reply, Text
 from storage.models import Account, Member
 from tests.adapters.teams.fake_connector import MAX_MESSAGE_BYTES
 from tests.adapters.teams.harness import TeamsHarness, teams_bot
@@ -62,7 +63,9 @@ def test_a_member_added_by_id_whom_teams_names_like_the_admin_is_not_named_as_he
 
 # -- size: Teams refuses a message over about 28 KB ----------------------------------------
 
-LONG = "😀\\*" * 1300  # a character JSON sends as 12 bytes, markdown escaped: 4 bytes more
+# 1,998 characters (a place holds 2,000): a character JSON sends as 12 bytes, markdown
+# escaped: 4 bytes more
+LONG = "😀\\*" * 666
 
 
 def test_a_card_with_very_long_member_text_is_cut_to_what_teams_takes(
@@ -86,6 +89,29 @@ def test_a_card_with_very_long_member_text_is_cut_to_what_teams_takes(
     assert shown.status < 300, [(c.kind, c.status) for c in teams.fake.calls]
     assert len(json.dumps(shown.body).encode()) <= MAX_MESSAGE_BYTES
     assert "😀" in shown.text and "Stor" in shown.text
+
+
+@pytest.mark.parametrize(
+    ("label", "count", "dropped"),
+    [("Svar", 120, True), ("😀" * 1500, 12, False)],  # many buttons; a few long labels
+)
+def test_a_card_whose_buttons_alone_are_too_big_keeps_its_text_and_says_buttons_are_left_out(
+    teams: TeamsHarness, label: str, count: int, dropped: bool
+) -> None:
+    teams.say("partnerbot meg", **INGRID)  # the personal chat is known from here on
+    teams.fake.wait_for("send", lambda c: c.conversation == "a:personal-ingrid")
+    text = f"Møtepoll «{label[:4]}» " + "lang tekst " * 300  # 3,300 characters, one line
+    command = "/mote svar 1 1:ja " + "x" * 300
+    buttons = Buttons(tuple(Button(label, command) for _ in range(count)))
+    teams.bot.poster.post("a:personal-ingrid", Reply(blocks=[Text(text), buttons]))
+    sent = teams.fake.wait_for("send", lambda c: text[:20] in c.text, ok=False)
+    assert sent.status < 300 and len(json.dumps(sent.body).encode()) <= MAX_MESSAGE_BYTES
+    card = sent.body["attachments"][0]["content"]
+    assert card["body"][0]["text"] == text, "the text is kept whole"
+    assert "knapper" in card["body"][-1]["text"] and "ikke plass" in card["body"][-1]["text"]
+    kept = [a for item in card["body"] if item["type"] == "ActionSet" for a in item["actions"]]
+    assert 0 < len(kept) and (len(kept) < count) == dropped, len(kept)
+    assert all(len(a["title"]) <= 80 for a in kept), kept[0]["title"]
 
 
 # -- size of a request: refused when it shows, not read into memory first --------------------
