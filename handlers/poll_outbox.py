@@ -96,11 +96,10 @@ def invite_outsiders(session: Session, poll: Poll, *, now: datetime, tz: tzinfo)
 
 def tell_invited_of_call_off(
     session: Session, poll: Poll, *, now: datetime, tz: tzinfo, reason: str
-) -> int:
+) -> None:
     """Those who got the poll by direct message (invitees outside the network) do not see
     the channel's answer: each is told by direct message, once per calling off. An invite
-    not sent yet is cancelled with the poll instead: they never heard of it. Returns how
-    many."""
+    not sent yet is cancelled with the poll instead: they never heard of it."""
     invited = session.scalars(
         select(OutboxMessage.target_id).where(
             OutboxMessage.object_type == "poll",
@@ -126,7 +125,6 @@ def tell_invited_of_call_off(
                 "meeting_id": meeting.id if meeting else None,
             },
         )
-    return len(invited)
 
 
 def _open_poll_for_member(session: Session, row: OutboxMessage) -> tuple[Poll, Member] | None:
@@ -197,16 +195,17 @@ def render_called_off(
     return reply
 
 
+TIMED_KINDS = [NUDGE_KIND, CLOSE_KIND]  # what hangs on the svarfrist
+
+
 def cancel(session: Session, poll: Poll) -> None:
-    outbox.cancel(
-        session, object_type="poll", object_id=poll.id, kinds=[NUDGE_KIND, CLOSE_KIND, INVITE_KIND]
-    )
+    outbox.cancel(session, object_type="poll", object_id=poll.id, kinds=[*TIMED_KINDS, INVITE_KIND])
 
 
 def cancel_timed(session: Session, poll: Poll) -> None:
     """The nudges and the close, which hang on the svarfrist; the invitations of those
     outside the network (sent at once, or still being retried) stay."""
-    outbox.cancel(session, object_type="poll", object_id=poll.id, kinds=[NUDGE_KIND, CLOSE_KIND])
+    outbox.cancel(session, object_type="poll", object_id=poll.id, kinds=TIMED_KINDS)
 
 
 def close(session: Session, poll: Poll, now: datetime) -> None:
