@@ -117,6 +117,11 @@ class Args:
         joined = " ".join(tok.text for tok in self.positional).strip()
         return joined or None
 
+    @property
+    def quoted_title(self) -> bool:
+        """Whether the title (the positional words) was typed in quotes."""
+        return any(tok.quoted for tok in self.positional)
+
     def strict_title(self, limit: int | None = None) -> str | None:
         """The title of a "new" command, refusing words it would otherwise drop: a word after
         a quoted title, or a misspelt keyword inside an unquoted one (``ansvarlg @ola``).
@@ -233,7 +238,7 @@ def parse_args(
     while i < len(tokens):
         flag = _match_phrase(tokens, i, flags)
         kw = _match_phrase(tokens, i, keywords)
-        if kw and kw[0] in checks and (current is not None or not _quoted_title(args)):
+        if kw and kw[0] in checks and (current is not None or not args.quoted_title):
             kw = kw if _passes(checks[kw[0]], tokens, i + kw[1], keywords, flags) else None
         if flag and (not kw or flag[1] >= kw[1]):
             args.flags.add(flag[0])
@@ -297,10 +302,6 @@ def _passes(
     keyword (a stray word otherwise), and the verb says what is wrong with its value."""
     end = _value_end(tokens, start, keywords, flags)
     return check(" ".join(tok.text for tok in tokens[start:end]))
-
-
-def _quoted_title(args: Args) -> bool:
-    return any(tok.quoted for tok in args.positional)
 
 
 def _value_end(

@@ -125,8 +125,7 @@ def _goal_of_new(ctx: Context, network: Network, args: Args, title: str) -> Goal
     """The goal a new action names; "mål" inside a title without quotes (``Følgje opp mål
     i klimaplanen``) is answered with the title in quotes, or the goal as a number."""
     value = args.options["goal"]
-    quoted = any(tok.quoted for tok in args.positional)
-    if not quoted and not value.lstrip("#")[:1].isdigit():
+    if not args.quoted_title and not value.lstrip("#")[:1].isdigit():
         raise UserError(
             "actions.goal_in_title",
             given=value,

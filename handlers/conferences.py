@@ -289,7 +289,7 @@ def new_conference(ctx: Context, args: Args) -> Reply:
 
 def edit_conference(ctx: Context, args: Args) -> Reply:
     conf = organised_conference(ctx, args)
-    if not args.options and not any(tok.quoted for tok in args.positional):
+    if not args.options and not args.quoted_title:
         raise UserError("conferences.edit_nothing", id=conf.id)
     new_title = next((tok.text for tok in args.positional if tok.quoted), None)
     if new_title:
