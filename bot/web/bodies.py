@@ -10,6 +10,10 @@ import asyncio
 
 from starlette.requests import Request
 
+# A client that sends its headers and then stalls is answered 408 after this long, on
+# every endpoint that takes a body.
+BODY_SECONDS = 10.0
+
 
 class TooLarge(Exception):
     pass

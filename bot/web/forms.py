@@ -14,7 +14,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from bot.errors import UserError
-from bot.web.bodies import TooLarge, read_body
+from bot.web.bodies import BODY_SECONDS, TooLarge, read_body
 from bot.web.site import Site, csrf_ok, page_language
 from handlers import web_links
 from storage.models import Member, WebLink
@@ -23,7 +23,6 @@ T = TypeVar("T")
 
 # A guest's form is a few short fields: far less than this.
 MAX_FORM_BYTES = 64_000
-BODY_SECONDS = 10.0
 
 # save(session, request, link, form, lang) -> the path to go to, or None: no such object.
 Save = Callable[[Session, Request, WebLink, Any, str], str | None]

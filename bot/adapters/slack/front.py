@@ -12,14 +12,11 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
 from bot.adapters.slack.intake import MAX_BODY, parse_body, refusal
-from bot.web.bodies import TooLarge, read_body
+from bot.web.bodies import BODY_SECONDS, TooLarge, read_body
 
 log = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
-# A client that sends its headers and then stalls is answered 408 after this long; it
-# costs a coroutine meanwhile, not a thread.
-BODY_SECONDS = 10.0
 
 
 class SlackEvents:

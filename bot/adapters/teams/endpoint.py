@@ -19,13 +19,12 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from bot.adapters.teams.auth import AuthError, TeamsAuth
-from bot.web.bodies import TooLarge, read_body
+from bot.web.bodies import BODY_SECONDS, TooLarge, read_body
 
 log = logging.getLogger(__name__)
 
 PATH = "/api/messages"
 MAX_BODY_BYTES = 1_000_000
-BODY_SECONDS = 10.0
 
 
 class MessagesEndpoint:
