@@ -143,8 +143,12 @@ class Worker:
         poll_seconds: float | None = None,
         clock: Callable[[], datetime] = utcnow,
         platform: str | None = None,
+        turn: Callable[[], None] | None = None,
     ) -> None:
         self.db = db
+        # Waited for before each claim: the acks of a front in this process go first
+        # (bot/acks_first.py).
+        self.turn = turn
         self.handle = handle
         self.platform = platform  # claim only this platform's rows (None: any)
         self.lease = lease
@@ -190,6 +194,8 @@ class Worker:
         finished: Job | None = None  # run and answered; marked done with the next claim
         woken = False  # this claim follows a wake-up (it took its count already)
         while not self._stopping.is_set():
+            if self.turn is not None:
+                self.turn()
             try:
                 job = self._claim(finished)
             except Exception as exc:

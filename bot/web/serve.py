@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import uvicorn
 from starlette.routing import BaseRoute
 
+from bot.acks_first import AcksFirst
 from bot.app import App
 from bot.config import Settings
 
@@ -53,7 +54,11 @@ def serve(
             each.start()
         fronts.dispatching.start()
     try:
-        web_app = build_web_app(app.db, routes, fronts.lifespan)
+        web_app: Any = build_web_app(app.db, routes, fronts.lifespan)
+        if fronts.acks is not None:
+            # The chat platforms' endpoints: their acks go before the workers' answers.
+            paths = {getattr(route, "path", "") for route in fronts.routes}
+            web_app = fronts.acks.count(web_app, paths)
         # What is loaded by now (dateparser's data, the models, Bolt) lives as long as the
         # process: out of the collector's sight, a full collection no longer walks it all.
         gc.freeze()
@@ -75,6 +80,7 @@ class Fronts:
     lifespan: Lifespan | None = None
     runtimes: list[SlackRuntime | TeamsRuntime] = field(default_factory=list)
     mode: str = "teams"  # for the log line: http, socket, teams, "http + teams"
+    acks: AcksFirst | None = None  # the in-process workers wait for the fronts' acks
 
 
 def _fronts(app: App, slack_on: bool, teams_on: bool, *, worker: bool) -> Fronts:
@@ -90,13 +96,14 @@ def _fronts(app: App, slack_on: bool, teams_on: bool, *, worker: bool) -> Fronts
     from bot.adapters.teams.run import TeamsRuntime
     from bot.scheduler import DispatchLoop
 
-    fronts = Fronts(DispatchLoop(app))
+    fronts = Fronts(DispatchLoop(app), acks=AcksFirst() if worker else None)
+    turn = fronts.acks.wait_turn if fronts.acks is not None else None
     if slack_on:
         fronts.mode = check_settings(app.settings)
         check_token(app.settings)  # a bad token ends here, before we listen
         if fronts.mode == "socket":
             check_app_token(app.settings)  # and so does a refused app-level token
-        runtime = SlackRuntime(app, fronts.dispatching)
+        runtime = SlackRuntime(app, fronts.dispatching, turn=turn)
         fronts.runtimes.append(runtime)
         intake = Intake(app.db, runtime.worker.wake if worker else (lambda rows: None))
         if fronts.mode == "http":
@@ -105,7 +112,7 @@ def _fronts(app: App, slack_on: bool, teams_on: bool, *, worker: bool) -> Fronts
             fronts.lifespan = socket_mode_lifespan(runtime.bot, intake)
     if teams_on:
         # Each platform's dispatcher sends its own platform's rows (storage/outbox.py).
-        teams = TeamsRuntime(app, fronts.dispatching)
+        teams = TeamsRuntime(app, fronts.dispatching, turn=turn)
         fronts.runtimes.append(teams)
         fronts.routes += teams.routes(wake=worker)
         fronts.mode = f"{fronts.mode} + teams" if slack_on else "teams"

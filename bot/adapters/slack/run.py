@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from slack_sdk.errors import SlackApiError, SlackClientError
@@ -98,7 +99,13 @@ class SlackRuntime:
     """What runs after the ack: inbox workers, and Slack's messenger in the process's
     dispatch loop (its own when none is given; then it starts and stops it too)."""
 
-    def __init__(self, app: App, dispatching: DispatchLoop | None = None) -> None:
+    def __init__(
+        self,
+        app: App,
+        dispatching: DispatchLoop | None = None,
+        *,
+        turn: Callable[[], None] | None = None,
+    ) -> None:
         s = app.settings
         self.app = app
         self.owns_dispatching = dispatching is None
@@ -112,6 +119,7 @@ class SlackRuntime:
             threads=s.worker_threads,
             lease=timedelta(seconds=s.inbox_lease_seconds),
             platform="slack",
+            turn=turn,
         )
         self.dispatching.add_chore(self.prune)
 

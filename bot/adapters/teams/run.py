@@ -5,6 +5,7 @@ thread, and the ticker: reminders, expired file links)."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from starlette.routing import BaseRoute
@@ -48,7 +49,13 @@ class TeamsRuntime:
     """What runs after the 200: the inbox worker for Teams' rows, and Teams' messenger in
     the process's dispatch loop (its own when none is given; then it starts and stops it)."""
 
-    def __init__(self, app: App, dispatching: DispatchLoop | None = None) -> None:
+    def __init__(
+        self,
+        app: App,
+        dispatching: DispatchLoop | None = None,
+        *,
+        turn: Callable[[], None] | None = None,
+    ) -> None:
         check_settings(app.settings)
         s = app.settings
         self.app = app
@@ -64,6 +71,7 @@ class TeamsRuntime:
             threads=s.worker_threads,
             lease=timedelta(seconds=s.inbox_lease_seconds),
             platform=PLATFORM,
+            turn=turn,
         )
         self.dispatching.add_chore(self.prune)
 
