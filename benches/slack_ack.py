@@ -18,7 +18,9 @@ AsyncApp through its Starlette adapter, process_before_response=True):
 The bench also waits until every command was answered, per layout, and prints the CPU
 time its processes spent per command: an ack is only worth measuring if the work behind it
 gets done. The requests are sent in alternating rounds (bare, one process, front+worker,
-bare, ...) so machine load drifts evenly. A fake Slack Web API, in its own process, takes
+bare, ...) so machine load drifts evenly; before each round the bench waits until every
+command sent so far is answered, so a server is measured beside its own worker only, not
+beside another layout's backlog (which slowed the bare app too, and flattered the ratio). A fake Slack Web API, in its own process, takes
 the replies (response_url) and Web API calls. The bots run with the default settings (4
 worker threads, the reminder tick every 15 s).
 """
@@ -258,14 +260,21 @@ def main() -> None:
             cpu_before = {layout.name: sum(layout.cpu().values()) for layout in layouts}
             per_round = max(1, args.requests // ROUNDS)
             sent = WARMUP
+            sent_to = {layout.name: WARMUP for layout in layouts}
             results: dict[int, dict[str, list[float]]] = {}
             for concurrency in args.concurrency:
                 times: dict[str, list[float]] = {name: [] for name in urls}
                 for _ in range(ROUNDS):
                     for name, (url, tag) in urls.items():
+                        # The others' backlogs first: each server is measured while the
+                        # rest of the machine is idle, beside its own worker only.
+                        for layout in layouts:
+                            wait_answered(fake, response_tag(layout), sent_to[layout.name])
                         times[name] += burst(
                             url, args.command, f"{fake_url}/response/{tag}", per_round, concurrency
                         )
+                        if name in sent_to:
+                            sent_to[name] += per_round
                 sent += len(times["bare bolt"])
                 results[concurrency] = times
             answered = {
