@@ -35,8 +35,9 @@ class Token:
     new_line: bool = False  # typed on a new line: a value keeps the line break (slots a line)
 
 
-def tokenize(text: str) -> list[Token]:
-    """Split on white space, keeping quoted runs whole. An unclosed quote runs to the end."""
+def tokenize(text: str, ends: list[int] | None = None) -> list[Token]:
+    """Split on white space, keeping quoted runs whole. An unclosed quote runs to the end.
+    ``ends``, when given, gets where each token ends in ``text`` (after its closing quote)."""
     tokens: list[Token] = []
     i, n = 0, len(text)
     new_line = False
@@ -59,13 +60,28 @@ def tokenize(text: str) -> list[Token]:
                 Token(text[i + 1 : end].strip(), quoted=True, unclosed=unclosed, new_line=new_line)
             )
             i, new_line = end + 1, False
+            if ends is not None:
+                ends.append(min(i, n))
             continue
         j = i
         while j < n and not text[j].isspace() and text[j] not in _QUOTES:
             j += 1
         tokens.append(Token(text[i:j], new_line=new_line))
         i, new_line = j, False
+        if ends is not None:
+            ends.append(j)
     return tokens
+
+
+def typed_tail(text: str, words: int) -> str:
+    """The last ``words`` tokens of ``text`` as the member typed them (quotes kept, and the
+    spaces between: a note is "the rest of the line", not its words re-joined)."""
+    ends: list[int] = []
+    tokenize(text, ends)
+    before = len(ends) - words
+    if words <= 0 or before < 0:
+        return "" if words <= 0 else text.strip()
+    return text[ends[before - 1] if before else 0 :].strip()
 
 
 def one_line(text: str, limit: int | None = None, keyword: str | None = None) -> str:

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from bot.context import Context
 from bot.dates import format_date, format_short
 from bot.errors import UserError
-from bot.grammar import NEW_WORDS, Args, Token, one_line
+from bot.grammar import NEW_WORDS, Args, Token, one_line, tokenize, typed_tail
 from bot.i18n import t
 from bot.messages import Button, Buttons, Fields, Reply, Text, strong
 from bot.router import Router, Verb
@@ -48,6 +48,7 @@ from storage.models import Action, ActionUpdate, Goal, Network
 
 TITLE_MAX = 1000
 HISTORY_SHOWN = 20
+NOTE_SHOWN = 300  # characters of a note the answer echoes; `/tiltak vis` shows it whole
 
 NETWORK = ("nettverk", "network")
 GOAL = ("mål", "maal", "goal")
@@ -217,8 +218,18 @@ def add_note(ctx: Context, args: Args) -> Reply:
     if len(args.positional) < 2:
         raise UserError("actions.note_usage")
     first, *rest = args.positional
-    note = Token(" ".join(tok.text for tok in rest), quoted=True)
+    note = Token(_typed_note(ctx, rest), quoted=True)
     return set_status(ctx, replace(args, positional=[first, note]), note_only=True)
+
+
+def _typed_note(ctx: Context, words: list[Token]) -> str:
+    """The note as typed: quotes inside it are the member's words, not the grammar's
+    (``Rådet sa "ja" til planen``); on one line. Words not read from the command's own
+    text (none today) are joined as they are."""
+    typed = one_line(typed_tail(ctx.command.text, len(words)))
+    if [tok.text for tok in tokenize(typed)] != [tok.text for tok in words]:
+        return " ".join(tok.text for tok in words)
+    return typed
 
 
 def set_progress(ctx: Context, args: Args) -> Reply:
@@ -265,7 +276,23 @@ def set_status(
     action.updated_at = ctx.now
     _record(ctx, action, status=new_status, progress=progress, due_date=due, note=note)
     audit(ctx, "action.status", "action", action.id, status=action.status)
-    return Reply.text(_status_line(ctx, action), visibility="channel")
+    reply = Reply.text(_status_line(ctx, action), visibility="channel")
+    if note is not None:  # what was recorded, so the member sees it
+        reply.add(Text(_note_saved(ctx, action, note)))
+    return reply
+
+
+def _note_saved(ctx: Context, action: Action, note: str) -> str:
+    """``Merknad lagra: «…»``; a long note cut here, and where to read it whole."""
+    if len(note) <= NOTE_SHOWN:
+        return t("actions.note_saved", ctx.lang, note=note)
+    cut = note[: NOTE_SHOWN - 1].rstrip() + "…"
+    return "\n".join(
+        (
+            t("actions.note_saved", ctx.lang, note=cut),
+            t("actions.note_whole", ctx.lang, id=action.id),
+        )
+    )
 
 
 def _status_line(ctx: Context, action: Action) -> str:

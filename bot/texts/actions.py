@@ -517,6 +517,16 @@ TEXTS = {
         "nn": "Er {percent} framdrifta, eller ein del av merknaden «{note}»? Framdrift: `{as_progress}`; merknad: `{as_note}`.",
         "en": "Is {percent} the progress, or part of the note “{note}”? Progress: `{as_progress}`; note: `{as_note}`.",
     },
+    "actions.note_saved": {
+        "nb": "Merknad lagret: «{note}»",
+        "nn": "Merknad lagra: «{note}»",
+        "en": "Note saved: “{note}”",
+    },
+    "actions.note_whole": {
+        "nb": "Hele merknaden står i `/tiltak vis {id}`.",
+        "nn": "Heile merknaden står i `/tiltak vis {id}`.",
+        "en": "The whole note is in `/tiltak show {id}`.",
+    },
     "actions.note_command": {
         "nb": "/tiltak notat {id} {note}",
         "nn": "/tiltak notat {id} {note}",

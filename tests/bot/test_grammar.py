@@ -3,7 +3,7 @@
 import pytest
 
 from bot.errors import UserError
-from bot.grammar import parse_args, parse_ref, tokenize
+from bot.grammar import parse_args, parse_ref, tokenize, typed_tail
 from bot.messages import plain_text
 
 KW = {
@@ -149,3 +149,20 @@ def test_a_checked_keyword_after_a_quoted_title_stays_the_keyword() -> None:
     """After a quoted title the word would be stray: the keyword, for the verb to refuse."""
     args = parse_args(tokenize('"Lage plan" status snart'), CHECKED, checks=CHECKS)
     assert args.title == "Lage plan" and args.options == {"status": "snart"}
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "tail"),
+    [
+        ('notat 1 Rådet sa "ja" til planen', 5, 'Rådet sa "ja" til planen'),
+        ("notat 1 Rådet sa «ja»", 3, "Rådet sa «ja»"),
+        ('notat 1 "Ja" frå rådet', 3, '"Ja" frå rådet'),
+        ('notat 1 sa "ja til planen', 2, 'sa "ja til planen'),  # never closed
+        ("notat 1  to   mellomrom ", 2, "to   mellomrom"),
+        ('notat 1"ja"', 1, '"ja"'),
+        ("notat 1 a", 0, ""),
+        ("a b", 5, "a b"),
+    ],
+)
+def test_typed_tail_is_the_last_words_as_typed(text: str, words: int, tail: str) -> None:
+    assert typed_tail(text, words) == tail

@@ -171,7 +171,8 @@ def test_status_progress_and_history(tbot: TestBot, now: datetime) -> None:
         now=later,
     )
     assert out == (
-        f"Tiltak #{n} «Søke om midler til gang- og sykkelvei»: pågår (40 %), frist 20.03.2026."
+        f"Tiltak #{n} «Søke om midler til gang- og sykkelvei»: pågår (40 %), frist 20.03.2026.\n"
+        "Merknad lagret: «Søknad sendt til fylket»"
     )
     tbot.run(f"/tiltak status {n} ferdig", as_="Ola Nordmann", now=later)
     a = get(tbot, n)

@@ -136,6 +136,19 @@ def test_a_title_cannot_ping_the_channel_or_disguise_a_link(
     assert markup_sent(fake_slack.calls()[before:]) == []
 
 
+def test_a_note_echoed_in_the_answer_cannot_ping_the_channel(
+    slack_bot: SlackBotProcess, fake_slack: FakeSlack
+) -> None:
+    before = len(fake_slack.calls())
+    slack_bot.command(f'/tiltak notat 1 Rådet sa "ja" {PING}')
+    post = fake_slack.wait_for("chat.postMessage", lambda c: "Rådet sa" in c.text)[0]
+    assert (
+        'Merknad lagret: «Rådet sa "ja" &lt;!channel&gt; Viktig '
+        "&lt;https://evil.example|regjeringen.no&gt;»"
+    ) in post.text, post.text
+    assert markup_sent(fake_slack.calls()[before:]) == []
+
+
 def test_a_name_from_users_info_is_user_text(
     slack_bot: SlackBotProcess, fake_slack: FakeSlack
 ) -> None:
