@@ -119,7 +119,17 @@ def new_action(ctx: Context, args: Args) -> Reply:
     )
     if args.get("status") or progress is not None:  # said how it stands: the status line
         reply.add(Text(_status_line(ctx, action)))
+    reply.add(Text(_next_step(ctx, action)))
     return reply
+
+
+def _next_step(ctx: Context, action: Action) -> str:
+    """The hint under a new action, from the status it was made with: one under way is
+    pointed to its progress and a note, not to the status it already has."""
+    progress = (
+        50 if (action.progress or 0) < 40 else min(100, (action.progress or 0) // 10 * 10 + 10)
+    )
+    return t(f"actions.next.{action.status}", ctx.lang, id=action.id, progress=progress)
 
 
 def _goal_of_new(ctx: Context, network: Network, args: Args, title: str) -> Goal:

@@ -129,9 +129,35 @@ TEXTS = {
         "en": 'The action needs a title: `/tiltak new "Map mobile coverage" goal 3 owner @kari deadline 1 June`.',
     },
     "actions.created": {
-        "nb": "Tiltak #{id} er opprettet i «{network}»: {title}\n{goal} — ansvarlig: {owner} — frist: {due}\nOppdater med `/tiltak status {id} pågår`.",
-        "nn": "Tiltak #{id} er oppretta i «{network}»: {title}\n{goal} — ansvarleg: {owner} — frist: {due}\nOppdater med `/tiltak status {id} pågår`.",
-        "en": "Action #{id} was created in “{network}”: {title}\n{goal} — owner: {owner} — due: {due}\nUpdate it with `/tiltak status {id} ongoing`.",
+        "nb": "Tiltak #{id} er opprettet i «{network}»: {title}\n{goal} — ansvarlig: {owner} — frist: {due}",
+        "nn": "Tiltak #{id} er oppretta i «{network}»: {title}\n{goal} — ansvarleg: {owner} — frist: {due}",
+        "en": "Action #{id} was created in “{network}”: {title}\n{goal} — owner: {owner} — due: {due}",
+    },
+    # the hint under a new action: what comes next from the status it was made with
+    "actions.next.planned": {
+        "nb": "Oppdater med `/tiltak status {id} pågår`.",
+        "nn": "Oppdater med `/tiltak status {id} pågår`.",
+        "en": "Update it with `/tiltak status {id} ongoing`.",
+    },
+    "actions.next.ongoing": {
+        "nb": "Oppdater fremdriften med `/tiltak fremdrift {id} {progress}` og skriv en merknad med `/tiltak notat {id} <tekst>`.",
+        "nn": "Skriv framdrifta med `/tiltak framdrift {id} {progress}` og ein merknad med `/tiltak notat {id} <tekst>`.",
+        "en": "Update the progress with `/tiltak progress {id} {progress}` and add a note with `/tiltak note {id} <text>`.",
+    },
+    "actions.next.postponed": {
+        "nb": "Når arbeidet fortsetter: `/tiltak status {id} pågår`; hvorfor det er utsatt: `/tiltak notat {id} <tekst>`.",
+        "nn": "Når arbeidet held fram: `/tiltak status {id} pågår`; kvifor det er utsett: `/tiltak notat {id} <tekst>`.",
+        "en": "When the work goes on: `/tiltak status {id} ongoing`; why it is postponed: `/tiltak note {id} <text>`.",
+    },
+    "actions.next.done": {
+        "nb": "Skriv en merknad om hvordan det gikk med `/tiltak notat {id} <tekst>`.",
+        "nn": "Skriv ein merknad om korleis det gjekk med `/tiltak notat {id} <tekst>`.",
+        "en": "Add a note on how it went with `/tiltak note {id} <text>`.",
+    },
+    "actions.next.cancelled": {
+        "nb": "Skriv en merknad om hvorfor med `/tiltak notat {id} <tekst>`.",
+        "nn": "Skriv ein merknad om kvifor med `/tiltak notat {id} <tekst>`.",
+        "en": "Add a note on why with `/tiltak note {id} <text>`.",
     },
     "actions.bad_date": {
         "nb": "Jeg forstod ikke fristen «{given}»: {detail} Skriv for eksempel `frist 1. juni` eller `frist 15.09`.",

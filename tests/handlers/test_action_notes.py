@@ -90,3 +90,83 @@ def test_a_note_beside_a_new_status_is_echoed_too(bot: TestBot, now: datetime) -
 def test_a_status_change_without_a_note_says_nothing_of_one(bot: TestBot, now: datetime) -> None:
     out = bot.run("/tiltak framdrift 5 60", as_="Tone Haugen", channel=VT, now=now)
     assert "Merknad" not in out, out
+
+
+# -- the hint under a new action fits the status it was made with ----------------------
+
+NEW = '/tiltak ny "Sjekke dekning" ansvarleg meg'
+
+
+@pytest.mark.parametrize(
+    ("member", "channel", "status", "hint", "not_hint"),
+    [
+        (
+            "Tone Haugen",
+            VT,
+            "status i gang",
+            "Skriv framdrifta med `/tiltak framdrift 7 50` og ein merknad med "
+            "`/tiltak notat 7 <tekst>`.",
+            "/tiltak status 7 pågår",
+        ),
+        (
+            "Ingrid Berg",
+            "#infrastruktur",
+            "status pågår fremdrift 60%",
+            "Oppdater fremdriften med `/tiltak fremdrift 7 70` og skriv en merknad med "
+            "`/tiltak notat 7 <tekst>`.",
+            "/tiltak status 7 pågår",
+        ),
+        (
+            "Jon Bakke",
+            "#infrastruktur",
+            "status ongoing",
+            "Update the progress with `/tiltak progress 7 50` and add a note with "
+            "`/tiltak note 7 <text>`.",
+            "/tiltak status 7 ongoing",
+        ),
+        (
+            "Tone Haugen",
+            VT,
+            "status ferdig",
+            "Skriv ein merknad om korleis det gjekk med `/tiltak notat 7 <tekst>`.",
+            "/tiltak framdrift",
+        ),
+        (
+            "Tone Haugen",
+            VT,
+            "status utsett",
+            "Når arbeidet held fram: `/tiltak status 7 pågår`; kvifor det er utsett: "
+            "`/tiltak notat 7 <tekst>`.",
+            "/tiltak framdrift",
+        ),
+        (
+            "Jon Bakke",
+            "#infrastruktur",
+            "status cancelled",
+            "Add a note on why with `/tiltak note 7 <text>`.",
+            "/tiltak status 7",
+        ),
+    ],
+)
+def test_the_hint_under_a_new_action_fits_its_status(
+    bot: TestBot, now: datetime, member: str, channel: str, status: str, hint: str, not_hint: str
+) -> None:
+    """`/tiltak ny ... status i gang` still said «Oppdater med `/tiltak status 7 pågår`»."""
+    out = bot.run(f"{NEW} {status}", as_=member, channel=channel, now=now)
+    assert hint in out.splitlines(), out
+    assert not_hint not in out, out
+
+
+@pytest.mark.parametrize(
+    ("member", "channel", "hint"),
+    [
+        ("Tone Haugen", VT, "Oppdater med `/tiltak status 7 pågår`."),
+        ("Ingrid Berg", "#infrastruktur", "Oppdater med `/tiltak status 7 pågår`."),
+        ("Jon Bakke", "#infrastruktur", "Update it with `/tiltak status 7 ongoing`."),
+    ],
+)
+def test_a_new_planned_action_is_still_pointed_to_its_status(
+    bot: TestBot, now: datetime, member: str, channel: str, hint: str
+) -> None:
+    out = bot.run(NEW, as_=member, channel=channel, now=now)
+    assert hint in out.splitlines(), out
