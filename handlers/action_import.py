@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from calendar import monthrange
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import Any
 from sqlalchemy import select
 
 from bot.context import Context
+from bot.datefmt import month_text
 from bot.errors import UserError
 from bot.grammar import Args, parse_args, tokenize
 from bot.hygiene import clean_text
@@ -70,6 +72,12 @@ class ParsedGoal:
 class Programme:
     goals: list[ParsedGoal] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    # why each skipped line is: a text key's last word and its numbers ("date", day, month)
+    why: list[tuple[str, dict[str, int]]] = field(default_factory=list)
+
+    def skip(self, line: str, why: tuple[str, dict[str, int]]) -> None:
+        self.skipped.append(line)
+        self.why.append(why)
 
     @property
     def action_count(self) -> int:
@@ -95,55 +103,133 @@ def parse_programme(text: str, lang: str = "nb") -> Programme:
     A line right after an action that continues it (starting in lower case, or after a
     line that broke off at "og", "det nye", a comma) is part of it: text copied from a PDF
     wraps. Under a "Tiltak:" line with no bullet yet, each line that reads as an action is
-    one (``_bare_action``): a list copied from a web page into a chat loses its bullets; a
-    blank line after it ends it. Anything else is skipped and reported.
+    one (``_bare_action``): a list copied from a web page into a chat loses its bullets.
+    Such a list goes on after a blank line with the lines that look like its items
+    (``_like_items``); the first that does not ends it. A number that is also a date
+    ("1.12 Møte i rådet") is an action's number only in its place (``_numbered``).
+    Anything else is skipped and reported with why (``Programme.why``).
     """
-    prog = Programme()
-    goal: ParsedGoal | None = None
-    needs_title = False
-    after_bullet = False
-    bare_list = False  # under a "Tiltak:" line, before any bullet: lines are actions
+    reader = _Reader()
     for raw in text.splitlines():
-        line = " ".join(raw.split())
+        reader.read(" ".join(raw.split()))
+    prog = reader.prog
+    for g in prog.goals:
+        if not g.title:
+            g.title = t("actions.goal_untitled", lang, number=g.number)
+    return prog
+
+
+@dataclass
+class _Reader:
+    """``parse_programme``'s place in the text, one line at a time."""
+
+    prog: Programme = field(default_factory=Programme)
+    goal: ParsedGoal | None = None
+    needs_title: bool = False
+    after_bullet: bool = False
+    bare_list: bool = False  # under a "Tiltak:" line, before any bullet: lines are actions
+    items: list[str] = field(default_factory=list)  # the bare list's actions so far
+    paused: bool = False  # a blank line inside the bare list
+    ended: bool = False  # a line unlike its items after a blank line ended the bare list
+
+    def read(self, line: str) -> None:
         if not line:
-            bare_list = bare_list and not after_bullet  # a blank line ends a bare list
-            after_bullet = False
-            continue
+            self.paused = self.paused or (self.bare_list and bool(self.items))
+            self.after_bullet = False
+            return
+        if self._heading(line):
+            return
+        goal = self.goal
+        if goal is not None and self.after_bullet and _continues(goal.actions[-1], line):
+            goal.actions[-1] = f"{goal.actions[-1]} {line}"
+            if self.items:
+                self.items[-1] = goal.actions[-1]
+            return
+        title = _bulleted(line, goal)
+        if title is not None:
+            self.bare_list = self.paused = False
+        elif self.bare_list:
+            title = self._bare(line)
+        if title is not None and goal is not None:
+            _add_action(goal, title)
+            self.after_bullet = True
+            return
+        if goal is not None and self.needs_title:
+            goal.title, self.needs_title = line, False
+        else:
+            self.prog.skip(line, self._why(line))
+            self.after_bullet = False
+
+    def _heading(self, line: str) -> bool:
+        """A goal heading or a "Tiltak:" line: each starts reading anew."""
         # Markdown or Word decoration ("## Mål 1", "**Mål 1:**") only around goal headings;
         # a leading "*" elsewhere is a bullet.
         m = _GOAL.match(line.strip(_DECOR).rstrip("*_").strip())
         if m:
             number = int(m.group(1))
-            if any(g.number == number for g in prog.goals):
+            if any(g.number == number for g in self.prog.goals):
                 raise UserError("actions.import.duplicate_goal", number=number)
-            goal = ParsedGoal(number, m.group(2).strip())
-            prog.goals.append(goal)
-            needs_title, after_bullet, bare_list = not goal.title, False, False
-            continue
-        if _ACTIONS_HEADER.match(line):
-            after_bullet, bare_list = False, goal is not None
-            continue
-        if goal is not None and after_bullet and _continues(goal.actions[-1], line):
-            goal.actions[-1] = f"{goal.actions[-1]} {line}"
-            continue
-        title = _bulleted(line, goal)
-        if title is not None:
-            bare_list = False
-        elif bare_list:
-            title = _bare_action(line)
-        if title is not None and goal is not None:
-            _add_action(goal, title)
-            after_bullet = True
-            continue
-        if goal is not None and needs_title:
-            goal.title, needs_title = line, False
+            self.goal = ParsedGoal(number, m.group(2).strip())
+            self.prog.goals.append(self.goal)
+            self.needs_title, self.bare_list = not self.goal.title, False
+        elif _ACTIONS_HEADER.match(line):
+            self.bare_list = self.goal is not None
         else:
-            prog.skipped.append(line)
-            after_bullet = False
-    for g in prog.goals:
-        if not g.title:
-            g.title = t("actions.goal_untitled", lang, number=g.number)
-    return prog
+            return False
+        self.after_bullet = self.paused = self.ended = False
+        self.items = []
+        return True
+
+    def _bare(self, line: str) -> str | None:
+        """An action of the bare list; after a blank line, only one like its items."""
+        title = _bare_action(line)
+        if self.paused and (title is None or not _like_items(line, self.items)):
+            self.bare_list, self.paused, self.ended = False, False, True
+            return None
+        self.paused = False
+        if title is not None:
+            self.items.append(title)
+        return title
+
+    def _why(self, line: str) -> tuple[str, dict[str, int]]:
+        """Why ``line`` is left out: a date, after the list it ended, or neither a goal
+        nor an action."""
+        date = _date_start(line)
+        if date is not None:
+            day, month = date
+            place = len(self.goal.actions) + 1 if self.goal is not None else 0
+            if self.goal is not None and day == self.goal.number and month != place:
+                return "date_number", {"day": day, "month": month, "place": place}
+            return "date", {"day": day, "month": month}
+        return ("after_list" if self.ended else "plain"), {}
+
+
+def _like_items(line: str, items: list[str]) -> bool:
+    """Whether ``line``, after a blank line in a bare list, looks like the list's items:
+    one sentence, no full date ("vedteke i rådet 12.03.2022": a closing paragraph), and
+    no full stop at its end where the items had none."""
+    if _SENTENCES.search(line) or _FULL_DATE.search(line):
+        return False
+    return not line.endswith(".") or any(item.endswith(".") for item in items)
+
+
+_SENTENCES = re.compile(r"\w[.!?]\s+[A-ZÆØÅ]")
+_FULL_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})\b")
+# "1.12 Møte i rådet", "15.09. møte": a line that starts with a day and a month
+_DATE_START = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?\)?\s+(\S+)")
+# "1.5 mill. kr er sett av": an amount, not a date
+_AMOUNT = re.compile(r"^(?:mill|mrd|milliard|million|kr|kroner|nok|prosent|%)", re.IGNORECASE)
+
+
+def _date_start(line: str) -> tuple[int, int] | None:
+    """The day and month a line starts with (``1.12 Møte i rådet``: 1 December), or None."""
+    m = _DATE_START.match(line)
+    if m is None or _AMOUNT.match(m.group(3)):
+        return None
+    day, month = int(m.group(1)), int(m.group(2))
+    if not 1 <= month <= 12 or not 1 <= day <= monthrange(2028, month)[1]:  # 2028: leap
+        return None
+    return day, month
 
 
 def _bulleted(line: str, goal: ParsedGoal | None) -> str | None:
@@ -154,8 +240,18 @@ def _bulleted(line: str, goal: ParsedGoal | None) -> str | None:
         return b.group(1).strip()
     n = _NUMBERED.match(line)
     if n and goal is not None and int(n.group(1)) == goal.number and n.group(2)[0].isupper():
-        return n.group(2).strip()
+        return n.group(2).strip() if _in_place(line, goal) else None
     return None
+
+
+def _in_place(line: str, goal: ParsedGoal) -> bool:
+    """Whether a numbered line whose number is also a date (``1.12``: 1 December) stands
+    where that action would: ``1.12`` as the twelfth action of goal 1. A number that is
+    no date (``1.13``, ``1.2.1``) is the action's wherever it stands."""
+    date = _date_start(line)
+    if date is None or not re.match(r"^\d{1,2}\.\d{1,2}\.?\)?\s", line):
+        return True
+    return date[1] == len(goal.actions) + 1
 
 
 def _bare_action(line: str) -> str | None:
@@ -315,12 +411,35 @@ def _preview(ctx: Context, network: Network, text: str) -> Reply:
         ]
         reply.add(Text("\n".join(renames)))
     if prog.skipped:
-        example = prog.skipped[0] if len(prog.skipped[0]) <= 80 else prog.skipped[0][:77] + "…"
-        skipped = len(prog.skipped)
-        key = f"actions.import.skipped.{'one' if skipped == 1 else 'many'}"
-        reply.add(Text(t(key, lang, n=skipped, example=example)))
+        reply.add(Text("\n".join(_skipped_lines(prog, lang))))
     reply.add(Text(t("actions.import.confirm_hint", lang)))
     return reply
+
+
+SKIPPED_SHOWN = 10  # lines left out the preview names, each with why
+
+
+def _skipped_lines(prog: Programme, lang: str) -> list[str]:
+    """Each line left out (the first ten, cut at 80 characters) and why."""
+    lines = [counted("skipped", len(prog.skipped), lang)]
+    for line, (why, numbers) in list(zip(prog.skipped, prog.why, strict=True))[:SKIPPED_SHOWN]:
+        shown = line if len(line) <= 80 else line[:77] + "…"
+        reason = t(f"actions.import.why.{why}", lang, **_why_params(numbers, lang))
+        lines.append(t("actions.import.skipped_line", lang, line=shown, why=reason))
+    if len(prog.skipped) > SKIPPED_SHOWN:
+        lines.append(t("actions.import.skipped_more", lang, n=len(prog.skipped) - SKIPPED_SHOWN))
+    lines.append(t("actions.import.skipped_fix", lang))
+    return lines
+
+
+def _why_params(numbers: dict[str, int], lang: str) -> dict[str, object]:
+    """A date left out as its words ("1. desember"), and the numbers it was read against."""
+    if "day" not in numbers:
+        return {}
+    day, month = numbers["day"], numbers["month"]
+    name = month_text(month)(lang)
+    date = f"{day} {name}" if lang == "en" else f"{day}. {name}"
+    return {"date": date, "number": f"{day}.{month}", "goal": day, **numbers}
 
 
 def _keep_preview(ctx: Context, network: Network, prog: Programme) -> None:

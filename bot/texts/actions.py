@@ -433,14 +433,49 @@ TEXTS = {
     "actions.import.fresh.one": {"nb": "{n} nytt", "nn": "{n} nytt", "en": "{n} new"},
     "actions.import.fresh.many": {"nb": "{n} nye", "nn": "{n} nye", "en": "{n} new"},
     "actions.import.skipped.one": {
-        "nb": "{n} linje var verken mål eller tiltak og blir ikke tatt med: «{example}».",
-        "nn": "{n} linje var verken mål eller tiltak og blir ikkje teken med: «{example}».",
-        "en": "{n} line was neither a goal nor an action and is left out: “{example}”.",
+        "nb": "{n} linje blir ikke tatt med:",
+        "nn": "{n} linje blir ikkje teken med:",
+        "en": "{n} line is left out:",
     },
     "actions.import.skipped.many": {
-        "nb": "{n} linjer var verken mål eller tiltak og blir ikke tatt med (for eksempel «{example}»).",
-        "nn": "{n} linjer var verken mål eller tiltak og blir ikkje tekne med (til dømes «{example}»).",
-        "en": "{n} lines were neither goals nor actions and are left out (for example “{example}”).",
+        "nb": "{n} linjer blir ikke tatt med:",
+        "nn": "{n} linjer blir ikkje tekne med:",
+        "en": "{n} lines are left out:",
+    },
+    "actions.import.skipped_line": {
+        "nb": "• «{line}» – {why}",
+        "nn": "• «{line}» – {why}",
+        "en": "• “{line}” – {why}",
+    },
+    "actions.import.why.plain": {
+        "nb": "verken mål eller tiltak",
+        "nn": "verken mål eller tiltak",
+        "en": "neither a goal nor an action",
+    },
+    "actions.import.why.date": {
+        "nb": "en dato ({date}), ikke et tiltak",
+        "nn": "ein dato ({date}), ikkje eit tiltak",
+        "en": "a date ({date}), not an action",
+    },
+    "actions.import.why.date_number": {
+        "nb": "en dato ({date}), ikke tiltak {number}: tiltak nr. {place} under mål {goal} ville hatt nummer {goal}.{place}",
+        "nn": "ein dato ({date}), ikkje tiltak {number}: tiltak nr. {place} under mål {goal} ville ha nummer {goal}.{place}",
+        "en": "a date ({date}), not action {number}: action {place} of goal {goal} would be numbered {goal}.{place}",
+    },
+    "actions.import.why.after_list": {
+        "nb": "står etter tiltakslisten og ligner ikke på tiltakene i den",
+        "nn": "står etter tiltakslista og liknar ikkje på tiltaka i ho",
+        "en": "comes after the list of actions and does not look like them",
+    },
+    "actions.import.skipped_more": {
+        "nb": "… og {n} til.",
+        "nn": "… og {n} til.",
+        "en": "… and {n} more.",
+    },
+    "actions.import.skipped_fix": {
+        "nb": "Er en av linjene et tiltak, sett et punkt foran (`• …`) og lim inn på nytt.",
+        "nn": "Er ei av linjene eit tiltak, set eit punkt framfor (`• …`) og lim inn på nytt.",
+        "en": "If one of the lines is an action, put a bullet before it (`• …`) and paste again.",
     },
     "actions.import.confirm_hint": {
         "nb": "Skriv `/tiltak importer bekreft` for å opprette dette, eller `/tiltak importer avbryt`.",

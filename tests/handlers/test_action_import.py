@@ -98,7 +98,8 @@ def test_preview_then_confirm_creates_exactly_the_preview(tbot: TestBot, now: da
         "• Mål 2 (nytt mål): Fleire innbyggjarar og fleire arbeidsplassar — 12 tiltak, 12 nye"
         in out
     )
-    assert "2 linjer var verken mål eller tiltak" in out  # not "linje(r)"
+    assert "2 linjer blir ikke tatt med:" in out  # not "linje(r)"
+    assert "• «Handlingsprogram for regionrådet 2026-27» – verken mål eller tiltak" in out
     assert counts(tbot) == (0, 0)  # a preview saves nothing
     out = tbot.run("/tiltak importer bekreft", channel=CH, now=now)
     assert out.startswith("Importert til «Regionrådet Øvre Telemark»: 4 nye mål og 33 nye tiltak")
@@ -115,11 +116,13 @@ def test_preview_then_confirm_creates_exactly_the_preview(tbot: TestBot, now: da
 def test_one_line_left_out_is_one_line(tbot: TestBot, now: datetime) -> None:
     body = "Mål 1: Betre vegar\nTiltak:\n • Kartleggje hol i vegen\nSjå også vedlegget\n"
     out = tbot.run("/tiltak importer", channel=CH, now=now, body=body)
-    assert "1 linje var verken mål eller tiltak" in out, out  # not "1 linje(r)"
+    assert "1 linje blir ikke tatt med:" in out, out  # not "1 linje(r)"
+    assert "• «Sjå også vedlegget» – verken mål eller tiltak" in out, out
     assert "— 1 tiltak, 1 nytt" in out, out  # not "1 nye"
     tbot.run("/partnerbot språk en", now=now)
     out = tbot.run("/tiltak import", channel=CH, now=now, body=body)
-    assert "1 line was neither a goal nor an action and is left out" in out, out
+    assert "1 line is left out:" in out, out
+    assert "• “Sjå også vedlegget” – neither a goal nor an action" in out, out
     assert "— 1 action, 1 new" in out, out
 
 
