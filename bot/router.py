@@ -220,12 +220,19 @@ class Router:
     def remember_language(self, platform: str, user_id: str, lang: str) -> None:
         self._languages[(platform, user_id)] = lang
 
-    def language_of(self, platform: str, user_id: str) -> str:
+    def language_of(self, platform: str, user_id: str, channel_id: str | None = None) -> str:
         """The language to answer a member in outside a command (an adapter's own words):
-        as ``member_language``; while the database is unreachable, as last seen."""
+        as ``member_language``, or with ``channel_id`` as a command there is answered
+        (``command_language``: a newcomer in a nynorsk partnership's channel reads nynorsk);
+        while the database is unreachable, as last seen."""
         try:
             with self.db.reading() as session:
                 member = find_member(session, platform, user_id)
+                if member is not None and channel_id is not None:
+                    network = session.scalar(
+                        _CHANNEL_NETWORK, {"platform": platform, "channel_id": channel_id}
+                    )
+                    return command_language(member, network, self.settings)
                 if member is not None:
                     return member_language(member, self.settings)
         except Exception as exc:

@@ -17,9 +17,10 @@ from bot.adapters.contract import Adapter, Capabilities, Posted, Profile, stored
 from bot.app import App
 from bot.hygiene import clean_text
 from bot.i18n import t
-from bot.languages import member_language
+from bot.languages import command_language
 from bot.messages import Command, File, Reply, plain_text, render_plain
 from bot.messenger import Destination
+from bot.router import channel_network
 from bot.scheduler import DispatchLoop
 from storage.accounts import find_member, new_member, on_platform
 from storage.models import Member
@@ -114,7 +115,9 @@ class Console:
         return stored_profile(self.app.db, PLATFORM, external_id)
 
     def lang(self) -> str:
-        return self.app.router.language_of(PLATFORM, self.user)
+        """The console's own lines in the language a command here is answered in: a
+        newcomer in #vest-telemark reads nynorsk."""
+        return self.app.router.language_of(PLATFORM, self.user, self.channel)
 
     # -- members -------------------------------------------------------------------
 
@@ -159,10 +162,24 @@ class Console:
             account = member.account_on(PLATFORM)
             assert account is not None  # found or made on this platform above
             self.user = account.external_id
-            lang = member_language(member, self.app.settings)  # the one now at the keyboard
+            # the one now at the keyboard, in this channel
+            network = channel_network(s, self._here())
+            lang = command_language(member, network, self.app.settings)
             org = member.organisation.name if member.organisation else "—"
             role = t(f"role.{member.role}", lang)
             return t("console.as_now", lang, name=member.name, org=org, role=role)
+
+    def _here(self) -> Command:
+        """A command from the member at the keyboard, in the channel: where it would go."""
+        return Command(
+            platform=PLATFORM,
+            user_id=self.user,
+            user_name=self.user,
+            channel_id=self.channel,
+            channel_name=self.channel,
+            name="",
+            text="",
+        )
 
     # -- commands ------------------------------------------------------------------
 

@@ -54,3 +54,22 @@ def test_the_console_answers_a_newcomer_in_vest_telemark_in_nynorsk(bot: TestBot
     )
     assert NO_NETWORK["nn"] in out, out
     assert NO_NETWORK["nb"] not in out, out
+
+
+def test_the_consoles_own_lines_follow_the_channel_for_a_newcomer(bot: TestBot) -> None:
+    """`/som ny "Roger Ryberg"` in #vest-telemark printed «Du er nå Roger Ryberg (—,
+    medlem).» in bokmål while every answer after it was nynorsk: the console's own lines
+    asked the member's language without the channel."""
+    out = run_console(
+        bot.app,
+        '/kanal #vest-telemark\n/som ny "Roger Ryberg"\ntiltak\n/kanal #infrastruktur\n'
+        "tiltak\n/kanal #vest-telemark\n/som Ola Nordmann\n",
+    ).splitlines()
+    assert "Du er no Roger Ryberg (—, medlem)." in out, out
+    assert "Kommandoar startar med /. Prøv `/partnerbot hjelp`." in out, out
+    # Moved to a bokmål partnership's channel: that channel's language.
+    assert "Du skriver nå i kanalen #infrastruktur." in out, out
+    assert "Kommandoer starter med /. Prøv `/partnerbot hjelp`." in out, out
+    assert "Du skriv no i kanalen #vest-telemark." in out, out
+    # A member of a bokmål partnership stays in bokmål in #vest-telemark.
+    assert "Du er nå Ola Nordmann (Tønsberg kommune, medlem)." in out, out
