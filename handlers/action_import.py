@@ -106,7 +106,7 @@ def parse_programme(text: str, lang: str = "nb") -> Programme:
     one (``_bare_action``): a list copied from a web page into a chat loses its bullets.
     Such a list goes on after a blank line with the lines that look like its items
     (``_like_items``); the first that does not ends it. A number that is also a date
-    ("1.12 Møte i rådet") is an action's number only in its place (``_numbered``).
+    ("1.12 Møte i rådet") is an action's number only in its place (``_in_place``).
     Anything else is skipped and reported with why (``Programme.why``).
     """
     reader = _Reader()
@@ -142,7 +142,7 @@ class _Reader:
         goal = self.goal
         if goal is not None and self.after_bullet and _continues(goal.actions[-1], line):
             goal.actions[-1] = f"{goal.actions[-1]} {line}"
-            if self.items:
+            if self.bare_list and self.items:  # the item as its list's shape is judged
                 self.items[-1] = goal.actions[-1]
             return
         title = _bulleted(line, goal)
@@ -249,9 +249,7 @@ def _in_place(line: str, goal: ParsedGoal) -> bool:
     where that action would: ``1.12`` as the twelfth action of goal 1. A number that is
     no date (``1.13``, ``1.2.1``) is the action's wherever it stands."""
     date = _date_start(line)
-    if date is None or not re.match(r"^\d{1,2}\.\d{1,2}\.?\)?\s", line):
-        return True
-    return date[1] == len(goal.actions) + 1
+    return date is None or date[1] == len(goal.actions) + 1
 
 
 def _bare_action(line: str) -> str | None:
