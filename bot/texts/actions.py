@@ -417,10 +417,12 @@ TEXTS = {
         "en": "I cannot read the file “{path}”: {reason}. Check the name and the folder.",
     },
     "actions.import.preview": {
-        "nb": "**Forhåndsvisning for «{network}»**: {goals} mål og {actions} tiltak i teksten. Blir opprettet: {new_goals} og {new_actions} ({existing} finnes fra før).",
-        "nn": "**Førehandsvising for «{network}»**: {goals} mål og {actions} tiltak i teksten. Blir oppretta: {new_goals} og {new_actions} ({existing} finst frå før).",
-        "en": "**Preview for “{network}”**: {goals} goals and {actions} actions in the text. To be created: {new_goals} and {new_actions} ({existing} exist already).",
+        "nb": "**Forhåndsvisning for «{network}»**: {goals} og {actions} i teksten. Blir opprettet: {new_goals} og {new_actions} ({existing} finnes fra før).",
+        "nn": "**Førehandsvising for «{network}»**: {goals} og {actions} i teksten. Blir oppretta: {new_goals} og {new_actions} ({existing} finst frå før).",
+        "en": "**Preview for “{network}”**: {goals} and {actions} in the text. To be created: {new_goals} and {new_actions} ({existing} exist already).",
     },
+    "actions.import.goals.one": {"nb": "{n} mål", "nn": "{n} mål", "en": "{n} goal"},
+    "actions.import.goals.many": {"nb": "{n} mål", "nn": "{n} mål", "en": "{n} goals"},
     "actions.import.goal_new": {"nb": "nytt mål", "nn": "nytt mål", "en": "new goal"},
     "actions.import.goal_old": {"nb": "finnes", "nn": "finst", "en": "exists"},
     "actions.import.goal_line": {

@@ -178,3 +178,16 @@ def test_a_long_list_of_lines_left_out_is_cut_and_counted(bot: TestBot, now: dat
     assert "15 linjer blir ikkje tekne med:" in out, out
     assert sum(line.startswith("• «Delmål") for line in out.splitlines()) == 10, out
     assert "… og 5 til." in out.splitlines(), out
+
+
+def test_one_goal_and_one_action_in_english_are_not_plural(bot: TestBot, now: datetime) -> None:
+    """The English preview said «1 goals and 1 actions in the text»."""
+    bot.run("/partnerbot språk en", as_="Ingrid Berg", now=now)
+    body = "Mål 1: A strong voice\nTiltak:\n• Raise the matters\n"
+    out = bot.run("/tiltak import", as_="Ingrid Berg", channel=VT, now=now, body=body)
+    assert "1 goal and 1 action in the text." in out, out
+    body += "• Hold a workshop\nMål 2: More jobs\n• More apprentices\n"
+    out = bot.run("/tiltak import", as_="Ingrid Berg", channel=VT, now=now, body=body)
+    assert "2 goals and 3 actions in the text." in out, out
+    out = bot.run("/tiltak importer", as_="Sigrid Aasen", channel=VT, now=now, body=body)
+    assert "2 mål og 3 tiltak i teksten." in out, out
