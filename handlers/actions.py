@@ -237,9 +237,14 @@ def _typed_note(ctx: Context, words: list[Token]) -> str:
     (``Rådet sa "ja" til planen``); on one line. Words not read from the command's own
     text (none today) are joined as they are."""
     typed = one_line(typed_tail(ctx.command.text, len(words)))
-    if [tok.text for tok in tokenize(typed)] != [tok.text for tok in words]:
+    if _spoken(tokenize(typed)) != _spoken(words):
         return " ".join(tok.text for tok in words)
     return typed
+
+
+def _spoken(words: list[Token]) -> list[str]:
+    """The words as compared: runs of white space (inside quotes too) as one space."""
+    return [" ".join(tok.text.split()) for tok in words]
 
 
 def set_progress(ctx: Context, args: Args) -> Reply:

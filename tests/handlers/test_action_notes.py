@@ -55,6 +55,7 @@ def test_the_answer_echoes_the_note_that_was_saved(
         'Rådet sa "ja til planen',  # one quote, never closed
         '"Ja" frå rådet',
         'Rådet sa   "ja"',
+        'Rådet sa "ja  takk" til planen',  # two spaces inside the quotes
     ],
 )
 def test_quotes_typed_inside_a_note_are_kept(bot: TestBot, now: datetime, note: str) -> None:
