@@ -1,6 +1,8 @@
 """The one command grammar: verb, quoted title, keyword-value pairs; short numbers."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.errors import UserError
 from bot.grammar import parse_args, parse_ref, tokenize, typed_tail
@@ -166,3 +168,17 @@ def test_a_checked_keyword_after_a_quoted_title_stays_the_keyword() -> None:
 )
 def test_typed_tail_is_the_last_words_as_typed(text: str, words: int, tail: str) -> None:
     assert typed_tail(text, words) == tail
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet=st.sampled_from(list('ab 1\n"“”«»„#')), max_size=30),
+    words=st.integers(min_value=0, max_value=8),
+)
+def test_the_typed_tail_has_the_last_words(text: str, words: int) -> None:
+    """What `typed_tail` gives is read as the same last words: a note typed after the
+    number is the note, whatever quotes are in it."""
+    tokens = tokenize(text)
+    tail = tokenize(typed_tail(text, words))
+    expected = tokens[len(tokens) - min(words, len(tokens)) :] if words else []
+    assert [(tok.text, tok.quoted) for tok in tail] == [(tok.text, tok.quoted) for tok in expected]
