@@ -40,6 +40,8 @@ _ACTIONS_HEADER = re.compile(r"^(?:tiltak|actions?)\s*:?$", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[•·▪●◦○■□➢►✓\-*–—]\s*|\d{1,3}[.)]\s+|[a-z][.)]\s+)(\S.*)$")
 # "1.2 Halde ...": an action numbered under its goal; "15.09 møte" and "1.5 mill. kr" are not
 _NUMBERED = re.compile(r"^(\d{1,3})(?:\.\d{1,3})+[.)]?\s+(\S.*)$")
+_PLACE = re.compile(r"^\d{1,3}\.(\d{1,3})")  # the action's own number: 4 in "1.4 ..."
+NUMBERING_GAP = 3  # how far past the last number a date-like one still goes on with it
 _LABEL = re.compile(r"^\S+(?:\s+\S+)?:(?:\s|$)")  # "Delmål 1.1: ...", "Merk: ..."
 # Words a wrapped line breaks after: the next line goes on with the same action.
 _JOINING = frozenset(
@@ -66,6 +68,7 @@ class ParsedGoal:
     number: int
     title: str
     actions: list[str] = field(default_factory=list)
+    last_number: int = 0  # the last action number read under it (3 for "1.3 ..."), 0: none
 
 
 @dataclass
@@ -240,16 +243,26 @@ def _bulleted(line: str, goal: ParsedGoal | None) -> str | None:
         return b.group(1).strip()
     n = _NUMBERED.match(line)
     if n and goal is not None and int(n.group(1)) == goal.number and n.group(2)[0].isupper():
-        return n.group(2).strip() if _in_place(line, goal) else None
+        if not _in_place(line, goal):
+            return None
+        place = _PLACE.match(line)
+        goal.last_number = int(place.group(1)) if place else goal.last_number
+        return n.group(2).strip()
     return None
 
 
 def _in_place(line: str, goal: ParsedGoal) -> bool:
-    """Whether a numbered line whose number is also a date (``1.12``: 1 December) stands
-    where that action would: ``1.12`` as the twelfth action of goal 1. A number that is
-    no date (``1.13``, ``1.2.1``) is the action's wherever it stands."""
+    """Whether a numbered line whose number is also a date (``1.12``: 1 December) is
+    its goal's action: where that action would stand (``1.12`` as the twelfth action of
+    goal 1), or going on with the numbering read so far (``1.4`` after ``1.2``: an action
+    struck; ``2.1`` twice: a typo), at most ``NUMBERING_GAP`` past the last number. A
+    number that is no date (``1.13``, ``1.2.1``) is the action's wherever it stands."""
     date = _date_start(line)
-    return date is None or date[1] == len(goal.actions) + 1
+    if date is None:
+        return True
+    place = date[1]
+    last = goal.last_number
+    return place == len(goal.actions) + 1 or last <= place <= last + NUMBERING_GAP
 
 
 def _bare_action(line: str) -> str | None:

@@ -191,3 +191,32 @@ def test_one_goal_and_one_action_in_english_are_not_plural(bot: TestBot, now: da
     assert "2 goals and 3 actions in the text." in out, out
     out = bot.run("/tiltak importer", as_="Sigrid Aasen", channel=VT, now=now, body=body)
     assert "2 mål og 3 tiltak i teksten." in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "actions"),
+    [
+        (  # 1.3 was struck from the programme: 1.4 goes on with the numbering
+            "Mål 1: Ei sterk stemme\nTiltak:\n1.1 Løfte fram saker\n1.2 Halde møte\n"
+            "1.4 Lage fråsegn\n",
+            ["Løfte fram saker", "Halde møte", "Lage fråsegn"],
+        ),
+        (  # an unnumbered action first, then the numbered ones
+            "Mål 1: Ei sterk stemme\nTiltak:\n• Innleiande tiltak\n1.1 Løfte fram saker\n"
+            "1.2 Halde møte\n",
+            ["Innleiande tiltak", "Løfte fram saker", "Halde møte"],
+        ),
+        (  # a number typed twice
+            "Mål 2: Samferdsel\nTiltak:\n2.1 Kartleggje vegane\n2.1 Søkje om midlar\n",
+            ["Kartleggje vegane", "Søkje om midlar"],
+        ),
+    ],
+)
+def test_a_number_that_goes_on_with_the_numbering_is_an_action_even_if_it_could_be_a_date(
+    text: str, actions: list[str]
+) -> None:
+    """Programmes have gaps (an action struck), mixed bullets and typos: a number close
+    after the last one read under its goal is that goal's action, not a date."""
+    prog = parse_programme(text, "nn")
+    assert prog.goals[0].actions == actions
+    assert prog.skipped == []
