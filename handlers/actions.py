@@ -129,7 +129,10 @@ def _next_step(ctx: Context, action: Action) -> str:
     progress = (
         50 if (action.progress or 0) < 40 else min(100, (action.progress or 0) // 10 * 10 + 10)
     )
-    return t(f"actions.next.{action.status}", ctx.lang, id=action.id, progress=progress)
+    step = action.status
+    if step == "ongoing" and progress == 100:  # 91 % or more: the next step is done
+        step = "nearly_done"
+    return t(f"actions.next.{step}", ctx.lang, id=action.id, progress=progress)
 
 
 def _goal_of_new(ctx: Context, network: Network, args: Args, title: str) -> Goal:

@@ -144,6 +144,11 @@ TEXTS = {
         "nn": "Skriv framdrifta med `/tiltak framdrift {id} {progress}` og ein merknad med `/tiltak notat {id} <tekst>`.",
         "en": "Update the progress with `/tiltak progress {id} {progress}` and add a note with `/tiltak note {id} <text>`.",
     },
+    "actions.next.nearly_done": {
+        "nb": "Når det er i mål: `/tiltak ferdig {id}`. Skriv en merknad med `/tiltak notat {id} <tekst>`.",
+        "nn": "Når det er i mål: `/tiltak ferdig {id}`. Skriv ein merknad med `/tiltak notat {id} <tekst>`.",
+        "en": "When it is finished: `/tiltak done {id}`. Add a note with `/tiltak note {id} <text>`.",
+    },
     "actions.next.postponed": {
         "nb": "Når arbeidet fortsetter: `/tiltak status {id} pågår`; hvorfor det er utsatt: `/tiltak notat {id} <tekst>`.",
         "nn": "Når arbeidet held fram: `/tiltak status {id} pågår`; kvifor det er utsett: `/tiltak notat {id} <tekst>`.",

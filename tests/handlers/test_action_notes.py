@@ -125,6 +125,13 @@ NEW = '/tiltak ny "Sjekke dekning" ansvarleg meg'
             "`/tiltak note 7 <text>`.",
             "/tiltak status 7 ongoing",
         ),
+        (  # nearly there: the next step is done, not a progress of 100 %
+            "Ingrid Berg",
+            "#infrastruktur",
+            "status pågår fremdrift 95%",
+            "Når det er i mål: `/tiltak ferdig 7`. Skriv en merknad med `/tiltak notat 7 <tekst>`.",
+            "fremdrift 7 100",
+        ),
         (
             "Tone Haugen",
             VT,
