@@ -26,11 +26,11 @@ from bot.messages import Fields, Reply, Text
 from bot.zones import row_zone
 from handlers.conference_common import (
     ANNOUNCED,
-    CANCELLED,
     CONFERENCE_CANCELLED,
     MAYBE,
     OBJECT,
     REGISTERED,
+    SAID_NO,
     WAITLISTED,
     audience_members,
     audience_networks,
@@ -234,7 +234,7 @@ def schedule_called_off(
             now,
             payload,
         )
-    answered = sorted({r.member_id for r in conf.registrations if r.status != CANCELLED})
+    answered = sorted({r.member_id for r in conf.registrations if r.status not in SAID_NO})
     for member_id in answered:
         _schedule(
             session,
@@ -253,7 +253,11 @@ def schedule_changed(session: Session, conf: Conference, now: datetime, tz: tzin
     maybe) in a chat (a web guest's page shows it); returns how many. Rendered at send
     time: two changes in a row tell the last."""
     answered = sorted(
-        {r.member_id for r in conf.registrations if r.status != CANCELLED and not r.member.is_guest}
+        {
+            r.member_id
+            for r in conf.registrations
+            if r.status not in SAID_NO and not r.member.is_guest
+        }
     )
     waiting = _pending_changed(session, conf)
     for member_id in answered:
@@ -462,7 +466,7 @@ def render_changed(
     if conf is None:
         return None
     reg = registration_of(session, conf.id, int(row.target_id))
-    if reg is None or reg.status == CANCELLED:
+    if reg is None or reg.status in SAID_NO:
         return None  # withdrew since: the change is no longer theirs to hear
     tz = row_zone(row, settings)
     return Reply(

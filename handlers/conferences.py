@@ -33,10 +33,12 @@ from handlers.conference_common import (
     ANNOUNCED,
     CANCELLED,
     CONFERENCE_CANCELLED,
+    DECLINED,
     DRAFT,
     MAYBE,
     OBJECT,
     REGISTERED,
+    SAID_NO,
     WAITLISTED,
     audience_members,
     audience_text,
@@ -398,7 +400,7 @@ def show_conference(ctx: Context, args: Args) -> Reply:
     reg = registration_of(ctx.session, conf.id, ctx.member.id)
     state = "" if conf.state == ANNOUNCED else t(f"conferences.state.{conf.state}", ctx.lang)
     status = t("conferences.your_status", ctx.lang, status=status_text(ctx.session, reg, ctx.lang))
-    if reg is not None and reg.note and reg.status != CANCELLED:
+    if reg is not None and reg.note and reg.status not in SAID_NO:
         status += "\n" + t("conferences.note_saved", ctx.lang, note=reg.note)
     reply = Reply(
         blocks=[
@@ -469,6 +471,10 @@ def list_participants(ctx: Context, args: Args) -> Reply:
     lines = [t("conferences.participants_title", ctx.lang, id=conf.id, title=conf.title)]
     for status in (REGISTERED, WAITLISTED, MAYBE, CANCELLED):
         regs = by_arrival(ctx.session, conf.id, status)
+        if status == CANCELLED:  # a no and a seat given back: both not coming
+            regs = sorted(
+                regs + by_arrival(ctx.session, conf.id, DECLINED), key=lambda r: (r.queued_at, r.id)
+            )
         heading = t(
             f"conferences.heading.{status}",
             ctx.lang,

@@ -160,6 +160,11 @@ TEXTS = {
         "nn": "du har meldt deg av",
         "en": "you cancelled",
     },
+    "conferences.status.declined": {
+        "nb": "du har takket nei",
+        "nn": "du har takka nei",
+        "en": "you declined",
+    },
     "conferences.heading.registered": {
         "nb": "**Påmeldt ({count} av {seats}):**",
         "nn": "**Påmelde ({count} av {seats}):**",
@@ -184,6 +189,7 @@ TEXTS = {
     "conferences.csv_status.waitlisted": {"nb": "venteliste", "nn": "venteliste", "en": "waitlist"},
     "conferences.csv_status.maybe": {"nb": "kanskje", "nn": "kanskje", "en": "maybe"},
     "conferences.csv_status.cancelled": {"nb": "avmeldt", "nn": "avmeld", "en": "cancelled"},
+    "conferences.csv_status.declined": {"nb": "takket nei", "nn": "takka nei", "en": "declined"},
     # -- creating and changing -------------------------------------------------------------
     "conferences.title_missing": {
         "nb": f"Konferansen trenger et navn i anførselstegn: `/konferanse ny {_EX}`.",
