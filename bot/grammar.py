@@ -122,6 +122,13 @@ class Args:
         """Whether the title (the positional words) was typed in quotes."""
         return any(tok.quoted for tok in self.positional)
 
+    @property
+    def after_ref(self) -> str:
+        """Every positional word after the item's number (the first unquoted one), quoted or
+        not, in the order typed: the reason in `avlys 4 saken er løst`."""
+        number = next((k for k, tok in enumerate(self.positional) if not tok.quoted), None)
+        return " ".join(tok.text for k, tok in enumerate(self.positional) if k != number)
+
     def strict_title(self, limit: int | None = None) -> str | None:
         """The title of a "new" command, refusing words it would otherwise drop: a word after
         a quoted title, or a misspelt keyword inside an unquoted one (``ansvarlg @ola``).

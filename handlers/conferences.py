@@ -58,6 +58,7 @@ from handlers.conference_common import (
 )
 from handlers.conference_files import ics_file, participants_csv
 from handlers.conference_outbox import (
+    Told,
     called_off_card,
     details,
     invitation,
@@ -301,7 +302,7 @@ def edit_conference(ctx: Context, args: Args) -> Reply:
     if args.get("audience"):  # not handed to another partnership's networks
         require_organiser_of_home(ctx, conf)
     ctx.session.flush()
-    told = None
+    told = Told(0, 0)
     if conf.state == ANNOUNCED:
         if args.get("audience"):
             schedule_invitations(ctx.session, conf, ctx.now, ctx.tz)  # new networks only
@@ -311,8 +312,9 @@ def edit_conference(ctx: Context, args: Args) -> Reply:
             told = schedule_changed(ctx.session, conf, ctx.now, ctx.tz)
     audit(ctx, "conference.edit", "conference", conf.id, fields=",".join(args.options))
     intro = t("conferences.edited", ctx.lang, id=conf.id, title=conf.title)
-    if told:
-        intro += " " + t("conferences.edited_told", ctx.lang, count=told)
+    if told.members:
+        intro += " " + t("conferences.edited_told", ctx.lang, count=told.members)
+    intro += _guests_not_told(ctx, conf, told)
     reply = Reply(blocks=[Text(intro), details(ctx.session, conf, ctx.lang, ctx.tz)])
     if conf.state == ANNOUNCED:  # the posted invitations show it as it now is
         reply.object_ref = (OBJECT, conf.id)
@@ -375,18 +377,28 @@ def announce_conference(ctx: Context, args: Args) -> Reply:
     return reply
 
 
+def _guests_not_told(ctx: Context, conf: Conference, told: Told) -> str:
+    """ " N web guests cannot be told: their e-mail is in the participants list", or ""."""
+    if not told.guests:
+        return ""
+    key = "conferences.guests_not_told." + ("one" if told.guests == 1 else "many")
+    command = t("conferences.cmd.participants", ctx.lang, id=conf.id)
+    return " " + t(key, ctx.lang, count=told.guests, command=command)
+
+
 def call_off_conference(ctx: Context, args: Args) -> Reply:
     conf = organised_conference(ctx, args)
     if is_over(conf, ctx.now, ctx.tz):
         raise UserError("conferences.is_over", title=conf.title)
-    why = reason(next((tok.text for tok in args.positional if tok.quoted), ""))
+    why = reason(args.after_ref)
     was_announced = conf.state == ANNOUNCED
     conf.state = CONFERENCE_CANCELLED
     audit(ctx, "conference.call_off", "conference", conf.id, reason=why or "")
     if not was_announced:  # a draft: nothing was sent or scheduled, nobody to tell
         return Reply.text(t("conferences.called_off_draft", ctx.lang, title=conf.title))
     told = schedule_called_off(ctx.session, conf, ctx.now, ctx.tz, why)
-    reply = Reply.text(t("conferences.called_off", ctx.lang, title=conf.title, count=told))
+    text = t("conferences.called_off", ctx.lang, title=conf.title, count=told.members)
+    reply = Reply.text(text + _guests_not_told(ctx, conf, told))
     # The invitations already posted lose their RSVP buttons and say it is called off.
     reply.object_ref = (OBJECT, conf.id)
     reply.card = called_off_card(conf, ctx.lang, ctx.tz, why)
