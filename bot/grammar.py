@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bot.errors import UserError
+from bot.hygiene import MAX_NAME
 from bot.i18n import t
 from bot.texts.keywords import keyword_example, keyword_word
 
@@ -83,6 +84,18 @@ def within(text: str, limit: int | None, keyword: str | None = None) -> str:
             raise UserError("grammar.title_too_long", length=len(text), limit=limit)
         raise TextTooLong(keyword, len(text), limit)
     return text
+
+
+def one_name(text: str, limit: int = MAX_NAME, keyword: str | None = None) -> str:
+    """A name a member typed (a person, a partnership, or after ``keyword`` an organisation
+    or a sender) by the same rule: one line, refused with its length and ``limit`` when
+    longer, never cut. (A name the platform gives is cut with "…": bot.hygiene.)"""
+    line = " ".join(text.split())
+    if len(line) > limit:
+        if keyword is None:
+            raise UserError("grammar.name_too_long", length=len(line), limit=limit)
+        raise NameTooLong(keyword, len(line), limit)
+    return line
 
 
 MAX_REASON = 500  # why something is called off
@@ -406,6 +419,24 @@ class TextTooLong(UserError):
 
     def message(self, lang: str) -> str:
         return t(self.key, lang, keyword=keyword_word(self.canonical, lang), **self.params)
+
+
+class NameTooLong(TextTooLong):
+    """A name after a keyword over its limit: said as a name, with what to type instead."""
+
+    def __init__(self, canonical: str, length: int, limit: int) -> None:
+        super().__init__(canonical, length, limit)
+        self.key = "grammar.name_after_too_long"
+
+    def message(self, lang: str) -> str:
+        example = keyword_example(self.canonical, lang)
+        return t(
+            self.key,
+            lang,
+            keyword=keyword_word(self.canonical, lang),
+            example=example,
+            **self.params,
+        )
 
 
 class UnknownWord(UserError):

@@ -26,9 +26,9 @@ def any_bot(any_db: Database, demo_template: DemoTemplate) -> Iterator[TestBot]:
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("nb", "Avsenderen er for lang (høyst 200 tegn)"),
-        ("nn", "Avsendaren er for lang (høgst 200 teikn)"),
-        ("en", "The sender is too long (at most 200 characters)"),
+        ("nb", "Navnet etter «fra» er for langt (220 tegn; høyst 200)"),
+        ("nn", "Namnet etter «frå» er for langt (220 teikn; høgst 200)"),
+        ("en", "The name after “from” is too long (220 characters; at most 200)"),
     ],
 )
 def test_a_sender_over_200_characters_is_refused_in_the_members_language(
