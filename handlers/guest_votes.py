@@ -29,10 +29,11 @@ def is_guest(member: Member) -> bool:
     return member.is_guest
 
 
-def clean_field(value: str | None, limit: int) -> str:
-    """One line of text from a form: controls dropped, spaces collapsed, at most ``limit``."""
+def clean_field(value: str | None) -> str:
+    """One line of text from a form: controls dropped, spaces collapsed. Never cut: a
+    field over its limit is refused (``check_details``), an e-mail by ``valid_email``."""
     text = "".join(c if c.isprintable() else " " for c in (value or ""))
-    return " ".join(text.split())[:limit]
+    return " ".join(text.split())
 
 
 def organisation_named(session: Session, name: str) -> Organisation | None:
@@ -72,14 +73,30 @@ def update_guest(session: Session, guest: Member, name: str, organisation: str) 
     session.flush()
 
 
+LIMITS = {"name": MAX_NAME, "organisation": MAX_ORGANISATION}
+
+
 def check_details(name: str, organisation: str) -> dict[str, str]:
-    """Field name -> text key of what is wrong with it (empty when all is well)."""
+    """Field name -> text key of what is wrong with it (empty when all is well). A field
+    over its limit is refused by the one rule (bot.grammar): ``error_params`` gives the
+    length and the limit its text names."""
     problems: dict[str, str] = {}
-    if not name:
-        problems["name"] = "page.error.name"
-    if not organisation:
-        problems["organisation"] = "page.error.organisation"
+    for field, value in (("name", name), ("organisation", organisation)):
+        if not value:
+            problems[field] = f"page.error.{field}"
+        elif len(value) > LIMITS[field]:
+            problems[field] = f"page.error.{field}_long"
     return problems
+
+
+def error_params(name: str, organisation: str) -> dict[str, dict[str, int]]:
+    """The length and the limit of each field over its limit, for its error text."""
+    values = {"name": name, "organisation": organisation}
+    return {
+        field: {"length": len(value), "limit": LIMITS[field]}
+        for field, value in values.items()
+        if len(value) > LIMITS[field]
+    }
 
 
 def open_for_votes(poll: Poll, now: datetime) -> bool:

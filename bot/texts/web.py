@@ -189,6 +189,16 @@ TEXTS = {
         "nn": "Skriv namnet ditt.",
         "en": "Type your name.",
     },
+    "page.error.name_long": {
+        "nb": "Navnet er for langt ({length} tegn; høyst {limit}). Skriv et kortere navn.",
+        "nn": "Namnet er for langt ({length} teikn; høgst {limit}). Skriv eit kortare namn.",
+        "en": "The name is too long ({length} characters; at most {limit}). Type a shorter name.",
+    },
+    "page.error.organisation_long": {
+        "nb": "Organisasjonsnavnet er for langt ({length} tegn; høyst {limit}). Skriv et kortere navn.",
+        "nn": "Organisasjonsnamnet er for langt ({length} teikn; høgst {limit}). Skriv eit kortare namn.",
+        "en": "The organisation's name is too long ({length} characters; at most {limit}). Type a shorter name.",
+    },
     "page.error.organisation": {
         "nb": "Skriv organisasjonen din, for eksempel «Horten kommune».",
         "nn": "Skriv organisasjonen din, til dømes «Horten kommune».",

@@ -76,9 +76,9 @@ class ConferencePage:
 
     def save(self, session: Session, request: Request, link: WebLink, form: Any, lang: str) -> str:
         conf = find_conference(session, link.object_id or 0, lock=True)
-        name = guest_votes.clean_field(form.get("name"), guest_votes.MAX_NAME)
-        org = guest_votes.clean_field(form.get("organisation"), guest_votes.MAX_ORGANISATION)
-        email = guest_votes.clean_field(form.get("email"), reg.MAX_EMAIL)
+        name = guest_votes.clean_field(form.get("name"))
+        org = guest_votes.clean_field(form.get("organisation"))
+        email = guest_votes.clean_field(form.get("email"))
         choice = form.get("choice")
         errors = guest_votes.check_details(name, org)
         if not reg.valid_email(email):
@@ -86,7 +86,10 @@ class ConferencePage:
         if choice not in reg.CHOICES:
             errors["choice"] = "page.error.choice"
         if errors:
-            raise FormAgain(errors=errors, name=name, organisation=org, email=email)
+            params = guest_votes.error_params(name, org)
+            raise FormAgain(
+                errors=errors, error_params=params, name=name, organisation=org, email=email
+            )
         now = datetime.now(UTC)
         if link.kind == web_links.GUEST_CONFERENCE and link.member_id:
             guest = session.get(Member, link.member_id)

@@ -24,15 +24,18 @@ def _save(
     session: Session, request: Request, link: WebLink, poll: Poll, form: Any, lang: str
 ) -> str:
     """Save the guest's answers; returns the path of their own link. Raises FormAgain."""
-    name = guest_votes.clean_field(form.get("name"), guest_votes.MAX_NAME)
-    org = guest_votes.clean_field(form.get("organisation"), guest_votes.MAX_ORGANISATION)
+    name = guest_votes.clean_field(form.get("name"))
+    org = guest_votes.clean_field(form.get("organisation"))
     answers = _answers(form, len(poll.slots))
     errors = guest_votes.check_details(name, org)
     for slot in poll.slots:
         if slot.position not in answers:
             errors[f"slot{slot.position}"] = "page.error.slot"
     if errors:
-        raise FormAgain(errors=errors, name=name, organisation=org, answers=answers)
+        params = guest_votes.error_params(name, org)
+        raise FormAgain(
+            errors=errors, error_params=params, name=name, organisation=org, answers=answers
+        )
     when = datetime.now(UTC)
     if link.kind == web_links.GUEST_POLL and link.member_id:
         guest = session.get(Member, link.member_id)
