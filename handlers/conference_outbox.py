@@ -216,7 +216,7 @@ def schedule_reminders(session: Session, conf: Conference, now: datetime, tz: tz
                 _payload(conf, tz),
             )
     for reg in conf.registrations:
-        if reg.status == REGISTERED:
+        if reg.status == REGISTERED and not reg.member.is_guest:  # a guest has no chat
             schedule_day_before(session, conf, reg.member_id, now, tz)
 
 

@@ -94,3 +94,17 @@ def test_a_change_of_day_tells_the_organiser_of_guests_the_same_way(
     assert "alle som har svart (1) får beskjed" in text
     assert "1 gjest som svarte på gjestesiden, får ingen beskjed" in text
     assert [d for d, _ in bot.dispatch(now)] == ["Ola Nordmann"]
+
+
+def test_a_change_that_reschedules_reminders_queues_no_day_before_note_to_a_guest(
+    bot: TestBot, now: datetime
+) -> None:
+    """The day-before note is a DM: a web guest holding a seat has no chat for it (as a
+    guest given a seat from the waitlist gets none)."""
+    cid = announced(bot, now)
+    guest_registered(bot, cid, now)
+    bot.run(f"/konferanse meld på {cid}", as_="Ola Nordmann", now=now)
+    bot.run(f"/konferanse endre {cid} plasser 5", as_="Kari Nordmann", now=now)
+    with bot.app.db.transaction() as s:
+        ola = s.get(Conference, cid).registrations[-1].member_id  # type: ignore[union-attr]
+    assert member_rows(bot, cid, "conference.day_before") == [str(ola)]
