@@ -61,21 +61,21 @@ def member_rows(bot: TestBot, cid: int, kind: str) -> list[str]:
     ],
 )
 def test_web_guests_are_not_queued_a_dm_and_the_organiser_is_told_how_many(
-    bot: TestBot, now: datetime, lang: str, expected: str
+    any_bot: TestBot, now: datetime, lang: str, expected: str
 ) -> None:
-    cid = announced(bot, now)
-    guest_registered(bot, cid, now, "guest-1")
-    guest_registered(bot, cid, now, "guest-2")
-    bot.run(f"/konferanse meld på {cid}", as_="Ola Nordmann", now=now)
-    bot.dispatch(now)
-    bot.run(f"/partnerbot språk {lang}", as_="Kari Nordmann", now=now)
-    text = bot.run(f"/konferanse avlys {cid} Storm", as_="Kari Nordmann", now=now)
+    cid = announced(any_bot, now)
+    guest_registered(any_bot, cid, now, "guest-1")
+    guest_registered(any_bot, cid, now, "guest-2")
+    any_bot.run(f"/konferanse meld på {cid}", as_="Ola Nordmann", now=now)
+    any_bot.dispatch(now)
+    any_bot.run(f"/partnerbot språk {lang}", as_="Kari Nordmann", now=now)
+    text = any_bot.run(f"/konferanse avlys {cid} Storm", as_="Kari Nordmann", now=now)
     assert "(1)" in text and expected in text
     assert "/konferanse" in text.split(expected)[1]  # where their e-mail addresses are
-    with bot.app.db.transaction() as s:
+    with any_bot.app.db.transaction() as s:
         ola = s.get(Conference, cid).registrations[-1].member_id  # type: ignore[union-attr]
-    assert member_rows(bot, cid, "conference.called_off") == [str(ola)]
-    assert sorted(d for d, _ in bot.dispatch(now)) == ["#infrastruktur", "Ola Nordmann"]
+    assert member_rows(any_bot, cid, "conference.called_off") == [str(ola)]
+    assert sorted(d for d, _ in any_bot.dispatch(now)) == ["#infrastruktur", "Ola Nordmann"]
 
 
 def test_no_guests_no_word_of_them(bot: TestBot, now: datetime) -> None:

@@ -4,23 +4,11 @@ PostgreSQL: a clear answer in their language, or the text stored on one line; ne
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from sqlalchemy import select
 
-from bot.app import App
-from storage.db import Database
 from storage.models import Conference, Hearing, Member, Network, Poll
-from tests.conftest import DemoTemplate, make_settings
 from tests.helpers import TestBot
-
-
-@pytest.fixture
-def any_bot(any_db: Database, demo_template: DemoTemplate) -> Iterator[TestBot]:
-    app = App.build(make_settings(any_db.engine.url.render_as_string(hide_password=False)), any_db)
-    demo_template.load(app)
-    yield TestBot(app)
 
 
 @pytest.mark.parametrize(

@@ -29,14 +29,16 @@ def event_of(data: bytes) -> icalendar.Event:
     return event
 
 
-def test_a_meeting_set_by_hand_is_sent_to_those_invited_by_dm(bot: TestBot, now: datetime) -> None:
+def test_a_meeting_set_by_hand_is_sent_to_those_invited_by_dm(
+    any_bot: TestBot, now: datetime
+) -> None:
     """Seen by a tester: Gro voted on the poll from her DM, the meeting was set with
     `/mote lukk 4 valg 2`, and she never got the invitation."""
-    poll_id = invite_gro(bot, now)
-    bot.run(f"/mote lukk {poll_id} valg 2", as_="Marte Lie", now=now)
-    (posted,) = bot.last.files  # type: ignore[union-attr]
-    before = len(bot.messenger.sent)
-    sent = bot.dispatch(now)
+    poll_id = invite_gro(any_bot, now)
+    any_bot.run(f"/mote lukk {poll_id} valg 2", as_="Marte Lie", now=now)
+    (posted,) = any_bot.last.files  # type: ignore[union-attr]
+    before = len(any_bot.messenger.sent)
+    sent = any_bot.dispatch(now)
     assert [who for who, _ in sent] == ["Gro Moe"]
     text = sent[0][1]
     assert text.startswith("Hei Gro Moe! Møtepollen du ble invitert til i Nettverk for")
@@ -44,21 +46,21 @@ def test_a_meeting_set_by_hand_is_sent_to_those_invited_by_dm(bot: TestBot, now:
         "Samhandlingsmøte Tønsberg er satt til fredag 6. mars kl 13:00–15:00" in text
     )
     assert "Kalenderinvitasjonen (.ics) er vedlagt" in text
-    (destination, reply) = bot.messenger.sent[before]
+    (destination, reply) = any_bot.messenger.sent[before]
     assert reply.visibility == "ephemeral" and reply.object_ref is None
     (ics,) = reply.files
     mine, channel = event_of(ics.data), event_of(posted.data)
     assert str(mine["UID"]) == str(channel["UID"])
     assert int(mine["SEQUENCE"]) == int(channel["SEQUENCE"]) == 0
     assert mine.decoded("DTSTART") == channel.decoded("DTSTART")
-    assert bot.dispatch(now + timedelta(minutes=1)) == []  # once
+    assert any_bot.dispatch(now + timedelta(minutes=1)) == []  # once
 
     # moved: the new invitation (same UID, next SEQUENCE) reaches her too
-    bot.run(f"/mote lukk {poll_id} valg 3", as_="Marte Lie", now=now)
-    before = len(bot.messenger.sent)
-    sent = bot.dispatch(now)
+    any_bot.run(f"/mote lukk {poll_id} valg 3", as_="Marte Lie", now=now)
+    before = len(any_bot.messenger.sent)
+    sent = any_bot.dispatch(now)
     assert [who for who, _ in sent] == ["Gro Moe"] and "er flyttet til mandag 9. mars" in sent[0][1]
-    (moved,) = bot.messenger.sent[before][1].files
+    (moved,) = any_bot.messenger.sent[before][1].files
     assert str(event_of(moved.data)["UID"]) == str(channel["UID"])
     assert int(event_of(moved.data)["SEQUENCE"]) == 1
 
