@@ -413,30 +413,22 @@ class MissingValue(UserError):
 class TextTooLong(UserError):
     """The value after a keyword over its limit, the keyword named as the member writes it."""
 
+    KEY = "grammar.text_too_long"
+
     def __init__(self, canonical: str, length: int, limit: int) -> None:
-        super().__init__("grammar.text_too_long", length=length, limit=limit)
+        super().__init__(self.KEY, length=length, limit=limit)
         self.canonical = canonical
 
     def message(self, lang: str) -> str:
-        return t(self.key, lang, keyword=keyword_word(self.canonical, lang), **self.params)
+        keyword = keyword_word(self.canonical, lang)
+        example = keyword_example(self.canonical, lang)  # for the texts that show one
+        return t(self.key, lang, keyword=keyword, example=example, **self.params)
 
 
 class NameTooLong(TextTooLong):
     """A name after a keyword over its limit: said as a name, with what to type instead."""
 
-    def __init__(self, canonical: str, length: int, limit: int) -> None:
-        super().__init__(canonical, length, limit)
-        self.key = "grammar.name_after_too_long"
-
-    def message(self, lang: str) -> str:
-        example = keyword_example(self.canonical, lang)
-        return t(
-            self.key,
-            lang,
-            keyword=keyword_word(self.canonical, lang),
-            example=example,
-            **self.params,
-        )
+    KEY = "grammar.name_after_too_long"
 
 
 class UnknownWord(UserError):
