@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bot.errors import UserError
+from bot.hygiene import MAX_NAME
 from bot.i18n import t
 from bot.texts.keywords import keyword_example, keyword_word
 
@@ -101,6 +102,18 @@ def within(text: str, limit: int | None, keyword: str | None = None) -> str:
     return text
 
 
+def one_name(text: str, limit: int = MAX_NAME, keyword: str | None = None) -> str:
+    """A name a member typed (a person, a partnership, or after ``keyword`` an organisation
+    or a sender) by the same rule: one line, refused with its length and ``limit`` when
+    longer, never cut. (A name the platform gives is cut with "…": bot.hygiene.)"""
+    line = " ".join(text.split())
+    if len(line) > limit:
+        if keyword is None:
+            raise UserError("grammar.name_too_long", length=len(line), limit=limit)
+        raise NameTooLong(keyword, len(line), limit)
+    return line
+
+
 MAX_REASON = 500  # why something is called off
 
 
@@ -137,6 +150,13 @@ class Args:
     def quoted_title(self) -> bool:
         """Whether the title (the positional words) was typed in quotes."""
         return any(tok.quoted for tok in self.positional)
+
+    @property
+    def after_ref(self) -> str:
+        """Every positional word after the item's number (the first unquoted one), quoted or
+        not, in the order typed: the reason in `avlys 4 saken er løst`."""
+        number = next((k for k, tok in enumerate(self.positional) if not tok.quoted), None)
+        return " ".join(tok.text for k, tok in enumerate(self.positional) if k != number)
 
     def strict_title(self, limit: int | None = None) -> str | None:
         """The title of a "new" command, refusing words it would otherwise drop: a word after
@@ -409,12 +429,22 @@ class MissingValue(UserError):
 class TextTooLong(UserError):
     """The value after a keyword over its limit, the keyword named as the member writes it."""
 
+    KEY = "grammar.text_too_long"
+
     def __init__(self, canonical: str, length: int, limit: int) -> None:
-        super().__init__("grammar.text_too_long", length=length, limit=limit)
+        super().__init__(self.KEY, length=length, limit=limit)
         self.canonical = canonical
 
     def message(self, lang: str) -> str:
-        return t(self.key, lang, keyword=keyword_word(self.canonical, lang), **self.params)
+        keyword = keyword_word(self.canonical, lang)
+        example = keyword_example(self.canonical, lang)  # for the texts that show one
+        return t(self.key, lang, keyword=keyword, example=example, **self.params)
+
+
+class NameTooLong(TextTooLong):
+    """A name after a keyword over its limit: said as a name, with what to type instead."""
+
+    KEY = "grammar.name_after_too_long"
 
 
 class UnknownWord(UserError):

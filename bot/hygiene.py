@@ -15,7 +15,9 @@
   zero-width joiner and non-joiner stay only between two non-ASCII characters, where
   they build emoji (👩‍👧) and join letters in some scripts.
 - A name (a member's display name from the platform, a channel's) is one line of at
-  most ``MAX_NAME`` characters: the columns hold 200, and a name is shown in lines.
+  most ``MAX_NAME`` characters: the columns hold 200, and a name is shown in lines. A
+  longer one ends in "…" where it was cut, so the cut shows (a name a member types is
+  refused instead: bot.grammar.one_name).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import re
 from dataclasses import replace
 
 from bot.messages import Command
+from storage.accounts import cut_visibly
 
 MAX_NAME = 200
 
@@ -48,8 +51,8 @@ def clean_text(text: str) -> str:
 
 def clean_name(text: str) -> str:
     """A name as ``clean_text`` leaves it, on one line (runs of white space are one
-    space) and cut to ``MAX_NAME`` characters."""
-    return " ".join(clean_text(text).split())[:MAX_NAME]
+    space) and cut to ``MAX_NAME`` characters with "…"."""
+    return cut_visibly(" ".join(clean_text(text).split()), MAX_NAME)
 
 
 def clean_command(command: Command) -> Command:

@@ -17,6 +17,11 @@ from bot.messages import Button, Buttons
 from storage.models import Conference, Member, Network, Organisation, Registration
 
 REGISTERED, WAITLISTED, MAYBE, CANCELLED = "registered", "waitlisted", "maybe", "cancelled"
+# A no from someone who never held a seat nor a place on the waitlist (a no to the
+# invitation, or a maybe that became a no); CANCELLED is a seat or a place given back.
+# Both are a no: SAID_NO is what every rule about "who answered" leaves out.
+DECLINED = "declined"
+SAID_NO = (CANCELLED, DECLINED)
 DRAFT, ANNOUNCED, CONFERENCE_CANCELLED = "draft", "announced", "cancelled"
 OBJECT = "conference"
 

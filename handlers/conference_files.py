@@ -15,6 +15,7 @@ from bot.messages import File
 from handlers.conference_common import (
     CANCELLED,
     CONFERENCE_CANCELLED,
+    DECLINED,
     MAYBE,
     REGISTERED,
     WAITLISTED,
@@ -96,7 +97,7 @@ def participants_csv(session: Session, conf: Conference, lang: str, tz: tzinfo) 
             reg.queued_at.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S"),
             reg.note or "",
         ]
-        for status in (REGISTERED, WAITLISTED, MAYBE, CANCELLED)
+        for status in (REGISTERED, WAITLISTED, MAYBE, CANCELLED, DECLINED)
         for pos, reg in enumerate(by_arrival(session, conf.id, status), 1)
     ]
     return File(

@@ -9,11 +9,14 @@ Rules (the reminders are rows, rescheduled whenever the conference changes):
 - at the deadline the organiser is told registration closed, with the counts;
 - a reminder whose moment has already passed when it would be scheduled is not scheduled;
 - a conference called off: nothing pending about it is sent; its audience networks'
-  channels and everyone who answered (registered, waitlisted, maybe) are told at once.
+  channels and everyone who answered (registered, waitlisted, maybe) are told at once;
+- who answered is one rule for a call-off and a new day or place (``_answered``): a web
+  guest has no chat to be told in, so is counted for the organiser instead of sent a DM.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta, tzinfo
 
 from sqlalchemy.orm import Session
@@ -26,11 +29,11 @@ from bot.messages import Fields, Reply, Text
 from bot.zones import row_zone
 from handlers.conference_common import (
     ANNOUNCED,
-    CANCELLED,
     CONFERENCE_CANCELLED,
     MAYBE,
     OBJECT,
     REGISTERED,
+    SAID_NO,
     WAITLISTED,
     audience_members,
     audience_networks,
@@ -213,15 +216,32 @@ def schedule_reminders(session: Session, conf: Conference, now: datetime, tz: tz
                 _payload(conf, tz),
             )
     for reg in conf.registrations:
-        if reg.status == REGISTERED:
+        if reg.status == REGISTERED and not reg.member.is_guest:  # a guest has no chat
             schedule_day_before(session, conf, reg.member_id, now, tz)
+
+
+@dataclass(frozen=True)
+class Told:
+    """Who is told of a call-off or a change: members in a chat (a direct message each),
+    and web guests who answered but have no chat (their organiser reaches them)."""
+
+    members: int
+    guests: int
+
+
+def _answered(conf: Conference) -> tuple[list[int], int]:
+    """The members who answered (registered, waitlisted, maybe: not a no) and have a chat,
+    by id, and how many web guests answered."""
+    answers = [r for r in conf.registrations if r.status not in SAID_NO]
+    in_chat = sorted({r.member_id for r in answers if not r.member.is_guest})
+    return in_chat, sum(1 for r in answers if r.member.is_guest)
 
 
 def schedule_called_off(
     session: Session, conf: Conference, now: datetime, tz: tzinfo, reason: str | None
-) -> int:
+) -> Told:
     """Stop everything pending about the conference and tell its channels and everyone who
-    answered it; returns how many members get a direct message."""
+    answered it in a chat."""
     outbox.cancel(session, object_type=OBJECT, object_id=conf.id)
     payload = {**_payload(conf, tz), "reason": reason}
     for net in audience_networks(session, conf):
@@ -234,7 +254,7 @@ def schedule_called_off(
             now,
             payload,
         )
-    answered = sorted({r.member_id for r in conf.registrations if r.status != CANCELLED})
+    answered, guests = _answered(conf)
     for member_id in answered:
         _schedule(
             session,
@@ -245,16 +265,13 @@ def schedule_called_off(
             now,
             payload,
         )
-    return len(answered)
+    return Told(len(answered), guests)
 
 
-def schedule_changed(session: Session, conf: Conference, now: datetime, tz: tzinfo) -> int:
-    """A new day or place, told at once to everyone who answered (registered, waitlisted,
-    maybe) in a chat (a web guest's page shows it); returns how many. Rendered at send
-    time: two changes in a row tell the last."""
-    answered = sorted(
-        {r.member_id for r in conf.registrations if r.status != CANCELLED and not r.member.is_guest}
-    )
+def schedule_changed(session: Session, conf: Conference, now: datetime, tz: tzinfo) -> Told:
+    """A new day or place, told at once to everyone who answered in a chat (a web guest's
+    page shows it). Rendered at send time: two changes in a row tell the last."""
+    answered, guests = _answered(conf)
     waiting = _pending_changed(session, conf)
     for member_id in answered:
         _schedule(
@@ -266,7 +283,7 @@ def schedule_changed(session: Session, conf: Conference, now: datetime, tz: tzin
             now,
             _payload(conf, tz),
         )
-    return len(answered)
+    return Told(len(answered), guests)
 
 
 def _pending_changed(session: Session, conf: Conference) -> dict[int, str]:
@@ -462,7 +479,7 @@ def render_changed(
     if conf is None:
         return None
     reg = registration_of(session, conf.id, int(row.target_id))
-    if reg is None or reg.status == CANCELLED:
+    if reg is None or reg.status in SAID_NO:
         return None  # withdrew since: the change is no longer theirs to hear
     tz = row_zone(row, settings)
     return Reply(

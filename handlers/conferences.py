@@ -33,10 +33,12 @@ from handlers.conference_common import (
     ANNOUNCED,
     CANCELLED,
     CONFERENCE_CANCELLED,
+    DECLINED,
     DRAFT,
     MAYBE,
     OBJECT,
     REGISTERED,
+    SAID_NO,
     WAITLISTED,
     audience_members,
     audience_text,
@@ -56,6 +58,7 @@ from handlers.conference_common import (
 )
 from handlers.conference_files import ics_file, participants_csv
 from handlers.conference_outbox import (
+    Told,
     called_off_card,
     details,
     invitation,
@@ -299,7 +302,7 @@ def edit_conference(ctx: Context, args: Args) -> Reply:
     if args.get("audience"):  # not handed to another partnership's networks
         require_organiser_of_home(ctx, conf)
     ctx.session.flush()
-    told = None
+    told = Told(0, 0)
     if conf.state == ANNOUNCED:
         if args.get("audience"):
             schedule_invitations(ctx.session, conf, ctx.now, ctx.tz)  # new networks only
@@ -309,8 +312,9 @@ def edit_conference(ctx: Context, args: Args) -> Reply:
             told = schedule_changed(ctx.session, conf, ctx.now, ctx.tz)
     audit(ctx, "conference.edit", "conference", conf.id, fields=",".join(args.options))
     intro = t("conferences.edited", ctx.lang, id=conf.id, title=conf.title)
-    if told:
-        intro += " " + t("conferences.edited_told", ctx.lang, count=told)
+    if told.members:
+        intro += " " + t("conferences.edited_told", ctx.lang, count=told.members)
+    intro += _guests_not_told(ctx, conf, told)
     reply = Reply(blocks=[Text(intro), details(ctx.session, conf, ctx.lang, ctx.tz)])
     if conf.state == ANNOUNCED:  # the posted invitations show it as it now is
         reply.object_ref = (OBJECT, conf.id)
@@ -373,18 +377,28 @@ def announce_conference(ctx: Context, args: Args) -> Reply:
     return reply
 
 
+def _guests_not_told(ctx: Context, conf: Conference, told: Told) -> str:
+    """ " N web guests cannot be told: their e-mail is in the participants list", or ""."""
+    if not told.guests:
+        return ""
+    key = "conferences.guests_not_told." + ("one" if told.guests == 1 else "many")
+    command = t("conferences.cmd.participants", ctx.lang, id=conf.id)
+    return " " + t(key, ctx.lang, count=told.guests, command=command)
+
+
 def call_off_conference(ctx: Context, args: Args) -> Reply:
     conf = organised_conference(ctx, args)
     if is_over(conf, ctx.now, ctx.tz):
         raise UserError("conferences.is_over", title=conf.title)
-    why = reason(next((tok.text for tok in args.positional if tok.quoted), ""))
+    why = reason(args.after_ref)
     was_announced = conf.state == ANNOUNCED
     conf.state = CONFERENCE_CANCELLED
     audit(ctx, "conference.call_off", "conference", conf.id, reason=why or "")
     if not was_announced:  # a draft: nothing was sent or scheduled, nobody to tell
         return Reply.text(t("conferences.called_off_draft", ctx.lang, title=conf.title))
     told = schedule_called_off(ctx.session, conf, ctx.now, ctx.tz, why)
-    reply = Reply.text(t("conferences.called_off", ctx.lang, title=conf.title, count=told))
+    text = t("conferences.called_off", ctx.lang, title=conf.title, count=told.members)
+    reply = Reply.text(text + _guests_not_told(ctx, conf, told))
     # The invitations already posted lose their RSVP buttons and say it is called off.
     reply.object_ref = (OBJECT, conf.id)
     reply.card = called_off_card(conf, ctx.lang, ctx.tz, why)
@@ -398,7 +412,7 @@ def show_conference(ctx: Context, args: Args) -> Reply:
     reg = registration_of(ctx.session, conf.id, ctx.member.id)
     state = "" if conf.state == ANNOUNCED else t(f"conferences.state.{conf.state}", ctx.lang)
     status = t("conferences.your_status", ctx.lang, status=status_text(ctx.session, reg, ctx.lang))
-    if reg is not None and reg.note and reg.status != CANCELLED:
+    if reg is not None and reg.note and reg.status not in SAID_NO:
         status += "\n" + t("conferences.note_saved", ctx.lang, note=reg.note)
     reply = Reply(
         blocks=[
@@ -469,6 +483,10 @@ def list_participants(ctx: Context, args: Args) -> Reply:
     lines = [t("conferences.participants_title", ctx.lang, id=conf.id, title=conf.title)]
     for status in (REGISTERED, WAITLISTED, MAYBE, CANCELLED):
         regs = by_arrival(ctx.session, conf.id, status)
+        if status == CANCELLED:  # a no and a seat given back: both not coming
+            regs = sorted(
+                regs + by_arrival(ctx.session, conf.id, DECLINED), key=lambda r: (r.queued_at, r.id)
+            )
         heading = t(
             f"conferences.heading.{status}",
             ctx.lang,

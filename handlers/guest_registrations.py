@@ -19,8 +19,10 @@ from bot.i18n import t
 from bot.messages import Command
 from handlers.conference_common import (
     CANCELLED,
+    DECLINED,
     MAYBE,
     REGISTERED,
+    SAID_NO,
     WAITLISTED,
     closes_at,
     registration_of,
@@ -86,10 +88,10 @@ def answer(ctx: Context, conf: Conference, choice: str) -> Registration:
         reg.status, reg.updated_at = MAYBE, ctx.now
         ctx.session.flush()
         return reg
-    if reg is None or reg.status == CANCELLED:
+    if reg is None or reg.status in SAID_NO:
         raise UserError("conferences.not_registered", title=conf.title)
     was = reg.status
-    reg.status, reg.updated_at = CANCELLED, ctx.now
+    reg.status, reg.updated_at = (DECLINED if was == MAYBE else CANCELLED), ctx.now
     ctx.session.flush()
     if was == REGISTERED:
         fill_seats(ctx, conf)

@@ -19,7 +19,7 @@ from bot.dates import (
     parse_when,
 )
 from bot.errors import UserError
-from bot.grammar import NEW_WORDS, Args, Token, one_line, parse_ref
+from bot.grammar import NEW_WORDS, Args, Token, one_line, one_name, parse_ref
 from bot.i18n import t
 from bot.messages import Fields, Reply, Text
 from bot.router import Router, Verb
@@ -84,10 +84,7 @@ _AND = re.compile(r"\s+(?:og|and)\s+", re.IGNORECASE)
 
 def _sender(typed: str | None) -> str | None:
     """Who sent the hearing out, as typed (the column holds 200 characters)."""
-    sender = (typed or "").strip()
-    if len(sender) > MAX_SENDER:
-        raise UserError("hearings.sender_too_long", limit=MAX_SENDER)
-    return sender or None
+    return one_name(typed or "", MAX_SENDER, "sender") or None
 
 
 def new_hearing(ctx: Context, args: Args) -> Reply:
@@ -425,9 +422,9 @@ def resolve_addressees(
         if not name:
             continue
         if name.startswith("+"):
-            name = name[1:].strip()
+            name = one_name(name[1:], keyword="addressees")
             existing = ctx.session.scalar(select(Organisation).where(Organisation.name == name))
-            org = existing or Organisation(name=name[:200])
+            org = existing or Organisation(name=name)
             if existing is None and name:
                 ctx.session.add(org)
                 ctx.session.flush()

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from bot.context import Context
 from bot.errors import UserError
-from bot.grammar import Args
+from bot.grammar import Args, one_name
 from bot.messages import PersonRef
 from storage.accounts import find_member as find_account_member
 from storage.accounts import in_chat
@@ -50,9 +50,11 @@ def find_organisation(
     *,
     create: bool = False,
     among: Sequence[Organisation] | None = None,
+    keyword: str = "organisation",
 ) -> Organisation:
     """``among``: every organisation, as ``organisations`` read them (several names looked
-    up in one command read them once)."""
+    up in one command read them once). A new one's name over the limit is refused, the
+    ``keyword`` it was typed after named."""
     orgs = among if among is not None else organisations(session)
     q = query.strip()
     try:
@@ -60,7 +62,7 @@ def find_organisation(
     except UserError as err:
         if not create or err.key.endswith("ambiguous") or not q:
             raise
-    org = Organisation(name=q[:200])
+    org = Organisation(name=one_name(q, keyword=keyword))
     session.add(org)
     session.flush()
     return org
@@ -81,7 +83,7 @@ def find_organisations(session: Session, text: str, *, create: bool = False) -> 
     result: list[Organisation] = []
     for part in re.split(r"[,;]| og | and ", text):
         if part.strip():
-            org = find_organisation(session, part, create=create)
+            org = find_organisation(session, part, create=create, keyword="organisations")
             if org not in result:
                 result.append(org)
     return result

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from bot import permissions
 from bot.context import Context, partnership_name
 from bot.errors import UserError
-from bot.grammar import Args
+from bot.grammar import Args, one_name
 from bot.hygiene import MAX_NAME
 from bot.i18n import normalize_language, t
 from bot.messages import Fields, PersonRef, Reply, Text, strong
@@ -116,11 +116,9 @@ def new_network(ctx: Context, args: Args) -> Reply:
 
 def new_partnership(ctx: Context, args: Args) -> Reply:
     ctx.require_role("admin")
-    name = " ".join((args.strict_title() or "").split())
+    name = one_name(args.strict_title() or "")
     if not name:
         raise UserError("networks.partnership_name_missing")
-    if len(name) > 200:
-        raise UserError("networks.partnership_name_too_long", limit=200)
     lang = _language_option(args)
     exists = ctx.session.scalar(
         select(Partnership).where(func.lower(Partnership.name) == name.casefold())
@@ -212,7 +210,7 @@ def add_member(ctx: Context, args: Args) -> Reply:
     if own is not None:
         return own
     ctx.require_role("admin")
-    name = (args.strict_title() or "").strip()
+    name = one_name(args.strict_title() or "")
     if not name:
         raise UserError("networks.member_name_missing")
     role = parse_role(args.options["role"]) if args.get("role") else None
@@ -415,7 +413,7 @@ def _named_member(ctx: Context, name: str) -> tuple[Member, bool]:
         ctx.session,
         ref.platform,
         ref.external_id,
-        name=name[:200] if not mention else ref.external_id,
+        name=name if not mention else ref.external_id,
         role="member",
     )
     return member, True

@@ -119,13 +119,6 @@ def _slot_warnings(ctx: Context, poll: Poll, added: list[PollSlot]) -> list[str]
     return [w for w in days if w] + clashes
 
 
-def _reason(args: Args) -> str:
-    """Everything after the poll's number, quoted or not (`avlys 4 saken er løst`)."""
-    number = next((k for k, tok in enumerate(args.positional) if not tok.quoted), None)
-    rest = [tok.text for k, tok in enumerate(args.positional) if k != number]
-    return " ".join(rest)
-
-
 def call_off_poll(ctx: Context, args: Args) -> Reply:
     poll = _managed_poll(ctx, args)
     if poll.state == CANCELLED:
@@ -134,7 +127,7 @@ def call_off_poll(ctx: Context, args: Args) -> Reply:
     when = format_slot(Slot(meeting.start_at, meeting.end_at), ctx.lang, ctx.tz) if meeting else ""
     if meeting is not None and meeting.start_at <= ctx.now:
         raise UserError("polls.meeting_passed", title=meeting.title, when=when)
-    why = reason(_reason(args))
+    why = reason(args.after_ref)
     tz = ctx.settings.tz
     poll_outbox.tell_invited_of_call_off(ctx.session, poll, now=ctx.now, tz=tz, reason=why or "")
     poll_outbox.cancel(ctx.session, poll)

@@ -6,6 +6,9 @@ answered by then (or whose organisation has, in one-vote-per-organisation) get n
 The close is one row for the network: its renderer closes the poll in the dispatcher's
 transaction and posts the result, creating the meeting when the organiser said
 ``velg automatisk`` and otherwise asking them to confirm with ``/mote lukk N valg K``.
+Invitees outside the network, who got the poll by direct message, get what the channel
+gets by direct message too: the meeting it set or moved it to (with the .ics of the same
+UID), and its call-off.
 """
 
 from __future__ import annotations
@@ -34,10 +37,11 @@ from handlers.poll_results import (
     tally,
 )
 from storage import outbox
-from storage.models import Meeting, Member, OutboxMessage, Poll
+from storage.models import Meeting, Member, OutboxMessage, Poll, PollSlot
 
 NUDGE_KIND, CLOSE_KIND, INVITE_KIND = "poll.nudge", "poll.close", "poll.invite"
 CALLED_OFF_KIND = "poll.called_off"
+MEETING_KIND = "poll.meeting"  # the meeting a poll set, to those who got the poll by DM
 NUDGE_BEFORE = timedelta(hours=24)
 
 
@@ -94,22 +98,53 @@ def invite_outsiders(session: Session, poll: Poll, *, now: datetime, tz: tzinfo)
     return len(outsiders)
 
 
+def _sent_to(session: Session, poll: Poll, kind: str) -> list[int]:
+    """The members a ``kind`` message of the poll was sent to."""
+    targets = session.scalars(
+        select(OutboxMessage.target_id).where(
+            OutboxMessage.object_type == "poll",
+            OutboxMessage.object_id == poll.id,
+            OutboxMessage.kind == kind,
+            OutboxMessage.target_type == "member",
+            OutboxMessage.state == outbox.SENT,
+        )
+    ).all()
+    return sorted({int(m) for m in targets})
+
+
+def tell_invited_of_meeting(
+    session: Session, poll: Poll, meeting: Meeting, slot: PollSlot, *, now: datetime, tz: tzinfo
+) -> None:
+    """Those who got the poll by direct message do not see the channel's announcement of its
+    meeting: each gets it by direct message, with the same .ics. Keyed by SEQUENCE: a move
+    is sent again, and a row a later move overtook is passed over when it is due."""
+    for member_id in _sent_to(session, poll, INVITE_KIND):
+        outbox.schedule(
+            session,
+            key=f"poll:{poll.id}:meeting:{member_id}:s{meeting.sequence}",
+            kind=MEETING_KIND,
+            target=outbox.Target.member(member_id),
+            due_at=now,
+            object_type="poll",
+            object_id=poll.id,
+            payload={
+                "tz": str(tz),
+                "organiser_id": poll.created_by,
+                "meeting_id": meeting.id,
+                "sequence": meeting.sequence,
+                "number": slot.position,
+            },
+        )
+
+
 def tell_invited_of_call_off(
     session: Session, poll: Poll, *, now: datetime, tz: tzinfo, reason: str
 ) -> None:
     """Those who got the poll by direct message (invitees outside the network) do not see
     the channel's answer: each is told by direct message, once per calling off. An invite
     not sent yet is cancelled with the poll instead: they never heard of it."""
-    invited = session.scalars(
-        select(OutboxMessage.target_id).where(
-            OutboxMessage.object_type == "poll",
-            OutboxMessage.object_id == poll.id,
-            OutboxMessage.kind == INVITE_KIND,
-            OutboxMessage.state == outbox.SENT,
-        )
-    ).all()
     meeting = meeting_of(session, poll)  # called off with the poll: the renderer finds it so
-    for member_id in sorted({int(m) for m in invited}):
+    for member_id in _sent_to(session, poll, INVITE_KIND):
         outbox.schedule(
             session,
             key=f"poll:{poll.id}:called_off:{member_id}@{now.isoformat()}",
@@ -168,6 +203,38 @@ def render_invite(
     return reply
 
 
+def render_meeting(
+    session: Session, row: OutboxMessage, now: datetime, lang: str, *, settings: Settings
+) -> Reply | None:
+    """The meeting as the channel got it (text and .ics), to one invited by DM; "moved"
+    when an earlier one reached them."""
+    payload = row.payload or {}
+    poll = session.get(Poll, row.object_id or 0)
+    member = session.get(Member, int(row.target_id))
+    meeting = session.get(Meeting, payload.get("meeting_id") or 0)
+    if poll is None or member is None or meeting is None or meeting.cancelled:
+        return None  # called off since: the call-off tells them
+    slot = next((s for s in poll.slots if s.position == payload.get("number")), None)
+    if slot is None or meeting.sequence != payload.get("sequence"):
+        return None  # moved since: the row of the move tells the latest
+    tz = row_zone(row, settings)
+    network = poll.network.name if poll.network else "—"
+    reply = meeting_invite.decision_reply(
+        meeting,
+        poll,
+        slot,
+        moved=member.id in _sent_to(session, poll, MEETING_KIND),
+        lang=lang,
+        tz=tz,
+        now=now,
+        organiser=session.get(Member, poll.created_by) if poll.created_by else None,
+        intro=[t("polls.meeting_dm", lang, name=member.name, id=poll.id, network=network)],
+        description=attendance(tally(session, poll), slot, lang),
+    )
+    reply.visibility, reply.object_ref = "ephemeral", None
+    return reply
+
+
 def render_called_off(
     session: Session, row: OutboxMessage, now: datetime, lang: str, *, settings: Settings
 ) -> Reply | None:
@@ -199,7 +266,8 @@ TIMED_KINDS = [NUDGE_KIND, CLOSE_KIND]  # what hangs on the svarfrist
 
 
 def cancel(session: Session, poll: Poll) -> None:
-    outbox.cancel(session, object_type="poll", object_id=poll.id, kinds=[*TIMED_KINDS, INVITE_KIND])
+    kinds = [*TIMED_KINDS, INVITE_KIND, MEETING_KIND]
+    outbox.cancel(session, object_type="poll", object_id=poll.id, kinds=kinds)
 
 
 def cancel_timed(session: Session, poll: Poll) -> None:
@@ -274,6 +342,7 @@ def render_close(
             meeting, _ = meeting_invite.decide(
                 session, poll, best, now=now, tz=tz, member_id=poll.created_by
             )
+            tell_invited_of_meeting(session, poll, meeting, best, now=now, tz=tz)
         return meeting_invite.decision_reply(
             meeting,
             poll,
@@ -300,6 +369,7 @@ def render_close(
 RENDERERS = {
     NUDGE_KIND: render_nudge,
     INVITE_KIND: render_invite,
+    MEETING_KIND: render_meeting,
     CALLED_OFF_KIND: render_called_off,
     CLOSE_KIND: render_close,
     meeting_invite.REMINDER_KIND: meeting_invite.render_reminder,

@@ -558,27 +558,7 @@ def close_poll(ctx: Context, args: Args) -> Reply:
     slot = _chosen_slot(ctx, poll, choice, result)
     if slot.start_at <= ctx.now:
         raise UserError("polls.slot_passed", slot=slot_text(slot, ctx.lang, ctx.tz))
-    was_open = poll.state == "open"
-    if was_open:
-        poll_outbox.close(ctx.session, poll, ctx.now)
-    meeting, moved = meeting_invite.decide(
-        ctx.session,
-        poll,
-        slot,
-        now=ctx.now,
-        tz=ctx.settings.tz,
-        member_id=ctx.member.id,
-        place=meeting_text(args, "place"),
-        agenda=meeting_text(args, "agenda"),
-    )
-    audit(
-        ctx,
-        "poll.close" if not moved else "meeting.move",
-        "poll",
-        poll.id,
-        slot=slot.position,
-        meeting=meeting.id,
-    )
+    meeting, moved = _set_meeting(ctx, poll, slot, args)
     intro = [
         f"⚠️ {w}" for w in poll_clashes.meeting_warnings(ctx.session, meeting, ctx.lang, ctx.tz)
     ]
@@ -597,6 +577,28 @@ def close_poll(ctx: Context, args: Args) -> Reply:
         intro=intro,
         description=attendance(result, slot, ctx.lang),
     )
+
+
+def _set_meeting(ctx: Context, poll: Poll, slot: PollSlot, args: Args) -> tuple[Meeting, bool]:
+    """Close the poll (if open) and set its meeting at ``slot``, or move it there; those who
+    got the poll by DM get the meeting so too. Returns the meeting and whether it moved."""
+    if poll.state == "open":
+        poll_outbox.close(ctx.session, poll, ctx.now)
+    tz = ctx.settings.tz
+    meeting, moved = meeting_invite.decide(
+        ctx.session,
+        poll,
+        slot,
+        now=ctx.now,
+        tz=tz,
+        member_id=ctx.member.id,
+        place=meeting_text(args, "place"),
+        agenda=meeting_text(args, "agenda"),
+    )
+    poll_outbox.tell_invited_of_meeting(ctx.session, poll, meeting, slot, now=ctx.now, tz=tz)
+    event = "poll.close" if not moved else "meeting.move"
+    audit(ctx, event, "poll", poll.id, slot=slot.position, meeting=meeting.id)
+    return meeting, moved
 
 
 def _chosen_slot(ctx: Context, poll: Poll, choice: str | None, result: Tally) -> PollSlot:

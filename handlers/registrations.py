@@ -23,9 +23,11 @@ from bot.router import Verb
 from handlers.conference_common import (
     CANCELLED,
     CONFERENCE_CANCELLED,
+    DECLINED,
     DRAFT,
     MAYBE,
     REGISTERED,
+    SAID_NO,
     WAITLISTED,
     audience_text,
     by_arrival,
@@ -205,12 +207,13 @@ def unregister(ctx: Context, args: Args) -> Reply:
     conf = find_conference(ctx.session, ref, lock=True, viewer=ctx.member)
     _check_open(ctx, conf, registering=False)
     reg = registration_of(ctx.session, conf.id, ctx.member.id)
-    if reg is not None and reg.status == CANCELLED:
+    if reg is not None and reg.status in SAID_NO:
         return Reply.text(t("conferences.already_declined", ctx.lang, title=conf.title))
     if reg is None:  # a no to the invitation: noted, so its reminder is not sent
         return _decline(ctx, conf)
     was = reg.status
-    reg.status, reg.updated_at = CANCELLED, ctx.now
+    # a maybe that becomes a no never held a seat: a no, not a withdrawal
+    reg.status, reg.updated_at = (DECLINED if was == MAYBE else CANCELLED), ctx.now
     ctx.session.flush()
     cancel_day_before(ctx.session, conf, ctx.member.id)
     audit(ctx, "conference.cancelled", "conference", conf.id, was=was)
@@ -227,7 +230,7 @@ def _decline(ctx: Context, conf: Conference) -> Reply:
     if not (is_organiser_of(ctx, conf) or in_audience(conf, ctx.member)):
         return Reply.text(t("conferences.not_registered", ctx.lang, title=conf.title))
     reg = Registration(conference_id=conf.id, member_id=ctx.member.id, queued_at=ctx.now)
-    reg.status, reg.updated_at = CANCELLED, ctx.now
+    reg.status, reg.updated_at = DECLINED, ctx.now
     ctx.session.add(reg)
     ctx.session.flush()
     audit(ctx, "conference.declined", "conference", conf.id)

@@ -32,6 +32,12 @@ _MEMBER_BY_ACCOUNT = (
 )
 
 
+def cut_visibly(text: str, limit: int) -> str:
+    """``text`` if it fits in ``limit`` characters, else its start and "…" in ``limit``: a
+    name the platform gives is cut so that the cut shows (one a member types is refused)."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def unmistakable_name(session: Session, name: str, platform: str, external_id: str) -> str:
     """The name for a new person's ``external_id`` on ``platform``: ``name`` as the platform
     gave it, with the account after it when someone already has that name as a reader sees
@@ -42,9 +48,9 @@ def unmistakable_name(session: Session, name: str, platform: str, external_id: s
     key = _reading(name)
     known = session.scalars(select(Member.name).where(in_chat()))  # a guest is marked so
     if not any(_reading(other) == key for other in known):
-        return name[:NAME_LENGTH]
+        return cut_visibly(name, NAME_LENGTH)
     suffix = f" ({platform} {external_id[:100]})"
-    return name[: NAME_LENGTH - len(suffix)].rstrip() + suffix
+    return cut_visibly(name, NAME_LENGTH - len(suffix)) + suffix
 
 
 def learn_name(session: Session, platform: str, external_id: str, name: str) -> None:

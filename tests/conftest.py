@@ -334,6 +334,14 @@ def bot(app: App, demo_template: DemoTemplate) -> TestBot:
 
 
 @pytest.fixture
+def any_bot(any_db: Database, demo_template: DemoTemplate) -> Iterator[TestBot]:
+    """``bot`` on SQLite and (when PARTNERBOT_TEST_PG_URL is set) PostgreSQL."""
+    app = App.build(make_settings(any_db.engine.url.render_as_string(hide_password=False)), any_db)
+    demo_template.load(app)
+    yield TestBot(app)
+
+
+@pytest.fixture
 def people_bot(app: App) -> TestBot:
     """A bot with the demo partnerships and members only, no feature data."""
     from bot import demo

@@ -71,6 +71,16 @@ TEXTS = {
         "nn": "Tittelen er for lang ({length} teikn; høgst {limit}). Skriv ein kortare, og legg lang tekst bak ei lenkje.",
         "en": "The title is too long ({length} characters; at most {limit}). Write a shorter one, and put long text behind a link.",
     },
+    "grammar.name_too_long": {
+        "nb": "Navnet er for langt ({length} tegn; høyst {limit}). Skriv et kortere navn.",
+        "nn": "Namnet er for langt ({length} teikn; høgst {limit}). Skriv eit kortare namn.",
+        "en": "The name is too long ({length} characters; at most {limit}). Type a shorter name.",
+    },
+    "grammar.name_after_too_long": {
+        "nb": "Navnet etter «{keyword}» er for langt ({length} tegn; høyst {limit}). Skriv bare navnet, for eksempel `{example}`.",
+        "nn": "Namnet etter «{keyword}» er for langt ({length} teikn; høgst {limit}). Skriv berre namnet, til dømes `{example}`.",
+        "en": "The name after “{keyword}” is too long ({length} characters; at most {limit}). Type the name alone, for example `{example}`.",
+    },
     "grammar.text_too_long": {
         "nb": "Teksten etter «{keyword}» er for lang ({length} tegn; høyst {limit}). Skriv en kortere, og legg lang tekst bak en lenke.",
         "nn": "Teksten etter «{keyword}» er for lang ({length} teikn; høgst {limit}). Skriv ein kortare, og legg lang tekst bak ei lenkje.",

@@ -160,6 +160,11 @@ TEXTS = {
         "nn": "du har meldt deg av",
         "en": "you cancelled",
     },
+    "conferences.status.declined": {
+        "nb": "du har takket nei",
+        "nn": "du har takka nei",
+        "en": "you declined",
+    },
     "conferences.heading.registered": {
         "nb": "**Påmeldt ({count} av {seats}):**",
         "nn": "**Påmelde ({count} av {seats}):**",
@@ -184,6 +189,7 @@ TEXTS = {
     "conferences.csv_status.waitlisted": {"nb": "venteliste", "nn": "venteliste", "en": "waitlist"},
     "conferences.csv_status.maybe": {"nb": "kanskje", "nn": "kanskje", "en": "maybe"},
     "conferences.csv_status.cancelled": {"nb": "avmeldt", "nn": "avmeld", "en": "cancelled"},
+    "conferences.csv_status.declined": {"nb": "takket nei", "nn": "takka nei", "en": "declined"},
     # -- creating and changing -------------------------------------------------------------
     "conferences.title_missing": {
         "nb": f"Konferansen trenger et navn i anførselstegn: `/konferanse ny {_EX}`.",
@@ -501,6 +507,16 @@ TEXTS = {
         "nb": "Påmeldingen til «{title}» (#{id}) er stengt: {registered} påmeldt, {waitlisted} på venteliste, {maybe} kanskje. Se listen med `{command}`.",
         "nn": "Påmeldinga til «{title}» (#{id}) er stengd: {registered} påmelde, {waitlisted} på venteliste, {maybe} kanskje. Sjå lista med `{command}`.",
         "en": "Registration for “{title}” (#{id}) is closed: {registered} registered, {waitlisted} waitlisted, {maybe} maybe. See the list with `{command}`.",
+    },
+    "conferences.guests_not_told.one": {
+        "nb": "1 gjest som svarte på gjestesiden, får ingen beskjed fra boten: e-postadressen står i `{command}`, så gi beskjed selv.",
+        "nn": "1 gjest som svara på gjestesida, får inga melding frå boten: e-postadressa står i `{command}`, så gi melding sjølv.",
+        "en": "1 guest who answered on the guest page cannot be told by the bot: their e-mail address is in `{command}`, so tell them yourself.",
+    },
+    "conferences.guests_not_told.many": {
+        "nb": "{count} gjester som svarte på gjestesiden, får ingen beskjed fra boten: e-postadressene står i `{command}`, så gi beskjed selv.",
+        "nn": "{count} gjestar som svara på gjestesida, får inga melding frå boten: e-postadressene står i `{command}`, så gi melding sjølv.",
+        "en": "{count} guests who answered on the guest page cannot be told by the bot: their e-mail addresses are in `{command}`, so tell them yourself.",
     },
     "conferences.edited_told": {
         "nb": "Tid eller sted er endret, så alle som har svart ({count}) får beskjed.",

@@ -263,11 +263,6 @@ TEXTS = {
         "nn": 'Høyringa manglar tittel. Skriv til dømes `/horing ny "Partnarskapsavtale, generell del" frist 15.09 mottakarar "Horten kommune, Larvik kommune"`.',
         "en": 'The hearing has no title. Type for example `/horing new "Partnership agreement, general part" deadline 15.09 addressees "Horten kommune, Larvik kommune"`.',
     },
-    "hearings.sender_too_long": {
-        "nb": 'Avsenderen er for lang (høyst {limit} tegn). Skriv navnet alene, for eksempel `fra "Viken fylkeskommune"`.',
-        "nn": 'Avsendaren er for lang (høgst {limit} teikn). Skriv namnet åleine, til dømes `frå "Viken fylkeskommune"`.',
-        "en": 'The sender is too long (at most {limit} characters). Type the name alone, for example `fra "Viken fylkeskommune"`.',
-    },
     "hearings.deadline_missing": {
         "nb": "Høringen mangler frist. Legg til for eksempel `frist 15.09` (eller `frist 15.09 kl 12`).",
         "nn": "Høyringa manglar frist. Legg til til dømes `frist 15.09` (eller `frist 15.09 kl 12`).",

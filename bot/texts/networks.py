@@ -86,11 +86,6 @@ TEXTS = {
         "nn": 'Gi partnarskapet eit namn, til dømes `/partnerbot partnarskap ny "Grenlandsrådet"`.',
         "en": 'Give the partnership a name, for example `/partnerbot partnership new "Grenland council"`.',
     },
-    "networks.partnership_name_too_long": {
-        "nb": "Navnet er for langt (høyst {limit} tegn).",
-        "nn": "Namnet er for langt (høgst {limit} teikn).",
-        "en": "The name is too long (at most {limit} characters).",
-    },
     "networks.partnership_unknown": {
         "nb": 'Kjenner ikke partnerskapet «{given}». Partnerskap: {choices}. Et nytt lager du med `/partnerbot partnerskap ny "{given}"`. Ingenting er lagret.',
         "nn": 'Kjenner ikkje partnarskapet «{given}». Partnarskap: {choices}. Eit nytt lagar du med `/partnerbot partnarskap ny "{given}"`. Ingenting er lagra.',

@@ -504,6 +504,11 @@ TEXTS = {
     "polls.edited.closes": {"nb": "ny svarfrist", "nn": "ny svarfrist", "en": "new deadline"},
     "polls.edited.place": {"nb": "nytt sted", "nn": "ny stad", "en": "new place"},
     "polls.edited.agenda": {"nb": "ny agenda", "nn": "ny agenda", "en": "new agenda"},
+    "polls.meeting_dm": {
+        "nb": "Hei {name}! Møtepollen du ble invitert til i {network} (#{id}), har fått sitt tidspunkt:",
+        "nn": "Hei {name}! Møtepollen du vart invitert til i {network} (#{id}), har fått tidspunktet sitt:",
+        "en": "Hi {name}! The meeting poll you were invited to in {network} (#{id}) has its time:",
+    },
     "polls.called_off_dm": {
         "nb": "Hei {name}! Møtepollen du ble invitert til i {network} (#{id}), er avlyst:",
         "nn": "Hei {name}! Møtepollen du vart invitert til i {network} (#{id}), er avlyst:",

@@ -80,7 +80,7 @@ def test_invisible_characters_are_dropped_and_emoji_sequences_kept() -> None:
 
 def test_a_display_name_is_one_line_of_at_most_200_characters() -> None:
     assert clean_name("  Kari\n\tNordmann\u200b  ") == "Kari Nordmann"
-    assert clean_name("Å" * 300) == "Å" * 200
+    assert clean_name("Å" * 300) == "Å" * 199 + "…"
     assert clean_name("\u200b \u2060") == ""
 
 
@@ -124,7 +124,7 @@ def test_a_long_display_name_with_newlines_is_stored_on_one_line_on_both_databas
     assert "Noe gikk galt" not in out, out
     with any_db.transaction() as s:
         m = s.scalar(select(Member).join(Member.accounts).where(Account.external_id == "U_LONG"))
-        assert m is not None and m.name == ("Eva Ny " + "Å" * 300)[:200]
+        assert m is not None and m.name == ("Eva Ny " + "Å" * 300)[:199] + "…"
 
 
 # -- a newcomer named like someone the bot knows is not spoken of as them ------------------
@@ -188,5 +188,5 @@ def test_a_second_newcomer_with_a_name_of_200_characters_fits_the_column_on_both
             select(Member.name).join(Member.accounts).where(Account.platform == platform)
         ).all()
     suffix = f" ({platform} {second})"
-    assert sorted(names, key=len) == [name, name[: 200 - len(suffix)] + suffix], names
+    assert sorted(names, key=len) == [name, name[: 200 - len(suffix) - 1] + "…" + suffix], names
     assert all(len(n) <= 200 for n in names)

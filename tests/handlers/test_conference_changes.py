@@ -98,9 +98,9 @@ def test_saying_no_is_noted_and_stops_the_reminder(bot: TestBot, now: datetime) 
         f"/konferanse kan ikke {cid}", as_="Ola Nordmann", now=now
     )
     assert statuses(bot, cid) == {
-        "Ola Nordmann": "cancelled",
-        "Per Hansen": "cancelled",
-        "Jon Bakke": "cancelled",
+        "Ola Nordmann": "declined",
+        "Per Hansen": "declined",
+        "Jon Bakke": "declined",
     }
     # Only those who have not answered at all are reminded before the deadline.
     sent = bot.dispatch(oslo(2026, 4, 7, 9, 0))

@@ -228,7 +228,7 @@ def test_seats_waitlist_promotion_and_friendly_no_ops(bot: TestBot, now: datetim
         "Per Hansen": "registered",
         "Lise Dahl": "registered",
         "Jon Bakke": "waitlisted",
-        "Marte Lie": "cancelled",
+        "Marte Lie": "declined",
     }
     assert "number 1 on the waitlist" in bot.run(
         f"/konferanse vis {cid}", as_="Jon Bakke", now=later

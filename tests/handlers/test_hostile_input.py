@@ -4,31 +4,19 @@ PostgreSQL: a clear answer in their language, or the text stored on one line; ne
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from sqlalchemy import select
 
-from bot.app import App
-from storage.db import Database
 from storage.models import Conference, Hearing, Member, Network, Poll
-from tests.conftest import DemoTemplate, make_settings
 from tests.helpers import TestBot
-
-
-@pytest.fixture
-def any_bot(any_db: Database, demo_template: DemoTemplate) -> Iterator[TestBot]:
-    app = App.build(make_settings(any_db.engine.url.render_as_string(hide_password=False)), any_db)
-    demo_template.load(app)
-    yield TestBot(app)
 
 
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("nb", "Avsenderen er for lang (høyst 200 tegn)"),
-        ("nn", "Avsendaren er for lang (høgst 200 teikn)"),
-        ("en", "The sender is too long (at most 200 characters)"),
+        ("nb", "Navnet etter «fra» er for langt (220 tegn; høyst 200)"),
+        ("nn", "Namnet etter «frå» er for langt (220 teikn; høgst 200)"),
+        ("en", "The name after “from” is too long (220 characters; at most 200)"),
     ],
 )
 def test_a_sender_over_200_characters_is_refused_in_the_members_language(

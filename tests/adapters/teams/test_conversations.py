@@ -95,4 +95,4 @@ def test_a_group_chats_name_is_user_text_stored_clean_on_one_line(any_db: Databa
     conversations.remember(any_db, chat, NOW)
     with any_db.transaction() as s:
         conv = s.scalar(select(TeamsConversation))
-        assert conv is not None and conv.name == ("Møte om veier \ufffd" + "Å" * 300)[:200]
+        assert conv is not None and conv.name == ("Møte om veier \ufffd" + "Å" * 300)[:199] + "…"

@@ -45,7 +45,7 @@ def test_the_name_teams_shows_for_a_member_added_by_id_is_cleaned_user_text(
     teams.say("partnerbot meg", user="eve", name=name)
     answer = teams.fake.wait_for("send", lambda c: c.conversation == "a:personal-eve")
     assert "Noe gikk galt" not in answer.text, answer.text
-    assert name_of(teams, "aad-eve") == ("Eva Ny\ufffd " + "Å" * 300)[:200]
+    assert name_of(teams, "aad-eve") == ("Eva Ny\ufffd " + "Å" * 300)[:199] + "…"
 
 
 def test_a_member_added_by_id_whom_teams_names_like_the_admin_is_not_named_as_her(
