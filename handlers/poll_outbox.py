@@ -98,10 +98,13 @@ def invite_outsiders(session: Session, poll: Poll, *, now: datetime, tz: tzinfo)
     return len(outsiders)
 
 
-def _sent_to(session: Session, poll: Poll, kind: str) -> list[int]:
-    """The members a ``kind`` message of the poll was sent to."""
-    targets = session.scalars(
-        select(OutboxMessage.target_id).where(
+def _sent_to(
+    session: Session, poll: Poll, kind: str, *, meeting: Meeting | None = None
+) -> list[int]:
+    """The members a ``kind`` message of the poll was sent to (about ``meeting`` only,
+    when given)."""
+    rows = session.execute(
+        select(OutboxMessage.target_id, OutboxMessage.payload).where(
             OutboxMessage.object_type == "poll",
             OutboxMessage.object_id == poll.id,
             OutboxMessage.kind == kind,
@@ -109,7 +112,13 @@ def _sent_to(session: Session, poll: Poll, kind: str) -> list[int]:
             OutboxMessage.state == outbox.SENT,
         )
     ).all()
-    return sorted({int(m) for m in targets})
+    return sorted(
+        {
+            int(target)
+            for target, payload in rows
+            if meeting is None or (payload or {}).get("meeting_id") == meeting.id
+        }
+    )
 
 
 def tell_invited_of_meeting(
@@ -117,11 +126,13 @@ def tell_invited_of_meeting(
 ) -> None:
     """Those who got the poll by direct message do not see the channel's announcement of its
     meeting: each gets it by direct message, with the same .ics. Keyed by SEQUENCE: a move
-    is sent again, and a row a later move overtook is passed over when it is due."""
+    is sent again, and a row a later move overtook is passed over when it is due. Keyed by
+    the meeting too: a poll called off, reopened and closed again sets a new meeting, whose
+    SEQUENCE starts at 0 again."""
     for member_id in _sent_to(session, poll, INVITE_KIND):
         outbox.schedule(
             session,
-            key=f"poll:{poll.id}:meeting:{member_id}:s{meeting.sequence}",
+            key=f"poll:{poll.id}:meeting:{meeting.id}:{member_id}:s{meeting.sequence}",
             kind=MEETING_KIND,
             target=outbox.Target.member(member_id),
             due_at=now,
@@ -223,7 +234,7 @@ def render_meeting(
         meeting,
         poll,
         slot,
-        moved=member.id in _sent_to(session, poll, MEETING_KIND),
+        moved=member.id in _sent_to(session, poll, MEETING_KIND, meeting=meeting),
         lang=lang,
         tz=tz,
         now=now,

@@ -95,3 +95,20 @@ def test_called_off_after_it_was_set_they_get_the_cancel_not_the_invitation(
     bot.run(f"/mote avlys {poll_id}", as_="Marte Lie", now=now)
     sent = bot.dispatch(now)
     assert [who for who, _ in sent] == ["Gro Moe"] and "er avlyst" in sent[0][1]
+
+
+def test_a_poll_called_off_reopened_and_set_again_sends_them_the_new_meeting(
+    bot: TestBot, now: datetime
+) -> None:
+    """Review: the row's key had no meeting in it, so the second meeting (SEQUENCE 0 again)
+    found the first one's row sent and Gro was never told; sent, it would say "moved"."""
+    poll_id = invite_gro(bot, now)
+    bot.run(f"/mote lukk {poll_id} valg 2", as_="Marte Lie", now=now)
+    assert [who for who, _ in bot.dispatch(now)] == ["Gro Moe"]
+    bot.run(f"/mote avlys {poll_id}", as_="Marte Lie", now=now)
+    assert [who for who, _ in bot.dispatch(now)] == ["Gro Moe"]  # the call-off
+    bot.run(f"/mote gjenåpne {poll_id} svarfrist 3. mars kl 12", as_="Marte Lie", now=now)
+    bot.run(f"/mote lukk {poll_id} valg 3", as_="Marte Lie", now=now)
+    sent = [(who, text) for who, text in bot.dispatch(now) if who == "Gro Moe"]
+    assert len(sent) == 1
+    assert "er satt til mandag 9. mars" in sent[0][1] and "flyttet" not in sent[0][1]
