@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from bot.dates import format_datetime
 from bot.errors import UserError
+from bot.hygiene import clean_text
 from handlers.poll_results import ANSWERS, CANCELLED, count_answers, slot_text
 from handlers.polls import save_votes
 from storage.accounts import new_member
@@ -29,10 +30,11 @@ def is_guest(member: Member) -> bool:
     return member.is_guest
 
 
-def clean_field(value: str | None, limit: int) -> str:
-    """One line of text from a form: controls dropped, spaces collapsed, at most ``limit``."""
-    text = "".join(c if c.isprintable() else " " for c in (value or ""))
-    return " ".join(text.split())[:limit]
+def clean_field(value: str | None) -> str:
+    """One line of text from a form, cleaned as a chat command is (bot/hygiene.py: an
+    emoji's joiner stays) and with runs of white space as one space. Not cut: a field
+    over its limit is refused by ``check_details`` with its length."""
+    return " ".join(clean_text(value or "").split())
 
 
 def organisation_named(session: Session, name: str) -> Organisation | None:
@@ -72,13 +74,21 @@ def update_guest(session: Session, guest: Member, name: str, organisation: str) 
     session.flush()
 
 
-def check_details(name: str, organisation: str) -> dict[str, str]:
-    """Field name -> text key of what is wrong with it (empty when all is well)."""
-    problems: dict[str, str] = {}
-    if not name:
-        problems["name"] = "page.error.name"
-    if not organisation:
-        problems["organisation"] = "page.error.organisation"
+# What a form field can be told: a text key, or a text key and its values.
+FieldProblem = str | tuple[str, dict[str, int]]
+
+
+def check_details(name: str, organisation: str) -> dict[str, FieldProblem]:
+    """Field name -> what is wrong with it (empty when all is well)."""
+    problems: dict[str, FieldProblem] = {}
+    for field, value, limit in (
+        ("name", name, MAX_NAME),
+        ("organisation", organisation, MAX_ORGANISATION),
+    ):
+        if not value:
+            problems[field] = f"page.error.{field}"
+        elif len(value) > limit:
+            problems[field] = (f"page.error.{field}_long", {"length": len(value), "limit": limit})
     return problems
 
 

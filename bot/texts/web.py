@@ -194,6 +194,16 @@ TEXTS = {
         "nn": "Skriv organisasjonen din, til dømes «Horten kommune».",
         "en": "Type your organisation, for example “Horten kommune”.",
     },
+    "page.error.name_long": {
+        "nb": "Navnet er {length} tegn langt; skriv høyst {limit}.",
+        "nn": "Namnet er {length} teikn langt; skriv høgst {limit}.",
+        "en": "The name is {length} characters long; type at most {limit}.",
+    },
+    "page.error.organisation_long": {
+        "nb": "Organisasjonen er {length} tegn lang; skriv høyst {limit}.",
+        "nn": "Organisasjonen er {length} teikn lang; skriv høgst {limit}.",
+        "en": "The organisation is {length} characters long; type at most {limit}.",
+    },
     "page.error.email": {
         "nb": "Skriv en e-postadresse, for eksempel navn@kommune.no.",
         "nn": "Skriv ei e-postadresse, til dømes namn@kommune.no.",

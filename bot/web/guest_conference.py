@@ -76,9 +76,9 @@ class ConferencePage:
 
     def save(self, session: Session, request: Request, link: WebLink, form: Any, lang: str) -> str:
         conf = find_conference(session, link.object_id or 0, lock=True)
-        name = guest_votes.clean_field(form.get("name"), guest_votes.MAX_NAME)
-        org = guest_votes.clean_field(form.get("organisation"), guest_votes.MAX_ORGANISATION)
-        email = guest_votes.clean_field(form.get("email"), reg.MAX_EMAIL)
+        name = guest_votes.clean_field(form.get("name"))
+        org = guest_votes.clean_field(form.get("organisation"))
+        email = guest_votes.clean_field(form.get("email"))
         choice = form.get("choice")
         errors = guest_votes.check_details(name, org)
         if not reg.valid_email(email):

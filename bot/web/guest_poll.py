@@ -24,8 +24,8 @@ def _save(
     session: Session, request: Request, link: WebLink, poll: Poll, form: Any, lang: str
 ) -> str:
     """Save the guest's answers; returns the path of their own link. Raises FormAgain."""
-    name = guest_votes.clean_field(form.get("name"), guest_votes.MAX_NAME)
-    org = guest_votes.clean_field(form.get("organisation"), guest_votes.MAX_ORGANISATION)
+    name = guest_votes.clean_field(form.get("name"))
+    org = guest_votes.clean_field(form.get("organisation"))
     answers = _answers(form, len(poll.slots))
     errors = guest_votes.check_details(name, org)
     for slot in poll.slots:
