@@ -4,10 +4,13 @@ redirect to the saved page otherwise."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Generic, TypeVar
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -23,6 +26,11 @@ T = TypeVar("T")
 
 # A guest's form is a few short fields: far less than this.
 MAX_FORM_BYTES = 64_000
+# Each form shown carries a new random token (Site.render): the guest's own link, made
+# when it is first saved. A second post of the same form (a double tap, a resend after a
+# slow answer) finds that link and changes that guest's answer instead of adding a guest.
+SUBMISSION_FIELD = "submission"
+_SUBMISSION = re.compile(r"[A-Za-z0-9_-]{43}")
 
 # save(session, request, link, form, lang) -> the path to go to, or None: no such object.
 Save = Callable[[Session, Request, WebLink, Any, str], str | None]
@@ -52,6 +60,54 @@ def open_link(
     guest = session.get(Member, link.member_id) if link.member_id else None
     lang = page_language(request, link.language, site.settings.language)
     return Opened(link, item, guest, lang)
+
+
+def submission(form: Any) -> str | None:
+    """The form's own random token, or None (a form from before there was one)."""
+    value = form.get(SUBMISSION_FIELD)
+    return value if isinstance(value, str) and _SUBMISSION.fullmatch(value) else None
+
+
+def known_guest(
+    session: Session, request: Request, link: WebLink, own_kind: str, form: Any
+) -> tuple[Member, str] | None:
+    """The guest a post is from and the path of their own link: the own link's guest, or
+    the guest an earlier post of this same form made; None for a new guest."""
+    if link.kind == own_kind:
+        token: str | None = request.path_params["token"]
+        own: WebLink | None = link
+    else:
+        token = submission(form)
+        own = web_links.find(session, own_kind, token) if token else None
+        if own is not None and own.object_id != link.object_id:
+            own = None
+    guest = session.get(Member, own.member_id) if own and own.member_id else None
+    if guest is None or token is None:
+        return None
+    return guest, web_links.PATHS[own_kind] + token
+
+
+def own_link(
+    session: Session,
+    own_kind: str,
+    form: Any,
+    guest: Member,
+    object_id: int,
+    *,
+    now: datetime,
+    lang: str,
+) -> str:
+    """A new guest's own link, with their form's token; returns its path."""
+    token = web_links.create(
+        session,
+        own_kind,
+        now=now,
+        object_id=object_id,
+        member_id=guest.id,
+        language=lang,
+        token=submission(form),
+    )
+    return web_links.PATHS[own_kind] + token
 
 
 def endpoint(
@@ -85,6 +141,14 @@ async def submit(site: Site, request: Request, kind: str, save: Save, page: Page
     form = await request.form()
 
     def work() -> Response:
+        try:
+            return attempt()
+        except IntegrityError:
+            # The same form posted twice at once (PostgreSQL): the other post made the
+            # guest's own link between our look and our insert; now we find it.
+            return attempt()
+
+    def attempt() -> Response:
         lang = site.settings.language
         try:
             with site.db.transaction() as session:

@@ -88,29 +88,21 @@ class ConferencePage:
         if errors:
             raise FormAgain(errors=errors, name=name, organisation=org, email=email)
         now = datetime.now(UTC)
-        if link.kind == web_links.GUEST_CONFERENCE and link.member_id:
-            guest = session.get(Member, link.member_id)
-            assert guest is not None
+        known = forms.known_guest(session, request, link, web_links.GUEST_CONFERENCE, form)
+        if known is not None:
+            guest, own = known
             guest_votes.update_guest(session, guest, name, org)
-            own = None
         else:
             if choice == reg.CANCEL:
                 raise UserError("page.conf.nothing_to_cancel")
             guest = guest_votes.new_guest(session, name, org, now=now)
-            own = web_links.create(
-                session,
-                web_links.GUEST_CONFERENCE,
-                now=now,
-                object_id=conf.id,
-                member_id=guest.id,
-                language=lang,
+            own = forms.own_link(
+                session, web_links.GUEST_CONFERENCE, form, guest, conf.id, now=now, lang=lang
             )
         reg.save_email(session, guest, email)
         ctx = reg.guest_context(session, self.site.settings, guest, now=now, lang=lang)
         reg.answer(ctx, conf, str(choice))
-        if own is None:
-            return request.url.path
-        return web_links.PATHS[web_links.GUEST_CONFERENCE] + own
+        return own
 
     def calendar(self, request: Request, kind: str) -> Response:
         with self.site.db.transaction() as session:

@@ -17,7 +17,7 @@ from bot.web.forms import FormAgain
 from bot.web.site import Site
 from handlers import guest_votes, web_links
 from handlers.poll_results import ANSWERS
-from storage.models import Member, Poll, WebLink
+from storage.models import Poll, WebLink
 
 
 def _save(
@@ -34,23 +34,15 @@ def _save(
     if errors:
         raise FormAgain(errors=errors, name=name, organisation=org, answers=answers)
     when = datetime.now(UTC)
-    if link.kind == web_links.GUEST_POLL and link.member_id:
-        guest = session.get(Member, link.member_id)
-        assert guest is not None
+    known = forms.known_guest(session, request, link, web_links.GUEST_POLL, form)
+    if known is not None:
+        guest, own = known
         guest_votes.update_guest(session, guest, name, org)
         guest_votes.guest_vote(session, poll, guest, answers, now=when)
-        return request.url.path
+        return own
     guest = guest_votes.new_guest(session, name, org, now=when)
     guest_votes.guest_vote(session, poll, guest, answers, now=when)
-    own = web_links.create(
-        session,
-        web_links.GUEST_POLL,
-        now=when,
-        object_id=poll.id,
-        member_id=guest.id,
-        language=lang,
-    )
-    return web_links.PATHS[web_links.GUEST_POLL] + own
+    return forms.own_link(session, web_links.GUEST_POLL, form, guest, poll.id, now=when, lang=lang)
 
 
 def _answers(form: Any, poll_slots: int) -> dict[int, str]:

@@ -109,7 +109,12 @@ class Site:
             return text_html(t(key, lang, **params))
 
         html = self.env.get_template(template).render(
-            lang=lang, t=text, csrf=token, path=own_path(request), **values
+            lang=lang,
+            t=text,
+            csrf=token,
+            submission=secrets.token_urlsafe(32),  # bot/web/forms.py: SUBMISSION_FIELD
+            path=own_path(request),
+            **values,
         )
         response = HTMLResponse(html, status_code=status)
         response.set_cookie(
