@@ -14,13 +14,13 @@ from datetime import datetime, tzinfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot.dates import format_datetime
-from bot.errors import UserError
+from bot.dates import Slot, format_datetime, format_slot
+from bot.errors import Conflict, UserError
 from bot.hygiene import clean_text
 from handlers.poll_results import ANSWERS, CANCELLED, count_answers, slot_text
 from handlers.polls import save_votes
 from storage.accounts import new_member
-from storage.models import GUEST_PLATFORM, Member, Organisation, Poll, Vote
+from storage.models import GUEST_PLATFORM, Meeting, Member, Organisation, Poll, Vote
 
 MAX_NAME = 120
 MAX_ORGANISATION = 120
@@ -96,14 +96,18 @@ def open_for_votes(poll: Poll, now: datetime) -> bool:
     return poll.state == "open" and (poll.closes_at is None or now < poll.closes_at)
 
 
+def check_open(poll: Poll, now: datetime) -> None:
+    """Conflict (nothing saved, and why) when the poll takes no more answers."""
+    if not open_for_votes(poll, now):
+        cancelled = poll.state == CANCELLED
+        raise Conflict("page.poll.cancelled_unsaved" if cancelled else "page.poll.closed_unsaved")
+
+
 def guest_vote(
     session: Session, poll: Poll, guest: Member, answers: dict[int, str], *, now: datetime
 ) -> None:
     """Save a guest's answers ({slot position: yes/maybe/no}); every slot must be answered."""
-    if not open_for_votes(poll, now):
-        raise UserError(
-            "polls.is_cancelled" if poll.state == CANCELLED else "polls.closed", id=poll.id
-        )
+    check_open(poll, now)
     by_position = {s.position: s for s in poll.slots}
     if set(answers) != set(by_position) or any(a not in ANSWERS for a in answers.values()):
         raise UserError("page.error.answers")
@@ -126,6 +130,30 @@ class SlotRow:
 
 
 @dataclass(frozen=True)
+class MeetingView:
+    """What the guest page says of the meeting a poll was closed into."""
+
+    when: str
+    moved: bool  # set again after it was first set (/mote lukk N valg M once more)
+    cancelled: bool
+
+
+def last_meeting(session: Session, poll: Poll) -> Meeting | None:
+    """The poll's latest meeting, called off or not (a poll opened again and closed
+    again makes a new one)."""
+    return session.scalar(
+        select(Meeting).where(Meeting.poll_id == poll.id).order_by(Meeting.id.desc()).limit(1)
+    )
+
+
+def meeting_view(meeting: Meeting | None, lang: str, tz: tzinfo) -> MeetingView | None:
+    if meeting is None:
+        return None
+    when = format_slot(Slot(meeting.start_at, meeting.end_at), lang, tz)
+    return MeetingView(when, not meeting.cancelled and meeting.sequence > 0, meeting.cancelled)
+
+
+@dataclass(frozen=True)
 class PollView:
     """What the guest page shows of a poll, in one language and time zone."""
 
@@ -139,6 +167,7 @@ class PollView:
     rows: list[SlotRow]
     voters: int
     cancelled: bool = False  # called off (/mote avlys), not just closed
+    meeting: MeetingView | None = None  # once it is closed into one
 
 
 def poll_view(session: Session, poll: Poll, lang: str, tz: tzinfo, now: datetime) -> PollView:
@@ -158,4 +187,7 @@ def poll_view(session: Session, poll: Poll, lang: str, tz: tzinfo, now: datetime
         ],
         voters=result.answered,
         cancelled=poll.state == CANCELLED,
+        meeting=None
+        if poll.state == "open"
+        else meeting_view(last_meeting(session, poll), lang, tz),
     )

@@ -224,6 +224,51 @@ TEXTS = {
         "nn": "Pollen er lukka; svar kan ikkje lenger endrast.",
         "en": "The poll is closed; answers can no longer be changed.",
     },
+    "page.error.not_saved": {
+        "nb": "Ingenting er lagret",
+        "nn": "Ingenting er lagra",
+        "en": "Nothing was saved",
+    },
+    "page.poll.closed_unsaved": {
+        "nb": "Pollen ble lukket før svaret ditt kom fram, så det er ikke lagret.",
+        "nn": "Pollen vart lukka før svaret ditt kom fram, så det er ikkje lagra.",
+        "en": "The poll was closed before your answer arrived, so it is not saved.",
+    },
+    "page.poll.cancelled_unsaved": {
+        "nb": "Møtet ble avlyst før svaret ditt kom fram, så det er ikke lagret.",
+        "nn": "Møtet vart avlyst før svaret ditt kom fram, så det er ikkje lagra.",
+        "en": "The meeting was called off before your answer arrived, so it is not saved.",
+    },
+    "page.poll.meeting_set": {
+        "nb": "Møtet er satt til {when}.",
+        "nn": "Møtet er sett til {when}.",
+        "en": "The meeting is set for {when}.",
+    },
+    "page.poll.meeting_moved": {
+        "nb": "Møtet er flyttet til {when}.",
+        "nn": "Møtet er flytta til {when}.",
+        "en": "The meeting has moved to {when}.",
+    },
+    "page.poll.meeting_cancelled": {
+        "nb": "Avlyst: møtet {when} blir ikke noe av.",
+        "nn": "Avlyst: møtet {when} blir ikkje noko av.",
+        "en": "Called off: the meeting {when} will not take place.",
+    },
+    "page.poll.ics": {
+        "nb": "Legg møtet i kalenderen (.ics)",
+        "nn": "Legg møtet i kalenderen (.ics)",
+        "en": "Add the meeting to your calendar (.ics)",
+    },
+    "page.poll.ics_moved": {
+        "nb": "Hent den nye kalenderfilen (.ics): den flytter møtet i kalenderen din",
+        "nn": "Hent den nye kalenderfila (.ics): ho flyttar møtet i kalenderen din",
+        "en": "Get the new calendar file (.ics): it moves the meeting in your calendar",
+    },
+    "page.poll.ics_cancelled": {
+        "nb": "La du møtet i kalenderen? Denne kalenderfilen (.ics) fjerner det",
+        "nn": "La du møtet i kalenderen? Denne kalenderfila (.ics) fjernar det",
+        "en": "Did you add the meeting to your calendar? This calendar file (.ics) removes it",
+    },
     "page.poll.closes": {"nb": "Svarfrist", "nn": "Svarfrist", "en": "Answer by"},
     "page.poll.place": {"nb": "Sted", "nn": "Stad", "en": "Place"},
     "page.poll.agenda": {"nb": "Agenda", "nn": "Agenda", "en": "Agenda"},

@@ -16,7 +16,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from bot.errors import UserError
+from bot.errors import Conflict, UserError
 from bot.web.bodies import BODY_SECONDS, TooLarge, read_body
 from bot.web.site import Site, csrf_ok, page_language
 from handlers import web_links
@@ -166,7 +166,8 @@ async def submit(site: Site, request: Request, kind: str, save: Save, page: Page
         except FormAgain as again:
             return page(request, kind, token, 400, **again.values)
         except UserError as err:
-            return page(request, kind, token, 400, problem=err.message(lang))
+            status = 409 if isinstance(err, Conflict) else 400
+            return page(request, kind, token, status, problem=err.message(lang))
         return RedirectResponse(f"{target}?lagret=1&lang={lang}", status_code=303)
 
     return await run_in_threadpool(work)

@@ -14,8 +14,8 @@ from starlette.routing import Route
 
 from bot.web import forms
 from bot.web.forms import FormAgain
-from bot.web.site import Site
-from handlers import guest_votes, web_links
+from bot.web.site import Site, own_path
+from handlers import guest_votes, meeting_invite, web_links
 from handlers.poll_results import ANSWERS
 from storage.models import Poll, WebLink
 
@@ -23,7 +23,10 @@ from storage.models import Poll, WebLink
 def _save(
     session: Session, request: Request, link: WebLink, poll: Poll, form: Any, lang: str
 ) -> str:
-    """Save the guest's answers; returns the path of their own link. Raises FormAgain."""
+    """Save the guest's answers; returns the path of their own link. Raises FormAgain, or
+    Conflict when the poll closed while the form was open (before the fields: there is no
+    form to correct then)."""
+    guest_votes.check_open(poll, datetime.now(UTC))
     name = guest_votes.clean_field(form.get("name"))
     org = guest_votes.clean_field(form.get("organisation"))
     answers = _answers(form, len(poll.slots))
@@ -76,6 +79,7 @@ class PollPage:
                 "name": guest.name if guest else "",
                 "organisation": guest.organisation.name if guest and guest.organisation else "",
                 "edit_url": site.own_url(request) if guest else None,
+                "ics_url": own_path(request) + ".ics",
                 "errors": {},
                 "problem": None,
             }
@@ -98,11 +102,37 @@ class PollPage:
     async def submit(self, request: Request, kind: str) -> Response:
         return await forms.submit(self.site, request, kind, self.save, self.page)
 
+    def calendar(self, request: Request, kind: str) -> Response:
+        """The meeting the poll was closed into, as an .ics: its UID and SEQUENCE, so the
+        file fetched again after a move or a call-off updates the calendar's copy."""
+        site = self.site
+        with site.db.transaction() as session:
+            opened = forms.open_link(
+                site, session, request, kind, request.path_params["token"], Poll
+            )
+            meeting = guest_votes.last_meeting(session, opened.item) if opened else None
+            if meeting is None or opened is None or opened.item.state == "open":
+                return site.not_found(request)
+            return Response(
+                meeting_invite.ics(
+                    meeting, tz=site.settings.tz, now=datetime.now(UTC), organiser=None
+                ),
+                media_type="text/calendar; charset=utf-8",
+                headers={
+                    "Content-Disposition": f'attachment; filename="{meeting_invite.ics_name(meeting)}"'
+                },
+            )
+
+    async def ics(self, request: Request, kind: str) -> Response:
+        return await run_in_threadpool(self.calendar, request, kind)
+
 
 def routes(site: Site) -> list[Route]:
     pages = PollPage(site)
     public, own = web_links.POLL, web_links.GUEST_POLL
     return [
+        Route("/m/svar/{token}.ics", forms.endpoint(pages.ics, own), methods=["GET"]),
+        Route("/m/{token}.ics", forms.endpoint(pages.ics, public), methods=["GET"]),
         Route("/m/svar/{token}", forms.endpoint(pages.show, own), methods=["GET"]),
         Route("/m/svar/{token}", forms.endpoint(pages.submit, own), methods=["POST"]),
         Route("/m/{token}", forms.endpoint(pages.show, public), methods=["GET"]),
