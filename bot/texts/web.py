@@ -376,10 +376,35 @@ TEXTS = {
     "page.conf.register": {"nb": "Meld meg på", "nn": "Meld meg på", "en": "Register me"},
     "page.conf.maybe": {"nb": "Kanskje", "nn": "Kanskje", "en": "Maybe"},
     "page.conf.cancel": {"nb": "Meld meg av", "nn": "Meld meg av", "en": "Cancel my registration"},
-    "page.conf.closed": {
-        "nb": "Påmeldingen er ikke åpen.",
-        "nn": "Påmeldinga er ikkje open.",
-        "en": "Registration is not open.",
+    "page.conf.cancelled": {
+        "nb": "Avlyst: «{title}» blir ikke noe av.",
+        "nn": "Avlyst: «{title}» blir ikkje noko av.",
+        "en": "Called off: “{title}” will not take place.",
+    },
+    "page.conf.deadline_passed": {
+        "nb": "Påmeldingen stengte {deadline}.",
+        "nn": "Påmeldinga stengde {deadline}.",
+        "en": "Registration closed {deadline}.",
+    },
+    "page.conf.over": {
+        "nb": "Konferansen er over.",
+        "nn": "Konferansen er over.",
+        "en": "The conference is over.",
+    },
+    "page.conf.not_announced": {
+        "nb": "Påmeldingen åpner når konferansen er kunngjort.",
+        "nn": "Påmeldinga opnar når konferansen er kunngjord.",
+        "en": "Registration opens once the conference is announced.",
+    },
+    "page.conf.changed": {
+        "nb": "Konferansen er endret etter at den ble kunngjort: se tid og sted under. Har du lagt den i kalenderen, henter du kalenderfilen på nytt.",
+        "nn": "Konferansen er endra etter at han vart kunngjord: sjå tid og stad under. Har du lagt han i kalenderen, hentar du kalenderfila på nytt.",
+        "en": "The conference has changed since it was announced: see the time and place below. If you added it to your calendar, fetch the calendar file again.",
+    },
+    "page.conf.ics_cancelled": {
+        "nb": "La du konferansen i kalenderen? Denne kalenderfilen (.ics) markerer den som avlyst",
+        "nn": "La du konferansen i kalenderen? Denne kalenderfila (.ics) markerer han som avlyst",
+        "en": "Did you add the conference to your calendar? This calendar file (.ics) marks it as called off",
     },
     "page.conf.saved": {"nb": "Lagret: {status}", "nn": "Lagra: {status}", "en": "Saved: {status}"},
     "page.conf.your_status": {

@@ -17,6 +17,10 @@ from tests.web.test_guest_poll import POLL, guest_link, guest_votes, vote
 BOKMAL = ("ikke", "Sted", "Navn", "lukket", "lagret", "satt til", "flyttet", "tirsdag", "noe ")
 
 
+def bokmal_in(text: str) -> list[str]:
+    return [w for w in BOKMAL if re.search(rf"\b{w.strip()}\b", text)]
+
+
 def words(page: str) -> str:
     return " ".join(re.sub(r"<[^>]+>", " ", page).split())
 
@@ -45,7 +49,7 @@ def test_closed_moved_and_called_off_each_say_so_with_the_meetings_calendar_file
     page = client.get(own + "?lang=nn").text
     text = words(page)
     assert "Møtet er sett til tysdag 8. desember kl. 10:00–12:00." in text, text
-    assert not [w for w in BOKMAL if w in text], text
+    assert not bokmal_in(text), text
     first = ics_of(client, page)
     assert first["status"] == "CONFIRMED" and first["start"] == "08.12 10:00"
 
@@ -53,7 +57,7 @@ def test_closed_moved_and_called_off_each_say_so_with_the_meetings_calendar_file
     page = client.get(own + "?lang=nn").text
     text = words(page)
     assert "Møtet er flytta til onsdag 9. desember kl. 13:00–15:00." in text, text
-    assert not [w for w in BOKMAL if w in text], text
+    assert not bokmal_in(text), text
     moved = ics_of(client, page)
     assert moved["uid"] == first["uid"] and moved["sequence"] == 1
     assert moved["start"] == "09.12 13:00"
@@ -62,7 +66,7 @@ def test_closed_moved_and_called_off_each_say_so_with_the_meetings_calendar_file
     page = client.get(own, headers={"Accept-Language": "nn-NO,nn;q=0.9,nb;q=0.8"}).text
     text = words(page)
     assert "Avlyst: møtet onsdag 9. desember kl. 13:00–15:00 blir ikkje noko av." in text, text
-    assert not [w for w in BOKMAL if w in text], text
+    assert not bokmal_in(text), text
     called_off = ics_of(client, page)
     assert called_off["uid"] == first["uid"] and called_off["sequence"] == 2
     assert called_off["method"] == "CANCEL" and called_off["status"] == "CANCELLED"
