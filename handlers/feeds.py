@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from bot.i18n import t
 from handlers.conference_common import ANNOUNCED, CONFERENCE_CANCELLED, REGISTERED
-from handlers.conference_files import revision
+from handlers.conference_files import add_times, revision
 from handlers.meeting_invite import _CET_ZONES, _oslo_timezone
 from storage.models import (
     Action,
@@ -69,8 +69,7 @@ def _conference_event(session: Session, conf: Conference, tz: ZoneInfo, now: dat
     event.add("uid", conf.uid)
     event.add("sequence", revision(session, conf))
     event.add("dtstamp", now)
-    event.add("dtstart", conf.start_at.astimezone(tz))
-    event.add("dtend", (conf.end_at or conf.start_at + timedelta(hours=1)).astimezone(tz))
+    add_times(event, conf, tz)
     event.add("summary", conf.title)
     if conf.place:
         event.add("location", conf.place)
