@@ -1,8 +1,8 @@
 """Calendar feeds (iCalendar): a member's own (their meetings, the conferences they are
 registered for, their networks' hearing deadlines, the due dates of their actions) and a
 network's (its meetings, conferences and hearings). UIDs are stable, so a calendar
-updates its entries; a moved meeting has a higher SEQUENCE; times carry the zone's
-VTIMEZONE (the member's, else PARTNERBOT_TIMEZONE)."""
+updates its entries; a moved meeting has a higher SEQUENCE; times carry the VTIMEZONE of
+the zone the caller gives (bot/web/feeds.py: PARTNERBOT_TIMEZONE)."""
 
 from __future__ import annotations
 
@@ -130,6 +130,14 @@ def _add(cal: Calendar, events: Iterable[Event]) -> None:
         cal.add_component(event)
 
 
+def _ical(cal: Calendar, tz: ZoneInfo) -> bytes:
+    """The feed's bytes; a zone other than Oslo's (written first, by _calendar) gets its
+    VTIMEZONE from icalendar, so every TZID a feed names is defined in it."""
+    if str(tz) not in _CET_ZONES:
+        cal.add_missing_timezones()
+    return cal.to_ical()
+
+
 def member_feed(
     session: Session, member: Member, *, now: datetime, tz: ZoneInfo, lang: str
 ) -> bytes:
@@ -177,7 +185,7 @@ def member_feed(
     _add(cal, (_conference_event(session, c, tz, now) for c in conferences))
     _add(cal, (_hearing_event(session, h, tz, lang, now) for h in hearings))
     _add(cal, (_action_event(session, a, lang, now) for a in actions))
-    return cal.to_ical()
+    return _ical(cal, tz)
 
 
 def network_feed(
@@ -214,4 +222,4 @@ def network_feed(
     _add(cal, (_meeting_event(m, tz, now) for m in meetings))
     _add(cal, (_conference_event(session, c, tz, now) for c in conferences))
     _add(cal, (_hearing_event(session, h, tz, lang, now) for h in hearings))
-    return cal.to_ical()
+    return _ical(cal, tz)

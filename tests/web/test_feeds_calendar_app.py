@@ -100,3 +100,18 @@ def test_a_replaced_network_feed_answers_404(web_bot: TestBot, client: TestClien
     new = feed_path(web_bot, "/partnerbot kalender nettverk ny", who="Ingrid Berg")
     assert new != old
     assert client.get(old).status_code == 404 and client.get(new).status_code == 200
+
+
+def test_a_bot_in_another_time_zone_gives_that_zones_vtimezone(
+    web_bot: TestBot, client: TestClient
+) -> None:
+    web_bot.run("/mote lukk 1 valg 1", as_="Marte Lie")
+    web_bot.app.settings.timezone = "Europe/London"
+    cal = Calendar.from_ical(client.get(feed_path(web_bot)).content)
+    used = {
+        str(e["DTSTART"].params["TZID"])
+        for e in cal.walk("VEVENT")
+        if "TZID" in e["DTSTART"].params
+    }
+    zones = {str(z["TZID"]) for z in cal.walk("VTIMEZONE")}
+    assert used == {"Europe/London"} and zones == used  # every TZID has its VTIMEZONE
