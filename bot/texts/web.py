@@ -162,15 +162,15 @@ TEXTS = {
         "nn": "Innsendinga stoppa opp før heile skjemaet var kome fram. Ingenting vart lagra. Gå tilbake og send igjen.",
         "en": "The submission stalled before the whole form had arrived. Nothing was saved. Go back and send it again.",
     },
-    "page.csrf": {
-        "nb": "Skjemaet er utløpt",
-        "nn": "Skjemaet har gått ut",
-        "en": "The form has expired",
+    "page.poll.csrf_again": {
+        "nb": "Skjemaet hadde gått ut, så svaret er ikke lagret. Se over og trykk «Lagre svaret» igjen.",
+        "nn": "Skjemaet hadde gått ut, så svaret er ikkje lagra. Sjå over og trykk «Lagre svaret» igjen.",
+        "en": "The form had expired, so your answer is not saved. Check it and press “Save my answer” again.",
     },
-    "page.csrf.detail": {
-        "nb": "Ingenting ble lagret. Gå tilbake, last inn siden på nytt og send skjemaet igjen.",
-        "nn": "Ingenting vart lagra. Gå tilbake, last inn sida på nytt og send skjemaet igjen.",
-        "en": "Nothing was saved. Go back, reload the page and send the form again.",
+    "page.conf.csrf_again": {
+        "nb": "Skjemaet hadde gått ut, så ingenting er lagret. Se over og trykk på valget ditt igjen.",
+        "nn": "Skjemaet hadde gått ut, så ingenting er lagra. Sjå over og trykk på valet ditt igjen.",
+        "en": "The form had expired, so nothing is saved. Check it and press your choice again.",
     },
     "page.name": {"nb": "Navn", "nn": "Namn", "en": "Name"},
     "page.organisation": {"nb": "Organisasjon", "nn": "Organisasjon", "en": "Organisation"},

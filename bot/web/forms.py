@@ -17,6 +17,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from bot.errors import Conflict, UserError
+from bot.i18n import t
 from bot.web.bodies import BODY_SECONDS, TooLarge, read_body
 from bot.web.site import Site, csrf_ok, page_language
 from handlers import web_links
@@ -36,6 +37,8 @@ _SUBMISSION = re.compile(r"[A-Za-z0-9_-]{43}")
 Save = Callable[[Session, Request, WebLink, Any, str], str | None]
 # page(request, kind, token, status, **values) -> the page, shown again with the values.
 Page = Callable[..., Response]
+# refill(form) -> the page's values for what the guest filled in (a form sent again).
+Refill = Callable[[Any], dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,11 @@ def own_link(
     return web_links.PATHS[own_kind] + token
 
 
+def kind_group(kind: str) -> str:
+    """ "poll" or "conf": which page a link of ``kind`` opens (its texts' group)."""
+    return "poll" if kind in (web_links.POLL, web_links.GUEST_POLL) else "conf"
+
+
 def endpoint(
     handler: Callable[[Request, str], Awaitable[Response]], kind: str
 ) -> Callable[[Request], Awaitable[Response]]:
@@ -124,12 +132,15 @@ def endpoint(
 class FormAgain(Exception):
     """The form goes back to the guest with what was wrong; nothing is saved."""
 
-    def __init__(self, **values: Any) -> None:
+    def __init__(self, status: int = 400, **values: Any) -> None:
         super().__init__("form again")
+        self.status = status
         self.values = values
 
 
-async def submit(site: Site, request: Request, kind: str, save: Save, page: Page) -> Response:
+async def submit(
+    site: Site, request: Request, kind: str, save: Save, page: Page, refill: Refill
+) -> Response:
     token = request.path_params["token"]
     try:
         await read_body(request, MAX_FORM_BYTES, BODY_SECONDS)
@@ -159,12 +170,17 @@ async def submit(site: Site, request: Request, kind: str, save: Save, page: Page
                 if not site.limit.allow(f"{kind}:{link.id}"):
                     return site.refused(request, lang, 429, "page.too_many")
                 if not csrf_ok(request, form):
-                    return site.refused(request, lang, 403, "page.csrf")
+                    # Stale (the phone lost the cookie) or forged: nothing saved, and the
+                    # form again as filled in, with a fresh token, for the guest to check
+                    # and send from this page (values a forger put in go nowhere unless
+                    # the guest presses save here).
+                    problem = t(f"page.{kind_group(kind)}.csrf_again", lang)
+                    raise FormAgain(403, problem=problem, **refill(form))
                 target = save(session, request, link, form, lang)
                 if target is None:
                     return site.not_found(request)
         except FormAgain as again:
-            return page(request, kind, token, 400, **again.values)
+            return page(request, kind, token, again.status, **again.values)
         except UserError as err:
             status = 409 if isinstance(err, Conflict) else 400
             return page(request, kind, token, status, problem=err.message(lang))

@@ -123,7 +123,15 @@ class ConferencePage:
         return await run_in_threadpool(self.page, request, kind, request.path_params["token"])
 
     async def submit(self, request: Request, kind: str) -> Response:
-        return await forms.submit(self.site, request, kind, self.save, self.page)
+        return await forms.submit(self.site, request, kind, self.save, self.page, self.refill)
+
+    @staticmethod
+    def refill(form: Any) -> dict[str, Any]:
+        """What the guest filled in, for the form shown again (a stale CSRF token)."""
+        return {
+            field: guest_votes.clean_field(form.get(field))
+            for field in ("name", "organisation", "email")
+        }
 
     async def ics(self, request: Request, kind: str) -> Response:
         return await run_in_threadpool(self.calendar, request, kind)

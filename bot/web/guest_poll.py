@@ -48,6 +48,16 @@ def _save(
     return forms.own_link(session, web_links.GUEST_POLL, form, guest, poll.id, now=when, lang=lang)
 
 
+def refill(form: Any) -> dict[str, Any]:
+    """What the guest filled in, for the form shown again (a stale CSRF token)."""
+    slots = [int(k[4:]) for k in form if k.startswith("slot") and k[4:].isdigit()]
+    return {
+        "name": guest_votes.clean_field(form.get("name")),
+        "organisation": guest_votes.clean_field(form.get("organisation")),
+        "answers": _answers(form, max(slots, default=0)),
+    }
+
+
 def _answers(form: Any, poll_slots: int) -> dict[int, str]:
     out: dict[int, str] = {}
     for n in range(1, poll_slots + 1):
@@ -100,7 +110,7 @@ class PollPage:
         return _save(session, request, link, poll, form, lang)
 
     async def submit(self, request: Request, kind: str) -> Response:
-        return await forms.submit(self.site, request, kind, self.save, self.page)
+        return await forms.submit(self.site, request, kind, self.save, self.page, refill)
 
     def calendar(self, request: Request, kind: str) -> Response:
         """The meeting the poll was closed into, as an .ics: its UID and SEQUENCE, so the
