@@ -168,6 +168,7 @@ class PollView:
     voters: int
     cancelled: bool = False  # called off (/mote avlys), not just closed
     meeting: MeetingView | None = None  # once it is closed into one
+    awaiting_choice: bool = False  # past its svarfrist, no time chosen yet
 
 
 def poll_view(session: Session, poll: Poll, lang: str, tz: tzinfo, now: datetime) -> PollView:
@@ -187,6 +188,7 @@ def poll_view(session: Session, poll: Poll, lang: str, tz: tzinfo, now: datetime
         ],
         voters=result.answered,
         cancelled=poll.state == CANCELLED,
+        awaiting_choice=poll.state == "open" and not open_for_votes(poll, now),
         meeting=None
         if poll.state == "open"
         else meeting_view(last_meeting(session, poll), lang, tz),

@@ -239,6 +239,11 @@ TEXTS = {
         "nn": "Møtet vart avlyst før svaret ditt kom fram, så det er ikkje lagra.",
         "en": "The meeting was called off before your answer arrived, so it is not saved.",
     },
+    "page.poll.awaiting_choice": {
+        "nb": "Svarfristen gikk ut {closes}. Når tidspunktet er valgt, står det her.",
+        "nn": "Svarfristen gjekk ut {closes}. Når tidspunktet er valt, står det her.",
+        "en": "The answer deadline passed {closes}. Once a time is chosen, it shows here.",
+    },
     "page.poll.meeting_set": {
         "nb": "Møtet er satt til {when}.",
         "nn": "Møtet er sett til {when}.",

@@ -5,10 +5,13 @@ gives the meeting's calendar file (the same UID each time, SEQUENCE up, a CANCEL
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
 
 from icalendar import Calendar
 from starlette.testclient import TestClient
 
+from bot.dates import format_datetime
+from storage.models import Poll
 from tests.helpers import TestBot
 from tests.web.conftest import csrf_of
 from tests.web.test_guest_poll import POLL, guest_link, guest_votes, vote
@@ -90,3 +93,18 @@ def test_a_form_posted_after_the_poll_closed_says_nothing_was_saved_and_why(
     assert "/mote" not in text and "Skriv namnet ditt" not in text  # no chat command, no form
     assert "Møtet er sett til tysdag 8. desember" in text
     assert guest_votes(web_bot) == 0
+
+
+def test_past_the_svarfrist_before_a_time_is_chosen_the_page_says_to_come_back(
+    web_bot: TestBot, client: TestClient
+) -> None:
+    path = guest_link(web_bot)
+    with web_bot.app.db.transaction() as s:
+        poll = s.get(Poll, POLL)
+        assert poll is not None
+        poll.closes_at = datetime.now(UTC) - timedelta(minutes=5)
+        closed = format_datetime(poll.closes_at, "nn", web_bot.app.settings.tz)
+    page = client.get(path + "?lang=nn")
+    text = words(page.text)
+    assert f"Svarfristen gjekk ut {closed}. Når tidspunktet er valt, står det her." in text, text
+    assert 'type="radio"' not in page.text and not bokmal_in(text)
