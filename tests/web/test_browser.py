@@ -157,6 +157,7 @@ def test_a_guest_answers_on_a_phone_and_the_meeting_page_fits_the_screen(
 ) -> None:
     link = web_bot.run("/mote lenke 1", as_="Marte Lie").split()[-1]
     page.goto(local(live, link) + "?lang=nn")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390  # no side scroll
     for slot in (1, 2, 3):
         page.check(f"input[name=slot{slot}][value=yes]")
     page.fill("#name", "Siri Dahl")
