@@ -33,6 +33,7 @@ from storage.models import (
 
 OPEN_ACTION = ("planned", "ongoing", "postponed")
 PAST_DAYS = 90  # what a feed keeps of the past
+REFRESH = timedelta(hours=1)
 
 
 def _calendar(name: str, tz: ZoneInfo) -> Calendar:
@@ -43,6 +44,10 @@ def _calendar(name: str, tz: ZoneInfo) -> Calendar:
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", str(tz))
+    # How often a subscribed calendar should fetch the feed again, so a moved or called-off
+    # meeting shows within the hour (apps pick their own interval without it: up to a day).
+    cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", "PT1H")
     if str(tz) in _CET_ZONES:
         cal.add_component(_oslo_timezone(str(tz)))
     return cal

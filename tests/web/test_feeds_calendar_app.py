@@ -115,3 +115,13 @@ def test_a_bot_in_another_time_zone_gives_that_zones_vtimezone(
     }
     zones = {str(z["TZID"]) for z in cal.walk("VTIMEZONE")}
     assert used == {"Europe/London"} and zones == used  # every TZID has its VTIMEZONE
+
+
+def test_the_feed_asks_calendar_apps_to_fetch_it_again_within_an_hour(
+    web_bot: TestBot, client: TestClient
+) -> None:
+    for path in (feed_path(web_bot), feed_path(web_bot, "/partnerbot kalender nettverk")):
+        cal = Calendar.from_ical(client.get(path).content)
+        assert cal["REFRESH-INTERVAL"].to_ical() == b"PT1H"  # RFC 7986
+        assert cal["REFRESH-INTERVAL"].params["VALUE"] == "DURATION"
+        assert str(cal["X-PUBLISHED-TTL"]) == "PT1H"  # Outlook's name for it
