@@ -45,7 +45,7 @@ def _calendar(name: str, tz: ZoneInfo) -> Calendar:
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", str(tz))
     # How often a subscribed calendar should fetch the feed again, so a moved or called-off
-    # meeting shows within the hour (apps pick their own interval without it: up to a day).
+    # meeting shows within the hour in apps that honour it (others keep their own interval).
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "PT1H")
     if str(tz) in _CET_ZONES:
