@@ -27,6 +27,7 @@ from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
 from bot import reply_codec
+from bot.config import Settings
 from bot.messages import Reply
 from bot.router import READ_ONLY
 from storage import inbox
@@ -165,6 +166,27 @@ class Worker:
             threading.Thread(target=self._loop, name=f"inbox-{i}", daemon=True)
             for i in range(threads)
         ]
+
+    @classmethod
+    def from_settings(
+        cls,
+        db: Database,
+        handle: Handle,
+        settings: Settings,
+        *,
+        platform: str,
+        turn: Callable[[], None] | None = None,
+    ) -> Worker:
+        """A platform's worker as `serve` and `partnerbot worker` run it (threads and lease
+        from the settings)."""
+        return cls(
+            db,
+            handle,
+            threads=settings.worker_threads,
+            lease=timedelta(seconds=settings.inbox_lease_seconds),
+            platform=platform,
+            turn=turn,
+        )
 
     def start(self) -> None:
         for thread in self._threads:

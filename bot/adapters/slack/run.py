@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
@@ -113,14 +113,7 @@ class SlackRuntime:
         self.bot = SlackBot(
             app, interactive_client(s), outbox_client(s), dispatching=self.dispatching
         )
-        self.worker = Worker(
-            app.db,
-            self.bot.handle,
-            threads=s.worker_threads,
-            lease=timedelta(seconds=s.inbox_lease_seconds),
-            platform="slack",
-            turn=turn,
-        )
+        self.worker = Worker.from_settings(app.db, self.bot.handle, s, platform="slack", turn=turn)
         self.dispatching.add_chore(self.prune)
 
     def prune(self, now: datetime) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from starlette.routing import BaseRoute
 
@@ -65,13 +65,8 @@ class TeamsRuntime:
         self.bot = TeamsBot(
             app, Connector(tokens, retries=2), Connector(tokens), dispatching=self.dispatching
         )
-        self.worker = Worker(
-            app.db,
-            self.bot.handle_job,
-            threads=s.worker_threads,
-            lease=timedelta(seconds=s.inbox_lease_seconds),
-            platform=PLATFORM,
-            turn=turn,
+        self.worker = Worker.from_settings(
+            app.db, self.bot.handle_job, s, platform=PLATFORM, turn=turn
         )
         self.dispatching.add_chore(self.prune)
 
