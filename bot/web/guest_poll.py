@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -48,13 +49,23 @@ def _save(
     return forms.own_link(session, web_links.GUEST_POLL, form, guest, poll.id, now=when, lang=lang)
 
 
+# A slot's field as the page writes it: "slot1" to "slot999" (a poll has far fewer).
+SLOT_FIELD = re.compile(r"slot([1-9][0-9]{0,2})")
+
+
 def refill(form: Any) -> dict[str, Any]:
-    """What the guest filled in, for the form shown again (a stale CSRF token)."""
-    slots = [int(k[4:]) for k in form if k.startswith("slot") and k[4:].isdigit()]
+    """What the guest filled in, for the form shown again (a stale CSRF token). The poll
+    is not at hand here: the answers are the slot fields the form has, as the page
+    writes them (a made-up "slot99999…" is no slot, and no loop up to it)."""
+    answers = {}
+    for key, value in form.items():
+        found = SLOT_FIELD.fullmatch(key)
+        if found and isinstance(value, str) and value in ANSWERS:
+            answers[int(found.group(1))] = value
     return {
         "name": guest_votes.clean_field(form.get("name")),
         "organisation": guest_votes.clean_field(form.get("organisation")),
-        "answers": _answers(form, max(slots, default=0)),
+        "answers": answers,
     }
 
 

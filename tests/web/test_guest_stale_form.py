@@ -59,3 +59,16 @@ def test_a_stale_registration_comes_back_filled_in_english(
         client.post(path, data=filled(stale.text, **fields, choice="register")).status_code == 303
     )
     assert status_of(web_bot, number, "Nils Berg") == "waitlisted"
+
+
+def test_a_stale_form_with_made_up_slot_fields_comes_back_without_them(
+    web_bot: TestBot, client: TestClient
+) -> None:
+    path = guest_link(web_bot)
+    form = filled(client.get(path).text, **POLL_FORM)
+    client.cookies.clear()
+    for odd in ("slot" + "9" * 5000, "slot²", "slot0", "slot-1"):
+        stale = client.post(path, data={**form, odd: "yes"})
+        assert stale.status_code == 403, odd
+        assert 'name="slot1" value="yes" checked' in stale.text
+    assert web_guests(web_bot) == 0
