@@ -20,6 +20,7 @@ from handlers.conference_files import add_times, revision
 from handlers.meeting_invite import _CET_ZONES, _oslo_timezone
 from storage.models import (
     Action,
+    ActionUpdate,
     AuditEntry,
     Conference,
     ConferenceAudience,
@@ -126,7 +127,15 @@ def _hearing_event(
 def _action_event(session: Session, action: Action, lang: str, now: datetime) -> Event:
     assert action.due_date is not None
     summary = t("feed.action", lang, id=action.id, title=action.title)
-    sequence = edits(session, "action", action.id)
+    # Edits (title, owner, due date) and due dates set with a status (`/tiltak status 7
+    # utsatt frist 1. juli`, audited as a status): an edit of the due date counts twice,
+    # which a calendar does not mind; SEQUENCE must only go up when the event changes.
+    moves = (
+        select(func.count())
+        .select_from(ActionUpdate)
+        .where(ActionUpdate.action_id == action.id, ActionUpdate.due_date.is_not(None))
+    )
+    sequence = edits(session, "action", action.id) + (session.scalar(moves) or 0)
     return _day_event(f"action-{action.id}@partnerbot", action.due_date, summary, now, sequence)
 
 

@@ -125,3 +125,21 @@ def test_the_feed_asks_calendar_apps_to_fetch_it_again_within_an_hour(
         assert cal["REFRESH-INTERVAL"].to_ical() == b"PT1H"  # RFC 7986
         assert cal["REFRESH-INTERVAL"].params["VALUE"] == "DURATION"
         assert str(cal["X-PUBLISHED-TTL"]) == "PT1H"  # Outlook's name for it
+
+
+def test_an_action_due_date_moved_with_its_status_raises_its_sequence(
+    web_bot: TestBot, client: TestClient
+) -> None:
+    made = web_bot.run(
+        '/tiltak ny "Kartlegge ladepunkter" ansvarlig "Ola Nordmann" frist 01.06.2027',
+        as_="Ola Nordmann",
+    )
+    uid = f"action-{number(made)}@partnerbot"
+    path = feed_path(web_bot)
+    before = events(client, path)[uid]
+    moved = web_bot.run(
+        f"/tiltak status {number(made)} utsatt frist 01.07.2027", as_="Ola Nordmann"
+    )
+    after = events(client, path)[uid]
+    assert after["e"]["DTSTART"].dt == date(2027, 7, 1), moved  # type: ignore[index]
+    assert after["sequence"] == int(before["sequence"]) + 1  # type: ignore[call-overload]
