@@ -68,6 +68,12 @@ def create(
     return token
 
 
+def taken(session: Session, token: str) -> bool:
+    """Whether any link, of any kind, live or revoked, has this token."""
+    found = session.scalar(select(WebLink.id).where(WebLink.token_hash == token_hash(token)))
+    return found is not None
+
+
 def find(session: Session, kind: str, token: str) -> WebLink | None:
     """The live link with this token, or None (unknown, tampered with, or revoked)."""
     if not token or len(token) > 100:

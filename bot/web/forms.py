@@ -100,7 +100,11 @@ def own_link(
     now: datetime,
     lang: str,
 ) -> str:
-    """A new guest's own link, with their form's token; returns its path."""
+    """A new guest's own link, with their form's token (a new one when that token is some
+    link's already: a form's token copied to another poll's page); returns its path."""
+    token = submission(form)
+    if token and web_links.taken(session, token):
+        token = None
     token = web_links.create(
         session,
         own_kind,
@@ -108,7 +112,7 @@ def own_link(
         object_id=object_id,
         member_id=guest.id,
         language=lang,
-        token=submission(form),
+        token=token,
     )
     return web_links.PATHS[own_kind] + token
 

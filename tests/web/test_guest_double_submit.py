@@ -10,7 +10,7 @@ from starlette.testclient import TestClient
 
 from storage.models import Account, Member, Registration
 from tests.helpers import TestBot
-from tests.web.conftest import csrf_of
+from tests.web.conftest import csrf_of, link_path
 from tests.web.test_guest_conference import full_conference, status_of
 from tests.web.test_guest_poll import guest_link, guest_votes
 
@@ -96,3 +96,22 @@ def test_two_posts_of_one_form_at_the_same_moment_are_one_guest(
         thread.join()
     assert codes == [303, 303]
     assert web_guests(web_bot) == 1 and guest_votes(web_bot) == 3
+
+
+def test_a_form_token_used_on_another_polls_link_makes_a_guest_there_with_a_new_link(
+    web_bot: TestBot, client: TestClient
+) -> None:
+    first = guest_link(web_bot)
+    form = filled(client.get(first).text, **POLL_FORM)
+    saved = client.post(first, data=form).headers["location"].split("?")[0]
+    made = web_bot.run(
+        '/mote ny "Styremøte" tider 10.03.2027 kl 10-12, 11.03.2027 kl 10-12 svarfrist 01.03.2027',
+        as_="Marte Lie",
+    )
+    number = made.split("#", 1)[1].split()[0].rstrip(".:»")
+    other = link_path(web_bot.run(f"/mote lenke {number}", as_="Marte Lie"))
+    page = client.get(other).text
+    again = client.post(other, data={**form, "csrf": csrf_of(page), "slot3": ""})
+    assert again.status_code == 303, again.text
+    assert again.headers["location"].split("?")[0] != saved
+    assert web_guests(web_bot) == 2
