@@ -13,7 +13,7 @@ from starlette.testclient import TestClient
 from bot.dates import format_datetime
 from storage.models import Conference
 from tests.helpers import TestBot
-from tests.web.conftest import csrf_of
+from tests.web.conftest import csrf_of, link_path
 from tests.web.test_guest_conference import answer, full_conference, status_of
 
 BOKMAL = ("ikke", "Sted", "Navn", "lukket", "lagret", "endret", "stengte", "noe ")
@@ -99,3 +99,17 @@ def test_a_moved_conference_says_it_changed_and_to_fetch_the_calendar_file_again
     ):
         text = words(client.get(f"{path}?lang={lang}").text)
         assert said in text and "12" in text, text
+
+
+def test_a_conference_not_yet_announced_says_when_registration_opens_and_links_no_ics(
+    web_bot: TestBot, client: TestClient
+) -> None:
+    made = web_bot.run('/konferanse ny "Fagdag" dato 10.03.2027 kl 09-15 plasser 10')
+    number = re.search(r"#(\d+)", made)
+    assert number, made
+    path = link_path(web_bot.run(f"/konferanse lenke {number.group(1)}"))
+    page = client.get(path + "?lang=nn")
+    text = words(page.text)
+    assert "Påmeldinga opnar når konferansen er kunngjord." in text, text
+    assert ".ics" not in page.text and 'name="choice"' not in page.text
+    assert client.get(path + ".ics").status_code == 404  # nothing to put in a calendar yet
