@@ -108,3 +108,16 @@ def test_past_the_svarfrist_before_a_time_is_chosen_the_page_says_to_come_back(
     text = words(page.text)
     assert f"Svarfristen gjekk ut {closed}. Når tidspunktet er valt, står det her." in text, text
     assert 'type="radio"' not in page.text and not bokmal_in(text)
+
+
+def test_the_own_link_after_the_close_still_shows_what_the_guest_answered(
+    web_bot: TestBot, client: TestClient
+) -> None:
+    own = vote(client, guest_link(web_bot)).headers["location"].split("?")[0]  # type: ignore[attr-defined]
+    web_bot.run(f"/mote lukk {POLL} valg 1", as_="Marte Lie")
+    page = client.get(own + "?lang=nn").text
+    assert re.search(r"<th scope=\"col\">Svaret ditt</th>", page), words(page)
+    mine = re.findall(r'<td class="mine">([^<]+)</td>', page)
+    assert mine == ["Ja", "Om naudsynt", "Nei"], words(page)
+    public = client.get(guest_link(web_bot) + "?lang=nn").text
+    assert 'class="mine"' not in public  # the public link is nobody's
