@@ -15,3 +15,8 @@ class UserError(Exception):
 
     def message(self, lang: str) -> str:
         return t(self.key, lang, **self.params)
+
+
+class Conflict(UserError):
+    """The item changed under the request (a poll closed, a conference called off, a
+    deadline passed while a form was open): nothing is saved; a page answers 409."""

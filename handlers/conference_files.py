@@ -44,6 +44,18 @@ def revision(session: Session, conf: Conference) -> int:
     )
 
 
+def add_times(event: Event, conf: Conference, tz: tzinfo) -> None:
+    """DTSTART and DTEND: dates for a conference given as a day without a time (an
+    all-day event), else times in ``tz`` (an hour when it has no end)."""
+    if is_all_day(conf, tz):
+        day = conf.start_at.astimezone(tz).date()
+        event.add("dtstart", day)
+        event.add("dtend", day + timedelta(days=1))
+    else:
+        event.add("dtstart", conf.start_at.astimezone(tz))
+        event.add("dtend", (conf.end_at or conf.start_at + timedelta(hours=1)).astimezone(tz))
+
+
 def ics_file(
     session: Session, conf: Conference, now: datetime, tz: tzinfo, lang: str = "nb"
 ) -> File:
@@ -60,13 +72,7 @@ def ics_file(
     event.add("dtstamp", now)
     event.add("sequence", revision(session, conf))
     event.add("summary", conf.title)
-    if is_all_day(conf, tz):
-        day = conf.start_at.astimezone(tz).date()
-        event.add("dtstart", day)
-        event.add("dtend", day + timedelta(days=1))
-    else:
-        event.add("dtstart", conf.start_at.astimezone(tz))
-        event.add("dtend", (conf.end_at or conf.start_at + timedelta(hours=1)).astimezone(tz))
+    add_times(event, conf, tz)
     if conf.place:
         event.add("location", conf.place)
     description = "\n".join(x for x in (conf.theme, conf.programme) if x)

@@ -1,8 +1,8 @@
 """Calendar feeds (iCalendar): a member's own (their meetings, the conferences they are
 registered for, their networks' hearing deadlines, the due dates of their actions) and a
 network's (its meetings, conferences and hearings). UIDs are stable, so a calendar
-updates its entries; a moved meeting has a higher SEQUENCE; times carry the zone's
-VTIMEZONE (the member's, else PARTNERBOT_TIMEZONE)."""
+updates its entries; a moved meeting has a higher SEQUENCE; times carry the VTIMEZONE of
+the zone the caller gives (bot/web/feeds.py: PARTNERBOT_TIMEZONE)."""
 
 from __future__ import annotations
 
@@ -16,10 +16,11 @@ from sqlalchemy.orm import Session
 
 from bot.i18n import t
 from handlers.conference_common import ANNOUNCED, CONFERENCE_CANCELLED, REGISTERED
-from handlers.conference_files import revision
+from handlers.conference_files import add_times, revision
 from handlers.meeting_invite import _CET_ZONES, _oslo_timezone
 from storage.models import (
     Action,
+    ActionUpdate,
     AuditEntry,
     Conference,
     ConferenceAudience,
@@ -33,6 +34,7 @@ from storage.models import (
 
 OPEN_ACTION = ("planned", "ongoing", "postponed")
 PAST_DAYS = 90  # what a feed keeps of the past
+REFRESH = timedelta(hours=1)
 
 
 def _calendar(name: str, tz: ZoneInfo) -> Calendar:
@@ -43,6 +45,10 @@ def _calendar(name: str, tz: ZoneInfo) -> Calendar:
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", str(tz))
+    # How often a subscribed calendar should fetch the feed again, so a moved or called-off
+    # meeting shows within the hour in apps that honour it (others keep their own interval).
+    cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", "PT1H")
     if str(tz) in _CET_ZONES:
         cal.add_component(_oslo_timezone(str(tz)))
     return cal
@@ -69,8 +75,7 @@ def _conference_event(session: Session, conf: Conference, tz: ZoneInfo, now: dat
     event.add("uid", conf.uid)
     event.add("sequence", revision(session, conf))
     event.add("dtstamp", now)
-    event.add("dtstart", conf.start_at.astimezone(tz))
-    event.add("dtend", (conf.end_at or conf.start_at + timedelta(hours=1)).astimezone(tz))
+    add_times(event, conf, tz)
     event.add("summary", conf.title)
     if conf.place:
         event.add("location", conf.place)
@@ -122,13 +127,29 @@ def _hearing_event(
 def _action_event(session: Session, action: Action, lang: str, now: datetime) -> Event:
     assert action.due_date is not None
     summary = t("feed.action", lang, id=action.id, title=action.title)
-    sequence = edits(session, "action", action.id)
+    # Edits (title, owner, due date) and due dates set with a status (`/tiltak status 7
+    # utsatt frist 1. juli`, audited as a status): an edit of the due date counts twice,
+    # which a calendar does not mind; SEQUENCE must only go up when the event changes.
+    moves = (
+        select(func.count())
+        .select_from(ActionUpdate)
+        .where(ActionUpdate.action_id == action.id, ActionUpdate.due_date.is_not(None))
+    )
+    sequence = edits(session, "action", action.id) + (session.scalar(moves) or 0)
     return _day_event(f"action-{action.id}@partnerbot", action.due_date, summary, now, sequence)
 
 
 def _add(cal: Calendar, events: Iterable[Event]) -> None:
     for event in events:
         cal.add_component(event)
+
+
+def _ical(cal: Calendar, tz: ZoneInfo) -> bytes:
+    """The feed's bytes; a zone other than Oslo's (written first, by _calendar) gets its
+    VTIMEZONE from icalendar, so every TZID a feed names is defined in it."""
+    if str(tz) not in _CET_ZONES:
+        cal.add_missing_timezones()
+    return cal.to_ical()
 
 
 def member_feed(
@@ -178,7 +199,7 @@ def member_feed(
     _add(cal, (_conference_event(session, c, tz, now) for c in conferences))
     _add(cal, (_hearing_event(session, h, tz, lang, now) for h in hearings))
     _add(cal, (_action_event(session, a, lang, now) for a in actions))
-    return cal.to_ical()
+    return _ical(cal, tz)
 
 
 def network_feed(
@@ -215,4 +236,4 @@ def network_feed(
     _add(cal, (_meeting_event(m, tz, now) for m in meetings))
     _add(cal, (_conference_event(session, c, tz, now) for c in conferences))
     _add(cal, (_hearing_event(session, h, tz, lang, now) for h in hearings))
-    return cal.to_ical()
+    return _ical(cal, tz)

@@ -7,29 +7,33 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from sqlalchemy.orm import Session
 
 from bot.config import Settings
 from bot.context import Context
 from bot.dates import format_datetime
-from bot.errors import UserError
+from bot.errors import Conflict, UserError
 from bot.i18n import t
 from bot.messages import Command
 from handlers.conference_common import (
+    ANNOUNCED,
     CANCELLED,
+    CONFERENCE_CANCELLED,
     DECLINED,
     MAYBE,
     REGISTERED,
     SAID_NO,
     WAITLISTED,
     closes_at,
+    is_over,
     registration_of,
     seats_left,
     status_text,
     when_text,
 )
+from handlers.conference_files import revision
 from handlers.guest_votes import GUEST_PLATFORM
 from handlers.registrations import _check_open, fill_seats, take_seat
 from storage.models import Conference, GuestContact, Member, Registration
@@ -72,8 +76,13 @@ def guest_note(session: Session, member: Member, lang: str) -> str:
 
 
 def answer(ctx: Context, conf: Conference, choice: str) -> Registration:
-    """Register, say maybe, or cancel for the guest in ``ctx``; UserError when it cannot be."""
-    _check_open(ctx, conf, registering=choice != CANCEL)
+    """Register, say maybe, or cancel for the guest in ``ctx``; UserError when it cannot be
+    (Conflict when the conference was called off, is over or closed its registration while
+    the guest's form was open)."""
+    try:
+        _check_open(ctx, conf, registering=choice != CANCEL)
+    except UserError as err:
+        raise Conflict(err.key, **err.params) from err
     reg = registration_of(ctx.session, conf.id, ctx.member.id)
     if choice == REGISTER:
         if reg is not None and reg.status in (REGISTERED, WAITLISTED):
@@ -112,6 +121,10 @@ class ConferenceView:
     open: bool
     status: str | None  # the guest's, in words
     state: str | None  # the guest's registration status code
+    notice: str | None = None  # why it takes no registration: a text key (page.conf.*)
+    cancelled: bool = False  # called off
+    changed: bool = False  # changed or moved after it was announced
+    can_cancel: bool = False  # the guest has an answer they may still withdraw
 
 
 def conference_view(
@@ -125,6 +138,8 @@ def conference_view(
 ) -> ConferenceView:
     reg = registration_of(session, conf.id, guest.id) if guest else None
     tz = settings.tz
+    notice = _notice(conf, now, tz)
+    answered = reg is not None and reg.status in (REGISTERED, WAITLISTED, MAYBE)
     return ConferenceView(
         id=conf.id,
         title=conf.title,
@@ -135,7 +150,27 @@ def conference_view(
         deadline=format_datetime(closes_at(conf), lang, tz),
         seats=conf.seats,
         seats_left=seats_left(session, conf),
-        open=conf.state == "announced" and now < closes_at(conf),
+        open=notice is None,
         status=status_text(session, reg, lang) if guest else None,
         state=reg.status if reg else None,
+        notice=notice,
+        cancelled=conf.state == CONFERENCE_CANCELLED,
+        changed=conf.state == ANNOUNCED and revision(session, conf) > 0,
+        can_cancel=answered and notice in (None, DEADLINE_PASSED),
     )
+
+
+DEADLINE_PASSED = "page.conf.deadline_passed"
+
+
+def _notice(conf: Conference, now: datetime, tz: tzinfo) -> str | None:
+    """Why the conference takes no registration now (a text key), or None: it does."""
+    if conf.state == CONFERENCE_CANCELLED:
+        return "page.conf.cancelled"
+    if conf.state != ANNOUNCED:
+        return "page.conf.not_announced"
+    if is_over(conf, now, tz):
+        return "page.conf.over"
+    if now >= closes_at(conf):
+        return DEADLINE_PASSED
+    return None

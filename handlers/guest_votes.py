@@ -14,12 +14,13 @@ from datetime import datetime, tzinfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot.dates import format_datetime
-from bot.errors import UserError
+from bot.dates import Slot, format_datetime, format_slot
+from bot.errors import Conflict, UserError
+from bot.hygiene import clean_text
 from handlers.poll_results import ANSWERS, CANCELLED, count_answers, slot_text
 from handlers.polls import save_votes
 from storage.accounts import new_member
-from storage.models import GUEST_PLATFORM, Member, Organisation, Poll, Vote
+from storage.models import GUEST_PLATFORM, Meeting, Member, Organisation, Poll, Vote
 
 MAX_NAME = 120
 MAX_ORGANISATION = 120
@@ -29,10 +30,11 @@ def is_guest(member: Member) -> bool:
     return member.is_guest
 
 
-def clean_field(value: str | None, limit: int) -> str:
-    """One line of text from a form: controls dropped, spaces collapsed, at most ``limit``."""
-    text = "".join(c if c.isprintable() else " " for c in (value or ""))
-    return " ".join(text.split())[:limit]
+def clean_field(value: str | None) -> str:
+    """One line of text from a form, cleaned as a chat command is (bot/hygiene.py: an
+    emoji's joiner stays) and with runs of white space as one space. Not cut: a field
+    over its limit is refused by ``check_details`` with its length."""
+    return " ".join(clean_text(value or "").split())
 
 
 def organisation_named(session: Session, name: str) -> Organisation | None:
@@ -72,13 +74,21 @@ def update_guest(session: Session, guest: Member, name: str, organisation: str) 
     session.flush()
 
 
-def check_details(name: str, organisation: str) -> dict[str, str]:
-    """Field name -> text key of what is wrong with it (empty when all is well)."""
-    problems: dict[str, str] = {}
-    if not name:
-        problems["name"] = "page.error.name"
-    if not organisation:
-        problems["organisation"] = "page.error.organisation"
+# What a form field can be told: a text key, or a text key and its values.
+FieldProblem = str | tuple[str, dict[str, int]]
+
+
+def check_details(name: str, organisation: str) -> dict[str, FieldProblem]:
+    """Field name -> what is wrong with it (empty when all is well)."""
+    problems: dict[str, FieldProblem] = {}
+    for field, value, limit in (
+        ("name", name, MAX_NAME),
+        ("organisation", organisation, MAX_ORGANISATION),
+    ):
+        if not value:
+            problems[field] = f"page.error.{field}"
+        elif len(value) > limit:
+            problems[field] = (f"page.error.{field}_long", {"length": len(value), "limit": limit})
     return problems
 
 
@@ -86,14 +96,18 @@ def open_for_votes(poll: Poll, now: datetime) -> bool:
     return poll.state == "open" and (poll.closes_at is None or now < poll.closes_at)
 
 
+def check_open(poll: Poll, now: datetime) -> None:
+    """Conflict (nothing saved, and why) when the poll takes no more answers."""
+    if not open_for_votes(poll, now):
+        cancelled = poll.state == CANCELLED
+        raise Conflict("page.poll.cancelled_unsaved" if cancelled else "page.poll.closed_unsaved")
+
+
 def guest_vote(
     session: Session, poll: Poll, guest: Member, answers: dict[int, str], *, now: datetime
 ) -> None:
     """Save a guest's answers ({slot position: yes/maybe/no}); every slot must be answered."""
-    if not open_for_votes(poll, now):
-        raise UserError(
-            "polls.is_cancelled" if poll.state == CANCELLED else "polls.closed", id=poll.id
-        )
+    check_open(poll, now)
     by_position = {s.position: s for s in poll.slots}
     if set(answers) != set(by_position) or any(a not in ANSWERS for a in answers.values()):
         raise UserError("page.error.answers")
@@ -116,6 +130,30 @@ class SlotRow:
 
 
 @dataclass(frozen=True)
+class MeetingView:
+    """What the guest page says of the meeting a poll was closed into."""
+
+    when: str
+    moved: bool  # set again after it was first set (/mote lukk N valg M once more)
+    cancelled: bool
+
+
+def last_meeting(session: Session, poll: Poll) -> Meeting | None:
+    """The poll's latest meeting, called off or not (a poll opened again and closed
+    again makes a new one)."""
+    return session.scalar(
+        select(Meeting).where(Meeting.poll_id == poll.id).order_by(Meeting.id.desc()).limit(1)
+    )
+
+
+def meeting_view(meeting: Meeting | None, lang: str, tz: tzinfo) -> MeetingView | None:
+    if meeting is None:
+        return None
+    when = format_slot(Slot(meeting.start_at, meeting.end_at), lang, tz)
+    return MeetingView(when, not meeting.cancelled and meeting.sequence > 0, meeting.cancelled)
+
+
+@dataclass(frozen=True)
 class PollView:
     """What the guest page shows of a poll, in one language and time zone."""
 
@@ -129,6 +167,8 @@ class PollView:
     rows: list[SlotRow]
     voters: int
     cancelled: bool = False  # called off (/mote avlys), not just closed
+    meeting: MeetingView | None = None  # once it is closed into one
+    awaiting_choice: bool = False  # past its svarfrist, no time chosen yet
 
 
 def poll_view(session: Session, poll: Poll, lang: str, tz: tzinfo, now: datetime) -> PollView:
@@ -148,4 +188,8 @@ def poll_view(session: Session, poll: Poll, lang: str, tz: tzinfo, now: datetime
         ],
         voters=result.answered,
         cancelled=poll.state == CANCELLED,
+        awaiting_choice=poll.state == "open" and not open_for_votes(poll, now),
+        meeting=None
+        if poll.state == "open"
+        else meeting_view(last_meeting(session, poll), lang, tz),
     )

@@ -45,10 +45,13 @@ def create(
     language: str | None = None,
     created_by: int | None = None,
     shown_again: bool = False,
+    token: str | None = None,
 ) -> str:
-    """A new link; returns its token. Only links ``shown_again`` (feeds, dashboards) keep
-    the token; a guest link's token is never stored and so never shown again."""
-    token = new_token()
+    """A new link; returns its token (``token`` when given: a guest's own link takes the
+    random one their form was sent with, bot/web/forms.py). Only links ``shown_again``
+    (feeds, dashboards) keep the token; a guest link's token is never stored and so never
+    shown again."""
+    token = token or new_token()
     session.add(
         WebLink(
             token_hash=token_hash(token),
@@ -63,6 +66,12 @@ def create(
     )
     session.flush()
     return token
+
+
+def taken(session: Session, token: str) -> bool:
+    """Whether any link, of any kind, live or revoked, has this token."""
+    found = session.scalar(select(WebLink.id).where(WebLink.token_hash == token_hash(token)))
+    return found is not None
 
 
 def find(session: Session, kind: str, token: str) -> WebLink | None:

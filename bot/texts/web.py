@@ -162,15 +162,15 @@ TEXTS = {
         "nn": "Innsendinga stoppa opp før heile skjemaet var kome fram. Ingenting vart lagra. Gå tilbake og send igjen.",
         "en": "The submission stalled before the whole form had arrived. Nothing was saved. Go back and send it again.",
     },
-    "page.csrf": {
-        "nb": "Skjemaet er utløpt",
-        "nn": "Skjemaet har gått ut",
-        "en": "The form has expired",
+    "page.poll.csrf_again": {
+        "nb": "Skjemaet hadde gått ut, så svaret er ikke lagret. Se over og trykk «Lagre svaret» igjen.",
+        "nn": "Skjemaet hadde gått ut, så svaret er ikkje lagra. Sjå over og trykk «Lagre svaret» igjen.",
+        "en": "The form had expired, so your answer is not saved. Check it and press “Save my answer” again.",
     },
-    "page.csrf.detail": {
-        "nb": "Ingenting ble lagret. Gå tilbake, last inn siden på nytt og send skjemaet igjen.",
-        "nn": "Ingenting vart lagra. Gå tilbake, last inn sida på nytt og send skjemaet igjen.",
-        "en": "Nothing was saved. Go back, reload the page and send the form again.",
+    "page.conf.csrf_again": {
+        "nb": "Skjemaet hadde gått ut, så ingenting er lagret. Se over og trykk på valget ditt igjen.",
+        "nn": "Skjemaet hadde gått ut, så ingenting er lagra. Sjå over og trykk på valet ditt igjen.",
+        "en": "The form had expired, so nothing is saved. Check it and press your choice again.",
     },
     "page.name": {"nb": "Navn", "nn": "Namn", "en": "Name"},
     "page.organisation": {"nb": "Organisasjon", "nn": "Organisasjon", "en": "Organisation"},
@@ -194,6 +194,16 @@ TEXTS = {
         "nn": "Skriv organisasjonen din, til dømes «Horten kommune».",
         "en": "Type your organisation, for example “Horten kommune”.",
     },
+    "page.error.name_long": {
+        "nb": "Navnet er {length} tegn langt; skriv høyst {limit}.",
+        "nn": "Namnet er {length} teikn langt; skriv høgst {limit}.",
+        "en": "The name is {length} characters long; type at most {limit}.",
+    },
+    "page.error.organisation_long": {
+        "nb": "Organisasjonen er {length} tegn lang; skriv høyst {limit}.",
+        "nn": "Organisasjonen er {length} teikn lang; skriv høgst {limit}.",
+        "en": "The organisation is {length} characters long; type at most {limit}.",
+    },
     "page.error.email": {
         "nb": "Skriv en e-postadresse, for eksempel navn@kommune.no.",
         "nn": "Skriv ei e-postadresse, til dømes namn@kommune.no.",
@@ -213,6 +223,56 @@ TEXTS = {
         "nb": "Pollen er lukket; svar kan ikke lenger endres.",
         "nn": "Pollen er lukka; svar kan ikkje lenger endrast.",
         "en": "The poll is closed; answers can no longer be changed.",
+    },
+    "page.error.not_saved": {
+        "nb": "Ingenting er lagret",
+        "nn": "Ingenting er lagra",
+        "en": "Nothing was saved",
+    },
+    "page.poll.closed_unsaved": {
+        "nb": "Pollen ble lukket før svaret ditt kom fram, så det er ikke lagret.",
+        "nn": "Pollen vart lukka før svaret ditt kom fram, så det er ikkje lagra.",
+        "en": "The poll was closed before your answer arrived, so it is not saved.",
+    },
+    "page.poll.cancelled_unsaved": {
+        "nb": "Møtet ble avlyst før svaret ditt kom fram, så det er ikke lagret.",
+        "nn": "Møtet vart avlyst før svaret ditt kom fram, så det er ikkje lagra.",
+        "en": "The meeting was called off before your answer arrived, so it is not saved.",
+    },
+    "page.poll.awaiting_choice": {
+        "nb": "Svarfristen gikk ut {closes}. Når tidspunktet er valgt, står det her.",
+        "nn": "Svarfristen gjekk ut {closes}. Når tidspunktet er valt, står det her.",
+        "en": "The answer deadline passed {closes}. Once a time is chosen, it shows here.",
+    },
+    "page.poll.meeting_set": {
+        "nb": "Møtet er satt til {when}.",
+        "nn": "Møtet er sett til {when}.",
+        "en": "The meeting is set for {when}.",
+    },
+    "page.poll.meeting_moved": {
+        "nb": "Møtet er flyttet til {when}.",
+        "nn": "Møtet er flytta til {when}.",
+        "en": "The meeting has moved to {when}.",
+    },
+    "page.poll.meeting_cancelled": {
+        "nb": "Avlyst: møtet {when} blir ikke noe av.",
+        "nn": "Avlyst: møtet {when} blir ikkje noko av.",
+        "en": "Called off: the meeting {when} will not take place.",
+    },
+    "page.poll.ics": {
+        "nb": "Legg møtet i kalenderen (.ics)",
+        "nn": "Legg møtet i kalenderen (.ics)",
+        "en": "Add the meeting to your calendar (.ics)",
+    },
+    "page.poll.ics_moved": {
+        "nb": "Hent den nye kalenderfilen (.ics): den flytter møtet i kalenderen din",
+        "nn": "Hent den nye kalenderfila (.ics): ho flyttar møtet i kalenderen din",
+        "en": "Get the new calendar file (.ics): it moves the meeting in your calendar",
+    },
+    "page.poll.ics_cancelled": {
+        "nb": "La du møtet i kalenderen? Denne kalenderfilen (.ics) fjerner det",
+        "nn": "La du møtet i kalenderen? Denne kalenderfila (.ics) fjernar det",
+        "en": "Did you add the meeting to your calendar? This calendar file (.ics) removes it",
     },
     "page.poll.closes": {"nb": "Svarfrist", "nn": "Svarfrist", "en": "Answer by"},
     "page.poll.place": {"nb": "Sted", "nn": "Stad", "en": "Place"},
@@ -321,10 +381,35 @@ TEXTS = {
     "page.conf.register": {"nb": "Meld meg på", "nn": "Meld meg på", "en": "Register me"},
     "page.conf.maybe": {"nb": "Kanskje", "nn": "Kanskje", "en": "Maybe"},
     "page.conf.cancel": {"nb": "Meld meg av", "nn": "Meld meg av", "en": "Cancel my registration"},
-    "page.conf.closed": {
-        "nb": "Påmeldingen er ikke åpen.",
-        "nn": "Påmeldinga er ikkje open.",
-        "en": "Registration is not open.",
+    "page.conf.cancelled": {
+        "nb": "Avlyst: «{title}» blir ikke noe av.",
+        "nn": "Avlyst: «{title}» blir ikkje noko av.",
+        "en": "Called off: “{title}” will not take place.",
+    },
+    "page.conf.deadline_passed": {
+        "nb": "Påmeldingen stengte {deadline}.",
+        "nn": "Påmeldinga stengde {deadline}.",
+        "en": "Registration closed {deadline}.",
+    },
+    "page.conf.over": {
+        "nb": "Konferansen er over.",
+        "nn": "Konferansen er over.",
+        "en": "The conference is over.",
+    },
+    "page.conf.not_announced": {
+        "nb": "Påmeldingen åpner når konferansen er kunngjort.",
+        "nn": "Påmeldinga opnar når konferansen er kunngjord.",
+        "en": "Registration opens once the conference is announced.",
+    },
+    "page.conf.changed": {
+        "nb": "Konferansen er endret etter at den ble kunngjort: se tid og sted under. Har du lagt den i kalenderen, henter du kalenderfilen på nytt.",
+        "nn": "Konferansen er endra etter at han vart kunngjord: sjå tid og stad under. Har du lagt han i kalenderen, hentar du kalenderfila på nytt.",
+        "en": "The conference has changed since it was announced: see the time and place below. If you added it to your calendar, fetch the calendar file again.",
+    },
+    "page.conf.ics_cancelled": {
+        "nb": "La du konferansen i kalenderen? Denne kalenderfilen (.ics) markerer den som avlyst",
+        "nn": "La du konferansen i kalenderen? Denne kalenderfila (.ics) markerer han som avlyst",
+        "en": "Did you add the conference to your calendar? This calendar file (.ics) marks it as called off",
     },
     "page.conf.saved": {"nb": "Lagret: {status}", "nn": "Lagra: {status}", "en": "Saved: {status}"},
     "page.conf.your_status": {

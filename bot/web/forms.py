@@ -4,16 +4,20 @@ redirect to the saved page otherwise."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Generic, TypeVar
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from bot.errors import UserError
+from bot.errors import Conflict, UserError
+from bot.i18n import t
 from bot.web.bodies import BODY_SECONDS, TooLarge, read_body
 from bot.web.site import Site, csrf_ok, page_language
 from handlers import web_links
@@ -23,11 +27,18 @@ T = TypeVar("T")
 
 # A guest's form is a few short fields: far less than this.
 MAX_FORM_BYTES = 64_000
+# Each form shown carries a new random token (Site.render): the guest's own link, made
+# when it is first saved. A second post of the same form (a double tap, a resend after a
+# slow answer) finds that link and changes that guest's answer instead of adding a guest.
+SUBMISSION_FIELD = "submission"
+_SUBMISSION = re.compile(r"[A-Za-z0-9_-]{43}")
 
 # save(session, request, link, form, lang) -> the path to go to, or None: no such object.
 Save = Callable[[Session, Request, WebLink, Any, str], str | None]
 # page(request, kind, token, status, **values) -> the page, shown again with the values.
 Page = Callable[..., Response]
+# refill(form) -> the page's values for what the guest filled in (a form sent again).
+Refill = Callable[[Any], dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -54,6 +65,63 @@ def open_link(
     return Opened(link, item, guest, lang)
 
 
+def submission(form: Any) -> str | None:
+    """The form's own random token, or None (a form from before there was one)."""
+    value = form.get(SUBMISSION_FIELD)
+    return value if isinstance(value, str) and _SUBMISSION.fullmatch(value) else None
+
+
+def known_guest(
+    session: Session, request: Request, link: WebLink, own_kind: str, form: Any
+) -> tuple[Member, str] | None:
+    """The guest a post is from and the path of their own link: the own link's guest, or
+    the guest an earlier post of this same form made; None for a new guest."""
+    if link.kind == own_kind:
+        token: str | None = request.path_params["token"]
+        own: WebLink | None = link
+    else:
+        token = submission(form)
+        own = web_links.find(session, own_kind, token) if token else None
+        if own is not None and own.object_id != link.object_id:
+            own = None
+    guest = session.get(Member, own.member_id) if own and own.member_id else None
+    if guest is None or token is None:
+        return None
+    return guest, web_links.PATHS[own_kind] + token
+
+
+def own_link(
+    session: Session,
+    own_kind: str,
+    form: Any,
+    guest: Member,
+    object_id: int,
+    *,
+    now: datetime,
+    lang: str,
+) -> str:
+    """A new guest's own link, with their form's token (a new one when that token is some
+    link's already: a form's token copied to another poll's page); returns its path."""
+    token = submission(form)
+    if token and web_links.taken(session, token):
+        token = None
+    token = web_links.create(
+        session,
+        own_kind,
+        now=now,
+        object_id=object_id,
+        member_id=guest.id,
+        language=lang,
+        token=token,
+    )
+    return web_links.PATHS[own_kind] + token
+
+
+def kind_group(kind: str) -> str:
+    """ "poll" or "conf": which page a link of ``kind`` opens (its texts' group)."""
+    return "poll" if kind in (web_links.POLL, web_links.GUEST_POLL) else "conf"
+
+
 def endpoint(
     handler: Callable[[Request, str], Awaitable[Response]], kind: str
 ) -> Callable[[Request], Awaitable[Response]]:
@@ -68,12 +136,15 @@ def endpoint(
 class FormAgain(Exception):
     """The form goes back to the guest with what was wrong; nothing is saved."""
 
-    def __init__(self, **values: Any) -> None:
+    def __init__(self, status: int = 400, **values: Any) -> None:
         super().__init__("form again")
+        self.status = status
         self.values = values
 
 
-async def submit(site: Site, request: Request, kind: str, save: Save, page: Page) -> Response:
+async def submit(
+    site: Site, request: Request, kind: str, save: Save, page: Page, refill: Refill
+) -> Response:
     token = request.path_params["token"]
     try:
         await read_body(request, MAX_FORM_BYTES, BODY_SECONDS)
@@ -85,6 +156,14 @@ async def submit(site: Site, request: Request, kind: str, save: Save, page: Page
     form = await request.form()
 
     def work() -> Response:
+        try:
+            return attempt()
+        except IntegrityError:
+            # The same form posted twice at once (PostgreSQL): the other post made the
+            # guest's own link between our look and our insert; now we find it.
+            return attempt()
+
+    def attempt() -> Response:
         lang = site.settings.language
         try:
             with site.db.transaction() as session:
@@ -95,14 +174,20 @@ async def submit(site: Site, request: Request, kind: str, save: Save, page: Page
                 if not site.limit.allow(f"{kind}:{link.id}"):
                     return site.refused(request, lang, 429, "page.too_many")
                 if not csrf_ok(request, form):
-                    return site.refused(request, lang, 403, "page.csrf")
+                    # Stale (the phone lost the cookie) or forged: nothing saved, and the
+                    # form again as filled in, with a fresh token, for the guest to check
+                    # and send from this page (values a forger put in go nowhere unless
+                    # the guest presses save here).
+                    problem = t(f"page.{kind_group(kind)}.csrf_again", lang)
+                    raise FormAgain(403, problem=problem, **refill(form))
                 target = save(session, request, link, form, lang)
                 if target is None:
                     return site.not_found(request)
         except FormAgain as again:
-            return page(request, kind, token, 400, **again.values)
+            return page(request, kind, token, again.status, **again.values)
         except UserError as err:
-            return page(request, kind, token, 400, problem=err.message(lang))
+            status = 409 if isinstance(err, Conflict) else 400
+            return page(request, kind, token, status, problem=err.message(lang))
         return RedirectResponse(f"{target}?lagret=1&lang={lang}", status_code=303)
 
     return await run_in_threadpool(work)

@@ -76,9 +76,9 @@ class ConferencePage:
 
     def save(self, session: Session, request: Request, link: WebLink, form: Any, lang: str) -> str:
         conf = find_conference(session, link.object_id or 0, lock=True)
-        name = guest_votes.clean_field(form.get("name"), guest_votes.MAX_NAME)
-        org = guest_votes.clean_field(form.get("organisation"), guest_votes.MAX_ORGANISATION)
-        email = guest_votes.clean_field(form.get("email"), reg.MAX_EMAIL)
+        name = guest_votes.clean_field(form.get("name"))
+        org = guest_votes.clean_field(form.get("organisation"))
+        email = guest_votes.clean_field(form.get("email"))
         choice = form.get("choice")
         errors = guest_votes.check_details(name, org)
         if not reg.valid_email(email):
@@ -88,29 +88,21 @@ class ConferencePage:
         if errors:
             raise FormAgain(errors=errors, name=name, organisation=org, email=email)
         now = datetime.now(UTC)
-        if link.kind == web_links.GUEST_CONFERENCE and link.member_id:
-            guest = session.get(Member, link.member_id)
-            assert guest is not None
+        known = forms.known_guest(session, request, link, web_links.GUEST_CONFERENCE, form)
+        if known is not None:
+            guest, own = known
             guest_votes.update_guest(session, guest, name, org)
-            own = None
         else:
             if choice == reg.CANCEL:
                 raise UserError("page.conf.nothing_to_cancel")
             guest = guest_votes.new_guest(session, name, org, now=now)
-            own = web_links.create(
-                session,
-                web_links.GUEST_CONFERENCE,
-                now=now,
-                object_id=conf.id,
-                member_id=guest.id,
-                language=lang,
+            own = forms.own_link(
+                session, web_links.GUEST_CONFERENCE, form, guest, conf.id, now=now, lang=lang
             )
         reg.save_email(session, guest, email)
         ctx = reg.guest_context(session, self.site.settings, guest, now=now, lang=lang)
         reg.answer(ctx, conf, str(choice))
-        if own is None:
-            return request.url.path
-        return web_links.PATHS[web_links.GUEST_CONFERENCE] + own
+        return own
 
     def calendar(self, request: Request, kind: str) -> Response:
         with self.site.db.transaction() as session:
@@ -131,7 +123,15 @@ class ConferencePage:
         return await run_in_threadpool(self.page, request, kind, request.path_params["token"])
 
     async def submit(self, request: Request, kind: str) -> Response:
-        return await forms.submit(self.site, request, kind, self.save, self.page)
+        return await forms.submit(self.site, request, kind, self.save, self.page, self.refill)
+
+    @staticmethod
+    def refill(form: Any) -> dict[str, Any]:
+        """What the guest filled in, for the form shown again (a stale CSRF token)."""
+        return {
+            field: guest_votes.clean_field(form.get(field))
+            for field in ("name", "organisation", "email")
+        }
 
     async def ics(self, request: Request, kind: str) -> Response:
         return await run_in_threadpool(self.calendar, request, kind)

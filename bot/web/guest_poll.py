@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -14,18 +15,21 @@ from starlette.routing import Route
 
 from bot.web import forms
 from bot.web.forms import FormAgain
-from bot.web.site import Site
-from handlers import guest_votes, web_links
+from bot.web.site import Site, own_path
+from handlers import guest_votes, meeting_invite, web_links
 from handlers.poll_results import ANSWERS
-from storage.models import Member, Poll, WebLink
+from storage.models import Poll, WebLink
 
 
 def _save(
     session: Session, request: Request, link: WebLink, poll: Poll, form: Any, lang: str
 ) -> str:
-    """Save the guest's answers; returns the path of their own link. Raises FormAgain."""
-    name = guest_votes.clean_field(form.get("name"), guest_votes.MAX_NAME)
-    org = guest_votes.clean_field(form.get("organisation"), guest_votes.MAX_ORGANISATION)
+    """Save the guest's answers; returns the path of their own link. Raises FormAgain, or
+    Conflict when the poll closed while the form was open (before the fields: there is no
+    form to correct then)."""
+    guest_votes.check_open(poll, datetime.now(UTC))
+    name = guest_votes.clean_field(form.get("name"))
+    org = guest_votes.clean_field(form.get("organisation"))
     answers = _answers(form, len(poll.slots))
     errors = guest_votes.check_details(name, org)
     for slot in poll.slots:
@@ -34,23 +38,35 @@ def _save(
     if errors:
         raise FormAgain(errors=errors, name=name, organisation=org, answers=answers)
     when = datetime.now(UTC)
-    if link.kind == web_links.GUEST_POLL and link.member_id:
-        guest = session.get(Member, link.member_id)
-        assert guest is not None
+    known = forms.known_guest(session, request, link, web_links.GUEST_POLL, form)
+    if known is not None:
+        guest, own = known
         guest_votes.update_guest(session, guest, name, org)
         guest_votes.guest_vote(session, poll, guest, answers, now=when)
-        return request.url.path
+        return own
     guest = guest_votes.new_guest(session, name, org, now=when)
     guest_votes.guest_vote(session, poll, guest, answers, now=when)
-    own = web_links.create(
-        session,
-        web_links.GUEST_POLL,
-        now=when,
-        object_id=poll.id,
-        member_id=guest.id,
-        language=lang,
-    )
-    return web_links.PATHS[web_links.GUEST_POLL] + own
+    return forms.own_link(session, web_links.GUEST_POLL, form, guest, poll.id, now=when, lang=lang)
+
+
+# A slot's field as the page writes it: "slot1" to "slot999" (a poll has far fewer).
+SLOT_FIELD = re.compile(r"slot([1-9][0-9]{0,2})")
+
+
+def refill(form: Any) -> dict[str, Any]:
+    """What the guest filled in, for the form shown again (a stale CSRF token). The poll
+    is not at hand here: the answers are the slot fields the form has, as the page
+    writes them (a made-up "slot99999…" is no slot, and no loop up to it)."""
+    answers = {}
+    for key, value in form.items():
+        found = SLOT_FIELD.fullmatch(key)
+        if found and isinstance(value, str) and value in ANSWERS:
+            answers[int(found.group(1))] = value
+    return {
+        "name": guest_votes.clean_field(form.get("name")),
+        "organisation": guest_votes.clean_field(form.get("organisation")),
+        "answers": answers,
+    }
 
 
 def _answers(form: Any, poll_slots: int) -> dict[int, str]:
@@ -84,6 +100,7 @@ class PollPage:
                 "name": guest.name if guest else "",
                 "organisation": guest.organisation.name if guest and guest.organisation else "",
                 "edit_url": site.own_url(request) if guest else None,
+                "ics_url": own_path(request) + ".ics",
                 "errors": {},
                 "problem": None,
             }
@@ -104,13 +121,39 @@ class PollPage:
         return _save(session, request, link, poll, form, lang)
 
     async def submit(self, request: Request, kind: str) -> Response:
-        return await forms.submit(self.site, request, kind, self.save, self.page)
+        return await forms.submit(self.site, request, kind, self.save, self.page, refill)
+
+    def calendar(self, request: Request, kind: str) -> Response:
+        """The meeting the poll was closed into, as an .ics: its UID and SEQUENCE, so the
+        file fetched again after a move or a call-off updates the calendar's copy."""
+        site = self.site
+        with site.db.transaction() as session:
+            opened = forms.open_link(
+                site, session, request, kind, request.path_params["token"], Poll
+            )
+            meeting = guest_votes.last_meeting(session, opened.item) if opened else None
+            if meeting is None or opened is None or opened.item.state == "open":
+                return site.not_found(request)
+            return Response(
+                meeting_invite.ics(
+                    meeting, tz=site.settings.tz, now=datetime.now(UTC), organiser=None
+                ),
+                media_type="text/calendar; charset=utf-8",
+                headers={
+                    "Content-Disposition": f'attachment; filename="{meeting_invite.ics_name(meeting)}"'
+                },
+            )
+
+    async def ics(self, request: Request, kind: str) -> Response:
+        return await run_in_threadpool(self.calendar, request, kind)
 
 
 def routes(site: Site) -> list[Route]:
     pages = PollPage(site)
     public, own = web_links.POLL, web_links.GUEST_POLL
     return [
+        Route("/m/svar/{token}.ics", forms.endpoint(pages.ics, own), methods=["GET"]),
+        Route("/m/{token}.ics", forms.endpoint(pages.ics, public), methods=["GET"]),
         Route("/m/svar/{token}", forms.endpoint(pages.show, own), methods=["GET"]),
         Route("/m/svar/{token}", forms.endpoint(pages.submit, own), methods=["POST"]),
         Route("/m/{token}", forms.endpoint(pages.show, public), methods=["GET"]),

@@ -103,11 +103,18 @@ class Site:
     ) -> HTMLResponse:
         token = request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(32)
 
-        def text(key: str, **params: object) -> Markup:
+        def text(key: str | tuple[str, dict[str, object]], **params: object) -> Markup:
+            if isinstance(key, tuple):  # a field's problem with its values (check_details)
+                return text_html(t(key[0], lang, **{**key[1], **params}))
             return text_html(t(key, lang, **params))
 
         html = self.env.get_template(template).render(
-            lang=lang, t=text, csrf=token, path=own_path(request), **values
+            lang=lang,
+            t=text,
+            csrf=token,
+            submission=secrets.token_urlsafe(32),  # bot/web/forms.py: SUBMISSION_FIELD
+            path=own_path(request),
+            **values,
         )
         response = HTMLResponse(html, status_code=status)
         response.set_cookie(

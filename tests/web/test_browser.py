@@ -1,5 +1,6 @@
 """Pages in headless Chromium: a guest votes with the keyboard only, a guest is waitlisted
-on a full conference, the dashboard shows the imported programme; a screenshot of each
+on a full conference, the dashboard shows the imported programme, a poll's meeting page
+on a phone in nynorsk; a screenshot of each
 page in the test's tmp folder, and axe-core finds nothing serious or critical."""
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from tests.web import browser
 from tests.web.conftest import PUBLIC
 from tests.web.test_dashboard import counts, imported
 from tests.web.test_guest_conference import full_conference, status_of
+from tests.web.test_guest_double_submit import web_guests
+from tests.web.test_guest_poll import guest_votes
 
 pytestmark = pytest.mark.browser
 
@@ -140,3 +143,33 @@ def test_the_dashboard_shows_the_imported_vest_telemark_programme(
     assert page.locator("tr.action").count() == 7
     page.emulate_media(media="print")
     page.screenshot(path=str(tmp_path / "dashboard-print.png"), full_page=True)
+
+
+# A double tap is tested over HTTP (test_guest_double_submit.py): Chromium sends one form
+# of two clicks in a row; a second post comes from a tap while the first is on its way,
+# which a test cannot time without waiting.
+def test_a_guest_answers_on_a_phone_and_the_meeting_page_fits_the_screen(
+    web_bot: TestBot,
+    live: browser.LiveServer,
+    page: Any,
+    axe: Path,
+    tmp_path: Path,
+) -> None:
+    link = web_bot.run("/mote lenke 1", as_="Marte Lie").split()[-1]
+    page.goto(local(live, link) + "?lang=nn")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390  # no side scroll
+    for slot in (1, 2, 3):
+        page.check(f"input[name=slot{slot}][value=yes]")
+    page.fill("#name", "Siri Dahl")
+    page.fill("#organisation", "Holmestrand kommune")
+    page.click("button[type=submit]")
+    page.wait_for_selector(".saved")
+    assert "Svaret ditt er lagra" in page.inner_text("main")
+    assert web_guests(web_bot) == 1 and guest_votes(web_bot) == 3
+    own = page.url.split("?")[0]
+    web_bot.run("/mote lukk 1 valg 1", as_="Marte Lie")
+    page.goto(own + "?lang=nn")
+    main = page.inner_text("main")
+    assert "Møtet er sett til tysdag" in main, main
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    check(page, axe, tmp_path / "poll-meeting-nn.png")

@@ -25,5 +25,5 @@ def test_a_called_off_poll_says_so_to_the_guest(web_bot: TestBot, client: TestCl
         poll, member = s.get(Poll, POLL), s.query(Member).first()
         assert poll is not None and member is not None
         guest_vote(s, poll, member, {1: "yes", 2: "yes", 3: "yes"}, now=datetime.now(UTC))
-    assert refused.value.key == "polls.is_cancelled"
+    assert refused.value.key == "page.poll.cancelled_unsaved"
     assert guest_votes(web_bot) == 0
