@@ -174,6 +174,15 @@ class PollView:
 def poll_view(session: Session, poll: Poll, lang: str, tz: tzinfo, now: datetime) -> PollView:
     result = count_answers(session, poll)  # the counts only: not who answered what
     best = {s.id for s in result.tied}
+    meeting = None if poll.state == "open" else meeting_view(last_meeting(session, poll), lang, tz)
+    # Past the svarfrist with no time chosen: open until the dispatcher's next tick, then
+    # closed (without `velg automatisk`) until the organiser chooses, which can take days.
+    awaiting_choice = (
+        poll.state != CANCELLED
+        and meeting is None
+        and poll.closes_at is not None
+        and poll.closes_at <= now
+    )
     return PollView(
         id=poll.id,
         title=poll.title,
@@ -188,8 +197,6 @@ def poll_view(session: Session, poll: Poll, lang: str, tz: tzinfo, now: datetime
         ],
         voters=result.answered,
         cancelled=poll.state == CANCELLED,
-        awaiting_choice=poll.state == "open" and not open_for_votes(poll, now),
-        meeting=None
-        if poll.state == "open"
-        else meeting_view(last_meeting(session, poll), lang, tz),
+        awaiting_choice=awaiting_choice,
+        meeting=meeting,
     )

@@ -110,6 +110,27 @@ def test_past_the_svarfrist_before_a_time_is_chosen_the_page_says_to_come_back(
     assert 'type="radio"' not in page.text and not bokmal_in(text)
 
 
+def test_closed_at_the_svarfrist_the_page_still_says_to_come_back_until_a_time_is_chosen(
+    web_bot: TestBot, client: TestClient
+) -> None:
+    """Review: the dispatcher closes the poll at its svarfrist within a tick; without
+    `velg automatisk` the organiser may choose days later, and the page meanwhile said
+    only that the poll was closed."""
+    path = guest_link(web_bot)
+    closes = datetime.now(UTC) - timedelta(minutes=5)
+    with web_bot.app.db.transaction() as s:
+        poll = s.get(Poll, POLL)
+        assert poll is not None
+        poll.closes_at = closes
+        poll.state = "closed"  # what the svarfrist's close row does (poll_outbox.close)
+        closed = format_datetime(closes, "nn", web_bot.app.settings.tz)
+    text = words(client.get(path + "?lang=nn").text)
+    assert f"Svarfristen gjekk ut {closed}. Når tidspunktet er valt, står det her." in text, text
+    web_bot.run(f"/mote lukk {POLL} valg 1", as_="Marte Lie")
+    text = words(client.get(path + "?lang=nn").text)
+    assert "Svarfristen gjekk ut" not in text
+
+
 def test_the_own_link_after_the_close_still_shows_what_the_guest_answered(
     web_bot: TestBot, client: TestClient
 ) -> None:
