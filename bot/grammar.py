@@ -85,6 +85,24 @@ def typed_tail(text: str, words: int) -> str:
     return text[ends[before - 1] if before else 0 :].strip()
 
 
+def as_typed(text: str, words: list[Token]) -> str:
+    """``words``, the last tokens of the command ``text``, as the member typed them: quotes
+    inside kept (``Rådet sa "ja" til planen``), and the spaces between; the rest of the
+    line for a note or a reason. Words that are not the command's last (none today) are
+    joined as they are. One quoted text alone is that text (``"Saka er løyst"``)."""
+    if len(words) == 1 and words[0].quoted:
+        return words[0].text
+    typed = typed_tail(text, len(words))
+    if _spoken(tokenize(typed)) != _spoken(words):
+        return " ".join(tok.text for tok in words)
+    return typed
+
+
+def _spoken(words: list[Token]) -> list[str]:
+    """The words as compared: runs of white space (inside quotes too) as one space."""
+    return [" ".join(tok.text.split()) for tok in words]
+
+
 def one_line(text: str, limit: int | None = None, keyword: str | None = None) -> str:
     """A title (or the value after ``keyword``: a place, a theme) a member typed, on one
     line (runs of white space, newlines too, are one space), refused with its length and
@@ -152,11 +170,12 @@ class Args:
         return any(tok.quoted for tok in self.positional)
 
     @property
-    def after_ref(self) -> str:
-        """Every positional word after the item's number (the first unquoted one), quoted or
-        not, in the order typed: the reason in `avlys 4 saken er løst`."""
+    def after_ref(self) -> list[Token]:
+        """Every positional word but the item's number (the first unquoted one), quoted or
+        not, in the order typed: the reason in `avlys 4 saken er løst` (``as_typed`` gives
+        it back as typed)."""
         number = next((k for k, tok in enumerate(self.positional) if not tok.quoted), None)
-        return " ".join(tok.text for k, tok in enumerate(self.positional) if k != number)
+        return [tok for k, tok in enumerate(self.positional) if k != number]
 
     def strict_title(self, limit: int | None = None) -> str | None:
         """The title of a "new" command, refusing words it would otherwise drop: a word after

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from bot.context import Context
 from bot.dates import format_date, format_short
 from bot.errors import UserError
-from bot.grammar import NEW_WORDS, Args, Token, one_line, tokenize, typed_tail
+from bot.grammar import NEW_WORDS, Args, Token, as_typed, one_line
 from bot.i18n import t
 from bot.messages import Button, Buttons, Fields, Reply, Text, strong
 from bot.router import Router, Verb
@@ -231,23 +231,8 @@ def add_note(ctx: Context, args: Args) -> Reply:
     if len(args.positional) < 2:
         raise UserError("actions.note_usage")
     first, *rest = args.positional
-    note = Token(_typed_note(ctx, rest), quoted=True)
+    note = Token(one_line(as_typed(ctx.command.text, rest)), quoted=True)
     return set_status(ctx, replace(args, positional=[first, note]), note_only=True)
-
-
-def _typed_note(ctx: Context, words: list[Token]) -> str:
-    """The note as typed: quotes inside it are the member's words, not the grammar's
-    (``Rådet sa "ja" til planen``); on one line. Words not read from the command's own
-    text (none today) are joined as they are."""
-    typed = one_line(typed_tail(ctx.command.text, len(words)))
-    if _spoken(tokenize(typed)) != _spoken(words):
-        return " ".join(tok.text for tok in words)
-    return typed
-
-
-def _spoken(words: list[Token]) -> list[str]:
-    """The words as compared: runs of white space (inside quotes too) as one space."""
-    return [" ".join(tok.text.split()) for tok in words]
 
 
 def set_progress(ctx: Context, args: Args) -> Reply:

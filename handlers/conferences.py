@@ -24,7 +24,7 @@ from bot.dates import (
     parse_when,
 )
 from bot.errors import UserError
-from bot.grammar import NEW_WORDS, Args, one_line, reason, within
+from bot.grammar import NEW_WORDS, Args, as_typed, one_line, reason, within
 from bot.i18n import t
 from bot.messages import Reply, Text
 from bot.router import Router, Verb
@@ -390,7 +390,7 @@ def call_off_conference(ctx: Context, args: Args) -> Reply:
     conf = organised_conference(ctx, args)
     if is_over(conf, ctx.now, ctx.tz):
         raise UserError("conferences.is_over", title=conf.title)
-    why = reason(args.after_ref)
+    why = reason(as_typed(ctx.command.text, args.after_ref))
     was_announced = conf.state == ANNOUNCED
     conf.state = CONFERENCE_CANCELLED
     audit(ctx, "conference.call_off", "conference", conf.id, reason=why or "")

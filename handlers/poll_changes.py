@@ -21,7 +21,7 @@ from bot import permissions
 from bot.context import Context
 from bot.dates import Slot, day_warning, format_datetime, format_slot
 from bot.errors import UserError
-from bot.grammar import Args, reason
+from bot.grammar import Args, as_typed, reason
 from bot.i18n import t
 from bot.messages import Reply, Text
 from bot.router import Router, Verb
@@ -127,7 +127,7 @@ def call_off_poll(ctx: Context, args: Args) -> Reply:
     when = format_slot(Slot(meeting.start_at, meeting.end_at), ctx.lang, ctx.tz) if meeting else ""
     if meeting is not None and meeting.start_at <= ctx.now:
         raise UserError("polls.meeting_passed", title=meeting.title, when=when)
-    why = reason(args.after_ref)
+    why = reason(as_typed(ctx.command.text, args.after_ref))
     tz = ctx.settings.tz
     poll_outbox.tell_invited_of_call_off(ctx.session, poll, now=ctx.now, tz=tz, reason=why or "")
     poll_outbox.cancel(ctx.session, poll)

@@ -178,3 +178,11 @@ def test_a_new_planned_action_is_still_pointed_to_its_status(
 ) -> None:
     out = bot.run(NEW, as_=member, channel=channel, now=now)
     assert hint in out.splitlines(), out
+
+
+def test_a_note_typed_wholly_in_quotes_is_saved_without_them(bot: TestBot, now: datetime) -> None:
+    """Other commands take a note in quotes (`/tiltak ferdig 7 "Rapport levert"`): typed so
+    after notat too, the quotes are the grammar's, not the member's words."""
+    out = bot.run('/tiltak notat 5 "Søknaden er send"', as_="Tone Haugen", channel=VT, now=now)
+    assert "Merknad lagra: «Søknaden er send»" in out.splitlines(), out
+    assert saved_notes(bot, 5)[-1] == "Søknaden er send"

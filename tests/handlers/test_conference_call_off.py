@@ -31,7 +31,15 @@ def test_the_reason_is_the_rest_of_the_line_quoted_or_not(bot: TestBot, now: dat
 def test_a_quoted_reason_with_words_around_it_keeps_them_all(bot: TestBot, now: datetime) -> None:
     cid = announced(bot, now)
     bot.run(f'/konferanse avlys {cid} "Stormen" stengte veiene', as_="Kari Nordmann", now=now)
-    assert "Stormen stengte veiene" in bot.last.card.plain()  # type: ignore[union-attr]
+    # as typed, quotes and all, as a note keeps them (bot.grammar.as_typed)
+    assert '"Stormen" stengte veiene' in bot.last.card.plain()  # type: ignore[union-attr]
+
+
+def test_a_reason_in_quotes_alone_is_saved_without_them(bot: TestBot, now: datetime) -> None:
+    cid = announced(bot, now)
+    bot.run(f'/konferanse avlys {cid} "For få påmeldte"', as_="Kari Nordmann", now=now)
+    plain = bot.last.card.plain()  # type: ignore[union-attr]
+    assert "For få påmeldte" in plain and '"For få påmeldte"' not in plain
 
 
 def guest_registered(bot: TestBot, cid: int, now: datetime, key: str = "guest-1") -> None:
