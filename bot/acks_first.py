@@ -44,12 +44,6 @@ class AcksFirst:
         self._lock = threading.Lock()  # the counts: the event loop writes, threads read
         self._in_flight = 0
         self._last_ended = float("-inf")
-        # One waiting thread looks at the clock; the others queue behind it on a lock and
-        # cost nothing meanwhile. Nobody is woken at a request's end (that would be a
-        # thread taking the GIL just as the next request comes): the one looking sleeps
-        # until the quiet moment could come, ``quiet`` at a time while requests run.
-        self._turnstile = threading.Lock()
-        self._last_went = clock()
 
     @property
     def in_flight(self) -> int:
@@ -64,20 +58,11 @@ class AcksFirst:
             self._in_flight -= 1
             self._last_ended = self.clock()
 
-    def wait_turn(self) -> None:
-        """Returns when the fronts are quiet, or when no thread went for ``cap`` seconds
-        (then this one goes, and the next waits another ``cap``)."""
-        with self._turnstile:
-            while True:
-                now = self.clock()
-                with self._lock:
-                    busy = self._in_flight > 0
-                    quiet_at = self._last_ended + self.quiet
-                forced_at = self._last_went + self.cap
-                if (not busy and now >= quiet_at) or now >= forced_at:
-                    self._last_went = now
-                    return
-                self.sleep(min(forced_at, now + self.quiet if busy else quiet_at) - now)
+    def busy(self) -> tuple[bool, float]:
+        """Whether a request is in flight, and when the quiet moment after the last could
+        come."""
+        with self._lock:
+            return self._in_flight > 0, self._last_ended + self.quiet
 
     def count(self, app: Asgi, paths: Collection[str]) -> Asgi:
         """``app`` with its HTTP requests to ``paths`` counted while they run."""
@@ -93,3 +78,35 @@ class AcksFirst:
                 self.ended()
 
         return counted
+
+    def turn(self) -> Callable[[], None]:
+        """A worker's own wait for its turn: each worker (Slack's, Teams') gets its ``cap``
+        of forced turns while the fronts are never quiet, whatever the other takes."""
+        return Turn(self).wait
+
+
+class Turn:
+    """One worker's threads waiting for their turn. One of them looks at the clock; the
+    others queue behind it on a lock and cost nothing meanwhile. Nobody is woken at a
+    request's end (that would be a thread taking the GIL just as the next request comes):
+    the one looking sleeps until the quiet moment could come, ``quiet`` at a time while
+    requests run."""
+
+    def __init__(self, fronts: AcksFirst) -> None:
+        self.fronts = fronts
+        self._turnstile = threading.Lock()
+        self._last_went = fronts.clock()
+
+    def wait(self) -> None:
+        """Returns when the fronts are quiet, or when none of this worker's threads went for
+        ``cap`` seconds (then this one goes, and the next waits another ``cap``)."""
+        fronts = self.fronts
+        with self._turnstile:
+            while True:
+                now = fronts.clock()
+                busy, quiet_at = fronts.busy()
+                forced_at = self._last_went + fronts.cap
+                if (not busy and now >= quiet_at) or now >= forced_at:
+                    self._last_went = now
+                    return
+                fronts.sleep(min(forced_at, now + fronts.quiet if busy else quiet_at) - now)

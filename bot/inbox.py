@@ -216,7 +216,7 @@ class Worker:
         finished: Job | None = None  # run and answered; marked done with the next claim
         woken = False  # this claim follows a wake-up (it took its count already)
         while not self._stopping.is_set():
-            if self.turn is not None:
+            if self.turn is not None:  # the finished row's "done" waits with the claim
                 self.turn()
             try:
                 job = self._claim(finished)

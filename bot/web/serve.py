@@ -8,6 +8,7 @@ import gc
 import logging
 import signal
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import FrameType
 from typing import TYPE_CHECKING, Any
@@ -82,6 +83,10 @@ class Fronts:
     mode: str = "teams"  # for the log line: http, socket, teams, "http + teams"
     acks: AcksFirst | None = None  # the in-process workers wait for the fronts' acks
 
+    def turn(self) -> Callable[[], None] | None:
+        """A worker's wait for its turn (its own: bot/acks_first.py), None without acks."""
+        return self.acks.turn() if self.acks is not None else None
+
 
 def _fronts(app: App, slack_on: bool, teams_on: bool, *, worker: bool) -> Fronts:
     from bot.adapters.slack.intake import Intake
@@ -97,13 +102,12 @@ def _fronts(app: App, slack_on: bool, teams_on: bool, *, worker: bool) -> Fronts
     from bot.scheduler import DispatchLoop
 
     fronts = Fronts(DispatchLoop(app), acks=AcksFirst() if worker else None)
-    turn = fronts.acks.wait_turn if fronts.acks is not None else None
     if slack_on:
         fronts.mode = check_settings(app.settings)
         check_token(app.settings)  # a bad token ends here, before we listen
         if fronts.mode == "socket":
             check_app_token(app.settings)  # and so does a refused app-level token
-        runtime = SlackRuntime(app, fronts.dispatching, turn=turn)
+        runtime = SlackRuntime(app, fronts.dispatching, turn=fronts.turn())
         fronts.runtimes.append(runtime)
         intake = Intake(app.db, runtime.worker.wake if worker else (lambda rows: None))
         if fronts.mode == "http":
@@ -112,7 +116,7 @@ def _fronts(app: App, slack_on: bool, teams_on: bool, *, worker: bool) -> Fronts
             fronts.lifespan = socket_mode_lifespan(runtime.bot, intake)
     if teams_on:
         # Each platform's dispatcher sends its own platform's rows (storage/outbox.py).
-        teams = TeamsRuntime(app, fronts.dispatching, turn=turn)
+        teams = TeamsRuntime(app, fronts.dispatching, turn=fronts.turn())
         fronts.runtimes.append(teams)
         fronts.routes += teams.routes(wake=worker)
         fronts.mode = f"{fronts.mode} + teams" if slack_on else "teams"

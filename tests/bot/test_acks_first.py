@@ -9,10 +9,12 @@ import threading
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from bot.acks_first import AcksFirst
 from bot.adapters.slack.intake import Intake
 from bot.inbox import Worker
+from storage import inbox
 from storage.db import Database
 from tests.adapters.slack.process import wait_until
 from tests.bot.test_inbox_worker import answer, done_count
@@ -44,38 +46,42 @@ def acks(clock: Clock) -> AcksFirst:
 def test_quiet_fronts_let_a_thread_claim_at_once() -> None:
     clock = Clock()
     gate = acks(clock)
-    gate.wait_turn()
-    gate.wait_turn()
+    turn = gate.turn()
+    turn()
+    turn()
     assert clock.slept == []
 
 
 def test_a_request_in_flight_holds_the_claim_until_it_ends_and_a_quiet_moment_passed() -> None:
     clock = Clock()
     gate = acks(clock)
+    turn = gate.turn()
     gate.started()
     clock.at[100.02] = gate.ended  # its ack is sent 20 ms later
-    gate.wait_turn()
+    turn()
     assert clock.now == pytest.approx(100.025)  # the end, then 5 ms without a request
 
 
 def test_a_request_that_just_ended_leaves_a_quiet_moment_for_the_next() -> None:
     clock = Clock()
     gate = acks(clock)
+    turn = gate.turn()
     gate.started()
     clock.now += 0.001
     gate.ended()
     clock.now += 0.002
-    gate.wait_turn()
+    turn()
     assert clock.now == pytest.approx(100.006)  # 5 ms after its end
 
 
 def test_requests_without_a_pause_let_one_claim_through_per_cap() -> None:
     clock = Clock()
     gate = acks(clock)
+    turn = gate.turn()
     gate.started()  # never ends: the fronts are never quiet
     went = []
     for _ in range(3):
-        gate.wait_turn()
+        turn()
         went.append(clock.now)
     assert went == [pytest.approx(100.05), pytest.approx(100.10), pytest.approx(100.15)]
     # While it waits it looks every `quiet`, nobody has to wake it.
@@ -85,12 +91,25 @@ def test_requests_without_a_pause_let_one_claim_through_per_cap() -> None:
 def test_a_new_request_during_the_quiet_moment_starts_the_wait_again() -> None:
     clock = Clock()
     gate = acks(clock)
+    turn = gate.turn()
     gate.started()
     clock.at[100.010] = gate.ended
     clock.at[100.012] = gate.started  # the next one, 2 ms later
     clock.at[100.020] = gate.ended
-    gate.wait_turn()
+    turn()
     assert clock.now == pytest.approx(100.025)
+
+
+def test_each_worker_has_its_own_turns_while_the_fronts_are_never_quiet() -> None:
+    """Slack's and Teams' workers in one process: one forced turn per cap each, not one
+    for both (a plain lock shared by both could give every turn to one of them)."""
+    clock = Clock()
+    gate = acks(clock)
+    slack, teams = gate.turn(), gate.turn()
+    gate.started()
+    slack()
+    teams()  # its own cap ran out at the same time: it does not wait for Slack's next
+    assert clock.now == pytest.approx(100.05)
 
 
 def run(app: Any, path: str, scope_type: str = "http") -> None:
@@ -136,11 +155,15 @@ def test_the_worker_claims_a_stored_row_only_when_its_turn_comes(db: Database) -
         turn.wait()
 
     worker = Worker(db, answer, threads=1, poll_seconds=60, platform="slack", turn=wait_turn)
+    # Stored before the worker starts: a claim before the turn would lease it at once.
+    assert Intake(db, worker.wake).store("command", {"user_id": "U1", "trigger_id": "t1"})
     worker.start()
     try:
-        assert Intake(db, worker.wake).store("command", {"user_id": "U1", "trigger_id": "t1"})
         assert waited.wait(10)
-        assert done_count(db) == 0  # stored and acked; the worker waits for its turn
+        # stored and acked; the worker waits for its turn before it claims: not leased
+        with db.transaction() as s:
+            leases = s.execute(select(inbox.T.c.lease_until, inbox.T.c.attempts)).all()
+        assert [tuple(row) for row in leases] == [(None, 0)]
         turn.set()
         wait_until(lambda: done_count(db) == 1, what="the row done once it was the worker's turn")
     finally:
