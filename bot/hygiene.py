@@ -26,7 +26,7 @@ import re
 from dataclasses import replace
 
 from bot.messages import Command
-from storage.accounts import cut_visibly
+from storage.text import cut_visibly
 
 MAX_NAME = 200
 

@@ -9,6 +9,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, joinedload, lazyload
 
 from storage.models import GUEST_PLATFORM, Account, Member
+from storage.text import cut_visibly
 
 NAME_LENGTH = 200  # Member.name's column
 
@@ -30,12 +31,6 @@ _MEMBER_BY_ACCOUNT = (
     # partnership (its language, when the member chose none) comes in the same query
     .options(lazyload(Member.accounts), joinedload(Member.partnership))
 )
-
-
-def cut_visibly(text: str, limit: int) -> str:
-    """``text`` if it fits in ``limit`` characters, else its start and "…" in ``limit``: a
-    name the platform gives is cut so that the cut shows (one a member types is refused)."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def unmistakable_name(session: Session, name: str, platform: str, external_id: str) -> str:

@@ -15,7 +15,9 @@ from sqlalchemy import select
 from bot import clock
 from bot.adapters.contract import Adapter, Capabilities, Posted, Profile, stored_profile
 from bot.app import App
-from bot.hygiene import MAX_NAME, clean_text
+from bot.errors import UserError
+from bot.grammar import one_name
+from bot.hygiene import clean_text
 from bot.i18n import t
 from bot.languages import command_language
 from bot.messages import Command, File, Reply, plain_text, render_plain
@@ -137,9 +139,10 @@ class Console:
         first, _, rest = query.partition(" ")
         create = first.casefold() in ("ny", "new") and bool(rest.strip())
         if create:
-            query = _unquote(rest)
-            if len(" ".join(query.split())) > MAX_NAME:  # the one rule (bot.grammar.one_name)
-                return t("grammar.name_too_long", lang, length=len(query), limit=MAX_NAME)
+            try:
+                query = one_name(_unquote(rest))  # the one rule for a name a member types
+            except UserError as exc:
+                return exc.message(lang)
         with self.app.db.transaction() as s:
             members = s.scalars(select(Member).where(on_platform(PLATFORM))).all()
             q = query.casefold()
