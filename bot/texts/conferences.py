@@ -509,14 +509,14 @@ TEXTS = {
         "en": "Registration for “{title}” (#{id}) is closed: {registered} registered, {waitlisted} waitlisted, {maybe} maybe. See the list with `{command}`.",
     },
     "conferences.guests_not_told.one": {
-        "nb": "1 gjest som svarte på gjestesiden, får ingen beskjed fra boten: e-postadressen står i `{command}`, så gi beskjed selv.",
-        "nn": "1 gjest som svara på gjestesida, får inga melding frå boten: e-postadressa står i `{command}`, så gi melding sjølv.",
-        "en": "1 guest who answered on the guest page cannot be told by the bot: their e-mail address is in `{command}`, so tell them yourself.",
+        "nb": "1 gjest som svarte på gjestesiden, får ingen beskjed fra boten (gjestesiden viser det): e-postadressen står i `{command}`, så gi beskjed selv.",
+        "nn": "1 gjest som svara på gjestesida, får inga melding frå boten (gjestesida viser det): e-postadressa står i `{command}`, så gi melding sjølv.",
+        "en": "1 guest who answered on the guest page cannot be told by the bot (their guest page shows it): their e-mail address is in `{command}`, so tell them yourself.",
     },
     "conferences.guests_not_told.many": {
-        "nb": "{count} gjester som svarte på gjestesiden, får ingen beskjed fra boten: e-postadressene står i `{command}`, så gi beskjed selv.",
-        "nn": "{count} gjestar som svara på gjestesida, får inga melding frå boten: e-postadressene står i `{command}`, så gi melding sjølv.",
-        "en": "{count} guests who answered on the guest page cannot be told by the bot: their e-mail addresses are in `{command}`, so tell them yourself.",
+        "nb": "{count} gjester som svarte på gjestesiden, får ingen beskjed fra boten (gjestesiden viser det): e-postadressene står i `{command}`, så gi beskjed selv.",
+        "nn": "{count} gjestar som svara på gjestesida, får inga melding frå boten (gjestesida viser det): e-postadressene står i `{command}`, så gi melding sjølv.",
+        "en": "{count} guests who answered on the guest page cannot be told by the bot (their guest page shows it): their e-mail addresses are in `{command}`, so tell them yourself.",
     },
     "conferences.edited_told": {
         "nb": "Tid eller sted er endret, så alle som har svart ({count}) får beskjed.",

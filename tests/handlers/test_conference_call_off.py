@@ -63,9 +63,18 @@ def member_rows(bot: TestBot, cid: int, kind: str) -> list[str]:
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("nb", "2 gjester som svarte på gjestesiden, får ingen beskjed"),
-        ("nn", "2 gjestar som svara på gjestesida, får inga melding"),
-        ("en", "2 guests who answered on the guest page cannot be told"),
+        (
+            "nb",
+            "2 gjester som svarte på gjestesiden, får ingen beskjed fra boten (gjestesiden viser det)",
+        ),
+        (
+            "nn",
+            "2 gjestar som svara på gjestesida, får inga melding frå boten (gjestesida viser det)",
+        ),
+        (
+            "en",
+            "2 guests who answered on the guest page cannot be told by the bot (their guest page shows it)",
+        ),
     ],
 )
 def test_web_guests_are_not_queued_a_dm_and_the_organiser_is_told_how_many(
