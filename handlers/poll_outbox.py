@@ -13,6 +13,7 @@ UID), and its call-off.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta, tzinfo
 
 from sqlalchemy import select
@@ -129,23 +130,17 @@ def tell_invited_of_meeting(
     is sent again, and a row a later move overtook is passed over when it is due. Keyed by
     the meeting too: a poll called off, reopened and closed again sets a new meeting, whose
     SEQUENCE starts at 0 again."""
-    for member_id in _sent_to(session, poll, INVITE_KIND):
-        outbox.schedule(
-            session,
-            key=f"poll:{poll.id}:meeting:{meeting.id}:{member_id}:s{meeting.sequence}",
-            kind=MEETING_KIND,
-            target=outbox.Target.member(member_id),
-            due_at=now,
-            object_type="poll",
-            object_id=poll.id,
-            payload={
-                "tz": str(tz),
-                "organiser_id": poll.created_by,
-                "meeting_id": meeting.id,
-                "sequence": meeting.sequence,
-                "number": slot.position,
-            },
-        )
+    _tell_invited(
+        session,
+        poll,
+        MEETING_KIND,
+        lambda member_id: f"poll:{poll.id}:meeting:{meeting.id}:{member_id}:s{meeting.sequence}",
+        now=now,
+        tz=tz,
+        meeting_id=meeting.id,
+        sequence=meeting.sequence,
+        number=slot.position,
+    )
 
 
 def tell_invited_of_call_off(
@@ -155,21 +150,39 @@ def tell_invited_of_call_off(
     the channel's answer: each is told by direct message, once per calling off. An invite
     not sent yet is cancelled with the poll instead: they never heard of it."""
     meeting = meeting_of(session, poll)  # called off with the poll: the renderer finds it so
+    _tell_invited(
+        session,
+        poll,
+        CALLED_OFF_KIND,
+        lambda member_id: f"poll:{poll.id}:called_off:{member_id}@{now.isoformat()}",
+        now=now,
+        tz=tz,
+        reason=reason,
+        meeting_id=meeting.id if meeting else None,
+    )
+
+
+def _tell_invited(
+    session: Session,
+    poll: Poll,
+    kind: str,
+    key: Callable[[int], str],
+    *,
+    now: datetime,
+    tz: tzinfo,
+    **payload: object,
+) -> None:
+    """A ``kind`` direct message, now, to each who got the poll by direct message."""
     for member_id in _sent_to(session, poll, INVITE_KIND):
         outbox.schedule(
             session,
-            key=f"poll:{poll.id}:called_off:{member_id}@{now.isoformat()}",
-            kind=CALLED_OFF_KIND,
+            key=key(member_id),
+            kind=kind,
             target=outbox.Target.member(member_id),
             due_at=now,
             object_type="poll",
             object_id=poll.id,
-            payload={
-                "tz": str(tz),
-                "organiser_id": poll.created_by,
-                "reason": reason,
-                "meeting_id": meeting.id if meeting else None,
-            },
+            payload={"tz": str(tz), "organiser_id": poll.created_by, **payload},
         )
 
 
