@@ -290,7 +290,12 @@ class SlackBot:
                 log.exception("answering a command that was run failed")
             else:
                 log.warning("answering a command that was run failed: %s", _reason(exc))
-            self.tell(where, Reply.text(t("error.answer_failed", self.language(where.user_id))))
+            self.tell(
+                where,
+                Reply.text(
+                    t("error.answer_failed", self.language(where.user_id, where.channel_id))
+                ),
+            )
         if queued.due is not None and queued.due <= now:
             self.dispatch_now()  # only for what is due now: reminders wait for the ticker
         if where.user_id in self.home_users:
@@ -338,7 +343,7 @@ class SlackBot:
         ref = reply.object_ref
         card = reply.card or reply
         if ref is not None:
-            lang = lang or self.language(where.user_id)
+            lang = lang or self.language(where.user_id, where.channel_id)
             if clicked is not None and self.poster.update_clicked(
                 ref, card, clicked, lang=lang, prepared=prepared
             ):
@@ -375,7 +380,10 @@ class SlackBot:
                 where.response_url,
                 {"response_type": "in_channel", **message_payload(blocks, fallback_text(reply))},
             )
-        self.tell(where, Reply.text(t("slack.not_in_channel", self.language(where.user_id))))
+        self.tell(
+            where,
+            Reply.text(t("slack.not_in_channel", self.language(where.user_id, where.channel_id))),
+        )
         return None
 
     def _post_later(self, reply: Reply, where: Where, exc: Exception) -> None:
@@ -394,7 +402,9 @@ class SlackBot:
                 member_id=member.id if member else None,
             )
         self.dispatch_now()
-        self.tell(where, Reply.text(t("error.post_later", self.language(where.user_id))))
+        self.tell(
+            where, Reply.text(t("error.post_later", self.language(where.user_id, where.channel_id)))
+        )
         self._upload(reply, where)
 
     def tell(self, where: Where, reply: Reply) -> None:
@@ -440,7 +450,12 @@ class SlackBot:
             self.tell(
                 where,
                 Reply.text(
-                    t("slack.file_failed", self.language(where.user_id), name=names, reason=reason)
+                    t(
+                        "slack.file_failed",
+                        self.language(where.user_id, where.channel_id),
+                        name=names,
+                        reason=reason,
+                    )
                 ),
             )
 
@@ -490,7 +505,9 @@ class SlackBot:
             "response_url": where.response_url,
         }
         view = forms.build_view(
-            target, self.language(where.user_id), forms.seal(meta, self._form_key())
+            target,
+            self.language(where.user_id, where.channel_id),
+            forms.seal(meta, self._form_key()),
         )
         try:
             self.client.views_open(trigger_id=trigger_id, view=view)
@@ -524,8 +541,10 @@ class SlackBot:
 
     # -- small things -------------------------------------------------------------------
 
-    def language(self, user_id: str) -> str:
-        return self.router.language_of(PLATFORM, user_id)
+    def language(self, user_id: str, channel_id: str | None = None) -> str:
+        """The bot's own words to a member: as a command in ``channel_id`` is answered (a
+        newcomer in a nynorsk partnership's channel reads nynorsk)."""
+        return self.router.language_of(PLATFORM, user_id, channel_id or None)
 
     def _guard(self, where: Where, *, tell: bool = True) -> _Guard:
         return _Guard(self, where, tell=tell)
