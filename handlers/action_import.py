@@ -200,7 +200,9 @@ class _Reader:
         date = _date_start(line)
         if date is not None:
             day, month = date
-            place = len(self.goal.actions) + 1 if self.goal is not None else 0
+            goal = self.goal
+            # the number the next action would have: after 1.1, 1.2, 1.4 it is 1.5
+            place = max(len(goal.actions), goal.last_number) + 1 if goal is not None else 0
             if self.goal is not None and day == self.goal.number and month != place:
                 return "date_number", {"day": day, "month": month, "place": place}
             return "date", {"day": day, "month": month}

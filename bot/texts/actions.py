@@ -465,9 +465,9 @@ TEXTS = {
         "en": "a date ({date}), not an action",
     },
     "actions.import.why.date_number": {
-        "nb": "en dato ({date}), ikke tiltak {number}: tiltak nr. {place} under mål {goal} ville hatt nummer {goal}.{place}",
-        "nn": "ein dato ({date}), ikkje tiltak {number}: tiltak nr. {place} under mål {goal} ville ha nummer {goal}.{place}",
-        "en": "a date ({date}), not action {number}: action {place} of goal {goal} would be numbered {goal}.{place}",
+        "nb": "en dato ({date}), ikke tiltak {number}: det neste tiltaket under mål {goal} ville hatt nummer {goal}.{place}",
+        "nn": "ein dato ({date}), ikkje tiltak {number}: det neste tiltaket under mål {goal} ville ha nummer {goal}.{place}",
+        "en": "a date ({date}), not action {number}: the next action of goal {goal} would be numbered {goal}.{place}",
     },
     "actions.import.why.after_list": {
         "nb": "står etter tiltakslisten og ligner ikke på tiltakene i den",

@@ -127,7 +127,7 @@ def test_an_action_numbered_in_its_place_is_an_action_even_if_it_could_be_a_date
                 "3 linjer blir ikkje tekne med:",
                 "• «Innleiing til programmet» – verken mål eller tiltak",
                 "• «1.12 Møte i rådet» – ein dato (1. desember), ikkje tiltak 1.12: "
-                "tiltak nr. 3 under mål 1 ville ha nummer 1.3",
+                "det neste tiltaket under mål 1 ville ha nummer 1.3",
                 "• «Programmet vart vedteke i rådet 12.03.2022.» – står etter "
                 "tiltakslista og liknar ikkje på tiltaka i ho",
                 "Er ei av linjene eit tiltak, set eit punkt framfor (`• …`) og lim inn på nytt.",
@@ -140,7 +140,7 @@ def test_an_action_numbered_in_its_place_is_an_action_even_if_it_could_be_a_date
                 "3 linjer blir ikke tatt med:",
                 "• «Innleiing til programmet» – verken mål eller tiltak",
                 "• «1.12 Møte i rådet» – en dato (1. desember), ikke tiltak 1.12: "
-                "tiltak nr. 3 under mål 1 ville hatt nummer 1.3",
+                "det neste tiltaket under mål 1 ville hatt nummer 1.3",
                 "• «Programmet vart vedteke i rådet 12.03.2022.» – står etter "
                 "tiltakslisten og ligner ikke på tiltakene i den",
                 "Er en av linjene et tiltak, sett et punkt foran (`• …`) og lim inn på nytt.",
@@ -220,3 +220,13 @@ def test_a_number_that_goes_on_with_the_numbering_is_an_action_even_if_it_could_
     prog = parse_programme(text, "nn")
     assert prog.goals[0].actions == actions
     assert prog.skipped == []
+
+
+def test_a_date_after_a_gap_in_the_numbering_names_the_number_that_would_come_next() -> None:
+    text = (
+        "Mål 4: Betre samferdsel\nTiltak:\n4.1 Kartleggje vegane\n4.2 Søkje om midlar\n"
+        "4.4 Lage fråsegn\n4.12 møte i rådet\n"
+    )
+    prog = parse_programme(text, "nn")
+    assert prog.goals[0].actions == ["Kartleggje vegane", "Søkje om midlar", "Lage fråsegn"]
+    assert prog.why == [("date_number", {"day": 4, "month": 12, "place": 5})]  # 4.5, not 4.4
