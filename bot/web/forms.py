@@ -65,6 +65,10 @@ def open_link(
     return Opened(link, item, guest, lang)
 
 
+class SavedMeanwhile(Exception):
+    """The same form's other post saved its guest while this one ran (``own_link``)."""
+
+
 def submission(form: Any) -> str | None:
     """The form's own random token, or None (a form from before there was one)."""
     value = form.get(SUBMISSION_FIELD)
@@ -101,9 +105,14 @@ def own_link(
     lang: str,
 ) -> str:
     """A new guest's own link, with their form's token (a new one when that token is some
-    link's already: a form's token copied to another poll's page); returns its path."""
+    link's already: a form's token copied to another poll's page); returns its path.
+    SavedMeanwhile when the same form's other post made this guest's link since this one
+    looked (PostgreSQL, two posts at once): run again, it finds that guest."""
     token = submission(form)
     if token and web_links.taken(session, token):
+        mine = web_links.find(session, own_kind, token)
+        if mine is not None and mine.object_id == object_id:
+            raise SavedMeanwhile
         token = None
     token = web_links.create(
         session,
@@ -158,7 +167,7 @@ async def submit(
     def work() -> Response:
         try:
             return attempt()
-        except IntegrityError:
+        except (IntegrityError, SavedMeanwhile):
             # The same form posted twice at once (PostgreSQL): the other post made the
             # guest's own link between our look and our insert; now we find it.
             return attempt()
