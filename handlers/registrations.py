@@ -236,15 +236,7 @@ def _decline(ctx: Context, conf: Conference) -> Reply:
     audit(ctx, "conference.declined", "conference", conf.id)
     if ctx.now >= closes_at(conf):
         return Reply.text(t("conferences.maybe_withdrawn", ctx.lang, title=conf.title))
-    return Reply.text(
-        t(
-            "conferences.declined",
-            ctx.lang,
-            title=conf.title,
-            deadline=format_datetime(closes_at(conf), ctx.lang, ctx.tz),
-            command=t("conferences.cmd.register", ctx.lang, id=conf.id),
-        )
-    )
+    return _until_deadline(ctx, conf, "conferences.declined")
 
 
 def maybe_coming(ctx: Context, args: Args) -> Reply:
@@ -270,9 +262,15 @@ def maybe_coming(ctx: Context, args: Args) -> Reply:
         ctx.session.add(reg)
     reg.status, reg.updated_at = MAYBE, ctx.now
     ctx.session.flush()
+    return _until_deadline(ctx, conf, "conferences.maybe")
+
+
+def _until_deadline(ctx: Context, conf: Conference, key: str) -> Reply:
+    """``key``'s answer with the registration deadline and the command to register by it
+    (a no or a maybe can still become a yes)."""
     return Reply.text(
         t(
-            "conferences.maybe",
+            key,
             ctx.lang,
             title=conf.title,
             deadline=format_datetime(closes_at(conf), ctx.lang, ctx.tz),
