@@ -102,7 +102,8 @@ RSVP_CYCLE = (
     ("meld på", "conferences.registered", "registered"),
     ("meld av", "conferences.unregistered", "cancelled"),
     ("kanskje", "conferences.maybe", "maybe"),
-    ("meld av", "conferences.maybe_withdrawn", "cancelled"),
+    # a maybe that becomes a no never held a seat: declined, not cancelled
+    ("meld av", "conferences.maybe_withdrawn", "declined"),
 )
 
 
