@@ -35,6 +35,7 @@ from storage.models import (
 OPEN_ACTION = ("planned", "ongoing", "postponed")
 PAST_DAYS = 90  # what a feed keeps of the past
 REFRESH = timedelta(hours=1)
+END_OF_DAY = (23, 59)  # a deadline typed without a time of day (handlers/hearings.py)
 
 
 def _calendar(name: str, tz: ZoneInfo) -> Calendar:
@@ -100,13 +101,16 @@ def edits(session: Session, object_type: str, object_id: int) -> int:
     )
 
 
-def _day_event(uid: str, day: date, summary: str, now: datetime, sequence: int) -> Event:
+def _day_event(uid: str, when: date, summary: str, now: datetime, sequence: int) -> Event:
+    """A deadline or due date: a whole day, or a datetime's moment (no end: RFC 5545 has it
+    end when it starts); it never makes anyone busy."""
     event = Event()
     event.add("uid", uid)
     event.add("sequence", sequence)
     event.add("dtstamp", now)
-    event.add("dtstart", day)
-    event.add("dtend", day + timedelta(days=1))
+    event.add("dtstart", when)
+    if not isinstance(when, datetime):
+        event.add("dtend", when + timedelta(days=1))
     event.add("summary", summary)
     event.add("transp", "TRANSPARENT")
     return event
@@ -115,10 +119,14 @@ def _day_event(uid: str, day: date, summary: str, now: datetime, sequence: int) 
 def _hearing_event(
     session: Session, hearing: Hearing, tz: ZoneInfo, lang: str, now: datetime
 ) -> Event:
-    day = hearing.deadline.astimezone(tz).date()
+    """A deadline typed as a day (saved as 23:59) is an all-day entry; one typed with a
+    time of day ("frist 15.09 kl 12") is at that moment, with no end (RFC 5545: it ends
+    when it starts), so nobody reads the afternoon as still open."""
+    local = hearing.deadline.astimezone(tz)
+    when = local.date() if (local.hour, local.minute) == END_OF_DAY else local
     summary = t("feed.hearing", lang, title=hearing.title)
     sequence = edits(session, "hearing", hearing.id)
-    event = _day_event(f"hearing-{hearing.id}@partnerbot", day, summary, now, sequence)
+    event = _day_event(f"hearing-{hearing.id}@partnerbot", when, summary, now, sequence)
     if hearing.link:
         event.add("url", hearing.link)
     return event

@@ -4,12 +4,16 @@ icalendar), SEQUENCE when a meeting moves, and 404 for a revoked URL."""
 from __future__ import annotations
 
 import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
 from starlette.testclient import TestClient
 
 from tests.helpers import TestBot
 from tests.web.conftest import PUBLIC, link_path
+
+OSLO = ZoneInfo("Europe/Oslo")
 
 
 def feed_path(bot: TestBot, line: str = "/partnerbot kalender", who: str = "Ola Nordmann") -> str:
@@ -103,6 +107,29 @@ def test_sequence_goes_up_when_a_hearing_deadline_moves(
     after = events(client, path)[uid]
     assert after["sequence"] == int(before["sequence"]) + 1  # type: ignore[call-overload]
     assert str(after["e"]["DTSTART"].dt) == "2027-09-22"  # type: ignore[index]
+
+
+def test_a_hearing_deadline_with_a_time_of_day_is_at_that_time(
+    web_bot: TestBot, client: TestClient
+) -> None:
+    """ "frist 15.09.2027 kl 12" is noon, not the whole day: a member who reads the feed must
+    not take the afternoon for still open. A deadline typed as a day stays an all-day entry."""
+    made = web_bot.run(
+        '/horing ny "Regional plan for kollektivtrafikk" frist 15.09.2027 kl 12 '
+        'mottakere "Horten kommune"',
+        as_="Marte Lie",
+    )
+    number = re.search(r"#(\d+)", made)
+    assert number, made
+    uid = f"hearing-{number.group(1)}@partnerbot"
+    event = events(client, feed_path(web_bot))[uid]["e"]
+    start = event["DTSTART"].dt  # type: ignore[index]
+    assert isinstance(start, datetime), start
+    assert start.astimezone(OSLO).replace(tzinfo=None) == datetime(2027, 9, 15, 12, 0)
+    assert "DTEND" not in event  # type: ignore[operator]
+    web_bot.run(f"/horing endre {number.group(1)} frist 16.09.2027", as_="Marte Lie")
+    moved = events(client, feed_path(web_bot))[uid]["e"]
+    assert str(moved["DTSTART"].dt) == "2027-09-16"  # type: ignore[index]
 
 
 INJECTED = "Rom 1\nEND:VEVENT\nBEGIN:VEVENT\nUID:falsk\nSUMMARY:Falsk; møte, kl 3"
