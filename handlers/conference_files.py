@@ -66,7 +66,9 @@ def ics_file(
     cal = Calendar()
     cal.add("prodid", "-//partnerbot//konferanse//NO")
     cal.add("version", "2.0")
-    cal.add("method", "PUBLISH")
+    called_off = conf.state == CONFERENCE_CANCELLED
+    # Called off: a CANCEL of the same UID, as a called-off meeting's (meeting_invite.py).
+    cal.add("method", "CANCEL" if called_off else "PUBLISH")
     event = Event()
     event.add("uid", conf.uid)
     event.add("dtstamp", now)
@@ -80,13 +82,13 @@ def ics_file(
         event.add("description", description)
     if conf.programme and conf.programme.startswith(("http://", "https://")):
         event.add("url", conf.programme)
-    event.add("status", "CANCELLED" if conf.state == CONFERENCE_CANCELLED else "CONFIRMED")
+    event.add("status", "CANCELLED" if called_off else "CONFIRMED")
     cal.add_component(event)
     cal.add_missing_timezones()
     return File(
         name=file_name(t("file.conference", lang), conf.id, ext="ics"),
         data=cal.to_ical(),
-        mime="text/calendar",
+        mime="text/calendar; method=CANCEL" if called_off else "text/calendar; method=PUBLISH",
         title=conf.title,
     )
 

@@ -415,7 +415,7 @@ def test_ics_has_stable_uid_and_oslo_timezone(bot: TestBot, now: datetime) -> No
     again = bot.reply(
         f"/konferanse ics {cid}", as_="Ola Nordmann", now=now + timedelta(days=1)
     ).files[0]
-    assert first.name == f"konferanse-{cid}.ics" and first.mime == "text/calendar"
+    assert first.name == f"konferanse-{cid}.ics" and first.mime == "text/calendar; method=PUBLISH"
     cal = Calendar.from_ical(first.data)
     [tz] = cal.walk("VTIMEZONE")
     assert str(tz["TZID"]) == "Europe/Oslo"
@@ -523,6 +523,10 @@ def test_calling_off_tells_channel_and_everyone_who_answered_and_stops_reminders
     assert [(str(e.get("status")), int(e.get("sequence"))) for e in cal.walk("VEVENT")] == [
         ("CANCELLED", 1)
     ]
+    # A CANCEL of the same UID, as a called-off meeting's file is: the method that tells
+    # a calendar which took the invitation to take the entry out.
+    assert cal["METHOD"] == "CANCEL"
+    assert bot.last.files[0].mime == "text/calendar; method=CANCEL"
 
 
 def test_calling_off_a_draft_tells_nobody_and_words_work_in_nn_and_en(
