@@ -178,7 +178,7 @@ class TeamsBot:
 
     def _apologise(self, activity: dict[str, Any], key: str) -> None:
         try:
-            lang = self.router.language_of(PLATFORM, conversations.member_id(activity))
+            lang = self.language(activity)
         except Exception:
             lang = self.settings.language
         try:
@@ -217,10 +217,7 @@ class TeamsBot:
             name, text = split_command(self.router, value[render.DATA_KEY])
             reply_to = activity.get("replyToId")
             if reply_to:
-                conv = conversations.base_conversation(
-                    str((activity.get("conversation") or {}).get("id") or "")
-                )
-                clicked = (conv, str(reply_to))
+                clicked = (conversations.channel_id(activity), str(reply_to))
         else:
             name, text = split_command(self.router, message_text(activity))
         if job is not None and job.answer is not None:
@@ -256,7 +253,7 @@ class TeamsBot:
             platform=PLATFORM,
             user_id=conversations.member_id(activity),
             user_name=str(sender.get("name") or ""),
-            channel_id=conversations.base_conversation(str(conversation.get("id") or "")),
+            channel_id=conversations.channel_id(activity),
             channel_name=f"#{channel_name}" if channel_name else None,
             name=name,
             text=text.strip(),
@@ -283,17 +280,18 @@ class TeamsBot:
             return
         posted: tuple[str, str] | None = None
         kind = conversations.conversation_kind(activity)
+        # The command's language (as the router just read it), for the notes Teams adds.
+        member = conversations.member_id(activity)
+        lang = self.router.known_language(PLATFORM, member) or self.language(activity)
         if reply.visibility == "channel" and kind != conversations.PERSONAL:
-            channel = conversations.base_conversation(
-                str((activity.get("conversation") or {}).get("id") or "")
-            )
+            channel = conversations.channel_id(activity)
             try:
-                posted = (channel, self.poster.post(channel, reply))
+                posted = (channel, self.poster.post(channel, reply, lang=lang))
             except UNDELIVERED as exc:
                 self._post_later(reply, activity, channel, exc)
                 return
         else:
-            self.tell(activity, reply)
+            self.tell(activity, reply, lang=lang)
         if ref is not None:
             self.poster.update_all(ref, card, skip=posted)
 
@@ -305,17 +303,26 @@ class TeamsBot:
         log.warning("Teams channel post failed (%s): left to the outbox", exc)
         with self.db.transaction() as session:
             schedule_repost(session, reply, platform=PLATFORM, channel_id=channel, now=self.clock())
-        lang = self.router.language_of(PLATFORM, conversations.member_id(activity))
-        self.tell(activity, Reply.text(t("error.post_later", lang)))
+        self.tell(activity, Reply.text(t("error.post_later", self.language(activity))))
 
-    def tell(self, activity: dict[str, Any], reply: Reply) -> None:
+    def tell(self, activity: dict[str, Any], reply: Reply, *, lang: str | None = None) -> None:
         """Answer the asker: in a personal chat a message, elsewhere a reply in the thread
-        (Teams has no message only one member of a channel sees)."""
+        (Teams has no message only one member of a channel sees). ``lang``: the reply's
+        language, for the notes Teams adds (a file's link)."""
         conv = str((activity.get("conversation") or {}).get("id") or "")
         if conversations.conversation_kind(activity) == conversations.PERSONAL:
-            self.poster.post(conv, reply)
+            self.poster.post(conv, reply, lang=lang)
         else:
-            self.poster.post(conv, reply, reply_to=str(activity.get("id") or "") or None)
+            reply_to = str(activity.get("id") or "") or None
+            self.poster.post(conv, reply, reply_to=reply_to, lang=lang)
+
+    def language(self, activity: dict[str, Any]) -> str:
+        """The bot's own words to the member of ``activity``: as a command in its
+        conversation is answered (the rule Slack's own words follow: a newcomer in a
+        nynorsk partnership's channel reads nynorsk)."""
+        return self.router.language_of(
+            PLATFORM, conversations.member_id(activity), conversations.channel_id(activity)
+        )
 
     # -- the adapter contract (bot/adapters/contract.py) -----------------------------------
 

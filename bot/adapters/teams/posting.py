@@ -80,7 +80,7 @@ class Poster:
                 raise RateLimited(wait)
             self.sleep(wait)
 
-    def outgoing(self, reply: Reply) -> Reply:
+    def outgoing(self, reply: Reply, lang: str) -> Reply:
         """The reply as Teams can carry it: files become expiring links on the web front
         (no upload without Graph), or a note when the bot has no public address."""
         if not reply.files:
@@ -91,12 +91,12 @@ class Poster:
             )
             days = files.KEEP.days
             notes = [
-                Text(t("teams.file_link", self.lang, link=link(url, f.name), days=days))
+                Text(t("teams.file_link", lang, link=link(url, f.name), days=days))
                 for f, url in zip(reply.files, links, strict=True)
             ]
         else:
             names = ", ".join(f.name for f in reply.files)
-            notes = [Text(t("teams.files_unavailable", self.lang, name=names))]
+            notes = [Text(t("teams.files_unavailable", lang, name=names))]
         return Reply(
             blocks=[*reply.blocks, *notes],
             visibility=reply.visibility,
@@ -104,13 +104,22 @@ class Poster:
             card=reply.card,
         )
 
-    def post(self, conversation_id: str, reply: Reply, *, reply_to: str | None = None) -> str:
+    def post(
+        self,
+        conversation_id: str,
+        reply: Reply,
+        *,
+        reply_to: str | None = None,
+        lang: str | None = None,
+    ) -> str:
         """A new message (or a reply in a thread); returns its activity id. A reply about
-        an object is remembered for later updates."""
+        an object is remembered for later updates. ``lang``: the reply's language, for the
+        notes added to it (else the bot's)."""
         service_url, kind = self.target(conversation_id)
         self.pace(conversation_id)
-        more, buttons = t("teams.more_not_shown", self.lang), t("teams.buttons_cut", self.lang)
-        payload = render.activity(self.outgoing(reply), more, kind, buttons)
+        lang = lang or self.lang
+        more, buttons = t("teams.more_not_shown", lang), t("teams.buttons_cut", lang)
+        payload = render.activity(self.outgoing(reply, lang), more, kind, buttons)
         if reply_to:
             activity_id = self.connector.reply(service_url, conversation_id, reply_to, payload)
         else:
