@@ -28,7 +28,7 @@ from bot.messages import Command, File, PersonRef, Reply
 from bot.reposts import schedule_repost
 from bot.router import HELP_WORDS, Router
 from bot.scheduler import DispatchLoop
-from storage.accounts import learn_name
+from storage.accounts import find_member, learn_name
 from storage.db import is_unreachable
 
 log = logging.getLogger(__name__)
@@ -42,6 +42,12 @@ UNDELIVERED = (ConnectorError, RateLimited, NoConversation)
 
 def temporary(exc: Exception) -> bool:
     return isinstance(exc, RateLimited) or (isinstance(exc, ConnectorError) and exc.temporary)
+
+
+def answer_again(exc: Exception) -> bool:
+    """Whether an answer that failed is worth sending again later (its inbox row's next
+    claim): Teams was busy, or the database could not be reached."""
+    return temporary(exc) or is_unreachable(exc)
 
 
 DEFAULT_GROUP = "partnerbot"  # "hjelp", "meg", "oversikt" typed without a command word
@@ -144,8 +150,9 @@ class TeamsBot:
     def handle(self, activity: dict[str, Any], job: Job | None = None) -> None:
         """Run one verified activity. A bug before the command ran is logged and the member
         gets an apology ("nothing was saved"); after it ran, only delivery can fail: a
-        channel post goes to the outbox, and an inbox job whose answer could not be sent
-        is raised to its worker, which answers again later (never runs it again)."""
+        channel post goes to the outbox, an inbox job whose answer could not be sent for a
+        passing reason is raised to its worker, which answers again later (never runs it
+        again), and an answer that cannot be sent at all is said to have failed."""
         try:
             conversations.remember(self.db, activity, self.clock(), self.seen)
             kind = activity.get("type")
@@ -169,12 +176,23 @@ class TeamsBot:
         reply, clicked = ran
         try:
             self.deliver(reply, activity, clicked=clicked)
-        except UNDELIVERED as exc:
-            if job is not None and temporary(exc):
+        except Exception as exc:
+            if job is not None and answer_again(exc):
                 raise  # the worker answers again after the lease (the command is done)
-            log.warning("Teams answer not delivered: %s", exc)
+            self._answer_failed(activity, exc)
         finally:
             self.dispatch_now()
+
+    def _answer_failed(self, activity: dict[str, Any], exc: Exception) -> None:
+        """The command ran (or was refused) and its answer could not be delivered: the
+        member reads that it ran, so as not to send it again (Slack's words)."""
+        if isinstance(exc, UNDELIVERED):
+            log.warning("Teams answer not delivered: %s", exc)
+        elif is_unreachable(exc):
+            log.warning("Teams answer not delivered: database error %s", exc.__class__.__name__)
+        else:
+            log.exception("answering a Teams command that was run failed", exc_info=exc)
+        self._apologise(activity, "error.answer_failed")
 
     def _apologise(self, activity: dict[str, Any], key: str) -> None:
         try:
@@ -288,6 +306,8 @@ class TeamsBot:
             try:
                 posted = (channel, self.poster.post(channel, reply, lang=lang))
             except UNDELIVERED as exc:
+                if not temporary(exc):
+                    raise  # said to have failed (as in Slack): posting again would fail too
                 self._post_later(reply, activity, channel, exc)
                 return
         else:
@@ -298,23 +318,46 @@ class TeamsBot:
     def _post_later(
         self, reply: Reply, activity: dict[str, Any], channel: str, exc: Exception
     ) -> None:
-        """The command is saved but its channel post failed: the outbox posts it (retrying
-        with backoff, or telling the organiser if it never can); the member is told that."""
+        """The command is saved but its channel post failed for a passing reason: the
+        outbox posts it (retrying with backoff, or telling who gave the command if it never
+        can); the member is told that."""
         log.warning("Teams channel post failed (%s): left to the outbox", exc)
         with self.db.transaction() as session:
-            schedule_repost(session, reply, platform=PLATFORM, channel_id=channel, now=self.clock())
-        self.tell(activity, Reply.text(t("error.post_later", self.language(activity))))
+            # Who gave the command is told if it can never be posted.
+            member = find_member(session, PLATFORM, conversations.member_id(activity))
+            schedule_repost(
+                session,
+                reply,
+                platform=PLATFORM,
+                channel_id=channel,
+                now=self.clock(),
+                member_id=member.id if member else None,
+            )
+        try:
+            self.tell(activity, Reply.text(t("error.post_later", self.language(activity))))
+        except UNDELIVERED as told:
+            # Not raised to the worker: answering again would post it a second time.
+            log.warning("Teams member not told of the later post: %s", told)
 
     def tell(self, activity: dict[str, Any], reply: Reply, *, lang: str | None = None) -> None:
         """Answer the asker: in a personal chat a message, elsewhere a reply in the thread
-        (Teams has no message only one member of a channel sees). ``lang``: the reply's
-        language, for the notes Teams adds (a file's link)."""
+        (Teams has no message only one member of a channel sees). A reply Teams refuses
+        for good goes to the member's personal chat, as Slack's answer goes by direct
+        message when its ephemeral message fails. ``lang``: the reply's language, for the
+        notes Teams adds (a file's link)."""
         conv = str((activity.get("conversation") or {}).get("id") or "")
         if conversations.conversation_kind(activity) == conversations.PERSONAL:
             self.poster.post(conv, reply, lang=lang)
-        else:
+            return
+        try:
             reply_to = str(activity.get("id") or "") or None
             self.poster.post(conv, reply, reply_to=reply_to, lang=lang)
+        except ConnectorError as exc:
+            if exc.temporary:
+                raise
+            log.warning("Teams reply in the thread refused (%s): to the personal chat", exc)
+            personal = self.poster.personal_conversation(conversations.member_id(activity))
+            self.poster.post(personal, reply, lang=lang)
 
     def language(self, activity: dict[str, Any]) -> str:
         """The bot's own words to the member of ``activity``: as a command in its
