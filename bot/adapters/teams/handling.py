@@ -343,21 +343,41 @@ class TeamsBot:
         """Answer the asker: in a personal chat a message, elsewhere a reply in the thread
         (Teams has no message only one member of a channel sees). A reply Teams refuses
         for good goes to the member's personal chat, as Slack's answer goes by direct
-        message when its ephemeral message fails. ``lang``: the reply's language, for the
-        notes Teams adds (a file's link)."""
+        message when its ephemeral message fails. Sent where the activity came from (its
+        service URL, checked against its token): no database is needed to answer.
+        ``lang``: the reply's language, for the notes Teams adds (a file's link)."""
         conv = str((activity.get("conversation") or {}).get("id") or "")
-        if conversations.conversation_kind(activity) == conversations.PERSONAL:
-            self.poster.post(conv, reply, lang=lang)
+        kind = conversations.conversation_kind(activity)
+        via = (str(activity.get("serviceUrl") or ""), kind)
+        if kind == conversations.PERSONAL:
+            self.poster.post(conv, reply, via=via, lang=lang)
             return
         try:
             reply_to = str(activity.get("id") or "") or None
-            self.poster.post(conv, reply, reply_to=reply_to, lang=lang)
+            self.poster.post(conv, reply, reply_to=reply_to, via=via, lang=lang)
         except ConnectorError as exc:
             if exc.temporary:
                 raise
             log.warning("Teams reply in the thread refused (%s): to the personal chat", exc)
             personal = self.poster.personal_conversation(conversations.member_id(activity))
             self.poster.post(personal, reply, lang=lang)
+
+    def not_taken(self, activity: dict[str, Any]) -> bool:
+        """The front could not store a message (the database cannot be reached): the
+        member is told at once to try again, in the language they were last answered in
+        (else their Teams'), as Slack's front answers a command it could not store.
+        Whether they were told."""
+        member = conversations.member_id(activity)
+        if activity.get("type") != "message" or not member:
+            return False
+        lang = self.router.seen_language(PLATFORM, member, activity.get("locale"))
+        try:
+            self.tell(activity, Reply.text(t("error.database", lang)))
+        except Exception as exc:
+            reason = exc if isinstance(exc, UNDELIVERED) else exc.__class__.__name__
+            log.warning("could not tell a Teams member the database is down: %s", reason)
+            return False
+        return True
 
     def language(self, activity: dict[str, Any]) -> str:
         """The bot's own words to the member of ``activity``: as a command in its

@@ -110,12 +110,14 @@ class Poster:
         reply: Reply,
         *,
         reply_to: str | None = None,
+        via: tuple[str, str] | None = None,
         lang: str | None = None,
     ) -> str:
         """A new message (or a reply in a thread); returns its activity id. A reply about
-        an object is remembered for later updates. ``lang``: the reply's language, for the
-        notes added to it (else the bot's)."""
-        service_url, kind = self.target(conversation_id)
+        an object is remembered for later updates. ``via``: the conversation's service URL
+        and kind when the caller has them (an activity from it), else they are read;
+        ``lang``: the reply's language, for the notes added to it (else the bot's)."""
+        service_url, kind = via if via is not None and via[0] else self.target(conversation_id)
         self.pace(conversation_id)
         lang = lang or self.lang
         more, buttons = t("teams.more_not_shown", lang), t("teams.buttons_cut", lang)
