@@ -18,6 +18,7 @@ from bot.adapters.teams.messenger import TeamsMessenger
 from bot.adapters.teams.posting import PLATFORM, NoConversation, Poster, RateLimited
 from bot.adapters.teams.ratelimit import ConversationLimits
 from bot.app import App
+from bot.cards import Cards
 from bot.clock import now as clock_now
 from bot.grammar import tokenize
 from bot.hygiene import clean_name
@@ -130,8 +131,10 @@ class TeamsBot:
         limits = limits or ConversationLimits()
         lang = app.settings.language
         public = app.settings.public_url
+        # Card updates render the object as it stands, one at a time (bot/cards.py).
+        cards = Cards(app.db, app.router.cards, app.settings.tz)
         self.poster = Poster(
-            interactive, app.db, limits, lang=lang, max_wait=5.0, public_url=public
+            interactive, app.db, limits, lang=lang, max_wait=5.0, public_url=public, cards=cards
         )
         self.messenger = TeamsMessenger(
             Poster(outbox, app.db, limits, lang=lang, public_url=public)
@@ -292,15 +295,16 @@ class TeamsBot:
     ) -> None:
         ref = reply.object_ref
         card = reply.card or reply
+        # The command's language (as the router just read it), for its cards and the notes
+        # Teams adds.
+        member = conversations.member_id(activity)
+        lang = self.router.known_language(PLATFORM, member) or self.language(activity)
         if ref is not None and clicked is not None and clicked in self.poster.posted(ref):
             # A click on the object's own card: the card itself shows the new state.
-            self.poster.update_all(ref, card)
+            self.poster.update_all(ref, card, lang=lang)
             return
         posted: tuple[str, str] | None = None
         kind = conversations.conversation_kind(activity)
-        # The command's language (as the router just read it), for the notes Teams adds.
-        member = conversations.member_id(activity)
-        lang = self.router.known_language(PLATFORM, member) or self.language(activity)
         if reply.visibility == "channel" and kind != conversations.PERSONAL:
             channel = conversations.channel_id(activity)
             try:
@@ -313,7 +317,7 @@ class TeamsBot:
         else:
             self.tell(activity, reply, lang=lang)
         if ref is not None:
-            self.poster.update_all(ref, card, skip=posted)
+            self.poster.update_all(ref, card, skip=posted, lang=lang)
 
     def _post_later(
         self, reply: Reply, activity: dict[str, Any], channel: str, exc: Exception

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from bot.adapters.teams import conversations, files, render
 from bot.adapters.teams.connector import Connector, ConnectorError
 from bot.adapters.teams.ratelimit import ConversationLimits
+from bot.cards import Cards
 from bot.i18n import t
 from bot.messages import Reply, Text, link
 from storage import posted as posted_messages
@@ -47,6 +48,7 @@ class Poster:
         max_wait: float = 1.0,
         sleep: Callable[[float], None] = time.sleep,
         public_url: str | None = None,
+        cards: Cards | None = None,
     ) -> None:
         self.connector = connector
         self.db = db
@@ -55,6 +57,7 @@ class Poster:
         self.max_wait = max_wait
         self.sleep = sleep
         self.public_url = public_url
+        self.cards = cards
 
     def service_url(self, conversation_id: str) -> str:
         return self.target(conversation_id)[0]
@@ -137,14 +140,35 @@ class Poster:
         return posted_messages.posted(self.db, PLATFORM, ref)
 
     def update_all(
-        self, ref: tuple[str, int], reply: Reply, *, skip: tuple[str, str] | None = None
+        self,
+        ref: tuple[str, int],
+        reply: Reply,
+        *,
+        skip: tuple[str, str] | None = None,
+        lang: str | None = None,
     ) -> int:
-        """Update every posted message of the object; returns how many were updated. A
-        message that is gone is forgotten; a throttled update is left (the next vote
-        rewrites the card anyway)."""
+        """Update every posted message of the object; returns how many were updated. With
+        ``cards``, the card is rendered from the database at send time in ``lang``, one
+        update of an object at a time, so the last update shows the last state (as
+        Slack's, bot/cards.py). A message that is gone is forgotten; a throttled update is
+        left (the next vote rewrites the card anyway)."""
+        if self.cards is None or ref[0] not in self.cards.renderers:
+            return self._update_all(ref, reply, self.posted(ref), skip)
+        with self.cards.latest(ref, lang or self.lang, PLATFORM) as found:
+            if found.superseded:
+                return 0  # a later update of the object follows, and shows more
+            return self._update_all(ref, found.card or reply, found.messages, skip)
+
+    def _update_all(
+        self,
+        ref: tuple[str, int],
+        reply: Reply,
+        messages: list[tuple[str, str]],
+        skip: tuple[str, str] | None,
+    ) -> int:
         more, buttons = t("teams.more_not_shown", self.lang), t("teams.buttons_cut", self.lang)
         done = 0
-        for conversation_id, activity_id in self.posted(ref):
+        for conversation_id, activity_id in messages:
             if skip == (conversation_id, activity_id):
                 continue
             try:
