@@ -312,7 +312,7 @@ class TeamsBot:
             except UNDELIVERED as exc:
                 if not temporary(exc):
                     raise  # said to have failed (as in Slack): posting again would fail too
-                self._post_later(reply, activity, channel, exc)
+                self._post_later(reply, activity, channel, exc, lang)
                 return
         else:
             self.tell(activity, reply, lang=lang)
@@ -320,12 +320,14 @@ class TeamsBot:
             self.poster.update_all(ref, card, skip=posted, lang=lang)
 
     def _post_later(
-        self, reply: Reply, activity: dict[str, Any], channel: str, exc: Exception
+        self, reply: Reply, activity: dict[str, Any], channel: str, exc: Exception, lang: str
     ) -> None:
         """The command is saved but its channel post failed for a passing reason: the
         outbox posts it (retrying with backoff, or telling who gave the command if it never
-        can); the member is told that."""
+        can); the member is told that. Its files go with it as their links (the outbox
+        keeps no file; Slack uploads them at once)."""
         log.warning("Teams channel post failed (%s): left to the outbox", exc)
+        reply = self.poster.outgoing(reply, lang)
         with self.db.transaction() as session:
             # Who gave the command is told if it can never be posted.
             member = find_member(session, PLATFORM, conversations.member_id(activity))

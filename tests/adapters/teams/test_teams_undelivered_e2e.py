@@ -118,3 +118,22 @@ def test_a_later_post_whose_member_could_not_be_told_is_posted_once(teams: Teams
     wait_until(done, what="the command's inbox row to be done")
     posts = [c for c in teams.fake.sent("send") if c.conversation == CHANNEL and title in c.text]
     assert [c.status for c in posts] == [502, 502, 502, 200]  # the outbox's post, once
+
+
+def test_a_meeting_posted_later_keeps_its_invitation_link(teams: TeamsHarness) -> None:
+    """Slack uploads a later post's files at once; in Teams a file is a link in the post,
+    so the post the outbox makes keeps it (it said "the invitation is attached" without)."""
+    title = "Møte med invitasjon som kommer seinare"
+    teams.say_in_channel(f'mote ny "{title}" tider {day(18)} kl 10-12', **INGRID)
+    teams.fake.wait_for("send", lambda c: c.conversation == CHANNEL and title in c.text)
+    with teams.db.transaction() as s:
+        poll = s.scalar(select(Poll.id).where(Poll.title == title))
+    for _ in range(3):  # the first try and the interactive client's two retries
+        teams.fake.fail_next("send", status=502, retry_after=None)
+    activity = teams.say_in_channel(f"mote lukk {poll} valg 1", **INGRID)
+    told = teams.fake.wait_for("reply", lambda c: c.body.get("replyToId") == activity["id"])
+    assert "ikke send kommandoen på nytt" in told.text
+    posted = teams.fake.wait_for(
+        "send", lambda c: c.conversation == CHANNEL and title in c.text and ".ics" in c.text
+    )
+    assert "/files/" in posted.text, posted.text
