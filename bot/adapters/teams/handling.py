@@ -314,6 +314,8 @@ class TeamsBot:
                     raise  # said to have failed (as in Slack): posting again would fail too
                 self._post_later(reply, activity, channel, exc, lang)
                 return
+        elif reply.visibility == "private" and kind != conversations.PERSONAL:
+            self._tell_privately(activity, reply, lang)
         else:
             self.tell(activity, reply, lang=lang)
         if ref is not None:
@@ -344,6 +346,14 @@ class TeamsBot:
         except UNDELIVERED as told:
             # Not raised to the worker: answering again would post it a second time.
             log.warning("Teams member not told of the later post: %s", told)
+
+    def _tell_privately(self, activity: dict[str, Any], reply: Reply, lang: str) -> None:
+        """An answer only the asker may read, asked where everyone reads the answers (a
+        channel's thread): in their personal chat, and the thread says so (Slack: an
+        ephemeral message)."""
+        personal = self.poster.personal_conversation(conversations.member_id(activity))
+        self.poster.post(personal, reply, lang=lang)
+        self.tell(activity, Reply.text(t("teams.sent_privately", lang)), lang=lang)
 
     def tell(self, activity: dict[str, Any], reply: Reply, *, lang: str | None = None) -> None:
         """Answer the asker: in a personal chat a message, elsewhere a reply in the thread
