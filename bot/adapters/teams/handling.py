@@ -351,9 +351,13 @@ class TeamsBot:
         """An answer only the asker may read, asked where everyone reads the answers (a
         channel's thread): in their personal chat, and the thread says so (Slack: an
         ephemeral message)."""
+        self._post_personally(activity, reply, lang)
+        self.tell(activity, Reply.text(t("teams.sent_privately", lang)), lang=lang)
+
+    def _post_personally(self, activity: dict[str, Any], reply: Reply, lang: str | None) -> None:
+        """In the personal chat of the activity's member (opened if need be)."""
         personal = self.poster.personal_conversation(conversations.member_id(activity))
         self.poster.post(personal, reply, lang=lang)
-        self.tell(activity, Reply.text(t("teams.sent_privately", lang)), lang=lang)
 
     def tell(self, activity: dict[str, Any], reply: Reply, *, lang: str | None = None) -> None:
         """Answer the asker: in a personal chat a message, elsewhere a reply in the thread
@@ -375,8 +379,7 @@ class TeamsBot:
             if exc.temporary:
                 raise
             log.warning("Teams reply in the thread refused (%s): to the personal chat", exc)
-            personal = self.poster.personal_conversation(conversations.member_id(activity))
-            self.poster.post(personal, reply, lang=lang)
+            self._post_personally(activity, reply, lang)
 
     def not_taken(self, activity: dict[str, Any]) -> bool:
         """The front could not store a message (the database cannot be reached): the
