@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import select
 
 from storage.models import Conference
+from tests.adapters.slack.process import wait_until
 from tests.adapters.teams.harness import TeamsHarness, teams_bot
 
 CHANNEL = "19:infra@thread.tacv2"
@@ -36,8 +37,12 @@ def test_a_conferences_participants_go_to_the_organisers_personal_chat(
     title = "Samling med matønske"
     day = (datetime.now(ZoneInfo("Europe/Oslo")) + timedelta(days=30)).strftime("%d.%m.%Y")
     teams.say_in_channel(f'konferanse ny "{title}" dato {day} kl 09-15', **INGRID)
-    with teams.db.transaction() as s:
-        conference = s.scalar(select(Conference.id).where(Conference.title == title))
+
+    def made() -> int | None:
+        with teams.db.transaction() as s:
+            return s.scalar(select(Conference.id).where(Conference.title == title))
+
+    conference = wait_until(made, what="the conference")
     teams.say_in_channel(f"konferanse kunngjør {conference}", **INGRID)
     teams.fake.wait_for("send", lambda c: c.conversation == CHANNEL and "Invitasjon" in c.text)
     teams.say(f'konferanse meld på {conference} merknad "nøtteallergi"', user="siri")
