@@ -39,7 +39,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, assert_never
 
-Visibility = Literal["ephemeral", "channel"]
+# "private": only the asker, and never where others can read it (someone's notes, a private
+# feed's address): where an answer is read by everyone (a Teams channel's thread), it goes
+# to the asker's personal chat instead; elsewhere it is an ephemeral answer.
+Visibility = Literal["ephemeral", "channel", "private"]
 
 
 @dataclass(frozen=True)
@@ -424,7 +427,8 @@ class File:
 
 @dataclass
 class Reply:
-    """What the bot answers. ``visibility``: only the asker (ephemeral) or the channel.
+    """What the bot answers. ``visibility``: only the asker (ephemeral), the channel, or
+    only the asker and never in front of others (private, see ``Visibility``).
 
     ``object_ref`` names the object the message is about (e.g. ("poll", 4)) so that an
     adapter can remember the posted message and update it later. Every reply carrying it,

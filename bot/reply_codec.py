@@ -25,6 +25,7 @@ from bot.messages import (
     Table,
     Text,
     Typed,
+    Visibility,
 )
 
 _PARTS: dict[str, Callable[..., Part]] = {
@@ -56,11 +57,15 @@ def encode(reply: Reply) -> dict[str, Any]:
     }
 
 
+def _visibility(value: object) -> Visibility:
+    return "channel" if value == "channel" else "private" if value == "private" else "ephemeral"
+
+
 def decode(data: dict[str, Any]) -> Reply:
     ref = data.get("object_ref")
     return Reply(
         blocks=[_unblock(b) for b in data.get("blocks", [])],
-        visibility="channel" if data.get("visibility") == "channel" else "ephemeral",
+        visibility=_visibility(data.get("visibility")),
         files=[
             File(
                 name=f["name"],

@@ -217,6 +217,16 @@ class Router:
         """The member's language as last seen (no database needed), or None."""
         return self._languages.get((platform, user_id))
 
+    def seen_language(self, platform: str, user_id: str, locale: str | None = None) -> str:
+        """The language to answer a member in before they are read (or while the database
+        cannot be reached): as last seen, else their platform's ``locale``, else
+        PARTNERBOT_LANGUAGE."""
+        return (
+            self.known_language(platform, user_id)
+            or language_from_locale(locale)
+            or self.settings.language
+        )
+
     def remember_language(self, platform: str, user_id: str, lang: str) -> None:
         self._languages[(platform, user_id)] = lang
 
@@ -238,7 +248,7 @@ class Router:
         except Exception as exc:
             if not is_unreachable(exc):
                 raise
-            return self.known_language(platform, user_id) or self.settings.language
+            return self.seen_language(platform, user_id)
         return self.settings.language
 
     def find_group(self, name: str) -> CommandGroup | None:
@@ -281,11 +291,7 @@ class Router:
         where a write it needs makes the command run again to write."""
         command = clean_command(command)
         # Until the member is read (and if the database cannot be reached): as last seen.
-        seen = [
-            self.known_language(command.platform, command.user_id)
-            or language_from_locale(command.locale)
-            or self.settings.language
-        ]
+        seen = [self.seen_language(command.platform, command.user_id, command.locale)]
         try:
             if self.reads_only(command):
                 try:

@@ -510,7 +510,8 @@ def list_participants(ctx: Context, args: Args) -> Reply:
             count=sum(1 for m in members if m.id not in answered),
         )
     )
-    reply = Reply.text("\n".join(lines))
+    # Private: the participants' notes to the organiser (food, allergies), guests' e-mail.
+    reply = Reply.text("\n".join(lines), visibility="private")
     reply.files.append(participants_csv(ctx.session, conf, ctx.lang, ctx.tz))
     return reply
 

@@ -138,7 +138,9 @@ def calendar_link(ctx: Context, args: Args) -> Reply:
     else:
         token = link.token or ""
     key = "web.feed_renewed" if renewed and link is not None else "web.feed"
-    return _feed_reply(ctx, key, base, web_links.FEED, token)
+    reply = _feed_reply(ctx, key, base, web_links.FEED, token)
+    reply.visibility = "private"  # whoever has the address reads the member's calendar
+    return reply
 
 
 def _network_feed(ctx: Context, args: Args, name: str, *, renew: bool) -> Reply:

@@ -21,6 +21,11 @@ TEXTS = {
         "nn": "Nokre knappar er korta ned eller utelatne: det er ikkje plass til alle i Teams. Skriv kommandoen i staden.",
         "en": "Some buttons are shortened or left out: there is no room for them all in Teams. Type the command instead.",
     },
+    "teams.sent_privately": {
+        "nb": "Svaret er bare for deg, så jeg har sendt det i den personlige chatten vår.",
+        "nn": "Svaret er berre for deg, så eg har sendt det i den personlege chatten vår.",
+        "en": "The answer is for you only, so I have sent it in our personal chat.",
+    },
     "teams.more_not_shown": {
         "nb": "Meldingen er for lang for Teams; resten vises ikke her. Kjør kommandoen på nytt for å se alt.",
         "nn": "Meldinga er for lang for Teams; resten blir ikkje vist her. Køyr kommandoen på nytt for å sjå alt.",

@@ -51,3 +51,12 @@ def test_a_reply_with_every_kind_of_block_a_file_and_a_card_round_trips() -> Non
 def test_an_answer_stored_before_texts_had_parts_still_decodes() -> None:
     old = {"blocks": [{"text": "Høring #3"}], "visibility": "ephemeral"}
     assert reply_codec.decode(old).blocks == [Text("Høring #3")]
+
+
+def test_a_private_answer_stays_private_when_answered_again() -> None:
+    """An inbox row's stored answer is sent again after a crash: a private one (a
+    conference's participants) must not come back as an ordinary answer, which Teams
+    shows in the channel's thread."""
+    for visibility in ("private", "channel", "ephemeral"):
+        reply = Reply.text("Deltakere", visibility=visibility)
+        assert reply_codec.decode(reply_codec.encode(reply)).visibility == visibility

@@ -27,6 +27,12 @@ def base_conversation(conversation_id: str) -> str:
     return conversation_id.split(";", 1)[0]
 
 
+def channel_id(activity: dict[str, Any]) -> str:
+    """The conversation an activity came from, as commands and channel bindings name it
+    (a channel without the thread's ``;messageid=``)."""
+    return base_conversation(str((activity.get("conversation") or {}).get("id") or ""))
+
+
 def member_id(activity: dict[str, Any]) -> str:
     """The account id the bot keys a Teams member by: their AAD object id (stable across
     the tenant's teams and chats), else their Teams user id."""

@@ -18,6 +18,7 @@ from bot.adapters.teams.messenger import TeamsMessenger
 from bot.adapters.teams.posting import PLATFORM, NoConversation, Poster, RateLimited
 from bot.adapters.teams.ratelimit import ConversationLimits
 from bot.app import App
+from bot.cards import Cards
 from bot.clock import now as clock_now
 from bot.grammar import tokenize
 from bot.hygiene import clean_name
@@ -28,7 +29,7 @@ from bot.messages import Command, File, PersonRef, Reply
 from bot.reposts import schedule_repost
 from bot.router import HELP_WORDS, Router
 from bot.scheduler import DispatchLoop
-from storage.accounts import learn_name
+from storage.accounts import find_member, learn_name
 from storage.db import is_unreachable
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,12 @@ UNDELIVERED = (ConnectorError, RateLimited, NoConversation)
 
 def temporary(exc: Exception) -> bool:
     return isinstance(exc, RateLimited) or (isinstance(exc, ConnectorError) and exc.temporary)
+
+
+def answer_again(exc: Exception) -> bool:
+    """Whether an answer that failed is worth sending again later (its inbox row's next
+    claim): Teams was busy, or the database could not be reached."""
+    return temporary(exc) or is_unreachable(exc)
 
 
 DEFAULT_GROUP = "partnerbot"  # "hjelp", "meg", "oversikt" typed without a command word
@@ -124,8 +131,10 @@ class TeamsBot:
         limits = limits or ConversationLimits()
         lang = app.settings.language
         public = app.settings.public_url
+        # Card updates render the object as it stands, one at a time (bot/cards.py).
+        cards = Cards(app.db, app.router.cards, app.settings.tz)
         self.poster = Poster(
-            interactive, app.db, limits, lang=lang, max_wait=5.0, public_url=public
+            interactive, app.db, limits, lang=lang, max_wait=5.0, public_url=public, cards=cards
         )
         self.messenger = TeamsMessenger(
             Poster(outbox, app.db, limits, lang=lang, public_url=public)
@@ -144,8 +153,9 @@ class TeamsBot:
     def handle(self, activity: dict[str, Any], job: Job | None = None) -> None:
         """Run one verified activity. A bug before the command ran is logged and the member
         gets an apology ("nothing was saved"); after it ran, only delivery can fail: a
-        channel post goes to the outbox, and an inbox job whose answer could not be sent
-        is raised to its worker, which answers again later (never runs it again)."""
+        channel post goes to the outbox, an inbox job whose answer could not be sent for a
+        passing reason is raised to its worker, which answers again later (never runs it
+        again), and an answer that cannot be sent at all is said to have failed."""
         try:
             conversations.remember(self.db, activity, self.clock(), self.seen)
             kind = activity.get("type")
@@ -169,16 +179,27 @@ class TeamsBot:
         reply, clicked = ran
         try:
             self.deliver(reply, activity, clicked=clicked)
-        except UNDELIVERED as exc:
-            if job is not None and temporary(exc):
+        except Exception as exc:
+            if job is not None and answer_again(exc):
                 raise  # the worker answers again after the lease (the command is done)
-            log.warning("Teams answer not delivered: %s", exc)
+            self._answer_failed(activity, exc)
         finally:
             self.dispatch_now()
 
+    def _answer_failed(self, activity: dict[str, Any], exc: Exception) -> None:
+        """The command ran (or was refused) and its answer could not be delivered: the
+        member reads that it ran, so as not to send it again (Slack's words)."""
+        if isinstance(exc, UNDELIVERED):
+            log.warning("Teams answer not delivered: %s", exc)
+        elif is_unreachable(exc):
+            log.warning("Teams answer not delivered: database error %s", exc.__class__.__name__)
+        else:
+            log.exception("answering a Teams command that was run failed", exc_info=exc)
+        self._apologise(activity, "error.answer_failed")
+
     def _apologise(self, activity: dict[str, Any], key: str) -> None:
         try:
-            lang = self.router.language_of(PLATFORM, conversations.member_id(activity))
+            lang = self.language(activity)
         except Exception:
             lang = self.settings.language
         try:
@@ -217,10 +238,7 @@ class TeamsBot:
             name, text = split_command(self.router, value[render.DATA_KEY])
             reply_to = activity.get("replyToId")
             if reply_to:
-                conv = conversations.base_conversation(
-                    str((activity.get("conversation") or {}).get("id") or "")
-                )
-                clicked = (conv, str(reply_to))
+                clicked = (conversations.channel_id(activity), str(reply_to))
         else:
             name, text = split_command(self.router, message_text(activity))
         if job is not None and job.answer is not None:
@@ -256,7 +274,7 @@ class TeamsBot:
             platform=PLATFORM,
             user_id=conversations.member_id(activity),
             user_name=str(sender.get("name") or ""),
-            channel_id=conversations.base_conversation(str(conversation.get("id") or "")),
+            channel_id=conversations.channel_id(activity),
             channel_name=f"#{channel_name}" if channel_name else None,
             name=name,
             text=text.strip(),
@@ -277,45 +295,116 @@ class TeamsBot:
     ) -> None:
         ref = reply.object_ref
         card = reply.card or reply
+        # The command's language (as the router just read it), for its cards and the notes
+        # Teams adds.
+        member = conversations.member_id(activity)
+        lang = self.router.known_language(PLATFORM, member) or self.language(activity)
         if ref is not None and clicked is not None and clicked in self.poster.posted(ref):
             # A click on the object's own card: the card itself shows the new state.
-            self.poster.update_all(ref, card)
+            self.poster.update_all(ref, card, lang=lang)
             return
         posted: tuple[str, str] | None = None
         kind = conversations.conversation_kind(activity)
         if reply.visibility == "channel" and kind != conversations.PERSONAL:
-            channel = conversations.base_conversation(
-                str((activity.get("conversation") or {}).get("id") or "")
-            )
+            channel = conversations.channel_id(activity)
             try:
-                posted = (channel, self.poster.post(channel, reply))
+                posted = (channel, self.poster.post(channel, reply, lang=lang))
             except UNDELIVERED as exc:
-                self._post_later(reply, activity, channel, exc)
+                if not temporary(exc):
+                    raise  # said to have failed (as in Slack): posting again would fail too
+                self._post_later(reply, activity, channel, exc, lang)
                 return
+        elif reply.visibility == "private" and kind != conversations.PERSONAL:
+            self._tell_privately(activity, reply, lang)
         else:
-            self.tell(activity, reply)
+            self.tell(activity, reply, lang=lang)
         if ref is not None:
-            self.poster.update_all(ref, card, skip=posted)
+            self.poster.update_all(ref, card, skip=posted, lang=lang)
 
     def _post_later(
-        self, reply: Reply, activity: dict[str, Any], channel: str, exc: Exception
+        self, reply: Reply, activity: dict[str, Any], channel: str, exc: Exception, lang: str
     ) -> None:
-        """The command is saved but its channel post failed: the outbox posts it (retrying
-        with backoff, or telling the organiser if it never can); the member is told that."""
+        """The command is saved but its channel post failed for a passing reason: the
+        outbox posts it (retrying with backoff, or telling who gave the command if it never
+        can); the member is told that. Its files go with it as their links (the outbox
+        keeps no file; Slack uploads them at once)."""
         log.warning("Teams channel post failed (%s): left to the outbox", exc)
+        reply = self.poster.outgoing(reply, lang)
         with self.db.transaction() as session:
-            schedule_repost(session, reply, platform=PLATFORM, channel_id=channel, now=self.clock())
-        lang = self.router.language_of(PLATFORM, conversations.member_id(activity))
-        self.tell(activity, Reply.text(t("error.post_later", lang)))
+            # Who gave the command is told if it can never be posted.
+            member = find_member(session, PLATFORM, conversations.member_id(activity))
+            schedule_repost(
+                session,
+                reply,
+                platform=PLATFORM,
+                channel_id=channel,
+                now=self.clock(),
+                member_id=member.id if member else None,
+            )
+        try:
+            self.tell(activity, Reply.text(t("error.post_later", self.language(activity))))
+        except UNDELIVERED as told:
+            # Not raised to the worker: answering again would post it a second time.
+            log.warning("Teams member not told of the later post: %s", told)
 
-    def tell(self, activity: dict[str, Any], reply: Reply) -> None:
+    def _tell_privately(self, activity: dict[str, Any], reply: Reply, lang: str) -> None:
+        """An answer only the asker may read, asked where everyone reads the answers (a
+        channel's thread): in their personal chat, and the thread says so (Slack: an
+        ephemeral message)."""
+        self._post_personally(activity, reply, lang)
+        self.tell(activity, Reply.text(t("teams.sent_privately", lang)), lang=lang)
+
+    def _post_personally(self, activity: dict[str, Any], reply: Reply, lang: str | None) -> None:
+        """In the personal chat of the activity's member (opened if need be)."""
+        personal = self.poster.personal_conversation(conversations.member_id(activity))
+        self.poster.post(personal, reply, lang=lang)
+
+    def tell(self, activity: dict[str, Any], reply: Reply, *, lang: str | None = None) -> None:
         """Answer the asker: in a personal chat a message, elsewhere a reply in the thread
-        (Teams has no message only one member of a channel sees)."""
+        (Teams has no message only one member of a channel sees). A reply Teams refuses
+        for good goes to the member's personal chat, as Slack's answer goes by direct
+        message when its ephemeral message fails. Sent where the activity came from (its
+        service URL, checked against its token): no database is needed to answer.
+        ``lang``: the reply's language, for the notes Teams adds (a file's link)."""
         conv = str((activity.get("conversation") or {}).get("id") or "")
-        if conversations.conversation_kind(activity) == conversations.PERSONAL:
-            self.poster.post(conv, reply)
-        else:
-            self.poster.post(conv, reply, reply_to=str(activity.get("id") or "") or None)
+        kind = conversations.conversation_kind(activity)
+        via = (str(activity.get("serviceUrl") or ""), kind)
+        if kind == conversations.PERSONAL:
+            self.poster.post(conv, reply, via=via, lang=lang)
+            return
+        try:
+            reply_to = str(activity.get("id") or "") or None
+            self.poster.post(conv, reply, reply_to=reply_to, via=via, lang=lang)
+        except ConnectorError as exc:
+            if exc.temporary:
+                raise
+            log.warning("Teams reply in the thread refused (%s): to the personal chat", exc)
+            self._post_personally(activity, reply, lang)
+
+    def not_taken(self, activity: dict[str, Any]) -> bool:
+        """The front could not store a message (the database cannot be reached): the
+        member is told at once to try again, in the language they were last answered in
+        (else their Teams'), as Slack's front answers a command it could not store.
+        Whether they were told."""
+        member = conversations.member_id(activity)
+        if activity.get("type") != "message" or not member:
+            return False
+        lang = self.router.seen_language(PLATFORM, member, activity.get("locale"))
+        try:
+            self.tell(activity, Reply.text(t("error.database", lang)))
+        except Exception as exc:
+            reason = exc if isinstance(exc, UNDELIVERED) else exc.__class__.__name__
+            log.warning("could not tell a Teams member the database is down: %s", reason)
+            return False
+        return True
+
+    def language(self, activity: dict[str, Any]) -> str:
+        """The bot's own words to the member of ``activity``: as a command in its
+        conversation is answered (the rule Slack's own words follow: a newcomer in a
+        nynorsk partnership's channel reads nynorsk)."""
+        return self.router.language_of(
+            PLATFORM, conversations.member_id(activity), conversations.channel_id(activity)
+        )
 
     # -- the adapter contract (bot/adapters/contract.py) -----------------------------------
 

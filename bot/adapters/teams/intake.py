@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.adapters.teams.conversations import base_conversation, member_id
+from bot.adapters.teams.conversations import channel_id, member_id
 from bot.inbox import notify
 from storage import inbox
 from storage.db import Database
@@ -28,8 +28,7 @@ def request_key(activity: dict[str, Any]) -> str:
 def queue_of(activity: dict[str, Any]) -> str:
     """Whose request it is: one member's activities run in the order they came; an
     activity without a member (an installation) queues with its conversation."""
-    conversation = base_conversation(str((activity.get("conversation") or {}).get("id") or ""))
-    return member_id(activity) or f"conversation:{conversation}"
+    return member_id(activity) or f"conversation:{channel_id(activity)}"
 
 
 class Intake:

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from bot.adapters.teams import conversations, files, render
 from bot.adapters.teams.connector import Connector, ConnectorError
 from bot.adapters.teams.ratelimit import ConversationLimits
+from bot.cards import Cards
 from bot.i18n import t
 from bot.messages import Reply, Text, link
 from storage import posted as posted_messages
@@ -47,6 +48,7 @@ class Poster:
         max_wait: float = 1.0,
         sleep: Callable[[float], None] = time.sleep,
         public_url: str | None = None,
+        cards: Cards | None = None,
     ) -> None:
         self.connector = connector
         self.db = db
@@ -55,6 +57,7 @@ class Poster:
         self.max_wait = max_wait
         self.sleep = sleep
         self.public_url = public_url
+        self.cards = cards
 
     def service_url(self, conversation_id: str) -> str:
         return self.target(conversation_id)[0]
@@ -80,7 +83,7 @@ class Poster:
                 raise RateLimited(wait)
             self.sleep(wait)
 
-    def outgoing(self, reply: Reply) -> Reply:
+    def outgoing(self, reply: Reply, lang: str) -> Reply:
         """The reply as Teams can carry it: files become expiring links on the web front
         (no upload without Graph), or a note when the bot has no public address."""
         if not reply.files:
@@ -91,12 +94,12 @@ class Poster:
             )
             days = files.KEEP.days
             notes = [
-                Text(t("teams.file_link", self.lang, link=link(url, f.name), days=days))
+                Text(t("teams.file_link", lang, link=link(url, f.name), days=days))
                 for f, url in zip(reply.files, links, strict=True)
             ]
         else:
             names = ", ".join(f.name for f in reply.files)
-            notes = [Text(t("teams.files_unavailable", self.lang, name=names))]
+            notes = [Text(t("teams.files_unavailable", lang, name=names))]
         return Reply(
             blocks=[*reply.blocks, *notes],
             visibility=reply.visibility,
@@ -104,13 +107,24 @@ class Poster:
             card=reply.card,
         )
 
-    def post(self, conversation_id: str, reply: Reply, *, reply_to: str | None = None) -> str:
+    def post(
+        self,
+        conversation_id: str,
+        reply: Reply,
+        *,
+        reply_to: str | None = None,
+        via: tuple[str, str] | None = None,
+        lang: str | None = None,
+    ) -> str:
         """A new message (or a reply in a thread); returns its activity id. A reply about
-        an object is remembered for later updates."""
-        service_url, kind = self.target(conversation_id)
+        an object is remembered for later updates. ``via``: the conversation's service URL
+        and kind when the caller has them (an activity from it), else they are read;
+        ``lang``: the reply's language, for the notes added to it (else the bot's)."""
+        service_url, kind = via if via is not None and via[0] else self.target(conversation_id)
         self.pace(conversation_id)
-        more, buttons = t("teams.more_not_shown", self.lang), t("teams.buttons_cut", self.lang)
-        payload = render.activity(self.outgoing(reply), more, kind, buttons)
+        lang = lang or self.lang
+        more, buttons = t("teams.more_not_shown", lang), t("teams.buttons_cut", lang)
+        payload = render.activity(self.outgoing(reply, lang), more, kind, buttons)
         if reply_to:
             activity_id = self.connector.reply(service_url, conversation_id, reply_to, payload)
         else:
@@ -126,14 +140,35 @@ class Poster:
         return posted_messages.posted(self.db, PLATFORM, ref)
 
     def update_all(
-        self, ref: tuple[str, int], reply: Reply, *, skip: tuple[str, str] | None = None
+        self,
+        ref: tuple[str, int],
+        reply: Reply,
+        *,
+        skip: tuple[str, str] | None = None,
+        lang: str | None = None,
     ) -> int:
-        """Update every posted message of the object; returns how many were updated. A
-        message that is gone is forgotten; a throttled update is left (the next vote
-        rewrites the card anyway)."""
+        """Update every posted message of the object; returns how many were updated. With
+        ``cards``, the card is rendered from the database at send time in ``lang``, one
+        update of an object at a time, so the last update shows the last state (as
+        Slack's, bot/cards.py). A message that is gone is forgotten; a throttled update is
+        left (the next vote rewrites the card anyway)."""
+        if self.cards is None or ref[0] not in self.cards.renderers:
+            return self._update_all(ref, reply, self.posted(ref), skip)
+        with self.cards.latest(ref, lang or self.lang, PLATFORM) as found:
+            if found.superseded:
+                return 0  # a later update of the object follows, and shows more
+            return self._update_all(ref, found.card or reply, found.messages, skip)
+
+    def _update_all(
+        self,
+        ref: tuple[str, int],
+        reply: Reply,
+        messages: list[tuple[str, str]],
+        skip: tuple[str, str] | None,
+    ) -> int:
         more, buttons = t("teams.more_not_shown", self.lang), t("teams.buttons_cut", self.lang)
         done = 0
-        for conversation_id, activity_id in self.posted(ref):
+        for conversation_id, activity_id in messages:
             if skip == (conversation_id, activity_id):
                 continue
             try:

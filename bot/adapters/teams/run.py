@@ -7,6 +7,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
+from typing import Any
 
 from starlette.routing import BaseRoute
 
@@ -21,6 +23,7 @@ from bot.config import Settings
 from bot.inbox import Worker
 from bot.scheduler import DispatchLoop
 from storage import inbox
+from storage.db import is_unreachable
 
 log = logging.getLogger(__name__)
 
@@ -89,5 +92,18 @@ class TeamsRuntime:
     def routes(self, *, wake: bool = True) -> list[BaseRoute]:
         """POST /api/messages and GET /files/... for the web app."""
         intake = Intake(self.app.db, self.worker.wake if wake else (lambda: None))
-        endpoint = MessagesEndpoint(TeamsAuth(self.app.settings), intake)
+        endpoint = MessagesEndpoint(TeamsAuth(self.app.settings), partial(self.take, intake))
         return [*routes(endpoint), *files.routes(self.app.db)]
+
+    def take(self, intake: Intake, activity: dict[str, Any]) -> None:
+        """Store the activity before Teams gets its 200. While the database cannot be
+        reached, a member's message is answered at once ("try again") and Teams gets its
+        200, as Slack's ack; when even that cannot be said, Teams gets the error."""
+        try:
+            intake(activity)
+        except Exception as exc:
+            if not is_unreachable(exc):
+                raise
+            log.warning("database unreachable: a Teams activity was not taken")
+            if not self.bot.not_taken(activity):
+                raise

@@ -50,8 +50,13 @@ class TeamsHarness:
 
 @contextmanager
 def teams_bot(
-    tmp_path: Path, *, admins: str = "aad-ingrid", **settings_extra: object
+    tmp_path: Path,
+    *,
+    admins: str = "aad-ingrid",
+    database: type[Database] = Database,
+    **settings_extra: object,
 ) -> Iterator[TeamsHarness]:
+    """``database``: another Database class (tests.helpers.FlakyDatabase: one to stop)."""
     with ExitStack() as stack:
         fake = stack.enter_context(FakeConnector())
         monkeypatch = stack.enter_context(pytest.MonkeyPatch.context())
@@ -64,7 +69,7 @@ def teams_bot(
             **fake.env(),
             **settings_extra,
         )
-        db = Database.from_url(settings.database_url)
+        db = database.from_url(settings.database_url)
         stack.callback(db.dispose)
         Base.metadata.create_all(db.engine)
         demo.load(db, settings)

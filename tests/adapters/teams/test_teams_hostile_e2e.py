@@ -15,6 +15,7 @@ from bot.messages import Button, Buttons, Reply, Text
 from storage.models import Account, Member
 from tests.adapters.teams.fake_connector import MAX_MESSAGE_BYTES
 from tests.adapters.teams.harness import TeamsHarness, teams_bot
+from tests.adapters.teams.markdown_view import view
 
 INGRID = {"user": "ingrid", "name": "Ingrid Berg"}
 
@@ -126,3 +127,32 @@ def test_a_body_declared_too_large_is_refused_before_it_is_sent(teams: TeamsHarn
             b"Content-Length: 50000000\r\n\r\n{"
         )
         assert sock.recv(100).startswith(b"HTTP/1.1 413")
+
+
+# -- member text shows as typed: no mention, link or formatting (Slack: test_security_e2e) --
+
+NASTY = "**Viktig** <at>Alle</at> [her](http://evil.example) &lt; _x_"
+
+
+def test_a_title_and_a_teams_name_show_as_typed_in_cards_and_messages(
+    teams: TeamsHarness,
+) -> None:
+    teams.say(f'horing ny "{NASTY}" frist om 20 dager nettverk infrastruktur', **INGRID)
+    card = teams.fake.wait_for(
+        "send", lambda c: c.conversation == "a:personal-ingrid" and "Viktig" in c.text
+    )
+    assert card.cards, card.body
+    shown = [view(text) for text in card.text.split("\n") if "Viktig" in text]
+    assert shown and all(NASTY in v.text for v in shown), shown
+    assert all(set(v.structures) <= {"strong_open"} for v in shown), shown
+    assert "<at>" not in json.dumps(card.cards)  # no mention Teams would read
+    teams.say("horing liste", **INGRID)
+    listing = teams.fake.wait_for(
+        "send", lambda c: c.conversation == "a:personal-ingrid" and "&lt;at&gt;Alle" in c.text
+    )
+    (line,) = [view(x) for x in listing.text.split("<br>") if "Viktig" in x]
+    assert NASTY in line.text and "link_open" not in line.structures, line
+    teams.say("partnerbot meg", user="boss", name=NASTY)
+    me = teams.fake.wait_for("send", lambda c: c.conversation == "a:personal-boss")
+    (named,) = [view(x) for x in me.text.split("<br>") if "Viktig" in x]
+    assert NASTY in named.text and "link_open" not in named.structures, named
