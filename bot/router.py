@@ -27,7 +27,7 @@ from bot.errors import UserError
 from bot.grammar import Args, Check, Token, parse_args, tokenize
 from bot.hygiene import clean_command
 from bot.i18n import language_from_locale, t
-from bot.languages import command_language, member_language
+from bot.languages import command_language, member_language, network_language
 from bot.messages import Command, Reply, Text, typed
 from bot.zones import member_zone
 from storage.accounts import find_member, new_member, unmistakable_name
@@ -238,13 +238,15 @@ class Router:
         try:
             with self.db.reading() as session:
                 member = find_member(session, platform, user_id)
-                if member is not None and channel_id is not None:
+                network = None
+                if channel_id is not None:
                     network = session.scalar(
                         _CHANNEL_NETWORK, {"platform": platform, "channel_id": channel_id}
                     )
-                    return command_language(member, network, self.settings)
                 if member is not None:
-                    return member_language(member, self.settings)
+                    return command_language(member, network, self.settings)
+                if network is not None:  # not stored yet: as their first command's answer
+                    return network_language(network, self.settings)
         except Exception as exc:
             if not is_unreachable(exc):
                 raise

@@ -624,7 +624,8 @@ class _Guard:
         if not self.tell:
             return True
         try:
-            self.bot.tell(self.where, Reply.text(t(key, self.bot.language(self.where.user_id))))
+            lang = self.bot.language(self.where.user_id, self.where.channel_id)
+            self.bot.tell(self.where, Reply.text(t(key, lang)))
         except Exception:
             log.exception("could not tell the member about the failure")
         return True
