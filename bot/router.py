@@ -27,7 +27,7 @@ from bot.errors import UserError
 from bot.grammar import Args, Check, Token, parse_args, tokenize
 from bot.hygiene import clean_command
 from bot.i18n import language_from_locale, t
-from bot.languages import command_language, member_language, network_language
+from bot.languages import command_language, network_language
 from bot.messages import Command, Reply, Text, typed
 from bot.zones import member_zone
 from storage.accounts import find_member, new_member, unmistakable_name

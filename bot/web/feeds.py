@@ -10,7 +10,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from bot.router import member_language
+from bot.languages import member_language
 from bot.web.site import Site
 from handlers import feeds, web_links
 from storage.models import Member, Network
