@@ -123,7 +123,32 @@ class CommandGroup:
         tokens = tokenize(text)
         if not tokens and self.default_verb:
             tokens = [Token(self.default_verb)]
-        return tokens
+        if not tokens or tokens[0].quoted or self._names_verb(tokens):
+            return tokens
+        return self._verb_first(tokens) or self._flag_verb(tokens) or tokens
+
+    def _names_verb(self, tokens: list[Token]) -> bool:
+        found = self.find(tokens)
+        return found is not None and found[1] > 0
+
+    def _verb_first(self, tokens: list[Token]) -> list[Token] | None:
+        """``1 ja`` as ``ja 1``: a member who names the item before the verb
+        (`/konferanse 1 ja`, `/tiltak 6 ferdig`) means the verb, on that item."""
+        first = tokens[0]
+        found = self.find(tokens[1:]) if first.text.removeprefix("#").isdecimal() else None
+        if found is None or found[1] == 0:
+            return None
+        width = found[1]
+        return [*tokens[1 : 1 + width], first, *tokens[1 + width :]]
+
+    def _flag_verb(self, tokens: list[Token]) -> list[Token] | None:
+        """``forfalne`` as ``liste forfalne``: a word a reading verb takes as a flag, typed
+        as the verb (`/tiltak forfalne`, `/tiltak mine`), names that verb (the first listed)."""
+        word = tokens[0].text.casefold()
+        for verb in self.verbs:
+            if verb.reads_only and any(word in phrases for phrases in verb.flags.values()):
+                return [Token(verb.names[0]), *tokens]
+        return None
 
     def find(self, tokens: list[Token]) -> tuple[Verb, int] | None:
         """The verb whose (possibly multi-word) name starts ``tokens``, longest first (the

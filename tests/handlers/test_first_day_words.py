@@ -1,0 +1,66 @@
+"""What a new member types before reading the help: a yes to a conference as the no and
+the maybe are typed (`/konferanse ja 1`), the item's number before the verb
+(`/konferanse 1 ja`, `/tiltak 6 ferdig`), and the list they want as the command word
+(`/tiltak forfalne`). Each answered the whole help of its command."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from tests.helpers import TestBot
+
+
+@pytest.mark.parametrize("line", ["/konferanse ja 1", "/konferanse kjem 1", "/konferanse 1 ja"])
+def test_a_yes_to_a_conference_registers_in_nynorsk(bot: TestBot, now: datetime, line: str) -> None:
+    out = bot.run(line, as_="Tone Haugen", channel="#vest-telemark", now=now)
+    assert "Du er påmeld «Vestfoldkonferansen" in out, out
+    shown = bot.run("/konferanse vis 1", as_="Tone Haugen", channel="#vest-telemark", now=now)
+    assert "påmeld" in shown, shown
+
+
+@pytest.mark.parametrize("line", ["/konferanse yes 1", "/konferanse 1 yes", "/konferanse coming 1"])
+def test_a_yes_to_a_conference_registers_in_english(bot: TestBot, now: datetime, line: str) -> None:
+    out = bot.run(line, as_="Jon Bakke", now=now)
+    assert "You are registered for “Vestfoldkonferansen" in out, out
+
+
+@pytest.mark.parametrize(
+    ("line", "as_", "channel", "done"),
+    [
+        ("/tiltak 6 ferdig", "Sigrid Aasen", "#vest-telemark", "Tiltak #6"),
+        ("/tiltak 6 vis", "Sigrid Aasen", "#vest-telemark", "Historikk"),
+        ("/mote 1 vis", "Ola Nordmann", "#infrastruktur", "Møtepoll #1"),
+        ("/horing #1 vis", "Ola Nordmann", "#infrastruktur", "Høring #1"),
+    ],
+)
+def test_the_number_before_the_verb(
+    bot: TestBot, now: datetime, line: str, as_: str, channel: str, done: str
+) -> None:
+    out = bot.run(line, as_=as_, channel=channel, now=now)
+    assert done in out and "forstod ikkje" not in out and "forstod ikke" not in out, out
+
+
+def test_the_number_before_the_verb_saves(bot: TestBot, now: datetime) -> None:
+    bot.run("/tiltak 6 ferdig", as_="Sigrid Aasen", channel="#vest-telemark", now=now)
+    shown = bot.run("/tiltak vis 6", as_="Sigrid Aasen", channel="#vest-telemark", now=now)
+    assert "Status          ferdig" in shown, shown
+
+
+@pytest.mark.parametrize(
+    ("short", "long"),
+    [
+        ("/tiltak forfalne", "/tiltak liste forfalne"),
+        ("/tiltak forfalte", "/tiltak liste forfalte"),
+        ("/tiltak mine", "/tiltak liste mine"),
+        ("/tiltak overdue", "/tiltak list overdue"),
+        ("/tiltak forfalne mål 1", "/tiltak liste forfalne mål 1"),
+    ],
+)
+def test_the_list_asked_for_by_its_word(bot: TestBot, now: datetime, short: str, long: str) -> None:
+    """Sigrid Aasen asks what is overdue; the help's `liste forfalne` is what she meant."""
+    later = now.replace(month=6)  # the demo's actions past their due dates
+    out = bot.run(short, as_="Sigrid Aasen", channel="#vest-telemark", now=later)
+    assert out == bot.run(long, as_="Sigrid Aasen", channel="#vest-telemark", now=later)
+    assert "forstod ikkje" not in out, out
