@@ -79,6 +79,7 @@ _T = r"(?P<{0}h>\d{{1,2}})(?:[.:](?P<{0}m>\d{{2}}))?" + _AP.format("{0}ap") + "?
 _PRE = r"(?:kl\.?|klokka|klokken|klokkeslett|at|@)"
 _NUM = rf"(?:\d{{1,3}}|{W.alternation(W.NUMBER_WORDS)})"
 _UNIT = W.alternation(W.UNITS)
+_CALENDAR_UNIT = W.alternation(w for w, (kind, _) in W.UNITS.items() if kind != "minutes")
 _MONTH = W.alternation(W.MONTHS)
 _WEEKDAY = W.alternation(W.WEEKDAYS)
 _NEXT = W.alternation(W.NEXT_WORDS)
@@ -139,6 +140,8 @@ _RULES = (
     r"(?P<quarter>(?:om|in)\s+(?:et|eit|ett|a)\s+(?:kvarter|quarter\s+of\s+an\s+hour))" + _WB,
     rf"(?P<rel>(?:om|in|within)\s+(?P<rn>{_NUM})\s*(?P<ru>{_UNIT})){_WB}",
     rf"(?P<rel2>(?P<rn2>{_NUM})\s*(?P<ru2>{_UNIT})\s+(?:fra\s+nå|frå\s+no|from\s+now)){_WB}",
+    # "frist 14 dagar", "2 weeks": days, weeks or months from today (said with a note)
+    rf"(?P<rel3>(?P<rn3>{_NUM})\s+(?P<ru3>{_CALENDAR_UNIT})){_WB}",
     # i dag, i morgon, i overmorgen, overimorgen, tomorrow
     rf"(?P<rday>{W.alternation(W.RELATIVE_DAYS)}){_WB}",
     # uke 12, veke 12 2027 (but "neste uke 10-12" is next week at 10)
@@ -193,6 +196,7 @@ class _Reading:
     next_month: bool = False
     finder: Finder | None = None  # a named day, an ordinal weekday, a part of a month
     finder_text: str = ""
+    from_today: str = ""  # "14 dagar" without "om": read as "om 14 dagar", with a note
     time: tuple[int, int] | None = None
     end: tuple[int, int] | None = None
     pairs: list[tuple[str, str]] | None = None  # "5.3" / "9.30": date or time, later
@@ -291,14 +295,15 @@ def _read(text: str) -> _Reading:
             _set_finder(r, _finder(mt, kind), g(kind))
         elif kind in _TIME_KINDS or kind == "range":
             _read_time(r, mt, kind, text)
-        elif kind in ("half", "quarter", "rel", "rel2"):
+        elif kind in ("half", "quarter", "rel", "rel2", "rel3"):
             if kind in ("half", "quarter"):
                 r.rel = ("minutes", 30 if kind == "half" else 15)
             else:
-                n = _number(g("rn") or g("rn2"))
-                unit, amount = W.UNITS[g("ru") or g("ru2")]
+                n = _number(g("rn") or g("rn2") or g("rn3"))
+                unit, amount = W.UNITS[g("ru") or g("ru2") or g("ru3")]
                 r.rel = (unit, n * amount)
                 r.rel_weeks = unit == "days" and amount % 7 == 0
+                r.from_today = g("rel3") or ""
             r.anchors += 1
         elif kind == "rday":
             r.rel_day = W.RELATIVE_DAYS[re.sub(r"\s+", " ", g(kind))]
@@ -662,6 +667,8 @@ def _resolve(r: _Reading, now: datetime, tz: tzinfo, text: str, deadline: bool =
         )
     if r.finder is not None:
         r.notes.append(DateNote("dates.note.day", text=r.finder_text, date=day_text(day)))
+    if r.from_today:
+        r.notes.append(DateNote("dates.note.from_today", text=r.from_today, date=day_text(day)))
     if (r.iso_week is not None or r.week_shift is not None) and r.weekday is None:
         key = "dates.note.week_deadline" if deadline else "dates.note.week_start"
         r.notes.append(DateNote(key, text=r.week_text, date=day_text(day)))

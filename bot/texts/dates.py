@@ -257,6 +257,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "«{text}» er lese som {date}.",
         "en": "I took “{text}” to mean {date}.",
     },
+    "dates.note.from_today": {
+        "nb": "«{text}» er lest som om {text}: {date}.",
+        "nn": "«{text}» er lese som om {text}: {date}.",
+        "en": "I took “{text}” to mean in {text}: {date}.",
+    },
     "dates.note.day_before": {
         "nb": "«{text}» er lest som {date}, arbeidsdagen før.",
         "nn": "«{text}» er lese som {date}, arbeidsdagen før.",

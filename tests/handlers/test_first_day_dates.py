@@ -1,0 +1,40 @@
+"""Due dates as a new member types them on their first day (Wednesday 2 December 2026 in
+Oslo): a span from today without "om" ("frist 14 dagar"), each read as meant and said."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+
+from storage.models import Action
+from tests.helpers import TestBot
+
+TODAY = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)  # Wednesday 10:00 in Oslo
+
+
+def _due(bot: TestBot, number: int) -> str:
+    with bot.app.db.transaction() as s:
+        action = s.scalar(select(Action).where(Action.id == number))
+        assert action is not None and action.due_date is not None
+        return action.due_date.isoformat()
+
+
+def test_a_span_without_om_is_read_from_today_in_nynorsk(bot: TestBot) -> None:
+    """It answered «Eit tal åleine («14») er ikkje ein dato»: the member had typed a unit."""
+    out = bot.run(
+        '/tiltak ny "Kartleggje ladepunkt" mål 3 frist 14 dagar',
+        as_="Sigrid Aasen",
+        channel="#vest-telemark",
+        now=TODAY,
+    )
+    assert "Tiltak #7 er oppretta" in out, out
+    assert "«14 dagar» er lese som om 14 dagar: onsdag 16. desember 2026." in out, out
+    assert _due(bot, 7) == "2026-12-16"
+
+
+def test_a_span_without_in_is_read_from_today_in_english(bot: TestBot) -> None:
+    out = bot.run('/horing new "Regional plan" deadline 2 weeks', as_="Jon Bakke", now=TODAY)
+    assert "Hearing #2 “Regional plan” is registered" in out, out
+    assert "Wednesday 16 December 2026 at 23:59" in out, out
+    assert "I took “2 weeks” to mean in 2 weeks: Wednesday 16 December 2026." in out, out
