@@ -616,6 +616,32 @@ def _full_date(d: int, m: int, y: int | None, raw: str, today: date) -> date:
     raise _impossible(raw)
 
 
+# A date without a year that passed this recently is more likely meant as this year's (a
+# slip, or a late entry) than as next year's: next year's is taken with a note, or with a
+# weekday that fits only this year's ("tysdag 1. desember" the day after), this year's is
+# taken and the handler refuses it as past. One passed longer ago is next year's, unsaid.
+RECENTLY_PASSED = timedelta(days=31)
+
+
+def _dated_day(r: _Reading, today: date) -> date:
+    """The day a date names (``r.date``); next year's when this year's has passed."""
+    assert r.date is not None
+    day = _full_date(*r.date, raw=r.date_text, today=today)
+    d, m, y = r.date
+    if y is not None or day.year == today.year:
+        return day
+    try:
+        gone = date(today.year, m, d)
+    except ValueError:  # 29 February
+        return day
+    if not today - RECENTLY_PASSED <= gone < today:
+        return day
+    if r.weekday is not None and gone.weekday() == r.weekday != day.weekday():
+        return gone
+    r.notes.append(DateNote("dates.note.next_year", text=r.date_text, date=day_text(day)))
+    return day
+
+
 def _impossible(raw: str) -> DateParseError:
     # The date as typed, with English month names capitalised in an English answer
     return DateParseError("dates.impossible_date", date=partial(W.as_typed, raw))
@@ -678,7 +704,7 @@ def _resolve(r: _Reading, now: datetime, tz: tzinfo, text: str, deadline: bool =
 def _day(r: _Reading, today: date, text: str, deadline: bool) -> date | None:
     """The day the reading names, or None when it names only a weekday or a time."""
     if r.date is not None:
-        return _full_date(*r.date, raw=r.date_text, today=today)
+        return _dated_day(r, today)
     if r.finder is not None:
         return r.finder(today, r.weekday)
     if r.rel_day is not None:

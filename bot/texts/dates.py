@@ -262,6 +262,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "«{text}» er lese som om {text}: {date}.",
         "en": "I took “{text}” to mean in {text}: {date}.",
     },
+    "dates.note.next_year": {
+        "nb": "«{text}» er lest som {date}, neste år: datoen i år er passert.",
+        "nn": "«{text}» er lese som {date}, neste år: datoen i år er alt passert.",
+        "en": "I took “{text}” to mean {date}, next year: this year's has passed.",
+    },
     "dates.note.day_before": {
         "nb": "«{text}» er lest som {date}, arbeidsdagen før.",
         "nn": "«{text}» er lese som {date}, arbeidsdagen før.",

@@ -38,3 +38,41 @@ def test_a_span_without_in_is_read_from_today_in_english(bot: TestBot) -> None:
     assert "Hearing #2 “Regional plan” is registered" in out, out
     assert "Wednesday 16 December 2026 at 23:59" in out, out
     assert "I took “2 weeks” to mean in 2 weeks: Wednesday 16 December 2026." in out, out
+
+
+def test_a_date_just_gone_is_next_years_and_the_answer_says_so(bot: TestBot) -> None:
+    """«frist 1. desember» the day after: saved as 1 December 2027 without a word."""
+    out = bot.run(
+        '/tiltak ny "Budsjettinnspel" mål 3 frist 1. desember',
+        as_="Sigrid Aasen",
+        channel="#vest-telemark",
+        now=TODAY,
+    )
+    assert "frist: 01.12.2027" in out, out
+    assert "«1. desember» er lese som onsdag 1. desember 2027, neste år:" in out, out
+    assert _due(bot, 7) == "2027-12-01"
+
+
+def test_a_date_gone_months_ago_is_next_years_without_a_note(bot: TestBot) -> None:
+    """ "15.09" in December is next September, as the README says: nothing to point out."""
+    out = bot.run(
+        '/tiltak ny "Søknad" frist 15.09', as_="Sigrid Aasen", channel="#vest-telemark", now=TODAY
+    )
+    assert "frist: 15.09.2027" in out and "neste år" not in out, out
+
+
+def test_a_weekday_with_a_date_just_gone_is_refused_as_past(bot: TestBot) -> None:
+    """«tysdag 1. desember» the day after answered «1. desember 2027 er ein onsdag, ikkje ein
+    tysdag»: true, and no help to a member who meant the Tuesday just gone."""
+    out = bot.run(
+        '/tiltak ny "Budsjettinnspel" frist tysdag 1. desember',
+        as_="Sigrid Aasen",
+        channel="#vest-telemark",
+        now=TODAY,
+    )
+    assert "Fristen 01.12.2026 er alt passert." in out, out
+    assert "Ingen" not in out and "Tiltak #7" not in out, out
+    english = bot.run(
+        '/tiltak new "Budget input" deadline Tuesday 1 December', as_="Jon Bakke", now=TODAY
+    )
+    assert "The due date 01.12.2026 has already passed." in english, english
