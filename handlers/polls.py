@@ -81,7 +81,8 @@ NEW_FLAGS = {
 }
 CLOSE_KEYWORDS = {
     "choice": ("valg", "val", "choice", "slot"),
-    "chosen": ("vel", "velg"),  # "choose": only before a number (CLOSE_CHECKS)
+    # only before a number (the verb's checks): an agenda may say "Vel møtt"
+    "chosen": ("vel", "velg", "choose", "pick", "option"),
     "place": ("sted", "stad", "place"),
     "agenda": ("agenda",),
 }
@@ -293,7 +294,7 @@ def _numbered(pieces: list[str], poll: Poll, lang: str) -> list[str]:
         return joined
     if len(joined) != len(poll.slots):
         raise UserError(
-            "polls.answer_count",
+            "polls.answer_count.one" if len(joined) == 1 else "polls.answer_count",
             given=len(joined),
             count=len(poll.slots),
             id=poll.id,

@@ -64,3 +64,26 @@ def test_the_list_asked_for_by_its_word(bot: TestBot, now: datetime, short: str,
     out = bot.run(short, as_="Sigrid Aasen", channel="#vest-telemark", now=later)
     assert out == bot.run(long, as_="Sigrid Aasen", channel="#vest-telemark", now=later)
     assert "forstod ikkje" not in out, out
+
+
+NEW_POLL = '/mote new "Network meeting" times Thursday 10-12, Friday 13-15'
+
+
+@pytest.mark.parametrize("word", ["choose", "pick", "option"])
+def test_an_english_partner_closes_a_poll_choosing_a_time(
+    bot: TestBot, now: datetime, word: str
+) -> None:
+    """`/mote close 3 choose 2` answered "“choose” is not a valid number for a time"."""
+    made = bot.run(NEW_POLL, as_="Jon Bakke", now=now)
+    assert "created meeting poll #2" in made, made
+    out = bot.run(f"/mote close 2 {word} 2", as_="Jon Bakke", now=now)
+    assert "is set for Friday 6 March 13:00–15:00 (time 2 in meeting poll #2)" in out, out
+
+
+def test_one_answer_to_a_poll_of_two_times_in_english(bot: TestBot, now: datetime) -> None:
+    """It said "You gave 1 answers"."""
+    bot.run(NEW_POLL, as_="Jon Bakke", now=now)
+    out = bot.run("/mote answer 2 yes", as_="Jon Bakke", now=now)
+    assert out.startswith("You gave one answer, but poll #2 has 2 times."), out
+    two = bot.run("/mote answer 2 yes no yes", as_="Jon Bakke", now=now)
+    assert two.startswith("You gave 3 answers, but poll #2 has 2 times."), two
