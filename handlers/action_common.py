@@ -137,6 +137,9 @@ def find_goal(ctx: Context, network: Network, text: str) -> Goal:
 
 
 def find_action(ctx: Context, text: str | None) -> Action:
+    if not text:
+        typed = ctx.command.text.split()  # the verb as the member typed it: vis, slett, show
+        raise UserError("actions.number_missing", verb=typed[0][:20] if typed else "vis")
     number = parse_ref(text, what=t("actions.what", ctx.lang))
     action = ctx.session.scalar(_ACTION_BY_ID, {"number": number})
     if action is None:

@@ -87,3 +87,21 @@ def test_one_answer_to_a_poll_of_two_times_in_english(bot: TestBot, now: datetim
     assert out.startswith("You gave one answer, but poll #2 has 2 times."), out
     two = bot.run("/mote answer 2 yes no yes", as_="Jon Bakke", now=now)
     assert two.startswith("You gave 3 answers, but poll #2 has 2 times."), two
+
+
+@pytest.mark.parametrize(
+    ("line", "lang", "said"),
+    [
+        ("/tiltak vis", "nn", "Kva tiltak? Skriv nummeret, til dømes `/tiltak vis 12`."),
+        ("/tiltak slett", "nb", "Hvilket tiltak? Skriv nummeret, for eksempel `/tiltak slett 12`."),
+        ("/tiltak show", "en", "Which action? Type its number, for example `/tiltak show 12`."),
+    ],
+)
+def test_an_action_verb_without_its_number(
+    bot: TestBot, now: datetime, line: str, lang: str, said: str
+) -> None:
+    """It answered "«—» er ikkje eit gyldig nummer": a dash the member never typed."""
+    bot.run(f"/partnerbot språk {lang}", as_="Sigrid Aasen", now=now)
+    out = bot.run(line, as_="Sigrid Aasen", channel="#vest-telemark", now=now)
+    assert out.startswith(said), out
+    assert "—" not in out, out
