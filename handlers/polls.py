@@ -559,6 +559,12 @@ def close_poll(ctx: Context, args: Args) -> Reply:
     slot = _chosen_slot(ctx, poll, choice, result)
     if slot.start_at <= ctx.now:
         raise UserError("polls.slot_passed", slot=slot_text(slot, ctx.lang, ctx.tz))
+    if meeting is not None and _set_there(meeting, slot, args):
+        raise UserError(
+            "polls.already_decided",
+            id=poll.id,
+            when=format_datetime(meeting.start_at, ctx.lang, ctx.tz),
+        )
     meeting, moved = _set_meeting(ctx, poll, slot, args)
     intro = [
         f"⚠️ {w}" for w in poll_clashes.meeting_warnings(ctx.session, meeting, ctx.lang, ctx.tz)
@@ -577,6 +583,17 @@ def close_poll(ctx: Context, args: Args) -> Reply:
         organiser=ctx.member,
         intro=intro,
         description=attendance(result, slot, ctx.lang),
+    )
+
+
+def _set_there(meeting: Meeting, slot: PollSlot, args: Args) -> bool:
+    """Whether closing on ``slot`` changes nothing: the meeting stands at that time (a
+    second organiser closing on it) and no new place or agenda comes with it."""
+    return (
+        not meeting.cancelled
+        and meeting.start_at == slot.start_at
+        and args.get("place") is None
+        and args.get("agenda") is None
     )
 
 

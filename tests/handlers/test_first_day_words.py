@@ -8,7 +8,9 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from sqlalchemy import func, select
 
+from storage.models import Meeting, OutboxMessage
 from tests.helpers import TestBot
 
 
@@ -105,3 +107,21 @@ def test_an_action_verb_without_its_number(
     out = bot.run(line, as_="Sigrid Aasen", channel="#vest-telemark", now=now)
     assert out.startswith(said), out
     assert "—" not in out, out
+
+
+def test_closing_a_poll_again_on_the_time_it_set_moves_nothing(bot: TestBot, now: datetime) -> None:
+    """Kari Nordmann closed Emma's poll on the time Emma had closed it on: "Network meeting
+    er flyttet til fredag 5. mars", a new invitation, and nothing had moved."""
+    bot.run(NEW_POLL, as_="Jon Bakke", now=now)
+    bot.run("/mote close 2 choice 2", as_="Jon Bakke", now=now)
+    with bot.app.db.transaction() as s:
+        before = s.scalar(select(Meeting.sequence).where(Meeting.poll_id == 2))
+        rows = s.scalar(select(func.count()).select_from(OutboxMessage))
+    again = bot.run("/mote lukk 2 valg 2", as_="Ingrid Berg", now=now)
+    assert "Møtepoll #2 er allerede avgjort: møtet er fredag 6. mars 2026 kl 13:00." in again, again
+    assert "flyttet" not in again, again
+    with bot.app.db.transaction() as s:
+        assert s.scalar(select(Meeting.sequence).where(Meeting.poll_id == 2)) == before
+        assert s.scalar(select(func.count()).select_from(OutboxMessage)) == rows
+    moved = bot.run("/mote lukk 2 valg 1", as_="Ingrid Berg", now=now)
+    assert "er flyttet til torsdag 5. mars" in moved, moved
