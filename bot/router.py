@@ -76,6 +76,9 @@ class Verb:
     reads_only: bool = False
     # Keywords taken only where the words after them pass the check (bot.grammar.parse_args)
     checks: Mapping[str, Check] = field(default_factory=dict)
+    # Answers typed without the verb, before or after the item's number: `/mote ja 4` and
+    # `/mote 4 ja` are `/mote svar 4 ja`.
+    answers: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -125,7 +128,12 @@ class CommandGroup:
             tokens = [Token(self.default_verb)]
         if not tokens or tokens[0].quoted or self._names_verb(tokens):
             return tokens
-        return self._verb_first(tokens) or self._flag_verb(tokens) or tokens
+        return (
+            self._verb_first(tokens)
+            or self._flag_verb(tokens)
+            or self._answer_verb(tokens)
+            or tokens
+        )
 
     def _names_verb(self, tokens: list[Token]) -> bool:
         found = self.find(tokens)
@@ -135,11 +143,23 @@ class CommandGroup:
         """``1 ja`` as ``ja 1``: a member who names the item before the verb
         (`/konferanse 1 ja`, `/tiltak 6 ferdig`) means the verb, on that item."""
         first = tokens[0]
-        found = self.find(tokens[1:]) if first.text.removeprefix("#").isdecimal() else None
+        found = self.find(tokens[1:]) if _is_ref(first.text) else None
         if found is None or found[1] == 0:
             return None
         width = found[1]
         return [*tokens[1 : 1 + width], first, *tokens[1 + width :]]
+
+    def _answer_verb(self, tokens: list[Token]) -> list[Token] | None:
+        """``ja 4`` and ``4 ja`` as ``svar 4 ja``: an answer typed without its verb."""
+        if len(tokens) < 2 or tokens[1].quoted:
+            return None
+        first, second = (tok.text.casefold() for tok in tokens[:2])
+        for verb in self.verbs:
+            if first in verb.answers and _is_ref(second):
+                return [Token(verb.names[0]), tokens[1], tokens[0], *tokens[2:]]
+            if _is_ref(first) and second in verb.answers:
+                return [Token(verb.names[0]), *tokens]
+        return None
 
     def _flag_verb(self, tokens: list[Token]) -> list[Token] | None:
         """``forfalne`` as ``liste forfalne``: a word a reading verb takes as a flag, typed
@@ -181,6 +201,11 @@ class CommandGroup:
                     index.setdefault(words[0] if words else "", []).append((words, verb))
             self._indexed = (key, index)
         return self._indexed[1]
+
+
+def _is_ref(word: str) -> bool:
+    """An item's short number as typed: ``4`` or ``#4``."""
+    return word.removeprefix("#").isdecimal()
 
 
 # "/horing hjelp": a group's own help, in every group, without "I did not understand".

@@ -655,7 +655,12 @@ def _is_number(text: str) -> bool:
 
 VERBS = (
     Verb(NEW_WORDS, new_poll, "help.mote.ny", keywords=NEW_KEYWORDS, flags=NEW_FLAGS),
-    Verb(("svar", "stem", "stemme", "røyst", "answer", "vote"), vote, "help.mote.svar"),
+    Verb(
+        ("svar", "stem", "stemme", "røyst", "answer", "vote"),
+        vote,
+        "help.mote.svar",
+        answers=frozenset(w for w in _WORD_TO_ANSWER if " " not in w and len(w) > 1),
+    ),
     Verb(("vis", "show"), show_poll, "help.mote.vis", reads_only=True),
     Verb(
         ("lukk", "avslutt", "steng", "stenge", "close"),

@@ -10,7 +10,7 @@ from datetime import datetime
 import pytest
 from sqlalchemy import func, select
 
-from storage.models import Meeting, OutboxMessage
+from storage.models import Meeting, OutboxMessage, Vote
 from tests.helpers import TestBot
 
 
@@ -125,3 +125,21 @@ def test_closing_a_poll_again_on_the_time_it_set_moves_nothing(bot: TestBot, now
         assert s.scalar(select(func.count()).select_from(OutboxMessage)) == rows
     moved = bot.run("/mote lukk 2 valg 1", as_="Ingrid Berg", now=now)
     assert "er flyttet til torsdag 5. mars" in moved, moved
+
+
+@pytest.mark.parametrize(("line", "answer"), [("/mote ja 2", "yes"), ("/mote 2 nei", "no")])
+def test_an_answer_typed_without_svar(bot: TestBot, now: datetime, line: str, answer: str) -> None:
+    """`/mote ja 2` and `/mote 2 nei` answered the whole help of /mote."""
+    bot.run('/mote ny "Kort møte" tider torsdag 10-12', as_="Ingrid Berg", now=now)
+    out = bot.run(line, as_="Ola Nordmann", now=now)
+    assert "Du har svart på møtepoll #2." in out, out
+    with bot.app.db.transaction() as s:
+        assert s.scalars(select(Vote.answer).where(Vote.poll_id == 2)).all() == [answer]
+
+
+def test_one_answer_word_for_a_poll_of_two_times_says_what_to_type(
+    bot: TestBot, now: datetime
+) -> None:
+    bot.run(NEW_POLL, as_="Jon Bakke", now=now)
+    out = bot.run("/mote yes 2", as_="Jon Bakke", now=now)
+    assert out.startswith("You gave one answer, but poll #2 has 2 times."), out
