@@ -188,6 +188,7 @@ class _Reading:
     rel_weeks: bool = False  # "om en uke": with a weekday, that weekday a week on
     weekday: int | None = None
     weekday_next: bool = False  # "neste fredag": never today
+    next_text: str = ""  # "neste fredag" as read, for the note when it is this week's
     weekday_last: bool = False  # "forrige fredag": the one before today
     week_shift: int | None = None  # 1 for "neste uke", 0 for "denne uka"
     iso_week: tuple[int, int | None] | None = None
@@ -373,7 +374,7 @@ def _read_words(r: _Reading, words: list[str]) -> None:
                 raise DateParseError("dates.conflict")
             r.weekday = W.WEEKDAYS[word]
         elif word in W.NEXT_WORDS and after in W.WEEKDAYS:
-            r.weekday_next = True
+            r.weekday_next, r.next_text = True, f"{word} {after}"
         elif word in W.LAST_WORDS and after in W.WEEKDAYS:
             r.weekday_last = True
         elif word in W.NEXT_WORDS | {"denne", "this", "i"} and after in W.NEXT_WORDS:
@@ -679,6 +680,7 @@ def _resolve(r: _Reading, now: datetime, tz: tzinfo, text: str, deadline: bool =
             # Today counts for a bare weekday, but not when its time of day has passed.
             elif ahead == 0 and (r.weekday_next or (r.time and _local(today, r.time, tz) < now)):
                 ahead = 7
+            _note_this_week(r, today, today + timedelta(days=ahead))
             return _local(today + timedelta(days=ahead), r.time, tz, r.notes)
         at = _local(today, r.time, tz, r.notes)
         return at if at >= now else _local(today + timedelta(days=1), r.time, tz, r.notes)
@@ -699,6 +701,24 @@ def _resolve(r: _Reading, now: datetime, tz: tzinfo, text: str, deadline: bool =
         key = "dates.note.week_deadline" if deadline else "dates.note.week_start"
         r.notes.append(DateNote(key, text=r.week_text, date=day_text(day)))
     return _local(day, r.time, tz, r.notes)
+
+
+def _note_this_week(r: _Reading, today: date, day: date) -> None:
+    """ "neste fredag" on a Wednesday is read as this week's Friday (the next one to come);
+    many mean next week's, so the answer says which, and how to type the other."""
+    if (
+        r.weekday_next
+        and r.weekday is not None
+        and day.isocalendar()[:2] == today.isocalendar()[:2]
+    ):
+        r.notes.append(
+            DateNote(
+                "dates.note.next_this_week",
+                text=r.next_text,
+                date=day_text(day),
+                weekday=weekday_text(r.weekday),
+            )
+        )
 
 
 def _day(r: _Reading, today: date, text: str, deadline: bool) -> date | None:

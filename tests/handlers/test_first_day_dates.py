@@ -76,3 +76,33 @@ def test_a_weekday_with_a_date_just_gone_is_refused_as_past(bot: TestBot) -> Non
         '/tiltak new "Budget input" deadline Tuesday 1 December', as_="Jon Bakke", now=TODAY
     )
     assert "The due date 01.12.2026 has already passed." in english, english
+
+
+def test_next_weekday_in_this_week_is_said_with_how_to_mean_the_week_after(bot: TestBot) -> None:
+    """«neste fredag» on a Wednesday is this week's Friday, and was saved so without a
+    word; many mean the Friday of next week."""
+    out = bot.run(
+        '/tiltak ny "Rapport til rådet" frist neste fredag',
+        as_="Sigrid Aasen",
+        channel="#vest-telemark",
+        now=TODAY,
+    )
+    assert "frist: 04.12.2026" in out, out
+    assert (
+        "«neste fredag» er lese som fredag 4. desember 2026, denne veka; "
+        "for veka etter, skriv «fredag neste veke»." in out
+    ), out
+
+
+def test_next_weekday_in_english_poll_slots(bot: TestBot) -> None:
+    out = bot.run(
+        '/mote new "Network meeting" times next Tuesday 10-12, next Thursday 13-15',
+        as_="Jon Bakke",
+        now=TODAY,
+    )
+    assert "created meeting poll #2" in out, out
+    assert (
+        "I took “next Thursday” to mean Thursday 3 December 2026, this week; "
+        "for the week after, type “Thursday next week”." in out
+    ), out
+    assert "“next Tuesday”" not in out, out  # the 8th: next week's, no choice made
