@@ -683,7 +683,9 @@ def _resolve(r: _Reading, now: datetime, tz: tzinfo, text: str, deadline: bool =
             _note_this_week(r, today, today + timedelta(days=ahead))
             return _local(today + timedelta(days=ahead), r.time, tz, r.notes)
         at = _local(today, r.time, tz, r.notes)
-        return at if at >= now else _local(today + timedelta(days=1), r.time, tz, r.notes)
+        at = at if at >= now else _local(today + timedelta(days=1), r.time, tz, r.notes)
+        at.has_day = False
+        return at
     if not MIN_YEAR <= day.year <= MAX_YEAR:  # "om 999 år" is not a plan
         raise DateParseError("dates.bad_year", year=day.year)
     if r.weekday is not None and day.weekday() != r.weekday:
@@ -1069,6 +1071,14 @@ def parse_when(
             raise
         return around
     _keep_case(when.notes, text)
+    return when
+
+
+def require_day(when: When, text: str) -> When:
+    """``when`` if ``text`` named its day: a deadline typed as a time alone ("frist kl 12")
+    left the day out, and the next 12:00 is not what was meant."""
+    if not when.has_day:
+        raise DateParseError("dates.slot_no_day", slot=text.strip())
     return when
 
 

@@ -22,6 +22,7 @@ from bot.dates import (
     note_lines,
     parse_slots,
     parse_when,
+    require_day,
 )
 from bot.errors import UserError
 from bot.grammar import NEW_WORDS, Args, as_typed, one_line, reason, within
@@ -125,7 +126,7 @@ def parse_date(ctx: Context, text: str) -> tuple[datetime, datetime | None]:
 
 def parse_deadline(ctx: Context, text: str) -> datetime:
     try:
-        when = parse_when(text, now=ctx.now, tz=ctx.tz, deadline=True)
+        when = require_day(parse_when(text, now=ctx.now, tz=ctx.tz, deadline=True), text)
     except DateParseError as err:
         detail = err.message(ctx.lang, example=False)
         raise UserError("conferences.bad_deadline", detail=detail) from None

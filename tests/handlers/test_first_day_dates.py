@@ -106,3 +106,30 @@ def test_next_weekday_in_english_poll_slots(bot: TestBot) -> None:
         "for the week after, type “Thursday next week”." in out
     ), out
     assert "“next Tuesday”" not in out, out  # the 8th: next week's, no choice made
+
+
+def test_a_hearing_deadline_with_a_time_and_no_day_is_refused(bot: TestBot) -> None:
+    """`frist kl 12` registered the hearing with a deadline 50 minutes away and no
+    reminders, for every organisation of the network: the day had been left out."""
+    out = bot.run('/horing ny "Tidsplan" frist kl 12', as_="Ingrid Berg", now=TODAY)
+    assert out.startswith(
+        "Fristen kunne ikke leses: «kl 12» mangler dag. Skriv for eksempel `frist 15.09`"
+    ), out
+    assert "Høring #2" not in bot.run("/horing liste", as_="Ingrid Berg", now=TODAY)
+
+
+def test_a_registration_deadline_with_a_time_and_no_day_is_refused(bot: TestBot) -> None:
+    out = bot.run(
+        '/konferanse ny "Frokostmøte" dato fredag kl 08-10 påmeldingsfrist kl 12',
+        as_="Sigrid Aasen",
+        channel="#vest-telemark",
+        now=TODAY,
+    )
+    assert out.startswith("Eg forstod ikkje påmeldingsfristen: «kl 12» manglar dag."), out
+
+
+def test_an_action_due_with_a_time_and_no_day_is_refused(bot: TestBot) -> None:
+    """`frist kl 10` at 10:58 saved tomorrow, said the time was left out, and never that
+    the day was one the member had not typed."""
+    out = bot.run('/tiltak new "Check" deadline 10:00', as_="Jon Bakke", now=TODAY)
+    assert out.startswith("I didn't understand the due date “10:00”: “10:00” has no day."), out
