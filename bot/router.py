@@ -467,6 +467,11 @@ class Router:
         return best[1] if best is not None and best[0] >= 70 else None
 
     def group_help(self, ctx: Context, grp: CommandGroup, unknown: str | None = None) -> Reply:
+        near = nearest_verb(grp, unknown) if unknown else None
+        if near is not None:  # a slip in the verb gets the verb, not the group's whole help
+            return Reply.text(
+                t("help.did_you_mean_verb", ctx.lang, given=unknown, command=grp.name, verb=near)
+            )
         reply = Reply()
         if unknown:
             reply.add(Text(t("help.unknown_verb", ctx.lang, given=unknown, command=grp.name)))
@@ -478,6 +483,21 @@ class Router:
         lines = [heading + (f" — {t(grp.help_key, lang)}" if grp.help_key else "")]
         lines += [f"  • {t(v.help_key, lang)}" for v in grp.verbs if v.help_key]
         return "\n".join(lines)
+
+
+def nearest_verb(grp: CommandGroup, typed: str) -> str | None:
+    """The verb word of ``grp`` that ``typed`` is a slip of (``lsite``: ``liste``), if one
+    is close enough; the first listed of equally close ones."""
+    from rapidfuzz import fuzz
+
+    word = typed.casefold()
+    names = [name for verb in grp.verbs for name in verb.names if name]
+    best = max(
+        ((fuzz.ratio(word, name.split()[0]), name) for name in names),
+        key=lambda pair: pair[0],
+        default=None,
+    )
+    return best[1] if best is not None and best[0] >= 75 else None
 
 
 # -- who is asking ----------------------------------------------------------------------

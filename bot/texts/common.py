@@ -51,6 +51,11 @@ TEXTS = {
         "nn": "Kommandoane er {commands}; `/partnerbot hjelp` viser alle med døme.",
         "en": "The commands are {commands}; `/partnerbot help` shows them all with examples.",
     },
+    "help.did_you_mean_verb": {
+        "nb": "Jeg forstod ikke «{given}». Mente du `/{command} {verb}`? `/{command} hjelp` viser hva du kan skrive.",
+        "nn": "Eg forstod ikkje «{given}». Meinte du `/{command} {verb}`? `/{command} hjelp` viser kva du kan skrive.",
+        "en": "I didn't understand “{given}”. Did you mean `/{command} {verb}`? `/{command} help` shows what you can type.",
+    },
     "help.unknown_verb": {
         "nb": "Jeg forstod ikke «{given}». Dette kan du skrive etter /{command}:",
         "nn": "Eg forstod ikkje «{given}». Dette kan du skrive etter /{command}:",

@@ -143,3 +143,35 @@ def test_one_answer_word_for_a_poll_of_two_times_says_what_to_type(
     bot.run(NEW_POLL, as_="Jon Bakke", now=now)
     out = bot.run("/mote yes 2", as_="Jon Bakke", now=now)
     assert out.startswith("You gave one answer, but poll #2 has 2 times."), out
+
+
+@pytest.mark.parametrize(
+    ("line", "lang", "said"),
+    [
+        (
+            "/tiltak lsite forfalne",
+            "nn",
+            "Eg forstod ikkje «lsite». Meinte du `/tiltak liste`? "
+            "`/tiltak hjelp` viser kva du kan skrive.",
+        ),
+        (
+            "/horing svrat 1 Horten kommune",
+            "nb",
+            "Jeg forstod ikke «svrat». Mente du `/horing svart`? "
+            "`/horing hjelp` viser hva du kan skrive.",
+        ),
+        (
+            "/mote lukkk 1 valg 2",
+            "en",
+            "I didn't understand “lukkk”. Did you mean `/mote lukk`? "
+            "`/mote help` shows what you can type.",
+        ),
+    ],
+)
+def test_a_typo_in_a_verb_is_answered_with_the_verb(
+    bot: TestBot, now: datetime, line: str, lang: str, said: str
+) -> None:
+    """A one-letter slip in the verb answered the whole help of the command."""
+    bot.run(f"/partnerbot språk {lang}", as_="Sigrid Aasen", now=now)
+    out = bot.run(line, as_="Sigrid Aasen", channel="#vest-telemark", now=now)
+    assert out == said, out
