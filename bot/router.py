@@ -79,6 +79,9 @@ class Verb:
     # Answers typed without the verb, before or after the item's number: `/mote ja 4` and
     # `/mote 4 ja` are `/mote svar 4 ja`.
     answers: frozenset[str] = frozenset()
+    # A keyword of this verb typed as the verb names it: `/tiltak frist 7 fredag` and
+    # `/tiltak 7 frist fredag` are `/tiltak endre 7 frist fredag`.
+    by_keyword: bool = False
 
 
 @dataclass
@@ -132,6 +135,7 @@ class CommandGroup:
             self._verb_first(tokens)
             or self._flag_verb(tokens)
             or self._answer_verb(tokens)
+            or self._keyword_verb(tokens)
             or tokens
         )
 
@@ -159,6 +163,23 @@ class CommandGroup:
                 return [Token(verb.names[0]), tokens[1], tokens[0], *tokens[2:]]
             if _is_ref(first) and second in verb.answers:
                 return [Token(verb.names[0]), *tokens]
+        return None
+
+    def _keyword_verb(self, tokens: list[Token]) -> list[Token] | None:
+        """``frist 7 fredag`` and ``7 frist fredag`` as ``endre 7 frist fredag``: a field
+        named with the item's number, without the verb that changes it."""
+        if len(tokens) < 3 or tokens[1].quoted:
+            return None
+        if _is_ref(tokens[0].text):
+            number, rest = tokens[0], tokens[1:]
+        elif _is_ref(tokens[1].text):
+            number, rest = tokens[1], [tokens[0], *tokens[2:]]
+        else:
+            return None
+        word = rest[0].text.casefold().rstrip(":")
+        for verb in self.verbs:
+            if verb.by_keyword and any(word in words for words in verb.keywords.values()):
+                return [Token(verb.names[0]), number, *rest]
         return None
 
     def _flag_verb(self, tokens: list[Token]) -> list[Token] | None:

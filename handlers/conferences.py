@@ -527,7 +527,13 @@ def conference_ics(ctx: Context, args: Args) -> Reply:
 
 VERBS = (
     Verb(NEW_WORDS, new_conference, "help.konferanse.ny", keywords=FIELDS),
-    Verb(("endre", "change", "edit"), edit_conference, "help.konferanse.endre", keywords=FIELDS),
+    Verb(
+        ("endre", "change", "edit"),
+        edit_conference,
+        "help.konferanse.endre",
+        keywords=FIELDS,
+        by_keyword=True,
+    ),
     Verb(
         ("kunngjør", "kunngjer", "kunngjor", "announce", "publiser", "publish"),
         announce_conference,

@@ -358,6 +358,7 @@ VERBS = (
         edit_hearing,
         "help.horing.endre",
         keywords=EDIT_KEYWORDS,
+        by_keyword=True,
     ),
     Verb(("avslutt", "lukk", "close", "end"), close_hearing, "help.horing.avslutt"),
 )

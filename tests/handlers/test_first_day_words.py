@@ -175,3 +175,19 @@ def test_a_typo_in_a_verb_is_answered_with_the_verb(
     bot.run(f"/partnerbot språk {lang}", as_="Sigrid Aasen", now=now)
     out = bot.run(line, as_="Sigrid Aasen", channel="#vest-telemark", now=now)
     assert out == said, out
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["/tiltak frist 1 15. januar", "/tiltak 1 frist 15. januar", "/tiltak #1 frist: 15. januar"],
+)
+def test_a_field_typed_as_the_verb_changes_it(bot: TestBot, now: datetime, line: str) -> None:
+    """`/tiltak frist 1 fredag` (the due date of 1: Friday) answered the whole help."""
+    out = bot.run(line, as_="Sigrid Aasen", channel="#vest-telemark", now=now)
+    assert "er endra: Frist: 15.01.2027." in out, out
+
+
+def test_a_field_typed_as_the_verb_in_a_hearing(bot: TestBot, now: datetime) -> None:
+    out = bot.run("/horing frist 1 15.09", as_="Ingrid Berg", now=now)
+    assert "Høring #1" in out and "er endret" in out, out
+    assert "tirsdag 15. september 2026 kl 23:59" in out, out
