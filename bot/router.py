@@ -131,11 +131,11 @@ class CommandGroup:
             tokens = [Token(self.default_verb)]
         if not tokens or tokens[0].quoted or self._names_verb(tokens):
             return tokens
-        return (
-            self._verb_first(tokens)
+        return (  # a field first: `7 mål 2` moves action 7 (`mål` alone lists the goals)
+            self._keyword_verb(tokens)
+            or self._verb_first(tokens)
             or self._flag_verb(tokens)
             or self._answer_verb(tokens)
-            or self._keyword_verb(tokens)
             or tokens
         )
 

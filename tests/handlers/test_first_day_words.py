@@ -191,3 +191,9 @@ def test_a_field_typed_as_the_verb_in_a_hearing(bot: TestBot, now: datetime) -> 
     out = bot.run("/horing frist 1 15.09", as_="Ingrid Berg", now=now)
     assert "Høring #1" in out and "er endret" in out, out
     assert "tirsdag 15. september 2026 kl 23:59" in out, out
+
+
+def test_the_goal_named_with_the_number_moves_the_action(bot: TestBot, now: datetime) -> None:
+    """`mål` is a verb too (the goals); `/tiltak 1 mål 2` listed the goals and moved nothing."""
+    out = bot.run("/tiltak 1 mål 2", as_="Sigrid Aasen", channel="#vest-telemark", now=now)
+    assert "er endra" in out and "Mål 2" in out, out
