@@ -116,6 +116,11 @@ TEXTS = {
         "nn": 'Kjenner ikkje «{given}». Etter tittelen kjem nøkkelord med verdi: {keywords}. Høyrer ordet til tittelen, set heile tittelen i hermeteikn, og har tittelen sjølv hermeteikn, bruk «» rundt han: `«Plan "Vest"»`. Ingenting er lagra.',
         "en": 'I don\'t know “{given}”. After the title come keywords with a value: {keywords}. If the word belongs to the title, put the whole title in quotes, and if the title has quotes in it, use «» around it: `«Plan "West"»`. Nothing was saved.',
     },
+    "grammar.date_without_keyword": {
+        "nb": "«{given}» ser ut som en dato, men mangler nøkkelordet foran. Skriv `{keyword} {given}`. Ingenting er lagret.",
+        "nn": "«{given}» ser ut som ein dato, men manglar nøkkelordet framfor. Skriv `{keyword} {given}`. Ingenting er lagra.",
+        "en": "“{given}” looks like a date, but the keyword before it is missing. Type `{keyword} {given}`. Nothing was saved.",
+    },
     "grammar.bad_ref": {
         "nb": "«{given}» er ikke et gyldig nummer{what}. Skriv nummeret slik det vises, for eksempel `3` eller `#3`.",
         "nn": "«{given}» er ikkje eit gyldig nummer{what}. Skriv nummeret slik det blir vist, til dømes `3` eller `#3`.",

@@ -197,3 +197,36 @@ def test_the_goal_named_with_the_number_moves_the_action(bot: TestBot, now: date
     """`mål` is a verb too (the goals); `/tiltak 1 mål 2` listed the goals and moved nothing."""
     out = bot.run("/tiltak 1 mål 2", as_="Sigrid Aasen", channel="#vest-telemark", now=now)
     assert "er endra" in out and "Mål 2" in out, out
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        (
+            '/horing ny "Partnerskapsavtale" 15.09',
+            "«15.09» ser ut som en dato, men mangler nøkkelordet foran. Skriv `frist 15.09`.",
+        ),
+        (
+            '/konferanse ny "Vestfoldkonferansen" 4. mars 2027 plasser 100',
+            "«4. mars 2027» ser ut som en dato, men mangler nøkkelordet foran. "
+            "Skriv `dato 4. mars 2027`.",
+        ),
+        (
+            '/mote ny "Møte" torsdag 10-12, fredag 10-12',
+            "«torsdag 10-12, fredag 10-12» ser ut som en dato, men mangler nøkkelordet foran. "
+            "Skriv `tider torsdag 10-12, fredag 10-12`.",
+        ),
+        (
+            '/tiltak ny "Rapport" fredag mål 1',
+            "«fredag» ser ut som en dato, men mangler nøkkelordet foran. Skriv `frist fredag`.",
+        ),
+    ],
+)
+def test_a_date_after_the_title_without_its_keyword(
+    bot: TestBot, now: datetime, line: str, said: str
+) -> None:
+    """It answered "Kjenner ikke «4.»" and told the member to put the title in quotes,
+    which it was; the date's keyword was what was missing."""
+    out = bot.run(line, as_="Ingrid Berg", now=now)
+    assert out.startswith(said), out
+    assert "Ingenting er lagret." in out, out
