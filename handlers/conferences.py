@@ -91,7 +91,11 @@ FIELDS = {
     "registration_deadline": (
         "påmeldingsfrist",
         "pameldingsfrist",
+        "påmelding",
+        "påmelding innan",
+        "påmelding innen",
         "registration deadline",
+        "registration closes",
         "frist",
         "deadline",
     ),

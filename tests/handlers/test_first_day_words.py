@@ -230,3 +230,14 @@ def test_a_date_after_the_title_without_its_keyword(
     out = bot.run(line, as_="Ingrid Berg", now=now)
     assert out.startswith(said), out
     assert "Ingenting er lagret." in out, out
+
+
+@pytest.mark.parametrize("word", ["påmelding", "påmelding innan", "registration closes"])
+def test_the_registration_deadline_as_people_say_it(bot: TestBot, now: datetime, word: str) -> None:
+    """`påmelding 15. februar` was read into the date: "Jeg forstod ikke «påmelding»"."""
+    out = bot.run(
+        f'/konferanse ny "Vestfoldkonferansen 2027" dato 4. mars 2027 {word} 15. februar 2027',
+        as_="Ingrid Berg",
+        now=now,
+    )
+    assert "Påmeldingsfrist  mandag 15. februar 2027 kl 23:59" in out, out
