@@ -145,13 +145,15 @@ class CommandGroup:
 
     def _verb_first(self, tokens: list[Token]) -> list[Token] | None:
         """``1 ja`` as ``ja 1``: a member who names the item before the verb
-        (`/konferanse 1 ja`, `/tiltak 6 ferdig`) means the verb, on that item."""
+        (`/konferanse 1 ja`, `/tiltak 6 ferdig`) means the verb, on that item; a number
+        alone (`/mote 4`) means ``vis 4``."""
         first = tokens[0]
-        found = self.find(tokens[1:]) if _is_ref(first.text) else None
+        rest = tokens[1:] or [Token(SHOW_VERB)]  # a number alone: the item shown
+        found = self.find(rest) if _is_ref(first.text) else None
         if found is None or found[1] == 0:
             return None
         width = found[1]
-        return [*tokens[1 : 1 + width], first, *tokens[1 + width :]]
+        return [*rest[:width], first, *rest[width:]]
 
     def _answer_verb(self, tokens: list[Token]) -> list[Token] | None:
         """``ja 4`` and ``4 ja`` as ``svar 4 ja``: an answer typed without its verb."""
@@ -222,6 +224,9 @@ class CommandGroup:
                     index.setdefault(words[0] if words else "", []).append((words, verb))
             self._indexed = (key, index)
         return self._indexed[1]
+
+
+SHOW_VERB = "vis"  # `/mote 4`: the verb a number alone runs, where the group has it
 
 
 def _is_ref(word: str) -> bool:

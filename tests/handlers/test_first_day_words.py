@@ -241,3 +241,13 @@ def test_the_registration_deadline_as_people_say_it(bot: TestBot, now: datetime,
         now=now,
     )
     assert "Påmeldingsfrist  mandag 15. februar 2027 kl 23:59" in out, out
+
+
+@pytest.mark.parametrize(
+    ("line", "shown"),
+    [("/mote 1", "Møtepoll #1"), ("/horing #1", "Høring #1"), ("/tiltak 1", "#1 ")],
+)
+def test_a_number_alone_shows_the_item(bot: TestBot, now: datetime, line: str, shown: str) -> None:
+    """`/mote 1` answered "Jeg forstod ikke «1»" and the whole help."""
+    out = bot.run(line, as_="Ingrid Berg", now=now)
+    assert out.startswith(shown) and "forstod ikke" not in out, out
