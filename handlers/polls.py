@@ -99,6 +99,7 @@ ANSWER_WORDS = {
 }
 _WORD_TO_ANSWER = {w: a for a, words in ANSWER_WORDS.items() for w in words}
 _ALL_SLOTS = ("alle", "all")
+_TO_ALL = re.compile(r"(?<![\w:])(\S+)\s+(?:til|to|på|for)\s+(?:alle|all)\b")
 
 
 # -- /mote ny ------------------------------------------------------------------------------
@@ -319,6 +320,7 @@ def parse_answers(text: str, poll: Poll, lang: str = "nb") -> dict[int, str]:
     s = re.sub(r"\s*([:=])\s*", r"\1", text.strip().casefold())
     for phrase in sorted((w for w in _WORD_TO_ANSWER if " " in w), key=len, reverse=True):
         s = s.replace(phrase, phrase.replace(" ", "_"))
+    s = _TO_ALL.sub(r"alle:\1", s)  # "ja til alle", "yes to all": `alle:ja`
     count = len(poll.slots)
     every: str | None = None  # `alle:nei`: for the slots not named on their own
     named: dict[int, str] = {}

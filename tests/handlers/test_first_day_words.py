@@ -251,3 +251,13 @@ def test_a_number_alone_shows_the_item(bot: TestBot, now: datetime, line: str, s
     """`/mote 1` answered "Jeg forstod ikke «1»" and the whole help."""
     out = bot.run(line, as_="Ingrid Berg", now=now)
     assert out.startswith(shown) and "forstod ikke" not in out, out
+
+
+@pytest.mark.parametrize("said", ["yes to all", "yes for all", "ja til alle", "ja på alle"])
+def test_one_answer_to_every_time_as_people_say_it(bot: TestBot, now: datetime, said: str) -> None:
+    """`/mote answer 2 yes to all` answered "I did not understand “yes”"."""
+    bot.run(NEW_POLL, as_="Jon Bakke", now=now)
+    out = bot.run(f"/mote answer 2 {said}", as_="Jon Bakke", now=now)
+    assert "You answered meeting poll #2." in out, out
+    with bot.app.db.transaction() as s:
+        assert s.scalars(select(Vote.answer).where(Vote.poll_id == 2)).all() == ["yes", "yes"]
