@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 import logging
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -21,6 +22,7 @@ from sqlalchemy import bindparam, inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, lazyload
 
+from bot import word_order
 from bot.config import Settings
 from bot.context import Context
 from bot.errors import UserError
@@ -28,7 +30,7 @@ from bot.grammar import Args, Check, Token, parse_args, tokenize
 from bot.hygiene import clean_command
 from bot.i18n import language_from_locale, t
 from bot.languages import command_language, member_language
-from bot.messages import Command, Reply, Text, typed
+from bot.messages import Command, Reply, Text, plain_text, typed
 from bot.zones import member_zone
 from storage.accounts import find_member, new_member, unmistakable_name
 from storage.db import Database, NeedsWrite, is_unreachable
@@ -129,69 +131,7 @@ class CommandGroup:
         tokens = tokenize(text)
         if not tokens and self.default_verb:
             tokens = [Token(self.default_verb)]
-        if not tokens or tokens[0].quoted or self._names_verb(tokens):
-            return tokens
-        return (  # a field first: `7 mål 2` moves action 7 (`mål` alone lists the goals)
-            self._keyword_verb(tokens)
-            or self._verb_first(tokens)
-            or self._flag_verb(tokens)
-            or self._answer_verb(tokens)
-            or tokens
-        )
-
-    def _names_verb(self, tokens: list[Token]) -> bool:
-        found = self.find(tokens)
-        return found is not None and found[1] > 0
-
-    def _verb_first(self, tokens: list[Token]) -> list[Token] | None:
-        """``1 ja`` as ``ja 1``: a member who names the item before the verb
-        (`/konferanse 1 ja`, `/tiltak 6 ferdig`) means the verb, on that item; a number
-        alone (`/mote 4`) means ``vis 4``."""
-        first = tokens[0]
-        rest = tokens[1:] or [Token(SHOW_VERB)]  # a number alone: the item shown
-        found = self.find(rest) if _is_ref(first.text) else None
-        if found is None or found[1] == 0:
-            return None
-        width = found[1]
-        return [*rest[:width], first, *rest[width:]]
-
-    def _answer_verb(self, tokens: list[Token]) -> list[Token] | None:
-        """``ja 4`` and ``4 ja`` as ``svar 4 ja``: an answer typed without its verb."""
-        if len(tokens) < 2 or tokens[1].quoted:
-            return None
-        first, second = (tok.text.casefold() for tok in tokens[:2])
-        for verb in self.verbs:
-            if first in verb.answers and _is_ref(second):
-                return [Token(verb.names[0]), tokens[1], tokens[0], *tokens[2:]]
-            if _is_ref(first) and second in verb.answers:
-                return [Token(verb.names[0]), *tokens]
-        return None
-
-    def _keyword_verb(self, tokens: list[Token]) -> list[Token] | None:
-        """``frist 7 fredag`` and ``7 frist fredag`` as ``endre 7 frist fredag``: a field
-        named with the item's number, without the verb that changes it."""
-        if len(tokens) < 3 or tokens[1].quoted:
-            return None
-        if _is_ref(tokens[0].text):
-            number, rest = tokens[0], tokens[1:]
-        elif _is_ref(tokens[1].text):
-            number, rest = tokens[1], [tokens[0], *tokens[2:]]
-        else:
-            return None
-        word = rest[0].text.casefold().rstrip(":")
-        for verb in self.verbs:
-            if verb.by_keyword and any(word in words for words in verb.keywords.values()):
-                return [Token(verb.names[0]), number, *rest]
-        return None
-
-    def _flag_verb(self, tokens: list[Token]) -> list[Token] | None:
-        """``forfalne`` as ``liste forfalne``: a word a reading verb takes as a flag, typed
-        as the verb (`/tiltak forfalne`, `/tiltak mine`), names that verb (the first listed)."""
-        word = tokens[0].text.casefold()
-        for verb in self.verbs:
-            if verb.reads_only and any(word in phrases for phrases in verb.flags.values()):
-                return [Token(verb.names[0]), *tokens]
-        return None
+        return word_order.as_meant(self, tokens)
 
     def find(self, tokens: list[Token]) -> tuple[Verb, int] | None:
         """The verb whose (possibly multi-word) name starts ``tokens``, longest first (the
@@ -224,14 +164,6 @@ class CommandGroup:
                     index.setdefault(words[0] if words else "", []).append((words, verb))
             self._indexed = (key, index)
         return self._indexed[1]
-
-
-SHOW_VERB = "vis"  # `/mote 4`: the verb a number alone runs, where the group has it
-
-
-def _is_ref(word: str) -> bool:
-    """An item's short number as typed: ``4`` or ``#4``."""
-    return word.removeprefix("#").isdecimal()
 
 
 # "/horing hjelp": a group's own help, in every group, without "I did not understand".
@@ -493,7 +425,7 @@ class Router:
         return best[1] if best is not None and best[0] >= 70 else None
 
     def group_help(self, ctx: Context, grp: CommandGroup, unknown: str | None = None) -> Reply:
-        near = nearest_verb(grp, unknown) if unknown else None
+        near = nearest_verb(grp, unknown, ctx.lang) if unknown else None
         if near is not None:  # a slip in the verb gets the verb, not the group's whole help
             return Reply.text(
                 t("help.did_you_mean_verb", ctx.lang, given=unknown, command=grp.name, verb=near)
@@ -511,19 +443,35 @@ class Router:
         return "\n".join(lines)
 
 
-def nearest_verb(grp: CommandGroup, typed: str) -> str | None:
-    """The verb word of ``grp`` that ``typed`` is a slip of (``lsite``: ``liste``), if one
-    is close enough; the first listed of equally close ones."""
+def nearest_verb(grp: CommandGroup, typed: str, lang: str) -> str | None:
+    """The verb of ``grp`` that ``typed`` is a slip of (``lsite``: ``liste``), if one is
+    close enough (the first listed of equally close ones), as its help writes it in
+    ``lang`` (a slip of nynorsk ``kunngjer`` is shown ``kunngjør`` in bokmål)."""
     from rapidfuzz import fuzz
 
     word = typed.casefold()
-    names = [name for verb in grp.verbs for name in verb.names if name]
+    pairs = [(name, verb) for verb in grp.verbs if verb.help_key for name in verb.names if name]
     best = max(
-        ((fuzz.ratio(word, name.split()[0]), name) for name in names),
+        ((fuzz.ratio(word, name.split()[0]), verb) for name, verb in pairs),
         key=lambda pair: pair[0],
         default=None,
     )
-    return best[1] if best is not None and best[0] >= 75 else None
+    if best is None or best[0] < 75 or best[1].help_key is None:
+        return None
+    return _help_verb(plain_text(t(best[1].help_key, lang)), grp.name)
+
+
+def _help_verb(help_text: str, group: str) -> str | None:
+    """The verb words of a help line's example: `liste` of "`/tiltak liste mine` – ..."."""
+    found = re.search(rf"`/{re.escape(group)} ([^`]+)`", help_text)
+    if found is None:
+        return None
+    words: list[str] = []
+    for word in found.group(1).split():
+        if word[0].isdigit() or word[0] in '"#@<“«':
+            break
+        words.append(word)
+    return " ".join(words) or None
 
 
 # -- who is asking ----------------------------------------------------------------------

@@ -163,7 +163,7 @@ def test_one_answer_word_for_a_poll_of_two_times_says_what_to_type(
         (
             "/mote lukkk 1 valg 2",
             "en",
-            "I didn't understand “lukkk”. Did you mean `/mote lukk`? "
+            "I didn't understand “lukkk”. Did you mean `/mote close`? "
             "`/mote help` shows what you can type.",
         ),
     ],
@@ -261,3 +261,12 @@ def test_one_answer_to_every_time_as_people_say_it(bot: TestBot, now: datetime, 
     assert "You answered meeting poll #2." in out, out
     with bot.app.db.transaction() as s:
         assert s.scalars(select(Vote.answer).where(Vote.poll_id == 2)).all() == ["yes", "yes"]
+
+
+def test_a_slip_of_another_languages_verb_is_shown_in_the_members(
+    bot: TestBot, now: datetime
+) -> None:
+    """A slip of nynorsk `kunngjer` was answered with `kunngjer` in a bokmål reply (found by
+    the command fuzzer)."""
+    out = bot.run("/konferanse kunnger 3", as_="Ingrid Berg", now=now)
+    assert "Mente du `/konferanse kunngjør`?" in out, out
