@@ -79,6 +79,7 @@ _T = r"(?P<{0}h>\d{{1,2}})(?:[.:](?P<{0}m>\d{{2}}))?" + _AP.format("{0}ap") + "?
 _PRE = r"(?:kl\.?|klokka|klokken|klokkeslett|at|@)"
 _NUM = rf"(?:\d{{1,3}}|{W.alternation(W.NUMBER_WORDS)})"
 _UNIT = W.alternation(W.UNITS)
+_CALENDAR_UNIT = W.alternation(w for w, (kind, _) in W.UNITS.items() if kind != "minutes")
 _MONTH = W.alternation(W.MONTHS)
 _WEEKDAY = W.alternation(W.WEEKDAYS)
 _NEXT = W.alternation(W.NEXT_WORDS)
@@ -139,6 +140,8 @@ _RULES = (
     r"(?P<quarter>(?:om|in)\s+(?:et|eit|ett|a)\s+(?:kvarter|quarter\s+of\s+an\s+hour))" + _WB,
     rf"(?P<rel>(?:om|in|within)\s+(?P<rn>{_NUM})\s*(?P<ru>{_UNIT})){_WB}",
     rf"(?P<rel2>(?P<rn2>{_NUM})\s*(?P<ru2>{_UNIT})\s+(?:fra\s+nå|frå\s+no|from\s+now)){_WB}",
+    # "frist 14 dagar", "2 weeks": days, weeks or months from today (said with a note)
+    rf"(?P<rel3>(?P<rn3>{_NUM})\s+(?P<ru3>{_CALENDAR_UNIT})){_WB}",
     # i dag, i morgon, i overmorgen, overimorgen, tomorrow
     rf"(?P<rday>{W.alternation(W.RELATIVE_DAYS)}){_WB}",
     # uke 12, veke 12 2027 (but "neste uke 10-12" is next week at 10)
@@ -185,6 +188,7 @@ class _Reading:
     rel_weeks: bool = False  # "om en uke": with a weekday, that weekday a week on
     weekday: int | None = None
     weekday_next: bool = False  # "neste fredag": never today
+    next_text: str = ""  # "neste fredag" as read, for the note when it is this week's
     weekday_last: bool = False  # "forrige fredag": the one before today
     week_shift: int | None = None  # 1 for "neste uke", 0 for "denne uka"
     iso_week: tuple[int, int | None] | None = None
@@ -193,6 +197,7 @@ class _Reading:
     next_month: bool = False
     finder: Finder | None = None  # a named day, an ordinal weekday, a part of a month
     finder_text: str = ""
+    from_today: str = ""  # "14 dagar" without "om": read as "om 14 dagar", with a note
     time: tuple[int, int] | None = None
     end: tuple[int, int] | None = None
     pairs: list[tuple[str, str]] | None = None  # "5.3" / "9.30": date or time, later
@@ -291,14 +296,15 @@ def _read(text: str) -> _Reading:
             _set_finder(r, _finder(mt, kind), g(kind))
         elif kind in _TIME_KINDS or kind == "range":
             _read_time(r, mt, kind, text)
-        elif kind in ("half", "quarter", "rel", "rel2"):
+        elif kind in ("half", "quarter", "rel", "rel2", "rel3"):
             if kind in ("half", "quarter"):
                 r.rel = ("minutes", 30 if kind == "half" else 15)
             else:
-                n = _number(g("rn") or g("rn2"))
-                unit, amount = W.UNITS[g("ru") or g("ru2")]
+                n = _number(g("rn") or g("rn2") or g("rn3"))
+                unit, amount = W.UNITS[g("ru") or g("ru2") or g("ru3")]
                 r.rel = (unit, n * amount)
                 r.rel_weeks = unit == "days" and amount % 7 == 0
+                r.from_today = g("rel3") or ""
             r.anchors += 1
         elif kind == "rday":
             r.rel_day = W.RELATIVE_DAYS[re.sub(r"\s+", " ", g(kind))]
@@ -368,7 +374,7 @@ def _read_words(r: _Reading, words: list[str]) -> None:
                 raise DateParseError("dates.conflict")
             r.weekday = W.WEEKDAYS[word]
         elif word in W.NEXT_WORDS and after in W.WEEKDAYS:
-            r.weekday_next = True
+            r.weekday_next, r.next_text = True, f"{word} {after}"
         elif word in W.LAST_WORDS and after in W.WEEKDAYS:
             r.weekday_last = True
         elif word in W.NEXT_WORDS | {"denne", "this", "i"} and after in W.NEXT_WORDS:
@@ -611,6 +617,32 @@ def _full_date(d: int, m: int, y: int | None, raw: str, today: date) -> date:
     raise _impossible(raw)
 
 
+# A date without a year that passed this recently is more likely meant as this year's (a
+# slip, or a late entry) than as next year's: next year's is taken with a note, or with a
+# weekday that fits only this year's ("tysdag 1. desember" the day after), this year's is
+# taken and the handler refuses it as past. One passed longer ago is next year's, unsaid.
+RECENTLY_PASSED = timedelta(days=31)
+
+
+def _dated_day(r: _Reading, today: date) -> date:
+    """The day a date names (``r.date``); next year's when this year's has passed."""
+    assert r.date is not None
+    day = _full_date(*r.date, raw=r.date_text, today=today)
+    d, m, y = r.date
+    if y is not None or day.year == today.year:
+        return day
+    try:
+        gone = date(today.year, m, d)
+    except ValueError:  # 29 February
+        return day
+    if not today - RECENTLY_PASSED <= gone < today:
+        return day
+    if r.weekday is not None and gone.weekday() == r.weekday != day.weekday():
+        return gone
+    r.notes.append(DateNote("dates.note.next_year", text=r.date_text, date=day_text(day)))
+    return day
+
+
 def _impossible(raw: str) -> DateParseError:
     # The date as typed, with English month names capitalised in an English answer
     return DateParseError("dates.impossible_date", date=partial(W.as_typed, raw))
@@ -648,9 +680,12 @@ def _resolve(r: _Reading, now: datetime, tz: tzinfo, text: str, deadline: bool =
             # Today counts for a bare weekday, but not when its time of day has passed.
             elif ahead == 0 and (r.weekday_next or (r.time and _local(today, r.time, tz) < now)):
                 ahead = 7
+            _note_this_week(r, today, today + timedelta(days=ahead))
             return _local(today + timedelta(days=ahead), r.time, tz, r.notes)
         at = _local(today, r.time, tz, r.notes)
-        return at if at >= now else _local(today + timedelta(days=1), r.time, tz, r.notes)
+        at = at if at >= now else _local(today + timedelta(days=1), r.time, tz, r.notes)
+        at.has_day = False
+        return at
     if not MIN_YEAR <= day.year <= MAX_YEAR:  # "om 999 år" is not a plan
         raise DateParseError("dates.bad_year", year=day.year)
     if r.weekday is not None and day.weekday() != r.weekday:
@@ -662,16 +697,36 @@ def _resolve(r: _Reading, now: datetime, tz: tzinfo, text: str, deadline: bool =
         )
     if r.finder is not None:
         r.notes.append(DateNote("dates.note.day", text=r.finder_text, date=day_text(day)))
+    if r.from_today:
+        r.notes.append(DateNote("dates.note.from_today", text=r.from_today, date=day_text(day)))
     if (r.iso_week is not None or r.week_shift is not None) and r.weekday is None:
         key = "dates.note.week_deadline" if deadline else "dates.note.week_start"
         r.notes.append(DateNote(key, text=r.week_text, date=day_text(day)))
     return _local(day, r.time, tz, r.notes)
 
 
+def _note_this_week(r: _Reading, today: date, day: date) -> None:
+    """ "neste fredag" on a Wednesday is read as this week's Friday (the next one to come);
+    many mean next week's, so the answer says which, and how to type the other."""
+    if (
+        r.weekday_next
+        and r.weekday is not None
+        and day.isocalendar()[:2] == today.isocalendar()[:2]
+    ):
+        r.notes.append(
+            DateNote(
+                "dates.note.next_this_week",
+                text=r.next_text,
+                date=day_text(day),
+                weekday=weekday_text(r.weekday),
+            )
+        )
+
+
 def _day(r: _Reading, today: date, text: str, deadline: bool) -> date | None:
     """The day the reading names, or None when it names only a weekday or a time."""
     if r.date is not None:
-        return _full_date(*r.date, raw=r.date_text, today=today)
+        return _dated_day(r, today)
     if r.finder is not None:
         return r.finder(today, r.weekday)
     if r.rel_day is not None:
@@ -1016,6 +1071,14 @@ def parse_when(
             raise
         return around
     _keep_case(when.notes, text)
+    return when
+
+
+def require_day(when: When, text: str) -> When:
+    """``when`` if ``text`` named its day: a deadline typed as a time alone ("frist kl 12")
+    left the day out, and the next 12:00 is not what was meant."""
+    if not when.has_day:
+        raise DateParseError("dates.slot_no_day", slot=text.strip())
     return when
 
 

@@ -94,6 +94,9 @@ class When(datetime):
 
     has_time: bool
     notes: tuple[DateNote, ...]  # how the text was read, for the echo (see DateNote)
+    # False when the text gave only a time of day ("kl 12"): the day is the next one with
+    # that time, which a deadline should not take as meant (bot.dates.require_day)
+    has_day: bool = True
 
     def __new__(
         cls, *args: Any, has_time: bool = True, notes: tuple[DateNote, ...] = (), **kwargs: Any

@@ -186,6 +186,7 @@ class Args:
         if quoted is not None:
             stray = [tok for tok in self.positional if not tok.quoted]
             if stray:
+                _date_without_keyword(" ".join(tok.text for tok in stray), self.keywords)
                 raise UnknownWord(
                     stray[0].text, self.keywords, near=nearest_keyword(stray[0].text, self.keywords)
                 )
@@ -464,6 +465,45 @@ class NameTooLong(TextTooLong):
     """A name after a keyword over its limit: said as a name, with what to type instead."""
 
     KEY = "grammar.name_after_too_long"
+
+
+# The keyword a date is given with, per verb: the first of these the verb takes.
+_DATE_KEYWORDS = ("slots", "date", "due", "deadline")
+
+
+def _date_without_keyword(typed: str, keywords: Mapping[str, tuple[str, ...]]) -> None:
+    """Refuses ``typed`` (words after a quoted title) as a date whose keyword is missing
+    (`/horing ny "Plan" 15.09`), when it reads as one and the verb takes a date."""
+    canonical = next((k for k in _DATE_KEYWORDS if k in keywords), None)
+    if canonical is not None and _reads_as_date(typed):
+        raise DateWithoutKeyword(typed, canonical)
+
+
+def _reads_as_date(text: str) -> bool:
+    from datetime import UTC, datetime
+
+    from bot.dates import DateParseError, parse_slots, parse_when
+
+    now = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)  # any day: only whether it reads as a date
+    for read in (parse_when, parse_slots):
+        try:
+            read(text, now=now)
+        except DateParseError:
+            continue
+        return True
+    return False
+
+
+class DateWithoutKeyword(UserError):
+    """A date typed after the title without the keyword it goes with."""
+
+    def __init__(self, given: str, canonical: str) -> None:
+        super().__init__("grammar.date_without_keyword")
+        self.given, self.canonical = given, canonical
+
+    def message(self, lang: str) -> str:
+        keyword = keyword_word(self.canonical, lang)
+        return t("grammar.date_without_keyword", lang, given=self.given, keyword=keyword)
 
 
 class UnknownWord(UserError):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 import logging
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -21,6 +22,7 @@ from sqlalchemy import bindparam, inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, lazyload
 
+from bot import word_order
 from bot.config import Settings
 from bot.context import Context
 from bot.errors import UserError
@@ -28,7 +30,7 @@ from bot.grammar import Args, Check, Token, parse_args, tokenize
 from bot.hygiene import clean_command
 from bot.i18n import language_from_locale, t
 from bot.languages import command_language, network_language
-from bot.messages import Command, Reply, Text, typed
+from bot.messages import Command, Reply, Text, plain_text, typed
 from bot.zones import member_zone
 from storage.accounts import find_member, new_member, unmistakable_name
 from storage.db import Database, NeedsWrite, is_unreachable
@@ -76,6 +78,12 @@ class Verb:
     reads_only: bool = False
     # Keywords taken only where the words after them pass the check (bot.grammar.parse_args)
     checks: Mapping[str, Check] = field(default_factory=dict)
+    # Answers typed without the verb, before or after the item's number: `/mote ja 4` and
+    # `/mote 4 ja` are `/mote svar 4 ja`.
+    answers: frozenset[str] = frozenset()
+    # A keyword of this verb typed as the verb names it: `/tiltak frist 7 fredag` and
+    # `/tiltak 7 frist fredag` are `/tiltak endre 7 frist fredag`.
+    by_keyword: bool = False
 
 
 @dataclass
@@ -123,7 +131,7 @@ class CommandGroup:
         tokens = tokenize(text)
         if not tokens and self.default_verb:
             tokens = [Token(self.default_verb)]
-        return tokens
+        return word_order.as_meant(self, tokens)
 
     def find(self, tokens: list[Token]) -> tuple[Verb, int] | None:
         """The verb whose (possibly multi-word) name starts ``tokens``, longest first (the
@@ -425,6 +433,11 @@ class Router:
         return best[1] if best is not None and best[0] >= 70 else None
 
     def group_help(self, ctx: Context, grp: CommandGroup, unknown: str | None = None) -> Reply:
+        near = nearest_verb(grp, unknown, ctx.lang) if unknown else None
+        if near is not None:  # a slip in the verb gets the verb, not the group's whole help
+            return Reply.text(
+                t("help.did_you_mean_verb", ctx.lang, given=unknown, command=grp.name, verb=near)
+            )
         reply = Reply()
         if unknown:
             reply.add(Text(t("help.unknown_verb", ctx.lang, given=unknown, command=grp.name)))
@@ -436,6 +449,37 @@ class Router:
         lines = [heading + (f" — {t(grp.help_key, lang)}" if grp.help_key else "")]
         lines += [f"  • {t(v.help_key, lang)}" for v in grp.verbs if v.help_key]
         return "\n".join(lines)
+
+
+def nearest_verb(grp: CommandGroup, typed: str, lang: str) -> str | None:
+    """The verb of ``grp`` that ``typed`` is a slip of (``lsite``: ``liste``), if one is
+    close enough (the first listed of equally close ones), as its help writes it in
+    ``lang`` (a slip of nynorsk ``kunngjer`` is shown ``kunngjør`` in bokmål)."""
+    from rapidfuzz import fuzz
+
+    word = typed.casefold()
+    pairs = [(name, verb) for verb in grp.verbs if verb.help_key for name in verb.names if name]
+    best = max(
+        ((fuzz.ratio(word, name.split()[0]), verb) for name, verb in pairs),
+        key=lambda pair: pair[0],
+        default=None,
+    )
+    if best is None or best[0] < 75 or best[1].help_key is None:
+        return None
+    return _help_verb(plain_text(t(best[1].help_key, lang)), grp.name)
+
+
+def _help_verb(help_text: str, group: str) -> str | None:
+    """The verb words of a help line's example: `liste` of "`/tiltak liste mine` – ..."."""
+    found = re.search(rf"`/{re.escape(group)} ([^`]+)`", help_text)
+    if found is None:
+        return None
+    words: list[str] = []
+    for word in found.group(1).split():
+        if word[0].isdigit() or word[0] in '"#@<“«':
+            break
+        words.append(word)
+    return " ".join(words) or None
 
 
 # -- who is asking ----------------------------------------------------------------------

@@ -10,7 +10,7 @@ from sqlalchemy import bindparam, select
 
 from bot import permissions
 from bot.context import Context
-from bot.dates import DateParseError, format_short, note_lines, parse_when
+from bot.dates import DateParseError, format_short, note_lines, parse_when, require_day
 from bot.errors import UserError
 from bot.grammar import Token, parse_ref
 from bot.i18n import t
@@ -98,7 +98,7 @@ def parse_due(ctx: Context, text: str) -> date:
     """The due date ``text`` gives; a day before today is refused (a new or moved due
     date in the past is a typo; an old action keeps its own, as nothing here reads it)."""
     try:
-        when = parse_when(text, now=ctx.now, tz=ctx.tz, deadline=True)
+        when = require_day(parse_when(text, now=ctx.now, tz=ctx.tz, deadline=True), text)
     except DateParseError as err:
         raise UserError(
             "actions.bad_date", given=text.strip(), detail=err.message(ctx.lang, example=False)
@@ -137,6 +137,9 @@ def find_goal(ctx: Context, network: Network, text: str) -> Goal:
 
 
 def find_action(ctx: Context, text: str | None) -> Action:
+    if not text:
+        typed = ctx.command.text.split()  # the verb as the member typed it: vis, slett, show
+        raise UserError("actions.number_missing", verb=typed[0][:20] if typed else "vis")
     number = parse_ref(text, what=t("actions.what", ctx.lang))
     action = ctx.session.scalar(_ACTION_BY_ID, {"number": number})
     if action is None:

@@ -522,6 +522,7 @@ VERBS = (
         edit_action,
         "help.tiltak.endre",
         keywords={"goal": GOAL, "owner": OWNER, "due": DUE, "title": TITLE},
+        by_keyword=True,
     ),
     Verb(
         ("slett", "fjern", "delete", "remove"),

@@ -22,6 +22,7 @@ from bot.dates import (
     note_lines,
     parse_slots,
     parse_when,
+    require_day,
 )
 from bot.errors import UserError
 from bot.grammar import NEW_WORDS, Args, as_typed, one_line, reason, within
@@ -90,7 +91,11 @@ FIELDS = {
     "registration_deadline": (
         "påmeldingsfrist",
         "pameldingsfrist",
+        "påmelding",
+        "påmelding innan",
+        "påmelding innen",
         "registration deadline",
+        "registration closes",
         "frist",
         "deadline",
     ),
@@ -125,7 +130,7 @@ def parse_date(ctx: Context, text: str) -> tuple[datetime, datetime | None]:
 
 def parse_deadline(ctx: Context, text: str) -> datetime:
     try:
-        when = parse_when(text, now=ctx.now, tz=ctx.tz, deadline=True)
+        when = require_day(parse_when(text, now=ctx.now, tz=ctx.tz, deadline=True), text)
     except DateParseError as err:
         detail = err.message(ctx.lang, example=False)
         raise UserError("conferences.bad_deadline", detail=detail) from None
@@ -527,7 +532,13 @@ def conference_ics(ctx: Context, args: Args) -> Reply:
 
 VERBS = (
     Verb(NEW_WORDS, new_conference, "help.konferanse.ny", keywords=FIELDS),
-    Verb(("endre", "change", "edit"), edit_conference, "help.konferanse.endre", keywords=FIELDS),
+    Verb(
+        ("endre", "change", "edit"),
+        edit_conference,
+        "help.konferanse.endre",
+        keywords=FIELDS,
+        by_keyword=True,
+    ),
     Verb(
         ("kunngjør", "kunngjer", "kunngjor", "announce", "publiser", "publish"),
         announce_conference,

@@ -17,6 +17,7 @@ from bot.dates import (
     format_short,
     note_lines,
     parse_when,
+    require_day,
 )
 from bot.errors import UserError
 from bot.grammar import NEW_WORDS, Args, Token, one_line, one_name, parse_ref
@@ -357,6 +358,7 @@ VERBS = (
         edit_hearing,
         "help.horing.endre",
         keywords=EDIT_KEYWORDS,
+        by_keyword=True,
     ),
     Verb(("avslutt", "lukk", "close", "end"), close_hearing, "help.horing.avslutt"),
 )
@@ -383,7 +385,7 @@ def register(router: Router) -> None:
 def parse_deadline(ctx: Context, text: str) -> datetime:
     """The deadline in UTC; a day without a time of day means the end of that day."""
     try:
-        when = parse_when(text, now=ctx.now, tz=ctx.tz, deadline=True)
+        when = require_day(parse_when(text, now=ctx.now, tz=ctx.tz, deadline=True), text)
     except DateParseError as err:
         detail = err.message(ctx.lang, example=False)  # the example with the keyword follows
         raise UserError("hearings.bad_date", detail=detail) from None

@@ -177,7 +177,13 @@ def reopen_poll(ctx: Context, args: Args) -> Reply:
 
 
 VERBS = (
-    Verb(("endre", "change", "edit"), edit_poll, "help.mote.endre", keywords=EDIT_KEYWORDS),
+    Verb(
+        ("endre", "change", "edit"),
+        edit_poll,
+        "help.mote.endre",
+        keywords=EDIT_KEYWORDS,
+        by_keyword=True,
+    ),
     # Not "cancel": in English that is a member withdrawing (`/konferanse cancel`), not
     # calling something off for everyone.
     Verb(("avlys", "avlyse", "call off", "calloff"), call_off_poll, "help.mote.avlys"),

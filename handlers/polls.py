@@ -81,7 +81,8 @@ NEW_FLAGS = {
 }
 CLOSE_KEYWORDS = {
     "choice": ("valg", "val", "choice", "slot"),
-    "chosen": ("vel", "velg"),  # "choose": only before a number (CLOSE_CHECKS)
+    # only before a number (the verb's checks): an agenda may say "Vel møtt"
+    "chosen": ("vel", "velg", "choose", "pick", "option"),
     "place": ("sted", "stad", "place"),
     "agenda": ("agenda",),
 }
@@ -98,6 +99,7 @@ ANSWER_WORDS = {
 }
 _WORD_TO_ANSWER = {w: a for a, words in ANSWER_WORDS.items() for w in words}
 _ALL_SLOTS = ("alle", "all")
+_TO_ALL = re.compile(r"(?<![\w:])(\S+)\s+(?:til|to|på|for)\s+(?:alle|all)\b")
 
 
 # -- /mote ny ------------------------------------------------------------------------------
@@ -293,7 +295,7 @@ def _numbered(pieces: list[str], poll: Poll, lang: str) -> list[str]:
         return joined
     if len(joined) != len(poll.slots):
         raise UserError(
-            "polls.answer_count",
+            "polls.answer_count.one" if len(joined) == 1 else "polls.answer_count",
             given=len(joined),
             count=len(poll.slots),
             id=poll.id,
@@ -318,6 +320,7 @@ def parse_answers(text: str, poll: Poll, lang: str = "nb") -> dict[int, str]:
     s = re.sub(r"\s*([:=])\s*", r"\1", text.strip().casefold())
     for phrase in sorted((w for w in _WORD_TO_ANSWER if " " in w), key=len, reverse=True):
         s = s.replace(phrase, phrase.replace(" ", "_"))
+    s = _TO_ALL.sub(r"alle:\1", s)  # "ja til alle", "yes to all": `alle:ja`
     count = len(poll.slots)
     every: str | None = None  # `alle:nei`: for the slots not named on their own
     named: dict[int, str] = {}
@@ -558,6 +561,12 @@ def close_poll(ctx: Context, args: Args) -> Reply:
     slot = _chosen_slot(ctx, poll, choice, result)
     if slot.start_at <= ctx.now:
         raise UserError("polls.slot_passed", slot=slot_text(slot, ctx.lang, ctx.tz))
+    if meeting is not None and _set_there(meeting, slot, args):
+        raise UserError(
+            "polls.already_decided",
+            id=poll.id,
+            when=format_datetime(meeting.start_at, ctx.lang, ctx.tz),
+        )
     meeting, moved = _set_meeting(ctx, poll, slot, args)
     intro = [
         f"⚠️ {w}" for w in poll_clashes.meeting_warnings(ctx.session, meeting, ctx.lang, ctx.tz)
@@ -576,6 +585,17 @@ def close_poll(ctx: Context, args: Args) -> Reply:
         organiser=ctx.member,
         intro=intro,
         description=attendance(result, slot, ctx.lang),
+    )
+
+
+def _set_there(meeting: Meeting, slot: PollSlot, args: Args) -> bool:
+    """Whether closing on ``slot`` changes nothing: the meeting stands at that time (a
+    second organiser closing on it) and no new place or agenda comes with it."""
+    return (
+        not meeting.cancelled
+        and meeting.start_at == slot.start_at
+        and args.get("place") is None
+        and args.get("agenda") is None
     )
 
 
@@ -637,7 +657,12 @@ def _is_number(text: str) -> bool:
 
 VERBS = (
     Verb(NEW_WORDS, new_poll, "help.mote.ny", keywords=NEW_KEYWORDS, flags=NEW_FLAGS),
-    Verb(("svar", "stem", "stemme", "røyst", "answer", "vote"), vote, "help.mote.svar"),
+    Verb(
+        ("svar", "stem", "stemme", "røyst", "answer", "vote"),
+        vote,
+        "help.mote.svar",
+        answers=frozenset(w for w in _WORD_TO_ANSWER if " " not in w and len(w) > 1),
+    ),
     Verb(("vis", "show"), show_poll, "help.mote.vis", reads_only=True),
     Verb(
         ("lukk", "avslutt", "steng", "stenge", "close"),

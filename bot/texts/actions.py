@@ -42,6 +42,11 @@ TEXTS = {
         "nn": "`/tiltak slett 12` – slett eit tiltak, etter at du har stadfesta (ansvarleg, organisator eller admin)",
         "en": "`/tiltak delete 12` – delete an action, once you confirm (owner, organiser or admin)",
     },
+    "actions.number_missing": {
+        "nb": "Hvilket tiltak? Skriv nummeret, for eksempel `/tiltak {verb} 12`. `/tiltak liste` viser numrene.",
+        "nn": "Kva tiltak? Skriv nummeret, til dømes `/tiltak {verb} 12`. `/tiltak liste` viser numra.",
+        "en": "Which action? Type its number, for example `/tiltak {verb} 12`. `/tiltak list` shows the numbers.",
+    },
     "actions.delete_ask": {
         "nb": "Vil du slette tiltak #{id} «{title}» med all historikk? Det kan ikke angres. Skriv `/tiltak slett {id} bekreft`.",
         "nn": "Vil du slette tiltak #{id} «{title}» med all historikk? Det kan ikkje angrast. Skriv `/tiltak slett {id} stadfest`.",

@@ -51,6 +51,11 @@ TEXTS = {
         "nn": "Kommandoane er {commands}; `/partnerbot hjelp` viser alle med døme.",
         "en": "The commands are {commands}; `/partnerbot help` shows them all with examples.",
     },
+    "help.did_you_mean_verb": {
+        "nb": "Jeg forstod ikke «{given}». Mente du `/{command} {verb}`? `/{command} hjelp` viser hva du kan skrive.",
+        "nn": "Eg forstod ikkje «{given}». Meinte du `/{command} {verb}`? `/{command} hjelp` viser kva du kan skrive.",
+        "en": "I didn't understand “{given}”. Did you mean `/{command} {verb}`? `/{command} help` shows what you can type.",
+    },
     "help.unknown_verb": {
         "nb": "Jeg forstod ikke «{given}». Dette kan du skrive etter /{command}:",
         "nn": "Eg forstod ikkje «{given}». Dette kan du skrive etter /{command}:",
@@ -110,6 +115,11 @@ TEXTS = {
         "nb": 'Kjenner ikke «{given}». Etter tittelen kommer nøkkelord med verdi: {keywords}. Hører ordet til tittelen, sett hele tittelen i anførselstegn, og har tittelen selv anførselstegn, bruk «» rundt den: `«Plan "Vest"»`. Ingenting er lagret.',
         "nn": 'Kjenner ikkje «{given}». Etter tittelen kjem nøkkelord med verdi: {keywords}. Høyrer ordet til tittelen, set heile tittelen i hermeteikn, og har tittelen sjølv hermeteikn, bruk «» rundt han: `«Plan "Vest"»`. Ingenting er lagra.',
         "en": 'I don\'t know “{given}”. After the title come keywords with a value: {keywords}. If the word belongs to the title, put the whole title in quotes, and if the title has quotes in it, use «» around it: `«Plan "West"»`. Nothing was saved.',
+    },
+    "grammar.date_without_keyword": {
+        "nb": "«{given}» ser ut som en dato, men mangler nøkkelordet foran. Skriv `{keyword} {given}`. Ingenting er lagret.",
+        "nn": "«{given}» ser ut som ein dato, men manglar nøkkelordet framfor. Skriv `{keyword} {given}`. Ingenting er lagra.",
+        "en": "“{given}” looks like a date, but the keyword before it is missing. Type `{keyword} {given}`. Nothing was saved.",
     },
     "grammar.bad_ref": {
         "nb": "«{given}» er ikke et gyldig nummer{what}. Skriv nummeret slik det vises, for eksempel `3` eller `#3`.",

@@ -257,6 +257,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "«{text}» er lese som {date}.",
         "en": "I took “{text}” to mean {date}.",
     },
+    "dates.note.from_today": {
+        "nb": "«{text}» er lest som om {text}: {date}.",
+        "nn": "«{text}» er lese som om {text}: {date}.",
+        "en": "I took “{text}” to mean in {text}: {date}.",
+    },
+    "dates.note.next_year": {
+        "nb": "«{text}» er lest som {date}, neste år: datoen i år er passert.",
+        "nn": "«{text}» er lese som {date}, neste år: datoen i år er alt passert.",
+        "en": "I took “{text}” to mean {date}, next year: this year's has passed.",
+    },
+    "dates.note.next_this_week": {
+        "nb": "«{text}» er lest som {date}, denne uka; for uka etter, skriv «{weekday} neste uke».",
+        "nn": "«{text}» er lese som {date}, denne veka; for veka etter, skriv «{weekday} neste veke».",
+        "en": "I took “{text}” to mean {date}, this week; for the week after, type “{weekday} next week”.",
+    },
     "dates.note.day_before": {
         "nb": "«{text}» er lest som {date}, arbeidsdagen før.",
         "nn": "«{text}» er lese som {date}, arbeidsdagen før.",

@@ -197,6 +197,11 @@ TEXTS = {
         "nn": "Du gav {given} svar, men møtepoll #{id} har {count} tidspunkt. Gje eitt svar per tidspunkt, i rekkjefølgje (`{in_order}`), eller med nummer: `/mote svar {id} {example}`.",
         "en": "You gave {given} answers, but poll #{id} has {count} times. Give one answer per time, in order (`{in_order}`), or with numbers: `/mote answer {id} {example}`.",
     },
+    "polls.answer_count.one": {
+        "nb": "Du ga ett svar, men møtepoll #{id} har {count} tidspunkt. Gi ett svar per tidspunkt, i rekkefølge (`{in_order}`), eller med nummer: `/mote svar {id} {example}`.",
+        "nn": "Du gav eitt svar, men møtepoll #{id} har {count} tidspunkt. Gje eitt svar per tidspunkt, i rekkjefølgje (`{in_order}`), eller med nummer: `/mote svar {id} {example}`.",
+        "en": "You gave one answer, but poll #{id} has {count} times. Give one answer per time, in order (`{in_order}`), or with numbers: `/mote answer {id} {example}`.",
+    },
     "polls.bad_answer_text": {
         "nb": "Jeg forstod ikke «{given}». Skriv nummeret på tidspunktet, kolon og svaret: `/mote svar {id} {example}`.",
         "nn": "Eg forstod ikkje «{given}». Skriv nummeret på tidspunktet, kolon og svaret: `/mote svar {id} {example}`.",

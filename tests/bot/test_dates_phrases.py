@@ -414,10 +414,11 @@ TYPOS = [
     ("5. desmber", "2026-12-05", None, "desmber", "desember"),
     ("i morgno", "2026-03-03", None, "morgno", "morgon"),
     ("laurdga", "2026-03-07", None, "laurdga", "laurdag"),
-    ("3. febraur", "2027-02-03", None, "febraur", "februar"),
+    # (January: a date in February, a month or less before NOW, gets a note of its own)
+    ("3. janaur", "2027-01-03", None, "janaur", "januar"),
     ("tomorow", "2026-03-03", None, "tomorow", "tomorrow"),
     ("wednsday 10am", "2026-03-04", "10:00", "wednsday", "wednesday"),
-    ("Febuary 3", "2027-02-03", None, "Febuary", "february"),
+    ("Janury 3", "2027-01-03", None, "Janury", "january"),
 ]
 
 
