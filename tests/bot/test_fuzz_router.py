@@ -16,8 +16,9 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from bot.i18n import CATALOG, LANGUAGES, t
+from bot.languages import member_language
 from bot.messages import from_notation, plain_text
-from bot.router import find_member, member_language
+from bot.router import find_member
 from handlers import hearing_reminders
 from storage.models import (
     Action,

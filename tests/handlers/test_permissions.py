@@ -285,7 +285,7 @@ def dump(bot: TestBot) -> dict[str, list[tuple[object, ...]]]:
 
 
 def language_of(bot: TestBot, who: str) -> str:
-    from bot.router import member_language
+    from bot.languages import member_language
 
     with bot.app.db.transaction() as session:
         member = session.scalar(
