@@ -16,6 +16,7 @@ from bot.errors import UserError
 from bot.hygiene import MAX_NAME
 from bot.i18n import t
 from bot.texts.keywords import keyword_example, keyword_word
+from storage.text import cut_visibly
 
 _QUOTES = {'"': '"', "“": "”", "”": "”", "«": "»", "„": "“"}
 _CLOSERS = ('"', "”", "»", "“")
@@ -198,6 +199,22 @@ class Args:
                     raise UnknownWord(tok.text, self.keywords, near=near)
         title = one_line(self.title or "", limit)
         return title or None
+
+    def refuse_stray(self, *, own: int = 1, title: bool = False) -> None:
+        """Refuse a word after an item's number that no keyword took: the verb would do the
+        rest and drop it without a word (``/horing endre 2 mottakre NAV frist 20.01``). The
+        first ``own`` words without quotes are the verb's (the number, a slot's), and with
+        ``title`` the first quoted one (a new title); a word one letter off a keyword is
+        answered with that keyword."""
+        titled = False
+        for tok in self.positional:
+            if tok.quoted and title and not titled:
+                titled = True
+            elif not tok.quoted and own > 0:
+                own -= 1
+            else:
+                near = nearest_keyword(tok.text, self.keywords)
+                raise StrayWord(tok.text, self.keywords, near=near)
 
     def _could_be_value(self, keyword: str, start: int) -> bool:
         """Whether the words from ``start`` could be ``keyword``'s value: a word one letter
@@ -484,8 +501,29 @@ class UnknownWord(UserError):
                 keyword=keyword_word(self.near, lang),
                 example=keyword_example(self.near, lang),
             )
+        return t("grammar.unknown_word", lang, given=self.given, keywords=self.listed(lang))
+
+    def listed(self, lang: str) -> str:
+        """The verb's keywords as a member of ``lang`` writes them: `frist`, `fra`, ..."""
         words = ", ".join(f"`{keyword_word(c, lang, a[0])}`" for c, a in self.keywords.items())
-        return t("grammar.unknown_word", lang, given=self.given, keywords=words or "—")
+        return words or "—"
+
+
+class StrayWord(UnknownWord):
+    """A word after an item's number that no keyword takes (``Args.refuse_stray``): said
+    with what may follow the number, or with the keyword it is one letter off."""
+
+    def message(self, lang: str) -> str:
+        if self.near is not None:
+            return super().message(lang)
+        first = next(iter(self.keywords), "")
+        return t(
+            "grammar.stray_word",
+            lang,
+            given=cut_visibly(self.given, 60),
+            keywords=self.listed(lang),
+            example=keyword_example(first, lang),
+        )
 
 
 def nearest_keyword(

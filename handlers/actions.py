@@ -414,6 +414,7 @@ def edit_action(ctx: Context, args: Args) -> Reply:
         raise UserError("actions.edit_usage")
     action = find_action(ctx, args.positional[0].text)
     require_network_member(ctx, action.network, managing=True)
+    args.refuse_stray()
     changes: list[str] = []
     due = None
     if args.get("title"):

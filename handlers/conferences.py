@@ -292,6 +292,7 @@ def new_conference(ctx: Context, args: Args) -> Reply:
 
 def edit_conference(ctx: Context, args: Args) -> Reply:
     conf = organised_conference(ctx, args)
+    args.refuse_stray(title=True)
     if not args.options and not args.quoted_title:
         raise UserError("conferences.edit_nothing", id=conf.id)
     new_title = next((tok.text for tok in args.positional if tok.quoted), None)

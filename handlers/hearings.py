@@ -263,6 +263,7 @@ def edit_hearing(ctx: Context, args: Args) -> Reply:
     hearing = find_hearing(ctx, args, "endre")
     require_open(hearing)
     require_manager(ctx, hearing)
+    args.refuse_stray(title=True)
     changes = dict(args.options)
     quoted_title = next((tok.text for tok in args.positional[1:] if tok.quoted), None)
     if quoted_title and "title" not in changes:

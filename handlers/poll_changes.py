@@ -52,6 +52,7 @@ def _managed_poll(ctx: Context, args: Args) -> Poll:
 
 def edit_poll(ctx: Context, args: Args) -> Reply:
     poll = _managed_poll(ctx, args)
+    args.refuse_stray()
     if poll.state != "open":
         key = "polls.edit_cancelled" if poll.state == CANCELLED else "polls.edit_closed"
         raise UserError(key, id=poll.id)
@@ -155,6 +156,7 @@ def call_off_poll(ctx: Context, args: Args) -> Reply:
 
 def reopen_poll(ctx: Context, args: Args) -> Reply:
     poll = _managed_poll(ctx, args)
+    args.refuse_stray()
     if poll.state == "open":
         raise UserError("polls.already_open", id=poll.id)
     meeting = meeting_of(ctx.session, poll)

@@ -546,8 +546,10 @@ def close_poll(ctx: Context, args: Args) -> Reply:
         raise ctx.refusal(poll.network, "polls.close_not_allowed", id=poll.id)
     if poll.state == CANCELLED:
         raise UserError("polls.edit_cancelled", id=poll.id)
+    named = args.get("choice") or args.get("chosen")
+    args.refuse_stray(own=1 if named else 2)  # the poll's number, and the slot's
     meeting = meeting_of(ctx.session, poll)
-    choice = args.get("choice") or args.get("chosen") or (words[1] if len(words) > 1 else None)
+    choice = named or (words[1] if len(words) > 1 else None)
     if meeting is not None and choice is None:
         raise UserError(
             "polls.already_decided",

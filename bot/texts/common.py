@@ -111,6 +111,12 @@ TEXTS = {
         "nn": 'Kjenner ikkje «{given}». Etter tittelen kjem nøkkelord med verdi: {keywords}. Høyrer ordet til tittelen, set heile tittelen i hermeteikn, og har tittelen sjølv hermeteikn, bruk «» rundt han: `«Plan "Vest"»`. Ingenting er lagra.',
         "en": 'I don\'t know “{given}”. After the title come keywords with a value: {keywords}. If the word belongs to the title, put the whole title in quotes, and if the title has quotes in it, use «» around it: `«Plan "West"»`. Nothing was saved.',
     },
+    # A word after an item's number that no keyword takes (bot.grammar.Args.refuse_stray).
+    "grammar.stray_word": {
+        "nb": "Kjenner ikke «{given}». Etter nummeret kommer nøkkelord med verdi: {keywords}; for eksempel `{example}`. Ingenting er lagret.",
+        "nn": "Kjenner ikkje «{given}». Etter nummeret kjem nøkkelord med verdi: {keywords}; til dømes `{example}`. Ingenting er lagra.",
+        "en": "I don't know “{given}”. After the number come keywords with a value: {keywords}; for example `{example}`. Nothing was saved.",
+    },
     "grammar.bad_ref": {
         "nb": "«{given}» er ikke et gyldig nummer{what}. Skriv nummeret slik det vises, for eksempel `3` eller `#3`.",
         "nn": "«{given}» er ikkje eit gyldig nummer{what}. Skriv nummeret slik det blir vist, til dømes `3` eller `#3`.",
