@@ -219,6 +219,11 @@ TEXTS = {
         "nn": 'Skriv nummeret og den nye statusen: `/tiltak status 12 pågår "Søknad send" framdrift 40%`. Statusar: planlagd, pågår, ferdig, utsett, avlyst.',
         "en": 'Give the number and the new status: `/tiltak status 12 ongoing "Application sent" progress 40%`. Statuses: planned, ongoing, done, postponed, cancelled.',
     },
+    "actions.progress_usage": {
+        "nb": "Skriv nummeret og hvor langt tiltaket har kommet, i prosent: `/tiltak fremdrift 12 60` (et tall fra 0 til 100).",
+        "nn": "Skriv nummeret og kor langt tiltaket har kome, i prosent: `/tiltak framdrift 12 60` (eit tal frå 0 til 100).",
+        "en": "Give the number and how far the action has come, in per cent: `/tiltak progress 12 60` (a number from 0 to 100).",
+    },
     "actions.bad_status": {
         "nb": '«{given}» er ikke en status. Bruk planlagt (ikke startet), pågår (i gang), ferdig, utsatt (forsinket) eller avlyst, og sett en kommentar i anførselstegn: `/tiltak status 12 ferdig "Vedtatt i rådet"`; en merknad alene: `/tiltak notat 12 Vedtatt i rådet`.',
         "nn": '«{given}» er ikkje ein status. Bruk planlagd (ikkje starta), pågår (i gang), ferdig, utsett (forseinka) eller avlyst, og set ein kommentar i hermeteikn: `/tiltak status 12 ferdig "Vedteke i rådet"`; ein merknad åleine: `/tiltak notat 12 Vedteke i rådet`.',
