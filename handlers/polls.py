@@ -372,6 +372,10 @@ def vote(ctx: Context, args: Args) -> Reply:
         raise UserError(
             "polls.is_cancelled" if poll.state == CANCELLED else "polls.closed", id=poll.id
         )
+    passed = svarfrist_passed(poll, ctx.now)  # the dispatcher closes it at its next tick
+    if passed is not None:
+        when = format_datetime(passed, ctx.lang, ctx.tz)
+        raise UserError("polls.svarfrist_passed", id=poll.id, when=when)
     require_may_vote(ctx, poll)
     answers = parse_answers(" ".join(words[1:]), poll, ctx.lang)
     by_position = {s.position: s for s in poll.slots}
@@ -390,6 +394,12 @@ def vote(ctx: Context, args: Args) -> Reply:
         object_ref=card.object_ref,
         card=card,
     )
+
+
+def svarfrist_passed(poll: Poll, now: datetime) -> datetime | None:
+    """The poll's svarfrist if it has passed: it takes no more answers, from members or web
+    guests, also before the dispatcher has closed it."""
+    return poll.closes_at if poll.closes_at is not None and now >= poll.closes_at else None
 
 
 def require_may_vote(ctx: Context, poll: Poll) -> None:
