@@ -254,6 +254,8 @@ def _invitees(ctx: Context, text: str) -> list[PollInvitee]:
             for i in result
         ):
             result.append(invitee)
+    if not result:  # `inviterte ,`: names nobody, which is not "nobody invited"
+        raise UserError("polls.invitee_unknown", given=text.strip())
     return result
 
 
