@@ -231,8 +231,12 @@ def add_note(ctx: Context, args: Args) -> Reply:
     if len(args.positional) < 2:
         raise UserError("actions.note_usage")
     first, *rest = args.positional
-    note = Token(one_line(as_typed(ctx.command.text, rest)), quoted=True)
-    return set_status(ctx, replace(args, positional=[first, note]), note_only=True)
+    note = one_line(as_typed(ctx.command.text, rest))
+    if not note:  # `notat 12 ""`: no note, which is not "no status" either
+        raise UserError("actions.note_usage")
+    return set_status(
+        ctx, replace(args, positional=[first, Token(note, quoted=True)]), note_only=True
+    )
 
 
 def set_progress(ctx: Context, args: Args) -> Reply:
@@ -487,7 +491,9 @@ def new_goal(ctx: Context, args: Args) -> Reply:
     if len(words) < 2 or words[0].quoted:
         raise UserError("actions.goal_usage")
     number = parse_goal_number(words[0].text)
-    title = _title(" ".join(tok.text for tok in words[1:]))
+    title = one_line(" ".join(tok.text for tok in words[1:]), TITLE_MAX)
+    if not title:  # `mål ny 4 ""`: the goal's usage, not a new action's
+        raise UserError("actions.goal_usage")
     exists = ctx.session.scalar(
         select(Goal).where(Goal.network_id == network.id, Goal.number == number)
     )
