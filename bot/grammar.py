@@ -35,6 +35,7 @@ class Token:
     quoted: bool = False
     unclosed: bool = False  # a quote that ran to the end of the text without its closing one
     new_line: bool = False  # typed on a new line: a value keeps the line break (slots a line)
+    glued: bool = False  # a quote typed right after a word (`Avtale"`): it closes, not opens
 
 
 def tokenize(text: str, ends: list[int] | None = None) -> list[Token]:
@@ -58,8 +59,15 @@ def tokenize(text: str, ends: list[int] | None = None) -> list[Token]:
             unclosed = end == -1
             if unclosed:
                 end = n
+            glued = i > 0 and not text[i - 1].isspace()
             tokens.append(
-                Token(text[i + 1 : end].strip(), quoted=True, unclosed=unclosed, new_line=new_line)
+                Token(
+                    text[i + 1 : end].strip(),
+                    quoted=True,
+                    unclosed=unclosed,
+                    new_line=new_line,
+                    glued=glued,
+                )
             )
             i, new_line = end + 1, False
             if ends is not None:
@@ -332,7 +340,7 @@ def parse_args(
             continue
         tok = tokens[i]
         if tok.unclosed:
-            _check_unclosed(tok, keywords)
+            _check_unclosed(tokens, i, keywords, args.positional if current is None else [])
         # `frist 15.09 "Tittel"`: a quoted text after a value that has begun is the title
         title_late = (
             tok.quoted
@@ -400,15 +408,33 @@ def _duplicate(first: str, second: str) -> None:
     raise UserError("grammar.duplicate_keyword_words", first=first, second=second)
 
 
-def _check_unclosed(tok: Token, keywords: Mapping[str, tuple[str, ...]]) -> None:
+def _check_unclosed(
+    tokens: list[Token], i: int, keywords: Mapping[str, tuple[str, ...]], title: list[Token]
+) -> None:
     """A quote left open swallows the rest of the command: refused when a keyword is in
-    what it swallowed (`"Møte mål 3 frist 15.01`), with the quote closed before it."""
+    what it swallowed (`"Møte mål 3 frist 15.01`), with the quote closed before it; or,
+    typed right after a word, as one that closes nothing opened (`Avtale" frist 15.09`).
+    ``title``: the title's words before it, when it stands in the title."""
+    tok = tokens[i]
+    if tok.glued and i and keywords:
+        raise _unopened(tokens[i - 1].text, tok, title)
     words = tokenize(tok.text.replace('"', " "))
     for k in range(1, len(words)):
         if _match_phrase(words, k, keywords):
-            title = " ".join(w.text for w in words[:k])
+            before = " ".join(w.text for w in words[:k])
             rest = " ".join(w.text for w in words[k:])
-            raise UserError("grammar.unclosed_quote", rest=rest, fixed=f'"{title}" {rest}')
+            raise UserError("grammar.unclosed_quote", rest=rest, fixed=f'"{before}" {rest}')
+
+
+def _unopened(word: str, tok: Token, title: list[Token]) -> UserError:
+    """A quote typed after ``word`` that closes nothing opened (a phone's quote, or the
+    opening one forgotten): it would take the rest of the command as text. After the
+    title's words, the title in quotes is the fix offered."""
+    if title and not any(w.quoted for w in title):
+        words = " ".join(w.text for w in title)
+        fixed = f'"{words}" {tok.text}'.rstrip()
+        return UserError("grammar.unopened_quote_title", word=word, fixed=fixed)
+    return UserError("grammar.unopened_quote", word=word)
 
 
 def _check_value(parts: list[Token], keywords: Mapping[str, tuple[str, ...]]) -> None:

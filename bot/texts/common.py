@@ -96,6 +96,17 @@ TEXTS = {
         "nn": "Hermeteiknet som avsluttar tittelen, manglar, så «{rest}» vart ein del av tittelen. Meinte du `{fixed}`? Ingenting er lagra.",
         "en": "The quote that ends the title is missing, so “{rest}” became part of the title. Did you mean `{fixed}`? Nothing was saved.",
     },
+    # A quote typed right after a word that closes nothing opened (bot.grammar._unopened).
+    "grammar.unopened_quote_title": {
+        "nb": "Anførselstegnet etter «{word}» lukker ikke noe som er åpnet, så resten av kommandoen ble lest som tittel. Mente du `{fixed}`? Ingenting er lagret.",
+        "nn": "Hermeteiknet etter «{word}» lukkar ikkje noko som er opna, så resten av kommandoen vart lesen som tittel. Meinte du `{fixed}`? Ingenting er lagra.",
+        "en": "The quote after “{word}” closes nothing that was opened, so the rest of the command was read as the title. Did you mean `{fixed}`? Nothing was saved.",
+    },
+    "grammar.unopened_quote": {
+        "nb": "Anførselstegnet etter «{word}» lukker ikke noe som er åpnet, så resten av kommandoen ble lest som tekst. Sett et anførselstegn også foran teksten det skal lukke, eller ta det bort. Ingenting er lagret.",
+        "nn": "Hermeteiknet etter «{word}» lukkar ikkje noko som er opna, så resten av kommandoen vart lesen som tekst. Set eit hermeteikn òg framfor teksten det skal lukke, eller ta det bort. Ingenting er lagra.",
+        "en": "The quote after “{word}” closes nothing that was opened, so the rest of the command was read as text. Put a quote before the text it should close as well, or take it away. Nothing was saved.",
+    },
     "grammar.missing_value": {
         "nb": "«{keyword}» mangler en verdi. Skriv verdien rett etter ordet, for eksempel `{example}`.",
         "nn": "«{keyword}» manglar ein verdi. Skriv verdien rett etter ordet, til dømes `{example}`.",
