@@ -193,7 +193,8 @@ class Args:
         one longer than ``limit`` is refused (never cut without a word)."""
         quoted = next((i for i, tok in enumerate(self.positional) if tok.quoted), None)
         if quoted is not None:
-            stray = [tok for tok in self.positional if not tok.quoted]
+            # every word but the title: `"Tittel" "Ekstra"` is refused as `"Tittel" Ekstra` is
+            stray = [tok for k, tok in enumerate(self.positional) if k != quoted]
             if stray:
                 raise UnknownWord(
                     stray[0].text, self.keywords, near=nearest_keyword(stray[0].text, self.keywords)

@@ -226,3 +226,14 @@ def test_a_quote_after_a_word_is_text_where_the_verb_takes_no_keywords() -> None
     and a quote right after the verb opens its text (`ny"Møte`)."""
     assert parse_args(tokenize('Skjermen er 27" stor')).words()[-1] == "stor"
     assert parse_args(tokenize('"Møte'), {"due": ("frist",)}).title == "Møte"
+
+
+def test_a_second_quoted_text_after_the_title_is_refused_not_dropped() -> None:
+    """`/tiltak ny "Tittel" "Ekstra"` made the action «Tittel» and dropped «Ekstra»."""
+    args = parse_args(tokenize('"Tittel" "Ekstra"'), {"due": ("frist",)})
+    with pytest.raises(UserError) as err:
+        args.strict_title()
+    assert plain_text(err.value.message("nb")).startswith("Kjenner ikke «Ekstra». Etter tittelen")
+    assert parse_args(tokenize('"Tittel" frist 1.3'), {"due": ("frist",)}).strict_title() == (
+        "Tittel"
+    )
