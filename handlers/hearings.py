@@ -34,6 +34,7 @@ from storage.models import (
     Network,
     Organisation,
 )
+from storage.text import cut_visibly
 
 KEYWORDS = {
     "deadline": (
@@ -82,6 +83,18 @@ _LIST_SPLIT = re.compile(r"[,;\n]")
 _AND = re.compile(r"\s+(?:og|and)\s+", re.IGNORECASE)
 
 
+def web_link(typed: str | None) -> str | None:
+    """A link as typed after `lenke`: a web address (``https://...`` or ``www....``), or
+    refused with what to type (`javascript:...` or `se vedlegget` would be shown, and put
+    in the calendar feed, as the hearing's link)."""
+    if typed is None:
+        return None
+    link = typed.strip()
+    if not _URL.match(link):
+        raise UserError("hearings.bad_link", given=cut_visibly(link, 80))
+    return link
+
+
 def _sender(typed: str | None) -> str | None:
     """Who sent the hearing out, as typed (the column holds 200 characters)."""
     return one_name(typed or "", MAX_SENDER, "sender") or None
@@ -108,7 +121,7 @@ def new_hearing(ctx: Context, args: Args) -> Reply:
         network=network,
         title=title,
         sender=_sender(args.get("sender")),
-        link=args.get("link"),
+        link=web_link(args.get("link")),
         deadline=deadline,
         reminder_offsets=offsets,
         state="open",
@@ -205,7 +218,7 @@ def mark_answered(ctx: Context, args: Args) -> Reply:
     if hearing.network is not None:
         require_member_of(ctx, hearing.network)
     rest = args.positional[1:]
-    link = args.get("link")
+    link = web_link(args.get("link"))
     if link is None and rest and not rest[-1].quoted and _URL.match(rest[-1].text):
         link = rest.pop().text
     named = args.get("organisation") or " ".join(tok.text for tok in rest).strip()
@@ -277,7 +290,7 @@ def edit_hearing(ctx: Context, args: Args) -> Reply:
     if "sender" in changes:
         hearing.sender = _sender(changes["sender"])
     if "link" in changes:
-        hearing.link = changes["link"].strip() or None
+        hearing.link = web_link(changes["link"])
     if "deadline" in changes:
         hearing.deadline = parse_deadline(ctx, changes["deadline"])
     if "network" in changes:

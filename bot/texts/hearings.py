@@ -42,6 +42,11 @@ TEXTS = {
     "hearings.label.deadline": {"nb": "Frist", "nn": "Frist", "en": "Deadline"},
     "hearings.label.addressees": {"nb": "Mottakere", "nn": "Mottakarar", "en": "Addressees"},
     "hearings.label.reminders": {"nb": "Påminnelser", "nn": "Påminningar", "en": "Reminders"},
+    "hearings.bad_link": {
+        "nb": "«{given}» ser ikke ut som en lenke. Skriv hele adressen, for eksempel `lenke https://www.regjeringen.no/høring`.",
+        "nn": "«{given}» ser ikkje ut som ei lenkje. Skriv heile adressa, til dømes `lenkje https://www.regjeringen.no/høyring`.",
+        "en": "“{given}” does not look like a link. Type the whole address, for example `link https://www.regjeringen.no/hearing`.",
+    },
     "hearings.label.link": {"nb": "Lenke", "nn": "Lenkje", "en": "Link"},
     "hearings.label.state": {"nb": "Status", "nn": "Status", "en": "Status"},
     "hearings.label.created_by": {"nb": "Registrert av", "nn": "Registrert av", "en": "Created by"},
