@@ -421,6 +421,11 @@ TEXTS = {
         "nn": "Filer kan berre lesast i konsollen. Her limer du inn teksten rett etter `/tiltak importer`.",
         "en": "Files can only be read in the console. Here, paste the text right after `/tiltak import`.",
     },
+    "actions.import.not_a_file": {
+        "nb": "det er ikke en vanlig fil",
+        "nn": "det er ikkje ei vanleg fil",
+        "en": "it is not a regular file",
+    },
     "actions.import.file_unreadable": {
         "nb": "Jeg får ikke lest filen «{path}»: {reason}. Sjekk navnet og mappen.",
         "nn": "Eg får ikkje lese fila «{path}»: {reason}. Sjekk namnet og mappa.",
