@@ -166,7 +166,9 @@ def _page_number(ctx: Context, text: str | None, everything: bool) -> int:
     if text is None:
         return 1
     raw = text.strip().lstrip("#")
-    if not raw.isdigit() or int(raw) < 1:
+    # ASCII digits, as an item's number (bot.grammar.parse_ref): "²" is a digit to
+    # str.isdigit and no number to int()
+    if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:
         raise UserError("hearings.bad_page", command=_command(everything, 2, ctx.lang))
     return int(raw)
 
