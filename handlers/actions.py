@@ -160,6 +160,8 @@ def _status_at_start(args: Args) -> tuple[str, int | None]:
     progress = parse_progress(args.options["progress"]) if args.get("progress") else None
     if status == "done" and progress is None:
         progress = 100
+    elif status == "done" and progress != 100:  # as `/tiltak status 12 ferdig 50%` is
+        raise UserError("actions.new_done_with_progress", progress=progress)
     return status, progress
 
 

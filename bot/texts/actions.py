@@ -239,6 +239,11 @@ TEXTS = {
         "nn": '`ferdig` tek eitt tiltak om gongen. Skriv `/tiltak ferdig {id}` og så `/tiltak ferdig {other}` for å merkje begge som ferdige. Var «{other}» eit notat, skriv det i hermeteikn: `/tiltak ferdig {id} "{other}"`. Ingenting er endra.',
         "en": '`done` takes one action at a time. Type `/tiltak done {id}`, then `/tiltak done {other}`, to mark both as done. If “{other}” was meant as a note, put it in quotes: `/tiltak done {id} "{other}"`. Nothing was changed.',
     },
+    "actions.new_done_with_progress": {
+        "nb": "Et ferdig tiltak har fremdrift 100 %, ikke {progress} %. Skriv `status ferdig` uten fremdrift, eller `status pågår fremdrift {progress}%` hvis det ikke er ferdig. Ingenting er lagret.",
+        "nn": "Eit ferdig tiltak har framdrift 100 %, ikkje {progress} %. Skriv `status ferdig` utan framdrift, eller `status i gang framdrift {progress}%` om det ikkje er ferdig. Ingenting er lagra.",
+        "en": "A done action has 100% progress, not {progress}%. Type `status done` without a progress, or `status ongoing progress {progress}%` if it is not done. Nothing was saved.",
+    },
     "actions.done_with_progress": {
         "nb": "Et ferdig tiltak har fremdrift 100 %, ikke {progress} %. Skriv `/tiltak status {id} ferdig`, eller `/tiltak status {id} pågår fremdrift {progress}%` hvis det ikke er ferdig. Ingenting er endret.",
         "nn": "Eit ferdig tiltak har framdrift 100 %, ikkje {progress} %. Skriv `/tiltak status {id} ferdig`, eller `/tiltak status {id} pågår framdrift {progress}%` om det ikkje er ferdig. Ingenting er endra.",

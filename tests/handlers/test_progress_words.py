@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from handlers.action_common import parse_status
 from tests.handlers import test_actions
 from tests.handlers.test_actions import get, new_action
+from tests.handlers.test_permissions import dump
 from tests.helpers import TestBot
 
 tbot = test_actions.tbot  # the demo at the fixed `now`, as the actions' own tests have it
@@ -69,3 +70,23 @@ def test_a_bad_progress_is_named_as_one_in_the_members_language(
     assert said in out, out
     action = get(tbot, n)
     assert action.progress is None and action.status == "planned"
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "said"),
+    [
+        ("nb", '/tiltak ny "A" status ferdig fremdrift 50%', "Et ferdig tiltak har fremdrift 100"),
+        ("nn", '/tiltak ny "A" status ferdig framdrift 50%', "Eit ferdig tiltak har framdrift 100"),
+        ("en", '/tiltak new "A" status done progress 50%', "A done action has 100% progress"),
+    ],
+)
+def test_a_new_action_done_at_less_than_100_is_refused_as_a_status_change_is(
+    tbot: TestBot, now: datetime, lang: str, line: str, said: str
+) -> None:
+    """`/tiltak ny "A" status ferdig fremdrift 50%` made an action «ferdig (50 %)», a state
+    `/tiltak status 7 ferdig 50%` refuses."""
+    tbot.run(f"/partnerbot språk {lang}", as_="Ola Nordmann", now=now)
+    before = dump(tbot)
+    out = tbot.run(line, as_="Ola Nordmann", now=now)
+    assert said in out and "50" in out, out
+    assert dump(tbot) == before
