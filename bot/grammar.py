@@ -532,8 +532,8 @@ class UnknownWord(UserError):
 
     def listed(self, lang: str) -> str:
         """The verb's keywords as a member of ``lang`` writes them: `frist`, `fra`, ..."""
-        words = ", ".join(f"`{keyword_word(c, lang, a[0])}`" for c, a in self.keywords.items())
-        return words or "—"
+        words = dict.fromkeys(keyword_word(c, lang, a[0]) for c, a in self.keywords.items())
+        return ", ".join(f"`{word}`" for word in words) or "—"
 
 
 class StrayWord(UnknownWord):

@@ -112,6 +112,16 @@ def test_the_answer_names_what_may_follow_the_number_in_the_members_language(
     assert place in out and "`agenda`" in out, out
 
 
+def test_the_words_of_a_close_are_listed_once_in_the_members_language(bot: TestBot) -> None:
+    """`vel 2` is `valg 2`: listed once, and in English as `choice`."""
+    number = _items(bot)["mote"]
+    out = bot.run(f"/mote lukk {number} 1 ekstra")
+    assert "`valg`, `sted`, `agenda`" in out, out
+    bot.run("/partnerbot språk en")
+    out = bot.run(f"/mote lukk {number} 1 ekstra")
+    assert "`choice`, `place`, `agenda`" in out and "`vel`" not in out, out
+
+
 def test_a_new_title_and_a_slot_number_are_still_taken(bot: TestBot) -> None:
     items = _items(bot)
     hearing = bot.run(f'/horing endre {items["horing"]} "Ny tittel" frist om 30 dager')
