@@ -12,9 +12,9 @@ TEXTS = {
         "en": '`/horing new "Partnership agreement, general part" deadline 15.09 from "Vestfold fylkeskommune" link https://… addressees "Horten kommune, Larvik kommune"` – new hearing (optional `remind 14d,7d,1d,2h`)',
     },
     "help.horing.liste": {
-        "nb": "`/horing liste` – åpne høringer, nærmeste frist først, 20 om gangen (`side 2` for de neste; `/horing liste alle` tar med avsluttede)",
-        "nn": "`/horing liste` – opne høyringar, nærmaste frist først, 20 om gongen (`side 2` for dei neste; `/horing liste alle` tek med avslutta)",
-        "en": "`/horing list` – open hearings, nearest deadline first, 20 at a time (`page 2` for the next; `/horing list all` includes closed ones)",
+        "nb": "`/horing liste` – åpne høringer, nærmeste frist først, 20 om gangen (`side 2` for de neste; `/horing liste alle` tar med avsluttede; `nettverk utenforskap` for et annet nettverk)",
+        "nn": "`/horing liste` – opne høyringar, nærmaste frist først, 20 om gongen (`side 2` for dei neste; `/horing liste alle` tek med avslutta; `nettverk utenforskap` for eit anna nettverk)",
+        "en": "`/horing list` – open hearings, nearest deadline first, 20 at a time (`page 2` for the next; `/horing list all` includes closed ones; `network utenforskap` for another network)",
     },
     "help.horing.vis": {
         "nb": "`/horing vis 3` – høringen med mottakere, svar og påminnelser",
@@ -180,6 +180,11 @@ TEXTS = {
         "nb": "Alle høringer, nærmeste frist først:",
         "nn": "Alle høyringar, nærmaste frist først:",
         "en": "All hearings, nearest deadline first:",
+    },
+    "hearings.list_unknown_word": {
+        "nb": "Jeg forstod ikke «{given}». Skriv `/horing liste`, `liste alle`, `liste side 2` eller `liste nettverk infrastruktur`.",
+        "nn": "Eg forstod ikkje «{given}». Skriv `/horing liste`, `liste alle`, `liste side 2` eller `liste nettverk infrastruktur`.",
+        "en": "I did not understand “{given}”. Type `/horing list`, `list all`, `list page 2` or `list network infrastruktur`.",
     },
     "hearings.list_page": {
         "nb": " (side {page} av {pages}):",
