@@ -41,3 +41,21 @@ def test_an_answer_a_minute_before_the_svarfrist_is_taken(bot: TestBot, now: dat
     )
     assert "Du har svart på møtepoll" in out, out
     assert counts(bot, poll_id) == 1
+
+
+def test_a_poll_past_its_svarfrist_is_opened_again_not_called_open(
+    bot: TestBot, now: datetime
+) -> None:
+    """Before the dispatcher's tick `/mote gjenåpne` said the poll was "open and taking
+    answers" while an answer was refused; now it opens it with the new svarfrist, and the
+    close at the old one does not close it."""
+    poll_id = create(bot, now, NEW, as_="Marte Lie")
+    out = bot.run(
+        f"/mote gjenåpne {poll_id} svarfrist torsdag kl 8", as_="Marte Lie", now=SVARFRIST
+    )
+    assert f"Møtepoll #{poll_id} «Samhandlingsmøte Tønsberg» er åpen igjen" in out, out
+    assert "Svarfrist torsdag 5. mars 2026 kl 08:00" in out, out
+    assert bot.dispatch(SVARFRIST) == []  # the old svarfrist's close is gone
+    out = bot.run(f"/mote svar {poll_id} 1:ja", as_="Ola Nordmann", now=SVARFRIST)
+    assert "Du har svart på møtepoll" in out, out
+    assert counts(bot, poll_id) == 1
