@@ -327,6 +327,10 @@ def edit_conference(ctx: Context, args: Args) -> Reply:
 
 def announce_conference(ctx: Context, args: Args) -> Reply:
     conf = organised_conference(ctx, args)
+    if len(args.positional) > 1:  # `kunngjør 2 i morgen`: it is announced now, or not at all
+        given = " ".join(tok.text for tok in args.positional[1:])
+        command = t("conferences.cmd.announce", ctx.lang, id=conf.id)
+        raise UserError("conferences.stray_words", given=given[:60], command=command)
     if is_over(conf, ctx.now, ctx.tz) or conf.start_at <= ctx.now:
         raise UserError("conferences.is_over", title=conf.title)
     if conf.state == ANNOUNCED and conf.announced_at is not None:

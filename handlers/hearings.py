@@ -322,6 +322,10 @@ def edit_hearing(ctx: Context, args: Args) -> Reply:
 
 def close_hearing(ctx: Context, args: Args) -> Reply:
     hearing = find_hearing(ctx, args, "avslutt")
+    if len(args.positional) > 1:  # `avslutt 1 2`: one hearing at a time, none in silence
+        given = " ".join(tok.text for tok in args.positional[1:])
+        command = f"/horing {t('hearings.verb.avslutt', ctx.lang)} {hearing.id}"
+        raise UserError("hearings.close_stray", given=cut_visibly(given, 60), command=command)
     if hearing.state != "open":
         raise UserError("hearings.already_closed", number=hearing.id)
     require_manager(ctx, hearing)

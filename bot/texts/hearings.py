@@ -362,5 +362,10 @@ TEXTS = {
     "hearings.verb.vis": {"nb": "vis", "nn": "vis", "en": "show"},
     "hearings.verb.svart": {"nb": "svart", "nn": "svara", "en": "answered"},
     "hearings.verb.endre": {"nb": "endre", "nn": "endre", "en": "edit"},
+    "hearings.close_stray": {
+        "nb": "Jeg forstod ikke «{given}» etter høringsnummeret, så ingenting er endret. Skriv bare `{command}`; én høring om gangen.",
+        "nn": "Eg forstod ikkje «{given}» etter høyringsnummeret, så ingenting er endra. Skriv berre `{command}`; éi høyring om gongen.",
+        "en": "I didn't understand “{given}” after the hearing number, so nothing changed. Type just `{command}`; one hearing at a time.",
+    },
     "hearings.verb.avslutt": {"nb": "avslutt", "nn": "avslutt", "en": "close"},
 }

@@ -130,3 +130,28 @@ def test_a_new_title_and_a_slot_number_are_still_taken(bot: TestBot) -> None:
     assert "«Ny tittel» er oppdatert" in conference, conference
     closed = bot.run(f"/mote lukk {items['mote']} 2 sted Larvik")
     assert "tidspunkt 2 i møtepoll" in closed and "Larvik" in closed, closed
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        (
+            "/horing avslutt {horing} 2",
+            "Jeg forstod ikke «2» etter høringsnummeret, så ingenting er endret. "
+            "Skriv bare `/horing avslutt {horing}`",
+        ),
+        (
+            "/konferanse kunngjør {konferanse} i morgen",
+            "Jeg forstod ikke «i morgen» etter konferansenummeret, så ingenting er endret. "
+            "Skriv bare `/konferanse kunngjør {konferanse}`.",
+        ),
+    ],
+)
+def test_a_verb_that_takes_one_number_refuses_more(bot: TestBot, line: str, said: str) -> None:
+    """`/horing avslutt 1 2` closed hearing 1 and left 2 open without a word; `/konferanse
+    kunngjør 2 i morgen` announced it at once."""
+    items = _items(bot)
+    before = dump(bot)
+    out = bot.run(line.format(**items))
+    assert said.format(**items) in out, out
+    assert dump(bot) == before
