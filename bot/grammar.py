@@ -16,6 +16,7 @@ from bot.errors import UserError
 from bot.hygiene import MAX_NAME
 from bot.i18n import t
 from bot.texts.keywords import keyword_example, keyword_word
+from storage.text import cut_visibly
 
 _QUOTES = {'"': '"', "“": "”", "”": "”", "«": "»", "„": "“"}
 _CLOSERS = ('"', "”", "»", "“")
@@ -34,6 +35,7 @@ class Token:
     quoted: bool = False
     unclosed: bool = False  # a quote that ran to the end of the text without its closing one
     new_line: bool = False  # typed on a new line: a value keeps the line break (slots a line)
+    glued: bool = False  # a quote typed right after a word (`Avtale"`): it closes, not opens
 
 
 def tokenize(text: str, ends: list[int] | None = None) -> list[Token]:
@@ -57,8 +59,15 @@ def tokenize(text: str, ends: list[int] | None = None) -> list[Token]:
             unclosed = end == -1
             if unclosed:
                 end = n
+            glued = i > 0 and not text[i - 1].isspace()
             tokens.append(
-                Token(text[i + 1 : end].strip(), quoted=True, unclosed=unclosed, new_line=new_line)
+                Token(
+                    text[i + 1 : end].strip(),
+                    quoted=True,
+                    unclosed=unclosed,
+                    new_line=new_line,
+                    glued=glued,
+                )
             )
             i, new_line = end + 1, False
             if ends is not None:
@@ -184,7 +193,8 @@ class Args:
         one longer than ``limit`` is refused (never cut without a word)."""
         quoted = next((i for i, tok in enumerate(self.positional) if tok.quoted), None)
         if quoted is not None:
-            stray = [tok for tok in self.positional if not tok.quoted]
+            # every word but the title: `"Tittel" "Ekstra"` is refused as `"Tittel" Ekstra` is
+            stray = [tok for k, tok in enumerate(self.positional) if k != quoted]
             if stray:
                 _date_without_keyword(" ".join(tok.text for tok in stray), self.keywords)
                 raise UnknownWord(
@@ -199,6 +209,22 @@ class Args:
                     raise UnknownWord(tok.text, self.keywords, near=near)
         title = one_line(self.title or "", limit)
         return title or None
+
+    def refuse_stray(self, *, own: int = 1, title: bool = False) -> None:
+        """Refuse a word after an item's number that no keyword took: the verb would do the
+        rest and drop it without a word (``/horing endre 2 mottakre NAV frist 20.01``). The
+        first ``own`` words without quotes are the verb's (the number, a slot's), and with
+        ``title`` the first quoted one (a new title); a word one letter off a keyword is
+        answered with that keyword."""
+        titled = False
+        for tok in self.positional:
+            if tok.quoted and title and not titled:
+                titled = True
+            elif not tok.quoted and own > 0:
+                own -= 1
+            else:
+                near = nearest_keyword(tok.text, self.keywords)
+                raise StrayWord(tok.text, self.keywords, near=near)
 
     def _could_be_value(self, keyword: str, start: int) -> bool:
         """Whether the words from ``start`` could be ``keyword``'s value: a word one letter
@@ -316,7 +342,7 @@ def parse_args(
             continue
         tok = tokens[i]
         if tok.unclosed:
-            _check_unclosed(tok, keywords)
+            _check_unclosed(tokens, i, keywords, args.positional if current is None else [])
         # `frist 15.09 "Tittel"`: a quoted text after a value that has begun is the title
         title_late = (
             tok.quoted
@@ -384,15 +410,33 @@ def _duplicate(first: str, second: str) -> None:
     raise UserError("grammar.duplicate_keyword_words", first=first, second=second)
 
 
-def _check_unclosed(tok: Token, keywords: Mapping[str, tuple[str, ...]]) -> None:
+def _check_unclosed(
+    tokens: list[Token], i: int, keywords: Mapping[str, tuple[str, ...]], title: list[Token]
+) -> None:
     """A quote left open swallows the rest of the command: refused when a keyword is in
-    what it swallowed (`"Møte mål 3 frist 15.01`), with the quote closed before it."""
+    what it swallowed (`"Møte mål 3 frist 15.01`), with the quote closed before it; or,
+    typed right after a word, as one that closes nothing opened (`Avtale" frist 15.09`).
+    ``title``: the title's words before it, when it stands in the title."""
+    tok = tokens[i]
+    if tok.glued and i and keywords:
+        raise _unopened(tokens[i - 1].text, tok, title)
     words = tokenize(tok.text.replace('"', " "))
     for k in range(1, len(words)):
         if _match_phrase(words, k, keywords):
-            title = " ".join(w.text for w in words[:k])
+            before = " ".join(w.text for w in words[:k])
             rest = " ".join(w.text for w in words[k:])
-            raise UserError("grammar.unclosed_quote", rest=rest, fixed=f'"{title}" {rest}')
+            raise UserError("grammar.unclosed_quote", rest=rest, fixed=f'"{before}" {rest}')
+
+
+def _unopened(word: str, tok: Token, title: list[Token]) -> UserError:
+    """A quote typed after ``word`` that closes nothing opened (a phone's quote, or the
+    opening one forgotten): it would take the rest of the command as text. After the
+    title's words, the title in quotes is the fix offered."""
+    if title and not any(w.quoted for w in title):
+        words = " ".join(w.text for w in title)
+        fixed = f'"{words}" {tok.text}'.rstrip()
+        return UserError("grammar.unopened_quote_title", word=word, fixed=fixed)
+    return UserError("grammar.unopened_quote", word=word)
 
 
 def _check_value(parts: list[Token], keywords: Mapping[str, tuple[str, ...]]) -> None:
@@ -524,8 +568,29 @@ class UnknownWord(UserError):
                 keyword=keyword_word(self.near, lang),
                 example=keyword_example(self.near, lang),
             )
-        words = ", ".join(f"`{keyword_word(c, lang, a[0])}`" for c, a in self.keywords.items())
-        return t("grammar.unknown_word", lang, given=self.given, keywords=words or "—")
+        return t("grammar.unknown_word", lang, given=self.given, keywords=self.listed(lang))
+
+    def listed(self, lang: str) -> str:
+        """The verb's keywords as a member of ``lang`` writes them: `frist`, `fra`, ..."""
+        words = dict.fromkeys(keyword_word(c, lang, a[0]) for c, a in self.keywords.items())
+        return ", ".join(f"`{word}`" for word in words) or "—"
+
+
+class StrayWord(UnknownWord):
+    """A word after an item's number that no keyword takes (``Args.refuse_stray``): said
+    with what may follow the number, or with the keyword it is one letter off."""
+
+    def message(self, lang: str) -> str:
+        if self.near is not None:
+            return super().message(lang)
+        first = next(iter(self.keywords), "")
+        return t(
+            "grammar.stray_word",
+            lang,
+            given=cut_visibly(self.given, 60),
+            keywords=self.listed(lang),
+            example=keyword_example(first, lang),
+        )
 
 
 def nearest_keyword(

@@ -60,7 +60,8 @@ OPEN = ("planned", "ongoing", "postponed")
 SELF_WORDS = frozenset(
     ("meg", "me", "jeg", "eg", "myself", "selv", "sjølv", "meg selv", "meg sjølv", "eg sjølv")
 )
-_PROGRESS = re.compile(r"^(\d{1,3})\s*(?:%|prosent|percent)?$")
+# ASCII digits, as in an item's number (bot.grammar.parse_ref): "٥٠%" is refused as "٥٠" is
+_PROGRESS = re.compile(r"^(\d{1,3})\s*(?:%|prosent|percent)?$", re.ASCII)
 
 
 def parse_status(word: str) -> str | None:

@@ -361,10 +361,14 @@ def _read_file(ctx: Context, name: str) -> str:
         raise UserError("actions.import.file_console_only")
     path = Path(name).expanduser()
     try:
+        if path.exists() and not path.is_file():  # a device (/dev/zero), a pipe, a folder
+            reason = t("actions.import.not_a_file", ctx.lang)
+            raise UserError("actions.import.file_unreadable", path=name, reason=reason)
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise UserError("actions.import.too_big", size=size // 1024, limit=MAX_BYTES // 1024)
-        data = path.read_bytes()
+        with path.open("rb") as file:  # no more than the limit, should it have grown since
+            data = file.read(MAX_BYTES + 1)
     except OSError as exc:
         raise UserError(
             "actions.import.file_unreadable",

@@ -160,6 +160,8 @@ def _status_at_start(args: Args) -> tuple[str, int | None]:
     progress = parse_progress(args.options["progress"]) if args.get("progress") else None
     if status == "done" and progress is None:
         progress = 100
+    elif status == "done" and progress != 100:  # as `/tiltak status 12 ferdig 50%` is
+        raise UserError("actions.new_done_with_progress", progress=progress)
     return status, progress
 
 
@@ -172,7 +174,7 @@ def _is_progress(text: str) -> bool:
     return _PROGRESS_SHAPE.match(text.strip().casefold()) is not None
 
 
-_PROGRESS_SHAPE = re.compile(r"^\d+\s*(?:%|prosent|percent)?$")
+_PROGRESS_SHAPE = re.compile(r"^\d+\s*(?:%|prosent|percent)?$", re.ASCII)
 
 
 def show_action(ctx: Context, args: Args) -> Reply:
@@ -231,12 +233,18 @@ def add_note(ctx: Context, args: Args) -> Reply:
     if len(args.positional) < 2:
         raise UserError("actions.note_usage")
     first, *rest = args.positional
-    note = Token(one_line(as_typed(ctx.command.text, rest)), quoted=True)
-    return set_status(ctx, replace(args, positional=[first, note]), note_only=True)
+    note = one_line(as_typed(ctx.command.text, rest))
+    if not note:  # `notat 12 ""`: no note, which is not "no status" either
+        raise UserError("actions.note_usage")
+    return set_status(
+        ctx, replace(args, positional=[first, Token(note, quoted=True)]), note_only=True
+    )
 
 
 def set_progress(ctx: Context, args: Args) -> Reply:
     """``/tiltak framdrift 12 60``: a bare number after the action's is the percentage."""
+    if len(args.positional) < 2 and not args.options:
+        raise UserError("actions.progress_usage")
     return set_status(ctx, args, bare_percent=True)
 
 
@@ -254,7 +262,7 @@ def set_status(
         typed, rest = _typed_progress(ctx, action, [], rest, bare=bare_percent)  # `12 50%`
     if typed is None and not note_only:
         said = rest
-        new_status, rest = _status_words(ctx, rest)
+        new_status, rest = _status_words(ctx, rest, progress_meant=bare_percent)
         said = said[: len(said) - len(rest)]
         typed, rest = _typed_progress(ctx, action, said, rest)  # `status 12 pågår 50%`
     other = _more_numbers(rest) if new_status == "done" else None
@@ -311,13 +319,15 @@ def _status_line(ctx: Context, action: Action) -> str:
     )
 
 
-def _status_words(ctx: Context, rest: list[Token]) -> tuple[str | None, list[Token]]:
+def _status_words(
+    ctx: Context, rest: list[Token], *, progress_meant: bool = False
+) -> tuple[str | None, list[Token]]:
     """The status the words after the number name, and the words after it; a delay
     ("forseinka") is put as postponed with a note saying so."""
     if rest and not rest[0].quoted:
         found = read_status(rest)
         if found is None:
-            raise UserError("actions.bad_status", given=rest[0].text)
+            raise _not_a_status(rest, progress_meant)
         status, width = found
         if rest[0].text.casefold().rstrip(",.!;:") in DELAYED_WORDS:
             ctx.notes.append(
@@ -335,7 +345,17 @@ def _status_words(ctx: Context, rest: list[Token]) -> tuple[str | None, list[Tok
     return None, rest
 
 
-_PERCENT = re.compile(r"^\d{1,3}\s*%$")
+def _not_a_status(rest: list[Token], progress_meant: bool) -> UserError:
+    """The words after the number name no status: said of a progress where one was meant
+    (after `framdrift 12`, or after the keyword, whose value failed its check: `status 12
+    fremdrift -5`), else of a status."""
+    if len(rest) > 1 and rest[0].text.casefold().removesuffix(":") in PROGRESS:
+        return UserError("actions.bad_progress", given=" ".join(tok.text for tok in rest[1:]))
+    key = "actions.bad_progress" if progress_meant else "actions.bad_status"
+    return UserError(key, given=rest[0].text)
+
+
+_PERCENT = re.compile(r"^\d{1,3}\s*%$", re.ASCII)
 _PERCENT_WORDS = ("%", "prosent", "percent")
 
 
@@ -414,6 +434,7 @@ def edit_action(ctx: Context, args: Args) -> Reply:
         raise UserError("actions.edit_usage")
     action = find_action(ctx, args.positional[0].text)
     require_network_member(ctx, action.network, managing=True)
+    args.refuse_stray()
     changes: list[str] = []
     due = None
     if args.get("title"):
@@ -472,7 +493,9 @@ def new_goal(ctx: Context, args: Args) -> Reply:
     if len(words) < 2 or words[0].quoted:
         raise UserError("actions.goal_usage")
     number = parse_goal_number(words[0].text)
-    title = _title(" ".join(tok.text for tok in words[1:]))
+    title = one_line(" ".join(tok.text for tok in words[1:]), TITLE_MAX)
+    if not title:  # `mål ny 4 ""`: the goal's usage, not a new action's
+        raise UserError("actions.goal_usage")
     exists = ctx.session.scalar(
         select(Goal).where(Goal.network_id == network.id, Goal.number == number)
     )

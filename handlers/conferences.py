@@ -177,13 +177,15 @@ def parse_audience(ctx: Context, text: str) -> tuple[bool, list[Network], list[i
         except UserError as err:
             if err.key != "lookup.organisation_unknown":
                 raise
-            names = ", ".join(
-                n.name for n in ctx.session.scalars(select(Network).order_by(Network.id))
-            )
-            raise UserError(
-                "conferences.audience_unknown", given=part, networks=names or "—"
-            ) from None
+            raise _audience_unknown(ctx, part) from None
+    if not (everyone or networks or organisations):  # `publikum ,`: not "nobody invited"
+        raise _audience_unknown(ctx, text.strip())
     return everyone, networks, organisations
+
+
+def _audience_unknown(ctx: Context, given: str) -> UserError:
+    names = ", ".join(n.name for n in ctx.session.scalars(select(Network).order_by(Network.id)))
+    return UserError("conferences.audience_unknown", given=given, networks=names or "—")
 
 
 def apply_fields(ctx: Context, conf: Conference, args: Args) -> None:
@@ -297,9 +299,10 @@ def new_conference(ctx: Context, args: Args) -> Reply:
 
 def edit_conference(ctx: Context, args: Args) -> Reply:
     conf = organised_conference(ctx, args)
-    if not args.options and not args.quoted_title:
-        raise UserError("conferences.edit_nothing", id=conf.id)
+    args.refuse_stray(title=True)
     new_title = next((tok.text for tok in args.positional if tok.quoted), None)
+    if not args.options and not new_title:  # `endre 1 ""`: no title is no change
+        raise UserError("conferences.edit_nothing", id=conf.id)
     if new_title:
         conf.title = one_line(new_title, MAX_TITLE)
     before = (conf.start_at, conf.end_at, conf.place)
@@ -329,6 +332,10 @@ def edit_conference(ctx: Context, args: Args) -> Reply:
 
 def announce_conference(ctx: Context, args: Args) -> Reply:
     conf = organised_conference(ctx, args)
+    if len(args.positional) > 1:  # `kunngjør 2 i morgen`: it is announced now, or not at all
+        given = " ".join(tok.text for tok in args.positional[1:])
+        command = t("conferences.cmd.announce", ctx.lang, id=conf.id)
+        raise UserError("conferences.stray_words", given=given[:60], command=command)
     if is_over(conf, ctx.now, ctx.tz) or conf.start_at <= ctx.now:
         raise UserError("conferences.is_over", title=conf.title)
     if conf.state == ANNOUNCED and conf.announced_at is not None:

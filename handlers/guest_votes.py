@@ -18,7 +18,7 @@ from bot.dates import Slot, format_datetime, format_slot
 from bot.errors import Conflict, UserError
 from bot.hygiene import clean_text
 from handlers.poll_results import ANSWERS, CANCELLED, count_answers, slot_text
-from handlers.polls import save_votes
+from handlers.polls import save_votes, svarfrist_passed
 from storage.accounts import new_member
 from storage.models import GUEST_PLATFORM, Meeting, Member, Organisation, Poll, Vote
 
@@ -93,7 +93,7 @@ def check_details(name: str, organisation: str) -> dict[str, FieldProblem]:
 
 
 def open_for_votes(poll: Poll, now: datetime) -> bool:
-    return poll.state == "open" and (poll.closes_at is None or now < poll.closes_at)
+    return poll.state == "open" and svarfrist_passed(poll, now) is None
 
 
 def check_open(poll: Poll, now: datetime) -> None:

@@ -8,8 +8,9 @@ and the member's networks when the channel names none.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 from sqlalchemy import Integer, Select, bindparam, func, select
@@ -22,10 +23,11 @@ from bot.grammar import Args
 from bot.i18n import t
 from bot.messages import Reply
 from handlers import hearing_reminders as reminders
+from handlers.lookup import find_network
 from storage.models import Hearing, HearingAddressee, Network
 
 PAGE_SIZE = 20
-KEYWORDS = {"page": ("side", "sida", "page")}
+KEYWORDS = {"page": ("side", "sida", "page"), "network": ("nettverk", "network")}
 FLAGS = {"all": ("alle", "all")}
 
 
@@ -83,9 +85,14 @@ def _statements(everything: bool, by_network: bool) -> tuple[Select[Any], Select
 
 
 def list_hearings(ctx: Context, args: Args, networks: list[Network] | None) -> Reply:
-    """``networks`` limits the list (None: every network)."""
+    """``networks`` limits the list (None: every network); `nettverk` names the one."""
+    if args.positional:  # `/horing liste gamle`: not the list of the channel's, unasked
+        raise UserError("hearings.list_unknown_word", given=" ".join(args.words()))
+    if args.get("network"):
+        networks = [find_network(ctx.session, args.options["network"])]
     everything = "all" in args.flags
-    page = _page_number(ctx, args.get("page"), everything)
+    command = partial(_command, everything, lang=ctx.lang, network=args.get("network"))
+    page = _page_number(args.get("page"), command)
     found = hearing_overview(ctx.session, networks=networks, everything=everything, page=page)
     if not found.total:
         return Reply.text(t("hearings.none_open", ctx.lang))
@@ -94,7 +101,7 @@ def list_hearings(ctx: Context, args: Args, networks: list[Network] | None) -> R
             "hearings.page_past_end",
             page=page,
             pages=found.pages,
-            command=_command(everything, found.pages, ctx.lang),
+            command=command(found.pages),
         )
     key = "hearings.list_title_all" if everything else "hearings.list_title"
     title = t(key, ctx.lang)
@@ -108,7 +115,7 @@ def list_hearings(ctx: Context, args: Args, networks: list[Network] | None) -> R
                 "hearings.list_more",
                 ctx.lang,
                 count=rest,
-                command=_command(everything, page + 1, ctx.lang),
+                command=command(page + 1),
             )
         )
     return Reply.text("\n".join(lines))
@@ -162,17 +169,21 @@ _ANSWER_COUNTS = (
 )
 
 
-def _page_number(ctx: Context, text: str | None, everything: bool) -> int:
+def _page_number(text: str | None, command: Callable[[int], str]) -> int:
     if text is None:
         return 1
     raw = text.strip().lstrip("#")
-    if not raw.isdigit() or int(raw) < 1:
-        raise UserError("hearings.bad_page", command=_command(everything, 2, ctx.lang))
+    # ASCII digits, as an item's number (bot.grammar.parse_ref): "²" is a digit to
+    # str.isdigit and no number to int()
+    if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:
+        raise UserError("hearings.bad_page", command=command(2))
     return int(raw)
 
 
-def _command(everything: bool, page: int, lang: str) -> str:
-    """The command for ``page`` as a member of ``lang`` types it."""
+def _command(everything: bool, page: int, *, lang: str, network: str | None = None) -> str:
+    """The command for ``page`` as a member of ``lang`` types it (of ``network`` as named)."""
     if lang == "en":
-        return f"/horing list {'all ' if everything else ''}page {page}"
-    return f"/horing liste {'alle ' if everything else ''}side {page}"
+        named = f" network {network}" if network else ""
+        return f"/horing list {'all ' if everything else ''}page {page}{named}"
+    named = f" nettverk {network}" if network else ""
+    return f"/horing liste {'alle ' if everything else ''}side {page}{named}"

@@ -35,6 +35,7 @@ from storage.models import (
     Network,
     Organisation,
 )
+from storage.text import cut_visibly
 
 KEYWORDS = {
     "deadline": (
@@ -83,6 +84,18 @@ _LIST_SPLIT = re.compile(r"[,;\n]")
 _AND = re.compile(r"\s+(?:og|and)\s+", re.IGNORECASE)
 
 
+def web_link(typed: str | None) -> str | None:
+    """A link as typed after `lenke`: a web address (``https://...`` or ``www....``), or
+    refused with what to type (`javascript:...` or `se vedlegget` would be shown, and put
+    in the calendar feed, as the hearing's link)."""
+    if typed is None:
+        return None
+    link = typed.strip()
+    if not _URL.match(link):
+        raise UserError("hearings.bad_link", given=cut_visibly(link, 80))
+    return link
+
+
 def _sender(typed: str | None) -> str | None:
     """Who sent the hearing out, as typed (the column holds 200 characters)."""
     return one_name(typed or "", MAX_SENDER, "sender") or None
@@ -109,7 +122,7 @@ def new_hearing(ctx: Context, args: Args) -> Reply:
         network=network,
         title=title,
         sender=_sender(args.get("sender")),
-        link=args.get("link"),
+        link=web_link(args.get("link")),
         deadline=deadline,
         reminder_offsets=offsets,
         state="open",
@@ -206,7 +219,7 @@ def mark_answered(ctx: Context, args: Args) -> Reply:
     if hearing.network is not None:
         require_member_of(ctx, hearing.network)
     rest = args.positional[1:]
-    link = args.get("link")
+    link = web_link(args.get("link"))
     if link is None and rest and not rest[-1].quoted and _URL.match(rest[-1].text):
         link = rest.pop().text
     named = args.get("organisation") or " ".join(tok.text for tok in rest).strip()
@@ -264,6 +277,7 @@ def edit_hearing(ctx: Context, args: Args) -> Reply:
     hearing = find_hearing(ctx, args, "endre")
     require_open(hearing)
     require_manager(ctx, hearing)
+    args.refuse_stray(title=True)
     changes = dict(args.options)
     quoted_title = next((tok.text for tok in args.positional[1:] if tok.quoted), None)
     if quoted_title and "title" not in changes:
@@ -277,7 +291,7 @@ def edit_hearing(ctx: Context, args: Args) -> Reply:
     if "sender" in changes:
         hearing.sender = _sender(changes["sender"])
     if "link" in changes:
-        hearing.link = changes["link"].strip() or None
+        hearing.link = web_link(changes["link"])
     if "deadline" in changes:
         hearing.deadline = parse_deadline(ctx, changes["deadline"])
     if "network" in changes:
@@ -309,6 +323,10 @@ def edit_hearing(ctx: Context, args: Args) -> Reply:
 
 def close_hearing(ctx: Context, args: Args) -> Reply:
     hearing = find_hearing(ctx, args, "avslutt")
+    if len(args.positional) > 1:  # `avslutt 1 2`: one hearing at a time, none in silence
+        given = " ".join(tok.text for tok in args.positional[1:])
+        command = f"/horing {t('hearings.verb.avslutt', ctx.lang)} {hearing.id}"
+        raise UserError("hearings.close_stray", given=cut_visibly(given, 60), command=command)
     if hearing.state != "open":
         raise UserError("hearings.already_closed", number=hearing.id)
     require_manager(ctx, hearing)

@@ -79,13 +79,17 @@ _ORGANISATIONS = select(Organisation).order_by(Organisation.name)
 
 
 def find_organisations(session: Session, text: str, *, create: bool = False) -> list[Organisation]:
-    """A comma-separated list of organisations ("Mosseregionen, Vestviken, NAV")."""
+    """A comma-separated list of organisations ("Mosseregionen, Vestviken, NAV"); one that
+    names none (``","``) is refused, not taken as no organisations."""
     result: list[Organisation] = []
     for part in re.split(r"[,;]| og | and ", text):
         if part.strip():
             org = find_organisation(session, part, create=create, keyword="organisations")
             if org not in result:
                 result.append(org)
+    if not result:
+        names = ", ".join(o.name for o in organisations(session)) or "—"
+        raise UserError("lookup.organisation_unknown", given=text.strip(), choices=names)
     return result
 
 

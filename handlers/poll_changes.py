@@ -35,6 +35,7 @@ from handlers.polls import (
     meeting_text,
     poll_deadline,
     read_slots,
+    svarfrist_passed,
 )
 from storage.models import Poll, PollSlot
 
@@ -52,6 +53,7 @@ def _managed_poll(ctx: Context, args: Args) -> Poll:
 
 def edit_poll(ctx: Context, args: Args) -> Reply:
     poll = _managed_poll(ctx, args)
+    args.refuse_stray()
     if poll.state != "open":
         key = "polls.edit_cancelled" if poll.state == CANCELLED else "polls.edit_closed"
         raise UserError(key, id=poll.id)
@@ -155,7 +157,9 @@ def call_off_poll(ctx: Context, args: Args) -> Reply:
 
 def reopen_poll(ctx: Context, args: Args) -> Reply:
     poll = _managed_poll(ctx, args)
-    if poll.state == "open":
+    args.refuse_stray()
+    lapsed = poll.state == "open" and svarfrist_passed(poll, ctx.now) is not None
+    if poll.state == "open" and not lapsed:
         raise UserError("polls.already_open", id=poll.id)
     meeting = meeting_of(ctx.session, poll)
     if meeting is not None:
@@ -170,6 +174,8 @@ def reopen_poll(ctx: Context, args: Args) -> Reply:
         poll.closes_at = closes  # a svarfrist that has passed is gone, not kept
     poll.state, poll.closed_at = "open", None
     ctx.session.flush()
+    if lapsed:  # not closed yet by the dispatcher: its close at the old svarfrist would
+        poll_outbox.cancel_timed(ctx.session, poll)
     poll_outbox.schedule(ctx.session, poll, now=ctx.now, tz=ctx.settings.tz, again=True)
     audit(ctx, "poll.reopen", "poll", poll.id)
     intro = t("polls.reopened", ctx.lang, id=poll.id, title=poll.title)

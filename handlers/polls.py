@@ -256,6 +256,8 @@ def _invitees(ctx: Context, text: str) -> list[PollInvitee]:
             for i in result
         ):
             result.append(invitee)
+    if not result:  # `inviterte ,`: names nobody, which is not "nobody invited"
+        raise UserError("polls.invitee_unknown", given=text.strip())
     return result
 
 
@@ -375,6 +377,10 @@ def vote(ctx: Context, args: Args) -> Reply:
         raise UserError(
             "polls.is_cancelled" if poll.state == CANCELLED else "polls.closed", id=poll.id
         )
+    passed = svarfrist_passed(poll, ctx.now)  # the dispatcher closes it at its next tick
+    if passed is not None:
+        when = format_datetime(passed, ctx.lang, ctx.tz)
+        raise UserError("polls.svarfrist_passed", id=poll.id, when=when)
     require_may_vote(ctx, poll)
     answers = parse_answers(" ".join(words[1:]), poll, ctx.lang)
     by_position = {s.position: s for s in poll.slots}
@@ -393,6 +399,12 @@ def vote(ctx: Context, args: Args) -> Reply:
         object_ref=card.object_ref,
         card=card,
     )
+
+
+def svarfrist_passed(poll: Poll, now: datetime) -> datetime | None:
+    """The poll's svarfrist if it has passed: it takes no more answers, from members or web
+    guests, also before the dispatcher has closed it."""
+    return poll.closes_at if poll.closes_at is not None and now >= poll.closes_at else None
 
 
 def require_may_vote(ctx: Context, poll: Poll) -> None:
@@ -549,8 +561,10 @@ def close_poll(ctx: Context, args: Args) -> Reply:
         raise ctx.refusal(poll.network, "polls.close_not_allowed", id=poll.id)
     if poll.state == CANCELLED:
         raise UserError("polls.edit_cancelled", id=poll.id)
+    named = args.get("choice") or args.get("chosen")
+    args.refuse_stray(own=1 if named else 2)  # the poll's number, and the slot's
     meeting = meeting_of(ctx.session, poll)
-    choice = args.get("choice") or args.get("chosen") or (words[1] if len(words) > 1 else None)
+    choice = named or (words[1] if len(words) > 1 else None)
     if meeting is not None and choice is None:
         raise UserError(
             "polls.already_decided",

@@ -224,6 +224,11 @@ TEXTS = {
         "nn": 'Skriv nummeret og den nye statusen: `/tiltak status 12 pågår "Søknad send" framdrift 40%`. Statusar: planlagd, pågår, ferdig, utsett, avlyst.',
         "en": 'Give the number and the new status: `/tiltak status 12 ongoing "Application sent" progress 40%`. Statuses: planned, ongoing, done, postponed, cancelled.',
     },
+    "actions.progress_usage": {
+        "nb": "Skriv nummeret og hvor langt tiltaket har kommet, i prosent: `/tiltak fremdrift 12 60` (et tall fra 0 til 100).",
+        "nn": "Skriv nummeret og kor langt tiltaket har kome, i prosent: `/tiltak framdrift 12 60` (eit tal frå 0 til 100).",
+        "en": "Give the number and how far the action has come, in per cent: `/tiltak progress 12 60` (a number from 0 to 100).",
+    },
     "actions.bad_status": {
         "nb": '«{given}» er ikke en status. Bruk planlagt (ikke startet), pågår (i gang), ferdig, utsatt (forsinket) eller avlyst, og sett en kommentar i anførselstegn: `/tiltak status 12 ferdig "Vedtatt i rådet"`; en merknad alene: `/tiltak notat 12 Vedtatt i rådet`.',
         "nn": '«{given}» er ikkje ein status. Bruk planlagd (ikkje starta), pågår (i gang), ferdig, utsett (forseinka) eller avlyst, og set ein kommentar i hermeteikn: `/tiltak status 12 ferdig "Vedteke i rådet"`; ein merknad åleine: `/tiltak notat 12 Vedteke i rådet`.',
@@ -238,6 +243,11 @@ TEXTS = {
         "nb": '`ferdig` tar ett tiltak om gangen. Skriv `/tiltak ferdig {id}` og så `/tiltak ferdig {other}` for å merke begge som ferdige. Var «{other}» et notat, skriv det i anførselstegn: `/tiltak ferdig {id} "{other}"`. Ingenting er endret.',
         "nn": '`ferdig` tek eitt tiltak om gongen. Skriv `/tiltak ferdig {id}` og så `/tiltak ferdig {other}` for å merkje begge som ferdige. Var «{other}» eit notat, skriv det i hermeteikn: `/tiltak ferdig {id} "{other}"`. Ingenting er endra.',
         "en": '`done` takes one action at a time. Type `/tiltak done {id}`, then `/tiltak done {other}`, to mark both as done. If “{other}” was meant as a note, put it in quotes: `/tiltak done {id} "{other}"`. Nothing was changed.',
+    },
+    "actions.new_done_with_progress": {
+        "nb": "Et ferdig tiltak har fremdrift 100 %, ikke {progress} %. Skriv `status ferdig` uten fremdrift, eller `status pågår fremdrift {progress}%` hvis det ikke er ferdig. Ingenting er lagret.",
+        "nn": "Eit ferdig tiltak har framdrift 100 %, ikkje {progress} %. Skriv `status ferdig` utan framdrift, eller `status i gang framdrift {progress}%` om det ikkje er ferdig. Ingenting er lagra.",
+        "en": "A done action has 100% progress, not {progress}%. Type `status done` without a progress, or `status ongoing progress {progress}%` if it is not done. Nothing was saved.",
     },
     "actions.done_with_progress": {
         "nb": "Et ferdig tiltak har fremdrift 100 %, ikke {progress} %. Skriv `/tiltak status {id} ferdig`, eller `/tiltak status {id} pågår fremdrift {progress}%` hvis det ikke er ferdig. Ingenting er endret.",
@@ -420,6 +430,11 @@ TEXTS = {
         "nb": "Filer kan bare leses i konsollen. Her limer du inn teksten rett etter `/tiltak importer`.",
         "nn": "Filer kan berre lesast i konsollen. Her limer du inn teksten rett etter `/tiltak importer`.",
         "en": "Files can only be read in the console. Here, paste the text right after `/tiltak import`.",
+    },
+    "actions.import.not_a_file": {
+        "nb": "det er ikke en vanlig fil",
+        "nn": "det er ikkje ei vanleg fil",
+        "en": "it is not a regular file",
     },
     "actions.import.file_unreadable": {
         "nb": "Jeg får ikke lest filen «{path}»: {reason}. Sjekk navnet og mappen.",

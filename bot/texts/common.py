@@ -101,6 +101,17 @@ TEXTS = {
         "nn": "Hermeteiknet som avsluttar tittelen, manglar, så «{rest}» vart ein del av tittelen. Meinte du `{fixed}`? Ingenting er lagra.",
         "en": "The quote that ends the title is missing, so “{rest}” became part of the title. Did you mean `{fixed}`? Nothing was saved.",
     },
+    # A quote typed right after a word that closes nothing opened (bot.grammar._unopened).
+    "grammar.unopened_quote_title": {
+        "nb": "Anførselstegnet etter «{word}» lukker ikke noe som er åpnet, så resten av kommandoen ble lest som tittel. Mente du `{fixed}`? Ingenting er lagret.",
+        "nn": "Hermeteiknet etter «{word}» lukkar ikkje noko som er opna, så resten av kommandoen vart lesen som tittel. Meinte du `{fixed}`? Ingenting er lagra.",
+        "en": "The quote after “{word}” closes nothing that was opened, so the rest of the command was read as the title. Did you mean `{fixed}`? Nothing was saved.",
+    },
+    "grammar.unopened_quote": {
+        "nb": "Anførselstegnet etter «{word}» lukker ikke noe som er åpnet, så resten av kommandoen ble lest som tekst. Sett et anførselstegn også foran teksten det skal lukke, eller ta det bort. Ingenting er lagret.",
+        "nn": "Hermeteiknet etter «{word}» lukkar ikkje noko som er opna, så resten av kommandoen vart lesen som tekst. Set eit hermeteikn òg framfor teksten det skal lukke, eller ta det bort. Ingenting er lagra.",
+        "en": "The quote after “{word}” closes nothing that was opened, so the rest of the command was read as text. Put a quote before the text it should close as well, or take it away. Nothing was saved.",
+    },
     "grammar.missing_value": {
         "nb": "«{keyword}» mangler en verdi. Skriv verdien rett etter ordet, for eksempel `{example}`.",
         "nn": "«{keyword}» manglar ein verdi. Skriv verdien rett etter ordet, til dømes `{example}`.",
@@ -120,6 +131,12 @@ TEXTS = {
         "nb": "«{given}» ser ut som en dato, men mangler nøkkelordet foran. Skriv `{keyword} {given}`. Ingenting er lagret.",
         "nn": "«{given}» ser ut som ein dato, men manglar nøkkelordet framfor. Skriv `{keyword} {given}`. Ingenting er lagra.",
         "en": "“{given}” looks like a date, but the keyword before it is missing. Type `{keyword} {given}`. Nothing was saved.",
+    },
+    # A word after an item's number that no keyword takes (bot.grammar.Args.refuse_stray).
+    "grammar.stray_word": {
+        "nb": "Kjenner ikke «{given}». Etter nummeret kommer nøkkelord med verdi: {keywords}; for eksempel `{example}`. Ingenting er lagret.",
+        "nn": "Kjenner ikkje «{given}». Etter nummeret kjem nøkkelord med verdi: {keywords}; til dømes `{example}`. Ingenting er lagra.",
+        "en": "I don't know “{given}”. After the number come keywords with a value: {keywords}; for example `{example}`. Nothing was saved.",
     },
     "grammar.bad_ref": {
         "nb": "«{given}» er ikke et gyldig nummer{what}. Skriv nummeret slik det vises, for eksempel `3` eller `#3`.",

@@ -12,9 +12,9 @@ TEXTS = {
         "en": '`/horing new "Partnership agreement, general part" deadline 15.09 from "Vestfold fylkeskommune" link https://… addressees "Horten kommune, Larvik kommune"` – new hearing (optional `remind 14d,7d,1d,2h`)',
     },
     "help.horing.liste": {
-        "nb": "`/horing liste` – åpne høringer, nærmeste frist først, 20 om gangen (`side 2` for de neste; `/horing liste alle` tar med avsluttede)",
-        "nn": "`/horing liste` – opne høyringar, nærmaste frist først, 20 om gongen (`side 2` for dei neste; `/horing liste alle` tek med avslutta)",
-        "en": "`/horing list` – open hearings, nearest deadline first, 20 at a time (`page 2` for the next; `/horing list all` includes closed ones)",
+        "nb": "`/horing liste` – åpne høringer, nærmeste frist først, 20 om gangen (`side 2` for de neste; `/horing liste alle` tar med avsluttede; `nettverk utenforskap` for et annet nettverk)",
+        "nn": "`/horing liste` – opne høyringar, nærmaste frist først, 20 om gongen (`side 2` for dei neste; `/horing liste alle` tek med avslutta; `nettverk utenforskap` for eit anna nettverk)",
+        "en": "`/horing list` – open hearings, nearest deadline first, 20 at a time (`page 2` for the next; `/horing list all` includes closed ones; `network utenforskap` for another network)",
     },
     "help.horing.vis": {
         "nb": "`/horing vis 3` – høringen med mottakere, svar og påminnelser",
@@ -42,6 +42,11 @@ TEXTS = {
     "hearings.label.deadline": {"nb": "Frist", "nn": "Frist", "en": "Deadline"},
     "hearings.label.addressees": {"nb": "Mottakere", "nn": "Mottakarar", "en": "Addressees"},
     "hearings.label.reminders": {"nb": "Påminnelser", "nn": "Påminningar", "en": "Reminders"},
+    "hearings.bad_link": {
+        "nb": "«{given}» ser ikke ut som en lenke. Skriv hele adressen, for eksempel `lenke https://www.regjeringen.no/høring`.",
+        "nn": "«{given}» ser ikkje ut som ei lenkje. Skriv heile adressa, til dømes `lenkje https://www.regjeringen.no/høyring`.",
+        "en": "“{given}” does not look like a link. Type the whole address, for example `link https://www.regjeringen.no/hearing`.",
+    },
     "hearings.label.link": {"nb": "Lenke", "nn": "Lenkje", "en": "Link"},
     "hearings.label.state": {"nb": "Status", "nn": "Status", "en": "Status"},
     "hearings.label.created_by": {"nb": "Registrert av", "nn": "Registrert av", "en": "Created by"},
@@ -175,6 +180,11 @@ TEXTS = {
         "nb": "Alle høringer, nærmeste frist først:",
         "nn": "Alle høyringar, nærmaste frist først:",
         "en": "All hearings, nearest deadline first:",
+    },
+    "hearings.list_unknown_word": {
+        "nb": "Jeg forstod ikke «{given}». Skriv `/horing liste`, `liste alle`, `liste side 2` eller `liste nettverk infrastruktur`.",
+        "nn": "Eg forstod ikkje «{given}». Skriv `/horing liste`, `liste alle`, `liste side 2` eller `liste nettverk infrastruktur`.",
+        "en": "I did not understand “{given}”. Type `/horing list`, `list all`, `list page 2` or `list network infrastruktur`.",
     },
     "hearings.list_page": {
         "nb": " (side {page} av {pages}):",
@@ -352,5 +362,10 @@ TEXTS = {
     "hearings.verb.vis": {"nb": "vis", "nn": "vis", "en": "show"},
     "hearings.verb.svart": {"nb": "svart", "nn": "svara", "en": "answered"},
     "hearings.verb.endre": {"nb": "endre", "nn": "endre", "en": "edit"},
+    "hearings.close_stray": {
+        "nb": "Jeg forstod ikke «{given}» etter høringsnummeret, så ingenting er endret. Skriv bare `{command}`; én høring om gangen.",
+        "nn": "Eg forstod ikkje «{given}» etter høyringsnummeret, så ingenting er endra. Skriv berre `{command}`; éi høyring om gongen.",
+        "en": "I didn't understand “{given}” after the hearing number, so nothing changed. Type just `{command}`; one hearing at a time.",
+    },
     "hearings.verb.avslutt": {"nb": "avslutt", "nn": "avslutt", "en": "close"},
 }

@@ -55,6 +55,7 @@ _WORDS: dict[str, tuple[tuple[str, str, str], tuple[str, str, str]]] = {
         ('"Status for tiltakene"', '"Status for tiltaka"', '"Status of the actions"'),
     ),
     "choice": (("valg", "val", "choice"), ("2", "2", "2")),
+    "chosen": (("valg", "val", "choice"), ("2", "2", "2")),  # `vel 2`: as `valg 2`
     "partnership": (("partnerskap", "partnarskap", "partnership"), ("Vestfold",) * 3),
     "organisations": (("organisasjoner", "organisasjonar", "organisations"), ('"NAV, USN"',) * 3),
     "role": (("rolle", "rolle", "role"), ("organisator", "organisator", "organiser")),

@@ -187,6 +187,11 @@ TEXTS = {
         "nn": "Møtepoll #{id} er lukka, så svar kan ikkje endrast lenger. `/mote vis {id}` viser resultatet.",
         "en": "Meeting poll #{id} is closed, so answers can no longer change. `/mote show {id}` shows the result.",
     },
+    "polls.svarfrist_passed": {
+        "nb": "Svarfristen for møtepoll #{id} gikk ut {when}, så svar tas ikke imot lenger. `/mote vis {id}` viser svarene.",
+        "nn": "Svarfristen for møtepoll #{id} gjekk ut {when}, så svar blir ikkje tekne imot lenger. `/mote vis {id}` viser svara.",
+        "en": "The deadline of meeting poll #{id} passed on {when}, so answers are no longer taken. `/mote show {id}` shows the answers.",
+    },
     "polls.answers_missing": {
         "nb": "Skriv svaret ditt for hvert tidspunkt: `/mote svar {id} {example}`.",
         "nn": "Skriv svaret ditt for kvart tidspunkt: `/mote svar {id} {example}`.",

@@ -106,6 +106,43 @@ def test_an_unclosed_quote_that_swallows_keywords_is_refused_with_the_fix() -> N
     assert parse_args(tokenize('"Møte med Bufetat'), kw).title == "Møte med Bufetat"
 
 
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ('Avtale" frist om 20 dager mottakere NAV', '`"Avtale" frist om 20 dager mottakere NAV`'),
+        ('Møte med NAV" frist 15.01', '`"Møte med NAV" frist 15.01`'),
+        ('Møte med NAV"', '`"Møte med NAV"`'),
+    ],
+)
+def test_a_quote_after_a_title_never_opened_is_refused_with_the_title_in_quotes(
+    text: str, fixed: str
+) -> None:
+    """`/horing ny Avtale" frist 15.09 mottakere NAV`: the quote closes a title never opened.
+    It was read as opening one, and the answer offered `"frist om 20 dager" mottakere NAV`
+    (or, without a keyword after it, called the title an unknown word)."""
+    kw = {"due": ("frist",), "addressees": ("mottakere",)}
+    with pytest.raises(UserError) as err:
+        parse_args(tokenize(text), kw)
+    said = plain_text(err.value.message("nb"))
+    assert said.startswith("Anførselstegnet etter «") and f"Mente du {fixed}?" in said, said
+    assert "Meinte du" in err.value.message("nn") and "Did you mean" in err.value.message("en")
+
+
+def test_a_quote_after_a_value_never_opened_is_refused() -> None:
+    """`fra Viken" mottakere NAV` read «mottakere NAV» into the sender and dropped them."""
+    kw = {"sender": ("fra",), "addressees": ("mottakere",)}
+    with pytest.raises(UserError) as err:
+        parse_args(tokenize('"Avtale" fra Viken" mottakere NAV'), kw)
+    said = plain_text(err.value.message("nb"))
+    assert said.startswith("Anførselstegnet etter «Viken» lukker ikke noe"), said
+    assert "Ingenting er lagra" in err.value.message("nn")
+    assert "Nothing was saved" in err.value.message("en")
+    # a quote that opens a title is one, whatever its first word
+    assert parse_args(tokenize('"Status for breibandet'), {"status": ("status",)}).title == (
+        "Status for breibandet"
+    )
+
+
 @pytest.mark.parametrize("closing", ["”", "»", "“"])
 def test_a_straight_quote_closed_by_a_typographic_one_is_closed(closing: str) -> None:
     """Phones and Slack turn one of the two quotes typographic: `"Møte om mål” frist 1.3`
@@ -182,3 +219,21 @@ def test_the_typed_tail_has_the_last_words(text: str, words: int) -> None:
     tail = tokenize(typed_tail(text, words))
     expected = tokens[len(tokens) - min(words, len(tokens)) :] if words else []
     assert [(tok.text, tok.quoted) for tok in tail] == [(tok.text, tok.quoted) for tok in expected]
+
+
+def test_a_quote_after_a_word_is_text_where_the_verb_takes_no_keywords() -> None:
+    """A note or a reason is the rest of the line as typed: an inch mark stays (`27" skjerm`),
+    and a quote right after the verb opens its text (`ny"Møte`)."""
+    assert parse_args(tokenize('Skjermen er 27" stor')).words()[-1] == "stor"
+    assert parse_args(tokenize('"Møte'), {"due": ("frist",)}).title == "Møte"
+
+
+def test_a_second_quoted_text_after_the_title_is_refused_not_dropped() -> None:
+    """`/tiltak ny "Tittel" "Ekstra"` made the action «Tittel» and dropped «Ekstra»."""
+    args = parse_args(tokenize('"Tittel" "Ekstra"'), {"due": ("frist",)})
+    with pytest.raises(UserError) as err:
+        args.strict_title()
+    assert plain_text(err.value.message("nb")).startswith("Kjenner ikke «Ekstra». Etter tittelen")
+    assert parse_args(tokenize('"Tittel" frist 1.3'), {"due": ("frist",)}).strict_title() == (
+        "Tittel"
+    )

@@ -217,6 +217,24 @@ def test_import_from_a_file_in_the_console_only(
     assert out.startswith("Filer kan bare leses i konsollen")
 
 
+@pytest.mark.parametrize(("path", "lang"), [("/dev/null", "nb"), ("/dev/zero", "nn"), ("/", "en")])
+def test_import_reads_only_a_regular_file(
+    tbot: TestBot, now: datetime, path: str, lang: str
+) -> None:
+    """`fil /dev/zero` read without end (the console hung, its memory growing), a pipe would
+    wait for a writer and `fil /dev/null` was an empty programme: only a regular file is
+    read, and no more of it than the limit."""
+    tbot.run(f"/partnerbot språk {lang}", channel=CH, now=now)
+    out = tbot.run(f"/tiltak importer fil {path}", channel=CH, now=now)
+    said = {
+        "nb": "Jeg får ikke lest filen «/dev/null»: det er ikke en vanlig fil.",
+        "nn": "Eg får ikkje lese fila «/dev/zero»: det er ikkje ei vanleg fil.",
+        "en": "I cannot read the file “/”: it is not a regular file.",
+    }[lang]
+    assert said in out, out
+    assert counts(tbot) == (0, 0)
+
+
 def test_import_needs_an_organiser(tbot: TestBot, now: datetime) -> None:
     out = tbot.run("/tiltak importer", as_="Ola Nordmann", now=now, body=PROGRAMME)
     assert out.startswith("Bare organisatorer")

@@ -126,9 +126,16 @@ def test_a_title_cannot_ping_the_channel_or_disguise_a_link(
     slack_bot: SlackBotProcess, fake_slack: FakeSlack
 ) -> None:
     before = len(fake_slack.calls())
+    # a link in Slack's own markup is no web address: refused, and echoed as text
+    _, url = slack_bot.command(
+        '/horing ny "Lenke" frist om 20 dager mottakere "NAV" nettverk infrastruktur '
+        "lenke <https://evil.example|regjeringen.no>"
+    )
+    refused = slack_bot.replies(url)[0].text
+    assert "«&lt;https://evil.example|regjeringen.no&gt;» ser ikke ut som en lenke" in refused
     slack_bot.command(
         f'/horing ny "{PING}" frist om 20 dager mottakere "NAV" nettverk infrastruktur '
-        "lenke <https://evil.example|regjeringen.no>"
+        "lenke https://www.regjeringen.no/høring"
     )
     post = fake_slack.wait_for("chat.postMessage", lambda c: "Viktig" in c.text)[0]
     assert "&lt;!channel&gt; Viktig &lt;https://evil.example|regjeringen.no&gt;" in post.text
