@@ -10,6 +10,8 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from bot.dates import format_date
+from bot.errors import UserError
+from bot.grammar import parse_ref
 from bot.web.site import Site, page_language
 from handlers import web_links
 from handlers.dashboard import dashboard
@@ -27,8 +29,7 @@ def routes(site: Site) -> list[Route]:
                 network.partnership.language if network.partnership else None
             ) or site.settings.language
             lang = page_language(request, None, default)
-            raw_goal = request.query_params.get("mal", "")
-            goal = int(raw_goal) if raw_goal.isdigit() else None
+            goal = _goal_filter(request.query_params.get("mal", ""))
             owner = request.query_params.get("ansvarlig") or None
             today = datetime.now(UTC).astimezone(site.settings.tz).date()
             board = dashboard(session, network, today=today, lang=lang, goal=goal, owner=owner)
@@ -46,3 +47,12 @@ def routes(site: Site) -> list[Route]:
         return await run_in_threadpool(work, request)
 
     return [Route("/tavle/{token}", show, methods=["GET"])]
+
+
+def _goal_filter(raw: str) -> int | None:
+    """``?mal=3``: a goal's number as members write it; anything else (a hand-edited link)
+    filters nothing."""
+    try:
+        return parse_ref(raw)
+    except UserError:
+        return None

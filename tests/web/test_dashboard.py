@@ -71,6 +71,19 @@ def test_filters_and_overdue(web_bot: TestBot, client: TestClient) -> None:
     assert f"<td>{number}</td>" in page
 
 
+def test_a_goal_filter_that_is_no_goal_number_shows_every_goal(
+    web_bot: TestBot, client: TestClient
+) -> None:
+    """A hand-edited ?mal= (a superscript two, a number past SQL's integer, a word) is no
+    filter: the whole board, never a server error."""
+    path = imported(web_bot)
+    whole = client.get(path).text.count('<tr class="action">')
+    for given in ("²", "٣", "99999999999999999999", "-1", "tre"):
+        page = client.get(path, params={"mal": given})
+        assert page.status_code == 200, (given, page.status_code)
+        assert page.text.count('<tr class="action">') == whole, given
+
+
 def test_a_wrong_dashboard_token_is_404(web_bot: TestBot, client: TestClient) -> None:
     path = imported(web_bot)
     assert client.get(path + "x").status_code == 404
