@@ -174,8 +174,8 @@ def resolve_owner(ctx: Context, text: str) -> tuple[Member | None, Organisation 
     folded = q.lstrip("@").strip().casefold()
     if " ".join(folded.split()) in SELF_WORDS:
         return ctx.member, ctx.member.organisation
-    if not folded:
-        raise UserError("actions.owner_unknown", given=q, choices="—")
+    if not folded:  # "@" alone: nobody named, so the names there are to choose from
+        return _unknown_owner(ctx, q)
     members = chat_members(session)
     labels = member_labels(members)
     orgs = session.scalars(select(Organisation).order_by(Organisation.name)).all()

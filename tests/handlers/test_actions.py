@@ -116,6 +116,8 @@ def test_a_mentioned_owner_is_remembered_for_nudges(
             "Finner ingen medlem eller organisasjon som heter «Nissen»",
         ),
         ('/tiltak ny "X" ansvarlig Nordmann', "passer med flere: Kari Nordmann, Ola Nordmann"),
+        # An @ alone names nobody: the answer offers the network's names, not "—".
+        ('/tiltak ny "X" ansvarlig @', "Larvik kommune, NHO, Sandefjord kommune"),
         ("/tiltak vis 999", "Finner ikke tiltak #999"),
         ("/tiltak vis tolv", "«tolv» er ikke et gyldig nummer på et tiltak"),
         ("/tiltak status", "Skriv nummeret og den nye statusen"),
