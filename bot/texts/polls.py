@@ -190,7 +190,7 @@ TEXTS = {
     "polls.svarfrist_passed": {
         "nb": "Svarfristen for møtepoll #{id} gikk ut {when}, så svar tas ikke imot lenger. `/mote vis {id}` viser svarene.",
         "nn": "Svarfristen for møtepoll #{id} gjekk ut {when}, så svar blir ikkje tekne imot lenger. `/mote vis {id}` viser svara.",
-        "en": "The deadline of meeting poll #{id} passed on {when}, so answers are no longer taken. `/mote show {id}` shows the answers.",
+        "en": "The answer deadline for meeting poll #{id} passed on {when}, so answers are no longer taken. `/mote show {id}` shows the answers.",
     },
     "polls.answers_missing": {
         "nb": "Skriv svaret ditt for hvert tidspunkt: `/mote svar {id} {example}`.",
