@@ -99,10 +99,15 @@ class Context:
             .order_by(Member.name)
             .limit(3)
         ).all()
-        admins = self.session.scalars(
-            select(Member.name).where(Member.role == "admin").order_by(Member.name).limit(3)
-        ).all()
-        return [*organisers, *admins]
+        return [*organisers, *self._admin_names()]
+
+    def admins(self) -> str:
+        """A few admins' names, for "ask an admin to add you" ("—" when there is none)."""
+        return ", ".join(self._admin_names()) or "—"
+
+    def _admin_names(self) -> list[str]:
+        query = select(Member.name).where(Member.role == "admin").order_by(Member.name).limit(3)
+        return list(self.session.scalars(query).all())
 
 
 def partnership_name(partnership: Partnership | None, lang: str) -> str:

@@ -222,8 +222,10 @@ def require_network_member(ctx: Context, network: Network, *, managing: bool = F
     if permissions.organiser_or_network_member(ctx.member, network):
         return
     if managing:
-        raise ctx.refusal(network, "actions.not_in_network", network=network.name)
-    raise UserError("actions.not_in_network", network=network.name)
+        raise ctx.refusal(
+            network, "actions.not_in_network", network=network.name, admins=ctx.admins()
+        )
+    raise UserError("actions.not_in_network", network=network.name, admins=ctx.admins())
 
 
 def require_owner(ctx: Context, action: Action) -> None:

@@ -533,8 +533,10 @@ def require_member_of(ctx: Context, network: Network, *, managing: bool = False)
     if permissions.organiser_or_network_member(ctx.member, network):
         return
     if managing:
-        raise ctx.refusal(network, "hearings.not_in_network", network=network.name)
-    raise UserError("hearings.not_in_network", network=network.name)
+        raise ctx.refusal(
+            network, "hearings.not_in_network", network=network.name, admins=ctx.admins()
+        )
+    raise UserError("hearings.not_in_network", network=network.name, admins=ctx.admins())
 
 
 def may_manage(ctx: Context, hearing: Hearing) -> bool:

@@ -164,10 +164,7 @@ def bind_channel(ctx: Context, args: Args) -> Reply:
 def show_me(ctx: Context, args: Args) -> Reply:
     reply = _profile(ctx)
     if not ctx.member.networks:  # what that means, and whom to ask
-        admins = ctx.session.scalars(
-            select(Member.name).where(Member.role == "admin").order_by(Member.name).limit(3)
-        ).all()
-        reply.add(Text(t("networks.me_no_network", ctx.lang, admins=", ".join(admins) or "—")))
+        reply.add(Text(t("networks.me_no_network", ctx.lang, admins=ctx.admins())))
     return reply
 
 

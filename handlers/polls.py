@@ -122,7 +122,7 @@ def new_poll(ctx: Context, args: Args) -> Reply:
         raise UserError("polls.slots_missing")
     network = network_for(ctx, args)
     if not permissions.organiser_or_network_member(ctx.member, network):
-        raise UserError("polls.not_in_network", network=network.name)
+        raise UserError("polls.not_in_network", network=network.name, admins=ctx.admins())
     duration = _duration(ctx, args.get("duration"))
     slots = read_slots(ctx, args.options["slots"], duration)
     closes_at = poll_deadline(ctx, args.get("closes"), slots[0][0])
@@ -416,7 +416,7 @@ def require_may_vote(ctx: Context, poll: Poll) -> None:
         i.member_id == me or (org is not None and i.organisation_id == org) for i in poll.invitees
     ):
         return
-    raise UserError("polls.not_in_network", network=poll.network.name)
+    raise UserError("polls.not_in_network", network=poll.network.name, admins=ctx.admins())
 
 
 def save_votes(

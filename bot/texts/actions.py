@@ -205,9 +205,9 @@ TEXTS = {
         "en": "“{given}” matches several: {choices}. Type the full name as shown here, or @mention the person.",
     },
     "actions.not_in_network": {
-        "nb": "Du er ikke med i «{network}», så du kan ikke endre tiltakene der. Be en administrator legge deg til.",
-        "nn": "Du er ikkje med i «{network}», så du kan ikkje endre tiltaka der. Be ein administrator leggje deg til.",
-        "en": "You are not in “{network}”, so you cannot change its actions. Ask an admin to add you.",
+        "nb": "Du er ikke med i «{network}», så du kan ikke endre tiltakene der. Be en administrator ({admins}) legge deg til.",
+        "nn": "Du er ikkje med i «{network}», så du kan ikkje endre tiltaka der. Be ein administrator ({admins}) leggje deg til.",
+        "en": "You are not in “{network}”, so you cannot change its actions. Ask an admin ({admins}) to add you.",
     },
     "actions.done_usage": {
         "nb": "Skriv nummeret på tiltaket som er ferdig: `/tiltak ferdig 12` (se numrene med `/tiltak liste`).",

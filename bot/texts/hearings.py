@@ -329,9 +329,9 @@ TEXTS = {
         "en": "Hearing #{number} is closed and cannot be changed. `/horing show {number}` shows it.",
     },
     "hearings.not_in_network": {
-        "nb": "Bare medlemmer av {network} kan gjøre dette. Be en administrator legge deg til med `/partnerbot medlem ny`.",
-        "nn": "Berre medlemer av {network} kan gjere dette. Be ein administrator leggje deg til med `/partnerbot medlem ny`.",
-        "en": "Only members of {network} can do this. Ask an admin to add you with `/partnerbot member new`.",
+        "nb": "Bare medlemmer av {network} kan gjøre dette. Be en administrator ({admins}) legge deg til med `/partnerbot medlem ny`.",
+        "nn": "Berre medlemer av {network} kan gjere dette. Be ein administrator ({admins}) leggje deg til med `/partnerbot medlem ny`.",
+        "en": "Only members of {network} can do this. Ask an admin ({admins}) to add you with `/partnerbot member new`.",
     },
     "hearings.not_permitted": {
         "nb": "Bare den som registrerte høring #{number} ({creator}), organisatorer og administratorer kan endre eller avslutte den.",

@@ -244,9 +244,9 @@ TEXTS = {
         "en": "Only organisers, admins and whoever created meeting poll #{id} can close it. Nothing was changed.",
     },
     "polls.not_in_network": {
-        "nb": "Du er ikke med i «{network}», så du kan ikke lage eller svare på møtepollene der. Be en administrator legge deg til med `/partnerbot medlem ny`, eller organisatoren invitere deg.",
-        "nn": "Du er ikkje med i «{network}», så du kan ikkje lage eller svare på møtepollane der. Be ein administrator leggje deg til med `/partnerbot medlem ny`, eller organisatoren invitere deg.",
-        "en": "You are not in “{network}”, so you cannot create or answer its meeting polls. Ask an admin to add you with `/partnerbot member new`, or the organiser to invite you.",
+        "nb": "Du er ikke med i «{network}», så du kan ikke lage eller svare på møtepollene der. Be en administrator ({admins}) legge deg til med `/partnerbot medlem ny`, eller organisatoren invitere deg.",
+        "nn": "Du er ikkje med i «{network}», så du kan ikkje lage eller svare på møtepollane der. Be ein administrator ({admins}) leggje deg til med `/partnerbot medlem ny`, eller organisatoren invitere deg.",
+        "en": "You are not in “{network}”, so you cannot create or answer its meeting polls. Ask an admin ({admins}) to add you with `/partnerbot member new`, or the organiser to invite you.",
     },
     "polls.already_decided": {
         "nb": "Møtepoll #{id} er allerede avgjort: møtet er {when}. Vil du flytte det, skriv `/mote lukk {id} valg <nummer>`.",

@@ -327,7 +327,7 @@ def test_members_outside_the_network_cannot_create(tbot: TestBot, now: datetime)
     out = tbot.run('/tiltak ny "Noko" nettverk infrastruktur', as_="Knut Vik", now=now)
     assert out == (
         "Du er ikkje med i «Nettverk for infrastruktur», så du kan ikkje endre tiltaka "
-        "der. Be ein administrator leggje deg til."
+        "der. Be ein administrator (Ingrid Berg) leggje deg til."
     )
 
 

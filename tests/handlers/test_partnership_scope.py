@@ -439,7 +439,7 @@ def test_an_organiser_of_another_partnership_who_wants_to_take_part_is_told_to_j
         "Møtepoll",
     )
     before = dump(bot)
-    joins = "Be ein administrator leggje deg til"
+    joins = "Be ein administrator (Ingrid Berg) leggje deg til"
     for line in (
         f"/mote svar {poll} alle ja",
         '/mote ny "Møte" tider 12.03.2026 10:00',

@@ -20,7 +20,10 @@ SVARFRIST = datetime.fromisoformat("2026-03-04T11:00:00+00:00")
     [
         ("nb", "Svarfristen for møtepoll #{id} gikk ut onsdag 4. mars 2026 kl 12:00"),
         ("nn", "Svarfristen for møtepoll #{id} gjekk ut onsdag 4. mars 2026 kl. 12:00"),
-        ("en", "The answer deadline for meeting poll #{id} passed on Wednesday 4 March 2026 at 12:00"),
+        (
+            "en",
+            "The answer deadline for meeting poll #{id} passed on Wednesday 4 March 2026 at 12:00",
+        ),
     ],
 )
 def test_an_answer_after_the_svarfrist_is_refused_before_the_poll_is_closed(
