@@ -152,12 +152,13 @@ class Poster:
         update of an object at a time, so the last update shows the last state (as
         Slack's, bot/cards.py). A message that is gone is forgotten; a throttled update is
         left (the next vote rewrites the card anyway)."""
+        lang = lang or self.lang
         if self.cards is None or ref[0] not in self.cards.renderers:
-            return self._update_all(ref, reply, self.posted(ref), skip)
-        with self.cards.latest(ref, lang or self.lang, PLATFORM) as found:
+            return self._update_all(ref, reply, self.posted(ref), skip, lang)
+        with self.cards.latest(ref, lang, PLATFORM) as found:
             if found.superseded:
                 return 0  # a later update of the object follows, and shows more
-            return self._update_all(ref, found.card or reply, found.messages, skip)
+            return self._update_all(ref, found.card or reply, found.messages, skip, lang)
 
     def _update_all(
         self,
@@ -165,8 +166,10 @@ class Poster:
         reply: Reply,
         messages: list[tuple[str, str]],
         skip: tuple[str, str] | None,
+        lang: str,
     ) -> int:
-        more, buttons = t("teams.more_not_shown", self.lang), t("teams.buttons_cut", self.lang)
+        """``lang``: the card's, for the notes Teams adds under it (as ``post``)."""
+        more, buttons = t("teams.more_not_shown", lang), t("teams.buttons_cut", lang)
         done = 0
         for conversation_id, activity_id in messages:
             if skip == (conversation_id, activity_id):
