@@ -75,9 +75,11 @@ def test_a_channel_post_that_can_never_be_made_is_told_to_who_gave_the_command(
     teams: TeamsHarness,
 ) -> None:
     title = "Møtepoll som aldri kommer fram"
+    # In the channel only: a reminder or a personal chat sent meanwhile takes none of them.
     for _ in range(3):  # the first try and the interactive client's two retries
-        teams.fake.fail_next("send", status=502, retry_after=None)
-    teams.fake.fail_next("send", status=403, retry_after=None)  # the outbox's repost: for good
+        teams.fake.fail_next("send", status=502, retry_after=None, conversation=CHANNEL)
+    # The outbox's repost: for good.
+    teams.fake.fail_next("send", status=403, retry_after=None, conversation=CHANNEL)
     activity = teams.say_in_channel(f'mote ny "{title}" tider {day(12)} kl 10-12', **INGRID)
     told = teams.fake.wait_for("reply", lambda c: c.body.get("replyToId") == activity["id"])
     assert "ikke send kommandoen på nytt" in told.text
