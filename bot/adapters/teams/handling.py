@@ -350,36 +350,66 @@ class TeamsBot:
     def _tell_privately(self, activity: dict[str, Any], reply: Reply, lang: str) -> None:
         """An answer only the asker may read, asked where everyone reads the answers (a
         channel's thread): in their personal chat, and the thread says so (Slack: an
-        ephemeral message)."""
-        self._post_personally(activity, reply, lang)
-        self.tell(activity, Reply.text(t("teams.sent_privately", lang)), lang=lang)
+        ephemeral message). When their personal chat cannot be opened, the thread says
+        where to ask instead; the thread's note is only a note: if it fails, the answer is
+        not sent again, nor the note to the personal chat."""
+        try:
+            personal = self.poster.personal_conversation(conversations.member_id(activity))
+        except ConnectorError as exc:
+            if exc.temporary:
+                raise
+            log.warning("Teams personal chat not opened (%s): the member is told", exc)
+            self.tell(activity, Reply.text(t("teams.private_unreachable", lang)), lang=lang)
+            return
+        self.poster.post(personal, reply, lang=lang)
+        try:
+            self._answer_here(activity, Reply.text(t("teams.sent_privately", lang)), lang)
+        except UNDELIVERED as exc:
+            log.warning("Teams note of a private answer not delivered: %s", exc)
 
     def _post_personally(self, activity: dict[str, Any], reply: Reply, lang: str | None) -> None:
         """In the personal chat of the activity's member (opened if need be)."""
         personal = self.poster.personal_conversation(conversations.member_id(activity))
         self.poster.post(personal, reply, lang=lang)
 
-    def tell(self, activity: dict[str, Any], reply: Reply, *, lang: str | None = None) -> None:
+    def tell(
+        self,
+        activity: dict[str, Any],
+        reply: Reply,
+        *,
+        lang: str | None = None,
+        poster: Poster | None = None,
+    ) -> None:
         """Answer the asker: in a personal chat a message, elsewhere a reply in the thread
         (Teams has no message only one member of a channel sees). A reply Teams refuses
         for good goes to the member's personal chat, as Slack's answer goes by direct
         message when its ephemeral message fails. Sent where the activity came from (its
         service URL, checked against its token): no database is needed to answer.
-        ``lang``: the reply's language, for the notes Teams adds (a file's link)."""
-        conv = str((activity.get("conversation") or {}).get("id") or "")
-        kind = conversations.conversation_kind(activity)
-        via = (str(activity.get("serviceUrl") or ""), kind)
-        if kind == conversations.PERSONAL:
-            self.poster.post(conv, reply, via=via, lang=lang)
-            return
+        ``lang``: the reply's language, for the notes Teams adds (a file's link); ``poster``:
+        another way to send it (the outage notice's, which does not wait)."""
         try:
-            reply_to = str(activity.get("id") or "") or None
-            self.poster.post(conv, reply, reply_to=reply_to, via=via, lang=lang)
+            self._answer_here(activity, reply, lang, poster)
         except ConnectorError as exc:
-            if exc.temporary:
+            personal = conversations.conversation_kind(activity) == conversations.PERSONAL
+            if exc.temporary or personal:
                 raise
             log.warning("Teams reply in the thread refused (%s): to the personal chat", exc)
             self._post_personally(activity, reply, lang)
+
+    def _answer_here(
+        self,
+        activity: dict[str, Any],
+        reply: Reply,
+        lang: str | None,
+        poster: Poster | None = None,
+    ) -> None:
+        """In the activity's own conversation: a personal chat's message, else a reply in
+        its thread."""
+        conv = str((activity.get("conversation") or {}).get("id") or "")
+        kind = conversations.conversation_kind(activity)
+        via = (str(activity.get("serviceUrl") or ""), kind)
+        reply_to = None if kind == conversations.PERSONAL else str(activity.get("id") or "")
+        (poster or self.poster).post(conv, reply, reply_to=reply_to or None, via=via, lang=lang)
 
     def not_taken(self, activity: dict[str, Any]) -> bool:
         """The front could not store a message (the database cannot be reached): the
