@@ -13,7 +13,7 @@ from typing import Any
 
 from bot.adapters.contract import Adapter, Capabilities, Posted, Profile, stored_profile
 from bot.adapters.teams import conversations, files, render
-from bot.adapters.teams.connector import Connector, ConnectorError
+from bot.adapters.teams.connector import NOTICE_TIMEOUT_SECONDS, Connector, ConnectorError
 from bot.adapters.teams.messenger import TeamsMessenger
 from bot.adapters.teams.posting import PLATFORM, NoConversation, Poster, RateLimited
 from bot.adapters.teams.ratelimit import ConversationLimits
@@ -136,6 +136,11 @@ class TeamsBot:
         self.poster = Poster(
             interactive, app.db, limits, lang=lang, max_wait=5.0, public_url=public, cards=cards
         )
+        # The outage notice, inside Teams' request: tried once, not waited for long.
+        notices = Connector(
+            interactive.tokens, session=interactive.session, timeout=NOTICE_TIMEOUT_SECONDS
+        )
+        self.notices = Poster(notices, app.db, limits, lang=lang)
         self.messenger = TeamsMessenger(
             Poster(outbox, app.db, limits, lang=lang, public_url=public)
         )
@@ -415,17 +420,18 @@ class TeamsBot:
         """The front could not store a message (the database cannot be reached): the
         member is told at once to try again, in the language they were last answered in
         (else their Teams'), as Slack's front answers a command it could not store.
-        Whether they were told."""
+        Whether it was a member's message. The notice is sent inside Teams' request, so
+        once and with a short timeout: Teams sends the message again when it waits for
+        long (or gets an error), and the member would read the notice twice."""
         member = conversations.member_id(activity)
         if activity.get("type") != "message" or not member:
             return False
         lang = self.router.seen_language(PLATFORM, member, activity.get("locale"))
         try:
-            self.tell(activity, Reply.text(t("error.database", lang)))
+            self.tell(activity, Reply.text(t("error.database", lang)), poster=self.notices)
         except Exception as exc:
             reason = exc if isinstance(exc, UNDELIVERED) else exc.__class__.__name__
             log.warning("could not tell a Teams member the database is down: %s", reason)
-            return False
         return True
 
     def language(self, activity: dict[str, Any]) -> str:

@@ -158,6 +158,7 @@ class FakeConnector:
         self.tokens: set[str] = set()
         self._failures: list[tuple[str, int, float | None, str | None]] = []
         self._hooks: list[tuple[str, Callable[[Call], bool], Callable[[], None]]] = []
+        self._holds: list[tuple[str, str | None, threading.Event]] = []
         self._ids = itertools.count(1)
         self._cond = threading.Condition()
         self._folder = tempfile.TemporaryDirectory(prefix="fake-connector-")
@@ -338,6 +339,14 @@ class FakeConnector:
         with self._cond:
             self._failures.append((kind, status, retry_after, conversation))
 
+    def hold_next(self, kind: str, *, conversation: str | None = None) -> threading.Event:
+        """The next ``kind`` call (in ``conversation`` or its threads) is taken but answered
+        only once the returned event is set (a slow Teams); it is recorded then."""
+        released = threading.Event()
+        with self._cond:
+            self._holds.append((kind, conversation, released))
+        return released
+
     def before_answer(
         self, kind: str, predicate: Callable[[Call], bool], action: Callable[[], None]
     ) -> None:
@@ -387,6 +396,15 @@ class FakeConnector:
                     return status, retry_after
         return None
 
+    def _hold_for(self, kind: str, conversation: str) -> threading.Event | None:
+        base = conversation.split(";")[0]
+        with self._cond:
+            for i, (k, only, released) in enumerate(self._holds):
+                if k == kind and only in (None, conversation, base):
+                    del self._holds[i]
+                    return released
+        return None
+
     def _run_hooks(self, arrived: Call) -> None:
         with self._cond:
             due = [h for h in self._hooks if h[0] == arrived.kind and h[1](arrived)]
@@ -408,13 +426,16 @@ class FakeConnector:
                 headers: dict[str, str] | None = None,
             ) -> None:
                 data = json.dumps(body or {}).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                for k, v in (headers or {}).items():
-                    self.send_header(k, v)
-                self.end_headers()
-                self.wfile.write(data)
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(data)))
+                    for k, v in (headers or {}).items():
+                        self.send_header(k, v)
+                    self.end_headers()
+                    self.wfile.write(data)
+                except OSError:
+                    pass  # the bot stopped waiting (a held answer)
 
             def _body(self) -> bytes:
                 return self.rfile.read(int(self.headers.get("Content-Length") or 0))
@@ -521,6 +542,9 @@ class FakeConnector:
                     )
                     self._answer(401, {"error": {"code": "Unauthorized"}})
                     return
+                held = fake._hold_for(kind, conversation)
+                if held is not None:
+                    held.wait(30)  # a bound on a failing test: the release is awaited
                 failure = fake._failure_for(kind, conversation)
                 if failure is not None:
                     status, retry_after = failure
