@@ -15,7 +15,7 @@ from bot.adapters.contract import Adapter, Capabilities, Posted, Profile, stored
 from bot.adapters.teams import conversations, files, render
 from bot.adapters.teams.connector import NOTICE_TIMEOUT_SECONDS, Connector, ConnectorError
 from bot.adapters.teams.messenger import TeamsMessenger
-from bot.adapters.teams.posting import PLATFORM, NoConversation, Poster, RateLimited
+from bot.adapters.teams.posting import PLATFORM, NoConversation, Poster, RateLimited, Unsaved
 from bot.adapters.teams.ratelimit import ConversationLimits
 from bot.app import App
 from bot.cards import Cards
@@ -133,16 +133,24 @@ class TeamsBot:
         public = app.settings.public_url
         # Card updates render the object as it stands, one at a time (bot/cards.py).
         cards = Cards(app.db, app.router.cards, app.settings.tz)
+        unsaved = Unsaved()  # posts whose ids wait for the database, for every Poster
         self.poster = Poster(
-            interactive, app.db, limits, lang=lang, max_wait=5.0, public_url=public, cards=cards
+            interactive,
+            app.db,
+            limits,
+            lang=lang,
+            max_wait=5.0,
+            public_url=public,
+            cards=cards,
+            unsaved=unsaved,
         )
         # The outage notice, inside Teams' request: tried once, not waited for long.
         notices = Connector(
             interactive.tokens, session=interactive.session, timeout=NOTICE_TIMEOUT_SECONDS
         )
-        self.notices = Poster(notices, app.db, limits, lang=lang)
+        self.notices = Poster(notices, app.db, limits, lang=lang, unsaved=unsaved)
         self.messenger = TeamsMessenger(
-            Poster(outbox, app.db, limits, lang=lang, public_url=public)
+            Poster(outbox, app.db, limits, lang=lang, public_url=public, unsaved=unsaved)
         )
         # The process's one dispatch loop (bot/scheduler.py) sends Teams' outbox rows.
         self.dispatching = dispatching or DispatchLoop(app, now=clock)
@@ -324,7 +332,20 @@ class TeamsBot:
         else:
             self.tell(activity, reply, lang=lang)
         if ref is not None:
+            self._update_others(ref, card, posted, lang)
+
+    def _update_others(
+        self, ref: tuple[str, int], card: Reply, posted: tuple[str, str] | None, lang: str
+    ) -> None:
+        """The object's other cards, once its answer is delivered. A database error is only
+        logged: answering again would post or say it a second time (the object's next
+        change updates them)."""
+        try:
             self.poster.update_all(ref, card, skip=posted, lang=lang)
+        except Exception as exc:
+            if not is_unreachable(exc):
+                raise
+            log.warning("Teams cards of %s not updated: database error %s", ref, type(exc).__name__)
 
     def _post_later(
         self, reply: Reply, activity: dict[str, Any], channel: str, exc: Exception, lang: str
