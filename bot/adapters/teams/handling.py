@@ -168,7 +168,9 @@ class TeamsBot:
         gets an apology ("nothing was saved"); after it ran, only delivery can fail: a
         channel post goes to the outbox, an inbox job whose answer could not be sent for a
         passing reason is raised to its worker, which answers again later (never runs it
-        again), and an answer that cannot be sent at all is said to have failed."""
+        again), and an answer that cannot be sent at all is said to have failed. Once the
+        answer is delivered, a database error (writing a post's id, updating the object's
+        other cards) is only logged: answering again would post it twice."""
         try:
             conversations.remember(self.db, activity, self.clock(), self.seen)
             kind = activity.get("type")
