@@ -169,6 +169,7 @@ class Poster:
                 posted_messages.remember(self.db, PLATFORM, ref, conversation_id, activity_id)
             except Exception as exc:
                 if not is_unreachable(exc):
+                    self.unsaved.add(*waiting[i + 1 :])  # the rest wait; this one would fail again
                     raise
                 self.unsaved.add(*waiting[i:])
                 log.warning("Teams post %s of %s to write later: database error", activity_id, ref)
