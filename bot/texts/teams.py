@@ -26,6 +26,11 @@ TEXTS = {
         "nn": "Svaret er berre for deg, så eg har sendt det i den personlege chatten vår.",
         "en": "The answer is for you only, so I have sent it in our personal chat.",
     },
+    "teams.private_unreachable": {
+        "nb": "Svaret er bare for deg, men jeg får ikke sendt deg en personlig melding: start en chat med partnerbot og spør der.",
+        "nn": "Svaret er berre for deg, men eg får ikkje sendt deg ei personleg melding: start ein chat med partnerbot og spør der.",
+        "en": "The answer is for you only, but I cannot send you a personal message: start a chat with partnerbot and ask there.",
+    },
     "teams.more_not_shown": {
         "nb": "Meldingen er for lang for Teams; resten vises ikke her. Kjør kommandoen på nytt for å se alt.",
         "nn": "Meldinga er for lang for Teams; resten blir ikkje vist her. Køyr kommandoen på nytt for å sjå alt.",

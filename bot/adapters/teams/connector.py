@@ -27,6 +27,8 @@ log = logging.getLogger(__name__)
 
 SCOPE = "https://api.botframework.com/.default"
 TIMEOUT_SECONDS = 10
+# A notice sent inside Teams' own request (it sends the activity again after about 15 s).
+NOTICE_TIMEOUT_SECONDS = 2.5
 TEMPORARY_STATUSES = frozenset({412, 429, 500, 502, 503, 504})
 # An interactive call waits at most this long for Teams' Retry-After before giving up.
 MAX_INTERACTIVE_WAIT_SECONDS = 5.0
@@ -99,7 +101,8 @@ class TokenSource:
 
 
 class Connector:
-    """Sends activities. ``retries``: how often an interactive call is tried again."""
+    """Sends activities. ``retries``: how often an interactive call is tried again;
+    ``timeout``: how long one call waits for Teams' answer."""
 
     def __init__(
         self,
@@ -108,9 +111,11 @@ class Connector:
         retries: int = 0,
         session: requests.Session | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        timeout: float = TIMEOUT_SECONDS,
     ) -> None:
         self.tokens = tokens
         self.retries = retries
+        self.timeout = timeout
         self.session = session or requests.Session()
         self.sleep = sleep
 
@@ -164,7 +169,7 @@ class Connector:
         headers = {"Authorization": f"Bearer {self.tokens.token()}"}
         try:
             resp = self.session.request(
-                method, url, json=body, headers=headers, timeout=TIMEOUT_SECONDS
+                method, url, json=body, headers=headers, timeout=self.timeout
             )
         except requests.RequestException as exc:
             raise ConnectorError(None, f"cannot reach Teams: {exc.__class__.__name__}") from exc

@@ -13,9 +13,9 @@ from typing import Any
 
 from bot.adapters.contract import Adapter, Capabilities, Posted, Profile, stored_profile
 from bot.adapters.teams import conversations, files, render
-from bot.adapters.teams.connector import Connector, ConnectorError
+from bot.adapters.teams.connector import NOTICE_TIMEOUT_SECONDS, Connector, ConnectorError
 from bot.adapters.teams.messenger import TeamsMessenger
-from bot.adapters.teams.posting import PLATFORM, NoConversation, Poster, RateLimited
+from bot.adapters.teams.posting import PLATFORM, NoConversation, Poster, RateLimited, Unsaved
 from bot.adapters.teams.ratelimit import ConversationLimits
 from bot.app import App
 from bot.cards import Cards
@@ -133,11 +133,24 @@ class TeamsBot:
         public = app.settings.public_url
         # Card updates render the object as it stands, one at a time (bot/cards.py).
         cards = Cards(app.db, app.router.cards, app.settings.tz)
+        unsaved = Unsaved()  # posts whose ids wait for the database, for every Poster
         self.poster = Poster(
-            interactive, app.db, limits, lang=lang, max_wait=5.0, public_url=public, cards=cards
+            interactive,
+            app.db,
+            limits,
+            lang=lang,
+            max_wait=5.0,
+            public_url=public,
+            cards=cards,
+            unsaved=unsaved,
         )
+        # The outage notice, inside Teams' request: tried once, not waited for long.
+        notices = Connector(
+            interactive.tokens, session=interactive.session, timeout=NOTICE_TIMEOUT_SECONDS
+        )
+        self.notices = Poster(notices, app.db, limits, lang=lang, unsaved=unsaved)
         self.messenger = TeamsMessenger(
-            Poster(outbox, app.db, limits, lang=lang, public_url=public)
+            Poster(outbox, app.db, limits, lang=lang, public_url=public, unsaved=unsaved)
         )
         # The process's one dispatch loop (bot/scheduler.py) sends Teams' outbox rows.
         self.dispatching = dispatching or DispatchLoop(app, now=clock)
@@ -155,7 +168,9 @@ class TeamsBot:
         gets an apology ("nothing was saved"); after it ran, only delivery can fail: a
         channel post goes to the outbox, an inbox job whose answer could not be sent for a
         passing reason is raised to its worker, which answers again later (never runs it
-        again), and an answer that cannot be sent at all is said to have failed."""
+        again), and an answer that cannot be sent at all is said to have failed. Once the
+        answer is delivered, a database error (writing a post's id, updating the object's
+        other cards) is only logged: answering again would post it twice."""
         try:
             conversations.remember(self.db, activity, self.clock(), self.seen)
             kind = activity.get("type")
@@ -319,7 +334,20 @@ class TeamsBot:
         else:
             self.tell(activity, reply, lang=lang)
         if ref is not None:
+            self._update_others(ref, card, posted, lang)
+
+    def _update_others(
+        self, ref: tuple[str, int], card: Reply, posted: tuple[str, str] | None, lang: str
+    ) -> None:
+        """The object's other cards, once its answer is delivered. A database error is only
+        logged: answering again would post or say it a second time (the object's next
+        change updates them)."""
+        try:
             self.poster.update_all(ref, card, skip=posted, lang=lang)
+        except Exception as exc:
+            if not is_unreachable(exc):
+                raise
+            log.warning("Teams cards of %s not updated: database error %s", ref, type(exc).__name__)
 
     def _post_later(
         self, reply: Reply, activity: dict[str, Any], channel: str, exc: Exception, lang: str
@@ -350,52 +378,83 @@ class TeamsBot:
     def _tell_privately(self, activity: dict[str, Any], reply: Reply, lang: str) -> None:
         """An answer only the asker may read, asked where everyone reads the answers (a
         channel's thread): in their personal chat, and the thread says so (Slack: an
-        ephemeral message)."""
-        self._post_personally(activity, reply, lang)
-        self.tell(activity, Reply.text(t("teams.sent_privately", lang)), lang=lang)
+        ephemeral message). When their personal chat cannot be opened, the thread says
+        where to ask instead; the thread's note is only a note: if it fails, the answer is
+        not sent again, nor the note to the personal chat."""
+        try:
+            personal = self.poster.personal_conversation(conversations.member_id(activity))
+        except ConnectorError as exc:
+            if exc.temporary:
+                raise
+            log.warning("Teams personal chat not opened (%s): the member is told", exc)
+            self.tell(activity, Reply.text(t("teams.private_unreachable", lang)), lang=lang)
+            return
+        self.poster.post(personal, reply, lang=lang)
+        try:
+            self._answer_here(activity, Reply.text(t("teams.sent_privately", lang)), lang)
+        except UNDELIVERED as exc:
+            log.warning("Teams note of a private answer not delivered: %s", exc)
 
     def _post_personally(self, activity: dict[str, Any], reply: Reply, lang: str | None) -> None:
         """In the personal chat of the activity's member (opened if need be)."""
         personal = self.poster.personal_conversation(conversations.member_id(activity))
         self.poster.post(personal, reply, lang=lang)
 
-    def tell(self, activity: dict[str, Any], reply: Reply, *, lang: str | None = None) -> None:
+    def tell(
+        self,
+        activity: dict[str, Any],
+        reply: Reply,
+        *,
+        lang: str | None = None,
+        poster: Poster | None = None,
+    ) -> None:
         """Answer the asker: in a personal chat a message, elsewhere a reply in the thread
         (Teams has no message only one member of a channel sees). A reply Teams refuses
         for good goes to the member's personal chat, as Slack's answer goes by direct
         message when its ephemeral message fails. Sent where the activity came from (its
         service URL, checked against its token): no database is needed to answer.
-        ``lang``: the reply's language, for the notes Teams adds (a file's link)."""
-        conv = str((activity.get("conversation") or {}).get("id") or "")
-        kind = conversations.conversation_kind(activity)
-        via = (str(activity.get("serviceUrl") or ""), kind)
-        if kind == conversations.PERSONAL:
-            self.poster.post(conv, reply, via=via, lang=lang)
-            return
+        ``lang``: the reply's language, for the notes Teams adds (a file's link); ``poster``:
+        another way to send it (the outage notice's, which does not wait)."""
         try:
-            reply_to = str(activity.get("id") or "") or None
-            self.poster.post(conv, reply, reply_to=reply_to, via=via, lang=lang)
+            self._answer_here(activity, reply, lang, poster)
         except ConnectorError as exc:
-            if exc.temporary:
+            personal = conversations.conversation_kind(activity) == conversations.PERSONAL
+            if exc.temporary or personal:
                 raise
             log.warning("Teams reply in the thread refused (%s): to the personal chat", exc)
             self._post_personally(activity, reply, lang)
+
+    def _answer_here(
+        self,
+        activity: dict[str, Any],
+        reply: Reply,
+        lang: str | None,
+        poster: Poster | None = None,
+    ) -> None:
+        """In the activity's own conversation: a personal chat's message, else a reply in
+        its thread."""
+        conv = str((activity.get("conversation") or {}).get("id") or "")
+        kind = conversations.conversation_kind(activity)
+        via = (str(activity.get("serviceUrl") or ""), kind)
+        reply_to = None if kind == conversations.PERSONAL else str(activity.get("id") or "")
+        (poster or self.poster).post(conv, reply, reply_to=reply_to or None, via=via, lang=lang)
 
     def not_taken(self, activity: dict[str, Any]) -> bool:
         """The front could not store a message (the database cannot be reached): the
         member is told at once to try again, in the language they were last answered in
         (else their Teams'), as Slack's front answers a command it could not store.
-        Whether they were told."""
+        Whether it was a member's message. The notice is sent inside Teams' request, so
+        once and with a short timeout: Teams sends the message again when it waits for
+        long (or gets an error), and the member would read the notice twice."""
         member = conversations.member_id(activity)
         if activity.get("type") != "message" or not member:
             return False
         lang = self.router.seen_language(PLATFORM, member, activity.get("locale"))
         try:
-            self.tell(activity, Reply.text(t("error.database", lang)))
+            self.tell(activity, Reply.text(t("error.database", lang)), poster=self.notices)
         except Exception as exc:
             reason = exc if isinstance(exc, UNDELIVERED) else exc.__class__.__name__
             log.warning("could not tell a Teams member the database is down: %s", reason)
-            return False
         return True
 
     def language(self, activity: dict[str, Any]) -> str:

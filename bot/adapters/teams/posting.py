@@ -4,6 +4,7 @@ posts about an object (a poll card) and updating them in place (updateActivity).
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -15,7 +16,7 @@ from bot.cards import Cards
 from bot.i18n import t
 from bot.messages import Reply, Text, link
 from storage import posted as posted_messages
-from storage.db import Database
+from storage.db import Database, is_unreachable
 from storage.models import TeamsConversation
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,25 @@ class RateLimited(Exception):
         self.wait = wait
 
 
+class Unsaved:
+    """Posts Teams took whose ids could not be written (the database stopped answering
+    right after): kept in memory until it answers again, so that the object's next update
+    finds them and nothing posts them a second time. Lost if the process stops first."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._posts: list[tuple[tuple[str, int], str, str]] = []
+
+    def add(self, *posts: tuple[tuple[str, int], str, str]) -> None:
+        with self._lock:
+            self._posts.extend(posts)
+
+    def take(self) -> list[tuple[tuple[str, int], str, str]]:
+        with self._lock:
+            taken, self._posts = self._posts, []
+        return taken
+
+
 class Poster:
     """Sends with one Connector; raises ConnectorError, RateLimited or NoConversation."""
 
@@ -49,8 +69,10 @@ class Poster:
         sleep: Callable[[float], None] = time.sleep,
         public_url: str | None = None,
         cards: Cards | None = None,
+        unsaved: Unsaved | None = None,
     ) -> None:
         self.connector = connector
+        self.unsaved = unsaved or Unsaved()
         self.db = db
         self.limits = limits
         self.lang = lang
@@ -134,9 +156,27 @@ class Poster:
         return activity_id
 
     def remember(self, ref: tuple[str, int], conversation_id: str, activity_id: str) -> None:
-        posted_messages.remember(self.db, PLATFORM, ref, conversation_id, activity_id)
+        """A post of the object, for its updates; written when the database answers (Teams
+        has taken the post: it is not to be sent again)."""
+        self.unsaved.add((ref, conversation_id, activity_id))
+        self.save_unsaved()
+
+    def save_unsaved(self) -> None:
+        """Write the posts kept in memory; while the database is unreachable they wait."""
+        waiting = self.unsaved.take()
+        for i, (ref, conversation_id, activity_id) in enumerate(waiting):
+            try:
+                posted_messages.remember(self.db, PLATFORM, ref, conversation_id, activity_id)
+            except Exception as exc:
+                if not is_unreachable(exc):
+                    self.unsaved.add(*waiting[i + 1 :])  # the rest wait; this one would fail again
+                    raise
+                self.unsaved.add(*waiting[i:])
+                log.warning("Teams post %s of %s to write later: database error", activity_id, ref)
+                return
 
     def posted(self, ref: tuple[str, int]) -> list[tuple[str, str]]:
+        self.save_unsaved()
         return posted_messages.posted(self.db, PLATFORM, ref)
 
     def update_all(
@@ -152,12 +192,14 @@ class Poster:
         update of an object at a time, so the last update shows the last state (as
         Slack's, bot/cards.py). A message that is gone is forgotten; a throttled update is
         left (the next vote rewrites the card anyway)."""
+        lang = lang or self.lang
+        self.save_unsaved()
         if self.cards is None or ref[0] not in self.cards.renderers:
-            return self._update_all(ref, reply, self.posted(ref), skip)
-        with self.cards.latest(ref, lang or self.lang, PLATFORM) as found:
+            return self._update_all(ref, reply, self.posted(ref), skip, lang)
+        with self.cards.latest(ref, lang, PLATFORM) as found:
             if found.superseded:
                 return 0  # a later update of the object follows, and shows more
-            return self._update_all(ref, found.card or reply, found.messages, skip)
+            return self._update_all(ref, found.card or reply, found.messages, skip, lang)
 
     def _update_all(
         self,
@@ -165,8 +207,10 @@ class Poster:
         reply: Reply,
         messages: list[tuple[str, str]],
         skip: tuple[str, str] | None,
+        lang: str,
     ) -> int:
-        more, buttons = t("teams.more_not_shown", self.lang), t("teams.buttons_cut", self.lang)
+        """``lang``: the card's, for the notes Teams adds under it (as ``post``)."""
+        more, buttons = t("teams.more_not_shown", lang), t("teams.buttons_cut", lang)
         done = 0
         for conversation_id, activity_id in messages:
             if skip == (conversation_id, activity_id):

@@ -97,8 +97,9 @@ class TeamsRuntime:
 
     def take(self, intake: Intake, activity: dict[str, Any]) -> None:
         """Store the activity before Teams gets its 200. While the database cannot be
-        reached, a member's message is answered at once ("try again") and Teams gets its
-        200, as Slack's ack; when even that cannot be said, Teams gets the error."""
+        reached, a member's message is answered at once ("try again", tried once) and
+        Teams gets its 200, as Slack's ack; another activity gets the error (Teams sends it
+        again later)."""
         try:
             intake(activity)
         except Exception as exc:

@@ -10,7 +10,8 @@ It is the Bot Framework's issuer (OpenID metadata and a JWKS with a generated RS
 JWTs it signs), Entra's token endpoint (client credentials: the bot's app id and password),
 and the connector REST API (``v3/conversations/...``: send, reply, update, create), whose
 calls it records; ``fail_next`` makes the next matching call answer 429 with Retry-After (or
-any status). It speaks HTTPS with a self-signed certificate (MSAL accepts no http authority):
+any status), ``before_answer`` runs something (a database going down) just before a
+matching call is answered. It speaks HTTPS with a self-signed certificate (MSAL accepts no http authority):
 the bot trusts it through ``REQUESTS_CA_BUNDLE``.
 """
 
@@ -155,7 +156,9 @@ class FakeConnector:
         self.bot_id = f"28:{app_id}"
         self.calls: list[Call] = []
         self.tokens: set[str] = set()
-        self._failures: list[tuple[str, int, float | None]] = []
+        self._failures: list[tuple[str, int, float | None, str | None]] = []
+        self._hooks: list[tuple[str, Callable[[Call], bool], Callable[[], None]]] = []
+        self._holds: list[tuple[str, str | None, threading.Event]] = []
         self._ids = itertools.count(1)
         self._cond = threading.Condition()
         self._folder = tempfile.TemporaryDirectory(prefix="fake-connector-")
@@ -324,9 +327,34 @@ class FakeConnector:
 
     # -- what the bot sent -------------------------------------------------------------
 
-    def fail_next(self, kind: str, *, status: int = 429, retry_after: float | None = 1) -> None:
+    def fail_next(
+        self,
+        kind: str,
+        *,
+        status: int = 429,
+        retry_after: float | None = 1,
+        conversation: str | None = None,
+    ) -> None:
+        """The next ``kind`` call (in ``conversation`` or its threads, when given) fails."""
         with self._cond:
-            self._failures.append((kind, status, retry_after))
+            self._failures.append((kind, status, retry_after, conversation))
+
+    def hold_next(self, kind: str, *, conversation: str | None = None) -> threading.Event:
+        """The next ``kind`` call (in ``conversation`` or its threads) is taken but answered
+        only once the returned event is set (a slow Teams); it is recorded then."""
+        released = threading.Event()
+        with self._cond:
+            self._holds.append((kind, conversation, released))
+        return released
+
+    def before_answer(
+        self, kind: str, predicate: Callable[[Call], bool], action: Callable[[], None]
+    ) -> None:
+        """Once: ``action`` runs when a ``kind`` call matching ``predicate`` has arrived,
+        before the bot gets its answer (say, the database stops between a send and what
+        the bot writes after it)."""
+        with self._cond:
+            self._hooks.append((kind, predicate, action))
 
     def sent(self, kind: str | None = None) -> list[Call]:
         with self._cond:
@@ -359,13 +387,30 @@ class FakeConnector:
             self.calls.append(call)
             self._cond.notify_all()
 
-    def _failure_for(self, kind: str) -> tuple[int, float | None] | None:
+    def _failure_for(self, kind: str, conversation: str) -> tuple[int, float | None] | None:
+        base = conversation.split(";")[0]
         with self._cond:
-            for i, (k, status, retry_after) in enumerate(self._failures):
-                if k == kind:
+            for i, (k, status, retry_after, only) in enumerate(self._failures):
+                if k == kind and only in (None, conversation, base):
                     del self._failures[i]
                     return status, retry_after
         return None
+
+    def _hold_for(self, kind: str, conversation: str) -> threading.Event | None:
+        base = conversation.split(";")[0]
+        with self._cond:
+            for i, (k, only, released) in enumerate(self._holds):
+                if k == kind and only in (None, conversation, base):
+                    del self._holds[i]
+                    return released
+        return None
+
+    def _run_hooks(self, arrived: Call) -> None:
+        with self._cond:
+            due = [h for h in self._hooks if h[0] == arrived.kind and h[1](arrived)]
+            self._hooks = [h for h in self._hooks if h not in due]
+        for _, _, action in due:
+            action()
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         fake = self
@@ -381,13 +426,16 @@ class FakeConnector:
                 headers: dict[str, str] | None = None,
             ) -> None:
                 data = json.dumps(body or {}).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                for k, v in (headers or {}).items():
-                    self.send_header(k, v)
-                self.end_headers()
-                self.wfile.write(data)
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(data)))
+                    for k, v in (headers or {}).items():
+                        self.send_header(k, v)
+                    self.end_headers()
+                    self.wfile.write(data)
+                except OSError:
+                    pass  # the bot stopped waiting (a held answer)
 
             def _body(self) -> bytes:
                 return self.rfile.read(int(self.headers.get("Content-Length") or 0))
@@ -494,7 +542,10 @@ class FakeConnector:
                     )
                     self._answer(401, {"error": {"code": "Unauthorized"}})
                     return
-                failure = fake._failure_for(kind)
+                held = fake._hold_for(kind, conversation)
+                if held is not None:
+                    held.wait(30)  # a bound on a failing test: the release is awaited
+                failure = fake._failure_for(kind, conversation)
                 if failure is not None:
                     status, retry_after = failure
                     fake._record(
@@ -513,6 +564,7 @@ class FakeConnector:
                 call = Call(kind, conversation, answer.get("id"), body, dict(self.headers), 200)
                 if kind in ("update",):
                     call.activity_id = activity_id
+                fake._run_hooks(call)
                 fake._record(call)
                 self._answer(200 if kind == "update" else 201, answer)
 

@@ -42,7 +42,7 @@ def test_a_newcomer_in_a_nynorsk_channel_is_told_of_a_later_post_in_nynorsk(
     teams: TeamsHarness,
 ) -> None:
     for _ in range(3):  # the first try and the interactive client's two retries
-        teams.fake.fail_next("send", status=502, retry_after=None)
+        teams.fake.fail_next("send", status=502, retry_after=None, conversation=VT["channel"])
     activity = teams.say_in_channel(
         f'mote ny "Møte om vegane" tider {day(12)} kl 10-12', **VT, **NYKOMAR
     )

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from bot.adapters.teams.intake import request_key
 from storage.models import InboxRequest
+from tests.adapters.teams.fake_connector import Call
 from tests.adapters.teams.harness import TeamsHarness, teams_bot
 from tests.helpers import FlakyDatabase
 
@@ -58,3 +59,34 @@ def test_a_message_while_the_database_is_down_says_try_again_in_the_members_lang
         "send", lambda c: c.conversation == "a:personal-nils" and id(c) not in earlier
     )
     assert not stored(teams, mine) and not stored(teams, there)  # "nothing was saved"
+
+
+CHANNEL = "19:infra@thread.tacv2"
+
+
+def notices_for(teams: TeamsHarness, activity: dict[str, object]) -> list[Call]:
+    return [c for c in teams.fake.sent("reply") if c.body.get("replyToId") == activity["id"]]
+
+
+def test_a_slow_teams_gets_the_notice_once_and_its_200_without_waiting_for_it(
+    teams: TeamsHarness,
+) -> None:
+    """The notice is sent inside Teams' request: with the interactive retries a slow
+    connector made Teams send the message again (after about 15 s), and the member read
+    the notice two or three times. It is tried once, with a short timeout."""
+    db = teams.db
+    assert isinstance(db, FlakyDatabase)
+    db.down = True
+    try:
+        released = teams.fake.hold_next("reply", conversation=CHANNEL)
+        try:
+            slow = teams.say_in_channel("horing liste", user="emma", name="Emma", locale="en-GB")
+        finally:
+            released.set()
+        teams.fake.wait_for("reply", lambda c: c.body.get("replyToId") == slow["id"])
+        teams.fake.fail_next("reply", status=502, retry_after=None, conversation=CHANNEL)
+        failing = teams.say_in_channel("horing liste", user="emma", name="Emma", locale="en-GB")
+    finally:
+        db.down = False
+    assert [c.status for c in notices_for(teams, slow)] == [200]
+    assert [c.status for c in notices_for(teams, failing)] == [502]

@@ -88,7 +88,7 @@ def test_hearing_in_a_channel_reminds_there_once_through_a_429(teams: TeamsHarne
 
     # Whatever else falls due before (digests of the demo networks) goes out first.
     teams.bot.dispatcher.dispatch_due(due - timedelta(seconds=1))
-    teams.fake.fail_next("send", status=429, retry_after=2)
+    teams.fake.fail_next("send", status=429, retry_after=2, conversation=CHANNEL)
     first = teams.bot.dispatcher.dispatch_due(due + timedelta(seconds=1))
     assert first.retried == 1 and row_id not in first.sent_ids
     throttled = [c for c in teams.fake.sent("send") if c.status == 429]
@@ -208,7 +208,7 @@ def test_a_saved_poll_whose_channel_post_fails_is_posted_later_not_lost(
 ) -> None:
     title = "Møtepoll når Teams strever"
     for _ in range(3):  # the first try and the interactive client's two retries
-        teams.fake.fail_next("send", status=502, retry_after=None)
+        teams.fake.fail_next("send", status=502, retry_after=None, conversation=CHANNEL)
     activity = teams.say_in_channel(f'mote ny "{title}" tider {day(12)} kl 10-12', **INGRID)
     told = teams.fake.wait_for("reply", lambda c: c.body.get("replyToId") == activity["id"])
     assert "ikke send kommandoen på nytt" in told.text  # saved; do not type it again

@@ -156,3 +156,21 @@ def test_a_title_and_a_teams_name_show_as_typed_in_cards_and_messages(
     me = teams.fake.wait_for("send", lambda c: c.conversation == "a:personal-boss")
     (named,) = [view(x) for x in me.text.split("<br>") if "Viktig" in x]
     assert NASTY in named.text and "link_open" not in named.structures, named
+
+
+def test_an_updated_card_too_big_for_teams_says_so_in_the_cards_language(
+    teams: TeamsHarness,
+) -> None:
+    """The card is rendered in the command's language; the note under it was in the
+    bot's (bokmål under a nynorsk card)."""
+    teams.say("partnerbot meg", **INGRID)
+    teams.fake.wait_for("send", lambda c: c.conversation == "a:personal-ingrid")
+    ref = ("teams-test", 7)
+    buttons = Buttons(tuple(Button("Svar", "/mote svar 7 1:ja " + "x" * 300) for _ in range(120)))
+    teams.bot.poster.post("a:personal-ingrid", Reply(blocks=[Text("Kort")], object_ref=ref))
+    card = teams.fake.wait_for("send", lambda c: "Kort" in c.text)
+    grown = Reply(blocks=[Text("Kortet har vakse"), buttons], object_ref=ref)
+    assert teams.bot.poster.update_all(ref, grown, lang="nn") == 1
+    updated = teams.fake.wait_for("update", lambda c: c.activity_id == card.activity_id)
+    assert "det er ikkje plass til alle" in updated.text, updated.text
+    assert "det er ikke plass" not in updated.text

@@ -35,7 +35,7 @@ def test_an_answer_teams_refused_is_sent_again_and_the_command_runs_once(
 ) -> None:
     deadline = (datetime.now(ZoneInfo("Europe/Oslo")) + timedelta(days=30)).strftime("%d.%m.%Y")
     for _ in range(3):  # the first try and the interactive client's two retries
-        teams.fake.fail_next("send", status=503, retry_after=None)
+        teams.fake.fail_next("send", status=503, retry_after=None, conversation="a:personal-ingrid")
     teams.say(
         f'horing ny "Regional plan for kysten" frist {deadline} nettverk infrastruktur '
         'mottakere "Horten kommune"',

@@ -13,8 +13,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
-from storage.models import Conference
+from storage import inbox
+from storage.models import Conference, InboxRequest
 from tests.adapters.slack.process import wait_until
+from tests.adapters.teams.fake_connector import Call
 from tests.adapters.teams.harness import TeamsHarness, teams_bot
 
 CHANNEL = "19:infra@thread.tacv2"
@@ -68,3 +70,58 @@ def test_a_private_calendar_feed_is_not_shown_in_the_channel(teams: TeamsHarness
     in_thread = teams.fake.wait_for("reply", lambda c: c.body.get("replyToId") == asked["id"])
     assert "webcal://" not in in_thread.text
     assert "sendt det i den personlige chatten vår" in in_thread.text, in_thread.text
+
+
+def all_done(teams: TeamsHarness) -> bool:
+    with teams.db.transaction() as s:
+        states = s.scalars(select(InboxRequest.state).where(InboxRequest.platform == "teams"))
+        return all(state == inbox.DONE for state in states)
+
+
+def feeds_sent(teams: TeamsHarness, conversation: str) -> list[Call]:
+    sent = teams.fake.sent("send")
+    return [c for c in sent if c.conversation == conversation and "webcal://" in c.text]
+
+
+def test_a_note_the_thread_refuses_for_good_is_not_sent_to_the_personal_chat(
+    teams: TeamsHarness,
+) -> None:
+    """The answer is in the personal chat; "I have sent it in our personal chat" does not
+    follow it there when the thread refuses it."""
+    before = len(feeds_sent(teams, "a:personal-ingrid"))
+    teams.fake.fail_next("reply", status=403, retry_after=None, conversation=CHANNEL)
+    teams.say_in_channel("partnerbot kalender", **INGRID)
+    wait_until(lambda: all_done(teams), what="the command's inbox row to be done")
+    assert len(feeds_sent(teams, "a:personal-ingrid")) == before + 1
+    notes = [
+        c
+        for c in teams.fake.sent("send")
+        if c.conversation == "a:personal-ingrid" and "personlige chatten" in c.text
+    ]
+    assert notes == []
+
+
+def test_a_note_the_thread_cannot_take_now_does_not_send_the_answer_again(
+    teams: TeamsHarness,
+) -> None:
+    """The note failed for a passing reason: the job was handed back to its worker, which
+    would send the private answer a second time after its lease."""
+    before = len(feeds_sent(teams, "a:personal-ingrid"))
+    for _ in range(3):  # the first try and the interactive client's two retries
+        teams.fake.fail_next("reply", status=502, retry_after=None, conversation=CHANNEL)
+    teams.say_in_channel("partnerbot kalender", **INGRID)
+    wait_until(lambda: all_done(teams), what="the command's inbox row to be done")
+    assert len(feeds_sent(teams, "a:personal-ingrid")) == before + 1
+
+
+def test_a_member_whose_personal_chat_cannot_be_opened_is_told_where_to_ask(
+    teams: TeamsHarness,
+) -> None:
+    teams.say("partnerbot medlem ny aad-per nettverk infrastruktur", **INGRID)
+    teams.fake.wait_for("send", lambda c: "aad-per er lagt til" in c.text)
+    teams.fake.fail_next("create", status=403, retry_after=None)
+    asked = teams.say_in_channel("partnerbot kalender", user="per", name="Per Lie")
+    told = teams.fake.wait_for("reply", lambda c: c.body.get("replyToId") == asked["id"])
+    assert "Svaret er bare for deg" in told.text, told.text
+    assert "start en chat med partnerbot og spør der" in told.text, told.text
+    assert "webcal://" not in told.text

@@ -37,7 +37,7 @@ def day(days: int) -> str:
 def test_an_answer_the_thread_refuses_comes_in_the_members_personal_chat(
     teams: TeamsHarness,
 ) -> None:
-    teams.fake.fail_next("reply", status=403, retry_after=None)
+    teams.fake.fail_next("reply", status=403, retry_after=None, conversation=CHANNEL)
     activity = teams.say_in_channel("horing liste", user="liv", name="Liv Lie")
     answer = teams.fake.wait_for("send", lambda c: c.conversation == "a:personal-liv")
     assert "høring" in answer.text.lower(), answer.text
@@ -46,8 +46,9 @@ def test_an_answer_the_thread_refuses_comes_in_the_members_personal_chat(
 
 
 def test_an_answer_teams_takes_nowhere_says_the_command_ran(teams: TeamsHarness) -> None:
-    teams.fake.fail_next("reply", status=400, retry_after=None)  # in the thread
-    teams.fake.fail_next("send", status=400, retry_after=None)  # and in the personal chat
+    # Refused in the thread, and in the personal chat the answer goes to then.
+    teams.fake.fail_next("reply", status=400, retry_after=None, conversation=CHANNEL)
+    teams.fake.fail_next("send", status=400, retry_after=None, conversation="a:personal-tor")
     activity = teams.say_in_channel("horing liste", user="tor", name="Tor Lie")
     told = teams.fake.wait_for(
         "reply", lambda c: c.body.get("replyToId") == activity["id"] and c.status < 300
@@ -57,7 +58,7 @@ def test_an_answer_teams_takes_nowhere_says_the_command_ran(teams: TeamsHarness)
 
 def test_a_channel_post_teams_refuses_for_good_says_the_command_ran(teams: TeamsHarness) -> None:
     title = "Møtepoll som Teams ikkje tek imot"
-    teams.fake.fail_next("send", status=400, retry_after=None)
+    teams.fake.fail_next("send", status=400, retry_after=None, conversation=CHANNEL)
     activity = teams.say_in_channel(f'mote ny "{title}" tider {day(14)} kl 10-12', **INGRID)
     told = teams.fake.wait_for("reply", lambda c: c.body.get("replyToId") == activity["id"])
     assert "Kommandoen er kjørt" in told.text and "Ikke send den på nytt" in told.text
@@ -75,9 +76,11 @@ def test_a_channel_post_that_can_never_be_made_is_told_to_who_gave_the_command(
     teams: TeamsHarness,
 ) -> None:
     title = "Møtepoll som aldri kommer fram"
+    # In the channel only: a reminder or a personal chat sent meanwhile takes none of them.
     for _ in range(3):  # the first try and the interactive client's two retries
-        teams.fake.fail_next("send", status=502, retry_after=None)
-    teams.fake.fail_next("send", status=403, retry_after=None)  # the outbox's repost: for good
+        teams.fake.fail_next("send", status=502, retry_after=None, conversation=CHANNEL)
+    # The outbox's repost: for good.
+    teams.fake.fail_next("send", status=403, retry_after=None, conversation=CHANNEL)
     activity = teams.say_in_channel(f'mote ny "{title}" tider {day(12)} kl 10-12', **INGRID)
     told = teams.fake.wait_for("reply", lambda c: c.body.get("replyToId") == activity["id"])
     assert "ikke send kommandoen på nytt" in told.text
@@ -106,7 +109,7 @@ def test_a_later_post_whose_member_could_not_be_told_is_posted_once(teams: Teams
     title = "Møtepoll når Teams strever lenge"
     for kind in ("send", "reply"):  # each: the first try and the client's two retries
         for _ in range(3):
-            teams.fake.fail_next(kind, status=502, retry_after=None)
+            teams.fake.fail_next(kind, status=502, retry_after=None, conversation=CHANNEL)
     teams.say_in_channel(f'mote ny "{title}" tider {day(16)} kl 10-12', **INGRID)
     teams.fake.wait_for("send", lambda c: c.conversation == CHANNEL and title in c.text)
 
@@ -129,7 +132,7 @@ def test_a_meeting_posted_later_keeps_its_invitation_link(teams: TeamsHarness) -
     with teams.db.transaction() as s:
         poll = s.scalar(select(Poll.id).where(Poll.title == title))
     for _ in range(3):  # the first try and the interactive client's two retries
-        teams.fake.fail_next("send", status=502, retry_after=None)
+        teams.fake.fail_next("send", status=502, retry_after=None, conversation=CHANNEL)
     activity = teams.say_in_channel(f"mote lukk {poll} valg 1", **INGRID)
     told = teams.fake.wait_for("reply", lambda c: c.body.get("replyToId") == activity["id"])
     assert "ikke send kommandoen på nytt" in told.text
