@@ -163,6 +163,9 @@ class Args:
     # the verb's keywords, to name the nearest one when a word is not known
     keywords: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     checks: Mapping[str, Check] = field(default_factory=dict)
+    # a quoted text typed inside a value (`frist 15.09 "Tittel"`), in positional as a late
+    # title for `ny`: (its token, the keyword, the whole value with it in its place)
+    late: tuple[Token, str, str] | None = None
 
     @property
     def title(self) -> str | None:
@@ -215,7 +218,13 @@ class Args:
         rest and drop it without a word (``/horing endre 2 mottakre NAV frist 20.01``). The
         first ``own`` words without quotes are the verb's (the number, a slot's), and with
         ``title`` the first quoted one (a new title); a word one letter off a keyword is
-        answered with that keyword."""
+        answered with that keyword. A quoted text inside a value is that value's here, never
+        a new title (`endre 1 mottakere "Horten kommune", "Larvik kommune"` renamed the
+        hearing «Larvik kommune»): a title comes right after the number."""
+        if self.late is not None:
+            tok, name, whole = self.late
+            self.options[name], self.late = whole, None
+            self.positional = [p for p in self.positional if p is not tok]
         titled = False
         for tok in self.positional:
             if tok.quoted and title and not titled:
@@ -316,6 +325,7 @@ def parse_args(
     current: str | None = None
     values: dict[str, list[Token]] = {}
     typed: dict[str, str] = {}
+    late: tuple[Token, str, int] | None = None
     i = 0
     while i < len(tokens):
         flag = _match_phrase(tokens, i, flags)
@@ -343,18 +353,17 @@ def parse_args(
         tok = tokens[i]
         if tok.unclosed:
             _check_unclosed(tokens, i, keywords, args.positional if current is None else [])
-        # `frist 15.09 "Tittel"`: a quoted text after a value that has begun is the title
-        title_late = (
-            tok.quoted
-            and current is not None
-            and bool(values[current])
-            and not any(p.quoted for p in args.positional)
-        )
-        if current is None or title_late:
+        if current is not None and _title_late(tok, values[current], args.positional):
+            late = (tok, current, len(values[current]))
+            args.positional.append(tok)
+        elif current is None:
             args.positional.append(tok)
         else:
             values[current].append(tok)
         i += 1
+    if late is not None:
+        tok, name, at = late
+        args.late = (tok, name, _joined([*values[name][:at], tok, *values[name][at:]]))
     for name, parts in values.items():
         value = _joined(parts)
         if not value:
@@ -362,6 +371,12 @@ def parse_args(
         _check_value(parts, keywords)
         args.options[name] = value
     return args
+
+
+def _title_late(tok: Token, value: list[Token], positional: list[Token]) -> bool:
+    """`frist 15.09 "Tittel"`: a quoted text after a value has begun is the title of a `ny`
+    (after an item's number it stays in the value: ``Args.refuse_stray``)."""
+    return tok.quoted and bool(value) and not any(p.quoted for p in positional)
 
 
 def _joined(parts: list[Token]) -> str:

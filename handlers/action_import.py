@@ -8,6 +8,7 @@ confirmation is another audit row pointing at it, so each preview is used once.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from calendar import monthrange
 from dataclasses import dataclass, field
@@ -364,17 +365,20 @@ def _read_file(ctx: Context, name: str) -> str:
         if path.exists() and not path.is_file():  # a device (/dev/zero), a pipe, a folder
             reason = t("actions.import.not_a_file", ctx.lang)
             raise UserError("actions.import.file_unreadable", path=name, reason=reason)
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise UserError("actions.import.too_big", size=size // 1024, limit=MAX_BYTES // 1024)
-        with path.open("rb") as file:  # no more than the limit, should it have grown since
+        with path.open("rb") as file:
+            # one byte past the limit tells a file over it, whatever its size said (one that
+            # grew since, /proc files read as 0): refused, never cut (a cut in a letter read
+            # the whole programme as cp1252)
             data = file.read(MAX_BYTES + 1)
+            size = max(os.fstat(file.fileno()).st_size, len(data))
     except OSError as exc:
         raise UserError(
             "actions.import.file_unreadable",
             path=name,
             reason=exc.strerror or exc.__class__.__name__,
         ) from None
+    if len(data) > MAX_BYTES:
+        raise UserError("actions.import.too_big", size=size // 1024, limit=MAX_BYTES // 1024)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -23,6 +23,7 @@ from bot.i18n import t
 from bot.messages import Reply, Text
 from bot.router import Router, Verb
 from handlers.lookup import audit, organised_network
+from handlers.poll_results import takes_answers
 from storage import outbox
 from storage.models import (
     Action,
@@ -164,11 +165,15 @@ def _actions(
 def _polls(session: Session, network: Network, now: datetime, tz: ZoneInfo, lang: str) -> list[str]:
     """Open polls and the network's members who have not voted."""
     lines: list[str] = []
-    polls = session.scalars(
-        select(Poll)
-        .where(Poll.network_id == network.id, Poll.state == "open")
-        .order_by(Poll.closes_at, Poll.id)
-    ).all()
+    polls = [
+        p
+        for p in session.scalars(
+            select(Poll)
+            .where(Poll.network_id == network.id, Poll.state == "open")
+            .order_by(Poll.closes_at, Poll.id)
+        )
+        if takes_answers(p, now)  # past its svarfrist an answer is refused: none is asked for
+    ]
     if polls:
         members = (
             session.execute(

@@ -127,7 +127,8 @@ def _hearing_event(
     summary = t("feed.hearing", lang, title=hearing.title)
     sequence = edits(session, "hearing", hearing.id)
     event = _day_event(f"hearing-{hearing.id}@partnerbot", when, summary, now, sequence)
-    if hearing.link:
+    # rows stored before links were checked may hold `javascript:…` or a bare `www.…`
+    if hearing.link and hearing.link.lower().startswith(("http://", "https://")):
         event.add("url", hearing.link)
     return event
 

@@ -93,7 +93,8 @@ def web_link(typed: str | None) -> str | None:
     link = typed.strip()
     if not _URL.match(link):
         raise UserError("hearings.bad_link", given=cut_visibly(link, 80))
-    return link
+    # with its scheme: a calendar reads a bare `www.…` as a relative address
+    return link if link.lower().startswith(("http://", "https://")) else f"https://{link}"
 
 
 def _sender(typed: str | None) -> str | None:
@@ -221,7 +222,7 @@ def mark_answered(ctx: Context, args: Args) -> Reply:
     rest = args.positional[1:]
     link = web_link(args.get("link"))
     if link is None and rest and not rest[-1].quoted and _URL.match(rest[-1].text):
-        link = rest.pop().text
+        link = web_link(rest.pop().text)
     named = args.get("organisation") or " ".join(tok.text for tok in rest).strip()
     addressees = pick_addressees(ctx, hearing, named)
     for a in addressees:

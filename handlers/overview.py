@@ -20,6 +20,7 @@ from bot.grammar import Args
 from bot.i18n import t
 from bot.messages import Button, Buttons, Reply, Text
 from bot.router import Router, Verb
+from handlers.poll_results import takes_answers
 from storage.models import (
     Action,
     Conference,
@@ -101,7 +102,7 @@ def collect(session: Session, member: Member, now: datetime, tz: ZoneInfo) -> Ov
     for action in _actions_to_follow(session, member, network_ids, today):
         assert action.due_date is not None
         (ov.overdue if action.due_date < today else ov.due_soon).append(action)
-    ov.polls = _polls_to_vote(session, member, network_ids)
+    ov.polls = _polls_to_vote(session, member, network_ids, now)
     ov.meetings = _meetings_soon(session, network_ids, now)
     for conf, status in _conferences(session, member, network_ids, now):
         if status in ("registered", "waitlisted"):
@@ -147,15 +148,16 @@ def _actions_to_follow(
     )
 
 
-def _polls_to_vote(session: Session, member: Member, network_ids: list[int]) -> list[Poll]:
+def _polls_to_vote(
+    session: Session, member: Member, network_ids: list[int], now: datetime
+) -> list[Poll]:
     voted = exists().where(Vote.poll_id == Poll.id, Vote.member_id == member.id)
-    return list(
-        session.scalars(
-            select(Poll)
-            .where(Poll.state == "open", Poll.network_id.in_(network_ids), ~voted)
-            .order_by(Poll.closes_at, Poll.id)
-        )
+    polls = session.scalars(
+        select(Poll)
+        .where(Poll.state == "open", Poll.network_id.in_(network_ids), ~voted)
+        .order_by(Poll.closes_at, Poll.id)
     )
+    return [p for p in polls if takes_answers(p, now)]  # not one that would refuse the answer
 
 
 def _meetings_soon(session: Session, network_ids: list[int], now: datetime) -> list[Meeting]:

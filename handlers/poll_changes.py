@@ -88,7 +88,7 @@ def edit_poll(ctx: Context, args: Args) -> Reply:
     audit(ctx, "poll.edit", "poll", poll.id, fields=",".join(args.options))
     lines = [t("polls.edited", ctx.lang, id=poll.id, changes=", ".join(changes))]
     lines += [f"⚠️ {w}" for w in dict.fromkeys(_slot_warnings(ctx, poll, added))]
-    return render_poll(ctx.session, poll, ctx.lang, ctx.tz, intro="\n".join(lines))
+    return render_poll(ctx.session, poll, ctx.lang, ctx.tz, intro="\n".join(lines), now=ctx.now)
 
 
 def _add_slots(ctx: Context, poll: Poll, text: str) -> list[PollSlot]:

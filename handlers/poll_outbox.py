@@ -211,6 +211,7 @@ def render_invite(
         poll,
         lang,
         tz,
+        now=now,  # delivered late, past its svarfrist: no answer buttons
         intro=t(
             "polls.invited",
             lang,

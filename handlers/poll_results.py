@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 from functools import cache
 from typing import Any
 
@@ -352,6 +352,25 @@ def header_lines(poll: Poll, lang: str, tz: tzinfo) -> list[str]:
     return lines
 
 
+def svarfrist_passed(poll: Poll, now: datetime) -> datetime | None:
+    """The poll's svarfrist if it has passed: it takes no more answers, from members or web
+    guests, also before the dispatcher has closed it."""
+    return poll.closes_at if poll.closes_at is not None and now >= poll.closes_at else None
+
+
+def takes_answers(poll: Poll, now: datetime | None) -> bool:
+    """Open and before its svarfrist (``now`` None: as of the last dispatcher tick)."""
+    return poll.state == "open" and (now is None or svarfrist_passed(poll, now) is None)
+
+
+def _answer_footer(poll: Poll, lang: str, tz: tzinfo, now: datetime | None) -> str:
+    """How to answer, or, once the svarfrist has passed, that answers are no longer taken."""
+    if takes_answers(poll, now):
+        return t("polls.how_to_answer", lang, id=poll.id, example=example_answer(poll, lang))
+    assert poll.closes_at is not None
+    return t("polls.svarfrist_over", lang, when=format_datetime(poll.closes_at, lang, tz))
+
+
 def render_poll(
     session: Session,
     poll: Poll,
@@ -360,15 +379,17 @@ def render_poll(
     *,
     buttons: bool = True,
     intro: str | None = None,
+    now: datetime | None = None,
 ) -> Reply:
-    """The poll as posted in the channel: slots with counts and, while open, answer buttons
-    whose commands are what a member would type (the Slack adapter renders them)."""
+    """The poll as posted in the channel: slots with counts and, while it takes answers,
+    answer buttons whose commands are what a member would type (the Slack adapter renders
+    them)."""
     result = count_answers(session, poll)
     reply = Reply(visibility="channel", object_ref=("poll", poll.id))
     if intro:
         reply.add(Text(intro))
     reply.add(Text("\n".join(header_lines(poll, lang, tz))))
-    is_open = poll.state == "open"
+    is_open = takes_answers(poll, now)
     for slot in result.slots:
         c = result.counts[slot.id]
         reply.add(
@@ -398,10 +419,8 @@ def render_poll(
                 )
             )
     reply.add(Text(best_line(result, lang, tz)))
-    if is_open:
-        reply.add(
-            Text(t("polls.how_to_answer", lang, id=poll.id, example=example_answer(poll, lang)))
-        )
+    if poll.state == "open":
+        reply.add(Text(_answer_footer(poll, lang, tz, now)))
     return reply
 
 
@@ -423,7 +442,7 @@ def table(result: Tally, lang: str) -> str:
     return messages_table(rows)
 
 
-def render_table(session: Session, poll: Poll, lang: str, tz: tzinfo) -> Reply:
+def render_table(session: Session, poll: Poll, lang: str, tz: tzinfo, now: datetime) -> Reply:
     """``/mote vis``: the slots, the table of answers, the best slot and who is missing."""
     result = tally(session, poll)
     reply = Reply()
@@ -449,9 +468,7 @@ def render_table(session: Session, poll: Poll, lang: str, tz: tzinfo) -> Reply:
             )
         )
     elif poll.state == "open":
-        reply.add(
-            Text(t("polls.how_to_answer", lang, id=poll.id, example=example_answer(poll, lang)))
-        )
+        reply.add(Text(_answer_footer(poll, lang, tz, now)))
     else:
         best = result.best
         reply.add(

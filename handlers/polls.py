@@ -45,6 +45,7 @@ from handlers.poll_results import (
     render_poll,
     render_table,
     slot_text,
+    svarfrist_passed,
     tally,
 )
 from storage.models import Meeting, Member, Network, Poll, PollInvitee, PollSlot, Vote
@@ -401,12 +402,6 @@ def vote(ctx: Context, args: Args) -> Reply:
     )
 
 
-def svarfrist_passed(poll: Poll, now: datetime) -> datetime | None:
-    """The poll's svarfrist if it has passed: it takes no more answers, from members or web
-    guests, also before the dispatcher has closed it."""
-    return poll.closes_at if poll.closes_at is not None and now >= poll.closes_at else None
-
-
 def require_may_vote(ctx: Context, poll: Poll) -> None:
     """Members of the poll's network, those invited by name or organisation, organisers."""
     if poll.network is None or permissions.organiser_or_network_member(ctx.member, poll.network):
@@ -470,7 +465,7 @@ def _upsert_vote(dialect: str) -> Any:
 def show_poll(ctx: Context, args: Args) -> Reply:
     words = args.words()
     poll = find_poll(ctx, words[0] if words else None)
-    return render_table(ctx.session, poll, ctx.lang, ctx.tz)
+    return render_table(ctx.session, poll, ctx.lang, ctx.tz, ctx.now)
 
 
 @dataclass(frozen=True)

@@ -187,6 +187,11 @@ TEXTS = {
         "nn": "Møtepoll #{id} er lukka, så svar kan ikkje endrast lenger. `/mote vis {id}` viser resultatet.",
         "en": "Meeting poll #{id} is closed, so answers can no longer change. `/mote show {id}` shows the result.",
     },
+    "polls.svarfrist_over": {
+        "nb": "Svarfristen gikk ut {when}, så svar tas ikke imot lenger.",
+        "nn": "Svarfristen gjekk ut {when}, så svar blir ikkje tekne imot lenger.",
+        "en": "The answer deadline passed on {when}, so answers are no longer taken.",
+    },
     "polls.svarfrist_passed": {
         "nb": "Svarfristen for møtepoll #{id} gikk ut {when}, så svar tas ikke imot lenger. `/mote vis {id}` viser svarene.",
         "nn": "Svarfristen for møtepoll #{id} gjekk ut {when}, så svar blir ikkje tekne imot lenger. `/mote vis {id}` viser svara.",

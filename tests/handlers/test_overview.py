@@ -75,8 +75,9 @@ def seed(app: App, now: datetime, n: int = 1, start: int = 0) -> dict[str, int]:
             p = Poll(
                 network_id=infra,
                 title=f"Møtepoll {i}",
-                closes_at=now + timedelta(days=2),
-                slots=[PollSlot(position=1, start_at=now + timedelta(days=5))],
+                # past next Monday's digest: a poll past its svarfrist asks for no answer
+                closes_at=now + timedelta(days=8),
+                slots=[PollSlot(position=1, start_at=now + timedelta(days=10))],
             )
             s.add(p)
             s.add(
