@@ -1,0 +1,78 @@
+"""Words a member types that the word-order and date rules took for something else: a
+programme that says "påmelding", an agenda ending "option 2", "jeg kommer ikke 1", a
+December date typed in January, "førstkommende fredag", a field typed as the verb, a
+number in Arabic-Indic digits. Each is read as the member meant it, or answered with
+what to type, and nothing is saved wrongly."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import select
+
+from storage.models import Action
+from tests.helpers import TestBot
+
+JAN_2 = datetime(2027, 1, 2, 9, 0, tzinfo=UTC)  # Saturday 10:00 in Oslo
+DEC_31 = datetime(2026, 12, 31, 9, 0, tzinfo=UTC)  # Thursday
+DEC_2 = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)  # Wednesday
+
+
+def _due(bot: TestBot, number: int) -> str | None:
+    with bot.app.db.transaction() as s:
+        action = s.scalar(select(Action).where(Action.id == number))
+        return None if action is None or action.due_date is None else action.due_date.isoformat()
+
+
+# -- dates around New Year (review 32, 2) ------------------------------------------------
+
+
+def test_a_december_date_typed_on_2_january_is_pointed_out(bot: TestBot) -> None:
+    """«28. desember» on 2 January was saved as 28.12.2027 without a word."""
+    out = bot.run(
+        '/tiltak ny "Rekneskap" mål 3 frist 28. desember',
+        as_="Sigrid Aasen",
+        channel="#vest-telemark",
+        now=JAN_2,
+    )
+    assert "«28. desember» er lese som tysdag 28. desember 2027, neste år:" in out, out
+    assert _due(bot, 7) == "2027-12-28"
+
+
+def test_a_weekday_with_a_december_date_on_2_january_is_refused_as_past(bot: TestBot) -> None:
+    """It answered "28. desember 2027 er en tirsdag, ikke en mandag"."""
+    out = bot.run(
+        '/tiltak ny "Rekneskap" mål 3 frist måndag 28. desember',
+        as_="Sigrid Aasen",
+        channel="#vest-telemark",
+        now=JAN_2,
+    )
+    assert "Fristen 28.12.2026 er alt passert." in out, out
+    assert _due(bot, 7) is None
+
+
+def test_a_date_just_gone_on_31_december_is_pointed_out(bot: TestBot) -> None:
+    out = bot.run(
+        '/tiltak ny "Rekneskap" mål 3 frist 1.12',
+        as_="Sigrid Aasen",
+        channel="#vest-telemark",
+        now=DEC_31,
+    )
+    assert "er lese som onsdag 1. desember 2027, neste år:" in out, out
+
+
+# -- "førstkommende fredag" (review 32, 6) -----------------------------------------------
+
+
+@pytest.mark.parametrize("word", ["førstkommende", "kommende"])
+def test_first_coming_friday_has_no_note(bot: TestBot, word: str) -> None:
+    """It said «førstkommende fredag» is this week's, "for the week after, type …"."""
+    out = bot.run(f'/tiltak ny "Rapport" mål 1 frist {word} fredag', as_="Ingrid Berg", now=DEC_2)
+    assert "frist: 04.12.2026" in out, out
+    assert "denne uka" not in out, out
+
+
+def test_coming_friday_in_english_has_no_note(bot: TestBot) -> None:
+    out = bot.run('/tiltak new "Report" goal 1 deadline coming Friday', as_="Jon Bakke", now=DEC_2)
+    assert "this week" not in out, out
