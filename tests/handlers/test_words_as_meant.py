@@ -25,6 +25,29 @@ def _due(bot: TestBot, number: int) -> str | None:
         return None if action is None or action.due_date is None else action.due_date.isoformat()
 
 
+# -- "jeg kommer ikke 1" (review 32, 4) --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "as_", "channel"),
+    [
+        ("/konferanse jeg kommer ikke 1", "Ola Nordmann", "#infrastruktur"),
+        ("/konferanse eg kjem ikkje 1", "Tone Haugen", "#vest-telemark"),
+        ("/konferanse i'm not coming 1", "Jon Bakke", "#infrastruktur"),
+        ("/konferanse not attending 1", "Jon Bakke", "#infrastruktur"),
+    ],
+)
+def test_i_am_not_coming_is_a_no(
+    bot: TestBot, now: datetime, line: str, as_: str, channel: str
+) -> None:
+    """It hit the yes verb: "«ikke» er ikke et gyldig nummer"."""
+    bot.run("/konferanse ja 1", as_=as_, channel=channel, now=now)
+    out = bot.run(line, as_=as_, channel=channel, now=now)
+    assert "nummer" not in out and "number" not in out, out
+    shown = bot.run("/konferanse meld på 1", as_=as_, channel=channel, now=now)
+    assert "allerede" not in shown and "alt " not in shown and "already" not in shown, shown
+
+
 # -- dates around New Year (review 32, 2) ------------------------------------------------
 
 
