@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select
 
-from storage.models import Action
+from storage.models import Action, Conference, Meeting
 from tests.helpers import TestBot
 
 JAN_2 = datetime(2027, 1, 2, 9, 0, tzinfo=UTC)  # Saturday 10:00 in Oslo
@@ -23,6 +23,64 @@ def _due(bot: TestBot, number: int) -> str | None:
     with bot.app.db.transaction() as s:
         action = s.scalar(select(Action).where(Action.id == number))
         return None if action is None or action.due_date is None else action.due_date.isoformat()
+
+
+# -- "påmelding" in a programme (review 32, 1b) ------------------------------------------
+
+
+def _programme(bot: TestBot, number: int) -> str | None:
+    with bot.app.db.transaction() as s:
+        return s.scalar(select(Conference.programme).where(Conference.id == number))
+
+
+@pytest.mark.parametrize(
+    "programme",
+    ["08:30 Påmelding og kaffe, 09:00 Åpning", "Registrering, påmelding til workshops og kaffe"],
+)
+def test_a_programme_that_says_pamelding_is_saved_as_typed(
+    bot: TestBot, now: datetime, programme: str
+) -> None:
+    """It was refused: "Jeg forstod ikke påmeldingsfristen: … «og kaffe, 09:00 Åpning»"."""
+    out = bot.run(f"/konferanse endre 1 program {programme}", as_="Ingrid Berg", now=now)
+    assert "påmeldingsfristen" not in out, out
+    assert _programme(bot, 1) == programme
+
+
+def test_an_english_programme_that_says_registration_closes(bot: TestBot, now: datetime) -> None:
+    programme = "08:30 Registration closes at 09:00, then opening"
+    bot.run("/partnerbot language en", as_="Ingrid Berg", now=now)
+    bot.run(f"/konferanse edit 1 programme {programme}", as_="Ingrid Berg", now=now)
+    assert _programme(bot, 1) == programme
+
+
+def test_pamelding_with_a_date_is_still_the_deadline(bot: TestBot, now: datetime) -> None:
+    out = bot.run(
+        '/konferanse ny "Høstsamling" dato 4. mars 2027 program Velkomst påmelding 15. februar 2027',
+        as_="Ingrid Berg",
+        now=now,
+    )
+    assert "Påmeldingsfrist  mandag 15. februar 2027 kl 23:59" in out, out
+
+
+# -- "option 2" at the end of an agenda (review 32, 3) -----------------------------------
+
+
+def _agenda(bot: TestBot, poll: int) -> str | None:
+    with bot.app.db.transaction() as s:
+        return s.scalar(select(Meeting.agenda).where(Meeting.poll_id == poll))
+
+
+def test_an_agenda_ending_option_2_keeps_the_slot_typed(bot: TestBot, now: datetime) -> None:
+    """The meeting was set at slot 2 (agenda "Discuss"), or the slot typed was refused."""
+    out = bot.run("/mote close 1 1 agenda Discuss option 2", as_="Ingrid Berg", now=now)
+    assert "(tidspunkt 1 i møtepoll #1)" in out, out
+    assert _agenda(bot, 1) == "Discuss option 2"
+
+
+def test_pick_right_after_the_number_still_chooses(bot: TestBot, now: datetime) -> None:
+    out = bot.run("/mote close 1 pick 2 agenda We pick option 1", as_="Ingrid Berg", now=now)
+    assert "(tidspunkt 2 i møtepoll #1)" in out, out
+    assert _agenda(bot, 1) == "We pick option 1"
 
 
 # -- "jeg kommer ikke 1" (review 32, 4) --------------------------------------------------
