@@ -11,7 +11,8 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select
 
-from storage.models import Action, Conference, Meeting
+from storage.models import Action, Conference, Meeting, Registration
+from tests.handlers.test_permissions import dump
 from tests.helpers import TestBot
 
 JAN_2 = datetime(2027, 1, 2, 9, 0, tzinfo=UTC)  # Saturday 10:00 in Oslo
@@ -60,6 +61,15 @@ def test_pamelding_with_a_date_is_still_the_deadline(bot: TestBot, now: datetime
         now=now,
     )
     assert "Påmeldingsfrist  mandag 15. februar 2027 kl 23:59" in out, out
+
+
+def test_pamelding_after_the_number_registers_with_the_note(bot: TestBot, now: datetime) -> None:
+    """`/konferanse 1 påmelding merknad glutenfri` was answered about the deadline."""
+    out = bot.run("/konferanse 1 påmelding merknad glutenfri", as_="Kari Nordmann", now=now)
+    assert "påmeldingsfristen" not in out, out
+    with bot.app.db.transaction() as s:
+        notes = s.scalars(select(Registration.note).where(Registration.conference_id == 1))
+        assert "glutenfri" in list(notes), out
 
 
 # -- "option 2" at the end of an agenda (review 32, 3) -----------------------------------
@@ -157,3 +167,68 @@ def test_first_coming_friday_has_no_note(bot: TestBot, word: str) -> None:
 def test_coming_friday_in_english_has_no_note(bot: TestBot) -> None:
     out = bot.run('/tiltak new "Report" goal 1 deadline coming Friday', as_="Jon Bakke", now=DEC_2)
     assert "this week" not in out, out
+
+
+# -- a field typed as the verb (review 32, 8) --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "as_", "channel", "said"),
+    [
+        (
+            "/konferanse sted 1 Oslo",
+            "Ingrid Berg",
+            "#infrastruktur",
+            "Mente du `/konferanse endre 1 sted Oslo`? Ingenting er lagret.",
+        ),
+        (
+            "/horing 1 fra Viken fylkeskommune",
+            "Ingrid Berg",
+            "#infrastruktur",
+            "Mente du `/horing endre 1 fra Viken fylkeskommune`? Ingenting er lagret.",
+        ),
+        (
+            "/horing 1 nettverk utenforskap",
+            "Ingrid Berg",
+            "#infrastruktur",
+            "Mente du `/horing endre 1 nettverk utenforskap`? Ingenting er lagret.",
+        ),
+        (
+            "/tiltak 6 mål 2",
+            "Sigrid Aasen",
+            "#vest-telemark",
+            "Meinte du `/tiltak endre 6 mål 2`? Ingenting er lagra.",
+        ),
+        (
+            '/mote 1 place "Town hall"',
+            "Jon Bakke",
+            "#infrastruktur",
+            'Did you mean `/mote edit 1 place "Town hall"`? Nothing was saved.',
+        ),
+    ],
+)
+def test_a_field_typed_as_the_verb_is_answered_with_the_command(
+    bot: TestBot, now: datetime, line: str, as_: str, channel: str, said: str
+) -> None:
+    """`/konferanse sted 1 Oslo` moved the conference and told everyone who had answered."""
+    before = dump(bot)
+    out = bot.run(line, as_=as_, channel=channel, now=now)
+    assert out == said, out
+    assert dump(bot) == before
+
+
+def test_a_verb_typed_after_the_number_still_runs(bot: TestBot, now: datetime) -> None:
+    out = bot.run("/tiltak 6 ferdig", as_="Sigrid Aasen", channel="#vest-telemark", now=now)
+    assert "Tiltak #6" in out and "Meinte" not in out, out
+
+
+# -- which digits are a number (review 32, 12) -------------------------------------------
+
+
+@pytest.mark.parametrize("digit", ["٦", "６"])
+def test_a_number_in_other_digits_is_not_an_item(bot: TestBot, now: datetime, digit: str) -> None:
+    """`/tiltak ٦ ferdig` was read as action number «٦»: "er ikkje eit gyldig nummer"."""
+    before = dump(bot)
+    out = bot.run(f"/tiltak {digit} ferdig", as_="Sigrid Aasen", channel="#vest-telemark", now=now)
+    assert "gyldig nummer" not in out and f"«{digit}»" in out, out
+    assert dump(bot) == before
