@@ -30,11 +30,13 @@ Check = Callable[[str], bool]
 
 
 @dataclass(frozen=True)
-class RightAfterNumber:
-    """A check for a keyword taken only as the first word after the item's number
-    (``close 4 pick 2``), not later (``agenda Discuss option 2``)."""
+class NotInFreeText:
+    """A check for a keyword taken only where it cannot be words of a free text: not after
+    ``free`` was given (``agenda Discuss option 2``), nor after a word of the verb's own
+    beyond the item's number (``close 4 1 … option 2``: the time was typed)."""
 
     check: Check
+    free: tuple[str, ...] = ()
 
     def __call__(self, text: str) -> bool:
         return self.check(text)
@@ -334,7 +336,8 @@ def parse_args(
         kw = _match_phrase(tokens, i, keywords)
         check = _check_of(checks, kw, tokens, i)
         if kw and check is not None and (current is not None or not args.quoted_title):
-            kw = kw if _takes(check, tokens, i, kw, keywords, flags) else None
+            free = _in_free_text(check, args.positional, values)
+            kw = kw if not free and _passes(check, tokens, i + kw[1], keywords, flags) else None
         if flag and (not kw or flag[1] >= kw[1]):
             args.flags.add(flag[0])
             current = None
@@ -396,18 +399,12 @@ def _check_of(
     return checks.get(said, checks.get(kw[0]))
 
 
-def _takes(
-    check: Check,
-    tokens: list[Token],
-    i: int,
-    kw: tuple[str, int],
-    keywords: Mapping[str, tuple[str, ...]],
-    flags: Mapping[str, tuple[str, ...]],
-) -> bool:
-    """Whether the checked keyword ``kw`` typed at ``i`` is taken as the keyword there."""
-    if isinstance(check, RightAfterNumber) and i != 1:
+def _in_free_text(check: Check, before: list[Token], given: Mapping[str, object]) -> bool:
+    """Whether a ``NotInFreeText`` keyword is words of a free text here: after the free
+    text's keyword, or after a word of the verb's own beyond the item's number."""
+    if not isinstance(check, NotInFreeText):
         return False
-    return _passes(check, tokens, i + kw[1], keywords, flags)
+    return len(before) > 1 or any(name in given for name in check.free)
 
 
 def takes_keyword(

@@ -26,7 +26,7 @@ from bot.dates import (
     parse_when,
 )
 from bot.errors import UserError
-from bot.grammar import NEW_WORDS, Args, Check, RightAfterNumber, one_line, parse_ref, within
+from bot.grammar import NEW_WORDS, Args, Check, NotInFreeText, one_line, parse_ref, within
 from bot.i18n import t
 from bot.messages import Reply, Text
 from bot.router import Router, Verb
@@ -670,10 +670,10 @@ def _is_number(text: str) -> bool:
 
 
 # `vel`: only before a number (an agenda "Vel møtt og presentasjonsrunde"); the English
-# words only right after the poll's number (an agenda "Discuss option 2")
+# words not after an agenda or a time typed (an agenda "Discuss option 2")
 CLOSE_CHECKS: dict[str, Check] = {
     "chosen": _is_number,
-    **{word: RightAfterNumber(_is_number) for word in ("choose", "pick", "option")},
+    **{word: NotInFreeText(_is_number, ("agenda",)) for word in ("choose", "pick", "option")},
 }
 
 VERBS = (

@@ -93,6 +93,13 @@ def test_pick_right_after_the_number_still_chooses(bot: TestBot, now: datetime) 
     assert _agenda(bot, 1) == "We pick option 1"
 
 
+def test_option_after_a_place_still_chooses(bot: TestBot, now: datetime) -> None:
+    """Only an agenda or a time typed makes "option 2" words of a text: after a place it
+    picks the time, as before."""
+    out = bot.run("/mote close 1 place Town hall option 2", as_="Ingrid Berg", now=now)
+    assert "(tidspunkt 2 i møtepoll #1)" in out and "Sted: Town hall\n" in out, out
+
+
 # -- "jeg kommer ikke 1" (review 32, 4) --------------------------------------------------
 
 
