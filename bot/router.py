@@ -82,7 +82,7 @@ class Verb:
     # `/mote 4 ja` are `/mote svar 4 ja`.
     answers: frozenset[str] = frozenset()
     # A keyword of this verb typed as the verb names it: `/tiltak frist 7 fredag` and
-    # `/tiltak 7 frist fredag` are `/tiltak endre 7 frist fredag`.
+    # `/tiltak 7 frist fredag` are answered "Mente du `/tiltak endre 7 frist fredag`?"
     by_keyword: bool = False
 
 

@@ -4,7 +4,8 @@ A newcomer names the item before the verb (`/konferanse 2 ja`), a field for the 
 changes it (`/tiltak frist 7 fredag`), a list by its word (`/tiltak forfalne`), or an
 answer without its verb (`/mote ja 4`). Each is put in the grammar's order here, before
 the verb is looked up, so that every reader of a command (the router's dispatch, its
-reading-transaction choice) sees the same verb."""
+reading-transaction choice) sees the same verb. A field without its verb is not run: the
+router answers it with the command to type (``field_without_verb``)."""
 
 from __future__ import annotations
 
