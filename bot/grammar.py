@@ -334,10 +334,8 @@ def parse_args(
     while i < len(tokens):
         flag = _match_phrase(tokens, i, flags)
         kw = _match_phrase(tokens, i, keywords)
-        check = _check_of(checks, kw, tokens, i)
-        if kw and check is not None and (current is not None or not args.quoted_title):
-            free = _in_free_text(check, args.positional, values)
-            kw = kw if not free and _passes(check, tokens, i + kw[1], keywords, flags) else None
+        if kw and (current is not None or not args.quoted_title):
+            kw = _checked(kw, tokens, i, (args.positional, values), checks, (keywords, flags))
         if flag and (not kw or flag[1] >= kw[1]):
             args.flags.add(flag[0])
             current = None
@@ -397,6 +395,25 @@ def _check_of(
         return None
     said = " ".join(_keyword_form(tok.text) for tok in tokens[i : i + kw[1]])
     return checks.get(said, checks.get(kw[0]))
+
+
+def _checked(
+    kw: tuple[str, int],
+    tokens: list[Token],
+    i: int,
+    read: tuple[list[Token], Mapping[str, object]],
+    checks: Mapping[str, Check],
+    table: tuple[Mapping[str, tuple[str, ...]], Mapping[str, tuple[str, ...]]],
+) -> tuple[str, int] | None:
+    """``kw`` typed at ``i``, or None where its check makes it a word like any other.
+    ``read``: the positional words and the keyword values read before it; ``table``: the
+    verb's keywords and flags."""
+    check = _check_of(checks, kw, tokens, i)
+    if check is None:
+        return kw
+    if _in_free_text(check, *read):
+        return None
+    return kw if _passes(check, tokens, i + kw[1], *table) else None
 
 
 def _in_free_text(check: Check, before: list[Token], given: Mapping[str, object]) -> bool:
