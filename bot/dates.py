@@ -374,7 +374,8 @@ def _read_words(r: _Reading, words: list[str]) -> None:
                 raise DateParseError("dates.conflict")
             r.weekday = W.WEEKDAYS[word]
         elif word in W.NEXT_WORDS and after in W.WEEKDAYS:
-            r.weekday_next, r.next_text = True, f"{word} {after}"
+            r.weekday_next = True
+            r.next_text = f"{word} {after}" if word in _NEXT_EITHER_WEEK else ""
         elif word in W.LAST_WORDS and after in W.WEEKDAYS:
             r.weekday_last = True
         elif word in W.NEXT_WORDS | {"denne", "this", "i"} and after in W.NEXT_WORDS:
@@ -629,10 +630,10 @@ def _dated_day(r: _Reading, today: date) -> date:
     assert r.date is not None
     day = _full_date(*r.date, raw=r.date_text, today=today)
     d, m, y = r.date
-    if y is not None or day.year == today.year:
+    if y is not None:
         return day
-    try:
-        gone = date(today.year, m, d)
+    try:  # its last occurrence: last year's on 2 January for "28. desember"
+        gone = date(today.year - ((m, d) > (today.month, today.day)), m, d)
     except ValueError:  # 29 February
         return day
     if not today - RECENTLY_PASSED <= gone < today:
@@ -705,14 +706,15 @@ def _resolve(r: _Reading, now: datetime, tz: tzinfo, text: str, deadline: bool =
     return _local(day, r.time, tz, r.notes)
 
 
+# "neste fredag" may mean next week's Friday; "førstkommende", "kommende", "coming" only
+# the first to come, which needs no note.
+_NEXT_EITHER_WEEK = frozenset({"neste", "næste", "next"})
+
+
 def _note_this_week(r: _Reading, today: date, day: date) -> None:
     """ "neste fredag" on a Wednesday is read as this week's Friday (the next one to come);
     many mean next week's, so the answer says which, and how to type the other."""
-    if (
-        r.weekday_next
-        and r.weekday is not None
-        and day.isocalendar()[:2] == today.isocalendar()[:2]
-    ):
+    if r.next_text and r.weekday is not None and day.isocalendar()[:2] == today.isocalendar()[:2]:
         r.notes.append(
             DateNote(
                 "dates.note.next_this_week",

@@ -30,12 +30,26 @@ Check = Callable[[str], bool]
 
 
 @dataclass(frozen=True)
+class NotInFreeText:
+    """A check for a keyword taken only where it cannot be words of a free text: not after
+    ``free`` was given (``agenda Discuss option 2``), nor after a word of the verb's own
+    beyond the item's number (``close 4 1 … option 2``: the time was typed)."""
+
+    check: Check
+    free: tuple[str, ...] = ()
+
+    def __call__(self, text: str) -> bool:
+        return self.check(text)
+
+
+@dataclass(frozen=True)
 class Token:
     text: str
     quoted: bool = False
     unclosed: bool = False  # a quote that ran to the end of the text without its closing one
     new_line: bool = False  # typed on a new line: a value keeps the line break (slots a line)
     glued: bool = False  # a quote typed right after a word (`Avtale"`): it closes, not opens
+    unsaid: bool = False  # a verb the member left out before a field (bot.word_order)
 
 
 def tokenize(text: str, ends: list[int] | None = None) -> list[Token]:
@@ -330,8 +344,8 @@ def parse_args(
     while i < len(tokens):
         flag = _match_phrase(tokens, i, flags)
         kw = _match_phrase(tokens, i, keywords)
-        if kw and kw[0] in checks and (current is not None or not args.quoted_title):
-            kw = kw if _passes(checks[kw[0]], tokens, i + kw[1], keywords, flags) else None
+        if kw and (current is not None or not args.quoted_title):
+            kw = _checked(kw, tokens, i, (args.positional, values), checks, (keywords, flags))
         if flag and (not kw or flag[1] >= kw[1]):
             args.flags.add(flag[0])
             current = None
@@ -384,6 +398,57 @@ def _joined(parts: list[Token]) -> str:
     return "".join(
         ("\n" if tok.new_line else " ") + tok.text if k else tok.text for k, tok in enumerate(parts)
     ).strip()
+
+
+def _check_of(
+    checks: Mapping[str, Check], kw: tuple[str, int] | None, tokens: list[Token], i: int
+) -> Check | None:
+    """The check of the keyword ``kw`` typed at ``i``: the one of the words typed, where the
+    verb checks only some of its words (``påmelding`` alone, not ``påmeldingsfrist``), else
+    the keyword's."""
+    if kw is None or not checks:
+        return None
+    said = " ".join(_keyword_form(tok.text) for tok in tokens[i : i + kw[1]])
+    return checks.get(said, checks.get(kw[0]))
+
+
+def _checked(
+    kw: tuple[str, int],
+    tokens: list[Token],
+    i: int,
+    read: tuple[list[Token], Mapping[str, object]],
+    checks: Mapping[str, Check],
+    table: tuple[Mapping[str, tuple[str, ...]], Mapping[str, tuple[str, ...]]],
+) -> tuple[str, int] | None:
+    """``kw`` typed at ``i``, or None where its check makes it a word like any other.
+    ``read``: the positional words and the keyword values read before it; ``table``: the
+    verb's keywords and flags."""
+    check = _check_of(checks, kw, tokens, i)
+    if check is None:
+        return kw
+    if _in_free_text(check, *read):
+        return None
+    return kw if _passes(check, tokens, i + kw[1], *table) else None
+
+
+def _in_free_text(check: Check, before: list[Token], given: Mapping[str, object]) -> bool:
+    """Whether a ``NotInFreeText`` keyword is words of a free text here: after the free
+    text's keyword, or after a word of the verb's own beyond the item's number."""
+    if not isinstance(check, NotInFreeText):
+        return False
+    return len(before) > 1 or any(name in given for name in check.free)
+
+
+def takes_keyword(
+    tokens: list[Token], keywords: Mapping[str, tuple[str, ...]], checks: Mapping[str, Check]
+) -> bool:
+    """Whether ``tokens`` begin with a keyword a verb takes there (one checked, only where
+    the words after it pass its check): ``påmelding 1. mars``, not ``påmelding merknad …``."""
+    kw = _match_phrase(tokens, 0, keywords) if tokens else None
+    if kw is None:
+        return False
+    check = _check_of(checks, kw, tokens, 0)
+    return check is None or _passes(check, tokens, kw[1], keywords, {})
 
 
 def _passes(
@@ -534,11 +599,11 @@ def _date_without_keyword(typed: str, keywords: Mapping[str, tuple[str, ...]]) -
     """Refuses ``typed`` (words after a quoted title) as a date whose keyword is missing
     (`/horing ny "Plan" 15.09`), when it reads as one and the verb takes a date."""
     canonical = next((k for k in _DATE_KEYWORDS if k in keywords), None)
-    if canonical is not None and _reads_as_date(typed):
+    if canonical is not None and reads_as_date(typed):
         raise DateWithoutKeyword(typed, canonical)
 
 
-def _reads_as_date(text: str) -> bool:
+def reads_as_date(text: str) -> bool:
     from datetime import UTC, datetime
 
     from bot.dates import DateParseError, parse_slots, parse_when

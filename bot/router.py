@@ -82,7 +82,7 @@ class Verb:
     # `/mote 4 ja` are `/mote svar 4 ja`.
     answers: frozenset[str] = frozenset()
     # A keyword of this verb typed as the verb names it: `/tiltak frist 7 fredag` and
-    # `/tiltak 7 frist fredag` are `/tiltak endre 7 frist fredag`.
+    # `/tiltak 7 frist fredag` are answered "Mente du `/tiltak endre 7 frist fredag`?"
     by_keyword: bool = False
 
 
@@ -386,6 +386,9 @@ class Router:
                 return self.group_help(ctx, grp)
             return self.group_help(ctx, grp, unknown=tokens[0].text)
         verb, width = found
+        if tokens[0].unsaid:  # `/konferanse sted 1 Oslo`: the verb that changes it left out
+            said = _verb_in(verb, grp.name, ctx.lang)
+            raise word_order.field_without_verb(grp.name, said, cmd.text, tokens)
         args = parse_args(tokens[width:], verb.keywords, verb.flags, verb.checks)
         reply = verb.handler(ctx, args)
         if ctx.notes:
@@ -467,6 +470,12 @@ def nearest_verb(grp: CommandGroup, typed: str, lang: str) -> str | None:
     if best is None or best[0] < 75 or best[1].help_key is None:
         return None
     return _help_verb(plain_text(t(best[1].help_key, lang)), grp.name)
+
+
+def _verb_in(verb: Verb, group: str, lang: str) -> str:
+    """``verb`` as its help writes it in ``lang`` (``edit`` in English), else its first name."""
+    said = _help_verb(plain_text(t(verb.help_key, lang)), group) if verb.help_key else None
+    return said or verb.names[0]
 
 
 def _help_verb(help_text: str, group: str) -> str | None:

@@ -4,13 +4,15 @@ A newcomer names the item before the verb (`/konferanse 2 ja`), a field for the 
 changes it (`/tiltak frist 7 fredag`), a list by its word (`/tiltak forfalne`), or an
 answer without its verb (`/mote ja 4`). Each is put in the grammar's order here, before
 the verb is looked up, so that every reader of a command (the router's dispatch, its
-reading-transaction choice) sees the same verb."""
+reading-transaction choice) sees the same verb. A field without its verb is not run: the
+router answers it with the command to type (``field_without_verb``)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.grammar import Token
+from bot.errors import UserError
+from bot.grammar import Token, takes_keyword, typed_tail
 
 if TYPE_CHECKING:
     from bot.router import CommandGroup
@@ -32,8 +34,10 @@ def as_meant(group: CommandGroup, tokens: list[Token]) -> list[Token]:
 
 
 def _is_ref(word: str) -> bool:
-    """An item's short number as typed: ``4`` or ``#4``."""
-    return word.removeprefix("#").isdecimal()
+    """An item's short number as typed: ``4`` or ``#4``, in ASCII digits (as every number
+    of the project: "٦" or "６" is no item's number)."""
+    number = word.removeprefix("#")
+    return number.isascii() and number.isdecimal()
 
 
 def _names_verb(group: CommandGroup, tokens: list[Token]) -> bool:
@@ -68,8 +72,9 @@ def _answer_verb(group: CommandGroup, tokens: list[Token]) -> list[Token] | None
 
 
 def _keyword_verb(group: CommandGroup, tokens: list[Token]) -> list[Token] | None:
-    """``frist 7 fredag`` and ``7 frist fredag`` as ``endre 7 frist fredag``: a field
-    named with the item's number, without the verb that changes it."""
+    """``frist 7 fredag`` and ``7 frist fredag`` as ``endre 7 frist fredag`` with the verb
+    marked unsaid: a field named with the item's number, without the verb that changes it,
+    is answered with the command to type (``field_without_verb``), not run."""
     if len(tokens) < 3 or tokens[1].quoted:
         return None
     if _is_ref(tokens[0].text):
@@ -78,11 +83,20 @@ def _keyword_verb(group: CommandGroup, tokens: list[Token]) -> list[Token] | Non
         number, rest = tokens[1], [tokens[0], *tokens[2:]]
     else:
         return None
-    word = rest[0].text.casefold().rstrip(":")
     for verb in group.verbs:
-        if verb.by_keyword and any(word in words for words in verb.keywords.values()):
-            return [Token(verb.names[0]), number, *rest]
+        if verb.by_keyword and takes_keyword(rest, verb.keywords, verb.checks):
+            return [Token(verb.names[0], unsaid=True), number, *rest]
     return None
+
+
+def field_without_verb(group: str, verb: str, text: str, tokens: list[Token]) -> UserError:
+    """`/konferanse sted 1 Oslo` changes nothing (a new place would tell everyone who
+    answered): "Mente du `/konferanse endre 1 sted Oslo`?", with ``verb`` as the member's
+    language writes it and the rest as typed in ``text``. ``tokens``: as ``_keyword_verb``
+    made them (the verb, the number, the field's first word, then the words typed after)."""
+    number, field, tail = tokens[1], tokens[2], tokens[3:]
+    typed = " ".join(w for w in (field.text, typed_tail(text, len(tail))) if w)
+    return UserError("command.field_without_verb", command=f"/{group} {verb} {number.text} {typed}")
 
 
 def _flag_verb(group: CommandGroup, tokens: list[Token]) -> list[Token] | None:

@@ -25,7 +25,7 @@ from bot.dates import (
     require_day,
 )
 from bot.errors import UserError
-from bot.grammar import NEW_WORDS, Args, as_typed, one_line, reason, within
+from bot.grammar import NEW_WORDS, Args, as_typed, one_line, reads_as_date, reason, within
 from bot.i18n import t
 from bot.messages import Reply, Text
 from bot.router import Router, Verb
@@ -102,6 +102,9 @@ FIELDS = {
     "seats": ("plasser", "plassar", "seats", "places"),
     "audience": ("publikum", "audience", "målgruppe", "malgruppe"),
 }
+# "påmelding" alone is the deadline only before a date: a programme may say "Påmelding og
+# kaffe", and `/konferanse 1 påmelding merknad …` registers
+FIELD_CHECKS = {"påmelding": reads_as_date, "registration closes": reads_as_date}
 
 
 # -- reading what the organiser typed ---------------------------------------------------
@@ -538,12 +541,13 @@ def conference_ics(ctx: Context, args: Args) -> Reply:
 
 
 VERBS = (
-    Verb(NEW_WORDS, new_conference, "help.konferanse.ny", keywords=FIELDS),
+    Verb(NEW_WORDS, new_conference, "help.konferanse.ny", keywords=FIELDS, checks=FIELD_CHECKS),
     Verb(
         ("endre", "change", "edit"),
         edit_conference,
         "help.konferanse.endre",
         keywords=FIELDS,
+        checks=FIELD_CHECKS,
         by_keyword=True,
     ),
     Verb(

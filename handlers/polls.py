@@ -26,7 +26,7 @@ from bot.dates import (
     parse_when,
 )
 from bot.errors import UserError
-from bot.grammar import NEW_WORDS, Args, one_line, parse_ref, within
+from bot.grammar import NEW_WORDS, Args, Check, NotInFreeText, one_line, parse_ref, within
 from bot.i18n import t
 from bot.messages import Reply, Text
 from bot.router import Router, Verb
@@ -664,6 +664,13 @@ def _is_number(text: str) -> bool:
     return text.removeprefix("#").isdecimal() and text.isascii()
 
 
+# `vel`: only before a number (an agenda "Vel møtt og presentasjonsrunde"); the English
+# words not after an agenda or a time typed (an agenda "Discuss option 2")
+CLOSE_CHECKS: dict[str, Check] = {
+    "chosen": _is_number,
+    **{word: NotInFreeText(_is_number, ("agenda",)) for word in ("choose", "pick", "option")},
+}
+
 VERBS = (
     Verb(NEW_WORDS, new_poll, "help.mote.ny", keywords=NEW_KEYWORDS, flags=NEW_FLAGS),
     Verb(
@@ -678,7 +685,7 @@ VERBS = (
         close_poll,
         "help.mote.lukk",
         keywords=CLOSE_KEYWORDS,
-        checks={"chosen": _is_number},  # an agenda "Vel møtt og presentasjonsrunde"
+        checks=CLOSE_CHECKS,
     ),
     Verb(
         ("liste", "list"),

@@ -26,6 +26,11 @@ TEXTS = {
         "nn": "Kommandoen er for lang (over {limit} teikn). Del han opp, eller legg lang tekst i ei lenkje.",
         "en": "The command is too long (over {limit} characters). Split it up, or put long text behind a link.",
     },
+    "command.field_without_verb": {
+        "nb": "Mente du `{command}`? Ingenting er lagret.",
+        "nn": "Meinte du `{command}`? Ingenting er lagra.",
+        "en": "Did you mean `{command}`? Nothing was saved.",
+    },
     "help.intro": {
         "nb": "Dette kan jeg hjelpe med. Skriv en kommando, for eksempel `/partnerbot nettverk`:",
         "nn": "Dette kan eg hjelpe med. Skriv ein kommando, til dømes `/partnerbot nettverk`:",
