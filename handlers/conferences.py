@@ -102,9 +102,18 @@ FIELDS = {
     "seats": ("plasser", "plassar", "seats", "places"),
     "audience": ("publikum", "audience", "målgruppe", "malgruppe"),
 }
-# "påmelding" alone is the deadline only before a date: a programme may say "Påmelding og
-# kaffe", and `/konferanse 1 påmelding merknad …` registers
-FIELD_CHECKS = {"påmelding": reads_as_date, "registration closes": reads_as_date}
+# A calendar date as typed: "15. februar", "15.02", "1/3" (after a weekday or not).
+_CALENDAR_DATE = re.compile(r"\s*(?:[^\W\d_]+\s+)?\d{1,2}\s*[./]\s*(?:\d{1,2}|[^\W\d_]{3,})")
+
+
+def _calendar_date(text: str) -> bool:
+    """Whether ``text`` begins with a calendar date: "påmelding" alone is the deadline only
+    then. A programme may say "Påmelding og kaffe", "påmelding 08:30" or "påmelding i
+    morgen" (none moves the deadline), and `/konferanse 1 påmelding merknad …` registers."""
+    return bool(_CALENDAR_DATE.match(text)) and reads_as_date(text)
+
+
+FIELD_CHECKS = {"påmelding": _calendar_date, "registration closes": _calendar_date}
 
 
 # -- reading what the organiser typed ---------------------------------------------------

@@ -29,6 +29,11 @@ def _due(bot: TestBot, number: int) -> str | None:
 # -- "påmelding" in a programme (review 32, 1b) ------------------------------------------
 
 
+def _deadline(bot: TestBot, number: int) -> datetime | None:
+    with bot.app.db.transaction() as s:
+        return s.scalar(select(Conference.registration_deadline).where(Conference.id == number))
+
+
 def _programme(bot: TestBot, number: int) -> str | None:
     with bot.app.db.transaction() as s:
         return s.scalar(select(Conference.programme).where(Conference.id == number))
@@ -45,6 +50,21 @@ def test_a_programme_that_says_pamelding_is_saved_as_typed(
     out = bot.run(f"/konferanse endre 1 program {programme}", as_="Ingrid Berg", now=now)
     assert "påmeldingsfristen" not in out, out
     assert _programme(bot, 1) == programme
+
+
+@pytest.mark.parametrize(
+    "programme",
+    ["09:00 Åpning, 11:00 Paneldebatt om påmelding i morgen", "Kaffe og påmelding 08:30"],
+)
+def test_pamelding_before_a_time_or_a_word_for_a_day_stays_in_the_programme(
+    bot: TestBot, now: datetime, programme: str
+) -> None:
+    """Only a calendar date makes a bare "påmelding" the deadline: "påmelding i morgen" in a
+    programme moved a March conference's registration deadline to tomorrow (review 32)."""
+    deadline = _deadline(bot, 1)
+    out = bot.run(f"/konferanse endre 1 program {programme}", as_="Ingrid Berg", now=now)
+    assert _programme(bot, 1) == programme, out
+    assert _deadline(bot, 1) == deadline
 
 
 def test_an_english_programme_that_says_registration_closes(bot: TestBot, now: datetime) -> None:
