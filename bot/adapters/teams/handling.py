@@ -443,9 +443,11 @@ class TeamsBot:
         """The front could not store a message (the database cannot be reached): the
         member is told at once to try again, in the language they were last answered in
         (else their Teams'), as Slack's front answers a command it could not store.
-        Whether it was a member's message. The notice is sent inside Teams' request, so
-        once and with a short timeout: Teams sends the message again when it waits for
-        long (or gets an error), and the member would read the notice twice."""
+        Whether the member was told, or may have been: then Teams gets its 200. The notice
+        is sent inside Teams' request, so once and with a short timeout: Teams sends the
+        message again when it waits for long (or gets an error), and the member would read
+        the notice twice. A notice Teams refused (an HTTP answer, throttled, no
+        conversation) surely did not arrive: False, and Teams sends the message again."""
         member = conversations.member_id(activity)
         if activity.get("type") != "message" or not member:
             return False
@@ -455,6 +457,7 @@ class TeamsBot:
         except Exception as exc:
             reason = exc if isinstance(exc, UNDELIVERED) else exc.__class__.__name__
             log.warning("could not tell a Teams member the database is down: %s", reason)
+            return isinstance(exc, ConnectorError) and exc.status is None  # it may have arrived
         return True
 
     def language(self, activity: dict[str, Any]) -> str:
