@@ -136,8 +136,11 @@ def register(router: Router) -> None:
 
 
 def marks(db: Database) -> Counter[str]:
-    """How many times each tag was marked by ``/testpoll merk`` (or ``husk``)."""
-    with db.transaction() as s:
+    """How many times each tag was marked by ``/testpoll merk`` (or ``husk``). A read that
+    takes no write lock: a probe that asked for it (SQLite, another process) waited behind
+    the bot's worker threads, which pass the lock on among themselves, and saw nothing
+    until all were done (the crash test's kill then came after the last command)."""
+    with db.reading() as s:
         details = s.scalars(
             select(AuditEntry.detail).where(AuditEntry.action == "testpoll.mark")
         ).all()
