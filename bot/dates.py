@@ -640,7 +640,9 @@ def _dated_day(r: _Reading, today: date) -> date:
         return day
     if r.weekday is not None and gone.weekday() == r.weekday != day.weekday():
         return gone
-    r.notes.append(DateNote("dates.note.next_year", text=r.date_text, date=day_text(day)))
+    r.notes.append(
+        DateNote("dates.note.next_year", text=r.date_text, date=day_text(day), gone=day_text(gone))
+    )
     return day
 
 

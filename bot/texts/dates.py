@@ -263,9 +263,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "I took “{text}” to mean in {text}: {date}.",
     },
     "dates.note.next_year": {
-        "nb": "«{text}» er lest som {date}, neste år: datoen i år er passert.",
-        "nn": "«{text}» er lese som {date}, neste år: datoen i år er alt passert.",
-        "en": "I took “{text}” to mean {date}, next year: this year's has passed.",
+        "nb": "«{text}» er lest som {date}: {gone} er passert.",
+        "nn": "«{text}» er lese som {date}: {gone} er alt passert.",
+        "en": "I took “{text}” to mean {date}: {gone} has passed.",
     },
     "dates.note.next_this_week": {
         "nb": "«{text}» er lest som {date}, denne uka; for uka etter, skriv «{weekday} neste uke».",

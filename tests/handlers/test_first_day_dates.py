@@ -49,7 +49,10 @@ def test_a_date_just_gone_is_next_years_and_the_answer_says_so(bot: TestBot) -> 
         now=TODAY,
     )
     assert "frist: 01.12.2027" in out, out
-    assert "«1. desember» er lese som onsdag 1. desember 2027, neste år:" in out, out
+    assert (
+        "«1. desember» er lese som onsdag 1. desember 2027: tysdag 1. desember 2026 er alt "
+        "passert." in out
+    ), out
     assert _due(bot, 7) == "2027-12-01"
 
 

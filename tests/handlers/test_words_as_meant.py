@@ -154,7 +154,11 @@ def test_a_december_date_typed_on_2_january_is_pointed_out(bot: TestBot) -> None
         channel="#vest-telemark",
         now=JAN_2,
     )
-    assert "«28. desember» er lese som tysdag 28. desember 2027, neste år:" in out, out
+    # The note names the date that passed: last year's, not "this year's" (review 32).
+    assert (
+        "«28. desember» er lese som tysdag 28. desember 2027: måndag 28. desember 2026 er alt "
+        "passert." in out
+    ), out
     assert _due(bot, 7) == "2027-12-28"
 
 
@@ -177,7 +181,9 @@ def test_a_date_just_gone_on_31_december_is_pointed_out(bot: TestBot) -> None:
         channel="#vest-telemark",
         now=DEC_31,
     )
-    assert "er lese som onsdag 1. desember 2027, neste år:" in out, out
+    assert "er lese som onsdag 1. desember 2027: tysdag 1. desember 2026 er alt passert." in out, (
+        out
+    )
 
 
 # -- "førstkommende fredag" (review 32, 6) -----------------------------------------------
