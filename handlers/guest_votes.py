@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 from bot.dates import Slot, format_datetime, format_slot
 from bot.errors import Conflict, UserError
 from bot.hygiene import clean_text
-from handlers.poll_results import ANSWERS, CANCELLED, count_answers, slot_text
-from handlers.polls import save_votes, svarfrist_passed
+from handlers.poll_results import ANSWERS, CANCELLED, count_answers, slot_text, takes_answers
+from handlers.polls import save_votes
 from storage.accounts import new_member
 from storage.models import GUEST_PLATFORM, Meeting, Member, Organisation, Poll, Vote
 
@@ -92,13 +92,9 @@ def check_details(name: str, organisation: str) -> dict[str, FieldProblem]:
     return problems
 
 
-def open_for_votes(poll: Poll, now: datetime) -> bool:
-    return poll.state == "open" and svarfrist_passed(poll, now) is None
-
-
 def check_open(poll: Poll, now: datetime) -> None:
     """Conflict (nothing saved, and why) when the poll takes no more answers."""
-    if not open_for_votes(poll, now):
+    if not takes_answers(poll, now):
         cancelled = poll.state == CANCELLED
         raise Conflict("page.poll.cancelled_unsaved" if cancelled else "page.poll.closed_unsaved")
 
@@ -190,7 +186,7 @@ def poll_view(session: Session, poll: Poll, lang: str, tz: tzinfo, now: datetime
         agenda=poll.agenda,
         closes=format_datetime(poll.closes_at, lang, tz) if poll.closes_at else None,
         per_organisation=poll.one_vote_per_organisation,
-        is_open=open_for_votes(poll, now),
+        is_open=takes_answers(poll, now),
         rows=[
             SlotRow(s.position, slot_text(s, lang, tz), dict(result.counts[s.id]), s.id in best)
             for s in result.slots
